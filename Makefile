@@ -1,0 +1,31 @@
+# Plenum: the two commands a user needs are `make demo` and `make test`.
+BUILD_RELEASE := build/release
+BUILD_TEST    := build/test
+CMAKE_GEN     := -G Ninja
+
+.PHONY: setup build test demo bench format clean
+
+setup:
+	bash scripts/setup.sh
+
+build: setup
+	cmake -S . -B $(BUILD_RELEASE) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD_RELEASE)
+
+# Every test, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+test: setup
+	cmake -S . -B $(BUILD_TEST) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLENUM_SANITIZE=ON
+	cmake --build $(BUILD_TEST)
+	cd $(BUILD_TEST) && ctest --output-on-failure --timeout 900 -j 2
+
+demo: build
+	bash scripts/demo.sh $(BUILD_RELEASE)
+
+bench: build
+	bash scripts/bench.sh $(BUILD_RELEASE)
+
+format:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf build
