@@ -60,16 +60,17 @@ scalar scalar::reduce_wide(const byte_array<64>& wide) {
   return s;
 }
 
-scalar scalar::random() {
-  ensure_sodium();
-  scalar s;
-  crypto_core_ristretto255_scalar_random(s.bytes_.data());
+scalar scalar::random(random_source& source) {
+  byte_array<64> wide{};
+  source.fill(wide);
+  scalar s = reduce_wide(wide);
+  sodium_memzero(wide.data(), wide.size());
   return s;
 }
 
-scalar scalar::random_nonzero() {
+scalar scalar::random_nonzero(random_source& source) {
   for (;;) {
-    scalar s = random();
+    scalar s = random(source);
     if (!s.is_zero()) return s;
   }
 }

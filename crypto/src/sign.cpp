@@ -45,11 +45,11 @@ bool public_key::verify(byte_span message, const signature& sig) const {
 
 secret_key::~secret_key() { sodium_memzero(bytes_.data(), bytes_.size()); }
 
-secret_key secret_key::generate() {
-  ensure_sodium();
-  secret_key sk;
-  byte_array<32> pk{};
-  crypto_sign_keypair(pk.data(), sk.bytes_.data());
+secret_key secret_key::generate(random_source& source) {
+  byte_array<32> seed{};
+  source.fill(seed);
+  secret_key sk = from_seed(seed);
+  sodium_memzero(seed.data(), seed.size());
   return sk;
 }
 

@@ -60,3 +60,17 @@ TEST(Point, RejectsInvalidEncodings) {
 
 }  // namespace
 }  // namespace plenum::crypto
+
+namespace plenum::crypto {
+namespace {
+
+TEST(Random, SeededSourceIsReproducible) {
+  seeded_random a("seed"), b("seed"), c("other");
+  scalar sa = scalar::random(a);
+  EXPECT_EQ(sa, scalar::random(b));
+  EXPECT_FALSE(sa == scalar::random(c));
+  EXPECT_FALSE(sa == scalar::random(a));  // the stream moves on
+}
+
+}  // namespace
+}  // namespace plenum::crypto

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "plenum/crypto/bytes.hpp"
+#include "plenum/crypto/random.hpp"
 
 namespace plenum::crypto {
 
@@ -33,10 +34,10 @@ class scalar {
   [[nodiscard]] static scalar from_u64(std::uint64_t n);
   /// The 64-byte little-endian integer `wide` reduced modulo q (Hs uses this).
   [[nodiscard]] static scalar reduce_wide(const byte_array<64>& wide);
-  /// A uniformly random scalar, possibly zero.
-  [[nodiscard]] static scalar random();
+  /// A uniformly random scalar, possibly zero (64 random bytes reduced modulo q).
+  [[nodiscard]] static scalar random(random_source& source = system_random());
   /// A uniformly random nonzero scalar.
-  [[nodiscard]] static scalar random_nonzero();
+  [[nodiscard]] static scalar random_nonzero(random_source& source = system_random());
 
   [[nodiscard]] const byte_array<32>& bytes() const { return bytes_; }
   [[nodiscard]] std::string hex() const { return to_hex(bytes_); }

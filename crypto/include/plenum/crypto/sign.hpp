@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "plenum/crypto/bytes.hpp"
+#include "plenum/crypto/random.hpp"
 
 namespace plenum::crypto {
 
@@ -52,8 +53,8 @@ class secret_key {
   secret_key& operator=(const secret_key&) = default;
   ~secret_key();
 
-  /// A fresh key from the system's random source.
-  [[nodiscard]] static secret_key generate();
+  /// A fresh key whose seed is drawn from `source`.
+  [[nodiscard]] static secret_key generate(random_source& source = system_random());
   /// The key derived from a 32-byte seed (deterministic; for tests and vectors).
   [[nodiscard]] static secret_key from_seed(const byte_array<32>& seed);
   /// Parses the 64-byte form; nullopt unless its public half matches its seed.
