@@ -1,0 +1,32 @@
+// The bulletin board's digests (CVP1 §2 and §6): the hash chain of events, the delegate's
+// check-in statement and the connection challenge. Pure functions of their arguments;
+// thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "plenum/crypto/bytes.hpp"
+#include "plenum/crypto/sign.hpp"
+
+namespace plenum::crypto {
+
+/// The prev_hash of event 0: 32 zero bytes.
+inline constexpr digest32 genesis_hash{};
+
+/// entry_hash = H32("event", LE64(seq), prev_hash, type, payload). `payload` is the exact
+/// stored UTF-8 JSON text; any other spelling of the same JSON gives a different hash.
+[[nodiscard]] digest32 entry_hash(std::uint64_t seq, const digest32& prev_hash,
+                                  std::string_view type, std::string_view payload);
+
+/// H32("checkin", sitting_id, delegate_pk, LE64(unix_ms)): what a delegate (or, for an
+/// assisted check-in, the secretary) signs to record presence at a sitting.
+[[nodiscard]] digest32 checkin_digest(std::string_view sitting_id, const public_key& delegate_pk,
+                                      std::uint64_t unix_ms);
+
+/// H32("auth", congress_id, server_nonce, client_nonce, device_pk): what a device signs to
+/// authenticate a connection. The nonces are hashed as given, whatever their length.
+[[nodiscard]] digest32 auth_digest(std::string_view congress_id, byte_span server_nonce,
+                                   byte_span client_nonce, const public_key& device_pk);
+
+}  // namespace plenum::crypto
