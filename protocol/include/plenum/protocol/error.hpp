@@ -91,6 +91,8 @@ enum class canonical {
   X(duplicate_partial, already_exists, "this scrutineer already sent a partial decryption") \
   X(not_enough_partials, failed_precondition, "fewer than k partial decryptions")            \
   X(decryption_failed, internal, "the tally could not be decrypted to a count in range")    \
+  X(invalid_rule, invalid_argument, "the decision rule is malformed or not canonical")      \
+  X(invalid_tally, invalid_argument, "the counts do not fit the vote's rule and manifest")   \
   /* storage and everything else */                                                          \
   X(storage_failure, unavailable, "the event could not be stored")                           \
   X(broken_chain, internal, "the event log's hash chain is broken")                          \
