@@ -1,0 +1,84 @@
+#include "plenum/crypto/decryption.hpp"
+
+#include <stdexcept>
+
+#include "plenum/crypto/hash.hpp"
+
+namespace plenum::crypto {
+
+namespace {
+
+scalar equal_logs_challenge(const digest32& election_hash, std::uint64_t index, const point& z,
+                            const point& a_agg, const point& m, const point& a, const point& b) {
+  transcript t("decrypt");
+  t.raw(election_hash).u64(index).add(z).add(a_agg).add(m).add(a).add(b);
+  return t.hs();
+}
+
+}  // namespace
+
+digest32 partial_digest(const digest32& election_hash, std::uint64_t index,
+                        std::span<const ciphertext> aggregates,
+                        std::span<const decryption_share> shares) {
+  if (aggregates.size() != shares.size()) {
+    throw std::invalid_argument("one decryption share per aggregate");
+  }
+  transcript t("partial");
+  t.raw(election_hash).u64(index);
+  for (std::size_t p = 0; p < shares.size(); ++p) {
+    t.add(aggregates[p].alpha).add(shares[p].m).add(shares[p].c).add(shares[p].v);
+  }
+  return t.h32();
+}
+
+partial_decryption make_partial_decryption(const ceremony_params& params, const ceremony_keys& keys,
+                                           const digest32& election_hash,
+                                           std::span<const ciphertext> aggregates,
+                                           const key_share& share, const secret_key& key,
+                                           random_source& random) {
+  const std::uint64_t index = share.index();
+  if (!params.is_index(index) || !(key.public_part() == params.scrutineer(index))) {
+    throw std::invalid_argument("key is not the scrutineer's registered key");
+  }
+  if (keys.verification_keys.size() != params.n() ||
+      !(keys.verification_keys[index - 1] == share.verification_key())) {
+    throw std::invalid_argument("key share does not belong to this ceremony");
+  }
+  const point& z_pub = share.verification_key();
+  partial_decryption partial;
+  partial.index = index;
+  partial.shares.reserve(aggregates.size());
+  for (const auto& aggregate : aggregates) {
+    const point& a_agg = aggregate.alpha;
+    const scalar w = scalar::random_nonzero(random);
+    const point m = share.secret() * a_agg;
+    const scalar c =
+        equal_logs_challenge(election_hash, index, z_pub, a_agg, m, point::base_mul(w), w * a_agg);
+    partial.shares.push_back({m, c, w + c * share.secret()});
+  }
+  partial.sig = key.sign(partial_digest(election_hash, index, aggregates, partial.shares));
+  return partial;
+}
+
+bool check_partial_decryption(const ceremony_params& params, const ceremony_keys& keys,
+                              const digest32& election_hash, std::span<const ciphertext> aggregates,
+                              const partial_decryption& partial) {
+  const std::uint64_t index = partial.index;
+  if (!params.is_index(index) || keys.verification_keys.size() != params.n()) return false;
+  if (partial.shares.size() != aggregates.size()) return false;
+  const point& z_pub = keys.verification_keys[index - 1];
+  for (std::size_t p = 0; p < aggregates.size(); ++p) {
+    const point& a_agg = aggregates[p].alpha;
+    const decryption_share& s = partial.shares[p];
+    if (s.m.is_identity() != a_agg.is_identity()) return false;
+    const point a = point::base_mul(s.v) - s.c * z_pub;
+    const point b = s.v * a_agg - s.c * s.m;
+    if (!(equal_logs_challenge(election_hash, index, z_pub, a_agg, s.m, a, b) == s.c)) {
+      return false;
+    }
+  }
+  return params.scrutineer(index).verify(
+      partial_digest(election_hash, index, aggregates, partial.shares), partial.sig);
+}
+
+}  // namespace plenum::crypto
