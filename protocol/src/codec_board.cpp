@@ -1,0 +1,59 @@
+#include "plenum/protocol/codec_board.hpp"
+
+#include "plenum/crypto/board.hpp"
+#include "plenum/protocol/fields.hpp"
+#include "try.hpp"
+
+namespace plenum::protocol {
+
+namespace json = boost::json;
+
+decoded<board_event> decode_board_event(const json::value& v, const field_path& at) {
+  PLENUM_TRY(auto r, object_reader::of(v, at));
+  PLENUM_CHECK(r.allow_only({"seq", "prev_hash", "type", "payload", "entry_hash", "signature"}));
+  board_event out;
+  PLENUM_TRY(out.seq, r.u64("seq"));
+  PLENUM_TRY(out.prev_hash, r.fixed_hex<32>("prev_hash"));
+  PLENUM_TRY(out.type, r.string("type", max_event_type_bytes));
+  PLENUM_TRY(out.payload, r.string("payload", max_payload_bytes, 0));
+  PLENUM_TRY(out.entry_hash, r.fixed_hex<32>("entry_hash"));
+  PLENUM_TRY(out.sig, r.signature("signature"));
+  if (crypto::entry_hash(out.seq, out.prev_hash, out.type, out.payload) != out.entry_hash) {
+    return refuse(errc::invalid_field, r.path("entry_hash"),
+                  "does not match the hash of seq, prev_hash, type and payload");
+  }
+  return out;
+}
+
+json::object encode_board_event(const board_event& e) {
+  json::object out;
+  out.emplace("seq", e.seq);
+  out.emplace("prev_hash", crypto::to_hex(e.prev_hash));
+  out.emplace("type", e.type);
+  out.emplace("payload", e.payload);
+  out.emplace("entry_hash", crypto::to_hex(e.entry_hash));
+  out.emplace("signature", e.sig.hex());
+  return out;
+}
+
+decoded<receipt> decode_receipt(const json::value& v, const field_path& at) {
+  PLENUM_TRY(auto r, object_reader::of(v, at));
+  PLENUM_CHECK(r.allow_only({"tracking_code", "board_seq", "board_entry_hash", "signature"}));
+  receipt out;
+  PLENUM_TRY(out.tracking_code, r.fixed_hex<32>("tracking_code"));
+  PLENUM_TRY(out.board_seq, r.u64("board_seq"));
+  PLENUM_TRY(out.board_entry_hash, r.fixed_hex<32>("board_entry_hash"));
+  PLENUM_TRY(out.sig, r.signature("signature"));
+  return out;
+}
+
+json::object encode_receipt(const receipt& r) {
+  json::object out;
+  out.emplace("tracking_code", crypto::to_hex(r.tracking_code));
+  out.emplace("board_seq", r.board_seq);
+  out.emplace("board_entry_hash", crypto::to_hex(r.board_entry_hash));
+  out.emplace("signature", r.sig.hex());
+  return out;
+}
+
+}  // namespace plenum::protocol

@@ -1,0 +1,135 @@
+#include "plenum/protocol/strict_json.hpp"
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/error.hpp>
+#include <boost/json/value_stack.hpp>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace plenum::protocol {
+
+namespace json = boost::json;
+
+namespace {
+
+// A basic_parser handler that builds the value like boost::json::parser does, and also keeps
+// the set of keys of every open object so that a repeated key is seen.
+class strict_handler {
+ public:
+  static constexpr std::size_t max_object_size = json::object::max_size();
+  static constexpr std::size_t max_array_size = json::array::max_size();
+  static constexpr std::size_t max_key_size = json::string::max_size();
+  static constexpr std::size_t max_string_size = json::string::max_size();
+
+  strict_handler() { stack_.reset(); }
+
+  json::value release() { return stack_.release(); }
+  /// The repeated key that stopped the parse, if one did.
+  const std::optional<std::string>& duplicate_key() const { return duplicate_; }
+
+  bool on_document_begin(json::error_code&) { return true; }
+  bool on_document_end(json::error_code&) { return true; }
+  bool on_object_begin(json::error_code&) {
+    keys_.emplace_back();
+    return true;
+  }
+  bool on_object_end(std::size_t n, json::error_code&) {
+    keys_.pop_back();
+    stack_.push_object(n);
+    return true;
+  }
+  bool on_array_begin(json::error_code&) { return true; }
+  bool on_array_end(std::size_t n, json::error_code&) {
+    stack_.push_array(n);
+    return true;
+  }
+  bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
+    key_.append(s.data(), s.size());
+    stack_.push_chars(s);
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, json::error_code& ec) {
+    key_.append(s.data(), s.size());
+    if (!keys_.back().insert(key_).second) {
+      duplicate_ = key_;
+      ec = json::error::syntax;
+      return false;
+    }
+    key_.clear();
+    stack_.push_key(s);
+    return true;
+  }
+  bool on_string_part(json::string_view s, std::size_t, json::error_code&) {
+    stack_.push_chars(s);
+    return true;
+  }
+  bool on_string(json::string_view s, std::size_t, json::error_code&) {
+    stack_.push_string(s);
+    return true;
+  }
+  bool on_number_part(json::string_view, json::error_code&) { return true; }
+  bool on_int64(std::int64_t i, json::string_view, json::error_code&) {
+    stack_.push_int64(i);
+    return true;
+  }
+  bool on_uint64(std::uint64_t u, json::string_view, json::error_code&) {
+    stack_.push_uint64(u);
+    return true;
+  }
+  bool on_double(double d, json::string_view, json::error_code&) {
+    stack_.push_double(d);
+    return true;
+  }
+  bool on_bool(bool b, json::error_code&) {
+    stack_.push_bool(b);
+    return true;
+  }
+  bool on_null(json::error_code&) {
+    stack_.push_null();
+    return true;
+  }
+  bool on_comment_part(json::string_view, json::error_code&) { return true; }
+  bool on_comment(json::string_view, json::error_code&) { return true; }
+
+ private:
+  json::value_stack stack_;
+  std::vector<std::unordered_set<std::string>> keys_;
+  std::string key_;
+  std::optional<std::string> duplicate_;
+};
+
+}  // namespace
+
+decoded<json::value> parse_strict_json(std::string_view text, const json_limits& limits) {
+  if (text.size() > limits.max_bytes) {
+    return refuse(errc::message_too_large, "the frame has " + std::to_string(text.size()) +
+                                               " bytes; the limit is " +
+                                               std::to_string(limits.max_bytes));
+  }
+  json::parse_options options;
+  options.max_depth = limits.max_depth;
+  options.allow_comments = false;
+  options.allow_trailing_commas = false;
+  options.allow_invalid_utf8 = false;
+  json::basic_parser<strict_handler> parser(options);
+  json::error_code ec;
+  const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+  if (!ec && used < text.size()) ec = json::error::extra_data;
+  if (!ec && !parser.done()) ec = json::error::incomplete;
+  if (ec) {
+    if (parser.handler().duplicate_key()) {
+      return refuse(errc::malformed_message,
+                    "duplicate key \"" + *parser.handler().duplicate_key() + "\"");
+    }
+    if (ec == json::error::too_deep) {
+      return refuse(errc::malformed_message,
+                    "nested deeper than " + std::to_string(limits.max_depth) + " levels");
+    }
+    return refuse(errc::malformed_message, "not valid JSON: " + ec.message());
+  }
+  return parser.handler().release();
+}
+
+}  // namespace plenum::protocol
