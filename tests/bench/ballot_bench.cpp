@@ -1,0 +1,174 @@
+// Ballot benchmarks: the two scalar multiplications everything is made of, then making
+// (encrypt + prove + sign) and verifying a motion, an election and an appraisal ballot.
+//
+// Every verify benchmark reports `bound_ratio`: its time divided by
+//   mults × (cost of one variable-base scalar multiplication measured in the same run),
+// where mults counts the multiplications verification cannot avoid:
+//   per range-proof entry j: z_j·G (base), c_j·alpha, z_j·K, c_j·(beta − v_j·G) (variable),
+//   so 4 per entry and Σ_proofs t = 2·#options + Σ_contests (max − min + 1)
+//                                    + Σ_constraints (max − min + 1) entries;
+//   plus 1 for the Ed25519 signature (one joint s·B − h·A multiplication).
+// Base multiplications are cheaper than variable-base ones, so this bound is lenient for
+// them; `bound_ratio_weighted` prices each base multiplication at its own measured cost
+// (and the signature at one variable-base multiplication), the stricter reading.
+// Times are thread CPU time, so other processes on the machine inflate them less.
+#include <benchmark/benchmark.h>
+
+#include <time.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/manifest.hpp"
+
+namespace plenum::crypto {
+namespace {
+
+double thread_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// Median over batches of the thread CPU time of one call of `f`.
+template <typename F>
+double median_seconds(F f) {
+  constexpr int batches = 15;
+  constexpr int per_batch = 40;
+  std::vector<double> times;
+  for (int b = 0; b < batches; ++b) {
+    const double start = thread_seconds();
+    for (int i = 0; i < per_batch; ++i) f();
+    times.push_back((thread_seconds() - start) / per_batch);
+  }
+  std::nth_element(times.begin(), times.begin() + batches / 2, times.end());
+  return times[batches / 2];
+}
+
+struct unit_costs {
+  double variable = 0;  // crypto_scalarmult_ristretto255
+  double base = 0;      // crypto_scalarmult_ristretto255_base
+};
+
+const unit_costs& costs() {
+  static const unit_costs measured = [] {
+    seeded_random rng("unit costs");
+    scalar k = scalar::random_nonzero(rng);
+    point p = point::base_mul(scalar::random_nonzero(rng));
+    unit_costs c;
+    c.variable = median_seconds([&] { benchmark::DoNotOptimize(p = k * p); });
+    c.base = median_seconds([&] { benchmark::DoNotOptimize(p = point::base_mul(k)); });
+    return c;
+  }();
+  return measured;
+}
+
+struct mult_count {
+  double base = 0;
+  double variable = 0;
+  [[nodiscard]] double total() const { return base + variable; }
+};
+
+// The count documented at the top of this file.
+mult_count verify_mults(const manifest& m) {
+  double entries = 0;
+  for (const auto& c : m.contests) entries += 2.0 * c.options.size() + (c.max - c.min + 1);
+  for (const auto& q : m.constraints) entries += q.max - q.min + 1;
+  return {entries, 3 * entries + 1};
+}
+
+struct fixture {
+  manifest m;
+  ballot_choices choices;
+  seeded_random rng{"ballot bench"};
+  point joint_key = point::base_mul(scalar::random_nonzero(rng));
+  secret_key voter = secret_key::generate(rng);
+  digest32 election{0xbe, 0x7c};
+};
+
+std::vector<std::string> names(std::size_t n) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back("member " + std::to_string(i));
+  return out;
+}
+
+fixture motion() { return {motion_manifest("v", "motion", "决议"), {{1, 0, 0}}}; }
+
+fixture election() {  // 7 candidates, 5 seats: 3 approvals, 2 disapprovals, 2 abstentions
+  return {election_manifest("v", "election", names(7), 5),
+          {{1, 0}, {0, 1}, {1, 0}, {0, 0}, {1, 0}, {0, 1}, {0, 0}}};
+}
+
+fixture appraisal() {  // 9 members, 4 levels, one mark each but one left blank
+  fixture f{appraisal_manifest("v", "appraisal", names(9)), {}};
+  for (std::size_t i = 0; i < 9; ++i) {
+    std::vector<std::uint8_t> row(4, 0);
+    if (i != 4) row[i % 4] = 1;
+    f.choices.push_back(row);
+  }
+  return f;
+}
+
+void BM_scalarmult_variable(benchmark::State& state) {
+  seeded_random rng("variable");
+  scalar k = scalar::random_nonzero(rng);
+  point p = point::base_mul(scalar::random_nonzero(rng));
+  for (auto _ : state) benchmark::DoNotOptimize(p = k * p);
+}
+
+void BM_scalarmult_base(benchmark::State& state) {
+  seeded_random rng("base");
+  scalar k = scalar::random_nonzero(rng);
+  point p;
+  for (auto _ : state) benchmark::DoNotOptimize(p = point::base_mul(k));
+}
+
+void make_ballot_bench(benchmark::State& state, fixture (*make)()) {
+  fixture f = make();
+  for (auto _ : state) {
+    auto b = make_ballot(f.m, f.election, f.joint_key, f.voter, f.choices, f.rng);
+    if (!b) {
+      state.SkipWithError("make_ballot refused the choices");
+      break;
+    }
+    benchmark::DoNotOptimize(b);
+  }
+}
+
+void verify_ballot_bench(benchmark::State& state, fixture (*make)()) {
+  fixture f = make();
+  const auto b = make_ballot(f.m, f.election, f.joint_key, f.voter, f.choices, f.rng);
+  if (!b || verify_ballot(f.m, f.election, f.joint_key, *b) != ballot_status::ok) {
+    state.SkipWithError("the benchmark ballot does not verify");
+    return;
+  }
+  const unit_costs& unit = costs();
+  const double start = thread_seconds();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(verify_ballot(f.m, f.election, f.joint_key, *b));
+  }
+  const double per_ballot = (thread_seconds() - start) / static_cast<double>(state.iterations());
+  const mult_count n = verify_mults(f.m);
+  state.counters["mults"] = n.total();
+  state.counters["var_mult_us"] = unit.variable * 1e6;
+  state.counters["base_mult_us"] = unit.base * 1e6;
+  state.counters["bound_ratio"] = per_ballot / (n.total() * unit.variable);
+  state.counters["bound_ratio_weighted"] =
+      per_ballot / (n.variable * unit.variable + n.base * unit.base);
+}
+
+BENCHMARK(BM_scalarmult_variable)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_scalarmult_base)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(make_ballot_bench, motion, motion)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(verify_ballot_bench, motion, motion)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(make_ballot_bench, election_7_of_5, election)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(verify_ballot_bench, election_7_of_5, election)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(make_ballot_bench, appraisal_9x4, appraisal)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(verify_ballot_bench, appraisal_9x4, appraisal)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace plenum::crypto
+
+BENCHMARK_MAIN();
