@@ -59,6 +59,9 @@ std::optional<range_proof> prove_range(const proof_binding& binding, const proof
   const scalar w = scalar::random(source);
   scalar others;  // Σ_{j≠s} c_j
   for (std::size_t j = 0; j < allowed.size(); ++j) {
+    // Computed for every j, the true one included, so that the time spent does not depend
+    // on which value the ciphertext holds beyond the order of the steps.
+    const point shifted = shifted_beta(ct.beta, allowed[j]);
     if (j == index) {
       input.add(point::base_mul(w)).add(w * joint_key);
       continue;
@@ -67,7 +70,7 @@ std::optional<range_proof> prove_range(const proof_binding& binding, const proof
     proof[j].z = scalar::random(source);
     others += proof[j].c;
     input.add(point::base_mul(proof[j].z) - proof[j].c * ct.alpha);
-    input.add(proof[j].z * joint_key - proof[j].c * shifted_beta(ct.beta, allowed[j]));
+    input.add(proof[j].z * joint_key - proof[j].c * shifted);
   }
   proof[index].c = input.hs() - others;
   proof[index].z = w + proof[index].c * nonce;
