@@ -1,0 +1,328 @@
+#include "storage/event_log.hpp"
+
+#include <cstdio>
+#include <utility>
+
+#include "plenum/crypto/board.hpp"
+#include "storage/sqlite.hpp"
+
+namespace plenum::server::storage {
+
+namespace {
+
+constexpr std::int64_t schema_version = 1;
+
+constexpr std::string_view schema_sql = R"sql(
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+) STRICT;
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY,
+  prev_hash BLOB NOT NULL,
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  entry_hash BLOB NOT NULL,
+  signature BLOB NOT NULL,
+  stored_at INTEGER NOT NULL
+) STRICT;
+PRAGMA user_version = 1;
+)sql";
+
+constexpr std::string_view public_key_meta = "congress_public_key";
+
+void default_log(std::string_view line) {
+  std::fprintf(stderr, "plenumd storage: %.*s\n", static_cast<int>(line.size()), line.data());
+}
+
+storage_error broken(const std::filesystem::path& path, std::string what) {
+  return make_storage_error(errc::broken_chain, "event log " + path.string() + ": " + what);
+}
+
+template <std::size_t N>
+bool copy_exact(crypto::byte_span from, crypto::byte_array<N>& to) {
+  if (from.size() != N) return false;
+  std::copy(from.begin(), from.end(), to.begin());
+  return true;
+}
+
+// Sets WAL mode, synchronous=FULL and foreign keys on; creates the schema of a new file.
+storage_result<void> prepare_database(sql::connection& db, const crypto::public_key& key) {
+  {
+    auto wal = db.prepare("PRAGMA journal_mode = WAL");
+    if (!wal) return wal.error();
+    auto row = wal->step();
+    if (!row) return row.error();
+    if (!*row || wal->column_text(0) != "wal") {
+      return make_storage_error(errc::storage_failure, "the database refused WAL journal mode");
+    }
+  }
+  if (auto done = db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"); !done) {
+    return done.error();
+  }
+
+  auto tx = sql::transaction::begin(db);
+  if (!tx) return tx.error();
+  auto version = db.prepare("PRAGMA user_version");
+  if (!version) return version.error();
+  auto version_row = version->step();
+  if (!version_row) return version_row.error();
+  const std::int64_t found = *version_row ? version->column_int(0) : 0;
+  if (found == schema_version) return {};  // rolls back the empty transaction
+  if (found != 0) {
+    return make_storage_error(errc::storage_failure,
+                              "unknown event log schema version " + std::to_string(found));
+  }
+  if (auto created = db.exec(schema_sql); !created) return created.error();
+  auto insert = db.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)");
+  if (!insert) return insert.error();
+  if (auto b = insert->bind_text(1, public_key_meta); !b) return b.error();
+  if (auto b = insert->bind(2, key.bytes()); !b) return b.error();
+  if (auto s = insert->step(); !s) return s.error();
+  return tx->commit();
+}
+
+storage_result<void> check_congress_key(sql::connection& db, const std::filesystem::path& path,
+                                        const crypto::public_key& key) {
+  auto select = db.prepare("SELECT value FROM meta WHERE key = ?1");
+  if (!select) return select.error();
+  if (auto b = select->bind_text(1, public_key_meta); !b) return b.error();
+  auto row = select->step();
+  if (!row) return row.error();
+  if (!*row) return broken(path, "the congress public key is missing");
+  const crypto::byte_span stored = select->column_blob(0);
+  if (stored.size() != key.bytes().size() || !crypto::equal_constant_time(stored, key.bytes())) {
+    return broken(path, "it was signed by congress key " + crypto::to_hex(stored) +
+                            ", not by the key given (" + key.hex() + ")");
+  }
+  return {};
+}
+
+// Reads every event in seq order and checks the chain; the first problem is reported.
+storage_result<std::vector<stored_event>> load_and_verify(sql::connection& db,
+                                                          const std::filesystem::path& path,
+                                                          const crypto::public_key& key) {
+  auto select = db.prepare(
+      "SELECT seq, prev_hash, type, payload, entry_hash, signature, stored_at "
+      "FROM events ORDER BY seq");
+  if (!select) return select.error();
+  std::vector<stored_event> events;
+  crypto::digest32 previous = crypto::genesis_hash;
+  for (;;) {
+    auto row = select->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const auto expected = static_cast<std::int64_t>(events.size());
+    const std::int64_t seq = select->column_int(0);
+    const std::string at = "seq " + std::to_string(expected) + ": ";
+    if (seq != expected) {
+      if (seq > expected) {
+        return broken(path, at + "event is missing (the next stored event has seq " +
+                                std::to_string(seq) + ")");
+      }
+      return broken(path, at + "expected here, found seq " + std::to_string(seq));
+    }
+    stored_event e;
+    e.seq = static_cast<std::uint64_t>(seq);
+    if (!copy_exact(select->column_blob(1), e.prev_hash)) {
+      return broken(path, at + "prev_hash is not 32 bytes");
+    }
+    e.type = select->column_text(2);
+    e.payload = select->column_text(3);
+    if (!copy_exact(select->column_blob(4), e.entry_hash)) {
+      return broken(path, at + "entry_hash is not 32 bytes");
+    }
+    auto sig = crypto::signature::from_bytes(select->column_blob(5));
+    if (!sig) return broken(path, at + "signature is not 64 bytes");
+    e.signature = *sig;
+    e.stored_at_unix_ms = select->column_int(6);
+
+    if (e.prev_hash != previous) {
+      return broken(path, at + "prev_hash does not match the entry_hash of the event before");
+    }
+    if (crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload) != e.entry_hash) {
+      return broken(path, at + "entry_hash does not match the event's contents");
+    }
+    if (!key.verify(e.entry_hash, e.signature)) {
+      return broken(path, at + "the server signature does not verify");
+    }
+    previous = e.entry_hash;
+    events.push_back(std::move(e));
+  }
+  return events;
+}
+
+}  // namespace
+
+storage_result<std::unique_ptr<event_log>> event_log::open(const std::filesystem::path& path,
+                                                           const crypto::secret_key& congress_key,
+                                                           event_log_options options) {
+  if (!options.log_error) options.log_error = default_log;
+  if (options.max_batch == 0) options.max_batch = 1;
+  const crypto::public_key public_key = congress_key.public_part();
+
+  auto fail = [&](storage_error e) -> storage_result<std::unique_ptr<event_log>> {
+    options.log_error(e.message);
+    return e;
+  };
+
+  auto opened = sql::connection::open(path, options.busy_timeout);
+  if (!opened) return fail(opened.error());
+  auto db = std::make_unique<sql::connection>(std::move(*opened));
+  if (auto ready = prepare_database(*db, public_key); !ready) {
+    return fail(storage_error{ready.error().code, path.string() + ": " + ready.error().message});
+  }
+  if (auto same_key = check_congress_key(*db, path, public_key); !same_key) {
+    return fail(same_key.error());
+  }
+  auto events = load_and_verify(*db, path, public_key);
+  if (!events) return fail(events.error());
+  auto insert = db->prepare(
+      "INSERT INTO events (seq, prev_hash, type, payload, entry_hash, signature, stored_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!insert) return fail(insert.error());
+  return std::make_unique<event_log>(private_tag{}, std::move(db),
+                                     std::make_unique<sql::statement>(std::move(*insert)),
+                                     congress_key, std::move(options), std::move(*events));
+}
+
+event_log::event_log(private_tag, std::unique_ptr<sql::connection> db,
+                     std::unique_ptr<sql::statement> insert, const crypto::secret_key& congress_key,
+                     event_log_options options, std::vector<stored_event> events)
+    : db_(std::move(db)),
+      insert_(std::move(insert)),
+      key_(congress_key),
+      public_key_(congress_key.public_part()),
+      options_(std::move(options)),
+      events_(std::move(events)) {
+  head_.length = events_.size();
+  head_.hash = events_.empty() ? crypto::genesis_hash : events_.back().entry_hash;
+  queued_ = head_.length;
+  durable_ = head_.length;
+  writer_ = std::thread([this] { writer_loop(); });
+}
+
+event_log::~event_log() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    stop_ = true;
+  }
+  queue_ready_.notify_all();
+  writer_.join();
+}
+
+std::int64_t event_log::now_unix_ms() const {
+  if (options_.clock) return options_.clock();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+result<appended_event> event_log::append(std::string type, std::string payload,
+                                         durable_handler on_durable) {
+  std::lock_guard chain_lock(append_mutex_);
+  if (failed()) return errc::storage_failure;
+
+  stored_event e;
+  e.seq = head_.length;
+  e.prev_hash = head_.hash;
+  e.type = std::move(type);
+  e.payload = std::move(payload);
+  e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
+  e.signature = key_.sign(e.entry_hash);
+  e.stored_at_unix_ms = now_unix_ms();
+  const appended_event placed{e.seq, e.entry_hash, e.signature, e.stored_at_unix_ms};
+
+  events_.push_back(e);
+  {
+    std::lock_guard queue_lock(queue_mutex_);
+    if (failed_) {
+      events_.pop_back();
+      return errc::storage_failure;
+    }
+    queue_.push_back({std::move(e), std::move(on_durable)});
+    queued_ = placed.seq + 1;
+  }
+  queue_ready_.notify_one();
+  head_.length = placed.seq + 1;
+  head_.hash = placed.entry_hash;
+  return placed;
+}
+
+boost::system::error_code event_log::flush() {
+  std::unique_lock lock(queue_mutex_);
+  const std::uint64_t target = queued_;
+  progress_.wait(lock, [&] { return durable_ >= target || failed_; });
+  if (failed_) return errc::storage_failure;
+  return {};
+}
+
+chain_head event_log::head() const {
+  std::lock_guard lock(append_mutex_);
+  return head_;
+}
+
+bool event_log::failed() const {
+  std::lock_guard lock(queue_mutex_);
+  return failed_;
+}
+
+storage_result<void> event_log::write_batch(const std::vector<pending>& batch) {
+  auto tx = sql::transaction::begin(*db_);
+  if (!tx) return tx.error();
+  for (const pending& p : batch) {
+    const stored_event& e = p.event;
+    insert_->reset();
+    if (auto b = insert_->bind(1, static_cast<std::int64_t>(e.seq)); !b) return b.error();
+    if (auto b = insert_->bind(2, e.prev_hash); !b) return b.error();
+    if (auto b = insert_->bind_text(3, e.type); !b) return b.error();
+    if (auto b = insert_->bind_text(4, e.payload); !b) return b.error();
+    if (auto b = insert_->bind(5, e.entry_hash); !b) return b.error();
+    if (auto b = insert_->bind(6, e.signature.bytes()); !b) return b.error();
+    if (auto b = insert_->bind(7, e.stored_at_unix_ms); !b) return b.error();
+    if (auto s = insert_->step(); !s) return s.error();
+  }
+  insert_->reset();
+  return tx->commit();
+}
+
+void event_log::writer_loop() {
+  std::unique_lock lock(queue_mutex_);
+  for (;;) {
+    queue_ready_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stop_ and nothing left to write
+
+    std::vector<pending> batch;
+    const std::size_t n = std::min(queue_.size(), options_.max_batch);
+    batch.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      batch.push_back(std::move(queue_.front()));
+      queue_.pop_front();
+    }
+    const bool already_failed = failed_;
+    lock.unlock();
+
+    boost::system::error_code outcome;
+    if (already_failed) {
+      outcome = errc::storage_failure;
+    } else if (auto written = write_batch(batch); !written) {
+      outcome = errc::storage_failure;
+      options_.log_error("writing events " + std::to_string(batch.front().event.seq) + ".." +
+                         std::to_string(batch.back().event.seq) +
+                         " failed; refusing further appends: " + written.error().message);
+      lock.lock();
+      failed_ = true;
+      lock.unlock();
+      progress_.notify_all();
+    }
+    for (pending& p : batch) {
+      if (p.on_durable) p.on_durable(outcome);
+    }
+
+    lock.lock();
+    durable_ = batch.back().event.seq + 1;
+    progress_.notify_all();
+  }
+}
+
+}  // namespace plenum::server::storage

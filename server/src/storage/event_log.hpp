@@ -1,0 +1,187 @@
+// The durable, hash-chained event log of CVP1 §6 (the bulletin board), stored in SQLite.
+//
+// Every state change of the congress is an event {seq, prev_hash, type, payload, entry_hash,
+// server signature, stored_at}. append() gives the event its place in the chain at once and
+// hands it to a writer thread, which commits whatever has queued up in one transaction (group
+// commit) and then reports each event durable, in seq order. The database runs in WAL mode with
+// synchronous=FULL, so "durable" means the COMMIT that contains the event returned, on disk.
+//
+// open() verifies the whole stored log (every hash, every link, every signature) before it
+// returns, so a server never starts on a log that was tampered with or damaged.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "plenum/crypto/bytes.hpp"
+#include "plenum/crypto/sign.hpp"
+#include "plenum/protocol/error.hpp"
+#include "storage/storage_error.hpp"
+
+namespace plenum::server::storage {
+
+namespace sql {
+class connection;
+class statement;
+}  // namespace sql
+
+/// One event of the chain, as stored.
+struct stored_event {
+  std::uint64_t seq = 0;
+  /// entry_hash of event seq-1; 32 zero bytes for event 0.
+  crypto::digest32 prev_hash{};
+  std::string type;
+  /// The exact UTF-8 JSON text that was hashed.
+  std::string payload;
+  /// H32("event", LE64(seq), prev_hash, type, payload).
+  crypto::digest32 entry_hash{};
+  /// The congress key's Ed25519 signature over entry_hash.
+  crypto::signature signature;
+  /// When the server appended it (Unix milliseconds). Not covered by the hash.
+  std::int64_t stored_at_unix_ms = 0;
+};
+
+/// Where an appended event sits in the chain (what receipts and results cite).
+struct appended_event {
+  std::uint64_t seq = 0;
+  crypto::digest32 entry_hash{};
+  crypto::signature signature;
+  std::int64_t stored_at_unix_ms = 0;
+};
+
+/// The end of the chain.
+struct chain_head {
+  /// Number of events, which is also the seq the next event gets.
+  std::uint64_t length = 0;
+  /// entry_hash of event length-1; 32 zero bytes when the log is empty.
+  crypto::digest32 hash{};
+};
+
+/// Tuning and injected dependencies of an event log.
+struct event_log_options {
+  /// At most this many events go into one transaction.
+  std::size_t max_batch = 512;
+  /// How long a statement waits for another connection's lock before failing.
+  std::chrono::milliseconds busy_timeout{5000};
+  /// The clock for stored_at (Unix milliseconds); the system clock when empty.
+  std::function<std::int64_t()> clock;
+  /// Receives a line for each storage failure (with SQLite's extended code); stderr when empty.
+  /// Called from the writer thread or from open().
+  std::function<void(std::string_view)> log_error;
+};
+
+/// Called once per appended event, on the writer thread, after the COMMIT holding the event
+/// returned: with no error when the event is durable, with errc::storage_failure when it is
+/// not (then it never will be). It must not throw, must not block for long and must not call
+/// flush() or destroy the log; it may call append().
+using durable_handler = std::function<void(boost::system::error_code)>;
+
+/// The append-only event log. Owns its SQLite connection and its writer thread.
+/// Thread safety: append(), head(), flush() and failed() may be called from any thread;
+/// events() only while no append() runs (e.g. while rebuilding state at start-up).
+class event_log {
+ public:
+  /// Opens the log at `path`, creating the file and schema if new. An existing log is read and
+  /// verified in full: seq 0, 1, 2, … without gaps, each prev_hash equal to the previous
+  /// entry_hash, each entry_hash recomputed from its contents, each signature valid under the
+  /// congress public key, and the stored congress public key equal to `congress_key`'s.
+  /// The log keeps a copy of `congress_key` in memory to sign new entries; it never writes a
+  /// secret key to the database.
+  /// Errors: errc::broken_chain with a message naming the first bad seq and what is wrong;
+  /// errc::storage_failure when the file cannot be opened, read or set up (the message keeps
+  /// SQLite's extended code).
+  [[nodiscard]] static storage_result<std::unique_ptr<event_log>> open(
+      const std::filesystem::path& path, const crypto::secret_key& congress_key,
+      event_log_options options = {});
+
+  event_log(const event_log&) = delete;
+  event_log& operator=(const event_log&) = delete;
+  /// Writes whatever is still queued, runs its handlers, then stops the writer and closes.
+  ~event_log();
+
+  /// Every event, in seq order: those read at open() and those appended since.
+  /// REQUIRES: no concurrent append().
+  [[nodiscard]] const std::vector<stored_event>& events() const { return events_; }
+
+  /// Appends an event: assigns seq, prev_hash, entry_hash, signature and stored_at now, and
+  /// queues it for the writer, which calls `on_durable` after the event's batch committed.
+  /// Handlers run in seq order. `payload` must be the exact JSON text to store and hash.
+  /// Thread-safe; concurrent callers are ordered by an internal lock, but a caller that needs
+  /// its events in a particular order (the domain engine) must serialize its own appends, e.g.
+  /// under the lock that guards its state, so that chain order is state order.
+  /// Errors (then `on_durable` is never called): errc::storage_failure once any write has
+  /// failed (fail-stop: the log refuses every later append, and the server must stop).
+  [[nodiscard]] result<appended_event> append(std::string type, std::string payload,
+                                              durable_handler on_durable);
+
+  /// Blocks until every event appended before the call is durable and its handler returned,
+  /// or the log failed. Returns errc::storage_failure if the log has failed. Must not be called
+  /// from a durable_handler.
+  [[nodiscard]] boost::system::error_code flush();
+
+  /// The last event's seq + 1 and hash (including events not yet durable).
+  [[nodiscard]] chain_head head() const;
+
+  /// True once a write failed; every later append is refused.
+  [[nodiscard]] bool failed() const;
+
+  /// The public half of the key that signs the entries.
+  [[nodiscard]] const crypto::public_key& congress_public_key() const { return public_key_; }
+
+ private:
+  struct private_tag {
+    explicit private_tag() = default;
+  };
+
+ public:
+  /// Use open().
+  event_log(private_tag, std::unique_ptr<sql::connection> db,
+            std::unique_ptr<sql::statement> insert, const crypto::secret_key& congress_key,
+            event_log_options options, std::vector<stored_event> events);
+
+ private:
+  struct pending {
+    stored_event event;
+    durable_handler on_durable;
+  };
+
+  void writer_loop();
+  [[nodiscard]] storage_result<void> write_batch(const std::vector<pending>& batch);
+  [[nodiscard]] std::int64_t now_unix_ms() const;
+
+  // Used by the writer thread only, after open(). The statement goes before the connection.
+  std::unique_ptr<sql::connection> db_;
+  std::unique_ptr<sql::statement> insert_;
+  crypto::secret_key key_;
+  crypto::public_key public_key_;
+  event_log_options options_;
+
+  // Chain state, guarded by append_mutex_.
+  mutable std::mutex append_mutex_;
+  std::vector<stored_event> events_;
+  chain_head head_;
+
+  // Writer hand-off, guarded by queue_mutex_.
+  mutable std::mutex queue_mutex_;
+  std::condition_variable queue_ready_;  // writer waits: work queued or stop
+  std::condition_variable progress_;     // flush() waits: durable_ advanced or failure
+  std::deque<pending> queue_;
+  std::uint64_t queued_ = 0;   // seq + 1 of the last event queued
+  std::uint64_t durable_ = 0;  // seq + 1 of the last event whose handler returned
+  bool failed_ = false;
+  bool stop_ = false;
+
+  std::thread writer_;
+};
+
+}  // namespace plenum::server::storage

@@ -1,0 +1,303 @@
+#include "storage/event_log.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "plenum/crypto/board.hpp"
+#include "storage/sqlite.hpp"
+#include "temp_dir.hpp"
+
+namespace plenum::server::storage {
+namespace {
+
+crypto::secret_key test_key(std::uint8_t fill = 7) {
+  crypto::byte_array<32> seed{};
+  seed.fill(fill);
+  return crypto::secret_key::from_seed(seed);
+}
+
+std::string payload_of(std::uint64_t i) {
+  return R"({"n":)" + std::to_string(i) + R"(,"name":"Délégué №)" + std::to_string(i) + R"("})";
+}
+
+// Records what the handlers report; handlers run on the writer thread.
+struct recorder {
+  std::mutex mutex;
+  std::vector<std::uint64_t> seqs;
+  std::vector<boost::system::error_code> codes;
+
+  durable_handler handler(std::uint64_t seq) {
+    return [this, seq](boost::system::error_code ec) {
+      std::lock_guard lock(mutex);
+      seqs.push_back(seq);
+      codes.push_back(ec);
+    };
+  }
+};
+
+std::unique_ptr<event_log> open_or_die(const std::filesystem::path& path,
+                                       const crypto::secret_key& key,
+                                       event_log_options options = {}) {
+  auto log = event_log::open(path, key, std::move(options));
+  if (!log) throw std::runtime_error(log.error().message);
+  return std::move(*log);
+}
+
+void expect_same_events(const std::vector<stored_event>& a, const std::vector<stored_event>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].seq, b[i].seq);
+    EXPECT_EQ(a[i].prev_hash, b[i].prev_hash);
+    EXPECT_EQ(a[i].type, b[i].type);
+    EXPECT_EQ(a[i].payload, b[i].payload);
+    EXPECT_EQ(a[i].entry_hash, b[i].entry_hash);
+    EXPECT_EQ(a[i].signature, b[i].signature);
+    EXPECT_EQ(a[i].stored_at_unix_ms, b[i].stored_at_unix_ms);
+  }
+}
+
+TEST(EventLog, NewLogIsEmpty) {
+  test::temp_dir dir;
+  auto log = open_or_die(dir / "board.db", test_key());
+  EXPECT_TRUE(log->events().empty());
+  EXPECT_EQ(log->head().length, 0u);
+  EXPECT_EQ(log->head().hash, crypto::genesis_hash);
+  EXPECT_EQ(log->congress_public_key(), test_key().public_part());
+  EXPECT_FALSE(log->failed());
+  EXPECT_FALSE(log->flush());
+}
+
+TEST(EventLog, AppendAssignsTheChainAtOnce) {
+  test::temp_dir dir;
+  event_log_options options;
+  options.clock = [] { return std::int64_t{1767225600000}; };
+  auto log = open_or_die(dir / "board.db", test_key(), options);
+
+  auto first = log->append("roster_loaded", R"({"persons":3})", nullptr);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->seq, 0u);
+  EXPECT_EQ(first->entry_hash,
+            crypto::entry_hash(0, crypto::genesis_hash, "roster_loaded", R"({"persons":3})"));
+  EXPECT_TRUE(test_key().public_part().verify(first->entry_hash, first->signature));
+  EXPECT_EQ(first->stored_at_unix_ms, 1767225600000);
+
+  auto second = log->append("sitting_opened", R"({"sitting":"s1"})", nullptr);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->seq, 1u);
+  EXPECT_EQ(second->entry_hash,
+            crypto::entry_hash(1, first->entry_hash, "sitting_opened", R"({"sitting":"s1"})"));
+  EXPECT_EQ(log->head().length, 2u);
+  EXPECT_EQ(log->head().hash, second->entry_hash);
+  ASSERT_EQ(log->events().size(), 2u);
+  EXPECT_EQ(log->events()[1].prev_hash, first->entry_hash);
+  EXPECT_FALSE(log->flush());
+}
+
+TEST(EventLog, ReopenGivesTheSameEventsAndChain) {
+  test::temp_dir dir;
+  std::vector<stored_event> written;
+  chain_head head;
+  {
+    auto log = open_or_die(dir / "board.db", test_key());
+    for (std::uint64_t i = 0; i < 50; ++i) {
+      ASSERT_TRUE(log->append(i % 2 ? "checkin" : "vote_cast", payload_of(i), nullptr));
+    }
+    ASSERT_FALSE(log->flush());
+    written = log->events();
+    head = log->head();
+  }
+  auto log = open_or_die(dir / "board.db", test_key());
+  expect_same_events(log->events(), written);
+  EXPECT_EQ(log->head().length, 50u);
+  EXPECT_EQ(log->head().hash, head.hash);
+
+  // The chain goes on where it stopped.
+  auto next = log->append("sitting_closed", "{}", nullptr);
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->seq, 50u);
+  EXPECT_EQ(log->events().back().prev_hash, head.hash);
+  ASSERT_FALSE(log->flush());
+  log.reset();
+  EXPECT_EQ(open_or_die(dir / "board.db", test_key())->events().size(), 51u);
+}
+
+TEST(EventLog, GroupCommitRunsEveryHandlerInSeqOrder) {
+  test::temp_dir dir;
+  recorder seen;
+  auto log = open_or_die(dir / "board.db", test_key());
+  for (std::uint64_t i = 0; i < 1000; ++i) {
+    auto placed = log->append("checkin", payload_of(i), seen.handler(i));
+    ASSERT_TRUE(placed);
+    ASSERT_EQ(placed->seq, i);
+  }
+  ASSERT_FALSE(log->flush());
+  std::lock_guard lock(seen.mutex);
+  ASSERT_EQ(seen.seqs.size(), 1000u);
+  for (std::uint64_t i = 0; i < 1000; ++i) {
+    EXPECT_EQ(seen.seqs[i], i);
+    EXPECT_FALSE(seen.codes[i]) << seen.codes[i].message();
+  }
+}
+
+TEST(EventLog, ConcurrentAppendersGetOneChain) {
+  test::temp_dir dir;
+  std::mutex order_mutex;
+  std::vector<std::uint64_t> reported;
+  std::atomic<int> failures{0};
+  {
+    event_log_options options;
+    options.max_batch = 64;
+    auto log = open_or_die(dir / "board.db", test_key(), options);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < 250; ++i) {
+          if (!log->append("t" + std::to_string(t), payload_of(i), nullptr)) ++failures;
+        }
+      });
+    }
+    for (auto& th : threads) th.join();
+    // A handler registered last still sees every earlier event durable before it.
+    auto last = log->append("end", "{}", [&](boost::system::error_code ec) {
+      std::lock_guard lock(order_mutex);
+      reported.push_back(ec ? 0 : 1);
+    });
+    ASSERT_TRUE(last);
+    EXPECT_EQ(last->seq, 1000u);
+  }
+  EXPECT_EQ(failures.load(), 0);
+  ASSERT_EQ(reported.size(), 1u);
+  EXPECT_EQ(reported[0], 1u);
+  auto log = open_or_die(dir / "board.db", test_key());
+  EXPECT_EQ(log->events().size(), 1001u);
+}
+
+TEST(EventLog, DestructionWritesWhatIsQueued) {
+  test::temp_dir dir;
+  recorder seen;
+  {
+    auto log = open_or_die(dir / "board.db", test_key());
+    for (std::uint64_t i = 0; i < 100; ++i) ASSERT_TRUE(log->append("e", "{}", seen.handler(i)));
+  }
+  EXPECT_EQ(seen.seqs.size(), 100u);
+  EXPECT_EQ(open_or_die(dir / "board.db", test_key())->events().size(), 100u);
+}
+
+TEST(EventLog, HandlerMayAppend) {
+  test::temp_dir dir;
+  auto log = open_or_die(dir / "board.db", test_key());
+  std::atomic<bool> chained{false};
+  ASSERT_TRUE(log->append("first", "{}", [&](boost::system::error_code ec) {
+    if (!ec) chained = static_cast<bool>(log->append("second", "{}", nullptr));
+  }));
+  // The second append happens on the writer thread; flush twice to cover it.
+  ASSERT_FALSE(log->flush());
+  ASSERT_FALSE(log->flush());
+  EXPECT_TRUE(chained.load());
+  EXPECT_EQ(log->head().length, 2u);
+}
+
+TEST(EventLog, AnotherCongressKeyIsRefused) {
+  test::temp_dir dir;
+  {
+    auto log = open_or_die(dir / "board.db", test_key(1));
+    ASSERT_TRUE(log->append("e", "{}", nullptr));
+  }
+  std::vector<std::string> lines;
+  event_log_options options;
+  options.log_error = [&](std::string_view line) { lines.emplace_back(line); };
+  auto log = event_log::open(dir / "board.db", test_key(2), options);
+  ASSERT_FALSE(log);
+  EXPECT_EQ(log.error().code, make_error_code(errc::broken_chain));
+  EXPECT_NE(log.error().message.find("congress key"), std::string::npos) << log.error().message;
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0], log.error().message);
+}
+
+TEST(EventLog, UnopenablePathIsAStorageFailure) {
+  test::temp_dir dir;
+  event_log_options options;
+  options.log_error = [](std::string_view) {};
+  auto log = event_log::open(dir / "missing" / "board.db", test_key(), options);
+  ASSERT_FALSE(log);
+  EXPECT_EQ(log.error().code, make_error_code(errc::storage_failure));
+  EXPECT_NE(log.error().message.find("extended code"), std::string::npos) << log.error().message;
+}
+
+TEST(EventLog, AFileThatIsNotADatabaseIsAStorageFailure) {
+  test::temp_dir dir;
+  {
+    std::FILE* f = std::fopen((dir / "board.db").c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    const std::string junk(4096, 'x');
+    ASSERT_EQ(std::fwrite(junk.data(), 1, junk.size(), f), junk.size());
+    std::fclose(f);
+  }
+  event_log_options options;
+  options.log_error = [](std::string_view) {};
+  auto log = event_log::open(dir / "board.db", test_key(), options);
+  ASSERT_FALSE(log);
+  EXPECT_EQ(log.error().code, make_error_code(errc::storage_failure));
+  // SQLITE_NOTADB is 26.
+  EXPECT_NE(log.error().message.find("extended code 26"), std::string::npos) << log.error().message;
+}
+
+TEST(EventLog, AFailedWriteStopsTheLog) {
+  test::temp_dir dir;
+  std::mutex lines_mutex;
+  std::vector<std::string> lines;
+  event_log_options options;
+  options.log_error = [&](std::string_view line) {
+    std::lock_guard lock(lines_mutex);
+    lines.emplace_back(line);
+  };
+  recorder seen;
+  {
+    auto log = open_or_die(dir / "board.db", test_key(), options);
+    for (std::uint64_t i = 0; i < 5; ++i) ASSERT_TRUE(log->append("e", "{}", seen.handler(i)));
+    ASSERT_FALSE(log->flush());
+
+    // Another connection makes every further insert fail, as a full or broken disk would.
+    auto other = sql::connection::open(dir / "board.db", std::chrono::milliseconds(1000));
+    ASSERT_TRUE(other);
+    ASSERT_TRUE(
+        other->exec("CREATE TRIGGER refuse BEFORE INSERT ON events "
+                    "BEGIN SELECT RAISE(ABORT, 'refused by test'); END;"));
+
+    ASSERT_TRUE(log->append("e", "{}", seen.handler(5)));
+    EXPECT_EQ(log->flush(), make_error_code(errc::storage_failure));
+    EXPECT_TRUE(log->failed());
+    auto refused = log->append("e", "{}", seen.handler(99));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error(), make_error_code(errc::storage_failure));
+
+    ASSERT_TRUE(other->exec("DROP TRIGGER refuse"));
+  }
+  {
+    std::lock_guard lock(seen.mutex);
+    ASSERT_EQ(seen.seqs.size(), 6u);  // never for the refused append
+    for (std::uint64_t i = 0; i < 6; ++i) {
+      EXPECT_EQ(seen.seqs[i], i);
+      EXPECT_EQ(seen.codes[i],
+                i < 5 ? boost::system::error_code() : make_error_code(errc::storage_failure));
+    }
+  }
+  {
+    std::lock_guard lock(lines_mutex);
+    ASSERT_EQ(lines.size(), 1u);
+    // SQLITE_CONSTRAINT_TRIGGER is 1811.
+    EXPECT_NE(lines[0].find("extended code 1811"), std::string::npos) << lines[0];
+    EXPECT_NE(lines[0].find("refused by test"), std::string::npos) << lines[0];
+  }
+  // What was committed before the failure is intact and nothing after it was stored.
+  auto log = open_or_die(dir / "board.db", test_key());
+  EXPECT_EQ(log->events().size(), 5u);
+}
+
+}  // namespace
+}  // namespace plenum::server::storage
