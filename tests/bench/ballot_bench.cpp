@@ -2,7 +2,8 @@
 // (encrypt + prove + sign) and verifying a motion, an election and an appraisal ballot.
 //
 // Every verify benchmark reports `bound_ratio`: its time divided by
-//   mults × (cost of one variable-base scalar multiplication measured in the same run),
+//   mults × (cost of one variable-base scalar multiplication, measured between the
+//            verifications of the same benchmark so that both see the same machine load),
 // where mults counts the multiplications verification cannot avoid:
 //   per range-proof entry j: z_j·G (base), c_j·alpha, z_j·K, c_j·(beta − v_j·G) (variable),
 //   so 4 per entry and Σ_proofs t = 2·#options + Σ_contests (max − min + 1)
@@ -11,12 +12,11 @@
 // Base multiplications are cheaper than variable-base ones, so this bound is lenient for
 // them; `bound_ratio_weighted` prices each base multiplication at its own measured cost
 // (and the signature at one variable-base multiplication), the stricter reading.
-// Times are thread CPU time, so other processes on the machine inflate them less.
+// The counters use thread CPU time, so other processes on the machine inflate them less.
 #include <benchmark/benchmark.h>
 
 #include <time.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -32,38 +32,10 @@ double thread_seconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
-// Median over batches of the thread CPU time of one call of `f`.
-template <typename F>
-double median_seconds(F f) {
-  constexpr int batches = 15;
-  constexpr int per_batch = 40;
-  std::vector<double> times;
-  for (int b = 0; b < batches; ++b) {
-    const double start = thread_seconds();
-    for (int i = 0; i < per_batch; ++i) f();
-    times.push_back((thread_seconds() - start) / per_batch);
-  }
-  std::nth_element(times.begin(), times.begin() + batches / 2, times.end());
-  return times[batches / 2];
-}
-
 struct unit_costs {
   double variable = 0;  // crypto_scalarmult_ristretto255
   double base = 0;      // crypto_scalarmult_ristretto255_base
 };
-
-const unit_costs& costs() {
-  static const unit_costs measured = [] {
-    seeded_random rng("unit costs");
-    scalar k = scalar::random_nonzero(rng);
-    point p = point::base_mul(scalar::random_nonzero(rng));
-    unit_costs c;
-    c.variable = median_seconds([&] { benchmark::DoNotOptimize(p = k * p); });
-    c.base = median_seconds([&] { benchmark::DoNotOptimize(p = point::base_mul(k)); });
-    return c;
-  }();
-  return measured;
-}
 
 struct mult_count {
   double base = 0;
@@ -144,12 +116,29 @@ void verify_ballot_bench(benchmark::State& state, fixture (*make)()) {
     state.SkipWithError("the benchmark ballot does not verify");
     return;
   }
-  const unit_costs& unit = costs();
-  const double start = thread_seconds();
+  // The unit costs are measured between the verifications, so that both see the same load.
+  seeded_random rng("unit costs");
+  const scalar k = scalar::random_nonzero(rng);
+  point p = point::base_mul(scalar::random_nonzero(rng));
+  constexpr int unit_reps = 4;
+  double verifying = 0, variable = 0, base = 0;
   for (auto _ : state) {
+    double t0 = thread_seconds();
     benchmark::DoNotOptimize(verify_ballot(f.m, f.election, f.joint_key, *b));
+    double t1 = thread_seconds();
+    state.PauseTiming();
+    for (int i = 0; i < unit_reps; ++i) benchmark::DoNotOptimize(p = k * p);
+    double t2 = thread_seconds();
+    for (int i = 0; i < unit_reps; ++i) benchmark::DoNotOptimize(p = point::base_mul(k));
+    double t3 = thread_seconds();
+    state.ResumeTiming();
+    verifying += t1 - t0;
+    variable += (t2 - t1) / unit_reps;
+    base += (t3 - t2) / unit_reps;
   }
-  const double per_ballot = (thread_seconds() - start) / static_cast<double>(state.iterations());
+  const auto runs = static_cast<double>(state.iterations());
+  const unit_costs unit{variable / runs, base / runs};
+  const double per_ballot = verifying / runs;
   const mult_count n = verify_mults(f.m);
   state.counters["mults"] = n.total();
   state.counters["var_mult_us"] = unit.variable * 1e6;
