@@ -143,6 +143,24 @@ TEST(BallotKat, BallotIsRefusedUnderAnotherJointKey) {
             ballot_status::bad_option_proof);
 }
 
+TEST(BallotKat, OwnBallotsVerifyUnderTheKatElections) {
+  seeded_random rng("own ballots under the kat");
+  const auto& voters = test::kat().at("voters").as_array();
+  for (const auto& vote : kat_votes()) {
+    const manifest m = test::manifest_from_json(vote.at("manifest"));
+    const digest32 election = digest_field(vote.at("election_hash"));
+    SCOPED_TRACE(m.vote_id);
+    for (std::size_t i = 0; i < voters.size(); ++i) {
+      const secret_key voter = test::secret_key_field(voters[i].at("sk"));
+      const auto choices = test::choices_from_json(vote.at("ballots").at(i).at("choice"));
+      auto b = make_ballot(m, election, kat_joint_key(), voter, choices, rng);
+      ASSERT_TRUE(b.has_value());
+      EXPECT_EQ(b->voter_pk, test::public_key_field(voters[i].at("pk")));
+      EXPECT_EQ(verify_ballot(m, election, kat_joint_key(), *b), ballot_status::ok);
+    }
+  }
+}
+
 TEST(BallotKat, StandardManifestBuildersMatchTheKat) {
   std::vector<manifest> expected;
   for (const auto& vote : kat_votes())
