@@ -24,9 +24,14 @@ digest32 auth_digest(std::string_view congress_id, byte_span server_nonce, byte_
       .h32();
 }
 
-digest32 enroll_digest(std::string_view congress_id, std::string_view code,
-                       const public_key& device_pk) {
-  return transcript("enroll").str(congress_id).str(code).raw(device_pk.bytes()).h32();
+digest32 enroll_digest(std::string_view congress_id, std::string_view person_number,
+                       std::string_view code, const public_key& device_pk) {
+  return transcript("enroll")
+      .str(congress_id)
+      .str(person_number)
+      .str(code)
+      .raw(device_pk.bytes())
+      .h32();
 }
 
 }  // namespace plenum::crypto

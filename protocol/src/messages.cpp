@@ -31,11 +31,12 @@ decoded<request> decode_auth(const object_reader& r) {
 }
 
 decoded<request> decode_enroll(const object_reader& r) {
-  PLENUM_CHECK(r.allow_only({"code", "device_pk", "signature"}));
+  PLENUM_CHECK(r.allow_only({"person", "code", "device_pk", "signature"}));
+  PLENUM_TRY(auto person, r.string("person", max_name_bytes));
   PLENUM_TRY(auto code, r.string("code", max_code_bytes));
   PLENUM_TRY(auto device_pk, r.public_key("device_pk"));
   PLENUM_TRY(auto sig, r.signature("signature"));
-  return request(enroll_request{std::move(code), device_pk, sig});
+  return request(enroll_request{std::move(person), std::move(code), device_pk, sig});
 }
 
 decoded<request> decode_ping(const object_reader& r) {
@@ -144,6 +145,7 @@ json::object fields_of(const auth_request& r) {
 }
 json::object fields_of(const enroll_request& r) {
   json::object out;
+  out.emplace("person", r.person);
   out.emplace("code", r.code);
   out.emplace("device_pk", r.device_pk.hex());
   out.emplace("signature", r.sig.hex());

@@ -69,7 +69,8 @@ TEST(Messages, EveryRequestRoundTrips) {
 
   const std::vector<request> requests = {
       auth_request{pk, nonce, key.sign(crypto::auth_digest("c", nonce, nonce, pk))},
-      enroll_request{"K7Q2-9MXP", pk, key.sign(crypto::enroll_digest("c", "K7Q2-9MXP", pk))},
+      enroll_request{"D-017", "K7Q2-9MXP-0PAB-4TNV", pk,
+                     key.sign(crypto::enroll_digest("c", "D-017", "K7Q29MXP0PAB4TNV", pk))},
       ping_request{},
       subscribe_request{{topic::board, topic::results}, 17},
       subscribe_request{{topic::state}, std::nullopt},
@@ -106,12 +107,18 @@ TEST(Messages, AuthAndEnrollSignaturesVerifyAfterDecoding) {
       crypto::auth_digest("congress-demo", server_nonce, auth.client_nonce, auth.device_pk),
       auth.sig));
 
-  // enroll_digest is H32("enroll", congress_id, code, device_pk) as CVP1 frames it.
-  const auto expected =
-      crypto::transcript("enroll").str("congress-demo").str("ABCD").raw(pk.bytes()).h32();
-  EXPECT_EQ(crypto::enroll_digest("congress-demo", "ABCD", pk), expected);
-  EXPECT_NE(crypto::enroll_digest("congress-demo", "ABCE", pk), expected);
-  auto e = decode_frame(encode_request(2, enroll_request{"ABCD", pk, key.sign(expected)}));
+  // enroll_digest is H32("enroll", congress_id, person_number, code, device_pk), framed as CVP1
+  // frames every hash.
+  const auto expected = crypto::transcript("enroll")
+                            .str("congress-demo")
+                            .str("D-017")
+                            .str("ABCD")
+                            .raw(pk.bytes())
+                            .h32();
+  EXPECT_EQ(crypto::enroll_digest("congress-demo", "D-017", "ABCD", pk), expected);
+  EXPECT_NE(crypto::enroll_digest("congress-demo", "D-017", "ABCE", pk), expected);
+  EXPECT_NE(crypto::enroll_digest("congress-demo", "D-018", "ABCD", pk), expected);
+  auto e = decode_frame(encode_request(2, enroll_request{"D-017", "ABCD", pk, key.sign(expected)}));
   ASSERT_TRUE(e);
   const auto& enroll = std::get<enroll_request>(e->body);
   EXPECT_TRUE(enroll.device_pk.verify(expected, enroll.sig));

@@ -29,9 +29,11 @@ inline constexpr digest32 genesis_hash{};
 [[nodiscard]] digest32 auth_digest(std::string_view congress_id, byte_span server_nonce,
                                    byte_span client_nonce, const public_key& device_pk);
 
-/// H32("enroll", congress_id, code, device_pk): what a new device signs with its fresh key to
-/// bind it to a person's one-time enrollment code (CVP1 §2), proving it holds the secret key.
-[[nodiscard]] digest32 enroll_digest(std::string_view congress_id, std::string_view code,
-                                     const public_key& device_pk);
+/// H32("enroll", congress_id, person_number, code, device_pk): what a new device signs with its
+/// fresh key to bind it to a person's one-time enrollment code (CVP1 §2), proving it holds the
+/// secret key. `code` is the code's canonical form (its 16 characters without separators);
+/// `person_number` is the roster number printed beside it (codes are stored salted per person).
+[[nodiscard]] digest32 enroll_digest(std::string_view congress_id, std::string_view person_number,
+                                     std::string_view code, const public_key& device_pk);
 
 }  // namespace plenum::crypto

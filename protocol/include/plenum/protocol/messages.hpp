@@ -57,9 +57,12 @@ struct auth_request {
 };
 
 /// `enroll`: a new device binds its key to a person's one-time code, signing
-/// crypto::enroll_digest(congress_id, code, device_pk). Allowed before `auth`.
+/// crypto::enroll_digest(congress_id, person, code, device_pk). Allowed before `auth`.
+/// `code` is sent as typed (the server canonicalizes it); the signature covers the canonical
+/// form (16 Crockford base32 characters, upper case, no separators).
 struct enroll_request {
   static constexpr std::string_view type = "enroll";
+  std::string person;
   std::string code;
   crypto::public_key device_pk;
   crypto::signature sig;
