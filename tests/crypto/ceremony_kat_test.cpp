@@ -6,6 +6,7 @@
 #include "kat.hpp"
 #include "kat_ceremony.hpp"
 #include "plenum/crypto/ceremony.hpp"
+#include "plenum/crypto/ceremony_check.hpp"
 #include "plenum/crypto/keygen.hpp"
 
 namespace plenum::crypto {
@@ -140,6 +141,72 @@ TEST(CeremonyKat, IncompleteMessageSetsGiveNoKeys) {
   std::swap(messages[0], messages[1]);
   EXPECT_FALSE(verification_key(params, messages, 0).has_value());
   EXPECT_FALSE(verification_key(params, messages, 4).has_value());
+}
+
+std::vector<signature> kat_confirmations() {
+  std::vector<signature> sigs;
+  for (const auto& s : test::kat_ceremony().at("confirmations").as_array()) {
+    sigs.push_back(test::signature_field(s));
+  }
+  return sigs;
+}
+
+TEST(CeremonyKat, TheWholeRecordChecksOut) {
+  const auto report = check_ceremony(test::kat_params(), test::kat_keygen_messages(),
+                                     test::kat_ceremony_keys(), kat_confirmations());
+  EXPECT_TRUE(report.complete);
+  EXPECT_TRUE(report.keys_match);
+  EXPECT_EQ(report.messages, std::vector<bool>(3, true));
+  EXPECT_EQ(report.confirmations, std::vector<bool>(3, true));
+  EXPECT_TRUE(report.passed());
+}
+
+TEST(CeremonyKat, RecordCheckPointsAtWhatIsWrong) {
+  const ceremony_params params = test::kat_params();
+  {
+    auto messages = test::kat_keygen_messages();
+    messages[1].proofs[0].v += scalar::from_u64(1);
+    const auto report =
+        check_ceremony(params, messages, test::kat_ceremony_keys(), kat_confirmations());
+    EXPECT_EQ(report.messages, (std::vector<bool>{true, false, true}));
+    EXPECT_TRUE(report.keys_match);
+    EXPECT_FALSE(report.passed());
+  }
+  {
+    auto keys = test::kat_ceremony_keys();
+    keys.verification_keys[2] += point::generator();
+    const auto report =
+        check_ceremony(params, test::kat_keygen_messages(), keys, kat_confirmations());
+    EXPECT_FALSE(report.keys_match);
+    EXPECT_EQ(report.confirmations, std::vector<bool>(3, false)) << "they signed other keys";
+    EXPECT_FALSE(report.passed());
+  }
+  {
+    auto confirmations = kat_confirmations();
+    std::swap(confirmations[0], confirmations[2]);
+    const auto report = check_ceremony(params, test::kat_keygen_messages(),
+                                       test::kat_ceremony_keys(), confirmations);
+    EXPECT_EQ(report.confirmations, (std::vector<bool>{false, true, false}));
+    EXPECT_FALSE(report.passed());
+  }
+  {
+    auto confirmations = kat_confirmations();
+    confirmations.pop_back();
+    const auto report = check_ceremony(params, test::kat_keygen_messages(),
+                                       test::kat_ceremony_keys(), confirmations);
+    EXPECT_FALSE(report.complete);
+    EXPECT_FALSE(report.passed());
+  }
+  {
+    auto messages = test::kat_keygen_messages();
+    messages.pop_back();
+    const auto report =
+        check_ceremony(params, messages, test::kat_ceremony_keys(), kat_confirmations());
+    EXPECT_FALSE(report.complete);
+    EXPECT_FALSE(report.keys_match);
+    EXPECT_FALSE(report.messages[2]);
+    EXPECT_FALSE(report.passed());
+  }
 }
 
 }  // namespace
