@@ -1,0 +1,97 @@
+#include "app/options.hpp"
+
+#include <boost/program_options.hpp>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#ifndef PLENUM_DEFAULT_WEB_ROOT
+#define PLENUM_DEFAULT_WEB_ROOT "clients/web/public"
+#endif
+
+namespace plenum::server::app {
+
+namespace po = boost::program_options;
+
+daemon_options parse_options(const std::vector<std::string>& args) {
+  daemon_options o;
+  o.threads_ = std::max(1u, std::thread::hardware_concurrency());
+  std::string data_dir = o.data_dir_.string();
+  std::string web_root = PLENUM_DEFAULT_WEB_ROOT;
+  std::string ready_file;
+  std::string tls_cert;
+  std::string tls_key;
+  std::string log_level = "info";
+  unsigned port = o.port_;
+  std::size_t max_message = o.limits_.read_message_max_;
+  std::size_t max_queue = o.limits_.send_queue_max_bytes_;
+
+  po::options_description desc(
+      "plenumd: the Plenum congress server (HTTPS and WSS on one port)\n\nOptions");
+  // clang-format off
+  desc.add_options()
+    ("help,h", "print this help and exit")
+    ("data-dir", po::value(&data_dir)->default_value(data_dir),
+     "directory for the server's data; the self-signed TLS certificate is kept in <data-dir>/tls")
+    ("listen", po::value(&o.listen_)->default_value(o.listen_),
+     "address to listen on; 0.0.0.0 or :: to serve tablets on the hall's network")
+    ("port", po::value(&port)->default_value(port), "TCP port; 0 picks a free one")
+    ("web-root", po::value(&web_root)->default_value(web_root),
+     "directory of the web client's static files")
+    ("threads", po::value(&o.threads_)->default_value(o.threads_),
+     "I/O threads (default: hardware concurrency)")
+    ("ready-file", po::value(&ready_file),
+     "once listening, write the bound port to this file (for tests and scripts)")
+    ("tls-cert", po::value(&tls_cert),
+     "PEM certificate chain to use instead of the self-signed one (needs --tls-key)")
+    ("tls-key", po::value(&tls_key), "PEM private key of --tls-cert")
+    ("max-message-bytes", po::value(&max_message)->default_value(max_message),
+     "largest WebSocket message accepted; larger ones close the connection (1009)")
+    ("max-send-queue-bytes", po::value(&max_queue)->default_value(max_queue),
+     "largest backlog of unsent messages per WebSocket client before it is disconnected")
+    ("shutdown-grace-ms", po::value(&o.shutdown_grace_ms_)->default_value(o.shutdown_grace_ms_),
+     "on SIGINT/SIGTERM, time given to connections to close before the server stops")
+    ("log-level", po::value(&log_level)->default_value(log_level), "debug, info, warn or error");
+  // clang-format on
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw std::invalid_argument(e.what());
+  }
+  if (vm.count("help") != 0) {
+    std::ostringstream out;
+    out << desc;
+    o.help_ = out.str();
+    return o;
+  }
+
+  if (port > 65535) throw std::invalid_argument("--port must be at most 65535");
+  if (o.threads_ == 0) throw std::invalid_argument("--threads must be at least 1");
+  if (max_message == 0) throw std::invalid_argument("--max-message-bytes must be positive");
+  if (max_queue < max_message) {
+    throw std::invalid_argument("--max-send-queue-bytes must be at least --max-message-bytes");
+  }
+  if (tls_cert.empty() != tls_key.empty()) {
+    throw std::invalid_argument("--tls-cert and --tls-key go together");
+  }
+  auto level = log::parse_level(log_level);
+  if (!level) throw std::invalid_argument("--log-level must be debug, info, warn or error");
+
+  o.port_ = static_cast<std::uint16_t>(port);
+  o.data_dir_ = data_dir;
+  o.web_root_ = web_root;
+  if (!ready_file.empty()) o.ready_file_ = ready_file;
+  if (!tls_cert.empty()) {
+    o.tls_cert_ = tls_cert;
+    o.tls_key_ = tls_key;
+  }
+  o.log_level_ = *level;
+  o.limits_.read_message_max_ = max_message;
+  o.limits_.send_queue_max_bytes_ = max_queue;
+  return o;
+}
+
+}  // namespace plenum::server::app
