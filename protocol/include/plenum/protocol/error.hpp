@@ -46,6 +46,10 @@ enum class canonical {
   X(bad_enrollment_code, permission_denied, "the enrollment code is wrong")                  \
   X(enrollment_code_spent, failed_precondition, "the enrollment code was already used")     \
   X(device_key_in_use, already_exists, "this device key is already enrolled")              \
+  X(no_congress, failed_precondition, "the congress has not been created")                   \
+  X(congress_exists, already_exists, "the congress was already created")                     \
+  X(warnings_unacknowledged, failed_precondition, "roster warnings not acknowledged")      \
+  X(not_enrolled, failed_precondition, "the person has no enrolled device key")              \
   /* sitting, attendance, quorum */                                                          \
   X(no_sitting, failed_precondition, "no sitting is in progress")                            \
   X(sitting_exists, already_exists, "a sitting with this id exists")                         \
@@ -65,6 +69,9 @@ enum class canonical {
   X(item_exists, already_exists, "an agenda item with this id exists")                       \
   X(item_not_current, failed_precondition, "that agenda item is not the current one")       \
   X(invalid_item, invalid_argument, "the agenda item is malformed")                          \
+  X(unknown_proposal, not_found, "no such proposal")                                         \
+  X(proposal_exists, already_exists, "a proposal with this id exists")                       \
+  X(material_exists, already_exists, "a material with this id exists on the item")           \
   /* key ceremony */                                                                         \
   X(no_ceremony, failed_precondition, "no key ceremony is in progress or complete")          \
   X(ceremony_in_progress, failed_precondition, "the key ceremony is not complete")          \
@@ -93,6 +100,10 @@ enum class canonical {
   X(decryption_failed, internal, "the tally could not be decrypted to a count in range")    \
   X(invalid_rule, invalid_argument, "the decision rule is malformed or not canonical")      \
   X(invalid_tally, invalid_argument, "the counts do not fit the vote's rule and manifest")   \
+  X(vote_exists, already_exists, "a vote with this id exists")                               \
+  X(invalid_vote, invalid_argument, "the vote is malformed or does not fit its item")     \
+  X(not_enough_candidates, invalid_argument, "fewer candidates than 1.2 x seats")         \
+  X(result_exists, already_exists, "the vote already has a result")                          \
   /* storage and everything else */                                                          \
   X(storage_failure, unavailable, "the event could not be stored")                           \
   X(broken_chain, internal, "the event log's hash chain is broken")                          \

@@ -1,0 +1,197 @@
+// The commands of the congress: plain structs, one per thing an actor asks for. Who may send
+// each is in server/EVENTS.md and enforced by `decide`.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "domain/roster.hpp"
+
+namespace plenum::server::domain {
+
+/// System: the first event of a congress's log.
+struct create_congress {
+  std::string congress_id;
+  std::string name;
+  std::string term_start;
+  std::string term_end;
+};
+
+/// Secretary: replaces the roster with a CSV import (one event, with its warnings).
+struct import_roster {
+  std::string csv;
+  membership_totals membership;
+};
+
+/// Secretary: acknowledges the composition warnings of the current roster.
+struct acknowledge_warnings {};
+
+/// Secretary: issues a new one-time code for a person. The caller draws `code` and `salt`
+/// (enrollment_code::generate, generate_salt) and shows the code to the secretary once; only
+/// its salted hash enters the log. Supersedes any unspent code of that person.
+struct issue_enrollment_code {
+  std::string person;
+  std::string code;  ///< canonical or printed form
+  std::string salt;  ///< hex, 16 bytes
+};
+
+/// Any device: enrolls its key with a person's code.
+struct enroll_device {
+  std::string person;
+  std::string code;
+  std::string device_pk;  ///< hex
+  std::string signature;  ///< hex, over enrollment_digest
+};
+
+/// Chair or secretary: schedules a sitting.
+struct create_sitting {
+  std::string sitting_id;
+  std::string title;
+  std::string date;
+};
+
+/// Chair: opens or closes check-in of a sitting.
+struct open_checkin {
+  std::string sitting_id;
+};
+struct close_checkin {
+  std::string sitting_id;
+};
+
+/// Delegate (alternate, observer): checks in with the device key's signature over
+/// checkin_digest(sitting_id, device_pk, unix_ms).
+struct check_in {
+  std::string sitting_id;
+  std::int64_t unix_ms = 0;
+  std::string signature;
+};
+
+/// Secretary: checks a person in on their behalf, signing the same digest with the
+/// secretary's own key (over the person's device key).
+struct assisted_check_in {
+  std::string sitting_id;
+  std::string person;
+  std::int64_t unix_ms = 0;
+  std::string reason;
+  std::string signature;
+};
+
+/// Chair or secretary: records an excused absence of a delegate from a sitting.
+struct excuse_delegate {
+  std::string sitting_id;
+  std::string person;
+  std::string reason;
+  std::string approver;
+};
+
+/// Chair: opens (quorum checked) or closes a sitting.
+struct open_sitting {
+  std::string sitting_id;
+};
+struct close_sitting {
+  std::string sitting_id;
+};
+
+/// Chair or secretary: adds an agenda item. Only the chair adds a `proposal` item, naming a
+/// submitted proposal.
+struct add_item {
+  std::string sitting_id;
+  std::string item_id;
+  std::string kind;  ///< report, major_matter, briefing, proposal, election, appraisal, other
+  std::string title;
+  std::int64_t order = 0;
+  std::string responsible;
+  std::string proposal_id;
+};
+
+/// Chair or secretary: attaches a document to an item before its vote opens. Either `text`
+/// (its digest is computed) or `url` with the document's `digest` (hex, 32 bytes).
+struct add_material {
+  std::string sitting_id;
+  std::string item_id;
+  std::string material_id;
+  std::string title;
+  std::string text;
+  std::string url;
+  std::string digest;
+};
+
+/// Chair: makes an item the current one.
+struct set_current_item {
+  std::string sitting_id;
+  std::string item_id;
+};
+
+/// Delegate: submits a proposal (at any time).
+struct submit_proposal {
+  std::string proposal_id;
+  std::string title;
+  std::string text;
+};
+
+/// Chair: creates a vote on an agenda item.
+struct create_vote {
+  std::string vote_id;
+  std::string sitting_id;
+  std::string item_id;
+  std::string kind;  ///< motion, election, appraisal, confidence
+  std::string title;
+  bool open_ballot = false;             ///< a named vote: procedural motions (item kind other) only
+  std::string rule;                     ///< a rule text; empty for the default of the kind
+  std::uint32_t seats = 0;              ///< election
+  std::vector<std::string> candidates;  ///< election: names in stroke order
+  bool uncontested = false;             ///< election of secretary/deputy posts (等额)
+  std::vector<std::string> members;     ///< appraisal, confidence
+  bool alternative_scale = false;       ///< appraisal: 好/较好/一般/差
+};
+
+/// Chair: opens a vote (quorum, ceremony and current item checked) or closes it.
+struct open_vote {
+  std::string vote_id;
+};
+struct close_vote {
+  std::string vote_id;
+};
+
+/// Delegate: casts an encrypted ballot (CVP1 §5 JSON).
+struct cast_ballot {
+  std::string vote_id;
+  boost::json::object ballot;
+};
+
+/// System: records the decrypted counts of a closed vote (one per position, in manifest
+/// order); the rule gives the outcome. An election needing a run-off or a further round
+/// also creates that vote on the same item.
+struct record_result {
+  std::string vote_id;
+  std::vector<std::uint64_t> counts;
+};
+
+/// Chair: appoints the sitting's scrutineers in order, with threshold k.
+struct start_ceremony {
+  std::string sitting_id;
+  std::vector<std::string> scrutineers;
+  std::uint64_t k = 0;
+};
+
+/// Scrutineer: confirms the ceremony's keys with a signature over key_digest.
+struct confirm_keys {
+  std::string sitting_id;
+  std::string joint_key;                       ///< hex
+  std::vector<std::string> verification_keys;  ///< hex, Z_1 … Z_n
+  std::string signature;                       ///< hex
+};
+
+/// Every command.
+using command =
+    std::variant<create_congress, import_roster, acknowledge_warnings, issue_enrollment_code,
+                 enroll_device, create_sitting, open_checkin, close_checkin, check_in,
+                 assisted_check_in, excuse_delegate, open_sitting, close_sitting, add_item,
+                 add_material, set_current_item, submit_proposal, create_vote, open_vote,
+                 close_vote, cast_ballot, record_result, start_ceremony, confirm_keys>;
+
+}  // namespace plenum::server::domain

@@ -1,0 +1,65 @@
+// Internal to the domain: one `handle` per command, grouped by area in decide_*.cpp, and the
+// checks they share.
+#pragma once
+
+#include "domain/decide.hpp"
+
+namespace plenum::server::domain::detail {
+
+/// One event and no reply.
+[[nodiscard]] inline decision single(std::string type, boost::json::object payload) {
+  decision d;
+  d.events.push_back({std::move(type), std::move(payload)});
+  return d;
+}
+
+/// permission_denied unless the actor is a person holding one of `roles`.
+[[nodiscard]] inline boost::system::error_code require_role(const context& ctx, role_set roles) {
+  if (ctx.who.holds_any(roles)) return {};
+  return errc::permission_denied;
+}
+
+/// permission_denied unless the actor is the server itself.
+[[nodiscard]] inline boost::system::error_code require_system(const context& ctx) {
+  if (ctx.who.who == actor::kind::system) return {};
+  return errc::permission_denied;
+}
+
+/// The sitting, or no_sitting.
+[[nodiscard]] result<const sitting*> find_sitting(const congress_state& state,
+                                                  const std::string& id);
+/// The sitting if it is not closed (sitting_closed otherwise).
+[[nodiscard]] result<const sitting*> live_sitting(const congress_state& state,
+                                                  const std::string& id);
+
+/// Whether `text` is a plausible id: 1–64 characters of [A-Za-z0-9._-].
+[[nodiscard]] bool valid_id(std::string_view text);
+/// Whether a free text is non-empty and at most `max` bytes.
+[[nodiscard]] bool valid_text(std::string_view text, std::size_t max = 4096);
+
+result<decision> handle(const congress_state&, const create_congress&, const context&);
+result<decision> handle(const congress_state&, const import_roster&, const context&);
+result<decision> handle(const congress_state&, const acknowledge_warnings&, const context&);
+result<decision> handle(const congress_state&, const issue_enrollment_code&, const context&);
+result<decision> handle(const congress_state&, const enroll_device&, const context&);
+result<decision> handle(const congress_state&, const create_sitting&, const context&);
+result<decision> handle(const congress_state&, const open_checkin&, const context&);
+result<decision> handle(const congress_state&, const close_checkin&, const context&);
+result<decision> handle(const congress_state&, const check_in&, const context&);
+result<decision> handle(const congress_state&, const assisted_check_in&, const context&);
+result<decision> handle(const congress_state&, const excuse_delegate&, const context&);
+result<decision> handle(const congress_state&, const open_sitting&, const context&);
+result<decision> handle(const congress_state&, const close_sitting&, const context&);
+result<decision> handle(const congress_state&, const add_item&, const context&);
+result<decision> handle(const congress_state&, const add_material&, const context&);
+result<decision> handle(const congress_state&, const set_current_item&, const context&);
+result<decision> handle(const congress_state&, const submit_proposal&, const context&);
+result<decision> handle(const congress_state&, const create_vote&, const context&);
+result<decision> handle(const congress_state&, const open_vote&, const context&);
+result<decision> handle(const congress_state&, const close_vote&, const context&);
+result<decision> handle(const congress_state&, const cast_ballot&, const context&);
+result<decision> handle(const congress_state&, const record_result&, const context&);
+result<decision> handle(const congress_state&, const start_ceremony&, const context&);
+result<decision> handle(const congress_state&, const confirm_keys&, const context&);
+
+}  // namespace plenum::server::domain::detail

@@ -1,0 +1,91 @@
+// Congress, roster and enrollment commands.
+#include "domain/decide_internal.hpp"
+#include "domain/enrollment.hpp"
+
+namespace plenum::server::domain::detail {
+
+namespace json = boost::json;
+
+result<decision> handle(const congress_state& state, const create_congress& c, const context& ctx) {
+  if (auto ec = require_system(ctx)) return ec;
+  if (state.congress()) return errc::congress_exists;
+  if (!valid_id(c.congress_id) || !valid_text(c.name, 256)) return errc::invalid_field;
+  return single("congress_created", {{"congress_id", c.congress_id},
+                                     {"name", c.name},
+                                     {"term_start", c.term_start},
+                                     {"term_end", c.term_end}});
+}
+
+result<decision> handle(const congress_state& state, const import_roster& c, const context& ctx) {
+  // The server imports the first roster at start-up; the secretary any later one.
+  if (require_system(ctx) && require_role(ctx, {role::secretary})) return errc::permission_denied;
+  for (const auto& [id, s] : state.sittings())
+    if (s.state == sitting::status::open) return errc::sitting_already_open;
+  const auto& m = c.membership;
+  if (m.women > m.members || m.minority > m.members) return errc::invalid_roster;
+  roster_parse parsed = parse_roster_csv(c.csv);
+  if (!parsed.errors.empty() || parsed.persons.empty()) return errc::invalid_roster;
+  json::array persons;
+  for (const auto& p : parsed.persons) persons.push_back(person_json(p));
+  json::array warnings;
+  for (const auto& w : composition_warnings(parsed.persons, m)) warnings.push_back(warning_json(w));
+  return single(
+      "roster_imported",
+      {{"persons", std::move(persons)},
+       {"membership",
+        json::object{{"members", m.members}, {"women", m.women}, {"minority", m.minority}}},
+       {"warnings", std::move(warnings)},
+       {"by", ctx.who.person_id}});
+}
+
+result<decision> handle(const congress_state& state, const acknowledge_warnings&,
+                        const context& ctx) {
+  if (auto ec = require_role(ctx, {role::secretary})) return ec;
+  if (state.persons().empty()) return errc::invalid_roster;
+  if (state.warnings_acknowledged()) return errc::invalid_field;
+  return single("roster_warnings_acknowledged",
+                {{"by", ctx.who.person_id}, {"warnings", state.warnings().size()}});
+}
+
+result<decision> handle(const congress_state& state, const issue_enrollment_code& c,
+                        const context& ctx) {
+  // The server issues the first codes (for the secretary) at start-up; the secretary the rest.
+  if (require_system(ctx) && require_role(ctx, {role::secretary})) return errc::permission_denied;
+  if (state.find_person(c.person) == nullptr) return errc::unknown_person;
+  auto code = enrollment_code::parse(c.code);
+  auto salt = crypto::from_hex_fixed<16>(c.salt);
+  if (!code || !salt) return errc::invalid_field;
+  const auto hash = code_hash(state.congress()->id, c.person, *salt, *code);
+  return single("enrollment_code_issued", {{"person", c.person},
+                                           {"salt", c.salt},
+                                           {"code_hash", crypto::to_hex(hash)},
+                                           {"by", ctx.who.person_id}});
+}
+
+result<decision> handle(const congress_state& state, const enroll_device& c, const context&) {
+  // The code is the credential: any device may present one.
+  const person* p = state.find_person(c.person);
+  if (p == nullptr) return errc::unknown_person;
+  auto key = crypto::public_key::from_hex(c.device_pk);
+  auto sig = crypto::signature::from_hex(c.signature);
+  auto code = enrollment_code::parse(c.code);
+  if (!key || !sig) return errc::invalid_field;
+  const enrollment* en = state.find_enrollment(c.person);
+  if (en == nullptr || en->codes_issued == 0) return errc::bad_enrollment_code;
+  if (!code) return errc::bad_enrollment_code;
+  auto salt = crypto::from_hex_fixed<16>(en->code_salt);
+  auto stored = crypto::from_hex_fixed<32>(en->code_hash);
+  if (!salt || !stored) return errc::internal;
+  const auto presented = code_hash(state.congress()->id, c.person, *salt, *code);
+  if (!crypto::equal_constant_time(presented, *stored)) return errc::bad_enrollment_code;
+  if (en->code_spent) return errc::enrollment_code_spent;
+  if (state.find_device(*key) != nullptr) return errc::device_key_in_use;
+  const auto digest = enrollment_digest(state.congress()->id, c.person, *code, *key);
+  if (!key->verify(digest, *sig)) return errc::bad_signature;
+  return single("device_enrolled",
+                {{"person", c.person},
+                 {"device_pk", key->hex()},
+                 {"revoked_pk", en->device_key ? en->device_key->hex() : std::string()}});
+}
+
+}  // namespace plenum::server::domain::detail

@@ -1,0 +1,243 @@
+// Sittings, attendance, quorum, agenda and proposals.
+#include "domain/decide_internal.hpp"
+#include "domain/quorum.hpp"
+#include "plenum/crypto/board.hpp"
+#include "plenum/crypto/hash.hpp"
+
+namespace plenum::server::domain::detail {
+
+namespace json = boost::json;
+
+namespace {
+
+const role_set attendees{role::delegate, role::alternate, role::observer};
+
+bool vote_open_in(const congress_state& state, const std::string& sitting_id) {
+  for (const auto& [id, v] : state.votes())
+    if (v.sitting_id == sitting_id && v.state == vote::status::open) return true;
+  return false;
+}
+
+// The signed time must be non-negative and within the allowed skew of the server's clock.
+boost::system::error_code check_time(std::int64_t signed_ms, const context& ctx) {
+  if (signed_ms < 0) return errc::invalid_field;
+  const std::int64_t skew =
+      signed_ms > ctx.unix_ms ? signed_ms - ctx.unix_ms : ctx.unix_ms - signed_ms;
+  if (skew > ctx.config.max_checkin_skew_ms) return errc::stale_checkin;
+  return {};
+}
+
+// A person may be present once, and not while excused.
+boost::system::error_code check_presence(const sitting& s, const std::string& number) {
+  if (s.excused.contains(number)) return errc::excused;
+  if (s.present.contains(number)) return errc::already_checked_in;
+  return {};
+}
+
+}  // namespace
+
+result<decision> handle(const congress_state& state, const create_sitting& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair, role::secretary})) return ec;
+  if (!valid_id(c.sitting_id) || !valid_text(c.title, 256) || !valid_text(c.date, 32))
+    return errc::invalid_field;
+  if (state.find_sitting(c.sitting_id) != nullptr) return errc::sitting_exists;
+  return single("sitting_created",
+                {{"sitting_id", c.sitting_id}, {"title", c.title}, {"date", c.date}});
+}
+
+result<decision> handle(const congress_state& state, const open_checkin& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if ((*s)->checkin_open) return errc::invalid_field;
+  return single("checkin_opened", {{"sitting_id", c.sitting_id}});
+}
+
+result<decision> handle(const congress_state& state, const close_checkin& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if (!(*s)->checkin_open) return errc::checkin_closed;
+  return single("checkin_closed", {{"sitting_id", c.sitting_id}});
+}
+
+result<decision> handle(const congress_state& state, const check_in& c, const context& ctx) {
+  if (auto ec = require_role(ctx, attendees)) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if (!(*s)->checkin_open) return errc::checkin_closed;
+  auto sig = crypto::signature::from_hex(c.signature);
+  if (!sig || c.unix_ms < 0) return errc::invalid_field;
+  if (!ctx.who.device_key) return errc::unauthenticated;
+  const auto& key = *ctx.who.device_key;
+  const auto digest =
+      crypto::checkin_digest(c.sitting_id, key, static_cast<std::uint64_t>(c.unix_ms));
+  if (!key.verify(digest, *sig)) return errc::bad_checkin_signature;
+  if (auto ec = check_time(c.unix_ms, ctx)) return ec;
+  if (auto ec = check_presence(**s, ctx.who.person_id)) return ec;
+  return single("checked_in", {{"sitting_id", c.sitting_id},
+                               {"person", ctx.who.person_id},
+                               {"device_pk", key.hex()},
+                               {"unix_ms", c.unix_ms},
+                               {"signature", sig->hex()},
+                               {"assisted", false}});
+}
+
+result<decision> handle(const congress_state& state, const assisted_check_in& c,
+                        const context& ctx) {
+  if (auto ec = require_role(ctx, {role::secretary})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if (!(*s)->checkin_open) return errc::checkin_closed;
+  const person* p = state.find_person(c.person);
+  if (p == nullptr) return errc::unknown_person;
+  if (!p->roles.intersects(attendees)) return errc::not_a_voter;
+  if (!valid_text(c.reason, 512)) return errc::invalid_field;
+  const enrollment* en = state.find_enrollment(c.person);
+  if (en == nullptr || !en->device_key) return errc::not_enrolled;
+  auto sig = crypto::signature::from_hex(c.signature);
+  if (!sig || c.unix_ms < 0) return errc::invalid_field;
+  if (!ctx.who.device_key) return errc::unauthenticated;
+  const auto& secretary_key = *ctx.who.device_key;
+  const auto digest =
+      crypto::checkin_digest(c.sitting_id, *en->device_key, static_cast<std::uint64_t>(c.unix_ms));
+  if (!secretary_key.verify(digest, *sig)) return errc::bad_checkin_signature;
+  if (auto ec = check_time(c.unix_ms, ctx)) return ec;
+  if (auto ec = check_presence(**s, c.person)) return ec;
+  return single("checked_in", {{"sitting_id", c.sitting_id},
+                               {"person", c.person},
+                               {"device_pk", en->device_key->hex()},
+                               {"unix_ms", c.unix_ms},
+                               {"signature", sig->hex()},
+                               {"assisted", true},
+                               {"secretary", ctx.who.person_id},
+                               {"secretary_pk", secretary_key.hex()},
+                               {"reason", c.reason}});
+}
+
+result<decision> handle(const congress_state& state, const excuse_delegate& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair, role::secretary})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if (state.find_person(c.person) == nullptr) return errc::unknown_person;
+  if (!state.is_delegate(c.person)) return errc::not_a_voter;
+  if (!valid_text(c.reason, 512) || !valid_text(c.approver, 256)) return errc::invalid_field;
+  if ((*s)->excused.contains(c.person)) return errc::already_excused;
+  if ((*s)->present.contains(c.person)) return errc::already_checked_in;
+  return single("delegate_excused", {{"sitting_id", c.sitting_id},
+                                     {"person", c.person},
+                                     {"reason", c.reason},
+                                     {"approver", c.approver},
+                                     {"recorded_by", ctx.who.person_id}});
+}
+
+result<decision> handle(const congress_state& state, const open_sitting& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if ((*s)->state == sitting::status::open) return errc::sitting_already_open;
+  if (state.persons().empty()) return errc::invalid_roster;
+  if (!state.warnings_acknowledged()) return errc::warnings_unacknowledged;
+  const std::uint64_t seated = state.seated(**s).size();
+  const std::uint64_t present = state.present_count(**s);
+  if (seated == 0 || !quorum_holds(seated, present)) return errc::quorum_not_reached;
+  return single("sitting_opened", {{"sitting_id", c.sitting_id},
+                                   {"seated", seated},
+                                   {"present", present},
+                                   {"required", quorum_required(seated)}});
+}
+
+result<decision> handle(const congress_state& state, const close_sitting& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if ((*s)->state != sitting::status::open) return errc::sitting_not_open;
+  if (vote_open_in(state, c.sitting_id)) return errc::vote_still_open;
+  return single("sitting_closed", {{"sitting_id", c.sitting_id}});
+}
+
+result<decision> handle(const congress_state& state, const add_item& c, const context& ctx) {
+  auto kind = parse_item_kind(c.kind);
+  const bool proposal_item = kind == item_kind::proposal;
+  if (auto ec = require_role(
+          ctx, proposal_item ? role_set{role::chair} : role_set{role::chair, role::secretary}))
+    return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if (!kind || !valid_id(c.item_id) || !valid_text(c.title, 512)) return errc::invalid_item;
+  if ((*s)->items.contains(c.item_id)) return errc::item_exists;
+  // Items that end in a resolution name who is responsible for carrying it out.
+  const bool resolution =
+      kind == item_kind::report || kind == item_kind::major_matter || kind == item_kind::proposal;
+  if (resolution && !valid_text(c.responsible, 256)) return errc::invalid_item;
+  if (proposal_item) {
+    auto it = state.proposals().find(c.proposal_id);
+    if (it == state.proposals().end()) return errc::unknown_proposal;
+    if (!it->second.item_id.empty()) return errc::invalid_item;
+  } else if (!c.proposal_id.empty()) {
+    return errc::invalid_item;
+  }
+  return single("item_added", {{"sitting_id", c.sitting_id},
+                               {"item_id", c.item_id},
+                               {"kind", to_string(*kind)},
+                               {"title", c.title},
+                               {"order", c.order},
+                               {"responsible", c.responsible},
+                               {"proposal_id", c.proposal_id}});
+}
+
+result<decision> handle(const congress_state& state, const add_material& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair, role::secretary})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  auto item = (*s)->items.find(c.item_id);
+  if (item == (*s)->items.end()) return errc::unknown_item;
+  if (!valid_id(c.material_id) || !valid_text(c.title, 512)) return errc::invalid_field;
+  for (const auto& m : item->second.materials)
+    if (m.id == c.material_id) return errc::material_exists;
+  // Materials are delivered before the vote: none may be added once a vote on the item opened.
+  for (const auto& [id, v] : state.votes())
+    if (v.sitting_id == c.sitting_id && v.item_id == c.item_id && v.state != vote::status::created)
+      return errc::vote_already_open;
+  std::string digest;
+  if (!c.text.empty() && c.url.empty() && c.digest.empty()) {
+    if (c.text.size() > 1'000'000) return errc::invalid_field;
+    digest = crypto::to_hex(crypto::transcript("material").str(c.text).h32());
+  } else if (c.text.empty() && valid_text(c.url, 2048) && crypto::from_hex_fixed<32>(c.digest)) {
+    digest = c.digest;
+  } else {
+    return errc::invalid_field;
+  }
+  return single("material_added", {{"sitting_id", c.sitting_id},
+                                   {"item_id", c.item_id},
+                                   {"material_id", c.material_id},
+                                   {"title", c.title},
+                                   {"text", c.text},
+                                   {"url", c.url},
+                                   {"digest", digest}});
+}
+
+result<decision> handle(const congress_state& state, const set_current_item& c,
+                        const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if ((*s)->state != sitting::status::open) return errc::sitting_not_open;
+  if (!(*s)->items.contains(c.item_id)) return errc::unknown_item;
+  if (vote_open_in(state, c.sitting_id)) return errc::vote_still_open;
+  return single("current_item_set", {{"sitting_id", c.sitting_id}, {"item_id", c.item_id}});
+}
+
+result<decision> handle(const congress_state& state, const submit_proposal& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::delegate})) return ec;
+  if (!valid_id(c.proposal_id) || !valid_text(c.title, 512) || !valid_text(c.text, 100'000))
+    return errc::invalid_field;
+  if (state.proposals().contains(c.proposal_id)) return errc::proposal_exists;
+  return single("proposal_submitted", {{"proposal_id", c.proposal_id},
+                                       {"by", ctx.who.person_id},
+                                       {"title", c.title},
+                                       {"text", c.text},
+                                       {"unix_ms", ctx.unix_ms}});
+}
+
+}  // namespace plenum::server::domain::detail

@@ -1,0 +1,469 @@
+// Votes, ballots, results and the key ceremony.
+#include <algorithm>
+#include <set>
+
+#include "domain/crypto_json.hpp"
+#include "domain/decide_internal.hpp"
+#include "domain/quorum.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/ballot_parse.hpp"
+#include "plenum/crypto/hash.hpp"
+#include "plenum/crypto/manifest.hpp"
+
+namespace plenum::server::domain::detail {
+
+namespace json = boost::json;
+using protocol::vote_kind;
+
+namespace {
+
+struct vote_definition {
+  std::string vote_id;
+  std::string sitting_id;
+  std::string item_id;
+  vote_kind kind = vote_kind::motion;
+  std::string title;
+  bool secret = true;
+  protocol::decision_rule rule;
+  std::uint32_t seats = 0;
+  std::vector<std::string> candidates;
+  bool uncontested = false;
+  std::vector<std::string> members;
+  bool alternative_scale = false;
+  std::string follow_up_of;
+};
+
+crypto::manifest build_manifest(const vote_definition& d) {
+  switch (d.kind) {
+    case vote_kind::motion:
+      return crypto::motion_manifest(d.vote_id, d.title, d.title);
+    case vote_kind::election:
+      return crypto::election_manifest(d.vote_id, d.title, d.candidates, d.seats);
+    case vote_kind::appraisal:
+      return crypto::appraisal_manifest(d.vote_id, d.title, d.members,
+                                        d.alternative_scale ? crypto::appraisal_scale::alternative
+                                                            : crypto::appraisal_scale::standard);
+    case vote_kind::confidence:
+      return crypto::confidence_manifest(d.vote_id, d.title, d.members);
+  }
+  return {};
+}
+
+result<event_draft> vote_created(const vote_definition& d) {
+  crypto::manifest m = build_manifest(d);
+  if (crypto::check_manifest(m)) return errc::invalid_vote;
+  json::array candidates;
+  for (const auto& c : d.kind == vote_kind::election ? d.candidates : d.members)
+    candidates.emplace_back(c);
+  return event_draft{"vote_created",
+                     {{"vote_id", d.vote_id},
+                      {"sitting_id", d.sitting_id},
+                      {"item_id", d.item_id},
+                      {"kind", protocol::to_string(d.kind)},
+                      {"title", d.title},
+                      {"secret", d.secret},
+                      {"rule", protocol::rule_text(d.rule)},
+                      {"seats", d.seats},
+                      {"candidates", std::move(candidates)},
+                      {"uncontested", d.uncontested},
+                      {"follow_up_of", d.follow_up_of},
+                      {"manifest", manifest_to_json(m)}}};
+}
+
+bool item_allows(item_kind item, vote_kind kind) {
+  switch (kind) {
+    case vote_kind::motion:
+      return item == item_kind::report || item == item_kind::major_matter ||
+             item == item_kind::proposal || item == item_kind::other;
+    case vote_kind::election:
+      return item == item_kind::election;
+    case vote_kind::appraisal:
+    case vote_kind::confidence:
+      return item == item_kind::appraisal;
+  }
+  return false;
+}
+
+bool distinct_names(const std::vector<std::string>& names) {
+  std::set<std::string> seen;
+  for (const auto& n : names)
+    if (!valid_text(n, 256) || !seen.insert(n).second) return false;
+  return !names.empty();
+}
+
+const vote* vote_open_in(const congress_state& state, const std::string& sitting_id) {
+  for (const auto& [id, v] : state.votes())
+    if (v.sitting_id == sitting_id && v.state == vote::status::open) return &v;
+  return nullptr;
+}
+
+errc ballot_error(crypto::ballot_status status) {
+  switch (status) {
+    case crypto::ballot_status::ok:
+      return errc::success_;
+    case crypto::ballot_status::wrong_vote_id:
+      return errc::wrong_election;
+    case crypto::ballot_status::malformed:
+      return errc::malformed_ballot;
+    case crypto::ballot_status::invalid_point:
+      return errc::invalid_point;
+    case crypto::ballot_status::non_canonical_scalar:
+      return errc::non_canonical_scalar;
+    case crypto::ballot_status::bad_option_proof:
+    case crypto::ballot_status::bad_contest_proof:
+    case crypto::ballot_status::bad_constraint_proof:
+      return errc::bad_proof;
+    case crypto::ballot_status::bad_signature:
+      return errc::bad_signature;
+  }
+  return errc::malformed_ballot;
+}
+
+struct verified_ballot {
+  crypto::digest32 digest;
+  crypto::digest32 tracking;
+};
+
+// The cryptographic checks of CVP1 §5 (encodings, proofs, signature), in one place.
+result<verified_ballot> verify_cast(const vote& v, const crypto::point& joint_key,
+                                    const crypto::raw_ballot& raw) {
+  crypto::parsed_ballot parsed = crypto::parse_ballot(raw);
+  if (!parsed.value) return ballot_error(parsed.status);
+  auto election_hash = crypto::from_hex_fixed<32>(v.election_hash);
+  if (!election_hash) return errc::internal;
+  const auto status = crypto::verify_ballot(v.manifest, *election_hash, joint_key, *parsed.value);
+  if (status != crypto::ballot_status::ok) return ballot_error(status);
+  verified_ballot out;
+  out.digest = crypto::ballot_digest(*parsed.value, *election_hash);
+  out.tracking = crypto::tracking_code(out.digest, parsed.value->sig);
+  return out;
+}
+
+std::string ceremony_id_of(std::string_view congress_id, std::string_view sitting_id,
+                           const std::vector<crypto::public_key>& keys, std::uint64_t k) {
+  crypto::transcript t("ceremony");
+  t.str(congress_id).str(sitting_id).u64(keys.size()).u64(k);
+  for (const auto& key : keys) t.raw(key.bytes());
+  return crypto::to_hex(t.h32());
+}
+
+crypto::digest32 key_digest_of(const crypto::digest32& ceremony_id, const crypto::point& joint,
+                               const std::vector<crypto::point>& zs) {
+  crypto::transcript t("key");
+  t.raw(ceremony_id).add(joint);
+  for (const auto& z : zs) t.add(z);
+  return t.h32();
+}
+
+// The next free id for a follow-up vote of `base`.
+std::string follow_up_id(const congress_state& state, const std::string& base) {
+  for (int n = 2;; ++n) {
+    std::string id = base + "-" + std::to_string(n);
+    if (state.find_vote(id) == nullptr) return id;
+  }
+}
+
+}  // namespace
+
+result<decision> handle(const congress_state& state, const create_vote& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  auto item = (*s)->items.find(c.item_id);
+  if (item == (*s)->items.end()) return errc::unknown_item;
+  if (!valid_id(c.vote_id) || c.vote_id.size() > 56) return errc::invalid_vote;
+  if (state.find_vote(c.vote_id) != nullptr) return errc::vote_exists;
+  auto kind = protocol::parse_vote_kind(c.kind);
+  if (!kind || !valid_text(c.title, 512)) return errc::invalid_vote;
+  if (!item_allows(item->second.kind, *kind)) return errc::invalid_vote;
+  // A named vote only for a procedural motion.
+  if (c.open_ballot && !(*kind == vote_kind::motion && item->second.kind == item_kind::other))
+    return errc::invalid_vote;
+
+  vote_definition d;
+  d.vote_id = c.vote_id;
+  d.sitting_id = c.sitting_id;
+  d.item_id = c.item_id;
+  d.kind = *kind;
+  d.title = c.title;
+  d.secret = !c.open_ballot;
+  if (*kind == vote_kind::election) {
+    if (c.seats == 0 || !distinct_names(c.candidates)) return errc::invalid_vote;
+    const std::uint64_t n = c.candidates.size();
+    if (n < c.seats) return errc::not_enough_candidates;
+    if (c.uncontested) {
+      if (n != c.seats) return errc::invalid_vote;
+    } else if (5 * n < 6 * std::uint64_t{c.seats}) {
+      // 差额: candidates ≥ ceil(1.2 × seats), i.e. 5 × candidates ≥ 6 × seats.
+      return errc::not_enough_candidates;
+    }
+    d.seats = c.seats;
+    d.candidates = c.candidates;
+    d.uncontested = c.uncontested;
+  } else {
+    if (c.seats != 0 || !c.candidates.empty() || c.uncontested) return errc::invalid_vote;
+    if (*kind == vote_kind::motion) {
+      if (!c.members.empty()) return errc::invalid_vote;
+    } else if (!distinct_names(c.members)) {
+      return errc::invalid_vote;
+    }
+    d.members = c.members;
+    d.alternative_scale = c.alternative_scale && *kind == vote_kind::appraisal;
+  }
+  if (c.rule.empty()) {
+    d.rule = protocol::decision_rule::default_for(*kind, d.seats);
+  } else {
+    auto rule = protocol::parse_rule(c.rule);
+    if (!rule) return rule.error();
+    if (rule->kind != *kind || (*kind == vote_kind::election && rule->seats != d.seats))
+      return errc::invalid_rule;
+    d.rule = *rule;
+  }
+  auto draft = vote_created(d);
+  if (!draft) return draft.error();
+  decision out;
+  out.events.push_back(std::move(*draft));
+  return out;
+}
+
+result<decision> handle(const congress_state& state, const open_vote& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair})) return ec;
+  const vote* v = state.find_vote(c.vote_id);
+  if (v == nullptr) return errc::unknown_vote;
+  if (v->state != vote::status::created) return errc::vote_already_open;
+  auto s = live_sitting(state, v->sitting_id);
+  if (!s) return s.error();
+  if ((*s)->state != sitting::status::open) return errc::sitting_not_open;
+  if ((*s)->current_item != v->item_id) return errc::item_not_current;
+  if (vote_open_in(state, v->sitting_id) != nullptr) return errc::vote_still_open;
+  const auto& ceremony = (*s)->ceremony;
+  if (!ceremony || ceremony->failed) return errc::no_ceremony;
+  if (!ceremony->complete || !ceremony->joint_key) return errc::ceremony_in_progress;
+  const auto seated = state.seated(**s);
+  const std::uint64_t present = state.present_count(**s);
+  if (seated.empty() || !quorum_holds(seated.size(), present)) return errc::quorum_not_reached;
+
+  // The roster of the vote: the device keys of the seated delegates.
+  std::vector<crypto::public_key> keys;
+  json::array eligible;
+  for (const auto& number : seated) {
+    eligible.emplace_back(number);
+    const enrollment* en = state.find_enrollment(number);
+    if (en != nullptr && en->device_key) keys.push_back(*en->device_key);
+  }
+  std::sort(keys.begin(), keys.end());
+  json::array roster;
+  for (const auto& k : keys) roster.emplace_back(k.hex());
+  const auto manifest_hash = crypto::manifest_hash(v->manifest);
+  const auto roster_hash = crypto::roster_hash(keys);
+  auto ceremony_id = crypto::from_hex_fixed<32>(ceremony->ceremony_id);
+  if (!ceremony_id) return errc::internal;
+  const auto election_hash =
+      crypto::election_hash(*ceremony_id, *ceremony->joint_key, manifest_hash, roster_hash);
+  return single("vote_opened", {{"vote_id", c.vote_id},
+                                {"seated", seated.size()},
+                                {"present", present},
+                                {"required", quorum_required(seated.size())},
+                                {"eligible", std::move(eligible)},
+                                {"roster", std::move(roster)},
+                                {"manifest_hash", crypto::to_hex(manifest_hash)},
+                                {"roster_hash", crypto::to_hex(roster_hash)},
+                                {"ceremony_id", ceremony->ceremony_id},
+                                {"joint_key", ceremony->joint_key->hex()},
+                                {"election_hash", crypto::to_hex(election_hash)}});
+}
+
+result<decision> handle(const congress_state& state, const close_vote& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair})) return ec;
+  const vote* v = state.find_vote(c.vote_id);
+  if (v == nullptr) return errc::unknown_vote;
+  if (v->state != vote::status::open) return errc::vote_not_open;
+  return single("vote_closed", {{"vote_id", c.vote_id}, {"ballots", v->ballots.size()}});
+}
+
+result<decision> handle(const congress_state& state, const cast_ballot& c, const context& ctx) {
+  if (ctx.who.who != actor::kind::person || !ctx.who.device_key) return errc::permission_denied;
+  if (!ctx.who.roles.has(role::delegate)) return errc::not_a_voter;
+  const vote* v = state.find_vote(c.vote_id);
+  if (v == nullptr) return errc::unknown_vote;
+  if (v->state != vote::status::open) return errc::vote_not_open;
+  const std::string& number = ctx.who.person_id;
+  if (std::find(v->eligible.begin(), v->eligible.end(), number) == v->eligible.end())
+    return errc::not_a_voter;
+  const sitting* s = state.find_sitting(v->sitting_id);
+  if (s == nullptr) return errc::internal;
+  if (!s->present.contains(number)) return errc::not_checked_in;
+  auto raw = raw_ballot_from_json(c.ballot);
+  if (!raw) return errc::malformed_ballot;
+  if (raw->voter_pk != ctx.who.device_key->hex()) return errc::not_yourself;
+  if (!std::binary_search(v->roster.begin(), v->roster.end(), raw->voter_pk))
+    return errc::not_a_voter;
+  if (auto prior = v->ballots.find(number); prior != v->ballots.end()) {
+    // A ballot is final; the identical ballot sent again gets its original receipt data.
+    if (prior->second.ballot != c.ballot) return errc::already_voted;
+    decision again;
+    again.reply = {{"vote_id", c.vote_id},
+                   {"board_seq", prior->second.seq},
+                   {"digest", prior->second.digest},
+                   {"tracking_code", prior->second.tracking_code}};
+    return again;
+  }
+  if (v->ballot_ids.contains(raw->ballot_id)) return errc::ballot_id_reused;
+  std::set<std::string> own;
+  for (const auto& contest : raw->contests)
+    for (const auto& option : contest.options)
+      if (v->alphas.contains(option.alpha) || !own.insert(option.alpha).second)
+        return errc::ciphertext_reused;
+  const auto& ceremony = s->ceremony;
+  if (!ceremony || !ceremony->joint_key) return errc::internal;
+  auto verified = verify_cast(*v, *ceremony->joint_key, *raw);
+  if (!verified) return verified.error();
+  return single("ballot_accepted", {{"vote_id", c.vote_id},
+                                    {"person", number},
+                                    {"voter_pk", raw->voter_pk},
+                                    {"ballot_id", raw->ballot_id},
+                                    {"digest", crypto::to_hex(verified->digest)},
+                                    {"tracking_code", crypto::to_hex(verified->tracking)},
+                                    {"ballot", c.ballot}});
+}
+
+result<decision> handle(const congress_state& state, const record_result& c, const context& ctx) {
+  if (auto ec = require_system(ctx)) return ec;
+  const vote* v = state.find_vote(c.vote_id);
+  if (v == nullptr) return errc::unknown_vote;
+  if (v->state == vote::status::created) return errc::vote_not_open;
+  if (v->state == vote::status::open) return errc::vote_still_open;
+  if (v->state == vote::status::decided) return errc::result_exists;
+  protocol::tally_input tally;
+  tally.ballots = v->ballots.size();
+  tally.seated = v->seated;
+  tally.present = v->present;
+  std::size_t position = 0;
+  for (const auto& contest : v->manifest.contests) {
+    protocol::contest_count cc{contest.contest_id, contest.title, {}};
+    for (const auto& option : contest.options) {
+      if (position >= c.counts.size()) return errc::invalid_tally;
+      cc.options.push_back({option.option_id, option.label, c.counts[position++]});
+    }
+    tally.contests.push_back(std::move(cc));
+  }
+  if (position != c.counts.size()) return errc::invalid_tally;
+  auto outcome = protocol::decide_outcome(v->rule, tally);
+  if (!outcome) return outcome.error();
+  json::array counts;
+  for (auto n : c.counts) counts.emplace_back(n);
+  decision out = single("vote_decided", {{"vote_id", c.vote_id},
+                                         {"board_seq_at_close", v->closed_seq},
+                                         {"ballots", tally.ballots},
+                                         {"seated", tally.seated},
+                                         {"present", tally.present},
+                                         {"counts", std::move(counts)},
+                                         {"rule", v->rule_text},
+                                         {"outcome", outcome->text}});
+  // An election that did not fill its seats continues on the same item: a run-off among the
+  // tied, or a further round among the candidates not elected.
+  if (v->kind == vote_kind::election &&
+      (!outcome->runoff.empty() || outcome->further_round_seats > 0)) {
+    vote_definition d;
+    d.vote_id = follow_up_id(state, v->id);
+    d.sitting_id = v->sitting_id;
+    d.item_id = v->item_id;
+    d.kind = vote_kind::election;
+    d.secret = v->secret;
+    d.follow_up_of = v->id;
+    std::set<std::string> chosen(outcome->runoff.begin(), outcome->runoff.end());
+    std::set<std::string> elected(outcome->elected.begin(), outcome->elected.end());
+    const bool runoff = !outcome->runoff.empty();
+    for (std::size_t i = 0; i < v->manifest.contests.size(); ++i) {
+      const auto& id = v->manifest.contests[i].contest_id;
+      if (runoff ? chosen.contains(id) : !elected.contains(id))
+        d.candidates.push_back(v->candidates.at(i));
+    }
+    d.seats = runoff ? outcome->runoff_seats : outcome->further_round_seats;
+    d.title = v->title + (runoff ? "（另行选举：同票）" : "（另行选举）");
+    d.rule = protocol::decision_rule::election(d.seats);
+    d.rule.line = v->rule.line;
+    d.uncontested = d.candidates.size() == d.seats;
+    if (d.candidates.size() >= d.seats) {
+      auto draft = vote_created(d);
+      if (!draft) return draft.error();
+      out.events.push_back(std::move(*draft));
+    }
+  }
+  return out;
+}
+
+result<decision> handle(const congress_state& state, const start_ceremony& c, const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if ((*s)->ceremony && !(*s)->ceremony->failed)
+    return (*s)->ceremony->complete ? errc::ceremony_complete : errc::ceremony_in_progress;
+  const std::uint64_t n = c.scrutineers.size();
+  if (n == 0 || n > 32) return errc::invalid_field;
+  const std::uint64_t k = c.k != 0 ? c.k : (n >= 3 ? n - 1 : n);
+  if (k > n) return errc::invalid_field;
+  std::vector<crypto::public_key> keys;
+  json::array list;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& number = c.scrutineers[i];
+    const person* p = state.find_person(number);
+    if (p == nullptr) return errc::unknown_person;
+    if (!p->roles.has(role::scrutineer)) return errc::not_a_scrutineer;
+    if (!seen.insert(number).second) return errc::invalid_field;
+    const enrollment* en = state.find_enrollment(number);
+    if (en == nullptr || !en->device_key) return errc::not_enrolled;
+    keys.push_back(*en->device_key);
+    list.push_back(
+        json::object{{"index", i + 1}, {"person", number}, {"pk", en->device_key->hex()}});
+  }
+  const std::string id = ceremony_id_of(state.congress()->id, c.sitting_id, keys, k);
+  return single("ceremony_started", {{"sitting_id", c.sitting_id},
+                                     {"scrutineers", std::move(list)},
+                                     {"n", n},
+                                     {"k", k},
+                                     {"ceremony_id", id}});
+}
+
+result<decision> handle(const congress_state& state, const confirm_keys& c, const context& ctx) {
+  if (ctx.who.who != actor::kind::person || !ctx.who.device_key) return errc::permission_denied;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  const auto& ceremony = (*s)->ceremony;
+  if (!ceremony || ceremony->failed) return errc::no_ceremony;
+  std::uint64_t index = 0;
+  for (std::size_t i = 0; i < ceremony->scrutineers.size(); ++i)
+    if (ceremony->scrutineers[i] == ctx.who.person_id && ceremony->keys[i] == *ctx.who.device_key)
+      index = i + 1;
+  if (index == 0) return errc::not_a_scrutineer;
+  if (ceremony->complete) return errc::ceremony_complete;
+  if (ceremony->confirmations.contains(index)) return errc::duplicate_ceremony_message;
+  auto joint = crypto::point::from_hex(c.joint_key);
+  auto sig = crypto::signature::from_hex(c.signature);
+  if (!joint || joint->is_identity() || !sig) return errc::bad_ceremony_message;
+  if (c.verification_keys.size() != ceremony->scrutineers.size()) return errc::bad_ceremony_message;
+  std::vector<crypto::point> zs;
+  for (const auto& hex : c.verification_keys) {
+    auto z = crypto::point::from_hex(hex);
+    if (!z || z->is_identity()) return errc::bad_ceremony_message;
+    zs.push_back(*z);
+  }
+  // Every scrutineer confirms the same keys.
+  if (ceremony->joint_key && (*ceremony->joint_key != *joint || ceremony->verification_keys != zs))
+    return errc::bad_ceremony_message;
+  auto ceremony_id = crypto::from_hex_fixed<32>(ceremony->ceremony_id);
+  if (!ceremony_id) return errc::internal;
+  if (!ctx.who.device_key->verify(key_digest_of(*ceremony_id, *joint, zs), *sig))
+    return errc::bad_ceremony_message;
+  json::array zs_json;
+  for (const auto& z : zs) zs_json.emplace_back(z.hex());
+  return single("keys_confirmed", {{"sitting_id", c.sitting_id},
+                                   {"index", index},
+                                   {"person", ctx.who.person_id},
+                                   {"joint_key", joint->hex()},
+                                   {"verification_keys", std::move(zs_json)},
+                                   {"signature", sig->hex()}});
+}
+
+}  // namespace plenum::server::domain::detail

@@ -1,0 +1,249 @@
+// congress_state: everything known about one congress, changed only by `apply` of the events
+// of its log (event sourcing). The server applies each event live after appending it and again
+// at start-up when replaying the log; both give equal states.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/event.hpp"
+#include "domain/roster.hpp"
+#include "plenum/crypto/group.hpp"
+#include "plenum/crypto/manifest.hpp"
+#include "plenum/crypto/sign.hpp"
+#include "plenum/protocol/error.hpp"
+#include "plenum/protocol/rules.hpp"
+
+namespace plenum::server::domain {
+
+/// The congress and its term.
+struct congress_info {
+  std::string id;
+  std::string name;
+  std::string term_start;  ///< ISO date
+  std::string term_end;
+  friend bool operator==(const congress_info&, const congress_info&) = default;
+};
+
+/// A person's enrollment: the outstanding code (as a salted hash) and the current device key.
+struct enrollment {
+  std::string code_salt;  ///< hex
+  std::string code_hash;  ///< hex
+  bool code_spent = true;
+  std::uint64_t codes_issued = 0;
+  std::optional<crypto::public_key> device_key;
+  friend bool operator==(const enrollment&, const enrollment&) = default;
+};
+
+/// Who a device key belongs to, and whether a later enrollment revoked it.
+struct device_record {
+  std::string person;
+  bool revoked = false;
+  friend bool operator==(const device_record&, const device_record&) = default;
+};
+
+/// A presence record of a sitting.
+struct checkin_record {
+  std::int64_t unix_ms = 0;
+  std::string signature;  ///< hex: the delegate's, or the secretary's when assisted
+  std::string signer_pk;  ///< hex
+  bool assisted = false;
+  std::string reason;     ///< for an assisted check-in
+  std::uint64_t seq = 0;  ///< the event that recorded it
+  friend bool operator==(const checkin_record&, const checkin_record&) = default;
+};
+
+/// An excused absence with its reason and approver.
+struct excusal {
+  std::string reason;
+  std::string approver;
+  std::string recorded_by;
+  friend bool operator==(const excusal&, const excusal&) = default;
+};
+
+/// The seven kinds of agenda item of DOMAIN.md §三(六).
+enum class item_kind { report, major_matter, briefing, proposal, election, appraisal, other };
+[[nodiscard]] std::string_view to_string(item_kind kind) noexcept;
+[[nodiscard]] std::optional<item_kind> parse_item_kind(std::string_view text) noexcept;
+
+/// A document delivered with the agenda: inline text or a URL, with its digest (hex).
+struct material {
+  std::string id;
+  std::string title;
+  std::string text;
+  std::string url;
+  std::string digest;
+  friend bool operator==(const material&, const material&) = default;
+};
+
+/// An agenda item.
+struct agenda_item {
+  std::string id;
+  item_kind kind = item_kind::other;
+  std::string title;
+  std::int64_t order = 0;
+  std::string responsible;  ///< for items ending in a resolution
+  std::string proposal_id;  ///< for a delegate proposal
+  std::vector<material> materials;
+  friend bool operator==(const agenda_item&, const agenda_item&) = default;
+};
+
+/// The key ceremony of a sitting (CVP1 §3), as far as the domain follows it.
+struct ceremony_record {
+  std::vector<std::string> scrutineers;  ///< person numbers; index i+1 is scrutineers[i]
+  std::vector<crypto::public_key> keys;  ///< their device keys when appointed
+  std::uint64_t k = 0;
+  std::string ceremony_id;                              ///< hex
+  std::map<std::uint64_t, boost::json::object> keygen;  ///< by dealer index
+  std::map<std::uint64_t, std::string> confirmations;   ///< by index: signature hex
+  std::vector<boost::json::object> complaints;
+  bool failed = false;
+  bool complete = false;
+  std::optional<crypto::point> joint_key;
+  std::vector<crypto::point> verification_keys;
+  friend bool operator==(const ceremony_record&, const ceremony_record&) = default;
+};
+
+/// A sitting (one annual meeting or extraordinary meeting).
+struct sitting {
+  enum class status { scheduled, open, closed };
+  std::string id;
+  std::string title;
+  std::string date;
+  status state = status::scheduled;
+  bool checkin_open = false;
+  std::map<std::string, checkin_record> present;  ///< by person number (any role)
+  std::map<std::string, excusal> excused;         ///< by person number
+  std::map<std::string, agenda_item> items;       ///< by item id
+  std::optional<std::string> current_item;
+  std::optional<ceremony_record> ceremony;
+  friend bool operator==(const sitting&, const sitting&) = default;
+};
+
+/// A delegate proposal (代表提案), submitted at any time.
+struct proposal {
+  std::string id;
+  std::string by;
+  std::string title;
+  std::string text;
+  std::int64_t submitted_ms = 0;
+  std::string sitting_id;  ///< set once the chair puts it on an agenda
+  std::string item_id;
+  friend bool operator==(const proposal&, const proposal&) = default;
+};
+
+/// An accepted ballot.
+struct ballot_record {
+  std::string voter_pk;  ///< hex
+  std::string ballot_id;
+  std::string digest;
+  std::string tracking_code;
+  std::uint64_t seq = 0;  ///< the event that accepted it
+  boost::json::object ballot;
+  friend bool operator==(const ballot_record&, const ballot_record&) = default;
+};
+
+/// A vote on an agenda item.
+struct vote {
+  enum class status { created, open, closed, decided };
+  std::string id;
+  std::string sitting_id;
+  std::string item_id;
+  protocol::vote_kind kind = protocol::vote_kind::motion;
+  std::string title;
+  bool secret = true;
+  std::string rule_text;
+  protocol::decision_rule rule;
+  crypto::manifest manifest;
+  std::vector<std::string> candidates;  ///< election: names in the given (stroke) order
+  std::uint32_t seats = 0;
+  bool uncontested = false;
+  std::string follow_up_of;  ///< a run-off or further round of this vote
+  status state = status::created;
+  // Snapshotted when the vote opens.
+  std::uint64_t seated = 0;
+  std::uint64_t present = 0;
+  std::vector<std::string> eligible;  ///< seated delegates' numbers
+  std::vector<std::string> roster;    ///< their device keys, hex, sorted
+  std::string manifest_hash;
+  std::string roster_hash;
+  std::string election_hash;
+  std::uint64_t opened_seq = 0;
+  // Ballots.
+  std::map<std::string, ballot_record> ballots;  ///< by person number
+  std::set<std::string> ballot_ids;
+  std::set<std::string> alphas;
+  std::uint64_t closed_seq = 0;
+  // Result.
+  std::vector<std::uint64_t> counts;
+  std::string outcome_text;
+  std::vector<std::string> runoff;  ///< election: contest ids for a run-off
+  std::uint32_t runoff_seats = 0;
+  std::uint32_t further_round_seats = 0;
+  std::vector<std::string> elected;
+  friend bool operator==(const vote&, const vote&) = default;
+};
+
+/// The state of one congress. Not thread-safe: the caller serializes decide/apply.
+class congress_state {
+ public:
+  congress_state() = default;
+
+  /// Applies one event of this congress's log. `e.seq` must be the next sequence number.
+  /// Total and deterministic for every event `decide` produced; a malformed or foreign event
+  /// returns errc::internal (or errc::broken_chain for a sequence gap) and leaves the state as
+  /// it was for every field read before the problem was found.
+  [[nodiscard]] boost::system::result<void> apply(const event& e);
+
+  /// The sequence number the next event must have.
+  [[nodiscard]] std::uint64_t next_seq() const { return next_seq_; }
+
+  [[nodiscard]] const std::optional<congress_info>& congress() const { return congress_; }
+  [[nodiscard]] const std::vector<person>& persons() const { return persons_; }
+  [[nodiscard]] const person* find_person(std::string_view number) const;
+  [[nodiscard]] const membership_totals& membership() const { return membership_; }
+  [[nodiscard]] const std::vector<roster_warning>& warnings() const { return warnings_; }
+  [[nodiscard]] bool warnings_acknowledged() const { return warnings_acknowledged_; }
+  [[nodiscard]] const std::map<std::string, enrollment>& enrollments() const {
+    return enrollments_;
+  }
+  [[nodiscard]] const enrollment* find_enrollment(std::string_view number) const;
+  /// The record of a device key, current or revoked; nullptr if never enrolled.
+  [[nodiscard]] const device_record* find_device(const crypto::public_key& key) const;
+  [[nodiscard]] const std::map<std::string, sitting>& sittings() const { return sittings_; }
+  [[nodiscard]] const sitting* find_sitting(std::string_view id) const;
+  [[nodiscard]] const std::map<std::string, proposal>& proposals() const { return proposals_; }
+  [[nodiscard]] const std::map<std::string, vote>& votes() const { return votes_; }
+  [[nodiscard]] const vote* find_vote(std::string_view id) const;
+
+  /// Whether person `number` is a delegate of the term.
+  [[nodiscard]] bool is_delegate(std::string_view number) const;
+  /// Seated (应到) of a sitting: delegates of the term minus those excused.
+  [[nodiscard]] std::vector<std::string> seated(const sitting& s) const;
+  /// Present (实到): checked-in delegates.
+  [[nodiscard]] std::uint64_t present_count(const sitting& s) const;
+
+  friend bool operator==(const congress_state&, const congress_state&) = default;
+
+ private:
+  void apply_payload(const event& e);
+
+  std::uint64_t next_seq_ = 0;
+  std::optional<congress_info> congress_;
+  std::vector<person> persons_;
+  membership_totals membership_;
+  std::vector<roster_warning> warnings_;
+  bool warnings_acknowledged_ = false;
+  std::map<std::string, enrollment> enrollments_;
+  std::map<std::string, device_record> devices_;  ///< by device key hex
+  std::map<std::string, sitting> sittings_;
+  std::map<std::string, proposal> proposals_;
+  std::map<std::string, vote> votes_;
+};
+
+}  // namespace plenum::server::domain

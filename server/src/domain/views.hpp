@@ -1,0 +1,43 @@
+// Read-only views of the state for the protocol: the public snapshot (what the big screen and
+// every client may see), and role-specific views. Pure functions of the state; never reveal
+// how anyone voted, nor enrollment secrets.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string_view>
+
+#include "domain/state.hpp"
+
+namespace plenum::server::domain {
+
+/// The public state of one sitting: {"congress","sitting":{id,title,date,status,checkin_open},
+/// "seated","present","quorum":{"required","shortfall","holds"},"agenda":[items in order with
+/// materials],"current_item","votes":[{id,item_id,kind,title,secret,status,seated,present,
+/// received,eligible,outcome(parsed, once decided)}],"ceremony":{n,k,confirmed,complete}}.
+/// Fails with errc::no_sitting for an unknown sitting.
+[[nodiscard]] result<boost::json::object> public_snapshot(const congress_state& state,
+                                                          std::string_view sitting_id);
+
+/// A vote's progress: {"vote_id","received","eligible","not_voted":[numbers of seated,
+/// checked-in delegates without an accepted ballot]}. Who has voted is public, how is not.
+[[nodiscard]] result<boost::json::object> vote_progress(const congress_state& state,
+                                                        std::string_view vote_id);
+
+/// The secretary's roster view: every person with roles, enrollment status (code outstanding,
+/// device enrolled; never the code or its hash), and for `sitting_id` presence and excusal;
+/// plus the composition warnings and whether they were acknowledged, and the proposals list.
+[[nodiscard]] boost::json::object secretary_view(const congress_state& state,
+                                                 std::string_view sitting_id);
+
+/// A delegate's own view: their roster entry, for `sitting_id` whether they are seated,
+/// present or excused, and per vote of the sitting their tracking code and board sequence
+/// (their receipts). Fails with errc::unknown_person.
+[[nodiscard]] result<boost::json::object> delegate_view(const congress_state& state,
+                                                        std::string_view person,
+                                                        std::string_view sitting_id);
+
+/// Everything in the state as JSON, for comparing a replayed state with the live one and for
+/// diagnostics. Deterministic: equal states give equal text.
+[[nodiscard]] boost::json::object full_snapshot(const congress_state& state);
+
+}  // namespace plenum::server::domain

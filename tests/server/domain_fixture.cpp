@@ -1,0 +1,187 @@
+#include "domain_fixture.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "domain/enrollment.hpp"
+#include "plenum/crypto/board.hpp"
+#include "plenum/crypto/hash.hpp"
+#include "plenum/crypto/random.hpp"
+
+namespace plenum::server::domain::test {
+
+namespace json = boost::json;
+
+std::string delegate_number(std::size_t i) {
+  std::string n = std::to_string(i);
+  while (n.size() < 3) n.insert(0, "0");
+  return "D" + n;
+}
+
+std::string roster_csv(std::size_t delegates) {
+  static const char* occupations[] = {"science", "education", "health", "farming"};
+  std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
+  for (std::size_t i = 1; i <= delegates; ++i) {
+    csv += delegate_number(i) + ",代表" + std::to_string(i) + "," + (i % 2 == 0 ? "女" : "男") +
+           "," + (i % 10 == 0 ? "回族" : "汉族") + "," + occupations[i % 4] + ",U" +
+           std::to_string((i - 1) / 20 + 1) + ",G" + std::to_string((i - 1) / 10 + 1) +
+           ",delegate,no\n";
+  }
+  csv += "CH,主持人,男,汉族,cadre,,,chair,no\n";
+  csv += "SE,秘书,女,汉族,cadre,,,secretary,no\n";
+  for (int i = 1; i <= 3; ++i)
+    csv += "S" + std::to_string(i) + ",监票人" + std::to_string(i) +
+           ",男,汉族,cadre,,,scrutineer,no\n";
+  csv += "AL,候补代表,女,汉族,farming,U1,G1,alternate,no\n";
+  csv += "OB,列席人员,男,汉族,cadre,,,observer,no\n";
+  csv += "PR,大屏,男,汉族,other,,,projector,no\n";
+  return csv;
+}
+
+membership_totals quiet_membership() { return {1000, 400, 50}; }
+
+crypto::secret_key congress::make_key(const std::string& number, int generation) {
+  crypto::seeded_random random("device " + number + " " + std::to_string(generation));
+  return crypto::secret_key::generate(random);
+}
+
+congress::congress(std::size_t delegates) {
+  crypto::seeded_random random("joint secret");
+  joint_secret = crypto::scalar::random_nonzero(random);
+  EXPECT_TRUE(
+      as_system(create_congress{"congress-demo", "某镇党代会", "2026-01-01", "2030-12-31"}));
+  EXPECT_TRUE(as_system(import_roster{roster_csv(delegates), quiet_membership()}));
+  crypto::seeded_random codes("codes");
+  auto enroll = [&](const std::string& number, bool by_system) {
+    auto code = enrollment_code::generate(codes);
+    auto salt = generate_salt(codes);
+    command issue = issue_enrollment_code{number, code.printable(), crypto::to_hex(salt)};
+    auto issued = by_system ? as_system(issue) : as("SE", issue);
+    EXPECT_TRUE(issued) << number;
+    auto key = make_key(number);
+    auto pk = key.public_part();
+    auto sig = key.sign(enrollment_digest("congress-demo", number, code, pk));
+    EXPECT_TRUE(run(enroll_device{number, code.canonical(), pk.hex(), sig.hex()}, actor::device()))
+        << number;
+    keys.insert_or_assign(number, key);
+  };
+  enroll("SE", true);
+  if (!state.warnings_acknowledged()) {
+    EXPECT_TRUE(as("SE", acknowledge_warnings{}));
+  }
+  for (const auto& p : state.persons()) {
+    if (p.number != "SE") enroll(p.number, false);
+  }
+}
+
+result<decision> congress::run(const command& cmd, const actor& who) {
+  context ctx{who, now, settings{}};
+  auto d = decide(state, cmd, ctx);
+  if (!d) return d;
+  for (const auto& draft : d->events) {
+    // What the log stores is text; replaying parses it back.
+    const std::string text = json::serialize(draft.payload);
+    event e{state.next_seq(), draft.type, json::parse(text).as_object()};
+    auto applied = state.apply(e);
+    EXPECT_TRUE(applied) << draft.type << " " << text;
+    log.push_back(std::move(e));
+  }
+  return d;
+}
+
+actor congress::person_actor(const std::string& number) const {
+  auto it = keys.find(number);
+  if (it == keys.end()) return actor::device();
+  auto who = authenticate(state, it->second.public_part());
+  if (!who) return actor::device();
+  return *who;
+}
+
+result<decision> congress::as(const std::string& number, const command& cmd) {
+  return run(cmd, person_actor(number));
+}
+
+result<decision> congress::as_system(const command& cmd) { return run(cmd, actor::system()); }
+
+result<decision> congress::check_in_now(const std::string& number, const std::string& sitting_id) {
+  const auto& key = keys.at(number);
+  auto sig = key.sign(
+      crypto::checkin_digest(sitting_id, key.public_part(), static_cast<std::uint64_t>(now)));
+  return as(number, check_in{sitting_id, now, sig.hex()});
+}
+
+void congress::prepare_sitting(std::size_t present, const std::string& sitting_id) {
+  EXPECT_TRUE(as("CH", create_sitting{sitting_id, "2026年年会", "2026-03-01"}));
+  EXPECT_TRUE(as("CH", open_checkin{sitting_id}));
+  for (std::size_t i = 1; i <= present; ++i)
+    EXPECT_TRUE(check_in_now(delegate_number(i), sitting_id));
+}
+
+void congress::complete_ceremony(const std::string& sitting_id) {
+  ASSERT_TRUE(as("CH", start_ceremony{sitting_id, {"S1", "S2", "S3"}, 2}));
+  const auto& c = *state.find_sitting(sitting_id)->ceremony;
+  const auto joint = crypto::point::base_mul(joint_secret);
+  std::vector<std::string> zs;
+  crypto::transcript t("key");
+  t.raw(*crypto::from_hex_fixed<32>(c.ceremony_id)).add(joint);
+  for (std::uint64_t l = 1; l <= 3; ++l) {
+    auto z = crypto::point::base_mul(joint_secret + crypto::scalar::from_u64(l));
+    zs.push_back(z.hex());
+    t.add(z);
+  }
+  const auto digest = t.h32();
+  for (const char* s : {"S1", "S2", "S3"})
+    ASSERT_TRUE(as(s, confirm_keys{sitting_id, joint.hex(), zs, keys.at(s).sign(digest).hex()}));
+}
+
+void congress::open_with_item(const std::string& item_id, const std::string& item_kind,
+                              const std::string& sitting_id) {
+  ASSERT_TRUE(as("CH", open_sitting{sitting_id}));
+  ASSERT_TRUE(
+      as("SE", add_item{sitting_id, item_id, item_kind, "议程 " + item_id, 1, "党委书记", ""}));
+  ASSERT_TRUE(as("CH", set_current_item{sitting_id, item_id}));
+}
+
+boost::json::object congress::ballot_for(const std::string& number, const std::string& vote_id,
+                                         const crypto::ballot_choices& choices, int seed) {
+  const vote* v = state.find_vote(vote_id);
+  EXPECT_NE(v, nullptr);
+  if (v == nullptr) return {};
+  crypto::seeded_random random("ballot " + number + vote_id + std::to_string(seed));
+  auto election_hash = *crypto::from_hex_fixed<32>(v->election_hash);
+  auto b = crypto::make_ballot(v->manifest, election_hash, crypto::point::base_mul(joint_secret),
+                               keys.at(number), choices, random);
+  EXPECT_TRUE(b.has_value());
+  if (!b) return {};
+  return ballot_json(*b);
+}
+
+namespace {
+json::array proof_json(const crypto::range_proof& proof) {
+  json::array a;
+  for (const auto& e : proof) a.push_back(json::object{{"c", e.c.hex()}, {"z", e.z.hex()}});
+  return a;
+}
+}  // namespace
+
+json::object ballot_json(const crypto::ballot& b) {
+  json::array contests;
+  for (const auto& c : b.contests) {
+    json::array options;
+    for (const auto& o : c.options)
+      options.push_back(json::object{
+          {"alpha", o.ct.alpha.hex()}, {"beta", o.ct.beta.hex()}, {"proof", proof_json(o.proof)}});
+    contests.push_back(
+        json::object{{"options", std::move(options)}, {"proof", proof_json(c.proof)}});
+  }
+  json::array constraints;
+  for (const auto& p : b.constraint_proofs) constraints.push_back(proof_json(p));
+  return {{"vote_id", b.vote_id},
+          {"ballot_id", crypto::to_hex(b.ballot_id)},
+          {"voter_pk", b.voter_pk.hex()},
+          {"contests", std::move(contests)},
+          {"constraint_proofs", std::move(constraints)},
+          {"signature", b.sig.hex()}};
+}
+
+}  // namespace plenum::server::domain::test

@@ -1,0 +1,70 @@
+// A congress in a test: a state, its log (payloads kept as the stored text would be), the
+// persons' device keys, a manual clock, and helpers that run commands the way the dispatcher
+// does (decide, then apply each event).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/decide.hpp"
+#include "domain/state.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/sign.hpp"
+
+namespace plenum::server::domain::test {
+
+/// The CSV of a roster: delegates D001…Dn (groups of ten, half women, every tenth a minority,
+/// occupations cycling through the four front-line categories), a chair CH, a secretary SE,
+/// scrutineers S1–S3, an alternate AL, an observer OB, a projector PR.
+std::string roster_csv(std::size_t delegates);
+
+/// Membership totals under which roster_csv(n) raises no warning (for n a multiple of 10).
+membership_totals quiet_membership();
+
+/// "D001" … for i = 1 …
+std::string delegate_number(std::size_t i);
+
+class congress {
+ public:
+  /// Creates the congress, imports roster_csv(delegates), acknowledges any warnings and
+  /// enrolls every person with a deterministic key.
+  explicit congress(std::size_t delegates);
+
+  congress_state state;
+  std::vector<event> log;
+  std::int64_t now = 1'790'000'000'000;
+  std::map<std::string, crypto::secret_key> keys;
+  crypto::scalar joint_secret;
+
+  /// decide + apply as `who`; the events are appended to `log` after a round trip through
+  /// their stored text.
+  result<decision> run(const command& cmd, const actor& who);
+  /// As the person `number`, authenticated by their current key.
+  result<decision> as(const std::string& number, const command& cmd);
+  result<decision> as_system(const command& cmd);
+  [[nodiscard]] actor person_actor(const std::string& number) const;
+
+  /// The device key made for `number` (the n-th enrollment gives a different key).
+  static crypto::secret_key make_key(const std::string& number, int generation = 0);
+
+  /// Creates sitting "s1", opens check-in and checks in delegates 1…present.
+  void prepare_sitting(std::size_t present, const std::string& sitting_id = "s1");
+  /// Checks in delegate `number` with a correct signature at `now`.
+  result<decision> check_in_now(const std::string& number, const std::string& sitting_id = "s1");
+  /// Runs the key ceremony of the sitting with S1–S3 (k = 2) confirming K = joint_secret·G.
+  void complete_ceremony(const std::string& sitting_id = "s1");
+  /// Opens the sitting, adds an item of `item_kind` and makes it current.
+  void open_with_item(const std::string& item_id, const std::string& item_kind,
+                      const std::string& sitting_id = "s1");
+  /// A ballot of `number` for an open vote, as JSON.
+  boost::json::object ballot_for(const std::string& number, const std::string& vote_id,
+                                 const crypto::ballot_choices& choices, int seed = 0);
+};
+
+/// A ballot in its JSON form (CVP1 §5).
+boost::json::object ballot_json(const crypto::ballot& b);
+
+}  // namespace plenum::server::domain::test
