@@ -100,6 +100,43 @@ class strict_handler {
   std::optional<std::string> duplicate_;
 };
 
+// Whether `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+// above U+10FFFF). Only used to explain a parse failure; the parser itself validates.
+bool is_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xbf;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      len = 1;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      len = 2;
+      if (c == 0xe0) lo = 0xa0;
+      if (c == 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      len = 3;
+      if (c == 0xf0) lo = 0x90;
+      if (c == 0xf4) hi = 0x8f;
+    } else {
+      return false;
+    }
+    if (i + len >= text.size()) return false;
+    for (std::size_t k = 1; k <= len; ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      const unsigned char min = k == 1 ? lo : 0x80;
+      const unsigned char max = k == 1 ? hi : 0xbf;
+      if (b < min || b > max) return false;
+    }
+    i += len + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 decoded<json::value> parse_strict_json(std::string_view text, const json_limits& limits) {
@@ -127,6 +164,7 @@ decoded<json::value> parse_strict_json(std::string_view text, const json_limits&
       return refuse(errc::malformed_message,
                     "nested deeper than " + std::to_string(limits.max_depth) + " levels");
     }
+    if (!is_utf8(text)) return refuse(errc::malformed_message, "not valid UTF-8");
     return refuse(errc::malformed_message, "not valid JSON: " + ec.message());
   }
   return parser.handler().release();

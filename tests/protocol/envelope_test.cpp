@@ -40,7 +40,12 @@ TEST(StrictJson, RefusesInvalidUtf8) {
     auto v = parse_strict_json(bad);
     ASSERT_FALSE(v) << bad;
     EXPECT_EQ(v.error().code, errc::malformed_message);
+    EXPECT_EQ(v.error().reason, "not valid UTF-8");
   }
+  // Valid multi-byte sequences of every length pass.
+  EXPECT_TRUE(parse_strict_json("\"\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80\""));
+  // A syntax error in valid UTF-8 is not blamed on the encoding.
+  EXPECT_EQ(parse_strict_json("[1,]").error().reason, "not valid JSON: syntax error");
 }
 
 TEST(StrictJson, RefusesDeepNestingWithoutCrashing) {
