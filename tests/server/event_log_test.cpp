@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -136,12 +137,60 @@ TEST(EventLog, GroupCommitRunsEveryHandlerInSeqOrder) {
     ASSERT_EQ(placed->seq, i);
   }
   ASSERT_FALSE(log->flush());
+  const writer_stats stats = log->stats();
+  EXPECT_EQ(stats.events, 1000u);
+  EXPECT_GE(stats.commits, 2u);  // at most 512 a transaction
+  EXPECT_LE(stats.largest_batch, 512u);
   std::lock_guard lock(seen.mutex);
   ASSERT_EQ(seen.seqs.size(), 1000u);
   for (std::uint64_t i = 0; i < 1000; ++i) {
     EXPECT_EQ(seen.seqs[i], i);
     EXPECT_FALSE(seen.codes[i]) << seen.codes[i].message();
   }
+}
+
+TEST(EventLog, OneTransactionTakesEverythingQueued) {
+  test::temp_dir dir;
+  auto log = open_or_die(dir / "board.db", test_key());
+  // Event 0's handler holds the writer until 300 more events are queued behind it.
+  std::promise<void> queued;
+  std::shared_future<void> release = queued.get_future().share();
+  auto started = std::make_shared<std::promise<void>>();
+  std::future<void> writer_held = started->get_future();
+  ASSERT_TRUE(log->append("first", "{}", [release, started](boost::system::error_code) {
+    started->set_value();
+    release.wait();
+  }));
+  writer_held.wait();  // event 0 was committed alone; the writer now waits in its handler
+  for (int i = 0; i < 300; ++i) ASSERT_TRUE(log->append("e", payload_of(i), nullptr));
+  queued.set_value();
+  ASSERT_FALSE(log->flush());
+  const writer_stats stats = log->stats();
+  EXPECT_EQ(stats.commits, 2u);
+  EXPECT_EQ(stats.events, 301u);
+  EXPECT_EQ(stats.largest_batch, 300u);
+}
+
+TEST(EventLog, BatchesAreBounded) {
+  test::temp_dir dir;
+  event_log_options options;
+  options.max_batch = 50;
+  auto log = open_or_die(dir / "board.db", test_key(), options);
+  std::promise<void> queued;
+  std::shared_future<void> release = queued.get_future().share();
+  auto started = std::make_shared<std::promise<void>>();
+  std::future<void> writer_held = started->get_future();
+  ASSERT_TRUE(log->append("first", "{}", [release, started](boost::system::error_code) {
+    started->set_value();
+    release.wait();
+  }));
+  writer_held.wait();  // event 0 was committed alone; the writer now waits in its handler
+  for (int i = 0; i < 300; ++i) ASSERT_TRUE(log->append("e", payload_of(i), nullptr));
+  queued.set_value();
+  ASSERT_FALSE(log->flush());
+  const writer_stats stats = log->stats();
+  EXPECT_EQ(stats.commits, 7u);  // 1, then 6 × 50
+  EXPECT_EQ(stats.largest_batch, 50u);
 }
 
 TEST(EventLog, ConcurrentAppendersGetOneChain) {

@@ -1,5 +1,6 @@
 #include "storage/event_log.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -267,6 +268,11 @@ bool event_log::failed() const {
   return failed_;
 }
 
+writer_stats event_log::stats() const {
+  std::lock_guard lock(queue_mutex_);
+  return stats_;
+}
+
 storage_result<void> event_log::write_batch(const std::vector<pending>& batch) {
   auto tx = sql::transaction::begin(*db_);
   if (!tx) return tx.error();
@@ -320,6 +326,11 @@ void event_log::writer_loop() {
     }
 
     lock.lock();
+    if (!outcome) {
+      ++stats_.commits;
+      stats_.events += batch.size();
+      stats_.largest_batch = std::max<std::uint64_t>(stats_.largest_batch, batch.size());
+    }
     durable_ = batch.back().event.seq + 1;
     progress_.notify_all();
   }

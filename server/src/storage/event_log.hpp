@@ -67,6 +67,16 @@ struct chain_head {
   crypto::digest32 hash{};
 };
 
+/// What the writer thread has done since open(), for monitoring and benchmarks.
+struct writer_stats {
+  /// Transactions committed.
+  std::uint64_t commits = 0;
+  /// Events in those transactions.
+  std::uint64_t events = 0;
+  /// The most events one transaction held.
+  std::uint64_t largest_batch = 0;
+};
+
 /// Tuning and injected dependencies of an event log.
 struct event_log_options {
   /// At most this many events go into one transaction.
@@ -135,6 +145,9 @@ class event_log {
   /// True once a write failed; every later append is refused.
   [[nodiscard]] bool failed() const;
 
+  /// The writer's counters. Thread-safe.
+  [[nodiscard]] writer_stats stats() const;
+
   /// The public half of the key that signs the entries.
   [[nodiscard]] const crypto::public_key& congress_public_key() const { return public_key_; }
 
@@ -180,6 +193,7 @@ class event_log {
   std::uint64_t durable_ = 0;  // seq + 1 of the last event whose handler returned
   bool failed_ = false;
   bool stop_ = false;
+  writer_stats stats_;
 
   std::thread writer_;
 };
