@@ -87,7 +87,7 @@ decoded<crypto::manifest> decode_manifest(const json::value& v, const field_path
   PLENUM_TRY(out.constraints,
              read_each(constraints.get(), r.path("constraints"), decode_constraint));
   if (auto problem = crypto::check_manifest(out)) {
-    return refuse(errc::invalid_item, r.path(problem_field(*problem)), to_string(*problem));
+    return refuse(errc::invalid_vote, r.path(problem_field(*problem)), to_string(*problem));
   }
   return out;
 }

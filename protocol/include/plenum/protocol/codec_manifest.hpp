@@ -22,7 +22,7 @@ inline constexpr std::size_t max_title_bytes = 1024;
 
 /// Decodes and validates a manifest. Errors: invalid_field (shape, types, lengths, an unknown
 /// kind, sizes beyond crypto::max_contests / max_options / max_constraints, naming the field);
-/// errc::invalid_item when the fields are well typed but crypto::check_manifest finds the
+/// errc::invalid_vote when the fields are well typed but crypto::check_manifest finds the
 /// manifest malformed (duplicate ids, bounds, positions; the reason says which).
 [[nodiscard]] decoded<crypto::manifest> decode_manifest(const boost::json::value& v,
                                                         const field_path& at = {});
