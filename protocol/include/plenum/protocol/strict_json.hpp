@@ -15,7 +15,7 @@ namespace plenum::protocol {
 struct json_limits {
   /// Largest accepted text in bytes.
   std::size_t max_bytes = 256 * 1024;
-  /// Deepest accepted nesting of arrays and objects (a ballot needs 6).
+  /// Deepest accepted nesting of arrays and objects (a cast_ballot frame needs 8).
   std::size_t max_depth = 16;
 };
 

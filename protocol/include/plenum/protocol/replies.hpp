@@ -1,0 +1,113 @@
+// The success replies of the session messages and the typed pushes (PROTOCOL.md §6, §7), with
+// encoders for the server and decoders for clients. Replies that carry a role's view of the
+// congress (get_state, the state push) are the domain's JSON and are sent with encode_ok /
+// encode_push directly. Pure functions; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plenum/protocol/codec_board.hpp"
+#include "plenum/protocol/decode_error.hpp"
+#include "plenum/protocol/envelope.hpp"
+
+namespace plenum::protocol {
+
+/// The wire names of the roles (DOMAIN.md): delegate, alternate, observer, chair, secretary,
+/// scrutineer, projector.
+inline constexpr std::string_view role_names[] = {"delegate",  "alternate",  "observer", "chair",
+                                                  "secretary", "scrutineer", "projector"};
+
+/// `auth` succeeded: who the connection now speaks for.
+struct auth_reply {
+  std::string person;
+  std::vector<std::string> roles;
+  friend bool operator==(const auth_reply&, const auth_reply&) = default;
+};
+
+/// `enroll` succeeded: the person whose key the device now holds.
+struct enroll_reply {
+  std::string person;
+  friend bool operator==(const enroll_reply&, const enroll_reply&) = default;
+};
+
+/// `ping`: the server's clock.
+struct ping_reply {
+  std::uint64_t server_unix_ms = 0;
+  friend bool operator==(const ping_reply&, const ping_reply&) = default;
+};
+
+/// `subscribe`: the board's last sequence number when the subscription began.
+struct subscribe_reply {
+  std::uint64_t head_seq = 0;
+  friend bool operator==(const subscribe_reply&, const subscribe_reply&) = default;
+};
+
+/// `checkin`: the board entry that records it.
+struct checkin_reply {
+  std::uint64_t board_seq = 0;
+  friend bool operator==(const checkin_reply&, const checkin_reply&) = default;
+};
+
+/// `cast_ballot`: the signed receipt and the tracking code as the tablet shows it.
+struct cast_ballot_reply {
+  protocol::receipt receipt;
+  std::string tracking_code_display;
+  friend bool operator==(const cast_ballot_reply&, const cast_ballot_reply&) = default;
+};
+
+/// `confirm_key`: whether every scrutineer has now confirmed.
+struct confirm_key_reply {
+  bool complete = false;
+  friend bool operator==(const confirm_key_reply&, const confirm_key_reply&) = default;
+};
+
+/// `partial_decryption`: valid partials received for the vote, and how many are needed.
+struct partial_decryption_reply {
+  std::uint64_t partials = 0;
+  std::uint64_t needed = 0;
+  friend bool operator==(const partial_decryption_reply&,
+                         const partial_decryption_reply&) = default;
+};
+
+/// The `ok` reply frame for request `id`. Throws std::invalid_argument (a programmer error) if
+/// `r` holds a role outside role_names.
+[[nodiscard]] std::string encode_reply(std::uint64_t id, const auth_reply& r);
+[[nodiscard]] std::string encode_reply(std::uint64_t id, const enroll_reply& r);
+[[nodiscard]] std::string encode_reply(std::uint64_t id, const ping_reply& r);
+[[nodiscard]] std::string encode_reply(std::uint64_t id, const subscribe_reply& r);
+[[nodiscard]] std::string encode_reply(std::uint64_t id, const checkin_reply& r);
+[[nodiscard]] std::string encode_reply(std::uint64_t id, const cast_ballot_reply& r);
+[[nodiscard]] std::string encode_reply(std::uint64_t id, const confirm_key_reply& r);
+[[nodiscard]] std::string encode_reply(std::uint64_t id, const partial_decryption_reply& r);
+
+/// Decodes the fields of an `ok` reply (a frame from parse_server_frame) as a T, one of the
+/// reply structs above. Errors: invalid_field (including a frame whose type is not "ok"),
+/// and the codes of the receipt codec.
+template <typename T>
+[[nodiscard]] decoded<T> decode_reply(const frame& f);
+template <>
+decoded<auth_reply> decode_reply<auth_reply>(const frame& f);
+template <>
+decoded<enroll_reply> decode_reply<enroll_reply>(const frame& f);
+template <>
+decoded<ping_reply> decode_reply<ping_reply>(const frame& f);
+template <>
+decoded<subscribe_reply> decode_reply<subscribe_reply>(const frame& f);
+template <>
+decoded<checkin_reply> decode_reply<checkin_reply>(const frame& f);
+template <>
+decoded<cast_ballot_reply> decode_reply<cast_ballot_reply>(const frame& f);
+template <>
+decoded<confirm_key_reply> decode_reply<confirm_key_reply>(const frame& f);
+template <>
+decoded<partial_decryption_reply> decode_reply<partial_decryption_reply>(const frame& f);
+
+/// The push `{"v":1,"type":"board_event","event":{…}}` (topic `board`).
+[[nodiscard]] std::string encode_board_event_push(const board_event& e);
+/// Decodes a `board_event` push, checking its entry hash (see decode_board_event).
+[[nodiscard]] decoded<board_event> decode_board_event_push(const frame& f);
+
+}  // namespace plenum::protocol

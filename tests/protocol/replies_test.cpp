@@ -1,0 +1,96 @@
+// Replies and pushes: encoded by the server, decoded by a client, to the same values.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "kat.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/board.hpp"
+#include "plenum/protocol/replies.hpp"
+
+namespace plenum::protocol {
+namespace {
+
+namespace json = boost::json;
+
+template <typename T>
+void expect_round_trip(const T& value) {
+  const std::string text = encode_reply(42, value);
+  auto f = parse_server_frame(text);
+  ASSERT_TRUE(f) << f.error().message();
+  EXPECT_EQ(f->id, 42u);
+  EXPECT_EQ(f->type, "ok");
+  auto back = decode_reply<T>(*f);
+  ASSERT_TRUE(back) << text << "\n" << back.error().message();
+  EXPECT_TRUE(*back == value) << text;
+  EXPECT_EQ(encode_reply(42, *back), text);
+}
+
+TEST(Replies, EveryReplyRoundTrips) {
+  expect_round_trip(auth_reply{"D-017", {"delegate", "scrutineer"}});
+  expect_round_trip(enroll_reply{"D-017"});
+  expect_round_trip(ping_reply{1790000000000});
+  expect_round_trip(subscribe_reply{1234});
+  expect_round_trip(checkin_reply{77});
+  expect_round_trip(confirm_key_reply{true});
+  expect_round_trip(partial_decryption_reply{2, 2});
+
+  const auto key = test::secret_key_field(test::kat().at("voters").at(0).at("sk"));
+  receipt r;
+  r.tracking_code = crypto::entry_hash(1, crypto::genesis_hash, "a", "b");
+  r.board_seq = 9;
+  r.board_entry_hash = crypto::entry_hash(9, crypto::genesis_hash, "ballot_cast", "{}");
+  r.sig = key.sign(crypto::receipt_digest(r.tracking_code, r.board_seq, r.board_entry_hash));
+  expect_round_trip(cast_ballot_reply{r, "7ZK3-M0QH-X4TB-9C2D"});
+}
+
+TEST(Replies, RefusesWhatIsNotTheReply) {
+  EXPECT_THROW((void)encode_reply(1, auth_reply{"D-017", {"king"}}), std::invalid_argument);
+  auto roles = parse_server_frame(R"({"v":1,"id":1,"type":"ok","person":"p","roles":["king"]})");
+  ASSERT_TRUE(roles);
+  auto refused = decode_reply<auth_reply>(*roles);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "roles[0]");
+
+  auto error = parse_server_frame(encode_error(3, errc::vote_not_open, "the vote is not open"));
+  ASSERT_TRUE(error);
+  auto not_ok = decode_reply<ping_reply>(*error);
+  ASSERT_FALSE(not_ok);
+  EXPECT_EQ(not_ok.error().field, "type");
+
+  auto extra = parse_server_frame(R"({"v":1,"id":1,"type":"ok","head_seq":1,"more":2})");
+  ASSERT_TRUE(extra);
+  auto more = decode_reply<subscribe_reply>(*extra);
+  ASSERT_FALSE(more);
+  EXPECT_EQ(more.error().field, "more");
+}
+
+TEST(Pushes, BoardEventPushRoundTripsAndChecksTheHash) {
+  const auto key = test::secret_key_field(test::kat().at("voters").at(1).at("sk"));
+  board_event e;
+  e.seq = 5;
+  e.prev_hash = crypto::entry_hash(4, crypto::genesis_hash, "x", "{}");
+  e.type = "checked_in";
+  e.payload = R"({"person":"D-017","unix_ms":1790000000000})";
+  e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
+  e.sig = key.sign(e.entry_hash);
+  const std::string text = encode_board_event_push(e);
+  auto f = parse_server_frame(text);
+  ASSERT_TRUE(f) << f.error().message();
+  EXPECT_FALSE(f->id.has_value());
+  auto back = decode_board_event_push(*f);
+  ASSERT_TRUE(back) << back.error().message();
+  EXPECT_EQ(*back, e);
+
+  json::object tampered = json::parse(text).as_object();
+  tampered["event"].as_object()["seq"] = 6;
+  auto g = parse_server_frame(json::serialize(tampered));
+  ASSERT_TRUE(g);
+  auto refused = decode_board_event_push(*g);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "event.entry_hash");
+}
+
+}  // namespace
+}  // namespace plenum::protocol
