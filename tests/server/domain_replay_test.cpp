@@ -1,0 +1,113 @@
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "domain/views.hpp"
+#include "domain_fixture.hpp"
+#include "plenum/crypto/board.hpp"
+
+namespace plenum::server::domain {
+namespace {
+
+using test::delegate_number;
+
+// A whole sitting: roster, enrollment (with a re-enrollment), excusal, assisted check-in,
+// agenda with materials and a proposal, ceremony, a motion and an election with ballots,
+// results and a follow-up round.
+test::congress scenario() {
+  test::congress c(20);
+  EXPECT_TRUE(c.as("D002", submit_proposal{"P1", "关于修路的提案", "建议……"}));
+  c.prepare_sitting(15);
+  EXPECT_TRUE(c.as("SE", excuse_delegate{"s1", "D020", "住院", "党委书记"}));
+  const auto& se = c.keys.at("SE");
+  auto sig = se.sign(crypto::checkin_digest("s1", c.keys.at("D016").public_part(),
+                                            static_cast<std::uint64_t>(c.now)));
+  EXPECT_TRUE(c.as("SE", assisted_check_in{"s1", "D016", c.now, "平板没电", sig.hex()}));
+  c.complete_ceremony();
+  c.open_with_item("i1", "report");
+  EXPECT_TRUE(c.as("SE", add_material{"s1", "i1", "m1", "工作报告", "报告全文……", "", ""}));
+  EXPECT_TRUE(c.as("CH", add_item{"s1", "i2", "proposal", "代表提案", 2, "镇长", "P1"}));
+  EXPECT_TRUE(c.as("SE", add_item{"s1", "el", "election", "选举", 3, "", ""}));
+  create_vote motion;
+  motion.vote_id = "v1";
+  motion.sitting_id = "s1";
+  motion.item_id = "i1";
+  motion.kind = "motion";
+  motion.title = "决议";
+  EXPECT_TRUE(c.as("CH", motion));
+  EXPECT_TRUE(c.as("CH", open_vote{"v1"}));
+  for (std::size_t i = 1; i <= 12; ++i) {
+    const auto n = delegate_number(i);
+    const crypto::ballot_choices choice =
+        i <= 11 ? crypto::ballot_choices{{1, 0, 0}} : crypto::ballot_choices{{0, 0, 1}};
+    EXPECT_TRUE(c.as(n, cast_ballot{"v1", c.ballot_for(n, "v1", choice)}));
+  }
+  EXPECT_TRUE(c.as("CH", close_vote{"v1"}));
+  EXPECT_TRUE(c.as_system(record_result{"v1", {11, 0, 1}}));
+  EXPECT_TRUE(c.as("CH", set_current_item{"s1", "el"}));
+  create_vote election = motion;
+  election.vote_id = "e1";
+  election.item_id = "el";
+  election.kind = "election";
+  election.seats = 2;
+  election.candidates = {"陈明", "刘芳", "赵强"};
+  EXPECT_TRUE(c.as("CH", election));
+  EXPECT_TRUE(c.as("CH", open_vote{"e1"}));
+  EXPECT_TRUE(
+      c.as("D001", cast_ballot{"e1", c.ballot_for("D001", "e1", {{1, 0}, {0, 1}, {0, 0}})}));
+  EXPECT_TRUE(c.as("CH", close_vote{"e1"}));
+  EXPECT_TRUE(c.as_system(record_result{"e1", {1, 0, 0, 1, 0, 0}}));
+  return c;
+}
+
+TEST(Replay, ReplayingTheLogGivesAnEqualState) {
+  test::congress live = scenario();
+  ASSERT_GT(live.log.size(), 80u);
+  ASSERT_NE(live.state.find_vote("e1-2"), nullptr);  // the further round was created
+  congress_state replayed;
+  for (const auto& e : live.log) {
+    // What storage hands back: the type and the parsed stored text.
+    event stored{e.seq, e.type, boost::json::parse(boost::json::serialize(e.payload)).as_object()};
+    ASSERT_TRUE(replayed.apply(stored)) << e.type;
+  }
+  EXPECT_TRUE(replayed == live.state);
+  EXPECT_EQ(boost::json::serialize(full_snapshot(replayed)),
+            boost::json::serialize(full_snapshot(live.state)));
+  EXPECT_EQ(boost::json::serialize(*public_snapshot(replayed, "s1")),
+            boost::json::serialize(*public_snapshot(live.state, "s1")));
+}
+
+TEST(Replay, ApplyRefusesGapsAndForeignEvents) {
+  test::congress c(10);
+  congress_state copy = c.state;
+  EXPECT_EQ(c.state
+                .apply(event{c.state.next_seq() + 1,
+                             "sitting_created",
+                             {{"sitting_id", "s1"}, {"title", "t"}, {"date", "d"}}})
+                .error(),
+            errc::broken_chain);
+  EXPECT_EQ(c.state.apply(event{c.state.next_seq(), "no_such_event", {}}).error(), errc::internal);
+  EXPECT_EQ(
+      c.state.apply(event{c.state.next_seq(), "sitting_created", {{"sitting_id", "s1"}}}).error(),
+      errc::internal);
+  EXPECT_EQ(
+      c.state.apply(event{c.state.next_seq(), "checkin_opened", {{"sitting_id", "none"}}}).error(),
+      errc::internal);
+  EXPECT_TRUE(c.state == copy);
+}
+
+TEST(Replay, DecideNeverChangesTheState) {
+  test::congress c = scenario();
+  const congress_state before = c.state;
+  context ctx{c.person_actor("CH"), c.now, {}};
+  auto d = decide(c.state, create_sitting{"s5", "会议", "2026-12-01"}, ctx);
+  ASSERT_TRUE(d);
+  EXPECT_TRUE(c.state == before);
+  // And the same inputs give the same decision.
+  auto again = decide(c.state, create_sitting{"s5", "会议", "2026-12-01"}, ctx);
+  EXPECT_EQ(d->events, again->events);
+}
+
+}  // namespace
+}  // namespace plenum::server::domain
