@@ -253,7 +253,9 @@ result<appended_event> event_log::append(std::string type, std::string payload,
 boost::system::error_code event_log::flush() {
   std::unique_lock lock(queue_mutex_);
   const std::uint64_t target = queued_;
-  progress_.wait(lock, [&] { return durable_ >= target || failed_; });
+  // After a failure the writer still runs every queued handler (with the error), so this
+  // also returns once the handlers of the failed events have run.
+  progress_.wait(lock, [&] { return durable_ >= target; });
   if (failed_) return errc::storage_failure;
   return {};
 }
@@ -319,7 +321,6 @@ void event_log::writer_loop() {
       lock.lock();
       failed_ = true;
       lock.unlock();
-      progress_.notify_all();
     }
     for (pending& p : batch) {
       if (p.on_durable) p.on_durable(outcome);

@@ -134,9 +134,9 @@ class event_log {
   [[nodiscard]] result<appended_event> append(std::string type, std::string payload,
                                               durable_handler on_durable);
 
-  /// Blocks until every event appended before the call is durable and its handler returned,
-  /// or the log failed. Returns errc::storage_failure if the log has failed. Must not be called
-  /// from a durable_handler.
+  /// Blocks until the handler of every event appended before the call has returned: each
+  /// such event is then durable, or the log has failed and the handler was told so. Returns
+  /// errc::storage_failure if the log has failed. Must not be called from a durable_handler.
   [[nodiscard]] boost::system::error_code flush();
 
   /// The last event's seq + 1 and hash (including events not yet durable).
@@ -187,7 +187,7 @@ class event_log {
   // Writer hand-off, guarded by queue_mutex_.
   mutable std::mutex queue_mutex_;
   std::condition_variable queue_ready_;  // writer waits: work queued or stop
-  std::condition_variable progress_;     // flush() waits: durable_ advanced or failure
+  std::condition_variable progress_;     // flush() waits: durable_ advanced
   std::deque<pending> queue_;
   std::uint64_t queued_ = 0;   // seq + 1 of the last event queued
   std::uint64_t durable_ = 0;  // seq + 1 of the last event whose handler returned
