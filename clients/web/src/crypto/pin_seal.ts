@@ -25,6 +25,11 @@ const HEADER = 8 + 8 + SALT + NONCE;
 const PLAIN = 8 + 32 + 32;
 const SEALED = HEADER + 16 + PLAIN;
 
+// libsodium's bounds on a 64-bit build (the C++ side). libsodium.js exposes these two constants
+// wrapped to 32-bit signed integers, so they are spelled out here.
+const OPSLIMIT_MAX = 0xffffffff;
+const MEMLIMIT_MAX = 4398046510080;
+
 function withinBounds(limits: PinLimits, maxOps: number, maxMem: number): boolean {
   const s = sodium();
   return (
@@ -52,7 +57,7 @@ function deriveKey(pin: string, salt: Uint8Array, limits: PinLimits): Uint8Array
  */
 export function sealShareWithPin(share: KeyShare, pin: string, random: RandomSource = systemRandom, limits: PinLimits = MODERATE_LIMITS): Uint8Array {
   const s = sodium();
-  if (!withinBounds(limits, s.crypto_pwhash_OPSLIMIT_MAX, s.crypto_pwhash_MEMLIMIT_MAX)) {
+  if (!withinBounds(limits, OPSLIMIT_MAX, MEMLIMIT_MAX)) {
     throw new RangeError("Argon2id limits outside libsodium's bounds");
   }
   const saltNonce = new Uint8Array(SALT + NONCE);
