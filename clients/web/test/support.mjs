@@ -86,3 +86,41 @@ export function expectedStatus(why) {
   for (const [prefix, status] of table) if (why.startsWith(prefix)) return status;
   throw new Error(`unknown invalid case: ${why}`);
 }
+
+/**
+ * Parses tests/vectors/NAME keeping integers beyond 2^53 exact: every bare number of 16 or more
+ * digits is read as a decimal string, which the tests turn into a BigInt where a u64 is meant.
+ */
+export function loadVectorsExact(name) {
+  const text = readFileSync(join(vectorsDir, name), "utf8").replace(/([:[,]\s*)(\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
+  return JSON.parse(text);
+}
+
+/** Recomputes one hash sample (parts are str, int = LE64, or hex) into a Transcript. */
+export function transcriptOf(entry) {
+  const t = new cvp1.Transcript(entry.tag);
+  for (const part of entry.parts) {
+    if ("str" in part) t.str(part.str);
+    else if ("int" in part) t.u64(BigInt(part.int));
+    else if ("hex" in part) t.raw(hex(part.hex));
+    else throw new Error(`unknown part ${JSON.stringify(part)}`);
+  }
+  return t;
+}
+
+/** Each scrutineer's combined key share, from the shares it opens in the ceremony's messages. */
+export function keySharesOf(ceremony) {
+  const { params, messages, keys, secretKeys } = ceremony;
+  const shares = [];
+  for (let l = 1; l <= params.n; ++l) {
+    const opened = messages.map((msg) => {
+      const outcome = cvp1.openShare(params, msg, l, secretKeys[l - 1]);
+      if (!outcome.share) throw new Error(`scrutineer ${l} cannot open the share of ${msg.dealer}`);
+      return outcome.share;
+    });
+    const share = cvp1.combineShares(params, l, opened, keys.verificationKeys[l - 1]);
+    if (!share) throw new Error(`scrutineer ${l}'s shares do not combine`);
+    shares.push(share);
+  }
+  return shares;
+}

@@ -16,3 +16,4 @@ export * from "./ceremony.js";
 export * from "./decryption.js";
 export * from "./tally.js";
 export * from "./pin_seal.js";
+export * from "./result.js";
