@@ -59,7 +59,7 @@ std::string encode_reply(std::uint64_t id, const ping_reply& r) {
 }
 
 std::string encode_reply(std::uint64_t id, const subscribe_reply& r) {
-  return encode_ok(id, json::object{{"head_seq", r.head_seq}});
+  return encode_ok(id, json::object{{"next_seq", r.next_seq}});
 }
 
 std::string encode_reply(std::uint64_t id, const checkin_reply& r) {
@@ -120,9 +120,9 @@ template <>
 decoded<subscribe_reply> decode_reply<subscribe_reply>(const frame& f) {
   const field_path root;
   PLENUM_TRY(auto r, ok_fields(f, root));
-  PLENUM_CHECK(r.allow_only({"head_seq"}));
+  PLENUM_CHECK(r.allow_only({"next_seq"}));
   subscribe_reply out;
-  PLENUM_TRY(out.head_seq, r.u64("head_seq"));
+  PLENUM_TRY(out.next_seq, r.u64("next_seq"));
   return out;
 }
 

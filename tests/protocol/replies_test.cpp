@@ -59,7 +59,7 @@ TEST(Replies, RefusesWhatIsNotTheReply) {
   ASSERT_FALSE(not_ok);
   EXPECT_EQ(not_ok.error().field, "type");
 
-  auto extra = parse_server_frame(R"({"v":1,"id":1,"type":"ok","head_seq":1,"more":2})");
+  auto extra = parse_server_frame(R"({"v":1,"id":1,"type":"ok","next_seq":1,"more":2})");
   ASSERT_TRUE(extra);
   auto more = decode_reply<subscribe_reply>(*extra);
   ASSERT_FALSE(more);

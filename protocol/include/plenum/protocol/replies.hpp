@@ -39,9 +39,10 @@ struct ping_reply {
   friend bool operator==(const ping_reply&, const ping_reply&) = default;
 };
 
-/// `subscribe`: the board's last sequence number when the subscription began.
+/// `subscribe`: the sequence number of the board's next event when the subscription began
+/// (the number of events so far); live pushes start there.
 struct subscribe_reply {
-  std::uint64_t head_seq = 0;
+  std::uint64_t next_seq = 0;
   friend bool operator==(const subscribe_reply&, const subscribe_reply&) = default;
 };
 
