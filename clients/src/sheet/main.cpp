@@ -1,0 +1,126 @@
+// plenum-sheet: renders a result sheet (PDF, optionally CSV) from a JSON description, so that
+// rehearsals can print without a server. The formats are described in sheet_json.hpp.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "plenum/clients/sheet/csv.hpp"
+#include "plenum/clients/sheet/render.hpp"
+#include "plenum/clients/sheet/sheet_json.hpp"
+
+namespace {
+
+namespace sheet = plenum::clients::sheet;
+
+constexpr std::string_view usage =
+    "usage: plenum-sheet [--sitting] [--csv FILE] INPUT.json OUTPUT.pdf\n"
+    "\n"
+    "Renders the printable result sheet (A4 PDF, Simplified Chinese, Noto CJK fonts) described\n"
+    "by INPUT.json: one vote, or with --sitting a sitting's summary followed by each vote.\n"
+    "\n"
+    "  --sitting    INPUT.json describes a sitting: {congress, sitting, date, attendance,\n"
+    "               votes: [...]} instead of a single vote\n"
+    "  --csv FILE   also write the results as CSV (UTF-8 with BOM, RFC 4180) to FILE\n"
+    "  --help       show this help\n"
+    "\n"
+    "A vote: {congress, sitting, date, vote_id, title, kind (motion|election|appraisal|\n"
+    "confidence), seated, present, ballots, seats, rule, contests: [{title, options: [{label,\n"
+    "count, percent}], elected, flagged}], outcome: {passed, required, elected, runoff,\n"
+    "runoff_seats, further_round_seats, flagged}, signers: [{role (server|scrutineer|chair),\n"
+    "name, key}], result_digest}.\n"
+    "\n"
+    "Exit status: 0 written, 1 the input or an output failed, 2 wrong arguments.\n";
+
+struct arguments {
+  bool sitting_ = false;
+  std::optional<std::string> csv_;
+  std::string input_;
+  std::string output_;
+};
+
+std::optional<arguments> parse_arguments(const std::vector<std::string>& args) {
+  arguments out;
+  std::vector<std::string> positional;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--sitting") {
+      out.sitting_ = true;
+    } else if (args[i] == "--csv" && i + 1 < args.size()) {
+      out.csv_ = args[++i];
+    } else if (args[i].starts_with("--")) {
+      return std::nullopt;
+    } else {
+      positional.push_back(args[i]);
+    }
+  }
+  if (positional.size() != 2) return std::nullopt;
+  out.input_ = positional[0];
+  out.output_ = positional[1];
+  return out;
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(text).str();
+}
+
+int fail(std::string_view what, std::string_view why) {
+  std::cerr << "plenum-sheet: " << what << ": " << why << '\n';
+  return 1;
+}
+
+template <typename Sheet>
+int write_outputs(const Sheet& data, const arguments& args,
+                  plenum::result<void> (*render)(const Sheet&, const std::filesystem::path&)) {
+  auto written = render(data, args.output_);
+  if (!written) return fail(args.output_, written.error().message());
+  if (args.csv_) {
+    auto csv = sheet::write_file_atomically(*args.csv_, sheet::results_csv(data));
+    if (!csv) return fail(*args.csv_, csv.error().message());
+  }
+  return 0;
+}
+
+}  // namespace
+
+#if defined(__SANITIZE_ADDRESS__)
+// fontconfig keeps process-wide caches it never frees, and cairo 1.16 loses a few kilobytes in
+// cairo_surface_finish of a PDF surface with embedded font subsets. Neither is ours to fix;
+// every cairo and pango object of ours is released by its owning unique_ptr.
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:libfontconfig.so\nleak:libcairo.so\n";
+}
+extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
+#endif
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  for (const auto& a : args) {
+    if (a == "--help" || a == "-h") {
+      std::cout << usage;
+      return 0;
+    }
+  }
+  auto parsed = parse_arguments(args);
+  if (!parsed) {
+    std::cerr << usage;
+    return 2;
+  }
+  auto text = read_file(parsed->input_);
+  if (!text) return fail(parsed->input_, "cannot be read");
+  if (parsed->sitting_) {
+    auto data = sheet::sitting_sheet_from_json(*text);
+    if (!data) return fail(parsed->input_, data.error().message());
+    return write_outputs<sheet::sitting_sheet>(*data, *parsed, sheet::render_sitting_sheet);
+  }
+  auto data = sheet::vote_sheet_from_json(*text);
+  if (!data) return fail(parsed->input_, data.error().message());
+  return write_outputs<sheet::vote_sheet>(*data, *parsed, sheet::render_vote_sheet);
+}
