@@ -117,6 +117,13 @@ TEST(EventLog, ReopenGivesTheSameEventsAndChain) {
   EXPECT_EQ(log->head().length, 50u);
   EXPECT_EQ(log->head().hash, head.hash);
 
+  const std::vector<stored_event> tail = log->snapshot(48);
+  ASSERT_EQ(tail.size(), 2u);
+  EXPECT_EQ(tail[0].seq, 48u);
+  EXPECT_EQ(tail[1].entry_hash, head.hash);
+  EXPECT_TRUE(log->snapshot(50).empty());
+  EXPECT_EQ(log->snapshot().size(), 50u);
+
   // The chain goes on where it stopped.
   auto next = log->append("sitting_closed", "{}", nullptr);
   ASSERT_TRUE(next);
@@ -210,7 +217,20 @@ TEST(EventLog, ConcurrentAppendersGetOneChain) {
         }
       });
     }
+    // A reader copies the chain while it grows; every copy is a prefix that links up.
+    std::atomic<bool> broken_copy{false};
+    std::thread reader([&] {
+      for (int i = 0; i < 50; ++i) {
+        const auto copy = log->snapshot();
+        for (std::size_t k = 1; k < copy.size(); ++k) {
+          if (copy[k].seq != k || copy[k].prev_hash != copy[k - 1].entry_hash) broken_copy = true;
+        }
+        (void)log->head();
+      }
+    });
     for (auto& th : threads) th.join();
+    reader.join();
+    EXPECT_FALSE(broken_copy.load());
     // A handler registered last still sees every earlier event durable before it.
     auto last = log->append("end", "{}", [&](boost::system::error_code ec) {
       std::lock_guard lock(order_mutex);

@@ -260,6 +260,12 @@ boost::system::error_code event_log::flush() {
   return {};
 }
 
+std::vector<stored_event> event_log::snapshot(std::uint64_t from) const {
+  std::lock_guard lock(append_mutex_);
+  if (from >= events_.size()) return {};
+  return {events_.begin() + static_cast<std::ptrdiff_t>(from), events_.end()};
+}
+
 chain_head event_log::head() const {
   std::lock_guard lock(append_mutex_);
   return head_;

@@ -123,6 +123,11 @@ class event_log {
   /// REQUIRES: no concurrent append().
   [[nodiscard]] const std::vector<stored_event>& events() const { return events_; }
 
+  /// A copy of the events from seq `from` to the head (empty when `from` is past it), including
+  /// events not yet durable (flush() first to exclude those). Thread-safe; for exports and
+  /// readers that run while the server appends.
+  [[nodiscard]] std::vector<stored_event> snapshot(std::uint64_t from = 0) const;
+
   /// Appends an event: assigns seq, prev_hash, entry_hash, signature and stored_at now, and
   /// queues it for the writer, which calls `on_durable` after the event's batch committed.
   /// Handlers run in seq order. `payload` must be the exact JSON text to store and hash.

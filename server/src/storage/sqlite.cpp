@@ -122,14 +122,6 @@ std::string_view statement::column_text(int column) const {
   return {reinterpret_cast<const char*>(data), size};
 }
 
-bool statement::column_is_blob(int column) const {
-  return sqlite3_column_type(stmt_.get(), column) == SQLITE_BLOB;
-}
-
-bool statement::column_is_text(int column) const {
-  return sqlite3_column_type(stmt_.get(), column) == SQLITE_TEXT;
-}
-
 storage_result<transaction> transaction::begin(connection& db) {
   auto started = db.exec("BEGIN IMMEDIATE");
   if (!started) return started.error();

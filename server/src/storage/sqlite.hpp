@@ -69,9 +69,6 @@ class statement {
   [[nodiscard]] std::int64_t column_int(int column) const;
   [[nodiscard]] crypto::byte_span column_blob(int column) const;
   [[nodiscard]] std::string_view column_text(int column) const;
-  /// True when the column holds a BLOB (rather than TEXT, an integer or NULL).
-  [[nodiscard]] bool column_is_blob(int column) const;
-  [[nodiscard]] bool column_is_text(int column) const;
 
  private:
   friend class connection;
