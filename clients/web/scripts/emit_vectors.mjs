@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import "./node_webcrypto.mjs"; // before the library: node 18 lacks a global Web Crypto
 import * as cvp1 from "../dist/crypto/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -3,6 +3,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import "../scripts/node_webcrypto.mjs"; // before the library: node 18 lacks a global Web Crypto
 import * as cvp1 from "../dist/crypto/index.js";
 
 export { cvp1 };

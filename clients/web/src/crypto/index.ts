@@ -1,6 +1,6 @@
 // The tablet's CVP1 crypto: the JavaScript twin of the C++ library in crypto/. Await ready()
 // before calling anything else.
-export { ready } from "./sodium.js";
+export { ready, sodiumVersion } from "./sodium.js";
 export * from "./bytes.js";
 export * from "./random.js";
 export * from "./group.js";

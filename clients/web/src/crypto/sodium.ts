@@ -20,3 +20,8 @@ export function sodium(): Sodium {
   if (!loaded) throw new Error("libsodium is not loaded: await ready() first");
   return sodiumModule;
 }
+
+/** libsodium's version string, for benchmarks and diagnostics. */
+export function sodiumVersion(): string {
+  return sodium().sodium_version_string();
+}
