@@ -73,6 +73,30 @@ TEST(EventLog, NewLogIsEmpty) {
   EXPECT_FALSE(log->flush());
 }
 
+TEST(EventLog, DatabaseIsInWalModeWithoutSecrets) {
+  test::temp_dir dir;
+  auto log = open_or_die(dir / "board.db", test_key());
+  ASSERT_TRUE(log->append("e", "{}", nullptr));
+  ASSERT_FALSE(log->flush());
+  auto db = sql::connection::open(dir / "board.db", std::chrono::milliseconds(1000));
+  ASSERT_TRUE(db);
+  auto mode = db->prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(mode);
+  auto row = mode->step();
+  ASSERT_TRUE(row && *row);
+  EXPECT_EQ(mode->column_text(0), "wal");
+  // The only key material stored is the public key.
+  auto meta = db->prepare("SELECT key, length(value) FROM meta");
+  ASSERT_TRUE(meta);
+  std::vector<std::pair<std::string, std::int64_t>> rows;
+  for (auto next = meta->step(); next && *next; next = meta->step()) {
+    rows.emplace_back(std::string(meta->column_text(0)), meta->column_int(1));
+  }
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].first, "congress_public_key");
+  EXPECT_EQ(rows[0].second, 32);
+}
+
 TEST(EventLog, AppendAssignsTheChainAtOnce) {
   test::temp_dir dir;
   event_log_options options;
