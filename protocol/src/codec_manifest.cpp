@@ -15,7 +15,7 @@ decoded<crypto::manifest_option> decode_option(const json::value& v, const field
   PLENUM_TRY(auto r, object_reader::of(v, at));
   PLENUM_CHECK(r.allow_only({"option_id", "label"}));
   PLENUM_TRY(auto option_id, r.string("option_id", max_id_bytes));
-  PLENUM_TRY(auto label, r.string("label", max_title_bytes));
+  PLENUM_TRY(auto label, r.string("label", max_manifest_text_bytes));
   return crypto::manifest_option{std::move(option_id), std::move(label)};
 }
 
@@ -24,7 +24,7 @@ decoded<crypto::manifest_contest> decode_contest(const json::value& v, const fie
   PLENUM_CHECK(r.allow_only({"contest_id", "title", "min", "max", "options"}));
   crypto::manifest_contest out;
   PLENUM_TRY(out.contest_id, r.string("contest_id", max_id_bytes));
-  PLENUM_TRY(out.title, r.string("title", max_title_bytes));
+  PLENUM_TRY(out.title, r.string("title", max_manifest_text_bytes));
   PLENUM_TRY(out.min, r.u64("min", 0, crypto::max_options));
   PLENUM_TRY(out.max, r.u64("max", 0, crypto::max_options));
   PLENUM_TRY(auto options, r.array("options", crypto::max_options, 1));
@@ -80,7 +80,7 @@ decoded<crypto::manifest> decode_manifest(const json::value& v, const field_path
                   "must be one of motion, election, appraisal, confidence");
   }
   out.kind = *kind;
-  PLENUM_TRY(out.title, r.string("title", max_title_bytes));
+  PLENUM_TRY(out.title, r.string("title", max_manifest_text_bytes));
   PLENUM_TRY(auto contests, r.array("contests", crypto::max_contests, 1));
   PLENUM_TRY(out.contests, read_each(contests.get(), r.path("contests"), decode_contest));
   PLENUM_TRY(auto constraints, r.array("constraints", crypto::max_constraints));

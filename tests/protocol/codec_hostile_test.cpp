@@ -39,7 +39,7 @@ TEST(ManifestCodec, RefusesBadFields) {
   }
   {
     auto m = election_manifest();
-    m["title"] = std::string(max_title_bytes + 1, 'x');
+    m["title"] = std::string(max_manifest_text_bytes + 1, 'x');
     expect_refused(decode_manifest(m), errc::invalid_field, "title");
   }
   {

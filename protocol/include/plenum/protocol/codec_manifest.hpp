@@ -18,7 +18,7 @@ namespace plenum::protocol {
 /// Longest id (vote_id, contest_id, option_id) in UTF-8 bytes.
 inline constexpr std::size_t max_id_bytes = 64;
 /// Longest title or label in UTF-8 bytes.
-inline constexpr std::size_t max_title_bytes = 1024;
+inline constexpr std::size_t max_manifest_text_bytes = 1024;
 
 /// Decodes and validates a manifest. Errors: invalid_field (shape, types, lengths, an unknown
 /// kind, sizes beyond crypto::max_contests / max_options / max_constraints, naming the field);
