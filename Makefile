@@ -3,7 +3,7 @@ BUILD_RELEASE := build/release
 BUILD_TEST    := build/test
 CMAKE_GEN     := -G Ninja
 
-.PHONY: setup build test demo bench format clean
+.PHONY: setup build test demo bench vectors format clean
 
 setup:
 	bash scripts/setup.sh
@@ -23,6 +23,13 @@ demo: build
 
 bench: build
 	bash scripts/bench.sh $(BUILD_RELEASE)
+
+# Regenerates the project's CVP1 test vectors; review the diff and commit tests/vectors/cvp1.json.
+vectors:
+	cmake -S . -B $(BUILD_RELEASE) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD_RELEASE) --target plenum-vectors
+	$(BUILD_RELEASE)/tests/vectors/generator/plenum-vectors > tests/vectors/cvp1.json.new
+	mv tests/vectors/cvp1.json.new tests/vectors/cvp1.json
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -80,12 +80,29 @@ crypto::ballot_choices choices_from_json(const boost::json::value& v) {
   return choices;
 }
 
-std::vector<crypto::public_key> kat_voter_keys() {
+std::vector<crypto::public_key> voter_keys_from_json(const boost::json::array& voters) {
   std::vector<crypto::public_key> keys;
-  for (const auto& voter : kat().at("voters").as_array()) {
-    keys.push_back(public_key_field(voter.at("pk")));
-  }
+  for (const auto& voter : voters) keys.push_back(public_key_field(voter.at("pk")));
   return keys;
+}
+
+std::vector<crypto::public_key> kat_voter_keys() {
+  return voter_keys_from_json(kat().at("voters").as_array());
+}
+
+std::optional<crypto::ballot_status> invalid_ballot_status(std::string_view why) {
+  using crypto::ballot_status;
+  if (why.starts_with("option proof altered")) return ballot_status::bad_option_proof;
+  if (why.starts_with("signature altered")) return ballot_status::bad_signature;
+  if (why.starts_with("copied under another delegate's key")) {
+    return ballot_status::bad_option_proof;  // the proofs bind voter_pk
+  }
+  if (why.starts_with("non-canonical scalar")) return ballot_status::non_canonical_scalar;
+  if (why.starts_with("identity alpha")) return ballot_status::invalid_point;
+  if (why.starts_with("made for another election")) return ballot_status::bad_option_proof;
+  if (why.starts_with("over-vote: for and against")) return ballot_status::bad_contest_proof;
+  if (why.starts_with("over-vote: 3 approvals")) return ballot_status::bad_constraint_proof;
+  return std::nullopt;
 }
 
 }  // namespace plenum::test

@@ -30,16 +30,7 @@ digest32 digest_field(const boost::json::value& v) {
 
 // The reason each kind of invalid KAT ballot must be refused with.
 ballot_status expected_status(std::string_view why) {
-  if (why.starts_with("option proof altered")) return ballot_status::bad_option_proof;
-  if (why.starts_with("signature altered")) return ballot_status::bad_signature;
-  if (why.starts_with("copied under another delegate's key")) {
-    return ballot_status::bad_option_proof;  // the proofs bind voter_pk
-  }
-  if (why.starts_with("non-canonical scalar")) return ballot_status::non_canonical_scalar;
-  if (why.starts_with("identity alpha")) return ballot_status::invalid_point;
-  if (why.starts_with("made for another election")) return ballot_status::bad_option_proof;
-  if (why.starts_with("over-vote: for and against")) return ballot_status::bad_contest_proof;
-  if (why.starts_with("over-vote: 3 approvals")) return ballot_status::bad_constraint_proof;
+  if (auto status = test::invalid_ballot_status(why)) return *status;
   ADD_FAILURE() << "unknown invalid case: " << why;
   return ballot_status::ok;
 }

@@ -8,27 +8,26 @@ namespace plenum::test {
 
 const boost::json::object& kat_ceremony() { return kat().at("ceremony").as_object(); }
 
-crypto::ceremony_params kat_params() {
-  const auto& c = kat_ceremony();
+crypto::ceremony_params ceremony_params_from_json(const boost::json::object& c) {
   std::vector<crypto::public_key> keys;
   for (const auto& s : c.at("scrutineers").as_array()) keys.push_back(public_key_field(s.at("pk")));
   auto params = crypto::ceremony_params::create(c.at("congress_id").as_string(),
                                                 c.at("sitting_id").as_string(), std::move(keys),
                                                 c.at("k").to_number<std::uint64_t>());
-  if (!params) throw std::runtime_error("known-answer ceremony parameters rejected");
+  if (!params) throw std::runtime_error("ceremony parameters rejected");
   return *params;
 }
 
-crypto::secret_key kat_scrutineer_key(std::uint64_t index) {
-  for (const auto& s : kat_ceremony().at("scrutineers").as_array()) {
+crypto::secret_key scrutineer_key_from_json(const boost::json::object& c, std::uint64_t index) {
+  for (const auto& s : c.at("scrutineers").as_array()) {
     if (s.at("index").to_number<std::uint64_t>() == index) return secret_key_field(s.at("sk"));
   }
-  throw std::runtime_error("no such scrutineer in the known answers");
+  throw std::runtime_error("no such scrutineer in the ceremony");
 }
 
-std::vector<crypto::keygen_message> kat_keygen_messages() {
+std::vector<crypto::keygen_message> keygen_messages_from_json(const boost::json::object& c) {
   std::vector<crypto::keygen_message> messages;
-  for (const auto& m : kat_ceremony().at("messages").as_array()) {
+  for (const auto& m : c.at("messages").as_array()) {
     crypto::keygen_message msg;
     msg.dealer = m.at("i").to_number<std::uint64_t>();
     for (const auto& k : m.at("commitments").as_array()) msg.commitments.push_back(point_field(k));
@@ -42,14 +41,26 @@ std::vector<crypto::keygen_message> kat_keygen_messages() {
   return messages;
 }
 
-crypto::ceremony_keys kat_ceremony_keys() {
+crypto::ceremony_keys ceremony_keys_from_json(const boost::json::object& c) {
   crypto::ceremony_keys keys;
-  keys.joint_key = point_field(kat_ceremony().at("joint_key"));
-  for (const auto& z : kat_ceremony().at("verification_keys").as_array()) {
+  keys.joint_key = point_field(c.at("joint_key"));
+  for (const auto& z : c.at("verification_keys").as_array()) {
     keys.verification_keys.push_back(point_field(z));
   }
   return keys;
 }
+
+crypto::ceremony_params kat_params() { return ceremony_params_from_json(kat_ceremony()); }
+
+crypto::secret_key kat_scrutineer_key(std::uint64_t index) {
+  return scrutineer_key_from_json(kat_ceremony(), index);
+}
+
+std::vector<crypto::keygen_message> kat_keygen_messages() {
+  return keygen_messages_from_json(kat_ceremony());
+}
+
+crypto::ceremony_keys kat_ceremony_keys() { return ceremony_keys_from_json(kat_ceremony()); }
 
 std::vector<std::vector<crypto::ciphertext>> kat_ballot_ciphertexts(
     const boost::json::object& vote) {
