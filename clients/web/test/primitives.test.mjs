@@ -64,6 +64,19 @@ describe("seeded random", () => {
     assert.equal(fill(d, 64), second);
   });
 
+  test("the system source fills buffers of any size, and differently each time", () => {
+    const big = new Uint8Array(65536 * 2 + 10);
+    cvp1.systemRandom.fill(big);
+    assert.ok(!cvp1.isZero(big.subarray(0, 32)));
+    assert.ok(!cvp1.isZero(big.subarray(big.length - 32)));
+    const a = new Uint8Array(32);
+    const b = new Uint8Array(32);
+    cvp1.systemRandom.fill(a);
+    cvp1.systemRandom.fill(b);
+    assert.notDeepEqual(a, b);
+    cvp1.systemRandom.fill(new Uint8Array(0));
+  });
+
   test("a 32-byte seed and its label form agree", () => {
     const seed = new Uint8Array(32).fill(7);
     const x = new Uint8Array(10);
