@@ -5,10 +5,14 @@
 #include <functional>
 #include <set>
 
+#include "domain/ceremony.hpp"
 #include "domain/enrollment.hpp"
 #include "domain_fixture.hpp"
 #include "plenum/crypto/board.hpp"
+#include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/random.hpp"
+#include "plenum/protocol/codec_ceremony.hpp"
+#include "plenum/protocol/codec_decryption.hpp"
 
 namespace plenum::server::domain {
 namespace {
@@ -74,6 +78,15 @@ const test::congress& with_warnings() {
     std::string csv = test::roster_csv(10);
     csv.replace(csv.find("delegate,no\n"), 12, "delegate,yes\n");
     EXPECT_TRUE(b.as("SE", import_roster{csv, test::quiet_membership()}));
+    return b;
+  }();
+  return c;
+}
+
+const test::congress& with_keys_dealt() {
+  static const test::congress c = [] {
+    test::congress b = base();
+    b.deal_keys("s2");
     return b;
   }();
   return c;
@@ -195,21 +208,37 @@ std::vector<authz_case> cases() {
       {"record_result", with_vote_closed, fixed(record_result{"v1", {0, 0, 0}}), {"system"}});
   out.push_back(
       {"start_ceremony", base, fixed(start_ceremony{"s2", {"S1", "S2", "S3"}, 2}), {"chair"}});
-  out.push_back({"confirm_keys",
+  out.push_back({"submit_keygen",
                  with_ceremony_started,
+                 [](test::congress& c, const std::string&) -> command {
+                   // S1's message (the scrutineer of the table); others present it as theirs.
+                   auto params = ceremony_params_of(c.state, *c.state.find_sitting("s2"));
+                   crypto::seeded_random random("authz keygen");
+                   auto msg = crypto::make_keygen_message(*params, 1, c.keys.at("S1"), random);
+                   return submit_keygen{"s2", protocol::encode_keygen_message(msg)};
+                 },
+                 {"scrutineer"}});
+  out.push_back({"confirm_keys",
+                 with_keys_dealt,
                  [](test::congress& c, const std::string& number) -> command {
-                   const auto& ceremony = *c.state.find_sitting("s2")->ceremony;
-                   const auto joint = crypto::point::base_mul(c.joint_secret);
-                   crypto::transcript t("key");
-                   t.raw(*crypto::from_hex_fixed<32>(ceremony.ceremony_id)).add(joint);
-                   std::vector<std::string> zs;
-                   for (std::uint64_t l = 1; l <= 3; ++l) {
-                     auto z = crypto::point::base_mul(crypto::scalar::from_u64(l + 10));
-                     zs.push_back(z.hex());
-                     t.add(z);
-                   }
-                   auto sig = key_of(c, number).sign(t.h32());
-                   return confirm_keys{"s2", joint.hex(), zs, sig.hex()};
+                   const sitting& s = *c.state.find_sitting("s2");
+                   auto params = ceremony_params_of(c.state, s);
+                   auto keys = ceremony_keys_of(*s.ceremony);
+                   auto sig = key_of(c, number).sign(crypto::key_digest(*params, *keys));
+                   return confirm_keys{"s2", sig.hex()};
+                 },
+                 {"scrutineer"}});
+  out.push_back({"submit_partial",
+                 with_vote_closed,
+                 [](test::congress& c, const std::string&) -> command {
+                   const vote& v = *c.state.find_vote("v1");
+                   const sitting& s = *c.state.find_sitting("s1");
+                   crypto::seeded_random random("authz partial");
+                   auto partial = crypto::make_partial_decryption(
+                       *ceremony_params_of(c.state, s), *ceremony_keys_of(*s.ceremony),
+                       *crypto::from_hex_fixed<32>(v.election_hash), vote_aggregates(v),
+                       c.shares.at("s1").at(1), c.keys.at("S1"), random);
+                   return submit_partial{"v1", protocol::encode_partial_decryption(partial)};
                  },
                  {"scrutineer"}});
   return out;

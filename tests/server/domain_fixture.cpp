@@ -3,10 +3,14 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "domain/ceremony.hpp"
 #include "domain/enrollment.hpp"
 #include "plenum/crypto/board.hpp"
+#include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/hash.hpp"
 #include "plenum/crypto/random.hpp"
+#include "plenum/protocol/codec_ceremony.hpp"
+#include "plenum/protocol/codec_decryption.hpp"
 
 namespace plenum::server::domain::test {
 
@@ -46,8 +50,6 @@ crypto::secret_key congress::make_key(const std::string& number, int generation)
 }
 
 congress::congress(std::size_t delegates) {
-  crypto::seeded_random random("joint secret");
-  joint_secret = crypto::scalar::random_nonzero(random);
   EXPECT_TRUE(
       as_system(create_congress{"congress-demo", "某镇党代会", "2026-01-01", "2030-12-31"}));
   EXPECT_TRUE(as_system(import_roster{roster_csv(delegates), quiet_membership()}));
@@ -117,21 +119,67 @@ void congress::prepare_sitting(std::size_t present, const std::string& sitting_i
     EXPECT_TRUE(check_in_now(delegate_number(i), sitting_id));
 }
 
-void congress::complete_ceremony(const std::string& sitting_id) {
+void congress::deal_keys(const std::string& sitting_id) {
   ASSERT_TRUE(as("CH", start_ceremony{sitting_id, {"S1", "S2", "S3"}, 2}));
-  const auto& c = *state.find_sitting(sitting_id)->ceremony;
-  const auto joint = crypto::point::base_mul(joint_secret);
-  std::vector<std::string> zs;
-  crypto::transcript t("key");
-  t.raw(*crypto::from_hex_fixed<32>(c.ceremony_id)).add(joint);
-  for (std::uint64_t l = 1; l <= 3; ++l) {
-    auto z = crypto::point::base_mul(joint_secret + crypto::scalar::from_u64(l));
-    zs.push_back(z.hex());
-    t.add(z);
+  auto params = ceremony_params_of(state, *state.find_sitting(sitting_id));
+  ASSERT_TRUE(params);
+  crypto::seeded_random random("keygen " + sitting_id);
+  for (std::uint64_t i = 1; i <= 3; ++i) {
+    const std::string s = "S" + std::to_string(i);
+    auto msg = crypto::make_keygen_message(*params, i, keys.at(s), random);
+    ASSERT_TRUE(as(s, submit_keygen{sitting_id, protocol::encode_keygen_message(msg)}));
   }
-  const auto digest = t.h32();
-  for (const char* s : {"S1", "S2", "S3"})
-    ASSERT_TRUE(as(s, confirm_keys{sitting_id, joint.hex(), zs, keys.at(s).sign(digest).hex()}));
+}
+
+void congress::complete_ceremony(const std::string& sitting_id) {
+  deal_keys(sitting_id);
+  const sitting& st = *state.find_sitting(sitting_id);
+  auto params = ceremony_params_of(state, st);
+  auto ckeys = ceremony_keys_of(*st.ceremony);
+  ASSERT_TRUE(params && ckeys);
+  const auto messages = keygen_messages_of(*st.ceremony);
+  ASSERT_EQ(messages.size(), 3u);
+  const auto digest = crypto::key_digest(*params, *ckeys);
+  for (std::uint64_t l = 1; l <= 3; ++l) {
+    const std::string s = "S" + std::to_string(l);
+    std::vector<crypto::scalar> opened;
+    for (const auto& m : messages) {
+      auto outcome = crypto::open_share(*params, m, l, keys.at(s));
+      ASSERT_TRUE(std::holds_alternative<crypto::scalar>(outcome));
+      opened.push_back(std::get<crypto::scalar>(outcome));
+    }
+    auto share = crypto::combine_shares(*params, l, opened, ckeys->verification_keys[l - 1]);
+    ASSERT_TRUE(share);
+    shares[sitting_id].insert_or_assign(l, *share);
+    auto sig = crypto::confirm_keys(*params, l, keys.at(s), digest);
+    ASSERT_TRUE(as(s, confirm_keys{sitting_id, sig.hex()}));
+  }
+  ASSERT_TRUE(state.find_sitting(sitting_id)->ceremony->complete);
+}
+
+crypto::point congress::joint_key(const std::string& sitting_id) const {
+  return *state.find_sitting(sitting_id)->ceremony->joint_key;
+}
+
+result<decision> congress::decrypt(const std::string& vote_id,
+                                   const std::vector<std::uint64_t>& indices) {
+  const vote& v = *state.find_vote(vote_id);
+  const sitting& st = *state.find_sitting(v.sitting_id);
+  auto params = *ceremony_params_of(state, st);
+  auto ckeys = *ceremony_keys_of(*st.ceremony);
+  const auto aggregates = vote_aggregates(v);
+  const auto election_hash = *crypto::from_hex_fixed<32>(v.election_hash);
+  crypto::seeded_random random("partials " + vote_id);
+  result<decision> last = errc::internal;
+  for (auto l : indices) {
+    const std::string s = "S" + std::to_string(l);
+    auto partial =
+        crypto::make_partial_decryption(params, ckeys, election_hash, aggregates,
+                                        shares.at(v.sitting_id).at(l), keys.at(s), random);
+    last = as(s, submit_partial{vote_id, protocol::encode_partial_decryption(partial)});
+    if (!last) return last;
+  }
+  return last;
 }
 
 void congress::open_with_item(const std::string& item_id, const std::string& item_kind,
@@ -149,7 +197,7 @@ boost::json::object congress::ballot_for(const std::string& number, const std::s
   if (v == nullptr) return {};
   crypto::seeded_random random("ballot " + number + vote_id + std::to_string(seed));
   auto election_hash = *crypto::from_hex_fixed<32>(v->election_hash);
-  auto b = crypto::make_ballot(v->manifest, election_hash, crypto::point::base_mul(joint_secret),
+  auto b = crypto::make_ballot(v->manifest, election_hash, joint_key(v->sitting_id),
                                keys.at(number), choices, random);
   EXPECT_TRUE(b.has_value());
   if (!b) return {};

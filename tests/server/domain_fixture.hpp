@@ -12,6 +12,7 @@
 #include "domain/decide.hpp"
 #include "domain/state.hpp"
 #include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/key_share.hpp"
 #include "plenum/crypto/sign.hpp"
 
 namespace plenum::server::domain::test {
@@ -37,7 +38,8 @@ class congress {
   std::vector<event> log;
   std::int64_t now = 1'790'000'000'000;
   std::map<std::string, crypto::secret_key> keys;
-  crypto::scalar joint_secret;
+  /// The scrutineers' key shares after complete_ceremony, by sitting and index.
+  std::map<std::string, std::map<std::uint64_t, crypto::key_share>> shares;
 
   /// decide + apply as `who`; the events are appended to `log` after a round trip through
   /// their stored text.
@@ -54,8 +56,16 @@ class congress {
   void prepare_sitting(std::size_t present, const std::string& sitting_id = "s1");
   /// Checks in delegate `number` with a correct signature at `now`.
   result<decision> check_in_now(const std::string& number, const std::string& sitting_id = "s1");
-  /// Runs the key ceremony of the sitting with S1–S3 (k = 2) confirming K = joint_secret·G.
+  /// Runs the key ceremony of the sitting with S1–S3 (k = 2): appointment, keygen messages,
+  /// opening of the shares, confirmations.
   void complete_ceremony(const std::string& sitting_id = "s1");
+  /// Appoints S1–S3 and submits all keygen messages, without confirmations.
+  void deal_keys(const std::string& sitting_id = "s1");
+  /// The sitting's joint key K.
+  [[nodiscard]] crypto::point joint_key(const std::string& sitting_id = "s1") const;
+  /// Scrutineers `indices` submit their partial decryptions of closed vote `vote_id`; returns
+  /// the last decision.
+  result<decision> decrypt(const std::string& vote_id, const std::vector<std::uint64_t>& indices);
   /// Opens the sitting, adds an item of `item_kind` and makes it current.
   void open_with_item(const std::string& item_id, const std::string& item_kind,
                       const std::string& sitting_id = "s1");

@@ -227,10 +227,10 @@ TEST_F(vote_case, ElectionShortfallCreatesAFurtherRound) {
   ASSERT_TRUE(c.as("CH", v));
   ASSERT_TRUE(c.as("CH", open_vote{"e1"}));
   // A ballot approving all three candidates for two seats cannot be made.
-  EXPECT_FALSE(crypto::make_ballot(
-      c.state.find_vote("e1")->manifest,
-      *crypto::from_hex_fixed<32>(c.state.find_vote("e1")->election_hash),
-      crypto::point::base_mul(c.joint_secret), c.keys.at("D001"), {{1, 0}, {1, 0}, {1, 0}}));
+  EXPECT_FALSE(
+      crypto::make_ballot(c.state.find_vote("e1")->manifest,
+                          *crypto::from_hex_fixed<32>(c.state.find_vote("e1")->election_hash),
+                          c.joint_key(), c.keys.at("D001"), {{1, 0}, {1, 0}, {1, 0}}));
   ASSERT_TRUE(cast("D001", "e1", {{1, 0}, {1, 0}, {0, 0}}));
   ASSERT_TRUE(c.as("CH", close_vote{"e1"}));
   // Counts above the one ballot cast do not fit.

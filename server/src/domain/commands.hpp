@@ -178,12 +178,23 @@ struct start_ceremony {
   std::uint64_t k = 0;
 };
 
-/// Scrutineer: confirms the ceremony's keys with a signature over key_digest.
+/// Scrutineer: publishes its keygen message (CVP1 §3, JSON as in cvp1-kat.json).
+struct submit_keygen {
+  std::string sitting_id;
+  boost::json::object message;
+};
+
+/// Scrutineer: confirms the keys that all n keygen messages give, signing key_digest.
 struct confirm_keys {
   std::string sitting_id;
-  std::string joint_key;                       ///< hex
-  std::vector<std::string> verification_keys;  ///< hex, Z_1 … Z_n
-  std::string signature;                       ///< hex
+  std::string signature;  ///< hex
+};
+
+/// Scrutineer: publishes its partial decryption of a closed vote (CVP1 §7 JSON). The k-th
+/// valid one decrypts the counts and decides the vote.
+struct submit_partial {
+  std::string vote_id;
+  boost::json::object partial;
 };
 
 /// Every command.
@@ -192,6 +203,7 @@ using command =
                  enroll_device, create_sitting, open_checkin, close_checkin, check_in,
                  assisted_check_in, excuse_delegate, open_sitting, close_sitting, add_item,
                  add_material, set_current_item, submit_proposal, create_vote, open_vote,
-                 close_vote, cast_ballot, record_result, start_ceremony, confirm_keys>;
+                 close_vote, cast_ballot, record_result, start_ceremony, submit_keygen,
+                 confirm_keys, submit_partial>;
 
 }  // namespace plenum::server::domain

@@ -60,6 +60,13 @@ result<decision> handle(const congress_state&, const close_vote&, const context&
 result<decision> handle(const congress_state&, const cast_ballot&, const context&);
 result<decision> handle(const congress_state&, const record_result&, const context&);
 result<decision> handle(const congress_state&, const start_ceremony&, const context&);
+result<decision> handle(const congress_state&, const submit_keygen&, const context&);
 result<decision> handle(const congress_state&, const confirm_keys&, const context&);
+result<decision> handle(const congress_state&, const submit_partial&, const context&);
+
+/// The events that record `counts` as the result of closed vote `v`: vote_decided, and for an
+/// election that left seats unfilled the vote_created of its follow-up.
+[[nodiscard]] result<decision> decide_result(const congress_state& state, const vote& v,
+                                             const std::vector<std::uint64_t>& counts);
 
 }  // namespace plenum::server::domain::detail

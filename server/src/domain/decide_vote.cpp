@@ -139,22 +139,6 @@ result<verified_ballot> verify_cast(const vote& v, const crypto::point& joint_ke
   return out;
 }
 
-std::string ceremony_id_of(std::string_view congress_id, std::string_view sitting_id,
-                           const std::vector<crypto::public_key>& keys, std::uint64_t k) {
-  crypto::transcript t("ceremony");
-  t.str(congress_id).str(sitting_id).u64(keys.size()).u64(k);
-  for (const auto& key : keys) t.raw(key.bytes());
-  return crypto::to_hex(t.h32());
-}
-
-crypto::digest32 key_digest_of(const crypto::digest32& ceremony_id, const crypto::point& joint,
-                               const std::vector<crypto::point>& zs) {
-  crypto::transcript t("key");
-  t.raw(ceremony_id).add(joint);
-  for (const auto& z : zs) t.add(z);
-  return t.h32();
-}
-
 // The next free id for a follow-up vote of `base`.
 std::string follow_up_id(const congress_state& state, const std::string& base) {
   for (int n = 2;; ++n) {
@@ -334,6 +318,12 @@ result<decision> handle(const congress_state& state, const record_result& c, con
   if (v->state == vote::status::created) return errc::vote_not_open;
   if (v->state == vote::status::open) return errc::vote_still_open;
   if (v->state == vote::status::decided) return errc::result_exists;
+  return decide_result(state, *v, c.counts);
+}
+
+result<decision> decide_result(const congress_state& state, const vote& vr,
+                               const std::vector<std::uint64_t>& result_counts) {
+  const vote* v = &vr;
   protocol::tally_input tally;
   tally.ballots = v->ballots.size();
   tally.seated = v->seated;
@@ -342,17 +332,17 @@ result<decision> handle(const congress_state& state, const record_result& c, con
   for (const auto& contest : v->manifest.contests) {
     protocol::contest_count cc{contest.contest_id, contest.title, {}};
     for (const auto& option : contest.options) {
-      if (position >= c.counts.size()) return errc::invalid_tally;
-      cc.options.push_back({option.option_id, option.label, c.counts[position++]});
+      if (position >= result_counts.size()) return errc::invalid_tally;
+      cc.options.push_back({option.option_id, option.label, result_counts[position++]});
     }
     tally.contests.push_back(std::move(cc));
   }
-  if (position != c.counts.size()) return errc::invalid_tally;
+  if (position != result_counts.size()) return errc::invalid_tally;
   auto outcome = protocol::decide_outcome(v->rule, tally);
   if (!outcome) return outcome.error();
   json::array counts;
-  for (auto n : c.counts) counts.emplace_back(n);
-  decision out = single("vote_decided", {{"vote_id", c.vote_id},
+  for (auto n : result_counts) counts.emplace_back(n);
+  decision out = single("vote_decided", {{"vote_id", v->id},
                                          {"board_seq_at_close", v->closed_seq},
                                          {"ballots", tally.ballots},
                                          {"seated", tally.seated},
@@ -391,79 +381,6 @@ result<decision> handle(const congress_state& state, const record_result& c, con
     }
   }
   return out;
-}
-
-result<decision> handle(const congress_state& state, const start_ceremony& c, const context& ctx) {
-  if (auto ec = require_role(ctx, {role::chair})) return ec;
-  auto s = live_sitting(state, c.sitting_id);
-  if (!s) return s.error();
-  if ((*s)->ceremony && !(*s)->ceremony->failed)
-    return (*s)->ceremony->complete ? errc::ceremony_complete : errc::ceremony_in_progress;
-  const std::uint64_t n = c.scrutineers.size();
-  if (n == 0 || n > 32) return errc::invalid_field;
-  const std::uint64_t k = c.k != 0 ? c.k : (n >= 3 ? n - 1 : n);
-  if (k > n) return errc::invalid_field;
-  std::vector<crypto::public_key> keys;
-  json::array list;
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& number = c.scrutineers[i];
-    const person* p = state.find_person(number);
-    if (p == nullptr) return errc::unknown_person;
-    if (!p->roles.has(role::scrutineer)) return errc::not_a_scrutineer;
-    if (!seen.insert(number).second) return errc::invalid_field;
-    const enrollment* en = state.find_enrollment(number);
-    if (en == nullptr || !en->device_key) return errc::not_enrolled;
-    keys.push_back(*en->device_key);
-    list.push_back(
-        json::object{{"index", i + 1}, {"person", number}, {"pk", en->device_key->hex()}});
-  }
-  const std::string id = ceremony_id_of(state.congress()->id, c.sitting_id, keys, k);
-  return single("ceremony_started", {{"sitting_id", c.sitting_id},
-                                     {"scrutineers", std::move(list)},
-                                     {"n", n},
-                                     {"k", k},
-                                     {"ceremony_id", id}});
-}
-
-result<decision> handle(const congress_state& state, const confirm_keys& c, const context& ctx) {
-  if (ctx.who.who != actor::kind::person || !ctx.who.device_key) return errc::permission_denied;
-  auto s = live_sitting(state, c.sitting_id);
-  if (!s) return s.error();
-  const auto& ceremony = (*s)->ceremony;
-  if (!ceremony || ceremony->failed) return errc::no_ceremony;
-  std::uint64_t index = 0;
-  for (std::size_t i = 0; i < ceremony->scrutineers.size(); ++i)
-    if (ceremony->scrutineers[i] == ctx.who.person_id && ceremony->keys[i] == *ctx.who.device_key)
-      index = i + 1;
-  if (index == 0) return errc::not_a_scrutineer;
-  if (ceremony->complete) return errc::ceremony_complete;
-  if (ceremony->confirmations.contains(index)) return errc::duplicate_ceremony_message;
-  auto joint = crypto::point::from_hex(c.joint_key);
-  auto sig = crypto::signature::from_hex(c.signature);
-  if (!joint || joint->is_identity() || !sig) return errc::bad_ceremony_message;
-  if (c.verification_keys.size() != ceremony->scrutineers.size()) return errc::bad_ceremony_message;
-  std::vector<crypto::point> zs;
-  for (const auto& hex : c.verification_keys) {
-    auto z = crypto::point::from_hex(hex);
-    if (!z || z->is_identity()) return errc::bad_ceremony_message;
-    zs.push_back(*z);
-  }
-  // Every scrutineer confirms the same keys.
-  if (ceremony->joint_key && (*ceremony->joint_key != *joint || ceremony->verification_keys != zs))
-    return errc::bad_ceremony_message;
-  auto ceremony_id = crypto::from_hex_fixed<32>(ceremony->ceremony_id);
-  if (!ceremony_id) return errc::internal;
-  if (!ctx.who.device_key->verify(key_digest_of(*ceremony_id, *joint, zs), *sig))
-    return errc::bad_ceremony_message;
-  json::array zs_json;
-  for (const auto& z : zs) zs_json.emplace_back(z.hex());
-  return single("keys_confirmed", {{"sitting_id", c.sitting_id},
-                                   {"index", index},
-                                   {"person", ctx.who.person_id},
-                                   {"joint_key", joint->hex()},
-                                   {"verification_keys", std::move(zs_json)},
-                                   {"signature", sig->hex()}});
 }
 
 }  // namespace plenum::server::domain::detail

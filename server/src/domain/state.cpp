@@ -322,23 +322,39 @@ void congress_state::apply_payload(const event& e) {
     c.k = u64_field(p, "k");
     c.ceremony_id = str_field(p, "ceremony_id");
     s.ceremony = std::move(c);
+  } else if (t == "keygen_submitted") {
+    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
+    if (!s.ceremony) throw malformed_payload("no ceremony");
+    const auto index = u64_field(p, "index");
+    json::object message = obj_field(p, "message");
+    std::optional<crypto::point> joint;
+    std::vector<crypto::point> zs;
+    if (p.contains("joint_key")) {
+      joint = point_field(p, "joint_key");
+      for (const auto& z : arr_field(p, "verification_keys")) {
+        auto pt = crypto::point::from_hex(as_str(z));
+        if (!pt) throw malformed_payload("bad verification key");
+        zs.push_back(*pt);
+      }
+    }
+    auto& c = *s.ceremony;
+    c.keygen[index] = std::move(message);
+    if (joint) {
+      c.joint_key = joint;
+      c.verification_keys = std::move(zs);
+    }
   } else if (t == "keys_confirmed") {
     auto& s = must_find(sittings_, str_field(p, "sitting_id"));
     if (!s.ceremony) throw malformed_payload("no ceremony");
     const auto index = u64_field(p, "index");
-    const auto joint = point_field(p, "joint_key");
-    std::vector<crypto::point> zs;
-    for (const auto& z : arr_field(p, "verification_keys")) {
-      auto pt = crypto::point::from_hex(as_str(z));
-      if (!pt) throw malformed_payload("bad verification key");
-      zs.push_back(*pt);
-    }
     std::string sig = str_field(p, "signature");
     auto& c = *s.ceremony;
-    c.joint_key = joint;
-    c.verification_keys = std::move(zs);
     c.confirmations[index] = std::move(sig);
     c.complete = c.confirmations.size() == c.scrutineers.size();
+  } else if (t == "partial_submitted") {
+    auto& v = must_find(votes_, str_field(p, "vote_id"));
+    const auto index = u64_field(p, "index");
+    v.partials[index] = obj_field(p, "partial");
   } else {
     throw malformed_payload("unknown event type " + t);
   }

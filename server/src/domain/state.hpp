@@ -179,6 +179,7 @@ struct vote {
   std::set<std::string> ballot_ids;
   std::set<std::string> alphas;
   std::uint64_t closed_seq = 0;
+  std::map<std::uint64_t, boost::json::object> partials;  ///< by scrutineer index
   // Result.
   std::vector<std::uint64_t> counts;
   std::string outcome_text;

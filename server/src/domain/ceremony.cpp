@@ -1,0 +1,49 @@
+#include "domain/ceremony.hpp"
+
+#include "domain/payload.hpp"
+#include "plenum/crypto/tally.hpp"
+#include "plenum/protocol/codec_ceremony.hpp"
+
+namespace plenum::server::domain {
+
+std::optional<crypto::ceremony_params> ceremony_params_of(const congress_state& state,
+                                                          const sitting& s) {
+  if (!s.ceremony || !state.congress()) return std::nullopt;
+  return crypto::ceremony_params::create(state.congress()->id, s.id, s.ceremony->keys,
+                                         s.ceremony->k);
+}
+
+std::vector<crypto::keygen_message> keygen_messages_of(const ceremony_record& c) {
+  std::vector<crypto::keygen_message> out;
+  for (const auto& [index, json] : c.keygen) {
+    auto m = protocol::decode_keygen_message(json);
+    if (m) out.push_back(std::move(*m));
+  }
+  return out;
+}
+
+std::optional<crypto::ceremony_keys> ceremony_keys_of(const ceremony_record& c) {
+  if (!c.joint_key || c.verification_keys.size() != c.scrutineers.size()) return std::nullopt;
+  return crypto::ceremony_keys{*c.joint_key, c.verification_keys};
+}
+
+std::vector<crypto::ciphertext> vote_aggregates(const vote& v) {
+  std::size_t positions = 0;
+  for (const auto& contest : v.manifest.contests) positions += contest.options.size();
+  crypto::tally_accumulator sums(positions);
+  for (const auto& [number, record] : v.ballots) {
+    std::vector<crypto::ciphertext> cts;
+    for (const auto& contest : arr_field(record.ballot, "contests")) {
+      for (const auto& option : arr_field(as_obj(contest), "options")) {
+        auto alpha = crypto::point::from_hex(str_field(as_obj(option), "alpha"));
+        auto beta = crypto::point::from_hex(str_field(as_obj(option), "beta"));
+        if (!alpha || !beta) throw malformed_payload("bad ciphertext in an accepted ballot");
+        cts.push_back({*alpha, *beta});
+      }
+    }
+    if (!sums.add(cts)) throw malformed_payload("ballot does not fit its manifest");
+  }
+  return sums.aggregates();
+}
+
+}  // namespace plenum::server::domain
