@@ -19,11 +19,11 @@ std::string base_words(denominator of) {
   return "应到人数";
 }
 
-// "超过应到人数的 1/2" or "达到应到人数的 2/3 及以上".
+// "超过应到人数的 1/2 " or "达到应到人数的 2/3 及以上".
 std::string line_words(const threshold& line) {
   const std::string fraction = std::to_string(line.num) + "/" + std::to_string(line.den);
   if (line.cmp == threshold::comparison::greater)
-    return "超过" + base_words(line.of) + "的 " + fraction;
+    return "超过" + base_words(line.of) + "的 " + fraction + " ";
   return "达到" + base_words(line.of) + "的 " + fraction + " 及以上";
 }
 

@@ -1,0 +1,290 @@
+// The sheet's data: fingerprints, rules in words, the mapping from an outcome, the CSV export
+// and the JSON description of plenum-sheet.
+#include <gtest/gtest.h>
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value_from.hpp>
+
+#include "plenum/clients/sheet/csv.hpp"
+#include "plenum/clients/sheet/fingerprint.hpp"
+#include "plenum/clients/sheet/from_outcome.hpp"
+#include "plenum/clients/sheet/rule_words.hpp"
+#include "plenum/clients/sheet/sheet_json.hpp"
+#include "plenum/crypto/manifest.hpp"
+#include "sheet_fixture.hpp"
+
+namespace plenum::clients::sheet {
+namespace {
+
+using namespace test;
+
+TEST(sheet_fingerprint, is_the_whole_key_in_groups_of_four) {
+  const auto key = test_signers().front().key_;
+  const std::string f = fingerprint(key);
+  ASSERT_EQ(f.size(), 64u + 15u);
+  std::string joined;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (i % 5 == 4) {
+      EXPECT_EQ(f[i], ' ') << i;
+    } else {
+      joined += f[i];
+    }
+  }
+  EXPECT_EQ(joined, key.hex());
+  EXPECT_NE(fingerprint(test_signers()[1].key_), f);
+}
+
+TEST(sheet_rule_words, say_each_rule) {
+  using protocol::decision_rule;
+  EXPECT_EQ(rule_words(decision_rule::motion_majority_of_seated()),
+            "赞成票超过应到人数的 1/2 即为通过。百分比以投票数为基数。");
+  EXPECT_EQ(rule_words(decision_rule::motion_majority_of_present()),
+            "赞成票超过实到人数的 1/2 即为通过。百分比以投票数为基数。");
+  EXPECT_EQ(rule_words(decision_rule::motion_two_thirds_of_seated()),
+            "赞成票达到应到人数的 2/3 及以上即为通过。百分比以投票数为基数。");
+  EXPECT_EQ(rule_words(decision_rule::election(7))
+                .rfind("应选 7 名；候选人赞成票超过应到人数的 1/2 者当选", 0),
+            0u);
+  EXPECT_EQ(rule_words(decision_rule::confidence(1, 4)),
+            "不信任票超过投票数的 1/4 的成员予以标示。百分比以投票数为基数。");
+  EXPECT_NE(rule_words(decision_rule::appraisal()).find("不作决定"), std::string::npos);
+}
+
+TEST(sheet_from_outcome, election_takes_counts_percentages_and_names_from_the_outcome) {
+  const auto sheet = election_sheet({"陈晓梅", "赵国栋", "孙丽", "周明"}, {98, 61, 61, 0},
+                                    {8, 30, 30, 60}, 110, 2);
+  EXPECT_EQ(sheet.kind_, protocol::vote_kind::election);
+  EXPECT_EQ(sheet.seats_, 2u);
+  EXPECT_EQ(sheet.seated_, 120u);
+  EXPECT_EQ(sheet.ballots_, 110u);
+  ASSERT_EQ(sheet.contests_.size(), 4u);
+  const auto& first = sheet.contests_[0];
+  EXPECT_EQ(first.title_, "陈晓梅");
+  EXPECT_TRUE(first.elected_);
+  ASSERT_EQ(first.options_.size(), 3u);
+  EXPECT_EQ(first.options_[0].label_, "赞成");
+  EXPECT_EQ(first.options_[0].count_, 98u);
+  EXPECT_EQ(first.options_[0].percent_, "89.09");
+  EXPECT_EQ(first.options_[1].count_, 8u);
+  EXPECT_EQ(first.options_[1].percent_, "7.27");
+  EXPECT_EQ(first.options_[2].label_, "弃权");
+  EXPECT_EQ(first.options_[2].count_, 4u);
+  EXPECT_EQ(first.options_[2].percent_, "3.64");
+  EXPECT_FALSE(sheet.contests_[1].elected_);
+  EXPECT_EQ(sheet.outcome_.elected_, std::vector<std::string>{"陈晓梅"});
+  EXPECT_EQ(sheet.outcome_.runoff_, (std::vector<std::string>{"赵国栋", "孙丽"}));
+  EXPECT_EQ(sheet.outcome_.runoff_seats_, 1u);
+  EXPECT_EQ(sheet.outcome_.required_, 61u);
+  EXPECT_EQ(sheet.result_digest_.size(), 64u);
+  EXPECT_EQ(sheet.signers_.size(), 4u);
+  EXPECT_TRUE(check_vote_sheet(sheet));
+}
+
+TEST(sheet_from_outcome, motion_and_confidence) {
+  const auto motion = motion_sheet(60, 40, 10, 120, 112);
+  EXPECT_FALSE(motion.outcome_.passed_);
+  EXPECT_EQ(motion.outcome_.required_, 61u);
+  EXPECT_EQ(motion.contests_.at(0).title_, "是否通过《关于2027年镇重点工作的决议》");
+  EXPECT_EQ(motion.contests_[0].options_.size(), 3u);  // no line for unmarked ballots
+  EXPECT_EQ(motion.contests_[0].options_[0].percent_, "54.55");
+
+  const auto confidence = confidence_sheet({"周明", "吴海燕"}, {{60, 20, 10}, {30, 20, 31}}, 90);
+  EXPECT_FALSE(confidence.contests_.at(0).flagged_);
+  EXPECT_TRUE(confidence.contests_.at(1).flagged_);
+  EXPECT_EQ(confidence.outcome_.flagged_, std::vector<std::string>{"吴海燕"});
+  EXPECT_EQ(confidence.contests_[1].options_.back().label_, "未标记");
+  EXPECT_EQ(confidence.contests_[1].options_.back().count_, 9u);
+}
+
+TEST(sheet_from_outcome, refuses_an_outcome_of_another_vote) {
+  auto manifest = crypto::motion_manifest("v", "决议", "决议");
+  auto rule = protocol::decision_rule::motion_majority_of_seated();
+  protocol::tally_input tally{
+      3,
+      5,
+      5,
+      {{"motion", "决议", {{"for", "赞成", 3}, {"against", "反对", 0}, {"abstain", "弃权", 0}}}}};
+  auto outcome = protocol::decide_outcome(rule, tally);
+  ASSERT_TRUE(outcome);
+  crypto::digest32 digest{};
+  ASSERT_TRUE(make_vote_sheet(test_header(), manifest, rule, *outcome, {}, digest));
+
+  auto election = crypto::election_manifest("v", "选举", std::vector<std::string>{"甲", "乙"}, 1);
+  EXPECT_EQ(make_vote_sheet(test_header(), election, rule, *outcome, {}, digest).error(),
+            make_error_code(errc::invalid_tally));
+  auto garbled = *outcome;
+  garbled.text = "{\"kind\":\"motion\"";
+  EXPECT_EQ(make_vote_sheet(test_header(), manifest, rule, garbled, {}, digest).error(),
+            make_error_code(errc::invalid_tally));
+  garbled.text = "{\"kind\":\"motion\",\"ballots\":3,\"seated\":5,\"present\":5}";
+  EXPECT_EQ(make_vote_sheet(test_header(), manifest, rule, garbled, {}, digest).error(),
+            make_error_code(errc::invalid_tally));
+}
+
+TEST(sheet_csv, quotes_and_guards_fields) {
+  EXPECT_EQ(csv_field("陈晓梅"), "陈晓梅");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("say \"yes\""), "\"say \"\"yes\"\"\"");
+  EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
+  EXPECT_EQ(csv_field("cr\rhere"), "\"cr\rhere\"");
+  EXPECT_EQ(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+  EXPECT_EQ(csv_field("+1"), "'+1");
+  EXPECT_EQ(csv_field("@a"), "'@a");
+  EXPECT_EQ(csv_field(""), "");
+  EXPECT_EQ(csv_field("12.50"), "12.50");
+}
+
+TEST(sheet_csv, one_line_per_option_line_with_bom_and_crlf) {
+  auto sheet = election_sheet({"张,三", "李\"四\"", "王\n五"}, {90, 70, 20}, {10, 30, 80}, 110, 2);
+  const std::string csv = results_csv(sheet);
+  ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  const std::string header =
+      "表决编号,表决事项,类型,应到,实到,投票数,项目,选项,票数,百分比,结果,结果摘要\r\n";
+  EXPECT_EQ(csv.substr(3, header.size()), header);
+  const std::string d = sheet.result_digest_;
+  EXPECT_NE(
+      csv.find("\r\nv-election,选举镇党委委员,选举,120,110,110,\"张,三\",赞成,90,81.82,当选," + d +
+               "\r\n"),
+      std::string::npos);
+  EXPECT_NE(csv.find(",\"李\"\"四\"\"\",不赞成,30,27.27,当选," + d + "\r\n"), std::string::npos);
+  EXPECT_NE(csv.find(",\"王\n五\",弃权,10,9.09,," + d + "\r\n"), std::string::npos);
+  // 3 candidates × 3 lines, plus the header: every record ends in CRLF.
+  std::size_t records = 0;
+  for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2))
+    ++records;
+  EXPECT_EQ(records, 10u);
+
+  sitting_sheet sitting{
+      test_header(), {124, 4, 120, 112}, {motion_sheet(95, 10, 5, 120, 112), sheet}};
+  const std::string all = results_csv(sitting);
+  EXPECT_EQ(all.find("\xEF\xBB\xBF", 1), std::string::npos);  // one BOM
+  EXPECT_NE(all.find("v-motion,关于2027年镇重点工作的决议,议案表决,120,112,110,"
+                     "是否通过《关于2027年镇重点工作的决议》,赞成,95,86.36,通过,"),
+            std::string::npos);
+}
+
+// A description as the rehearsal files write it.
+std::string vote_json(const vote_sheet& s) {
+  namespace json = boost::json;
+  json::object o;
+  o["congress"] = s.header_.congress_;
+  o["sitting"] = s.header_.sitting_;
+  o["date"] = s.header_.date_;
+  o["vote_id"] = s.vote_id_;
+  o["title"] = s.title_;
+  o["kind"] = protocol::to_string(s.kind_);
+  o["seated"] = s.seated_;
+  o["present"] = s.present_;
+  o["ballots"] = s.ballots_;
+  o["seats"] = s.seats_;
+  o["rule"] = s.rule_words_;
+  json::array contests;
+  for (const auto& c : s.contests_) {
+    json::array options;
+    for (const auto& l : c.options_)
+      options.push_back(
+          json::object{{"label", l.label_}, {"count", l.count_}, {"percent", l.percent_}});
+    contests.push_back(
+        json::object{{"title", c.title_}, {"options", options}, {"elected", c.elected_}});
+  }
+  o["contests"] = contests;
+  json::array elected;
+  for (const auto& n : s.outcome_.elected_) elected.emplace_back(n);
+  o["outcome"] = json::object{{"required", s.outcome_.required_}, {"elected", elected}};
+  json::array signers;
+  for (const auto& g : s.signers_)
+    signers.push_back(json::object{{"role", g.role_ == signer_role::chair    ? "chair"
+                                            : g.role_ == signer_role::server ? "server"
+                                                                             : "scrutineer"},
+                                   {"name", g.name_},
+                                   {"key", g.key_.hex()}});
+  o["signers"] = signers;
+  o["result_digest"] = s.result_digest_;
+  return json::serialize(o);
+}
+
+TEST(sheet_json, reads_a_vote_description) {
+  const auto sheet =
+      election_sheet({"陈晓梅", "赵国栋", "孙丽"}, {98, 90, 70}, {8, 15, 30}, 110, 3);
+  auto parsed = vote_sheet_from_json(vote_json(sheet));
+  ASSERT_TRUE(parsed) << parsed.error().message();
+  EXPECT_EQ(parsed->header_.congress_, sheet.header_.congress_);
+  EXPECT_EQ(parsed->title_, sheet.title_);
+  EXPECT_EQ(parsed->kind_, protocol::vote_kind::election);
+  EXPECT_EQ(parsed->seats_, 3u);
+  ASSERT_EQ(parsed->contests_.size(), 3u);
+  EXPECT_EQ(parsed->contests_[1].options_[0].percent_, "81.82");
+  EXPECT_TRUE(parsed->contests_[1].elected_);
+  EXPECT_EQ(parsed->outcome_.elected_, sheet.outcome_.elected_);
+  EXPECT_EQ(parsed->outcome_.required_, 61u);
+  ASSERT_EQ(parsed->signers_.size(), 4u);
+  EXPECT_EQ(parsed->signers_[3].role_, signer_role::chair);
+  EXPECT_EQ(parsed->signers_[3].key_, sheet.signers_[3].key_);
+  EXPECT_EQ(parsed->result_digest_, sheet.result_digest_);
+}
+
+TEST(sheet_json, refusals_name_the_field) {
+  const auto sheet = motion_sheet(95, 10, 5, 120, 112);
+  std::string text = vote_json(sheet);
+
+  auto missing = text;
+  missing.replace(missing.find("\"vote_id\""), 9, "\"vote_no\"");
+  auto r = vote_sheet_from_json(missing);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, make_error_code(errc::invalid_field));
+  EXPECT_EQ(r.error().field, "vote_no");  // not an expected member
+
+  auto bad_kind = text;
+  bad_kind.replace(bad_kind.find("\"motion\""), 8, "\"plebiscite\"");
+  r = vote_sheet_from_json(bad_kind);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, "kind");
+
+  auto bad_key = text;
+  const std::string key = sheet.signers_[1].key_.hex();
+  bad_key.replace(bad_key.find(key), key.size(), std::string(64, '0'));
+  r = vote_sheet_from_json(bad_key);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, make_error_code(errc::invalid_point));
+  EXPECT_EQ(r.error().field, "signers[1].key");
+
+  auto bad_digest = text;
+  bad_digest.replace(bad_digest.find(sheet.result_digest_), 2, "ZZ");
+  r = vote_sheet_from_json(bad_digest);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, "result_digest");
+
+  r = vote_sheet_from_json("{\"congress\":1");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, make_error_code(errc::malformed_message));
+}
+
+TEST(sheet_json, reads_a_sitting_description) {
+  const auto motion = motion_sheet(95, 10, 5, 120, 112);
+  std::string vote = vote_json(motion);
+  // Votes inside a sitting take the header from the sitting.
+  for (const char* key : {"congress", "sitting", "date"}) {
+    const auto at = vote.find(std::string("\"") + key + "\"");
+    const auto end = vote.find(',', vote.find(':', at) + 1);
+    vote.erase(at, end - at + 1);
+  }
+  const std::string text =
+      "{\"congress\":\"中共青石镇第十五届代表大会\",\"sitting\":\"第三次会议\",\"date\":\"2026-11-"
+      "27\","
+      "\"attendance\":{\"roster\":124,\"excused\":4,\"seated\":120,\"present\":112},\"votes\":[" +
+      vote + "]}";
+  auto parsed = sitting_sheet_from_json(text);
+  ASSERT_TRUE(parsed) << parsed.error().message();
+  EXPECT_EQ(parsed->attendance_.roster_, 124u);
+  EXPECT_EQ(parsed->attendance_.present_, 112u);
+  ASSERT_EQ(parsed->votes_.size(), 1u);
+  EXPECT_EQ(parsed->votes_[0].header_.date_, "2026-11-27");
+  EXPECT_EQ(parsed->votes_[0].contests_[0].options_[0].count_, 95u);
+
+  auto r = sitting_sheet_from_json("{\"congress\":\"c\",\"sitting\":\"s\",\"date\":\"d\"}");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, "attendance");
+}
+
+}  // namespace
+}  // namespace plenum::clients::sheet
