@@ -7,19 +7,23 @@ import { Point, Scalar } from "./group.js";
 import { RangeProof } from "./range_proof.js";
 import { PublicKey } from "./sign.js";
 
+/** One branch of a proof: c and z as hex scalars. */
 export interface ProofEntryJson {
   c: string;
   z: string;
 }
+/** An option: alpha, beta (hex points) and its proof. */
 export interface OptionJson {
   alpha: string;
   beta: string;
   proof: ProofEntryJson[];
 }
+/** A contest: its options and the proof of their sum. */
 export interface ContestJson {
   options: OptionJson[];
   proof: ProofEntryJson[];
 }
+/** A ballot as the protocol carries it (codec_ballot.hpp). */
 export interface BallotJson {
   vote_id: string;
   ballot_id: string;

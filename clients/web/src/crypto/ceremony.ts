@@ -44,9 +44,11 @@ export class CeremonyParams {
     return new CeremonyParams(congressId, sittingId, [...scrutineers], k);
   }
 
+  /** Number of scrutineers n. */
   get n(): number {
     return this.scrutineers.length;
   }
+  /** Whether 1 ≤ index ≤ n. */
   isIndex(index: number): boolean {
     return Number.isSafeInteger(index) && index >= 1 && index <= this.n;
   }
@@ -300,6 +302,7 @@ export class KeyShare {
     return new KeyShare(index, z, verificationKeyValue);
   }
 
+  /** Wipes the secret z; the share must not be used afterwards. */
   wipe(): void {
     this.secret.wipe();
   }
@@ -315,6 +318,7 @@ export function combineShares(params: CeremonyParams, index: number, shares: rea
 
 // JSON forms, as in cvp1-kat.json and protocol/codec_ceremony.hpp.
 
+/** A keygen message as cvp1-kat.json and the protocol carry it. */
 export interface KeygenMessageJson {
   i: number;
   commitments: string[];

@@ -96,6 +96,7 @@ export function checkPartialDecryption(
   return params.scrutineer(index).verify(partialDigest(electionHash, index, aggregates, partial.shares), partial.signature);
 }
 
+/** A partial decryption as cvp1-kat.json and the protocol carry it. */
 export interface PartialDecryptionJson {
   index: number;
   shares: { M: string; c: string; v: string }[];

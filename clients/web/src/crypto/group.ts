@@ -28,6 +28,7 @@ export function isCanonicalScalar(s: Uint8Array): boolean {
  * after use. Equality is constant time.
  */
 export class Scalar {
+  /** Bytes of the encoding. */
   static readonly size = 32;
   private readonly bytes_: Uint8Array;
 
@@ -98,9 +99,11 @@ export class Scalar {
   get raw(): Uint8Array {
     return this.bytes_;
   }
+  /** The lowercase-hex form. */
   hex(): string {
     return toHex(this.bytes_);
   }
+  /** Whether the value is zero (not constant time). */
   isZero(): boolean {
     return isZero(this.bytes_);
   }
@@ -109,15 +112,19 @@ export class Scalar {
     if (this.isZero()) return null;
     return new Scalar(sodium().crypto_core_ristretto255_scalar_invert(this.bytes_));
   }
+  /** this + b mod q, a new scalar. */
   add(b: Scalar): Scalar {
     return new Scalar(sodium().crypto_core_ristretto255_scalar_add(this.bytes_, b.bytes_));
   }
+  /** this − b mod q. */
   sub(b: Scalar): Scalar {
     return new Scalar(sodium().crypto_core_ristretto255_scalar_sub(this.bytes_, b.bytes_));
   }
+  /** this · b mod q. */
   mul(b: Scalar): Scalar {
     return new Scalar(sodium().crypto_core_ristretto255_scalar_mul(this.bytes_, b.bytes_));
   }
+  /** −this mod q. */
   negate(): Scalar {
     return new Scalar(sodium().crypto_core_ristretto255_scalar_negate(this.bytes_));
   }
@@ -136,6 +143,7 @@ export class Scalar {
  * bytes) is a valid point; CVP1 forbids it in some places, which their parsers check.
  */
 export class Point {
+  /** Bytes of the encoding. */
   static readonly size = 32;
   private readonly bytes_: Uint8Array;
   private static generator_: Point | null = null;
@@ -184,6 +192,7 @@ export class Point {
     return Point.baseMul(Scalar.fromU64(n));
   }
 
+  /** A copy of the 32-byte encoding. */
   bytes(): Uint8Array {
     return Uint8Array.from(this.bytes_);
   }
@@ -191,19 +200,23 @@ export class Point {
   get raw(): Uint8Array {
     return this.bytes_;
   }
+  /** The lowercase-hex form. */
   hex(): string {
     return toHex(this.bytes_);
   }
+  /** Whether this is the identity (32 zero bytes). */
   isIdentity(): boolean {
     return isZero(this.bytes_);
   }
 
+  /** this + b. */
   add(b: Point): Point {
     if (this.isIdentity()) return b;
     if (b.isIdentity()) return this;
     return new Point(sodium().crypto_core_ristretto255_add(this.bytes_, b.bytes_));
   }
 
+  /** this − b. */
   sub(b: Point): Point {
     if (b.isIdentity()) return this;
     return new Point(sodium().crypto_core_ristretto255_sub(this.bytes_, b.bytes_));
@@ -219,6 +232,7 @@ export class Point {
     }
   }
 
+  /** Byte equality of the encodings (points are public). */
   equals(b: Point): boolean {
     return equalBytes(this.bytes_, b.bytes_);
   }

@@ -6,7 +6,9 @@ import { Point } from "./group.js";
 import { Transcript } from "./hash.js";
 import { PublicKey } from "./sign.js";
 
+/** The kind of a vote, spelled as in hashes and JSON. */
 export type VoteKind = "motion" | "election" | "appraisal" | "confidence";
+/** Every kind, in the spec's order. */
 export const VOTE_KINDS: readonly VoteKind[] = ["motion", "election", "appraisal", "confidence"];
 
 /** One option of a contest; its value on a ballot is 0 or 1. */
@@ -43,6 +45,7 @@ export interface Manifest {
   constraints: ManifestConstraint[];
 }
 
+/** Size limits of a manifest (as the C++), so that a ballot's work is bounded. */
 export const MAX_CONTESTS = 256;
 export const MAX_OPTIONS = 32;
 export const MAX_CONSTRAINTS = 16;

@@ -51,6 +51,7 @@ export class SeededRandom implements RandomSource {
     }
   }
 
+  /** Fills `out` with the next call's keystream. */
   fill(out: Uint8Array): void {
     const nonce = le64(this.block);
     this.block += 1n;

@@ -31,6 +31,7 @@ export interface ProofSubject {
   indices: number[];
 }
 
+/** Builders of the three subjects. */
 export const subject = {
   option: (c: number, o: number): ProofSubject => ({ label: "option", indices: [c, o] }),
   contest: (c: number): ProofSubject => ({ label: "contest", indices: [c] }),

@@ -17,6 +17,7 @@ export function signatureFromHex(hex: string): Uint8Array | null {
  * converted to X25519 for sealed boxes.
  */
 export class PublicKey {
+  /** Bytes of the key. */
   static readonly size = 32;
   private readonly bytes_: Uint8Array;
 
@@ -35,17 +36,21 @@ export class PublicKey {
     return new PublicKey(Uint8Array.from(bytes));
   }
 
+  /** Parses the lowercase-hex form; null as fromBytes. */
   static fromHex(hex: string): PublicKey | null {
     const bytes = fromHex(hex, 32);
     return bytes ? PublicKey.fromBytes(bytes) : null;
   }
 
+  /** A copy of the 32 bytes. */
   bytes(): Uint8Array {
     return Uint8Array.from(this.bytes_);
   }
+  /** The bytes without copying; callers must not modify them. */
   get raw(): Uint8Array {
     return this.bytes_;
   }
+  /** The lowercase-hex form. */
   hex(): string {
     return toHex(this.bytes_);
   }
@@ -62,6 +67,7 @@ export class PublicKey {
       return false;
     }
   }
+  /** Byte equality. */
   equals(b: PublicKey): boolean {
     return equalBytes(this.bytes_, b.bytes_);
   }
@@ -72,6 +78,7 @@ export class PublicKey {
  * that made it; wipe() it when done.
  */
 export class SecretKey {
+  /** Bytes of the key (seed ‖ public key). */
   static readonly size = 64;
   private readonly bytes_: Uint8Array;
 
@@ -108,6 +115,7 @@ export class SecretKey {
     return sk;
   }
 
+  /** Parses the lowercase-hex form; null as fromBytes. */
   static fromHex(hex: string): SecretKey | null {
     const bytes = fromHex(hex, 64);
     if (!bytes) return null;
@@ -120,6 +128,7 @@ export class SecretKey {
   get raw(): Uint8Array {
     return this.bytes_;
   }
+  /** The public half. */
   publicKey(): PublicKey {
     return PublicKey.fromBytes(this.bytes_.subarray(32))!;
   }
@@ -131,6 +140,7 @@ export class SecretKey {
   curve25519(): Uint8Array {
     return sodium().crypto_sign_ed25519_sk_to_curve25519(this.bytes_);
   }
+  /** Overwrites the key with zeros; it must not be used afterwards. */
   wipe(): void {
     wipe(this.bytes_);
   }

@@ -2,6 +2,7 @@
 // asynchronously: await ready() once at start-up before calling anything else here.
 import sodiumModule from "libsodium-wrappers-sumo";
 
+/** The libsodium.js module's type. */
 export type Sodium = typeof sodiumModule;
 
 let loaded = false;

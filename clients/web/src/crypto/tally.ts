@@ -57,6 +57,7 @@ export class DiscreteLogTable {
   private readonly baby = new Map<string, number>();
   private readonly giant: Point;
 
+  /** Builds the table for results in [0, max]; RangeError for max outside [0, 2^40). */
   constructor(readonly max: number) {
     if (!Number.isSafeInteger(max) || max < 0 || max >= 2 ** 40) throw new RangeError("discrete log bound out of range");
     let m = 0;
