@@ -16,6 +16,7 @@
 
 namespace plenum::test::vectors {
 
+/// The congress and sitting that the ceremony, the check-in and the connection challenge name.
 inline constexpr std::string_view congress_id = "congress-vectors";
 inline constexpr std::string_view sitting_id = "sitting-1";
 

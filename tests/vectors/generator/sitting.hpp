@@ -29,7 +29,8 @@ struct person {
 /// {"seed", "pk", "sk"} of `p` (the secret key is test data, published on purpose).
 [[nodiscard]] boost::json::object person_json(const person& p);
 
-/// Everyone's keys and the completed key ceremony. Not copyable cheaply but a plain value.
+/// Everyone's keys and the completed key ceremony. A plain value holding secret keys and key
+/// shares (test data); read-only use may be shared between threads.
 struct sitting {
   std::vector<person> scrutineers;  // scrutineers[l-1] is scrutineer l
   std::vector<person> delegates;    // seated; delegates[i] casts ballot i+1 if present
