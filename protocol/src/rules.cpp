@@ -1,5 +1,7 @@
 #include "plenum/protocol/rules.hpp"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <array>
 #include <boost/json/array.hpp>
@@ -453,9 +455,10 @@ result<decision_rule> parse_rule(std::string_view text) {
 std::string percent_text(std::uint64_t count, std::uint64_t total) {
   std::uint64_t hundredths = 0;
   if (total != 0) hundredths = (count * 20000 + total) / (2 * total);
-  std::string fraction = std::to_string(hundredths % 100);
-  if (fraction.size() < 2) fraction.insert(0, "0");
-  return std::to_string(hundredths / 100) + "." + fraction;
+  char text[32];
+  std::snprintf(text, sizeof text, "%llu.%02llu", static_cast<unsigned long long>(hundredths / 100),
+                static_cast<unsigned long long>(hundredths % 100));
+  return text;
 }
 
 result<outcome> decide_outcome(const decision_rule& rule, const tally_input& tally) {
