@@ -9,6 +9,7 @@
 #include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/hash.hpp"
 #include "plenum/crypto/random.hpp"
+#include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/codec_ceremony.hpp"
 #include "plenum/protocol/codec_decryption.hpp"
 
@@ -201,35 +202,7 @@ boost::json::object congress::ballot_for(const std::string& number, const std::s
                                keys.at(number), choices, random);
   EXPECT_TRUE(b.has_value());
   if (!b) return {};
-  return ballot_json(*b);
-}
-
-namespace {
-json::array proof_json(const crypto::range_proof& proof) {
-  json::array a;
-  for (const auto& e : proof) a.push_back(json::object{{"c", e.c.hex()}, {"z", e.z.hex()}});
-  return a;
-}
-}  // namespace
-
-json::object ballot_json(const crypto::ballot& b) {
-  json::array contests;
-  for (const auto& c : b.contests) {
-    json::array options;
-    for (const auto& o : c.options)
-      options.push_back(json::object{
-          {"alpha", o.ct.alpha.hex()}, {"beta", o.ct.beta.hex()}, {"proof", proof_json(o.proof)}});
-    contests.push_back(
-        json::object{{"options", std::move(options)}, {"proof", proof_json(c.proof)}});
-  }
-  json::array constraints;
-  for (const auto& p : b.constraint_proofs) constraints.push_back(proof_json(p));
-  return {{"vote_id", b.vote_id},
-          {"ballot_id", crypto::to_hex(b.ballot_id)},
-          {"voter_pk", b.voter_pk.hex()},
-          {"contests", std::move(contests)},
-          {"constraint_proofs", std::move(constraints)},
-          {"signature", b.sig.hex()}};
+  return protocol::encode_ballot(*b);
 }
 
 }  // namespace plenum::server::domain::test

@@ -74,7 +74,4 @@ class congress {
                                  const crypto::ballot_choices& choices, int seed = 0);
 };
 
-/// A ballot in its JSON form (CVP1 §5).
-boost::json::object ballot_json(const crypto::ballot& b);
-
 }  // namespace plenum::server::domain::test

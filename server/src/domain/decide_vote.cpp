@@ -2,13 +2,13 @@
 #include <algorithm>
 #include <set>
 
-#include "domain/crypto_json.hpp"
 #include "domain/decide_internal.hpp"
 #include "domain/quorum.hpp"
 #include "plenum/crypto/ballot.hpp"
-#include "plenum/crypto/ballot_parse.hpp"
 #include "plenum/crypto/hash.hpp"
 #include "plenum/crypto/manifest.hpp"
+#include "plenum/protocol/codec_ballot.hpp"
+#include "plenum/protocol/codec_manifest.hpp"
 
 namespace plenum::server::domain::detail {
 
@@ -67,7 +67,7 @@ result<event_draft> vote_created(const vote_definition& d) {
                       {"candidates", std::move(candidates)},
                       {"uncontested", d.uncontested},
                       {"follow_up_of", d.follow_up_of},
-                      {"manifest", manifest_to_json(m)}}};
+                      {"manifest", protocol::encode_manifest(m)}}};
 }
 
 bool item_allows(item_kind item, vote_kind kind) {
@@ -126,16 +126,14 @@ struct verified_ballot {
 
 // The cryptographic checks of CVP1 §5 (encodings, proofs, signature), in one place.
 result<verified_ballot> verify_cast(const vote& v, const crypto::point& joint_key,
-                                    const crypto::raw_ballot& raw) {
-  crypto::parsed_ballot parsed = crypto::parse_ballot(raw);
-  if (!parsed.value) return ballot_error(parsed.status);
+                                    const crypto::ballot& b) {
   auto election_hash = crypto::from_hex_fixed<32>(v.election_hash);
   if (!election_hash) return errc::internal;
-  const auto status = crypto::verify_ballot(v.manifest, *election_hash, joint_key, *parsed.value);
+  const auto status = crypto::verify_ballot(v.manifest, *election_hash, joint_key, b);
   if (status != crypto::ballot_status::ok) return ballot_error(status);
   verified_ballot out;
-  out.digest = crypto::ballot_digest(*parsed.value, *election_hash);
-  out.tracking = crypto::tracking_code(out.digest, parsed.value->sig);
+  out.digest = crypto::ballot_digest(b, *election_hash);
+  out.tracking = crypto::tracking_code(out.digest, b.sig);
   return out;
 }
 
@@ -277,14 +275,21 @@ result<decision> handle(const congress_state& state, const cast_ballot& c, const
   const sitting* s = state.find_sitting(v->sitting_id);
   if (s == nullptr) return errc::internal;
   if (!s->present.contains(number)) return errc::not_checked_in;
-  auto raw = raw_ballot_from_json(c.ballot);
-  if (!raw) return errc::malformed_ballot;
-  if (raw->voter_pk != ctx.who.device_key->hex()) return errc::not_yourself;
-  if (!std::binary_search(v->roster.begin(), v->roster.end(), raw->voter_pk))
-    return errc::not_a_voter;
+  // Encodings first: every point valid, every scalar canonical (CVP1 §5).
+  auto decoded = protocol::decode_ballot(c.ballot);
+  if (!decoded) {
+    const auto code = decoded.error().code;
+    if (code == errc::invalid_point || code == errc::non_canonical_scalar) return code;
+    return errc::malformed_ballot;
+  }
+  const crypto::ballot& b = *decoded;
+  if (b.voter_pk != *ctx.who.device_key) return errc::not_yourself;
+  const std::string voter_pk = b.voter_pk.hex();
+  if (!std::binary_search(v->roster.begin(), v->roster.end(), voter_pk)) return errc::not_a_voter;
+  const json::object stored = protocol::encode_ballot(b);
   if (auto prior = v->ballots.find(number); prior != v->ballots.end()) {
     // A ballot is final; the identical ballot sent again gets its original receipt data.
-    if (prior->second.ballot != c.ballot) return errc::already_voted;
+    if (prior->second.ballot != stored) return errc::already_voted;
     decision again;
     again.reply = {{"vote_id", c.vote_id},
                    {"board_seq", prior->second.seq},
@@ -292,23 +297,26 @@ result<decision> handle(const congress_state& state, const cast_ballot& c, const
                    {"tracking_code", prior->second.tracking_code}};
     return again;
   }
-  if (v->ballot_ids.contains(raw->ballot_id)) return errc::ballot_id_reused;
+  const std::string ballot_id = crypto::to_hex(b.ballot_id);
+  if (v->ballot_ids.contains(ballot_id)) return errc::ballot_id_reused;
   std::set<std::string> own;
-  for (const auto& contest : raw->contests)
-    for (const auto& option : contest.options)
-      if (v->alphas.contains(option.alpha) || !own.insert(option.alpha).second)
-        return errc::ciphertext_reused;
+  for (const auto& contest : b.contests) {
+    for (const auto& option : contest.options) {
+      const std::string alpha = option.ct.alpha.hex();
+      if (v->alphas.contains(alpha) || !own.insert(alpha).second) return errc::ciphertext_reused;
+    }
+  }
   const auto& ceremony = s->ceremony;
   if (!ceremony || !ceremony->joint_key) return errc::internal;
-  auto verified = verify_cast(*v, *ceremony->joint_key, *raw);
+  auto verified = verify_cast(*v, *ceremony->joint_key, b);
   if (!verified) return verified.error();
   return single("ballot_accepted", {{"vote_id", c.vote_id},
                                     {"person", number},
-                                    {"voter_pk", raw->voter_pk},
-                                    {"ballot_id", raw->ballot_id},
+                                    {"voter_pk", voter_pk},
+                                    {"ballot_id", ballot_id},
                                     {"digest", crypto::to_hex(verified->digest)},
                                     {"tracking_code", crypto::to_hex(verified->tracking)},
-                                    {"ballot", c.ballot}});
+                                    {"ballot", stored}});
 }
 
 result<decision> handle(const congress_state& state, const record_result& c, const context& ctx) {

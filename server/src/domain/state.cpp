@@ -4,8 +4,8 @@
 #include <array>
 #include <boost/json/parse.hpp>
 
-#include "domain/crypto_json.hpp"
 #include "domain/payload.hpp"
+#include "plenum/protocol/codec_manifest.hpp"
 
 namespace plenum::server::domain {
 
@@ -243,7 +243,9 @@ void congress_state::apply_payload(const event& e) {
     v.candidates = strings_field(p, "candidates");
     v.uncontested = bool_field(p, "uncontested");
     v.follow_up_of = str_field(p, "follow_up_of");
-    v.manifest = manifest_from_json(obj_field(p, "manifest"));
+    auto manifest = protocol::decode_manifest(field(p, "manifest"));
+    if (!manifest) throw malformed_payload("bad manifest");
+    v.manifest = std::move(*manifest);
     std::string id = v.id;
     votes_.emplace(std::move(id), std::move(v));
   } else if (t == "vote_opened") {

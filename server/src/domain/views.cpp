@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <boost/json/parse.hpp>
 
-#include "domain/crypto_json.hpp"
 #include "domain/quorum.hpp"
+#include "plenum/protocol/codec_manifest.hpp"
 
 namespace plenum::server::domain {
 
@@ -240,7 +240,7 @@ json::object full_snapshot(const congress_state& state) {
   json::object votes;
   for (const auto& [id, v] : state.votes()) {
     json::object vo = vote_json(state, v);
-    vo["manifest"] = manifest_to_json(v.manifest);
+    vo["manifest"] = protocol::encode_manifest(v.manifest);
     json::object ballots;
     for (const auto& [number, b] : v.ballots)
       ballots[number] = json::object{{"tracking_code", b.tracking_code}, {"seq", b.seq}};
