@@ -32,6 +32,7 @@ seeded_random::seeded_random(std::string_view label) {
 seeded_random::~seeded_random() { sodium_memzero(key_.data(), key_.size()); }
 
 void seeded_random::fill(std::span<std::uint8_t> out) {
+  if (out.empty()) return;  // An empty draw consumes nothing, and libsodium wants a buffer.
   // Each call consumes a fresh nonce, so successive calls never repeat a keystream.
   byte_array<8> nonce{};
   for (std::size_t i = 0; i < 8; ++i) nonce[i] = static_cast<std::uint8_t>(block_ >> (8 * i));
