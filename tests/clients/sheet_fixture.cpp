@@ -97,6 +97,14 @@ vote_sheet confidence_sheet(const std::vector<std::string>& names,
   return decide(manifest, protocol::decision_rule::confidence(), tally, 3);
 }
 
+vote_sheet appraisal_sheet(const std::vector<std::string>& names,
+                           const std::vector<std::vector<std::uint64_t>>& counts,
+                           std::uint64_t ballots) {
+  auto manifest = crypto::appraisal_manifest("v-appraisal", "对镇党委班子成员的民主评议", names);
+  auto tally = tally_of(manifest, counts, ballots, 120, ballots);
+  return decide(manifest, protocol::decision_rule::appraisal(), tally, 4);
+}
+
 temp_dir::temp_dir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "plenum-sheet-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");

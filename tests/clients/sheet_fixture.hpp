@@ -34,6 +34,11 @@ namespace plenum::clients::sheet::test {
                                           const std::vector<std::vector<std::uint64_t>>& counts,
                                           std::uint64_t ballots);
 
+/// A democratic appraisal (standard scale) of `names`, each with its four level counts.
+[[nodiscard]] vote_sheet appraisal_sheet(const std::vector<std::string>& names,
+                                         const std::vector<std::vector<std::uint64_t>>& counts,
+                                         std::uint64_t ballots);
+
 /// A fresh directory, removed with its contents when the object goes away.
 class temp_dir {
  public:

@@ -162,6 +162,19 @@ TEST_F(sheet_pdf, confidence_vote_names_the_flagged) {
   EXPECT_NE(text.find("未标记"), std::string::npos);
 }
 
+TEST_F(sheet_pdf, appraisal_lists_every_level_of_every_member) {
+  const auto sheet =
+      appraisal_sheet({"陈晓梅", "赵国栋"}, {{60, 30, 10, 5}, {20, 40, 30, 16}}, 110);
+  const auto path = dir_.path() / "appraisal.pdf";
+  ASSERT_TRUE(render_vote_sheet(sheet, path));
+  const std::string text = without_spaces(pdf_text(path));
+  for (const char* expected : {"民主评议", "优秀", "合格", "基本合格", "不合格", "未标记",
+                               // Counts above the name, percentages below (pdftotext -layout).
+                               "60301055陈晓梅54.55%27.27%9.09%4.55%4.55%",
+                               "204030164赵国栋18.18%36.36%27.27%14.55%3.64%", "不作决定"})
+    EXPECT_NE(text.find(expected), std::string::npos) << expected;
+}
+
 TEST_F(sheet_pdf, rendered_page_has_a_chart) {
   const auto sheet = motion_sheet(95, 10, 5, 120, 112);
   const auto path = dir_.path() / "motion.pdf";

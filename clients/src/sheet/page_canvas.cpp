@@ -2,6 +2,8 @@
 
 #include <cairo-pdf.h>
 
+#include <algorithm>
+
 namespace plenum::clients::sheet::detail {
 
 namespace {
@@ -68,6 +70,7 @@ layout_ptr page_canvas::layout(std::string_view text, double width, const text_s
   pango_layout_set_width(out.get(), pango_units_from_double(width));
   pango_layout_set_wrap(out.get(), PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(out.get(), style.align_);
+  if (style.single_line_) pango_layout_set_ellipsize(out.get(), PANGO_ELLIPSIZE_END);
   // Hex strings break anywhere; a hyphen there would read as part of the digest.
   PangoAttrList* attributes = pango_attr_list_new();
   pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(FALSE));
@@ -111,6 +114,26 @@ void page_canvas::paragraph(std::string_view text, const text_style& style, doub
   y_ += text_at(left(), y_, width(), text, style) + space_after;
 }
 
+void page_canvas::flow(const std::vector<std::string>& items, const text_style& style, double gap,
+                       double space_after) {
+  double x = left();
+  double line_height = 0;
+  for (const auto& item : items) {
+    const double w = std::min(measure_width(item, style), width());
+    const double h = measure(item, width(), style);
+    if (x > left() && x + w > left() + width()) {
+      y_ += line_height;
+      x = left();
+      line_height = 0;
+    }
+    if (x == left()) need(h);
+    text_at(x, y_, w + 1, item, style);
+    x += w + gap;
+    line_height = std::max(line_height, h);
+  }
+  y_ += line_height + space_after;
+}
+
 void page_canvas::fill_rect(double x, double y, double w, double h, rgb color) {
   cairo_set_source_rgb(cr_.get(), color.r_, color.g_, color.b_);
   cairo_rectangle(cr_.get(), x, y, w, h);
@@ -131,6 +154,7 @@ void page_canvas::draw_footer() {
   text_style style;
   style.size_ = 7.5;
   style.color_ = footer_grey;
+  style.single_line_ = true;
   text_at(left(), top, width() * 0.75, footer_, style);
   std::string number = "第 " + std::to_string(page_) + " 页";
   if (total_pages_ > 0) number += " / 共 " + std::to_string(total_pages_) + " 页";

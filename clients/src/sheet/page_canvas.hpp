@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace plenum::clients::sheet::detail {
 
@@ -52,6 +53,8 @@ struct text_style {
   bool bold_ = false;
   rgb color_{};
   PangoAlignment align_ = PANGO_ALIGN_LEFT;
+  /// One line only, cut with an ellipsis when too long.
+  bool single_line_ = false;
 };
 
 /// A4 pages drawn top to bottom. Not copyable; one thread at a time.
@@ -103,6 +106,10 @@ class page_canvas {
   double text_at(double x, double y, double width, std::string_view text, const text_style& style);
   /// Sets `text` across the page at the cursor, moves the cursor below it.
   void paragraph(std::string_view text, const text_style& style, double space_after = 4);
+  /// Sets `items` left to right at the cursor, `gap` points apart, wrapping between items only
+  /// (a name is never split across lines); moves the cursor below them.
+  void flow(const std::vector<std::string>& items, const text_style& style, double gap,
+            double space_after = 4);
 
   /// Fills the rectangle with `color`.
   void fill_rect(double x, double y, double w, double h, rgb color);

@@ -140,6 +140,20 @@ void draw_counts_table(page_canvas& canvas, const vote_sheet& sheet) {
   draw_table(canvas, columns, rows);
 }
 
+// The colour of level `i` of an appraisal or confidence vote, from best to worst: green, blue,
+// orange, …, red for the worst; grey for the ballots without a mark.
+std::size_t level_series(const std::vector<option_line>& levels, std::size_t i) {
+  // Indices into series_color's palette.
+  constexpr std::size_t series_blue = 0, series_red = 1, series_grey = 2, series_green = 3,
+                        series_orange = 4, series_purple = 5;
+  std::size_t graded = levels.size();
+  if (graded > 0 && (levels.back().label_ == "未标记" || levels.back().label_ == "弃权")) --graded;
+  if (i >= graded) return series_grey;
+  if (i + 1 == graded) return series_red;
+  constexpr std::size_t order[] = {series_green, series_blue, series_orange, series_purple};
+  return order[std::min(i, std::size(order) - 1)];
+}
+
 void draw_chart(page_canvas& canvas, const vote_sheet& sheet) {
   bar_chart chart;
   std::uint64_t largest = sheet.ballots_;
@@ -173,21 +187,23 @@ void draw_chart(page_canvas& canvas, const vote_sheet& sheet) {
       }
       break;
     case vote_kind::appraisal:
-    case vote_kind::confidence:
+    case vote_kind::confidence: {
+      const auto& first_levels = sheet.contests_.front().options_;
       for (const auto& contest : sheet.contests_) {
         bar_row row{contest.title_, {}, ""};
         std::uint64_t total = 0;
         for (std::size_t i = 0; i < contest.options_.size(); ++i) {
-          row.segments_.push_back({contest.options_[i].count_, i});
+          row.segments_.push_back({contest.options_[i].count_, level_series(first_levels, i)});
           total += contest.options_[i].count_;
         }
         row.value_ = std::to_string(total) + " 票";
         largest = std::max(largest, total);
         chart.rows_.push_back(std::move(row));
       }
-      for (std::size_t i = 0; i < sheet.contests_.front().options_.size(); ++i)
-        chart.legend_.push_back({sheet.contests_.front().options_[i].label_, i});
+      for (std::size_t i = 0; i < first_levels.size(); ++i)
+        chart.legend_.push_back({first_levels[i].label_, level_series(first_levels, i)});
       break;
+    }
   }
   if (chart.marker_) largest = std::max(largest, *chart.marker_);
   chart.scale_ = largest;
@@ -209,8 +225,11 @@ void draw_outcome(page_canvas& canvas, const vote_sheet& sheet) {
     }
     case vote_kind::election:
       canvas.paragraph("当选（按赞成票多少为序）", style(sans_family, 11, true), 2);
-      canvas.paragraph(out.elected_.empty() ? "无人当选" : joined(out.elected_, "　"),
-                       style(serif_family, 22, true, out.elected_.empty() ? red : green), 4);
+      if (out.elected_.empty())
+        canvas.paragraph("无人当选", style(serif_family, 22, true, red), 4);
+      else
+        canvas.flow(out.elected_,
+                    style(serif_family, out.elected_.size() > 6 ? 18 : 22, true, green), 18);
       if (!out.runoff_.empty())
         canvas.paragraph("末位赞成票相同：" + joined(out.runoff_) + "，需在其中另行选举 " +
                              std::to_string(out.runoff_seats_) + " 名。",
@@ -228,7 +247,8 @@ void draw_outcome(page_canvas& canvas, const vote_sheet& sheet) {
         canvas.paragraph("无成员不信任票超过界线", style(serif_family, 20, true, green), 4);
       } else {
         canvas.paragraph("不信任票超过界线", style(sans_family, 11, true), 2);
-        canvas.paragraph(joined(out.flagged_, "　"), style(serif_family, 24, true, red), 4);
+        canvas.flow(out.flagged_, style(serif_family, out.flagged_.size() > 6 ? 18 : 22, true, red),
+                    18);
       }
       if (out.required_ > 0)
         canvas.paragraph("界线：不信任票至少 " + std::to_string(out.required_) + " 票即予标示。",
