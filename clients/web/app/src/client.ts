@@ -1,0 +1,316 @@
+// The protocol client of the hall apps (protocol/PROTOCOL.md, version 1): one WebSocket to
+// wss://<host>/ws, the hello challenge answered with the device key (auth), requests matched
+// to replies by id, pushes (board events checked against their entry hash and the congress
+// signature, state, results), and automatic reconnection with back-off, after which the client
+// authenticates again and re-subscribes from the next board sequence it has not seen.
+import {
+  PublicKey,
+  SecretKey,
+  authDigest,
+  enrollDigest,
+  entryHash,
+  fromHex,
+  systemRandom,
+  toHex,
+} from "../../src/crypto/index.js";
+import { signal } from "./signal";
+
+/** A reply's fields (without v, id, type). */
+export type Fields = Record<string, unknown>;
+
+/** An error reply, or a connection lost while waiting for one (code "unavailable"). */
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A board event as pushed, its payload parsed. */
+export interface BoardEvent {
+  seq: number;
+  type: string;
+  payload: Record<string, any>;
+  entryHash: string;
+}
+
+/** What the connection is doing, for the status line. */
+export type ConnStatus = "connecting" | "online" | "offline";
+
+/** Who the device authenticated as. */
+export interface Identity {
+  person: string;
+  roles: string[];
+}
+
+type Topic = "board" | "state" | "results";
+
+interface Pending {
+  resolve: (f: Fields) => void;
+  reject: (e: ProtocolError) => void;
+}
+
+const PRE_AUTH = new Set(["ping", "enroll", "auth", "get_board"]);
+
+/** The default endpoint: the page's own host. */
+export function defaultUrl(): string {
+  const scheme = location.protocol === "http:" ? "ws" : "wss";
+  return `${scheme}://${location.host}/ws`;
+}
+
+/**
+ * One protocol connection, kept alive across network losses. Not shared between pages.
+ * Requests sent while disconnected wait for the next authenticated connection (or for the
+ * socket, for enroll/auth/ping/get_board); requests in flight when the socket drops fail with
+ * code "unavailable" (the caller decides whether to retry: a cast ballot is idempotent).
+ */
+export class PlenumClient {
+  readonly status = signal<ConnStatus>("connecting");
+  readonly identity = signal<Identity | null>(null);
+  /** The latest `state` (push or get_state). */
+  readonly state = signal<Record<string, any> | null>(null);
+  /** Every board event seen, in sequence order, without gaps. */
+  readonly board = signal<BoardEvent[]>([]);
+  /** Set when an auth attempt failed with this code (unknown_device_key, key_revoked, …). */
+  readonly authError = signal<string | null>(null);
+
+  congressId = "";
+  congressPk: PublicKey | null = null;
+  /** server clock − local clock, in ms, from hello and ping. */
+  clockOffset = 0;
+
+  private ws: WebSocket | null = null;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private waiting: Array<() => void> = [];
+  private socketWaiting: Array<() => void> = [];
+  private serverNonce: Uint8Array | null = null;
+  private key: SecretKey | null = null;
+  private topics: Topic[] = [];
+  private backoff = 500;
+  private stopped = false;
+  private authed = false;
+
+  constructor(private readonly url: string = defaultUrl()) {}
+
+  /** Starts connecting; `key` (may be null until enrollment) answers the hello challenges. */
+  start(key: SecretKey | null): void {
+    this.key = key;
+    this.connect();
+  }
+
+  /** Uses `key` from now on, authenticating at once when connected. */
+  async useKey(key: SecretKey): Promise<Identity> {
+    this.key = key;
+    return this.authenticate();
+  }
+
+  /** The device's signing key, if it has one (for ballots, check-in and ceremony messages). */
+  secretKey(): SecretKey | null {
+    return this.key;
+  }
+
+  /** The device's public key, if it has one. */
+  devicePk(): PublicKey | null {
+    return this.key ? this.key.publicKey() : null;
+  }
+
+  /** The server's clock now, as well as the client knows it. */
+  serverNow(): number {
+    return Date.now() + this.clockOffset;
+  }
+
+  /** Subscribes to `topics` (kept across reconnects). */
+  async subscribe(topics: Topic[]): Promise<void> {
+    this.topics = topics;
+    await this.doSubscribe();
+  }
+
+  /** Sends a request and resolves with the ok reply's fields; rejects with ProtocolError. */
+  async request(type: string, fields: Fields = {}): Promise<Fields> {
+    if (PRE_AUTH.has(type)) await this.whenSocket();
+    else await this.whenAuthed();
+    return this.send(type, fields);
+  }
+
+  /** enroll with the card's person number and code, then auth. The key must be fresh. */
+  async enroll(person: string, code: string, key: SecretKey): Promise<Identity> {
+    await this.whenSocket();
+    const canonical = code.toUpperCase().replace(/[\s-]/g, "");
+    const sig = key.sign(enrollDigest(this.congressId, person, canonical, key.publicKey()));
+    await this.send("enroll", { person, code, device_pk: key.publicKey().hex(), signature: toHex(sig) });
+    return this.useKey(key);
+  }
+
+  /** Fetches get_state into `state`. */
+  async refreshState(): Promise<Record<string, any>> {
+    const r = await this.request("get_state");
+    const s = r["state"] as Record<string, any>;
+    this.state.set(s);
+    return s;
+  }
+
+  /** Stops for good (tests, page unload). */
+  stop(): void {
+    this.stopped = true;
+    this.ws?.close();
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    this.status.set("connecting");
+    const ws = new WebSocket(this.url);
+    this.ws = ws;
+    ws.onmessage = (ev) => this.onFrame(String(ev.data));
+    ws.onclose = () => this.onClose(ws);
+    ws.onerror = () => ws.close();
+  }
+
+  private onClose(ws: WebSocket): void {
+    if (this.ws !== ws) return;
+    this.ws = null;
+    this.authed = false;
+    this.serverNonce = null;
+    for (const [, p] of this.pending) p.reject(new ProtocolError("unavailable", "connection lost"));
+    this.pending.clear();
+    this.status.set("offline");
+    if (this.stopped) return;
+    const delay = this.backoff * (0.75 + Math.random() / 2);
+    this.backoff = Math.min(this.backoff * 2, 10_000);
+    setTimeout(() => this.connect(), delay);
+  }
+
+  private onFrame(text: string): void {
+    let msg: Record<string, any>;
+    try {
+      msg = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (typeof msg["id"] === "number") {
+      const p = this.pending.get(msg["id"]);
+      if (!p) return;
+      this.pending.delete(msg["id"]);
+      const { v: _v, id: _id, type, ...fields } = msg;
+      if (type === "ok") p.resolve(fields);
+      else p.reject(new ProtocolError(String(msg["code"] ?? "internal"), String(msg["message"] ?? ""), msg["field"]));
+      return;
+    }
+    switch (msg["type"]) {
+      case "hello":
+        this.onHello(msg);
+        break;
+      case "board_event":
+        this.onBoardEvent(msg["event"]);
+        break;
+      case "state":
+        this.state.set(msg["state"]);
+        break;
+      case "result":
+        break;
+    }
+  }
+
+  private onHello(msg: Record<string, any>): void {
+    this.congressId = String(msg["congress_id"]);
+    this.congressPk = PublicKey.fromHex(String(msg["congress_pk"]));
+    this.serverNonce = fromHex(String(msg["server_nonce"]), 32);
+    this.clockOffset = Number(msg["server_unix_ms"]) - Date.now();
+    this.backoff = 500;
+    for (const fn of this.socketWaiting.splice(0)) fn();
+    if (this.key) {
+      this.authenticate().catch(() => {
+        /* authError holds the reason */
+      });
+    } else {
+      this.status.set("online");
+    }
+  }
+
+  private async authenticate(): Promise<Identity> {
+    await this.whenSocket();
+    const key = this.key!;
+    const nonce = this.serverNonce!;
+    const clientNonce = new Uint8Array(32);
+    systemRandom.fill(clientNonce);
+    const pk = key.publicKey();
+    const sig = key.sign(authDigest(this.congressId, nonce, clientNonce, pk));
+    try {
+      const r = await this.send("auth", { device_pk: pk.hex(), client_nonce: toHex(clientNonce), signature: toHex(sig) });
+      const who: Identity = { person: String(r["person"]), roles: (r["roles"] as string[]) ?? [] };
+      this.authed = true;
+      this.authError.set(null);
+      this.identity.set(who);
+      this.status.set("online");
+      if (this.topics.length) await this.doSubscribe();
+      await this.refreshState().catch(() => undefined);
+      for (const fn of this.waiting.splice(0)) fn();
+      return who;
+    } catch (e) {
+      const code = e instanceof ProtocolError ? e.code : "internal";
+      this.authError.set(code);
+      this.status.set("online");
+      throw e;
+    }
+  }
+
+  private async doSubscribe(): Promise<void> {
+    if (!this.authed) return;
+    const events = this.board.get();
+    const since = events.length ? events[events.length - 1]!.seq + 1 : 0;
+    await this.send("subscribe", { topics: this.topics, since_seq: since });
+  }
+
+  private onBoardEvent(e: Record<string, any>): void {
+    if (!e || !this.congressPk) return;
+    const seq = Number(e["seq"]);
+    const events = this.board.get();
+    const expected = events.length ? events[events.length - 1]!.seq + 1 : 0;
+    if (seq !== expected) return; // a replay overlapping what we have
+    const prev = fromHex(String(e["prev_hash"]), 32);
+    const sig = fromHex(String(e["signature"]), 64);
+    const payloadText = String(e["payload"]);
+    if (!prev || !sig) return;
+    const h = entryHash(seq, prev, String(e["type"]), payloadText);
+    if (toHex(h) !== e["entry_hash"] || !this.congressPk.verify(h, sig)) {
+      console.error("board event failed its check", seq);
+      return;
+    }
+    if (events.length && events[events.length - 1]!.entryHash !== e["prev_hash"]) {
+      console.error("board chain broken at", seq);
+      return;
+    }
+    let payload: Record<string, any> = {};
+    try {
+      payload = JSON.parse(payloadText);
+    } catch {
+      return;
+    }
+    this.board.set([...events, { seq, type: String(e["type"]), payload, entryHash: String(e["entry_hash"]) }]);
+  }
+
+  private send(type: string, fields: Fields): Promise<Fields> {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) {
+      return Promise.reject(new ProtocolError("unavailable", "not connected"));
+    }
+    const id = this.nextId++;
+    return new Promise<Fields>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ v: 1, id, type, ...fields }));
+    });
+  }
+
+  private whenSocket(): Promise<void> {
+    if (this.ws && this.ws.readyState === WebSocket.OPEN && this.serverNonce) return Promise.resolve();
+    return new Promise((r) => this.socketWaiting.push(r));
+  }
+
+  private whenAuthed(): Promise<void> {
+    if (this.authed) return Promise.resolve();
+    return new Promise((r) => this.waiting.push(r));
+  }
+}

@@ -1,0 +1,85 @@
+// A decided vote's outcome (the server's outcome JSON, protocol/rules.hpp) as bar charts:
+// motion options, election candidates with the elected marked, appraisal and confidence
+// levels per member. Percentages are the server's, of the ballots cast.
+import { optionLabel } from "./ui";
+import { t } from "./i18n";
+
+function Bar(props: { label: string; count: number; percent: string; highlight?: boolean }) {
+  const width = Math.max(0, Math.min(100, Number(props.percent) || 0));
+  return (
+    <div class={props.highlight ? "bar hl" : "bar"}>
+      <span class="bar-label">{props.label}</span>
+      <span class="bar-track">
+        <span class="bar-fill" style={{ width: `${width}%` }} />
+      </span>
+      <span class="bar-value">
+        {t("votes_count", { n: props.count })} · {props.percent}%
+      </span>
+    </div>
+  );
+}
+
+/** One vote's result; `vote` is an entry of the state's votes with status "decided". */
+export function VoteResult(props: { vote: Record<string, any> }) {
+  const o = props.vote["outcome"] as Record<string, any> | undefined;
+  if (!o) return null;
+  const kind = String(o["kind"]);
+  return (
+    <div class="result" data-testid={`result-${props.vote["id"]}`}>
+      <h3>
+        {props.vote["title"]} <span class="muted">{t(`vote_kind_${kind}`)}</span>
+      </h3>
+      <p class="muted">
+        {t("seated")} {o["seated"]} · {t("present")} {o["present"]} · {t("result_ballots", { n: o["ballots"] })}
+      </p>
+      {kind === "motion" && (
+        <>
+          {(o["options"] as any[]).map((op) => (
+            <Bar label={optionLabel(op.id, op.label)} count={op.count} percent={op.percent} />
+          ))}
+          <p class={o["passed"] ? "verdict pass" : "verdict fail"}>
+            {o["passed"] ? t("result_passed") : t("result_failed")} · {t("result_required", { n: o["required"] })}
+          </p>
+        </>
+      )}
+      {kind === "election" && <Election o={o} />}
+      {(kind === "appraisal" || kind === "confidence") && (
+        <>
+          {(o["members"] as any[]).map((m) => (
+            <div class="member">
+              <h4>{m.name}</h4>
+              {(m.levels as any[]).map((l) => (
+                <Bar label={optionLabel(l.id, l.label)} count={l.count} percent={l.percent} />
+              ))}
+            </div>
+          ))}
+          {kind === "confidence" && (o["flagged"] as any[]).length > 0 && (
+            <p class="verdict fail">{t("result_flagged", { names: names(o, o["flagged"]) })}</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function names(o: Record<string, any>, ids: string[]): string {
+  const list = (o["candidates"] ?? o["members"] ?? []) as any[];
+  return ids.map((id) => list.find((c) => c.id === id)?.name ?? id).join("、");
+}
+
+function Election(props: { o: Record<string, any> }) {
+  const o = props.o;
+  const elected = o["elected"] as string[];
+  return (
+    <>
+      {(o["candidates"] as any[]).map((c) => (
+        <Bar label={`${c.name}${c.elected ? " ✔" : ""}`} count={c.approve} percent={c.percent} highlight={c.elected} />
+      ))}
+      <p class="verdict pass" data-testid="elected">
+        {t("result_elected_names")}：{elected.length ? names(o, elected) : "—"}
+      </p>
+      {(o["runoff"] as string[]).length > 0 && <p class="verdict fail">{t("result_runoff", { names: names(o, o["runoff"]) })}</p>}
+      {o["further_round_seats"] > 0 && <p class="verdict fail">{t("result_further", { n: o["further_round_seats"] })}</p>}
+    </>
+  );
+}

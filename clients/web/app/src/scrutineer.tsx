@@ -1,0 +1,163 @@
+// Scrutineer mode on the tablet: the key ceremony (deal one keygen message; once all n are in,
+// open the shares sealed to this device, check them, compute and confirm the election key, and
+// keep the combined share sealed under a PIN), and approving the decryption of a closed vote
+// (a partial decryption with its proof, made here from the PIN-opened share).
+import { useState } from "preact/hooks";
+import {
+  CeremonyParams,
+  type Ciphertext,
+  INTERACTIVE_LIMITS,
+  type KeygenMessage,
+  Point,
+  PublicKey,
+  SecretKey,
+  combineShares,
+  computeCeremonyKeys,
+  confirmKeys,
+  fromHex,
+  keyDigest,
+  keygenMessageFromJson,
+  keygenMessageToJson,
+  makeKeygenMessage,
+  makePartialDecryption,
+  openShare,
+  openShareWithPin,
+  partialToJson,
+  sealShareWithPin,
+  systemRandom,
+  toHex,
+} from "../../src/crypto/index.js";
+import type { PlenumClient } from "./client";
+import { useSignal } from "./hooks";
+import { t } from "./i18n";
+import { loadBytes, saveBytes } from "./keystore";
+import { Card, useAction } from "./ui";
+
+interface CeremonyRecord {
+  params: CeremonyParams;
+  index: number;
+  messages: KeygenMessage[];
+  confirmations: Record<string, string>;
+  complete: boolean;
+  ceremonyId: string;
+}
+
+async function fetchCeremony(client: PlenumClient, sittingId: string, person: string): Promise<CeremonyRecord> {
+  const r = (await client.request("get_ceremony", { sitting_id: sittingId }))["ceremony"] as Record<string, any>;
+  const scrs = r["scrutineers"] as { index: number; person: string; pk: string }[];
+  const pks = scrs.map((s) => PublicKey.fromHex(s.pk)!);
+  const params = CeremonyParams.create(String(r["congress_id"]), sittingId, pks, Number(r["k"]));
+  if (!params) throw new Error("bad ceremony parameters");
+  const me = scrs.find((s) => s.person === person);
+  const messages = (r["keygen"] as any[]).map((j) => keygenMessageFromJson(j)).filter((m): m is KeygenMessage => m !== null);
+  messages.sort((a, b) => a.dealer - b.dealer);
+  return { params, index: me ? me.index : 0, messages, confirmations: r["confirmations"] ?? {}, complete: Boolean(r["complete"]), ceremonyId: String(r["ceremony_id"]) };
+}
+
+/** The scrutineer's tasks for the current sitting. */
+export function ScrutineerPanel(props: { client: PlenumClient; key_: SecretKey }) {
+  const { client } = props;
+  const state = useSignal(client.state);
+  const board = useSignal(client.board);
+  const who = useSignal(client.identity)!;
+  const [pin, setPin] = useState("");
+  const [note, setNote] = useState("");
+  const [err, busy, run] = useAction();
+  const sittingId = state?.["sitting"]?.["id"] as string | undefined;
+  const ceremony = state?.["ceremony"] as Record<string, any> | null | undefined;
+  if (!sittingId || !ceremony) {
+    return (
+      <Card title={t("app_scrutineer")} testid="scrutineer">
+        <p class="muted">{t("scr_none")}</p>
+      </Card>
+    );
+  }
+  const myKeygen = board.some((e) => e.type === "keygen_submitted" && e.payload["sitting_id"] === sittingId && e.payload["person"] === who.person);
+  const keygenCount = board.filter((e) => e.type === "keygen_submitted" && e.payload["sitting_id"] === sittingId).length;
+  const myConfirm = board.some((e) => e.type === "keys_confirmed" && e.payload["sitting_id"] === sittingId && e.payload["person"] === who.person);
+  const closed = ((state?.["votes"] ?? []) as any[]).filter((v) => v.status === "closed");
+  const done = new Set(board.filter((e) => e.type === "partial_submitted" && e.payload["person"] === who.person).map((e) => e.payload["vote_id"]));
+
+  const sendKeygen = () =>
+    run(async () => {
+      const c = await fetchCeremony(client, sittingId, who.person);
+      const msg = makeKeygenMessage(c.params, c.index, props.key_, systemRandom);
+      await client.request("keygen", { sitting_id: sittingId, message: keygenMessageToJson(msg) });
+    });
+
+  const confirm = () =>
+    run(async () => {
+      const c = await fetchCeremony(client, sittingId, who.person);
+      const shares = c.messages.map((m) => openShare(c.params, m, c.index, props.key_));
+      if (shares.some((s) => !s.share)) throw new Error("a share did not verify");
+      const keys = computeCeremonyKeys(c.params, c.messages);
+      if (!keys) throw new Error("no election key");
+      const share = combineShares(c.params, c.index, shares.map((s) => s.share!), keys.verificationKeys[c.index - 1]!);
+      if (!share) throw new Error("share does not match its verification key");
+      const sealed = sealShareWithPin(share, pin, systemRandom, INTERACTIVE_LIMITS);
+      await saveBytes(`share:${c.ceremonyId}`, sealed);
+      share.wipe();
+      const sig = confirmKeys(c.params, c.index, props.key_, keyDigest(c.params, keys));
+      await client.request("confirm_key", { sitting_id: sittingId, confirmation: { index: c.index, signature: toHex(sig) } });
+      setNote(t("scr_share_saved"));
+    });
+
+  const approve = (voteId: string) =>
+    run(async () => {
+      const c = await fetchCeremony(client, sittingId, who.person);
+      const tally = (await client.request("get_tally", { vote_id: voteId }))["tally"] as Record<string, any>;
+      const aggregates: Ciphertext[] = (tally["aggregates"] as { a: string; b: string }[]).map((x) => ({ alpha: Point.fromHex(x.a)!, beta: Point.fromHex(x.b)! }));
+      const sealed = await loadBytes(`share:${c.ceremonyId}`);
+      const share = sealed ? openShareWithPin(sealed, pin) : null;
+      if (!share) throw new Error(t("scr_pin"));
+      const keys = computeCeremonyKeys(c.params, c.messages)!;
+      const eh = fromHex(String(tally["election_hash"]), 32)!;
+      const partial = makePartialDecryption(c.params, keys, eh, aggregates, share, props.key_);
+      share.wipe();
+      await client.request("partial_decryption", { vote_id: voteId, partial: partialToJson(partial) });
+    });
+
+  return (
+    <Card title={t("app_scrutineer")} testid="scrutineer">
+      <p class="muted">{t("scr_intro")}</p>
+      <p>{t("ceremony_progress", { n: ceremony["n"], k: ceremony["k"], confirmed: ceremony["confirmed"] })}</p>
+      <label>
+        {t("scr_pin")}
+        <input type="password" inputMode="numeric" value={pin} onInput={(e) => setPin(e.currentTarget.value)} data-testid="pin" />
+      </label>
+      <p class="muted small">{t("scr_pin_hint")}</p>
+      <div class="row">
+        {!myKeygen && (
+          <button type="button" class="primary" disabled={busy} onClick={sendKeygen} data-testid="keygen">
+            {t("scr_keygen")}
+          </button>
+        )}
+        {myKeygen && !myConfirm && keygenCount < Number(ceremony["n"]) && <span class="muted">{t("scr_waiting")}</span>}
+        {myKeygen && !myConfirm && keygenCount >= Number(ceremony["n"]) && (
+          <button type="button" class="primary" disabled={busy || pin.length < 4} onClick={confirm} data-testid="confirm-key">
+            {t("scr_confirm")}
+          </button>
+        )}
+        {myConfirm && <span class="verdict pass">{ceremony["complete"] ? t("ceremony_complete") : t("scr_share_saved")}</span>}
+      </div>
+      {closed.map((v) => (
+        <div class="row" key={v.id}>
+          <span>{v.title}</span>
+          {done.has(v.id) ? (
+            <span class="verdict pass">{t("scr_approved")}</span>
+          ) : (
+            <button type="button" class="primary" disabled={busy || pin.length < 4} onClick={() => approve(v.id)} data-testid={`approve-${v.id}`}>
+              {t("scr_approve")}
+            </button>
+          )}
+        </div>
+      ))}
+      {note && <p class="muted">{note}</p>}
+      {err && (
+        <p class="error" role="alert">
+          {err}
+        </p>
+      )}
+    </Card>
+  );
+}
