@@ -5,6 +5,7 @@ import qrcode from "qrcode-generator";
 import { useEffect, useState } from "preact/hooks";
 import { PublicKey, checkinDigest, toHex } from "../../src/crypto/index.js";
 import { deviceKeys } from "./board";
+import { enrollUrl } from "./enroll_text";
 import { useSignal } from "./hooks";
 import { t } from "./i18n";
 import { Attendance, Card, type AppProps, startApp, useAction } from "./ui";
@@ -15,10 +16,6 @@ interface IssuedCard {
   code: string;
 }
 
-/** The text an enrollment card's QR code holds: the tablet page with the code in its hash. */
-export function enrollUrl(person: string, code: string): string {
-  return `${location.origin}${location.pathname.replace(/[^/]*$/, "")}tablet.html#enroll=${encodeURIComponent(person)}:${code}`;
-}
 
 function QrSvg(props: { text: string }) {
   const qr = qrcode(0, "M");
@@ -253,7 +250,7 @@ function Secretary({ client }: AppProps) {
                 <h3>
                   {t("card_title")} · {state?.["congress"] ?? ""}
                 </h3>
-                <QrSvg text={enrollUrl(c.person, c.code)} />
+                <QrSvg text={enrollUrl(location.origin + location.pathname.replace(/[^/]*$/, ""), c.person, c.code)} />
                 <p>
                   {t("name")}：{c.name}
                 </p>

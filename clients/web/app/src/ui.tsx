@@ -9,6 +9,7 @@ import { SecretKey, ready } from "../../src/crypto/index.js";
 import { PlenumClient, ProtocolError } from "./client";
 import { useSignal } from "./hooks";
 import { LANGS, LANG_NAMES, has, lang, setLang, t } from "./i18n";
+import { parseEnrollText } from "./enroll_text";
 import { deleteBytes, loadBytes, saveBytes } from "./keystore";
 
 /** What an app's root component receives. */
@@ -79,13 +80,6 @@ export function Header(props: { titleKey: string; client: PlenumClient }) {
       </nav>
     </header>
   );
-}
-
-/** Reads "person" and "code" from an enrollment QR text: a URL with #enroll=P:C, or P:C. */
-export function parseEnrollText(text: string): { person: string; code: string } | null {
-  const m = /(?:#enroll=)?([^:#\s]+):([0-9A-Za-z -]+)\s*$/.exec(text.trim());
-  if (!m) return null;
-  return { person: decodeURIComponent(m[1]!), code: m[2]! };
 }
 
 function Enroll(props: { client: PlenumClient; keyName: string }) {

@@ -1,0 +1,27 @@
+// What an enrollment card's QR code holds, and reading it back. Plain code without imports, so
+// that the tests can load it alone.
+
+/**
+ * The text of a card's QR code: the tablet page of `origin` + `basePath` with "#enroll=" and
+ * the person's number and code, so that a generic QR reader also opens the right page.
+ */
+export function enrollUrl(originAndBase: string, person: string, code: string): string {
+  return `${originAndBase}tablet.html#enroll=${encodeURIComponent(person)}:${code}`;
+}
+
+/**
+ * Reads the person number and the code from a scanned or pasted text: such a URL, its hash,
+ * or "person:code". Null when the text has neither form. The code is returned as written (the
+ * server ignores case, hyphens and spaces).
+ */
+export function parseEnrollText(text: string): { person: string; code: string } | null {
+  const m = /(?:^|#enroll=)([^:#\s/]+):([0-9A-Za-z][0-9A-Za-z -]*)\s*$/.exec(text.trim());
+  if (!m) return null;
+  let person: string;
+  try {
+    person = decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
+  return { person, code: m[2]!.trim() };
+}
