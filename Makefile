@@ -3,17 +3,21 @@ BUILD_RELEASE := build/release
 BUILD_TEST    := build/test
 CMAKE_GEN     := -G Ninja
 
-.PHONY: setup build test demo bench vectors format clean
+.PHONY: setup web build test demo bench vectors format clean
 
 setup:
 	bash scripts/setup.sh
 
-build: setup
+# The hall apps (clients/web/app) into clients/web/dist-app, which plenumd serves.
+web: setup
+	npm run --silent build:app --prefix clients/web
+
+build: setup web
 	cmake -S . -B $(BUILD_RELEASE) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD_RELEASE)
 
 # Every test, built with AddressSanitizer and UndefinedBehaviorSanitizer.
-test: setup
+test: setup web
 	cmake -S . -B $(BUILD_TEST) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLENUM_SANITIZE=ON
 	cmake --build $(BUILD_TEST)
 	cd $(BUILD_TEST) && ctest --output-on-failure --timeout 900 -j 2
