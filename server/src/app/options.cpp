@@ -1,6 +1,7 @@
 #include "app/options.hpp"
 
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -8,16 +9,33 @@
 #ifndef PLENUM_DEFAULT_WEB_ROOT
 #define PLENUM_DEFAULT_WEB_ROOT "clients/web/public"
 #endif
+#ifndef PLENUM_BUILT_WEB_ROOT
+#define PLENUM_BUILT_WEB_ROOT "clients/web/dist-app"
+#endif
 
 namespace plenum::server::app {
 
 namespace po = boost::program_options;
 
+namespace {
+
+// The web apps as `npm run build:app` (make web) leaves them, when built; otherwise the
+// placeholder page.
+std::string default_web_root() {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(std::filesystem::path(PLENUM_BUILT_WEB_ROOT) / "index.html",
+                                       ec))
+    return PLENUM_BUILT_WEB_ROOT;
+  return PLENUM_DEFAULT_WEB_ROOT;
+}
+
+}  // namespace
+
 daemon_options parse_options(const std::vector<std::string>& args) {
   daemon_options o;
   o.threads_ = std::max(1u, std::thread::hardware_concurrency());
   std::string data_dir = o.data_dir_.string();
-  std::string web_root = PLENUM_DEFAULT_WEB_ROOT;
+  std::string web_root = default_web_root();
   std::string ready_file;
   std::string tls_cert;
   std::string tls_key;
