@@ -43,8 +43,8 @@ function constraintUse(m: Manifest, marks: Marks): { used: number; max: number }
 
 type Step = { at: "mark" } | { at: "sealing" } | { at: "confirm"; ballot: Ballot; code: string } | { at: "sending"; code: string } | { at: "receipt"; receipt: Record<string, any>; display: string };
 
-/** The ballot screen; `onDone` after the receipt was acknowledged. */
-export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; vote: Record<string, any>; keys: VoteKeys }) {
+/** The ballot screen of one vote; `onCast` once the server accepted the ballot. */
+export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; vote: Record<string, any>; keys: VoteKeys; onCast: () => void }) {
   const m = props.keys.manifest;
   const [marks, setMarks] = useState<Marks>(() => m.contests.map(() => -1));
   const [step, setStep] = useState<Step>({ at: "mark" });
@@ -75,6 +75,7 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
 
   async function cast(b: Ballot, code: string) {
     setStep({ at: "sending", code });
+    props.onCast();
     for (let attempt = 0; ; ++attempt) {
       try {
         const r = await props.client.request("cast_ballot", { vote_id: m.vote_id, ballot: ballotToJson(b) });

@@ -16,6 +16,8 @@ function Tablet({ client }: AppProps) {
   const who = useSignal(client.identity)!;
   const [err, busy, run] = useAction();
   const [openItem, setOpenItem] = useState<string | null>(null);
+  // Votes cast from this page: their ballot view stays to show the receipt.
+  const [castHere, setCastHere] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     void client.subscribe(["board", "state", "results"]);
   }, []);
@@ -71,7 +73,7 @@ function Tablet({ client }: AppProps) {
       </Card>
       {isDelegate &&
         open.map((v) =>
-          receipts.has(v.id) ? (
+          receipts.has(v.id) && !castHere.has(v.id) ? (
             <Card title={v.title} testid={`voted-${v.id}`}>
               <p class="verdict pass">{t("already_voted")}</p>
               <p>
@@ -79,7 +81,7 @@ function Tablet({ client }: AppProps) {
               </p>
             </Card>
           ) : keys.has(v.id) && me["present"] ? (
-            <BallotView key={v.id} client={client} keyBytes={key} vote={v} keys={keys.get(v.id)!} />
+            <BallotView key={v.id} client={client} keyBytes={key} vote={v} keys={keys.get(v.id)!} onCast={() => setCastHere(new Set([...castHere, v.id]))} />
           ) : null,
         )}
       {isDelegate && open.length === 0 && (
