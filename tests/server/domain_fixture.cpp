@@ -77,6 +77,17 @@ congress::congress(std::size_t delegates) {
   }
 }
 
+void congress::enroll_key(const std::string& number, const crypto::secret_key& key) {
+  crypto::seeded_random random("re-enroll " + number);
+  auto code = enrollment_code::generate(random);
+  auto salt = generate_salt(random);
+  ASSERT_TRUE(as("SE", issue_enrollment_code{number, code.printable(), crypto::to_hex(salt)}));
+  const auto pk = key.public_part();
+  const auto sig = key.sign(enrollment_digest("congress-demo", number, code, pk));
+  ASSERT_TRUE(run(enroll_device{number, code.canonical(), pk.hex(), sig.hex()}, actor::device()));
+  keys.insert_or_assign(number, key);
+}
+
 result<decision> congress::run(const command& cmd, const actor& who) {
   context ctx{who, now, settings{}};
   auto d = decide(state, cmd, ctx);

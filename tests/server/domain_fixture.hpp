@@ -49,6 +49,8 @@ class congress {
   result<decision> as_system(const command& cmd);
   [[nodiscard]] actor person_actor(const std::string& number) const;
 
+  /// Re-enrolls `number` with `key` (a new code from the secretary), revoking the old key.
+  void enroll_key(const std::string& number, const crypto::secret_key& key);
   /// The device key made for `number` (the n-th enrollment gives a different key).
   static crypto::secret_key make_key(const std::string& number, int generation = 0);
 

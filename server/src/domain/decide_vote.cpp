@@ -36,7 +36,7 @@ struct vote_definition {
 crypto::manifest build_manifest(const vote_definition& d) {
   switch (d.kind) {
     case vote_kind::motion:
-      return crypto::motion_manifest(d.vote_id, d.title, d.title);
+      return crypto::motion_manifest(d.vote_id, d.title, "决议");
     case vote_kind::election:
       return crypto::election_manifest(d.vote_id, d.title, d.candidates, d.seats);
     case vote_kind::appraisal:
