@@ -1,0 +1,69 @@
+// plenum-sheet, the command-line tool, on the example descriptions in clients/src/sheet/examples.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "sheet_fixture.hpp"
+
+namespace plenum::clients::sheet {
+namespace {
+
+using namespace test;
+
+const std::string tool = PLENUM_SHEET_TOOL;
+const std::string examples = PLENUM_SHEET_EXAMPLES;
+
+std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+TEST(sheet_cli, prints_the_example_election) {
+  temp_dir dir;
+  const auto pdf = dir.path() / "election.pdf";
+  const auto r = run(q(tool) + " " + q(examples + "/election.json") + " " + q(pdf) + " 2>&1");
+  ASSERT_EQ(r.status_, 0) << r.output_;
+  const std::string text = without_spaces(pdf_text(pdf));
+  EXPECT_NE(text.find("选举镇党委委员"), std::string::npos);
+  EXPECT_NE(text.find("第三次会议（演练）"), std::string::npos);
+  EXPECT_NE(text.find("5c1f0e6a9b3d47f2a8e4c0b19d7f6e25a3b8c4d2e1f09a7b6c5d4e3f2a1b0c9d"),
+            std::string::npos);
+}
+
+TEST(sheet_cli, prints_the_example_sitting_with_csv) {
+  temp_dir dir;
+  const auto pdf = dir.path() / "sitting.pdf";
+  const auto csv = dir.path() / "sitting.csv";
+  const auto r = run(q(tool) + " --sitting --csv " + q(csv) + " " + q(examples + "/sitting.json") +
+                     " " + q(pdf) + " 2>&1");
+  ASSERT_EQ(r.status_, 0) << r.output_;
+  EXPECT_EQ(pdf_pages(pdf), 3);
+  std::ifstream in(csv, std::ios::binary);
+  const std::string content((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(content.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(content.find("rehearsal-motion,关于2027年镇重点工作的决议,议案表决,120,112,110,"),
+            std::string::npos);
+  EXPECT_NE(content.find(",陈晓梅,赞成,98,89.09,当选,"), std::string::npos);
+}
+
+TEST(sheet_cli, refuses_bad_arguments_and_bad_input) {
+  temp_dir dir;
+  EXPECT_EQ(run(q(tool) + " --help").status_, 0);
+  EXPECT_NE(run(q(tool) + " --help").output_.find("usage: plenum-sheet"), std::string::npos);
+  EXPECT_EQ(run(q(tool) + " only-one-argument 2>/dev/null").status_, 2);
+  EXPECT_EQ(run(q(tool) + " --frobnicate a b 2>/dev/null").status_, 2);
+
+  const auto bad = dir.path() / "bad.json";
+  std::ofstream(bad) << "{\"congress\":\"c\"}";
+  const auto r = run(q(tool) + " " + q(bad) + " " + q(dir.path() / "x.pdf") + " 2>&1");
+  EXPECT_EQ(r.status_, 1);
+  EXPECT_NE(r.output_.find("sitting: is required"), std::string::npos) << r.output_;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "x.pdf"));
+
+  // A sitting read as a single vote.
+  EXPECT_EQ(run(q(tool) + " " + q(examples + "/sitting.json") + " " + q(dir.path() / "y.pdf") +
+                " 2>/dev/null")
+                .status_,
+            1);
+}
+
+}  // namespace
+}  // namespace plenum::clients::sheet
