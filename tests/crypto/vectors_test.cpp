@@ -5,8 +5,10 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <fstream>
 #include <limits>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -14,6 +16,7 @@
 
 #include "ballot_kat_support.hpp"
 #include "generate.hpp"
+#include "json_text.hpp"
 #include "kat.hpp"
 #include "kat_ceremony.hpp"
 #include "plenum/crypto/ballot.hpp"
@@ -120,6 +123,16 @@ TEST(Vectors, ComparisonSeesEveryChangeButTheUnreproducibleFields) {
       differences(json::value(doc()), copy),
       (std::vector<std::string>{"ceremony.messages[1].commitments[0]", "votes[2].tally.counts[0]",
                                 "board.enroll (missing from one side)", "extra (extra)"}));
+}
+
+TEST(Vectors, CommittedFileIsInTheGeneratorsLayout) {
+  std::ifstream in(std::string(PLENUM_VECTORS_DIR) + "/cvp1.json", std::ios::binary);
+  ASSERT_TRUE(in.good());
+  std::stringstream committed;
+  committed << in.rdbuf();
+  EXPECT_EQ(test::vectors::indented_json(doc()), committed.str());
+  EXPECT_EQ(test::vectors::indented_json(json::parse(R"({"a":[],"b":{},"c":[1,"选"]})")),
+            "{\n \"a\": [],\n \"b\": {},\n \"c\": [\n  1,\n  \"选\"\n ]\n}\n");
 }
 
 // ---- The file on its own ----
