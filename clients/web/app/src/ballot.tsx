@@ -17,7 +17,7 @@ import {
   trackingCodeDisplay,
 } from "../../src/crypto/index.js";
 import type { PlenumClient } from "./client";
-import { t } from "./i18n";
+import { label, t } from "./i18n";
 import { errorText, optionLabel } from "./ui";
 
 /** Everything needed to make a ballot for a vote, gathered from the board. */
@@ -118,7 +118,7 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
         <h2>{t("ballot_confirm_title")}</h2>
         <Summary m={m} marks={marks} />
         <p>
-          {t("ballot_tracking")}：<span class="code" data-testid="tracking-code">{step.code}</span>
+          {label("ballot_tracking")}<span class="code" data-testid="tracking-code">{step.code}</span>
         </p>
         <p class="muted">{t("ballot_tracking_hint")}</p>
         {err && (

@@ -6,7 +6,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { eligible, voters } from "./board";
 import { useSignal } from "./hooks";
-import { t } from "./i18n";
+import { label, listSep, t } from "./i18n";
 import { VoteResult } from "./results";
 import { Attendance, Card, type AppProps, startApp, useAction } from "./ui";
 
@@ -202,7 +202,7 @@ function Chair({ client }: AppProps) {
                 )}
                 {v.status === "open" && notVoted.length > 0 && (
                   <p class="muted">
-                    {t("not_voted_list")}：{notVoted.map((p) => names.get(p) ?? p).join("、")}
+                    {label("not_voted_list")}{notVoted.map((p) => names.get(p) ?? p).join(listSep())}
                   </p>
                 )}
                 <div class="row">

@@ -45,3 +45,13 @@ export function has(key: string): boolean {
 
 /** Every table (for the completeness test). */
 export const TABLES = tables;
+
+/** `key`'s string followed by the language's colon ("：" in Chinese, ": " in English). */
+export function label(key: string): string {
+  return t(key) + (lang.get() === "en" ? ": " : "：");
+}
+
+/** The separator of a list of names ("、" in Chinese, ", " in English). */
+export function listSep(): string {
+  return lang.get() === "en" ? ", " : "、";
+}

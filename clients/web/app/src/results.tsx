@@ -2,7 +2,7 @@
 // motion options, election candidates with the elected marked, appraisal and confidence
 // levels per member. Percentages are the server's, of the ballots cast.
 import { optionLabel } from "./ui";
-import { t } from "./i18n";
+import { label, listSep, t } from "./i18n";
 
 function Bar(props: { label: string; count: number; percent: string; highlight?: boolean }) {
   const width = Math.max(0, Math.min(100, Number(props.percent) || 0));
@@ -64,7 +64,7 @@ export function VoteResult(props: { vote: Record<string, any> }) {
 
 function names(o: Record<string, any>, ids: string[]): string {
   const list = (o["candidates"] ?? o["members"] ?? []) as any[];
-  return ids.map((id) => list.find((c) => c.id === id)?.name ?? id).join("、");
+  return ids.map((id) => list.find((c) => c.id === id)?.name ?? id).join(listSep());
 }
 
 function Election(props: { o: Record<string, any> }) {
@@ -76,7 +76,7 @@ function Election(props: { o: Record<string, any> }) {
         <Bar label={`${c.name}${c.elected ? " ✔" : ""}`} count={c.approve} percent={c.percent} highlight={c.elected} />
       ))}
       <p class="verdict pass" data-testid="elected">
-        {t("result_elected_names")}：{elected.length ? names(o, elected) : "—"}
+        {label("result_elected_names")}{elected.length ? names(o, elected) : "—"}
       </p>
       {(o["runoff"] as string[]).length > 0 && <p class="verdict fail">{t("result_runoff", { names: names(o, o["runoff"]) })}</p>}
       {o["further_round_seats"] > 0 && <p class="verdict fail">{t("result_further", { n: o["further_round_seats"] })}</p>}

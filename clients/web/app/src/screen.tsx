@@ -3,7 +3,7 @@
 // decided votes with bar charts and the elected names.
 import { useEffect } from "preact/hooks";
 import { useSignal } from "./hooks";
-import { t } from "./i18n";
+import { label, t } from "./i18n";
 import { VoteResult } from "./results";
 import { Attendance, type AppProps, startApp } from "./ui";
 
@@ -28,7 +28,7 @@ function Screen({ client }: AppProps) {
       <Attendance state={state} big />
       {current && (
         <p class="current-item" data-testid="screen-current">
-          {t("current_item")}：{current.title}
+          {label("current_item")}{current.title}
         </p>
       )}
       {open.map((v) => {

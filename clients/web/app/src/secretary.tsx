@@ -7,7 +7,7 @@ import { PublicKey, checkinDigest, toHex } from "../../src/crypto/index.js";
 import { deviceKeys } from "./board";
 import { enrollUrl } from "./enroll_text";
 import { useSignal } from "./hooks";
-import { t } from "./i18n";
+import { label, listSep, t } from "./i18n";
 import { Attendance, Card, type AppProps, startApp, useAction } from "./ui";
 
 interface IssuedCard {
@@ -35,6 +35,12 @@ function download(name: string, type: string, text: string): void {
 function csvCell(s: unknown): string {
   const v = String(s ?? "");
   return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+// The public view names the congress with a string once a sitting exists, else an object.
+function congressName(state: Record<string, any> | null): string {
+  const c = state?.["congress"];
+  return typeof c === "string" ? c : typeof c?.["name"] === "string" ? c["name"] : "";
 }
 
 function Secretary({ client }: AppProps) {
@@ -168,7 +174,7 @@ function Secretary({ client }: AppProps) {
                   <td>{p.number}</td>
                   <td>{p.name}</td>
                   <td>{p.group}</td>
-                  <td>{(p.roles as string[]).map((r) => t(`role_${r}`)).join("、")}</td>
+                  <td>{(p.roles as string[]).map((r) => t(`role_${r}`)).join(listSep())}</td>
                   <td>
                     {p.present ? t("checked_in") : p.excused ? `${t("excused")}（${p.excuse_reason}）` : t("not_checked_in")}
                     <br />
@@ -248,17 +254,17 @@ function Secretary({ client }: AppProps) {
             {cards.map((c) => (
               <div class="enroll-card" data-testid={`card-${c.person}`}>
                 <h3>
-                  {t("card_title")} · {state?.["congress"] ?? ""}
+                  {t("card_title")} · {congressName(state)}
                 </h3>
                 <QrSvg text={enrollUrl(location.origin + location.pathname.replace(/[^/]*$/, ""), c.person, c.code)} />
                 <p>
-                  {t("name")}：{c.name}
+                  {label("name")}{c.name}
                 </p>
                 <p>
-                  {t("number")}：<strong data-testid="card-person">{c.person}</strong>
+                  {label("number")}<strong data-testid="card-person">{c.person}</strong>
                 </p>
                 <p>
-                  {t("enroll_code")}：<strong class="code" data-testid="card-code">{c.code}</strong>
+                  {label("enroll_code")}<strong class="code" data-testid="card-code">{c.code}</strong>
                 </p>
                 <p class="small">{t("card_hint")}</p>
               </div>

@@ -1,11 +1,11 @@
 // The delegate's tablet: check-in, agenda and materials, a ballot for each open vote, receipts;
 // and, for a scrutineer, the scrutineer panel.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { checkinDigest, toHex } from "../../src/crypto/index.js";
 import { BallotView } from "./ballot";
 import { voteKeys } from "./board";
 import { useSignal } from "./hooks";
-import { t } from "./i18n";
+import { label, t } from "./i18n";
 import { VoteResult } from "./results";
 import { ScrutineerPanel } from "./scrutineer";
 import { Attendance, Card, type AppProps, startApp, useAction } from "./ui";
@@ -17,6 +17,7 @@ function Tablet({ client }: AppProps) {
   const [err, busy, run] = useAction();
   const [openItem, setOpenItem] = useState<string | null>(null);
   // Votes cast from this page: their ballot view stays to show the receipt.
+  const lastMe = useRef<Record<string, any>>({});
   const [castHere, setCastHere] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     void client.subscribe(["board", "state", "results"]);
@@ -27,7 +28,10 @@ function Tablet({ client }: AppProps) {
   }, [state]);
   if (!state || !state["sitting"]) return <p class="muted">{t("no_sitting")}</p>;
   const sitting = state["sitting"];
-  const me = state["me"] ?? {};
+  // A pushed state is the public view: keep the last personal part until it is fetched again,
+  // so that an open ballot is not unmounted by every push.
+  if (state["me"]) lastMe.current = state["me"];
+  const me = state["me"] ?? lastMe.current;
   const isDelegate = who.roles.includes("delegate");
   const isScrutineer = who.roles.includes("scrutineer");
   const keys = voteKeys(board);
@@ -77,7 +81,7 @@ function Tablet({ client }: AppProps) {
             <Card title={v.title} testid={`voted-${v.id}`}>
               <p class="verdict pass">{t("already_voted")}</p>
               <p>
-                {t("ballot_tracking")}：<span class="code">{receipts.get(v.id).tracking_code}</span>
+                {label("ballot_tracking")}<span class="code">{receipts.get(v.id).tracking_code}</span>
               </p>
             </Card>
           ) : keys.has(v.id) && me["present"] ? (

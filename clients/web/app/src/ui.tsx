@@ -8,7 +8,7 @@ import jsQR from "jsqr";
 import { SecretKey, ready } from "../../src/crypto/index.js";
 import { PlenumClient, ProtocolError } from "./client";
 import { useSignal } from "./hooks";
-import { LANGS, LANG_NAMES, has, lang, setLang, t } from "./i18n";
+import { LANGS, LANG_NAMES, has, lang, listSep, setLang, t } from "./i18n";
 import { parseEnrollText } from "./enroll_text";
 import { deleteBytes, loadBytes, saveBytes } from "./keystore";
 
@@ -68,7 +68,7 @@ export function Header(props: { titleKey: string; client: PlenumClient }) {
       </span>
       {who && (
         <span class="who" data-testid="who">
-          {who.person} · {who.roles.map((r) => t(`role_${r}`)).join("、")}
+          {who.person} · {who.roles.map((r) => t(`role_${r}`)).join(listSep())}
         </span>
       )}
       <nav class="langs" aria-label={t("language")}>
