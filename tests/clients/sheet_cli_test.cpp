@@ -65,5 +65,19 @@ TEST(sheet_cli, refuses_bad_arguments_and_bad_input) {
             1);
 }
 
+TEST(sheet_cli, refuses_to_print_without_the_cjk_fonts) {
+  temp_dir dir;
+  // A fontconfig configuration that names no font directory: no font at all.
+  const auto conf = dir.path() / "fonts.conf";
+  std::ofstream(conf) << "<?xml version=\"1.0\"?><fontconfig><cachedir>" << dir.path().string()
+                      << "</cachedir></fontconfig>";
+  const auto pdf = dir.path() / "x.pdf";
+  const auto r = run("FONTCONFIG_FILE=" + q(conf) + " " + q(tool) + " " +
+                     q(examples + "/election.json") + " " + q(pdf) + " 2>&1");
+  EXPECT_EQ(r.status_, 1);
+  EXPECT_NE(r.output_.find("fonts-noto-cjk"), std::string::npos) << r.output_;
+  EXPECT_FALSE(std::filesystem::exists(pdf));
+}
+
 }  // namespace
 }  // namespace plenum::clients::sheet

@@ -285,6 +285,11 @@ TEST_F(sheet_pdf, refuses_an_incomplete_sheet) {
   EXPECT_EQ(vote_sheet_pdf(sheet).error(), make_error_code(errc::invalid_field));
 }
 
+TEST(sheet_fonts, noto_cjk_is_installed) {
+  // Without fonts-noto-cjk every renderer refuses (errc::internal) instead of printing boxes.
+  EXPECT_TRUE(fonts_installed());
+}
+
 TEST_F(sheet_pdf, writes_a_pdf_in_memory) {
   auto pdf = vote_sheet_pdf(motion_sheet(95, 10, 5, 120, 112));
   ASSERT_TRUE(pdf);

@@ -113,6 +113,8 @@ int main(int argc, char** argv) {
     std::cerr << usage;
     return 2;
   }
+  if (!sheet::fonts_installed())
+    return fail("fonts", "the Noto CJK fonts are not installed (apt-get install fonts-noto-cjk)");
   auto text = read_file(parsed->input_);
   if (!text) return fail(parsed->input_, "cannot be read");
   if (parsed->sitting_) {

@@ -18,6 +18,23 @@ constexpr rgb footer_grey{0.35, 0.35, 0.35};
 
 }  // namespace
 
+bool noto_cjk_installed() {
+  PangoFontMap* map = pango_cairo_font_map_get_default();  // not owned
+  pango_context_ptr context(pango_font_map_create_context(map));
+  for (const char* family : {sans_family, serif_family, mono_family}) {
+    font_ptr wanted(pango_font_description_new());
+    pango_font_description_set_family(wanted.get(), family);
+    pango_font_description_set_absolute_size(wanted.get(), 10 * PANGO_SCALE);
+    std::unique_ptr<PangoFont, gobject_deleter> font(
+        pango_context_load_font(context.get(), wanted.get()));
+    if (!font) return false;
+    font_ptr found(pango_font_describe(font.get()));
+    const char* name = pango_font_description_get_family(found.get());
+    if (name == nullptr || std::string_view(name) != family) return false;
+  }
+  return true;
+}
+
 std::optional<page_canvas> page_canvas::create(std::string* sink, int total_pages,
                                                std::string_view title) {
   surface_ptr surface(

@@ -45,6 +45,10 @@ inline constexpr const char* sans_family = "Noto Sans CJK SC";
 inline constexpr const char* serif_family = "Noto Serif CJK SC";
 inline constexpr const char* mono_family = "Noto Sans Mono CJK SC";
 
+/// Whether fontconfig has every family above (fonts-noto-cjk). Without them pango falls back
+/// to whatever font it finds, which may draw Chinese as empty boxes. Thread-safe.
+[[nodiscard]] bool noto_cjk_installed();
+
 /// How a piece of text is set.
 struct text_style {
   const char* family_ = sans_family;

@@ -23,6 +23,7 @@ boost::system::error_code last_system_error() { return {errno, boost::system::sy
 // pages at the same places.
 template <typename Draw>
 result<std::string> two_pass(std::string_view title, Draw&& draw) {
+  if (!detail::noto_cjk_installed()) return errc::internal;
   auto counting = page_canvas::create(nullptr, 0, title);
   if (!counting || !draw(*counting)) return errc::internal;
   const int pages = counting->page();
@@ -34,6 +35,8 @@ result<std::string> two_pass(std::string_view title, Draw&& draw) {
 }
 
 }  // namespace
+
+bool fonts_installed() { return detail::noto_cjk_installed(); }
 
 result<std::string> vote_sheet_pdf(const vote_sheet& sheet) {
   auto checked = check_vote_sheet(sheet);

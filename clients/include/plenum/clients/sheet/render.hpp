@@ -10,11 +10,17 @@
 
 namespace plenum::clients::sheet {
 
+/// Whether the Noto CJK families the sheets are set in ("Noto Sans CJK SC", "Noto Serif CJK SC",
+/// "Noto Sans Mono CJK SC", Debian package fonts-noto-cjk) are installed. The renderers refuse
+/// to draw without them rather than print Chinese as empty boxes. Thread-safe.
+[[nodiscard]] bool fonts_installed();
+
 /// The PDF of one vote: header (congress, sitting, date, vote), the figures 应到/实到/投票,
 /// the rule, a table of counts and percentages, a horizontal bar chart, the outcome in large
 /// type, the signers with their key fingerprints, the result digest with its QR code, and a
 /// footer with page numbers on every page. Long tables continue on further pages.
-/// Errors: errc::invalid_field when `check_vote_sheet` fails; errc::internal when cairo fails.
+/// Errors: errc::invalid_field when `check_vote_sheet` fails; errc::internal when cairo fails or
+/// the fonts are missing (see `fonts_installed`).
 /// Thread-safe (fontconfig and pango are; nothing global is written).
 [[nodiscard]] result<std::string> vote_sheet_pdf(const vote_sheet& sheet);
 
