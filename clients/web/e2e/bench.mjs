@@ -28,11 +28,21 @@ try {
   await page.goto(`http://127.0.0.1:${port}/bench.html?runs=${runs}`);
   await page.waitForFunction(() => window.benchResult, null, { timeout: 120_000 });
   const result = await page.evaluate(() => window.benchResult);
+  // The renderer's main-thread CPU time (CDP Performance.ThreadTime) around a batch of ballots.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+  const threadTime = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime").value;
+  const cpu = {};
+  for (const kind of ["motion", "election_7_5"]) {
+    const before = await threadTime();
+    await page.evaluate(([k, n]) => window.benchBatch(k, n), [kind, runs]);
+    cpu[kind] = ((await threadTime()) - before) * 1000 / runs;
+  }
   const fmt = (x) => `median ${x.median.toFixed(1)} ms, p90 ${x.p90.toFixed(1)} ms, min ${x.min.toFixed(1)} ms`;
   console.log(`browser: ${result.userAgent}`);
   console.log(`runs: ${result.runs}`);
-  console.log(`motion (3 options, 1 contest):        ${fmt(result.motion)}`);
-  console.log(`election 7 candidates / 5 seats:      ${fmt(result.election_7_5)}`);
+  console.log(`motion (3 options, 1 contest):   wall ${fmt(result.motion)}; CPU ${cpu.motion.toFixed(1)} ms`);
+  console.log(`election 7 candidates / 5 seats: wall ${fmt(result.election_7_5)}; CPU ${cpu.election_7_5.toFixed(1)} ms`);
 } finally {
   await browser.close();
   server.close();

@@ -316,6 +316,22 @@ try {
     await tid(chair, "create-vote").click();
     await waitState(chair, (s) => s.votes.some((v) => v.id === vote.id), `vote ${vote.id} created`);
     await noError(chair);
+    if (vote.kind === "election") {
+      // D05's connection drops before the vote opens: the tablet reconnects, authenticates
+      // again and resumes the board from where it was, so it still gets the vote's keys.
+      await tab.D05.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const c = window.plenum;
+            let dropped = false;
+            c.status.subscribe((st) => {
+              if (st === "offline") dropped = true;
+            });
+            c.identity.subscribe(() => dropped && resolve());
+            c.ws.close();
+          }),
+      );
+    }
     await tid(chair, `open-${vote.id}`).click();
     await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "open", `vote ${vote.id} open`);
 

@@ -1,6 +1,7 @@
 // Times what a tablet does for one ballot — encrypt every option, prove every range, sign —
 // for a motion and a 7-candidate/5-seat election, in whatever browser opens bench.html.
-// Results go to #out and to window.benchResult (read by e2e/bench.mjs).
+// Results go to #out and to window.benchResult (read by e2e/bench.mjs); window.benchBatch
+// makes n ballots of one kind at once, for timing the page's CPU from outside.
 import {
   Point,
   Scalar,
@@ -46,6 +47,13 @@ async function main() {
     runs,
     motion: time(motion, [[1, 0, 0]], runs),
     election_7_5: time(election, [approve, approve, approve, approve, approve, disapprove, disapprove], runs),
+  };
+  const setups = { motion: [motion, [[1, 0, 0]]], election_7_5: [election, [approve, approve, approve, approve, approve, disapprove, disapprove]] } as const;
+  const joint = Point.baseMul(Scalar.randomNonzero());
+  const voter = SecretKey.generate();
+  (window as any).benchBatch = (kind: keyof typeof setups, n: number) => {
+    const [m, choices] = setups[kind];
+    for (let i = 0; i < n; ++i) makeBallot(m as Manifest, new Uint8Array(32), joint, voter, choices as unknown as number[][]);
   };
   (window as any).benchResult = result;
   document.getElementById("out")!.textContent = JSON.stringify(result, null, 2);
