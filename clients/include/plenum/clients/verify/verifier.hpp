@@ -1,0 +1,60 @@
+// The independent verifier of CVP1 §8: given an exported record, recomputes everything the
+// record lets anyone recompute and reports each check with its counts. It trusts nothing the
+// server derived: the roster, attendance, aggregates, counts and outcomes are recomputed from
+// the signed board events and compared with what the server published.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plenum/clients/verify/record_files.hpp"
+#include "plenum/crypto/sign.hpp"
+
+namespace plenum::clients::verify {
+
+/// One line of the report: check `name` (chain, signatures, head, events, congress,
+/// checkins, attendance, ceremony, election, roster, ballots, receipts, tally, outcome, result)
+/// about `subject` (a sitting or vote id; empty for the whole board), with how many items it
+/// covered and, when it failed, how many failed and the first reasons.
+struct check_result {
+  std::string name;
+  std::string subject;
+  bool passed = true;
+  /// Items checked (events, check-ins, ballots, partials, positions, …).
+  std::uint64_t count = 0;
+  /// Items that failed.
+  std::uint64_t failed = 0;
+  /// What was checked (passed) or the first failures, "; "-separated (failed).
+  std::string detail;
+};
+
+/// The full report, checks in the order first met.
+struct verify_report {
+  std::vector<check_result> checks;
+
+  /// Whether there is at least one check and every check passed.
+  [[nodiscard]] bool passed() const;
+  /// The check named `name` about `subject`, if the report has it.
+  [[nodiscard]] const check_result* find(std::string_view name,
+                                         std::string_view subject = {}) const;
+};
+
+/// How to verify.
+struct verify_options {
+  /// Threads for the ballot, chain and partial checks; 0 means std::thread::hardware_concurrency.
+  unsigned threads = 0;
+  /// The congress key as published independently of the record (e.g. on the projector at the
+  /// sitting); when set, the record's congress_pk must equal it.
+  std::optional<crypto::public_key> pinned_congress_key;
+};
+
+/// Runs every check on `rec`. Never throws on bad input: whatever is wrong shows as a failed
+/// check. Thread-safe (uses its own threads; `rec` is read only).
+[[nodiscard]] verify_report verify_record(const record& rec, const verify_options& options = {});
+
+/// `PASS ballots v1: 3000 verified` / `FAIL ballots v1: 2 of 3000 failed: …`.
+[[nodiscard]] std::string format_check(const check_result& check);
+
+}  // namespace plenum::clients::verify

@@ -1,0 +1,156 @@
+// Private to plenum_verify: the verifier's own model of a congress, rebuilt from the board
+// events alone (not from the server's code), and the accumulator of check results.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "plenum/clients/verify/verifier.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/ceremony.hpp"
+#include "plenum/crypto/ceremony_params.hpp"
+#include "plenum/crypto/decryption.hpp"
+#include "plenum/crypto/keygen.hpp"
+#include "plenum/crypto/manifest.hpp"
+
+namespace plenum::clients::verify::detail {
+
+/// Collects check results in the order first met.
+class check_log {
+ public:
+  /// Counts one item of check (name, subject) as passed.
+  void pass(const std::string& name, const std::string& subject, std::uint64_t items = 1);
+  /// Counts one item as failed, keeping the first few reasons.
+  void fail(const std::string& name, const std::string& subject, const std::string& reason);
+  /// Sets the text shown for a passing check.
+  void describe(const std::string& name, const std::string& subject, std::string detail);
+  /// Makes sure the check appears (with zero items) even if nothing was counted.
+  void touch(const std::string& name, const std::string& subject);
+
+  [[nodiscard]] verify_report report() const;
+
+ private:
+  check_result& at(const std::string& name, const std::string& subject);
+  std::vector<check_result> checks_;
+  std::map<std::pair<std::string, std::string>, std::size_t> index_;
+};
+
+/// A field of a payload is missing or of the wrong type.
+class bad_payload : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Runs fn(i) for i in [0, n) on `threads` threads (work shared by an atomic counter).
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& fn);
+
+struct ceremony_model {
+  std::uint64_t started_seq = 0;
+  std::optional<crypto::ceremony_params> params;
+  std::vector<std::string> persons;  // index i+1 is persons[i]
+  std::vector<std::optional<crypto::keygen_message>> messages;
+  std::optional<crypto::ceremony_keys> published;
+  std::vector<std::optional<crypto::signature>> confirmations;
+  [[nodiscard]] bool all_confirmed() const;
+};
+
+struct sitting_model {
+  std::string id;
+  /// Valid check-ins: person → seq of the event.
+  std::map<std::string, std::uint64_t> present;
+  std::set<std::string> excused;
+  std::optional<ceremony_model> ceremony;
+};
+
+struct ballot_entry {
+  std::uint64_t seq = 0;
+  crypto::digest32 entry_hash{};
+  std::string person;
+  /// Whether the sequential checks (roster, check-in, uniqueness, decoding) passed.
+  bool admissible = false;
+  std::optional<crypto::ballot> ballot;
+  crypto::digest32 claimed_digest{};
+  crypto::digest32 claimed_tracking{};
+};
+
+struct partial_entry {
+  std::uint64_t seq = 0;
+  std::uint64_t index = 0;
+  crypto::partial_decryption partial;
+};
+
+struct decided_entry {
+  std::uint64_t seq = 0;
+  std::uint64_t board_seq_at_close = 0;
+  std::uint64_t ballots = 0;
+  std::uint64_t seated = 0;
+  std::uint64_t present = 0;
+  std::vector<std::uint64_t> counts;
+  std::string rule;
+  std::string outcome;
+};
+
+struct vote_model {
+  std::string id;
+  std::string sitting_id;
+  std::string kind;
+  crypto::manifest manifest;
+  std::string rule_text;
+  bool opened = false;
+  bool closed = false;
+  // Recomputed when the vote opened.
+  std::uint64_t seated = 0;
+  std::uint64_t present = 0;
+  std::set<std::string> eligible;
+  std::set<crypto::public_key> roster;
+  crypto::digest32 election_hash{};
+  std::optional<crypto::ceremony_params> params;
+  std::optional<crypto::ceremony_keys> keys;
+  std::vector<std::string> scrutineers;
+  // Ballots.
+  std::vector<ballot_entry> ballots;
+  std::set<std::string> voters;
+  std::set<crypto::byte_array<32>> ballot_ids;
+  std::set<crypto::byte_array<32>> alphas;
+  std::uint64_t closed_seq = 0;
+  std::vector<partial_entry> partials;
+  std::optional<decided_entry> decided;
+};
+
+/// Everything the replay learned, for the checks that run after it.
+struct congress_model {
+  std::string congress_id;
+  std::map<std::string, std::set<std::string>> roles;  // person → roles, from the roster
+  std::vector<std::string> person_order;
+  std::map<std::string, crypto::public_key> keys;  // person → current device key
+  std::map<std::string, sitting_model> sittings;
+  std::map<std::string, vote_model> votes;
+  std::vector<std::string> vote_order;
+  /// entry_hash of every event by seq (for result digests and receipts).
+  std::vector<crypto::digest32> entry_hashes;
+};
+
+/// Checks the chain, the server signatures and the head (check names chain, signatures,
+/// head, congress). Returns whether the events are in seq order 0..n-1 (the replay needs it).
+bool check_board(const record& rec, const verify_options& options, unsigned threads,
+                 check_log& log);
+
+/// Replays the events in order into `model`, running the sequential checks (events,
+/// checkins, attendance, election, roster, ballot admissibility).
+void replay(const record& rec, congress_model& model, check_log& log);
+
+/// The ceremony checks of every sitting that has one.
+void check_ceremonies(const congress_model& model, check_log& log);
+
+/// The per-vote checks that run after the replay: ballots (parallel), receipts, tally,
+/// outcome, result.
+void check_votes(const record& rec, congress_model& model, unsigned threads, check_log& log);
+
+}  // namespace plenum::clients::verify::detail

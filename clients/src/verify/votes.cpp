@@ -1,0 +1,238 @@
+// The checks of each vote that follow the replay: every ballot's proofs and signature (on all
+// threads), the receipts, the aggregates and partial decryptions, the counts, the outcome and
+// the result digest.
+#include <algorithm>
+#include <map>
+
+#include "model.hpp"
+#include "plenum/crypto/discrete_log.hpp"
+#include "plenum/crypto/result.hpp"
+#include "plenum/crypto/tally.hpp"
+#include "plenum/protocol/rules.hpp"
+
+namespace plenum::clients::verify::detail {
+
+namespace {
+
+std::string seq_text(std::uint64_t seq) { return "seq " + std::to_string(seq); }
+
+struct ballot_verdict {
+  std::string ballot_error;   // empty when the ballot is fine
+  std::string receipt_error;  // empty when its receipt is fine
+};
+
+ballot_verdict check_ballot(const vote_model& v, const ballot_entry& entry,
+                            const std::map<std::uint64_t, const protocol::receipt*>& receipts,
+                            const crypto::public_key& congress_pk) {
+  ballot_verdict out;
+  if (!entry.ballot) return out;  // already reported by the replay
+  const auto& b = *entry.ballot;
+  const auto status = crypto::verify_ballot(v.manifest, v.election_hash, v.keys->joint_key, b);
+  const auto digest = crypto::ballot_digest(b, v.election_hash);
+  const auto tracking = crypto::tracking_code(digest, b.sig);
+  if (status != crypto::ballot_status::ok)
+    out.ballot_error = std::string(crypto::to_string(status));
+  else if (digest != entry.claimed_digest)
+    out.ballot_error = "digest is not the recomputed ballot_digest";
+  else if (tracking != entry.claimed_tracking)
+    out.ballot_error = "tracking_code is not the recomputed one";
+
+  auto it = receipts.find(entry.seq);
+  if (it == receipts.end()) {
+    out.receipt_error = "no receipt";
+  } else {
+    const auto& r = *it->second;
+    if (r.tracking_code != tracking || r.board_entry_hash != entry.entry_hash)
+      out.receipt_error = "receipt does not name this ballot's tracking code and board entry";
+    else if (!congress_pk.verify(crypto::receipt_digest(tracking, entry.seq, entry.entry_hash),
+                                 r.sig))
+      out.receipt_error = "receipt signature does not verify";
+  }
+  return out;
+}
+
+void check_ballots(const vote_model& v, const record& rec,
+                   const std::map<std::uint64_t, const protocol::receipt*>& receipts,
+                   unsigned threads, check_log& log) {
+  log.touch("ballots", v.id);
+  if (!v.keys) {
+    if (!v.ballots.empty()) log.fail("ballots", v.id, "ballots without an election key");
+    return;
+  }
+  std::vector<ballot_verdict> verdicts(v.ballots.size());
+  parallel_for(v.ballots.size(), threads, [&](std::size_t i) {
+    verdicts[i] = check_ballot(v, v.ballots[i], receipts, rec.header.congress_pk);
+  });
+  log.touch("receipts", v.id);
+  for (std::size_t i = 0; i < v.ballots.size(); ++i) {
+    const auto& entry = v.ballots[i];
+    const std::string at = seq_text(entry.seq) + " " + entry.person + ": ";
+    if (!verdicts[i].ballot_error.empty())
+      log.fail("ballots", v.id, at + verdicts[i].ballot_error);
+    else if (entry.admissible)
+      log.pass("ballots", v.id);
+    if (entry.ballot) {
+      if (verdicts[i].receipt_error.empty())
+        log.pass("receipts", v.id);
+      else
+        log.fail("receipts", v.id, at + verdicts[i].receipt_error);
+    }
+  }
+  log.describe("ballots", v.id,
+               "signer seated, checked in, once; unique ids and alphas; proofs, signature, "
+               "tracking code");
+}
+
+// The counts of every position from the valid partials, or why there are none.
+std::optional<std::vector<std::uint64_t>> check_tally(const vote_model& v, check_log& log) {
+  log.touch("tally", v.id);
+  crypto::tally_accumulator acc([&] {
+    std::size_t n = 0;
+    for (const auto& c : v.manifest.contests) n += c.options.size();
+    return n;
+  }());
+  for (const auto& entry : v.ballots) {
+    if (!entry.ballot) continue;
+    std::vector<crypto::ciphertext> cts;
+    for (const auto& c : entry.ballot->contests)
+      for (const auto& o : c.options) cts.push_back(o.ct);
+    if (!acc.add(cts))
+      log.fail("tally", v.id, seq_text(entry.seq) + ": ballot has the wrong shape");
+  }
+  const auto& aggregates = acc.aggregates();
+  std::vector<crypto::partial_decryption> valid;
+  std::set<std::uint64_t> seen;
+  for (const auto& p : v.partials) {
+    const std::string at = seq_text(p.seq) + " scrutineer " + std::to_string(p.index) + ": ";
+    if (p.partial.index != p.index) {
+      log.fail("tally", v.id, at + "partial names another index");
+    } else if (!seen.insert(p.index).second) {
+      log.fail("tally", v.id, at + "second partial decryption");
+    } else if (!crypto::check_partial_decryption(*v.params, *v.keys, v.election_hash, aggregates,
+                                                 p.partial)) {
+      log.fail("tally", v.id, at + "partial decryption proof or signature does not verify");
+    } else {
+      valid.push_back(p.partial);
+      log.pass("tally", v.id);
+    }
+  }
+  const auto k = v.params->k();
+  if (valid.size() < k) {
+    log.fail("tally", v.id,
+             std::to_string(valid.size()) + " valid partial decryptions, k = " + std::to_string(k));
+    return std::nullopt;
+  }
+  const crypto::discrete_log_table table(std::max<std::uint64_t>(acc.ballots(), 1));
+  auto counts = crypto::decrypt_counts(aggregates, valid, k, acc.ballots(), table);
+  if (!counts) {
+    log.fail("tally", v.id, "t·G == B − M has no t in [0, #ballots] for some position");
+    return std::nullopt;
+  }
+  log.pass("tally", v.id, counts->size());
+  log.describe("tally", v.id,
+               std::to_string(acc.ballots()) + " ballots summed, " + std::to_string(valid.size()) +
+                   " partial decryptions (k = " + std::to_string(k) + "), " +
+                   std::to_string(counts->size()) + " counts with t·G == B − M");
+  return counts;
+}
+
+void check_outcome(const vote_model& v, const std::vector<std::uint64_t>& counts, check_log& log) {
+  const auto& d = *v.decided;
+  log.touch("outcome", v.id);
+  if (d.rule != v.rule_text)
+    return log.fail("outcome", v.id, "the result's rule is not the rule the vote was created with");
+  auto rule = protocol::parse_rule(v.rule_text);
+  if (!rule) return log.fail("outcome", v.id, "the rule text is not a canonical rule");
+  if (protocol::to_string(rule->kind) != v.kind)
+    return log.fail("outcome", v.id, "the rule is for another kind of vote");
+  protocol::tally_input tally;
+  tally.ballots = v.ballots.size();
+  tally.seated = v.seated;
+  tally.present = v.present;
+  std::size_t position = 0;
+  for (const auto& contest : v.manifest.contests) {
+    protocol::contest_count cc{contest.contest_id, contest.title, {}};
+    for (const auto& option : contest.options)
+      cc.options.push_back({option.option_id, option.label, counts.at(position++)});
+    tally.contests.push_back(std::move(cc));
+  }
+  auto outcome = protocol::decide_outcome(*rule, tally);
+  if (!outcome) return log.fail("outcome", v.id, "the counts do not fit the rule");
+  if (outcome->text != d.outcome)
+    return log.fail("outcome", v.id, "the published outcome is not the rule applied to the counts");
+  log.pass("outcome", v.id);
+  log.describe("outcome", v.id,
+               "recomputed from counts, seated " + std::to_string(v.seated) + ", present " +
+                   std::to_string(v.present) + " and " + v.rule_text);
+}
+
+void check_result(const vote_model& v, const congress_model& m,
+                  const std::optional<std::vector<std::uint64_t>>& counts, check_log& log) {
+  const auto& d = *v.decided;
+  log.touch("result", v.id);
+  std::vector<std::string> problems;
+  if (d.ballots != v.ballots.size()) problems.push_back("ballots is not the number accepted");
+  if (d.seated != v.seated || d.present != v.present)
+    problems.push_back("seated/present are not those recomputed when the vote opened");
+  if (d.board_seq_at_close != v.closed_seq || d.board_seq_at_close >= m.entry_hashes.size())
+    problems.push_back("board_seq_at_close is not the vote_closed event");
+  if (counts && *counts != d.counts) problems.push_back("published counts are not the decryption");
+  std::size_t positions = 0;
+  for (const auto& c : v.manifest.contests) positions += c.options.size();
+  if (d.counts.size() != positions) problems.push_back("not one count per position");
+  for (const auto& p : problems) log.fail("result", v.id, p);
+  if (!problems.empty()) return;
+  crypto::result_record r;
+  r.election_hash = v.election_hash;
+  r.board_seq_at_close = d.board_seq_at_close;
+  r.board_hash_at_close = m.entry_hashes[d.board_seq_at_close];
+  r.ballots = d.ballots;
+  r.seated = d.seated;
+  r.present = d.present;
+  r.rule = d.rule;
+  r.counts = d.counts;
+  r.outcome = d.outcome;
+  const auto digest = crypto::result_digest(r);
+  // The server's signature on the board entry holding the result was checked with the chain;
+  // the record carries no other signature on the result.
+  log.pass("result", v.id);
+  log.describe("result", v.id,
+               "result_digest " + crypto::to_hex(digest).substr(0, 16) +
+                   "…, signed by the server in board entry " + std::to_string(d.seq) +
+                   "; 0 scrutineer or chair signatures in the record");
+}
+
+}  // namespace
+
+void check_votes(const record& rec, congress_model& model, unsigned threads, check_log& log) {
+  std::map<std::uint64_t, const protocol::receipt*> receipts;
+  for (const auto& r : rec.receipts)
+    if (!receipts.emplace(r.board_seq, &r).second)
+      log.fail("receipts", "", "two receipts for seq " + std::to_string(r.board_seq));
+  for (const auto& id : model.vote_order) {
+    const auto& v = model.votes.at(id);
+    if (!v.opened) continue;
+    check_ballots(v, rec, receipts, threads, log);
+    if (!v.decided) {
+      if (!v.partials.empty() || v.closed) {
+        log.touch("tally", v.id);
+        log.describe("tally", v.id,
+                     std::to_string(v.partials.size()) +
+                         " partial decryptions so far; the record holds no result of this vote");
+      }
+      continue;
+    }
+    if (!v.params || !v.keys) {
+      log.fail("tally", v.id, "the vote has no ceremony keys");
+      continue;
+    }
+    auto counts = check_tally(v, log);
+    if (counts)
+      check_outcome(v, *counts, log);
+    else
+      log.fail("outcome", v.id, "no decrypted counts to recompute the outcome from");
+    check_result(v, model, counts, log);
+  }
+}
+
+}  // namespace plenum::clients::verify::detail

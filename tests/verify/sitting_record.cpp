@@ -1,0 +1,185 @@
+#include "sitting_record.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "domain_fixture.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/board.hpp"
+#include "plenum/crypto/random.hpp"
+#include "plenum/protocol/record.hpp"
+#include "storage/congress_key_store.hpp"
+#include "storage/event_log.hpp"
+
+namespace plenum::verify_test {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+namespace domain = server::domain;
+
+namespace {
+
+crypto::secret_key make_congress_key(const fs::path& data_dir) {
+  crypto::seeded_random random("verify test congress key");
+  auto key = server::storage::congress_key_store(data_dir).load_or_create(random);
+  if (!key) throw std::runtime_error("cannot create the congress key");
+  return *key;
+}
+
+fs::path make_root() {
+  std::random_device rd;
+  auto root = fs::temp_directory_path() /
+              ("plenum-verify-test-" + std::to_string(rd()) + std::to_string(rd()));
+  fs::create_directories(root);
+  return root;
+}
+
+void cast(domain::test::congress& c, const std::string& number, const std::string& vote_id,
+          const crypto::ballot_choices& choices) {
+  ASSERT_TRUE(c.as(number, domain::cast_ballot{vote_id, c.ballot_for(number, vote_id, choices)}))
+      << number << " " << vote_id;
+}
+
+// The sitting described in the header, as a list of events.
+std::vector<domain::event> run_sitting() {
+  domain::test::congress c{10};
+  c.prepare_sitting(8);
+  const auto d9 = c.keys.at("D009").public_part();
+  const auto sig =
+      c.keys.at("SE").sign(crypto::checkin_digest("s1", d9, static_cast<std::uint64_t>(c.now)));
+  EXPECT_TRUE(c.as("SE", domain::assisted_check_in{"s1", "D009", c.now, "平板故障", sig.hex()}));
+  c.complete_ceremony();
+  c.open_with_item("i1", "report");
+
+  domain::create_vote motion;
+  motion.vote_id = "v1";
+  motion.sitting_id = "s1";
+  motion.item_id = "i1";
+  motion.kind = "motion";
+  motion.title = "关于党委工作报告的决议";
+  EXPECT_TRUE(c.as("CH", motion));
+  EXPECT_TRUE(c.as("CH", domain::open_vote{"v1"}));
+  for (int i = 1; i <= 9; ++i) {
+    crypto::ballot_choices choice{{1, 0, 0}};
+    if (i == 7 || i == 8) choice = {{0, 1, 0}};
+    if (i == 9) choice = {{0, 0, 1}};
+    cast(c, domain::test::delegate_number(static_cast<std::size_t>(i)), "v1", choice);
+  }
+  EXPECT_TRUE(c.as("CH", domain::close_vote{"v1"}));
+  EXPECT_TRUE(c.decrypt("v1", {1, 2}));
+
+  EXPECT_TRUE(c.as("SE", domain::add_item{"s1", "i2", "election", "选举委员", 2, "党委书记", ""}));
+  EXPECT_TRUE(c.as("CH", domain::set_current_item{"s1", "i2"}));
+  domain::create_vote election;
+  election.vote_id = "v2";
+  election.sitting_id = "s1";
+  election.item_id = "i2";
+  election.kind = "election";
+  election.title = "选举委员";
+  election.seats = 1;
+  election.candidates = {"王一", "李二"};
+  EXPECT_TRUE(c.as("CH", election));
+  EXPECT_TRUE(c.as("CH", domain::open_vote{"v2"}));
+  for (int i = 1; i <= 9; ++i) {
+    crypto::ballot_choices choice{{1, 0}, {0, 1}};
+    if (i >= 7) choice = {{0, 1}, {1, 0}};
+    if (i == 9) choice = {{0, 0}, {0, 0}};
+    cast(c, domain::test::delegate_number(static_cast<std::size_t>(i)), "v2", choice);
+  }
+  EXPECT_TRUE(c.as("CH", domain::close_vote{"v2"}));
+  EXPECT_TRUE(c.decrypt("v2", {1, 2}));
+  EXPECT_EQ(c.state.find_vote("v2")->elected.size(), 1u);
+  return c.log;
+}
+
+}  // namespace
+
+sitting_record::sitting_record()
+    : root_(make_root()), data_dir_(root_ / "data"), key_(make_congress_key(data_dir_)) {
+  const auto events = run_sitting();
+  auto log = server::storage::event_log::open(data_dir_ / "events.db", key_);
+  if (!log) throw std::runtime_error("cannot open the event log: " + log.error().message);
+  for (const auto& e : events) {
+    auto appended = (*log)->append(e.type, json::serialize(e.payload), [](auto) {});
+    if (!appended) throw std::runtime_error("cannot append");
+  }
+  if ((*log)->flush()) throw std::runtime_error("cannot flush");
+}
+
+sitting_record::~sitting_record() {
+  std::error_code ec;
+  fs::remove_all(root_, ec);
+}
+
+fs::path sitting_record::fresh_dir(const std::string& name) const { return root_ / name; }
+
+std::vector<protocol::board_event> read_events(const fs::path& dir) {
+  std::ifstream in(dir / protocol::record_events_file);
+  std::vector<protocol::board_event> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    auto e = protocol::parse_event_line(line);
+    if (!e) throw std::runtime_error("unreadable event line");
+    out.push_back(std::move(*e));
+  }
+  return out;
+}
+
+void write_events(const fs::path& dir, const std::vector<protocol::board_event>& events) {
+  std::ofstream out(dir / protocol::record_events_file, std::ios::trunc);
+  for (const auto& e : events) out << protocol::event_line(e) << "\n";
+}
+
+void resign_and_write(const fs::path& dir, std::vector<protocol::board_event> events,
+                      const crypto::secret_key& key) {
+  crypto::digest32 prev = crypto::genesis_hash;
+  std::ofstream receipts(dir / protocol::record_receipts_file, std::ios::trunc);
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    auto& e = events[i];
+    e.seq = i;
+    e.prev_hash = prev;
+    e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
+    e.sig = key.sign(e.entry_hash);
+    prev = e.entry_hash;
+    if (e.type == "ballot_accepted") {
+      auto tracking =
+          crypto::from_hex_fixed<32>(payload_of(e).at("tracking_code").as_string().c_str());
+      protocol::receipt r{*tracking, e.seq, e.entry_hash, {}};
+      r.sig = key.sign(crypto::receipt_digest(r.tracking_code, r.board_seq, r.board_entry_hash));
+      receipts << protocol::receipt_line(r) << "\n";
+    }
+  }
+  write_events(dir, events);
+  std::ifstream in(dir / protocol::record_header_file);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto header = protocol::parse_record_header(text.str());
+  if (!header) throw std::runtime_error("unreadable congress.json");
+  header->events = events.size();
+  header->head_hash = prev;
+  std::ofstream out(dir / protocol::record_header_file, std::ios::trunc);
+  out << protocol::record_header_text(*header);
+}
+
+json::object payload_of(const protocol::board_event& e) {
+  return json::parse(e.payload).as_object();
+}
+
+void set_payload(protocol::board_event& e, const json::object& payload) {
+  e.payload = json::serialize(payload);
+}
+
+std::size_t find_event(const std::vector<protocol::board_event>& events, const std::string& type,
+                       const std::function<bool(const json::object&)>& pred) {
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (events[i].type == type && (!pred || pred(payload_of(events[i])))) return i;
+  ADD_FAILURE() << "no " << type << " event";
+  return 0;
+}
+
+}  // namespace plenum::verify_test

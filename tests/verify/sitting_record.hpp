@@ -1,0 +1,61 @@
+// A real small sitting for the verifier's tests: run through the domain in-process, stored in
+// a real event log (hash chain, congress-key signatures) in a temporary data directory, and
+// exported with the server's exporter.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "plenum/clients/verify/record_files.hpp"
+#include "plenum/crypto/sign.hpp"
+
+namespace plenum::verify_test {
+
+/// A data directory holding a congress of 10 delegates: sitting s1 with 9 present (D009
+/// checked in by the secretary), the key ceremony of S1–S3 (k = 2), motion v1 (6 for,
+/// 2 against, 1 abstain) and election v2 (1 seat, 2 candidates), both decrypted by S1 and S2.
+/// Removes its directories when destroyed. Not thread-safe.
+class sitting_record {
+ public:
+  sitting_record();
+  ~sitting_record();
+  sitting_record(const sitting_record&) = delete;
+  sitting_record& operator=(const sitting_record&) = delete;
+
+  /// The data directory (congress.key, events.db).
+  [[nodiscard]] const std::filesystem::path& data_dir() const { return data_dir_; }
+  /// A fresh, not yet existing directory under this record's temporary root.
+  [[nodiscard]] std::filesystem::path fresh_dir(const std::string& name) const;
+  /// The congress key (what a malicious server holds).
+  [[nodiscard]] const crypto::secret_key& congress_key() const { return key_; }
+
+ private:
+  std::filesystem::path root_;
+  std::filesystem::path data_dir_;
+  crypto::secret_key key_;
+};
+
+/// Reads events.jsonl of `dir` as it is (no checks).
+std::vector<protocol::board_event> read_events(const std::filesystem::path& dir);
+
+/// Writes `events` as events.jsonl of `dir`, unchanged.
+void write_events(const std::filesystem::path& dir, const std::vector<protocol::board_event>& e);
+
+/// What a malicious server holding the congress key does after changing events: renumbers,
+/// re-links, re-hashes and re-signs the whole chain, rewrites congress.json's head and re-makes
+/// every receipt, then writes the files of `dir`.
+void resign_and_write(const std::filesystem::path& dir, std::vector<protocol::board_event> events,
+                      const crypto::secret_key& key);
+
+/// The payload of `e` as a JSON object, and back.
+boost::json::object payload_of(const protocol::board_event& e);
+void set_payload(protocol::board_event& e, const boost::json::object& payload);
+
+/// The index of the first event of `type` whose payload satisfies `pred`; fails the test if none.
+std::size_t find_event(const std::vector<protocol::board_event>& events, const std::string& type,
+                       const std::function<bool(const boost::json::object&)>& pred = {});
+
+}  // namespace plenum::verify_test

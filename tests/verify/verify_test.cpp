@@ -1,0 +1,370 @@
+// The verifier on a real exported sitting: a clean record passes every check; each kind of
+// tampering of the issue makes it fail and names the check that broke, both when the tamperer
+// cannot sign (the chain breaks) and when a malicious server re-signs the whole chain with the
+// congress key (the deeper checks catch it).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <boost/json/serialize.hpp>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include "domain_fixture.hpp"
+#include "export/record_export.hpp"
+#include "plenum/clients/verify/verifier.hpp"
+#include "plenum/crypto/random.hpp"
+#include "plenum/protocol/record.hpp"
+#include "plenum/protocol/rules.hpp"
+#include "sitting_record.hpp"
+
+namespace plenum::verify_test {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+using clients::verify::verify_report;
+
+class verify_case : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    sitting_ = std::make_unique<sitting_record>();
+    clean_ = sitting_->fresh_dir("clean");
+    auto summary = server::record_export::export_data_dir(sitting_->data_dir(), clean_);
+    ASSERT_TRUE(summary) << summary.error().message();
+  }
+  static void TearDownTestSuite() { sitting_.reset(); }
+
+  // A copy of the clean export to tamper with.
+  fs::path copy(const std::string& name) {
+    const auto dir = sitting_->fresh_dir(name);
+    fs::copy(clean_, dir, fs::copy_options::recursive);
+    return dir;
+  }
+
+  static verify_report verify(const fs::path& dir) {
+    auto rec = clients::verify::load_record(dir);
+    EXPECT_TRUE(rec) << rec.error().message();
+    if (!rec) return {};
+    return clients::verify::verify_record(*rec, {2, std::nullopt});
+  }
+
+  static std::string dump(const verify_report& r) {
+    std::string out;
+    for (const auto& c : r.checks) out += clients::verify::format_check(c) + "\n";
+    return out;
+  }
+
+  // The report fails, and so does check (name, subject).
+  static void expect_fails(const verify_report& r, const std::string& name,
+                           const std::string& subject = {}) {
+    EXPECT_FALSE(r.passed()) << dump(r);
+    const auto* c = r.find(name, subject);
+    ASSERT_NE(c, nullptr) << name << " " << subject << "\n" << dump(r);
+    EXPECT_FALSE(c->passed) << dump(r);
+  }
+
+  static std::unique_ptr<sitting_record> sitting_;
+  static fs::path clean_;
+};
+
+std::unique_ptr<sitting_record> verify_case::sitting_;
+fs::path verify_case::clean_;
+
+TEST_F(verify_case, CleanRecordPassesEveryCheck) {
+  const auto r = verify(clean_);
+  EXPECT_TRUE(r.passed()) << dump(r);
+  for (const auto& [name, subject, count] :
+       std::vector<std::tuple<std::string, std::string, std::uint64_t>>{
+           {"ballots", "v1", 9},
+           {"ballots", "v2", 9},
+           {"receipts", "v1", 9},
+           {"checkins", "s1", 9},
+           {"ceremony", "s1", 7},  // 3 messages, the keys, 3 confirmations
+           {"tally", "v1", 5},     // 2 partials and 3 counts
+           {"outcome", "v2", 1},
+           {"result", "v1", 1}}) {
+    const auto* c = r.find(name, subject);
+    ASSERT_NE(c, nullptr) << name << " " << subject << "\n" << dump(r);
+    EXPECT_TRUE(c->passed);
+    EXPECT_EQ(c->count, count) << name << " " << subject;
+  }
+  for (const auto* name : {"chain", "signatures", "head", "events"}) {
+    const auto* c = r.find(name);
+    ASSERT_NE(c, nullptr) << name;
+    EXPECT_TRUE(c->passed) << name;
+  }
+  EXPECT_TRUE(r.find("roster", "v1")->passed);
+  EXPECT_TRUE(r.find("attendance", "s1")->passed);
+  EXPECT_EQ(clients::verify::format_check(*r.find("ballots", "v1"))
+                .rfind("PASS ballots v1: 9 verified", 0),
+            0u);
+}
+
+TEST_F(verify_case, ExportHasReadmeAndResults) {
+  for (auto name :
+       {protocol::record_readme_file, protocol::record_results_file, protocol::record_header_file,
+        protocol::record_events_file, protocol::record_receipts_file})
+    EXPECT_TRUE(fs::exists(clean_ / name)) << name;
+  std::ifstream csv(clean_ / protocol::record_results_file);
+  std::string text((std::istreambuf_iterator<char>(csv)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("v1,关于党委工作报告的决议,motion,"), std::string::npos) << text;
+  EXPECT_NE(text.find(",for,赞成,6\n"), std::string::npos) << text;
+  // Exporting into a directory that is not empty is refused.
+  EXPECT_FALSE(server::record_export::export_data_dir(sitting_->data_dir(), clean_));
+}
+
+TEST_F(verify_case, PinnedCongressKeyMustMatch) {
+  auto rec = clients::verify::load_record(clean_);
+  ASSERT_TRUE(rec);
+  crypto::seeded_random random("another key");
+  const auto other = crypto::secret_key::generate(random).public_part();
+  auto r = clients::verify::verify_record(*rec, {2, other});
+  expect_fails(r, "congress");
+  EXPECT_TRUE(clients::verify::verify_record(*rec, {2, rec->header.congress_pk}).passed());
+}
+
+// Edit a ballot: change one ciphertext of a cast ballot.
+json::object edited_ballot_payload(const protocol::board_event& e) {
+  auto p = payload_of(e);
+  auto& option = p.at("ballot").at("contests").at(0).at("options").at(0).as_object();
+  option["beta"] = crypto::point::generator().hex();
+  return p;
+}
+
+TEST_F(verify_case, EditedBallotBreaksTheChain) {
+  const auto dir = copy("edit-ballot");
+  auto events = read_events(dir);
+  auto& e = events[find_event(events, "ballot_accepted")];
+  set_payload(e, edited_ballot_payload(e));
+  write_events(dir, events);
+  expect_fails(verify(dir), "chain");
+}
+
+TEST_F(verify_case, EditedBallotResignedFailsItsProof) {
+  const auto dir = copy("edit-ballot-resigned");
+  auto events = read_events(dir);
+  auto& e = events[find_event(events, "ballot_accepted")];
+  set_payload(e, edited_ballot_payload(e));
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "ballots", "v1");
+  EXPECT_NE(r.find("ballots", "v1")->detail.find("bad_option_proof"), std::string::npos);
+}
+
+TEST_F(verify_case, DroppedEventBreaksTheChain) {
+  const auto dir = copy("drop");
+  auto events = read_events(dir);
+  events.erase(events.begin() + static_cast<long>(find_event(events, "ballot_accepted")));
+  write_events(dir, events);
+  expect_fails(verify(dir), "chain");
+}
+
+TEST_F(verify_case, DroppedCheckinResignedFailsTheBallot) {
+  const auto dir = copy("drop-resigned");
+  auto events = read_events(dir);
+  const auto i = find_event(events, "checked_in", [](const json::object& p) {
+    return p.at("person").as_string() == "D001";
+  });
+  events.erase(events.begin() + static_cast<long>(i));
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "ballots", "v1");
+  expect_fails(r, "attendance", "s1");
+}
+
+TEST_F(verify_case, ReorderedEventsBreakTheChain) {
+  const auto dir = copy("reorder");
+  auto events = read_events(dir);
+  const auto i = find_event(events, "ballot_accepted");
+  std::swap(events[i], events[i + 1]);
+  write_events(dir, events);
+  expect_fails(verify(dir), "chain");
+}
+
+TEST_F(verify_case, ReorderedResignedCheckinAfterBallotFails) {
+  const auto dir = copy("reorder-resigned");
+  auto events = read_events(dir);
+  // Move D001's check-in after D001's first ballot.
+  const auto checkin = find_event(events, "checked_in", [](const json::object& p) {
+    return p.at("person").as_string() == "D001";
+  });
+  const auto moved = events[checkin];
+  events.erase(events.begin() + static_cast<long>(checkin));
+  const auto ballot = find_event(events, "ballot_accepted", [](const json::object& p) {
+    return p.at("person").as_string() == "D001";
+  });
+  events.insert(events.begin() + static_cast<long>(ballot) + 1, moved);
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "ballots", "v1");
+  EXPECT_NE(r.find("ballots", "v1")->detail.find("no valid check-in before casting"),
+            std::string::npos);
+}
+
+TEST_F(verify_case, SwappedPartialDecryptionsFailTheTally) {
+  const auto dir = copy("swap-partials");
+  auto events = read_events(dir);
+  auto is_v1 = [](const json::object& p) { return p.at("vote_id").as_string() == "v1"; };
+  const auto a = find_event(events, "partial_submitted", is_v1);
+  std::size_t b = a + 1;
+  while (b < events.size() && events[b].type != "partial_submitted") ++b;
+  ASSERT_LT(b, events.size());
+  auto pa = payload_of(events[a]);
+  auto pb = payload_of(events[b]);
+  // Each partial now claims to be the other scrutineer's.
+  std::swap(pa["partial"], pb["partial"]);
+  pa["partial"].as_object()["index"] = pa.at("index");
+  pb["partial"].as_object()["index"] = pb.at("index");
+  set_payload(events[a], pa);
+  set_payload(events[b], pb);
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "tally", "v1");
+  EXPECT_NE(r.find("tally", "v1")->detail.find("does not verify"), std::string::npos);
+}
+
+TEST_F(verify_case, ChangedCountFailsTheResult) {
+  const auto dir = copy("count");
+  auto events = read_events(dir);
+  const auto i = find_event(events, "vote_decided", [](const json::object& p) {
+    return p.at("vote_id").as_string() == "v1";
+  });
+  auto p = payload_of(events[i]);
+  auto& counts = p["counts"].as_array();
+  counts[0] = 5;
+  counts[1] = 3;
+  set_payload(events[i], p);
+  write_events(dir, events);
+  expect_fails(verify(dir), "chain");
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "result", "v1");
+  EXPECT_NE(r.find("result", "v1")->detail.find("not the decryption"), std::string::npos);
+}
+
+TEST_F(verify_case, ChangedRuleFailsTheOutcome) {
+  const auto dir = copy("rule");
+  auto events = read_events(dir);
+  const auto other = protocol::rule_text(protocol::decision_rule::motion_two_thirds_of_seated());
+  for (auto type : {"vote_created", "vote_decided"}) {
+    const auto i = find_event(
+        events, type, [](const json::object& p) { return p.at("vote_id").as_string() == "v1"; });
+    auto p = payload_of(events[i]);
+    p["rule"] = other;
+    set_payload(events[i], p);
+  }
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "outcome", "v1");
+}
+
+TEST_F(verify_case, ForgedCheckinFailsTheCheckins) {
+  const auto dir = copy("forge-checkin");
+  auto events = read_events(dir);
+  // D010 never came; the server invents a check-in for D010 after D008's.
+  const auto i = find_event(events, "checked_in", [](const json::object& p) {
+    return p.at("person").as_string() == "D008";
+  });
+  auto forged = events[i];
+  auto p = payload_of(forged);
+  crypto::seeded_random random("forger");
+  const auto forger = crypto::secret_key::generate(random);
+  p["person"] = "D010";
+  p["device_pk"] = server::domain::test::congress::make_key("D010").public_part().hex();
+  p["signature"] = forger.sign(crypto::digest32{}).hex();
+  set_payload(forged, p);
+  events.insert(events.begin() + static_cast<long>(i) + 1, forged);
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "checkins", "s1");
+  EXPECT_NE(r.find("checkins", "s1")->detail.find("D010"), std::string::npos);
+}
+
+TEST_F(verify_case, ReplacedRosterFailsTheRoster) {
+  const auto dir = copy("roster");
+  auto events = read_events(dir);
+  const auto i = find_event(events, "vote_opened", [](const json::object& p) {
+    return p.at("vote_id").as_string() == "v1";
+  });
+  auto p = payload_of(events[i]);
+  crypto::seeded_random random("outsider");
+  const auto outsider = crypto::secret_key::generate(random).public_part();
+  std::vector<crypto::public_key> keys;
+  for (const auto& k : p.at("roster").as_array())
+    keys.push_back(*crypto::public_key::from_hex(k.as_string().c_str()));
+  keys.back() = outsider;
+  std::sort(keys.begin(), keys.end());
+  json::array roster;
+  for (const auto& k : keys) roster.emplace_back(k.hex());
+  p["roster"] = roster;
+  p["roster_hash"] = crypto::to_hex(crypto::roster_hash(keys));
+  set_payload(events[i], p);
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "roster", "v1");
+}
+
+TEST_F(verify_case, ForgedReceiptFails) {
+  const auto dir = copy("receipt");
+  std::ifstream in(dir / protocol::record_receipts_file);
+  std::string first;
+  std::getline(in, first);
+  std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.close();
+  auto r0 = protocol::parse_receipt_line(first);
+  ASSERT_TRUE(r0);
+  r0->board_seq += 1;
+  std::ofstream out(dir / protocol::record_receipts_file, std::ios::trunc);
+  out << protocol::receipt_line(*r0) << "\n" << rest;
+  out.close();
+  expect_fails(verify(dir), "receipts", "v1");
+}
+
+TEST_F(verify_case, MalformedLineIsNamed) {
+  const auto dir = copy("malformed");
+  std::ofstream(dir / protocol::record_events_file, std::ios::app) << "{\"seq\":1}\n";
+  auto rec = clients::verify::load_record(dir);
+  ASSERT_FALSE(rec);
+  EXPECT_NE(rec.error().field.find("events.jsonl:"), std::string::npos) << rec.error().message();
+}
+
+int run_verifier(const fs::path& dir, const fs::path& output) {
+  const std::string cmd = std::string(PLENUM_BINARY_DIR) + "/clients/src/verify/plenum-verify '" +
+                          dir.string() + "' --threads 2 > '" + output.string() + "' 2>&1";
+  const int status = std::system(cmd.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST_F(verify_case, CommandLineExitStatus) {
+  const auto out = sitting_->fresh_dir("cli-output.txt");
+  EXPECT_EQ(run_verifier(clean_, out), 0);
+  std::ifstream in(out);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("PASS ballots v1: 9 verified"), std::string::npos) << text;
+  EXPECT_NE(text.find("RECORD VERIFIED"), std::string::npos) << text;
+
+  const auto dir = copy("cli-tampered");
+  auto events = read_events(dir);
+  events.pop_back();
+  write_events(dir, events);
+  EXPECT_EQ(run_verifier(dir, out), 1);
+  std::ifstream in2(out);
+  std::string text2((std::istreambuf_iterator<char>(in2)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text2.find("FAIL head"), std::string::npos) << text2;
+  EXPECT_EQ(run_verifier(sitting_->fresh_dir("missing"), out), 2);
+}
+
+}  // namespace
+}  // namespace plenum::verify_test
