@@ -37,6 +37,8 @@ class connection {
 /// on_open, on_message*, on_close; calls for different connections may run concurrently, so
 /// an implementation protects state it shares between connections.
 /// A handler must outlive every connection it serves (the server holds it by reference).
+/// A handler that keeps connections (for pushes) releases them in on_close: a connection must
+/// not outlive the io_context that runs it.
 /// Exceptions escaping a call are caught by the net layer, logged, and close the connection.
 class ws_handler {
  public:

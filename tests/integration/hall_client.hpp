@@ -1,0 +1,57 @@
+// A test client of the hall: one WebSocket connection to plenumd that reads the hello, sends
+// requests with increasing ids and waits for their replies, keeping the pushes it passes.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <plenum/clients/ws_client.hpp>
+
+#include "plenum/crypto/sign.hpp"
+#include "plenum/protocol/envelope.hpp"
+#include "plenum/protocol/messages.hpp"
+
+namespace plenum::tests {
+
+/// A reply: "ok" with its fields, or "error" with its code.
+struct hall_reply {
+  std::string type;
+  boost::json::object fields;
+  [[nodiscard]] bool ok() const { return type == "ok"; }
+  /// The error code ("" for ok).
+  [[nodiscard]] std::string code() const;
+};
+
+class hall_client {
+ public:
+  /// Connects and reads the hello; throws std::runtime_error on failure.
+  explicit hall_client(std::uint16_t port);
+
+  /// Sends `{"v":1,"id":n,"type":type, …fields}` and returns the reply with id n.
+  hall_reply call(const std::string& type, const boost::json::object& fields = {});
+  /// Sends a raw text and returns the next reply frame.
+  hall_reply call_raw(const std::string& text);
+  /// auth with `key` over this connection's challenge.
+  hall_reply auth(const crypto::secret_key& key);
+  /// The next push of `type` (from those kept or newly received); nullopt on timeout.
+  std::optional<boost::json::object> next_push(const std::string& type,
+                                               std::chrono::milliseconds timeout);
+  /// Whether the server closed the connection (a receive fails).
+  bool closed_by_server(std::chrono::milliseconds timeout);
+
+  [[nodiscard]] const protocol::hello& hello() const { return *hello_; }
+
+ private:
+  hall_reply wait_reply(std::optional<std::uint64_t> id);
+
+  clients::ws_client ws_;
+  std::optional<protocol::hello> hello_;
+  std::uint64_t next_id_ = 1;
+  std::vector<protocol::frame> pushes_;
+};
+
+}  // namespace plenum::tests

@@ -1,0 +1,539 @@
+// The hall service end to end: a real plenumd on a free port with a temporary data directory,
+// driven over TLS WebSockets: the handshake, enrollment, authorization, a small sitting with a
+// key ceremony, a motion vote with receipts, a restart and a tampered log.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "hall_client.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/board.hpp"
+#include "plenum/crypto/ceremony.hpp"
+#include "plenum/crypto/ceremony_params.hpp"
+#include "plenum/crypto/decryption.hpp"
+#include "plenum/crypto/key_share.hpp"
+#include "plenum/crypto/keygen.hpp"
+#include "plenum/crypto/random.hpp"
+#include "plenum/protocol/codec_ballot.hpp"
+#include "plenum/protocol/codec_board.hpp"
+#include "plenum/protocol/codec_ceremony.hpp"
+#include "plenum/protocol/codec_decryption.hpp"
+#include "plenum/protocol/codec_manifest.hpp"
+#include "plenumd_process.hpp"
+
+namespace plenum::tests {
+namespace {
+
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+constexpr auto start_timeout = 120s;
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Ten delegates in one group of ten, a chair, a secretary, three scrutineers.
+std::string roster_csv() {
+  std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
+  static const char* occupations[] = {"science", "education", "health", "farming"};
+  for (int i = 1; i <= 10; ++i) {
+    csv += "D0" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ",代表" + std::to_string(i) +
+           "," + (i % 2 == 0 ? "女" : "男") + "," + (i == 10 ? "回族" : "汉族") + "," +
+           occupations[i % 4] + ",U1,G1,delegate,no\n";
+  }
+  csv += "CH,主持人,男,汉族,cadre,,,chair,no\n";
+  csv += "SE,秘书,女,汉族,cadre,,,secretary,no\n";
+  for (int i = 1; i <= 3; ++i)
+    csv += "S" + std::to_string(i) + ",监票人" + std::to_string(i) +
+           ",男,汉族,cadre,,,scrutineer,no\n";
+  return csv;
+}
+
+std::string delegate(int i) { return "D0" + std::string(i < 10 ? "0" : "") + std::to_string(i); }
+
+crypto::secret_key make_key(const std::string& label) {
+  crypto::seeded_random random("service test " + label);
+  return crypto::secret_key::generate(random);
+}
+
+std::string str(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+// The secretary's code from the bootstrap credentials file.
+std::string secretary_code(const std::filesystem::path& data) {
+  std::istringstream in(read_file(data / "bootstrap-credentials.txt"));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("SE\t", 0) == 0) return line.substr(line.rfind('\t') + 1);
+  }
+  return {};
+}
+
+hall_reply enroll(hall_client& c, const std::string& person, const std::string& code,
+                  const crypto::secret_key& key) {
+  const auto pk = key.public_part();
+  std::string canonical;
+  for (char ch : code)
+    if (ch != '-') canonical += ch;
+  const auto digest = crypto::enroll_digest(c.hello().congress_id, person, canonical, pk);
+  return c.call("enroll", {{"person", person},
+                           {"code", code},
+                           {"device_pk", pk.hex()},
+                           {"signature", key.sign(digest).hex()}});
+}
+
+class service_test : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<temp_dir>();
+    std::ofstream(dir_->path() / "roster.csv") << roster_csv();
+    start();
+  }
+  static void TearDownTestSuite() {
+    if (server_) {
+      EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
+    }
+    server_.reset();
+    dir_.reset();
+  }
+  static void start() {
+    server_ = std::make_unique<plenumd_process>(
+        PLENUMD_BINARY, data(), dir_->path() / "plenumd.log",
+        std::vector<std::string>{"--congress-id", "test-congress", "--roster",
+                                 (dir_->path() / "roster.csv").string(), "--membership",
+                                 "100,40,5"});
+    auto port = server_->wait_ready(start_timeout);
+    ASSERT_TRUE(port) << read_file(dir_->path() / "plenumd.log");
+    port_ = *port;
+  }
+  static std::filesystem::path data() { return dir_->path() / "data"; }
+
+  // The secretary, enrolled once for the whole suite.
+  static hall_client secretary() {
+    hall_client c(port_);
+    if (keys_.count("SE") == 0) {
+      auto key = make_key("SE");
+      auto r = enroll(c, "SE", secretary_code(data()), key);
+      EXPECT_TRUE(r.ok()) << r.code();
+      keys_.insert_or_assign("SE", key);
+    }
+    auto a = c.auth(keys_.at("SE"));
+    EXPECT_TRUE(a.ok()) << a.code();
+    return c;
+  }
+
+  // Issues a code to `person` and enrolls a fresh key (generation `gen`).
+  static crypto::secret_key enroll_person(hall_client& se, const std::string& person, int gen = 0) {
+    auto issued = se.call("issue_enrollment_code", {{"person", person}});
+    EXPECT_TRUE(issued.ok()) << person << " " << issued.code();
+    auto key = make_key(person + std::to_string(gen));
+    hall_client c(port_);
+    auto r = enroll(c, person, str(issued.fields, "code"), key);
+    EXPECT_TRUE(r.ok()) << person << " " << r.code();
+    keys_.insert_or_assign(person, key);
+    return key;
+  }
+
+  static hall_client as(const std::string& person) {
+    hall_client c(port_);
+    auto a = c.auth(keys_.at(person));
+    EXPECT_TRUE(a.ok()) << person << " " << a.code();
+    return c;
+  }
+
+  static inline std::unique_ptr<temp_dir> dir_;
+  static inline std::unique_ptr<plenumd_process> server_;
+  static inline std::uint16_t port_ = 0;
+  static inline std::map<std::string, crypto::secret_key> keys_;
+};
+
+TEST_F(service_test, HelloCarriesCongressAndFreshNonce) {
+  hall_client a(port_);
+  hall_client b(port_);
+  EXPECT_EQ(a.hello().congress_id, "test-congress");
+  EXPECT_EQ(a.hello().congress_pk, b.hello().congress_pk);
+  EXPECT_NE(a.hello().server_nonce, b.hello().server_nonce);
+  auto pong = a.call("ping");
+  EXPECT_TRUE(pong.ok());
+  EXPECT_TRUE(pong.fields.contains("server_unix_ms"));
+}
+
+TEST_F(service_test, EnrollmentGoodWrongAndSpentCode) {
+  auto se = secretary();
+  auto issued = se.call("issue_enrollment_code", {{"person", "D010"}});
+  ASSERT_TRUE(issued.ok()) << issued.code();
+  const std::string code = str(issued.fields, "code");
+  ASSERT_EQ(code.size(), 19u);
+  hall_client c(port_);
+  std::string wrong = code;
+  wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(enroll(c, "D010", wrong, make_key("D010 wrong")).code(), "bad_enrollment_code");
+  auto key = make_key("D010 enroll test");
+  EXPECT_TRUE(enroll(c, "D010", code, key).ok());
+  EXPECT_EQ(enroll(c, "D010", code, make_key("D010 again")).code(), "enrollment_code_spent");
+  hall_client d(port_);
+  EXPECT_TRUE(d.auth(key).ok());
+  keys_.insert_or_assign("D010", key);
+}
+
+TEST_F(service_test, AuthenticationRefusals) {
+  auto se = secretary();
+  // Forged: a signature by another key.
+  {
+    hall_client c(port_);
+    const auto key = keys_.at("SE");
+    const auto other = make_key("forger");
+    crypto::byte_array<32> nonce{};
+    const auto digest = crypto::auth_digest(c.hello().congress_id, c.hello().server_nonce, nonce,
+                                            key.public_part());
+    auto r = c.call("auth", {{"device_pk", key.public_part().hex()},
+                             {"client_nonce", crypto::to_hex(nonce)},
+                             {"signature", other.sign(digest).hex()}});
+    EXPECT_EQ(r.code(), "bad_auth_signature");
+    // Still unauthenticated: commands are refused.
+    EXPECT_EQ(c.call("create_sitting", {{"sitting_id", "x"}, {"title", "t"}, {"date", "d"}}).code(),
+              "unauthenticated");
+  }
+  // Unknown key.
+  {
+    hall_client c(port_);
+    EXPECT_EQ(c.auth(make_key("nobody")).code(), "unknown_device_key");
+  }
+  // Replayed: a signature over another connection's challenge.
+  {
+    hall_client a(port_);
+    hall_client b(port_);
+    const auto key = keys_.at("SE");
+    crypto::byte_array<32> nonce{};
+    const auto digest = crypto::auth_digest(a.hello().congress_id, a.hello().server_nonce, nonce,
+                                            key.public_part());
+    const json::object fields{{"device_pk", key.public_part().hex()},
+                              {"client_nonce", crypto::to_hex(nonce)},
+                              {"signature", key.sign(digest).hex()}};
+    EXPECT_EQ(b.call("auth", fields).code(), "bad_auth_signature");
+    EXPECT_TRUE(a.call("auth", fields).ok());
+  }
+  // Revoked: a second enrollment replaces the key.
+  {
+    auto old_key = enroll_person(se, "D009", 0);
+    auto new_key = enroll_person(se, "D009", 1);
+    hall_client c(port_);
+    EXPECT_EQ(c.auth(old_key).code(), "key_revoked");
+    hall_client d(port_);
+    EXPECT_TRUE(d.auth(new_key).ok());
+  }
+  // Three failures close the connection.
+  {
+    hall_client c(port_);
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(c.auth(make_key("nobody")).code(), "unknown_device_key");
+    EXPECT_TRUE(c.closed_by_server(30s));
+  }
+}
+
+TEST_F(service_test, RolesAreEnforced) {
+  auto se = secretary();
+  if (keys_.count("D001") == 0) enroll_person(se, "D001");
+  auto d = as("D001");
+  EXPECT_EQ(d.call("create_sitting", {{"sitting_id", "x"}, {"title", "t"}, {"date", "d"}}).code(),
+            "permission_denied");
+  EXPECT_EQ(d.call("get_roster").code(), "permission_denied");
+  EXPECT_TRUE(se.call("get_roster").ok());
+  // Unauthenticated: public reads only.
+  hall_client anon(port_);
+  EXPECT_TRUE(anon.call("get_state").ok());
+  EXPECT_TRUE(anon.call("get_board", {{"from_seq", 0}}).ok());
+  EXPECT_EQ(anon.call("get_my_status").code(), "unauthenticated");
+  EXPECT_EQ(anon.call("open_vote", {{"vote_id", "v"}}).code(), "unauthenticated");
+  // Hostile frames get their codes.
+  EXPECT_EQ(anon.call_raw(R"({"v":1,"id":5,"type":"create_vote","vote_id":1})").code(),
+            "invalid_field");
+  EXPECT_EQ(anon.call_raw(R"({"v":1,"id":6,"type":"nonsense"})").code(), "unknown_message_type");
+}
+
+// The sitting: roster, enrollment, check-in, quorum, ceremony, a motion, receipts, the
+// result; then a restart and a tampered log.
+TEST_F(service_test, SittingWithMotionRestartAndTamper) {
+  auto se = secretary();
+  auto imported =
+      se.call("import_roster",
+              {{"csv", roster_csv()},
+               {"membership", json::object{{"members", 100}, {"women", 40}, {"minorities", 5}}}});
+  ASSERT_TRUE(imported.ok()) << imported.code();
+  for (const std::string p : {"CH", "S1", "S2", "S3"}) enroll_person(se, p);
+  for (int i = 1; i <= 10; ++i) enroll_person(se, delegate(i), 10);
+
+  auto ch = as("CH");
+  auto watcher = hall_client(port_);
+  ASSERT_TRUE(watcher.call("subscribe", {{"topics", json::array{"state", "board"}}}).ok());
+
+  ASSERT_TRUE(
+      ch.call("create_sitting", {{"sitting_id", "s1"}, {"title", "年会"}, {"date", "2026-03-01"}})
+          .ok());
+  ASSERT_TRUE(ch.call("open_checkin", {{"sitting_id", "s1"}}).ok());
+  std::map<std::string, hall_client> delegates;
+  auto check_in = [&](int i) {
+    const std::string d = delegate(i);
+    delegates.emplace(d, as(d));
+    const auto key = keys_.at(d);
+    const auto now =
+        delegates.at(d).call("ping").fields.at("server_unix_ms").to_number<std::uint64_t>();
+    const auto sig = key.sign(crypto::checkin_digest("s1", key.public_part(), now));
+    return delegates.at(d).call("checkin",
+                                {{"sitting_id", "s1"}, {"unix_ms", now}, {"signature", sig.hex()}});
+  };
+  for (int i = 1; i <= 7; ++i) ASSERT_TRUE(check_in(i).ok()) << i;
+  EXPECT_EQ(ch.call("open_sitting", {{"sitting_id", "s1"}}).code(), "quorum_not_reached");
+  ASSERT_TRUE(check_in(8).ok());
+  EXPECT_EQ(check_in(8).code(), "already_checked_in");
+  ASSERT_TRUE(ch.call("open_sitting", {{"sitting_id", "s1"}}).ok());
+  ASSERT_TRUE(ch.call("add_item", {{"sitting_id", "s1"},
+                                   {"item_id", "i1"},
+                                   {"kind", "report"},
+                                   {"title", "关于修路的决议"},
+                                   {"order", 1},
+                                   {"responsible", "党委"}})
+                  .ok());
+  ASSERT_TRUE(ch.call("set_current_item", {{"sitting_id", "s1"}, {"item_id", "i1"}}).ok());
+  auto created = ch.call("create_vote", {{"vote_id", "v1"},
+                                         {"sitting_id", "s1"},
+                                         {"item_id", "i1"},
+                                         {"kind", "motion"},
+                                         {"title", "关于修路的决议"}});
+  ASSERT_TRUE(created.ok()) << created.code();
+
+  // The key ceremony, with the crypto library acting as the three scrutineers.
+  ASSERT_TRUE(
+      ch.call("start_ceremony",
+              {{"sitting_id", "s1"}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})
+          .ok());
+  auto ceremony_of = [&](hall_client& c) {
+    auto r = c.call("get_ceremony", {{"sitting_id", "s1"}});
+    EXPECT_TRUE(r.ok()) << r.code();
+    return r.fields.at("ceremony").as_object();
+  };
+  std::vector<crypto::public_key> spks;
+  for (int i = 1; i <= 3; ++i) spks.push_back(keys_.at("S" + std::to_string(i)).public_part());
+  auto params = crypto::ceremony_params::create("test-congress", "s1", spks, 2);
+  ASSERT_TRUE(params);
+  EXPECT_EQ(crypto::to_hex(params->ceremony_id()), str(ceremony_of(ch), "ceremony_id"));
+  std::map<int, hall_client> scrutineers;
+  crypto::seeded_random random("service test ceremony");
+  for (int i = 1; i <= 3; ++i) {
+    const std::string s = "S" + std::to_string(i);
+    scrutineers.emplace(i, as(s));
+    auto msg =
+        crypto::make_keygen_message(*params, static_cast<std::uint64_t>(i), keys_.at(s), random);
+    auto r = scrutineers.at(i).call(
+        "keygen", {{"sitting_id", "s1"}, {"message", protocol::encode_keygen_message(msg)}});
+    ASSERT_TRUE(r.ok()) << r.code();
+  }
+  std::vector<crypto::keygen_message> messages;
+  for (const auto& m : ceremony_of(ch).at("keygen").as_array()) {
+    auto decoded = protocol::decode_keygen_message(m);
+    ASSERT_TRUE(decoded);
+    messages.push_back(*decoded);
+  }
+  ASSERT_EQ(messages.size(), 3u);
+  auto ckeys = crypto::compute_ceremony_keys(*params, messages);
+  ASSERT_TRUE(ckeys);
+  const auto kdigest = crypto::key_digest(*params, *ckeys);
+  std::map<int, crypto::key_share> shares;
+  for (int l = 1; l <= 3; ++l) {
+    const std::string s = "S" + std::to_string(l);
+    std::vector<crypto::scalar> opened;
+    for (const auto& m : messages) {
+      auto outcome = crypto::open_share(*params, m, static_cast<std::uint64_t>(l), keys_.at(s));
+      ASSERT_TRUE(std::holds_alternative<crypto::scalar>(outcome));
+      opened.push_back(std::get<crypto::scalar>(outcome));
+    }
+    auto share = crypto::combine_shares(*params, static_cast<std::uint64_t>(l), opened,
+                                        ckeys->verification_keys[static_cast<std::size_t>(l - 1)]);
+    ASSERT_TRUE(share);
+    shares.emplace(l, *share);
+    auto sig = crypto::confirm_keys(*params, static_cast<std::uint64_t>(l), keys_.at(s), kdigest);
+    auto r = scrutineers.at(l).call(
+        "confirm_key", {{"sitting_id", "s1"},
+                        {"confirmation", json::object{{"index", l}, {"signature", sig.hex()}}}});
+    ASSERT_TRUE(r.ok()) << r.code();
+    EXPECT_EQ(r.fields.at("complete").as_bool(), l == 3);
+  }
+
+  ASSERT_TRUE(ch.call("open_vote", {{"vote_id", "v1"}}).ok());
+  auto state = delegates.at("D001").call("get_state");
+  ASSERT_TRUE(state.ok());
+  const auto& view = state.fields.at("state").as_object();
+  auto manifest = protocol::decode_manifest(view.at("manifests").at("v1"));
+  ASSERT_TRUE(manifest);
+  auto joint = crypto::point::from_hex(str(view, "joint_key"));
+  ASSERT_TRUE(joint);
+  EXPECT_EQ(*joint, ckeys->joint_key);
+  std::string election_hex;
+  for (const auto& v : view.at("votes").as_array())
+    if (str(v.as_object(), "id") == "v1") election_hex = str(v.as_object(), "election_hash");
+  auto election_hash = crypto::from_hex_fixed<32>(election_hex);
+  ASSERT_TRUE(election_hash);
+
+  // Six for, two against.
+  const auto congress_pk = watcher.hello().congress_pk;
+  json::object first_receipt;
+  json::object first_ballot;
+  for (int i = 1; i <= 8; ++i) {
+    const std::string d = delegate(i);
+    crypto::ballot_choices choices = {
+        {static_cast<std::uint8_t>(i <= 6), static_cast<std::uint8_t>(i > 6), 0}};
+    crypto::seeded_random br("ballot " + d);
+    auto b = crypto::make_ballot(*manifest, *election_hash, *joint, keys_.at(d), choices, br);
+    ASSERT_TRUE(b);
+    const auto ballot_json = protocol::encode_ballot(*b);
+    auto r = delegates.at(d).call("cast_ballot", {{"vote_id", "v1"}, {"ballot", ballot_json}});
+    ASSERT_TRUE(r.ok()) << d << " " << r.code();
+    auto receipt = protocol::decode_receipt(r.fields.at("receipt"));
+    ASSERT_TRUE(receipt);
+    EXPECT_EQ(receipt->tracking_code,
+              crypto::tracking_code(crypto::ballot_digest(*b, *election_hash), b->sig));
+    EXPECT_TRUE(
+        congress_pk.verify(crypto::receipt_digest(receipt->tracking_code, receipt->board_seq,
+                                                  receipt->board_entry_hash),
+                           receipt->sig));
+    if (i == 1) {
+      first_receipt = r.fields;
+      first_ballot = ballot_json;
+    }
+  }
+  // The same ballot again: the same receipt. Another ballot: already voted.
+  auto again =
+      delegates.at("D001").call("cast_ballot", {{"vote_id", "v1"}, {"ballot", first_ballot}});
+  ASSERT_TRUE(again.ok()) << again.code();
+  EXPECT_EQ(json::serialize(again.fields), json::serialize(first_receipt));
+  {
+    crypto::seeded_random br("another ballot");
+    auto b =
+        crypto::make_ballot(*manifest, *election_hash, *joint, keys_.at("D001"), {{0, 1, 0}}, br);
+    ASSERT_TRUE(b);
+    EXPECT_EQ(delegates.at("D001")
+                  .call("cast_ballot", {{"vote_id", "v1"}, {"ballot", protocol::encode_ballot(*b)}})
+                  .code(),
+              "already_voted");
+  }
+  EXPECT_EQ(delegates.at("D001").call("get_tally", {{"vote_id", "v1"}}).code(), "vote_still_open");
+  ASSERT_TRUE(ch.call("close_vote", {{"vote_id", "v1"}}).ok());
+
+  // Partial decryptions by S1 and S3 decide the vote.
+  auto tally = scrutineers.at(1).call("get_tally", {{"vote_id", "v1"}});
+  ASSERT_TRUE(tally.ok()) << tally.code();
+  std::vector<crypto::ciphertext> aggregates;
+  for (const auto& a : tally.fields.at("tally").at("aggregates").as_array()) {
+    auto alpha = crypto::point::from_hex(str(a.as_object(), "a"));
+    auto beta = crypto::point::from_hex(str(a.as_object(), "b"));
+    ASSERT_TRUE(alpha && beta);
+    aggregates.push_back({*alpha, *beta});
+  }
+  for (int l : {1, 3}) {
+    const std::string s = "S" + std::to_string(l);
+    crypto::seeded_random pr("partial " + s);
+    auto partial = crypto::make_partial_decryption(*params, *ckeys, *election_hash, aggregates,
+                                                   shares.at(l), keys_.at(s), pr);
+    auto r = scrutineers.at(l).call(
+        "partial_decryption",
+        {{"vote_id", "v1"}, {"partial", protocol::encode_partial_decryption(partial)}});
+    ASSERT_TRUE(r.ok()) << r.code();
+    EXPECT_EQ(r.fields.at("needed").to_number<std::uint64_t>(), 2u);
+  }
+  auto decided = ch.call("get_state");
+  ASSERT_TRUE(decided.ok());
+  json::array counts;
+  for (const auto& v : decided.fields.at("state").at("votes").as_array())
+    if (str(v.as_object(), "id") == "v1") {
+      EXPECT_EQ(str(v.as_object(), "status"), "decided");
+      counts = v.as_object().at("counts").as_array();
+    }
+  ASSERT_EQ(counts.size(), 3u);
+  EXPECT_EQ(counts[0].as_int64(), 6);
+  EXPECT_EQ(counts[1].as_int64(), 2);
+  EXPECT_EQ(counts[2].as_int64(), 0);
+
+  // The watcher saw coalesced state pushes and every board event in order.
+  auto push = watcher.next_push("state", 10s);
+  ASSERT_TRUE(push);
+  std::uint64_t expected = 0;
+  bool first = true;
+  for (int n = 0; n < 20; ++n) {
+    auto e = watcher.next_push("board_event", 2s);
+    if (!e) break;
+    auto ev = protocol::decode_board_event(e->at("event"));
+    ASSERT_TRUE(ev);
+    if (!first) EXPECT_EQ(ev->seq, expected);
+    first = false;
+    expected = ev->seq + 1;
+    EXPECT_TRUE(congress_pk.verify(ev->entry_hash, ev->sig));
+  }
+
+  // Restart on the same data: the same state and the receipts still verify.
+  const std::string before = json::serialize(ch.call("get_state").fields);
+  const auto board_before = se.call("get_board", {{"from_seq", 0}, {"limit", 500}});
+  delegates.clear();
+  scrutineers.clear();
+  ASSERT_EQ(server_->stop(SIGTERM, 60s), 0);
+  start();
+  {
+    auto ch2 = as("CH");
+    EXPECT_EQ(json::serialize(ch2.call("get_state").fields), before);
+    EXPECT_EQ(ch2.hello().congress_pk, congress_pk);
+    auto receipt = protocol::decode_receipt(first_receipt.at("receipt"));
+    ASSERT_TRUE(receipt);
+    auto page = ch2.call("get_board", {{"from_seq", receipt->board_seq}, {"limit", 1}});
+    ASSERT_TRUE(page.ok());
+    auto ev = protocol::decode_board_event(page.fields.at("events").at(0));
+    ASSERT_TRUE(ev);
+    EXPECT_EQ(ev->entry_hash, receipt->board_entry_hash);
+    EXPECT_EQ(json::serialize(ch2.call("get_board", {{"from_seq", 0}, {"limit", 500}}).fields),
+              json::serialize(board_before.fields));
+  }
+
+  // One byte of a stored payload changed: plenumd refuses to start and names the entry.
+  ASSERT_EQ(server_->stop(SIGTERM, 60s), 0);
+  server_.reset();
+  const std::string sql =
+      "UPDATE events SET payload = replace(payload, '年会', '年回') WHERE seq = "
+      "(SELECT min(seq) FROM events WHERE type = 'sitting_created');";
+  const std::string cmd = "sqlite3 '" + (data() / "events.db").string() + "' \"" + sql + "\"";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const std::string seq_text = [&] {
+    const std::string q = "sqlite3 '" + (data() / "events.db").string() +
+                          "' \"SELECT min(seq) FROM events WHERE type = 'sitting_created';\" > '" +
+                          (dir_->path() / "seq.txt").string() + "'";
+    EXPECT_EQ(std::system(q.c_str()), 0);
+    std::string s = read_file(dir_->path() / "seq.txt");
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+    return s;
+  }();
+  {
+    plenumd_process broken(PLENUMD_BINARY, data(), dir_->path() / "broken.log",
+                           {"--congress-id", "test-congress"});
+    EXPECT_FALSE(broken.wait_ready(start_timeout));
+    auto status = broken.stop(SIGKILL, 30s);
+    ASSERT_TRUE(status);
+    EXPECT_NE(*status, 0);
+  }
+  const std::string log = read_file(dir_->path() / "broken.log");
+  EXPECT_NE(log.find("seq " + seq_text + ":"), std::string::npos) << log;
+  EXPECT_NE(log.find("cannot open the congress"), std::string::npos) << log;
+}
+
+}  // namespace
+}  // namespace plenum::tests

@@ -1,0 +1,56 @@
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "app/options.hpp"
+
+namespace plenum::server::app {
+namespace {
+
+TEST(options_test, DefaultsAreSafe) {
+  auto o = parse_options({});
+  EXPECT_EQ(o.listen_, "127.0.0.1");
+  EXPECT_EQ(o.port_, 8443);
+  EXPECT_GE(o.threads_, 1u);
+  EXPECT_EQ(o.limits_.read_message_max_, 256u * 1024);
+  EXPECT_FALSE(o.ready_file_);
+  EXPECT_FALSE(o.tls_cert_);
+  EXPECT_TRUE(o.help_.empty());
+  EXPECT_FALSE(o.web_root_.empty());
+}
+
+TEST(options_test, HelpListsEveryOption) {
+  auto o = parse_options({"--help"});
+  for (const char* name : {"--data-dir", "--listen", "--port", "--web-root", "--threads",
+                           "--ready-file", "--tls-cert", "--tls-key", "--max-message-bytes",
+                           "--max-send-queue-bytes", "--shutdown-grace-ms", "--log-level"}) {
+    EXPECT_NE(o.help_.find(name), std::string::npos) << name;
+  }
+}
+
+TEST(options_test, ReadsValues) {
+  auto o = parse_options({"--listen", "0.0.0.0", "--port", "0", "--threads", "3",
+                          "--max-message-bytes", "1000", "--tls-cert", "c.pem", "--tls-key",
+                          "k.pem", "--ready-file", "r", "--log-level", "debug"});
+  EXPECT_EQ(o.listen_, "0.0.0.0");
+  EXPECT_EQ(o.port_, 0);
+  EXPECT_EQ(o.threads_, 3u);
+  EXPECT_EQ(o.limits_.read_message_max_, 1000u);
+  EXPECT_EQ(o.tls_cert_, std::filesystem::path("c.pem"));
+  EXPECT_EQ(o.tls_key_, std::filesystem::path("k.pem"));
+  EXPECT_EQ(o.ready_file_, std::filesystem::path("r"));
+  EXPECT_EQ(o.log_level_, log::level::debug);
+}
+
+TEST(options_test, RejectsBadCommandLines) {
+  using args = std::vector<std::string>;
+  for (const auto& bad :
+       {args{"--port", "70000"}, args{"--port", "x"}, args{"--threads", "0"},
+        args{"--tls-cert", "c.pem"}, args{"--tls-key", "k.pem"}, args{"--log-level", "loud"},
+        args{"--max-message-bytes", "0"}, args{"--no-such-option"}, args{"stray"}}) {
+    EXPECT_THROW((void)parse_options(bad), std::invalid_argument) << bad[0];
+  }
+}
+
+}  // namespace
+}  // namespace plenum::server::app
