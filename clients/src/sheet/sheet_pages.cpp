@@ -350,9 +350,9 @@ void draw_sitting_summary(page_canvas& canvas, const sitting_sheet& sheet) {
   const text_style cell = style(sans_family, 9);
   const text_style centred = style(sans_family, 9, false, black, PANGO_ALIGN_CENTER);
   const std::vector<table_column> columns = {
-      {0.06, "序号", centred}, {0.25, "表决事项", cell},
-      {0.11, "类型", centred}, {0.15, "应到/实到/投票", centred},
-      {0.21, "结果", cell},    {0.22, "结果摘要", style(mono_family, 6.5)},
+      {0.05, "序号", centred}, {0.23, "表决事项", cell},
+      {0.10, "类型", centred}, {0.14, "应到/实到/投票", centred},
+      {0.26, "结果", cell},    {0.22, "结果摘要", style(mono_family, 6.5)},
   };
   std::vector<std::vector<std::string>> rows;
   std::size_t number = 0;
