@@ -452,6 +452,27 @@ result<decision_rule> parse_rule(std::string_view text) {
   return r;
 }
 
+result<tally_input> make_tally_input(const crypto::manifest& m,
+                                     const std::vector<std::uint64_t>& counts,
+                                     std::uint64_t ballots, std::uint64_t seated,
+                                     std::uint64_t present) {
+  tally_input tally;
+  tally.ballots = ballots;
+  tally.seated = seated;
+  tally.present = present;
+  std::size_t position = 0;
+  for (const auto& contest : m.contests) {
+    contest_count cc{contest.contest_id, contest.title, {}};
+    for (const auto& option : contest.options) {
+      if (position >= counts.size()) return errc::invalid_tally;
+      cc.options.push_back({option.option_id, option.label, counts[position++]});
+    }
+    tally.contests.push_back(std::move(cc));
+  }
+  if (position != counts.size()) return errc::invalid_tally;
+  return tally;
+}
+
 std::string percent_text(std::uint64_t count, std::uint64_t total) {
   std::uint64_t hundredths = 0;
   if (total != 0) hundredths = (count * 20000 + total) / (2 * total);

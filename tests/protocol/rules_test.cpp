@@ -286,5 +286,23 @@ TEST(Rules, ParseRejectsNonCanonicalOrInvalidTexts) {
   }
 }
 
+TEST(Rules, TallyInputFromManifestAndCounts) {
+  const auto m = crypto::election_manifest("e1", "选举", std::vector<std::string>{"甲", "乙"}, 1);
+  auto t = make_tally_input(m, {3, 1, 1, 2}, 5, 5, 5);
+  ASSERT_TRUE(t.has_value());
+  ASSERT_EQ(t->contests.size(), 2u);
+  EXPECT_EQ(t->contests[1].title, "乙");
+  EXPECT_EQ(t->contests[1].options[1].option_id, "disapprove");
+  EXPECT_EQ(t->contests[1].options[1].count, 2u);
+  EXPECT_EQ(t->seated, 5u);
+  EXPECT_EQ(make_tally_input(m, {3, 1, 1}, 5, 6, 5).error(), errc::invalid_tally);
+  EXPECT_EQ(make_tally_input(m, {3, 1, 1, 2, 0}, 5, 6, 5).error(), errc::invalid_tally);
+  auto out = decide_outcome(decision_rule::election(1), *t);
+  ASSERT_TRUE(out.has_value());
+  EXPECT_EQ(out->elected, (std::vector<std::string>{"cand-0"}));  // 3 > 5/2
+  t->seated = 6;                                                  // 3 is exactly half of 6
+  EXPECT_TRUE(decide_outcome(decision_rule::election(1), *t)->elected.empty());
+}
+
 }  // namespace
 }  // namespace plenum::protocol

@@ -332,29 +332,18 @@ result<decision> handle(const congress_state& state, const record_result& c, con
 result<decision> decide_result(const congress_state& state, const vote& vr,
                                const std::vector<std::uint64_t>& result_counts) {
   const vote* v = &vr;
-  protocol::tally_input tally;
-  tally.ballots = v->ballots.size();
-  tally.seated = v->seated;
-  tally.present = v->present;
-  std::size_t position = 0;
-  for (const auto& contest : v->manifest.contests) {
-    protocol::contest_count cc{contest.contest_id, contest.title, {}};
-    for (const auto& option : contest.options) {
-      if (position >= result_counts.size()) return errc::invalid_tally;
-      cc.options.push_back({option.option_id, option.label, result_counts[position++]});
-    }
-    tally.contests.push_back(std::move(cc));
-  }
-  if (position != result_counts.size()) return errc::invalid_tally;
-  auto outcome = protocol::decide_outcome(v->rule, tally);
+  auto tally = protocol::make_tally_input(v->manifest, result_counts, v->ballots.size(), v->seated,
+                                          v->present);
+  if (!tally) return tally.error();
+  auto outcome = protocol::decide_outcome(v->rule, *tally);
   if (!outcome) return outcome.error();
   json::array counts;
   for (auto n : result_counts) counts.emplace_back(n);
   decision out = single("vote_decided", {{"vote_id", v->id},
                                          {"board_seq_at_close", v->closed_seq},
-                                         {"ballots", tally.ballots},
-                                         {"seated", tally.seated},
-                                         {"present", tally.present},
+                                         {"ballots", tally->ballots},
+                                         {"seated", tally->seated},
+                                         {"present", tally->present},
                                          {"counts", std::move(counts)},
                                          {"rule", v->rule_text},
                                          {"outcome", outcome->text}});

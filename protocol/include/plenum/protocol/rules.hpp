@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "plenum/crypto/manifest.hpp"
 #include "plenum/protocol/error.hpp"
 
 namespace plenum::protocol {
@@ -116,6 +117,14 @@ struct tally_input {
   std::uint64_t present = 0;
   std::vector<contest_count> contests;
 };
+
+/// The tally input of a vote from its manifest and its decrypted counts (one per position:
+/// contests in order, options in order within each). Fails with errc::invalid_tally when the
+/// number of counts differs from the number of positions.
+[[nodiscard]] result<tally_input> make_tally_input(const crypto::manifest& m,
+                                                   const std::vector<std::uint64_t>& counts,
+                                                   std::uint64_t ballots, std::uint64_t seated,
+                                                   std::uint64_t present);
 
 /// The outcome of applying a rule to a tally.
 struct outcome {
