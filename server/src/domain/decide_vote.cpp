@@ -219,7 +219,7 @@ result<decision> handle(const congress_state& state, const open_vote& c, const c
   if ((*s)->current_item != v->item_id) return errc::item_not_current;
   if (vote_open_in(state, v->sitting_id) != nullptr) return errc::vote_still_open;
   const auto& ceremony = (*s)->ceremony;
-  if (!ceremony || ceremony->failed) return errc::no_ceremony;
+  if (!ceremony) return errc::no_ceremony;
   if (!ceremony->complete || !ceremony->joint_key) return errc::ceremony_in_progress;
   const auto seated = state.seated(**s);
   const std::uint64_t present = state.present_count(**s);

@@ -101,8 +101,6 @@ struct ceremony_record {
   std::string ceremony_id;                              ///< hex
   std::map<std::uint64_t, boost::json::object> keygen;  ///< by dealer index
   std::map<std::uint64_t, std::string> confirmations;   ///< by index: signature hex
-  std::vector<boost::json::object> complaints;
-  bool failed = false;
   bool complete = false;
   std::optional<crypto::point> joint_key;
   std::vector<crypto::point> verification_keys;
