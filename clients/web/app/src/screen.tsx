@@ -19,7 +19,10 @@ function Screen({ client }: AppProps) {
   const votes = (state["votes"] ?? []) as any[];
   const open = votes.filter((v) => v.status === "open" || v.status === "closed");
   const decided = votes.filter((v) => v.status === "decided");
-  const latest = decided[decided.length - 1];
+  // The results of the current item's votes (an item may hold several, as an appraisal and a
+  // confidence vote); with none, the last decided vote.
+  const shown = decided.filter((v) => v.item_id === state["current_item"]);
+  if (shown.length === 0 && decided.length > 0) shown.push(decided[decided.length - 1]);
   return (
     <div class="screen">
       <h2 class="sitting-title" data-testid="screen-title">
@@ -44,7 +47,9 @@ function Screen({ client }: AppProps) {
           </div>
         );
       })}
-      {latest && <VoteResult vote={latest} />}
+      {shown.map((v) => (
+        <VoteResult vote={v} />
+      ))}
     </div>
   );
 }
