@@ -11,7 +11,7 @@
 //
 // Usage: node e2e/sitting.mjs --plenumd PATH [--web-root DIR]   (exit status 0 on success)
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -369,6 +369,17 @@ try {
     await shot(screen, `screen-result-${vote.kind}`, { touch: false });
     await shot(chair, `chair-result-${vote.kind}`, { touch: false });
   }
+  // The board as the chair's browser received and checked it, for the C++ check of every
+  // browser-made ballot (tests/web/browser_board_test.cpp).
+  const board = await chair.evaluate(() =>
+    window.plenum.board
+      .get()
+      .filter((e) => ["vote_created", "vote_opened", "ballot_accepted", "partial_submitted", "vote_decided"].includes(e.type))
+      .map((e) => ({ seq: e.seq, type: e.type, payload: e.payload })),
+  );
+  assert.equal(board.filter((e) => e.type === "ballot_accepted").length, VOTES.length * DELEGATES.length);
+  const boardFile = process.env.PLENUM_BROWSER_BOARD ?? join(artifacts, "browser-board.json");
+  await writeFile(boardFile, JSON.stringify({ events: board }));
   await shot(scr.S02, "tablet-S02-scrutineer-approved");
   await shot(tab.D03, "tablet-D03-results-portrait");
 
