@@ -11,7 +11,7 @@
 //
 // Usage: node e2e/sitting.mjs --plenumd PATH [--web-root DIR]   (exit status 0 on success)
 import assert from "node:assert/strict";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -28,6 +28,8 @@ const { values: opts } = parseArgs({
 assert.ok(opts.plenumd, "--plenumd PATH is required");
 const artifacts = process.env.PLENUM_WEB_ARTIFACTS ?? resolve(here, "../../../build/test-artifacts/web");
 await mkdir(artifacts, { recursive: true });
+const boardFile = process.env.PLENUM_BROWSER_BOARD ?? join(artifacts, "browser-board.json");
+await rm(boardFile, { force: true }); // never leave an earlier run's board for the C++ check
 
 const PORTRAIT = { width: 800, height: 1280 };
 const LANDSCAPE = { width: 1280, height: 800 };
@@ -378,7 +380,6 @@ try {
       .map((e) => ({ seq: e.seq, type: e.type, payload: e.payload })),
   );
   assert.equal(board.filter((e) => e.type === "ballot_accepted").length, VOTES.length * DELEGATES.length);
-  const boardFile = process.env.PLENUM_BROWSER_BOARD ?? join(artifacts, "browser-board.json");
   await writeFile(boardFile, JSON.stringify({ events: board }));
   await shot(scr.S02, "tablet-S02-scrutineer-approved");
   await shot(tab.D03, "tablet-D03-results-portrait");
