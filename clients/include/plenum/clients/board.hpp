@@ -1,0 +1,99 @@
+// The bulletin board as a client reads it: every event from seq 0, checked (entry hashes, the
+// hash chain, the congress key's signatures), and folded into what the roles need to act:
+// the key ceremonies (parameters and keygen messages), the votes (manifest, election hash,
+// joint key, accepted ballots, results). Everything a client computes is derived from the
+// board, never from the server's word alone.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <plenum/clients/session.hpp>
+#include <plenum/crypto/ballot.hpp>
+#include <plenum/crypto/ceremony.hpp>
+#include <plenum/crypto/ceremony_params.hpp>
+#include <plenum/crypto/keygen.hpp>
+#include <plenum/crypto/manifest.hpp>
+#include <plenum/protocol/codec_board.hpp>
+
+namespace plenum::clients {
+
+/// A sitting's latest key ceremony as recorded.
+struct ceremony_record {
+  std::string sitting_id;
+  std::vector<std::string> persons;  ///< scrutineer index i is persons[i-1]
+  std::optional<crypto::ceremony_params> params;
+  /// Keygen messages by dealer index (1 … n); missing ones absent.
+  std::map<std::uint64_t, crypto::keygen_message> messages;
+  std::map<std::uint64_t, crypto::signature> confirmations;
+
+  /// The scrutineer index of `person`, 0 if not appointed.
+  [[nodiscard]] std::uint64_t index_of(std::string_view person) const;
+  /// The n messages in dealer order, when all are in.
+  [[nodiscard]] std::optional<std::vector<crypto::keygen_message>> all_messages() const;
+};
+
+/// One accepted ballot on the board.
+struct ballot_record {
+  std::string person;
+  std::uint64_t seq = 0;
+  crypto::digest32 entry_hash{};
+  crypto::digest32 tracking_code{};
+  crypto::ballot ballot;
+};
+
+/// A vote as recorded.
+struct vote_record {
+  std::string vote_id;
+  std::string sitting_id;
+  std::string item_id;
+  std::string kind;
+  std::string follow_up_of;
+  crypto::manifest manifest;
+  std::vector<std::string> candidates;  ///< candidates or members, in manifest order
+  bool opened = false;
+  bool closed = false;
+  crypto::digest32 election_hash{};
+  std::optional<crypto::point> joint_key;
+  std::vector<ballot_record> ballots;  ///< in board order
+  std::uint64_t partials = 0;
+  /// Set once decided: counts per position and the outcome text.
+  std::optional<std::vector<std::uint64_t>> counts;
+  std::string outcome_text;
+
+  /// Number of positions (options over all contests).
+  [[nodiscard]] std::size_t positions() const;
+  /// The aggregates (A, B) per position over the ballots cast before the vote closed.
+  [[nodiscard]] std::vector<crypto::ciphertext> aggregates() const;
+};
+
+/// The board folded.
+struct board_record {
+  /// An empty board whose events must be signed by `key`.
+  explicit board_record(const crypto::public_key& key) : congress_pk(key) {}
+
+  crypto::public_key congress_pk;
+  std::string congress_id;
+  std::vector<protocol::board_event> events;
+  std::map<std::string, ceremony_record> ceremonies;  ///< by sitting id
+  std::map<std::string, vote_record> votes;           ///< by vote id
+  std::vector<std::string> vote_order;                ///< vote ids as created
+  /// Device keys currently enrolled, by person.
+  std::map<std::string, crypto::public_key> device_keys;
+
+  /// Adds one event (seq must be events.size()). Errors: errc::broken_chain for a wrong seq,
+  /// prev_hash or signature; errc::malformed_message for a payload that cannot be read.
+  [[nodiscard]] result<void> add(const protocol::board_event& e);
+};
+
+/// Reads the whole board through `s` (which must be authenticated): subscribes to `board` from
+/// seq 0 and reads every event before the reply's next_seq, checking each one against the
+/// congress key of the session's hello. The session's push queue is cleared afterwards; later
+/// board pushes are dropped. Errors: the transport's, errc::broken_chain, malformed_message.
+[[nodiscard]] result<board_record> read_board(session& s);
+
+}  // namespace plenum::clients

@@ -1,0 +1,97 @@
+// What each role does with its own key, built on session and board: a delegate checks in and
+// casts ballots (made and encrypted here, the receipt checked against the congress key); a
+// scrutineer deals its keygen message, opens its shares and confirms the keys (keeping the
+// share sealed under a PIN), and decrypts its part of a closed vote's tally. Secrets stay in
+// this process. Functions block on the session; not thread-safe per session.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <plenum/clients/board.hpp>
+#include <plenum/clients/key_store.hpp>
+#include <plenum/clients/session.hpp>
+#include <plenum/crypto/ballot.hpp>
+#include <plenum/crypto/pin_seal.hpp>
+#include <plenum/protocol/replies.hpp>
+
+namespace plenum::clients {
+
+/// A voter's marks by contest id: the option ids marked in that contest. Contests not named
+/// get no mark.
+using choice_spec = std::map<std::string, std::vector<std::string>>;
+
+/// Reads "contest=option,contest=option" (the form of --grid and --mark) into `into`.
+/// Errors: std::errc::invalid_argument for an entry without '='.
+[[nodiscard]] result<void> add_marks(std::string_view text, choice_spec& into);
+
+/// Marks `option` in every contest listed in the comma-separated `contests` (the form of
+/// --approve / --disapprove).
+void add_option_marks(std::string_view contests, std::string_view option, choice_spec& into);
+
+/// The 0/1 matrix of `spec` under `m`. Errors: errc::malformed_ballot for an unknown contest
+/// or option, or marks the manifest does not allow (crypto::check_choices).
+[[nodiscard]] result<crypto::ballot_choices> to_choices(const crypto::manifest& m,
+                                                        const choice_spec& spec);
+
+/// A ballot cast and its checked receipt.
+struct cast_outcome {
+  protocol::cast_ballot_reply reply;
+  crypto::digest32 tracking_code{};  ///< computed here from the ballot made
+};
+
+/// Checks a receipt: the congress key's signature over receipt_digest and, when given, the
+/// tracking code the voter computed.
+[[nodiscard]] bool receipt_valid(const crypto::public_key& congress_pk, const protocol::receipt& r);
+
+/// Makes, sends and checks a ballot for open vote `vote_id` of `board` with `voter`'s key.
+/// Errors: errc::unknown_vote / vote_not_open (not open on the board read), malformed_ballot
+/// (choices), the server's refusal, or errc::bad_signature when the receipt does not verify
+/// or names another tracking code.
+[[nodiscard]] result<cast_outcome> cast_vote(session& s, const board_record& board,
+                                             std::string_view vote_id,
+                                             const crypto::secret_key& voter,
+                                             const crypto::ballot_choices& choices);
+
+/// Signs and sends a check-in for `sitting_id` at the server's estimated clock. Returns the
+/// board seq of the check-in.
+[[nodiscard]] result<std::uint64_t> check_in(session& s, std::string_view sitting_id,
+                                             const crypto::secret_key& key);
+
+/// The secretary's assisted check-in of `person` (whose device key is on the board).
+[[nodiscard]] result<std::uint64_t> assisted_check_in(session& s, const board_record& board,
+                                                      std::string_view sitting_id,
+                                                      std::string_view person,
+                                                      std::string_view reason,
+                                                      const crypto::secret_key& secretary);
+
+/// Scrutineer `person` deals and sends its keygen message for the sitting's ceremony.
+/// Errors: errc::no_ceremony, not_a_scrutineer (not appointed, or the key is not the one
+/// appointed), the server's refusal.
+[[nodiscard]] result<void> send_keygen(session& s, const board_record& board,
+                                       std::string_view sitting_id, std::string_view person,
+                                       const crypto::secret_key& key);
+
+/// Scrutineer `person` checks every keygen message, opens its shares, computes the keys,
+/// combines its share (sealed under `pin` into the store) and sends its confirmation.
+/// Returns whether the ceremony is now complete. Errors: errc::ceremony_in_progress (not all
+/// messages in), bad_ceremony_message (a message fails its checks or a share does not match
+/// its commitments), the store's error, the server's refusal.
+[[nodiscard]] result<bool> open_shares_and_confirm(session& s, const board_record& board,
+                                                   std::string_view sitting_id,
+                                                   std::string_view person,
+                                                   const crypto::secret_key& key,
+                                                   const key_store& store, std::string_view pin,
+                                                   const crypto::pin_limits& limits = {});
+
+/// Scrutineer `person` opens its sealed share with `pin`, computes its partial decryption of
+/// closed vote `vote_id` over the ballots on the board and sends it.
+/// Errors: errc::unknown_vote, vote_still_open, bad_partial_decryption (wrong PIN or share),
+/// the server's refusal.
+[[nodiscard]] result<protocol::partial_decryption_reply> send_partial(
+    session& s, const board_record& board, std::string_view vote_id, std::string_view person,
+    const crypto::secret_key& key, const key_store& store, std::string_view pin);
+
+}  // namespace plenum::clients
