@@ -266,6 +266,17 @@ try {
     await tid(chair, "add-item").click();
     await waitState(chair, (s) => s.agenda.some((it) => it.id === id), `item ${id}`);
   }
+  // Materials, distributed to the tablets before the sitting.
+  await sec.selectOption('select[name="material_item"]', "i-report");
+  await sec.fill('input[name="material_id"]', "m-report");
+  await sec.fill('input[name="material_title"]', "中共某某镇委员会2026年度工作报告");
+  await sec.fill('textarea[name="material_text"]', "一、过去一年的工作回顾\n二、存在的问题和不足\n三、2026年工作安排");
+  await tid(sec, "add-material").click();
+  await waitState(chair, (s) => s.agenda.find((it) => it.id === "i-report")?.materials.length === 1, "the material");
+  await tab.D01.getByRole("button", { name: /审议党委工作报告/ }).click();
+  await tab.D01.getByText("三、2026年工作安排").waitFor();
+  await shot(tab.D01, "tablet-D01-agenda-materials");
+
   await chair.fill('input[name="scrutineers"]', SCRUTINEERS.join(","));
   await chair.fill('input[name="k"]', "2");
   await tid(chair, "start-ceremony").click();

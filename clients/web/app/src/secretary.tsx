@@ -206,7 +206,7 @@ function Secretary({ client }: AppProps) {
           <div class="form">
             <label>
               {t("agenda")}
-              <select value={mat.item} onChange={(e) => setMat({ ...mat, item: e.currentTarget.value })}>
+              <select name="material_item" value={mat.item} onChange={(e) => setMat({ ...mat, item: e.currentTarget.value })}>
                 <option value="">—</option>
                 {((state?.["agenda"] ?? []) as any[]).map((it) => (
                   <option value={it.id}>{it.title}</option>
@@ -215,20 +215,21 @@ function Secretary({ client }: AppProps) {
             </label>
             <label>
               {t("material_id")}
-              <input value={mat.id} onInput={(e) => setMat({ ...mat, id: e.currentTarget.value })} />
+              <input name="material_id" value={mat.id} onInput={(e) => setMat({ ...mat, id: e.currentTarget.value })} />
             </label>
             <label>
               {t("title")}
-              <input value={mat.title} onInput={(e) => setMat({ ...mat, title: e.currentTarget.value })} />
+              <input name="material_title" value={mat.title} onInput={(e) => setMat({ ...mat, title: e.currentTarget.value })} />
             </label>
             <label>
               {t("materials")}
-              <textarea rows={3} value={mat.text} onInput={(e) => setMat({ ...mat, text: e.currentTarget.value })} />
+              <textarea name="material_text" rows={3} value={mat.text} onInput={(e) => setMat({ ...mat, text: e.currentTarget.value })} />
             </label>
             <button
               type="button"
               disabled={busy}
               onClick={() => run(() => client.request("add_material", { sitting_id: sitting.id, item_id: mat.item, material_id: mat.id, title: mat.title, text: mat.text }))}
+              data-testid="add-material"
             >
               {t("create")}
             </button>
