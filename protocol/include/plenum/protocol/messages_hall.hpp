@@ -1,0 +1,247 @@
+// The hall commands of the protocol (PROTOCOL.md §8): what the secretary, the chair, the
+// delegates and the scrutineers send to run a sitting, and the read-only queries behind their
+// consoles. Typed values with strict decoders and encoders, beside the session messages of
+// messages.hpp. A decoded request holds only values of the right type and size; whether the
+// actor may send it now is the server's business. Pure functions; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "plenum/crypto/sign.hpp"
+#include "plenum/protocol/decode_error.hpp"
+#include "plenum/protocol/envelope.hpp"
+
+namespace plenum::protocol {
+
+/// Longest roster CSV text in bytes.
+inline constexpr std::size_t max_csv_bytes = 200 * 1024;
+/// Longest title, reason or other short free text in bytes.
+inline constexpr std::size_t max_title_bytes = 1024;
+/// Longest proposal or material text in bytes.
+inline constexpr std::size_t max_text_bytes = 64 * 1024;
+/// Most candidates, members or scrutineers in one list.
+inline constexpr std::size_t max_list_size = 256;
+/// Most board events one `get_board` reply carries.
+inline constexpr std::uint64_t max_board_page = 500;
+
+// ---- roster and enrollment (secretary) ----
+
+/// `import_roster`: replaces the roster with a CSV (DOMAIN-NOTES.md lists the columns).
+struct import_roster_request {
+  static constexpr std::string_view type = "import_roster";
+  std::string csv;
+  std::uint64_t members = 0;  ///< the party's total membership
+  std::uint64_t women = 0;
+  std::uint64_t minorities = 0;
+};
+
+/// `acknowledge_warnings`: accepts the roster's composition warnings.
+struct acknowledge_warnings_request {
+  static constexpr std::string_view type = "acknowledge_warnings";
+};
+
+/// `issue_enrollment_code`: a fresh one-time code for a person (the reply carries it once).
+struct issue_enrollment_code_request {
+  static constexpr std::string_view type = "issue_enrollment_code";
+  std::string person;
+};
+
+// ---- sittings and attendance ----
+
+/// `create_sitting` (chair, secretary).
+struct create_sitting_request {
+  static constexpr std::string_view type = "create_sitting";
+  std::string sitting_id;
+  std::string title;
+  std::string date;
+};
+
+/// `open_checkin`, `close_checkin`, `open_sitting`, `close_sitting` (chair): one sitting id.
+struct open_checkin_request {
+  static constexpr std::string_view type = "open_checkin";
+  std::string sitting_id;
+};
+struct close_checkin_request {
+  static constexpr std::string_view type = "close_checkin";
+  std::string sitting_id;
+};
+struct open_sitting_request {
+  static constexpr std::string_view type = "open_sitting";
+  std::string sitting_id;
+};
+struct close_sitting_request {
+  static constexpr std::string_view type = "close_sitting";
+  std::string sitting_id;
+};
+
+/// `assisted_checkin` (secretary): checks a person in, signing
+/// crypto::checkin_digest(sitting_id, person's device key, unix_ms) with the secretary's key.
+struct assisted_checkin_request {
+  static constexpr std::string_view type = "assisted_checkin";
+  std::string sitting_id;
+  std::string person;
+  std::uint64_t unix_ms = 0;
+  std::string reason;
+  crypto::signature sig;
+};
+
+/// `excuse_delegate` (chair, secretary).
+struct excuse_delegate_request {
+  static constexpr std::string_view type = "excuse_delegate";
+  std::string sitting_id;
+  std::string person;
+  std::string reason;
+  std::string approver;
+};
+
+// ---- agenda and proposals ----
+
+/// `add_item` (chair, secretary).
+struct add_item_request {
+  static constexpr std::string_view type = "add_item";
+  std::string sitting_id;
+  std::string item_id;
+  std::string kind;  ///< report, major_matter, briefing, proposal, election, appraisal, other
+  std::string title;
+  std::uint64_t order = 0;
+  std::string responsible;  ///< may be empty
+  std::optional<std::string> proposal_id;
+};
+
+/// `add_material` (chair, secretary): either `text`, or `url` with `digest` (hex, 32 bytes).
+struct add_material_request {
+  static constexpr std::string_view type = "add_material";
+  std::string sitting_id;
+  std::string item_id;
+  std::string material_id;
+  std::string title;
+  std::optional<std::string> text;
+  std::optional<std::string> url;
+  std::optional<std::string> digest;
+};
+
+/// `set_current_item` (chair).
+struct set_current_item_request {
+  static constexpr std::string_view type = "set_current_item";
+  std::string sitting_id;
+  std::string item_id;
+};
+
+/// `submit_proposal` (delegate).
+struct submit_proposal_request {
+  static constexpr std::string_view type = "submit_proposal";
+  std::string proposal_id;
+  std::string title;
+  std::string text;
+};
+
+// ---- votes and the key ceremony (chair) ----
+
+/// `create_vote`. Optional members default to false / empty / 0.
+struct create_vote_request {
+  static constexpr std::string_view type = "create_vote";
+  std::string vote_id;
+  std::string sitting_id;
+  std::string item_id;
+  std::string kind;  ///< motion, election, appraisal, confidence
+  std::string title;
+  bool open_ballot = false;
+  std::string rule;
+  std::uint64_t seats = 0;
+  std::vector<std::string> candidates;
+  bool uncontested = false;
+  std::vector<std::string> members;
+  bool alternative_scale = false;
+};
+
+/// `open_vote`, `close_vote`.
+struct open_vote_request {
+  static constexpr std::string_view type = "open_vote";
+  std::string vote_id;
+};
+struct close_vote_request {
+  static constexpr std::string_view type = "close_vote";
+  std::string vote_id;
+};
+
+/// `start_ceremony`: appoints the sitting's scrutineers in order, threshold `k` (0: the
+/// default majority threshold).
+struct start_ceremony_request {
+  static constexpr std::string_view type = "start_ceremony";
+  std::string sitting_id;
+  std::vector<std::string> scrutineers;
+  std::uint64_t k = 0;
+};
+
+// ---- queries ----
+
+/// `get_roster` (secretary, chair): the secretary's roster view for a sitting.
+struct get_roster_request {
+  static constexpr std::string_view type = "get_roster";
+  std::optional<std::string> sitting_id;
+};
+
+/// `get_my_status` (any person): their roster entry, presence and receipts.
+struct get_my_status_request {
+  static constexpr std::string_view type = "get_my_status";
+  std::optional<std::string> sitting_id;
+};
+
+/// `get_ceremony` (authenticated): the record a scrutineer needs to open its shares.
+struct get_ceremony_request {
+  static constexpr std::string_view type = "get_ceremony";
+  std::string sitting_id;
+};
+
+/// `get_tally` (authenticated): the aggregates of a closed vote, for partial decryptions.
+struct get_tally_request {
+  static constexpr std::string_view type = "get_tally";
+  std::string vote_id;
+};
+
+/// `get_board` (anyone): board events from `from_seq`, at most `limit` (1 … max_board_page,
+/// default max_board_page).
+struct get_board_request {
+  static constexpr std::string_view type = "get_board";
+  std::uint64_t from_seq = 0;
+  std::optional<std::uint64_t> limit;
+};
+
+/// Every hall command and query.
+using hall_request =
+    std::variant<import_roster_request, acknowledge_warnings_request, issue_enrollment_code_request,
+                 create_sitting_request, open_checkin_request, close_checkin_request,
+                 assisted_checkin_request, excuse_delegate_request, open_sitting_request,
+                 close_sitting_request, add_item_request, add_material_request,
+                 set_current_item_request, submit_proposal_request, create_vote_request,
+                 open_vote_request, close_vote_request, start_ceremony_request, get_roster_request,
+                 get_my_status_request, get_ceremony_request, get_tally_request, get_board_request>;
+
+/// A decoded hall request with the id its reply must echo.
+struct hall_request_message {
+  std::uint64_t id = 0;
+  hall_request body;
+};
+
+/// The type name of the request held.
+[[nodiscard]] std::string_view type_of(const hall_request& r);
+
+/// Whether `type` names a hall request.
+[[nodiscard]] bool is_hall_request_type(std::string_view type);
+
+/// Decodes the fields of an envelope-checked frame (parse_request) into a hall request.
+/// Errors: unknown_message_type for another type; invalid_field for an unknown, missing, or
+/// ill-typed field, a string too long, hex of the wrong size, a list too long or with an empty
+/// element. The refusal carries the frame's id.
+[[nodiscard]] decoded<hall_request_message> decode_hall_request(const frame& f);
+
+/// The request frame `{"v":1,"id":id,"type":…, …fields}` for `r` (clients and tests).
+[[nodiscard]] std::string encode_hall_request(std::uint64_t id, const hall_request& r);
+
+}  // namespace plenum::protocol
