@@ -8,16 +8,20 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
 #include "app/options.hpp"
-#include "app/ping_handler.hpp"
 #include "common/log.hpp"
+#include "export/record_export.hpp"
 #include "net/self_signed.hpp"
 #include "net/server.hpp"
 #include "net/tls_context.hpp"
+#include "service/bootstrap.hpp"
+#include "service/hall_service.hpp"
 
 namespace {
 
@@ -57,6 +61,49 @@ void wait_for_sessions(asio::steady_timer& timer, plenum::server::net::server& s
   });
 }
 
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A new congress gets its roster (and the codes to enroll with) before it serves anyone.
+void bootstrap(const plenum::server::app::daemon_options& opts,
+               plenum::server::service::hall_service& hall) {
+  namespace service = plenum::server::service;
+  namespace domain = plenum::server::domain;
+  if (hall.event_count() != 1) return;  // only congress_created so far
+  if (opts.init_demo_) {
+    const fs::path file = opts.data_dir_ / "demo-credentials.txt";
+    auto codes = service::bootstrap_roster(
+        hall, service::demo_roster_csv(), service::demo_membership(),
+        [](const domain::person&) { return true; }, file);
+    if (!codes)
+      throw std::runtime_error("cannot create the demo congress: " + codes.error().message());
+    log::info("demo congress created",
+              {{"persons", codes->size()}, {"credentials", file.string()}});
+    if (auto sitting = service::create_demo_sitting(hall); !sitting) {
+      log::warn("demo sitting not created", {{"error", sitting.error().message()}});
+    }
+    for (const auto& c : *codes) {
+      if (c.person == "CH" || c.person == "SE" || c.person == "PR" || c.person == "D001" ||
+          c.roles.find("scrutineer") != std::string::npos)
+        std::cout << c.person << "\t" << c.name << "\t" << c.roles << "\t" << c.code << "\n";
+    }
+    std::cout << "enrollment codes of all " << codes->size() << " persons: " << file.string()
+              << std::endl;
+  } else if (opts.roster_) {
+    const fs::path file = opts.data_dir_ / "bootstrap-credentials.txt";
+    const domain::membership_totals totals{opts.membership_[0], opts.membership_[1],
+                                           opts.membership_[2]};
+    auto codes = service::bootstrap_roster(
+        hall, read_file(*opts.roster_), totals,
+        [](const domain::person& p) { return p.roles.has(domain::role::secretary); }, file);
+    if (!codes) throw std::runtime_error("cannot import the roster: " + codes.error().message());
+    log::info("roster imported", {{"codes", codes->size()}, {"credentials", file.string()}});
+  }
+}
+
 int run(const plenum::server::app::daemon_options& opts) {
   log::set_min_level(opts.log_level_);
 
@@ -72,7 +119,22 @@ int run(const plenum::server::app::daemon_options& opts) {
               {{"cert", tls.cert_.string()}});
   }
 
-  plenum::server::app::ping_handler handler;  // outlives the io_context and its sessions
+  plenum::server::service::hall_config hall_config;
+  hall_config.data_dir_ = opts.data_dir_;
+  hall_config.congress_id_ = opts.congress_id_;
+  hall_config.congress_name_ = opts.congress_name_;
+  auto opened = plenum::server::service::hall_service::open(hall_config);
+  if (!opened) {
+    // A log that does not verify is never served: the operator must look at it.
+    log::error("cannot open the congress", {{"error", opened.error().message}});
+    std::cerr << "plenumd: " << opened.error().message << "\n";
+    return 1;
+  }
+  auto& handler = **opened;  // outlives the io_context and its sessions
+  log::info("congress opened", {{"congress_id", handler.congress_id()},
+                                {"events", handler.event_count()},
+                                {"congress_pk", handler.congress_public_key().hex()}});
+  bootstrap(opts, handler);
   asio::io_context ioc{static_cast<int>(opts.threads_)};
   plenum::server::net::server_config config;
   config.endpoint_ = tcp::endpoint(asio::ip::make_address(opts.listen_), opts.port_);
@@ -126,6 +188,10 @@ int run(const plenum::server::app::daemon_options& opts) {
 }  // namespace
 
 int main(int argc, char* argv[]) {
+  // plenumd export --data-dir D --out DIR: writes the record of the congress and exits.
+  if (argc >= 2 && std::string_view(argv[1]) == "export")
+    return plenum::server::record_export::run_export_command(
+        std::vector<std::string>(argv + 2, argv + argc));
   plenum::server::app::daemon_options opts;
   try {
     opts = plenum::server::app::parse_options(std::vector<std::string>(argv + 1, argv + argc));

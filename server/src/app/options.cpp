@@ -40,6 +40,8 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   std::string tls_cert;
   std::string tls_key;
   std::string log_level = "info";
+  std::string roster;
+  std::string membership = "0,0,0";
   unsigned port = o.port_;
   std::size_t max_message = o.limits_.read_message_max_;
   std::size_t max_queue = o.limits_.send_queue_max_bytes_;
@@ -69,12 +71,25 @@ daemon_options parse_options(const std::vector<std::string>& args) {
      "largest backlog of unsent messages per WebSocket client before it is disconnected")
     ("shutdown-grace-ms", po::value(&o.shutdown_grace_ms_)->default_value(o.shutdown_grace_ms_),
      "on SIGINT/SIGTERM, time given to connections to close before the server stops")
-    ("log-level", po::value(&log_level)->default_value(log_level), "debug, info, warn or error");
+    ("log-level", po::value(&log_level)->default_value(log_level), "debug, info, warn or error")
+    ("congress-id", po::value(&o.congress_id_)->default_value(o.congress_id_),
+     "id of the congress a new (empty) event log is created for")
+    ("congress-name", po::value(&o.congress_name_)->default_value(o.congress_name_),
+     "name of the congress a new event log is created for")
+    ("init-demo", po::bool_switch(&o.init_demo_),
+     "if the event log is empty, create the demo congress and write enrollment codes to "
+     "<data-dir>/demo-credentials.txt")
+    ("roster", po::value(&roster),
+     "if the event log is empty, import this roster CSV and write the secretaries' enrollment "
+     "codes to <data-dir>/bootstrap-credentials.txt")
+    ("membership", po::value(&membership),
+     "with --roster: the party's members, women and minority members, as M,W,N");
   // clang-format on
 
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(args).options(desc).run(), vm);
+    po::positional_options_description no_positionals;
+    po::store(po::command_line_parser(args).options(desc).positional(no_positionals).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     throw std::invalid_argument(e.what());
@@ -107,6 +122,23 @@ daemon_options parse_options(const std::vector<std::string>& args) {
     o.tls_key_ = tls_key;
   }
   o.log_level_ = *level;
+  if (!roster.empty()) o.roster_ = roster;
+  {
+    std::istringstream in(membership);
+    std::string part;
+    while (std::getline(in, part, ',')) {
+      try {
+        o.membership_.push_back(std::stoull(part));
+      } catch (const std::exception&) {
+        throw std::invalid_argument("--membership must be three numbers M,W,N");
+      }
+    }
+    if (o.membership_.size() != 3) {
+      throw std::invalid_argument("--membership must be three numbers M,W,N");
+    }
+  }
+  if (o.init_demo_ && o.roster_)
+    throw std::invalid_argument("--init-demo and --roster exclude each other");
   o.limits_.read_message_max_ = max_message;
   o.limits_.send_queue_max_bytes_ = max_queue;
   return o;

@@ -25,6 +25,11 @@ struct daemon_options {
   unsigned shutdown_grace_ms_ = 3000;
   log::level log_level_ = log::level::info;
   net::session_limits limits_;
+  std::string congress_id_ = "congress";  // event 0 of a new log
+  std::string congress_name_ = "Congress";
+  bool init_demo_ = false;                       // a new log gets the demo congress
+  std::optional<std::filesystem::path> roster_;  // a new log gets this roster CSV
+  std::vector<std::uint64_t> membership_;        // members, women, minority (with roster_)
   std::string help_;  // non-empty when --help was given: print it and exit 0
 };
 

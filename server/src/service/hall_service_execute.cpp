@@ -1,0 +1,288 @@
+// The command path: under the hall's mutex decide, append each event and apply it; the reply
+// goes out when the last event is durable. Board events are pushed in seq order once durable.
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <type_traits>
+
+#include "common/log.hpp"
+#include "domain/decide.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/protocol/replies.hpp"
+#include "service/coalescing_pusher.hpp"
+#include "service/hall_service.hpp"
+#include "service/session.hpp"
+
+namespace plenum::server::service {
+
+namespace json = boost::json;
+
+namespace {
+
+// The reply of a command: sent when both its frame (computed after apply) and the durability
+// of its last event are known, whichever comes second.
+class reply_slot {
+ public:
+  reply_slot(std::uint64_t id, reply_handler done) : id_(id), done_(std::move(done)) {}
+
+  void set_frame(boost::system::error_code ec, std::string frame) {
+    std::unique_lock lock(mutex_);
+    frame_ec_ = ec;
+    frame_ = std::move(frame);
+    maybe_send(lock);
+  }
+  void set_durable(boost::system::error_code ec) {
+    std::unique_lock lock(mutex_);
+    durable_ = true;
+    durable_ec_ = ec;
+    maybe_send(lock);
+  }
+
+ private:
+  void maybe_send(std::unique_lock<std::mutex>& lock) {
+    if (sent_ || !durable_ || !frame_) return;
+    sent_ = true;
+    reply_handler done = std::move(done_);
+    if (durable_ec_) {
+      lock.unlock();
+      return done(durable_ec_, protocol::encode_error(id_, durable_ec_, durable_ec_.message()));
+    }
+    std::string frame = std::move(*frame_);
+    const auto ec = frame_ec_;
+    lock.unlock();
+    done(ec, std::move(frame));
+  }
+
+  std::mutex mutex_;
+  std::uint64_t id_;
+  reply_handler done_;
+  std::optional<std::string> frame_;
+  boost::system::error_code frame_ec_;
+  bool durable_ = false;
+  boost::system::error_code durable_ec_;
+  bool sent_ = false;
+};
+
+// One appended event: its stored form (known once append returned) and its durability (known
+// on the writer thread); whichever comes second finishes it.
+struct pending_event {
+  std::mutex mutex;
+  std::optional<storage::stored_event> event;
+  bool durable = false;
+  boost::system::error_code ec;
+  std::shared_ptr<reply_slot> reply;  // on a command's last event
+};
+
+template <typename T>
+bool holds(const domain::command& cmd) {
+  return std::holds_alternative<T>(cmd);
+}
+
+}  // namespace
+
+void hall_service::execute_as(std::uint64_t id, const domain::command& cmd,
+                              const std::optional<crypto::public_key>& device_key,
+                              const domain::actor& otherwise, reply_handler done) {
+  auto refuse = [&](boost::system::error_code ec) {
+    done(ec, protocol::encode_error(id, ec, ec.message()));
+  };
+  auto finish = [this](const std::shared_ptr<pending_event>& p) {
+    if (!p->ec) on_event_durable(*p->event);
+    if (p->reply) p->reply->set_durable(p->ec);
+  };
+
+  std::lock_guard lock(mutex_);
+  domain::actor who = otherwise;
+  if (device_key) {
+    auto person = domain::authenticate(state_, *device_key);
+    if (!person) return refuse(person.error());
+    who = *person;
+  }
+  const domain::context ctx{who, clock_->now_ms(), config_.settings_};
+  auto decided = domain::decide(state_, cmd, ctx);
+  if (!decided) return refuse(decided.error());
+
+  if (decided->events.empty()) {
+    // An idempotent repeat: reply once the event it refers to is durable.
+    std::string frame = reply_for(id, cmd, *decided, {});
+    std::uint64_t seq = 0;
+    if (const auto* s = decided->reply.if_contains("board_seq"); s && s->is_uint64())
+      seq = s->as_uint64();
+    else if (s && s->is_int64())
+      seq = static_cast<std::uint64_t>(s->as_int64());
+    send_when_durable(seq,
+                      [done, frame = std::move(frame)]() mutable { done({}, std::move(frame)); });
+    return;
+  }
+
+  auto slot = std::make_shared<reply_slot>(id, std::move(done));
+  std::vector<applied_event> applied;
+  for (std::size_t i = 0; i < decided->events.size(); ++i) {
+    const auto& draft = decided->events[i];
+    auto pending = std::make_shared<pending_event>();
+    if (i + 1 == decided->events.size()) pending->reply = slot;
+    std::string text = json::serialize(draft.payload);
+    const crypto::digest32 prev = entry_hashes_.empty() ? crypto::digest32{} : entry_hashes_.back();
+    auto appended = log_->append(draft.type, text, [pending, finish](boost::system::error_code ec) {
+      std::unique_lock plock(pending->mutex);
+      pending->durable = true;
+      pending->ec = ec;
+      const bool ready = pending->event.has_value();
+      plock.unlock();
+      if (ready) finish(pending);
+    });
+    if (!appended) {
+      log::error("append failed", {{"type", draft.type}, {"error", appended.error().message()}});
+      slot->set_durable(appended.error());
+      slot->set_frame(appended.error(), {});
+      return;
+    }
+    entry_hashes_.push_back(appended->entry_hash);
+    auto applied_ok =
+        state_.apply(domain::event{appended->seq, draft.type, json::parse(text).as_object()});
+    if (!applied_ok) {
+      log::error(
+          "apply failed",
+          {{"seq", appended->seq}, {"type", draft.type}, {"error", applied_ok.error().message()}});
+    }
+    applied.push_back({appended->seq, draft.type, appended->entry_hash, draft.payload});
+    {
+      std::unique_lock plock(pending->mutex);
+      pending->event = storage::stored_event{appended->seq,
+                                             prev,
+                                             draft.type,
+                                             std::move(text),
+                                             appended->entry_hash,
+                                             appended->signature,
+                                             appended->stored_at_unix_ms};
+      const bool ready = pending->durable;
+      plock.unlock();
+      if (ready) finish(pending);
+    }
+  }
+  slot->set_frame({}, reply_for(id, cmd, *decided, applied));
+  pusher_->notify();
+}
+
+void hall_service::send_when_durable(std::uint64_t seq, std::function<void()> send) {
+  {
+    std::lock_guard lock(push_mutex_);
+    if (seq >= durable_count_) {
+      waiting_.emplace(seq, std::move(send));
+      return;
+    }
+  }
+  send();
+}
+
+void hall_service::on_event_durable(const storage::stored_event& e) {
+  std::vector<std::function<void()>> sends;
+  std::lock_guard lock(push_mutex_);
+  ready_.insert_or_assign(e.seq, e);
+  while (!ready_.empty() && ready_.begin()->first == durable_count_) {
+    auto node = ready_.extract(ready_.begin());
+    const storage::stored_event& ev = node.mapped();
+    ++durable_count_;
+    std::vector<std::shared_ptr<net::connection>> board;
+    std::vector<std::shared_ptr<net::connection>> results;
+    {
+      std::lock_guard slock(sessions_mutex_);
+      for (const auto& [id, s] : sessions_) {
+        if (s->board) board.push_back(s->conn);
+        if (s->results && ev.type == "vote_decided") results.push_back(s->conn);
+      }
+    }
+    if (!board.empty()) {
+      auto frame = std::make_shared<const std::string>(
+          protocol::encode_board_event_push(protocol::board_event{
+              ev.seq, ev.prev_hash, ev.type, ev.payload, ev.entry_hash, ev.signature}));
+      for (const auto& c : board) c->send(frame);
+    }
+    if (!results.empty()) {
+      boost::system::error_code ec;
+      json::value payload = json::parse(ev.payload, ec);
+      if (!ec && payload.is_object()) {
+        json::object fields{{"vote_id", payload.as_object()["vote_id"]},
+                            {"board_seq", ev.seq},
+                            {"result", payload}};
+        auto frame = std::make_shared<const std::string>(protocol::encode_push("result", fields));
+        for (const auto& c : results) c->send(frame);
+      }
+    }
+    for (auto it = waiting_.begin(); it != waiting_.end() && it->first < durable_count_;) {
+      sends.push_back(std::move(it->second));
+      it = waiting_.erase(it);
+    }
+  }
+  for (auto& s : sends) s();
+  if (!sends.empty() && pusher_) pusher_->notify();
+}
+
+std::string hall_service::receipt_reply(std::uint64_t id, const std::string& tracking_hex,
+                                        std::uint64_t seq) const {
+  auto tracking = crypto::from_hex_fixed<32>(tracking_hex);
+  if (!tracking || seq >= entry_hashes_.size())
+    return protocol::encode_error(id, errc::internal, "the receipt cannot be made");
+  protocol::receipt r;
+  r.tracking_code = *tracking;
+  r.board_seq = seq;
+  r.board_entry_hash = entry_hashes_[seq];
+  r.sig = congress_key_.sign(crypto::receipt_digest(r.tracking_code, seq, r.board_entry_hash));
+  return protocol::encode_reply(
+      id, protocol::cast_ballot_reply{r, crypto::tracking_code_display(r.tracking_code)});
+}
+
+std::string hall_service::reply_for(std::uint64_t id, const domain::command& cmd,
+                                    const domain::decision& d,
+                                    const std::vector<applied_event>& applied) const {
+  const std::uint64_t last_seq = applied.empty() ? 0 : applied.back().seq;
+  auto text_of = [](const json::object& o, std::string_view key) -> std::string {
+    const auto* v = o.if_contains(key);
+    return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
+  };
+  if (const auto* c = std::get_if<domain::cast_ballot>(&cmd)) {
+    (void)c;
+    if (!applied.empty()) {
+      return receipt_reply(id, text_of(applied.front().payload, "tracking_code"),
+                           applied.front().seq);
+    }
+    const auto* seq = d.reply.if_contains("board_seq");
+    std::uint64_t s = 0;
+    if (seq != nullptr && seq->is_uint64()) s = seq->as_uint64();
+    if (seq != nullptr && seq->is_int64()) s = static_cast<std::uint64_t>(seq->as_int64());
+    return receipt_reply(id, text_of(d.reply, "tracking_code"), s);
+  }
+  if (const auto* c = std::get_if<domain::enroll_device>(&cmd)) {
+    return protocol::encode_reply(id, protocol::enroll_reply{c->person});
+  }
+  if (holds<domain::check_in>(cmd)) {
+    return protocol::encode_reply(id, protocol::checkin_reply{last_seq});
+  }
+  if (const auto* c = std::get_if<domain::confirm_keys>(&cmd)) {
+    const domain::sitting* s = state_.find_sitting(c->sitting_id);
+    const bool complete = s != nullptr && s->ceremony && s->ceremony->complete;
+    return protocol::encode_reply(id, protocol::confirm_key_reply{complete});
+  }
+  if (const auto* c = std::get_if<domain::submit_partial>(&cmd)) {
+    const domain::vote* v = state_.find_vote(c->vote_id);
+    const domain::sitting* s = v ? state_.find_sitting(v->sitting_id) : nullptr;
+    const std::uint64_t needed = s != nullptr && s->ceremony ? s->ceremony->k : 0;
+    return protocol::encode_reply(
+        id, protocol::partial_decryption_reply{v ? v->partials.size() : 0, needed});
+  }
+  if (holds<domain::submit_keygen>(cmd)) return protocol::encode_ok(id, {});
+  if (const auto* c = std::get_if<domain::issue_enrollment_code>(&cmd)) {
+    return protocol::encode_ok(
+        id, json::object{{"person", c->person}, {"code", c->code}, {"board_seq", last_seq}});
+  }
+  if (holds<domain::import_roster>(cmd)) {
+    json::array warnings;
+    for (const auto& w : state_.warnings())
+      warnings.push_back(json::object{{"code", w.code}, {"detail", w.detail}});
+    return protocol::encode_ok(id, json::object{{"board_seq", last_seq},
+                                                {"persons", state_.persons().size()},
+                                                {"warnings", std::move(warnings)}});
+  }
+  return protocol::encode_ok(id, json::object{{"board_seq", last_seq}});
+}
+
+}  // namespace plenum::server::service

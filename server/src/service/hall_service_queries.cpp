@@ -1,0 +1,203 @@
+// The read side: get_state and the get_* queries, and the coalesced state push. Each takes the
+// hall's mutex for as long as it reads the state.
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <type_traits>
+
+#include "domain/ceremony.hpp"
+#include "domain/decide.hpp"
+#include "domain/views.hpp"
+#include "plenum/protocol/codec_board.hpp"
+#include "plenum/protocol/codec_manifest.hpp"
+#include "service/hall_service.hpp"
+#include "service/session.hpp"
+
+namespace plenum::server::service {
+
+namespace json = boost::json;
+
+namespace {
+
+// The sitting the hall is about: an open one, else a scheduled one, else the last closed.
+const domain::sitting* current_sitting(const domain::congress_state& state) {
+  const domain::sitting* scheduled = nullptr;
+  const domain::sitting* closed = nullptr;
+  for (const auto& [id, s] : state.sittings()) {
+    if (s.state == domain::sitting::status::open) return &s;
+    if (s.state == domain::sitting::status::scheduled && scheduled == nullptr) scheduled = &s;
+    if (s.state == domain::sitting::status::closed) closed = &s;
+  }
+  return scheduled != nullptr ? scheduled : closed;
+}
+
+json::object congress_json(const domain::congress_state& state) {
+  if (!state.congress()) return {};
+  const auto& c = *state.congress();
+  return {{"id", c.id}, {"name", c.name}, {"term_start", c.term_start}, {"term_end", c.term_end}};
+}
+
+std::string sitting_or_current(const domain::congress_state& state,
+                               const std::optional<std::string>& given) {
+  if (given) return *given;
+  const auto* s = current_sitting(state);
+  return s != nullptr ? s->id : std::string();
+}
+
+json::object ceremony_json(const domain::congress_state& state, const domain::sitting& s) {
+  const auto& c = *s.ceremony;
+  json::array scrutineers;
+  for (std::size_t i = 0; i < c.scrutineers.size(); ++i) {
+    scrutineers.push_back(
+        json::object{{"index", i + 1}, {"person", c.scrutineers[i]}, {"pk", c.keys[i].hex()}});
+  }
+  json::array keygen;
+  for (const auto& [index, message] : c.keygen) keygen.push_back(message);
+  json::object confirmations;
+  for (const auto& [index, sig] : c.confirmations) confirmations[std::to_string(index)] = sig;
+  json::object out{{"sitting_id", s.id},
+                   {"congress_id", state.congress() ? state.congress()->id : ""},
+                   {"ceremony_id", c.ceremony_id},
+                   {"n", c.scrutineers.size()},
+                   {"k", c.k},
+                   {"scrutineers", std::move(scrutineers)},
+                   {"keygen", std::move(keygen)},
+                   {"confirmations", std::move(confirmations)},
+                   {"complete", c.complete}};
+  if (c.joint_key) {
+    out["joint_key"] = c.joint_key->hex();
+    json::array zs;
+    for (const auto& z : c.verification_keys) zs.emplace_back(z.hex());
+    out["verification_keys"] = std::move(zs);
+  }
+  return out;
+}
+
+}  // namespace
+
+json::object hall_service::public_view_locked() const {
+  const auto* s = current_sitting(state_);
+  if (s == nullptr) return json::object{{"congress", congress_json(state_)}};
+  auto view = domain::public_snapshot(state_, s->id);
+  if (!view) return json::object{{"congress", congress_json(state_)}};
+  return std::move(*view);
+}
+
+json::object hall_service::state_view(const std::optional<crypto::public_key>& device_key) const {
+  std::lock_guard lock(mutex_);
+  json::object view = public_view_locked();
+  // What a tablet needs to make a ballot: the manifests of the votes that opened, and the
+  // sitting's joint key.
+  if (const auto* s = current_sitting(state_)) {
+    json::object manifests;
+    for (const auto& [id, v] : state_.votes()) {
+      if (v.sitting_id == s->id && v.state != domain::vote::status::created)
+        manifests[id] = protocol::encode_manifest(v.manifest);
+    }
+    view["manifests"] = std::move(manifests);
+    if (s->ceremony && s->ceremony->joint_key) view["joint_key"] = s->ceremony->joint_key->hex();
+  }
+  if (!device_key) return view;
+  auto who = domain::authenticate(state_, *device_key);
+  if (!who) return view;
+  const auto* s = current_sitting(state_);
+  auto me = domain::delegate_view(state_, who->person_id, s != nullptr ? s->id : "");
+  if (me) view["me"] = std::move(*me);
+  return view;
+}
+
+std::vector<storage::stored_event> hall_service::durable_events(std::uint64_t from,
+                                                                std::uint64_t limit) const {
+  std::uint64_t durable = 0;
+  {
+    std::lock_guard lock(push_mutex_);
+    durable = durable_count_;
+  }
+  if (from >= durable) return {};
+  auto events = log_->snapshot(from);
+  const std::uint64_t keep = std::min<std::uint64_t>(limit, durable - from);
+  if (events.size() > keep) events.resize(keep);
+  return events;
+}
+
+std::string hall_service::query(std::uint64_t id, const protocol::hall_request& r,
+                                const std::optional<crypto::public_key>& device_key) const {
+  auto error = [id](boost::system::error_code ec) {
+    return protocol::encode_error(id, ec, ec.message());
+  };
+  if (const auto* q = std::get_if<protocol::get_board_request>(&r)) {
+    json::array events;
+    for (const auto& e : durable_events(q->from_seq, q->limit.value_or(protocol::max_board_page)))
+      events.push_back(protocol::encode_board_event(
+          protocol::board_event{e.seq, e.prev_hash, e.type, e.payload, e.entry_hash, e.signature}));
+    std::uint64_t durable = 0;
+    {
+      std::lock_guard lock(push_mutex_);
+      durable = durable_count_;
+    }
+    return protocol::encode_ok(id,
+                               json::object{{"events", std::move(events)}, {"next_seq", durable}});
+  }
+  if (!device_key) return error(errc::unauthenticated);
+  std::lock_guard lock(mutex_);
+  auto who = domain::authenticate(state_, *device_key);
+  if (!who) return error(who.error());
+  if (const auto* q = std::get_if<protocol::get_roster_request>(&r)) {
+    if (!who->holds_any({domain::role::secretary, domain::role::chair}))
+      return error(errc::permission_denied);
+    return protocol::encode_ok(
+        id, json::object{{"roster", domain::secretary_view(
+                                        state_, sitting_or_current(state_, q->sitting_id))}});
+  }
+  if (const auto* q = std::get_if<protocol::get_my_status_request>(&r)) {
+    auto me =
+        domain::delegate_view(state_, who->person_id, sitting_or_current(state_, q->sitting_id));
+    if (!me) return error(me.error());
+    return protocol::encode_ok(id, json::object{{"status", std::move(*me)}});
+  }
+  if (const auto* q = std::get_if<protocol::get_ceremony_request>(&r)) {
+    const auto* s = state_.find_sitting(q->sitting_id);
+    if (s == nullptr) return error(errc::no_sitting);
+    if (!s->ceremony) return error(errc::no_ceremony);
+    return protocol::encode_ok(id, json::object{{"ceremony", ceremony_json(state_, *s)}});
+  }
+  if (const auto* q = std::get_if<protocol::get_tally_request>(&r)) {
+    const auto* v = state_.find_vote(q->vote_id);
+    if (v == nullptr) return error(errc::unknown_vote);
+    if (v->state == domain::vote::status::created) return error(errc::vote_not_open);
+    if (v->state == domain::vote::status::open) return error(errc::vote_still_open);
+    json::array aggregates;
+    for (const auto& ct : domain::vote_aggregates(*v))
+      aggregates.push_back(json::object{{"a", ct.alpha.hex()}, {"b", ct.beta.hex()}});
+    return protocol::encode_ok(
+        id, json::object{{"tally", json::object{{"vote_id", v->id},
+                                                {"sitting_id", v->sitting_id},
+                                                {"election_hash", v->election_hash},
+                                                {"ballots", v->ballots.size()},
+                                                {"closed_seq", v->closed_seq},
+                                                {"aggregates", std::move(aggregates)}}}});
+  }
+  return error(errc::unknown_message_type);
+}
+
+void hall_service::push_state() {
+  json::object view;
+  {
+    std::lock_guard lock(mutex_);
+    view = public_view_locked();
+  }
+  std::string frame = protocol::encode_push("state", json::object{{"state", std::move(view)}});
+  std::vector<std::shared_ptr<net::connection>> targets;
+  {
+    std::lock_guard lock(push_mutex_);
+    if (frame == last_state_push_) return;
+    last_state_push_ = frame;
+    std::lock_guard slock(sessions_mutex_);
+    for (const auto& [id, s] : sessions_)
+      if (s->state) targets.push_back(s->conn);
+  }
+  // One buffer for every subscriber.
+  auto shared = std::make_shared<const std::string>(std::move(frame));
+  for (const auto& c : targets) c->send(shared);
+}
+
+}  // namespace plenum::server::service

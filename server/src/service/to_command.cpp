@@ -1,0 +1,138 @@
+#include "service/to_command.hpp"
+
+#include "domain/enrollment.hpp"
+#include "plenum/protocol/codec_ballot.hpp"
+#include "plenum/protocol/codec_ceremony.hpp"
+#include "plenum/protocol/codec_decryption.hpp"
+
+namespace plenum::server::service {
+
+namespace {
+
+namespace p = plenum::protocol;
+namespace d = plenum::server::domain;
+using maybe_command = std::optional<d::command>;
+
+std::int64_t signed_ms(std::uint64_t ms) { return static_cast<std::int64_t>(ms); }
+
+struct session_mapper {
+  maybe_command operator()(const p::enroll_request& r) const {
+    return d::enroll_device{r.person, r.code, r.device_pk.hex(), r.sig.hex()};
+  }
+  maybe_command operator()(const p::cast_ballot_request& r) const {
+    return d::cast_ballot{r.vote_id, p::encode_ballot(r.ballot)};
+  }
+  maybe_command operator()(const p::checkin_request& r) const {
+    return d::check_in{r.sitting_id, signed_ms(r.unix_ms), r.sig.hex()};
+  }
+  maybe_command operator()(const p::keygen_request& r) const {
+    return d::submit_keygen{r.sitting_id, p::encode_keygen_message(r.message)};
+  }
+  maybe_command operator()(const p::confirm_key_request& r) const {
+    return d::confirm_keys{r.sitting_id, r.confirmation.sig.hex()};
+  }
+  maybe_command operator()(const p::partial_decryption_request& r) const {
+    return d::submit_partial{r.vote_id, p::encode_partial_decryption(r.partial)};
+  }
+  template <typename T>
+  maybe_command operator()(const T&) const {
+    return std::nullopt;
+  }
+};
+
+struct hall_mapper {
+  crypto::random_source& random;
+
+  maybe_command operator()(const p::import_roster_request& r) const {
+    return d::import_roster{r.csv, d::membership_totals{r.members, r.women, r.minorities}};
+  }
+  maybe_command operator()(const p::acknowledge_warnings_request&) const {
+    return d::acknowledge_warnings{};
+  }
+  maybe_command operator()(const p::issue_enrollment_code_request& r) const {
+    auto code = d::enrollment_code::generate(random);
+    auto salt = d::generate_salt(random);
+    return d::issue_enrollment_code{r.person, code.printable(), crypto::to_hex(salt)};
+  }
+  maybe_command operator()(const p::create_sitting_request& r) const {
+    return d::create_sitting{r.sitting_id, r.title, r.date};
+  }
+  maybe_command operator()(const p::open_checkin_request& r) const {
+    return d::open_checkin{r.sitting_id};
+  }
+  maybe_command operator()(const p::close_checkin_request& r) const {
+    return d::close_checkin{r.sitting_id};
+  }
+  maybe_command operator()(const p::assisted_checkin_request& r) const {
+    return d::assisted_check_in{r.sitting_id, r.person, signed_ms(r.unix_ms), r.reason,
+                                r.sig.hex()};
+  }
+  maybe_command operator()(const p::excuse_delegate_request& r) const {
+    return d::excuse_delegate{r.sitting_id, r.person, r.reason, r.approver};
+  }
+  maybe_command operator()(const p::open_sitting_request& r) const {
+    return d::open_sitting{r.sitting_id};
+  }
+  maybe_command operator()(const p::close_sitting_request& r) const {
+    return d::close_sitting{r.sitting_id};
+  }
+  maybe_command operator()(const p::add_item_request& r) const {
+    return d::add_item{r.sitting_id,
+                       r.item_id,
+                       r.kind,
+                       r.title,
+                       static_cast<std::int64_t>(r.order),
+                       r.responsible,
+                       r.proposal_id.value_or("")};
+  }
+  maybe_command operator()(const p::add_material_request& r) const {
+    return d::add_material{r.sitting_id,        r.item_id,          r.material_id,        r.title,
+                           r.text.value_or(""), r.url.value_or(""), r.digest.value_or("")};
+  }
+  maybe_command operator()(const p::set_current_item_request& r) const {
+    return d::set_current_item{r.sitting_id, r.item_id};
+  }
+  maybe_command operator()(const p::submit_proposal_request& r) const {
+    return d::submit_proposal{r.proposal_id, r.title, r.text};
+  }
+  maybe_command operator()(const p::create_vote_request& r) const {
+    d::create_vote c;
+    c.vote_id = r.vote_id;
+    c.sitting_id = r.sitting_id;
+    c.item_id = r.item_id;
+    c.kind = r.kind;
+    c.title = r.title;
+    c.open_ballot = r.open_ballot;
+    c.rule = r.rule;
+    c.seats = static_cast<std::uint32_t>(r.seats);
+    c.candidates = r.candidates;
+    c.uncontested = r.uncontested;
+    c.members = r.members;
+    c.alternative_scale = r.alternative_scale;
+    return c;
+  }
+  maybe_command operator()(const p::open_vote_request& r) const { return d::open_vote{r.vote_id}; }
+  maybe_command operator()(const p::close_vote_request& r) const {
+    return d::close_vote{r.vote_id};
+  }
+  maybe_command operator()(const p::start_ceremony_request& r) const {
+    return d::start_ceremony{r.sitting_id, r.scrutineers, r.k};
+  }
+  template <typename T>
+  maybe_command operator()(const T&) const {
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+std::optional<domain::command> to_command(const protocol::request& r) {
+  return std::visit(session_mapper{}, r);
+}
+
+std::optional<domain::command> to_command(const protocol::hall_request& r,
+                                          crypto::random_source& random) {
+  return std::visit(hall_mapper{random}, r);
+}
+
+}  // namespace plenum::server::service
