@@ -11,6 +11,7 @@
 //
 // Usage: node e2e/sitting.mjs --plenumd PATH [--web-root DIR]   (exit status 0 on success)
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -229,9 +230,16 @@ try {
   }
   await shot(sec, "secretary-desk-cards", { touch: false });
 
-  // Chair and big screen.
+  // The chair's card read back as a camera would (zbarimg on the card's picture): the QR code
+  // holds the tablet page's link with number and code, which enrolls the chair's console.
+  const cardPng = join(artifacts, "card-CH.png");
+  await tid(sec, "card-CH").screenshot({ path: cardPng });
+  const scanned = execFileSync("zbarimg", ["--raw", "-q", cardPng], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  assert.equal(scanned, `${base}/tablet.html#enroll=CH:${codes.CH}`);
   const chair = await newPage(browser, base, DESK);
-  await enroll(chair, "chair", "CH", codes.CH);
+  await chair.goto(scanned.replace("/tablet.html", "/chair.html"));
+  await tid(chair, "enroll-submit").click();
+  await tid(chair, "who").waitFor();
   const screen = await newPage(browser, base, SCREEN);
   await enroll(screen, "screen", "PR", codes.PR);
 
