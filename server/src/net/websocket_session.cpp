@@ -140,11 +140,9 @@ void websocket_session::on_close(beast::error_code ec) {
 
 void websocket_session::drop(const char* why) {
   log::warn("ws dropped", {{"conn", id_}, {"remote", remote_}, {"reason", why}});
-  // The queue is kept: a write in flight still reads its front buffer. Closing the socket
-  // makes that write fail soon, and the session (with its queue) is then destroyed.
+  // The queue is kept: a write in flight still reads its front buffer. end() closes the
+  // socket, which makes that write fail soon, and the session (with its queue) then goes.
   end();
-  beast::error_code ignored;
-  beast::get_lowest_layer(ws_).socket().close(ignored);
 }
 
 void websocket_session::fail(beast::error_code ec, const char* what) {
@@ -163,6 +161,10 @@ void websocket_session::end() {
   if (ended_) return;
   ended_ = true;
   state_->registry_.remove(id_);
+  // The connection is over: release the socket now rather than when the last reference to
+  // the session goes, which a handler holding its connections may delay.
+  beast::error_code ignored;
+  beast::get_lowest_layer(ws_).socket().close(ignored);
   if (!opened_) return;
   log::info("ws closed", {{"conn", id_}, {"remote", remote_}});
   try {
