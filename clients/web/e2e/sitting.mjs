@@ -16,7 +16,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { launch } from "./browser.mjs";
+import { launch, launchWithCamera } from "./browser.mjs";
 import { startPlenumd } from "./plenumd.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -107,6 +107,40 @@ function expectedCounts(vote) {
       if (m !== null) counts[c * options.length + options.indexOf(m)] += 1;
     });
   return counts;
+}
+
+
+/**
+ * A one-frame YUV4MPEG2 video (640×480, 4:2:0) of the PNG `png`, centred on white: what a
+ * camera pointed at the card would see. The pixels are read in `page`.
+ */
+async function cardVideo(page, png, file) {
+  const [w, h] = [640, 480];
+  const yuv = await page.evaluate(
+    async ([b64, w, h]) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const img = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+      const c = document.createElement("canvas");
+      c.width = w;
+      c.height = h;
+      const g = c.getContext("2d");
+      g.fillStyle = "#fff";
+      g.fillRect(0, 0, w, h);
+      const scale = Math.min((w - 40) / img.width, (h - 40) / img.height, 1);
+      g.drawImage(img, (w - img.width * scale) / 2, (h - img.height * scale) / 2, img.width * scale, img.height * scale);
+      const d = g.getImageData(0, 0, w, h).data;
+      const out = new Uint8Array((w * h * 3) / 2);
+      const lum = (i) => 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+      for (let i = 0; i < w * h; ++i) out[i] = Math.round(lum(i * 4));
+      out.fill(128, w * h); // no colour
+      let s = "";
+      for (let i = 0; i < out.length; i += 0x8000) s += String.fromCharCode(...out.subarray(i, i + 0x8000));
+      return btoa(s);
+    },
+    [png.toString("base64"), w, h],
+  );
+  const header = Buffer.from(`YUV4MPEG2 W${w} H${h} F30:1 Ip A1:1 C420jpeg\nFRAME\n`);
+  await writeFile(file, Buffer.concat([header, Buffer.from(yuv, "base64")]));
 }
 
 const shots = [];
@@ -204,6 +238,7 @@ const server = await startPlenumd({
   membership: [200, 90, 20],
 });
 const browser = await launch();
+const cleanups = [];
 let failed = false;
 try {
   const base = server.url;
@@ -243,12 +278,26 @@ try {
   const screen = await newPage(browser, base, SCREEN);
   await enroll(screen, "screen", "PR", codes.PR);
 
-  // Scrutineers and delegates on their tablets (half of them in landscape).
+  // Scrutineers and delegates on their tablets (half of them in landscape). S03 reads its
+  // card with the tablet's camera (a fake camera showing the card) and the app's QR scanner.
   const scr = {};
-  for (const [i, p] of SCRUTINEERS.entries()) {
+  for (const [i, p] of SCRUTINEERS.slice(0, 2).entries()) {
     scr[p] = await newPage(browser, base, i === 0 ? PORTRAIT : LANDSCAPE);
     await enroll(scr[p], "tablet", p, codes[p]);
   }
+  const video = join(artifacts, "card-S03.y4m");
+  await cardVideo(sec, await tid(sec, "card-S03").screenshot(), video);
+  const cameraBrowser = await launchWithCamera(video);
+  cleanups.push(() => cameraBrowser.close());
+  scr.S03 = await newPage(cameraBrowser, base, LANDSCAPE);
+  await scr.S03.goto(`${base}/tablet.html`);
+  await scr.S03.getByRole("button", { name: "扫描二维码" }).click();
+  await scr.S03.waitForFunction(() => document.querySelector('input[name="code"]')?.value.length > 0, null, { timeout: 30_000 });
+  assert.equal(await scr.S03.inputValue('input[name="person"]'), "S03");
+  assert.equal(await scr.S03.inputValue('input[name="code"]'), codes.S03);
+  await shot(scr.S03, "tablet-S03-enroll-scanned");
+  await tid(scr.S03, "enroll-submit").click();
+  await tid(scr.S03, "who").waitFor();
   const tab = {};
   for (const [i, p] of DELEGATES.entries()) {
     tab[p] = await newPage(browser, base, i % 2 === 0 ? PORTRAIT : LANDSCAPE);
@@ -422,6 +471,7 @@ try {
   if (problems.length) console.error(problems.join("\n"));
   console.error("--- plenumd output ---\n" + server.log().slice(-4000));
 } finally {
+  for (const fn of cleanups) await fn().catch(() => undefined);
   await browser.close();
   await server.stop();
 }
