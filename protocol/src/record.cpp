@@ -12,8 +12,8 @@ namespace json = boost::json;
 
 namespace {
 
-// A record line is at most one payload plus its envelope.
-constexpr std::size_t max_line_bytes = max_payload_bytes * 2 + 4096;
+// A record line is at most one payload (each byte escaped at most 6 times over) plus its envelope.
+constexpr std::size_t max_line_bytes = max_record_payload_bytes * 6 + 4096;
 
 decoded<json::value> parse_line(std::string_view text) {
   json_limits limits;
@@ -60,7 +60,7 @@ decoded<board_event> parse_event_line(std::string_view line) {
   PLENUM_TRY(out.seq, r.u64("seq"));
   PLENUM_TRY(out.prev_hash, r.fixed_hex<32>("prev_hash"));
   PLENUM_TRY(out.type, r.string("type", max_event_type_bytes));
-  PLENUM_TRY(out.payload, r.string("payload", max_payload_bytes, 0));
+  PLENUM_TRY(out.payload, r.string("payload", max_record_payload_bytes, 0));
   PLENUM_TRY(out.entry_hash, r.fixed_hex<32>("entry_hash"));
   PLENUM_TRY(out.sig, r.signature("signature"));
   return out;

@@ -46,7 +46,31 @@ void cast(domain::test::congress& c, const std::string& number, const std::strin
 }
 
 // The sitting described in the header, as a list of events.
-std::vector<domain::event> run_sitting() {
+std::vector<domain::event> run_large_sitting(std::size_t delegates) {
+  domain::test::congress c{delegates};
+  c.prepare_sitting(delegates);
+  c.complete_ceremony();
+  c.open_with_item("i1", "report");
+  domain::create_vote motion;
+  motion.vote_id = "v1";
+  motion.sitting_id = "s1";
+  motion.item_id = "i1";
+  motion.kind = "motion";
+  motion.title = "关于党委工作报告的决议";
+  EXPECT_TRUE(c.as("CH", motion));
+  EXPECT_TRUE(c.as("CH", domain::open_vote{"v1"}));
+  for (std::size_t i = 1; i <= delegates; ++i) {
+    crypto::ballot_choices choice{{0, 0, 0}};
+    choice[0][i % 3] = 1;
+    cast(c, domain::test::delegate_number(i), "v1", choice);
+  }
+  EXPECT_TRUE(c.as("CH", domain::close_vote{"v1"}));
+  EXPECT_TRUE(c.decrypt("v1", {1, 2}));
+  return c.log;
+}
+
+std::vector<domain::event> run_sitting(std::size_t delegates) {
+  if (delegates != 10) return run_large_sitting(delegates);
   domain::test::congress c{10};
   c.prepare_sitting(8);
   const auto d9 = c.keys.at("D009").public_part();
@@ -99,9 +123,9 @@ std::vector<domain::event> run_sitting() {
 
 }  // namespace
 
-sitting_record::sitting_record()
+sitting_record::sitting_record(std::size_t delegates)
     : root_(make_root()), data_dir_(root_ / "data"), key_(make_congress_key(data_dir_)) {
-  const auto events = run_sitting();
+  const auto events = run_sitting(delegates);
   auto log = server::storage::event_log::open(data_dir_ / "events.db", key_);
   if (!log) throw std::runtime_error("cannot open the event log: " + log.error().message);
   for (const auto& e : events) {

@@ -17,10 +17,12 @@ namespace plenum::verify_test {
 /// A data directory holding a congress of 10 delegates: sitting s1 with 9 present (D009
 /// checked in by the secretary), the key ceremony of S1–S3 (k = 2), motion v1 (6 for,
 /// 2 against, 1 abstain) and election v2 (1 seat, 2 candidates), both decrypted by S1 and S2.
+/// With `delegates` other than 10 (a multiple of 10, for benchmarks): all present, and only
+/// the motion, in which every delegate votes (for, against, abstain in turn).
 /// Removes its directories when destroyed. Not thread-safe.
 class sitting_record {
  public:
-  sitting_record();
+  explicit sitting_record(std::size_t delegates = 10);
   ~sitting_record();
   sitting_record(const sitting_record&) = delete;
   sitting_record& operator=(const sitting_record&) = delete;

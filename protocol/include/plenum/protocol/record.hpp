@@ -19,6 +19,10 @@ namespace plenum::protocol {
 /// The record format (congress.json "format").
 inline constexpr std::string_view record_format = "plenum-record/1";
 
+/// Longest payload of a record line. Larger than the wire's max_payload_bytes: a roster or a
+/// vote_opened of a few thousand delegates exceeds one frame but is still one board event.
+inline constexpr std::size_t max_record_payload_bytes = 16 * 1024 * 1024;
+
 /// File names inside a record directory.
 inline constexpr std::string_view record_header_file = "congress.json";
 inline constexpr std::string_view record_events_file = "events.jsonl";
