@@ -124,7 +124,12 @@ function Chair({ client }: AppProps) {
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => cmd("start_ceremony", { sitting_id: sitting.id, scrutineers: cer.scrutineers.split(/[,，\s]+/).filter(Boolean), k: cer.k })}
+                onClick={() => {
+                  // k is optional: 0 leaves the server's default (majority) threshold.
+                  const f: Record<string, unknown> = { sitting_id: sitting.id, scrutineers: cer.scrutineers.split(/[,，\s]+/).filter(Boolean) };
+                  if (cer.k > 0) f["k"] = cer.k;
+                  return cmd("start_ceremony", f);
+                }}
                 data-testid="start-ceremony"
               >
                 {t("start_ceremony")}
