@@ -123,6 +123,9 @@ int run(const plenum::server::app::daemon_options& opts) {
   hall_config.data_dir_ = opts.data_dir_;
   hall_config.congress_id_ = opts.congress_id_;
   hall_config.congress_name_ = opts.congress_name_;
+  // Declared before the handler: connections the handler still holds are destroyed with it,
+  // and their streams need the io_context's services to be alive then.
+  asio::io_context ioc{static_cast<int>(opts.threads_)};
   auto opened = plenum::server::service::hall_service::open(hall_config);
   if (!opened) {
     // A log that does not verify is never served: the operator must look at it.
@@ -130,12 +133,11 @@ int run(const plenum::server::app::daemon_options& opts) {
     std::cerr << "plenumd: " << opened.error().message << "\n";
     return 1;
   }
-  auto& handler = **opened;  // outlives the io_context and its sessions
+  auto& handler = **opened;  // outlives the server and the threads running its sessions
   log::info("congress opened", {{"congress_id", handler.congress_id()},
                                 {"events", handler.event_count()},
                                 {"congress_pk", handler.congress_public_key().hex()}});
   bootstrap(opts, handler);
-  asio::io_context ioc{static_cast<int>(opts.threads_)};
   plenum::server::net::server_config config;
   config.endpoint_ = tcp::endpoint(asio::ip::make_address(opts.listen_), opts.port_);
   config.web_root_ = opts.web_root_;
