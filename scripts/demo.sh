@@ -41,6 +41,10 @@ demo: starting plenumd (data: $data, listening on $listen:$port)
 Press Ctrl-C to stop.
 MSG
 
+# The hall apps as `make web` builds them; the placeholder page until they are built.
+web="$repo/clients/web/dist-app"
+[[ -f "$web/index.html" ]] || web="$repo/clients/web/public"
+
 exec "$plenumd" --data-dir "$data" --listen "$listen" --port "$port" \
-  --web-root "$repo/clients/web/public" --congress-id demo --congress-name "某镇党代会（演示）" \
+  --web-root "$web" --congress-id demo --congress-name "某镇党代会（演示）" \
   --init-demo
