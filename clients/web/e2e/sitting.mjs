@@ -12,7 +12,7 @@
 // Usage: node e2e/sitting.mjs --plenumd PATH [--web-root DIR]   (exit status 0 on success)
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -368,6 +368,14 @@ try {
   assert.equal(opened.quorum.required, 5);
   await tid(sec, "search").fill("D0");
   await shot(sec, "secretary-desk-attendance", { touch: false });
+  // The attendance export: a CSV with everyone's presence and the excusal's reason.
+  await tid(sec, "person-D07").getByText("因病请假").waitFor();
+  await tid(sec, "person-D06").getByText("已签到").waitFor();
+  const [download] = await Promise.all([sec.waitForEvent("download"), tid(sec, "export-attendance").click()]);
+  const csv = await readFile(await download.path(), "utf8");
+  assert.match(csv, /^\ufeffnumber,name,unit,group,present,excused,reason,approver\r\n/);
+  assert.match(csv, /D06,杨丽,第三选区,第二组,1,0,,\r\n/);
+  assert.match(csv, /D07,赵刚,第三选区,第二组,0,1,因病请假,孙志远\r\n/);
   await tid(chair, "open-sitting").click();
   await waitState(chair, (s) => s.sitting.status === "open", "the sitting open");
 
