@@ -95,10 +95,10 @@ int vote_cmd(const context& ctx, const std::vector<std::string>& args) {
   po::options_description desc("vote options");
   desc.add_options()("vote", po::value(&vote)->required(), "the open vote")(
       "choice", po::value(&choice), "a motion: for, against or abstain")(
-      "approve", po::value(&approve), "election: candidate contests to approve (cand-1,cand-3)")(
+      "approve", po::value(&approve), "election: candidate contests to approve (cand-0,cand-2)")(
       "disapprove", po::value(&disapprove), "election: candidate contests to disapprove")(
       "grid", po::value(&grid),
-      "appraisal or confidence: member=level,... (member-1=excellent,member-2=competent)")(
+      "appraisal or confidence: member=level,... (member-0=excellent,member-1=competent)")(
       "mark", po::value(&grid), "any vote: contest=option,... (repeatable)");
   po::positional_options_description pos;
   pos.add("vote", 1);
