@@ -1,0 +1,151 @@
+// The client session library without a server: the key store (atomic owner-only files, names
+// that cannot escape the directory, wiped and checked contents), marks into ballot choices,
+// server addresses, enrollment code canonical form and error names.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include <plenum/clients/key_store.hpp>
+#include <plenum/clients/roles.hpp>
+#include <plenum/clients/session.hpp>
+#include <plenum/crypto/manifest.hpp>
+#include <plenum/crypto/random.hpp>
+
+namespace plenum::clients {
+namespace {
+
+namespace fs = std::filesystem;
+
+class key_store_test : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device rd;
+    dir_ = fs::temp_directory_path() /
+           ("plenum-keys-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  fs::path dir_;
+};
+
+TEST_F(key_store_test, SavesAndLoadsTheSameKeyOwnerOnly) {
+  key_store store(dir_ / "keys");
+  crypto::seeded_random random("key store test");
+  const auto key = crypto::secret_key::generate(random);
+  EXPECT_FALSE(store.contains("D-017"));
+  ASSERT_TRUE(store.save("D-017", key));
+  EXPECT_TRUE(store.contains("D-017"));
+  auto loaded = store.load("D-017");
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->public_part(), key.public_part());
+  EXPECT_EQ(fs::status(dir_ / "keys" / "D-017.key").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(fs::status(dir_ / "keys").permissions() & fs::perms::all, fs::perms::owner_all);
+  EXPECT_FALSE(fs::exists(dir_ / "keys" / "D-017.key.tmp"));
+  // Replacing keeps one file with the new key.
+  const auto other = crypto::secret_key::generate(random);
+  ASSERT_TRUE(store.save("D-017", other));
+  EXPECT_EQ(store.load("D-017")->public_part(), other.public_part());
+}
+
+TEST_F(key_store_test, RefusesNamesOutsideTheDirectoryAndBrokenFiles) {
+  key_store store(dir_);
+  const auto key = crypto::secret_key::generate();
+  for (const char* bad : {"", "../x", "a/b", ".hidden", "a b", "ä"}) {
+    EXPECT_FALSE(key_store::valid_person(bad)) << bad;
+    EXPECT_FALSE(store.save(bad, key)) << bad;
+    EXPECT_FALSE(store.load(bad)) << bad;
+  }
+  EXPECT_TRUE(key_store::valid_person("D001"));
+  auto missing = store.load("D002");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error(), boost::system::errc::no_such_file_or_directory);
+  fs::create_directories(dir_);
+  std::ofstream(dir_ / "D003.key") << "not hex\n";
+  auto broken = store.load("D003");
+  ASSERT_FALSE(broken);
+  EXPECT_EQ(broken.error(), errc::malformed_message);
+  // A key whose public half does not match its seed is refused.
+  auto bytes = key.bytes();
+  bytes[40] ^= 1;
+  std::ofstream(dir_ / "D004.key") << crypto::to_hex(bytes) << "\n";
+  EXPECT_FALSE(store.load("D004"));
+}
+
+TEST_F(key_store_test, KeepsASealedShare) {
+  key_store store(dir_);
+  const crypto::byte_vector sealed{1, 2, 3, 250};
+  ASSERT_TRUE(store.save_share("S1", sealed));
+  auto back = store.load_share("S1");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, sealed);
+  EXPECT_FALSE(store.load_share("S2"));
+}
+
+TEST(choices_test, MarksBecomeTheChoiceMatrix) {
+  const auto motion = crypto::motion_manifest("m1", "Budget", "Adopt");
+  choice_spec spec;
+  spec["motion"].push_back("against");
+  auto c = to_choices(motion, spec);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(*c, (crypto::ballot_choices{{0, 1, 0}}));
+  // A motion needs exactly one mark.
+  EXPECT_EQ(to_choices(motion, {}).error(), errc::malformed_ballot);
+  spec["motion"].push_back("for");
+  EXPECT_EQ(to_choices(motion, spec).error(), errc::malformed_ballot);
+  // Unknown contests and options are refused.
+  EXPECT_FALSE(to_choices(motion, choice_spec{{"nope", {"for"}}}));
+  EXPECT_FALSE(to_choices(motion, choice_spec{{"motion", {"maybe"}}}));
+}
+
+TEST(choices_test, ElectionApprovalsRespectTheSeats) {
+  const std::vector<std::string> names{"A", "B", "C"};
+  const auto election = crypto::election_manifest("e1", "Committee", names, 2);
+  choice_spec spec;
+  add_option_marks("cand-0,cand-2", "approve", spec);
+  add_option_marks("cand-1", "disapprove", spec);
+  auto c = to_choices(election, spec);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(*c, (crypto::ballot_choices{{1, 0}, {0, 1}, {1, 0}}));
+  choice_spec over;
+  add_option_marks("cand-0,cand-1,cand-2", "approve", over);
+  EXPECT_FALSE(to_choices(election, over));
+}
+
+TEST(choices_test, GridMarks) {
+  choice_spec spec;
+  ASSERT_TRUE(add_marks("member-0=excellent,member-1=basic", spec));
+  EXPECT_EQ(spec.at("member-0"), std::vector<std::string>{"excellent"});
+  EXPECT_EQ(spec.at("member-1"), std::vector<std::string>{"basic"});
+  EXPECT_FALSE(add_marks("member-0", spec));
+  EXPECT_FALSE(add_marks("=x", spec));
+  EXPECT_FALSE(add_marks("x=", spec));
+}
+
+TEST(session_helpers_test, ServerAddresses) {
+  auto a = parse_server("plenum.local:9443");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->host_, "plenum.local");
+  EXPECT_EQ(a->port_, 9443);
+  auto bare = parse_server("10.0.0.1");
+  ASSERT_TRUE(bare);
+  EXPECT_EQ(bare->port_, 8443);
+  for (const char* bad : {"", ":80", "h:", "h:0", "h:70000", "h:8x"})
+    EXPECT_FALSE(parse_server(bad)) << bad;
+}
+
+TEST(session_helpers_test, EnrollmentCodesAndErrorNames) {
+  EXPECT_EQ(canonical_enrollment_code("7k2m-q9xd 0pab-4tnv"), "7K2MQ9XD0PAB4TNV");
+  EXPECT_EQ(canonical_enrollment_code("iLo0"), "1100");
+  EXPECT_EQ(error_from_name("vote_not_open"), errc::vote_not_open);
+  EXPECT_EQ(error_from_name("quorum_not_reached"), errc::quorum_not_reached);
+  EXPECT_EQ(error_from_name("no_such_code"), errc::internal);
+}
+
+}  // namespace
+}  // namespace plenum::clients
