@@ -22,7 +22,8 @@ async function waitForFile(path, ms, child) {
 
 /**
  * Starts `binary` serving `webRoot` with `rosterCsv` imported under `membership` ([M, W, N]).
- * Resolves with { port, url, dataDir, credentials: [{person, name, roles, code}], stop(), log() }.
+ * Resolves with { port, url, dataDir, dataPath, credentials: [{person, name, roles, code}],
+ * stop(), remove(), log() }.
  */
 export async function startPlenumd({ binary, webRoot, rosterCsv, membership }) {
   const dataDir = await mkdtemp(join(tmpdir(), "plenum-web-e2e-"));
@@ -65,6 +66,9 @@ export async function startPlenumd({ binary, webRoot, rosterCsv, membership }) {
     dataDir,
     credentials,
     log: () => output,
+    /** The server's data directory (event log, keys), kept until remove(). */
+    dataPath: join(dataDir, "data"),
+    /** Stops the server (SIGTERM, then SIGKILL after 10 s); resolves with its exit status. */
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
@@ -73,8 +77,11 @@ export async function startPlenumd({ binary, webRoot, rosterCsv, membership }) {
         await exited;
         clearTimeout(timer);
       }
-      await rm(dataDir, { recursive: true, force: true });
       return child.exitCode ?? child.signalCode;
+    },
+    /** Deletes the temporary directory. */
+    async remove() {
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

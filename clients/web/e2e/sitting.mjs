@@ -9,7 +9,11 @@
 // intended. A screenshot of every screen goes to $PLENUM_WEB_ARTIFACTS (default
 // build/test-artifacts/web); pages are checked for horizontal overflow and small touch targets.
 //
-// Usage: node e2e/sitting.mjs --plenumd PATH [--web-root DIR]   (exit status 0 on success)
+// With --verify PATH, the congress's record is then exported (`plenumd export`) and checked
+// by the independent verifier (`plenum-verify`, C++) against the congress key the browsers saw.
+//
+// Usage: node e2e/sitting.mjs --plenumd PATH [--verify PATH] [--web-root DIR]
+// (exit status 0 on success)
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -23,6 +27,7 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const { values: opts } = parseArgs({
   options: {
     plenumd: { type: "string" },
+    verify: { type: "string" },
     "web-root": { type: "string", default: resolve(here, "../dist-app") },
   },
 });
@@ -240,6 +245,7 @@ const server = await startPlenumd({
 const browser = await launch();
 const cleanups = [];
 let failed = false;
+let congressKey = "";
 try {
   const base = server.url;
   const se = server.credentials.find((c) => c.person === "SE");
@@ -275,6 +281,7 @@ try {
   await chair.goto(scanned.replace("/tablet.html", "/chair.html"));
   await tid(chair, "enroll-submit").click();
   await tid(chair, "who").waitFor();
+  congressKey = await chair.evaluate(() => window.plenum.congressPk.hex());
   const screen = await newPage(browser, base, SCREEN);
   await enroll(screen, "screen", "PR", codes.PR);
 
@@ -483,4 +490,19 @@ try {
   await browser.close();
   await server.stop();
 }
+if (!failed && opts.verify) {
+  // The independent verifier on the record of this sitting: every hash, signature, check-in,
+  // the ceremony, each browser-made ballot with its proofs, the partials, counts and outcomes.
+  const record = join(server.dataDir, "record");
+  try {
+    execFileSync(opts.plenumd, ["export", "--data-dir", server.dataPath, "--out", record], { stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync(opts.verify, [record, "--congress-key", congressKey], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    console.log(out.trim().split("\n").slice(-6).join("\n"));
+    console.log("ok: plenum-verify accepts the record of the browser sitting");
+  } catch (e) {
+    failed = true;
+    console.error(`the record does not verify: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+  }
+}
+await server.remove();
 process.exit(failed ? 1 : 0);
