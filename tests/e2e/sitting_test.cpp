@@ -269,7 +269,16 @@ TEST_F(sitting_test, WholeSittingThroughTheCommandLine) {
   auto mine = ok(congress::delegate(1), {"receipts"});
   ASSERT_TRUE(at(mine, "receipts").is_array());
   EXPECT_EQ(at(mine, "receipts").as_array().size(), 4U);
+  auto status = ok(congress::delegate(1), {"status"});
+  EXPECT_EQ(at(status, "status.present"), json::value(true)) << json::serialize(status);
+  ASSERT_TRUE(at(status, "status.receipts").is_array());
+  EXPECT_EQ(at(status, "status.receipts").as_array().size(), 4U);
+  ok("CH", {"close-checkin", sitting});
   ok("CH", {"close-sitting", sitting});
+  // Every subcommand explains itself.
+  auto help = c_->cli({"vote", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--approve"), std::string::npos) << help.out;
 }
 
 }  // namespace
