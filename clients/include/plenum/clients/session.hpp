@@ -84,7 +84,8 @@ class session {
   /// reads the new hello and, if a key authenticated before, authenticates again.
   [[nodiscard]] result<void> reconnect(std::chrono::milliseconds within);
 
-  /// The next push: from the queue, else read from the connection for up to `timeout`.
+  /// The next push: from the queue, else read from the connection for up to `timeout`. A
+  /// timeout leaves the connection unusable (ws_client's rule): reconnect() afterwards.
   [[nodiscard]] result<protocol::frame> next_push(std::chrono::milliseconds timeout);
   /// Pushes received while waiting for replies and not yet taken.
   [[nodiscard]] std::deque<protocol::frame>& pushes() { return pushes_; }
