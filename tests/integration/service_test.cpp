@@ -343,7 +343,8 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     ASSERT_TRUE(r.ok()) << r.code();
   }
   std::vector<crypto::keygen_message> messages;
-  for (const auto& m : ceremony_of(ch).at("keygen").as_array()) {
+  const json::object ceremony = ceremony_of(ch);
+  for (const auto& m : ceremony.at("keygen").as_array()) {
     auto decoded = protocol::decode_keygen_message(m);
     ASSERT_TRUE(decoded);
     messages.push_back(*decoded);
