@@ -211,6 +211,11 @@ decoded<hall_request> decode_get_board(const object_reader& r) {
   return hall_request(get_board_request{from_seq, limit});
 }
 
+decoded<hall_request> decode_export_record(const object_reader& r) {
+  PLENUM_CHECK(r.allow_only({}));
+  return hall_request(export_record_request{});
+}
+
 struct hall_decoder {
   std::string_view type;
   decoded<hall_request> (*decode)(const object_reader&);
@@ -240,6 +245,7 @@ constexpr std::array<hall_decoder, std::variant_size_v<hall_request>> decoders =
     {get_ceremony_request::type, decode_sitting_only<get_ceremony_request>},
     {get_tally_request::type, decode_vote_only<get_tally_request>},
     {get_board_request::type, decode_get_board},
+    {export_record_request::type, decode_export_record},
 }};
 
 // ---- encoders ----
@@ -334,6 +340,7 @@ json::object fields_of(const get_my_status_request& r) {
 }
 json::object fields_of(const get_ceremony_request& r) { return {{"sitting_id", r.sitting_id}}; }
 json::object fields_of(const get_tally_request& r) { return {{"vote_id", r.vote_id}}; }
+json::object fields_of(const export_record_request&) { return {}; }
 json::object fields_of(const get_board_request& r) {
   json::object out{{"from_seq", r.from_seq}};
   if (r.limit) out.emplace("limit", *r.limit);

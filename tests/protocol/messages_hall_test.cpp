@@ -64,6 +64,7 @@ TEST(MessagesHall, EveryTypeRoundTrips) {
       get_ceremony_request{"s1"},
       get_tally_request{"v1"},
       get_board_request{10, 50},
+      export_record_request{},
   };
   for (const auto& r : all) {
     const std::string text = encode_hall_request(9, r);

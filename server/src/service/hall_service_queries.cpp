@@ -2,13 +2,17 @@
 // hall's mutex for as long as it reads the state.
 #include <algorithm>
 #include <boost/json/serialize.hpp>
+#include <filesystem>
+#include <limits>
 #include <type_traits>
 
 #include "domain/ceremony.hpp"
 #include "domain/decide.hpp"
 #include "domain/views.hpp"
+#include "export/record_export.hpp"
 #include "plenum/protocol/codec_board.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
+#include "plenum/protocol/record.hpp"
 #include "service/hall_service.hpp"
 #include "service/session.hpp"
 
@@ -138,6 +142,37 @@ std::string hall_service::query(std::uint64_t id, const protocol::hall_request& 
                                json::object{{"events", std::move(events)}, {"next_seq", durable}});
   }
   if (!device_key) return error(errc::unauthenticated);
+  if (std::holds_alternative<protocol::export_record_request>(r)) {
+    {
+      std::lock_guard lock(mutex_);
+      auto who = domain::authenticate(state_, *device_key);
+      if (!who) return error(who.error());
+      if (!who->holds_any(
+              {domain::role::secretary, domain::role::scrutineer, domain::role::observer}))
+        return error(errc::permission_denied);
+    }
+    // Outside the hall's lock: commands go on while the files are written. A record is named
+    // by its number of events, so exporting the same board twice reuses the first export.
+    const auto events = durable_events(0, std::numeric_limits<std::uint64_t>::max());
+    const auto dir = config_.data_dir_ / "exports" / ("record-" + std::to_string(events.size()));
+    std::error_code fs_error;
+    if (!std::filesystem::exists(dir / protocol::record_header_file, fs_error)) {
+      std::filesystem::remove_all(dir, fs_error);  // what a failed earlier attempt left
+      auto summary = record_export::write_record(events, congress_key_, dir);
+      if (!summary) return error(summary.error());
+    }
+    const auto receipts = std::count_if(events.begin(), events.end(),
+                                        [](const auto& e) { return e.type == "ballot_accepted"; });
+    return protocol::encode_ok(
+        id,
+        json::object{
+            {"record", json::object{{"dir", dir.string()},
+                                    {"events", events.size()},
+                                    {"receipts", receipts},
+                                    {"head_hash",
+                                     events.empty() ? std::string()
+                                                    : crypto::to_hex(events.back().entry_hash)}}}});
+  }
   std::lock_guard lock(mutex_);
   auto who = domain::authenticate(state_, *device_key);
   if (!who) return error(who.error());

@@ -213,6 +213,13 @@ struct get_board_request {
   std::optional<std::uint64_t> limit;
 };
 
+/// `export_record` (secretary, scrutineer, observer): writes the record of the congress (protocol/RECORD.md) into
+/// the server's data directory, under exports/record-<number of events>, and answers with
+/// {"record": {"dir", "events", "receipts", "head_hash"}}.
+struct export_record_request {
+  static constexpr std::string_view type = "export_record";
+};
+
 /// Every hall command and query.
 using hall_request =
     std::variant<import_roster_request, acknowledge_warnings_request, issue_enrollment_code_request,
@@ -221,7 +228,8 @@ using hall_request =
                  close_sitting_request, add_item_request, add_material_request,
                  set_current_item_request, submit_proposal_request, create_vote_request,
                  open_vote_request, close_vote_request, start_ceremony_request, get_roster_request,
-                 get_my_status_request, get_ceremony_request, get_tally_request, get_board_request>;
+                 get_my_status_request, get_ceremony_request, get_tally_request, get_board_request,
+                 export_record_request>;
 
 /// A decoded hall request with the id its reply must echo.
 struct hall_request_message {
