@@ -478,7 +478,9 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     if (!e) break;
     auto ev = protocol::decode_board_event(e->at("event"));
     ASSERT_TRUE(ev);
-    if (!first) EXPECT_EQ(ev->seq, expected);
+    if (!first) {
+      EXPECT_EQ(ev->seq, expected);
+    }
     first = false;
     expected = ev->seq + 1;
     EXPECT_TRUE(congress_pk.verify(ev->entry_hash, ev->sig));
