@@ -18,7 +18,7 @@ build: setup web
 
 # Every test, built with AddressSanitizer and UndefinedBehaviorSanitizer.
 test: setup web
-	cmake -S . -B $(BUILD_TEST) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLENUM_SANITIZE=ON
+	cmake -S . -B $(BUILD_TEST) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DPLENUM_SANITIZE=ON
 	cmake --build $(BUILD_TEST)
 	cd $(BUILD_TEST) && ctest --output-on-failure --timeout 900 -j 2
 
