@@ -52,17 +52,14 @@ protocol::decode_error unreadable(std::string_view file) {
 
 }  // namespace
 
-protocol::decoded<record> load_record(const std::filesystem::path& dir) {
-  const auto header_text = read_file(dir / protocol::record_header_file);
-  if (!header_text) return unreadable(protocol::record_header_file);
-  auto header = protocol::parse_record_header(*header_text);
+protocol::decoded<record> parse_record(std::string_view header_text, std::string_view events_text,
+                                       std::string_view receipts_text) {
+  auto header = protocol::parse_record_header(header_text);
   if (!header) return located(header.error(), protocol::record_header_file, 1);
   record out{std::move(*header), {}, {}};
 
-  const auto events_text = read_file(dir / protocol::record_events_file);
-  if (!events_text) return unreadable(protocol::record_events_file);
   auto events_error = for_each_line(
-      *events_text, protocol::record_events_file,
+      events_text, protocol::record_events_file,
       [&](std::string_view line, std::size_t number) -> std::optional<protocol::decode_error> {
         auto e = protocol::parse_event_line(line);
         if (!e) return located(e.error(), protocol::record_events_file, number);
@@ -71,10 +68,8 @@ protocol::decoded<record> load_record(const std::filesystem::path& dir) {
       });
   if (events_error) return *events_error;
 
-  const auto receipts_text = read_file(dir / protocol::record_receipts_file);
-  if (!receipts_text) return unreadable(protocol::record_receipts_file);
   auto receipts_error = for_each_line(
-      *receipts_text, protocol::record_receipts_file,
+      receipts_text, protocol::record_receipts_file,
       [&](std::string_view line, std::size_t number) -> std::optional<protocol::decode_error> {
         auto r = protocol::parse_receipt_line(line);
         if (!r) return located(r.error(), protocol::record_receipts_file, number);
@@ -83,6 +78,16 @@ protocol::decoded<record> load_record(const std::filesystem::path& dir) {
       });
   if (receipts_error) return *receipts_error;
   return out;
+}
+
+protocol::decoded<record> load_record(const std::filesystem::path& dir) {
+  const auto header_text = read_file(dir / protocol::record_header_file);
+  if (!header_text) return unreadable(protocol::record_header_file);
+  const auto events_text = read_file(dir / protocol::record_events_file);
+  if (!events_text) return unreadable(protocol::record_events_file);
+  const auto receipts_text = read_file(dir / protocol::record_receipts_file);
+  if (!receipts_text) return unreadable(protocol::record_receipts_file);
+  return parse_record(*header_text, *events_text, *receipts_text);
 }
 
 }  // namespace plenum::clients::verify

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 #include "plenum/protocol/codec_board.hpp"
@@ -25,5 +26,12 @@ struct record {
 /// not checked here. Errors: errc::malformed_message (a file that cannot be read, bad JSON),
 /// errc::invalid_field. Thread-safe (reads only).
 [[nodiscard]] protocol::decoded<record> load_record(const std::filesystem::path& dir);
+
+/// The same parse from the three files' texts already in memory (congress.json, events.jsonl,
+/// receipts.jsonl), with the same checks and errors as load_record except unreadable files.
+/// Pure; thread-safe.
+[[nodiscard]] protocol::decoded<record> parse_record(std::string_view header_text,
+                                                     std::string_view events_text,
+                                                     std::string_view receipts_text);
 
 }  // namespace plenum::clients::verify
