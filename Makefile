@@ -3,7 +3,7 @@ BUILD_RELEASE := build/release
 BUILD_TEST    := build/test
 CMAKE_GEN     := -G Ninja
 
-.PHONY: setup web build test demo bench vectors format clean
+.PHONY: setup web build test demo bench fuzz vectors format clean
 
 setup:
 	bash scripts/setup.sh
@@ -27,6 +27,12 @@ demo: build
 
 bench: build
 	bash scripts/bench.sh $(BUILD_RELEASE)
+
+# Every libFuzzer target (tests/fuzz) built with Clang and sanitizers, each run for
+# FUZZ_SECONDS (default 120) from its seed corpus: `make fuzz FUZZ_SECONDS=300`.
+FUZZ_SECONDS ?= 120
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # Regenerates the project's CVP1 test vectors; review the diff and commit tests/vectors/cvp1.json.
 vectors:
