@@ -2,6 +2,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "domain/ballot_check.hpp"
 #include "domain/views.hpp"
 #include "domain_fixture.hpp"
 
@@ -116,6 +117,47 @@ TEST_F(vote_case, BallotAcceptanceRules) {
   EXPECT_EQ(progress->at("eligible").to_number<std::int64_t>(), 9);
   EXPECT_EQ(progress->at("not_voted").as_array().size(), 7u);
   EXPECT_EQ(progress->at("not_voted").as_array()[0].as_string(), "D003");
+}
+
+TEST_F(vote_case, BallotCheckedOutsideTheLockIsUsedOnlyForTheSameBasis) {
+  create_motion();
+  ASSERT_TRUE(c.as("CH", open_vote{"v1"}));
+  auto basis = ballot_basis_for(c.state, "v1");
+  ASSERT_TRUE(basis);
+  const auto good = c.ballot_for("D001", "v1", yes);
+  auto tampered = good;
+  tampered["signature"] = std::string(128, '0');
+
+  // A verdict made for the vote's basis is the verdict: the same ballot object, checked
+  // beforehand, is refused when its check said so and accepted when it passed.
+  cast_ballot refused{"v1", tampered};
+  refused.checked = std::make_shared<const ballot_check>(check_ballot(*basis, tampered));
+  ASSERT_FALSE(refused.checked->verdict);
+  EXPECT_EQ(c.as("D001", refused).error(), errc::bad_signature);
+
+  // A verdict made against another basis (here another joint key) is ignored: the ballot is
+  // checked again while deciding, so a stale or foreign check cannot let a ballot through.
+  auto foreign = *basis;
+  foreign.joint_key = crypto::point::small_multiple(7);
+  cast_ballot stale{"v1", tampered};
+  auto check = check_ballot(*basis, good);  // a passing verdict, but for a different ballot
+  check.joint_key = foreign.joint_key;
+  stale.checked = std::make_shared<const ballot_check>(std::move(check));
+  EXPECT_FALSE(stale.checked->made_for(basis->election_hash, basis->joint_key));
+  EXPECT_EQ(c.as("D001", stale).error(), errc::bad_signature);
+
+  cast_ballot accepted{"v1", good};
+  accepted.checked = std::make_shared<const ballot_check>(check_ballot(*basis, good));
+  ASSERT_TRUE(accepted.checked->verdict);
+  auto ok = c.as("D001", accepted);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(c.log.back().payload.at("digest").as_string(),
+            crypto::to_hex(accepted.checked->verdict->digest));
+
+  // No basis for a vote that is not open.
+  ASSERT_TRUE(c.as("CH", close_vote{"v1"}));
+  EXPECT_FALSE(ballot_basis_for(c.state, "v1"));
+  EXPECT_FALSE(ballot_basis_for(c.state, "no-such-vote"));
 }
 
 TEST_F(vote_case, MotionFromBallotsToOutcome) {

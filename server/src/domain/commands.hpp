@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -12,6 +13,8 @@
 #include "domain/roster.hpp"
 
 namespace plenum::server::domain {
+
+struct ballot_check;  // domain/ballot_check.hpp
 
 /// System: the first event of a congress's log.
 struct create_congress {
@@ -161,6 +164,10 @@ struct close_vote {
 struct cast_ballot {
   std::string vote_id;
   boost::json::object ballot;
+  /// Optional: the verdict of check_ballot on `ballot`, made outside the hall's lock. Used
+  /// only when made for the vote's current election hash and joint key; otherwise the ballot
+  /// is checked while deciding.
+  std::shared_ptr<const ballot_check> checked = nullptr;
 };
 
 /// System: records the decrypted counts of a closed vote (one per position, in manifest
@@ -197,6 +204,20 @@ struct submit_partial {
   boost::json::object partial;
 };
 
+/// Scrutineer whose partial decryption was combined into a decided vote's counts: signs the
+/// result after checking it, with its device key over result_digest (CVP1 §7).
+struct sign_result {
+  std::string vote_id;
+  std::string signature;  ///< hex
+};
+
+/// Chair: announces a decided vote's result once every scrutineer who decrypted has signed it,
+/// signing the same result_digest with the chair's device key. Once per vote.
+struct announce_result {
+  std::string vote_id;
+  std::string signature;  ///< hex
+};
+
 /// Every command.
 using command =
     std::variant<create_congress, import_roster, acknowledge_warnings, issue_enrollment_code,
@@ -204,6 +225,6 @@ using command =
                  assisted_check_in, excuse_delegate, open_sitting, close_sitting, add_item,
                  add_material, set_current_item, submit_proposal, create_vote, open_vote,
                  close_vote, cast_ballot, record_result, start_ceremony, submit_keygen,
-                 confirm_keys, submit_partial>;
+                 confirm_keys, submit_partial, sign_result, announce_result>;
 
 }  // namespace plenum::server::domain

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/ballot_check.hpp"
 #include "domain/decide_internal.hpp"
 #include "domain/quorum.hpp"
 #include "plenum/crypto/ballot.hpp"
@@ -95,46 +96,6 @@ const vote* vote_open_in(const congress_state& state, const std::string& sitting
   for (const auto& [id, v] : state.votes())
     if (v.sitting_id == sitting_id && v.state == vote::status::open) return &v;
   return nullptr;
-}
-
-errc ballot_error(crypto::ballot_status status) {
-  switch (status) {
-    case crypto::ballot_status::ok:
-      return errc::success_;
-    case crypto::ballot_status::wrong_vote_id:
-      return errc::wrong_election;
-    case crypto::ballot_status::malformed:
-      return errc::malformed_ballot;
-    case crypto::ballot_status::invalid_point:
-      return errc::invalid_point;
-    case crypto::ballot_status::non_canonical_scalar:
-      return errc::non_canonical_scalar;
-    case crypto::ballot_status::bad_option_proof:
-    case crypto::ballot_status::bad_contest_proof:
-    case crypto::ballot_status::bad_constraint_proof:
-      return errc::bad_proof;
-    case crypto::ballot_status::bad_signature:
-      return errc::bad_signature;
-  }
-  return errc::malformed_ballot;
-}
-
-struct verified_ballot {
-  crypto::digest32 digest;
-  crypto::digest32 tracking;
-};
-
-// The cryptographic checks of CVP1 §5 (encodings, proofs, signature), in one place.
-result<verified_ballot> verify_cast(const vote& v, const crypto::point& joint_key,
-                                    const crypto::ballot& b) {
-  auto election_hash = crypto::from_hex_fixed<32>(v.election_hash);
-  if (!election_hash) return errc::internal;
-  const auto status = crypto::verify_ballot(v.manifest, *election_hash, joint_key, b);
-  if (status != crypto::ballot_status::ok) return ballot_error(status);
-  verified_ballot out;
-  out.digest = crypto::ballot_digest(b, *election_hash);
-  out.tracking = crypto::tracking_code(out.digest, b.sig);
-  return out;
 }
 
 // The next free id for a follow-up vote of `base`.
@@ -275,14 +236,21 @@ result<decision> handle(const congress_state& state, const cast_ballot& c, const
   const sitting* s = state.find_sitting(v->sitting_id);
   if (s == nullptr) return errc::internal;
   if (!s->present.contains(number)) return errc::not_checked_in;
-  // Encodings first: every point valid, every scalar canonical (CVP1 §5).
-  auto decoded = protocol::decode_ballot(c.ballot);
-  if (!decoded) {
-    const auto code = decoded.error().code;
-    if (code == errc::invalid_point || code == errc::non_canonical_scalar) return code;
-    return errc::malformed_ballot;
+  const auto& ceremony = s->ceremony;
+  if (!ceremony || !ceremony->joint_key) return errc::internal;
+  auto election_hash = crypto::from_hex_fixed<32>(v->election_hash);
+  if (!election_hash) return errc::internal;
+  // The cryptography, checked outside the lock when the service could (the same vote's
+  // basis), else here. Encodings first: every point valid, every scalar canonical (CVP1 §5).
+  std::optional<ballot_check> checked_here;
+  const ballot_check* check = c.checked.get();
+  if (check == nullptr || !check->made_for(*election_hash, *ceremony->joint_key)) {
+    checked_here =
+        check_ballot(ballot_basis{v->manifest, *election_hash, *ceremony->joint_key}, c.ballot);
+    check = &*checked_here;
   }
-  const crypto::ballot& b = *decoded;
+  if (!check->decoded) return check->decoded.error();
+  const crypto::ballot& b = *check->decoded;
   if (b.voter_pk != *ctx.who.device_key) return errc::not_yourself;
   const std::string voter_pk = b.voter_pk.hex();
   if (!std::binary_search(v->roster.begin(), v->roster.end(), voter_pk)) return errc::not_a_voter;
@@ -306,9 +274,7 @@ result<decision> handle(const congress_state& state, const cast_ballot& c, const
       if (v->alphas.contains(alpha) || !own.insert(alpha).second) return errc::ciphertext_reused;
     }
   }
-  const auto& ceremony = s->ceremony;
-  if (!ceremony || !ceremony->joint_key) return errc::internal;
-  auto verified = verify_cast(*v, *ceremony->joint_key, b);
+  const auto& verified = check->verdict;
   if (!verified) return verified.error();
   return single("ballot_accepted", {{"vote_id", c.vote_id},
                                     {"person", number},

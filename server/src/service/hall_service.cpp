@@ -186,7 +186,7 @@ void hall_service::run_for_session(session& s, std::uint64_t id, const domain::c
   if (!enroll && !s.device_key) return send(s.conn, error_frame(id, errc::unauthenticated));
   auto conn = s.conn;
   execute_as(
-      id, cmd, enroll ? std::nullopt : s.device_key, domain::actor::device(),
+      id, with_ballot_checked(cmd), enroll ? std::nullopt : s.device_key, domain::actor::device(),
       [conn](boost::system::error_code, std::string frame) { send(conn, std::move(frame)); });
 }
 

@@ -126,6 +126,10 @@ class hall_service final : public net::ws_handler {
                   const std::optional<crypto::public_key>& device_key,
                   const domain::actor& otherwise, reply_handler done);
   [[nodiscard]] std::shared_ptr<session> find_session(std::uint64_t conn_id) const;
+  /// A cast_ballot with its cryptography checked now, outside mutex_ (the vote's basis is
+  /// copied under it), so that ballots verify on every I/O thread at once; any other command
+  /// unchanged.
+  [[nodiscard]] domain::command with_ballot_checked(const domain::command& cmd) const;
 
   // Commands (hall_service_execute.cpp). reply_for and receipt_reply run under mutex_.
   [[nodiscard]] std::string reply_for(std::uint64_t id, const domain::command& cmd,
