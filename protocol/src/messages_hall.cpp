@@ -216,6 +216,14 @@ decoded<hall_request> decode_export_record(const object_reader& r) {
   return hall_request(export_record_request{});
 }
 
+template <typename T>
+decoded<hall_request> decode_result_signature(const object_reader& r) {
+  PLENUM_CHECK(r.allow_only({"vote_id", "signature"}));
+  PLENUM_TRY(auto vote_id, r.string("vote_id", max_name_bytes));
+  PLENUM_TRY(auto sig, r.signature("signature"));
+  return hall_request(T{std::move(vote_id), sig});
+}
+
 struct hall_decoder {
   std::string_view type;
   decoded<hall_request> (*decode)(const object_reader&);
@@ -246,6 +254,8 @@ constexpr std::array<hall_decoder, std::variant_size_v<hall_request>> decoders =
     {get_tally_request::type, decode_vote_only<get_tally_request>},
     {get_board_request::type, decode_get_board},
     {export_record_request::type, decode_export_record},
+    {sign_result_request::type, decode_result_signature<sign_result_request>},
+    {announce_result_request::type, decode_result_signature<announce_result_request>},
 }};
 
 // ---- encoders ----
@@ -341,6 +351,12 @@ json::object fields_of(const get_my_status_request& r) {
 json::object fields_of(const get_ceremony_request& r) { return {{"sitting_id", r.sitting_id}}; }
 json::object fields_of(const get_tally_request& r) { return {{"vote_id", r.vote_id}}; }
 json::object fields_of(const export_record_request&) { return {}; }
+json::object fields_of(const sign_result_request& r) {
+  return {{"vote_id", r.vote_id}, {"signature", r.sig.hex()}};
+}
+json::object fields_of(const announce_result_request& r) {
+  return {{"vote_id", r.vote_id}, {"signature", r.sig.hex()}};
+}
 json::object fields_of(const get_board_request& r) {
   json::object out{{"from_seq", r.from_seq}};
   if (r.limit) out.emplace("limit", *r.limit);

@@ -65,6 +65,8 @@ TEST(MessagesHall, EveryTypeRoundTrips) {
       get_tally_request{"v1"},
       get_board_request{10, 50},
       export_record_request{},
+      sign_result_request{"v1", some_signature()},
+      announce_result_request{"v1", some_signature()},
   };
   for (const auto& r : all) {
     const std::string text = encode_hall_request(9, r);
@@ -126,6 +128,11 @@ TEST(MessagesHall, HostileFramesAreRefused) {
   expect_refused(R"({"v":1,"id":3,"type":"acknowledge_warnings","x":1})", errc::invalid_field, "x");
   expect_refused(R"({"v":1,"id":3,"type":"get_roster","sitting_id":""})", errc::invalid_field,
                  "sitting_id");
+  expect_refused(R"({"v":1,"id":3,"type":"sign_result","vote_id":"v1","signature":"abcd"})",
+                 errc::invalid_field, "signature");
+  expect_refused(
+      R"({"v":1,"id":3,"type":"announce_result","signature":")" + std::string(128, 'a') + R"("})",
+      errc::invalid_field, "vote_id");
 }
 
 }  // namespace

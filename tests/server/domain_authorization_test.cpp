@@ -72,6 +72,34 @@ const test::congress& with_vote_closed() {
   return c;
 }
 
+// v1 decided by S1's and S2's partial decryptions (k = 2).
+const test::congress& with_vote_decided() {
+  static const test::congress c = [] {
+    test::congress b = with_vote_closed();
+    EXPECT_TRUE(b.decrypt("v1", {1, 2}));
+    return b;
+  }();
+  return c;
+}
+
+// v1 decided and signed by both scrutineers who decrypted it.
+const test::congress& with_result_signed() {
+  static const test::congress c = [] {
+    test::congress b = with_vote_decided();
+    const auto digest = *crypto::from_hex_fixed<32>(b.state.find_vote("v1")->result_digest);
+    for (const std::string s : {"S1", "S2"})
+      EXPECT_TRUE(b.as(s, sign_result{"v1", b.keys.at(s).sign(digest).hex()}));
+    return b;
+  }();
+  return c;
+}
+
+// The actor's signature over v1's result digest.
+std::string result_signature_of(const test::congress& c, const std::string& number) {
+  const auto digest = *crypto::from_hex_fixed<32>(c.state.find_vote("v1")->result_digest);
+  return c.keys.at(number.empty() ? "D001" : number).sign(digest).hex();
+}
+
 const test::congress& with_warnings() {
   static const test::congress c = [] {
     test::congress b(10);
@@ -241,6 +269,18 @@ std::vector<authz_case> cases() {
                    return submit_partial{"v1", protocol::encode_partial_decryption(partial)};
                  },
                  {"scrutineer"}});
+  out.push_back({"sign_result",
+                 with_vote_decided,
+                 [](test::congress& c, const std::string& number) -> command {
+                   return sign_result{"v1", result_signature_of(c, number)};
+                 },
+                 {"scrutineer"}});
+  out.push_back({"announce_result",
+                 with_result_signed,
+                 [](test::congress& c, const std::string& number) -> command {
+                   return announce_result{"v1", result_signature_of(c, number)};
+                 },
+                 {"chair"}});
   return out;
 }
 

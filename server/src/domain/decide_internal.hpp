@@ -63,6 +63,8 @@ result<decision> handle(const congress_state&, const start_ceremony&, const cont
 result<decision> handle(const congress_state&, const submit_keygen&, const context&);
 result<decision> handle(const congress_state&, const confirm_keys&, const context&);
 result<decision> handle(const congress_state&, const submit_partial&, const context&);
+result<decision> handle(const congress_state&, const sign_result&, const context&);
+result<decision> handle(const congress_state&, const announce_result&, const context&);
 
 /// The events that record `counts` as the result of closed vote `v`: vote_decided, and for an
 /// election that left seats unfilled the vote_created of its follow-up.

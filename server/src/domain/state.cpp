@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "domain/payload.hpp"
+#include "plenum/crypto/board.hpp"
+#include "plenum/crypto/result.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
 
 namespace plenum::server::domain {
@@ -32,6 +35,29 @@ std::vector<std::string> strings_field(const json::object& o, std::string_view k
   std::vector<std::string> out;
   for (const auto& v : arr_field(o, key)) out.push_back(as_str(v));
   return out;
+}
+
+// The result_digest inputs of vote `v` with the figures of its vote_decided payload.
+crypto::result_record result_record_of(const vote& v, std::uint64_t seq_at_close,
+                                       std::uint64_t ballots, std::uint64_t seated,
+                                       std::uint64_t present, std::string rule,
+                                       const std::vector<std::uint64_t>& counts,
+                                       std::string outcome) {
+  auto election_hash = crypto::from_hex_fixed<32>(v.election_hash);
+  auto closed_hash = crypto::from_hex_fixed<32>(v.closed_hash);
+  if (!election_hash || !closed_hash || seq_at_close != v.closed_seq)
+    throw malformed_payload("vote_decided before the vote was opened and closed");
+  crypto::result_record r;
+  r.election_hash = *election_hash;
+  r.board_seq_at_close = seq_at_close;
+  r.board_hash_at_close = *closed_hash;
+  r.ballots = ballots;
+  r.seated = seated;
+  r.present = present;
+  r.rule = std::move(rule);
+  r.counts = counts;
+  r.outcome = std::move(outcome);
+  return r;
 }
 
 template <typename Map>
@@ -100,19 +126,22 @@ std::uint64_t congress_state::present_count(const sitting& s) const {
 
 boost::system::result<void> congress_state::apply(const event& e) {
   if (e.seq != next_seq_) return errc::broken_chain;
+  const crypto::digest32 entry_hash =
+      crypto::entry_hash(e.seq, head_hash_, e.type, json::serialize(e.payload));
   try {
-    apply_payload(e);
+    apply_payload(e, entry_hash);
   } catch (const malformed_payload&) {
     return errc::internal;
   } catch (const std::out_of_range&) {
     return errc::internal;
   }
   ++next_seq_;
+  head_hash_ = entry_hash;
   return {};
 }
 
 // Each branch reads every field it needs before it changes anything.
-void congress_state::apply_payload(const event& e) {
+void congress_state::apply_payload(const event& e, const crypto::digest32& entry_hash) {
   const auto& p = e.payload;
   const std::string& t = e.type;
   if (t == "congress_created") {
@@ -287,6 +316,7 @@ void congress_state::apply_payload(const event& e) {
     auto& v = must_find(votes_, str_field(p, "vote_id"));
     v.state = vote::status::closed;
     v.closed_seq = e.seq;
+    v.closed_hash = crypto::to_hex(entry_hash);
   } else if (t == "vote_decided") {
     auto& v = must_find(votes_, str_field(p, "vote_id"));
     std::vector<std::uint64_t> counts;
@@ -300,6 +330,12 @@ void congress_state::apply_payload(const event& e) {
     std::vector<std::string> runoff;
     std::uint32_t runoff_seats = 0;
     std::uint32_t further = 0;
+    const std::string digest = crypto::to_hex(crypto::result_digest(result_record_of(
+        v, u64_field(p, "board_seq_at_close"), u64_field(p, "ballots"), u64_field(p, "seated"),
+        u64_field(p, "present"), str_field(p, "rule"), counts, text)));
+    if (const auto* claimed = p.if_contains("result_digest");
+        claimed != nullptr && (!claimed->is_string() || claimed->as_string() != digest))
+      throw malformed_payload("result_digest is not the recomputed one");
     if (v.kind == protocol::vote_kind::election) {
       elected = strings_field(o, "elected");
       runoff = strings_field(o, "runoff");
@@ -313,6 +349,7 @@ void congress_state::apply_payload(const event& e) {
     v.runoff_seats = runoff_seats;
     v.further_round_seats = further;
     v.state = vote::status::decided;
+    v.result_digest = std::move(digest);
   } else if (t == "ceremony_started") {
     auto& s = must_find(sittings_, str_field(p, "sitting_id"));
     ceremony_record c;
@@ -357,6 +394,17 @@ void congress_state::apply_payload(const event& e) {
     auto& v = must_find(votes_, str_field(p, "vote_id"));
     const auto index = u64_field(p, "index");
     v.partials[index] = obj_field(p, "partial");
+  } else if (t == "result_signed") {
+    auto& v = must_find(votes_, str_field(p, "vote_id"));
+    const auto index = u64_field(p, "index");
+    result_signature r{str_field(p, "person"), str_field(p, "signer_pk"), str_field(p, "signature"),
+                       e.seq};
+    v.result_signatures[index] = std::move(r);
+  } else if (t == "result_announced") {
+    auto& v = must_find(votes_, str_field(p, "vote_id"));
+    result_signature r{str_field(p, "person"), str_field(p, "signer_pk"), str_field(p, "signature"),
+                       e.seq};
+    v.announcement = std::move(r);
   } else {
     throw malformed_payload("unknown event type " + t);
   }

@@ -146,6 +146,15 @@ struct ballot_record {
   friend bool operator==(const ballot_record&, const ballot_record&) = default;
 };
 
+/// A signature over a vote's result_digest (CVP1 §7): a scrutineer's or the chair's.
+struct result_signature {
+  std::string person;
+  std::string signer_pk;  ///< hex, the signer's device key
+  std::string signature;  ///< hex
+  std::uint64_t seq = 0;  ///< the event that recorded it
+  friend bool operator==(const result_signature&, const result_signature&) = default;
+};
+
 /// A vote on an agenda item.
 struct vote {
   enum class status { created, open, closed, decided };
@@ -177,6 +186,7 @@ struct vote {
   std::set<std::string> ballot_ids;
   std::set<std::string> alphas;
   std::uint64_t closed_seq = 0;
+  std::string closed_hash;  ///< hex: entry_hash of the vote_closed event (board_hash_at_close)
   std::map<std::uint64_t, boost::json::object> partials;  ///< by scrutineer index
   // Result.
   std::vector<std::uint64_t> counts;
@@ -185,6 +195,9 @@ struct vote {
   std::uint32_t runoff_seats = 0;
   std::uint32_t further_round_seats = 0;
   std::vector<std::string> elected;
+  std::string result_digest;                                    ///< hex, CVP1 §7, once decided
+  std::map<std::uint64_t, result_signature> result_signatures;  ///< by scrutineer index
+  std::optional<result_signature> announcement;                 ///< the chair's
   friend bool operator==(const vote&, const vote&) = default;
 };
 
@@ -201,6 +214,10 @@ class congress_state {
 
   /// The sequence number the next event must have.
   [[nodiscard]] std::uint64_t next_seq() const { return next_seq_; }
+
+  /// entry_hash (CVP1 §6) of the last event applied, recomputed from each event's payload as
+  /// serialized by Boost.JSON (the form the log stores); 32 zero bytes before the first.
+  [[nodiscard]] const crypto::digest32& head_hash() const { return head_hash_; }
 
   [[nodiscard]] const std::optional<congress_info>& congress() const { return congress_; }
   [[nodiscard]] const std::vector<person>& persons() const { return persons_; }
@@ -230,9 +247,10 @@ class congress_state {
   friend bool operator==(const congress_state&, const congress_state&) = default;
 
  private:
-  void apply_payload(const event& e);
+  void apply_payload(const event& e, const crypto::digest32& entry_hash);
 
   std::uint64_t next_seq_ = 0;
+  crypto::digest32 head_hash_{};
   std::optional<congress_info> congress_;
   std::vector<person> persons_;
   membership_totals membership_;

@@ -85,6 +85,13 @@ json::object vote_json(const congress_state& state, const vote& v) {
     for (auto n : v.counts) counts.emplace_back(n);
     o["counts"] = std::move(counts);
     o["outcome"] = json::parse(v.outcome_text);
+    o["result_digest"] = v.result_digest;
+    o["decrypted_by"] = v.partials.size();
+    json::array signers;
+    for (const auto& [index, sig] : v.result_signatures) signers.emplace_back(index);
+    o["signatures"] = v.result_signatures.size();
+    o["signed_by"] = std::move(signers);
+    o["announced"] = v.announcement.has_value();
   }
   return o;
 }

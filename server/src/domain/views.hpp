@@ -13,7 +13,9 @@ namespace plenum::server::domain {
 /// The public state of one sitting: {"congress","sitting":{id,title,date,status,checkin_open},
 /// "seated","present","quorum":{"required","shortfall","holds"},"agenda":[items in order with
 /// materials],"current_item","votes":[{id,item_id,kind,title,secret,status,seated,present,
-/// received,eligible,outcome(parsed, once decided)}],"ceremony":{n,k,confirmed,complete}}.
+/// received,eligible,outcome(parsed, once decided), and once decided result_digest,
+/// decrypted_by (how many partials were combined), signatures (how many of those scrutineers
+/// signed the result), signed_by (their indices), announced}],"ceremony":{n,k,confirmed,complete}}.
 /// Fails with errc::no_sitting for an unknown sitting.
 [[nodiscard]] result<boost::json::object> public_snapshot(const congress_state& state,
                                                           std::string_view sitting_id);

@@ -118,6 +118,12 @@ struct hall_mapper {
   maybe_command operator()(const p::start_ceremony_request& r) const {
     return d::start_ceremony{r.sitting_id, r.scrutineers, r.k};
   }
+  maybe_command operator()(const p::sign_result_request& r) const {
+    return d::sign_result{r.vote_id, r.sig.hex()};
+  }
+  maybe_command operator()(const p::announce_result_request& r) const {
+    return d::announce_result{r.vote_id, r.sig.hex()};
+  }
   template <typename T>
   maybe_command operator()(const T&) const {
     return std::nullopt;

@@ -104,6 +104,13 @@ enum class canonical {
   X(invalid_vote, invalid_argument, "the vote is malformed or does not fit its item")     \
   X(not_enough_candidates, invalid_argument, "fewer candidates than 1.2 x seats")         \
   X(result_exists, already_exists, "the vote already has a result")                          \
+  X(vote_not_decided, failed_precondition, "the vote has no result yet")                     \
+  X(did_not_decrypt, permission_denied,                                                      \
+    "only a scrutineer whose partial decryption was combined may sign the result")          \
+  X(result_already_signed, already_exists, "this scrutineer already signed the result")      \
+  X(result_not_signed, failed_precondition,                                                  \
+    "not every scrutineer who decrypted has signed the result")                              \
+  X(result_already_announced, already_exists, "the result was already announced")           \
   /* storage and everything else */                                                          \
   X(storage_failure, unavailable, "the event could not be stored")                           \
   X(broken_chain, internal, "the event log's hash chain is broken")                          \

@@ -179,6 +179,25 @@ struct start_ceremony_request {
   std::uint64_t k = 0;
 };
 
+// ---- results ----
+
+/// `sign_result` (a scrutineer whose partial decryption was combined into the counts): its
+/// device key's signature over the decided vote's result_digest (CVP1 §7), made after
+/// recomputing the digest from its own copy of the board.
+struct sign_result_request {
+  static constexpr std::string_view type = "sign_result";
+  std::string vote_id;
+  crypto::signature sig;
+};
+
+/// `announce_result` (chair): the chair's signature over the same result_digest, once every
+/// scrutineer who decrypted has signed.
+struct announce_result_request {
+  static constexpr std::string_view type = "announce_result";
+  std::string vote_id;
+  crypto::signature sig;
+};
+
 // ---- queries ----
 
 /// `get_roster` (secretary, chair): the secretary's roster view for a sitting.
@@ -213,8 +232,9 @@ struct get_board_request {
   std::optional<std::uint64_t> limit;
 };
 
-/// `export_record` (secretary, scrutineer, observer): writes the record of the congress (protocol/RECORD.md) into
-/// the server's data directory, under exports/record-<number of events>, and answers with
+/// `export_record` (secretary, scrutineer, observer): writes the record of the congress
+/// (protocol/RECORD.md) into the server's data directory, under exports/record-<number of events>,
+/// and answers with
 /// {"record": {"dir", "events", "receipts", "head_hash"}}.
 struct export_record_request {
   static constexpr std::string_view type = "export_record";
@@ -229,7 +249,7 @@ using hall_request =
                  set_current_item_request, submit_proposal_request, create_vote_request,
                  open_vote_request, close_vote_request, start_ceremony_request, get_roster_request,
                  get_my_status_request, get_ceremony_request, get_tally_request, get_board_request,
-                 export_record_request>;
+                 export_record_request, sign_result_request, announce_result_request>;
 
 /// A decoded hall request with the id its reply must echo.
 struct hall_request_message {
