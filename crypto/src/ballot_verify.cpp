@@ -1,5 +1,7 @@
 #include "ballot_binding.hpp"
 #include "plenum/crypto/ballot.hpp"
+#include "range_verify.hpp"
+#include "vartime/public_point.hpp"
 
 namespace plenum::crypto {
 
@@ -14,10 +16,20 @@ bool shape_matches(const manifest& m, const ballot& b) {
   return b.constraint_proofs.size() == m.constraints.size();
 }
 
-ciphertext contest_sum(const encrypted_contest& contest) {
-  ciphertext sum;
-  for (const encrypted_option& option : contest.options) sum += option.ct;
-  return sum;
+using detail::public_ciphertext;
+using decoded_options = std::vector<std::vector<public_ciphertext>>;
+
+// The component-wise sum of some of the ballot's ciphertexts, encoded for its challenge.
+template <typename Positions, typename At>
+public_ciphertext sum_of(const Positions& positions, At at) {
+  vartime::extended_point alpha = vartime::identity_point();
+  vartime::extended_point beta = vartime::identity_point();
+  for (const auto& p : positions) {
+    const public_ciphertext& ct = at(p);
+    alpha = alpha + ct.alpha;
+    beta = beta + ct.beta;
+  }
+  return public_ciphertext::encode(alpha, beta);
 }
 
 }  // namespace
@@ -32,13 +44,21 @@ ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
     }
   }
 
+  // Every point is public: decoded once for the variable-time engine.
+  const vartime::odd_multiples key(vartime::decode_valid(joint_key));
+  decoded_options options(b.contests.size());
+  for (std::size_t c = 0; c < b.contests.size(); ++c) {
+    for (const encrypted_option& option : b.contests[c].options) {
+      options[c].push_back(public_ciphertext::decode(option.ct));
+    }
+  }
+
   const proof_binding binding = detail::binding_of(election_hash, b.ballot_id, b.voter_pk);
   for (std::size_t c = 0; c < b.contests.size(); ++c) {
     const encrypted_contest& contest = b.contests[c];
     for (std::size_t o = 0; o < contest.options.size(); ++o) {
-      const encrypted_option& option = contest.options[o];
-      if (!verify_range(binding, proof_subject::option(c, o), joint_key, option.ct,
-                        detail::binary_values, option.proof)) {
+      if (!detail::verify_range_public(binding, proof_subject::option(c, o), key, options[c][o],
+                                       detail::binary_values, contest.options[o].proof)) {
         return ballot_status::bad_option_proof;
       }
     }
@@ -46,20 +66,22 @@ ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
   for (std::size_t c = 0; c < b.contests.size(); ++c) {
     const manifest_contest& mc = m.contests[c];
     const auto allowed = value_range(mc.min, mc.max);
-    if (!verify_range(binding, proof_subject::contest(c), joint_key, contest_sum(b.contests[c]),
-                      allowed, b.contests[c].proof)) {
+    const public_ciphertext sum = sum_of(
+        options[c], [](const public_ciphertext& ct) -> const public_ciphertext& { return ct; });
+    if (!detail::verify_range_public(binding, proof_subject::contest(c), key, sum, allowed,
+                                     b.contests[c].proof)) {
       return ballot_status::bad_contest_proof;
     }
   }
   for (std::size_t q = 0; q < m.constraints.size(); ++q) {
     const manifest_constraint& mq = m.constraints[q];
-    ciphertext sum;
-    for (const position& p : mq.positions) {
-      sum += b.contests[p.contest_index].options[p.option_index].ct;
-    }
+    const public_ciphertext sum =
+        sum_of(mq.positions, [&](const position& p) -> const public_ciphertext& {
+          return options[p.contest_index][p.option_index];
+        });
     const auto allowed = value_range(mq.min, mq.max);
-    if (!verify_range(binding, proof_subject::constraint(q), joint_key, sum, allowed,
-                      b.constraint_proofs[q])) {
+    if (!detail::verify_range_public(binding, proof_subject::constraint(q), key, sum, allowed,
+                                     b.constraint_proofs[q])) {
       return ballot_status::bad_constraint_proof;
     }
   }

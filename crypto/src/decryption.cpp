@@ -3,15 +3,19 @@
 #include <stdexcept>
 
 #include "plenum/crypto/hash.hpp"
+#include "vartime/multiscalar.hpp"
+#include "vartime/public_point.hpp"
+#include "vartime/ristretto.hpp"
 
 namespace plenum::crypto {
 
 namespace {
 
 scalar equal_logs_challenge(const digest32& election_hash, std::uint64_t index, const point& z,
-                            const point& a_agg, const point& m, const point& a, const point& b) {
+                            const point& a_agg, const point& m, const byte_array<32>& a,
+                            const byte_array<32>& b) {
   transcript t("decrypt");
-  t.raw(election_hash).u64(index).add(z).add(a_agg).add(m).add(a).add(b);
+  t.raw(election_hash).u64(index).add(z).add(a_agg).add(m).raw(a).raw(b);
   return t.hs();
 }
 
@@ -52,8 +56,8 @@ partial_decryption make_partial_decryption(const ceremony_params& params, const 
     const point& a_agg = aggregate.alpha;
     const scalar w = scalar::random_nonzero(random);
     const point m = share.secret() * a_agg;
-    const scalar c =
-        equal_logs_challenge(election_hash, index, z_pub, a_agg, m, point::base_mul(w), w * a_agg);
+    const scalar c = equal_logs_challenge(election_hash, index, z_pub, a_agg, m,
+                                          point::base_mul(w).bytes(), (w * a_agg).bytes());
     partial.shares.push_back({m, c, w + c * share.secret()});
   }
   partial.sig = key.sign(partial_digest(election_hash, index, aggregates, partial.shares));
@@ -66,13 +70,20 @@ bool check_partial_decryption(const ceremony_params& params, const ceremony_keys
   const std::uint64_t index = partial.index;
   if (!params.is_index(index) || keys.verification_keys.size() != params.n()) return false;
   if (partial.shares.size() != aggregates.size()) return false;
+  // Every value checked here is public: the equations use the variable-time engine.
   const point& z_pub = keys.verification_keys[index - 1];
+  const vartime::odd_multiples z_table(vartime::decode_valid(z_pub));
   for (std::size_t p = 0; p < aggregates.size(); ++p) {
     const point& a_agg = aggregates[p].alpha;
     const decryption_share& s = partial.shares[p];
     if (s.m.is_identity() != a_agg.is_identity()) return false;
-    const point a = point::base_mul(s.v) - s.c * z_pub;
-    const point b = s.v * a_agg - s.c * s.m;
+    const scalar minus_c = -s.c;
+    // a = v·G − c·Z_l, b = v·A − c·M_l
+    const byte_array<32> a = vartime::ristretto_encode(
+        vartime::double_scalar_mul(s.v.bytes(), vartime::base_table(), minus_c.bytes(), z_table));
+    const byte_array<32> b = vartime::ristretto_encode(vartime::double_scalar_mul(
+        s.v.bytes(), vartime::odd_multiples(vartime::decode_valid(a_agg)), minus_c.bytes(),
+        vartime::odd_multiples(vartime::decode_valid(s.m))));
     if (!(equal_logs_challenge(election_hash, index, z_pub, a_agg, s.m, a, b) == s.c)) {
       return false;
     }

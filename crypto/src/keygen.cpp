@@ -4,15 +4,18 @@
 
 #include "plenum/crypto/hash.hpp"
 #include "plenum/crypto/seal.hpp"
+#include "vartime/multiscalar.hpp"
+#include "vartime/public_point.hpp"
+#include "vartime/ristretto.hpp"
 
 namespace plenum::crypto {
 
 namespace {
 
 scalar pok_challenge(const ceremony_params& params, std::uint64_t dealer, std::uint64_t j,
-                     const point& commitment, const point& h) {
+                     const point& commitment, const byte_array<32>& h) {
   transcript t("keygen-pok");
-  t.raw(params.ceremony_id()).u64(dealer).u64(j).add(commitment).add(h);
+  t.raw(params.ceremony_id()).u64(dealer).u64(j).add(commitment).raw(h);
   return t.hs();
 }
 
@@ -49,7 +52,7 @@ keygen_message make_keygen_message(const ceremony_params& params, std::uint64_t 
     const scalar& a = coefficients.emplace_back(scalar::random_nonzero(random));
     const point commitment = point::base_mul(a);
     const scalar u = scalar::random_nonzero(random);
-    const scalar c = pok_challenge(params, dealer, j, commitment, point::base_mul(u));
+    const scalar c = pok_challenge(params, dealer, j, commitment, point::base_mul(u).bytes());
     msg.commitments.push_back(commitment);
     msg.proofs.push_back({c, u + c * a});
   }
@@ -73,7 +76,11 @@ bool check_keygen_message(const ceremony_params& params, const keygen_message& m
     const point& commitment = msg.commitments[j];
     const knowledge_proof& proof = msg.proofs[j];
     if (commitment.is_identity()) return false;
-    const point h = point::base_mul(proof.v) - proof.c * commitment;
+    // h = v·G − c·K_ij, on public values only: the variable-time engine.
+    const scalar minus_c = -proof.c;
+    const byte_array<32> h = vartime::ristretto_encode(
+        vartime::double_scalar_mul(proof.v.bytes(), vartime::base_table(), minus_c.bytes(),
+                                   vartime::odd_multiples(vartime::decode_valid(commitment))));
     if (!(pok_challenge(params, msg.dealer, j, commitment, h) == proof.c)) return false;
   }
   const digest32 digest = keygen_digest(params, msg);
@@ -81,10 +88,24 @@ bool check_keygen_message(const ceremony_params& params, const keygen_message& m
 }
 
 point share_image(const std::vector<point>& commitments, std::uint64_t index) {
+  // Σ_j index^j·K_j over public commitments: one multi-scalar product in variable time.
   const scalar at = scalar::from_u64(index);
-  point sum;
-  for (auto it = commitments.rbegin(); it != commitments.rend(); ++it) sum = at * sum + *it;
-  return sum;
+  std::vector<scalar> powers;
+  std::vector<vartime::odd_multiples> tables;
+  powers.reserve(commitments.size());
+  tables.reserve(commitments.size());
+  scalar power = scalar::from_u64(1);
+  for (const point& k : commitments) {
+    powers.push_back(power);
+    tables.emplace_back(vartime::decode_valid(k));
+    power *= at;
+  }
+  std::vector<vartime::scalar_term> terms;
+  terms.reserve(commitments.size());
+  for (std::size_t j = 0; j < commitments.size(); ++j) {
+    terms.push_back({powers[j].bytes(), tables[j]});
+  }
+  return vartime::to_point(vartime::multi_scalar_mul(terms));
 }
 
 }  // namespace plenum::crypto

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "range_challenge.hpp"
+
 namespace plenum::crypto {
 
 namespace {
@@ -16,25 +18,6 @@ point value_point(std::uint64_t v) {
     return t;
   }();
   return v < table_size ? table[v] : point::small_multiple(v);
-}
-
-bool strictly_increasing(std::span<const std::uint64_t> values) {
-  if (values.empty()) return false;
-  for (std::size_t j = 1; j < values.size(); ++j) {
-    if (values[j] <= values[j - 1]) return false;
-  }
-  return true;
-}
-
-// The challenge input up to and including the list of allowed values.
-transcript challenge_prefix(const proof_binding& binding, const proof_subject& subject,
-                            const ciphertext& ct, std::span<const std::uint64_t> allowed) {
-  transcript input("range");
-  input.raw(binding.election_hash).raw(binding.ballot_id).raw(binding.voter_pk);
-  subject.append_to(input);
-  input.add(ct.alpha).add(ct.beta).u64(allowed.size());
-  for (std::uint64_t v : allowed) input.u64(v);
-  return input;
 }
 
 // beta − v·G, the point whose discrete log base K is r when the ciphertext holds v.
@@ -53,8 +36,9 @@ std::optional<range_proof> prove_range(const proof_binding& binding, const proof
                                        const point& joint_key, const ciphertext& ct,
                                        std::span<const std::uint64_t> allowed, std::size_t index,
                                        const scalar& nonce, random_source& source) {
-  if (!strictly_increasing(allowed) || index >= allowed.size()) return std::nullopt;
-  transcript input = challenge_prefix(binding, subject, ct, allowed);
+  if (!detail::strictly_increasing(allowed) || index >= allowed.size()) return std::nullopt;
+  transcript input =
+      detail::range_challenge_prefix(binding, subject, ct.alpha.bytes(), ct.beta.bytes(), allowed);
   range_proof proof(allowed.size());
   const scalar w = scalar::random(source);
   scalar others;  // Σ_{j≠s} c_j
@@ -75,21 +59,6 @@ std::optional<range_proof> prove_range(const proof_binding& binding, const proof
   proof[index].c = input.hs() - others;
   proof[index].z = w + proof[index].c * nonce;
   return proof;
-}
-
-bool verify_range(const proof_binding& binding, const proof_subject& subject,
-                  const point& joint_key, const ciphertext& ct,
-                  std::span<const std::uint64_t> allowed, std::span<const proof_entry> proof) {
-  if (!strictly_increasing(allowed) || proof.size() != allowed.size()) return false;
-  transcript input = challenge_prefix(binding, subject, ct, allowed);
-  scalar sum;
-  for (std::size_t j = 0; j < proof.size(); ++j) {
-    const proof_entry& e = proof[j];
-    input.add(point::base_mul(e.z) - e.c * ct.alpha);
-    input.add(e.z * joint_key - e.c * shifted_beta(ct.beta, allowed[j]));
-    sum += e.c;
-  }
-  return sum == input.hs();
 }
 
 std::vector<std::uint64_t> value_range(std::uint64_t lo, std::uint64_t hi) {

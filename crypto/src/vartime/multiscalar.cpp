@@ -42,7 +42,7 @@ const odd_multiples& base_table() {
   return table;
 }
 
-extended_point multi_scalar_mul(std::span<const scalar_term> terms) {
+[[gnu::flatten]] extended_point multi_scalar_mul(std::span<const scalar_term> terms) {
   constexpr std::size_t inline_terms = 4;
   std::array<wnaf_digits, inline_terms> inline_digits;
   std::vector<wnaf_digits> more_digits;

@@ -77,8 +77,8 @@ class proof_subject {
 
 /// Whether `proof` shows that `ct` holds one of `allowed` under `joint_key` for this binding
 /// and subject. False (never an exception) for a proof of the wrong length, an empty or
-/// unsorted `allowed`, or any failing check. Costs t base and 3t variable-base scalar
-/// multiplications. Thread-safe.
+/// unsorted `allowed`, or any failing check. Every input is public, so it computes in
+/// variable time: 2t double-scalar multiplications (a_j and b_j). Thread-safe.
 [[nodiscard]] bool verify_range(const proof_binding& binding, const proof_subject& subject,
                                 const point& joint_key, const ciphertext& ct,
                                 std::span<const std::uint64_t> allowed,

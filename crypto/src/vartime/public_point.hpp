@@ -1,0 +1,25 @@
+// The bridge between the library's `point` values and the variable-time engine, for
+// verifiers. FOR PUBLIC DATA ONLY (see field.hpp).
+#pragma once
+
+#include <cstdint>
+
+#include "plenum/crypto/group.hpp"
+#include "vartime/edwards.hpp"
+
+namespace plenum::crypto::vartime {
+
+/// The engine's form of a `point` (valid by construction, so decoding cannot fail; if it
+/// ever did, the engine and libsodium would disagree, and this throws std::logic_error rather
+/// than verify anything against a wrong point). Thread-safe.
+[[nodiscard]] extended_point decode_valid(const point& p);
+
+/// The `point` an engine result represents. Checks the encoding with libsodium like any
+/// parsed point (so it costs about one decoding more than ristretto_encode). Thread-safe.
+[[nodiscard]] point to_point(const extended_point& p);
+
+/// v·G for a small value v (vote values, counts): from a table built once for v < 64.
+/// Thread-safe.
+[[nodiscard]] extended_point small_multiple(std::uint64_t v);
+
+}  // namespace plenum::crypto::vartime
