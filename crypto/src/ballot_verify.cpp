@@ -45,7 +45,7 @@ ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
   }
 
   // Every point is public: decoded once for the variable-time engine.
-  const vartime::odd_multiples key(vartime::decode_valid(joint_key));
+  const vartime::split_tables& key = detail::joint_key_tables(joint_key);
   decoded_options options(b.contests.size());
   for (std::size_t c = 0; c < b.contests.size(); ++c) {
     for (const encrypted_option& option : b.contests[c].options) {

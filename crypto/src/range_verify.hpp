@@ -8,7 +8,7 @@
 
 #include "plenum/crypto/range_proof.hpp"
 #include "vartime/edwards.hpp"
-#include "vartime/multiscalar.hpp"
+#include "vartime/split.hpp"
 
 namespace plenum::crypto::detail {
 
@@ -27,12 +27,17 @@ struct public_ciphertext {
                                                 const vartime::extended_point& beta);
 };
 
-/// verify_range with the joint key's table (odd multiples of K) and the decoded ciphertext:
-/// recomputes a_j = z_j·G − c_j·alpha and b_j = z_j·K − c_j·(beta − v_j·G) for every entry,
-/// hashes them into the challenge and checks Σ c_j == c. False for a proof of the wrong
-/// length or an empty or unsorted `allowed`. Thread-safe.
+/// The joint key's split tables (NAF width 8) for the verification equations. A vote's
+/// ballots all use one joint key, so the last key's tables are kept per thread and rebuilt
+/// only when the key changes. The reference is valid until this thread's next call.
+[[nodiscard]] const vartime::split_tables& joint_key_tables(const point& joint_key);
+
+/// verify_range with the joint key's split tables and the decoded ciphertext: recomputes
+/// a_j = z_j·G − c_j·alpha and b_j = z_j·K − c_j·(beta − v_j·G) for every entry, hashes them
+/// into the challenge and checks Σ c_j == c. False for a proof of the wrong length or an
+/// empty or unsorted `allowed`. Thread-safe.
 [[nodiscard]] bool verify_range_public(const proof_binding& binding, const proof_subject& subject,
-                                       const vartime::odd_multiples& joint_key,
+                                       const vartime::split_tables& joint_key,
                                        const public_ciphertext& ct,
                                        std::span<const std::uint64_t> allowed,
                                        std::span<const proof_entry> proof);

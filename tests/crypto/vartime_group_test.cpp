@@ -11,6 +11,7 @@
 #include "plenum/crypto/random.hpp"
 #include "vartime/multiscalar.hpp"
 #include "vartime/ristretto.hpp"
+#include "vartime/split.hpp"
 #include "vartime/wnaf.hpp"
 
 namespace plenum::crypto::vartime {
@@ -317,6 +318,42 @@ TEST_F(VartimeGroup, DoubleAndMultiScalarMatchLibsodium) {
     ASSERT_EQ(ristretto_encode(multi_scalar_mul(terms)), expected) << n;
   }
   EXPECT_EQ(ristretto_encode(multi_scalar_mul({})), bytes32{});
+}
+
+TEST_F(VartimeGroup, SplitScalarsAndPointsMatchLibsodium) {
+  seeded_random rng("vartime split");
+  // 2^127 as a scalar.
+  bytes32 two_127{};
+  two_127[15] = 0x80;
+  const scalar shift = *scalar::from_bytes(two_127);
+  std::vector<bytes32> scalars = {bytes32{}, bytes32{1}, two_127, (-scalar::from_u64(1)).bytes()};
+  for (int i = 0; i < 300; ++i) scalars.push_back(random_scalar(rng));
+  for (const bytes32& k : scalars) {
+    const split_scalar halves = split(k);
+    EXPECT_EQ(halves.lo[15] & 0x80, 0);
+    EXPECT_EQ(halves.hi[15] & 0x80, 0);
+    for (std::size_t i = 16; i < 32; ++i) {
+      ASSERT_EQ(halves.lo[i], 0);
+      ASSERT_EQ(halves.hi[i], 0);
+    }
+    const scalar rebuilt = *scalar::from_bytes(halves.lo) + *scalar::from_bytes(halves.hi) * shift;
+    ASSERT_EQ(rebuilt.bytes(), k);
+  }
+  for (int i = 0; i < 200; ++i) {
+    const bytes32 p = random_point(rng);
+    const extended_point decoded = decode(p);
+    ASSERT_EQ(ristretto_encode(times_two_to_split(decoded)), sodium_mul(two_127, p));
+    const bytes32 a = scalars[static_cast<std::size_t>(i) % scalars.size()];
+    const bytes32 b = random_scalar(rng);
+    const split_tables tp(decoded);
+    ASSERT_EQ(
+        ristretto_encode(split_double_scalar_mul(split(a), base_split_tables(), split(b), tp)),
+        sodium_add(sodium_base_mul(a), sodium_mul(b, p)));
+  }
+  for (std::uint64_t v : {0u, 1u, 2u, 63u, 64u, 1000u}) {
+    const bytes32 expected = sodium_base_mul((shift * scalar::from_u64(v)).bytes());
+    EXPECT_EQ(ristretto_encode(small_multiple_high(v)), expected) << v;
+  }
 }
 
 }  // namespace

@@ -3,7 +3,10 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "vartime/ristretto.hpp"
 #include "vartime/wnaf.hpp"
@@ -42,32 +45,44 @@ const odd_multiples& base_table() {
   return table;
 }
 
+// The additions of a product, grouped by the doubling step they follow: the terms' NAF digits
+// turned into one list of table entries ordered by bit position (a counting sort), so the
+// main loop only walks that list.
+struct addend {
+  const cached_point* point;
+  bool negative;
+};
+
 [[gnu::flatten]] extended_point multi_scalar_mul(std::span<const scalar_term> terms) {
-  constexpr std::size_t inline_terms = 4;
-  std::array<wnaf_digits, inline_terms> inline_digits;
-  std::vector<wnaf_digits> more_digits;
-  if (terms.size() > inline_terms) more_digits.resize(terms.size());
-  const std::span<wnaf_digits> digits =
-      terms.size() > inline_terms ? std::span<wnaf_digits>(more_digits)
-                                  : std::span<wnaf_digits>(inline_digits).first(terms.size());
+  constexpr std::size_t positions = 256;
+  std::array<std::uint16_t, positions + 1> first{};     // first[i]: index of bit i's addends
+  std::vector<std::pair<std::uint16_t, addend>> found;  // (bit, addend) in term order
+  found.reserve(terms.size() * 48);
   int top = 0;
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    digits[i] = wnaf(terms[i].scalar, terms[i].table.width());
-    top = std::max(top, digits[i].length);
+  for (const scalar_term& term : terms) {
+    const wnaf_digits naf = wnaf(term.scalar, term.table.width());
+    top = std::max(top, naf.length);
+    for (int i = 0; i < naf.length; ++i) {
+      const int d = naf.digit[static_cast<std::size_t>(i)];
+      if (d == 0) continue;
+      found.push_back({static_cast<std::uint16_t>(i), {&term.table.odd(d > 0 ? d : -d), d < 0}});
+      ++first[static_cast<std::size_t>(i) + 1];
+    }
   }
   if (top == 0) return identity_point();
+  for (std::size_t i = 1; i <= positions; ++i) first[i] += first[i - 1];
+  std::vector<addend> by_bit(found.size());
+  std::array<std::uint16_t, positions> next{};
+  std::copy(first.begin(), first.end() - 1, next.begin());
+  for (const auto& [bit, a] : found) by_bit[next[bit]++] = a;
 
   projective_point r = {field_zero(), field_one(), field_one()};
   for (int bit = top - 1;; --bit) {
     completed_point t = dbl(r);
     const auto at = static_cast<std::size_t>(bit);
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-      const int d = digits[i].digit[at];
-      if (d > 0) {
-        t = add(to_extended(t), terms[i].table.odd(d));
-      } else if (d < 0) {
-        t = sub(to_extended(t), terms[i].table.odd(-d));
-      }
+    for (std::size_t k = first[at]; k < first[at + 1]; ++k) {
+      const addend& a = by_bit[k];
+      t = a.negative ? sub(to_extended(t), *a.point) : add(to_extended(t), *a.point);
     }
     if (bit == 0) return to_extended(t);
     r = to_projective(t);
