@@ -1,0 +1,59 @@
+// What a load-generator run measured, printed as text for people and as JSON for scripts.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace plenum::clients::loadgen {
+
+/// Percentiles of a set of latencies, in milliseconds.
+struct latency_summary {
+  std::size_t count = 0;
+  double p50 = 0;
+  double p90 = 0;
+  double p99 = 0;
+  double max = 0;
+};
+
+/// The nearest-rank percentiles of `ms` (which it sorts).
+[[nodiscard]] latency_summary summarize(std::vector<double> ms);
+
+/// The figures of one run. Plain values; fields a scenario does not measure stay unset.
+struct report {
+  std::string scenario;
+  std::size_t delegates = 0;
+  std::size_t observers = 0;
+  std::size_t connections = 0;  ///< connections that completed TLS, WebSocket and hello
+  std::size_t enrolled = 0;
+  std::size_t checked_in = 0;
+  std::size_t subscribed = 0;
+  std::size_t ballots_sent = 0;
+  std::size_t receipts = 0;
+  std::size_t receipts_invalid = 0;  ///< bad signature or another tracking code
+  std::size_t pushes = 0;            ///< pushes the observers received
+  std::map<std::string, std::size_t> errors;
+  latency_summary receipt_latency;
+  double burst_ms = 0;                 ///< first send to last send
+  double throughput = 0;               ///< receipts per second, first send to last receipt
+  double precompute_s = 0;             ///< wall time making the ballots (not part of the burst)
+  std::optional<double> server_cpu_s;  ///< plenumd's CPU time during the burst
+  std::optional<double> server_cpu_total_s;   ///< plenumd's CPU time since it started
+  std::optional<double> server_peak_rss_mib;  ///< VmHWM after the burst
+  std::optional<double> close_to_result_ms;   ///< close sent to the result push received
+  std::optional<double> close_client_ms;      ///< of which loadgen's board read and partials
+  std::optional<double> close_server_ms;      ///< the rest: the server's part
+  std::optional<std::size_t> held;            ///< idle: connections still open at the end
+  std::optional<bool> fresh_client_ok;        ///< idle: a new client got a ping reply
+  std::optional<double> fresh_client_ms;
+  std::vector<std::string> notes;
+
+  [[nodiscard]] boost::json::object to_json() const;
+  void print(std::ostream& out) const;
+};
+
+}  // namespace plenum::clients::loadgen

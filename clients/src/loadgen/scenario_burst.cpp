@@ -1,0 +1,454 @@
+// The burst scenario: the hall set up through the protocol, then every delegate casts at once.
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <condition_variable>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+#include <thread>
+
+#include <plenum/clients/board.hpp>
+#include <plenum/clients/roles.hpp>
+#include <plenum/crypto/board.hpp>
+#include <plenum/crypto/ceremony.hpp>
+#include <plenum/crypto/decryption.hpp>
+#include <plenum/crypto/pin_seal.hpp>
+#include <plenum/crypto/random.hpp>
+
+#include "fleet.hpp"
+#include "hall_setup.hpp"
+#include "scenarios.hpp"
+#include "target.hpp"
+
+namespace plenum::clients::loadgen {
+
+namespace asio = boost::asio;
+namespace fs = std::filesystem;
+using clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms_between(clock::time_point a, clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+void say(const std::string& what) { std::cerr << "plenum-loadgen: " << what << std::endl; }
+
+// One simulated delegate: its key, code, connection, ballot and what happened to it.
+struct delegate_sim {
+  std::string person;
+  std::size_t index = 0;  // 1-based
+  crypto::secret_key key = crypto::secret_key::generate();
+  std::string code;
+  std::shared_ptr<async_connection> conn;
+  clock::time_point hello_at;
+  bool checked_in = false;
+  std::uint64_t ballot_request = 0;
+  std::shared_ptr<const std::string> ballot_text;
+  crypto::digest32 tracking{};
+  clock::time_point sent_at;
+  double latency_ms = -1;
+  std::optional<protocol::receipt> receipt;
+};
+
+// Sends the request `encode(id)` on `c` and hands the reply (or its error) to `then`.
+void request(const std::shared_ptr<async_connection>& c,
+             const std::function<std::string(std::uint64_t)>& encode,
+             std::function<void(boost::system::error_code, const protocol::frame*)> then) {
+  const std::uint64_t id = c->next_id();
+  c->send(id, std::make_shared<const std::string>(encode(id)),
+          [then = std::move(then)](boost::system::error_code ec, const protocol::frame* f) {
+            if (ec) return then(ec, nullptr);
+            if (f->type != "ok") {
+              auto* code = f->fields.if_contains("code");
+              return then(error_from_name(code != nullptr && code->is_string()
+                                              ? std::string_view(code->as_string())
+                                              : "internal"),
+                          nullptr);
+            }
+            then({}, f);
+          });
+}
+
+// Enroll, auth and check-in of one delegate on its own connection.
+void set_up_delegate(fleet& f, delegate_sim& d, const std::string& sitting, error_tally& errors,
+                     std::atomic<std::size_t>& connected, std::atomic<std::size_t>& enrolled,
+                     std::function<void(bool)> done) {
+  d.conn = f.make_connection();
+  auto fail = [&errors, done](boost::system::error_code ec) {
+    errors.add(ec);
+    done(false);
+  };
+  d.conn->start([&, fail, done](boost::system::error_code ec) {
+    if (ec) return fail(ec);
+    ++connected;
+    d.hello_at = clock::now();
+    const auto& h = d.conn->hello();
+    const auto pk = d.key.public_part();
+    request(
+        d.conn,
+        [&, pk](std::uint64_t id) {
+          return protocol::encode_request(
+              id, protocol::enroll_request{
+                      d.person, d.code, pk,
+                      d.key.sign(crypto::enroll_digest(h.congress_id, d.person,
+                                                       canonical_enrollment_code(d.code), pk))});
+        },
+        [&, fail, done, pk](boost::system::error_code ec2, const protocol::frame*) {
+          if (ec2) return fail(ec2);
+          ++enrolled;
+          crypto::byte_array<protocol::nonce_bytes> nonce{};
+          crypto::system_random().fill(nonce);
+          request(
+              d.conn,
+              [&, pk, nonce](std::uint64_t id) {
+                const auto& h2 = d.conn->hello();
+                return protocol::encode_request(
+                    id, protocol::auth_request{pk, nonce,
+                                               d.key.sign(crypto::auth_digest(
+                                                   h2.congress_id, h2.server_nonce, nonce, pk))});
+              },
+              [&, fail, done, pk](boost::system::error_code ec3, const protocol::frame*) {
+                if (ec3) return fail(ec3);
+                protocol::checkin_request r;
+                r.sitting_id = sitting;
+                r.unix_ms = d.conn->hello().server_unix_ms +
+                            static_cast<std::uint64_t>(
+                                std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() -
+                                                                                      d.hello_at)
+                                    .count());
+                r.sig = d.key.sign(crypto::checkin_digest(sitting, pk, r.unix_ms));
+                request(
+                    d.conn, [r](std::uint64_t id) { return protocol::encode_request(id, r); },
+                    [&, fail, done](boost::system::error_code ec4, const protocol::frame*) {
+                      if (ec4) return fail(ec4);
+                      d.checked_in = true;
+                      done(true);
+                    });
+              });
+        });
+  });
+}
+
+// A connection that subscribes to `topics` and counts (or watches) pushes.
+void set_up_listener(fleet& f, std::shared_ptr<async_connection>& slot,
+                     std::vector<protocol::topic> topics, push_handler on_push, error_tally& errors,
+                     std::function<void(bool)> done) {
+  slot = f.make_connection();
+  slot->on_push(std::move(on_push));
+  auto c = slot;
+  c->start([c, topics, &errors, done](boost::system::error_code ec) {
+    if (ec) {
+      errors.add(ec);
+      return done(false);
+    }
+    protocol::subscribe_request sub;
+    sub.topics = topics;
+    request(
+        c, [sub](std::uint64_t id) { return protocol::encode_request(id, sub); },
+        [&errors, done](boost::system::error_code ec2, const protocol::frame*) {
+          if (ec2) errors.add(ec2);
+          done(!ec2);
+        });
+  });
+}
+
+void record_usage(report& r, const target& t, const std::optional<process_usage>& before) {
+  if (!t.process) return;
+  auto after = read_usage(t.process->pid());
+  if (!after) return;
+  if (before) r.server_cpu_s = after->cpu_seconds - before->cpu_seconds;
+  r.server_cpu_total_s = after->cpu_seconds;
+  r.server_peak_rss_mib = static_cast<double>(after->peak_rss_kib) / 1024.0;
+}
+
+// Makes every checked-in delegate's ballot on two threads and encodes its request.
+void make_ballots(std::vector<delegate_sim*>& voters, const vote_record& v) {
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < voters.size(); i = next++) {
+      delegate_sim& d = *voters[i];
+      crypto::ballot_choices choices;
+      for (const auto& c : v.manifest.contests) choices.emplace_back(c.options.size(), 0);
+      choices[0][planned_option(d.index, choices[0].size())] = 1;
+      auto b = crypto::make_ballot(v.manifest, v.election_hash, *v.joint_key, d.key, choices);
+      if (!b) throw std::runtime_error("cannot make a ballot for the plan (manifest?)");
+      d.tracking = crypto::tracking_code(crypto::ballot_digest(*b, v.election_hash), b->sig);
+      d.ballot_request = d.conn->next_id();
+      d.ballot_text = std::make_shared<const std::string>(protocol::encode_request(
+          d.ballot_request, protocol::cast_ballot_request{v.vote_id, std::move(*b)}));
+    }
+  };
+  std::thread other(work);
+  work();
+  other.join();
+}
+
+}  // namespace
+
+report run_burst(const options& o) {
+  const auto deadline = clock::now() + o.deadline;
+  report r;
+  r.scenario = "burst";
+  r.delegates = o.delegates;
+  r.observers = o.observers;
+  raise_file_limit();
+  target t = open_target(o, true);
+  const fs::path state = !o.state_dir.empty()  ? o.state_dir
+                         : !t.data_dir.empty() ? t.data_dir / "keys"
+                                               : fs::temp_directory_path() / "plenum-loadgen-keys";
+  const key_store store(state);
+  const server_address& a = t.address;
+
+  // The secretary, the chair and the scrutineers enroll; the secretary issues every code.
+  say("enrolling the secretary, issuing " + std::to_string(o.delegates) + " codes");
+  const auto se_key = enroll_into(a, store, "SE", secretary_code(t.bootstrap));
+  std::vector<std::string> persons{"CH"};
+  for (std::size_t i = 1; i <= o.scrutineers; ++i) persons.push_back("S" + std::to_string(i));
+  for (std::size_t i = 1; i <= o.delegates; ++i) persons.push_back(delegate_number(i));
+  auto codes = issue_codes(a, se_key, persons, 8);
+  const auto ch_key = enroll_into(a, store, "CH", codes.at("CH"));
+  for (std::size_t i = 1; i <= o.scrutineers; ++i)
+    (void)enroll_into(a, store, "S" + std::to_string(i), codes.at("S" + std::to_string(i)));
+  session chair = connect_as(a, ch_key, "CH");
+  (void)must_call(chair,
+                  protocol::hall_request{
+                      protocol::create_sitting_request{o.sitting, "Load test", "2026-11-27"}},
+                  "create_sitting");
+  (void)must_call(chair, protocol::hall_request{protocol::open_checkin_request{o.sitting}},
+                  "open_checkin");
+
+  // The connections are destroyed before the fleet's io_context; the fleet's threads are
+  // stopped before what their callbacks touch is destroyed.
+  fleet f(t.endpoint, a.tls_, o.threads, o.timeout);
+  error_tally errors;
+  std::atomic<std::size_t> pushes{0};
+  std::vector<std::shared_ptr<async_connection>> observers(o.observers);
+  std::mutex result_mutex;
+  std::condition_variable result_cv;
+  std::optional<clock::time_point> result_at;
+  std::shared_ptr<async_connection> watcher;
+  std::vector<delegate_sim> delegates(o.delegates);
+  for (std::size_t i = 0; i < o.delegates; ++i) {
+    delegates[i].index = i + 1;
+    delegates[i].person = delegate_number(i + 1);
+    delegates[i].code = codes.at(delegates[i].person);
+  }
+  std::atomic<std::size_t> connected{0};
+  std::atomic<std::size_t> enrolled{0};
+  std::atomic<std::size_t> sent{0};
+  fleet_stopper stopper(f);
+
+  // Observers subscribe to the board and the results; one more connection watches results.
+  say("connecting " + std::to_string(o.observers) + " observers");
+  r.subscribed = f.run_steps(o.observers, o.window, deadline, [&](std::size_t i, auto done) {
+    set_up_listener(
+        f, observers[i], {protocol::topic::board, protocol::topic::results},
+        [&pushes](std::string_view) { ++pushes; }, errors, done);
+  });
+  (void)f.run_steps(1, 1, deadline, [&](std::size_t, auto done) {
+    set_up_listener(
+        f, watcher, {protocol::topic::results},
+        [&](std::string_view text) {
+          if (text.find("\"type\":\"result\"") == std::string_view::npos) return;
+          std::lock_guard lock(result_mutex);
+          if (!result_at) result_at = clock::now();
+          result_cv.notify_all();
+        },
+        errors, done);
+  });
+
+  // The delegates, each on its own connection with its own key: enroll, auth, check in.
+  say("enrolling and checking in " + std::to_string(o.delegates) + " delegates");
+  r.checked_in = f.run_steps(o.delegates, o.window, deadline, [&](std::size_t i, auto done) {
+    set_up_delegate(f, delegates[i], o.sitting, errors, connected, enrolled, done);
+  });
+  r.connections = connected + r.subscribed;
+  r.enrolled = enrolled;
+
+  // The sitting opens, the key ceremony runs, a motion opens.
+  say("ceremony and vote");
+  (void)must_call(chair, protocol::hall_request{protocol::open_sitting_request{o.sitting}},
+                  "open_sitting");
+  run_ceremony(a, chair, store, o.sitting, o.scrutineers, o.threshold);
+  protocol::add_item_request item;
+  item.sitting_id = o.sitting;
+  item.item_id = "i1";
+  item.kind = "major_matter";
+  item.title = "Motion";
+  item.order = 1;
+  item.responsible = "Committee";
+  (void)must_call(chair, protocol::hall_request{item}, "add_item");
+  (void)must_call(chair,
+                  protocol::hall_request{protocol::set_current_item_request{o.sitting, "i1"}},
+                  "set_current_item");
+  protocol::create_vote_request cv;
+  cv.vote_id = o.vote;
+  cv.sitting_id = o.sitting;
+  cv.item_id = "i1";
+  cv.kind = "motion";
+  cv.title = "Motion";
+  (void)must_call(chair, protocol::hall_request{cv}, "create_vote");
+  (void)must_call(chair, protocol::hall_request{protocol::open_vote_request{o.vote}}, "open_vote");
+  auto board = read_board(chair);
+  if (!board) throw std::runtime_error("reading the board: " + board.error().message());
+  const vote_record& vote = board->votes.at(o.vote);
+  if (!vote.joint_key) throw std::runtime_error("the vote has no joint key on the board");
+
+  // Every ballot is made before the timed part.
+  std::vector<delegate_sim*> voters;
+  for (auto& d : delegates)
+    if (d.checked_in && d.conn->open()) voters.push_back(&d);
+  say("making " + std::to_string(voters.size()) + " ballots");
+  const auto made = clock::now();
+  make_ballots(voters, vote);
+  r.precompute_s = ms_between(made, clock::now()) / 1000.0;
+
+  // The burst: ballot j leaves at start + burst * j / M.
+  say("burst of " + std::to_string(voters.size()) + " ballots over " +
+      std::to_string(o.burst.count()) + " ms");
+  const auto before = t.process ? read_usage(t.process->pid()) : std::nullopt;
+  if (!o.burst_marker.empty()) std::ofstream(o.burst_marker) << "burst\n";
+  const auto start = clock::now() + std::chrono::milliseconds(100);
+  const auto m = voters.size();
+  const auto burst_deadline = std::min(deadline, start + o.burst + o.timeout);
+  r.receipts =
+      f.run_steps(m, std::max<std::size_t>(m, 1), burst_deadline, [&](std::size_t j, auto done) {
+        delegate_sim& d = *voters[j];
+        auto timer = std::make_shared<asio::steady_timer>(f.io());
+        timer->expires_at(start + o.burst * static_cast<long>(j) /
+                                      static_cast<long>(std::max<std::size_t>(m, 1)));
+        timer->async_wait([&, timer, done](boost::system::error_code) {
+          d.sent_at = clock::now();
+          ++sent;
+          d.conn->send(
+              d.ballot_request, d.ballot_text,
+              [&d, &errors, done](boost::system::error_code ec, const protocol::frame* fr) {
+                const auto now = clock::now();
+                if (ec) {
+                  errors.add(ec);
+                  return done(false);
+                }
+                if (fr->type != "ok") {
+                  auto* code = fr->fields.if_contains("code");
+                  errors.add(code != nullptr && code->is_string() ? std::string(code->as_string())
+                                                                  : std::string("error"));
+                  return done(false);
+                }
+                auto reply = protocol::decode_reply<protocol::cast_ballot_reply>(*fr);
+                if (!reply) {
+                  errors.add("bad receipt reply");
+                  return done(false);
+                }
+                d.latency_ms = ms_between(d.sent_at, now);
+                d.receipt = reply->receipt;
+                done(true);
+              });
+        });
+      });
+  record_usage(r, t, before);
+  r.ballots_sent = sent;
+  std::vector<double> latencies;
+  clock::time_point first_sent = clock::time_point::max();
+  clock::time_point last_sent = clock::time_point::min();
+  clock::time_point last_receipt = clock::time_point::min();
+  for (auto* d : voters) {
+    if (d->sent_at != clock::time_point{}) {
+      first_sent = std::min(first_sent, d->sent_at);
+      last_sent = std::max(last_sent, d->sent_at);
+    }
+    if (d->receipt) {
+      latencies.push_back(d->latency_ms);
+      last_receipt = std::max(
+          last_receipt, d->sent_at + std::chrono::duration_cast<clock::duration>(
+                                         std::chrono::duration<double, std::milli>(d->latency_ms)));
+      if (!receipt_valid(board->congress_pk, *d->receipt) ||
+          d->receipt->tracking_code != d->tracking)
+        ++r.receipts_invalid;
+    }
+  }
+  r.receipt_latency = summarize(latencies);
+  if (r.ballots_sent > 0) r.burst_ms = ms_between(first_sent, last_sent);
+  if (!latencies.empty())
+    r.throughput =
+        static_cast<double>(latencies.size()) / (ms_between(first_sent, last_receipt) / 1000.0);
+  if (!o.receipts_out.empty()) {
+    std::ofstream out(o.receipts_out, std::ios::trunc);
+    for (auto* d : voters)
+      if (d->receipt)
+        out << d->person << ' ' << crypto::to_hex(d->receipt->tracking_code) << ' '
+            << d->receipt->board_seq << ' ' << crypto::to_hex(d->receipt->board_entry_hash) << ' '
+            << d->receipt->sig.hex() << '\n';
+  }
+
+  // Close -> result: the chair closes, the scrutineers (connected beforehand) read the board
+  // and compute their partial decryptions here, then send them; the server's part is the rest.
+  if (o.close_vote && r.receipts > 0 && clock::now() < deadline) {
+    say("closing the vote");
+    std::vector<session> scrutineers;
+    std::vector<crypto::secret_key> keys;
+    for (std::size_t i = 1; i <= o.threshold; ++i) {
+      auto key = store.load("S" + std::to_string(i));
+      if (!key) throw std::runtime_error("no scrutineer key");
+      keys.push_back(*key);
+      scrutineers.push_back(connect_as(a, *key, "S" + std::to_string(i)));
+    }
+    const auto closed = clock::now();
+    (void)must_call(chair, protocol::hall_request{protocol::close_vote_request{o.vote}},
+                    "close_vote");
+    const auto client_from = clock::now();
+    auto after = read_board(scrutineers.front());
+    if (!after) throw std::runtime_error("reading the board: " + after.error().message());
+    const vote_record& v = after->votes.at(o.vote);
+    const ceremony_record& c = after->ceremonies.at(v.sitting_id);
+    auto messages = c.all_messages();
+    auto ckeys = crypto::compute_ceremony_keys(*c.params, *messages);
+    if (!ckeys) throw std::runtime_error("ceremony keys");
+    const auto aggregates = v.aggregates();
+    std::vector<crypto::partial_decryption> partials;
+    for (std::size_t i = 1; i <= o.threshold; ++i) {
+      auto sealed = store.load_share("S" + std::to_string(i));
+      auto share = sealed ? crypto::open_share_with_pin(*sealed, scrutineer_pin) : std::nullopt;
+      if (!share) throw std::runtime_error("cannot open a scrutineer's share");
+      partials.push_back(crypto::make_partial_decryption(*c.params, *ckeys, v.election_hash,
+                                                         aggregates, *share, keys[i - 1],
+                                                         crypto::system_random()));
+    }
+    const auto client_to = clock::now();
+    for (std::size_t i = 0; i < partials.size(); ++i) {
+      auto sent_partial =
+          scrutineers[i].call(protocol::partial_decryption_request{o.vote, std::move(partials[i])});
+      if (!sent_partial)
+        throw std::runtime_error("partial_decryption: " + scrutineers[i].last_error().code);
+    }
+    std::unique_lock lock(result_mutex);
+    if (result_cv.wait_until(lock, std::min(deadline, clock::now() + o.timeout),
+                             [&] { return result_at.has_value(); })) {
+      r.close_to_result_ms = ms_between(closed, *result_at);
+      r.close_client_ms = ms_between(client_from, client_to);
+      r.close_server_ms = *r.close_to_result_ms - *r.close_client_ms;
+    } else {
+      r.notes.push_back("no result push within the timeout");
+    }
+    lock.unlock();
+    for (auto& s : scrutineers) s.close();
+  }
+  r.pushes = pushes;
+  r.errors = errors.counts();
+  if (t.process) {
+    if (auto u = read_usage(t.process->pid()))
+      r.server_peak_rss_mib = static_cast<double>(u->peak_rss_kib) / 1024.0;
+  }
+
+  // Everything closes.
+  chair.close();
+  for (auto& d : delegates)
+    if (d.conn) d.conn->close();
+  for (auto& ob : observers)
+    if (ob) ob->close();
+  if (watcher) watcher->close();
+  f.stop();
+  return r;
+}
+
+}  // namespace plenum::clients::loadgen

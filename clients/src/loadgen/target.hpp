@@ -1,0 +1,44 @@
+// The server the load generator talks to: a loopback plenumd it starts itself (with the roster
+// of the run) or one it is pointed at. Never anything but loopback.
+#pragma once
+
+#include <boost/asio/ip/tcp.hpp>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <plenum/clients/session.hpp>
+
+#include "options.hpp"
+#include "plenumd_process.hpp"
+
+namespace plenum::clients::loadgen {
+
+/// The roster number of delegate i (1-based): D00001.
+[[nodiscard]] std::string delegate_number(std::size_t i);
+/// The delegate index of a roster number, 0 when it is not one of ours.
+[[nodiscard]] std::size_t delegate_index(std::string_view number);
+/// The roster CSV: `delegates` delegates, CH (chair), SE (secretary), S1 … S`scrutineers`.
+[[nodiscard]] std::string roster_csv(std::size_t delegates, std::size_t scrutineers);
+/// The membership M,W,N matching the roster's shares (no composition warnings).
+[[nodiscard]] std::string membership(std::size_t delegates);
+
+/// The server of a run.
+struct target {
+  server_address address;
+  boost::asio::ip::tcp::endpoint endpoint;
+  std::filesystem::path bootstrap;           ///< bootstrap-credentials.txt
+  std::filesystem::path data_dir;            ///< of a started plenumd
+  std::unique_ptr<plenumd_process> process;  ///< when started here
+};
+
+/// Resolves --server (refusing a host that is not loopback), or writes the roster and starts
+/// plenumd with it when no server is given. Throws std::runtime_error (start-up configuration)
+/// when the server is not loopback or plenumd does not come up.
+[[nodiscard]] target open_target(const options& o, bool with_roster);
+
+/// Raises this process's RLIMIT_NOFILE to its hard limit; returns the new soft limit.
+std::uint64_t raise_file_limit();
+
+}  // namespace plenum::clients::loadgen
