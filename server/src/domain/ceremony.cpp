@@ -1,7 +1,5 @@
 #include "domain/ceremony.hpp"
 
-#include "domain/payload.hpp"
-#include "plenum/crypto/tally.hpp"
 #include "plenum/protocol/codec_ceremony.hpp"
 
 namespace plenum::server::domain {
@@ -27,23 +25,6 @@ std::optional<crypto::ceremony_keys> ceremony_keys_of(const ceremony_record& c) 
   return crypto::ceremony_keys{*c.joint_key, c.verification_keys};
 }
 
-std::vector<crypto::ciphertext> vote_aggregates(const vote& v) {
-  std::size_t positions = 0;
-  for (const auto& contest : v.manifest.contests) positions += contest.options.size();
-  crypto::tally_accumulator sums(positions);
-  for (const auto& [number, record] : v.ballots) {
-    std::vector<crypto::ciphertext> cts;
-    for (const auto& contest : arr_field(record.ballot, "contests")) {
-      for (const auto& option : arr_field(as_obj(contest), "options")) {
-        auto alpha = crypto::point::from_hex(str_field(as_obj(option), "alpha"));
-        auto beta = crypto::point::from_hex(str_field(as_obj(option), "beta"));
-        if (!alpha || !beta) throw malformed_payload("bad ciphertext in an accepted ballot");
-        cts.push_back({*alpha, *beta});
-      }
-    }
-    if (!sums.add(cts)) throw malformed_payload("ballot does not fit its manifest");
-  }
-  return sums.aggregates();
-}
+const std::vector<crypto::ciphertext>& vote_aggregates(const vote& v) { return v.aggregates; }
 
 }  // namespace plenum::server::domain

@@ -27,6 +27,6 @@ namespace plenum::server::domain {
 
 /// The aggregates (A, B) of every position of `v` over its accepted ballots, in manifest
 /// order; the identity everywhere when no ballot was cast.
-[[nodiscard]] std::vector<crypto::ciphertext> vote_aggregates(const vote& v);
+[[nodiscard]] const std::vector<crypto::ciphertext>& vote_aggregates(const vote& v);
 
 }  // namespace plenum::server::domain

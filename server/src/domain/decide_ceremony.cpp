@@ -138,7 +138,7 @@ result<decision> handle(const congress_state& state, const submit_partial& c, co
   auto keys = ceremony_keys_of(*s->ceremony);
   auto election_hash = crypto::from_hex_fixed<32>(v->election_hash);
   if (!params || !keys || !election_hash) return errc::internal;
-  const auto aggregates = vote_aggregates(*v);
+  const auto& aggregates = vote_aggregates(*v);
   if (partial->index != index ||
       !crypto::check_partial_decryption(*params, *keys, *election_hash, aggregates, *partial))
     return errc::bad_partial_decryption;

@@ -13,6 +13,7 @@
 
 #include "domain/event.hpp"
 #include "domain/roster.hpp"
+#include "plenum/crypto/elgamal.hpp"
 #include "plenum/crypto/group.hpp"
 #include "plenum/crypto/manifest.hpp"
 #include "plenum/crypto/sign.hpp"
@@ -185,6 +186,9 @@ struct vote {
   std::map<std::string, ballot_record> ballots;  ///< by person number
   std::set<std::string> ballot_ids;
   std::set<std::string> alphas;
+  /// (A, B) = (Σ alpha, Σ beta) per position over the accepted ballots (CVP1 §7), kept as
+  /// ballots arrive so that closing and decrypting never re-reads them all.
+  std::vector<crypto::ciphertext> aggregates;
   std::uint64_t closed_seq = 0;
   std::string closed_hash;  ///< hex: entry_hash of the vote_closed event (board_hash_at_close)
   std::map<std::uint64_t, boost::json::object> partials;  ///< by scrutineer index
