@@ -38,18 +38,22 @@ struct cached_point {
   return {field_zero(), field_one(), field_one(), field_zero()};
 }
 
+/// Finishes a sum or double as an extended point (4 multiplications).
 [[nodiscard]] inline extended_point to_extended(const completed_point& p) {
   return {p.e * p.f, p.g * p.h, p.f * p.g, p.e * p.h};
 }
 
+/// Finishes a sum or double without T, when only a doubling follows (3 multiplications).
 [[nodiscard]] inline projective_point to_projective(const completed_point& p) {
   return {p.e * p.f, p.g * p.h, p.f * p.g};
 }
 
+/// Drops T.
 [[nodiscard]] inline projective_point to_projective(const extended_point& p) {
   return {p.x, p.y, p.z};
 }
 
+/// Prepares P as an addend.
 [[nodiscard]] inline cached_point to_cached(const extended_point& p) {
   return {p.y + p.x, p.y - p.x, p.z + p.z, p.t * edwards_2d()};
 }

@@ -55,8 +55,8 @@ struct addend {
 
 [[gnu::flatten]] extended_point multi_scalar_mul(std::span<const scalar_term> terms) {
   constexpr std::size_t positions = 256;
-  std::array<std::uint16_t, positions + 1> first{};     // first[i]: index of bit i's addends
-  std::vector<std::pair<std::uint16_t, addend>> found;  // (bit, addend) in term order
+  std::array<std::uint32_t, positions + 1> first{};     // first[i]: index of bit i's addends
+  std::vector<std::pair<std::uint32_t, addend>> found;  // (bit, addend) in term order
   found.reserve(terms.size() * 48);
   int top = 0;
   for (const scalar_term& term : terms) {
@@ -65,14 +65,14 @@ struct addend {
     for (int i = 0; i < naf.length; ++i) {
       const int d = naf.digit[static_cast<std::size_t>(i)];
       if (d == 0) continue;
-      found.push_back({static_cast<std::uint16_t>(i), {&term.table.odd(d > 0 ? d : -d), d < 0}});
+      found.push_back({static_cast<std::uint32_t>(i), {&term.table.odd(d > 0 ? d : -d), d < 0}});
       ++first[static_cast<std::size_t>(i) + 1];
     }
   }
   if (top == 0) return identity_point();
   for (std::size_t i = 1; i <= positions; ++i) first[i] += first[i - 1];
   std::vector<addend> by_bit(found.size());
-  std::array<std::uint16_t, positions> next{};
+  std::array<std::uint32_t, positions> next{};
   std::copy(first.begin(), first.end() - 1, next.begin());
   for (const auto& [bit, a] : found) by_bit[next[bit]++] = a;
 
