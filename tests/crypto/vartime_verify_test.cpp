@@ -197,6 +197,10 @@ TEST(VartimeBallot, EveryAlteredProofEntryIsRefusedByItsOwnCheck) {
     EXPECT_EQ(verify_ballot(bc.m, election, key + point::generator(), b),
               ballot_status::bad_option_proof);
     ballot copy = b;
+    // The identity where CVP1 refuses it: an option's alpha.
+    copy.contests[0].options[0].ct.alpha = point{};
+    EXPECT_EQ(verify_ballot(bc.m, election, key, copy), ballot_status::invalid_point);
+    copy = b;
     for (auto& contest : copy.contests) {
       for (auto& option : contest.options) {
         const ciphertext kept = option.ct;
@@ -288,6 +292,13 @@ TEST_F(VartimeCeremony, PartialDecryptionProofsAgreeWithTheLibsodiumCheck) {
             << l << " " << p << " " << field;
       }
     }
+    // The identity as M_l where A is not the identity.
+    partial_decryption blank = partial;
+    blank.shares[0].m = point{};
+    blank.sig =
+        c().keys[l - 1].sign(partial_digest(election, blank.index, aggregates, blank.shares));
+    EXPECT_FALSE(
+        check_partial_decryption(c().params, c().public_keys, election, aggregates, blank));
     // The share of another scrutineer under this index.
     partial_decryption moved = partial;
     moved.index = l % 4 + 1;
@@ -303,11 +314,12 @@ TEST_F(VartimeCeremony, ProofsOfKnowledgeAgreeWithTheLibsodiumCheck) {
     ASSERT_TRUE(check_keygen_message(c().params, msg));
     ASSERT_TRUE(reference_pok(c().params, msg));
     for (std::size_t j = 0; j < msg.proofs.size(); ++j) {
-      for (int field = 0; field < 3; ++field) {
+      for (int field = 0; field < 4; ++field) {
         keygen_message altered = msg;
         if (field == 0) altered.proofs[j].c += one;
         if (field == 1) altered.proofs[j].v += one;
         if (field == 2) altered.commitments[j] = altered.commitments[j] + point::generator();
+        if (field == 3) altered.commitments[j] = point{};  // refused as a commitment
         altered.sig = c().keys[msg.dealer - 1].sign(keygen_digest(c().params, altered));
         EXPECT_FALSE(reference_pok(c().params, altered));
         EXPECT_FALSE(check_keygen_message(c().params, altered)) << j << " " << field;
