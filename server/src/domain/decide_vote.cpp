@@ -8,6 +8,7 @@
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/hash.hpp"
 #include "plenum/crypto/manifest.hpp"
+#include "plenum/crypto/result.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
 
@@ -305,14 +306,31 @@ result<decision> decide_result(const congress_state& state, const vote& vr,
   if (!outcome) return outcome.error();
   json::array counts;
   for (auto n : result_counts) counts.emplace_back(n);
-  decision out = single("vote_decided", {{"vote_id", v->id},
-                                         {"board_seq_at_close", v->closed_seq},
-                                         {"ballots", tally->ballots},
-                                         {"seated", tally->seated},
-                                         {"present", tally->present},
-                                         {"counts", std::move(counts)},
-                                         {"rule", v->rule_text},
-                                         {"outcome", outcome->text}});
+  // The digest everyone signs (CVP1 §7), over the board as it stood when the vote closed.
+  auto election_hash = crypto::from_hex_fixed<32>(v->election_hash);
+  auto closed_hash = crypto::from_hex_fixed<32>(v->closed_hash);
+  if (!election_hash || !closed_hash) return errc::internal;
+  crypto::result_record record;
+  record.election_hash = *election_hash;
+  record.board_seq_at_close = v->closed_seq;
+  record.board_hash_at_close = *closed_hash;
+  record.ballots = tally->ballots;
+  record.seated = tally->seated;
+  record.present = tally->present;
+  record.rule = v->rule_text;
+  record.counts = result_counts;
+  record.outcome = outcome->text;
+  decision out =
+      single("vote_decided", {{"vote_id", v->id},
+                              {"board_seq_at_close", v->closed_seq},
+                              {"ballots", tally->ballots},
+                              {"seated", tally->seated},
+                              {"present", tally->present},
+                              {"counts", std::move(counts)},
+                              {"rule", v->rule_text},
+                              {"outcome", outcome->text},
+                              {"board_hash_at_close", v->closed_hash},
+                              {"result_digest", crypto::to_hex(crypto::result_digest(record))}});
   // An election that did not fill its seats continues on the same item: a run-off among the
   // tied, or a further round among the candidates not elected.
   if (v->kind == vote_kind::election &&
