@@ -1,6 +1,7 @@
 // A whole sitting over real TLS with the real plenumd and plenum-cli: 120 delegates enrolled,
 // quorum refused at 95 and reached at 100, a key ceremony of 5 scrutineers with k = 3, one vote
-// of each kind with known intended votes, two scrutineers absent at decryption, results and
+// of each kind with known intended votes, two scrutineers absent at decryption, results signed
+// by the scrutineers who decrypted and announced by the chair, results and
 // outcomes as intended, an election tie producing a run-off, receipts that verify.
 #include <gtest/gtest.h>
 
@@ -108,9 +109,29 @@ class sitting_test : public ::testing::Test {
     auto pending = ok("CH", {"result", vote});
     EXPECT_EQ(at(pending, "decided"), json::value(false));
     ok("S5", {"--pin", "5555", "decrypt", vote});
+    auto decided = ok("CH", {"result", vote});
+    EXPECT_EQ(at(decided, "decided"), json::value(true)) << json::serialize(decided);
+    EXPECT_EQ(at(decided, "announced"), json::value(false));
+    // The chair announces only once every scrutineer who decrypted has signed the result,
+    // each after recomputing its digest from its own copy of the board.
+    ok("S1", {"sign-result", vote});
+    auto early = c_->cli_as("CH", {"announce-result", vote});
+    EXPECT_EQ(early.exit_code, 1);
+    EXPECT_NE(early.err.find("result_not_signed"), std::string::npos) << early.err;
+    auto absent = c_->cli_as("S2", {"sign-result", vote});
+    EXPECT_EQ(absent.exit_code, 1);
+    EXPECT_NE(absent.err.find("did_not_decrypt"), std::string::npos) << absent.err;
+    ok("S3", {"sign-result", vote});
+    auto signed5 = ok("S5", {"sign-result", vote});
+    auto announced = ok("CH", {"announce-result", vote});
+    EXPECT_EQ(at(announced, "result_digest"), at(signed5, "result_digest"));
+    auto twice = c_->cli_as("CH", {"announce-result", vote});
+    EXPECT_NE(twice.err.find("result_already_announced"), std::string::npos) << twice.err;
     auto result = ok("CH", {"result", vote});
-    EXPECT_EQ(at(result, "decided"), json::value(true)) << json::serialize(result);
     EXPECT_EQ(at(result, "ballots"), json::value(present));
+    EXPECT_EQ(at(result, "announced"), json::value(true)) << json::serialize(result);
+    EXPECT_EQ(numbers(at(result, "signed_by")), (std::vector<std::uint64_t>{1, 3, 5}));
+    EXPECT_EQ(at(result, "result_digest"), at(announced, "result_digest"));
     return result;
   }
 

@@ -1,7 +1,11 @@
 // The chair's subcommands: sittings, check-in, agenda, votes and the key ceremony.
+#include <plenum/clients/roles.hpp>
+
 #include "cli_context.hpp"
 
 namespace plenum::clients::cli {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -110,6 +114,25 @@ int start_ceremony_cmd(const context& ctx, const std::vector<std::string>& args)
   return send_hall(ctx, r, "key ceremony started");
 }
 
+int announce_result_cmd(const context& ctx, const std::vector<std::string>& args) {
+  std::string vote;
+  po::options_description desc("announce-result options");
+  desc.add_options()("vote", po::value(&vote)->required(), "the decided vote");
+  po::positional_options_description pos;
+  pos.add("vote", 1);
+  if (!parse_args("announce-result", "VOTE", desc, args, pos)) return 0;
+  session s = ctx.connect_as();
+  auto board = must(s, read_board(s), "reading the board");
+  const auto digest = must(s, check_result(board, vote), "checking the result");
+  const auto seq =
+      must(s, announce_result(s, board, vote, ctx.key_of(ctx.as())), "announce_result");
+  ctx.print(
+      json::object{
+          {"vote_id", vote}, {"result_digest", crypto::to_hex(digest)}, {"board_seq", seq}},
+      "result of " + vote + " announced");
+  return 0;
+}
+
 }  // namespace
 
 void add_chair_commands(std::vector<command>& table) {
@@ -131,6 +154,9 @@ void add_chair_commands(std::vector<command>& table) {
                                                              "vote closed"));
   table.push_back({"start-ceremony", "chair: appoint the scrutineers and start the key ceremony",
                    start_ceremony_cmd});
+  table.push_back({"announce-result",
+                   "chair: announce a decided vote's result once the scrutineers have signed it",
+                   announce_result_cmd});
 }
 
 }  // namespace plenum::clients::cli

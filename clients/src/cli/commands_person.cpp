@@ -183,6 +183,11 @@ int result_cmd(const context& ctx, const std::vector<std::string>& args) {
     for (auto n : *v.counts) counts.emplace_back(n);
     out["counts"] = std::move(counts);
     out["outcome"] = json::parse(v.outcome_text);
+    if (v.published_digest) out["result_digest"] = crypto::to_hex(*v.published_digest);
+    json::array signed_by;
+    for (const auto& [index, sig] : v.result_signatures) signed_by.emplace_back(index);
+    out["signed_by"] = std::move(signed_by);
+    out["announced"] = v.announcement.has_value();
   }
   ctx.print(out);
   return 0;
@@ -242,6 +247,26 @@ int decrypt_cmd(const context& ctx, const std::vector<std::string>& args) {
   return 0;
 }
 
+int sign_result_cmd(const context& ctx, const std::vector<std::string>& args) {
+  std::string vote;
+  po::options_description desc("sign-result options");
+  desc.add_options()("vote", po::value(&vote)->required(), "the decided vote");
+  po::positional_options_description pos;
+  pos.add("vote", 1);
+  if (!parse_args("sign-result", "VOTE", desc, args, pos)) return 0;
+  session s = ctx.connect_as();
+  auto board = must(s, read_board(s), "reading the board");
+  const auto digest = must(s, check_result(board, vote), "checking the result");
+  const auto seq =
+      must(s, sign_result(s, board, vote, ctx.as(), ctx.key_of(ctx.as())), "sign_result");
+  ctx.print(
+      json::object{
+          {"vote_id", vote}, {"result_digest", crypto::to_hex(digest)}, {"board_seq", seq}},
+      "result of " + vote + " checked against the board and signed (" +
+          crypto::to_hex(digest).substr(0, 16) + "…)");
+  return 0;
+}
+
 }  // namespace
 
 void add_person_commands(std::vector<command>& table) {
@@ -259,6 +284,10 @@ void add_person_commands(std::vector<command>& table) {
   table.push_back({"confirm", "scrutineer: the same as open-shares", open_shares_cmd});
   table.push_back(
       {"decrypt", "scrutineer: send a partial decryption of a closed vote", decrypt_cmd});
+  table.push_back({"sign-result",
+                   "scrutineer who decrypted: check a decided vote's result against the board "
+                   "and sign it",
+                   sign_result_cmd});
 }
 
 }  // namespace plenum::clients::cli

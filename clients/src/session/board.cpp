@@ -6,6 +6,7 @@
 #include <plenum/crypto/tally.hpp>
 #include <plenum/protocol/codec_ballot.hpp>
 #include <plenum/protocol/codec_ceremony.hpp>
+#include <plenum/protocol/codec_decryption.hpp>
 #include <plenum/protocol/codec_manifest.hpp>
 
 namespace plenum::clients {
@@ -111,6 +112,7 @@ result<void> board_record::add(const protocol::board_event& e) {
     v.item_id = str(p, "item_id");
     v.kind = str(p, "kind");
     v.follow_up_of = str(p, "follow_up_of");
+    v.rule_text = str(p, "rule");
     auto* m = p.if_contains("manifest");
     if (m == nullptr) return errc::malformed_message;
     auto manifest = protocol::decode_manifest(*m);
@@ -127,6 +129,8 @@ result<void> board_record::add(const protocol::board_event& e) {
     auto jk = crypto::point::from_hex(str(p, "joint_key"));
     if (it == votes.end() || !eh || !jk) return errc::malformed_message;
     it->second.opened = true;
+    it->second.seated = u64(p, "seated");
+    it->second.present = u64(p, "present");
     it->second.election_hash = *eh;
     it->second.joint_key = *jk;
   } else if (t == "ballot_accepted") {
@@ -142,10 +146,16 @@ result<void> board_record::add(const protocol::board_event& e) {
     auto it = votes.find(str(p, "vote_id"));
     if (it == votes.end()) return errc::malformed_message;
     it->second.closed = true;
+    it->second.closed_seq = e.seq;
+    it->second.closed_hash = e.entry_hash;
   } else if (t == "partial_submitted") {
     auto it = votes.find(str(p, "vote_id"));
-    if (it == votes.end()) return errc::malformed_message;
+    auto* partial = p.if_contains("partial");
+    if (it == votes.end() || partial == nullptr) return errc::malformed_message;
+    auto decoded = protocol::decode_partial_decryption(*partial);
+    if (!decoded) return errc::malformed_message;
     ++it->second.partials;
+    it->second.partial_list.push_back(std::move(*decoded));
   } else if (t == "vote_decided") {
     auto it = votes.find(str(p, "vote_id"));
     auto* c = p.if_contains("counts");
@@ -157,6 +167,24 @@ result<void> board_record::add(const protocol::board_event& e) {
     }
     it->second.counts = std::move(counts);
     it->second.outcome_text = str(p, "outcome");
+    it->second.decided_seq_at_close = u64(p, "board_seq_at_close");
+    it->second.decided_ballots = u64(p, "ballots");
+    it->second.decided_seated = u64(p, "seated");
+    it->second.decided_present = u64(p, "present");
+    it->second.decided_rule = str(p, "rule");
+    if (p.contains("result_digest")) {
+      auto digest = crypto::from_hex_fixed<32>(str(p, "result_digest"));
+      if (!digest) return errc::malformed_message;
+      it->second.published_digest = *digest;
+    }
+  } else if (t == "result_signed" || t == "result_announced") {
+    auto it = votes.find(str(p, "vote_id"));
+    auto sig = crypto::signature::from_hex(str(p, "signature"));
+    if (it == votes.end() || !sig) return errc::malformed_message;
+    if (t == "result_signed")
+      it->second.result_signatures.insert_or_assign(u64(p, "index"), *sig);
+    else
+      it->second.announcement = *sig;
   }
   events.push_back(e);
   return {};

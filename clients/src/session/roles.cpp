@@ -1,11 +1,16 @@
 #include "plenum/clients/roles.hpp"
 
+#include <algorithm>
 #include <plenum/crypto/board.hpp>
 #include <plenum/crypto/ceremony.hpp>
 #include <plenum/crypto/decryption.hpp>
+#include <plenum/crypto/discrete_log.hpp>
 #include <plenum/crypto/key_share.hpp>
 #include <plenum/crypto/keygen.hpp>
 #include <plenum/crypto/random.hpp>
+#include <plenum/crypto/result.hpp>
+#include <plenum/crypto/tally.hpp>
+#include <plenum/protocol/rules.hpp>
 
 namespace plenum::clients {
 
@@ -209,6 +214,91 @@ result<protocol::partial_decryption_reply> send_partial(
   auto reply = protocol::decode_reply<protocol::partial_decryption_reply>(f);
   if (!reply) return reply.error().code;
   return *reply;
+}
+
+result<crypto::digest32> check_result(const board_record& board, std::string_view vote_id) {
+  auto it = board.votes.find(std::string(vote_id));
+  if (it == board.votes.end()) return errc::unknown_vote;
+  const vote_record& v = it->second;
+  if (!v.closed || !v.counts) return errc::vote_not_decided;
+  const ceremony_record* c = find_ceremony(board, v.sitting_id);
+  if (c == nullptr || !c->params) return errc::no_ceremony;
+  auto messages = c->all_messages();
+  if (!messages) return errc::ceremony_in_progress;
+  auto keys = crypto::compute_ceremony_keys(*c->params, *messages);
+  if (!keys) return errc::bad_ceremony_message;
+  // The counts, decrypted here from the partials on the board that verify.
+  const auto aggregates = v.aggregates();
+  std::vector<crypto::partial_decryption> valid;
+  for (const auto& partial : v.partial_list)
+    if (valid.size() < c->params->k() &&
+        crypto::check_partial_decryption(*c->params, *keys, v.election_hash, aggregates, partial))
+      valid.push_back(partial);
+  if (valid.size() < c->params->k()) return errc::not_enough_partials;
+  const std::uint64_t ballots = v.ballots.size();
+  const crypto::discrete_log_table table(std::max<std::uint64_t>(ballots, 1));
+  auto counts = crypto::decrypt_counts(aggregates, valid, c->params->k(), ballots, table);
+  if (!counts) return errc::decryption_failed;
+  // The outcome the vote's own rule gives for them.
+  auto rule = protocol::parse_rule(v.rule_text);
+  if (!rule) return errc::result_mismatch;
+  auto tally = protocol::make_tally_input(v.manifest, *counts, ballots, v.seated, v.present);
+  if (!tally) return errc::result_mismatch;
+  auto outcome = protocol::decide_outcome(*rule, *tally);
+  if (!outcome) return errc::result_mismatch;
+  if (*counts != *v.counts || outcome->text != v.outcome_text || v.decided_rule != v.rule_text ||
+      v.decided_seq_at_close != v.closed_seq || v.decided_ballots != ballots ||
+      v.decided_seated != v.seated || v.decided_present != v.present)
+    return errc::result_mismatch;
+  crypto::result_record r;
+  r.election_hash = v.election_hash;
+  r.board_seq_at_close = v.closed_seq;
+  r.board_hash_at_close = v.closed_hash;
+  r.ballots = ballots;
+  r.seated = v.seated;
+  r.present = v.present;
+  r.rule = v.rule_text;
+  r.counts = *counts;
+  r.outcome = outcome->text;
+  const auto digest = crypto::result_digest(r);
+  if (v.published_digest && *v.published_digest != digest) return errc::result_mismatch;
+  return digest;
+}
+
+namespace {
+
+result<std::uint64_t> board_seq_of(result<boost::json::object> fields) {
+  if (!fields) return fields.error();
+  auto* seq = fields->if_contains("board_seq");
+  return seq != nullptr && seq->is_number() ? seq->to_number<std::uint64_t>() : 0;
+}
+
+}  // namespace
+
+result<std::uint64_t> sign_result(session& s, const board_record& board, std::string_view vote_id,
+                                  std::string_view person, const crypto::secret_key& key) {
+  auto it = board.votes.find(std::string(vote_id));
+  if (it == board.votes.end()) return errc::unknown_vote;
+  const ceremony_record* c = find_ceremony(board, it->second.sitting_id);
+  if (c == nullptr || !c->params) return errc::no_ceremony;
+  const std::uint64_t index = c->index_of(person);
+  if (index == 0 || c->params->scrutineer(index) != key.public_part())
+    return errc::not_a_scrutineer;
+  bool decrypted = false;
+  for (const auto& p : it->second.partial_list) decrypted = decrypted || p.index == index;
+  if (!decrypted) return errc::did_not_decrypt;
+  auto digest = check_result(board, vote_id);
+  if (!digest) return digest.error();
+  return board_seq_of(s.call(protocol::hall_request{
+      protocol::sign_result_request{std::string(vote_id), key.sign(*digest)}}));
+}
+
+result<std::uint64_t> announce_result(session& s, const board_record& board,
+                                      std::string_view vote_id, const crypto::secret_key& chair) {
+  auto digest = check_result(board, vote_id);
+  if (!digest) return digest.error();
+  return board_seq_of(s.call(protocol::hall_request{
+      protocol::announce_result_request{std::string(vote_id), chair.sign(*digest)}}));
 }
 
 }  // namespace plenum::clients

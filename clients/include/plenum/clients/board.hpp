@@ -16,6 +16,7 @@
 #include <plenum/crypto/ballot.hpp>
 #include <plenum/crypto/ceremony.hpp>
 #include <plenum/crypto/ceremony_params.hpp>
+#include <plenum/crypto/decryption.hpp>
 #include <plenum/crypto/keygen.hpp>
 #include <plenum/crypto/manifest.hpp>
 #include <plenum/protocol/codec_board.hpp>
@@ -59,11 +60,29 @@ struct vote_record {
   bool closed = false;
   crypto::digest32 election_hash{};
   std::optional<crypto::point> joint_key;
+  std::string rule_text;     ///< the rule the vote was created with
+  std::uint64_t seated = 0;  ///< denominators snapshotted when the vote opened
+  std::uint64_t present = 0;
   std::vector<ballot_record> ballots;  ///< in board order
+  std::uint64_t closed_seq = 0;
+  crypto::digest32 closed_hash{};  ///< entry hash of vote_closed (board_hash_at_close)
   std::uint64_t partials = 0;
+  /// The partial decryptions as recorded, in board order (decoded, not yet checked).
+  std::vector<crypto::partial_decryption> partial_list;
   /// Set once decided: counts per position and the outcome text.
   std::optional<std::vector<std::uint64_t>> counts;
   std::string outcome_text;
+  /// The vote_decided event's other figures, as the server published them.
+  std::uint64_t decided_seq_at_close = 0;
+  std::uint64_t decided_ballots = 0;
+  std::uint64_t decided_seated = 0;
+  std::uint64_t decided_present = 0;
+  std::string decided_rule;
+  /// The server's result_digest, when the event carries it.
+  std::optional<crypto::digest32> published_digest;
+  /// Signatures over the result: the scrutineers' by index, and the chair's announcement.
+  std::map<std::uint64_t, crypto::signature> result_signatures;
+  std::optional<crypto::signature> announcement;
 
   /// Number of positions (options over all contests).
   [[nodiscard]] std::size_t positions() const;

@@ -94,4 +94,30 @@ struct cast_outcome {
     session& s, const board_record& board, std::string_view vote_id, std::string_view person,
     const crypto::secret_key& key, const key_store& store, std::string_view pin);
 
+/// Checks decided vote `vote_id` against the board alone and returns its result_digest
+/// (CVP1 §7) recomputed from it: the ballots accepted before the vote closed, the board's
+/// entry hash at close, the denominators and rule of the vote's own events, the counts
+/// decrypted here from at least k partial decryptions that verify, and the outcome the rule
+/// gives for them. Errors: errc::unknown_vote, vote_not_decided, no_ceremony, not_enough_partials
+/// (fewer than k valid partials on the board), result_mismatch (a published figure, the
+/// outcome text or the server's result_digest differs from the one recomputed).
+[[nodiscard]] result<crypto::digest32> check_result(const board_record& board,
+                                                    std::string_view vote_id);
+
+/// Scrutineer `person` (whose partial decryption was combined) checks the result of
+/// `vote_id` with check_result and sends its signature over the digest (`sign_result`).
+/// Returns the board seq of the result_signed event. Errors: check_result's, not_a_scrutineer
+/// (not appointed, or another key), did_not_decrypt (no partial of `person` on the board), the
+/// server's refusal.
+[[nodiscard]] result<std::uint64_t> sign_result(session& s, const board_record& board,
+                                                std::string_view vote_id, std::string_view person,
+                                                const crypto::secret_key& key);
+
+/// The chair checks the result of `vote_id` with check_result and announces it, signing the
+/// digest (`announce_result`). Returns the board seq of the result_announced event. Errors:
+/// check_result's, the server's refusal (e.g. result_not_signed).
+[[nodiscard]] result<std::uint64_t> announce_result(session& s, const board_record& board,
+                                                    std::string_view vote_id,
+                                                    const crypto::secret_key& chair);
+
 }  // namespace plenum::clients

@@ -111,6 +111,8 @@ enum class canonical {
   X(result_not_signed, failed_precondition,                                                  \
     "not every scrutineer who decrypted has signed the result")                              \
   X(result_already_announced, already_exists, "the result was already announced")           \
+  X(result_mismatch, failed_precondition,                                                    \
+    "the published result is not the one recomputed from the board")                        \
   /* storage and everything else */                                                          \
   X(storage_failure, unavailable, "the event could not be stored")                           \
   X(broken_chain, internal, "the event log's hash chain is broken")                          \
