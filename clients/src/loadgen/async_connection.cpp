@@ -16,6 +16,11 @@ namespace websocket = boost::beast::websocket;
 namespace ssl = boost::asio::ssl;
 using tcp = boost::asio::ip::tcp;
 
+namespace {
+// Server frames may be larger than requests: a board event can carry a whole roster.
+const protocol::json_limits server_frame_limits{16 * 1024 * 1024, 16};
+}  // namespace
+
 struct async_connection::impl {
   impl(asio::any_io_executor ex, ssl::context& ctx, tcp::endpoint ep, std::chrono::milliseconds t)
       : ws(ex, ctx), server(ep), timeout(t) {}
@@ -51,7 +56,7 @@ void async_connection::start(std::function<void(boost::system::error_code)> done
                 websocket::stream_base::timeout::suggested(beast::role_type::client);
             t.handshake_timeout = self->impl_->timeout;
             ws.set_option(t);
-            ws.read_message_max(1024 * 1024);
+            ws.read_message_max(server_frame_limits.max_bytes);
             ws.set_option(websocket::stream_base::decorator([](websocket::request_type& req) {
               req.set(beast::http::field::user_agent, "plenum-loadgen");
             }));
@@ -79,7 +84,7 @@ void async_connection::on_read(boost::system::error_code ec, std::size_t) {
   const auto data = impl_->buffer.cdata();
   const std::string_view text(static_cast<const char*>(data.data()), data.size());
   if (!have_hello_) {
-    auto f = protocol::parse_server_frame(text);
+    auto f = protocol::parse_server_frame(text, server_frame_limits);
     if (f && f->type == "hello") {
       auto h = protocol::decode_hello(*f);
       if (!h) return fail(h.error().code);
@@ -92,7 +97,7 @@ void async_connection::on_read(boost::system::error_code ec, std::size_t) {
     // A push while no request waits: not parsed (observers see thousands of these).
     if (on_push_) on_push_(text);
   } else {
-    auto f = protocol::parse_server_frame(text);
+    auto f = protocol::parse_server_frame(text, server_frame_limits);
     if (!f) {
       impl_->buffer.consume(impl_->buffer.size());
       return fail(f.error().code);

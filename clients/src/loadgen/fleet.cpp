@@ -16,9 +16,9 @@ std::string error_label(boost::system::error_code ec) {
   return ec.message();
 }
 
-void error_tally::add(const std::string& name) {
+void error_tally::add(const std::string& name, std::size_t n) {
   std::lock_guard lock(mutex_);
-  ++counts_[name];
+  counts_[name] += n;
 }
 
 void error_tally::add(boost::system::error_code ec) { add(error_label(ec)); }

@@ -26,8 +26,8 @@ namespace plenum::clients::loadgen {
 /// message). Thread-safe.
 class error_tally {
  public:
-  /// Counts one error.
-  void add(const std::string& name);
+  /// Counts `n` errors (one by default) under `name`.
+  void add(const std::string& name, std::size_t n = 1);
   /// Counts `ec` under its protocol name or its message.
   void add(boost::system::error_code ec);
   /// A copy of the counts.

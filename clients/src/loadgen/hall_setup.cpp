@@ -7,9 +7,12 @@
 #include <stdexcept>
 #include <thread>
 
+#include <boost/json/serialize.hpp>
 #include <plenum/clients/board.hpp>
 #include <plenum/clients/roles.hpp>
+#include <plenum/crypto/board.hpp>
 #include <plenum/crypto/pin_seal.hpp>
+#include <plenum/protocol/record.hpp>
 
 namespace plenum::clients::loadgen {
 
@@ -87,6 +90,30 @@ std::map<std::string, std::string> issue_codes(const server_address& a,
   return codes;
 }
 
+board_record read_board_paged(session& s) {
+  board_record board(s.hello().congress_pk);
+  for (;;) {
+    protocol::get_board_request page;
+    page.from_seq = board.events.size();
+    page.limit = protocol::max_board_page;
+    auto reply = must_call(s, protocol::hall_request{page}, "get_board");
+    auto* events = reply.if_contains("events");
+    if (events == nullptr || !events->is_array())
+      throw std::runtime_error("get_board: no events in the reply");
+    if (events->as_array().empty()) return board;
+    for (const auto& v : events->as_array()) {
+      // Parsed as a record line: the wire decoder refuses payloads over 200 KiB, and a
+      // roster or vote_opened of thousands of delegates is larger. The entry hash is checked
+      // here instead, the chain and signature by board_record::add.
+      auto e = protocol::parse_event_line(boost::json::serialize(v));
+      if (!e || crypto::entry_hash(e->seq, e->prev_hash, e->type, e->payload) != e->entry_hash)
+        throw std::runtime_error("get_board: an event does not decode or its hash is wrong");
+      if (auto added = board.add(*e); !added)
+        throw std::runtime_error("get_board: " + added.error().message());
+    }
+  }
+}
+
 void run_ceremony(const server_address& a, session& chair, const key_store& store,
                   const std::string& sitting, std::size_t n, std::size_t k) {
   protocol::start_ceremony_request start;
@@ -98,10 +125,8 @@ void run_ceremony(const server_address& a, session& chair, const key_store& stor
     auto key = store.load(person);
     if (!key) throw std::runtime_error("no key for " + person);
     session s = connect_as(a, *key, person);
-    auto board = read_board(s);
-    if (!board)
-      throw std::runtime_error(person + ": reading the board: " + board.error().message());
-    if (auto sent = send_keygen(s, *board, sitting, person, *key); !sent)
+    const board_record board = read_board_paged(s);
+    if (auto sent = send_keygen(s, board, sitting, person, *key); !sent)
       throw std::runtime_error(person + ": keygen: " + s.last_error().code + " " +
                                sent.error().message());
     s.close();
@@ -110,11 +135,9 @@ void run_ceremony(const server_address& a, session& chair, const key_store& stor
     auto key = store.load(person);
     if (!key) throw std::runtime_error("no key for " + person);
     session s = connect_as(a, *key, person);
-    auto board = read_board(s);
-    if (!board)
-      throw std::runtime_error(person + ": reading the board: " + board.error().message());
-    auto confirmed = open_shares_and_confirm(s, *board, sitting, person, *key, store,
-                                             scrutineer_pin, crypto::pin_limits::interactive());
+    const board_record board = read_board_paged(s);
+    auto confirmed = open_shares_and_confirm(s, board, sitting, person, *key, store, scrutineer_pin,
+                                             crypto::pin_limits::interactive());
     if (!confirmed)
       throw std::runtime_error(person + ": confirm_key: " + s.last_error().code + " " +
                                confirmed.error().message());

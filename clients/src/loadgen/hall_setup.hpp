@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <plenum/clients/board.hpp>
 #include <plenum/clients/key_store.hpp>
 #include <plenum/clients/session.hpp>
 #include <plenum/crypto/sign.hpp>
@@ -37,6 +38,12 @@ crypto::secret_key enroll_into(const server_address& a, const key_store& store,
 [[nodiscard]] std::map<std::string, std::string> issue_codes(
     const server_address& a, const crypto::secret_key& secretary,
     const std::vector<std::string>& persons, unsigned parallel);
+
+/// Reads the whole board with get_board pages of 500 and checks it as read_board does. (A
+/// subscription from seq 0 makes the server queue every event at once, and a board of more
+/// events than its per-connection send queue admits gets the connection closed.) Throws
+/// std::runtime_error on failure.
+[[nodiscard]] board_record read_board_paged(session& s);
 
 /// Runs the key ceremony of `sitting` with scrutineers S1 … Sn (keys in `store`) and threshold
 /// k: the chair starts it, each scrutineer deals, then each opens its shares and confirms

@@ -239,7 +239,15 @@ report run_burst(const options& o) {
   std::atomic<std::size_t> sent{0};
   fleet_stopper stopper(f);
 
-  // Observers subscribe to the board and the results; one more connection watches results.
+  // The delegates, each on its own connection with its own key: enroll, auth, check in.
+  say("enrolling and checking in " + std::to_string(o.delegates) + " delegates");
+  r.checked_in = f.run_steps(o.delegates, o.window, deadline, [&](std::size_t i, auto done) {
+    set_up_delegate(f, delegates[i], o.sitting, errors, connected, enrolled, done);
+  });
+  r.enrolled = enrolled;
+
+  // Observers subscribe to the board and the results once the delegates are in (so that the
+  // set-up's thousands of events do not go to them); one more connection watches results.
   say("connecting " + std::to_string(o.observers) + " observers");
   r.subscribed = f.run_steps(o.observers, o.window, deadline, [&](std::size_t i, auto done) {
     set_up_listener(
@@ -258,13 +266,7 @@ report run_burst(const options& o) {
         errors, done);
   });
 
-  // The delegates, each on its own connection with its own key: enroll, auth, check in.
-  say("enrolling and checking in " + std::to_string(o.delegates) + " delegates");
-  r.checked_in = f.run_steps(o.delegates, o.window, deadline, [&](std::size_t i, auto done) {
-    set_up_delegate(f, delegates[i], o.sitting, errors, connected, enrolled, done);
-  });
   r.connections = connected + r.subscribed;
-  r.enrolled = enrolled;
 
   // The sitting opens, the key ceremony runs, a motion opens.
   say("ceremony and vote");
@@ -290,9 +292,8 @@ report run_burst(const options& o) {
   cv.title = "Motion";
   (void)must_call(chair, protocol::hall_request{cv}, "create_vote");
   (void)must_call(chair, protocol::hall_request{protocol::open_vote_request{o.vote}}, "open_vote");
-  auto board = read_board(chair);
-  if (!board) throw std::runtime_error("reading the board: " + board.error().message());
-  const vote_record& vote = board->votes.at(o.vote);
+  const board_record board = read_board_paged(chair);
+  const vote_record& vote = board.votes.at(o.vote);
   if (!vote.joint_key) throw std::runtime_error("the vote has no joint key on the board");
 
   // Every ballot is made before the timed part.
@@ -362,7 +363,7 @@ report run_burst(const options& o) {
       last_receipt = std::max(
           last_receipt, d->sent_at + std::chrono::duration_cast<clock::duration>(
                                          std::chrono::duration<double, std::milli>(d->latency_ms)));
-      if (!receipt_valid(board->congress_pk, *d->receipt) ||
+      if (!receipt_valid(board.congress_pk, *d->receipt) ||
           d->receipt->tracking_code != d->tracking)
         ++r.receipts_invalid;
     }
@@ -397,10 +398,9 @@ report run_burst(const options& o) {
     (void)must_call(chair, protocol::hall_request{protocol::close_vote_request{o.vote}},
                     "close_vote");
     const auto client_from = clock::now();
-    auto after = read_board(scrutineers.front());
-    if (!after) throw std::runtime_error("reading the board: " + after.error().message());
-    const vote_record& v = after->votes.at(o.vote);
-    const ceremony_record& c = after->ceremonies.at(v.sitting_id);
+    const board_record closed_board = read_board_paged(scrutineers.front());
+    const vote_record& v = closed_board.votes.at(o.vote);
+    const ceremony_record& c = closed_board.ceremonies.at(v.sitting_id);
     auto messages = c.all_messages();
     auto ckeys = crypto::compute_ceremony_keys(*c.params, *messages);
     if (!ckeys) throw std::runtime_error("ceremony keys");
@@ -434,6 +434,10 @@ report run_burst(const options& o) {
     for (auto& s : scrutineers) s.close();
   }
   r.pushes = pushes;
+  std::size_t dropped = 0;
+  for (const auto& ob : observers)
+    if (ob && !ob->open()) ++dropped;
+  if (dropped > 0) errors.add("observer disconnected", dropped);
   r.errors = errors.counts();
   if (t.process) {
     if (auto u = read_usage(t.process->pid()))

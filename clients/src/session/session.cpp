@@ -25,6 +25,10 @@ boost::system::error_code generic(std::errc e) {
   return {static_cast<int>(e), boost::system::generic_category()};
 }
 
+// What the server sends may exceed what it accepts: a board event carries a whole roster or a
+// vote's manifest (protocol/RECORD.md), hundreds of KiB in a congress of thousands.
+const protocol::json_limits server_frame_limits{16 * 1024 * 1024, 16};
+
 std::string string_field(const json::object& o, std::string_view key) {
   auto* v = o.if_contains(key);
   return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
@@ -93,7 +97,7 @@ result<protocol::hello> session::read_hello(ws_client& ws, milliseconds timeout,
   for (;;) {
     auto text = ws.receive(timeout);
     if (!text) return text.error();
-    auto f = protocol::parse_server_frame(*text);
+    auto f = protocol::parse_server_frame(*text, server_frame_limits);
     if (!f) return f.error().code;
     if (f->type != "hello") {
       pushes.push_back(std::move(*f));
@@ -119,7 +123,7 @@ result<json::object> session::round_trip(std::uint64_t id, const std::string& te
     if (left.count() <= 0) return generic(std::errc::timed_out);
     auto in = ws_->receive(left);
     if (!in) return in.error();
-    auto f = protocol::parse_server_frame(*in);
+    auto f = protocol::parse_server_frame(*in, server_frame_limits);
     if (!f) return f.error().code;
     if (!f->id) {
       if (on_push_) {
@@ -225,7 +229,7 @@ result<protocol::frame> session::next_push(milliseconds timeout) {
     if (left.count() <= 0) return generic(std::errc::timed_out);
     auto in = ws_->receive(left);
     if (!in) return in.error();
-    auto f = protocol::parse_server_frame(*in);
+    auto f = protocol::parse_server_frame(*in, server_frame_limits);
     if (!f) return f.error().code;
     if (!f->id) return std::move(*f);
   }

@@ -1,4 +1,5 @@
 // plenumd: the Plenum congress server.
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -61,6 +62,15 @@ void wait_for_sessions(asio::steady_timer& timer, plenum::server::net::server& s
   });
 }
 
+// Every connection costs a file descriptor: raise the soft limit to the hard one so that a hall
+// of thousands of tablets (and observers) is not refused at the default 1024.
+void raise_file_limit() {
+  rlimit r{};
+  if (::getrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur >= r.rlim_max) return;
+  r.rlim_cur = r.rlim_max;
+  if (::setrlimit(RLIMIT_NOFILE, &r) != 0) log::warn("cannot raise the open file limit");
+}
+
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path.string());
@@ -106,6 +116,7 @@ void bootstrap(const plenum::server::app::daemon_options& opts,
 
 int run(const plenum::server::app::daemon_options& opts) {
   log::set_min_level(opts.log_level_);
+  raise_file_limit();
 
   fs::create_directories(opts.data_dir_);
   ::chmod(opts.data_dir_.c_str(), 0700);
