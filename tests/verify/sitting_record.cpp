@@ -45,6 +45,19 @@ void cast(domain::test::congress& c, const std::string& number, const std::strin
       << number << " " << vote_id;
 }
 
+// The scrutineers `signers` sign the result of decided vote `vote_id`; then the chair announces
+// it when `announce`.
+void sign_result(domain::test::congress& c, const std::string& vote_id,
+                 const std::vector<std::string>& signers, bool announce) {
+  const auto digest = *crypto::from_hex_fixed<32>(c.state.find_vote(vote_id)->result_digest);
+  for (const auto& s : signers) {
+    EXPECT_TRUE(c.as(s, domain::sign_result{vote_id, c.keys.at(s).sign(digest).hex()})) << s;
+  }
+  if (announce) {
+    EXPECT_TRUE(c.as("CH", domain::announce_result{vote_id, c.keys.at("CH").sign(digest).hex()}));
+  }
+}
+
 // The sitting described in the header, as a list of events.
 std::vector<domain::event> run_large_sitting(std::size_t delegates) {
   domain::test::congress c{delegates};
@@ -96,6 +109,7 @@ std::vector<domain::event> run_sitting(std::size_t delegates) {
   }
   EXPECT_TRUE(c.as("CH", domain::close_vote{"v1"}));
   EXPECT_TRUE(c.decrypt("v1", {1, 2}));
+  sign_result(c, "v1", {"S1", "S2"}, true);
 
   EXPECT_TRUE(c.as("SE", domain::add_item{"s1", "i2", "election", "选举委员", 2, "党委书记", ""}));
   EXPECT_TRUE(c.as("CH", domain::set_current_item{"s1", "i2"}));
@@ -118,6 +132,7 @@ std::vector<domain::event> run_sitting(std::size_t delegates) {
   EXPECT_TRUE(c.as("CH", domain::close_vote{"v2"}));
   EXPECT_TRUE(c.decrypt("v2", {1, 2}));
   EXPECT_EQ(c.state.find_vote("v2")->elected.size(), 1u);
+  sign_result(c, "v2", {"S2"}, false);
   return c.log;
 }
 

@@ -86,7 +86,9 @@ TEST_F(verify_case, CleanRecordPassesEveryCheck) {
            {"ceremony", "s1", 7},  // 3 messages, the keys, 3 confirmations
            {"tally", "v1", 5},     // 2 partials and 3 counts
            {"outcome", "v2", 1},
-           {"result", "v1", 1}}) {
+           {"result", "v1", 1},
+           {"signers", "v1", 3},  // S1, S2 and the chair's announcement
+           {"signers", "v2", 1}}) {
     const auto* c = r.find(name, subject);
     ASSERT_NE(c, nullptr) << name << " " << subject << "\n" << dump(r);
     EXPECT_TRUE(c->passed);
@@ -266,6 +268,87 @@ TEST_F(verify_case, ChangedRuleFailsTheOutcome) {
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
   expect_fails(r, "outcome", "v1");
+}
+
+TEST_F(verify_case, CleanRecordCountsTheResultSignatures) {
+  const auto r = verify(clean_);
+  const auto* v1 = r.find("signers", "v1");
+  ASSERT_NE(v1, nullptr) << dump(r);
+  EXPECT_NE(v1->detail.find("2 of 2 scrutineers who decrypted signed"), std::string::npos)
+      << v1->detail;
+  EXPECT_NE(v1->detail.find("announced by CH"), std::string::npos) << v1->detail;
+  EXPECT_NE(r.find("signers", "v2")->detail.find("1 of 2"), std::string::npos);
+  EXPECT_NE(r.find("signers", "v2")->detail.find("not announced"), std::string::npos);
+}
+
+// A scrutineer's signature on v1's result replaced by one over another digest, made with a key
+// the tamperer holds and the record names as S1's.
+TEST_F(verify_case, ForgedScrutineerSignatureFailsTheSigners) {
+  const auto dir = copy("forge-result-signature");
+  auto events = read_events(dir);
+  const auto i = find_event(events, "result_signed", [](const json::object& p) {
+    return p.at("vote_id").as_string() == "v1" && p.at("person").as_string() == "S1";
+  });
+  auto p = payload_of(events[i]);
+  p["signature"] = server::domain::test::congress::make_key("S1").sign(crypto::digest32{}).hex();
+  set_payload(events[i], p);
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  EXPECT_TRUE(r.find("result", "v1")->passed) << dump(r);
+  expect_fails(r, "signers", "v1");
+  EXPECT_NE(r.find("signers", "v1")->detail.find("scrutineer 1 (S1): signature does not verify"),
+            std::string::npos)
+      << r.find("signers", "v1")->detail;
+}
+
+// The announcement of v1 re-made by a delegate's key that signs the right digest.
+TEST_F(verify_case, AnnouncementByANonChairKeyFailsTheSigners) {
+  const auto dir = copy("announce-non-chair");
+  auto events = read_events(dir);
+  const auto i = find_event(events, "result_announced", [](const json::object& p) {
+    return p.at("vote_id").as_string() == "v1";
+  });
+  const auto decided = find_event(events, "vote_decided", [](const json::object& p) {
+    return p.at("vote_id").as_string() == "v1";
+  });
+  const auto digest =
+      *crypto::from_hex_fixed<32>(payload_of(events[decided]).at("result_digest").as_string());
+  const auto d001 = server::domain::test::congress::make_key("D001");
+  auto p = payload_of(events[i]);
+  p["person"] = "D001";
+  p["signer_pk"] = d001.public_part().hex();
+  p["signature"] = d001.sign(digest).hex();
+  set_payload(events[i], p);
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "signers", "v1");
+  EXPECT_NE(r.find("signers", "v1")->detail.find("not signed by the current key of a chair"),
+            std::string::npos)
+      << r.find("signers", "v1")->detail;
+  // The chair's key with the chair's name but a signer_pk that is not the chair's fails too.
+  p["person"] = "CH";
+  set_payload(events[i], p);
+  resign_and_write(dir, events, sitting_->congress_key());
+  expect_fails(verify(dir), "signers", "v1");
+}
+
+// An announcement without a decrypting scrutineer's signature: S2's result_signed dropped.
+TEST_F(verify_case, AnnouncementWithoutEverySignatureFailsTheSigners) {
+  const auto dir = copy("announce-unsigned");
+  auto events = read_events(dir);
+  const auto i = find_event(events, "result_signed", [](const json::object& p) {
+    return p.at("vote_id").as_string() == "v1" && p.at("person").as_string() == "S2";
+  });
+  events.erase(events.begin() + static_cast<long>(i));
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "signers", "v1");
+  EXPECT_NE(r.find("signers", "v1")->detail.find("announced before scrutineer 2 signed"),
+            std::string::npos)
+      << r.find("signers", "v1")->detail;
 }
 
 TEST_F(verify_case, ForgedCheckinFailsTheCheckins) {

@@ -95,6 +95,21 @@ struct decided_entry {
   std::vector<std::uint64_t> counts;
   std::string rule;
   std::string outcome;
+  /// The server's result_digest and board_hash_at_close, when the event carries them.
+  std::optional<crypto::digest32> published_digest;
+  std::optional<crypto::digest32> published_hash_at_close;
+};
+
+/// A signature over a vote's result digest: a scrutineer's (index ≥ 1) or the chair's (0).
+struct result_signature_entry {
+  std::uint64_t seq = 0;
+  std::uint64_t index = 0;
+  std::string person;
+  crypto::public_key signer_pk;
+  crypto::signature sig;
+  /// Whether, when the event was recorded, the signer held the part it claims: the
+  /// scrutineer appointed at `index` with that key, or a chair whose current key it is.
+  bool signer_entitled = false;
 };
 
 struct vote_model {
@@ -122,6 +137,8 @@ struct vote_model {
   std::uint64_t closed_seq = 0;
   std::vector<partial_entry> partials;
   std::optional<decided_entry> decided;
+  std::vector<result_signature_entry> result_signatures;
+  std::vector<result_signature_entry> announcements;
 };
 
 /// Everything the replay learned, for the checks that run after it.
@@ -150,7 +167,7 @@ void replay(const record& rec, congress_model& model, check_log& log);
 void check_ceremonies(const congress_model& model, check_log& log);
 
 /// The per-vote checks that run after the replay: ballots (parallel), receipts, tally,
-/// outcome, result.
+/// outcome, result, signers (every signature on the result).
 void check_votes(const record& rec, congress_model& model, unsigned threads, check_log& log);
 
 }  // namespace plenum::clients::verify::detail

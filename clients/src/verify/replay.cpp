@@ -133,6 +133,8 @@ class replayer {
       partial_submitted(e, p);
     } else if (t == "vote_decided") {
       vote_decided(e, p);
+    } else if (t == "result_signed" || t == "result_announced") {
+      result_signature(e, p);
     } else if (t == "roster_warnings_acknowledged" || t == "enrollment_code_issued" ||
                t == "checkin_opened" || t == "checkin_closed" || t == "sitting_closed" ||
                t == "item_added" || t == "material_added" || t == "current_item_set" ||
@@ -484,7 +486,32 @@ class replayer {
     }
     d.rule = str(p, "rule");
     d.outcome = str(p, "outcome");
+    if (p.contains("result_digest")) d.published_digest = hex_of<32>(p, "result_digest");
+    if (p.contains("board_hash_at_close"))
+      d.published_hash_at_close = hex_of<32>(p, "board_hash_at_close");
     v.decided = std::move(d);
+  }
+
+  // A scrutineer's signature over the result (result_signed) or the chair's announcement.
+  void result_signature(const protocol::board_event& e, const json::object& p) {
+    auto& v = vote(p);
+    if (!v.decided) throw bad_payload("result signed before the vote was decided");
+    auto sig = crypto::signature::from_hex(str(p, "signature"));
+    if (!sig) throw bad_payload("field signature is not a signature");
+    const bool scrutineer = e.type == "result_signed";
+    result_signature_entry r{
+        e.seq, scrutineer ? u64(p, "index") : 0, str(p, "person"), key_of(p, "signer_pk"), *sig,
+        false};
+    if (scrutineer) {
+      r.signer_entitled = r.index >= 1 && r.index <= v.scrutineers.size() &&
+                          v.scrutineers[r.index - 1] == r.person && v.params &&
+                          v.params->scrutineer(r.index) == r.signer_pk;
+      v.result_signatures.push_back(std::move(r));
+    } else {
+      const auto* key = current_key(r.person);
+      r.signer_entitled = has_role(r.person, "chair") && key != nullptr && *key == r.signer_pk;
+      v.announcements.push_back(std::move(r));
+    }
   }
 
   congress_model& m_;

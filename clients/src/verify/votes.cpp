@@ -3,6 +3,7 @@
 // the result digest.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "model.hpp"
 #include "plenum/crypto/discrete_log.hpp"
@@ -166,8 +167,72 @@ void check_outcome(const vote_model& v, const std::vector<std::uint64_t>& counts
                    std::to_string(v.present) + " and " + v.rule_text);
 }
 
-void check_result(const vote_model& v, const congress_model& m,
-                  const std::optional<std::vector<std::uint64_t>>& counts, check_log& log) {
+// Every signature on the result (CVP1 §8.6): each scrutineer's, who must be one whose partial
+// decryption was combined, and the chair's announcement, which needs all of theirs first.
+void check_signers(const vote_model& v, const std::optional<crypto::digest32>& digest,
+                   check_log& log) {
+  log.touch("signers", v.id);
+  const auto total = v.result_signatures.size() + v.announcements.size();
+  if (!digest) {
+    if (total > 0) log.fail("signers", v.id, "no recomputed result digest to check against");
+    return;
+  }
+  std::set<std::uint64_t> decrypted;
+  for (const auto& p : v.partials) decrypted.insert(p.index);
+  std::set<std::uint64_t> signed_by;
+  for (const auto& r : v.result_signatures) {
+    const std::string at =
+        seq_text(r.seq) + " scrutineer " + std::to_string(r.index) + " (" + r.person + "): ";
+    if (!r.signer_entitled)
+      log.fail("signers", v.id, at + "not the scrutineer appointed at this index with this key");
+    else if (!decrypted.contains(r.index))
+      log.fail("signers", v.id, at + "signed without a partial decryption in the tally");
+    else if (!signed_by.insert(r.index).second)
+      log.fail("signers", v.id, at + "signed twice");
+    else if (!r.signer_pk.verify(*digest, r.sig))
+      log.fail("signers", v.id, at + "signature does not verify over the result digest");
+    else
+      log.pass("signers", v.id);
+  }
+  std::string announced = "not announced";
+  if (v.announcements.size() > 1)
+    log.fail("signers", v.id,
+             "the result was announced " + std::to_string(v.announcements.size()) + " times");
+  for (const auto& a : v.announcements) {
+    const std::string at = seq_text(a.seq) + " announcement by " + a.person + ": ";
+    if (!a.signer_entitled) {
+      log.fail("signers", v.id, at + "not signed by the current key of a chair");
+      continue;
+    }
+    if (!a.signer_pk.verify(*digest, a.sig)) {
+      log.fail("signers", v.id, at + "signature does not verify over the result digest");
+      continue;
+    }
+    bool complete = true;
+    for (auto index : decrypted) {
+      const bool before =
+          std::any_of(v.result_signatures.begin(), v.result_signatures.end(), [&](const auto& r) {
+            return r.index == index && r.seq < a.seq && signed_by.contains(index);
+          });
+      if (!before) {
+        complete = false;
+        log.fail("signers", v.id,
+                 at + "announced before scrutineer " + std::to_string(index) + " signed");
+      }
+    }
+    if (complete) {
+      log.pass("signers", v.id);
+      announced = "announced by " + a.person;
+    }
+  }
+  log.describe("signers", v.id,
+               std::to_string(signed_by.size()) + " of " + std::to_string(decrypted.size()) +
+                   " scrutineers who decrypted signed the result digest; " + announced);
+}
+
+std::optional<crypto::digest32> check_result(
+    const vote_model& v, const congress_model& m,
+    const std::optional<std::vector<std::uint64_t>>& counts, check_log& log) {
   const auto& d = *v.decided;
   log.touch("result", v.id);
   std::vector<std::string> problems;
@@ -180,8 +245,11 @@ void check_result(const vote_model& v, const congress_model& m,
   std::size_t positions = 0;
   for (const auto& c : v.manifest.contests) positions += c.options.size();
   if (d.counts.size() != positions) problems.push_back("not one count per position");
+  if (d.published_hash_at_close && d.board_seq_at_close < m.entry_hashes.size() &&
+      *d.published_hash_at_close != m.entry_hashes[d.board_seq_at_close])
+    problems.push_back("board_hash_at_close is not the vote_closed event's entry hash");
   for (const auto& p : problems) log.fail("result", v.id, p);
-  if (!problems.empty()) return;
+  if (!problems.empty()) return std::nullopt;
   crypto::result_record r;
   r.election_hash = v.election_hash;
   r.board_seq_at_close = d.board_seq_at_close;
@@ -193,13 +261,19 @@ void check_result(const vote_model& v, const congress_model& m,
   r.counts = d.counts;
   r.outcome = d.outcome;
   const auto digest = crypto::result_digest(r);
+  if (d.published_digest && *d.published_digest != digest) {
+    log.fail("result", v.id, "the published result_digest is not the recomputed one");
+    return std::nullopt;
+  }
   // The server's signature on the board entry holding the result was checked with the chain;
-  // the record carries no other signature on the result.
+  // the scrutineers' and the chair's are the signers check.
   log.pass("result", v.id);
   log.describe("result", v.id,
                "result_digest " + crypto::to_hex(digest).substr(0, 16) +
-                   "…, signed by the server in board entry " + std::to_string(d.seq) +
-                   "; 0 scrutineer or chair signatures in the record");
+                   "…, signed by the server in board entry " + std::to_string(d.seq) + "; " +
+                   std::to_string(v.result_signatures.size()) + " scrutineer and " +
+                   std::to_string(v.announcements.size()) + " chair signatures in the record");
+  return digest;
 }
 
 }  // namespace
@@ -231,7 +305,7 @@ void check_votes(const record& rec, congress_model& model, unsigned threads, che
       check_outcome(v, *counts, log);
     else
       log.fail("outcome", v.id, "no decrypted counts to recompute the outcome from");
-    check_result(v, model, counts, log);
+    check_signers(v, check_result(v, model, counts, log), log);
   }
 }
 

@@ -9,7 +9,10 @@ std::string readme_text(const readme_facts& f) {
        "server: every event of the bulletin board (roster, enrollments, sittings, check-ins,\n"
        "the scrutineers' key ceremony, vote manifests, every encrypted ballot, the partial\n"
        "decryptions and the results), each linked to the one before by its hash and signed\n"
-       "with the congress key. Ballots are encrypted: nothing here reveals how anyone voted.\n\n";
+       "with the congress key. Ballots are encrypted: nothing here reveals how anyone voted.\n"
+       "Each result is also signed over its result digest by every scrutineer whose partial\n"
+       "decryption produced it (`result_signed`) and, when announced, by the chair\n"
+       "(`result_announced`).\n\n";
   t += "- events: " + std::to_string(f.events) + "\n";
   t += "- head (hash of the last event): " + f.head_hash_hex + "\n";
   t += "- congress key: " + f.congress_pk_hex + "\n";
@@ -23,7 +26,9 @@ std::string readme_text(const readme_facts& f) {
        "signed with another key is refused). The verifier recomputes every hash, checks every\n"
        "signature, the key ceremony, every ballot's proofs and signature, the roster and the\n"
        "attendance from the check-ins, the sums of the ballots, the scrutineers' partial\n"
-       "decryptions, the counts and each outcome from its rule, prints one PASS or FAIL line\n"
+       "decryptions, the counts and each outcome from its rule, the result digests and every\n"
+       "scrutineer's and chair's signature on them (an announced result must carry the\n"
+       "signatures of all the scrutineers who decrypted it), prints one PASS or FAIL line\n"
        "per check and exits with a non-zero status if anything fails. A delegate can also look\n"
        "up their tracking code in events.jsonl and their receipt in receipts.jsonl.\n\n";
   t += "## Files\n\n"
