@@ -6,7 +6,9 @@
 // election, an appraisal and a confidence vote, each marked on the tablets, encrypted, proved
 // and signed there, cast (the server checks every ballot with the C++ verify_ballot), closed
 // and decrypted by two of the three scrutineers; every count is compared with the marks
-// intended. A screenshot of every screen goes to $PLENUM_WEB_ARTIFACTS (default
+// intended; those two scrutineers check each result against their own boards and sign it, the
+// chair announces it and the big screen shows it announced; a delegate submits a proposal and
+// the secretary exports the record through the server. A screenshot of every screen goes to $PLENUM_WEB_ARTIFACTS (default
 // build/test-artifacts/web); pages are checked for horizontal overflow and small touch targets.
 //
 // With --verify PATH, the congress's record is then exported (`plenumd export`) and checked
@@ -451,9 +453,40 @@ try {
     if (vote.kind === "motion") assert.equal(v.outcome.passed, true);
     if (vote.kind === "election") assert.deepEqual(v.outcome.elected, ["cand-0", "cand-1", "cand-2"]);
     await screen.locator(`[data-testid="result-${vote.id}"]`).waitFor();
+    // The scrutineers who decrypted check the result against their own boards and sign it;
+    // the chair can announce only then.
+    assert.ok(await tid(chair, `announce-${vote.id}`).isDisabled(), "no announcement before the scrutineers sign");
+    for (const p of SCRUTINEERS.slice(0, 2)) {
+      await tid(scr[p], `sign-${vote.id}`).click();
+      await tid(scr[p], `signed-${vote.id}`).waitFor();
+      await noError(scr[p]);
+    }
+    await waitState(chair, (s) => s.votes.find((x) => x.id === vote.id)?.signatures === 2, `scrutineers signed ${vote.id}`);
+    if (vote.kind === "motion") await shot(scr.S01, "tablet-S01-scrutineer-signed");
+    await tid(chair, `announce-${vote.id}`).click();
+    await waitState(chair, (s) => s.votes.find((x) => x.id === vote.id)?.announced === true, `${vote.id} announced`);
+    await noError(chair);
+    await screen.locator(`[data-testid="announced-${vote.id}"]`).waitFor();
     await shot(screen, `screen-result-${vote.kind}`, { touch: false });
     await shot(chair, `chair-result-${vote.kind}`, { touch: false });
   }
+
+  // A delegate submits a proposal from the tablet (at any time).
+  await tid(tab.D02, "proposal-title").fill("关于改善社区道路照明的提案");
+  await tid(tab.D02, "proposal-text").fill("建议在新区主干道增设路灯，并由街道办负责维护。");
+  await tid(tab.D02, "proposal-submit").click();
+  await tid(tab.D02, "proposal-done").waitFor();
+  await noError(tab.D02);
+  await shot(tab.D02, "tablet-D02-proposal");
+
+  // The secretary exports the record through the server: its directory, events and head.
+  await tid(sec, "export-record").click();
+  await tid(sec, "record-done").waitFor();
+  await noError(sec);
+  assert.match(await tid(sec, "record-dir").innerText(), /exports[\/]record-\d+/);
+  assert.ok(Number(await tid(sec, "record-events").innerText()) > 0, "the export counts its events");
+  assert.match(await tid(sec, "record-head").innerText(), /^[0-9a-f]{64}$/);
+  await shot(sec, "secretary-export-record", { touch: false });
   // The board as the chair's browser received and checked it, for the C++ check of every
   // browser-made ballot (tests/web/browser_board_test.cpp).
   const board = await chair.evaluate(() =>

@@ -1,6 +1,17 @@
 // What the apps read from the public board (the checked event stream): the manifest and keys
-// of each vote, who checked in, who voted in which vote, and the enrolled device keys.
-import type { Manifest } from "../../src/crypto/index.js";
+// of each vote, who checked in, who voted in which vote, the enrolled device keys, and each
+// decided vote's result with its digest recomputed from the board.
+import {
+  type Ciphertext,
+  type Manifest,
+  type PartialDecryption,
+  Point,
+  type ResultRecord,
+  fromHex,
+  partialFromJson,
+  resultDigest,
+  toHex,
+} from "../../src/crypto/index.js";
 import type { BoardEvent } from "./client";
 import type { VoteKeys } from "./ballot";
 
@@ -43,4 +54,71 @@ export function deviceKeys(events: readonly BoardEvent[]): Map<string, string> {
   const m = new Map<string, string>();
   for (const e of events) if (e.type === "device_enrolled") m.set(e.payload["person"], e.payload["device_pk"]);
   return m;
+}
+
+/** A decided vote's result as this device's copy of the board records it. */
+export interface BoardResult {
+  /** The result_digest inputs (CVP1 §7): the election hash and denominators of vote_opened,
+   * the rule of vote_created, the seq and entry hash of vote_closed (checked with the chain),
+   * the ballots accepted, and the counts and outcome text that vote_decided publishes. */
+  record: ResultRecord;
+  /** The digest recomputed from `record`. */
+  digest: Uint8Array;
+  /** The server's result_digest from vote_decided (hex), if it carries one. */
+  published: string | undefined;
+  /** The encrypted choices of every accepted ballot, in board order, for recomputing the tally. */
+  ballots: Ciphertext[][];
+  /** The partial decryptions recorded for the vote, in board order. */
+  partials: PartialDecryption[];
+  /** Scrutineer indices that signed the result, and whether the chair announced it. */
+  signedBy: Set<number>;
+  announced: boolean;
+}
+
+/** The result of `voteId` recomputed from the board; null until the vote is decided there. */
+export function boardResult(events: readonly BoardEvent[], voteId: string): BoardResult | null {
+  let rule: string | undefined;
+  let opened: Record<string, any> | undefined;
+  let closed: BoardEvent | undefined;
+  let decided: Record<string, any> | undefined;
+  const ballots: Ciphertext[][] = [];
+  const partials: PartialDecryption[] = [];
+  const signedBy = new Set<number>();
+  let announced = false;
+  for (const e of events) {
+    if (e.payload["vote_id"] !== voteId) continue;
+    if (e.type === "vote_created") rule = String(e.payload["rule"]);
+    else if (e.type === "vote_opened") opened = e.payload;
+    else if (e.type === "ballot_accepted" && !closed) {
+      const cts: Ciphertext[] = [];
+      for (const c of e.payload["ballot"]["contests"] as any[])
+        for (const o of c["options"] as any[]) cts.push({ alpha: Point.fromHex(o["alpha"])!, beta: Point.fromHex(o["beta"])! });
+      ballots.push(cts);
+    } else if (e.type === "vote_closed") closed = e;
+    else if (e.type === "partial_submitted") {
+      const p = partialFromJson(e.payload["partial"]);
+      if (p) partials.push(p);
+    } else if (e.type === "vote_decided") decided = e.payload;
+    else if (e.type === "result_signed") signedBy.add(Number(e.payload["index"]));
+    else if (e.type === "result_announced") announced = true;
+  }
+  if (rule === undefined || !opened || !closed || !decided) return null;
+  const record: ResultRecord = {
+    electionHash: fromHex(String(opened["election_hash"]), 32)!,
+    boardSeqAtClose: closed.seq,
+    boardHashAtClose: fromHex(closed.entryHash, 32)!,
+    ballots: ballots.length,
+    seated: Number(opened["seated"]),
+    present: Number(opened["present"]),
+    rule,
+    counts: (decided["counts"] as any[]).map(Number),
+    outcome: String(decided["outcome"]),
+  };
+  const published = typeof decided["result_digest"] === "string" ? decided["result_digest"] : undefined;
+  return { record, digest: resultDigest(record), published, ballots, partials, signedBy, announced };
+}
+
+/** Whether the digest this device recomputed is the one the server published (and signs). */
+export function digestAgrees(r: BoardResult): boolean {
+  return r.published === undefined || r.published === toHex(r.digest);
 }

@@ -1,10 +1,11 @@
 // The chair's console: the sitting's status, live attendance against quorum with the
 // shortfall, agenda control, check-in and sitting open/close, the key ceremony, votes
 // (create, open, close), progress (ballots in of eligible, and who has not voted — never how),
-// and results.
+// results, and their announcement once the scrutineers who decrypted have signed them.
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { eligible, voters } from "./board";
+import { toHex } from "../../src/crypto/index.js";
+import { boardResult, digestAgrees, eligible, voters } from "./board";
 import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
 import { VoteResult } from "./results";
@@ -49,6 +50,14 @@ function Chair({ client }: AppProps) {
   }, [board.length]);
   const names = new Map(roster.map((p) => [p.number, p.name]));
   const cmd = (type: string, fields: Record<string, unknown>) => run(() => client.request(type, fields));
+  // The chair signs the result digest recomputed from this console's copy of the board.
+  const announce = (voteId: string) =>
+    run(async () => {
+      const r = boardResult(client.board.get(), voteId);
+      const key = client.secretKey();
+      if (!r || !key || !digestAgrees(r)) throw new Error(t("chair_result_mismatch"));
+      await client.request("announce_result", { vote_id: voteId, signature: toHex(key.sign(r.digest)) });
+    });
   const sitting = state?.["sitting"];
   const agenda = (state?.["agenda"] ?? []) as any[];
   const votes = (state?.["votes"] ?? []) as any[];
@@ -222,6 +231,26 @@ function Chair({ client }: AppProps) {
                     </button>
                   )}
                 </div>
+                {v.status === "decided" && (
+                  <div class="row">
+                    <span class="muted" data-testid={`signatures-${v.id}`}>
+                      {t("result_signatures", { signed: v.signatures ?? 0, decrypted: v.decrypted_by ?? 0 })}
+                    </span>
+                    {v.announced ? (
+                      <span class="verdict pass">{t("result_announced")}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        class="primary"
+                        disabled={busy || (v.signatures ?? 0) < (v.decrypted_by ?? 0) || !board.some((e) => e.type === "vote_decided" && e.payload["vote_id"] === v.id)}
+                        onClick={() => announce(v.id)}
+                        data-testid={`announce-${v.id}`}
+                      >
+                        {t("announce_result")}
+                      </button>
+                    )}
+                  </div>
+                )}
                 {v.status === "decided" && <VoteResult vote={v} />}
               </div>
             );

@@ -27,7 +27,14 @@ export function VoteResult(props: { vote: Record<string, any> }) {
   return (
     <div class="result" data-testid={`result-${props.vote["id"]}`}>
       <h3>
-        {props.vote["title"]} <span class="muted">{t(`vote_kind_${kind}`)}</span>
+        {props.vote["title"]} <span class="muted">{t(`vote_kind_${kind}`)}</span>{" "}
+        {props.vote["announced"] ? (
+          <span class="tag" data-testid={`announced-${props.vote["id"]}`}>
+            {t("result_announced")}
+          </span>
+        ) : (
+          <span class="tag muted">{t("result_not_announced")}</span>
+        )}
       </h3>
       <p class="muted">
         {t("seated")} {o["seated"]} · {t("present")} {o["present"]} · {t("result_ballots", { n: o["ballots"] })}

@@ -1,7 +1,9 @@
 // Scrutineer mode on the tablet: the key ceremony (deal one keygen message; once all n are in,
 // open the shares sealed to this device, check them, compute and confirm the election key, and
 // keep the combined share sealed under a PIN), and approving the decryption of a closed vote
-// (a partial decryption with its proof, made here from the PIN-opened share).
+// (a partial decryption with its proof, made here from the PIN-opened share), then signing the
+// decided result after recomputing its digest from this tablet's own copy of the board: the
+// tally from the ballots and the partial decryptions on the board, the board hash at close.
 import { useState } from "preact/hooks";
 import {
   CeremonyParams,
@@ -12,8 +14,11 @@ import {
   PublicKey,
   SecretKey,
   combineShares,
+  aggregate,
+  checkPartialDecryption,
   computeCeremonyKeys,
   confirmKeys,
+  decryptCounts,
   fromHex,
   keyDigest,
   keygenMessageFromJson,
@@ -27,6 +32,7 @@ import {
   systemRandom,
   toHex,
 } from "../../src/crypto/index.js";
+import { boardResult, digestAgrees } from "./board";
 import type { PlenumClient } from "./client";
 import { useSignal } from "./hooks";
 import { t } from "./i18n";
@@ -117,6 +123,31 @@ export function ScrutineerPanel(props: { client: PlenumClient; key_: SecretKey }
       await client.request("partial_decryption", { vote_id: voteId, partial: partialToJson(partial) });
     });
 
+  // Decided votes this scrutineer decrypted: its signature over the result, once checked.
+  const onBoard = new Set(board.filter((e) => e.type === "vote_decided").map((e) => e.payload["vote_id"]));
+  const decided = ((state?.["votes"] ?? []) as any[]).filter((v) => v.status === "decided" && done.has(v.id) && onBoard.has(v.id));
+  const mySignatures = new Set(
+    board.filter((e) => e.type === "result_signed" && e.payload["person"] === who.person).map((e) => e.payload["vote_id"]),
+  );
+
+  const signResult = (voteId: string) =>
+    run(async () => {
+      const c = await fetchCeremony(client, sittingId, who.person);
+      const r = boardResult(client.board.get(), voteId);
+      if (!r) throw new Error(t("scr_result_mismatch"));
+      // The counts again, from the ballots and the partial decryptions on this board.
+      const keys = computeCeremonyKeys(c.params, c.messages);
+      if (!keys) throw new Error(t("scr_result_mismatch"));
+      const positions = r.record.counts.length;
+      const aggregates = aggregate(positions, r.ballots);
+      const valid = r.partials.filter((p) => checkPartialDecryption(c.params, keys, r.record.electionHash, aggregates, p)).slice(0, c.params.k);
+      const counts = valid.length === c.params.k ? decryptCounts(aggregates, valid, c.params.k, r.record.ballots) : null;
+      const same = counts !== null && counts.length === positions && counts.every((n, i) => n === r.record.counts[i]);
+      if (!same || !digestAgrees(r)) throw new Error(t("scr_result_mismatch"));
+      const signature = props.key_.sign(r.digest);
+      await client.request("sign_result", { vote_id: voteId, signature: toHex(signature) });
+    });
+
   return (
     <Card title={t("app_scrutineer")} testid="scrutineer">
       <p class="muted">{t("scr_intro")}</p>
@@ -148,6 +179,20 @@ export function ScrutineerPanel(props: { client: PlenumClient; key_: SecretKey }
           ) : (
             <button type="button" class="primary" disabled={busy || pin.length < 4} onClick={() => approve(v.id)} data-testid={`approve-${v.id}`}>
               {t("scr_approve")}
+            </button>
+          )}
+        </div>
+      ))}
+      {decided.map((v) => (
+        <div class="row" key={`sign-${v.id}`}>
+          <span>{v.title}</span>
+          {mySignatures.has(v.id) ? (
+            <span class="verdict pass" data-testid={`signed-${v.id}`}>
+              {t("scr_signed")}
+            </span>
+          ) : (
+            <button type="button" class="primary" disabled={busy} onClick={() => signResult(v.id)} data-testid={`sign-${v.id}`}>
+              {t("scr_sign_result")}
             </button>
           )}
         </div>

@@ -1,6 +1,6 @@
 // The secretary's desk: roster import with the composition warnings to acknowledge, the roster
 // with search, printable enrollment cards with QR codes, assisted check-in, excusals, materials
-// and exports (attendance CSV, the public board as JSON).
+// and exports (the server's record for plenum-verify, attendance CSV, the public board as JSON).
 import qrcode from "qrcode-generator";
 import { useEffect, useState } from "preact/hooks";
 import { PublicKey, checkinDigest, toHex } from "../../src/crypto/index.js";
@@ -93,6 +93,13 @@ function Secretary({ client }: AppProps) {
     download(`attendance-${sitting?.id ?? "roster"}.csv`, "text/csv;charset=utf-8", "\ufeff" + rows.join("\r\n") + "\r\n");
   };
   const exportBoard = () => download("board.json", "application/json", JSON.stringify(board, null, 1));
+  // The record for plenum-verify, written by the server into its data directory.
+  const [record, setRecord] = useState<Record<string, any> | null>(null);
+  const exportRecord = () =>
+    run(async () => {
+      const r = await client.request("export_record", {});
+      setRecord(r["record"] as Record<string, any>);
+    });
 
   return (
     <div class="console">
@@ -238,6 +245,9 @@ function Secretary({ client }: AppProps) {
       )}
       <Card title={t("export")} testid="export">
         <div class="row wrap">
+          <button type="button" class="primary" disabled={busy} onClick={exportRecord} data-testid="export-record">
+            {t("export_record")}
+          </button>
           <button type="button" onClick={exportAttendance} data-testid="export-attendance">
             {t("export_attendance")}
           </button>
@@ -245,6 +255,20 @@ function Secretary({ client }: AppProps) {
             {t("export_board")}
           </button>
         </div>
+        {record && (
+          <dl class="record" data-testid="record-done">
+            <dt>{t("record_dir")}</dt>
+            <dd class="code" data-testid="record-dir">
+              {record["dir"]}
+            </dd>
+            <dt>{t("record_events")}</dt>
+            <dd data-testid="record-events">{record["events"]}</dd>
+            <dt>{t("record_head")}</dt>
+            <dd class="code" data-testid="record-head">
+              {record["head_hash"]}
+            </dd>
+          </dl>
+        )}
       </Card>
       {cards.length > 0 && (
         <Card title={t("print_cards")} testid="cards" class="cards-card">

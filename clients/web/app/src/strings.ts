@@ -218,6 +218,30 @@ export const zhCN: Table = {
   err_warnings_unacknowledged: "名册结构提示尚未确认",
   err_not_checked_in: "您尚未签到",
   language: "语言",
+  // results: signatures and announcement
+  scr_sign_result: "核对并签署结果",
+  scr_signed: "已签署结果",
+  scr_result_mismatch: "本设备根据公示栏重新计算的结果与服务器公布的不一致，拒绝签署",
+  chair_result_mismatch: "本控制台根据公示栏重新计算的结果摘要与服务器公布的不一致",
+  result_signatures: "监票人签名 {signed}/{decrypted}",
+  announce_result: "宣布结果",
+  result_announced: "已宣布",
+  result_not_announced: "未宣布",
+  // proposals
+  proposal_form: "提出提案",
+  proposal_title: "提案标题",
+  proposal_text: "提案内容",
+  proposal_submit: "提交提案",
+  proposal_submitted: "提案已提交（编号 {id}，公示栏序号 {seq}）",
+  // the record for plenum-verify
+  export_record: "导出完整记录（供独立验证）",
+  record_dir: "服务器上的目录",
+  record_events: "事件数",
+  record_head: "末条记录哈希",
+  err_result_not_signed: "尚有解密的监票人未签署结果",
+  err_result_already_announced: "结果已宣布",
+  err_did_not_decrypt: "只有参与解密的监票人才能签署结果",
+  err_vote_not_decided: "表决结果尚未产生",
 };
 
 export const zhTW: Table = {
@@ -429,6 +453,30 @@ export const zhTW: Table = {
   err_warnings_unacknowledged: "名冊結構提示尚未確認",
   err_not_checked_in: "您尚未簽到",
   language: "語言",
+  // results: signatures and announcement
+  scr_sign_result: "核對並簽署結果",
+  scr_signed: "已簽署結果",
+  scr_result_mismatch: "本裝置依公示欄重新計算的結果與伺服器公布的不一致，拒絕簽署",
+  chair_result_mismatch: "本控制台依公示欄重新計算的結果摘要與伺服器公布的不一致",
+  result_signatures: "監票人簽名 {signed}/{decrypted}",
+  announce_result: "宣布結果",
+  result_announced: "已宣布",
+  result_not_announced: "未宣布",
+  // proposals
+  proposal_form: "提出提案",
+  proposal_title: "提案標題",
+  proposal_text: "提案內容",
+  proposal_submit: "提交提案",
+  proposal_submitted: "提案已提交（編號 {id}，公示欄序號 {seq}）",
+  // the record for plenum-verify
+  export_record: "匯出完整紀錄（供獨立驗證）",
+  record_dir: "伺服器上的目錄",
+  record_events: "事件數",
+  record_head: "末筆紀錄雜湊",
+  err_result_not_signed: "尚有解密的監票人未簽署結果",
+  err_result_already_announced: "結果已宣布",
+  err_did_not_decrypt: "只有參與解密的監票人才能簽署結果",
+  err_vote_not_decided: "表決結果尚未產生",
 };
 
 export const en: Table = {
@@ -640,5 +688,29 @@ export const en: Table = {
   err_warnings_unacknowledged: "Roster warnings not acknowledged",
   err_not_checked_in: "You have not checked in",
   language: "Language",
+  // results: signatures and announcement
+  scr_sign_result: "Check and sign the result",
+  scr_signed: "Result signed",
+  scr_result_mismatch: "The result recomputed from this device's board differs from the server's; not signing",
+  chair_result_mismatch: "The result digest recomputed from this console's board differs from the server's",
+  result_signatures: "Scrutineers' signatures {signed}/{decrypted}",
+  announce_result: "Announce the result",
+  result_announced: "Announced",
+  result_not_announced: "Not announced",
+  // proposals
+  proposal_form: "Submit a proposal",
+  proposal_title: "Title",
+  proposal_text: "Text",
+  proposal_submit: "Submit the proposal",
+  proposal_submitted: "Proposal submitted (id {id}, board entry {seq})",
+  // the record for plenum-verify
+  export_record: "Export the full record (for independent verification)",
+  record_dir: "Directory on the server",
+  record_events: "Events",
+  record_head: "Hash of the last event",
+  err_result_not_signed: "A scrutineer who decrypted has not signed the result yet",
+  err_result_already_announced: "The result was already announced",
+  err_did_not_decrypt: "Only scrutineers who decrypted may sign the result",
+  err_vote_not_decided: "The vote has no result yet",
 };
 

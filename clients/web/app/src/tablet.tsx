@@ -1,5 +1,5 @@
-// The delegate's tablet: check-in, agenda and materials, a ballot for each open vote, receipts;
-// and, for a scrutineer, the scrutineer panel.
+// The delegate's tablet: check-in, agenda and materials, a ballot for each open vote, receipts,
+// a form to submit a proposal (at any time); and, for a scrutineer, the scrutineer panel.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { checkinDigest, toHex } from "../../src/crypto/index.js";
 import { BallotView } from "./ballot";
@@ -19,6 +19,8 @@ function Tablet({ client }: AppProps) {
   // Votes cast from this page: their ballot view stays to show the receipt.
   const lastMe = useRef<Record<string, any>>({});
   const [castHere, setCastHere] = useState<ReadonlySet<string>>(new Set());
+  const [proposal, setProposal] = useState({ title: "", text: "" });
+  const [submitted, setSubmitted] = useState<{ id: string; seq: number } | null>(null);
   useEffect(() => {
     void client.subscribe(["board", "state", "results"]);
   }, []);
@@ -47,6 +49,14 @@ function Tablet({ client }: AppProps) {
       const sig = key.sign(checkinDigest(sitting.id, key.publicKey(), unixMs));
       await client.request("checkin", { sitting_id: sitting.id, unix_ms: unixMs, signature: toHex(sig) });
       await client.refreshState();
+    });
+
+  const submitProposal = () =>
+    run(async () => {
+      const id = `P-${who.person}-${Date.now().toString(36)}`;
+      const reply = await client.request("submit_proposal", { proposal_id: id, title: proposal.title.trim(), text: proposal.text.trim() });
+      setSubmitted({ id, seq: Number(reply["board_seq"]) });
+      setProposal({ title: "", text: "" });
     });
 
   return (
@@ -118,6 +128,34 @@ function Tablet({ client }: AppProps) {
           ))}
         </ol>
       </Card>
+      {isDelegate && (
+        <Card title={t("proposal_form")} testid="proposal">
+          <div class="form">
+            <label>
+              {t("proposal_title")}
+              <input value={proposal.title} maxLength={300} onInput={(e) => setProposal({ ...proposal, title: e.currentTarget.value })} data-testid="proposal-title" />
+            </label>
+            <label>
+              {t("proposal_text")}
+              <textarea rows={5} value={proposal.text} onInput={(e) => setProposal({ ...proposal, text: e.currentTarget.value })} data-testid="proposal-text" />
+            </label>
+            <button
+              type="button"
+              class="primary"
+              disabled={busy || proposal.title.trim() === "" || proposal.text.trim() === ""}
+              onClick={submitProposal}
+              data-testid="proposal-submit"
+            >
+              {t("proposal_submit")}
+            </button>
+            {submitted && (
+              <p class="verdict pass" data-testid="proposal-done">
+                {t("proposal_submitted", { id: submitted.id, seq: submitted.seq })}
+              </p>
+            )}
+          </div>
+        </Card>
+      )}
       {decided.length > 0 && (
         <Card title={t("results")}>
           {decided.map((v) => (
