@@ -2,11 +2,15 @@
 // rendered page, the QR code decoded from the rendered page.
 #include <gtest/gtest.h>
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 
 #include "plenum/clients/sheet/fingerprint.hpp"
+#include "plenum/clients/sheet/from_record.hpp"
 #include "plenum/clients/sheet/render.hpp"
 #include "sheet_fixture.hpp"
 
@@ -14,6 +18,7 @@ namespace plenum::clients::sheet {
 namespace {
 
 using namespace test;
+namespace json = boost::json;
 
 // The pixels of a binary PPM (P6, maxval 255) as pdftoppm writes it.
 struct ppm {
@@ -108,6 +113,75 @@ TEST_F(sheet_pdf, election_text_shows_the_record) {
   for (const auto& s : sheet.signers_)
     EXPECT_NE(spaced.find(fingerprint(s.key_)), std::string::npos) << s.name_;
   EXPECT_NE(compact.find(sheet.result_digest_), std::string::npos);
+}
+
+// A record's events as the signers of a result need them: a roster, the decided vote and the
+// scrutineers' and (when `announced`) the chair's signatures.
+std::vector<protocol::board_event> result_events(const std::vector<crypto::public_key>& keys,
+                                                 bool announced) {
+  auto event = [](std::string type, const json::object& payload) {
+    protocol::board_event e;
+    e.type = std::move(type);
+    e.payload = json::serialize(payload);
+    return e;
+  };
+  json::array persons;
+  for (const auto& [number, name] : std::vector<std::pair<std::string, std::string>>{
+           {"S1", "王秀英"}, {"S2", "李建国"}, {"CH", "刘志强"}})
+    persons.push_back(json::object{{"number", number}, {"name", name}});
+  std::vector<protocol::board_event> out;
+  out.push_back(event("roster_imported", {{"persons", std::move(persons)}}));
+  out.push_back(event("vote_decided", {{"vote_id", "v1"}}));
+  // Signed in the reverse of index order; the sheet lists them by index.
+  out.push_back(event("result_signed", {{"vote_id", "v1"},
+                                        {"person", "S2"},
+                                        {"index", 2},
+                                        {"signer_pk", keys[2].hex()},
+                                        {"signature", std::string(128, '0')}}));
+  out.push_back(event("result_signed", {{"vote_id", "v1"},
+                                        {"person", "S1"},
+                                        {"index", 1},
+                                        {"signer_pk", keys[1].hex()},
+                                        {"signature", std::string(128, '0')}}));
+  if (announced)
+    out.push_back(event("result_announced", {{"vote_id", "v1"},
+                                             {"person", "CH"},
+                                             {"signer_pk", keys[3].hex()},
+                                             {"signature", std::string(128, '0')}}));
+  return out;
+}
+
+TEST_F(sheet_pdf, signers_from_the_record_with_fingerprints_and_announcement) {
+  std::vector<crypto::public_key> keys;
+  for (const auto& s : test_signers()) keys.push_back(s.key_);
+  for (const bool announced : {true, false}) {
+    auto from = signers_from_record(result_events(keys, announced), keys[0], "v1");
+    ASSERT_TRUE(from) << from.error().message();
+    ASSERT_EQ(from->signers_.size(), announced ? 4u : 3u);
+    EXPECT_EQ(from->signers_[0].role_, signer_role::server);
+    EXPECT_EQ(from->signers_[1].name_, "王秀英");
+    EXPECT_EQ(from->signers_[2].name_, "李建国");
+    EXPECT_EQ(from->announced_, announced);
+    auto sheet = motion_sheet(95, 10, 5, 120, 112);
+    sheet.signers_ = from->signers_;
+    sheet.announced_ = from->announced_;
+    const auto path = dir_.path() / (announced ? "announced.pdf" : "not-announced.pdf");
+    ASSERT_TRUE(render_vote_sheet(sheet, path));
+    const std::string text = pdf_text(path);
+    const std::string compact = without_spaces(text);
+    const std::string spaced = single_spaced(text);
+    for (std::size_t i = 0; i < (announced ? 4u : 3u); ++i)
+      EXPECT_NE(spaced.find(fingerprint(keys[i])), std::string::npos) << i;
+    if (announced) {
+      EXPECT_NE(compact.find("结果状态：已宣布"), std::string::npos) << compact;
+      EXPECT_NE(compact.find("刘志强"), std::string::npos);
+    } else {
+      EXPECT_NE(compact.find("结果状态：未宣布"), std::string::npos) << compact;
+      EXPECT_EQ(spaced.find(fingerprint(keys[3])), std::string::npos);
+    }
+  }
+  EXPECT_EQ(signers_from_record(result_events(keys, true), keys[0], "v9").error(),
+            errc::unknown_vote);
 }
 
 TEST_F(sheet_pdf, election_notes_runoff_and_further_round) {

@@ -31,7 +31,8 @@ constexpr std::string_view usage =
     "confidence), seated, present, ballots, seats, rule, contests: [{title, options: [{label,\n"
     "count, percent}], elected, flagged}], outcome: {passed, required, elected, runoff,\n"
     "runoff_seats, further_round_seats, flagged}, signers: [{role (server|scrutineer|chair),\n"
-    "name, key}], result_digest}. Examples: clients/src/sheet/examples/ in the source tree.\n"
+    "name, key}], announced (optional, default false), result_digest}. Examples:\n"
+    "clients/src/sheet/examples/ in the source tree.\n"
     "\n"
     "Exit status: 0 written, 1 the input or an output failed, 2 wrong arguments.\n";
 

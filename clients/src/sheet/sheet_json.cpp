@@ -138,6 +138,7 @@ decoded<vote_sheet> read_vote(const object_reader& r, sheet_header header) {
   const field_path signers_at = r.path("signers");
   PLENUM_TRY(signers, protocol::read_each(signer_items->get(), signers_at, read_signer));
   PLENUM_TRY(digest, r.fixed_hex<32>("result_digest"));
+  PLENUM_TRY(announced, optional_flag(r, "announced"));
 
   sheet.vote_id_ = std::move(*vote_id);
   sheet.title_ = std::move(*title);
@@ -150,6 +151,7 @@ decoded<vote_sheet> read_vote(const object_reader& r, sheet_header header) {
   sheet.contests_ = std::move(*contests);
   sheet.outcome_ = std::move(*outcome);
   sheet.signers_ = std::move(*signers);
+  sheet.announced_ = *announced;
   sheet.result_digest_ = crypto::to_hex(*digest);
   if (!check_vote_sheet(sheet))
     return protocol::refuse(errc::invalid_field, r.path(), "is not a complete vote sheet");
@@ -158,7 +160,7 @@ decoded<vote_sheet> read_vote(const object_reader& r, sheet_header header) {
 
 #define PLENUM_VOTE_MEMBERS                                                                \
   "vote_id", "title", "kind", "seated", "present", "ballots", "seats", "rule", "contests", \
-      "outcome", "signers", "result_digest"
+      "outcome", "signers", "announced", "result_digest"
 
 decoded<json::value> parse_text(std::string_view text) {
   protocol::json_limits limits;

@@ -258,8 +258,12 @@ void draw_outcome(page_canvas& canvas, const vote_sheet& sheet) {
 }
 
 void draw_signers(page_canvas& canvas, const vote_sheet& sheet) {
+  const std::string status =
+      sheet.announced_ ? "结果状态：已宣布（主持人已签名）" : "结果状态：未宣布";
+  const text_style status_style = style(sans_family, 10, true, sheet.announced_ ? black : grey);
   if (sheet.signers_.empty()) {
     canvas.paragraph("（无签名）", style(sans_family, 10, false, grey));
+    canvas.paragraph(status, status_style, 4);
     return;
   }
   const std::vector<table_column> columns = {
@@ -271,6 +275,7 @@ void draw_signers(page_canvas& canvas, const vote_sheet& sheet) {
   for (const auto& s : sheet.signers_)
     rows.push_back({std::string(role_label(s.role_)), s.name_, fingerprint(s.key_)});
   draw_table(canvas, columns, rows);
+  canvas.paragraph(status, status_style, 4);
 }
 
 // The QR code of the result digest in the top right corner of the sheet's first page.

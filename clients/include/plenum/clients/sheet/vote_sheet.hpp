@@ -89,6 +89,8 @@ struct vote_sheet {
   std::vector<contest_lines> contests_;
   vote_outcome outcome_;
   std::vector<signer> signers_;
+  /// Whether the chair announced the result (result_announced, CVP1 §7).
+  bool announced_ = false;
   /// The result digest (CVP1 §7) in lowercase hex, 64 characters; also the QR code's content.
   std::string result_digest_;
 };

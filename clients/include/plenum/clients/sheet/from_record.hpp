@@ -1,0 +1,34 @@
+// The signers of a vote's result as the record shows them (CVP1 §7): the server's congress
+// key, each scrutineer who signed the result (result_signed) and the chair who announced it
+// (result_announced), with names from the roster. The record is read as it is; checking its
+// signatures is plenum-verify's job.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <plenum/clients/sheet/vote_sheet.hpp>
+#include <plenum/crypto/sign.hpp>
+#include <plenum/protocol/codec_board.hpp>
+#include <plenum/protocol/error.hpp>
+
+namespace plenum::clients::sheet {
+
+/// What a sheet prints about who signed a result.
+struct record_signers {
+  /// The server first, then the scrutineers by index, then the chair.
+  std::vector<signer> signers_;
+  /// Whether the record holds the chair's announcement.
+  bool announced_ = false;
+};
+
+/// The signers of decided vote `vote_id` in `events` (board order), the server's key being
+/// `congress_pk`. A person missing from the roster is named by number. Pure; thread-safe.
+/// Errors: errc::unknown_vote when the events hold no vote_decided of `vote_id`;
+/// errc::invalid_field for a payload that is not JSON or a key or person field that does not
+/// parse.
+[[nodiscard]] result<record_signers> signers_from_record(
+    const std::vector<protocol::board_event>& events, const crypto::public_key& congress_pk,
+    std::string_view vote_id);
+
+}  // namespace plenum::clients::sheet
