@@ -55,6 +55,8 @@ json::object report::to_json() const {
   opt("server_peak_rss_mib", server_peak_rss_mib);
   opt("close_to_result_ms", close_to_result_ms);
   opt("close_client_ms", close_client_ms);
+  opt("close_board_read_ms", close_board_read_ms);
+  opt("close_partials_ms", close_partials_ms);
   opt("close_server_ms", close_server_ms);
   opt("held", held);
   opt("fresh_client_ok", fresh_client_ok);
@@ -87,8 +89,10 @@ void report::print(std::ostream& out) const {
   if (server_cpu_s) out << '\n';
   if (server_peak_rss_mib) out << "server peak RSS MiB " << *server_peak_rss_mib << '\n';
   if (close_to_result_ms)
-    out << "close -> result ms  " << *close_to_result_ms << "  (loadgen's board read and partials "
-        << close_client_ms.value_or(0) << ", server " << close_server_ms.value_or(0) << ")\n";
+    out << "close -> result ms  " << *close_to_result_ms << "  = loadgen's board read "
+        << close_board_read_ms.value_or(0) << " + its partial decryptions "
+        << close_partials_ms.value_or(0) << " + the server's part (close, partials checked, "
+        << "combined, result pushed) " << close_server_ms.value_or(0) << "\n";
   if (held) out << "connections held    " << *held << '\n';
   if (fresh_client_ok)
     out << "fresh client        " << (*fresh_client_ok ? "replied" : "NO REPLY") << " in "

@@ -46,6 +46,8 @@ struct report {
   std::optional<double> server_peak_rss_mib;  ///< VmHWM after the burst
   std::optional<double> close_to_result_ms;   ///< close sent to the result push received
   std::optional<double> close_client_ms;      ///< of which loadgen's board read and partials
+  std::optional<double> close_board_read_ms;  ///< loadgen: reading and checking the board
+  std::optional<double> close_partials_ms;    ///< loadgen: opening shares, partials and proofs
   std::optional<double> close_server_ms;      ///< the rest: the server's part
   std::optional<std::size_t> held;            ///< idle: connections still open at the end
   std::optional<bool> fresh_client_ok;        ///< idle: a new client got a ping reply

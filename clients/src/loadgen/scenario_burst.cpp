@@ -405,6 +405,7 @@ report run_burst(const options& o) {
     auto ckeys = crypto::compute_ceremony_keys(*c.params, *messages);
     if (!ckeys) throw std::runtime_error("ceremony keys");
     const auto aggregates = v.aggregates();
+    const auto board_read = clock::now();
     std::vector<crypto::partial_decryption> partials;
     for (std::size_t i = 1; i <= o.threshold; ++i) {
       auto sealed = store.load_share("S" + std::to_string(i));
@@ -426,6 +427,8 @@ report run_burst(const options& o) {
                              [&] { return result_at.has_value(); })) {
       r.close_to_result_ms = ms_between(closed, *result_at);
       r.close_client_ms = ms_between(client_from, client_to);
+      r.close_board_read_ms = ms_between(client_from, board_read);
+      r.close_partials_ms = ms_between(board_read, client_to);
       r.close_server_ms = *r.close_to_result_ms - *r.close_client_ms;
     } else {
       r.notes.push_back("no result push within the timeout");
