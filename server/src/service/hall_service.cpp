@@ -63,6 +63,12 @@ storage::storage_result<std::unique_ptr<hall_service>> hall_service::open(hall_c
           errc::broken_chain,
           where + ": the congress rules cannot replay it: " + applied.error().message());
     }
+    // The state keeps its own copy of the chain (for the board hash in result digests).
+    if (state.head_hash() != e.entry_hash) {
+      return storage::make_storage_error(
+          errc::broken_chain,
+          where + ": the entry hash recomputed from the parsed payload differs");
+    }
   }
   auto service = std::make_unique<hall_service>(config, *key, std::move(*log), std::move(state));
   if (service->event_count() == 0) {
