@@ -398,7 +398,7 @@ TEST_F(hostile_input_test, OversizedFrames) {
     frame.resize(max_message, ' ');
     auto r = c.call_raw(frame);
     EXPECT_TRUE(r.ok()) << r.code();
-    // An oversized list inside the limit: 40000 topics.
+    // An oversized list inside the frame limit: 25000 topics where at most 3 are allowed.
     std::string topics = R"({"v":1,"id":42,"type":"subscribe","topics":[)";
     for (int i = 0; i < 25000; ++i) topics += i == 0 ? "\"board\"" : ",\"board\"";
     topics += "]}";
