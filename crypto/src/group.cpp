@@ -115,6 +115,9 @@ bool operator==(const scalar& a, const scalar& b) {
 
 std::optional<point> point::from_bytes(byte_span bytes) {
   if (bytes.size() != size) return std::nullopt;
+  // RFC 9496 encodings have bit 255 clear. libsodium 1.0.18 ignores that bit, which would give
+  // every element a second encoding; refused here so that an element has one encoding only.
+  if ((bytes[31] & 0x80) != 0) return std::nullopt;
   point p;
   std::copy(bytes.begin(), bytes.end(), p.bytes_.begin());
   if (p.is_identity()) return p;

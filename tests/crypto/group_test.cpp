@@ -56,6 +56,13 @@ TEST(Point, RejectsInvalidEncodings) {
   EXPECT_FALSE(point::from_hex("00").has_value());
   point g = point::generator();
   EXPECT_EQ(*point::from_bytes(g.bytes()), g);
+  // Bit 255 set on a valid encoding: a second spelling of the same element, refused.
+  byte_array<32> high = g.bytes();
+  high[31] |= 0x80;
+  EXPECT_FALSE(point::from_bytes(high).has_value());
+  high = point{}.bytes();
+  high[31] |= 0x80;
+  EXPECT_FALSE(point::from_bytes(high).has_value());
 }
 
 }  // namespace

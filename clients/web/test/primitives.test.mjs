@@ -149,6 +149,12 @@ describe("points", () => {
     assert.equal(cvp1.Point.fromHex("01" + "00".repeat(31)), null);
     assert.equal(cvp1.Point.fromHex(G.hex().toUpperCase()), null);
     assert.equal(cvp1.Point.fromHex(G.hex().slice(2)), null);
+    const high = Uint8Array.from(G.bytes());
+    high[31] |= 0x80; // bit 255: a second spelling of G, refused
+    assert.equal(cvp1.Point.fromBytes(high), null);
+    const highIdentity = new Uint8Array(32);
+    highIdentity[31] = 0x80;
+    assert.equal(cvp1.Point.fromBytes(highIdentity), null);
   });
 
   test("small multiples add up", () => {

@@ -160,6 +160,8 @@ export class Point {
   /** Parses a canonical encoding; null for anything that is not a valid point. */
   static fromBytes(bytes: Uint8Array): Point | null {
     if (bytes.length !== 32) return null;
+    // RFC 9496: bit 255 is clear in every encoding (some libsodium versions ignore it).
+    if ((bytes[31] & 0x80) !== 0) return null;
     if (isZero(bytes)) return Point.identity();
     if (!sodium().crypto_core_ristretto255_is_valid_point(bytes)) return null;
     return new Point(Uint8Array.from(bytes));
