@@ -15,6 +15,8 @@
 
 #include "domain_fixture.hpp"
 #include "export/record_export.hpp"
+#include "plenum/clients/sheet/fingerprint.hpp"
+#include "plenum/clients/sheet/from_record.hpp"
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/random.hpp"
 #include "plenum/protocol/record.hpp"
@@ -447,6 +449,52 @@ TEST_F(verify_case, CommandLineExitStatus) {
   std::string text2((std::istreambuf_iterator<char>(in2)), std::istreambuf_iterator<char>());
   EXPECT_NE(text2.find("FAIL head"), std::string::npos) << text2;
   EXPECT_EQ(run_verifier(sitting_->fresh_dir("missing"), out), 2);
+}
+
+// The result sheet of a vote from the exported record: the signers' keys and the announcement,
+// as data and through plenum-sheet --record.
+TEST_F(verify_case, ResultSheetFromTheRecord) {
+  auto rec = clients::verify::load_record(clean_);
+  ASSERT_TRUE(rec);
+  auto v1 = clients::sheet::vote_sheet_from_record(rec->events, rec->header.congress_pk, "v1");
+  ASSERT_TRUE(v1) << v1.error().message();
+  using clients::sheet::signer_role;
+  ASSERT_EQ(v1->signers_.size(), 4u);
+  EXPECT_EQ(v1->signers_[0].role_, signer_role::server);
+  EXPECT_EQ(v1->signers_[0].key_, rec->header.congress_pk);
+  EXPECT_EQ(v1->signers_[1].role_, signer_role::scrutineer);
+  EXPECT_EQ(v1->signers_[2].role_, signer_role::scrutineer);
+  EXPECT_EQ(v1->signers_[3].role_, signer_role::chair);
+  EXPECT_EQ(v1->signers_[3].key_, server::domain::test::congress::make_key("CH").public_part());
+  EXPECT_TRUE(v1->announced_);
+  const auto decided = find_event(rec->events, "vote_decided", [](const json::object& p) {
+    return p.at("vote_id").as_string() == "v1";
+  });
+  EXPECT_EQ(v1->result_digest_, payload_of(rec->events[decided]).at("result_digest").as_string());
+  auto v2 = clients::sheet::vote_sheet_from_record(rec->events, rec->header.congress_pk, "v2");
+  ASSERT_TRUE(v2) << v2.error().message();
+  EXPECT_EQ(v2->signers_.size(), 2u);
+  EXPECT_FALSE(v2->announced_);
+  EXPECT_EQ(
+      clients::sheet::vote_sheet_from_record(rec->events, rec->header.congress_pk, "v9").error(),
+      errc::unknown_vote);
+
+  const auto pdf = sitting_->fresh_dir("v1.pdf");
+  const auto text = sitting_->fresh_dir("v1.txt");
+  const std::string cmd = std::string(PLENUM_BINARY_DIR) +
+                          "/clients/src/sheet/plenum-sheet --record '" + clean_.string() +
+                          "' --vote v1 '" + pdf.string() + "' && pdftotext -enc UTF-8 '" +
+                          pdf.string() + "' '" + text.string() + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::ifstream in(text);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string compact;
+  for (char c : content)
+    if (c != ' ' && c != '\n') compact.push_back(c);
+  EXPECT_NE(compact.find("结果状态：已宣布"), std::string::npos) << content;
+  std::string ch = clients::sheet::fingerprint(v1->signers_[3].key_);
+  ch.erase(std::remove(ch.begin(), ch.end(), ' '), ch.end());
+  EXPECT_NE(compact.find(ch), std::string::npos) << content;
 }
 
 }  // namespace

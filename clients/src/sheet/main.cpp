@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "plenum/clients/sheet/csv.hpp"
+#include "plenum/clients/sheet/from_record.hpp"
 #include "plenum/clients/sheet/render.hpp"
 #include "plenum/clients/sheet/sheet_json.hpp"
+#include "plenum/protocol/record.hpp"
 
 namespace {
 
@@ -18,6 +20,7 @@ namespace sheet = plenum::clients::sheet;
 
 constexpr std::string_view usage =
     "usage: plenum-sheet [--sitting] [--csv FILE] INPUT.json OUTPUT.pdf\n"
+    "       plenum-sheet --record DIR --vote VOTE [--csv FILE] OUTPUT.pdf\n"
     "\n"
     "Renders the printable result sheet (A4 PDF, Simplified Chinese, Noto CJK fonts) described\n"
     "by INPUT.json: one vote, or with --sitting a sitting's summary followed by each vote.\n"
@@ -25,6 +28,12 @@ constexpr std::string_view usage =
     "  --sitting    INPUT.json describes a sitting: {congress, sitting, date, attendance,\n"
     "               votes: [...]} instead of a single vote\n"
     "  --csv FILE   also write the results as CSV (UTF-8 with BOM, RFC 4180) to FILE\n"
+    "  --record DIR --vote VOTE\n"
+    "               the sheet of decided vote VOTE from an exported record (congress.json,\n"
+    "               events.jsonl): counts, outcome recomputed from them, result digest over\n"
+    "               the board at close, the fingerprints of the server, of the scrutineers who\n"
+    "               signed the result and of the chair, announced or not. The record's\n"
+    "               signatures are not checked here: run plenum-verify on it.\n"
     "  --help       show this help\n"
     "\n"
     "A vote: {congress, sitting, date, vote_id, title, kind (motion|election|appraisal|\n"
@@ -38,6 +47,8 @@ constexpr std::string_view usage =
 
 struct arguments {
   bool sitting_ = false;
+  std::optional<std::string> record_;
+  std::optional<std::string> vote_;
   std::optional<std::string> csv_;
   std::string input_;
   std::string output_;
@@ -51,11 +62,20 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& args) {
       out.sitting_ = true;
     } else if (args[i] == "--csv" && i + 1 < args.size()) {
       out.csv_ = args[++i];
+    } else if (args[i] == "--record" && i + 1 < args.size()) {
+      out.record_ = args[++i];
+    } else if (args[i] == "--vote" && i + 1 < args.size()) {
+      out.vote_ = args[++i];
     } else if (args[i].starts_with("--")) {
       return std::nullopt;
     } else {
       positional.push_back(args[i]);
     }
+  }
+  if (out.record_ || out.vote_) {
+    if (!out.record_ || !out.vote_ || out.sitting_ || positional.size() != 1) return std::nullopt;
+    out.output_ = positional[0];
+    return out;
   }
   if (positional.size() != 2) return std::nullopt;
   out.input_ = positional[0];
@@ -89,6 +109,31 @@ int write_outputs(const Sheet& data, const arguments& args,
   return 0;
 }
 
+// The sheet of one vote of an exported record.
+int from_record(const arguments& args) {
+  const std::filesystem::path dir(*args.record_);
+  const auto header_path = (dir / plenum::protocol::record_header_file).string();
+  auto header_text = read_file(header_path);
+  if (!header_text) return fail(header_path, "cannot be read");
+  auto header = plenum::protocol::parse_record_header(*header_text);
+  if (!header) return fail(header_path, header.error().message());
+  const auto events_path = (dir / plenum::protocol::record_events_file).string();
+  auto events_text = read_file(events_path);
+  if (!events_text) return fail(events_path, "cannot be read");
+  std::vector<plenum::protocol::board_event> events;
+  std::istringstream lines(*events_text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    auto e = plenum::protocol::parse_event_line(line);
+    if (!e) return fail(events_path, e.error().message());
+    events.push_back(std::move(*e));
+  }
+  auto data = sheet::vote_sheet_from_record(events, header->congress_pk, *args.vote_);
+  if (!data) return fail(*args.vote_, data.error().message());
+  return write_outputs<sheet::vote_sheet>(*data, args, sheet::render_vote_sheet);
+}
+
 }  // namespace
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -116,6 +161,7 @@ int main(int argc, char** argv) {
   }
   if (!sheet::fonts_installed())
     return fail("fonts", "the Noto CJK fonts are not installed (apt-get install fonts-noto-cjk)");
+  if (parsed->record_) return from_record(*parsed);
   auto text = read_file(parsed->input_);
   if (!text) return fail(parsed->input_, "cannot be read");
   if (parsed->sitting_) {

@@ -31,4 +31,15 @@ struct record_signers {
     const std::vector<protocol::board_event>& events, const crypto::public_key& congress_pk,
     std::string_view vote_id);
 
+/// The sheet of decided vote `vote_id` from the record's events: the congress's name, the
+/// sitting's title and date, the manifest and rule of vote_created, the denominators of
+/// vote_opened, the counts of vote_decided with the outcome recomputed from them (it must equal
+/// the published text), the result digest recomputed over the board at close (it must equal the
+/// published one when given), the signers (signers_from_record) and whether it was announced.
+/// Pure; thread-safe. Errors: signers_from_record's, errc::invalid_field for an event that does
+/// not parse, errc::invalid_tally when the published outcome or digest is not the recomputed one.
+[[nodiscard]] result<vote_sheet> vote_sheet_from_record(
+    const std::vector<protocol::board_event>& events, const crypto::public_key& congress_pk,
+    std::string_view vote_id);
+
 }  // namespace plenum::clients::sheet
