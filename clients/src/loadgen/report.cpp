@@ -53,6 +53,7 @@ json::object report::to_json() const {
   opt("server_cpu_s", server_cpu_s);
   opt("server_cpu_total_s", server_cpu_total_s);
   opt("server_peak_rss_mib", server_peak_rss_mib);
+  opt("observers_caught_up_s", observers_caught_up_s);
   opt("close_to_result_ms", close_to_result_ms);
   opt("close_client_ms", close_client_ms);
   opt("close_board_read_ms", close_board_read_ms);
@@ -84,9 +85,13 @@ void report::print(std::ostream& out) const {
         << "burst duration ms   " << burst_ms << '\n'
         << "throughput          " << throughput << " receipts/s\n";
   }
-  if (server_cpu_s) out << "server CPU s        " << *server_cpu_s << " during the burst";
+  if (server_cpu_s)
+    out << "server CPU s        " << *server_cpu_s
+        << (scenario == "idle" ? " connecting and holding" : " during the burst");
   if (server_cpu_total_s) out << "  (" << *server_cpu_total_s << " since start)";
   if (server_cpu_s) out << '\n';
+  if (observers_caught_up_s)
+    out << "observers' last push " << *observers_caught_up_s << " s after the burst began\n";
   if (server_peak_rss_mib) out << "server peak RSS MiB " << *server_peak_rss_mib << '\n';
   if (close_to_result_ms)
     out << "close -> result ms  " << *close_to_result_ms << "  = loadgen's board read "

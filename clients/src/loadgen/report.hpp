@@ -36,6 +36,8 @@ struct report {
   std::size_t receipts = 0;
   std::size_t receipts_invalid = 0;  ///< bad signature or another tracking code
   std::size_t pushes = 0;            ///< pushes the observers received
+  /// From the burst's start to the last push any observer received (all events delivered).
+  std::optional<double> observers_caught_up_s;
   std::map<std::string, std::size_t> errors;
   latency_summary receipt_latency;
   double burst_ms = 0;                 ///< first send to last send

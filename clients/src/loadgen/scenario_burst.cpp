@@ -223,6 +223,8 @@ report run_burst(const options& o) {
   fleet f(t.endpoint, a.tls_, o.threads, o.timeout);
   error_tally errors;
   std::atomic<std::size_t> pushes{0};
+  const auto per_observer = std::make_unique<std::atomic<std::size_t>[]>(o.observers);
+  std::atomic<clock::rep> last_push{0};  // steady clock ticks of the latest observer push
   std::vector<std::shared_ptr<async_connection>> observers(o.observers);
   std::mutex result_mutex;
   std::condition_variable result_cv;
@@ -252,7 +254,12 @@ report run_burst(const options& o) {
   r.subscribed = f.run_steps(o.observers, o.window, deadline, [&](std::size_t i, auto done) {
     set_up_listener(
         f, observers[i], {protocol::topic::board, protocol::topic::results},
-        [&pushes](std::string_view) { ++pushes; }, errors, done);
+        [&pushes, &last_push, &n = per_observer[i]](std::string_view) {
+          ++pushes;
+          ++n;
+          last_push = clock::now().time_since_epoch().count();
+        },
+        errors, done);
   });
   (void)f.run_steps(1, 1, deadline, [&](std::size_t, auto done) {
     set_up_listener(
@@ -436,7 +443,26 @@ report run_burst(const options& o) {
     lock.unlock();
     for (auto& s : scrutineers) s.close();
   }
+  // The observers may still be receiving: wait until no push arrived for 2 s (at most until
+  // the deadline), then report when the last one came.
+  while (o.observers > 0 && clock::now() < deadline &&
+         clock::now() - clock::time_point(clock::duration(last_push.load())) <
+             std::chrono::seconds(2))
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  if (o.observers > 0 && r.ballots_sent > 0)
+    r.observers_caught_up_s =
+        ms_between(start, clock::time_point(clock::duration(last_push.load()))) / 1000.0;
   r.pushes = pushes;
+  if (o.observers > 0) {
+    std::size_t least = per_observer[0];
+    std::size_t most = per_observer[0];
+    for (std::size_t i = 0; i < o.observers; ++i) {
+      least = std::min<std::size_t>(least, per_observer[i]);
+      most = std::max<std::size_t>(most, per_observer[i]);
+    }
+    r.notes.push_back("pushes per observer: " + std::to_string(least) + " … " +
+                      std::to_string(most));
+  }
   std::size_t dropped = 0;
   for (const auto& ob : observers)
     if (ob && !ob->open()) ++dropped;
