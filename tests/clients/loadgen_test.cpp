@@ -1,0 +1,133 @@
+// plenum-loadgen's parts that need no server: percentiles, roster numbers and CSV, the command
+// line's bounds, the loopback-only rule, and the report.
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <stdexcept>
+
+#include "options.hpp"
+#include "report.hpp"
+#include "target.hpp"
+
+namespace plenum::clients::loadgen {
+namespace {
+
+TEST(LoadgenPercentiles, NearestRank) {
+  auto s = summarize({5, 1, 4, 2, 3});
+  EXPECT_EQ(s.count, 5U);
+  EXPECT_EQ(s.p50, 3);
+  EXPECT_EQ(s.p90, 5);
+  EXPECT_EQ(s.p99, 5);
+  EXPECT_EQ(s.max, 5);
+  std::vector<double> hundred;
+  for (int i = 100; i >= 1; --i) hundred.push_back(i);
+  s = summarize(hundred);
+  EXPECT_EQ(s.p50, 50);
+  EXPECT_EQ(s.p90, 90);
+  EXPECT_EQ(s.p99, 99);
+  EXPECT_EQ(s.max, 100);
+}
+
+TEST(LoadgenPercentiles, EmptyIsZero) {
+  const auto s = summarize({});
+  EXPECT_EQ(s.count, 0U);
+  EXPECT_EQ(s.p99, 0);
+}
+
+TEST(LoadgenRoster, NumbersRoundTrip) {
+  EXPECT_EQ(delegate_number(7), "D00007");
+  EXPECT_EQ(delegate_number(10000), "D10000");
+  EXPECT_EQ(delegate_index("D00007"), 7U);
+  EXPECT_EQ(delegate_index("D10000"), 10000U);
+  EXPECT_EQ(delegate_index("CH"), 0U);
+  EXPECT_EQ(delegate_index("D0000x"), 0U);
+  EXPECT_EQ(delegate_index("D000071"), 0U);
+}
+
+TEST(LoadgenRoster, CsvHasEveryPersonAndMatchingMembership) {
+  const std::string csv = roster_csv(3, 2);
+  std::istringstream in(csv);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 1U + 3U + 2U + 2U);
+  EXPECT_EQ(lines[0], "number,name,gender,ethnicity,occupation,unit,group,roles,committee");
+  EXPECT_EQ(lines[1].rfind("D00001,", 0), 0U);
+  EXPECT_NE(csv.find("\nCH,"), std::string::npos);
+  EXPECT_NE(csv.find("\nSE,"), std::string::npos);
+  EXPECT_NE(csv.find("\nS2,"), std::string::npos);
+  EXPECT_EQ(csv.find("\nS3,"), std::string::npos);
+  EXPECT_EQ(membership(3), "30,15,3");
+}
+
+options parse(std::vector<std::string> args) {
+  std::string help;
+  return parse_options(args, help);
+}
+
+TEST(LoadgenOptions, DefaultsAndScenarios) {
+  auto o = parse({});
+  EXPECT_EQ(o.scenario, "burst");
+  EXPECT_EQ(o.burst.count(), 1000);
+  EXPECT_TRUE(o.close_vote);
+  o = parse({"idle", "--delegates", "10000", "--hold", "5"});
+  EXPECT_EQ(o.scenario, "idle");
+  EXPECT_EQ(o.delegates, 10000U);
+  EXPECT_EQ(o.hold.count(), 5);
+  EXPECT_FALSE(parse({"--no-close"}).close_vote);
+  std::string help;
+  (void)parse_options({"--help"}, help);
+  EXPECT_NE(help.find("--burst-ms"), std::string::npos);
+}
+
+TEST(LoadgenOptions, RefusesWhatIsOutOfBounds) {
+  EXPECT_THROW(parse({"--delegates", "10001"}), std::invalid_argument);
+  EXPECT_THROW(parse({"--delegates", "0"}), std::invalid_argument);
+  EXPECT_THROW(parse({"--threads", "3"}), std::invalid_argument);
+  EXPECT_THROW(parse({"--k", "4", "--scrutineers", "3"}), std::invalid_argument);
+  EXPECT_THROW(parse({"--deadline", "0"}), std::invalid_argument);
+  EXPECT_THROW(parse({"flood"}), std::invalid_argument);
+  EXPECT_THROW(parse({"--no-such-option"}), std::invalid_argument);
+  EXPECT_THROW(parse({"check"}), std::invalid_argument);
+  EXPECT_THROW(parse({"--server", "127.0.0.1:8443"}), std::invalid_argument);  // no --ca
+  EXPECT_THROW(parse({"roster"}), std::invalid_argument);                      // no --out
+}
+
+TEST(LoadgenTarget, RefusesAnythingButLoopback) {
+  for (const char* server : {"10.1.2.3:8443", "192.168.1.5:443", "example.com:8443"}) {
+    auto o = parse({"idle", "--server", server});
+    EXPECT_THROW((void)open_target(o, false), std::runtime_error) << server;
+  }
+}
+
+TEST(LoadgenTarget, AcceptsLoopbackWithoutConnecting) {
+  auto o = parse({"idle", "--server", "localhost:9"});
+  auto t = open_target(o, false);
+  EXPECT_EQ(t.address.host_, "127.0.0.1");
+  EXPECT_TRUE(t.endpoint.address().is_loopback());
+  EXPECT_EQ(t.endpoint.port(), 9);
+  EXPECT_EQ(t.process, nullptr);
+  o = parse({"idle", "--server", "[::1]:9"});
+  EXPECT_THROW((void)open_target(o, false), std::runtime_error);  // brackets are not parsed
+}
+
+TEST(LoadgenReport, TextAndJsonCarryTheFigures) {
+  report r;
+  r.scenario = "burst";
+  r.receipts = 3;
+  r.receipt_latency = summarize({1, 2, 3});
+  r.errors["already_voted"] = 2;
+  r.server_peak_rss_mib = 12.5;
+  std::ostringstream text;
+  r.print(text);
+  EXPECT_NE(text.str().find("p99 3.0"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("already_voted=2"), std::string::npos);
+  const auto j = r.to_json();
+  EXPECT_EQ(j.at("receipts").to_number<int>(), 3);
+  EXPECT_EQ(j.at("errors").at("already_voted").to_number<int>(), 2);
+  EXPECT_EQ(j.at("receipt_latency_ms").at("p99").to_number<double>(), 3.0);
+  EXPECT_DOUBLE_EQ(j.at("server_peak_rss_mib").to_number<double>(), 12.5);
+  EXPECT_FALSE(j.contains("close_to_result_ms"));
+}
+
+}  // namespace
+}  // namespace plenum::clients::loadgen
