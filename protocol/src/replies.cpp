@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "message_fields.hpp"
 #include "plenum/protocol/fields.hpp"
 #include "plenum/protocol/messages.hpp"
 #include "try.hpp"
@@ -28,145 +29,126 @@ decoded<std::string> decode_role(const json::value& v, const field_path& at) {
   return std::string(name);
 }
 
-// The fields of an ok reply, or a refusal when the frame is something else.
-decoded<object_reader> ok_fields(const frame& f, const field_path& root) {
+json::value encode_role(const std::string& role) {
+  if (!is_role(role)) throw std::invalid_argument("not a role: " + role);
+  return json::string(role);
+}
+
+// ---- each reply's fields, once ----
+
+template <typename T>
+struct reply_tag {};
+
+constexpr auto fields_of(reply_tag<auth_reply>) {
+  return wire::fields<auth_reply>(
+      wire::member("person", &auth_reply::person, wire::text{max_name_bytes}),
+      wire::member("roles", &auth_reply::roles,
+                   wire::list_of<std::string>{max_roles, 0, false, decode_role, encode_role}));
+}
+constexpr auto fields_of(reply_tag<enroll_reply>) {
+  return wire::fields<enroll_reply>(
+      wire::member("person", &enroll_reply::person, wire::text{max_name_bytes}));
+}
+constexpr auto fields_of(reply_tag<ping_reply>) {
+  return wire::fields<ping_reply>(
+      wire::member("server_unix_ms", &ping_reply::server_unix_ms, wire::number{}));
+}
+constexpr auto fields_of(reply_tag<subscribe_reply>) {
+  return wire::fields<subscribe_reply>(
+      wire::member("next_seq", &subscribe_reply::next_seq, wire::number{}));
+}
+constexpr auto fields_of(reply_tag<checkin_reply>) {
+  return wire::fields<checkin_reply>(
+      wire::member("board_seq", &checkin_reply::board_seq, wire::number{}));
+}
+constexpr auto fields_of(reply_tag<cast_ballot_reply>) {
+  return wire::fields<cast_ballot_reply>(
+      wire::member("receipt", &cast_ballot_reply::receipt,
+                   wire::nested<receipt>{decode_receipt, encode_receipt}),
+      wire::member("tracking_code_display", &cast_ballot_reply::tracking_code_display,
+                   wire::text{max_display_bytes}));
+}
+constexpr auto fields_of(reply_tag<confirm_key_reply>) {
+  return wire::fields<confirm_key_reply>(
+      wire::member("complete", &confirm_key_reply::complete, wire::flag{}));
+}
+constexpr auto fields_of(reply_tag<partial_decryption_reply>) {
+  return wire::fields<partial_decryption_reply>(
+      wire::member("partials", &partial_decryption_reply::partials, wire::number{}),
+      wire::member("needed", &partial_decryption_reply::needed, wire::number{}));
+}
+
+template <typename T>
+std::string encode_as_reply(std::uint64_t id, const T& r) {
+  static constexpr auto table = fields_of(reply_tag<T>{});
+  json::object fields;
+  wire::encode_fields(fields, r, table);
+  return encode_ok(id, fields);
+}
+
+// The fields of an ok reply as a T, or a refusal when the frame is something else.
+template <typename T>
+decoded<T> decode_as_reply(const frame& f) {
+  static constexpr auto table = fields_of(reply_tag<T>{});
+  const field_path root;
   if (f.type != "ok") {
     return refuse(errc::invalid_field, root.child("type"), "expected an \"ok\" reply");
   }
-  return object_reader(f.fields, root);
+  return wire::decode_fields(object_reader(f.fields, root), table);
 }
 
 }  // namespace
 
-std::string encode_reply(std::uint64_t id, const auth_reply& r) {
-  json::array roles;
-  for (const auto& role : r.roles) {
-    if (!is_role(role)) throw std::invalid_argument("not a role: " + role);
-    roles.push_back(json::string(role));
-  }
-  json::object fields;
-  fields.emplace("person", r.person);
-  fields.emplace("roles", std::move(roles));
-  return encode_ok(id, fields);
-}
-
-std::string encode_reply(std::uint64_t id, const enroll_reply& r) {
-  return encode_ok(id, json::object{{"person", r.person}});
-}
-
-std::string encode_reply(std::uint64_t id, const ping_reply& r) {
-  return encode_ok(id, json::object{{"server_unix_ms", r.server_unix_ms}});
-}
-
+std::string encode_reply(std::uint64_t id, const auth_reply& r) { return encode_as_reply(id, r); }
+std::string encode_reply(std::uint64_t id, const enroll_reply& r) { return encode_as_reply(id, r); }
+std::string encode_reply(std::uint64_t id, const ping_reply& r) { return encode_as_reply(id, r); }
 std::string encode_reply(std::uint64_t id, const subscribe_reply& r) {
-  return encode_ok(id, json::object{{"next_seq", r.next_seq}});
+  return encode_as_reply(id, r);
 }
-
 std::string encode_reply(std::uint64_t id, const checkin_reply& r) {
-  return encode_ok(id, json::object{{"board_seq", r.board_seq}});
+  return encode_as_reply(id, r);
 }
-
 std::string encode_reply(std::uint64_t id, const cast_ballot_reply& r) {
-  json::object fields;
-  fields.emplace("receipt", encode_receipt(r.receipt));
-  fields.emplace("tracking_code_display", r.tracking_code_display);
-  return encode_ok(id, fields);
+  return encode_as_reply(id, r);
 }
-
 std::string encode_reply(std::uint64_t id, const confirm_key_reply& r) {
-  return encode_ok(id, json::object{{"complete", r.complete}});
+  return encode_as_reply(id, r);
 }
-
 std::string encode_reply(std::uint64_t id, const partial_decryption_reply& r) {
-  json::object fields;
-  fields.emplace("partials", r.partials);
-  fields.emplace("needed", r.needed);
-  return encode_ok(id, fields);
+  return encode_as_reply(id, r);
 }
 
 template <>
 decoded<auth_reply> decode_reply<auth_reply>(const frame& f) {
-  const field_path root;
-  PLENUM_TRY(auto r, ok_fields(f, root));
-  PLENUM_CHECK(r.allow_only({"person", "roles"}));
-  auth_reply out;
-  PLENUM_TRY(out.person, r.string("person", max_name_bytes));
-  PLENUM_TRY(auto roles, r.array("roles", max_roles));
-  PLENUM_TRY(out.roles, read_each(roles.get(), r.path("roles"), decode_role));
-  return out;
+  return decode_as_reply<auth_reply>(f);
 }
-
 template <>
 decoded<enroll_reply> decode_reply<enroll_reply>(const frame& f) {
-  const field_path root;
-  PLENUM_TRY(auto r, ok_fields(f, root));
-  PLENUM_CHECK(r.allow_only({"person"}));
-  enroll_reply out;
-  PLENUM_TRY(out.person, r.string("person", max_name_bytes));
-  return out;
+  return decode_as_reply<enroll_reply>(f);
 }
-
 template <>
 decoded<ping_reply> decode_reply<ping_reply>(const frame& f) {
-  const field_path root;
-  PLENUM_TRY(auto r, ok_fields(f, root));
-  PLENUM_CHECK(r.allow_only({"server_unix_ms"}));
-  ping_reply out;
-  PLENUM_TRY(out.server_unix_ms, r.u64("server_unix_ms"));
-  return out;
+  return decode_as_reply<ping_reply>(f);
 }
-
 template <>
 decoded<subscribe_reply> decode_reply<subscribe_reply>(const frame& f) {
-  const field_path root;
-  PLENUM_TRY(auto r, ok_fields(f, root));
-  PLENUM_CHECK(r.allow_only({"next_seq"}));
-  subscribe_reply out;
-  PLENUM_TRY(out.next_seq, r.u64("next_seq"));
-  return out;
+  return decode_as_reply<subscribe_reply>(f);
 }
-
 template <>
 decoded<checkin_reply> decode_reply<checkin_reply>(const frame& f) {
-  const field_path root;
-  PLENUM_TRY(auto r, ok_fields(f, root));
-  PLENUM_CHECK(r.allow_only({"board_seq"}));
-  checkin_reply out;
-  PLENUM_TRY(out.board_seq, r.u64("board_seq"));
-  return out;
+  return decode_as_reply<checkin_reply>(f);
 }
-
 template <>
 decoded<cast_ballot_reply> decode_reply<cast_ballot_reply>(const frame& f) {
-  const field_path root;
-  PLENUM_TRY(auto r, ok_fields(f, root));
-  PLENUM_CHECK(r.allow_only({"receipt", "tracking_code_display"}));
-  cast_ballot_reply out;
-  PLENUM_TRY(auto text, r.required("receipt"));
-  PLENUM_TRY(out.receipt, decode_receipt(text.get(), r.path("receipt")));
-  PLENUM_TRY(out.tracking_code_display, r.string("tracking_code_display", max_display_bytes));
-  return out;
+  return decode_as_reply<cast_ballot_reply>(f);
 }
-
 template <>
 decoded<confirm_key_reply> decode_reply<confirm_key_reply>(const frame& f) {
-  const field_path root;
-  PLENUM_TRY(auto r, ok_fields(f, root));
-  PLENUM_CHECK(r.allow_only({"complete"}));
-  confirm_key_reply out;
-  PLENUM_TRY(out.complete, r.boolean("complete"));
-  return out;
+  return decode_as_reply<confirm_key_reply>(f);
 }
-
 template <>
 decoded<partial_decryption_reply> decode_reply<partial_decryption_reply>(const frame& f) {
-  const field_path root;
-  PLENUM_TRY(auto r, ok_fields(f, root));
-  PLENUM_CHECK(r.allow_only({"partials", "needed"}));
-  partial_decryption_reply out;
-  PLENUM_TRY(out.partials, r.u64("partials"));
-  PLENUM_TRY(out.needed, r.u64("needed"));
-  return out;
+  return decode_as_reply<partial_decryption_reply>(f);
 }
 
 std::string encode_board_event_push(const board_event& e) {

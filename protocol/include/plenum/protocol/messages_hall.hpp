@@ -30,6 +30,47 @@ inline constexpr std::size_t max_list_size = 256;
 /// Most board events one `get_board` reply carries.
 inline constexpr std::uint64_t max_board_page = 500;
 
+/// A request's wire type as a template argument, for the requests that share one shape
+/// (`sitting_id_request<"open_checkin">`). Holds the characters of a string literal.
+template <std::size_t N>
+struct request_type_name {
+  char text[N]{};
+  // Implicit, so that a string literal can be the template argument.
+  constexpr request_type_name(const char (&name)[N]) {
+    for (std::size_t i = 0; i < N; ++i) text[i] = name[i];
+  }
+  [[nodiscard]] constexpr std::string_view view() const { return {text, N - 1}; }
+};
+
+/// A request that names one sitting.
+template <request_type_name Type>
+struct sitting_id_request {
+  static constexpr std::string_view type = Type.view();
+  std::string sitting_id;
+};
+
+/// A request that names one vote.
+template <request_type_name Type>
+struct vote_id_request {
+  static constexpr std::string_view type = Type.view();
+  std::string vote_id;
+};
+
+/// A query about a sitting, or about the current one when `sitting_id` is absent.
+template <request_type_name Type>
+struct optional_sitting_id_request {
+  static constexpr std::string_view type = Type.view();
+  std::optional<std::string> sitting_id;
+};
+
+/// A device key's signature over a decided vote's result_digest (CVP1 §7).
+template <request_type_name Type>
+struct vote_signature_request {
+  static constexpr std::string_view type = Type.view();
+  std::string vote_id;
+  crypto::signature sig;
+};
+
 // ---- roster and enrollment (secretary) ----
 
 /// `import_roster`: replaces the roster with a CSV (DOMAIN-NOTES.md lists the columns).
@@ -63,22 +104,10 @@ struct create_sitting_request {
 };
 
 /// `open_checkin`, `close_checkin`, `open_sitting`, `close_sitting` (chair): one sitting id.
-struct open_checkin_request {
-  static constexpr std::string_view type = "open_checkin";
-  std::string sitting_id;
-};
-struct close_checkin_request {
-  static constexpr std::string_view type = "close_checkin";
-  std::string sitting_id;
-};
-struct open_sitting_request {
-  static constexpr std::string_view type = "open_sitting";
-  std::string sitting_id;
-};
-struct close_sitting_request {
-  static constexpr std::string_view type = "close_sitting";
-  std::string sitting_id;
-};
+using open_checkin_request = sitting_id_request<"open_checkin">;
+using close_checkin_request = sitting_id_request<"close_checkin">;
+using open_sitting_request = sitting_id_request<"open_sitting">;
+using close_sitting_request = sitting_id_request<"close_sitting">;
 
 /// `assisted_checkin` (secretary): checks a person in, signing
 /// crypto::checkin_digest(sitting_id, person's device key, unix_ms) with the secretary's key.
@@ -161,14 +190,8 @@ struct create_vote_request {
 };
 
 /// `open_vote`, `close_vote`.
-struct open_vote_request {
-  static constexpr std::string_view type = "open_vote";
-  std::string vote_id;
-};
-struct close_vote_request {
-  static constexpr std::string_view type = "close_vote";
-  std::string vote_id;
-};
+using open_vote_request = vote_id_request<"open_vote">;
+using close_vote_request = vote_id_request<"close_vote">;
 
 /// `start_ceremony`: appoints the sitting's scrutineers in order, threshold `k` (0: the
 /// default majority threshold).
@@ -184,45 +207,25 @@ struct start_ceremony_request {
 /// `sign_result` (a scrutineer whose partial decryption was combined into the counts): its
 /// device key's signature over the decided vote's result_digest (CVP1 §7), made after
 /// recomputing the digest from its own copy of the board.
-struct sign_result_request {
-  static constexpr std::string_view type = "sign_result";
-  std::string vote_id;
-  crypto::signature sig;
-};
+using sign_result_request = vote_signature_request<"sign_result">;
 
 /// `announce_result` (chair): the chair's signature over the same result_digest, once every
 /// scrutineer who decrypted has signed.
-struct announce_result_request {
-  static constexpr std::string_view type = "announce_result";
-  std::string vote_id;
-  crypto::signature sig;
-};
+using announce_result_request = vote_signature_request<"announce_result">;
 
 // ---- queries ----
 
 /// `get_roster` (secretary, chair): the secretary's roster view for a sitting.
-struct get_roster_request {
-  static constexpr std::string_view type = "get_roster";
-  std::optional<std::string> sitting_id;
-};
+using get_roster_request = optional_sitting_id_request<"get_roster">;
 
 /// `get_my_status` (any person): their roster entry, presence and receipts.
-struct get_my_status_request {
-  static constexpr std::string_view type = "get_my_status";
-  std::optional<std::string> sitting_id;
-};
+using get_my_status_request = optional_sitting_id_request<"get_my_status">;
 
 /// `get_ceremony` (authenticated): the record a scrutineer needs to open its shares.
-struct get_ceremony_request {
-  static constexpr std::string_view type = "get_ceremony";
-  std::string sitting_id;
-};
+using get_ceremony_request = sitting_id_request<"get_ceremony">;
 
 /// `get_tally` (authenticated): the aggregates of a closed vote, for partial decryptions.
-struct get_tally_request {
-  static constexpr std::string_view type = "get_tally";
-  std::string vote_id;
-};
+using get_tally_request = vote_id_request<"get_tally">;
 
 /// `get_board` (anyone): board events from `from_seq`, at most `limit` (1 … max_board_page,
 /// default max_board_page).
