@@ -94,6 +94,9 @@ TEST(RosterImport, WarningsMustBeAcknowledgedBeforeTheSittingOpens) {
   EXPECT_EQ(c.as("CH", open_sitting{"s1"}).error(), errc::warnings_unacknowledged);
   ASSERT_TRUE(c.as("SE", acknowledge_warnings{}));
   EXPECT_EQ(c.log.back().type, "roster_warnings_acknowledged");
+  const auto events = c.log.size();
+  EXPECT_EQ(c.as("SE", acknowledge_warnings{}).error(), errc::warnings_already_acknowledged);
+  EXPECT_EQ(c.log.size(), events);
   EXPECT_TRUE(c.as("CH", open_sitting{"s1"}));
 }
 

@@ -42,7 +42,7 @@ result<decision> handle(const congress_state& state, const acknowledge_warnings&
                         const context& ctx) {
   if (auto ec = require_role(ctx, {role::secretary})) return ec;
   if (state.persons().empty()) return errc::invalid_roster;
-  if (state.warnings_acknowledged()) return errc::invalid_field;
+  if (state.warnings_acknowledged()) return errc::warnings_already_acknowledged;
   return single("roster_warnings_acknowledged",
                 {{"by", ctx.who.person_id}, {"warnings", state.warnings().size()}});
 }

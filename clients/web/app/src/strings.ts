@@ -216,6 +216,7 @@ export const zhCN: Table = {
   err_unknown_device_key: "本设备未登记",
   err_key_revoked: "本设备的密钥已被注销，请重新登记",
   err_warnings_unacknowledged: "名册结构提示尚未确认",
+  err_warnings_already_acknowledged: "名册结构提示已确认",
   err_not_checked_in: "您尚未签到",
   language: "语言",
   // results: signatures and announcement
@@ -451,6 +452,7 @@ export const zhTW: Table = {
   err_unknown_device_key: "本設備未登記",
   err_key_revoked: "本設備的金鑰已被註銷，請重新登記",
   err_warnings_unacknowledged: "名冊結構提示尚未確認",
+  err_warnings_already_acknowledged: "名冊結構提示已確認",
   err_not_checked_in: "您尚未簽到",
   language: "語言",
   // results: signatures and announcement
@@ -686,6 +688,7 @@ export const en: Table = {
   err_unknown_device_key: "This device is not enrolled",
   err_key_revoked: "This device's key was revoked; enroll again",
   err_warnings_unacknowledged: "Roster warnings not acknowledged",
+  err_warnings_already_acknowledged: "Roster warnings already acknowledged",
   err_not_checked_in: "You have not checked in",
   language: "Language",
   // results: signatures and announcement

@@ -49,6 +49,8 @@ enum class canonical {
   X(no_congress, failed_precondition, "the congress has not been created")                   \
   X(congress_exists, already_exists, "the congress was already created")                     \
   X(warnings_unacknowledged, failed_precondition, "roster warnings not acknowledged")      \
+  X(warnings_already_acknowledged, failed_precondition,                                    \
+    "the roster warnings were already acknowledged")                                         \
   X(not_enrolled, failed_precondition, "the person has no enrolled device key")              \
   /* sitting, attendance, quorum */                                                          \
   X(no_sitting, failed_precondition, "no sitting is in progress")                            \
