@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -70,6 +71,8 @@ plenumd_process::plenumd_process(const fs::path& binary, const fs::path& data_di
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
+    // If the load generator dies without stopping it (a crash, SIGKILL), so does plenumd.
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     const int fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (fd < 0) ::_exit(126);
     ::dup2(fd, STDOUT_FILENO);

@@ -25,7 +25,7 @@ struct process_usage {
 
 /// plenumd as a child: `binary --data-dir D --port 0 --ready-file D.ready --log-level warn`
 /// plus `extra`, its output appended to D.log. The destructor stops it (SIGTERM, then SIGKILL
-/// after 10 s). Not copyable.
+/// after 10 s); it also gets SIGTERM if this process dies first. Not copyable.
 class plenumd_process {
  public:
   /// Throws std::runtime_error when fork fails.
