@@ -86,17 +86,6 @@ std::string encode_as_reply(std::uint64_t id, const T& r) {
   return encode_ok(id, fields);
 }
 
-// The fields of an ok reply as a T, or a refusal when the frame is something else.
-template <typename T>
-decoded<T> decode_as_reply(const frame& f) {
-  static constexpr auto table = fields_of(reply_tag<T>{});
-  const field_path root;
-  if (f.type != "ok") {
-    return refuse(errc::invalid_field, root.child("type"), "expected an \"ok\" reply");
-  }
-  return wire::decode_fields(object_reader(f.fields, root), table);
-}
-
 }  // namespace
 
 std::string encode_reply(std::uint64_t id, const auth_reply& r) { return encode_as_reply(id, r); }
@@ -118,38 +107,24 @@ std::string encode_reply(std::uint64_t id, const partial_decryption_reply& r) {
   return encode_as_reply(id, r);
 }
 
-template <>
-decoded<auth_reply> decode_reply<auth_reply>(const frame& f) {
-  return decode_as_reply<auth_reply>(f);
+template <typename T>
+decoded<T> decode_reply(const frame& f) {
+  static constexpr auto table = fields_of(reply_tag<T>{});
+  const field_path root;
+  if (f.type != "ok") {
+    return refuse(errc::invalid_field, root.child("type"), "expected an \"ok\" reply");
+  }
+  return wire::decode_fields(object_reader(f.fields, root), table);
 }
-template <>
-decoded<enroll_reply> decode_reply<enroll_reply>(const frame& f) {
-  return decode_as_reply<enroll_reply>(f);
-}
-template <>
-decoded<ping_reply> decode_reply<ping_reply>(const frame& f) {
-  return decode_as_reply<ping_reply>(f);
-}
-template <>
-decoded<subscribe_reply> decode_reply<subscribe_reply>(const frame& f) {
-  return decode_as_reply<subscribe_reply>(f);
-}
-template <>
-decoded<checkin_reply> decode_reply<checkin_reply>(const frame& f) {
-  return decode_as_reply<checkin_reply>(f);
-}
-template <>
-decoded<cast_ballot_reply> decode_reply<cast_ballot_reply>(const frame& f) {
-  return decode_as_reply<cast_ballot_reply>(f);
-}
-template <>
-decoded<confirm_key_reply> decode_reply<confirm_key_reply>(const frame& f) {
-  return decode_as_reply<confirm_key_reply>(f);
-}
-template <>
-decoded<partial_decryption_reply> decode_reply<partial_decryption_reply>(const frame& f) {
-  return decode_as_reply<partial_decryption_reply>(f);
-}
+
+template decoded<auth_reply> decode_reply(const frame&);
+template decoded<enroll_reply> decode_reply(const frame&);
+template decoded<ping_reply> decode_reply(const frame&);
+template decoded<subscribe_reply> decode_reply(const frame&);
+template decoded<checkin_reply> decode_reply(const frame&);
+template decoded<cast_ballot_reply> decode_reply(const frame&);
+template decoded<confirm_key_reply> decode_reply(const frame&);
+template decoded<partial_decryption_reply> decode_reply(const frame&);
 
 std::string encode_board_event_push(const board_event& e) {
   return encode_push("board_event", json::object{{"event", encode_board_event(e)}});

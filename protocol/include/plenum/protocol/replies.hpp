@@ -85,26 +85,10 @@ struct partial_decryption_reply {
 [[nodiscard]] std::string encode_reply(std::uint64_t id, const partial_decryption_reply& r);
 
 /// Decodes the fields of an `ok` reply (a frame from parse_server_frame) as a T, one of the
-/// reply structs above. Errors: invalid_field (including a frame whose type is not "ok"),
-/// and the codes of the receipt codec.
+/// reply structs above (the library instantiates it for each of them). Errors: invalid_field
+/// (including a frame whose type is not "ok"), and the codes of the receipt codec.
 template <typename T>
 [[nodiscard]] decoded<T> decode_reply(const frame& f);
-template <>
-decoded<auth_reply> decode_reply<auth_reply>(const frame& f);
-template <>
-decoded<enroll_reply> decode_reply<enroll_reply>(const frame& f);
-template <>
-decoded<ping_reply> decode_reply<ping_reply>(const frame& f);
-template <>
-decoded<subscribe_reply> decode_reply<subscribe_reply>(const frame& f);
-template <>
-decoded<checkin_reply> decode_reply<checkin_reply>(const frame& f);
-template <>
-decoded<cast_ballot_reply> decode_reply<cast_ballot_reply>(const frame& f);
-template <>
-decoded<confirm_key_reply> decode_reply<confirm_key_reply>(const frame& f);
-template <>
-decoded<partial_decryption_reply> decode_reply<partial_decryption_reply>(const frame& f);
 
 /// The push `{"v":1,"type":"board_event","event":{…}}` (topic `board`).
 [[nodiscard]] std::string encode_board_event_push(const board_event& e);
