@@ -8,6 +8,7 @@
 #include <plenum/protocol/codec_ceremony.hpp>
 #include <plenum/protocol/codec_decryption.hpp>
 #include <plenum/protocol/codec_manifest.hpp>
+#include <plenum/protocol/messages_hall.hpp>
 
 namespace plenum::clients {
 
@@ -192,10 +193,26 @@ result<void> board_record::add(const protocol::board_event& e) {
 
 result<board_record> read_board(session& s) {
   board_record board(s.hello().congress_pk);
+  // The past in get_board pages (a subscription's replay of a long board would overrun the
+  // server's send queue for this connection), then the subscription from where they ended.
+  for (;;) {
+    protocol::get_board_request page;
+    page.from_seq = board.events.size();
+    auto reply = s.call(page);
+    if (!reply) return reply.error();
+    const auto* events = reply->if_contains("events");
+    if (events == nullptr || !events->is_array()) return errc::malformed_message;
+    for (const auto& v : events->get_array()) {
+      auto e = protocol::decode_board_event(v);
+      if (!e) return errc::broken_chain;
+      if (auto added = board.add(*e); !added) return added.error();
+    }
+    if (events->get_array().size() < protocol::max_board_page) break;
+  }
   s.pushes().clear();
   protocol::subscribe_request sub;
   sub.topics = {protocol::topic::board};
-  sub.since_seq = 0;
+  sub.since_seq = board.events.size();
   auto reply = s.call(sub);
   if (!reply) return reply.error();
   protocol::frame f{0, "ok", std::move(*reply)};

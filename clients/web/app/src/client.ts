@@ -259,9 +259,26 @@ export class PlenumClient {
 
   private async doSubscribe(): Promise<void> {
     if (!this.authed) return;
+    if (this.topics.includes("board")) await this.catchUpBoard();
     const events = this.board.get();
     const since = events.length ? events[events.length - 1]!.seq + 1 : 0;
     await this.send("subscribe", { topics: this.topics, since_seq: since });
+  }
+
+  /** Reads the board's past in get_board pages: a subscription's replay of a long board would
+   * overrun the server's send queue for this connection. Stops at a short page. */
+  private async catchUpBoard(): Promise<void> {
+    const PAGE = 500;
+    for (;;) {
+      const events = this.board.get();
+      const from = events.length ? events[events.length - 1]!.seq + 1 : 0;
+      const r = await this.send("get_board", { from_seq: from, limit: PAGE });
+      const page = (r["events"] as Record<string, any>[] | undefined) ?? [];
+      for (const e of page) this.onBoardEvent(e);
+      const after = this.board.get();
+      const next = after.length ? after[after.length - 1]!.seq + 1 : 0;
+      if (page.length < PAGE || next === from) return;
+    }
   }
 
   private onBoardEvent(e: Record<string, any>): void {

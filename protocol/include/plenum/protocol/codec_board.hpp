@@ -23,8 +23,10 @@ namespace plenum::protocol {
 
 /// Longest event type name in bytes.
 inline constexpr std::size_t max_event_type_bytes = 64;
-/// Longest event payload text in bytes (a frame is at most 256 KiB by default).
-inline constexpr std::size_t max_payload_bytes = 200 * 1024;
+/// Longest event payload text in bytes. Board events travel from the server, whose frames are
+/// not bound by the 256 KiB limit on requests: the roster or the vote_opened event of a
+/// congress of thousands of delegates is larger than that.
+inline constexpr std::size_t max_payload_bytes = 8 * 1024 * 1024;
 
 /// One entry of the board's hash chain, with the server's signature over entry_hash.
 struct board_event {
