@@ -122,6 +122,8 @@ void hall_service::on_open(const std::shared_ptr<net::connection>& conn) {
 void hall_service::on_close(const std::shared_ptr<net::connection>& conn) {
   std::lock_guard lock(sessions_mutex_);
   sessions_.erase(conn->id());
+  board_subscribers_.erase(conn->id());
+  result_subscribers_.erase(conn->id());
 }
 
 std::shared_ptr<session> hall_service::find_session(std::uint64_t conn_id) const {
@@ -249,6 +251,16 @@ void hall_service::handle_subscribe(session& s, std::uint64_t id,
     s.board = board;
     s.state = state;
     s.results = results;
+    std::lock_guard slock(sessions_mutex_);
+    const auto conn_id = s.conn->id();
+    if (board)
+      board_subscribers_.insert_or_assign(conn_id, s.conn);
+    else
+      board_subscribers_.erase(conn_id);
+    if (results)
+      result_subscribers_.insert_or_assign(conn_id, s.conn);
+    else
+      result_subscribers_.erase(conn_id);
   }
   if (state) {
     json::object view;

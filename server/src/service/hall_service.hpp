@@ -171,6 +171,10 @@ class hall_service final : public net::ws_handler {
   // Connections, guarded by sessions_mutex_.
   mutable std::mutex sessions_mutex_;
   std::map<std::uint64_t, std::shared_ptr<session>> sessions_;
+  /// The connections subscribed to the board and to results, by connection id: a push reads
+  /// these instead of walking every connection.
+  std::map<std::uint64_t, std::shared_ptr<net::connection>> board_subscribers_;
+  std::map<std::uint64_t, std::shared_ptr<net::connection>> result_subscribers_;
 
   std::unique_ptr<coalescing_pusher> pusher_;
 };

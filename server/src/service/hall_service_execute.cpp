@@ -203,10 +203,10 @@ void hall_service::on_event_durable(const storage::stored_event& e) {
     std::vector<std::shared_ptr<net::connection>> results;
     {
       std::lock_guard slock(sessions_mutex_);
-      for (const auto& [id, s] : sessions_) {
-        if (s->board) board.push_back(s->conn);
-        if (s->results && ev.type == "vote_decided") results.push_back(s->conn);
-      }
+      board.reserve(board_subscribers_.size());
+      for (const auto& [id, conn] : board_subscribers_) board.push_back(conn);
+      if (ev.type == "vote_decided")
+        for (const auto& [id, conn] : result_subscribers_) results.push_back(conn);
     }
     if (!board.empty()) {
       auto frame = std::make_shared<const std::string>(
