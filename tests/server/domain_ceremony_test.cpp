@@ -78,21 +78,12 @@ struct tally_case : ::testing::Test {
     c.prepare_sitting(9);
     c.complete_ceremony();
     c.open_with_item("i1", "report");
-    create_vote v;
-    v.vote_id = "v1";
-    v.sitting_id = "s1";
-    v.item_id = "i1";
-    v.kind = "motion";
-    v.title = "决议";
-    ASSERT_TRUE(c.as("CH", v));
-    ASSERT_TRUE(c.as("CH", open_vote{"v1"}));
-    for (std::size_t i = 1; i <= 9; ++i) {
-      const crypto::ballot_choices choice = i <= 6   ? crypto::ballot_choices{{1, 0, 0}}
-                                            : i <= 8 ? crypto::ballot_choices{{0, 1, 0}}
-                                                     : crypto::ballot_choices{{0, 0, 1}};
-      const auto n = delegate_number(i);
-      ASSERT_TRUE(c.as(n, cast_ballot{"v1", c.ballot_for(n, "v1", choice)}));
-    }
+    c.open_motion("v1", "i1", "决议");
+    c.cast_each("v1", 9, [](std::size_t i) {
+      return i <= 6   ? crypto::ballot_choices{{1, 0, 0}}
+             : i <= 8 ? crypto::ballot_choices{{0, 1, 0}}
+                      : crypto::ballot_choices{{0, 0, 1}};
+    });
   }
 };
 

@@ -202,6 +202,26 @@ void congress::open_with_item(const std::string& item_id, const std::string& ite
   ASSERT_TRUE(as("CH", set_current_item{sitting_id, item_id}));
 }
 
+void congress::open_motion(const std::string& vote_id, const std::string& item_id,
+                           const std::string& title) {
+  create_vote v;
+  v.vote_id = vote_id;
+  v.sitting_id = "s1";
+  v.item_id = item_id;
+  v.kind = "motion";
+  v.title = title;
+  ASSERT_TRUE(as("CH", v));
+  ASSERT_TRUE(as("CH", open_vote{vote_id}));
+}
+
+void congress::cast_each(const std::string& vote_id, std::size_t count,
+                         const std::function<crypto::ballot_choices(std::size_t)>& choice) {
+  for (std::size_t i = 1; i <= count; ++i) {
+    const auto number = delegate_number(i);
+    ASSERT_TRUE(as(number, cast_ballot{vote_id, ballot_for(number, vote_id, choice(i))})) << number;
+  }
+}
+
 boost::json::object congress::ballot_for(const std::string& number, const std::string& vote_id,
                                          const crypto::ballot_choices& choices, int seed) {
   const vote* v = state.find_vote(vote_id);

@@ -3,6 +3,8 @@
 // does (decide, then apply each event).
 #pragma once
 
+#include <functional>
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -71,6 +73,13 @@ class congress {
   /// Opens the sitting, adds an item of `item_kind` and makes it current.
   void open_with_item(const std::string& item_id, const std::string& item_kind,
                       const std::string& sitting_id = "s1");
+  /// The chair creates motion `vote_id` on item `item_id` of sitting s1 and opens it.
+  void open_motion(const std::string& vote_id, const std::string& item_id,
+                   const std::string& title);
+  /// Delegates 1 … `count` cast their ballots in open vote `vote_id`, delegate i marking
+  /// `choice(i)`.
+  void cast_each(const std::string& vote_id, std::size_t count,
+                 const std::function<crypto::ballot_choices(std::size_t)>& choice);
   /// A ballot of `number` for an open vote, as JSON.
   boost::json::object ballot_for(const std::string& number, const std::string& vote_id,
                                  const crypto::ballot_choices& choices, int seed = 0);

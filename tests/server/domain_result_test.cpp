@@ -20,21 +20,10 @@ struct result_case : ::testing::Test {
     c.prepare_sitting(9);
     c.complete_ceremony();
     c.open_with_item("i1", "report");
-    create_vote v;
-    v.vote_id = "v1";
-    v.sitting_id = "s1";
-    v.item_id = "i1";
-    v.kind = "motion";
-    v.title = "关于党委工作报告的决议";
-    ASSERT_TRUE(c.as("CH", v));
-    ASSERT_TRUE(c.as("CH", open_vote{"v1"}));
-    for (std::size_t i = 1; i <= 7; ++i) {
-      const auto number = test::delegate_number(i);
-      const crypto::ballot_choices yes{{1, 0, 0}};
-      const crypto::ballot_choices no{{0, 1, 0}};
-      const crypto::ballot_choices& choice = i <= 6 ? yes : no;
-      ASSERT_TRUE(c.as(number, cast_ballot{"v1", c.ballot_for(number, "v1", choice)}));
-    }
+    c.open_motion("v1", "i1", "关于党委工作报告的决议");
+    c.cast_each("v1", 7, [](std::size_t i) {
+      return i <= 6 ? crypto::ballot_choices{{1, 0, 0}} : crypto::ballot_choices{{0, 1, 0}};
+    });
     ASSERT_TRUE(c.as("CH", close_vote{"v1"}));
   }
 
