@@ -22,29 +22,18 @@ const std::vector<domain::event>& log_of_3000() {
     c.prepare_sitting(delegates);
     c.complete_ceremony();
     c.open_with_item("i1", "report");
-    domain::create_vote motion;
-    motion.vote_id = "v1";
-    motion.sitting_id = "s1";
-    motion.item_id = "i1";
-    motion.kind = "motion";
-    motion.title = "决议";
-    if (!c.as("CH", motion) || !c.as("CH", domain::open_vote{"v1"}))
-      throw std::runtime_error("cannot open the vote");
-    for (std::size_t i = 1; i <= delegates; ++i) {
+    c.open_motion("v1", "i1", "决议");
+    c.cast_each("v1", delegates, [](std::size_t i) {
       crypto::ballot_choices choice{{0, 0, 0}};
       choice[0][i % 3] = 1;
-      const auto number = domain::test::delegate_number(i);
-      if (!c.as(number, domain::cast_ballot{"v1", c.ballot_for(number, "v1", choice)}))
-        throw std::runtime_error("ballot refused");
-    }
+      return choice;
+    });
     if (!c.as("CH", domain::close_vote{"v1"}) || !c.decrypt("v1", {1, 2}))
       throw std::runtime_error("cannot decide the vote");
-    const auto digest = *crypto::from_hex_fixed<32>(c.state.find_vote("v1")->result_digest);
-    for (const std::string s : {"S1", "S2"})
-      if (!c.as(s, domain::sign_result{"v1", c.keys.at(s).sign(digest).hex()}))
-        throw std::runtime_error("cannot sign");
-    if (!c.as("CH", domain::announce_result{"v1", c.keys.at("CH").sign(digest).hex()}))
-      throw std::runtime_error("cannot announce");
+    c.sign_result("v1", {"S1", "S2"}, true);
+    const auto* v = c.state.find_vote("v1");
+    if (v->ballots.size() != delegates || !v->announcement)
+      throw std::runtime_error("the sitting did not run as planned");
     return c.log;
   }();
   return log;

@@ -222,6 +222,19 @@ void congress::cast_each(const std::string& vote_id, std::size_t count,
   }
 }
 
+void congress::sign_result(const std::string& vote_id, const std::vector<std::string>& signers,
+                           bool announce) {
+  const vote* v = state.find_vote(vote_id);
+  ASSERT_NE(v, nullptr);
+  const auto digest = *crypto::from_hex_fixed<32>(v->result_digest);
+  for (const auto& s : signers) {
+    EXPECT_TRUE(as(s, domain::sign_result{vote_id, keys.at(s).sign(digest).hex()})) << s;
+  }
+  if (announce) {
+    EXPECT_TRUE(as("CH", announce_result{vote_id, keys.at("CH").sign(digest).hex()}));
+  }
+}
+
 boost::json::object congress::ballot_for(const std::string& number, const std::string& vote_id,
                                          const crypto::ballot_choices& choices, int seed) {
   const vote* v = state.find_vote(vote_id);

@@ -80,6 +80,10 @@ class congress {
   /// `choice(i)`.
   void cast_each(const std::string& vote_id, std::size_t count,
                  const std::function<crypto::ballot_choices(std::size_t)>& choice);
+  /// Scrutineers `signers` sign the result of decided vote `vote_id`; then the chair announces
+  /// it when `announce`.
+  void sign_result(const std::string& vote_id, const std::vector<std::string>& signers,
+                   bool announce);
   /// A ballot of `number` for an open vote, as JSON.
   boost::json::object ballot_for(const std::string& number, const std::string& vote_id,
                                  const crypto::ballot_choices& choices, int seed = 0);

@@ -39,44 +39,18 @@ fs::path make_root() {
   return root;
 }
 
-void cast(domain::test::congress& c, const std::string& number, const std::string& vote_id,
-          const crypto::ballot_choices& choices) {
-  ASSERT_TRUE(c.as(number, domain::cast_ballot{vote_id, c.ballot_for(number, vote_id, choices)}))
-      << number << " " << vote_id;
-}
-
-// The scrutineers `signers` sign the result of decided vote `vote_id`; then the chair announces
-// it when `announce`.
-void sign_result(domain::test::congress& c, const std::string& vote_id,
-                 const std::vector<std::string>& signers, bool announce) {
-  const auto digest = *crypto::from_hex_fixed<32>(c.state.find_vote(vote_id)->result_digest);
-  for (const auto& s : signers) {
-    EXPECT_TRUE(c.as(s, domain::sign_result{vote_id, c.keys.at(s).sign(digest).hex()})) << s;
-  }
-  if (announce) {
-    EXPECT_TRUE(c.as("CH", domain::announce_result{vote_id, c.keys.at("CH").sign(digest).hex()}));
-  }
-}
-
 // The sitting described in the header, as a list of events.
 std::vector<domain::event> run_large_sitting(std::size_t delegates) {
   domain::test::congress c{delegates};
   c.prepare_sitting(delegates);
   c.complete_ceremony();
   c.open_with_item("i1", "report");
-  domain::create_vote motion;
-  motion.vote_id = "v1";
-  motion.sitting_id = "s1";
-  motion.item_id = "i1";
-  motion.kind = "motion";
-  motion.title = "关于党委工作报告的决议";
-  EXPECT_TRUE(c.as("CH", motion));
-  EXPECT_TRUE(c.as("CH", domain::open_vote{"v1"}));
-  for (std::size_t i = 1; i <= delegates; ++i) {
+  c.open_motion("v1", "i1", "关于党委工作报告的决议");
+  c.cast_each("v1", delegates, [](std::size_t i) {
     crypto::ballot_choices choice{{0, 0, 0}};
     choice[0][i % 3] = 1;
-    cast(c, domain::test::delegate_number(i), "v1", choice);
-  }
+    return choice;
+  });
   EXPECT_TRUE(c.as("CH", domain::close_vote{"v1"}));
   EXPECT_TRUE(c.decrypt("v1", {1, 2}));
   return c.log;
@@ -93,23 +67,15 @@ std::vector<domain::event> run_sitting(std::size_t delegates) {
   c.complete_ceremony();
   c.open_with_item("i1", "report");
 
-  domain::create_vote motion;
-  motion.vote_id = "v1";
-  motion.sitting_id = "s1";
-  motion.item_id = "i1";
-  motion.kind = "motion";
-  motion.title = "关于党委工作报告的决议";
-  EXPECT_TRUE(c.as("CH", motion));
-  EXPECT_TRUE(c.as("CH", domain::open_vote{"v1"}));
-  for (int i = 1; i <= 9; ++i) {
-    crypto::ballot_choices choice{{1, 0, 0}};
-    if (i == 7 || i == 8) choice = {{0, 1, 0}};
-    if (i == 9) choice = {{0, 0, 1}};
-    cast(c, domain::test::delegate_number(static_cast<std::size_t>(i)), "v1", choice);
-  }
+  c.open_motion("v1", "i1", "关于党委工作报告的决议");
+  c.cast_each("v1", 9, [](std::size_t i) {
+    return i <= 6   ? crypto::ballot_choices{{1, 0, 0}}
+           : i <= 8 ? crypto::ballot_choices{{0, 1, 0}}
+                    : crypto::ballot_choices{{0, 0, 1}};
+  });
   EXPECT_TRUE(c.as("CH", domain::close_vote{"v1"}));
   EXPECT_TRUE(c.decrypt("v1", {1, 2}));
-  sign_result(c, "v1", {"S1", "S2"}, true);
+  c.sign_result("v1", {"S1", "S2"}, true);
 
   EXPECT_TRUE(c.as("SE", domain::add_item{"s1", "i2", "election", "选举委员", 2, "党委书记", ""}));
   EXPECT_TRUE(c.as("CH", domain::set_current_item{"s1", "i2"}));
@@ -123,16 +89,15 @@ std::vector<domain::event> run_sitting(std::size_t delegates) {
   election.candidates = {"王一", "李二"};
   EXPECT_TRUE(c.as("CH", election));
   EXPECT_TRUE(c.as("CH", domain::open_vote{"v2"}));
-  for (int i = 1; i <= 9; ++i) {
-    crypto::ballot_choices choice{{1, 0}, {0, 1}};
-    if (i >= 7) choice = {{0, 1}, {1, 0}};
-    if (i == 9) choice = {{0, 0}, {0, 0}};
-    cast(c, domain::test::delegate_number(static_cast<std::size_t>(i)), "v2", choice);
-  }
+  c.cast_each("v2", 9, [](std::size_t i) {
+    return i <= 6   ? crypto::ballot_choices{{1, 0}, {0, 1}}
+           : i <= 8 ? crypto::ballot_choices{{0, 1}, {1, 0}}
+                    : crypto::ballot_choices{{0, 0}, {0, 0}};
+  });
   EXPECT_TRUE(c.as("CH", domain::close_vote{"v2"}));
   EXPECT_TRUE(c.decrypt("v2", {1, 2}));
   EXPECT_EQ(c.state.find_vote("v2")->elected.size(), 1u);
-  sign_result(c, "v2", {"S2"}, false);
+  c.sign_result("v2", {"S2"}, false);
   return c.log;
 }
 

@@ -177,7 +177,7 @@ void hall_service::handle_session(session& s, const protocol::request_message& m
         } else {
           auto cmd = to_command(m.body);
           if (!cmd) return send(s.conn, error_frame(id, errc::internal));
-          run_for_session(s, id, *cmd);
+          run_for_session(s, id, std::move(*cmd));
         }
       },
       m.body);
@@ -186,16 +186,17 @@ void hall_service::handle_session(session& s, const protocol::request_message& m
 void hall_service::handle_hall(session& s, const protocol::hall_request_message& m) {
   auto cmd = to_command(m.body, crypto::system_random());
   if (!cmd) return send(s.conn, query(m.id, m.body, s.device_key));
-  run_for_session(s, m.id, *cmd);
+  run_for_session(s, m.id, std::move(*cmd));
 }
 
-void hall_service::run_for_session(session& s, std::uint64_t id, const domain::command& cmd) {
+void hall_service::run_for_session(session& s, std::uint64_t id, domain::command cmd) {
   const bool enroll = std::holds_alternative<domain::enroll_device>(cmd);
   if (!enroll && !s.device_key) return send(s.conn, error_frame(id, errc::unauthenticated));
   auto conn = s.conn;
-  execute_as(
-      id, with_ballot_checked(cmd), enroll ? std::nullopt : s.device_key, domain::actor::device(),
-      [conn](boost::system::error_code, std::string frame) { send(conn, std::move(frame)); });
+  execute_as(id, with_ballot_checked(std::move(cmd)), enroll ? std::nullopt : s.device_key,
+             domain::actor::device(), [conn](boost::system::error_code, std::string frame) {
+               send(conn, std::move(frame));
+             });
 }
 
 void hall_service::handle_auth(session& s, std::uint64_t id, const protocol::auth_request& r) {

@@ -119,7 +119,7 @@ class hall_service final : public net::ws_handler {
   void handle_hall(session& s, const protocol::hall_request_message& m);
   void handle_auth(session& s, std::uint64_t id, const protocol::auth_request& r);
   void handle_subscribe(session& s, std::uint64_t id, const protocol::subscribe_request& r);
-  void run_for_session(session& s, std::uint64_t id, const domain::command& cmd);
+  void run_for_session(session& s, std::uint64_t id, domain::command cmd);
   /// Runs `cmd` as the person behind `device_key` (looked up under the lock), else as
   /// `otherwise`.
   void execute_as(std::uint64_t id, const domain::command& cmd,
@@ -129,7 +129,7 @@ class hall_service final : public net::ws_handler {
   /// A cast_ballot with its cryptography checked now, outside mutex_ (the vote's basis is
   /// copied under it), so that ballots verify on every I/O thread at once; any other command
   /// unchanged.
-  [[nodiscard]] domain::command with_ballot_checked(const domain::command& cmd) const;
+  [[nodiscard]] domain::command with_ballot_checked(domain::command cmd) const;
 
   // Commands (hall_service_execute.cpp). reply_for and receipt_reply run under mutex_.
   [[nodiscard]] std::string reply_for(std::uint64_t id, const domain::command& cmd,

@@ -80,20 +80,19 @@ bool holds(const domain::command& cmd) {
 
 }  // namespace
 
-domain::command hall_service::with_ballot_checked(const domain::command& cmd) const {
-  const auto* cast = std::get_if<domain::cast_ballot>(&cmd);
+domain::command hall_service::with_ballot_checked(domain::command cmd) const {
+  auto* cast = std::get_if<domain::cast_ballot>(&cmd);
   if (cast == nullptr) return cmd;
   std::optional<domain::ballot_basis> basis;
   {
     std::lock_guard lock(mutex_);
     basis = domain::ballot_basis_for(state_, cast->vote_id);
   }
-  domain::cast_ballot checked = *cast;
   if (basis) {
-    checked.checked =
+    cast->checked =
         std::make_shared<const domain::ballot_check>(domain::check_ballot(*basis, cast->ballot));
   }
-  return checked;
+  return cmd;
 }
 
 void hall_service::execute_as(std::uint64_t id, const domain::command& cmd,
