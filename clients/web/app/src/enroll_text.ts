@@ -25,3 +25,17 @@ export function parseEnrollText(text: string): { person: string; code: string } 
   }
   return { person, code: m[2]!.trim() };
 }
+
+/**
+ * An enrollment code as typed, in the canonical form the server signs and checks (16 Crockford
+ * base32 characters, upper case, no separators): spaces and hyphens dropped, the letters O read
+ * as 0 and I or L as 1, as people misread them from a printed card. Other characters are kept
+ * (the server refuses them with a clear error).
+ */
+export function canonicalEnrollCode(typed: string): string {
+  return typed
+    .toUpperCase()
+    .replace(/[\s-]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+}
