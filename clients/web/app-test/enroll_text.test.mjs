@@ -35,3 +35,12 @@ test("a code typed with O for 0 and I or L for 1 reads as printed", () => {
   assert.equal(canonicalEnrollCode(" AIL1 oO00 "), "A111" + "0000");
   assert.equal(canonicalEnrollCode("7ZK3M0QHX4TB9C2D"), "7ZK3M0QHX4TB9C2D");
 });
+
+test("each role's card opens its own app", async () => {
+  const { appPageFor } = await loadAppModule("enroll_text");
+  assert.equal(appPageFor(["chair"]), "chair.html");
+  assert.equal(appPageFor(["secretary"]), "secretary.html");
+  assert.equal(appPageFor(["projector"]), "screen.html");
+  for (const roles of [["delegate"], ["scrutineer"], ["observer"], ["alternate"], ["delegate", "scrutineer"]]) assert.equal(appPageFor(roles), "tablet.html");
+  assert.equal(enrollUrl("https://h/", "CH", "ABCD", appPageFor(["chair"])), "https://h/chair.html#enroll=CH:ABCD");
+});

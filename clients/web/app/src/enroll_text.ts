@@ -2,11 +2,23 @@
 // that the tests can load it alone.
 
 /**
- * The text of a card's QR code: the tablet page of `origin` + `basePath` with "#enroll=" and
- * the person's number and code, so that a generic QR reader also opens the right page.
+ * The text of a card's QR code: the app `page` (default the tablet) of `origin` + `basePath`
+ * with "#enroll=" and the person's number and code, so that a generic QR reader also opens the
+ * right page.
  */
-export function enrollUrl(originAndBase: string, person: string, code: string): string {
-  return `${originAndBase}tablet.html#enroll=${encodeURIComponent(person)}:${code}`;
+export function enrollUrl(originAndBase: string, person: string, code: string, page = "tablet.html"): string {
+  return `${originAndBase}${page}#enroll=${encodeURIComponent(person)}:${code}`;
+}
+
+/**
+ * The app a person with `roles` enrolls: the chair's console, the secretary's desk, the big
+ * screen for the projector, else the tablet (delegates, alternates, scrutineers, observers).
+ */
+export function appPageFor(roles: readonly string[]): string {
+  if (roles.includes("chair")) return "chair.html";
+  if (roles.includes("secretary")) return "secretary.html";
+  if (roles.includes("projector")) return "screen.html";
+  return "tablet.html";
 }
 
 /**
