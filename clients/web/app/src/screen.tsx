@@ -1,6 +1,6 @@
 // The hall's big screen (enrolled with the projector role; read-only), for a 1920×1080
 // projection: it follows the sitting by itself and shows one thing, large — attendance and
-// quorum during check-in, the open vote's title and progress during a vote, "计票完成，等待主持人
+// quorum during check-in before the sitting opens, the open vote's title and progress during a vote, "计票完成，等待主持人
 // 宣布" with the vote's tracking codes (pages that turn) until the chair announces, and the
 // announced result after 宣布. Counts appear only in announced results. No header controls.
 import { useEffect } from "preact/hooks";
@@ -50,11 +50,13 @@ function Screen({ client }: AppProps) {
         </div>
       </div>
     );
-  } else if (s.checkin_open) {
+  } else if (s.checkin_open && s.status !== "open") {
     mode = "checkin";
     body = (
       <div class="screen-stage">
-        <p class="screen-kicker">{t("screen_checkin")}</p>
+        <p class="screen-kicker">
+          {s.title} · {t("screen_checkin")}
+        </p>
         <Figures state={state} />
         <p class={q["holds"] ? "screen-now quorum-ok" : "screen-now quorum-short"} data-testid="screen-now">
           {q["holds"] ? t("quorum_holds") : t("quorum_short", { n: q["shortfall"] ?? 0 })}

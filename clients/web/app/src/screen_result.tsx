@@ -62,6 +62,7 @@ function LevelsRow(props: { name: string; levels: any[]; ballots: number }) {
             </span>
           ) : null,
         )}
+        <span class="screen-stack-rest" style={{ flexGrow: Math.max(0, props.ballots - props.levels.reduce((n, l) => n + Number(l.count), 0)) }} />
       </span>
     </div>
   );

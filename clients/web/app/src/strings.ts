@@ -477,6 +477,7 @@ export const zhCN: Table = {
   csv_checkin_way: "签到方式",
   csv_excuse_reason: "请假事由",
   csv_approver: "批准人",
+  results_earlier: "更早的表决结果（{n} 项）",
 };
 
 export const zhTW: Table = {
@@ -947,6 +948,7 @@ export const zhTW: Table = {
   csv_checkin_way: "簽到方式",
   csv_excuse_reason: "請假事由",
   csv_approver: "批准人",
+  results_earlier: "更早的表決結果（{n} 項）",
 };
 
 export const en: Table = {
@@ -1417,5 +1419,6 @@ export const en: Table = {
   csv_checkin_way: "Check-in",
   csv_excuse_reason: "Leave reason",
   csv_approver: "Approver",
+  results_earlier: "Earlier results ({n})",
 };
 

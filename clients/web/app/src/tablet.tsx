@@ -147,6 +147,7 @@ function Tablet({ client }: AppProps) {
       {banner}
       <Card title={sitting.title} testid="sitting" class={ballotUp ? "compact" : ""}>
         {mayCheckIn &&
+          !(isDelegate && !present && open.length > 0) &&
           (present ? (
             <p class="verdict pass big-verdict" data-testid="checked-in">
               ✔ {t("checked_in")}
@@ -199,11 +200,17 @@ function Tablet({ client }: AppProps) {
         </Card>
       )}
       {finished.length > 0 && (
-        <Card title={t("results")} testid="results">
-          {finished.map((v) => (
-            <PublicResult vote={v} />
-          ))}
-        </Card>
+        <Fold folded={ballotUp} title={t("results")} testid="results">
+          <PublicResult vote={finished[0]} />
+          {finished.length > 1 && (
+            <details class="earlier">
+              <summary>{t("results_earlier", { n: finished.length - 1 })}</summary>
+              {finished.slice(1).map((v) => (
+                <PublicResult vote={v} />
+              ))}
+            </details>
+          )}
+        </Fold>
       )}
       {isScrutineer && <ScrutineerPanel client={client} key_={client.secretKey()!} />}
       <Fold folded={ballotUp} title={t("agenda")} testid="agenda">
