@@ -63,16 +63,25 @@ const ROSTER = [
 const DELEGATES = ["D01", "D02", "D03", "D04", "D05", "D06"];
 const SCRUTINEERS = ["S01", "S02", "S03"];
 
+// The agenda, typed by title only (the server names items; each gets its id at run time).
+const ITEMS = {
+  report: { kind: "report", title: "审议党委工作报告" },
+  elect: { kind: "election", title: "增补党委委员" },
+  appraise: { kind: "appraisal", title: "民主评议党委班子成员" },
+};
+const PROPOSAL = "关于改善社区道路照明的提案";
+
 // The marks each delegate intends, per vote: option id per contest, or null for no mark.
+// Each vote's id is the server's, read back by title once created.
 const CANDIDATES = ["王明", "李华", "张伟", "刘芳"];
 const MEMBERS = ["陈静", "赵强"];
 const VOTES = [
   {
-    id: "v-report", item: "i-report", kind: "motion", title: "关于党委工作报告的决议",
+    item: "report", kind: "motion", title: "关于党委工作报告的决议",
     marks: { D01: ["for"], D02: ["for"], D03: ["for"], D04: ["against"], D05: ["abstain"], D06: ["for"] },
   },
   {
-    id: "v-elect", item: "i-elect", kind: "election", title: "增补党委委员选举", seats: 3, people: CANDIDATES,
+    item: "elect", kind: "election", title: "增补党委委员选举", seats: 3, people: CANDIDATES,
     marks: {
       D01: ["approve", "approve", "approve", "disapprove"],
       D02: ["approve", "approve", null, "disapprove"],
@@ -83,14 +92,14 @@ const VOTES = [
     },
   },
   {
-    id: "v-appraise", item: "i-appraise", kind: "appraisal", title: "对党委班子成员的民主评议", people: MEMBERS,
+    item: "appraise", kind: "appraisal", title: "对党委班子成员的民主评议", people: MEMBERS,
     marks: {
       D01: ["excellent", "competent"], D02: ["excellent", "basic"], D03: ["competent", "competent"],
       D04: ["excellent", null], D05: ["incompetent", "excellent"], D06: [null, "competent"],
     },
   },
   {
-    id: "v-trust", item: "i-appraise", kind: "confidence", title: "信任投票", people: MEMBERS,
+    item: "appraise", kind: "confidence", title: "信任投票", people: MEMBERS,
     marks: {
       D01: ["trust", "trust"], D02: ["trust", "basic-trust"], D03: ["basic-trust", "trust"],
       D04: ["trust", "distrust"], D05: ["distrust", null], D06: ["trust", "trust"],
@@ -217,6 +226,24 @@ async function noError(page) {
   if (await err.count()) throw new Error(`console shows: ${await err.innerText()}`);
 }
 
+/** The kind of the chair console's next step (next_step.ts), once the console has settled. */
+async function nextStepOf(page) {
+  await page.waitForTimeout(200);
+  return tid(page, "next-step-panel").getAttribute("data-step");
+}
+
+const SIZES = [DESK, SCREEN, PORTRAIT];
+
+/** Screenshots of a desk page at 1280×800, 1920×1080 and 800×1280; the viewport is restored. */
+async function shotSizes(page, name, opts) {
+  const before = page.viewportSize();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await shot(page, `${name}-${size.width}x${size.height}`, opts);
+  }
+  await page.setViewportSize(before);
+}
+
 async function castBallot(page, vote, person, index) {
   const marks = vote.marks[person];
   const ballot = tid(page, `ballot-${vote.id}`);
@@ -258,34 +285,57 @@ try {
   await index.goto(`${base}/`);
   await shot(index, "index");
 
-  // Secretary: enroll, acknowledge the warnings, issue every card.
+  // Secretary: enroll, acknowledge the warnings; cards for everyone not yet enrolled in at most
+  // three actions (the section, one button for all, print), counted.
   const sec = await newPage(browser, base, DESK);
   await enroll(sec, "secretary", "SE", se.code, { typed: true, name: "secretary-enroll" });
   await tid(sec, "acknowledge").click();
   await sec.getByText("已确认").waitFor();
+  await shotSizes(sec, "secretary-roster");
+  await sec.evaluate(() => {
+    window.printed = 0;
+    window.print = () => (window.printed += 1); // the browser's print dialog, counted instead of shown
+  });
+  let secretaryActions = 0;
+  const act = async (locator) => {
+    await locator.click();
+    secretaryActions += 1;
+  };
+  await act(tid(sec, "nav-cards"));
+  await sec.getByText("13 人中有 12 人尚未登记设备").waitFor();
+  await act(tid(sec, "issue-all"));
+  await tid(sec, "issue-all-done").waitFor({ timeout: 60_000 });
+  await act(tid(sec, "print-cards"));
+  assert.equal(await sec.evaluate(() => window.printed), 1, "the cards went to the printer");
+  assert.ok(secretaryActions <= 3, `cards for everyone took ${secretaryActions} actions`);
+  const everyone = [...DELEGATES, "D07", ...SCRUTINEERS, "CH", "PR"];
+  assert.equal(await sec.locator(".enroll-card").count(), everyone.length, "one card per person not enrolled");
   const codes = {};
-  for (const person of [...DELEGATES, "D07", ...SCRUTINEERS, "CH", "PR"]) {
-    await tid(sec, `issue-${person}`).click();
+  // Each card's QR code, read back as a camera would (zbarimg on the card's picture), opens the
+  // app of the person's role with number and code.
+  const appOf = { CH: "chair", PR: "screen" };
+  const scannedUrl = {};
+  for (const person of everyone) {
     const card = tid(sec, `card-${person}`);
-    await card.waitFor();
     codes[person] = (await card.locator('[data-testid="card-code"]').innerText()).trim();
-    assert.equal(await card.locator("svg").count(), 1, "the card carries a QR code");
+    const png = join(artifacts, `card-${person}.png`);
+    await card.screenshot({ path: png });
+    const scanned = execFileSync("zbarimg", ["--raw", "-q", png], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    assert.equal(scanned, `${base}/${appOf[person] ?? "tablet"}.html#enroll=${person}:${codes[person]}`, `${person}'s card opens its own app`);
+    scannedUrl[person] = scanned;
   }
-  await shot(sec, "secretary-desk-cards", { touch: false });
+  await shotSizes(sec, "secretary-cards", { touch: false });
 
-  // The chair's card read back as a camera would (zbarimg on the card's picture): the QR code
-  // holds the tablet page's link with number and code, which enrolls the chair's console.
-  const cardPng = join(artifacts, "card-CH.png");
-  await tid(sec, "card-CH").screenshot({ path: cardPng });
-  const scanned = execFileSync("zbarimg", ["--raw", "-q", cardPng], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  assert.equal(scanned, `${base}/tablet.html#enroll=CH:${codes.CH}`);
+  // The chair's console and the big screen open from their cards' QR links.
   const chair = await newPage(browser, base, DESK);
-  await chair.goto(scanned.replace("/tablet.html", "/chair.html"));
+  await chair.goto(scannedUrl.CH);
   await tid(chair, "enroll-submit").click();
   await tid(chair, "who").waitFor();
   congressKey = await chair.evaluate(() => window.plenum.congressPk.hex());
   const screen = await newPage(browser, base, SCREEN);
-  await enroll(screen, "screen", "PR", codes.PR);
+  await screen.goto(scannedUrl.PR);
+  await tid(screen, "enroll-submit").click();
+  await screen.waitForFunction(() => window.plenum?.identity.get()?.person === "PR"); // no header on the projection
 
   // Scrutineers and delegates on their tablets (half of them in landscape). S03 reads its
   // card with the tablet's camera (a fake camera showing the card) and the app's QR scanner.
@@ -313,43 +363,89 @@ try {
     await enroll(tab[p], "tablet", p, codes[p], { typed: i === 1, name: i === 0 ? "tablet-enroll" : undefined });
   }
 
-  // Chair: the sitting, its agenda and the key ceremony.
-  await chair.fill('input[name="sitting_id"]', "s-2026");
+  // Chair: nobody types an identifier — the sitting, its items, votes and materials get theirs
+  // from the server. The console's largest control is the next step.
+  await shotSizes(chair, "chair-new-sitting");
+  assert.equal(await nextStepOf(chair), "create_sitting");
   await chair.fill('input[name="sitting_title"]', "2026年度党代会年会");
-  await tid(chair, "create-sitting-btn").click();
-  await waitState(chair, (s) => s.sitting?.id === "s-2026", "the sitting");
-  const items = [
-    ["i-report", "report", "审议党委工作报告"],
-    ["i-elect", "election", "增补党委委员"],
-    ["i-appraise", "appraisal", "民主评议党委班子成员"],
-  ];
+  await tid(chair, "next-step").click();
+  const created = await waitState(chair, (s) => s.sitting?.title === "2026年度党代会年会", "the sitting");
+  assert.match(created.sitting.id, /^S\d+$/, "the server names the sitting");
+  await tid(chair, "next-step-done").waitFor();
+  // A delegate submits a proposal from the tablet (any time a sitting is scheduled or open).
+  await tid(tab.D02, "proposal-title").fill(PROPOSAL);
+  await tid(tab.D02, "proposal-text").fill("建议在新区主干道增设路灯，并由街道办负责维护。");
+  await tid(tab.D02, "proposal-submit").click();
+  await tid(tab.D02, "proposal-done").waitFor();
+  await noError(tab.D02);
+  await shot(tab.D02, "tablet-D02-proposal");
+
   await chair.locator('[data-testid="agenda"] details summary').click();
-  for (const [id, kind, title] of items) {
-    await chair.fill('input[name="item_id"]', id);
-    await chair.selectOption('select[name="item_kind"]', kind);
-    await chair.fill('input[name="item_title"]', title);
+  for (const it of Object.values(ITEMS)) {
+    await chair.selectOption('select[name="item_kind"]', it.kind);
+    await chair.fill('input[name="item_title"]', it.title);
     await chair.fill('input[name="item_responsible"]', "孙志远");
     await tid(chair, "add-item").click();
-    await waitState(chair, (s) => s.agenda.some((it) => it.id === id), `item ${id}`);
+    const s = await waitState(chair, (s) => s.agenda.some((x) => x.title === it.title), `item ${it.title}`);
+    it.id = s.agenda.find((x) => x.title === it.title).id;
+    assert.match(it.id, new RegExp(`^${created.sitting.id}-I\\d+$`), "the server names the item");
   }
+  assert.equal(await chair.locator('input[name$="_id"]').count(), 0, "the console has no identifier field");
+
+  // The delegate's proposal, on the secretary's desk and the chair's console, put on the agenda.
+  await tid(sec, "nav-proposals").click();
+  const secProposal = sec.locator('[data-testid^="proposal-"]').filter({ hasText: PROPOSAL }).first();
+  await secProposal.getByText("待处理").waitFor();
+  assert.match(await secProposal.innerText(), /李秀英/);
+  const chairProposal = chair.locator('[data-testid="proposals"] li').filter({ hasText: PROPOSAL });
+  await chairProposal.getByText("待处理").waitFor();
+  await chairProposal.getByRole("button", { name: "列入议程" }).click();
+  const withProposal = await waitState(chair, (s) => s.agenda.some((x) => x.kind === "proposal" && x.title === PROPOSAL), "the proposal on the agenda");
+  await chairProposal.getByText("已列入议程").waitFor();
+  await secProposal.getByText("已列入议程").waitFor();
+  await shotSizes(sec, "secretary-proposals", { touch: false });
+  assert.equal(withProposal.agenda.length, Object.keys(ITEMS).length + 1);
+
   // Materials, distributed to the tablets before the sitting.
-  await sec.selectOption('select[name="material_item"]', "i-report");
-  await sec.fill('input[name="material_id"]', "m-report");
+  await tid(sec, "nav-materials").click();
+  await sec.selectOption('select[name="material_item"]', ITEMS.report.id);
   await sec.fill('input[name="material_title"]', "中共某某镇委员会2026年度工作报告");
   await sec.fill('textarea[name="material_text"]', "一、过去一年的工作回顾\n二、存在的问题和不足\n三、2026年工作安排");
+  assert.equal(await sec.locator('input[name$="_id"]').count(), 0, "the desk has no identifier field");
   await tid(sec, "add-material").click();
-  await waitState(chair, (s) => s.agenda.find((it) => it.id === "i-report")?.materials.length === 1, "the material");
+  await tid(sec, "add-material-done").waitFor();
+  await waitState(chair, (s) => s.agenda.find((it) => it.id === ITEMS.report.id)?.materials.length === 1, "the material");
   await tab.D01.getByRole("button", { name: /审议党委工作报告/ }).click();
   await tab.D01.getByText("三、2026年工作安排").waitFor();
   await shot(tab.D01, "tablet-D01-agenda-materials");
 
-  await chair.fill('input[name="scrutineers"]', SCRUTINEERS.join(","));
-  await chair.fill('input[name="k"]', "2");
-  await tid(chair, "start-ceremony").click();
-  await waitState(chair, (s) => s.ceremony?.n === 3, "the ceremony");
+  // The key ceremony: scrutineers picked by name in order; the threshold defaults to n for
+  // n ≤ 2 and n − 1 from 3 on. Cancelling the confirmation starts nothing.
+  assert.equal(await nextStepOf(chair), "ceremony");
+  await tid(chair, "pick-S01").click();
+  assert.equal(await chair.inputValue('input[name="k"]'), "1");
+  await tid(chair, "pick-S02").click();
+  assert.equal(await chair.inputValue('input[name="k"]'), "2");
+  await tid(chair, "pick-S03").click();
+  assert.equal(await chair.inputValue('input[name="k"]'), "2", "default threshold n − 1 for three scrutineers");
+  await shotSizes(chair, "chair-ceremony-pick");
+  await tid(chair, "next-step").click();
+  assert.match(await tid(chair, "confirm-consequence").innerText(), /周文、吴强、郑洁（共 3 人），任意 2 人/);
+  await shot(chair, "chair-confirm-ceremony", { touch: false });
+  await tid(chair, "confirm-cancel").click();
+  await chair.waitForTimeout(300);
+  assert.equal((await stateOf(chair)).ceremony, null, "a cancelled confirmation starts no ceremony");
+  await tid(chair, "next-step").click();
+  await tid(chair, "confirm-ok").click();
+  const cer = await waitState(chair, (s) => s.ceremony?.n === 3, "the ceremony");
+  assert.equal(cer.ceremony.k, 2);
   await noError(chair);
-
-  for (const p of SCRUTINEERS) await tid(scr[p], "keygen").click();
+  // The console names the scrutineers the ceremony still waits for.
+  await chair.getByText("密钥生成：等待 周文、吴强、郑洁 提交").waitFor();
+  for (const p of SCRUTINEERS.slice(0, 2)) await tid(scr[p], "keygen").click();
+  await chair.getByText("密钥生成：等待 郑洁 提交").waitFor();
+  await shotSizes(chair, "chair-ceremony-waiting");
+  await tid(scr.S03, "keygen").click();
   for (const p of SCRUTINEERS) {
     await tid(scr[p], "pin").fill(`24${p.slice(1)}68`);
     await tid(scr[p], "confirm-key").click();
@@ -358,7 +454,8 @@ try {
   await shot(scr.S01, "tablet-S01-scrutineer-ceremony");
 
   // Check-in: five on their tablets, D06 assisted by the secretary, D07 excused.
-  await tid(chair, "open-checkin").click();
+  assert.equal(await nextStepOf(chair), "open_checkin");
+  await tid(chair, "next-step").click();
   await waitState(chair, (s) => s.sitting.checkin_open, "check-in open");
   await shot(screen, "screen-checkin", { touch: false });
   for (const p of DELEGATES.slice(0, 5)) {
@@ -367,42 +464,86 @@ try {
   }
   await shot(tab.D01, "tablet-D01-checked-in-portrait");
   await shot(tab.D02, "tablet-D02-checked-in-landscape");
+  await tid(sec, "nav-attendance").click();
   await tid(sec, "reason").fill("平板电量不足");
-  await tid(sec, "approver").fill("孙志远");
   await tid(sec, "assist-D06").click();
+  await tid(sec, "assist-D06-done").waitFor();
   await waitState(chair, (s) => s.present === 6, "six present");
   await tid(sec, "reason").fill("因病请假");
+  await tid(sec, "approver").fill("孙志远");
   await tid(sec, "excuse-D07").click();
   const opened = await waitState(chair, (s) => s.seated === 6 && s.excused === 1, "D07 excused");
   assert.equal(opened.quorum.required, 5);
-  await tid(sec, "search").fill("D0");
-  await shot(sec, "secretary-desk-attendance", { touch: false });
-  // The attendance export: a CSV with everyone's presence and the excusal's reason.
-  await tid(sec, "person-D07").getByText("因病请假").waitFor();
-  await tid(sec, "person-D06").getByText("已签到").waitFor();
-  const [download] = await Promise.all([sec.waitForEvent("download"), tid(sec, "export-attendance").click()]);
-  const csv = await readFile(await download.path(), "utf8");
-  assert.match(csv, /^\ufeffnumber,name,unit,group,present,excused,reason,approver\r\n/);
-  assert.match(csv, /D06,杨丽,第三选区,第二组,1,0,,\r\n/);
-  assert.match(csv, /D07,赵刚,第三选区,第二组,0,1,因病请假,孙志远\r\n/);
-  await tid(chair, "open-sitting").click();
+  await tid(sec, "person-D07").getByText(/因病请假/).waitFor();
+  await tid(sec, "person-D06").getByText(/已签到.*协助/).waitFor();
+  await tid(sec, "person-D01").getByText(/已签到.*本人/).waitFor();
+  await shotSizes(sec, "secretary-attendance", { touch: false });
+  // The attendance list, made in the browser: CSV with a BOM and Chinese headers.
+  await tid(sec, "nav-export").click();
+  const [csvFile] = await Promise.all([sec.waitForEvent("download"), tid(sec, "export-attendance").click()]);
+  const csv = await readFile(await csvFile.path(), "utf8");
+  assert.match(csv, /^\ufeff编号,姓名,单位,代表小组,出席情况,签到时间,签到方式,请假事由,批准人\r\n/);
+  assert.match(csv, /\r\nD06,杨丽,第三选区,第二组,已签到,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,协助,,\r\n/);
+  assert.match(csv, /\r\nD01,王建国,第一选区,第一组,已签到,[^,]+,本人,,\r\n/);
+  assert.match(csv, /\r\nD07,赵刚,第三选区,第二组,请假,,,因病请假,孙志远\r\n/);
+  assert.ok(!/S01|CH|PR/.test(csv), "the attendance list names those who attend, not the hall's officers");
+  await writeFile(join(artifacts, "attendance.csv"), csv);
+
+  // D07 arrives after all: the excusal is withdrawn and the secretary checks D07 in.
+  const d07 = await newPage(browser, base, PORTRAIT);
+  await enroll(d07, "tablet", "D07", codes.D07);
+  await tid(sec, "nav-attendance").click();
+  await tid(sec, "withdraw-D07").click();
+  await tid(sec, "withdraw-D07-done").waitFor();
+  await waitState(chair, (s) => s.seated === 7 && s.excused === 0, "D07 seated again");
+  await tid(sec, "assist-D07").click();
+  await waitState(chair, (s) => s.present === 7, "seven present");
+  await tid(sec, "person-D07").getByText(/已签到.*协助/).waitFor();
+
+  // Opening the sitting asks first; cancelling leaves it scheduled.
+  assert.equal(await nextStepOf(chair), "open_sitting");
+  await shotSizes(chair, "chair-checkin");
+  await tid(chair, "next-step").click();
+  assert.match(await tid(chair, "confirm-consequence").innerText(), /实到 7 人，应到 7 人/);
+  await tid(chair, "confirm-cancel").click();
+  await chair.waitForTimeout(300);
+  assert.equal((await stateOf(chair)).sitting.status, "scheduled", "a cancelled confirmation opens nothing");
+  await tid(chair, "next-step").click();
+  await tid(chair, "confirm-ok").click();
   await waitState(chair, (s) => s.sitting.status === "open", "the sitting open");
 
-  // The four votes.
+  // The four votes, each led by the console's next step.
   for (const vote of VOTES) {
-    if ((await stateOf(chair)).current_item !== vote.item) await tid(chair, `current-${vote.item}`).click();
-    await waitState(chair, (s) => s.current_item === vote.item, `item ${vote.item} current`);
-    const details = chair.locator('[data-testid="votes"] details');
-    if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
-    await chair.fill('input[name="vote_id"]', vote.id);
-    await chair.selectOption('select[name="vote_item"]', vote.item);
-    await chair.selectOption('select[name="vote_kind"]', vote.kind);
-    await chair.fill('input[name="vote_title"]', vote.title);
-    if (vote.kind === "election") await chair.fill('input[name="seats"]', String(vote.seats));
-    if (vote.people) await chair.fill('textarea[name="people"]', vote.people.join("\n"));
-    await tid(chair, "create-vote").click();
-    await waitState(chair, (s) => s.votes.some((v) => v.id === vote.id), `vote ${vote.id} created`);
+    const item = ITEMS[vote.item];
+    if (vote.kind !== "confidence") {
+      assert.equal(await nextStepOf(chair), "set_current");
+      assert.match(await tid(chair, "next-step").innerText(), new RegExp(item.title));
+      await tid(chair, "next-step").click();
+      await waitState(chair, (s) => s.current_item === item.id, `item ${item.title} current`);
+      assert.equal(await nextStepOf(chair), "create_vote");
+      await chair.selectOption('select[name="vote_kind"]', vote.kind);
+      await chair.fill('input[name="vote_title"]', vote.title);
+      if (vote.kind === "election") await chair.fill('input[name="seats"]', String(vote.seats));
+      if (vote.people) await chair.fill('textarea[name="people"]', vote.people.join("\n"));
+      if (vote.kind === "election") await shotSizes(chair, "chair-create-vote");
+      await tid(chair, "next-step").click();
+    } else {
+      // The confidence vote of the same item was created with the appraisal, before it.
+    }
+    const s = await waitState(chair, (s) => s.votes.some((v) => v.title === vote.title), `vote ${vote.title} created`);
+    vote.id = s.votes.find((v) => v.title === vote.title).id;
+    assert.match(vote.id, new RegExp(`^${created.sitting.id}-V\\d+$`), "the server names the vote");
     await noError(chair);
+    if (vote.kind === "appraisal") {
+      // The confidence vote of the same item, created now from the votes list.
+      const trust = VOTES.find((v) => v.kind === "confidence");
+      await tid(chair, "create-vote-details").locator("summary").click();
+      await chair.selectOption('select[name="vote_kind"]', trust.kind);
+      await chair.fill('input[name="vote_title"]', trust.title);
+      await chair.fill('textarea[name="people"]', trust.people.join("\n"));
+      await tid(chair, "create-vote").click();
+      await waitState(chair, (s) => s.votes.some((v) => v.title === trust.title), "the confidence vote created");
+    }
     if (vote.kind === "election") {
       // D05's connection drops before the vote opens: the tablet reconnects, authenticates
       // again and resumes the board from where it was, so it still gets the vote's keys.
@@ -419,7 +560,9 @@ try {
           }),
       );
     }
-    await tid(chair, `open-${vote.id}`).click();
+    assert.equal(await nextStepOf(chair), "open_vote");
+    assert.equal(await tid(chair, "next-step").getAttribute("data-action"), `open_vote:${vote.id}`);
+    await tid(chair, "next-step").click();
     await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "open", `vote ${vote.id} open`);
 
     if (vote.kind === "election") {
@@ -434,17 +577,60 @@ try {
     for (const [i, p] of DELEGATES.entries()) {
       await castBallot(tab[p], vote, p, i);
       if (i === 2) {
-        await shot(chair, `chair-progress-${vote.kind}`, { touch: false });
+        await shotSizes(chair, `chair-progress-${vote.kind}`, { touch: false });
         await shot(screen, `screen-progress-${vote.kind}`, { touch: false });
       }
     }
     await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.received === 6, `six ballots in ${vote.id}`);
-    await tid(chair, `close-${vote.id}`).click();
-    await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "closed", `vote ${vote.id} closed`);
-    for (const p of SCRUTINEERS.slice(0, 2)) {
-      await tid(scr[p], `approve-${vote.id}`).click();
-      await tid(scr[p], `approve-${vote.id}`).waitFor({ state: "detached" });
+    assert.equal(await nextStepOf(chair), "close_vote");
+    await tid(chair, `vote-${vote.id}`).getByText(/尚未投票的代表：赵刚/).waitFor();
+    const trustVote = () => stateOf(chair).then((s) => s.votes.find((v) => v.title === VOTES[3].title));
+    if (vote.kind === "motion") {
+      // Closing asks first, with the ballots in; cancelling leaves the vote open.
+      await tid(chair, "next-step").click();
+      assert.equal(await tid(chair, "confirm-consequence").innerText(), "结束后不能再投票，已投 6/7。");
+      await shotSizes(chair, "chair-confirm-close-vote", { touch: false });
+      await tid(chair, "confirm-cancel").click();
+      await chair.waitForTimeout(300);
+      assert.equal((await stateOf(chair)).votes.find((v) => v.id === vote.id).status, "open", "a cancelled confirmation closes nothing");
+      await tid(chair, "next-step").click();
+      await tid(chair, "confirm-ok").click();
+    } else if (vote.kind === "appraisal") {
+      // A double tap on 结束投票, 600 ms apart: the second tap lands on the dialog, and the
+      // taps after confirming land on controls that are inert — the confidence vote stays unopened.
+      const box = await tid(chair, "next-step").boundingBox();
+      await tid(chair, "next-step").waitFor({ state: "visible" });
+      await chair.waitForFunction(() => !document.querySelector('[data-testid="next-step"]').disabled);
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await chair.mouse.click(x, y);
+      await chair.waitForTimeout(600);
+      await chair.mouse.click(x, y);
+      assert.equal(await tid(chair, "confirm-dialog").count(), 1, "the second tap does not pass the dialog");
+      assert.equal((await stateOf(chair)).votes.find((v) => v.id === vote.id).status, "open");
+      const ok = tid(chair, "confirm-ok");
+      await chair.waitForFunction(() => !document.querySelector('[data-testid="confirm-ok"]')?.disabled);
+      const okBox = await ok.boundingBox();
+      await chair.mouse.click(okBox.x + okBox.width / 2, okBox.y + okBox.height / 2);
+      await chair.waitForTimeout(600);
+      await chair.mouse.click(okBox.x + okBox.width / 2, okBox.y + okBox.height / 2);
+      await chair.mouse.click(x, y);
+      await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "closed", `vote ${vote.id} closed`);
+      await chair.waitForTimeout(1200);
+      assert.equal((await trustVote()).status, "created", "a double tap on 结束投票 opens no other vote");
+      assert.equal(await tid(chair, "confirm-dialog").count(), 0, "and asks nothing else");
+    } else {
+      await tid(chair, "next-step").click();
+      await tid(chair, "confirm-ok").click();
     }
+    await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "closed", `vote ${vote.id} closed`);
+    // The console names the scrutineers whose decryption is still missing, then their signatures.
+    await tid(chair, "waiting-for").getByText(/还需 2 位监票人批准解密。尚未解密：周文、吴强、郑洁/).waitFor();
+    await tid(scr.S01, `approve-${vote.id}`).click();
+    await tid(scr.S01, `approve-${vote.id}`).waitFor({ state: "detached" });
+    await tid(chair, "waiting-for").getByText(/还需 1 位监票人批准解密。尚未解密：吴强、郑洁/).waitFor();
+    if (vote.kind === "motion") await shotSizes(chair, "chair-waiting-decryption", { touch: false });
+    await tid(scr.S02, `approve-${vote.id}`).click();
+    await tid(scr.S02, `approve-${vote.id}`).waitFor({ state: "detached" });
     const decided = await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "decided", `vote ${vote.id} decided`);
     const v = decided.votes.find((x) => x.id === vote.id);
     assert.deepEqual(v.counts, expectedCounts(vote), `decrypted counts of ${vote.id} equal the marks cast`);
@@ -452,41 +638,63 @@ try {
     console.log(`${vote.id}: counts ${JSON.stringify(v.counts)} as intended`);
     if (vote.kind === "motion") assert.equal(v.outcome.passed, true);
     if (vote.kind === "election") assert.deepEqual(v.outcome.elected, ["cand-0", "cand-1", "cand-2"]);
-    await screen.locator(`[data-testid="result-${vote.id}"]`).waitFor();
     // The scrutineers who decrypted check the result against their own boards and sign it;
     // the chair can announce only then.
-    assert.ok(await tid(chair, `announce-${vote.id}`).isDisabled(), "no announcement before the scrutineers sign");
-    for (const p of SCRUTINEERS.slice(0, 2)) {
-      await tid(scr[p], `sign-${vote.id}`).click();
-      await tid(scr[p], `signed-${vote.id}`).waitFor();
-      await noError(scr[p]);
-    }
+    await tid(chair, "waiting-for").getByText(/等待监票人核对签名：周文、吴强/).waitFor();
+    assert.ok(await tid(chair, "next-step").isDisabled(), "no announcement before the scrutineers sign");
+    await tid(scr.S01, `sign-${vote.id}`).click();
+    await tid(scr.S01, `signed-${vote.id}`).waitFor();
+    await tid(chair, "waiting-for").getByText(/等待监票人核对签名：吴强$/).waitFor();
+    await tid(scr.S02, `sign-${vote.id}`).click();
+    await tid(scr.S02, `signed-${vote.id}`).waitFor();
+    await noError(scr.S01);
+    await noError(scr.S02);
     await waitState(chair, (s) => s.votes.find((x) => x.id === vote.id)?.signatures === 2, `scrutineers signed ${vote.id}`);
     if (vote.kind === "motion") await shot(scr.S01, "tablet-S01-scrutineer-signed");
-    await tid(chair, `announce-${vote.id}`).click();
+    await chair.waitForFunction(() => document.querySelector('[data-testid="next-step-panel"]')?.dataset.step === "announce");
+    await tid(chair, "next-step").click();
+    assert.match(await tid(chair, "confirm-consequence").innerText(), /不能撤回/);
+    if (vote.kind === "motion") await shotSizes(chair, "chair-confirm-announce", { touch: false });
+    if (vote.kind === "appraisal") {
+      // Announcing puts 开始投票 of the confidence vote where the finger is: a tap 600 ms after
+      // confirming lands on it while it is still inert.
+      const box = await tid(chair, "next-step").boundingBox();
+      await tid(chair, "confirm-ok").click();
+      await chair.waitForTimeout(600);
+      await chair.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await waitState(chair, (s) => s.votes.find((x) => x.id === vote.id)?.announced === true, `${vote.id} announced`);
+      await chair.waitForTimeout(1200);
+      assert.equal((await trustVote()).status, "created", "a tap right after 宣布结果 opens no vote");
+    } else {
+      await tid(chair, "confirm-ok").click();
+    }
     await waitState(chair, (s) => s.votes.find((x) => x.id === vote.id)?.announced === true, `${vote.id} announced`);
+    await tid(chair, "next-step-done").getByText("结果已宣布").waitFor();
     await noError(chair);
     await screen.locator(`[data-testid="announced-${vote.id}"]`).waitFor();
     await shot(screen, `screen-result-${vote.kind}`, { touch: false });
-    await shot(chair, `chair-result-${vote.kind}`, { touch: false });
+    await shotSizes(chair, `chair-result-${vote.kind}`, { touch: false });
   }
 
-  // A delegate submits a proposal from the tablet (at any time).
-  await tid(tab.D02, "proposal-title").fill("关于改善社区道路照明的提案");
-  await tid(tab.D02, "proposal-text").fill("建议在新区主干道增设路灯，并由街道办负责维护。");
-  await tid(tab.D02, "proposal-submit").click();
-  await tid(tab.D02, "proposal-done").waitFor();
-  await noError(tab.D02);
-  await shot(tab.D02, "tablet-D02-proposal");
-
-  // The secretary exports the record through the server: its directory, events and head.
-  await tid(sec, "export-record").click();
-  await tid(sec, "record-done").waitFor();
-  await noError(sec);
-  assert.match(await tid(sec, "record-dir").innerText(), /exports[\/]record-\d+/);
-  assert.ok(Number(await tid(sec, "record-events").innerText()) > 0, "the export counts its events");
-  assert.match(await tid(sec, "record-head").innerText(), /^[0-9a-f]{64}$/);
-  await shot(sec, "secretary-export-record", { touch: false });
+  // Downloads on the secretary's desk: the signed record as one archive, each vote's result
+  // sheet and the sitting's summary sheet as PDF.
+  await tid(sec, "nav-export").click();
+  await shotSizes(sec, "secretary-export", { touch: false });
+  const fetchDownload = async (testid) => {
+    const [d] = await Promise.all([sec.waitForEvent("download"), tid(sec, testid).click()]);
+    const bytes = await readFile(await d.path());
+    await noError(sec);
+    return { name: d.suggestedFilename(), bytes };
+  };
+  const archive = await fetchDownload("download-record");
+  assert.deepEqual([...archive.bytes.subarray(0, 2)], [0x1f, 0x8b], `the record ${archive.name} is gzip`);
+  assert.match(archive.name, /\.tar\.gz$/);
+  for (const vote of VOTES) {
+    const sheet = await fetchDownload(`download-vote-sheet-${vote.id}`);
+    assert.equal(sheet.bytes.subarray(0, 4).toString("latin1"), "%PDF", `${vote.id}'s result sheet is a PDF`);
+  }
+  const summary = await fetchDownload("download-sitting-sheet");
+  assert.equal(summary.bytes.subarray(0, 4).toString("latin1"), "%PDF", "the sitting summary sheet is a PDF");
   // The board as the chair's browser received and checked it, for the C++ check of every
   // browser-made ballot (tests/web/browser_board_test.cpp).
   const board = await chair.evaluate(() =>
@@ -508,8 +716,12 @@ try {
   await tid(screen, "lang-zh-TW").click();
   await shot(screen, "screen-zh-TW", { touch: false });
 
+  // Closing the sitting asks first (the proposal's item is left for another sitting).
   await tid(chair, "close-sitting").click();
+  assert.match(await tid(chair, "confirm-consequence").innerText(), /不能撤回/);
+  await tid(chair, "confirm-ok").click();
   await waitState(chair, (s) => s.sitting.status === "closed", "the sitting closed");
+  assert.equal(await nextStepOf(chair), "create_sitting");
   await shot(chair, "chair-closed", { touch: false });
   assert.deepEqual(problems, [], problems.join("\n"));
   console.log(`ok: ${shots.length} screenshots in ${artifacts}`);
