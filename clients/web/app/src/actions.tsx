@@ -81,7 +81,9 @@ export interface ActionButtonProps {
  */
 export function ActionButton(props: ActionButtonProps) {
   const armed = useArmed(props.actionKey);
-  const [asking, setAsking] = useState(false);
+  // The action key the open dialog asks about: a dialog never outlives the action it names.
+  const [askedFor, setAskedFor] = useState<string | null>(null);
+  const asking = askedFor !== null && askedFor === props.actionKey;
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; key: string } | null>(null);
   const [mine, setMine] = useState(false);
   // A success note fades after a while; an error stays until the next attempt.
@@ -93,7 +95,7 @@ export function ActionButton(props: ActionButtonProps) {
   async function go() {
     const done = props.done;
     const key = props.actionKey;
-    setAsking(false);
+    setAskedFor(null);
     setOutcome(null);
     setMine(true);
     inFlight.set(inFlight.get() + 1);
@@ -116,7 +118,7 @@ export function ActionButton(props: ActionButtonProps) {
         class={`${props.class ?? ""}${mine ? " working" : ""}`}
         disabled={disabled}
         aria-busy={mine}
-        onClick={() => (props.confirm ? setAsking(true) : void go())}
+        onClick={() => (props.confirm ? setAskedFor(props.actionKey) : void go())}
         data-testid={props.testid}
         data-action={props.actionKey}
       >
@@ -135,7 +137,7 @@ export function ActionButton(props: ActionButtonProps) {
           </span>
         )}
       </div>
-      {asking && props.confirm && <ConfirmDialog confirmation={props.confirm} label={props.label} onCancel={() => setAsking(false)} onConfirm={() => void go()} />}
+      {asking && props.confirm && <ConfirmDialog confirmation={props.confirm} label={props.label} onCancel={() => setAskedFor(null)} onConfirm={() => void go()} />}
     </div>
   );
 }
