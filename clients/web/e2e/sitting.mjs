@@ -22,6 +22,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { auditPage } from "./a11y.mjs";
 import { launch, launchWithCamera } from "./browser.mjs";
 import { startPlenumd } from "./plenumd.mjs";
 
@@ -73,7 +74,7 @@ const PROPOSAL = "关于改善社区道路照明的提案";
 
 // The marks each delegate intends, per vote: option id per contest, or null for no mark.
 // Each vote's id is the server's, read back by title once created.
-const CANDIDATES = ["王明", "李华", "张伟", "刘芳"];
+const CANDIDATES = ["王明", "李华", "张伟", "刘芳", "陈刚", "赵红", "孙丽"];
 const MEMBERS = ["陈静", "赵强"];
 const VOTES = [
   {
@@ -83,12 +84,12 @@ const VOTES = [
   {
     item: "elect", kind: "election", title: "增补党委委员选举", seats: 3, people: CANDIDATES,
     marks: {
-      D01: ["approve", "approve", "approve", "disapprove"],
-      D02: ["approve", "approve", null, "disapprove"],
-      D03: ["approve", "disapprove", "approve", "approve"],
-      D04: ["approve", "approve", "disapprove", null],
-      D05: [null, "approve", "approve", "disapprove"],
-      D06: ["approve", null, "approve", "approve"],
+      D01: ["approve", "approve", "approve", "disapprove", null, null, null],
+      D02: ["approve", "approve", null, "disapprove", "disapprove", null, null],
+      D03: ["approve", "disapprove", "approve", "approve", null, null, "disapprove"],
+      D04: ["approve", "approve", "disapprove", null, null, "approve", null],
+      D05: [null, "approve", "approve", "disapprove", null, null, null],
+      D06: ["approve", null, "approve", "approve", "disapprove", "disapprove", "disapprove"],
     },
   },
   {
@@ -162,7 +163,10 @@ async function cardVideo(page, png, file) {
 const shots = [];
 const problems = [];
 
-/** Saves a screenshot and checks the page for horizontal overflow and small touch targets. */
+/**
+ * Saves a screenshot and checks the page for horizontal overflow, small touch targets and
+ * serious or critical accessibility violations (axe-core).
+ */
 async function shot(page, name, { touch = true } = {}) {
   await page.waitForTimeout(150); // let the last render and fonts settle
   const file = join(artifacts, `${name}.png`);
@@ -180,6 +184,17 @@ async function shot(page, name, { touch = true } = {}) {
   });
   if (layout.overflow > 0) problems.push(`${name}: horizontal overflow of ${layout.overflow}px`);
   if (touch && layout.small.length) problems.push(`${name}: small touch targets: ${layout.small.join("; ")}`);
+  for (const v of await auditPage(page)) problems.push(`${name}: accessibility: ${v}`);
+}
+
+/** The computed font size of the first element matching `selector`, in CSS pixels. */
+const fontPx = (page, selector) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+
+/** Taps the delegate makes, counted per step for the tap budgets. */
+let taps = 0;
+async function tap(locator) {
+  await locator.click();
+  taps += 1;
 }
 
 async function newPage(browser, base, viewport) {
@@ -198,14 +213,17 @@ async function enroll(page, app, person, code, { typed = false, name } = {}) {
   if (typed) {
     await page.goto(`${page.base}/${app}.html`);
     await page.fill('input[name="person"]', person);
-    await page.fill('input[name="code"]', code);
+    // Typed as people misread a card: O for 0, L for 1, in lower case.
+    await page.fill('input[name="code"]', code.replace(/0/g, "O").replace(/1/g, "L").toLowerCase());
   } else {
     await page.goto(`${page.base}/${app}.html#enroll=${encodeURIComponent(person)}:${code}`);
   }
   if (name) await shot(page, name);
-  await tid(page, "enroll-submit").click();
+  taps = 0;
+  await tap(tid(page, "enroll-submit"));
   await tid(page, "who").waitFor();
   assert.match(await tid(page, "who").innerText(), new RegExp(person));
+  if (!typed) assert.ok(taps <= 2, `enrolling from the card took ${taps} taps`);
 }
 
 /** The chair's client state, read from the page. */
@@ -244,25 +262,37 @@ async function shotSizes(page, name, opts) {
   await page.setViewportSize(before);
 }
 
+/** The most taps a delegate may need to cast a ballot of each kind (choose, review, cast). */
+const TAP_BUDGET = { motion: 3, election: 10, appraisal: 2 * MEMBERS.length + 2, confidence: 2 * MEMBERS.length + 2 };
+
+/**
+ * Marks `person`'s intended choices (a row left unmarked takes no tap), reviews and casts; the
+ * taps are counted against the kind's budget. Resolves with the tracking code shown.
+ */
 async function castBallot(page, vote, person, index) {
   const marks = vote.marks[person];
   const ballot = tid(page, `ballot-${vote.id}`);
   await ballot.waitFor();
-  if (vote.kind === "motion") {
-    await tid(page, `mark-0-${marks[0]}`).click();
-  } else {
-    for (let c = 0; c < marks.length; ++c) await tid(page, `mark-${c}-${marks[c] ?? "none"}`).click();
-  }
   if (index === 0) await shot(page, `tablet-${person}-ballot-${vote.kind}`);
-  await tid(page, "review").click();
+  taps = 0;
+  if (vote.kind === "motion") {
+    await tap(tid(page, `mark-0-${marks[0]}`));
+  } else {
+    for (let c = 0; c < marks.length; ++c) if (marks[c] !== null) await tap(tid(page, `mark-${c}-${marks[c]}`));
+  }
+  if (index === 0) await shot(page, `tablet-${person}-ballot-${vote.kind}-marked`);
+  await tap(tid(page, "review"));
   await tid(page, "confirm").waitFor({ timeout: 60_000 });
   const code = await tid(page, "tracking-code").innerText();
-  assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3,}$/);
+  assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   if (index === 0) await shot(page, `tablet-${person}-confirm-${vote.kind}`);
-  await tid(page, "cast").click();
+  await tap(tid(page, "cast"));
   await tid(page, "receipt").waitFor();
+  assert.ok(taps <= TAP_BUDGET[vote.kind], `${person} needed ${taps} taps for a ${vote.kind} (budget ${TAP_BUDGET[vote.kind]})`);
   assert.equal(await tid(page, "receipt-code").innerText(), code, "receipt tracking code equals the one shown before casting");
+  assert.equal(await tid(page, "receipt").locator("svg").count(), 1, "the receipt carries a QR code");
   if (index === 0) await shot(page, `tablet-${person}-receipt-${vote.kind}`);
+  return code;
 }
 
 const server = await startPlenumd({
@@ -362,6 +392,11 @@ try {
     tab[p] = await newPage(browser, base, i % 2 === 0 ? PORTRAIT : LANDSCAPE);
     await enroll(tab[p], "tablet", p, codes[p], { typed: i === 1, name: i === 0 ? "tablet-enroll" : undefined });
   }
+  // The tablet for a first-time user: body text at least 22 px, the delegate's own name large.
+  assert.ok((await fontPx(tab.D01, "body")) >= 22, `tablet body text is ${await fontPx(tab.D01, "body")} px`);
+  assert.ok((await fontPx(tab.D01, "p.muted, p")) >= 22, "a paragraph on the tablet is at least 22 px");
+  await tid(tab.D01, "me-name").getByText("王建国").waitFor();
+  assert.ok((await fontPx(tab.D01, '[data-testid="me-name"]')) >= 40, "the delegate's name is large");
 
   // Chair: nobody types an identifier — the sitting, its items, votes and materials get theirs
   // from the server. The console's largest control is the next step.
@@ -458,10 +493,23 @@ try {
   await tid(chair, "next-step").click();
   await waitState(chair, (s) => s.sitting.checkin_open, "check-in open");
   await shot(screen, "screen-checkin", { touch: false });
+  assert.ok((await fontPx(screen, '[data-testid="screen-now"]')) >= 64, "the big screen's current thing is at least 64 px");
+  await tid(screen, "attendance").waitFor();
+  assert.equal(await screen.locator("header button:visible, .conn:visible").count(), 0, "no language buttons or connection status on the projection");
   for (const p of DELEGATES.slice(0, 5)) {
-    await tid(tab[p], "checkin").click();
+    taps = 0;
+    await tap(tid(tab[p], "checkin"));
     await tid(tab[p], "checked-in").waitFor();
+    assert.equal(taps, 1, "check-in takes one tap");
   }
+  // Offline: the tablet says so and what happens to a ballot being sent; back online, it goes.
+  await tab.D04.context().setOffline(true);
+  await tab.D04.evaluate(() => window.plenum.ws?.close());
+  await tid(tab.D04, "offline").waitFor();
+  assert.match(await tid(tab.D04, "offline").innerText(), /正在发送的选票会在连接恢复后自动重新发送/);
+  await shot(tab.D04, "tablet-D04-offline-portrait");
+  await tab.D04.context().setOffline(false);
+  await tid(tab.D04, "offline").waitFor({ state: "detached", timeout: 30_000 });
   await shot(tab.D01, "tablet-D01-checked-in-portrait");
   await shot(tab.D02, "tablet-D02-checked-in-landscape");
   await tid(sec, "nav-attendance").click();
@@ -573,13 +621,42 @@ try {
       assert.match(await tid(p, "approvals").innerText(), /4/);
       assert.ok(await tid(p, "review").isDisabled(), "an over-approved ballot cannot be reviewed");
       await shot(p, "tablet-D01-election-too-many");
+      // A ballot with nothing marked asks first; going back leaves the ballot as it was.
+      await tid(tab.D02, `ballot-${vote.id}`).waitFor();
+      await tid(tab.D02, "review").click();
+      await tid(tab.D02, "blank-warning").getByText("您没有作任何选择，确定投空白票吗？").waitFor();
+      await shot(tab.D02, "tablet-D02-blank-warning-landscape");
+      await tid(tab.D02, "blank-cancel").click();
+      await tid(tab.D02, "blank-warning").waitFor({ state: "detached" });
+      assert.equal(await tid(tab.D02, "confirm").count(), 0, "a cancelled blank ballot is not sealed");
+      await tid(tab.D02, "review").waitFor();
     }
+    vote.codes = {};
     for (const [i, p] of DELEGATES.entries()) {
-      await castBallot(tab[p], vote, p, i);
+      vote.codes[p] = await castBallot(tab[p], vote, p, i);
+      if (i === 0 && vote.kind === "motion") {
+        // After a reload the receipt shows the same short code (from the server's 64 hex digits).
+        await tab[p].reload();
+        await tid(tab[p], "receipt-code").waitFor();
+        assert.equal(await tid(tab[p], "receipt-code").innerText(), vote.codes[p], "the receipt's short code survives a reload");
+        await shotSizes(tab[p], `tablet-${p}-receipt-reloaded`);
+      }
       if (i === 2) {
         await shotSizes(chair, `chair-progress-${vote.kind}`, { touch: false });
-        await shot(screen, `screen-progress-${vote.kind}`, { touch: false });
+        // The big screen shows the open vote large: its title, the ballots in.
+        assert.equal(await tid(screen, "screen").getAttribute("data-mode"), "voting");
+        await tid(screen, `screen-progress-${vote.id}`).getByText(vote.title).waitFor();
+        assert.ok((await fontPx(screen, '[data-testid="screen-now"]')) >= 64, "the open vote's title is at least 64 px");
+        if (vote.kind === "motion") await shotSizes(screen, `screen-progress-${vote.kind}`, { touch: false });
+        else await shot(screen, `screen-progress-${vote.kind}`, { touch: false });
       }
+    }
+    if (vote.kind === "motion") {
+      // D07 reaches the confirmation when the chair closes the vote: the tablet says the ballot
+      // was not cast, in words.
+      await tid(d07, "mark-0-for").click();
+      await tid(d07, "review").click();
+      await tid(d07, "confirm").waitFor();
     }
     await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.received === 6, `six ballots in ${vote.id}`);
     assert.equal(await nextStepOf(chair), "close_vote");
@@ -631,7 +708,22 @@ try {
     if (vote.kind === "motion") await shotSizes(chair, "chair-waiting-decryption", { touch: false });
     await tid(scr.S02, `approve-${vote.id}`).click();
     await tid(scr.S02, `approve-${vote.id}`).waitFor({ state: "detached" });
+    if (vote.kind === "motion") {
+      await tid(d07, `missed-${vote.id}`).getByText(/已经结束投票，您的选票没有投出/).waitFor();
+      await shot(d07, "tablet-D07-vote-closed-unsent");
+    }
     const decided = await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "decided", `vote ${vote.id} decided`);
+    // Decided but not announced: the big screen and the tablets say so, never the counts; the
+    // screen lists the vote's tracking codes meanwhile.
+    await tid(screen, `screen-embargo-${vote.id}`).getByText("计票完成，等待主持人宣布").waitFor();
+    assert.equal(await screen.locator(".screen-row").count(), 0, "no counts on the screen before the announcement");
+    await tid(screen, "screen-codes").getByText(vote.codes.D01).waitFor();
+    await tid(tab.D03, `embargo-${vote.id}`).getByText("计票完成，等待主持人宣布").waitFor();
+    assert.equal(await tid(tab.D03, `result-${vote.id}`).count(), 0, "no counts on a tablet before the announcement");
+    if (vote.kind === "motion") {
+      await shotSizes(screen, "screen-waiting-announcement", { touch: false });
+      await shot(tab.D03, "tablet-D03-waiting-announcement-portrait");
+    }
     const v = decided.votes.find((x) => x.id === vote.id);
     assert.deepEqual(v.counts, expectedCounts(vote), `decrypted counts of ${vote.id} equal the marks cast`);
     assert.equal(v.outcome.ballots, 6);
@@ -671,8 +763,31 @@ try {
     await waitState(chair, (s) => s.votes.find((x) => x.id === vote.id)?.announced === true, `${vote.id} announced`);
     await tid(chair, "next-step-done").getByText("结果已宣布").waitFor();
     await noError(chair);
-    await screen.locator(`[data-testid="announced-${vote.id}"]`).waitFor();
-    await shot(screen, `screen-result-${vote.kind}`, { touch: false });
+    // The announced result, large and whole on the 1920×1080 projection; on the tablets too.
+    const projected = tid(screen, `screen-result-${vote.id}`);
+    await projected.waitFor();
+    await screen.waitForTimeout(300);
+    assert.ok((await fontPx(screen, '[data-testid="screen-now"]')) >= 64, "the result's title is at least 64 px");
+    if (vote.kind === "motion" || vote.kind === "election")
+      assert.ok((await fontPx(screen, '[data-testid="screen-verdict"]')) >= 96, "the verdict is at least 96 px");
+    const box = await projected.boundingBox();
+    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= SCREEN.width && box.y + box.height <= SCREEN.height, `the result fits the projection: ${JSON.stringify(box)}`);
+    assert.ok((await screen.evaluate(() => document.documentElement.scrollHeight)) <= SCREEN.height, "the big screen does not scroll");
+    await tid(tab.D03, `result-${vote.id}`).waitFor();
+    if (vote.kind === "motion" || vote.kind === "election") await shotSizes(screen, `screen-result-${vote.kind}`, { touch: false });
+    else await shot(screen, `screen-result-${vote.kind}`, { touch: false });
+    if (vote.kind === "motion") {
+      // The public tracking-code page, opened without enrolling: every code of the vote, sorted,
+      // and the one looked up found.
+      const pub = await newPage(browser, base, PORTRAIT);
+      await pub.goto(`${base}/codes.html?vote=${encodeURIComponent(vote.id)}#code=${vote.codes.D01}`);
+      await tid(pub, "codes-list").waitFor();
+      const listed = await tid(pub, "code-item").allInnerTexts();
+      assert.deepEqual(listed, Object.values(vote.codes).sort(), "the page lists the codes of the ballots cast, sorted");
+      await tid(pub, "codes-found").getByText("找到了").waitFor();
+      await shotSizes(pub, "codes-page");
+      await pub.context().close();
+    }
     await shotSizes(chair, `chair-result-${vote.kind}`, { touch: false });
   }
 
@@ -713,7 +828,8 @@ try {
   await shot(tab.D04, "tablet-D04-zh-TW-landscape");
   await tid(tab.D04, "lang-en").click();
   await shot(tab.D04, "tablet-D04-en-landscape");
-  await tid(screen, "lang-zh-TW").click();
+  await screen.goto(`${base}/screen.html?lang=zh-TW`); // a projector's language is set by its address
+  await tid(screen, "screen").waitFor();
   await shot(screen, "screen-zh-TW", { touch: false });
 
   // Closing the sitting asks first (the proposal's item is left for another sitting).
