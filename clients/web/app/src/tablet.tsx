@@ -199,6 +199,7 @@ function Tablet({ client }: AppProps) {
           <p class="muted">{t("not_open")}</p>
         </Card>
       )}
+      {isScrutineer && <ScrutineerPanel client={client} key_={client.secretKey()!} />}
       {finished.length > 0 && (
         <Fold folded={ballotUp} title={t("results")} testid="results">
           <PublicResult vote={finished[0]} />
@@ -212,7 +213,6 @@ function Tablet({ client }: AppProps) {
           )}
         </Fold>
       )}
-      {isScrutineer && <ScrutineerPanel client={client} key_={client.secretKey()!} />}
       <Fold folded={ballotUp} title={t("agenda")} testid="agenda">
         {agenda}
       </Fold>
