@@ -478,6 +478,8 @@ export const zhCN: Table = {
   csv_excuse_reason: "请假事由",
   csv_approver: "批准人",
   results_earlier: "更早的表决结果（{n} 项）",
+  scr_ceremony_bad: "密钥生成仪式的参数有误。请告知主持人重新启动密钥生成。",
+  scr_share_bad: "收到的密钥份额没有通过核验，本设备不会确认选举密钥。请告知主持人和其他监票人。",
 };
 
 export const zhTW: Table = {
@@ -949,6 +951,8 @@ export const zhTW: Table = {
   csv_excuse_reason: "請假事由",
   csv_approver: "批准人",
   results_earlier: "更早的表決結果（{n} 項）",
+  scr_ceremony_bad: "金鑰產生儀式的參數有誤。請告知主持人重新啟動金鑰產生。",
+  scr_share_bad: "收到的金鑰份額沒有通過核驗，本設備不會確認選舉金鑰。請告知主持人和其他監票人。",
 };
 
 export const en: Table = {
@@ -1420,5 +1424,7 @@ export const en: Table = {
   csv_excuse_reason: "Leave reason",
   csv_approver: "Approver",
   results_earlier: "Earlier results ({n})",
+  scr_ceremony_bad: "The key ceremony's parameters are not valid. Ask the chair to start the key ceremony again.",
+  scr_share_bad: "A key share received did not verify, so this device does not confirm the election key. Tell the chair and the other scrutineers.",
 };
 

@@ -20,7 +20,7 @@ export interface AppProps {
 /** Text for a failure: the translated error code when there is one. */
 export function errorText(e: unknown): string {
   if (e instanceof ProtocolError) return t("error", { msg: has(`err_${e.code}`) ? t(`err_${e.code}`) : t("err_unknown", { code: e.code }) });
-  return t("error", { msg: String(e) });
+  return t("error", { msg: e instanceof Error ? e.message : String(e) });
 }
 
 /**
