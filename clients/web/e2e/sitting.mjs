@@ -720,6 +720,7 @@ try {
     await tid(screen, "screen-codes").getByText(vote.codes.D01).waitFor();
     await tid(tab.D03, `embargo-${vote.id}`).getByText("计票完成，等待主持人宣布").waitFor();
     assert.equal(await tid(tab.D03, `result-${vote.id}`).count(), 0, "no counts on a tablet before the announcement");
+    assert.match(await tid(tab.D03, `my-code-${vote.id}`).innerText(), new RegExp(vote.codes.D03), "the tablet keeps the delegate's code to compare with the screen");
     if (vote.kind === "motion") {
       await shotSizes(screen, "screen-waiting-announcement", { touch: false });
       await shot(tab.D03, "tablet-D03-waiting-announcement-portrait");

@@ -480,6 +480,8 @@ export const zhCN: Table = {
   results_earlier: "更早的表决结果（{n} 项）",
   scr_ceremony_bad: "密钥生成仪式的参数有误。请告知主持人重新启动密钥生成。",
   scr_share_bad: "收到的密钥份额没有通过核验，本设备不会确认选举密钥。请告知主持人和其他监票人。",
+  my_tracking_code: "您的追踪码",
+  codes_check: "去核对",
 };
 
 export const zhTW: Table = {
@@ -953,6 +955,8 @@ export const zhTW: Table = {
   results_earlier: "更早的表決結果（{n} 項）",
   scr_ceremony_bad: "金鑰產生儀式的參數有誤。請告知主持人重新啟動金鑰產生。",
   scr_share_bad: "收到的金鑰份額沒有通過核驗，本設備不會確認選舉金鑰。請告知主持人和其他監票人。",
+  my_tracking_code: "您的追蹤碼",
+  codes_check: "去核對",
 };
 
 export const en: Table = {
@@ -1426,5 +1430,7 @@ export const en: Table = {
   results_earlier: "Earlier results ({n})",
   scr_ceremony_bad: "The key ceremony's parameters are not valid. Ask the chair to start the key ceremony again.",
   scr_share_bad: "A key share received did not verify, so this device does not confirm the election key. Tell the chair and the other scrutineers.",
+  my_tracking_code: "Your tracking code",
+  codes_check: "Check it",
 };
 

@@ -10,11 +10,11 @@ import { checkinDigest, toHex } from "../../src/crypto/index.js";
 import { BallotView } from "./ballot";
 import { voteKeys } from "./board";
 import { useSignal } from "./hooks";
-import { t } from "./i18n";
+import { label, t } from "./i18n";
 import { Receipt } from "./receipt";
 import { PublicResult } from "./results";
 import { ScrutineerPanel } from "./scrutineer";
-import { shortCode } from "./tracking";
+import { codesPageUrl, shortCode } from "./tracking";
 import { Attendance, Card, type AppProps, startApp, useAction } from "./ui";
 
 interface LocalReceipt {
@@ -203,11 +203,15 @@ function Tablet({ client }: AppProps) {
       {finished.length > 0 && (
         <Fold folded={ballotUp} title={t("results")} testid="results">
           <PublicResult vote={finished[0]} />
+          <MyCode voteId={finished[0].id} receipt={receiptOf(finished[0].id)} />
           {finished.length > 1 && (
             <details class="earlier">
               <summary>{t("results_earlier", { n: finished.length - 1 })}</summary>
               {finished.slice(1).map((v) => (
-                <PublicResult vote={v} />
+                <>
+                  <PublicResult vote={v} />
+                  <MyCode voteId={v.id} receipt={receiptOf(v.id)} />
+                </>
               ))}
             </details>
           )}
@@ -245,6 +249,20 @@ function Tablet({ client }: AppProps) {
         </Fold>
       )}
     </div>
+  );
+}
+
+/** The delegate's own tracking code of a finished vote, with the page where it can be found. */
+function MyCode(props: { voteId: string; receipt: LocalReceipt | null }) {
+  if (!props.receipt) return null;
+  return (
+    <p class="my-code" data-testid={`my-code-${props.voteId}`}>
+      {label("my_tracking_code")}
+      <span class="code">{props.receipt.code}</span>{" "}
+      <a href={codesPageUrl(props.voteId, props.receipt.code)} target="_blank" rel="noopener">
+        {t("codes_check")}
+      </a>
+    </p>
   );
 }
 
