@@ -833,6 +833,24 @@ try {
   await tid(screen, "screen").waitFor();
   await shot(screen, "screen-zh-TW", { touch: false });
 
+  // A tablet whose key was replaced: D03's card is issued again and enrolled on another
+  // tablet; the first tablet then says why it must enroll again and whom to ask.
+  await tid(sec, "nav-cards").click();
+  await sec.getByText("单独生成或补发").click();
+  await tid(sec, "issue-D03").click();
+  await tid(sec, "confirm-ok").click();
+  const reissued = tid(sec, "card-D03").locator('[data-testid="card-code"]');
+  await sec.waitForFunction(([old]) => {
+    const el = document.querySelector('[data-testid="card-D03"] [data-testid="card-code"]');
+    return el && el.textContent.trim() !== old;
+  }, [codes.D03]);
+  const spare = await newPage(browser, base, PORTRAIT);
+  await enroll(spare, "tablet", "D03", (await reissued.innerText()).trim());
+  await tab.D03.reload();
+  await tid(tab.D03, "auth-error").getByText(/请找秘书领取新的登记卡/).waitFor();
+  await shot(tab.D03, "tablet-D03-key-replaced-portrait");
+  await spare.context().close();
+
   // Closing the sitting asks first (the proposal's item is left for another sitting).
   await tid(chair, "close-sitting").click();
   assert.match(await tid(chair, "confirm-consequence").innerText(), /不能撤回/);
