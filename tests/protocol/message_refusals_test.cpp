@@ -207,6 +207,7 @@ std::string all_lines() {
       export_record_request{},
       sign_result_request{"v1", some_signature()},
       announce_result_request{"v1", some_signature()},
+      withdraw_excusal_request{"s1", "D003", "arrived"},
   };
   for (std::size_t i = 0; i < hall.size(); ++i) {
     edit_lines(std::string(type_of(hall[i])) + "#" + std::to_string(i),
