@@ -717,6 +717,12 @@ try {
     // screen lists the vote's tracking codes meanwhile.
     await tid(screen, `screen-embargo-${vote.id}`).getByText("计票完成，等待主持人宣布").waitFor();
     assert.equal(await screen.locator(".screen-row").count(), 0, "no counts on the screen before the announcement");
+    // The server holds the embargo: the projector's and a delegate's views carry no counts.
+    for (const page of [screen, tab.D03]) {
+      const seen = (await stateOf(page)).votes.find((x) => x.id === vote.id);
+      assert.equal(seen.status, "decided");
+      assert.ok(seen.counts === undefined && seen.outcome === undefined, "no counts reach the public before the announcement");
+    }
     await tid(screen, "screen-codes").getByText(vote.codes.D01).waitFor();
     await tid(tab.D03, `embargo-${vote.id}`).getByText("计票完成，等待主持人宣布").waitFor();
     assert.equal(await tid(tab.D03, `result-${vote.id}`).count(), 0, "no counts on a tablet before the announcement");

@@ -107,9 +107,8 @@ function Tablet({ client }: AppProps) {
 
   const submitProposal = () =>
     run(async () => {
-      const id = `P-${who.person}-${Date.now().toString(36)}`;
-      const reply = await client.request("submit_proposal", { proposal_id: id, title: proposal.title.trim(), text: proposal.text.trim() });
-      setSubmitted({ id: String(reply["proposal_id"] ?? id), seq: Number(reply["board_seq"]) });
+      const reply = await client.request("submit_proposal", { title: proposal.title.trim(), text: proposal.text.trim() });
+      setSubmitted({ id: String(reply["proposal_id"]), seq: Number(reply["board_seq"]) });
       setProposal({ title: "", text: "" });
     });
 
