@@ -263,7 +263,7 @@ TEST(reference_sample, OnlySampledBallotsAreCheckedBothWays) {
     }
   }
   EXPECT_GE(in, 1u);
-  EXPECT_EQ(out, 1u);  // the loop stops at the first ballot outside the sample
+  EXPECT_EQ(out, 1u);      // the loop stops at the first ballot outside the sample
   o.reference_all = true;  // --reference finds it wherever it is
   const auto r = verify(dir, o);
   EXPECT_FALSE(r.find("engines", "v1")->passed);
