@@ -241,7 +241,7 @@ TEST_F(VartimeGroup, NafDigitsRebuildTheScalar) {
   for (int i = 0; i < 2000; ++i) scalars.push_back(random_scalar(rng));
   for (const bytes32& k : scalars) {
     for (int width = 2; width <= 8; ++width) {
-      const wnaf_digits naf = wnaf(k, width);
+      const wnaf_digits naf = wnaf(pub(k), width);
       scalar rebuilt;
       int last_nonzero = -width;
       for (int i = 255; i >= 0; --i) {

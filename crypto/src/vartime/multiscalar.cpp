@@ -58,7 +58,7 @@ struct addend {
   found.reserve(terms.size() * 48);
   int top = 0;
   for (const scalar_term& term : terms) {
-    const wnaf_digits naf = wnaf(term.scalar.bytes(), term.table.width());
+    const wnaf_digits naf = wnaf(term.scalar, term.table.width());
     top = std::max(top, naf.length);
     for (int i = 0; i < naf.length; ++i) {
       const int d = naf.digit[static_cast<std::size_t>(i)];
