@@ -47,11 +47,19 @@ class verify_case : public ::testing::Test {
     return dir;
   }
 
+  // Two threads, and the congress key pinned when given.
+  static clients::verify::verify_options options(std::optional<crypto::public_key> pinned) {
+    clients::verify::verify_options o;
+    o.threads = 2;
+    o.pinned_congress_key = pinned;
+    return o;
+  }
+
   static verify_report verify(const fs::path& dir) {
     auto rec = clients::verify::load_record(dir);
     EXPECT_TRUE(rec) << rec.error().message();
     if (!rec) return {};
-    return clients::verify::verify_record(*rec, {2, std::nullopt});
+    return clients::verify::verify_record(*rec, options(std::nullopt));
   }
 
   static std::string dump(const verify_report& r) {
@@ -126,9 +134,9 @@ TEST_F(verify_case, PinnedCongressKeyMustMatch) {
   ASSERT_TRUE(rec);
   crypto::seeded_random random("another key");
   const auto other = crypto::secret_key::generate(random).public_part();
-  auto r = clients::verify::verify_record(*rec, {2, other});
+  auto r = clients::verify::verify_record(*rec, options(other));
   expect_fails(r, "congress");
-  EXPECT_TRUE(clients::verify::verify_record(*rec, {2, rec->header.congress_pk}).passed());
+  EXPECT_TRUE(clients::verify::verify_record(*rec, options(rec->header.congress_pk)).passed());
 }
 
 // Edit a ballot: change one ciphertext of a cast ballot.
