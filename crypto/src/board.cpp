@@ -34,4 +34,9 @@ digest32 enroll_digest(std::string_view congress_id, std::string_view person_num
       .h32();
 }
 
+digest32 possession_digest(std::string_view congress_id, std::string_view person_number,
+                           const public_key& device_pk) {
+  return transcript("possession").str(congress_id).str(person_number).raw(device_pk.bytes()).h32();
+}
+
 }  // namespace plenum::crypto

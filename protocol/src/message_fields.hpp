@@ -156,6 +156,21 @@ struct signature {
   }
 };
 
+/// An optional Ed25519 signature in hex: absent is nullopt.
+struct optional_signature {
+  [[nodiscard]] static decoded<std::optional<crypto::signature>> read(const object_reader& r,
+                                                                      std::string_view name) {
+    if (!r.has(name)) return std::optional<crypto::signature>();
+    auto v = r.signature(name);
+    if (!v) return std::move(v).error();
+    return std::optional<crypto::signature>(*v);
+  }
+  static void write(boost::json::object& out, std::string_view name,
+                    const std::optional<crypto::signature>& v) {
+    if (v) out.emplace(name, v->hex());
+  }
+};
+
 /// Exactly N bytes in hex.
 template <std::size_t N>
 struct fixed_hex {

@@ -51,7 +51,8 @@ struct session_tables {
         member("person", &enroll_request::person, wire::text{max_name_bytes}),
         member("code", &enroll_request::code, wire::text{max_code_bytes}),
         member("device_pk", &enroll_request::device_pk, wire::public_key{}),
-        member("signature", &enroll_request::sig, wire::signature{}));
+        member("signature", &enroll_request::sig, wire::signature{}),
+        member("possession", &enroll_request::possession, wire::optional_signature{}));
   }
   static constexpr auto of(tag<ping_request>) { return wire::fields<ping_request>(); }
   static constexpr auto of(tag<subscribe_request>) {

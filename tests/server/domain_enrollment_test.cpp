@@ -4,6 +4,7 @@
 
 #include "domain/enrollment.hpp"
 #include "domain_fixture.hpp"
+#include "plenum/crypto/board.hpp"
 #include "plenum/crypto/random.hpp"
 
 namespace plenum::server::domain {
@@ -80,6 +81,24 @@ TEST_F(enroll_case, WrongCodeWrongPersonAndNoPossessionAreRefused) {
   EXPECT_EQ(enroll("D001", code, c.keys.at("D002")).error(), errc::device_key_in_use);
   // Still usable after those failures.
   EXPECT_TRUE(enroll("D001", code, key));
+}
+
+TEST_F(enroll_case, ThePossessionSignatureIsCheckedAndRecorded) {
+  auto code = issue("D001");
+  auto key = test::congress::make_key("D001", 1);
+  const auto pk = key.public_part();
+  const auto sig = key.sign(enrollment_digest("congress-demo", "D001", code, pk));
+  // Over another person's number: refused, and the code is not spent.
+  const auto wrong = key.sign(crypto::possession_digest("congress-demo", "D002", pk));
+  EXPECT_EQ(c.run(enroll_device{"D001", code.canonical(), pk.hex(), sig.hex(), wrong.hex()},
+                  actor::device())
+                .error(),
+            errc::bad_signature);
+  const auto good = key.sign(crypto::possession_digest("congress-demo", "D001", pk));
+  ASSERT_TRUE(c.run(enroll_device{"D001", code.canonical(), pk.hex(), sig.hex(), good.hex()},
+                    actor::device()));
+  EXPECT_EQ(c.log.back().type, "device_enrolled");
+  EXPECT_EQ(c.log.back().payload.at("possession").as_string(), good.hex());
 }
 
 TEST_F(enroll_case, ReenrollingRevokesTheOldKey) {

@@ -64,7 +64,9 @@ congress::congress(std::size_t delegates) {
     auto key = make_key(number);
     auto pk = key.public_part();
     auto sig = key.sign(enrollment_digest("congress-demo", number, code, pk));
-    EXPECT_TRUE(run(enroll_device{number, code.canonical(), pk.hex(), sig.hex()}, actor::device()))
+    auto possession = key.sign(crypto::possession_digest("congress-demo", number, pk));
+    EXPECT_TRUE(run(enroll_device{number, code.canonical(), pk.hex(), sig.hex(), possession.hex()},
+                    actor::device()))
         << number;
     keys.insert_or_assign(number, key);
   };

@@ -93,8 +93,9 @@ TEST_F(verify_case, CleanRecordPassesEveryCheck) {
            {"ballots", "v2", 9},
            {"receipts", "v1", 9},
            {"checkins", "s1", 9},
-           {"ceremony", "s1", 7},  // 3 messages, the keys, 3 confirmations
-           {"tally", "v1", 5},     // 2 partials and 3 counts
+           {"enrollments", "", 18},  // every device of the congress proved its key
+           {"ceremony", "s1", 7},    // 3 messages, the keys, 3 confirmations
+           {"tally", "v1", 5},       // 2 partials and 3 counts
            {"outcome", "v2", 1},
            {"result", "v1", 1},
            {"signers", "v1", 3},  // S1, S2 and the chair's announcement
@@ -155,6 +156,37 @@ TEST_F(verify_case, RecordExportedDuringTheCeremonyPasses) {
   const auto dir = copy("ceremony-forged");
   resign_and_write(dir, events, sitting_->congress_key());
   expect_fails(verify(dir), "ceremony", "s1");
+}
+
+TEST_F(verify_case, ForgedPossessionSignatureFailsTheEnrollments) {
+  auto events = read_events(clean_);
+  const auto i = find_event(events, "device_enrolled");
+  auto p = payload_of(events[i]);
+  std::string sig(p.at("possession").as_string());
+  sig[0] = sig[0] == '0' ? '1' : '0';
+  p["possession"] = sig;
+  set_payload(events[i], p);
+  const auto dir = copy("forged-possession");
+  resign_and_write(dir, events, sitting_->congress_key());
+  expect_fails(verify(dir), "enrollments");
+}
+
+TEST_F(verify_case, EnrollmentWithoutPossessionIsReportedNotFailed) {
+  auto events = read_events(clean_);
+  const auto i = find_event(events, "device_enrolled");
+  auto p = payload_of(events[i]);
+  p.erase("possession");
+  set_payload(events[i], p);
+  // Cut after it: a changed early event would change every later result digest.
+  events.resize(i + 1);
+  const auto dir = copy("no-possession");
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.passed()) << dump(r);
+  const auto* c = r.find("enrollments", "");
+  ASSERT_NE(c, nullptr);
+  EXPECT_NE(c->detail.find("1 without the device's possession signature"), std::string::npos)
+      << c->detail;
 }
 
 TEST_F(verify_case, ExportHasReadmeAndResults) {

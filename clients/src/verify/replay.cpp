@@ -105,9 +105,7 @@ class replayer {
     } else if (t == "roster_imported") {
       roster_imported(p);
     } else if (t == "device_enrolled") {
-      const auto person = str(p, "person");
-      if (!m_.roles.contains(person)) throw bad_payload("enrollment of unknown person " + person);
-      m_.keys.insert_or_assign(person, key_of(p, "device_pk"));
+      device_enrolled(p);
     } else if (t == "checked_in") {
       checked_in(e, p);
     } else if (t == "delegate_excused") {
@@ -248,6 +246,36 @@ class replayer {
     }
   }
 
+  // The device's possession signature proves it made the key (SPEC.md §2); an enrollment
+  // without one is counted and reported, as trusted to the server's signature alone.
+  void device_enrolled(const json::object& p) {
+    const auto person = str(p, "person");
+    if (!m_.roles.contains(person)) throw bad_payload("enrollment of unknown person " + person);
+    const auto pk = key_of(p, "device_pk");
+    m_.keys.insert_or_assign(person, pk);
+    if (!p.contains("possession")) {
+      ++enrollments_unproven_;
+      return;
+    }
+    auto sig = crypto::signature::from_hex(str(p, "possession"));
+    if (!sig) throw bad_payload("possession is not hex of 64 bytes");
+    if (pk.verify(crypto::possession_digest(m_.congress_id, person, pk), *sig))
+      log_.pass("enrollments", "");
+    else
+      log_.fail("enrollments", "", person + "'s device key does not sign its possession digest");
+  }
+
+ public:
+  // After the last event: how many enrollments rest on the server's word alone.
+  void finish() {
+    log_.touch("enrollments", "");
+    if (enrollments_unproven_ > 0)
+      log_.describe("enrollments", "",
+                    std::to_string(enrollments_unproven_) +
+                        " without the device's possession signature (trusted to the server)");
+  }
+
+ private:
   void ceremony_started(const protocol::board_event& e, const json::object& p) {
     auto& s = sitting(p);
     ceremony_model c;
@@ -521,6 +549,7 @@ class replayer {
 
   congress_model& m_;
   check_log& log_;
+  std::uint64_t enrollments_unproven_ = 0;
 };
 
 }  // namespace
@@ -528,6 +557,7 @@ class replayer {
 void replay(const record& rec, congress_model& model, check_log& log) {
   replayer r(model, log);
   for (const auto& e : rec.events) r.apply(e);
+  r.finish();
   log.touch("events", "");
   if (!rec.events.empty() && model.congress_id != rec.header.congress_id)
     log.fail("head", "", "congress.json congress_id is not event 0's");

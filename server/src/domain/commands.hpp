@@ -48,6 +48,8 @@ struct enroll_device {
   std::string code;
   std::string device_pk;  ///< hex
   std::string signature;  ///< hex, over enrollment_digest
+  /// hex, over crypto::possession_digest; empty when the device sent none (older clients)
+  std::string possession{};
 };
 
 /// Chair or secretary: schedules a sitting.

@@ -1,6 +1,7 @@
 // Congress, roster and enrollment commands.
 #include "domain/decide_internal.hpp"
 #include "domain/enrollment.hpp"
+#include "plenum/crypto/board.hpp"
 
 namespace plenum::server::domain::detail {
 
@@ -82,10 +83,18 @@ result<decision> handle(const congress_state& state, const enroll_device& c, con
   if (state.find_device(*key) != nullptr) return errc::device_key_in_use;
   const auto digest = enrollment_digest(state.congress()->id, c.person, *code, *key);
   if (!key->verify(digest, *sig)) return errc::bad_signature;
-  return single("device_enrolled",
-                {{"person", c.person},
-                 {"device_pk", key->hex()},
-                 {"revoked_pk", en->device_key ? en->device_key->hex() : std::string()}});
+  json::object payload{{"person", c.person},
+                       {"device_pk", key->hex()},
+                       {"revoked_pk", en->device_key ? en->device_key->hex() : std::string()}};
+  // The device's proof, for the record, that it holds the key (no secret in its digest).
+  if (!c.possession.empty()) {
+    auto possession = crypto::signature::from_hex(c.possession);
+    if (!possession) return errc::invalid_field;
+    if (!key->verify(crypto::possession_digest(state.congress()->id, c.person, *key), *possession))
+      return errc::bad_signature;
+    payload["possession"] = possession->hex();
+  }
+  return single("device_enrolled", std::move(payload));
 }
 
 }  // namespace plenum::server::domain::detail

@@ -17,7 +17,8 @@ std::int64_t signed_ms(std::uint64_t ms) { return static_cast<std::int64_t>(ms);
 
 struct session_mapper {
   maybe_command operator()(const p::enroll_request& r) const {
-    return d::enroll_device{r.person, r.code, r.device_pk.hex(), r.sig.hex()};
+    return d::enroll_device{r.person, r.code, r.device_pk.hex(), r.sig.hex(),
+                            r.possession ? r.possession->hex() : std::string()};
   }
   maybe_command operator()(const p::cast_ballot_request& r) const {
     return d::cast_ballot{r.vote_id, p::encode_ballot(r.ballot)};

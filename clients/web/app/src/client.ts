@@ -8,6 +8,7 @@ import {
   SecretKey,
   authDigest,
   enrollDigest,
+  possessionDigest,
   entryHash,
   fromHex,
   systemRandom,
@@ -144,7 +145,9 @@ export class PlenumClient {
     await this.whenSocket();
     const canonical = code.toUpperCase().replace(/[\s-]/g, "");
     const sig = key.sign(enrollDigest(this.congressId, person, canonical, key.publicKey()));
-    await this.send("enroll", { person, code, device_pk: key.publicKey().hex(), signature: toHex(sig) });
+    // Kept in the record: proof that this device made its key (crypto/SPEC.md §2).
+    const possession = key.sign(possessionDigest(this.congressId, person, key.publicKey()));
+    await this.send("enroll", { person, code, device_pk: key.publicKey().hex(), signature: toHex(sig), possession: toHex(possession) });
     return this.useKey(key);
   }
 

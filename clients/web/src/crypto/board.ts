@@ -30,3 +30,11 @@ export function authDigest(congressId: string, serverNonce: Uint8Array, clientNo
 export function enrollDigest(congressId: string, personNumber: string, code: string, devicePk: PublicKey): Uint8Array {
   return new Transcript("enroll").str(congressId).str(personNumber).str(code).raw(devicePk.raw).h32();
 }
+
+/**
+ * H32("possession", congress_id, person_number, device_pk): what a new device also signs at
+ * enrollment, so that the record proves the device made its key (no secret in it).
+ */
+export function possessionDigest(congressId: string, personNumber: string, devicePk: PublicKey): Uint8Array {
+  return new Transcript("possession").str(congressId).str(personNumber).raw(devicePk.raw).h32();
+}

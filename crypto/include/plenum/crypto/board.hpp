@@ -36,4 +36,11 @@ inline constexpr digest32 genesis_hash{};
 [[nodiscard]] digest32 enroll_digest(std::string_view congress_id, std::string_view person_number,
                                      std::string_view code, const public_key& device_pk);
 
+/// possession_digest = H32("possession", congress_id, person_number, device_pk): what a new
+/// device also signs at enrollment so that the record proves the device made its key. Unlike
+/// enroll_digest it covers no secret, so anyone holding the record can check it (SPEC.md §2).
+[[nodiscard]] digest32 possession_digest(std::string_view congress_id,
+                                         std::string_view person_number,
+                                         const public_key& device_pk);
+
 }  // namespace plenum::crypto

@@ -66,6 +66,9 @@ struct enroll_request {
   std::string code;
   crypto::public_key device_pk;
   crypto::signature sig;
+  /// The device's signature over crypto::possession_digest(congress_id, person, device_pk),
+  /// kept in the record (`device_enrolled.possession`) as proof that the device made its key.
+  std::optional<crypto::signature> possession = std::nullopt;
 };
 
 /// `ping`: a liveness check; the reply carries the server's clock.
