@@ -12,6 +12,8 @@
 #include <plenum/crypto/tally.hpp>
 #include <plenum/protocol/rules.hpp>
 
+#include "plenum/clients/vote_basis.hpp"
+
 namespace plenum::clients {
 
 namespace {
@@ -79,22 +81,22 @@ bool receipt_valid(const crypto::public_key& congress_pk, const protocol::receip
 result<cast_outcome> cast_vote(session& s, const board_record& board, std::string_view vote_id,
                                const crypto::secret_key& voter,
                                const crypto::ballot_choices& choices) {
-  auto it = board.votes.find(std::string(vote_id));
-  if (it == board.votes.end()) return errc::unknown_vote;
-  const vote_record& v = it->second;
-  if (!v.opened || v.closed || !v.joint_key) return errc::vote_not_open;
-  auto b = crypto::make_ballot(v.manifest, v.election_hash, *v.joint_key, voter, choices);
+  auto basis = check_vote_basis(board, vote_id, voter.public_part());
+  if (!basis) return basis.error();
+  auto b =
+      crypto::make_ballot(basis->manifest, basis->election_hash, basis->joint_key, voter, choices);
   if (!b) return errc::malformed_ballot;
   cast_outcome out;
-  out.tracking_code = crypto::tracking_code(crypto::ballot_digest(*b, v.election_hash), b->sig);
+  out.tracking_code =
+      crypto::tracking_code(crypto::ballot_digest(*b, basis->election_hash), b->sig);
   auto fields = s.call(protocol::cast_ballot_request{std::string(vote_id), std::move(*b)});
   if (!fields) return fields.error();
   protocol::frame f{0, "ok", std::move(*fields)};
   auto reply = protocol::decode_reply<protocol::cast_ballot_reply>(f);
   if (!reply) return reply.error().code;
-  if (!receipt_valid(s.hello().congress_pk, reply->receipt) ||
-      reply->receipt.tracking_code != out.tracking_code)
-    return errc::bad_signature;
+  if (auto checked = confirm_receipt_on_board(s, board, reply->receipt, out.tracking_code);
+      !checked)
+    return checked.error();
   out.reply = std::move(*reply);
   return out;
 }
