@@ -46,6 +46,7 @@ struct board_lies {
   bool leave_out_voter = false;         // the roster (and its hashes) without D1
   bool hash_over_other_roster = false;  // election hash over a roster not published
   bool drop_confirmation = false;       // scrutineer 3's keys_confirmed missing
+  bool close_vote = false;              // not a lie: the vote closed after opening
 };
 
 // A congress with three scrutineers (k = 2), delegates D1 and D2 and one open motion "v1",
@@ -154,6 +155,7 @@ struct hall {
                              {"ceremony_id", crypto::to_hex(params.ceremony_id())},
                              {"joint_key", published_key.hex()},
                              {"election_hash", crypto::to_hex(published_hash)}});
+    if (lies.close_vote) b.append("vote_closed", {{"vote_id", "v1"}});
     return b;
   }
 
@@ -302,6 +304,33 @@ TEST_F(LyingServerTest, TheCheckedBasisIsTheCeremonysKeyNotTheServersWord) {
   EXPECT_EQ(basis->admits(h_.server_secret.public_part()).error(),
             make_error_code(trust_errc::not_in_roster));
   s->close();
+}
+
+TEST_F(LyingServerTest, AClosedVoteIsCheckedAsOpenedForTheScrutineers) {
+  // A scrutineer decrypting or signing a closed vote relies on the same basis; no ballot is
+  // made for a closed vote.
+  board_lies lies;
+  lies.close_vote = true;
+  auto genuine = h_.serve(lies);
+  lies.substitute_key = true;
+  lies.hash_over_substitute = true;
+  auto lying = h_.serve(lies);
+  for (auto* srv : {genuine.get(), lying.get()}) {
+    auto s = clients::session::connect(address_of(*srv));
+    ASSERT_TRUE(s);
+    ASSERT_TRUE(s->authenticate(h_.scrutineers[0]));
+    auto board = clients::read_board(*s);
+    ASSERT_TRUE(board) << board.error().message();
+    EXPECT_EQ(clients::check_vote_basis(*board, "v1").error(), errc::vote_not_open);
+    auto basis = clients::check_opened_vote_basis(*board, "v1");
+    if (srv == genuine.get()) {
+      ASSERT_TRUE(basis) << basis.error().message();
+      EXPECT_EQ(basis->joint_key, h_.keys.joint_key);
+    } else {
+      EXPECT_EQ(basis.error(), make_error_code(trust_errc::joint_key_mismatch));
+    }
+    s->close();
+  }
 }
 
 // plenum-cli: the same refusals, in English and Chinese, from a key store it wrote itself.

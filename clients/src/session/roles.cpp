@@ -202,13 +202,15 @@ result<protocol::partial_decryption_reply> send_partial(
   if (!messages) return errc::ceremony_in_progress;
   auto keys = crypto::compute_ceremony_keys(*c->params, *messages);
   if (!keys) return errc::bad_ceremony_message;
+  auto basis = check_opened_vote_basis(board, vote_id);
+  if (!basis) return basis.error();
   auto sealed = store.load_share(person);
   if (!sealed) return sealed.error();
   auto share = crypto::open_share_with_pin(*sealed, pin);
   if (!share || share->index() != index) return errc::bad_partial_decryption;
   const auto aggregates = v.aggregates();
-  auto partial = crypto::make_partial_decryption(*c->params, *keys, v.election_hash, aggregates,
-                                                 *share, key, crypto::system_random());
+  auto partial = crypto::make_partial_decryption(*c->params, *keys, basis->election_hash,
+                                                 aggregates, *share, key, crypto::system_random());
   auto fields =
       s.call(protocol::partial_decryption_request{std::string(vote_id), std::move(partial)});
   if (!fields) return fields.error();
@@ -229,6 +231,9 @@ result<crypto::digest32> check_result(const board_record& board, std::string_vie
   if (!messages) return errc::ceremony_in_progress;
   auto keys = crypto::compute_ceremony_keys(*c->params, *messages);
   if (!keys) return errc::bad_ceremony_message;
+  // The election hash, key, manifest and roster the vote was opened with, as the board
+  // proves them (vote_record.election_hash is then the checked one).
+  if (auto basis = check_opened_vote_basis(board, vote_id); !basis) return basis.error();
   // The counts, decrypted here from the partials on the board that verify.
   const auto aggregates = v.aggregates();
   std::vector<crypto::partial_decryption> valid;

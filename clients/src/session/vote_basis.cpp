@@ -61,8 +61,15 @@ result<void> vote_basis::admits(const crypto::public_key& voter) const {
 result<vote_basis> check_vote_basis(const board_record& board, std::string_view vote_id) {
   auto it = board.votes.find(std::string(vote_id));
   if (it == board.votes.end()) return errc::unknown_vote;
+  if (it->second.closed) return errc::vote_not_open;
+  return check_opened_vote_basis(board, vote_id);
+}
+
+result<vote_basis> check_opened_vote_basis(const board_record& board, std::string_view vote_id) {
+  auto it = board.votes.find(std::string(vote_id));
+  if (it == board.votes.end()) return errc::unknown_vote;
   const vote_record& v = it->second;
-  if (!v.opened || v.closed || !v.joint_key) return errc::vote_not_open;
+  if (!v.opened || !v.joint_key) return errc::vote_not_open;
   if (!v.ceremony) return trust_errc::ceremony_incomplete;
   auto keys = checked_ceremony_keys(*v.ceremony);
   if (!keys) return keys.error();

@@ -91,7 +91,9 @@ struct cast_outcome {
 
 /// Scrutineer `person` opens its sealed share with `pin`, computes its partial decryption of
 /// closed vote `vote_id` over the ballots on the board and sends it.
-/// Errors: errc::unknown_vote, vote_still_open, bad_partial_decryption (wrong PIN or share),
+/// The election hash is the one check_opened_vote_basis proves from the board.
+/// Errors: errc::unknown_vote, vote_still_open, the trust_errc of check_opened_vote_basis,
+/// bad_partial_decryption (wrong PIN or share),
 /// the server's refusal.
 [[nodiscard]] result<protocol::partial_decryption_reply> send_partial(
     session& s, const board_record& board, std::string_view vote_id, std::string_view person,
@@ -101,8 +103,10 @@ struct cast_outcome {
 /// (CVP1 §7) recomputed from it: the ballots accepted before the vote closed, the board's
 /// entry hash at close, the denominators and rule of the vote's own events, the counts
 /// decrypted here from at least k partial decryptions that verify, and the outcome the rule
-/// gives for them. Errors: errc::unknown_vote, vote_not_decided, no_ceremony, not_enough_partials
-/// (fewer than k valid partials on the board), result_mismatch (a published figure, the
+/// gives for them, under the election hash check_opened_vote_basis proves from the board.
+/// Errors: errc::unknown_vote, vote_not_decided, no_ceremony, the trust_errc of
+/// check_opened_vote_basis, not_enough_partials (fewer than k valid partials on the board),
+/// result_mismatch (a published figure, the
 /// outcome text or the server's result_digest differs from the one recomputed).
 [[nodiscard]] result<crypto::digest32> check_result(const board_record& board,
                                                     std::string_view vote_id);

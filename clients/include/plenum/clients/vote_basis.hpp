@@ -50,6 +50,12 @@ struct vote_basis {
 [[nodiscard]] result<vote_basis> check_vote_basis(const board_record& board,
                                                   std::string_view vote_id);
 
+/// As check_vote_basis, for a vote that was opened whether or not it has closed since: what a
+/// scrutineer decrypting, checking or signing a closed vote's result relies on. Errors as for
+/// check_vote_basis, errc::vote_not_open only for a vote never opened.
+[[nodiscard]] result<vote_basis> check_opened_vote_basis(const board_record& board,
+                                                         std::string_view vote_id);
+
 /// check_vote_basis() and then basis.admits(voter).
 [[nodiscard]] result<vote_basis> check_vote_basis(const board_record& board,
                                                   std::string_view vote_id,
