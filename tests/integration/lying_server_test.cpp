@@ -59,7 +59,7 @@ struct hall {
                                               crypto::secret_key::generate()};
   crypto::secret_key d1 = crypto::secret_key::generate();
   crypto::secret_key d2 = crypto::secret_key::generate();
-  crypto::secret_key server_secret = crypto::secret_key::generate();  // unused, distinct
+  crypto::secret_key stranger = crypto::secret_key::generate();  // on no roster
   crypto::ceremony_params params = *crypto::ceremony_params::create(
       congress_id, "s1",
       {scrutineers[0].public_part(), scrutineers[1].public_part(), scrutineers[2].public_part()},
@@ -301,7 +301,7 @@ TEST_F(LyingServerTest, TheCheckedBasisIsTheCeremonysKeyNotTheServersWord) {
   EXPECT_EQ(basis->election_hash, h_.genuine_election_hash());
   EXPECT_EQ(crypto::manifest_hash(basis->manifest), crypto::manifest_hash(h_.manifest));
   // A key that is not in the roster is not admitted.
-  EXPECT_EQ(basis->admits(h_.server_secret.public_part()).error(),
+  EXPECT_EQ(basis->admits(h_.stranger.public_part()).error(),
             make_error_code(trust_errc::not_in_roster));
   s->close();
 }
