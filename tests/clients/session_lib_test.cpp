@@ -11,6 +11,7 @@
 #include <plenum/clients/key_store.hpp>
 #include <plenum/clients/roles.hpp>
 #include <plenum/clients/session.hpp>
+#include <plenum/clients/trust_error.hpp>
 #include <plenum/crypto/manifest.hpp>
 #include <plenum/crypto/random.hpp>
 
@@ -85,6 +86,41 @@ TEST_F(key_store_test, KeepsASealedShare) {
   ASSERT_TRUE(back);
   EXPECT_EQ(*back, sealed);
   EXPECT_FALSE(store.load_share("S2"));
+}
+
+TEST_F(key_store_test, PinsTheCongressKeyBesideTheDeviceKey) {
+  key_store store(dir_);
+  const auto congress = crypto::secret_key::generate().public_part();
+  auto missing = store.load_congress_key("D001");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error(), boost::system::errc::no_such_file_or_directory);
+  ASSERT_TRUE(store.save_congress_key("D001", congress));
+  auto back = store.load_congress_key("D001");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, congress);
+  EXPECT_EQ(fs::status(dir_ / "D001.congress").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_FALSE(store.save_congress_key("../D001", congress));
+  std::ofstream(dir_ / "D002.congress") << "not a key\n";
+  auto broken = store.load_congress_key("D002");
+  ASSERT_FALSE(broken);
+  EXPECT_EQ(broken.error(), errc::malformed_message);
+}
+
+TEST(trust_error_test, EveryRefusalHasANameAMessageAndChineseAdvice) {
+  for (int v = static_cast<int>(trust_errc::ceremony_incomplete);
+       v <= static_cast<int>(trust_errc::receipt_not_on_board); ++v) {
+    const boost::system::error_code ec = static_cast<trust_errc>(v);
+    EXPECT_NE(trust_error_name(ec), "unknown") << v;
+    EXPECT_FALSE(ec.message().empty()) << v;
+    EXPECT_FALSE(trust_advice_zh(ec).empty()) << v;
+  }
+  EXPECT_EQ(trust_error_name(trust_errc::joint_key_mismatch), "joint_key_mismatch");
+  EXPECT_EQ(trust_advice_zh(trust_errc::joint_key_mismatch),
+            "本次表决的加密公钥与监票人生成的不一致，请勿投票并通知监票人");
+  // Codes of other categories are not trust errors.
+  EXPECT_EQ(trust_error_name(errc::vote_not_open), "unknown");
+  EXPECT_TRUE(trust_advice_zh(errc::vote_not_open).empty());
 }
 
 TEST(choices_test, MarksBecomeTheChoiceMatrix) {

@@ -45,8 +45,12 @@ session context::connect_as(const std::string& person) const {
   const std::string& who = person.empty() ? as() : person;
   auto key = key_of(who);
   session s = connect();
+  // The congress key pinned at enrollment; a key store from before pinning pins on first use.
+  auto pinned = keys_.load_congress_key(who);
+  if (pinned) s.pin_congress_key(*pinned);
   auto auth = s.authenticate(key);
   if (!auth) fail(s, auth.error(), "authentication as " + who);
+  if (!pinned) (void)keys_.save_congress_key(who, s.hello().congress_pk);
   return s;
 }
 
@@ -71,6 +75,9 @@ void fail(const session& s, boost::system::error_code ec, const std::string& wha
     const auto& e = s.last_error();
     if (e.code == error_name(ec) && !e.message.empty()) message += ": " + e.message;
     if (e.code == error_name(ec) && !e.field.empty()) message += " (field " + e.field + ")";
+  } else if (ec.category() == trust_category()) {
+    message += std::string(trust_error_name(ec)) + ": " + ec.message() + "\n" +
+               std::string(trust_advice_zh(ec));
   } else {
     message += ec.message();
   }

@@ -13,6 +13,7 @@
 #include <plenum/clients/board.hpp>
 #include <plenum/clients/key_store.hpp>
 #include <plenum/clients/session.hpp>
+#include <plenum/clients/trust_error.hpp>
 #include <plenum/crypto/pin_seal.hpp>
 
 namespace plenum::clients::cli {

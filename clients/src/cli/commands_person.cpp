@@ -31,6 +31,9 @@ int enroll_cmd(const context& ctx, const std::vector<std::string>& args) {
   auto enrolled = must(s, s.enroll(person, code, key), "enroll");
   if (auto saved = ctx.keys().save(person, key); !saved)
     throw cli_error{"enrolled, but the key could not be saved: " + saved.error().message()};
+  if (auto pinned = ctx.keys().save_congress_key(person, s.hello().congress_pk); !pinned)
+    throw cli_error{"enrolled, but the congress key could not be saved: " +
+                    pinned.error().message()};
   auto auth = must(s, s.authenticate(key), "authentication");
   json::array roles;
   for (const auto& r : auth.roles) roles.emplace_back(r);

@@ -95,6 +95,8 @@ int rehearse_enroll(const context& ctx, const std::vector<std::string>& args) {
     session s = ctx.connect();
     must(s, s.enroll(person, code, key), "enroll " + person);
     if (!ctx.keys().save(person, key)) throw cli_error{"cannot save the key of " + person};
+    if (!ctx.keys().save_congress_key(person, s.hello().congress_pk))
+      throw cli_error{"cannot save the congress key of " + person};
     s.close();
   });
   return summarize(ctx, "enrolled", lines.size(), failures);

@@ -9,6 +9,7 @@
 
 #include <plenum/clients/board.hpp>
 #include <plenum/clients/roles.hpp>
+#include <plenum/clients/vote_basis.hpp>
 #include <plenum/crypto/board.hpp>
 #include <plenum/crypto/ceremony.hpp>
 #include <plenum/crypto/decryption.hpp>
@@ -162,21 +163,31 @@ void record_usage(report& r, const target& t, const std::optional<process_usage>
   r.server_peak_rss_mib = static_cast<double>(after->peak_rss_kib) / 1024.0;
 }
 
-// Makes every checked-in delegate's ballot on two threads and encodes its request.
-void make_ballots(std::vector<delegate_sim*>& voters, const vote_record& v) {
+// Makes every checked-in delegate's ballot on two threads and encodes its request, from the
+// vote's basis as checked on the board: nothing is encrypted to a key the ceremony did not
+// produce, for a delegate outside the roster, or under another congress key than the one the
+// delegate enrolled with.
+void make_ballots(std::vector<delegate_sim*>& voters, const vote_basis& basis,
+                  const crypto::public_key& congress_pk) {
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < voters.size(); i = next++) {
       delegate_sim& d = *voters[i];
+      if (d.conn->hello().congress_pk != congress_pk)
+        throw std::runtime_error(d.person + ": " +
+                                 make_error_code(trust_errc::congress_key_changed).message());
+      if (auto admitted = basis.admits(d.key.public_part()); !admitted)
+        throw std::runtime_error(d.person + ": " + admitted.error().message());
       crypto::ballot_choices choices;
-      for (const auto& c : v.manifest.contests) choices.emplace_back(c.options.size(), 0);
+      for (const auto& c : basis.manifest.contests) choices.emplace_back(c.options.size(), 0);
       choices[0][planned_option(d.index, choices[0].size())] = 1;
-      auto b = crypto::make_ballot(v.manifest, v.election_hash, *v.joint_key, d.key, choices);
+      auto b =
+          crypto::make_ballot(basis.manifest, basis.election_hash, basis.joint_key, d.key, choices);
       if (!b) throw std::runtime_error("cannot make a ballot for the plan (manifest?)");
-      d.tracking = crypto::tracking_code(crypto::ballot_digest(*b, v.election_hash), b->sig);
+      d.tracking = crypto::tracking_code(crypto::ballot_digest(*b, basis.election_hash), b->sig);
       d.ballot_request = d.conn->next_id();
       d.ballot_text = std::make_shared<const std::string>(protocol::encode_request(
-          d.ballot_request, protocol::cast_ballot_request{v.vote_id, std::move(*b)}));
+          d.ballot_request, protocol::cast_ballot_request{basis.vote_id, std::move(*b)}));
     }
   };
   std::thread other(work);
@@ -300,8 +311,8 @@ report run_burst(const options& o) {
   (void)must_call(chair, protocol::hall_request{cv}, "create_vote");
   (void)must_call(chair, protocol::hall_request{protocol::open_vote_request{o.vote}}, "open_vote");
   const board_record board = read_board_paged(chair);
-  const vote_record& vote = board.votes.at(o.vote);
-  if (!vote.joint_key) throw std::runtime_error("the vote has no joint key on the board");
+  const auto basis = check_vote_basis(board, o.vote);
+  if (!basis) throw std::runtime_error("refusing to make ballots: " + basis.error().message());
 
   // Every ballot is made before the timed part.
   std::vector<delegate_sim*> voters;
@@ -309,7 +320,7 @@ report run_burst(const options& o) {
     if (d.checked_in && d.conn->open()) voters.push_back(&d);
   say("making " + std::to_string(voters.size()) + " ballots");
   const auto made = clock::now();
-  make_ballots(voters, vote);
+  make_ballots(voters, *basis, board.congress_pk);
   r.precompute_s = ms_between(made, clock::now()) / 1000.0;
 
   // The burst: ballot j leaves at start + burst * j / M.
@@ -370,9 +381,7 @@ report run_burst(const options& o) {
       last_receipt = std::max(
           last_receipt, d->sent_at + std::chrono::duration_cast<clock::duration>(
                                          std::chrono::duration<double, std::milli>(d->latency_ms)));
-      if (!receipt_valid(board.congress_pk, *d->receipt) ||
-          d->receipt->tracking_code != d->tracking)
-        ++r.receipts_invalid;
+      if (!check_receipt(board.congress_pk, *d->receipt, d->tracking)) ++r.receipts_invalid;
     }
   }
   r.receipt_latency = summarize(latencies);
@@ -406,6 +415,10 @@ report run_burst(const options& o) {
                     "close_vote");
     const auto client_from = clock::now();
     const board_record closed_board = read_board_paged(scrutineers.front());
+    // The board now reaches every receipt: each must name its ballot's entry.
+    for (auto* d : voters)
+      if (d->receipt && !check_receipt(board.congress_pk, *d->receipt, d->tracking, &closed_board))
+        ++r.receipts_invalid;
     const vote_record& v = closed_board.votes.at(o.vote);
     const ceremony_record& c = closed_board.ceremonies.at(v.sitting_id);
     auto messages = c.all_messages();

@@ -8,6 +8,7 @@
 #include <plenum/clients/board.hpp>
 #include <plenum/clients/key_store.hpp>
 #include <plenum/clients/roles.hpp>
+#include <plenum/clients/vote_basis.hpp>
 
 #include "hall_setup.hpp"
 #include "scenarios.hpp"
@@ -69,7 +70,7 @@ report run_check(const options& o, bool& ok) {
     auto entry = crypto::from_hex_fixed<32>(rc.entry);
     auto sig = crypto::signature::from_hex(rc.sig);
     if (!code || !entry || !sig ||
-        !receipt_valid(board.congress_pk, protocol::receipt{*code, rc.seq, *entry, *sig})) {
+        !check_receipt(board.congress_pk, protocol::receipt{*code, rc.seq, *entry, *sig}, *code)) {
       ++invalid;
       continue;
     }

@@ -96,6 +96,12 @@ result<void> board_record::add(const protocol::board_event& e) {
       keys.push_back(*pk);
       c.persons.push_back(str(v.as_object(), "person"));
     }
+    c.keys_enrolled = true;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      auto enrolled = device_keys.find(c.persons[i]);
+      c.keys_enrolled =
+          c.keys_enrolled && enrolled != device_keys.end() && enrolled->second == keys[i];
+    }
     c.params = crypto::ceremony_params::create(congress_id, c.sitting_id, keys, u64(p, "k"));
     if (!c.params) return errc::malformed_message;
     ceremonies.insert_or_assign(c.sitting_id, std::move(c));
@@ -139,6 +145,20 @@ result<void> board_record::add(const protocol::board_event& e) {
     it->second.present = u64(p, "present");
     it->second.election_hash = *eh;
     it->second.joint_key = *jk;
+    if (auto* roster = p.if_contains("roster"); roster != nullptr) {
+      if (!roster->is_array()) return errc::malformed_message;
+      for (const auto& k : roster->as_array()) {
+        auto pk = k.is_string() ? crypto::public_key::from_hex(k.as_string())
+                                : std::optional<crypto::public_key>();
+        if (!pk) return errc::malformed_message;
+        it->second.roster.push_back(*pk);
+      }
+    }
+    it->second.manifest_hash = crypto::from_hex_fixed<32>(str(p, "manifest_hash"));
+    it->second.roster_hash = crypto::from_hex_fixed<32>(str(p, "roster_hash"));
+    it->second.ceremony_id = crypto::from_hex_fixed<32>(str(p, "ceremony_id"));
+    if (auto c = ceremonies.find(it->second.sitting_id); c != ceremonies.end())
+      it->second.ceremony = c->second;
   } else if (t == "ballot_accepted") {
     auto it = votes.find(str(p, "vote_id"));
     auto* b = p.if_contains("ballot");

@@ -143,6 +143,21 @@ bool key_store::contains(std::string_view person) const {
   return valid_person(person) && fs::exists(dir_ / (std::string(person) + ".key"), ec);
 }
 
+result<crypto::public_key> key_store::load_congress_key(std::string_view person) const {
+  if (!valid_person(person)) return generic(std::errc::invalid_argument);
+  auto text = read_file(dir_ / (std::string(person) + ".congress"));
+  if (!text) return text.error();
+  auto key = crypto::public_key::from_hex(trim(*text));
+  if (!key) return errc::malformed_message;
+  return *key;
+}
+
+result<void> key_store::save_congress_key(std::string_view person,
+                                          const crypto::public_key& congress_pk) const {
+  if (!valid_person(person)) return generic(std::errc::invalid_argument);
+  return write_file(dir_ / (std::string(person) + ".congress"), congress_pk.hex() + "\n");
+}
+
 result<crypto::byte_vector> key_store::load_share(std::string_view person) const {
   if (!valid_person(person)) return generic(std::errc::invalid_argument);
   auto text = read_file(dir_ / (std::string(person) + ".share"));

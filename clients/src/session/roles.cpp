@@ -12,6 +12,8 @@
 #include <plenum/crypto/tally.hpp>
 #include <plenum/protocol/rules.hpp>
 
+#include "plenum/clients/vote_basis.hpp"
+
 namespace plenum::clients {
 
 namespace {
@@ -79,22 +81,22 @@ bool receipt_valid(const crypto::public_key& congress_pk, const protocol::receip
 result<cast_outcome> cast_vote(session& s, const board_record& board, std::string_view vote_id,
                                const crypto::secret_key& voter,
                                const crypto::ballot_choices& choices) {
-  auto it = board.votes.find(std::string(vote_id));
-  if (it == board.votes.end()) return errc::unknown_vote;
-  const vote_record& v = it->second;
-  if (!v.opened || v.closed || !v.joint_key) return errc::vote_not_open;
-  auto b = crypto::make_ballot(v.manifest, v.election_hash, *v.joint_key, voter, choices);
+  auto basis = check_vote_basis(board, vote_id, voter.public_part());
+  if (!basis) return basis.error();
+  auto b =
+      crypto::make_ballot(basis->manifest, basis->election_hash, basis->joint_key, voter, choices);
   if (!b) return errc::malformed_ballot;
   cast_outcome out;
-  out.tracking_code = crypto::tracking_code(crypto::ballot_digest(*b, v.election_hash), b->sig);
+  out.tracking_code =
+      crypto::tracking_code(crypto::ballot_digest(*b, basis->election_hash), b->sig);
   auto fields = s.call(protocol::cast_ballot_request{std::string(vote_id), std::move(*b)});
   if (!fields) return fields.error();
   protocol::frame f{0, "ok", std::move(*fields)};
   auto reply = protocol::decode_reply<protocol::cast_ballot_reply>(f);
   if (!reply) return reply.error().code;
-  if (!receipt_valid(s.hello().congress_pk, reply->receipt) ||
-      reply->receipt.tracking_code != out.tracking_code)
-    return errc::bad_signature;
+  if (auto checked = confirm_receipt_on_board(s, board, reply->receipt, out.tracking_code);
+      !checked)
+    return checked.error();
   out.reply = std::move(*reply);
   return out;
 }
@@ -200,13 +202,15 @@ result<protocol::partial_decryption_reply> send_partial(
   if (!messages) return errc::ceremony_in_progress;
   auto keys = crypto::compute_ceremony_keys(*c->params, *messages);
   if (!keys) return errc::bad_ceremony_message;
+  auto basis = check_opened_vote_basis(board, vote_id);
+  if (!basis) return basis.error();
   auto sealed = store.load_share(person);
   if (!sealed) return sealed.error();
   auto share = crypto::open_share_with_pin(*sealed, pin);
   if (!share || share->index() != index) return errc::bad_partial_decryption;
   const auto aggregates = v.aggregates();
-  auto partial = crypto::make_partial_decryption(*c->params, *keys, v.election_hash, aggregates,
-                                                 *share, key, crypto::system_random());
+  auto partial = crypto::make_partial_decryption(*c->params, *keys, basis->election_hash,
+                                                 aggregates, *share, key, crypto::system_random());
   auto fields =
       s.call(protocol::partial_decryption_request{std::string(vote_id), std::move(partial)});
   if (!fields) return fields.error();
@@ -227,6 +231,9 @@ result<crypto::digest32> check_result(const board_record& board, std::string_vie
   if (!messages) return errc::ceremony_in_progress;
   auto keys = crypto::compute_ceremony_keys(*c->params, *messages);
   if (!keys) return errc::bad_ceremony_message;
+  // The election hash, key, manifest and roster the vote was opened with, as the board
+  // proves them (vote_record.election_hash is then the checked one).
+  if (auto basis = check_opened_vote_basis(board, vote_id); !basis) return basis.error();
   // The counts, decrypted here from the partials on the board that verify.
   const auto aggregates = v.aggregates();
   std::vector<crypto::partial_decryption> valid;

@@ -165,6 +165,8 @@ result<protocol::enroll_reply> session::enroll(std::string_view person, std::str
 }
 
 result<protocol::auth_reply> session::authenticate(const crypto::secret_key& device_key) {
+  if (pinned_congress_pk_ && hello_.congress_pk != *pinned_congress_pk_)
+    return trust_errc::congress_key_changed;
   const auto pk = device_key.public_part();
   crypto::byte_array<protocol::nonce_bytes> nonce{};
   crypto::system_random().fill(nonce);
@@ -201,7 +203,8 @@ result<void> session::reconnect(milliseconds within) {
         auto auth = authenticate(key);
         if (auth) return {};
         last = auth.error();
-        if (last.category() == plenum_category()) return last;  // refused: do not retry
+        if (last.category() == plenum_category() || last.category() == trust_category())
+          return last;  // refused: do not retry
       } else {
         last = hello.error();
       }

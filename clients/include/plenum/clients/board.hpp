@@ -31,6 +31,9 @@ struct ceremony_record {
   /// Keygen messages by dealer index (1 … n); missing ones absent.
   std::map<std::uint64_t, crypto::keygen_message> messages;
   std::map<std::uint64_t, crypto::signature> confirmations;
+  /// Whether, when the ceremony started, every scrutineer key was that person's enrolled
+  /// device key on the board.
+  bool keys_enrolled = false;
 
   /// The scrutineer index of `person`, 0 if not appointed.
   [[nodiscard]] std::uint64_t index_of(std::string_view person) const;
@@ -60,6 +63,15 @@ struct vote_record {
   bool closed = false;
   crypto::digest32 election_hash{};
   std::optional<crypto::point> joint_key;
+  /// What vote_opened published besides: the roster keys (as listed), and the hashes and
+  /// ceremony id the server says the election hash was made of. Absent when not published.
+  std::vector<crypto::public_key> roster;
+  std::optional<crypto::digest32> manifest_hash;
+  std::optional<crypto::digest32> roster_hash;
+  std::optional<crypto::digest32> ceremony_id;
+  /// The sitting's key ceremony as the board recorded it when the vote opened (a later
+  /// ceremony_started cannot change what the vote was opened with).
+  std::optional<ceremony_record> ceremony;
   std::string rule_text;     ///< the rule the vote was created with
   std::uint64_t seated = 0;  ///< denominators snapshotted when the vote opened
   std::uint64_t present = 0;

@@ -12,8 +12,9 @@
 
 namespace plenum::clients {
 
-/// A directory of key files: `<person>.key` (the device key) and `<person>.share` (a
-/// scrutineer's PIN-sealed key share). Files are written atomically (a temporary file with
+/// A directory of key files: `<person>.key` (the device key), `<person>.congress` (the
+/// congress key pinned at enrollment, hex) and `<person>.share` (a scrutineer's PIN-sealed
+/// key share). Files are written atomically (a temporary file with
 /// mode 0600, synced, then renamed) so a crash leaves the old or the new file, never half of
 /// one. Thread-safe as far as the file system is (distinct persons never collide).
 class key_store {
@@ -37,6 +38,13 @@ class key_store {
 
   /// Whether `person` has a device key file.
   [[nodiscard]] bool contains(std::string_view person) const;
+
+  /// The congress key `person`'s device learned when it enrolled: a later server must sign
+  /// with the same key. Errors as for load.
+  [[nodiscard]] result<crypto::public_key> load_congress_key(std::string_view person) const;
+  /// Pins `congress_pk` for `person` (written at enrollment). Errors as for save.
+  [[nodiscard]] result<void> save_congress_key(std::string_view person,
+                                               const crypto::public_key& congress_pk) const;
 
   /// A scrutineer's sealed share (crypto::seal_share_with_pin output). Errors as for load.
   [[nodiscard]] result<crypto::byte_vector> load_share(std::string_view person) const;

@@ -42,14 +42,17 @@ struct cast_outcome {
   crypto::digest32 tracking_code{};  ///< computed here from the ballot made
 };
 
-/// Checks a receipt: the congress key's signature over receipt_digest and, when given, the
-/// tracking code the voter computed.
+/// Whether the congress key signed receipt_digest of `r` (the signature alone; a receipt this
+/// device is about to report is checked with check_receipt or confirm_receipt_on_board).
 [[nodiscard]] bool receipt_valid(const crypto::public_key& congress_pk, const protocol::receipt& r);
 
 /// Makes, sends and checks a ballot for open vote `vote_id` of `board` with `voter`'s key.
-/// Errors: errc::unknown_vote / vote_not_open (not open on the board read), malformed_ballot
-/// (choices), the server's refusal, or errc::bad_signature when the receipt does not verify
-/// or names another tracking code.
+/// Nothing is encrypted before check_vote_basis (vote_basis.hpp) has derived the joint key,
+/// manifest and election hash from the board and found the voter in the roster; the receipt is
+/// then confirmed on the board (confirm_receipt_on_board). Errors: errc::unknown_vote /
+/// vote_not_open (not open on the board read), the trust_errc of check_vote_basis (no ballot
+/// is made or sent), malformed_ballot (choices), the server's refusal, the trust_errc of
+/// confirm_receipt_on_board (receipt_forged, receipt_not_mine, receipt_not_on_board).
 [[nodiscard]] result<cast_outcome> cast_vote(session& s, const board_record& board,
                                              std::string_view vote_id,
                                              const crypto::secret_key& voter,
@@ -88,7 +91,9 @@ struct cast_outcome {
 
 /// Scrutineer `person` opens its sealed share with `pin`, computes its partial decryption of
 /// closed vote `vote_id` over the ballots on the board and sends it.
-/// Errors: errc::unknown_vote, vote_still_open, bad_partial_decryption (wrong PIN or share),
+/// The election hash is the one check_opened_vote_basis proves from the board.
+/// Errors: errc::unknown_vote, vote_still_open, the trust_errc of check_opened_vote_basis,
+/// bad_partial_decryption (wrong PIN or share),
 /// the server's refusal.
 [[nodiscard]] result<protocol::partial_decryption_reply> send_partial(
     session& s, const board_record& board, std::string_view vote_id, std::string_view person,
@@ -98,8 +103,10 @@ struct cast_outcome {
 /// (CVP1 §7) recomputed from it: the ballots accepted before the vote closed, the board's
 /// entry hash at close, the denominators and rule of the vote's own events, the counts
 /// decrypted here from at least k partial decryptions that verify, and the outcome the rule
-/// gives for them. Errors: errc::unknown_vote, vote_not_decided, no_ceremony, not_enough_partials
-/// (fewer than k valid partials on the board), result_mismatch (a published figure, the
+/// gives for them, under the election hash check_opened_vote_basis proves from the board.
+/// Errors: errc::unknown_vote, vote_not_decided, no_ceremony, the trust_errc of
+/// check_opened_vote_basis, not_enough_partials (fewer than k valid partials on the board),
+/// result_mismatch (a published figure, the
 /// outcome text or the server's result_digest differs from the one recomputed).
 [[nodiscard]] result<crypto::digest32> check_result(const board_record& board,
                                                     std::string_view vote_id);

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include <plenum/clients/tls_options.hpp>
+#include <plenum/clients/trust_error.hpp>
 #include <plenum/clients/ws_client.hpp>
 #include <plenum/crypto/sign.hpp>
 #include <plenum/protocol/envelope.hpp>
@@ -70,8 +71,15 @@ class session {
                                                       std::string_view code,
                                                       const crypto::secret_key& device_key);
 
+  /// Pins the congress key learned at enrollment: from now on authenticate() (and so
+  /// reconnect()) refuses a server whose hello names another key, before signing anything.
+  void pin_congress_key(const crypto::public_key& congress_pk) {
+    pinned_congress_pk_ = congress_pk;
+  }
+
   /// Authenticates with `device_key` (signs auth_digest) and remembers the key for
-  /// reconnect(). Errors: the server's code.
+  /// reconnect(). Errors: trust_errc::congress_key_changed (the hello's congress key is not
+  /// the pinned one; nothing is sent), the server's code.
   [[nodiscard]] result<protocol::auth_reply> authenticate(const crypto::secret_key& device_key);
 
   /// Sends a session request and returns the ok reply's fields. Errors: the server's code
@@ -119,6 +127,7 @@ class session {
   push_handler on_push_;
   server_error last_error_;
   std::optional<crypto::secret_key> device_key_;
+  std::optional<crypto::public_key> pinned_congress_pk_;
   std::string person_;
   std::int64_t clock_offset_ms_ = 0;
 };
