@@ -517,7 +517,7 @@ try {
   await tid(sec, "nav-attendance").click();
   await tid(sec, "reason").fill("平板电量不足");
   await tid(sec, "assist-D06").click();
-  await tid(sec, "assist-D06-done").waitFor();
+  await tid(sec, "row-D06-done").waitFor();
   await waitState(chair, (s) => s.present === 6, "six present");
   await tid(sec, "reason").fill("因病请假");
   await tid(sec, "approver").fill("孙志远");
@@ -525,8 +525,8 @@ try {
   const opened = await waitState(chair, (s) => s.seated === 6 && s.excused === 1, "D07 excused");
   assert.equal(opened.quorum.required, 5);
   await tid(sec, "person-D07").getByText(/因病请假/).waitFor();
-  await tid(sec, "person-D06").getByText(/已签到.*协助/).waitFor();
-  await tid(sec, "person-D01").getByText(/已签到.*本人/).waitFor();
+  await tid(sec, "person-D06").getByText(/已签到 · \d\d:\d\d:\d\d · 协助/).waitFor();
+  await tid(sec, "person-D01").getByText(/已签到 · \d\d:\d\d:\d\d · 本人/).waitFor();
   await shotSizes(sec, "secretary-attendance", { touch: false });
   // The attendance list, made in the browser: CSV with a BOM and Chinese headers.
   await tid(sec, "nav-export").click();
@@ -544,11 +544,11 @@ try {
   await enroll(d07, "tablet", "D07", codes.D07);
   await tid(sec, "nav-attendance").click();
   await tid(sec, "withdraw-D07").click();
-  await tid(sec, "withdraw-D07-done").waitFor();
+  await tid(sec, "row-D07-done").waitFor();
   await waitState(chair, (s) => s.seated === 7 && s.excused === 0, "D07 seated again");
   await tid(sec, "assist-D07").click();
   await waitState(chair, (s) => s.present === 7, "seven present");
-  await tid(sec, "person-D07").getByText(/已签到.*协助/).waitFor();
+  await tid(sec, "person-D07").getByText(/已签到 · \d\d:\d\d:\d\d · 协助/).waitFor();
 
   // Opening the sitting asks first; cancelling leaves it scheduled.
   assert.equal(await nextStepOf(chair), "open_sitting");
@@ -647,7 +647,7 @@ try {
         await shotSizes(chair, `chair-progress-${vote.kind}`, { touch: false });
         // The big screen shows the open vote large: its title, the ballots in.
         assert.equal(await tid(screen, "screen").getAttribute("data-mode"), "voting");
-        await tid(screen, `screen-progress-${vote.id}`).getByText(vote.title).waitFor();
+        await tid(screen, `screen-progress-${vote.id}`).getByText(vote.title, { exact: true }).waitFor();
         assert.ok((await fontPx(screen, '[data-testid="screen-now"]')) >= 64, "the open vote's title is at least 64 px");
         if (vote.kind === "motion") await shotSizes(screen, `screen-progress-${vote.kind}`, { touch: false });
         else await shot(screen, `screen-progress-${vote.kind}`, { touch: false });
@@ -872,6 +872,9 @@ try {
   failed = true;
   console.error(e);
   if (problems.length) console.error(problems.join("\n"));
+  // What every page showed when the test failed.
+  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
+    await page.screenshot({ path: join(artifacts, `failed-${i}.png`), fullPage: true }).catch(() => undefined);
   console.error("--- plenumd output ---\n" + server.log().slice(-4000));
 } finally {
   for (const fn of cleanups) await fn().catch(() => undefined);

@@ -71,6 +71,8 @@ export interface ActionButtonProps {
   disabled?: boolean;
   class?: string;
   testid?: string;
+  /** The test id of the outcome line (default `${testid}-done`): stable where the action changes. */
+  doneTestid?: string;
   /** Text under the button (why it is disabled, what happens next). */
   note?: ComponentChildren;
 }
@@ -127,7 +129,7 @@ export function ActionButton(props: ActionButtonProps) {
       {props.note && <div class="action-note muted">{props.note}</div>}
       <div class="action-outcome" aria-live="polite">
         {outcome?.ok && (
-          <span class="action-done" role="status" data-testid={props.testid ? `${props.testid}-done` : undefined}>
+          <span class="action-done" role="status" data-testid={props.doneTestid ?? (props.testid ? `${props.testid}-done` : undefined)}>
             ✓ {outcome.text}
           </span>
         )}

@@ -100,8 +100,9 @@ function Chair({ client }: AppProps) {
     }
     if (draftKind === "appraisal" || draftKind === "confidence") f["members"] = lines(vote.people);
     if (draftKind === "appraisal" && vote.alt) f["alternative_scale"] = true;
+    const title = vote.title;
     return request("create_vote", f).then((r) => {
-      setVote({ item: "", kind: "", title: "", seats: 1, people: "", alt: false });
+      setVote((cur) => (cur.title === title ? { item: "", kind: "", title: "", seats: 1, people: "", alt: false } : cur));
       return r;
     });
   };
@@ -215,11 +216,13 @@ function Chair({ client }: AppProps) {
                   testid="add-item"
                   disabled={!item.title.trim()}
                   done={t("done_add_item")}
-                  action={() =>
-                    request("add_item", { sitting_id: sitting.id, kind: item.kind, title: item.title.trim(), responsible: item.responsible.trim() }).then(() =>
-                      setItem({ ...item, title: "" }),
-                    )
-                  }
+                  action={() => {
+                    const title = item.title;
+                    // Cleared for the next item unless the chair already typed another.
+                    return request("add_item", { sitting_id: sitting.id, kind: item.kind, title: title.trim(), responsible: item.responsible.trim() }).then(() =>
+                      setItem((cur) => (cur.title === title ? { ...cur, title: "" } : cur)),
+                    );
+                  }}
                 />
               </div>
             </details>
@@ -485,7 +488,7 @@ function ScrutineerPicker(props: { pool: any[]; draft: CeremonyDraft; setDraft: 
           );
         })}
       </div>
-      <label class="threshold">
+      <label class="threshold" hidden={n === 0}>
         {t("threshold_of", { n })}
         <input
           name="k"

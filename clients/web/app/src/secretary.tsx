@@ -389,26 +389,16 @@ function AttendanceSection(props: { client: PlenumClient; state: Record<string, 
                     {!p.enrolled && <span class="muted small"> · {t("not_enrolled")}</span>}
                   </td>
                   <td class="actions">
-                    {!p.present && !p.excused && p.enrolled && (
-                      <ActionButton label={t("assisted_checkin")} actionKey={`assist:${p.number}`} testid={`assist-${p.number}`} disabled={!sitting.checkin_open} done={t("done_assist")} action={assist(p)} />
-                    )}
+                    <CheckinSlot client={client} sitting={sitting} person={p} reason={reason} assist={assist(p)} />
                     {!p.present && !p.excused && (p.roles as string[]).includes("delegate") && (
                       <ActionButton
                         label={t("excuse")}
                         actionKey={`excuse:${p.number}`}
                         testid={`excuse-${p.number}`}
+                        doneTestid={`excuse-${p.number}-done`}
                         disabled={!reason.trim() || !approver.trim()}
                         done={t("done_excuse")}
                         action={() => client.request("excuse_delegate", { sitting_id: sitting.id, person: p.number, reason: reason.trim(), approver: approver.trim() })}
-                      />
-                    )}
-                    {p.excused && (
-                      <ActionButton
-                        label={t("withdraw_excusal")}
-                        actionKey={`withdraw:${p.number}`}
-                        testid={`withdraw-${p.number}`}
-                        done={t("done_withdraw")}
-                        action={() => client.request("withdraw_excusal", { sitting_id: sitting.id, person: p.number, reason: reason.trim() || t("withdraw_reason_default") })}
                       />
                     )}
                   </td>
@@ -419,6 +409,39 @@ function AttendanceSection(props: { client: PlenumClient; state: Record<string, 
         </table>
       </div>
     </Card>
+  );
+}
+
+/**
+ * A row's first control, always in the same place: 撤销请假 while excused, 协助签到 while absent,
+ * then 已签到 (disabled). Its outcome line stays across the change it caused, and the change
+ * re-arms the guard, so a second tap on 撤销请假 does not check the delegate in.
+ */
+function CheckinSlot(props: { client: PlenumClient; sitting: any; person: any; reason: string; assist: () => Promise<unknown> }) {
+  const { client, sitting, person: p } = props;
+  const doneTestid = `row-${p.number}-done`;
+  if (p.excused)
+    return (
+      <ActionButton
+        label={t("withdraw_excusal")}
+        actionKey={`withdraw:${p.number}`}
+        testid={`withdraw-${p.number}`}
+        doneTestid={doneTestid}
+        done={t("done_withdraw")}
+        action={() => client.request("withdraw_excusal", { sitting_id: sitting.id, person: p.number, reason: props.reason.trim() || t("withdraw_reason_default") })}
+      />
+    );
+  if (p.present) return <ActionButton label={t("checked_in")} actionKey={`present:${p.number}`} testid={`present-${p.number}`} doneTestid={doneTestid} disabled action={() => Promise.resolve()} />;
+  return (
+    <ActionButton
+      label={t("assisted_checkin")}
+      actionKey={`assist:${p.number}`}
+      testid={`assist-${p.number}`}
+      doneTestid={doneTestid}
+      disabled={!sitting.checkin_open || !p.enrolled}
+      done={t("done_assist")}
+      action={props.assist}
+    />
   );
 }
 
@@ -455,7 +478,7 @@ function MaterialsSection(props: { client: PlenumClient; state: Record<string, a
             testid="add-material"
             disabled={!mat.item || !mat.title.trim() || !mat.text.trim()}
             done={t("done_add_material")}
-            action={() => props.client.request("add_material", { sitting_id: sitting.id, item_id: mat.item, title: mat.title.trim(), text: mat.text }).then(() => setMat({ item: mat.item, title: "", text: "" }))}
+            action={() => props.client.request("add_material", { sitting_id: sitting.id, item_id: mat.item, title: mat.title.trim(), text: mat.text }).then(() => setMat((cur) => (cur.title === mat.title ? { item: cur.item, title: "", text: "" } : cur)))}
           />
         </div>
       </Card>
