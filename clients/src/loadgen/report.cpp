@@ -97,7 +97,7 @@ void report::print(std::ostream& out) const {
     out << "close -> result ms  " << *close_to_result_ms << "  = loadgen's board read "
         << close_board_read_ms.value_or(0) << " + its partial decryptions "
         << close_partials_ms.value_or(0) << " + the server's part (close, partials checked, "
-        << "combined, result pushed) " << close_server_ms.value_or(0) << "\n";
+        << "combined, result durable) " << close_server_ms.value_or(0) << "\n";
   if (held) out << "connections held    " << *held << '\n';
   if (fresh_client_ok)
     out << "fresh client        " << (*fresh_client_ok ? "replied" : "NO REPLY") << " in "

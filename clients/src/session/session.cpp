@@ -155,9 +155,11 @@ result<json::object> session::call(const protocol::hall_request& r) {
 result<protocol::enroll_reply> session::enroll(std::string_view person, std::string_view code,
                                                const crypto::secret_key& device_key) {
   const auto pk = device_key.public_part();
-  protocol::enroll_request r{std::string(person), std::string(code), pk,
-                             device_key.sign(crypto::enroll_digest(
-                                 hello_.congress_id, person, canonical_enrollment_code(code), pk))};
+  protocol::enroll_request r{
+      std::string(person), std::string(code), pk,
+      device_key.sign(
+          crypto::enroll_digest(hello_.congress_id, person, canonical_enrollment_code(code), pk)),
+      device_key.sign(crypto::possession_digest(hello_.congress_id, person, pk))};
   const std::uint64_t id = next_id_++;
   auto fields = round_trip(id, protocol::encode_request(id, r));
   if (!fields) return fields.error();
