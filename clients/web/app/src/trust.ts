@@ -1,0 +1,117 @@
+// What a tablet checks before it encrypts: the vote's joint key, manifest, roster and election
+// hash recomputed from its own checked copy of the board (the scrutineers' keygen messages and
+// confirmations), never taken on the server's word (protocol/PROTOCOL.md §8b). The same checks as
+// the C++ session's check_vote_basis.
+import {
+  CeremonyParams,
+  type KeygenMessage,
+  type KeygenMessageJson,
+  type Manifest,
+  PublicKey,
+  checkConfirmation,
+  checkKeygenMessage,
+  computeCeremonyKeys,
+  electionHash,
+  fromHex,
+  keyDigest,
+  keygenMessageFromJson,
+  manifestHash,
+  rosterHash,
+  toHex,
+} from "../../src/crypto/index.js";
+import type { VoteKeys } from "./ballot";
+import type { BoardEvent } from "./client";
+
+/** Why a vote's basis was refused; each has a text `trust_<code>` in the string tables. */
+export type TrustProblem =
+  | "vote_unknown"
+  | "ceremony_missing"
+  | "scrutineer_key_unknown"
+  | "ceremony_mismatch"
+  | "keygen_invalid"
+  | "confirmation_invalid"
+  | "joint_key_mismatch"
+  | "manifest_mismatch"
+  | "roster_mismatch"
+  | "not_in_roster"
+  | "election_hash_mismatch";
+
+export type BasisCheck = { basis: VoteKeys; problem?: undefined } | { basis?: undefined; problem: TrustProblem };
+
+/**
+ * The basis to encrypt `voteId` to, checked against the board `events` (each already checked by
+ * hash and congress signature) of congress `congressId`, for the device key `myPk`, which must be
+ * in the vote's roster. Fails with the first problem found.
+ */
+export function checkVoteBasis(events: readonly BoardEvent[], congressId: string, voteId: string, myPk: PublicKey): BasisCheck {
+  const fail = (problem: TrustProblem): BasisCheck => ({ problem });
+  const created = events.find((e) => e.type === "vote_created" && e.payload["vote_id"] === voteId);
+  const opened = events.find((e) => e.type === "vote_opened" && e.payload["vote_id"] === voteId);
+  if (!created || !opened) return fail("vote_unknown");
+  const sittingId = String(created.payload["sitting_id"]);
+
+  // The ceremony in force when the vote opened: the last one started before it, with the keys
+  // its scrutineers had enrolled by then.
+  const devices = new Map<string, string>();
+  let started: BoardEvent | undefined;
+  for (const e of events) {
+    if (e.seq >= opened.seq) break;
+    if (e.type === "device_enrolled") devices.set(String(e.payload["person"]), String(e.payload["device_pk"]));
+    if (e.type === "ceremony_started" && e.payload["sitting_id"] === sittingId) started = e;
+  }
+  if (!started) return fail("ceremony_missing");
+  const appointed = (started.payload["scrutineers"] ?? []) as { index: number; person: string; pk: string }[];
+  const keys: PublicKey[] = [];
+  for (const [i, s] of appointed.entries()) {
+    const pk = PublicKey.fromHex(String(s.pk));
+    if (!pk || s.index !== i + 1 || devices.get(String(s.person)) !== pk.hex()) return fail("scrutineer_key_unknown");
+    keys.push(pk);
+  }
+  const params = CeremonyParams.create(congressId, sittingId, keys, Number(started.payload["k"]));
+  if (!params || toHex(params.ceremonyId) !== started.payload["ceremony_id"]) return fail("ceremony_mismatch");
+
+  // Every dealer's message checks, and all n confirmations sign the key digest.
+  const messages: (KeygenMessage | undefined)[] = new Array(params.n);
+  const confirmations: (Uint8Array | undefined)[] = new Array(params.n);
+  for (const e of events) {
+    if (e.seq <= started.seq || e.seq >= opened.seq || e.payload["sitting_id"] !== sittingId) continue;
+    if (e.type === "keygen_submitted") {
+      const msg = keygenMessageFromJson(e.payload["message"] as KeygenMessageJson);
+      if (!msg || !params.isIndex(msg.dealer) || !checkKeygenMessage(params, msg)) return fail("keygen_invalid");
+      messages[msg.dealer - 1] = msg;
+    } else if (e.type === "keys_confirmed") {
+      const index = Number(e.payload["index"]);
+      const sig = fromHex(String(e.payload["signature"]), 64);
+      if (!params.isIndex(index) || !sig) return fail("confirmation_invalid");
+      confirmations[index - 1] = sig;
+    }
+  }
+  if (messages.some((m) => !m) || messages.length !== params.n) return fail("keygen_invalid");
+  const ckeys = computeCeremonyKeys(params, messages as KeygenMessage[]);
+  if (!ckeys) return fail("keygen_invalid");
+  const digest = keyDigest(params, ckeys);
+  for (let l = 1; l <= params.n; ++l) {
+    const sig = confirmations[l - 1];
+    if (!sig || !checkConfirmation(params, l, digest, sig)) return fail("confirmation_invalid");
+  }
+
+  // The vote's published values are the recomputed ones.
+  const p = opened.payload;
+  if (p["ceremony_id"] !== toHex(params.ceremonyId)) return fail("ceremony_mismatch");
+  if (p["joint_key"] !== ckeys.jointKey.hex()) return fail("joint_key_mismatch");
+  const manifest = created.payload["manifest"] as Manifest;
+  const mHash = manifestHash(manifest);
+  if (p["manifest_hash"] !== toHex(mHash) || manifest.vote_id !== voteId) return fail("manifest_mismatch");
+  const roster: PublicKey[] = [];
+  for (const hex of (p["roster"] ?? []) as string[]) {
+    const pk = PublicKey.fromHex(String(hex));
+    if (!pk) return fail("roster_mismatch");
+    roster.push(pk);
+  }
+  const rHash = rosterHash(roster);
+  if (p["roster_hash"] !== toHex(rHash)) return fail("roster_mismatch");
+  if (!roster.some((pk) => pk.hex() === myPk.hex())) return fail("not_in_roster");
+  const eHash = electionHash(params.ceremonyId, ckeys.jointKey, mHash, rHash);
+  if (p["election_hash"] !== toHex(eHash)) return fail("election_hash_mismatch");
+  return { basis: { manifest, jointKey: ckeys.jointKey.hex(), electionHash: toHex(eHash) } };
+}
