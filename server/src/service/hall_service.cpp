@@ -7,6 +7,8 @@
 #include "common/log.hpp"
 #include "domain/decide.hpp"
 #include "domain/views.hpp"
+#include "downloads/download_store.hpp"
+#include "downloads/work_queue.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/random.hpp"
 #include "plenum/protocol/replies.hpp"
@@ -96,9 +98,13 @@ hall_service::hall_service(hall_config config, crypto::secret_key congress_key,
   for (const auto& e : log_->events()) entry_hashes_.push_back(e.entry_hash);
   durable_count_ = entry_hashes_.size();
   pusher_ = std::make_unique<coalescing_pusher>(config_.push_interval_, [this] { push_state(); });
+  downloads_ = std::make_unique<downloads::download_store>(config_.data_dir_ / "downloads");
+  download_jobs_ = std::make_unique<downloads::work_queue>(4);
 }
 
 hall_service::~hall_service() {
+  // A download being made may still reply; it finishes before anything else goes.
+  download_jobs_.reset();
   // The last durable handlers may still push; the push thread goes after them.
   (void)log_->flush();
   pusher_.reset();
@@ -184,6 +190,8 @@ void hall_service::handle_session(session& s, const protocol::request_message& m
 }
 
 void hall_service::handle_hall(session& s, const protocol::hall_request_message& m) {
+  if (const auto* d = std::get_if<protocol::prepare_download_request>(&m.body))
+    return prepare_download(s, m.id, *d);
   auto cmd = to_command(m.body, crypto::system_random());
   if (!cmd) return send(s.conn, query(m.id, m.body, s.device_key));
   run_for_session(s, m.id, std::move(*cmd));
