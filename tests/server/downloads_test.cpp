@@ -9,6 +9,7 @@
 #include <archive_entry.h>
 #include <locale.h>
 
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <string>
@@ -262,6 +263,20 @@ TEST(work_queue, RunsJobsInOrderAndRefusesWhenFull) {
     }
   }
   EXPECT_EQ(ran, (std::vector<int>{1, 2, 3}));
+}
+
+TEST(work_queue, RunsItsChoreWhenIdle) {
+  std::atomic<int> chores{0};
+  std::atomic<bool> job{false};
+  {
+    work_queue q(
+        1, [&] { ++chores; }, 20ms);
+    for (int i = 0; i < 500 && chores < 3; ++i) std::this_thread::sleep_for(5ms);
+    EXPECT_GE(chores.load(), 3);
+    EXPECT_TRUE(q.post([&] { job = true; }));
+    for (int i = 0; i < 500 && !job; ++i) std::this_thread::sleep_for(5ms);
+  }
+  EXPECT_TRUE(job);
 }
 
 void make_executable(const fs::path& p) {

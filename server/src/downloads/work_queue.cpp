@@ -6,8 +6,12 @@
 
 namespace plenum::server::downloads {
 
-work_queue::work_queue(std::size_t max_waiting)
-    : max_waiting_(max_waiting), worker_([this] { run(); }) {}
+work_queue::work_queue(std::size_t max_waiting, std::function<void()> idle,
+                       std::chrono::milliseconds idle_every)
+    : max_waiting_(max_waiting),
+      idle_(std::move(idle)),
+      idle_every_(idle_every),
+      worker_([this] { run(); }) {}
 
 work_queue::~work_queue() {
   {
@@ -34,10 +38,16 @@ void work_queue::run() {
     std::function<void()> job;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+      const bool woken =
+          wake_.wait_for(lock, idle_every_, [this] { return stopping_ || !jobs_.empty(); });
       if (stopping_) return;
-      job = std::move(jobs_.front());
-      jobs_.pop_front();
+      if (!woken) {
+        if (!idle_) continue;
+        job = idle_;
+      } else {
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
     }
     try {
       job();

@@ -99,7 +99,9 @@ hall_service::hall_service(hall_config config, crypto::secret_key congress_key,
   durable_count_ = entry_hashes_.size();
   pusher_ = std::make_unique<coalescing_pusher>(config_.push_interval_, [this] { push_state(); });
   downloads_ = std::make_unique<downloads::download_store>(config_.data_dir_ / "downloads");
-  download_jobs_ = std::make_unique<downloads::work_queue>(4);
+  // At most four downloads wait; an idle minute removes the files of expired links.
+  download_jobs_ = std::make_unique<downloads::work_queue>(
+      4, [this] { downloads_->purge(); }, std::chrono::minutes(1));
 }
 
 hall_service::~hall_service() {
