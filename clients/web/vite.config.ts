@@ -1,5 +1,5 @@
-// Builds the four hall apps (tablet, chair, secretary, big screen) and the start page from
-// app/ into dist-app/, which plenumd serves as its web root.
+// Builds the four hall apps (tablet, chair, secretary, big screen), the public tracking-code
+// page and the start page from app/ into dist-app/, which plenumd serves as its web root.
 import { resolve } from "node:path";
 import { defineConfig } from "vite";
 
@@ -21,6 +21,7 @@ export default defineConfig({
         chair: resolve(root, "chair.html"),
         secretary: resolve(root, "secretary.html"),
         screen: resolve(root, "screen.html"),
+        codes: resolve(root, "codes.html"),
         bench: resolve(root, "bench.html"),
       },
     },

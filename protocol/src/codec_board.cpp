@@ -10,15 +10,26 @@ namespace json = boost::json;
 
 decoded<board_event> decode_board_event(const json::value& v, const field_path& at) {
   PLENUM_TRY(auto r, object_reader::of(v, at));
-  PLENUM_CHECK(r.allow_only({"seq", "prev_hash", "type", "payload", "entry_hash", "signature"}));
+  PLENUM_CHECK(
+      r.allow_only({"seq", "prev_hash", "type", "payload", "entry_hash", "signature", "sealed"}));
   board_event out;
   PLENUM_TRY(out.seq, r.u64("seq"));
   PLENUM_TRY(out.prev_hash, r.fixed_hex<32>("prev_hash"));
   PLENUM_TRY(out.type, r.string("type", max_event_type_bytes));
-  PLENUM_TRY(out.payload, r.string("payload", max_payload_bytes, 0));
+  if (r.has("sealed")) {
+    PLENUM_TRY(out.sealed, r.boolean("sealed"));
+    if (!out.sealed) return refuse(errc::invalid_field, r.path("sealed"), "true or absent");
+  }
+  if (out.sealed) {
+    if (r.has("payload"))
+      return refuse(errc::invalid_field, r.path("payload"), "a sealed event has no payload");
+  } else {
+    PLENUM_TRY(out.payload, r.string("payload", max_payload_bytes, 0));
+  }
   PLENUM_TRY(out.entry_hash, r.fixed_hex<32>("entry_hash"));
   PLENUM_TRY(out.sig, r.signature("signature"));
-  if (crypto::entry_hash(out.seq, out.prev_hash, out.type, out.payload) != out.entry_hash) {
+  if (!out.sealed &&
+      crypto::entry_hash(out.seq, out.prev_hash, out.type, out.payload) != out.entry_hash) {
     return refuse(errc::invalid_field, r.path("entry_hash"),
                   "does not match the hash of seq, prev_hash, type and payload");
   }
@@ -30,7 +41,10 @@ json::object encode_board_event(const board_event& e) {
   out.emplace("seq", e.seq);
   out.emplace("prev_hash", crypto::to_hex(e.prev_hash));
   out.emplace("type", e.type);
-  out.emplace("payload", e.payload);
+  if (e.sealed)
+    out.emplace("sealed", true);
+  else
+    out.emplace("payload", e.payload);
   out.emplace("entry_hash", crypto::to_hex(e.entry_hash));
   out.emplace("signature", e.sig.hex());
   return out;

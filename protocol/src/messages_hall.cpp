@@ -63,6 +63,8 @@ decoded<void> kind_with_its_id(const prepare_download_request& d, const object_r
 }
 
 constexpr wire::text id_text{max_name_bytes};
+// An id the congress gives when the request leaves it out.
+constexpr wire::text_or_empty optional_id{max_name_bytes};
 constexpr wire::text short_text{max_title_bytes};
 constexpr wire::names_or_empty name_list{{max_list_size, max_title_bytes}};
 
@@ -103,7 +105,7 @@ struct hall_tables {
   }
   static constexpr auto of(tag<create_sitting_request>) {
     return wire::fields<create_sitting_request>(
-        member("sitting_id", &create_sitting_request::sitting_id, id_text),
+        member("sitting_id", &create_sitting_request::sitting_id, optional_id),
         member("title", &create_sitting_request::title, short_text),
         member("date", &create_sitting_request::date, id_text));
   }
@@ -122,13 +124,19 @@ struct hall_tables {
         member("reason", &excuse_delegate_request::reason, short_text),
         member("approver", &excuse_delegate_request::approver, short_text));
   }
+  static constexpr auto of(tag<withdraw_excusal_request>) {
+    return wire::fields<withdraw_excusal_request>(
+        member("sitting_id", &withdraw_excusal_request::sitting_id, id_text),
+        member("person", &withdraw_excusal_request::person, id_text),
+        member("reason", &withdraw_excusal_request::reason, short_text));
+  }
   static constexpr auto of(tag<add_item_request>) {
     return wire::fields<add_item_request>(
         member("sitting_id", &add_item_request::sitting_id, id_text),
-        member("item_id", &add_item_request::item_id, id_text),
+        member("item_id", &add_item_request::item_id, optional_id),
         member("kind", &add_item_request::kind, id_text),
         member("title", &add_item_request::title, short_text),
-        member("order", &add_item_request::order, wire::number{}),
+        member("order", &add_item_request::order, wire::number_or_zero{1, max_safe_integer}),
         member("responsible", &add_item_request::responsible, wire::text{max_title_bytes, 0}),
         member("proposal_id", &add_item_request::proposal_id, wire::optional_text{max_name_bytes}));
   }
@@ -136,7 +144,7 @@ struct hall_tables {
     return wire::fields_checked<add_material_request>(
         text_or_url_with_digest, member("sitting_id", &add_material_request::sitting_id, id_text),
         member("item_id", &add_material_request::item_id, id_text),
-        member("material_id", &add_material_request::material_id, id_text),
+        member("material_id", &add_material_request::material_id, optional_id),
         member("title", &add_material_request::title, short_text),
         member("text", &add_material_request::text, wire::optional_text{max_text_bytes}),
         member("url", &add_material_request::url, wire::optional_text{max_title_bytes}),
@@ -149,14 +157,14 @@ struct hall_tables {
   }
   static constexpr auto of(tag<submit_proposal_request>) {
     return wire::fields<submit_proposal_request>(
-        member("proposal_id", &submit_proposal_request::proposal_id, id_text),
+        member("proposal_id", &submit_proposal_request::proposal_id, optional_id),
         member("title", &submit_proposal_request::title, short_text),
         member("text", &submit_proposal_request::text, wire::text{max_text_bytes}));
   }
   static constexpr auto of(tag<create_vote_request>) {
     using v = create_vote_request;
     return wire::fields<v>(
-        member("vote_id", &v::vote_id, id_text), member("sitting_id", &v::sitting_id, id_text),
+        member("vote_id", &v::vote_id, optional_id), member("sitting_id", &v::sitting_id, id_text),
         member("item_id", &v::item_id, id_text), member("kind", &v::kind, id_text),
         member("title", &v::title, short_text),
         member("open_ballot", &v::open_ballot, wire::flag_or_false{}),

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -467,6 +468,70 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   EXPECT_EQ(counts[0].as_int64(), 6);
   EXPECT_EQ(counts[1].as_int64(), 2);
   EXPECT_EQ(counts[2].as_int64(), 0);
+
+  // Under embargo until the chair announces: the public (the watcher, who never authenticated,
+  // and a delegate) sees the vote decided but not its counts, and its result events sealed.
+  auto vote_view = [&](hall_client& c) {
+    auto r = c.call("get_state");
+    EXPECT_TRUE(r.ok()) << r.code();
+    for (const auto& v : r.fields.at("state").at("votes").as_array())
+      if (str(v.as_object(), "id") == "v1") return v.as_object();
+    return json::object{};
+  };
+  auto sealed_types = [&](hall_client& c) {
+    std::multiset<std::string> out;
+    auto page = c.call("get_board", {{"from_seq", 0}, {"limit", 500}});
+    EXPECT_TRUE(page.ok()) << page.code();
+    crypto::digest32 prev = crypto::genesis_hash;
+    for (const auto& e : page.fields.at("events").as_array()) {
+      auto ev = protocol::decode_board_event(e);
+      EXPECT_TRUE(ev);
+      if (!ev) continue;
+      EXPECT_EQ(ev->prev_hash, prev);
+      EXPECT_TRUE(congress_pk.verify(ev->entry_hash, ev->sig));
+      prev = ev->entry_hash;
+      if (ev->sealed) {
+        EXPECT_TRUE(ev->payload.empty());
+        out.insert(ev->type);
+      }
+    }
+    return out;
+  };
+  for (hall_client* c : {&watcher, &delegates.at("D001")}) {
+    auto v = vote_view(*c);
+    EXPECT_EQ(str(v, "status"), "decided");
+    for (auto key : {"counts", "outcome", "result_digest", "signed_by"})
+      EXPECT_FALSE(v.contains(key)) << key;
+    EXPECT_FALSE(v.at("announced").as_bool());
+  }
+  using types = std::multiset<std::string>;
+  EXPECT_EQ(sealed_types(watcher),
+            (types{"partial_submitted", "partial_submitted", "vote_decided"}));
+  EXPECT_EQ(sealed_types(delegates.at("D001")), sealed_types(watcher));
+  EXPECT_TRUE(sealed_types(ch).empty());
+  EXPECT_TRUE(sealed_types(se).empty());
+  EXPECT_TRUE(sealed_types(scrutineers.at(2)).empty());
+  // The scrutineers who decrypted sign, the chair announces: the result is public.
+  const auto digest = crypto::from_hex_fixed<32>(str(vote_view(ch), "result_digest"));
+  ASSERT_TRUE(digest);
+  for (int l : {1, 3}) {
+    const std::string s = "S" + std::to_string(l);
+    auto r = scrutineers.at(l).call(
+        "sign_result", {{"vote_id", "v1"}, {"signature", keys_.at(s).sign(*digest).hex()}});
+    ASSERT_TRUE(r.ok()) << r.code();
+  }
+  EXPECT_EQ(sealed_types(watcher), (types{"partial_submitted", "partial_submitted", "vote_decided",
+                                          "result_signed", "result_signed"}));
+  ASSERT_TRUE(ch.call("announce_result",
+                      {{"vote_id", "v1"}, {"signature", keys_.at("CH").sign(*digest).hex()}})
+                  .ok());
+  EXPECT_TRUE(sealed_types(watcher).empty());
+  {
+    auto v = vote_view(watcher);
+    EXPECT_TRUE(v.at("announced").as_bool());
+    ASSERT_TRUE(v.contains("counts"));
+    EXPECT_EQ(v.at("counts").as_array(), counts);
+  }
 
   // The watcher saw coalesced state pushes and every board event in order.
   auto push = watcher.next_push("state", 10s);

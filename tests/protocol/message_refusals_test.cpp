@@ -207,6 +207,7 @@ std::string all_lines() {
       export_record_request{},
       sign_result_request{"v1", some_signature()},
       announce_result_request{"v1", some_signature()},
+      withdraw_excusal_request{"s1", "D003", "arrived"},
       prepare_download_request{"vote_sheet", std::string("v1"), std::nullopt},
       prepare_download_request{"sitting_sheet", std::nullopt, std::string("s1")},
   };

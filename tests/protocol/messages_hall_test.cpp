@@ -67,6 +67,11 @@ TEST(MessagesHall, EveryTypeRoundTrips) {
       export_record_request{},
       sign_result_request{"v1", some_signature()},
       announce_result_request{"v1", some_signature()},
+      withdraw_excusal_request{"s1", "D003", "arrived"},
+      // Ids left to the congress: absent on the wire.
+      create_sitting_request{"", "年会", "2026-03-01"},
+      add_item_request{"s1", "", "report", "报告", 0, "chair", std::nullopt},
+      submit_proposal_request{"", "修路", "建议修路"},
       prepare_download_request{"record", std::nullopt, std::nullopt},
       prepare_download_request{"vote_sheet", std::string("v1"), std::nullopt},
       prepare_download_request{"sitting_sheet", std::nullopt, std::string("s1")},

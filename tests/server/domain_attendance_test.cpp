@@ -180,5 +180,23 @@ TEST_F(checkin_case, SittingLifecycle) {
   EXPECT_EQ(c.as("CH", create_sitting{"s1", "x", "2026-01-01"}).error(), errc::sitting_exists);
 }
 
+TEST(SittingQuorum, WithdrawnExcusalSeatsTheDelegateAgain) {
+  test::congress c(20);
+  c.prepare_sitting(10);
+  ASSERT_TRUE(c.as("SE", excuse_delegate{"s1", "D020", "病假", "书记"}));
+  EXPECT_EQ(public_snapshot(c.state, "s1")->at("seated").to_number<std::int64_t>(), 19);
+  EXPECT_EQ(c.as("SE", withdraw_excusal{"s1", "D019", "已到会"}).error(), errc::not_excused);
+  EXPECT_EQ(c.as("SE", withdraw_excusal{"s1", "D020", ""}).error(), errc::invalid_field);
+  EXPECT_EQ(c.as("SE", withdraw_excusal{"s1", "ZZZ", "已到会"}).error(), errc::unknown_person);
+  EXPECT_EQ(c.as("D001", withdraw_excusal{"s1", "D020", "已到会"}).error(),
+            errc::permission_denied);
+  ASSERT_TRUE(c.as("CH", withdraw_excusal{"s1", "D020", "已到会"}));
+  EXPECT_EQ(c.log.back().type, "excusal_withdrawn");
+  EXPECT_EQ(c.log.back().payload.at("recorded_by").as_string(), "CH");
+  EXPECT_EQ(public_snapshot(c.state, "s1")->at("seated").to_number<std::int64_t>(), 20);
+  EXPECT_EQ(c.as("SE", withdraw_excusal{"s1", "D020", "已到会"}).error(), errc::not_excused);
+  EXPECT_TRUE(c.check_in_now("D020"));
+}
+
 }  // namespace
 }  // namespace plenum::server::domain

@@ -129,6 +129,15 @@ const test::congress& with_ceremony_started() {
   return c;
 }
 
+const test::congress& with_excused() {
+  static const test::congress c = [] {
+    test::congress b = base();
+    EXPECT_TRUE(b.as("SE", excuse_delegate{"s2", "D003", "病假", "书记"}));
+    return b;
+  }();
+  return c;
+}
+
 // The signing key of an actor label: their own, or D001's for the server and a bare device.
 const crypto::secret_key& key_of(const test::congress& c, const std::string& number) {
   return c.keys.at(number.empty() ? "D001" : number);
@@ -193,6 +202,10 @@ std::vector<authz_case> cases() {
   out.push_back({"excuse_delegate",
                  base,
                  fixed(excuse_delegate{"s2", "D003", "病假", "书记"}),
+                 {"chair", "secretary"}});
+  out.push_back({"withdraw_excusal",
+                 with_excused,
+                 fixed(withdraw_excusal{"s2", "D003", "已到会"}),
                  {"chair", "secretary"}});
   out.push_back({"open_sitting", base, fixed(open_sitting{"s2"}), {"chair"}});
   out.push_back({"close_sitting", base, fixed(close_sitting{"s1"}), {"chair"}});

@@ -110,6 +110,9 @@ class replayer {
       checked_in(e, p);
     } else if (t == "delegate_excused") {
       sitting(p).excused.insert(str(p, "person"));
+    } else if (t == "excusal_withdrawn") {
+      if (sitting(p).excused.erase(str(p, "person")) == 0)
+        throw bad_payload("excusal withdrawn for a delegate who is not excused");
     } else if (t == "sitting_created") {
       const auto id = str(p, "sitting_id");
       m_.sittings[id].id = id;

@@ -22,6 +22,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { auditPage } from "./a11y.mjs";
 import { launch, launchWithCamera } from "./browser.mjs";
 import { startPlenumd } from "./plenumd.mjs";
 
@@ -63,34 +64,43 @@ const ROSTER = [
 const DELEGATES = ["D01", "D02", "D03", "D04", "D05", "D06"];
 const SCRUTINEERS = ["S01", "S02", "S03"];
 
+// The agenda, typed by title only (the server names items; each gets its id at run time).
+const ITEMS = {
+  report: { kind: "report", title: "审议党委工作报告" },
+  elect: { kind: "election", title: "增补党委委员" },
+  appraise: { kind: "appraisal", title: "民主评议党委班子成员" },
+};
+const PROPOSAL = "关于改善社区道路照明的提案";
+
 // The marks each delegate intends, per vote: option id per contest, or null for no mark.
-const CANDIDATES = ["王明", "李华", "张伟", "刘芳"];
+// Each vote's id is the server's, read back by title once created.
+const CANDIDATES = ["王明", "李华", "张伟", "刘芳", "陈刚", "赵红", "孙丽"];
 const MEMBERS = ["陈静", "赵强"];
 const VOTES = [
   {
-    id: "v-report", item: "i-report", kind: "motion", title: "关于党委工作报告的决议",
+    item: "report", kind: "motion", title: "关于党委工作报告的决议",
     marks: { D01: ["for"], D02: ["for"], D03: ["for"], D04: ["against"], D05: ["abstain"], D06: ["for"] },
   },
   {
-    id: "v-elect", item: "i-elect", kind: "election", title: "增补党委委员选举", seats: 3, people: CANDIDATES,
+    item: "elect", kind: "election", title: "增补党委委员选举", seats: 3, people: CANDIDATES,
     marks: {
-      D01: ["approve", "approve", "approve", "disapprove"],
-      D02: ["approve", "approve", null, "disapprove"],
-      D03: ["approve", "disapprove", "approve", "approve"],
-      D04: ["approve", "approve", "disapprove", null],
-      D05: [null, "approve", "approve", "disapprove"],
-      D06: ["approve", null, "approve", "approve"],
+      D01: ["approve", "approve", "approve", "disapprove", null, null, null],
+      D02: ["approve", "approve", null, "disapprove", "disapprove", null, null],
+      D03: ["approve", "disapprove", "approve", "approve", null, null, "disapprove"],
+      D04: ["approve", "approve", "disapprove", null, null, "approve", null],
+      D05: [null, "approve", "approve", "disapprove", null, null, null],
+      D06: ["approve", null, "approve", "approve", "disapprove", "disapprove", "disapprove"],
     },
   },
   {
-    id: "v-appraise", item: "i-appraise", kind: "appraisal", title: "对党委班子成员的民主评议", people: MEMBERS,
+    item: "appraise", kind: "appraisal", title: "对党委班子成员的民主评议", people: MEMBERS,
     marks: {
       D01: ["excellent", "competent"], D02: ["excellent", "basic"], D03: ["competent", "competent"],
       D04: ["excellent", null], D05: ["incompetent", "excellent"], D06: [null, "competent"],
     },
   },
   {
-    id: "v-trust", item: "i-appraise", kind: "confidence", title: "信任投票", people: MEMBERS,
+    item: "appraise", kind: "confidence", title: "信任投票", people: MEMBERS,
     marks: {
       D01: ["trust", "trust"], D02: ["trust", "basic-trust"], D03: ["basic-trust", "trust"],
       D04: ["trust", "distrust"], D05: ["distrust", null], D06: ["trust", "trust"],
@@ -153,7 +163,10 @@ async function cardVideo(page, png, file) {
 const shots = [];
 const problems = [];
 
-/** Saves a screenshot and checks the page for horizontal overflow and small touch targets. */
+/**
+ * Saves a screenshot and checks the page for horizontal overflow, small touch targets and
+ * serious or critical accessibility violations (axe-core).
+ */
 async function shot(page, name, { touch = true } = {}) {
   await page.waitForTimeout(150); // let the last render and fonts settle
   const file = join(artifacts, `${name}.png`);
@@ -171,6 +184,17 @@ async function shot(page, name, { touch = true } = {}) {
   });
   if (layout.overflow > 0) problems.push(`${name}: horizontal overflow of ${layout.overflow}px`);
   if (touch && layout.small.length) problems.push(`${name}: small touch targets: ${layout.small.join("; ")}`);
+  for (const v of await auditPage(page)) problems.push(`${name}: accessibility: ${v}`);
+}
+
+/** The computed font size of the first element matching `selector`, in CSS pixels. */
+const fontPx = (page, selector) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+
+/** Taps the delegate makes, counted per step for the tap budgets. */
+let taps = 0;
+async function tap(locator) {
+  await locator.click();
+  taps += 1;
 }
 
 async function newPage(browser, base, viewport) {
@@ -189,14 +213,17 @@ async function enroll(page, app, person, code, { typed = false, name } = {}) {
   if (typed) {
     await page.goto(`${page.base}/${app}.html`);
     await page.fill('input[name="person"]', person);
-    await page.fill('input[name="code"]', code);
+    // Typed as people misread a card: O for 0, L for 1, in lower case.
+    await page.fill('input[name="code"]', code.replace(/0/g, "O").replace(/1/g, "L").toLowerCase());
   } else {
     await page.goto(`${page.base}/${app}.html#enroll=${encodeURIComponent(person)}:${code}`);
   }
   if (name) await shot(page, name);
-  await tid(page, "enroll-submit").click();
+  taps = 0;
+  await tap(tid(page, "enroll-submit"));
   await tid(page, "who").waitFor();
   assert.match(await tid(page, "who").innerText(), new RegExp(person));
+  if (!typed) assert.ok(taps <= 2, `enrolling from the card took ${taps} taps`);
 }
 
 /** The chair's client state, read from the page. */
@@ -217,25 +244,55 @@ async function noError(page) {
   if (await err.count()) throw new Error(`console shows: ${await err.innerText()}`);
 }
 
+/** The kind of the chair console's next step (next_step.ts), once the console has settled. */
+async function nextStepOf(page) {
+  await page.waitForTimeout(200);
+  return tid(page, "next-step-panel").getAttribute("data-step");
+}
+
+const SIZES = [DESK, SCREEN, PORTRAIT];
+
+/** Screenshots of a desk page at 1280×800, 1920×1080 and 800×1280; the viewport is restored. */
+async function shotSizes(page, name, opts) {
+  const before = page.viewportSize();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await shot(page, `${name}-${size.width}x${size.height}`, opts);
+  }
+  await page.setViewportSize(before);
+}
+
+/** The most taps a delegate may need to cast a ballot of each kind (choose, review, cast). */
+const TAP_BUDGET = { motion: 3, election: 10, appraisal: 2 * MEMBERS.length + 2, confidence: 2 * MEMBERS.length + 2 };
+
+/**
+ * Marks `person`'s intended choices (a row left unmarked takes no tap), reviews and casts; the
+ * taps are counted against the kind's budget. Resolves with the tracking code shown.
+ */
 async function castBallot(page, vote, person, index) {
   const marks = vote.marks[person];
   const ballot = tid(page, `ballot-${vote.id}`);
   await ballot.waitFor();
-  if (vote.kind === "motion") {
-    await tid(page, `mark-0-${marks[0]}`).click();
-  } else {
-    for (let c = 0; c < marks.length; ++c) await tid(page, `mark-${c}-${marks[c] ?? "none"}`).click();
-  }
   if (index === 0) await shot(page, `tablet-${person}-ballot-${vote.kind}`);
-  await tid(page, "review").click();
+  taps = 0;
+  if (vote.kind === "motion") {
+    await tap(tid(page, `mark-0-${marks[0]}`));
+  } else {
+    for (let c = 0; c < marks.length; ++c) if (marks[c] !== null) await tap(tid(page, `mark-${c}-${marks[c]}`));
+  }
+  if (index === 0) await shot(page, `tablet-${person}-ballot-${vote.kind}-marked`);
+  await tap(tid(page, "review"));
   await tid(page, "confirm").waitFor({ timeout: 60_000 });
   const code = await tid(page, "tracking-code").innerText();
-  assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3,}$/);
+  assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   if (index === 0) await shot(page, `tablet-${person}-confirm-${vote.kind}`);
-  await tid(page, "cast").click();
+  await tap(tid(page, "cast"));
   await tid(page, "receipt").waitFor();
+  assert.ok(taps <= TAP_BUDGET[vote.kind], `${person} needed ${taps} taps for a ${vote.kind} (budget ${TAP_BUDGET[vote.kind]})`);
   assert.equal(await tid(page, "receipt-code").innerText(), code, "receipt tracking code equals the one shown before casting");
+  assert.equal(await tid(page, "receipt").locator("svg").count(), 1, "the receipt carries a QR code");
   if (index === 0) await shot(page, `tablet-${person}-receipt-${vote.kind}`);
+  return code;
 }
 
 const server = await startPlenumd({
@@ -258,34 +315,57 @@ try {
   await index.goto(`${base}/`);
   await shot(index, "index");
 
-  // Secretary: enroll, acknowledge the warnings, issue every card.
+  // Secretary: enroll, acknowledge the warnings; cards for everyone not yet enrolled in at most
+  // three actions (the section, one button for all, print), counted.
   const sec = await newPage(browser, base, DESK);
   await enroll(sec, "secretary", "SE", se.code, { typed: true, name: "secretary-enroll" });
   await tid(sec, "acknowledge").click();
   await sec.getByText("已确认").waitFor();
+  await shotSizes(sec, "secretary-roster");
+  await sec.evaluate(() => {
+    window.printed = 0;
+    window.print = () => (window.printed += 1); // the browser's print dialog, counted instead of shown
+  });
+  let secretaryActions = 0;
+  const act = async (locator) => {
+    await locator.click();
+    secretaryActions += 1;
+  };
+  await act(tid(sec, "nav-cards"));
+  await sec.getByText("13 人中有 12 人尚未登记设备").waitFor();
+  await act(tid(sec, "issue-all"));
+  await tid(sec, "issue-all-done").waitFor({ timeout: 60_000 });
+  await act(tid(sec, "print-cards"));
+  assert.equal(await sec.evaluate(() => window.printed), 1, "the cards went to the printer");
+  assert.ok(secretaryActions <= 3, `cards for everyone took ${secretaryActions} actions`);
+  const everyone = [...DELEGATES, "D07", ...SCRUTINEERS, "CH", "PR"];
+  assert.equal(await sec.locator(".enroll-card").count(), everyone.length, "one card per person not enrolled");
   const codes = {};
-  for (const person of [...DELEGATES, "D07", ...SCRUTINEERS, "CH", "PR"]) {
-    await tid(sec, `issue-${person}`).click();
+  // Each card's QR code, read back as a camera would (zbarimg on the card's picture), opens the
+  // app of the person's role with number and code.
+  const appOf = { CH: "chair", PR: "screen" };
+  const scannedUrl = {};
+  for (const person of everyone) {
     const card = tid(sec, `card-${person}`);
-    await card.waitFor();
     codes[person] = (await card.locator('[data-testid="card-code"]').innerText()).trim();
-    assert.equal(await card.locator("svg").count(), 1, "the card carries a QR code");
+    const png = join(artifacts, `card-${person}.png`);
+    await card.screenshot({ path: png });
+    const scanned = execFileSync("zbarimg", ["--raw", "-q", png], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    assert.equal(scanned, `${base}/${appOf[person] ?? "tablet"}.html#enroll=${person}:${codes[person]}`, `${person}'s card opens its own app`);
+    scannedUrl[person] = scanned;
   }
-  await shot(sec, "secretary-desk-cards", { touch: false });
+  await shotSizes(sec, "secretary-cards", { touch: false });
 
-  // The chair's card read back as a camera would (zbarimg on the card's picture): the QR code
-  // holds the tablet page's link with number and code, which enrolls the chair's console.
-  const cardPng = join(artifacts, "card-CH.png");
-  await tid(sec, "card-CH").screenshot({ path: cardPng });
-  const scanned = execFileSync("zbarimg", ["--raw", "-q", cardPng], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  assert.equal(scanned, `${base}/tablet.html#enroll=CH:${codes.CH}`);
+  // The chair's console and the big screen open from their cards' QR links.
   const chair = await newPage(browser, base, DESK);
-  await chair.goto(scanned.replace("/tablet.html", "/chair.html"));
+  await chair.goto(scannedUrl.CH);
   await tid(chair, "enroll-submit").click();
   await tid(chair, "who").waitFor();
   congressKey = await chair.evaluate(() => window.plenum.congressPk.hex());
   const screen = await newPage(browser, base, SCREEN);
-  await enroll(screen, "screen", "PR", codes.PR);
+  await screen.goto(scannedUrl.PR);
+  await tid(screen, "enroll-submit").click();
+  await screen.waitForFunction(() => window.plenum?.identity.get()?.person === "PR"); // no header on the projection
 
   // Scrutineers and delegates on their tablets (half of them in landscape). S03 reads its
   // card with the tablet's camera (a fake camera showing the card) and the app's QR scanner.
@@ -312,44 +392,95 @@ try {
     tab[p] = await newPage(browser, base, i % 2 === 0 ? PORTRAIT : LANDSCAPE);
     await enroll(tab[p], "tablet", p, codes[p], { typed: i === 1, name: i === 0 ? "tablet-enroll" : undefined });
   }
+  // The tablet for a first-time user: body text at least 22 px, the delegate's own name large.
+  assert.ok((await fontPx(tab.D01, "body")) >= 22, `tablet body text is ${await fontPx(tab.D01, "body")} px`);
+  assert.ok((await fontPx(tab.D01, "p.muted, p")) >= 22, "a paragraph on the tablet is at least 22 px");
+  await tid(tab.D01, "me-name").getByText("王建国").waitFor();
+  assert.ok((await fontPx(tab.D01, '[data-testid="me-name"]')) >= 40, "the delegate's name is large");
 
-  // Chair: the sitting, its agenda and the key ceremony.
-  await chair.fill('input[name="sitting_id"]', "s-2026");
+  // Chair: nobody types an identifier — the sitting, its items, votes and materials get theirs
+  // from the server. The console's largest control is the next step.
+  await shotSizes(chair, "chair-new-sitting");
+  assert.equal(await nextStepOf(chair), "create_sitting");
   await chair.fill('input[name="sitting_title"]', "2026年度党代会年会");
-  await tid(chair, "create-sitting-btn").click();
-  await waitState(chair, (s) => s.sitting?.id === "s-2026", "the sitting");
-  const items = [
-    ["i-report", "report", "审议党委工作报告"],
-    ["i-elect", "election", "增补党委委员"],
-    ["i-appraise", "appraisal", "民主评议党委班子成员"],
-  ];
+  await tid(chair, "next-step").click();
+  const created = await waitState(chair, (s) => s.sitting?.title === "2026年度党代会年会", "the sitting");
+  assert.match(created.sitting.id, /^S\d+$/, "the server names the sitting");
+  await tid(chair, "next-step-done").waitFor();
+  // A delegate submits a proposal from the tablet (any time a sitting is scheduled or open).
+  await tid(tab.D02, "proposal-title").fill(PROPOSAL);
+  await tid(tab.D02, "proposal-text").fill("建议在新区主干道增设路灯，并由街道办负责维护。");
+  await tid(tab.D02, "proposal-submit").click();
+  await tid(tab.D02, "proposal-done").waitFor();
+  await noError(tab.D02);
+  await shot(tab.D02, "tablet-D02-proposal");
+
   await chair.locator('[data-testid="agenda"] details summary').click();
-  for (const [id, kind, title] of items) {
-    await chair.fill('input[name="item_id"]', id);
-    await chair.selectOption('select[name="item_kind"]', kind);
-    await chair.fill('input[name="item_title"]', title);
+  for (const it of Object.values(ITEMS)) {
+    await chair.selectOption('select[name="item_kind"]', it.kind);
+    await chair.fill('input[name="item_title"]', it.title);
     await chair.fill('input[name="item_responsible"]', "孙志远");
     await tid(chair, "add-item").click();
-    await waitState(chair, (s) => s.agenda.some((it) => it.id === id), `item ${id}`);
+    const s = await waitState(chair, (s) => s.agenda.some((x) => x.title === it.title), `item ${it.title}`);
+    it.id = s.agenda.find((x) => x.title === it.title).id;
+    assert.match(it.id, new RegExp(`^${created.sitting.id}-I\\d+$`), "the server names the item");
   }
+  assert.equal(await chair.locator('input[name$="_id"]').count(), 0, "the console has no identifier field");
+
+  // The delegate's proposal, on the secretary's desk and the chair's console, put on the agenda.
+  await tid(sec, "nav-proposals").click();
+  const secProposal = sec.locator('[data-testid^="proposal-"]').filter({ hasText: PROPOSAL }).first();
+  await secProposal.getByText("待处理").waitFor();
+  assert.match(await secProposal.innerText(), /李秀英/);
+  const chairProposal = chair.locator('[data-testid="proposals"] li').filter({ hasText: PROPOSAL });
+  await chairProposal.getByText("待处理").waitFor();
+  await chairProposal.getByRole("button", { name: "列入议程" }).click();
+  const withProposal = await waitState(chair, (s) => s.agenda.some((x) => x.kind === "proposal" && x.title === PROPOSAL), "the proposal on the agenda");
+  await chairProposal.getByText("已列入议程").waitFor();
+  await secProposal.getByText("已列入议程").waitFor();
+  await shotSizes(sec, "secretary-proposals", { touch: false });
+  assert.equal(withProposal.agenda.length, Object.keys(ITEMS).length + 1);
+
   // Materials, distributed to the tablets before the sitting.
-  await sec.selectOption('select[name="material_item"]', "i-report");
-  await sec.fill('input[name="material_id"]', "m-report");
+  await tid(sec, "nav-materials").click();
+  await sec.selectOption('select[name="material_item"]', ITEMS.report.id);
   await sec.fill('input[name="material_title"]', "中共某某镇委员会2026年度工作报告");
   await sec.fill('textarea[name="material_text"]', "一、过去一年的工作回顾\n二、存在的问题和不足\n三、2026年工作安排");
+  assert.equal(await sec.locator('input[name$="_id"]').count(), 0, "the desk has no identifier field");
   await tid(sec, "add-material").click();
-  await waitState(chair, (s) => s.agenda.find((it) => it.id === "i-report")?.materials.length === 1, "the material");
+  await tid(sec, "add-material-done").waitFor();
+  await waitState(chair, (s) => s.agenda.find((it) => it.id === ITEMS.report.id)?.materials.length === 1, "the material");
   await tab.D01.getByRole("button", { name: /审议党委工作报告/ }).click();
   await tab.D01.getByText("三、2026年工作安排").waitFor();
   await shot(tab.D01, "tablet-D01-agenda-materials");
 
-  await chair.fill('input[name="scrutineers"]', SCRUTINEERS.join(","));
-  await chair.fill('input[name="k"]', "2");
-  await tid(chair, "start-ceremony").click();
-  await waitState(chair, (s) => s.ceremony?.n === 3, "the ceremony");
+  // The key ceremony: scrutineers picked by name in order; the threshold defaults to n for
+  // n ≤ 2 and n − 1 from 3 on. Cancelling the confirmation starts nothing.
+  assert.equal(await nextStepOf(chair), "ceremony");
+  await tid(chair, "pick-S01").click();
+  assert.equal(await chair.inputValue('input[name="k"]'), "1");
+  await tid(chair, "pick-S02").click();
+  assert.equal(await chair.inputValue('input[name="k"]'), "2");
+  await tid(chair, "pick-S03").click();
+  assert.equal(await chair.inputValue('input[name="k"]'), "2", "default threshold n − 1 for three scrutineers");
+  await shotSizes(chair, "chair-ceremony-pick");
+  await tid(chair, "next-step").click();
+  assert.match(await tid(chair, "confirm-consequence").innerText(), /周文、吴强、郑洁（共 3 人），任意 2 人/);
+  await shot(chair, "chair-confirm-ceremony", { touch: false });
+  await tid(chair, "confirm-cancel").click();
+  await chair.waitForTimeout(300);
+  assert.equal((await stateOf(chair)).ceremony, null, "a cancelled confirmation starts no ceremony");
+  await tid(chair, "next-step").click();
+  await tid(chair, "confirm-ok").click();
+  const cer = await waitState(chair, (s) => s.ceremony?.n === 3, "the ceremony");
+  assert.equal(cer.ceremony.k, 2);
   await noError(chair);
-
-  for (const p of SCRUTINEERS) await tid(scr[p], "keygen").click();
+  // The console names the scrutineers the ceremony still waits for.
+  await chair.getByText("密钥生成：等待 周文、吴强、郑洁 提交").waitFor();
+  for (const p of SCRUTINEERS.slice(0, 2)) await tid(scr[p], "keygen").click();
+  await chair.getByText("密钥生成：等待 郑洁 提交").waitFor();
+  await shotSizes(chair, "chair-ceremony-waiting");
+  await tid(scr.S03, "keygen").click();
   for (const p of SCRUTINEERS) {
     await tid(scr[p], "pin").fill(`24${p.slice(1)}68`);
     await tid(scr[p], "confirm-key").click();
@@ -358,51 +489,109 @@ try {
   await shot(scr.S01, "tablet-S01-scrutineer-ceremony");
 
   // Check-in: five on their tablets, D06 assisted by the secretary, D07 excused.
-  await tid(chair, "open-checkin").click();
+  assert.equal(await nextStepOf(chair), "open_checkin");
+  await tid(chair, "next-step").click();
   await waitState(chair, (s) => s.sitting.checkin_open, "check-in open");
   await shot(screen, "screen-checkin", { touch: false });
+  assert.ok((await fontPx(screen, '[data-testid="screen-now"]')) >= 64, "the big screen's current thing is at least 64 px");
+  await tid(screen, "attendance").waitFor();
+  assert.equal(await screen.locator("header button:visible, .conn:visible").count(), 0, "no language buttons or connection status on the projection");
   for (const p of DELEGATES.slice(0, 5)) {
-    await tid(tab[p], "checkin").click();
+    taps = 0;
+    await tap(tid(tab[p], "checkin"));
     await tid(tab[p], "checked-in").waitFor();
+    assert.equal(taps, 1, "check-in takes one tap");
   }
+  // Offline: the tablet says so and what happens to a ballot being sent; back online, it goes.
+  await tab.D04.context().setOffline(true);
+  await tab.D04.evaluate(() => window.plenum.ws?.close());
+  await tid(tab.D04, "offline").waitFor();
+  assert.match(await tid(tab.D04, "offline").innerText(), /正在发送的选票会在连接恢复后自动重新发送/);
+  await shot(tab.D04, "tablet-D04-offline-portrait");
+  await tab.D04.context().setOffline(false);
+  await tid(tab.D04, "offline").waitFor({ state: "detached", timeout: 30_000 });
   await shot(tab.D01, "tablet-D01-checked-in-portrait");
   await shot(tab.D02, "tablet-D02-checked-in-landscape");
+  await tid(sec, "nav-attendance").click();
   await tid(sec, "reason").fill("平板电量不足");
-  await tid(sec, "approver").fill("孙志远");
   await tid(sec, "assist-D06").click();
+  await tid(sec, "assist-D06-done").waitFor();
   await waitState(chair, (s) => s.present === 6, "six present");
   await tid(sec, "reason").fill("因病请假");
+  await tid(sec, "approver").fill("孙志远");
   await tid(sec, "excuse-D07").click();
   const opened = await waitState(chair, (s) => s.seated === 6 && s.excused === 1, "D07 excused");
   assert.equal(opened.quorum.required, 5);
-  await tid(sec, "search").fill("D0");
-  await shot(sec, "secretary-desk-attendance", { touch: false });
-  // The attendance export: a CSV with everyone's presence and the excusal's reason.
-  await tid(sec, "person-D07").getByText("因病请假").waitFor();
-  await tid(sec, "person-D06").getByText("已签到").waitFor();
-  const [download] = await Promise.all([sec.waitForEvent("download"), tid(sec, "export-attendance").click()]);
-  const csv = await readFile(await download.path(), "utf8");
-  assert.match(csv, /^\ufeffnumber,name,unit,group,present,excused,reason,approver\r\n/);
-  assert.match(csv, /D06,杨丽,第三选区,第二组,1,0,,\r\n/);
-  assert.match(csv, /D07,赵刚,第三选区,第二组,0,1,因病请假,孙志远\r\n/);
-  await tid(chair, "open-sitting").click();
+  await tid(sec, "person-D07").getByText(/因病请假/).waitFor();
+  await tid(sec, "person-D06").getByText(/已签到.*协助/).waitFor();
+  await tid(sec, "person-D01").getByText(/已签到.*本人/).waitFor();
+  await shotSizes(sec, "secretary-attendance", { touch: false });
+  // The attendance list, made in the browser: CSV with a BOM and Chinese headers.
+  await tid(sec, "nav-export").click();
+  const [csvFile] = await Promise.all([sec.waitForEvent("download"), tid(sec, "export-attendance").click()]);
+  const csv = await readFile(await csvFile.path(), "utf8");
+  assert.match(csv, /^\ufeff编号,姓名,单位,代表小组,出席情况,签到时间,签到方式,请假事由,批准人\r\n/);
+  assert.match(csv, /\r\nD06,杨丽,第三选区,第二组,已签到,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,协助,,\r\n/);
+  assert.match(csv, /\r\nD01,王建国,第一选区,第一组,已签到,[^,]+,本人,,\r\n/);
+  assert.match(csv, /\r\nD07,赵刚,第三选区,第二组,请假,,,因病请假,孙志远\r\n/);
+  assert.ok(!/S01|CH|PR/.test(csv), "the attendance list names those who attend, not the hall's officers");
+  await writeFile(join(artifacts, "attendance.csv"), csv);
+
+  // D07 arrives after all: the excusal is withdrawn and the secretary checks D07 in.
+  const d07 = await newPage(browser, base, PORTRAIT);
+  await enroll(d07, "tablet", "D07", codes.D07);
+  await tid(sec, "nav-attendance").click();
+  await tid(sec, "withdraw-D07").click();
+  await tid(sec, "withdraw-D07-done").waitFor();
+  await waitState(chair, (s) => s.seated === 7 && s.excused === 0, "D07 seated again");
+  await tid(sec, "assist-D07").click();
+  await waitState(chair, (s) => s.present === 7, "seven present");
+  await tid(sec, "person-D07").getByText(/已签到.*协助/).waitFor();
+
+  // Opening the sitting asks first; cancelling leaves it scheduled.
+  assert.equal(await nextStepOf(chair), "open_sitting");
+  await shotSizes(chair, "chair-checkin");
+  await tid(chair, "next-step").click();
+  assert.match(await tid(chair, "confirm-consequence").innerText(), /实到 7 人，应到 7 人/);
+  await tid(chair, "confirm-cancel").click();
+  await chair.waitForTimeout(300);
+  assert.equal((await stateOf(chair)).sitting.status, "scheduled", "a cancelled confirmation opens nothing");
+  await tid(chair, "next-step").click();
+  await tid(chair, "confirm-ok").click();
   await waitState(chair, (s) => s.sitting.status === "open", "the sitting open");
 
-  // The four votes.
+  // The four votes, each led by the console's next step.
   for (const vote of VOTES) {
-    if ((await stateOf(chair)).current_item !== vote.item) await tid(chair, `current-${vote.item}`).click();
-    await waitState(chair, (s) => s.current_item === vote.item, `item ${vote.item} current`);
-    const details = chair.locator('[data-testid="votes"] details');
-    if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
-    await chair.fill('input[name="vote_id"]', vote.id);
-    await chair.selectOption('select[name="vote_item"]', vote.item);
-    await chair.selectOption('select[name="vote_kind"]', vote.kind);
-    await chair.fill('input[name="vote_title"]', vote.title);
-    if (vote.kind === "election") await chair.fill('input[name="seats"]', String(vote.seats));
-    if (vote.people) await chair.fill('textarea[name="people"]', vote.people.join("\n"));
-    await tid(chair, "create-vote").click();
-    await waitState(chair, (s) => s.votes.some((v) => v.id === vote.id), `vote ${vote.id} created`);
+    const item = ITEMS[vote.item];
+    if (vote.kind !== "confidence") {
+      assert.equal(await nextStepOf(chair), "set_current");
+      assert.match(await tid(chair, "next-step").innerText(), new RegExp(item.title));
+      await tid(chair, "next-step").click();
+      await waitState(chair, (s) => s.current_item === item.id, `item ${item.title} current`);
+      assert.equal(await nextStepOf(chair), "create_vote");
+      await chair.selectOption('select[name="vote_kind"]', vote.kind);
+      await chair.fill('input[name="vote_title"]', vote.title);
+      if (vote.kind === "election") await chair.fill('input[name="seats"]', String(vote.seats));
+      if (vote.people) await chair.fill('textarea[name="people"]', vote.people.join("\n"));
+      if (vote.kind === "election") await shotSizes(chair, "chair-create-vote");
+      await tid(chair, "next-step").click();
+    } else {
+      // The confidence vote of the same item was created with the appraisal, before it.
+    }
+    const s = await waitState(chair, (s) => s.votes.some((v) => v.title === vote.title), `vote ${vote.title} created`);
+    vote.id = s.votes.find((v) => v.title === vote.title).id;
+    assert.match(vote.id, new RegExp(`^${created.sitting.id}-V\\d+$`), "the server names the vote");
     await noError(chair);
+    if (vote.kind === "appraisal") {
+      // The confidence vote of the same item, created now from the votes list.
+      const trust = VOTES.find((v) => v.kind === "confidence");
+      await tid(chair, "create-vote-details").locator("summary").click();
+      await chair.selectOption('select[name="vote_kind"]', trust.kind);
+      await chair.fill('input[name="vote_title"]', trust.title);
+      await chair.fill('textarea[name="people"]', trust.people.join("\n"));
+      await tid(chair, "create-vote").click();
+      await waitState(chair, (s) => s.votes.some((v) => v.title === trust.title), "the confidence vote created");
+    }
     if (vote.kind === "election") {
       // D05's connection drops before the vote opens: the tablet reconnects, authenticates
       // again and resumes the board from where it was, so it still gets the vote's keys.
@@ -419,7 +608,9 @@ try {
           }),
       );
     }
-    await tid(chair, `open-${vote.id}`).click();
+    assert.equal(await nextStepOf(chair), "open_vote");
+    assert.equal(await tid(chair, "next-step").getAttribute("data-action"), `open_vote:${vote.id}`);
+    await tid(chair, "next-step").click();
     await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "open", `vote ${vote.id} open`);
 
     if (vote.kind === "election") {
@@ -430,63 +621,202 @@ try {
       assert.match(await tid(p, "approvals").innerText(), /4/);
       assert.ok(await tid(p, "review").isDisabled(), "an over-approved ballot cannot be reviewed");
       await shot(p, "tablet-D01-election-too-many");
+      // A ballot with nothing marked asks first; going back leaves the ballot as it was.
+      await tid(tab.D02, `ballot-${vote.id}`).waitFor();
+      await tid(tab.D02, "review").click();
+      await tid(tab.D02, "blank-warning").getByText("您没有作任何选择，确定投空白票吗？").waitFor();
+      await shot(tab.D02, "tablet-D02-blank-warning-landscape");
+      await tid(tab.D02, "blank-cancel").click();
+      await tid(tab.D02, "blank-warning").waitFor({ state: "detached" });
+      assert.equal(await tid(tab.D02, "confirm").count(), 0, "a cancelled blank ballot is not sealed");
+      await tid(tab.D02, "review").waitFor();
     }
+    vote.codes = {};
     for (const [i, p] of DELEGATES.entries()) {
-      await castBallot(tab[p], vote, p, i);
+      vote.codes[p] = await castBallot(tab[p], vote, p, i);
+      if (i === 0 && vote.kind === "motion") {
+        // After a reload the receipt shows the same short code (from the server's 64 hex digits).
+        await tab[p].reload();
+        await tid(tab[p], "receipt-code").waitFor();
+        assert.equal(await tid(tab[p], "receipt-code").innerText(), vote.codes[p], "the receipt's short code survives a reload");
+        await shotSizes(tab[p], `tablet-${p}-receipt-reloaded`);
+      }
       if (i === 2) {
-        await shot(chair, `chair-progress-${vote.kind}`, { touch: false });
-        await shot(screen, `screen-progress-${vote.kind}`, { touch: false });
+        await shotSizes(chair, `chair-progress-${vote.kind}`, { touch: false });
+        // The big screen shows the open vote large: its title, the ballots in.
+        assert.equal(await tid(screen, "screen").getAttribute("data-mode"), "voting");
+        await tid(screen, `screen-progress-${vote.id}`).getByText(vote.title).waitFor();
+        assert.ok((await fontPx(screen, '[data-testid="screen-now"]')) >= 64, "the open vote's title is at least 64 px");
+        if (vote.kind === "motion") await shotSizes(screen, `screen-progress-${vote.kind}`, { touch: false });
+        else await shot(screen, `screen-progress-${vote.kind}`, { touch: false });
       }
     }
+    if (vote.kind === "motion") {
+      // D07 reaches the confirmation when the chair closes the vote: the tablet says the ballot
+      // was not cast, in words.
+      await tid(d07, "mark-0-for").click();
+      await tid(d07, "review").click();
+      await tid(d07, "confirm").waitFor();
+    }
     await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.received === 6, `six ballots in ${vote.id}`);
-    await tid(chair, `close-${vote.id}`).click();
+    assert.equal(await nextStepOf(chair), "close_vote");
+    await tid(chair, `vote-${vote.id}`).getByText(/尚未投票的代表：赵刚/).waitFor();
+    const trustVote = () => stateOf(chair).then((s) => s.votes.find((v) => v.title === VOTES[3].title));
+    if (vote.kind === "motion") {
+      // Closing asks first, with the ballots in; cancelling leaves the vote open.
+      await tid(chair, "next-step").click();
+      assert.equal(await tid(chair, "confirm-consequence").innerText(), "结束后不能再投票，已投 6/7。");
+      await shotSizes(chair, "chair-confirm-close-vote", { touch: false });
+      await tid(chair, "confirm-cancel").click();
+      await chair.waitForTimeout(300);
+      assert.equal((await stateOf(chair)).votes.find((v) => v.id === vote.id).status, "open", "a cancelled confirmation closes nothing");
+      await tid(chair, "next-step").click();
+      await tid(chair, "confirm-ok").click();
+    } else if (vote.kind === "appraisal") {
+      // A double tap on 结束投票, 600 ms apart: the second tap lands on the dialog, and the
+      // taps after confirming land on controls that are inert — the confidence vote stays unopened.
+      const box = await tid(chair, "next-step").boundingBox();
+      await tid(chair, "next-step").waitFor({ state: "visible" });
+      await chair.waitForFunction(() => !document.querySelector('[data-testid="next-step"]').disabled);
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await chair.mouse.click(x, y);
+      await chair.waitForTimeout(600);
+      await chair.mouse.click(x, y);
+      assert.equal(await tid(chair, "confirm-dialog").count(), 1, "the second tap does not pass the dialog");
+      assert.equal((await stateOf(chair)).votes.find((v) => v.id === vote.id).status, "open");
+      const ok = tid(chair, "confirm-ok");
+      await chair.waitForFunction(() => !document.querySelector('[data-testid="confirm-ok"]')?.disabled);
+      const okBox = await ok.boundingBox();
+      await chair.mouse.click(okBox.x + okBox.width / 2, okBox.y + okBox.height / 2);
+      await chair.waitForTimeout(600);
+      await chair.mouse.click(okBox.x + okBox.width / 2, okBox.y + okBox.height / 2);
+      await chair.mouse.click(x, y);
+      await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "closed", `vote ${vote.id} closed`);
+      await chair.waitForTimeout(1200);
+      assert.equal((await trustVote()).status, "created", "a double tap on 结束投票 opens no other vote");
+      assert.equal(await tid(chair, "confirm-dialog").count(), 0, "and asks nothing else");
+    } else {
+      await tid(chair, "next-step").click();
+      await tid(chair, "confirm-ok").click();
+    }
     await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "closed", `vote ${vote.id} closed`);
-    for (const p of SCRUTINEERS.slice(0, 2)) {
-      await tid(scr[p], `approve-${vote.id}`).click();
-      await tid(scr[p], `approve-${vote.id}`).waitFor({ state: "detached" });
+    // The console names the scrutineers whose decryption is still missing, then their signatures.
+    await tid(chair, "waiting-for").getByText(/还需 2 位监票人批准解密。尚未解密：周文、吴强、郑洁/).waitFor();
+    await tid(scr.S01, `approve-${vote.id}`).click();
+    await tid(scr.S01, `approve-${vote.id}`).waitFor({ state: "detached" });
+    await tid(chair, "waiting-for").getByText(/还需 1 位监票人批准解密。尚未解密：吴强、郑洁/).waitFor();
+    if (vote.kind === "motion") await shotSizes(chair, "chair-waiting-decryption", { touch: false });
+    await tid(scr.S02, `approve-${vote.id}`).click();
+    await tid(scr.S02, `approve-${vote.id}`).waitFor({ state: "detached" });
+    if (vote.kind === "motion") {
+      await tid(d07, `missed-${vote.id}`).getByText(/已经结束投票，您的选票没有投出/).waitFor();
+      await shot(d07, "tablet-D07-vote-closed-unsent");
     }
     const decided = await waitState(chair, (s) => s.votes.find((v) => v.id === vote.id)?.status === "decided", `vote ${vote.id} decided`);
+    // Decided but not announced: the big screen and the tablets say so, never the counts; the
+    // screen lists the vote's tracking codes meanwhile.
+    await tid(screen, `screen-embargo-${vote.id}`).getByText("计票完成，等待主持人宣布").waitFor();
+    assert.equal(await screen.locator(".screen-row").count(), 0, "no counts on the screen before the announcement");
+    // The server holds the embargo: the projector's and a delegate's views carry no counts.
+    for (const page of [screen, tab.D03]) {
+      const seen = (await stateOf(page)).votes.find((x) => x.id === vote.id);
+      assert.equal(seen.status, "decided");
+      assert.ok(seen.counts === undefined && seen.outcome === undefined, "no counts reach the public before the announcement");
+    }
+    await tid(screen, "screen-codes").getByText(vote.codes.D01).waitFor();
+    await tid(tab.D03, `embargo-${vote.id}`).getByText("计票完成，等待主持人宣布").waitFor();
+    assert.equal(await tid(tab.D03, `result-${vote.id}`).count(), 0, "no counts on a tablet before the announcement");
+    assert.match(await tid(tab.D03, `my-code-${vote.id}`).innerText(), new RegExp(vote.codes.D03), "the tablet keeps the delegate's code to compare with the screen");
+    if (vote.kind === "motion") {
+      await shotSizes(screen, "screen-waiting-announcement", { touch: false });
+      await shot(tab.D03, "tablet-D03-waiting-announcement-portrait");
+    }
     const v = decided.votes.find((x) => x.id === vote.id);
     assert.deepEqual(v.counts, expectedCounts(vote), `decrypted counts of ${vote.id} equal the marks cast`);
     assert.equal(v.outcome.ballots, 6);
     console.log(`${vote.id}: counts ${JSON.stringify(v.counts)} as intended`);
     if (vote.kind === "motion") assert.equal(v.outcome.passed, true);
     if (vote.kind === "election") assert.deepEqual(v.outcome.elected, ["cand-0", "cand-1", "cand-2"]);
-    await screen.locator(`[data-testid="result-${vote.id}"]`).waitFor();
     // The scrutineers who decrypted check the result against their own boards and sign it;
     // the chair can announce only then.
-    assert.ok(await tid(chair, `announce-${vote.id}`).isDisabled(), "no announcement before the scrutineers sign");
-    for (const p of SCRUTINEERS.slice(0, 2)) {
-      await tid(scr[p], `sign-${vote.id}`).click();
-      await tid(scr[p], `signed-${vote.id}`).waitFor();
-      await noError(scr[p]);
-    }
+    await tid(chair, "waiting-for").getByText(/等待监票人核对签名：周文、吴强/).waitFor();
+    assert.ok(await tid(chair, "next-step").isDisabled(), "no announcement before the scrutineers sign");
+    await tid(scr.S01, `sign-${vote.id}`).click();
+    await tid(scr.S01, `signed-${vote.id}`).waitFor();
+    await tid(chair, "waiting-for").getByText(/等待监票人核对签名：吴强$/).waitFor();
+    await tid(scr.S02, `sign-${vote.id}`).click();
+    await tid(scr.S02, `signed-${vote.id}`).waitFor();
+    await noError(scr.S01);
+    await noError(scr.S02);
     await waitState(chair, (s) => s.votes.find((x) => x.id === vote.id)?.signatures === 2, `scrutineers signed ${vote.id}`);
     if (vote.kind === "motion") await shot(scr.S01, "tablet-S01-scrutineer-signed");
-    await tid(chair, `announce-${vote.id}`).click();
+    await chair.waitForFunction(() => document.querySelector('[data-testid="next-step-panel"]')?.dataset.step === "announce");
+    await tid(chair, "next-step").click();
+    assert.match(await tid(chair, "confirm-consequence").innerText(), /不能撤回/);
+    if (vote.kind === "motion") await shotSizes(chair, "chair-confirm-announce", { touch: false });
+    if (vote.kind === "appraisal") {
+      // Announcing puts 开始投票 of the confidence vote where the finger is: a tap 600 ms after
+      // confirming lands on it while it is still inert.
+      const box = await tid(chair, "next-step").boundingBox();
+      await tid(chair, "confirm-ok").click();
+      await chair.waitForTimeout(600);
+      await chair.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await waitState(chair, (s) => s.votes.find((x) => x.id === vote.id)?.announced === true, `${vote.id} announced`);
+      await chair.waitForTimeout(1200);
+      assert.equal((await trustVote()).status, "created", "a tap right after 宣布结果 opens no vote");
+    } else {
+      await tid(chair, "confirm-ok").click();
+    }
     await waitState(chair, (s) => s.votes.find((x) => x.id === vote.id)?.announced === true, `${vote.id} announced`);
+    await tid(chair, "next-step-done").getByText("结果已宣布").waitFor();
     await noError(chair);
-    await screen.locator(`[data-testid="announced-${vote.id}"]`).waitFor();
-    await shot(screen, `screen-result-${vote.kind}`, { touch: false });
-    await shot(chair, `chair-result-${vote.kind}`, { touch: false });
+    // The announced result, large and whole on the 1920×1080 projection; on the tablets too.
+    const projected = tid(screen, `screen-result-${vote.id}`);
+    await projected.waitFor();
+    await screen.waitForTimeout(300);
+    assert.ok((await fontPx(screen, '[data-testid="screen-now"]')) >= 64, "the result's title is at least 64 px");
+    if (vote.kind === "motion" || vote.kind === "election")
+      assert.ok((await fontPx(screen, '[data-testid="screen-verdict"]')) >= 96, "the verdict is at least 96 px");
+    const box = await projected.boundingBox();
+    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= SCREEN.width && box.y + box.height <= SCREEN.height, `the result fits the projection: ${JSON.stringify(box)}`);
+    assert.ok((await screen.evaluate(() => document.documentElement.scrollHeight)) <= SCREEN.height, "the big screen does not scroll");
+    await tid(tab.D03, `result-${vote.id}`).waitFor();
+    if (vote.kind === "motion" || vote.kind === "election") await shotSizes(screen, `screen-result-${vote.kind}`, { touch: false });
+    else await shot(screen, `screen-result-${vote.kind}`, { touch: false });
+    if (vote.kind === "motion") {
+      // The public tracking-code page, opened without enrolling: every code of the vote, sorted,
+      // and the one looked up found.
+      const pub = await newPage(browser, base, PORTRAIT);
+      await pub.goto(`${base}/codes.html?vote=${encodeURIComponent(vote.id)}#code=${vote.codes.D01}`);
+      await tid(pub, "codes-list").waitFor();
+      const listed = await tid(pub, "code-item").allInnerTexts();
+      assert.deepEqual(listed, Object.values(vote.codes).sort(), "the page lists the codes of the ballots cast, sorted");
+      await tid(pub, "codes-found").getByText("找到了").waitFor();
+      await shotSizes(pub, "codes-page");
+      await pub.context().close();
+    }
+    await shotSizes(chair, `chair-result-${vote.kind}`, { touch: false });
   }
 
-  // A delegate submits a proposal from the tablet (at any time).
-  await tid(tab.D02, "proposal-title").fill("关于改善社区道路照明的提案");
-  await tid(tab.D02, "proposal-text").fill("建议在新区主干道增设路灯，并由街道办负责维护。");
-  await tid(tab.D02, "proposal-submit").click();
-  await tid(tab.D02, "proposal-done").waitFor();
-  await noError(tab.D02);
-  await shot(tab.D02, "tablet-D02-proposal");
-
-  // The secretary exports the record through the server: its directory, events and head.
-  await tid(sec, "export-record").click();
-  await tid(sec, "record-done").waitFor();
-  await noError(sec);
-  assert.match(await tid(sec, "record-dir").innerText(), /exports[\/]record-\d+/);
-  assert.ok(Number(await tid(sec, "record-events").innerText()) > 0, "the export counts its events");
-  assert.match(await tid(sec, "record-head").innerText(), /^[0-9a-f]{64}$/);
-  await shot(sec, "secretary-export-record", { touch: false });
+  // Downloads on the secretary's desk: the signed record as one archive, each vote's result
+  // sheet and the sitting's summary sheet as PDF.
+  await tid(sec, "nav-export").click();
+  await shotSizes(sec, "secretary-export", { touch: false });
+  const fetchDownload = async (testid) => {
+    const [d] = await Promise.all([sec.waitForEvent("download"), tid(sec, testid).click()]);
+    const bytes = await readFile(await d.path());
+    await noError(sec);
+    return { name: d.suggestedFilename(), bytes };
+  };
+  const archive = await fetchDownload("download-record");
+  assert.deepEqual([...archive.bytes.subarray(0, 2)], [0x1f, 0x8b], `the record ${archive.name} is gzip`);
+  assert.match(archive.name, /\.tar\.gz$/);
+  for (const vote of VOTES) {
+    const sheet = await fetchDownload(`download-vote-sheet-${vote.id}`);
+    assert.equal(sheet.bytes.subarray(0, 4).toString("latin1"), "%PDF", `${vote.id}'s result sheet is a PDF`);
+  }
+  const summary = await fetchDownload("download-sitting-sheet");
+  assert.equal(summary.bytes.subarray(0, 4).toString("latin1"), "%PDF", "the sitting summary sheet is a PDF");
   // The board as the chair's browser received and checked it, for the C++ check of every
   // browser-made ballot (tests/web/browser_board_test.cpp).
   const board = await chair.evaluate(() =>
@@ -505,11 +835,34 @@ try {
   await shot(tab.D04, "tablet-D04-zh-TW-landscape");
   await tid(tab.D04, "lang-en").click();
   await shot(tab.D04, "tablet-D04-en-landscape");
-  await tid(screen, "lang-zh-TW").click();
+  await screen.goto(`${base}/screen.html?lang=zh-TW`); // a projector's language is set by its address
+  await tid(screen, "screen").waitFor();
   await shot(screen, "screen-zh-TW", { touch: false });
 
+  // A tablet whose key was replaced: D03's card is issued again and enrolled on another
+  // tablet; the first tablet then says why it must enroll again and whom to ask.
+  await tid(sec, "nav-cards").click();
+  await sec.getByText("单独生成或补发").click();
+  await tid(sec, "issue-D03").click();
+  await tid(sec, "confirm-ok").click();
+  const reissued = tid(sec, "card-D03").locator('[data-testid="card-code"]');
+  await sec.waitForFunction(([old]) => {
+    const el = document.querySelector('[data-testid="card-D03"] [data-testid="card-code"]');
+    return el && el.textContent.trim() !== old;
+  }, [codes.D03]);
+  const spare = await newPage(browser, base, PORTRAIT);
+  await enroll(spare, "tablet", "D03", (await reissued.innerText()).trim());
+  await tab.D03.reload();
+  await tid(tab.D03, "auth-error").getByText(/请找秘书领取新的登记卡/).waitFor();
+  await shot(tab.D03, "tablet-D03-key-replaced-portrait");
+  await spare.context().close();
+
+  // Closing the sitting asks first (the proposal's item is left for another sitting).
   await tid(chair, "close-sitting").click();
+  assert.match(await tid(chair, "confirm-consequence").innerText(), /不能撤回/);
+  await tid(chair, "confirm-ok").click();
   await waitState(chair, (s) => s.sitting.status === "closed", "the sitting closed");
+  assert.equal(await nextStepOf(chair), "create_sitting");
   await shot(chair, "chair-closed", { touch: false });
   assert.deepEqual(problems, [], problems.join("\n"));
   console.log(`ok: ${shots.length} screenshots in ${artifacts}`);

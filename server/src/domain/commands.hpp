@@ -91,6 +91,13 @@ struct excuse_delegate {
   std::string approver;
 };
 
+/// Chair or secretary: withdraws the excusal of a delegate who arrived after all; they are
+/// seated again and may check in.
+struct withdraw_excusal {
+  std::string sitting_id;
+  std::string person;
+  std::string reason;
+};
 /// Chair: opens (quorum checked) or closes a sitting.
 struct open_sitting {
   std::string sitting_id;
@@ -222,8 +229,8 @@ struct announce_result {
 using command =
     std::variant<create_congress, import_roster, acknowledge_warnings, issue_enrollment_code,
                  enroll_device, create_sitting, open_checkin, close_checkin, check_in,
-                 assisted_check_in, excuse_delegate, open_sitting, close_sitting, add_item,
-                 add_material, set_current_item, submit_proposal, create_vote, open_vote,
+                 assisted_check_in, excuse_delegate, withdraw_excusal, open_sitting, close_sitting,
+                 add_item, add_material, set_current_item, submit_proposal, create_vote, open_vote,
                  close_vote, cast_ballot, record_result, start_ceremony, submit_keygen,
                  confirm_keys, submit_partial, sign_result, announce_result>;
 

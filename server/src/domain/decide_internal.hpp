@@ -48,6 +48,7 @@ result<decision> handle(const congress_state&, const close_checkin&, const conte
 result<decision> handle(const congress_state&, const check_in&, const context&);
 result<decision> handle(const congress_state&, const assisted_check_in&, const context&);
 result<decision> handle(const congress_state&, const excuse_delegate&, const context&);
+result<decision> handle(const congress_state&, const withdraw_excusal&, const context&);
 result<decision> handle(const congress_state&, const open_sitting&, const context&);
 result<decision> handle(const congress_state&, const close_sitting&, const context&);
 result<decision> handle(const congress_state&, const add_item&, const context&);

@@ -1,5 +1,6 @@
 // Sittings, attendance, quorum, agenda and proposals.
 #include "domain/decide_internal.hpp"
+#include "domain/generated_ids.hpp"
 #include "domain/quorum.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/hash.hpp"
@@ -38,11 +39,13 @@ boost::system::error_code check_presence(const sitting& s, const std::string& nu
 
 result<decision> handle(const congress_state& state, const create_sitting& c, const context& ctx) {
   if (auto ec = require_role(ctx, {role::chair, role::secretary})) return ec;
-  if (!valid_id(c.sitting_id) || !valid_text(c.title, 256) || !valid_text(c.date, 32))
+  const std::string id = c.sitting_id.empty() ? next_sitting_id(state) : c.sitting_id;
+  if (!valid_id(id) || !valid_text(c.title, 256) || !valid_text(c.date, 32))
     return errc::invalid_field;
-  if (state.find_sitting(c.sitting_id) != nullptr) return errc::sitting_exists;
-  return single("sitting_created",
-                {{"sitting_id", c.sitting_id}, {"title", c.title}, {"date", c.date}});
+  if (state.find_sitting(id) != nullptr) return errc::sitting_exists;
+  auto d = single("sitting_created", {{"sitting_id", id}, {"title", c.title}, {"date", c.date}});
+  d.reply["sitting_id"] = id;
+  return d;
 }
 
 result<decision> handle(const congress_state& state, const open_checkin& c, const context& ctx) {
@@ -131,6 +134,20 @@ result<decision> handle(const congress_state& state, const excuse_delegate& c, c
                                      {"recorded_by", ctx.who.person_id}});
 }
 
+result<decision> handle(const congress_state& state, const withdraw_excusal& c,
+                        const context& ctx) {
+  if (auto ec = require_role(ctx, {role::chair, role::secretary})) return ec;
+  auto s = live_sitting(state, c.sitting_id);
+  if (!s) return s.error();
+  if (state.find_person(c.person) == nullptr) return errc::unknown_person;
+  if (!valid_text(c.reason, 512)) return errc::invalid_field;
+  if (!(*s)->excused.contains(c.person)) return errc::not_excused;
+  return single("excusal_withdrawn", {{"sitting_id", c.sitting_id},
+                                      {"person", c.person},
+                                      {"reason", c.reason},
+                                      {"recorded_by", ctx.who.person_id}});
+}
+
 result<decision> handle(const congress_state& state, const open_sitting& c, const context& ctx) {
   if (auto ec = require_role(ctx, {role::chair})) return ec;
   auto s = live_sitting(state, c.sitting_id);
@@ -164,8 +181,9 @@ result<decision> handle(const congress_state& state, const add_item& c, const co
     return ec;
   auto s = live_sitting(state, c.sitting_id);
   if (!s) return s.error();
-  if (!kind || !valid_id(c.item_id) || !valid_text(c.title, 512)) return errc::invalid_item;
-  if ((*s)->items.contains(c.item_id)) return errc::item_exists;
+  const std::string id = c.item_id.empty() ? next_item_id(**s) : c.item_id;
+  if (!kind || !valid_id(id) || !valid_text(c.title, 512)) return errc::invalid_item;
+  if ((*s)->items.contains(id)) return errc::item_exists;
   // Items that end in a resolution name who is responsible for carrying it out.
   const bool resolution =
       kind == item_kind::report || kind == item_kind::major_matter || kind == item_kind::proposal;
@@ -177,13 +195,15 @@ result<decision> handle(const congress_state& state, const add_item& c, const co
   } else if (!c.proposal_id.empty()) {
     return errc::invalid_item;
   }
-  return single("item_added", {{"sitting_id", c.sitting_id},
-                               {"item_id", c.item_id},
-                               {"kind", to_string(*kind)},
-                               {"title", c.title},
-                               {"order", c.order},
-                               {"responsible", c.responsible},
-                               {"proposal_id", c.proposal_id}});
+  auto d = single("item_added", {{"sitting_id", c.sitting_id},
+                                 {"item_id", id},
+                                 {"kind", to_string(*kind)},
+                                 {"title", c.title},
+                                 {"order", c.order == 0 ? next_item_order(**s) : c.order},
+                                 {"responsible", c.responsible},
+                                 {"proposal_id", c.proposal_id}});
+  d.reply["item_id"] = id;
+  return d;
 }
 
 result<decision> handle(const congress_state& state, const add_material& c, const context& ctx) {
@@ -192,9 +212,11 @@ result<decision> handle(const congress_state& state, const add_material& c, cons
   if (!s) return s.error();
   auto item = (*s)->items.find(c.item_id);
   if (item == (*s)->items.end()) return errc::unknown_item;
-  if (!valid_id(c.material_id) || !valid_text(c.title, 512)) return errc::invalid_field;
+  const std::string material_id =
+      c.material_id.empty() ? next_material_id(item->second) : c.material_id;
+  if (!valid_id(material_id) || !valid_text(c.title, 512)) return errc::invalid_field;
   for (const auto& m : item->second.materials)
-    if (m.id == c.material_id) return errc::material_exists;
+    if (m.id == material_id) return errc::material_exists;
   // Materials are delivered before the vote: none may be added once a vote on the item opened.
   for (const auto& [id, v] : state.votes())
     if (v.sitting_id == c.sitting_id && v.item_id == c.item_id && v.state != vote::status::created)
@@ -208,13 +230,15 @@ result<decision> handle(const congress_state& state, const add_material& c, cons
   } else {
     return errc::invalid_field;
   }
-  return single("material_added", {{"sitting_id", c.sitting_id},
-                                   {"item_id", c.item_id},
-                                   {"material_id", c.material_id},
-                                   {"title", c.title},
-                                   {"text", c.text},
-                                   {"url", c.url},
-                                   {"digest", digest}});
+  auto d = single("material_added", {{"sitting_id", c.sitting_id},
+                                     {"item_id", c.item_id},
+                                     {"material_id", material_id},
+                                     {"title", c.title},
+                                     {"text", c.text},
+                                     {"url", c.url},
+                                     {"digest", digest}});
+  d.reply["material_id"] = material_id;
+  return d;
 }
 
 result<decision> handle(const congress_state& state, const set_current_item& c,
@@ -230,14 +254,17 @@ result<decision> handle(const congress_state& state, const set_current_item& c,
 
 result<decision> handle(const congress_state& state, const submit_proposal& c, const context& ctx) {
   if (auto ec = require_role(ctx, {role::delegate})) return ec;
-  if (!valid_id(c.proposal_id) || !valid_text(c.title, 512) || !valid_text(c.text, 100'000))
+  const std::string id = c.proposal_id.empty() ? next_proposal_id(state) : c.proposal_id;
+  if (!valid_id(id) || !valid_text(c.title, 512) || !valid_text(c.text, 100'000))
     return errc::invalid_field;
-  if (state.proposals().contains(c.proposal_id)) return errc::proposal_exists;
-  return single("proposal_submitted", {{"proposal_id", c.proposal_id},
-                                       {"by", ctx.who.person_id},
-                                       {"title", c.title},
-                                       {"text", c.text},
-                                       {"unix_ms", ctx.unix_ms}});
+  if (state.proposals().contains(id)) return errc::proposal_exists;
+  auto d = single("proposal_submitted", {{"proposal_id", id},
+                                         {"by", ctx.who.person_id},
+                                         {"title", c.title},
+                                         {"text", c.text},
+                                         {"unix_ms", ctx.unix_ms}});
+  d.reply["proposal_id"] = id;
+  return d;
 }
 
 }  // namespace plenum::server::domain::detail

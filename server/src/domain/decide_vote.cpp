@@ -4,6 +4,7 @@
 
 #include "domain/ballot_check.hpp"
 #include "domain/decide_internal.hpp"
+#include "domain/generated_ids.hpp"
 #include "domain/quorum.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/hash.hpp"
@@ -115,8 +116,9 @@ result<decision> handle(const congress_state& state, const create_vote& c, const
   if (!s) return s.error();
   auto item = (*s)->items.find(c.item_id);
   if (item == (*s)->items.end()) return errc::unknown_item;
-  if (!valid_id(c.vote_id) || c.vote_id.size() > 56) return errc::invalid_vote;
-  if (state.find_vote(c.vote_id) != nullptr) return errc::vote_exists;
+  const std::string vote_id = c.vote_id.empty() ? next_vote_id(state, c.sitting_id) : c.vote_id;
+  if (!valid_id(vote_id) || vote_id.size() > 56) return errc::invalid_vote;
+  if (state.find_vote(vote_id) != nullptr) return errc::vote_exists;
   auto kind = protocol::parse_vote_kind(c.kind);
   if (!kind || !valid_text(c.title, 512)) return errc::invalid_vote;
   if (!item_allows(item->second.kind, *kind)) return errc::invalid_vote;
@@ -125,7 +127,7 @@ result<decision> handle(const congress_state& state, const create_vote& c, const
     return errc::invalid_vote;
 
   vote_definition d;
-  d.vote_id = c.vote_id;
+  d.vote_id = vote_id;
   d.sitting_id = c.sitting_id;
   d.item_id = c.item_id;
   d.kind = *kind;
@@ -167,6 +169,7 @@ result<decision> handle(const congress_state& state, const create_vote& c, const
   if (!draft) return draft.error();
   decision out;
   out.events.push_back(std::move(*draft));
+  out.reply["vote_id"] = vote_id;
   return out;
 }
 

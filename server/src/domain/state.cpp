@@ -212,6 +212,10 @@ void congress_state::apply_payload(const event& e, const crypto::digest32& entry
     auto& s = must_find(sittings_, str_field(p, "sitting_id"));
     excusal x{str_field(p, "reason"), str_field(p, "approver"), str_field(p, "recorded_by")};
     s.excused[str_field(p, "person")] = std::move(x);
+  } else if (t == "excusal_withdrawn") {
+    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
+    if (s.excused.erase(str_field(p, "person")) == 0)
+      throw malformed_payload("excusal_withdrawn: the delegate is not excused");
   } else if (t == "sitting_opened") {
     must_find(sittings_, str_field(p, "sitting_id")).state = sitting::status::open;
   } else if (t == "sitting_closed") {

@@ -96,6 +96,16 @@ json::object vote_json(const congress_state& state, const vote& v) {
   return o;
 }
 
+// Where a proposal stands: submitted (waiting for the chair), on_agenda (an item of a sitting),
+// decided (a vote on that item was announced).
+std::string_view proposal_status(const congress_state& state, const proposal& pr) {
+  if (pr.item_id.empty()) return "submitted";
+  for (const auto& [id, v] : state.votes())
+    if (v.sitting_id == pr.sitting_id && v.item_id == pr.item_id && v.announcement)
+      return "decided";
+  return "on_agenda";
+}
+
 }  // namespace
 
 result<json::object> public_snapshot(const congress_state& state, std::string_view sitting_id) {
@@ -177,12 +187,18 @@ json::object secretary_view(const congress_state& state, std::string_view sittin
   json::array warnings;
   for (const auto& w : state.warnings()) warnings.push_back(warning_json(w));
   json::array proposals;
-  for (const auto& [id, pr] : state.proposals())
+  for (const auto& [id, pr] : state.proposals()) {
+    const person* by = state.find_person(pr.by);
     proposals.push_back(json::object{{"id", pr.id},
                                      {"by", pr.by},
+                                     {"by_name", by != nullptr ? by->name : std::string()},
                                      {"title", pr.title},
+                                     {"text", pr.text},
+                                     {"submitted_ms", pr.submitted_ms},
+                                     {"status", proposal_status(state, pr)},
                                      {"sitting_id", pr.sitting_id},
                                      {"item_id", pr.item_id}});
+  }
   return {{"persons", std::move(persons)},
           {"warnings", std::move(warnings)},
           {"warnings_acknowledged", state.warnings_acknowledged()},

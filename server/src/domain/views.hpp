@@ -27,7 +27,9 @@ namespace plenum::server::domain {
 
 /// The secretary's roster view: every person with roles, enrollment status (code outstanding,
 /// device enrolled; never the code or its hash), and for `sitting_id` presence and excusal;
-/// plus the composition warnings and whether they were acknowledged, and the proposals list.
+/// plus the composition warnings and whether they were acknowledged, and the proposals list
+/// (id, by, by_name, title, text, submitted_ms, status: submitted | on_agenda | decided,
+/// sitting_id and item_id once on an agenda).
 [[nodiscard]] boost::json::object secretary_view(const congress_state& state,
                                                  std::string_view sitting_id);
 

@@ -95,7 +95,10 @@ hall_service::hall_service(hall_config config, crypto::secret_key congress_key,
       log_(std::move(log)),
       state_(std::move(state)) {
   entry_hashes_.reserve(log_->events().size());
-  for (const auto& e : log_->events()) entry_hashes_.push_back(e.entry_hash);
+  for (const auto& e : log_->events()) {
+    entry_hashes_.push_back(e.entry_hash);
+    (void)embargo_.observe(e);
+  }
   durable_count_ = entry_hashes_.size();
   pusher_ = std::make_unique<coalescing_pusher>(config_.push_interval_, [this] { push_state(); });
   downloads_ = std::make_unique<downloads::download_store>(config_.data_dir_ / "downloads");
@@ -181,7 +184,7 @@ void hall_service::handle_session(session& s, const protocol::request_message& m
         } else if constexpr (std::is_same_v<T, protocol::subscribe_request>) {
           handle_subscribe(s, id, r);
         } else if constexpr (std::is_same_v<T, protocol::get_state_request>) {
-          send(s.conn, protocol::encode_ok(id, json::object{{"state", state_view(s.device_key)}}));
+          send(s.conn, protocol::encode_ok(id, json::object{{"state", state_view(s)}}));
         } else {
           auto cmd = to_command(m.body);
           if (!cmd) return send(s.conn, error_frame(id, errc::internal));
@@ -195,7 +198,7 @@ void hall_service::handle_hall(session& s, const protocol::hall_request_message&
   if (const auto* d = std::get_if<protocol::prepare_download_request>(&m.body))
     return prepare_download(s, m.id, *d);
   auto cmd = to_command(m.body, crypto::system_random());
-  if (!cmd) return send(s.conn, query(m.id, m.body, s.device_key));
+  if (!cmd) return send(s.conn, query(m.id, m.body, s));
   run_for_session(s, m.id, std::move(*cmd));
 }
 
@@ -227,6 +230,16 @@ void hall_service::handle_auth(session& s, std::uint64_t id, const protocol::aut
   if (!who) return fail(who.error());
   s.device_key = r.device_pk;
   s.nonce_spent = true;
+  s.privileged =
+      who->holds_any({domain::role::chair, domain::role::secretary, domain::role::scrutineer});
+  {
+    // A subscription made before authenticating now reads as the person may.
+    std::lock_guard lock(push_mutex_);
+    std::lock_guard slock(sessions_mutex_);
+    for (auto* list : {&board_subscribers_, &result_subscribers_})
+      if (auto it = list->find(s.conn->id()); it != list->end())
+        it->second.privileged = s.privileged;
+  }
   log::info("authenticated", {{"conn", s.conn->id()}, {"person", who->person_id}});
   send(s.conn,
        protocol::encode_reply(id, protocol::auth_reply{who->person_id, role_names(who->roles)}));
@@ -253,8 +266,7 @@ void hall_service::handle_subscribe(session& s, std::uint64_t id,
         if (page.empty()) break;
         for (const auto& e : page) {
           if (e.seq >= durable_count_) break;
-          send(s.conn, protocol::encode_board_event_push(protocol::board_event{
-                           e.seq, e.prev_hash, e.type, e.payload, e.entry_hash, e.signature}));
+          send(s.conn, protocol::encode_board_event_push(board_event_for(e, s.privileged)));
         }
         from = durable_count_;
       }
@@ -264,12 +276,13 @@ void hall_service::handle_subscribe(session& s, std::uint64_t id,
     s.results = results;
     std::lock_guard slock(sessions_mutex_);
     const auto conn_id = s.conn->id();
+    const subscriber me{s.conn, s.privileged};
     if (board)
-      board_subscribers_.insert_or_assign(conn_id, s.conn);
+      board_subscribers_.insert_or_assign(conn_id, me);
     else
       board_subscribers_.erase(conn_id);
     if (results)
-      result_subscribers_.insert_or_assign(conn_id, s.conn);
+      result_subscribers_.insert_or_assign(conn_id, me);
     else
       result_subscribers_.erase(conn_id);
   }
@@ -277,7 +290,7 @@ void hall_service::handle_subscribe(session& s, std::uint64_t id,
     json::object view;
     {
       std::lock_guard lock(mutex_);
-      view = public_view_locked();
+      view = public_view_locked(s.privileged);
     }
     send(s.conn, protocol::encode_push("state", json::object{{"state", std::move(view)}}));
   }

@@ -22,8 +22,10 @@
 #include "net/download_source.hpp"
 #include "net/ws_handler.hpp"
 #include "plenum/crypto/sign.hpp"
+#include "plenum/protocol/codec_board.hpp"
 #include "plenum/protocol/messages.hpp"
 #include "plenum/protocol/messages_hall.hpp"
+#include "service/result_embargo.hpp"
 #include "storage/event_log.hpp"
 #include "storage/storage_error.hpp"
 
@@ -155,10 +157,15 @@ class hall_service final : public net::ws_handler {
 
   // Queries (hall_service_queries.cpp), each takes mutex_.
   [[nodiscard]] std::string query(std::uint64_t id, const protocol::hall_request& r,
-                                  const std::optional<crypto::public_key>& device_key) const;
-  [[nodiscard]] boost::json::object state_view(
-      const std::optional<crypto::public_key>& device_key) const;
-  [[nodiscard]] boost::json::object public_view_locked() const;
+                                  const session& s) const;
+  [[nodiscard]] boost::json::object state_view(const session& s) const;
+  /// The public view of the current sitting; without `privileged`, the results under embargo
+  /// are left out (only their status and `announced: false` remain). REQUIRES: mutex_ held.
+  [[nodiscard]] boost::json::object public_view_locked(bool privileged) const;
+  /// A stored event as it goes to a reader: whole, or sealed (no payload) while it is under
+  /// embargo and the reader is not privileged.
+  [[nodiscard]] protocol::board_event board_event_for(const storage::stored_event& e,
+                                                      bool privileged) const;
   [[nodiscard]] std::vector<storage::stored_event> durable_events(std::uint64_t from,
                                                                   std::uint64_t limit) const;
   void push_state();
@@ -187,15 +194,22 @@ class hall_service final : public net::ws_handler {
   std::uint64_t durable_count_ = 0;  ///< events durable and pushed, in seq order
   std::map<std::uint64_t, storage::stored_event> ready_;  ///< durable, waiting for their turn
   std::multimap<std::uint64_t, std::function<void()>> waiting_;  ///< sends waiting for a seq
-  std::string last_state_push_;
+  std::string last_state_push_;                                  ///< to the public
+  std::string last_privileged_state_push_;  ///< to chair, secretary, scrutineers
+  /// Results sealed until announced (its own mutex, taken last).
+  result_embargo embargo_;
 
   // Connections, guarded by sessions_mutex_.
   mutable std::mutex sessions_mutex_;
   std::map<std::uint64_t, std::shared_ptr<session>> sessions_;
   /// The connections subscribed to the board and to results, by connection id: a push reads
   /// these instead of walking every connection.
-  std::map<std::uint64_t, std::shared_ptr<net::connection>> board_subscribers_;
-  std::map<std::uint64_t, std::shared_ptr<net::connection>> result_subscribers_;
+  struct subscriber {
+    std::shared_ptr<net::connection> conn;
+    bool privileged = false;  ///< reads results under embargo
+  };
+  std::map<std::uint64_t, subscriber> board_subscribers_;
+  std::map<std::uint64_t, subscriber> result_subscribers_;
 
   std::unique_ptr<coalescing_pusher> pusher_;
 

@@ -198,32 +198,40 @@ void hall_service::on_event_durable(const storage::stored_event& e) {
     auto node = ready_.extract(ready_.begin());
     const storage::stored_event& ev = node.mapped();
     ++durable_count_;
-    std::vector<std::shared_ptr<net::connection>> board;
-    std::vector<std::shared_ptr<net::connection>> results;
+    // A result stays sealed for the public until its announcement is durable.
+    const auto lifted = embargo_.observe(ev);
+    const bool sealed = embargo_.sealed(ev.seq);
+    std::vector<subscriber> board;
+    std::vector<subscriber> results;
     {
       std::lock_guard slock(sessions_mutex_);
       board.reserve(board_subscribers_.size());
-      for (const auto& [id, conn] : board_subscribers_) board.push_back(conn);
-      if (ev.type == "vote_decided")
-        for (const auto& [id, conn] : result_subscribers_) results.push_back(conn);
+      for (const auto& [id, sub] : board_subscribers_) board.push_back(sub);
+      if (ev.type == "vote_decided" || lifted)
+        for (const auto& [id, sub] : result_subscribers_) results.push_back(sub);
     }
     if (!board.empty()) {
-      auto frame = std::make_shared<const std::string>(
-          protocol::encode_board_event_push(protocol::board_event{
-              ev.seq, ev.prev_hash, ev.type, ev.payload, ev.entry_hash, ev.signature}));
-      for (const auto& c : board) c->send(frame);
+      auto whole = std::make_shared<const std::string>(
+          protocol::encode_board_event_push(board_event_for(ev, true)));
+      auto public_frame = sealed
+                              ? std::make_shared<const std::string>(
+                                    protocol::encode_board_event_push(board_event_for(ev, false)))
+                              : whole;
+      for (const auto& sub : board) sub.conn->send(sub.privileged ? whole : public_frame);
     }
-    if (!results.empty()) {
+    // The decided result goes to the privileged at once and to everyone once announced.
+    auto push_result = [&](const std::string& payload_text, std::uint64_t seq, bool to_public) {
       boost::system::error_code ec;
-      json::value payload = json::parse(ev.payload, ec);
-      if (!ec && payload.is_object()) {
-        json::object fields{{"vote_id", payload.as_object()["vote_id"]},
-                            {"board_seq", ev.seq},
-                            {"result", payload}};
-        auto frame = std::make_shared<const std::string>(protocol::encode_push("result", fields));
-        for (const auto& c : results) c->send(frame);
-      }
-    }
+      json::value payload = json::parse(payload_text, ec);
+      if (ec || !payload.is_object()) return;
+      json::object fields{
+          {"vote_id", payload.as_object()["vote_id"]}, {"board_seq", seq}, {"result", payload}};
+      auto frame = std::make_shared<const std::string>(protocol::encode_push("result", fields));
+      for (const auto& sub : results)
+        if (sub.privileged != to_public) sub.conn->send(frame);
+    };
+    if (ev.type == "vote_decided") push_result(ev.payload, ev.seq, false);
+    if (lifted) push_result(lifted->decided_payload, lifted->decided_seq, true);
     for (auto it = waiting_.begin(); it != waiting_.end() && it->first < durable_count_;) {
       sends.push_back(std::move(it->second));
       it = waiting_.erase(it);
@@ -298,7 +306,10 @@ std::string hall_service::reply_for(std::uint64_t id, const domain::command& cmd
                                                 {"persons", state_.persons().size()},
                                                 {"warnings", std::move(warnings)}});
   }
-  return protocol::encode_ok(id, json::object{{"board_seq", last_seq}});
+  // The command's own reply fields (an id the congress gave) beside the board position.
+  json::object fields = d.reply;
+  fields["board_seq"] = last_seq;
+  return protocol::encode_ok(id, std::move(fields));
 }
 
 }  // namespace plenum::server::service

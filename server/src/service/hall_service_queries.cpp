@@ -78,17 +78,45 @@ json::object ceremony_json(const domain::congress_state& state, const domain::si
 
 }  // namespace
 
-json::object hall_service::public_view_locked() const {
+json::object hall_service::public_view_locked(bool privileged) const {
   const auto* s = current_sitting(state_);
   if (s == nullptr) return json::object{{"congress", congress_json(state_)}};
   auto view = domain::public_snapshot(state_, s->id);
   if (!view) return json::object{{"congress", congress_json(state_)}};
+  if (privileged) return std::move(*view);
+  // Under embargo a decided vote shows that it is counted, not how: the counts, the outcome
+  // and the digest that would let anyone try every possible count.
+  if (auto* votes = view->if_contains("votes"); votes != nullptr && votes->is_array()) {
+    for (auto& v : votes->as_array()) {
+      auto& o = v.as_object();
+      const auto* announced = o.if_contains("announced");
+      const bool public_result = announced != nullptr && announced->is_bool() &&
+                                 announced->as_bool() &&
+                                 !embargo_.under_embargo(o.at("id").as_string());
+      if (o.at("status").as_string() != "decided" || public_result) continue;
+      for (auto key :
+           {"counts", "outcome", "result_digest", "decrypted_by", "signatures", "signed_by"})
+        o.erase(key);
+      o["announced"] = false;
+    }
+  }
   return std::move(*view);
 }
 
-json::object hall_service::state_view(const std::optional<crypto::public_key>& device_key) const {
+protocol::board_event hall_service::board_event_for(const storage::stored_event& e,
+                                                    bool privileged) const {
+  protocol::board_event out{e.seq, e.prev_hash, e.type, {}, e.entry_hash, e.signature};
+  if (!privileged && embargo_.sealed(e.seq))
+    out.sealed = true;
+  else
+    out.payload = e.payload;
+  return out;
+}
+
+json::object hall_service::state_view(const session& session) const {
+  const auto& device_key = session.device_key;
   std::lock_guard lock(mutex_);
-  json::object view = public_view_locked();
+  json::object view = public_view_locked(session.privileged);
   // What a tablet needs to make a ballot: the manifests of the votes that opened, and the
   // sitting's joint key.
   if (const auto* s = current_sitting(state_)) {
@@ -124,15 +152,15 @@ std::vector<storage::stored_event> hall_service::durable_events(std::uint64_t fr
 }
 
 std::string hall_service::query(std::uint64_t id, const protocol::hall_request& r,
-                                const std::optional<crypto::public_key>& device_key) const {
+                                const session& session) const {
+  const auto& device_key = session.device_key;
   auto error = [id](boost::system::error_code ec) {
     return protocol::encode_error(id, ec, ec.message());
   };
   if (const auto* q = std::get_if<protocol::get_board_request>(&r)) {
     json::array events;
     for (const auto& e : durable_events(q->from_seq, q->limit.value_or(protocol::max_board_page)))
-      events.push_back(protocol::encode_board_event(
-          protocol::board_event{e.seq, e.prev_hash, e.type, e.payload, e.entry_hash, e.signature}));
+      events.push_back(protocol::encode_board_event(board_event_for(e, session.privileged)));
     std::uint64_t durable = 0;
     {
       std::lock_guard lock(push_mutex_);
@@ -150,6 +178,8 @@ std::string hall_service::query(std::uint64_t id, const protocol::hall_request& 
       if (!who->holds_any(
               {domain::role::secretary, domain::role::scrutineer, domain::role::observer}))
         return error(errc::permission_denied);
+      // A record holds every result: an observer's waits until each is announced.
+      if (!session.privileged && embargo_.any()) return error(errc::result_under_embargo);
     }
     // Outside the hall's lock: commands go on while the files are written. A record is named
     // by its number of events, so exporting the same board twice reuses the first export.
@@ -215,24 +245,42 @@ std::string hall_service::query(std::uint64_t id, const protocol::hall_request& 
 }
 
 void hall_service::push_state() {
-  json::object view;
+  json::object public_view;
+  json::object privileged_view;
   {
     std::lock_guard lock(mutex_);
-    view = public_view_locked();
+    public_view = public_view_locked(false);
+    privileged_view = public_view_locked(true);
   }
-  std::string frame = protocol::encode_push("state", json::object{{"state", std::move(view)}});
-  std::vector<std::shared_ptr<net::connection>> targets;
+  std::string public_frame =
+      protocol::encode_push("state", json::object{{"state", std::move(public_view)}});
+  std::string privileged_frame =
+      protocol::encode_push("state", json::object{{"state", std::move(privileged_view)}});
+  std::vector<std::shared_ptr<net::connection>> to_public;
+  std::vector<std::shared_ptr<net::connection>> to_privileged;
   {
     std::lock_guard lock(push_mutex_);
-    if (frame == last_state_push_) return;
-    last_state_push_ = frame;
+    const bool public_changed = public_frame != last_state_push_;
+    const bool privileged_changed = privileged_frame != last_privileged_state_push_;
+    if (!public_changed && !privileged_changed) return;
+    last_state_push_ = public_frame;
+    last_privileged_state_push_ = privileged_frame;
     std::lock_guard slock(sessions_mutex_);
-    for (const auto& [id, s] : sessions_)
-      if (s->state) targets.push_back(s->conn);
+    for (const auto& [id, s] : sessions_) {
+      if (!s->state) continue;
+      if (s->privileged && privileged_changed) to_privileged.push_back(s->conn);
+      if (!s->privileged && public_changed) to_public.push_back(s->conn);
+    }
   }
-  // One buffer for every subscriber.
-  auto shared = std::make_shared<const std::string>(std::move(frame));
-  for (const auto& c : targets) c->send(shared);
+  // One buffer for every subscriber of a kind.
+  auto send_all = [](const std::vector<std::shared_ptr<net::connection>>& targets,
+                     std::string frame) {
+    if (targets.empty()) return;
+    auto shared = std::make_shared<const std::string>(std::move(frame));
+    for (const auto& c : targets) c->send(shared);
+  };
+  send_all(to_public, std::move(public_frame));
+  send_all(to_privileged, std::move(privileged_frame));
 }
 
 }  // namespace plenum::server::service

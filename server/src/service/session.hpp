@@ -24,6 +24,9 @@ struct session {
   /// The device key proven by `auth`; the person and roles behind it are looked up afresh
   /// for every command, so a revoked key stops working at once.
   std::optional<crypto::public_key> device_key;
+  /// Whether the authenticated person may read results under embargo (chair, secretary,
+  /// scrutineer): set by `auth`, read by the push threads.
+  std::atomic<bool> privileged{false};
   std::atomic<bool> board{false};
   std::atomic<bool> state{false};
   std::atomic<bool> results{false};

@@ -70,6 +70,9 @@ struct hall_mapper {
   maybe_command operator()(const p::excuse_delegate_request& r) const {
     return d::excuse_delegate{r.sitting_id, r.person, r.reason, r.approver};
   }
+  maybe_command operator()(const p::withdraw_excusal_request& r) const {
+    return d::withdraw_excusal{r.sitting_id, r.person, r.reason};
+  }
   maybe_command operator()(const p::open_sitting_request& r) const {
     return d::open_sitting{r.sitting_id};
   }

@@ -1,7 +1,10 @@
-// The delegate's ballot for one open vote: marking (big buttons for a motion; a grid of one
-// row per candidate or member with a "no mark" column for the others, and for an election a
-// live counter of approvals against the seats), then encryption, proofs and signature on the
-// tablet, a confirmation screen with the tracking code, casting, and the receipt.
+// The delegate's ballot for one open vote, as on a paper ballot: every choice carries its word
+// (赞成/反对/弃权, the appraisal or confidence levels) in its own colour; big buttons for a
+// motion; a grid of one row per candidate or member with a "no mark" column (never filled),
+// and for an election a live counter of approvals against the seats. A ballot with nothing
+// marked asks before it goes on. Then encryption, proofs and signature on the tablet, a
+// confirmation screen with the tracking code, and casting — kept and sent again while the
+// connection is down. The receipt itself is the tablet's (receipt.tsx).
 import { useState } from "preact/hooks";
 import {
   type Ballot,
@@ -17,6 +20,7 @@ import {
   trackingCodeDisplay,
 } from "../../src/crypto/index.js";
 import type { PlenumClient } from "./client";
+import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
 import { errorText, optionLabel } from "./ui";
 
@@ -41,17 +45,27 @@ function constraintUse(m: Manifest, marks: Marks): { used: number; max: number }
   return { used, max: q.max };
 }
 
-type Step = { at: "mark" } | { at: "sealing" } | { at: "confirm"; ballot: Ballot; code: string } | { at: "sending"; code: string } | { at: "receipt"; receipt: Record<string, any>; display: string };
+type Step = { at: "mark" } | { at: "blank" } | { at: "sealing" } | { at: "confirm"; ballot: Ballot; code: string } | { at: "sending"; code: string };
 
-/** The ballot screen of one vote; `onCast` once the server accepted the ballot. */
-export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; vote: Record<string, any>; keys: VoteKeys; onCast: () => void }) {
+/** The colour class of a choice (style.css: one colour per meaning on every screen). */
+export function choiceClass(optionId: string): string {
+  return `opt-${optionId}`;
+}
+
+/**
+ * The ballot screen of one vote; `onCast` with the tracking code (display form) and board
+ * sequence once the server accepted the ballot.
+ */
+export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; vote: Record<string, any>; keys: VoteKeys; onCast: (code: string, seq: number) => void }) {
   const m = props.keys.manifest;
+  const status = useSignal(props.client.status);
   const [marks, setMarks] = useState<Marks>(() => m.contests.map(() => -1));
   const [step, setStep] = useState<Step>({ at: "mark" });
   const [err, setErr] = useState("");
   const use = constraintUse(m, marks);
   const problem = checkChoices(m, toChoices(m, marks));
   const tooMany = use !== null && use.used > use.max;
+  const blank = marks.every((x) => x === -1);
 
   function mark(c: number, o: number) {
     setMarks(marks.map((x, i) => (i === c ? o : x)));
@@ -75,15 +89,16 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
 
   async function cast(b: Ballot, code: string) {
     setStep({ at: "sending", code });
-    props.onCast();
-    for (let attempt = 0; ; ++attempt) {
+    for (;;) {
       try {
         const r = await props.client.request("cast_ballot", { vote_id: m.vote_id, ballot: ballotToJson(b) });
-        setStep({ at: "receipt", receipt: r["receipt"] as Record<string, any>, display: String(r["tracking_code_display"] ?? code) });
+        const receipt = r["receipt"] as Record<string, any>;
+        props.onCast(String(r["tracking_code_display"] ?? code), Number(receipt["board_seq"]));
         return;
       } catch (e: any) {
-        // Re-sending the identical ballot is safe: the server answers with the same receipt.
-        if (e?.code === "unavailable" && attempt < 5) continue;
+        // The connection dropped: the request waits for the next connection and the identical
+        // ballot goes again (the server answers a repeat with the same receipt).
+        if (e?.code === "unavailable") continue;
         setErr(errorText(e));
         setStep({ at: "confirm", ballot: b, code });
         return;
@@ -91,46 +106,35 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
     }
   }
 
-  if (step.at === "receipt") {
-    const r = step.receipt;
-    return (
-      <section class="card receipt" data-testid="receipt">
-        <h2>{t("receipt_title")}</h2>
-        <p class="verdict pass">{t("receipt_ok")}</p>
-        <dl>
-          <dt>{t("ballot_tracking")}</dt>
-          <dd class="code" data-testid="receipt-code">
-            {step.display}
-          </dd>
-          <dt>{t("receipt_seq")}</dt>
-          <dd>{r["board_seq"]}</dd>
-          <dt>{t("receipt_entry")}</dt>
-          <dd class="hash">{String(r["board_entry_hash"] ?? "")}</dd>
-        </dl>
-        <p class="muted">{t("ballot_tracking_hint")}</p>
-      </section>
-    );
-  }
-
   if (step.at === "confirm" || step.at === "sending") {
     return (
-      <section class="card confirm" data-testid="confirm">
-        <h2>{t("ballot_confirm_title")}</h2>
+      <section class="card confirm ballot-front" data-testid="confirm">
+        <h2>
+          {t("ballot_confirm_title")} · {m.title}
+        </h2>
         <Summary m={m} marks={marks} />
         <p>
-          {label("ballot_tracking")}<span class="code" data-testid="tracking-code">{step.code}</span>
+          {label("ballot_tracking")}
+          <span class="code" data-testid="tracking-code">
+            {step.code}
+          </span>
         </p>
         <p class="muted">{t("ballot_tracking_hint")}</p>
+        {step.at === "sending" && (
+          <p class={status === "online" ? "notice" : "notice warn"} role="status" data-testid="sending">
+            {status === "online" ? t("ballot_sending") : t("ballot_sending_offline")}
+          </p>
+        )}
         {err && (
-          <p class="error" role="alert">
+          <p class="error" role="alert" data-testid="ballot-error">
             {err}
           </p>
         )}
         <div class="row">
-          <button type="button" disabled={step.at === "sending"} onClick={() => setStep({ at: "mark" })}>
+          <button type="button" class="big" disabled={step.at === "sending"} onClick={() => setStep({ at: "mark" })} data-testid="back">
             {t("ballot_back")}
           </button>
-          <button type="button" class="primary" disabled={step.at === "sending"} onClick={() => step.at === "confirm" && cast(step.ballot, step.code)} data-testid="cast">
+          <button type="button" class="primary big" disabled={step.at === "sending"} onClick={() => step.at === "confirm" && cast(step.ballot, step.code)} data-testid="cast">
             {t("ballot_confirm")}
           </button>
         </div>
@@ -140,10 +144,11 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
 
   const single = m.contests.length === 1 && m.contests[0]!.min === 1;
   return (
-    <section class="card ballot" data-testid={`ballot-${m.vote_id}`}>
+    <section class="card ballot ballot-front" data-testid={`ballot-${m.vote_id}`}>
       <h2>
-        {t("ballot_title")} · {m.title} <span class="muted">{t(`vote_kind_${m.kind}`)}</span>
+        {t("ballot_title")} · {m.title} <span class="tag">{t(`vote_kind_${m.kind}`)}</span>
       </h2>
+      <p class="ballot-how">{single ? t("ballot_how_motion") : m.kind === "election" ? t("ballot_how_election") : t("ballot_how_grid")}</p>
       {use && (
         <p class={tooMany ? "counter over" : "counter"} data-testid="approvals" aria-live="polite">
           {t("ballot_approvals", { n: use.used, max: use.max })}
@@ -153,9 +158,17 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
       {single ? (
         <div class="motion">
           <p class="contest-title">{m.contests[0]!.title}</p>
-          <div class="motion-options" role="radiogroup">
+          <div class="motion-options" role="radiogroup" aria-label={m.contests[0]!.title}>
             {m.contests[0]!.options.map((op, o) => (
-              <button type="button" role="radio" aria-checked={marks[0] === o} class={marks[0] === o ? "choice on" : "choice"} onClick={() => mark(0, o)} data-testid={`mark-0-${op.option_id}`}>
+              <button
+                type="button"
+                role="radio"
+                aria-checked={marks[0] === o}
+                class={`choice ${choiceClass(op.option_id)}${marks[0] === o ? " on" : ""}`}
+                onClick={() => mark(0, o)}
+                data-testid={`mark-0-${op.option_id}`}
+              >
+                {marks[0] === o && <span aria-hidden="true">✔ </span>}
                 {optionLabel(op.option_id, op.label)}
               </button>
             ))}
@@ -169,12 +182,26 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
           {err}
         </p>
       )}
-      <div class="row">
-        <button type="button" class="primary" disabled={problem !== null || step.at === "sealing"} onClick={seal} data-testid="review">
-          {step.at === "sealing" ? t("ballot_encrypting") : t("ballot_review")}
-        </button>
-        {problem !== null && !tooMany && <span class="muted">{t("ballot_incomplete")}</span>}
-      </div>
+      {step.at === "blank" ? (
+        <div class="blank-ask" role="alertdialog" aria-labelledby="blank-q" data-testid="blank-warning">
+          <p id="blank-q">{t("ballot_blank_question")}</p>
+          <div class="row">
+            <button type="button" class="big" onClick={() => setStep({ at: "mark" })} data-testid="blank-cancel">
+              {t("ballot_blank_back")}
+            </button>
+            <button type="button" class="primary big" onClick={seal} data-testid="blank-confirm">
+              {t("ballot_blank_yes")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="row">
+          <button type="button" class="primary big" disabled={problem !== null || step.at === "sealing"} onClick={() => (blank ? setStep({ at: "blank" }) : seal())} data-testid="review">
+            {step.at === "sealing" ? t("ballot_encrypting") : t("ballot_review")}
+          </button>
+          {problem !== null && !tooMany && <span class="muted">{t("ballot_incomplete")}</span>}
+        </div>
+      )}
     </section>
   );
 }
@@ -183,31 +210,53 @@ function Grid(props: { m: Manifest; marks: Marks; mark: (c: number, o: number) =
   const { m, marks } = props;
   const header = m.contests[0]!.options;
   const who = m.kind === "election" ? t("candidate") : t("member");
+  const none = m.kind === "election" ? t("opt_abstain") : t("ballot_no_mark");
   return (
     <table class="grid">
       <thead>
         <tr>
           <th scope="col">{who}</th>
           {header.map((op) => (
-            <th scope="col">{optionLabel(op.option_id, op.label)}</th>
+            <th scope="col" class={choiceClass(op.option_id)}>
+              {optionLabel(op.option_id, op.label)}
+            </th>
           ))}
-          <th scope="col">{m.kind === "election" ? t("opt_abstain") : t("ballot_no_mark")}</th>
+          <th scope="col">{none}</th>
         </tr>
       </thead>
       <tbody>
         {m.contests.map((c, ci) => (
           <tr role="radiogroup" aria-label={c.title}>
             <th scope="row">{c.title}</th>
-            {c.options.map((op, o) => (
-              <td>
-                <button type="button" role="radio" aria-checked={marks[ci] === o} aria-label={`${c.title} ${optionLabel(op.option_id, op.label)}`} class={marks[ci] === o ? "cell on" : "cell"} onClick={() => props.mark(ci, o)} data-testid={`mark-${ci}-${op.option_id}`}>
-                  {marks[ci] === o ? "●" : ""}
-                </button>
-              </td>
-            ))}
+            {c.options.map((op, o) => {
+              const word = optionLabel(op.option_id, op.label);
+              return (
+                <td>
+                  <button
+                    type="button"
+                    role="radio"
+                    aria-checked={marks[ci] === o}
+                    aria-label={`${c.title} ${word}`}
+                    class={`cell ${choiceClass(op.option_id)}${marks[ci] === o ? " on" : ""}`}
+                    onClick={() => props.mark(ci, o)}
+                    data-testid={`mark-${ci}-${op.option_id}`}
+                  >
+                    {marks[ci] === o ? `✔ ${word}` : word}
+                  </button>
+                </td>
+              );
+            })}
             <td>
-              <button type="button" role="radio" aria-checked={marks[ci] === -1} aria-label={`${c.title} ${t("ballot_no_mark")}`} class={marks[ci] === -1 ? "cell none on" : "cell none"} onClick={() => props.mark(ci, -1)} data-testid={`mark-${ci}-none`}>
-                {marks[ci] === -1 ? "○" : ""}
+              <button
+                type="button"
+                role="radio"
+                aria-checked={marks[ci] === -1}
+                aria-label={`${c.title} ${none}`}
+                class={marks[ci] === -1 ? "cell none on" : "cell none"}
+                onClick={() => props.mark(ci, -1)}
+                data-testid={`mark-${ci}-none`}
+              >
+                {none}
               </button>
             </td>
           </tr>
@@ -226,7 +275,9 @@ function Summary(props: { m: Manifest; marks: Marks }) {
         return (
           <li>
             <span>{c.title}</span>
-            <strong>{op ? optionLabel(op.option_id, op.label) : props.m.kind === "election" ? t("opt_abstain") : t("ballot_no_mark")}</strong>
+            <strong class={op ? `mark-word ${choiceClass(op.option_id)}` : "mark-word opt-none"}>
+              {op ? optionLabel(op.option_id, op.label) : props.m.kind === "election" ? t("opt_abstain") : t("ballot_no_mark")}
+            </strong>
           </li>
         );
       })}

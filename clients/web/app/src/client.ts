@@ -29,12 +29,15 @@ export class ProtocolError extends Error {
   }
 }
 
-/** A board event as pushed, its payload parsed. */
+/** A board event as pushed, its payload parsed. A sealed event (a result under embargo,
+ * protocol/PROTOCOL.md §7) has an empty payload until the chair announces the result; the
+ * client then reads it again and checks it against the entry hash it already holds. */
 export interface BoardEvent {
   seq: number;
   type: string;
   payload: Record<string, any>;
   entryHash: string;
+  sealed?: boolean;
 }
 
 /** What the connection is doing, for the status line. */
@@ -151,6 +154,13 @@ export class PlenumClient {
     const s = r["state"] as Record<string, any>;
     this.state.set(s);
     return s;
+  }
+
+  /** Reads the public board up to its current end into `board`, checked as pushes are; needs
+   * no key (`get_board` is public): for pages that only read, as the tracking-code page. */
+  async readBoard(): Promise<void> {
+    await this.whenSocket();
+    await this.catchUpBoard();
   }
 
   /** Stops for good (tests, page unload). */
@@ -287,26 +297,59 @@ export class PlenumClient {
     const events = this.board.get();
     const expected = events.length ? events[events.length - 1]!.seq + 1 : 0;
     if (seq !== expected) return; // a replay overlapping what we have
-    const prev = fromHex(String(e["prev_hash"]), 32);
-    const sig = fromHex(String(e["signature"]), 64);
-    const payloadText = String(e["payload"]);
-    if (!prev || !sig) return;
-    const h = entryHash(seq, prev, String(e["type"]), payloadText);
-    if (toHex(h) !== e["entry_hash"] || !this.congressPk.verify(h, sig)) {
-      console.error("board event failed its check", seq);
-      return;
-    }
     if (events.length && events[events.length - 1]!.entryHash !== e["prev_hash"]) {
       console.error("board chain broken at", seq);
       return;
     }
-    let payload: Record<string, any> = {};
-    try {
-      payload = JSON.parse(payloadText);
-    } catch {
-      return;
+    const checked = this.checkedEvent(e);
+    if (!checked) return;
+    this.board.set([...events, checked]);
+    if (checked.type === "result_announced" && events.some((x) => x.sealed)) void this.unsealBoard();
+  }
+
+  /** A board event whose signature (and, unless sealed, entry hash) checks; null otherwise. */
+  private checkedEvent(e: Record<string, any>): BoardEvent | null {
+    const seq = Number(e["seq"]);
+    const prev = fromHex(String(e["prev_hash"]), 32);
+    const sig = fromHex(String(e["signature"]), 64);
+    const claimed = fromHex(String(e["entry_hash"]), 32);
+    if (!prev || !sig || !claimed || !this.congressPk) return null;
+    const sealed = e["sealed"] === true;
+    const h = sealed ? claimed : entryHash(seq, prev, String(e["type"]), String(e["payload"]));
+    if (toHex(h) !== e["entry_hash"] || !this.congressPk.verify(h, sig)) {
+      console.error("board event failed its check", seq);
+      return null;
     }
-    this.board.set([...events, { seq, type: String(e["type"]), payload, entryHash: String(e["entry_hash"]) }]);
+    let payload: Record<string, any> = {};
+    if (!sealed) {
+      try {
+        payload = JSON.parse(String(e["payload"]));
+      } catch {
+        return null;
+      }
+    }
+    return { seq, type: String(e["type"]), payload, entryHash: String(e["entry_hash"]), ...(sealed ? { sealed } : {}) };
+  }
+
+  /** Reads the sealed events again once a result is announced, keeping each only if its
+   * payload hashes to the entry hash already chained. Those still under embargo stay sealed. */
+  private async unsealBoard(): Promise<void> {
+    const sealedSeqs = this.board.get().filter((x) => x.sealed).map((x) => x.seq);
+    for (const seq of sealedSeqs) {
+      let r: Fields;
+      try {
+        r = await this.send("get_board", { from_seq: seq, limit: 1 });
+      } catch {
+        return;
+      }
+      const e = ((r["events"] as Record<string, any>[] | undefined) ?? [])[0];
+      if (!e || e["sealed"] === true) continue;
+      const opened = this.checkedEvent(e);
+      const events = this.board.get();
+      const i = events.findIndex((x) => x.seq === seq);
+      if (!opened || i < 0 || events[i]!.entryHash !== opened.entryHash) continue;
+      this.board.set([...events.slice(0, i), opened, ...events.slice(i + 1)]);
+    }
   }
 
   private send(type: string, fields: Fields): Promise<Fields> {

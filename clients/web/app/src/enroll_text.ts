@@ -2,11 +2,23 @@
 // that the tests can load it alone.
 
 /**
- * The text of a card's QR code: the tablet page of `origin` + `basePath` with "#enroll=" and
- * the person's number and code, so that a generic QR reader also opens the right page.
+ * The text of a card's QR code: the app `page` (default the tablet) of `origin` + `basePath`
+ * with "#enroll=" and the person's number and code, so that a generic QR reader also opens the
+ * right page.
  */
-export function enrollUrl(originAndBase: string, person: string, code: string): string {
-  return `${originAndBase}tablet.html#enroll=${encodeURIComponent(person)}:${code}`;
+export function enrollUrl(originAndBase: string, person: string, code: string, page = "tablet.html"): string {
+  return `${originAndBase}${page}#enroll=${encodeURIComponent(person)}:${code}`;
+}
+
+/**
+ * The app a person with `roles` enrolls: the chair's console, the secretary's desk, the big
+ * screen for the projector, else the tablet (delegates, alternates, scrutineers, observers).
+ */
+export function appPageFor(roles: readonly string[]): string {
+  if (roles.includes("chair")) return "chair.html";
+  if (roles.includes("secretary")) return "secretary.html";
+  if (roles.includes("projector")) return "screen.html";
+  return "tablet.html";
 }
 
 /**
@@ -24,4 +36,18 @@ export function parseEnrollText(text: string): { person: string; code: string } 
     return null;
   }
   return { person, code: m[2]!.trim() };
+}
+
+/**
+ * An enrollment code as typed, in the canonical form the server signs and checks (16 Crockford
+ * base32 characters, upper case, no separators): spaces and hyphens dropped, the letters O read
+ * as 0 and I or L as 1, as people misread them from a printed card. Other characters are kept
+ * (the server refuses them with a clear error).
+ */
+export function canonicalEnrollCode(typed: string): string {
+  return typed
+    .toUpperCase()
+    .replace(/[\s-]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
 }

@@ -10,11 +10,13 @@ export const LANG_NAMES: Record<Lang, string> = { "zh-CN": "简体", "zh-TW": "�
 
 const tables: Record<Lang, Table> = { "zh-CN": zhCN, "zh-TW": zhTW, en };
 
+// The address's ?lang= first (a projector without language buttons is set up by its URL), then
+// the language last chosen on this device, then Simplified Chinese.
 function initialLang(): Lang {
-  const stored = typeof localStorage !== "undefined" ? localStorage.getItem("plenum.lang") : null;
-  if (stored && (LANGS as readonly string[]).includes(stored)) return stored as Lang;
   const fromUrl = typeof location !== "undefined" ? new URLSearchParams(location.search).get("lang") : null;
   if (fromUrl && (LANGS as readonly string[]).includes(fromUrl)) return fromUrl as Lang;
+  const stored = typeof localStorage !== "undefined" ? localStorage.getItem("plenum.lang") : null;
+  if (stored && (LANGS as readonly string[]).includes(stored)) return stored as Lang;
   return "zh-CN";
 }
 

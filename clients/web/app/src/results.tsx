@@ -1,13 +1,14 @@
 // A decided vote's outcome (the server's outcome JSON, protocol/rules.hpp) as bar charts:
 // motion options, election candidates with the elected marked, appraisal and confidence
-// levels per member. Percentages are the server's, of the ballots cast.
+// levels per member, each bar in its choice's colour. Percentages are the server's, of the
+// ballots cast. PublicResult is what tablets show: counts only once the chair announced them.
 import { optionLabel } from "./ui";
 import { label, listSep, t } from "./i18n";
 
-function Bar(props: { label: string; count: number; percent: string; highlight?: boolean }) {
+function Bar(props: { label: string; count: number; percent: string; highlight?: boolean; optionId?: string }) {
   const width = Math.max(0, Math.min(100, Number(props.percent) || 0));
   return (
-    <div class={props.highlight ? "bar hl" : "bar"}>
+    <div class={`bar${props.highlight ? " hl" : ""}${props.optionId ? ` opt-${props.optionId}` : ""}`}>
       <span class="bar-label">{props.label}</span>
       <span class="bar-track">
         <span class="bar-fill" style={{ width: `${width}%` }} />
@@ -42,7 +43,7 @@ export function VoteResult(props: { vote: Record<string, any> }) {
       {kind === "motion" && (
         <>
           {(o["options"] as any[]).map((op) => (
-            <Bar label={optionLabel(op.id, op.label)} count={op.count} percent={op.percent} />
+            <Bar label={optionLabel(op.id, op.label)} count={op.count} percent={op.percent} optionId={op.id} />
           ))}
           <p class={o["passed"] ? "verdict pass" : "verdict fail"}>
             {o["passed"] ? t("result_passed") : t("result_failed")} · {t("result_required", { n: o["required"] })}
@@ -56,7 +57,7 @@ export function VoteResult(props: { vote: Record<string, any> }) {
             <div class="member">
               <h4>{m.name}</h4>
               {(m.levels as any[]).map((l) => (
-                <Bar label={optionLabel(l.id, l.label)} count={l.count} percent={l.percent} />
+                <Bar label={optionLabel(l.id, l.label)} count={l.count} percent={l.percent} optionId={l.id} />
               ))}
             </div>
           ))}
@@ -80,7 +81,7 @@ function Election(props: { o: Record<string, any> }) {
   return (
     <>
       {(o["candidates"] as any[]).map((c) => (
-        <Bar label={`${c.name}${c.elected ? " ✔" : ""}`} count={c.approve} percent={c.percent} highlight={c.elected} />
+        <Bar label={`${c.name}${c.elected ? " ✔" : ""}`} count={c.approve} percent={c.percent} highlight={c.elected} optionId="approve" />
       ))}
       <p class="verdict pass" data-testid="elected">
         {label("result_elected_names")}{elected.length ? names(o, elected) : "—"}
@@ -88,5 +89,20 @@ function Election(props: { o: Record<string, any> }) {
       {(o["runoff"] as string[]).length > 0 && <p class="verdict fail">{t("result_runoff", { names: names(o, o["runoff"]) })}</p>}
       {o["further_round_seats"] > 0 && <p class="verdict fail">{t("result_further", { n: o["further_round_seats"] })}</p>}
     </>
+  );
+}
+
+/**
+ * A finished vote as everyone but the chair, the secretary and the scrutineers may see it:
+ * counting while closed, "计票完成，等待主持人宣布" once decided, the result once announced.
+ */
+export function PublicResult(props: { vote: Record<string, any> }) {
+  const v = props.vote;
+  if (v["status"] === "decided" && v["announced"] && v["outcome"]) return <VoteResult vote={v} />;
+  return (
+    <div class="result waiting" data-testid={`embargo-${v["id"]}`}>
+      <h3>{v["title"]}</h3>
+      <p class="big-notice">{v["status"] === "decided" ? t("result_waiting_announcement") : t("result_counting")}</p>
+    </div>
   );
 }

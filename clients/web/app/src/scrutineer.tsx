@@ -53,7 +53,7 @@ async function fetchCeremony(client: PlenumClient, sittingId: string, person: st
   const scrs = r["scrutineers"] as { index: number; person: string; pk: string }[];
   const pks = scrs.map((s) => PublicKey.fromHex(s.pk)!);
   const params = CeremonyParams.create(String(r["congress_id"]), sittingId, pks, Number(r["k"]));
-  if (!params) throw new Error("bad ceremony parameters");
+  if (!params) throw new Error(t("scr_ceremony_bad"));
   const me = scrs.find((s) => s.person === person);
   const messages = (r["keygen"] as any[]).map((j) => keygenMessageFromJson(j)).filter((m): m is KeygenMessage => m !== null);
   messages.sort((a, b) => a.dealer - b.dealer);
@@ -95,11 +95,11 @@ export function ScrutineerPanel(props: { client: PlenumClient; key_: SecretKey }
     run(async () => {
       const c = await fetchCeremony(client, sittingId, who.person);
       const shares = c.messages.map((m) => openShare(c.params, m, c.index, props.key_));
-      if (shares.some((s) => !s.share)) throw new Error("a share did not verify");
+      if (shares.some((s) => !s.share)) throw new Error(t("scr_share_bad"));
       const keys = computeCeremonyKeys(c.params, c.messages);
-      if (!keys) throw new Error("no election key");
+      if (!keys) throw new Error(t("scr_share_bad"));
       const share = combineShares(c.params, c.index, shares.map((s) => s.share!), keys.verificationKeys[c.index - 1]!);
-      if (!share) throw new Error("share does not match its verification key");
+      if (!share) throw new Error(t("scr_share_bad"));
       const sealed = sealShareWithPin(share, pin, systemRandom, INTERACTIVE_LIMITS);
       await saveBytes(`share:${c.ceremonyId}`, sealed);
       share.wipe();
@@ -159,39 +159,39 @@ export function ScrutineerPanel(props: { client: PlenumClient; key_: SecretKey }
       <p class="muted small">{t("scr_pin_hint")}</p>
       <div class="row">
         {!myKeygen && (
-          <button type="button" class="primary" disabled={busy} onClick={sendKeygen} data-testid="keygen">
+          <button type="button" class="primary big" disabled={busy} onClick={sendKeygen} data-testid="keygen">
             {t("scr_keygen")}
           </button>
         )}
         {myKeygen && !myConfirm && keygenCount < Number(ceremony["n"]) && <span class="muted">{t("scr_waiting")}</span>}
         {myKeygen && !myConfirm && keygenCount >= Number(ceremony["n"]) && (
-          <button type="button" class="primary" disabled={busy || pin.length < 4} onClick={confirm} data-testid="confirm-key">
+          <button type="button" class="primary big" disabled={busy || pin.length < 4} onClick={confirm} data-testid="confirm-key">
             {t("scr_confirm")}
           </button>
         )}
         {myConfirm && <span class="verdict pass">{ceremony["complete"] ? t("ceremony_complete") : t("scr_share_saved")}</span>}
       </div>
       {closed.map((v) => (
-        <div class="row" key={v.id}>
+        <div class="row scr-task" key={v.id}>
           <span>{v.title}</span>
           {done.has(v.id) ? (
             <span class="verdict pass">{t("scr_approved")}</span>
           ) : (
-            <button type="button" class="primary" disabled={busy || pin.length < 4} onClick={() => approve(v.id)} data-testid={`approve-${v.id}`}>
+            <button type="button" class="primary big" disabled={busy || pin.length < 4} onClick={() => approve(v.id)} data-testid={`approve-${v.id}`}>
               {t("scr_approve")}
             </button>
           )}
         </div>
       ))}
       {decided.map((v) => (
-        <div class="row" key={`sign-${v.id}`}>
+        <div class="row scr-task" key={`sign-${v.id}`}>
           <span>{v.title}</span>
           {mySignatures.has(v.id) ? (
             <span class="verdict pass" data-testid={`signed-${v.id}`}>
               {t("scr_signed")}
             </span>
           ) : (
-            <button type="button" class="primary" disabled={busy} onClick={() => signResult(v.id)} data-testid={`sign-${v.id}`}>
+            <button type="button" class="primary big" disabled={busy} onClick={() => signResult(v.id)} data-testid={`sign-${v.id}`}>
               {t("scr_sign_result")}
             </button>
           )}

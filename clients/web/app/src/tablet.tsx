@@ -1,24 +1,40 @@
-// The delegate's tablet: check-in, agenda and materials, a ballot for each open vote, receipts,
-// a form to submit a proposal (at any time); and, for a scrutineer, the scrutineer panel.
+// The delegate's tablet, one thing at a time: the delegate's name and check-in first; when a
+// vote opens its ballot comes to the front (agenda and proposal form fold away below); the
+// receipt with its short tracking code and QR code; results only once the chair announced
+// them. Every state is said in words: offline (and what happens to a ballot being sent), a
+// vote open before check-in, a vote that closed before the ballot was cast. For a scrutineer,
+// the scrutineer panel.
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { checkinDigest, toHex } from "../../src/crypto/index.js";
 import { BallotView } from "./ballot";
 import { voteKeys } from "./board";
 import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
-import { VoteResult } from "./results";
+import { Receipt } from "./receipt";
+import { PublicResult } from "./results";
 import { ScrutineerPanel } from "./scrutineer";
+import { codesPageUrl, shortCode } from "./tracking";
 import { Attendance, Card, type AppProps, startApp, useAction } from "./ui";
+
+interface LocalReceipt {
+  code: string;
+  seq: number;
+}
 
 function Tablet({ client }: AppProps) {
   const state = useSignal(client.state);
   const board = useSignal(client.board);
+  const status = useSignal(client.status);
   const who = useSignal(client.identity)!;
   const [err, busy, run] = useAction();
   const [openItem, setOpenItem] = useState<string | null>(null);
-  // Votes cast from this page: their ballot view stays to show the receipt.
+  // Personal part of the last fetched state, receipts of ballots cast on this page, ballots
+  // that were on screen (to say so when their vote closes unsent), and notices dismissed.
   const lastMe = useRef<Record<string, any>>({});
-  const [castHere, setCastHere] = useState<ReadonlySet<string>>(new Set());
+  const [castHere, setCastHere] = useState<Record<string, LocalReceipt>>({});
+  const shown = useRef<Set<string>>(new Set());
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [proposal, setProposal] = useState({ title: "", text: "" });
   const [submitted, setSubmitted] = useState<{ id: string; seq: number } | null>(null);
   useEffect(() => {
@@ -28,108 +44,183 @@ function Tablet({ client }: AppProps) {
   useEffect(() => {
     if (state && !state["me"]) void client.refreshState().catch(() => undefined);
   }, [state]);
-  if (!state || !state["sitting"]) return <p class="muted">{t("no_sitting")}</p>;
+  if (state && state["me"]) lastMe.current = state["me"];
+  const me = state?.["me"] ?? lastMe.current;
+  const name = String(me["person"]?.["name"] ?? "");
+  const offline = status !== "online";
+  const banner = offline && (
+    <p class="banner offline" role="alert" data-testid="offline">
+      {t("tablet_offline")}
+    </p>
+  );
+  const nameplate = (
+    <p class="me-name" data-testid="me-name">
+      {name || who.person}
+      <span class="me-role">
+        {who.roles.map((r) => t(`role_${r}`)).join(" ")} · {who.person}
+      </span>
+    </p>
+  );
+  if (!state || !state["sitting"])
+    return (
+      <div class="tablet">
+        {nameplate}
+        {banner}
+        <Card>
+          <p class="muted">{t("no_sitting")}</p>
+        </Card>
+      </div>
+    );
   const sitting = state["sitting"];
-  // A pushed state is the public view: keep the last personal part until it is fetched again,
-  // so that an open ballot is not unmounted by every push.
-  if (state["me"]) lastMe.current = state["me"];
-  const me = state["me"] ?? lastMe.current;
   const isDelegate = who.roles.includes("delegate");
   const isScrutineer = who.roles.includes("scrutineer");
+  const mayCheckIn = isDelegate || who.roles.includes("alternate") || who.roles.includes("observer");
   const keys = voteKeys(board);
-  const receipts = new Map<string, any>(((me["receipts"] ?? []) as any[]).map((r) => [r.vote_id, r]));
+  const fromServer = new Map<string, any>(((me["receipts"] ?? []) as any[]).map((r) => [r.vote_id, r]));
+  const receiptOf = (id: string): LocalReceipt | null => {
+    const here = castHere[id];
+    if (here) return here;
+    const r = fromServer.get(id);
+    return r ? { code: shortCode(String(r.tracking_code)), seq: Number(r.board_seq) } : null;
+  };
   const votes = (state["votes"] ?? []) as any[];
   const open = votes.filter((v) => v.status === "open");
-  const decided = votes.filter((v) => v.status === "decided");
-  const key = client.secretKey()!;
+  const present = Boolean(me["present"]);
+  const ballotUp = isDelegate && open.some((v) => !receiptOf(v.id) && present && keys.has(v.id));
+  // Votes whose ballot was on this screen and that closed without a ballot from this delegate.
+  const missed = votes.filter((v) => v.status !== "open" && shown.current.has(v.id) && !receiptOf(v.id) && !dismissed.has(v.id));
 
   const checkin = () =>
     run(async () => {
+      const key = client.secretKey()!;
       const unixMs = Math.round(client.serverNow());
       const sig = key.sign(checkinDigest(sitting.id, key.publicKey(), unixMs));
       await client.request("checkin", { sitting_id: sitting.id, unix_ms: unixMs, signature: toHex(sig) });
       await client.refreshState();
     });
 
+  const checkinButton = (
+    <button type="button" class="primary huge-button" disabled={busy || !sitting.checkin_open} onClick={checkin} data-testid="checkin">
+      {sitting.checkin_open ? t("checkin_button") : t("checkin_closed")}
+    </button>
+  );
+
   const submitProposal = () =>
     run(async () => {
-      const id = `P-${who.person}-${Date.now().toString(36)}`;
-      const reply = await client.request("submit_proposal", { proposal_id: id, title: proposal.title.trim(), text: proposal.text.trim() });
-      setSubmitted({ id, seq: Number(reply["board_seq"]) });
+      const reply = await client.request("submit_proposal", { title: proposal.title.trim(), text: proposal.text.trim() });
+      setSubmitted({ id: String(reply["proposal_id"]), seq: Number(reply["board_seq"]) });
       setProposal({ title: "", text: "" });
     });
 
+  const agenda = (
+    <ol class="agenda">
+      {((state["agenda"] ?? []) as any[]).map((item) => (
+        <li class={item.id === state["current_item"] ? "current" : ""}>
+          <button type="button" class="link" onClick={() => setOpenItem(openItem === item.id ? null : item.id)} aria-expanded={openItem === item.id}>
+            {item.title} <span class="tag">{t(`item_kind_${item.kind}`)}</span>
+            {item.id === state["current_item"] && <span class="tag now">{t("current_item")}</span>}
+          </button>
+          {openItem === item.id && (
+            <div class="materials">
+              <h3>{t("materials")}</h3>
+              {(item.materials as any[]).length === 0 && <p class="muted">{t("no_materials")}</p>}
+              {(item.materials as any[]).map((m) => (
+                <article>
+                  <h4>{m.title}</h4>
+                  {m.text ? <p class="material-text">{m.text}</p> : <a href={m.url}>{m.url}</a>}
+                </article>
+              ))}
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+
+  // Results: the latest closed or decided vote first; counts only once announced.
+  const finished = votes.filter((v) => v.status === "closed" || v.status === "decided").reverse();
+
   return (
     <div class="tablet">
-      <Card title={`${sitting.title}`} testid="sitting">
-        <p class="muted">
-          {sitting.date} · {t(`sitting_status_${sitting.status}`)}
-        </p>
-        <Attendance state={state} />
-        {(isDelegate || who.roles.includes("alternate") || who.roles.includes("observer")) && (
-          <div class="row">
-            {me["present"] ? (
-              <span class="verdict pass" data-testid="checked-in">
-                ✔ {t("checked_in")}
-              </span>
-            ) : (
-              <button type="button" class="primary big" disabled={busy || !sitting.checkin_open} onClick={checkin} data-testid="checkin">
-                {sitting.checkin_open ? t("checkin_button") : t("checkin_closed")}
-              </button>
-            )}
-          </div>
-        )}
+      {nameplate}
+      {banner}
+      <Card title={sitting.title} testid="sitting" class={ballotUp ? "compact" : ""}>
+        {mayCheckIn &&
+          !(isDelegate && !present && open.length > 0) &&
+          (present ? (
+            <p class="verdict pass big-verdict" data-testid="checked-in">
+              ✔ {t("checked_in")}
+            </p>
+          ) : (
+            <div class="checkin-box">
+              {sitting.checkin_open && <p>{t("checkin_prompt")}</p>}
+              {checkinButton}
+            </div>
+          ))}
         {err && (
-          <p class="error" role="alert">
+          <p class="error" role="alert" data-testid="error">
             {err}
           </p>
         )}
+        {!ballotUp && <Attendance state={state} />}
       </Card>
+      {missed.map((v) => (
+        <section class="card notice-card" role="alert" data-testid={`missed-${v.id}`}>
+          <p>{t("vote_closed_unsent", { title: v.title })}</p>
+          <button type="button" class="big" onClick={() => setDismissed(new Set([...dismissed, v.id]))}>
+            {t("understood")}
+          </button>
+        </section>
+      ))}
       {isDelegate &&
-        open.map((v) =>
-          receipts.has(v.id) && !castHere.has(v.id) ? (
-            <Card title={v.title} testid={`voted-${v.id}`}>
-              <p class="verdict pass">{t("already_voted")}</p>
-              <p>
-                {label("ballot_tracking")}<span class="code">{receipts.get(v.id).tracking_code}</span>
-              </p>
-            </Card>
-          ) : keys.has(v.id) && me["present"] ? (
-            <BallotView key={v.id} client={client} keyBytes={key} vote={v} keys={keys.get(v.id)!} onCast={() => setCastHere(new Set([...castHere, v.id]))} />
-          ) : null,
-        )}
+        open.map((v) => {
+          const r = receiptOf(v.id);
+          if (r) return <Receipt key={`r-${v.id}`} voteId={v.id} title={v.title} code={r.code} seq={r.seq} fresh={Boolean(castHere[v.id])} />;
+          if (!present)
+            return (
+              <section class="card notice-card" role="alert" data-testid={`vote-needs-checkin-${v.id}`}>
+                <h2>{v.title}</h2>
+                <p class="big-notice">{t("vote_open_checkin_first")}</p>
+                {sitting.checkin_open ? checkinButton : <p>{t("vote_open_checkin_closed")}</p>}
+              </section>
+            );
+          if (!keys.has(v.id))
+            return (
+              <Card title={v.title}>
+                <p class="muted">{t("ballot_loading")}</p>
+              </Card>
+            );
+          shown.current.add(v.id);
+          return <BallotView key={v.id} client={client} keyBytes={client.secretKey()!} vote={v} keys={keys.get(v.id)!} onCast={(code, seq) => setCastHere({ ...castHere, [v.id]: { code, seq } })} />;
+        })}
       {isDelegate && open.length === 0 && (
         <Card>
           <p class="muted">{t("not_open")}</p>
         </Card>
       )}
-      {isScrutineer && <ScrutineerPanel client={client} key_={key} />}
-      <Card title={t("agenda")} testid="agenda">
-        <ol class="agenda">
-          {((state["agenda"] ?? []) as any[]).map((item) => (
-            <li class={item.id === state["current_item"] ? "current" : ""}>
-              <button type="button" class="link" onClick={() => setOpenItem(openItem === item.id ? null : item.id)} aria-expanded={openItem === item.id}>
-                {item.title} <span class="tag">{t(`item_kind_${item.kind}`)}</span>
-                {item.id === state["current_item"] && <span class="tag now">{t("current_item")}</span>}
-              </button>
-              {openItem === item.id && (
-                <div class="materials">
-                  <h3>{t("materials")}</h3>
-                  {(item.materials as any[]).length === 0 && <p class="muted">{t("no_materials")}</p>}
-                  {(item.materials as any[]).map((m) => (
-                    <article>
-                      <h4>{m.title}</h4>
-                      {m.text ? <p class="material-text">{m.text}</p> : <a href={m.url}>{m.url}</a>}
-                    </article>
-                  ))}
-                </div>
-              )}
-            </li>
-          ))}
-        </ol>
-      </Card>
+      {isScrutineer && <ScrutineerPanel client={client} key_={client.secretKey()!} />}
+      {finished.length > 0 && (
+        <Fold folded={ballotUp} title={t("results")} testid="results">
+          <PublicResult vote={finished[0]} />
+          <MyCode voteId={finished[0].id} receipt={receiptOf(finished[0].id)} />
+          {finished.length > 1 && (
+            <details class="earlier">
+              <summary>{t("results_earlier", { n: finished.length - 1 })}</summary>
+              {finished.slice(1).map((v) => (
+                <>
+                  <PublicResult vote={v} />
+                  <MyCode voteId={v.id} receipt={receiptOf(v.id)} />
+                </>
+              ))}
+            </details>
+          )}
+        </Fold>
+      )}
+      <Fold folded={ballotUp} title={t("agenda")} testid="agenda">
+        {agenda}
+      </Fold>
       {isDelegate && (
-        <Card title={t("proposal_form")} testid="proposal">
+        <Fold folded={ballotUp} title={t("proposal_form")} testid="proposal">
           <div class="form">
             <label>
               {t("proposal_title")}
@@ -154,16 +245,39 @@ function Tablet({ client }: AppProps) {
               </p>
             )}
           </div>
-        </Card>
-      )}
-      {decided.length > 0 && (
-        <Card title={t("results")}>
-          {decided.map((v) => (
-            <VoteResult vote={v} />
-          ))}
-        </Card>
+        </Fold>
       )}
     </div>
+  );
+}
+
+/** The delegate's own tracking code of a finished vote, with the page where it can be found. */
+function MyCode(props: { voteId: string; receipt: LocalReceipt | null }) {
+  if (!props.receipt) return null;
+  return (
+    <p class="my-code" data-testid={`my-code-${props.voteId}`}>
+      {label("my_tracking_code")}
+      <span class="code">{props.receipt.code}</span>{" "}
+      <a href={codesPageUrl(props.voteId, props.receipt.code)} target="_blank" rel="noopener">
+        {t("codes_check")}
+      </a>
+    </p>
+  );
+}
+
+/** A card, or folded away under its title while something more pressing is on screen. */
+function Fold(props: { folded: boolean; title: string; testid: string; children: ComponentChildren }) {
+  if (!props.folded)
+    return (
+      <Card title={props.title} testid={props.testid}>
+        {props.children}
+      </Card>
+    );
+  return (
+    <details class="card" data-testid={props.testid}>
+      <summary>{props.title}</summary>
+      {props.children}
+    </details>
   );
 }
 

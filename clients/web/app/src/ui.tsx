@@ -9,7 +9,7 @@ import { SecretKey, ready } from "../../src/crypto/index.js";
 import { PlenumClient, ProtocolError } from "./client";
 import { useSignal } from "./hooks";
 import { LANGS, LANG_NAMES, has, lang, listSep, setLang, t } from "./i18n";
-import { parseEnrollText } from "./enroll_text";
+import { canonicalEnrollCode, parseEnrollText } from "./enroll_text";
 import { deleteBytes, loadBytes, saveBytes } from "./keystore";
 
 /** What an app's root component receives. */
@@ -19,8 +19,8 @@ export interface AppProps {
 
 /** Text for a failure: the translated error code when there is one. */
 export function errorText(e: unknown): string {
-  if (e instanceof ProtocolError) return t("error", { msg: has(`err_${e.code}`) ? t(`err_${e.code}`) : e.code });
-  return t("error", { msg: String(e) });
+  if (e instanceof ProtocolError) return t("error", { msg: has(`err_${e.code}`) ? t(`err_${e.code}`) : t("err_unknown", { code: e.code }) });
+  return t("error", { msg: e instanceof Error ? e.message : String(e) });
 }
 
 /**
@@ -84,6 +84,8 @@ export function Header(props: { titleKey: string; client: PlenumClient }) {
 
 function Enroll(props: { client: PlenumClient; keyName: string }) {
   const fromHash = parseEnrollText(location.hash);
+  // Why this device must enroll again (its key was replaced, or is unknown to the server).
+  const authError = useSignal(props.client.authError);
   const [person, setPerson] = useState(fromHash?.person ?? "");
   const [code, setCode] = useState(fromHash?.code ?? "");
   const [busy, setBusy] = useState(false);
@@ -95,7 +97,7 @@ function Enroll(props: { client: PlenumClient; keyName: string }) {
     setErr("");
     const key = SecretKey.generate();
     try {
-      await props.client.enroll(person.trim(), code.trim(), key);
+      await props.client.enroll(person.trim(), canonicalEnrollCode(code), key);
       await saveBytes(props.keyName, key.raw);
       history.replaceState(null, "", location.pathname + location.search);
     } catch (x) {
@@ -108,6 +110,11 @@ function Enroll(props: { client: PlenumClient; keyName: string }) {
   return (
     <section class="card enroll">
       <h2>{t("enroll_title")}</h2>
+      {authError && (
+        <p class="error" role="alert" data-testid="auth-error">
+          {has(`err_${authError}`) ? t(`err_${authError}`) : t("err_unknown", { code: authError })}
+        </p>
+      )}
       <p>{t("enroll_hint")}</p>
       <form onSubmit={submit}>
         <label>

@@ -6,6 +6,8 @@
 //                  "signature":<hex 64>}
 // The payload travels as a JSON string holding the exact stored text, so that a client hashes
 // the very bytes the server hashed; re-serializing an embedded object could change them.
+// A sealed event (a result under embargo, sent to a reader who may not see it yet) has no
+// payload and `"sealed":true`: its entry hash and signature still chain the board.
 // Pure functions; thread-safe.
 #pragma once
 
@@ -36,12 +38,16 @@ struct board_event {
   std::string payload;
   crypto::digest32 entry_hash{};
   crypto::signature sig;
+  /// The payload is withheld (empty) until the result it belongs to is announced; entry_hash
+  /// cannot be recomputed, only its signature checked.
+  bool sealed = false;
   friend bool operator==(const board_event&, const board_event&) = default;
 };
 
 /// Decodes a board event and checks that entry_hash is crypto::entry_hash of the other
-/// fields (a mismatch is invalid_field on `entry_hash`). Errors: invalid_field. The signature
-/// is not checked (that needs the congress key: see crypto::public_key::verify).
+/// fields (a mismatch is invalid_field on `entry_hash`); a sealed event has no payload and
+/// no hash to recompute. Errors: invalid_field. The signature is not checked (that needs the
+/// congress key: see crypto::public_key::verify).
 [[nodiscard]] decoded<board_event> decode_board_event(const boost::json::value& v,
                                                       const field_path& at = {});
 /// The JSON form of a board event.

@@ -95,7 +95,8 @@ struct issue_enrollment_code_request {
 
 // ---- sittings and attendance ----
 
-/// `create_sitting` (chair, secretary).
+/// `create_sitting` (chair, secretary). An empty `sitting_id` (absent on the wire) asks the
+/// congress for one ("S1", …), which the reply carries.
 struct create_sitting_request {
   static constexpr std::string_view type = "create_sitting";
   std::string sitting_id;
@@ -129,9 +130,19 @@ struct excuse_delegate_request {
   std::string approver;
 };
 
+/// `withdraw_excusal` (chair, secretary): an excused delegate arrived after all; they are
+/// seated again and may check in.
+struct withdraw_excusal_request {
+  static constexpr std::string_view type = "withdraw_excusal";
+  std::string sitting_id;
+  std::string person;
+  std::string reason;
+};
+
 // ---- agenda and proposals ----
 
-/// `add_item` (chair, secretary).
+/// `add_item` (chair, secretary). An empty `item_id` asks the congress for one; `order` 0
+/// (absent) puts the item after the last.
 struct add_item_request {
   static constexpr std::string_view type = "add_item";
   std::string sitting_id;
@@ -144,6 +155,7 @@ struct add_item_request {
 };
 
 /// `add_material` (chair, secretary): either `text`, or `url` with `digest` (hex, 32 bytes).
+/// An empty `material_id` asks the congress for one.
 struct add_material_request {
   static constexpr std::string_view type = "add_material";
   std::string sitting_id;
@@ -162,7 +174,7 @@ struct set_current_item_request {
   std::string item_id;
 };
 
-/// `submit_proposal` (delegate).
+/// `submit_proposal` (delegate). An empty `proposal_id` asks the congress for one.
 struct submit_proposal_request {
   static constexpr std::string_view type = "submit_proposal";
   std::string proposal_id;
@@ -172,7 +184,8 @@ struct submit_proposal_request {
 
 // ---- votes and the key ceremony (chair) ----
 
-/// `create_vote`. Optional members default to false / empty / 0.
+/// `create_vote`. Optional members default to false / empty / 0; an empty `vote_id` asks the
+/// congress for one.
 struct create_vote_request {
   static constexpr std::string_view type = "create_vote";
   std::string vote_id;
@@ -194,7 +207,7 @@ using open_vote_request = vote_id_request<"open_vote">;
 using close_vote_request = vote_id_request<"close_vote">;
 
 /// `start_ceremony`: appoints the sitting's scrutineers in order, threshold `k` (0: the
-/// default majority threshold).
+/// default of CVP1 §3, n − 1 for n ≥ 3 and n otherwise).
 struct start_ceremony_request {
   static constexpr std::string_view type = "start_ceremony";
   std::string sitting_id;
@@ -256,14 +269,16 @@ struct prepare_download_request {
 };
 
 /// Every hall command and query.
-using hall_request = std::variant<
-    import_roster_request, acknowledge_warnings_request, issue_enrollment_code_request,
-    create_sitting_request, open_checkin_request, close_checkin_request, assisted_checkin_request,
-    excuse_delegate_request, open_sitting_request, close_sitting_request, add_item_request,
-    add_material_request, set_current_item_request, submit_proposal_request, create_vote_request,
-    open_vote_request, close_vote_request, start_ceremony_request, get_roster_request,
-    get_my_status_request, get_ceremony_request, get_tally_request, get_board_request,
-    export_record_request, sign_result_request, announce_result_request, prepare_download_request>;
+using hall_request =
+    std::variant<import_roster_request, acknowledge_warnings_request, issue_enrollment_code_request,
+                 create_sitting_request, open_checkin_request, close_checkin_request,
+                 assisted_checkin_request, excuse_delegate_request, withdraw_excusal_request,
+                 open_sitting_request, close_sitting_request, add_item_request,
+                 add_material_request, set_current_item_request, submit_proposal_request,
+                 create_vote_request, open_vote_request, close_vote_request, start_ceremony_request,
+                 get_roster_request, get_my_status_request, get_ceremony_request, get_tally_request,
+                 get_board_request, export_record_request, sign_result_request,
+                 announce_result_request, prepare_download_request>;
 
 /// A decoded hall request with the id its reply must echo.
 struct hall_request_message {

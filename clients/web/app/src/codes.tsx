@@ -1,0 +1,121 @@
+// The public tracking-code page (codes.html?vote=<id>#code=<code>): the tracking codes of every
+// ballot accepted in a vote, in short form and sorted, read from the public board without
+// enrolling, so that any device can open it; a box to find one's own code. Without a vote in
+// the address it lists the votes on the board. The board is read again every few seconds.
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { normaliseTrackingCode, ready } from "../../src/crypto/index.js";
+import { PlenumClient } from "./client";
+import { useSignal } from "./hooks";
+import { lang, setLang, t } from "./i18n";
+import { acceptedCodes, codesPageUrl, voteTitle } from "./tracking";
+import { Header } from "./ui";
+
+const REFRESH_MS = 5000;
+
+function CodesPage(props: { client: PlenumClient }) {
+  const { client } = props;
+  useSignal(lang);
+  const board = useSignal(client.board);
+  const [loaded, setLoaded] = useState(false);
+  const params = new URLSearchParams(location.search);
+  const voteId = params.get("vote");
+  const fromHash = /(?:^#|&)code=([^&]+)/.exec(location.hash)?.[1];
+  const [typed, setTyped] = useState(fromHash ? decodeURIComponent(fromHash) : "");
+  useEffect(() => {
+    document.title = `${t("codes_title")} · ${t("app_title")}`;
+  });
+  useEffect(() => {
+    let stop = false;
+    const read = async () => {
+      try {
+        await client.readBoard();
+        if (!stop) setLoaded(true);
+      } catch {
+        // offline: the header says so; the next round tries again
+      }
+      if (!stop) setTimeout(read, REFRESH_MS);
+    };
+    void read();
+    return () => {
+      stop = true;
+    };
+  }, []);
+
+  if (!voteId) {
+    const votes = board.filter((e) => e.type === "vote_created" && e.payload?.["vote_id"]);
+    return (
+      <section class="card">
+        <h2>{t("codes_title")}</h2>
+        <p>{t("codes_choose_vote")}</p>
+        {!loaded && <p class="muted">{t("codes_loading")}</p>}
+        <ul class="vote-links">
+          {votes.map((e) => (
+            <li>
+              <a href={codesPageUrl(String(e.payload["vote_id"]))}>{voteTitle(board, String(e.payload["vote_id"]))}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+
+  const title = voteTitle(board, voteId);
+  const codes = acceptedCodes(board, voteId);
+  const wanted = typed.trim() ? normaliseTrackingCode(typed) : null;
+  const found = wanted !== null && codes.includes(wanted);
+  return (
+    <section class="card codes-page">
+      <h2 data-testid="codes-title">
+        {t("codes_title")} · {title ?? voteId}
+      </h2>
+      {!loaded ? (
+        <p class="muted">{t("codes_loading")}</p>
+      ) : title === null ? (
+        <p class="error" role="alert">
+          {t("codes_no_vote")}
+        </p>
+      ) : (
+        <>
+          <p data-testid="codes-count">{t("codes_count", { n: codes.length })}</p>
+          <p class="muted">{t("codes_explain")}</p>
+          <label>
+            {t("codes_find")}
+            <input value={typed} onInput={(e) => setTyped(e.currentTarget.value)} autoComplete="off" autoCapitalize="characters" placeholder="XXXX-XXXX-XXXX-XXXX" data-testid="codes-find" />
+          </label>
+          {typed.trim() !== "" && (
+            <p class={found ? "verdict pass big-verdict" : "notice warn"} role="status" data-testid="codes-found">
+              {wanted === null ? t("codes_typed_incomplete") : found ? t("codes_found") : t("codes_not_found")}
+            </p>
+          )}
+          <ol class="code-list" data-testid="codes-list">
+            {codes.map((c) => (
+              <li class={c === wanted ? "code mine" : "code"} data-testid="code-item">
+                {c}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+async function start(): Promise<void> {
+  await ready();
+  setLang(lang.get());
+  const client = new PlenumClient();
+  client.start(null);
+  (window as any).plenum = client;
+  render(
+    <div class="shell">
+      <Header titleKey="codes_title" client={client} />
+      <main>
+        <CodesPage client={client} />
+      </main>
+    </div>,
+    document.getElementById("app")!,
+  );
+}
+
+void start();
