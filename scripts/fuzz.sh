@@ -4,7 +4,7 @@
 # prints per target the runs, executions per second, coverage and crashes.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 120)
 # Environment: PLENUM_FUZZ_BUILD (build tree, default build/fuzz), PLENUM_FUZZ_JOBS (build
-# jobs, default 2), PLENUM_FUZZ_TARGETS (default "decode_frame ballot record").
+# jobs, default 2), PLENUM_FUZZ_TARGETS (default "decode_frame ballot record vartime").
 # Exits non-zero if a target crashed (the input is kept under <build>/fuzz-artifacts/<target>/)
 # or could not be built or run. New corpus entries go to <build>/fuzz-corpus/<target>/, never
 # into the repository.
@@ -18,7 +18,7 @@ fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${PLENUM_FUZZ_BUILD:-$root/build/fuzz}"
 jobs="${PLENUM_FUZZ_JOBS:-2}"
-targets="${PLENUM_FUZZ_TARGETS:-decode_frame ballot record}"
+targets="${PLENUM_FUZZ_TARGETS:-decode_frame ballot record vartime}"
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLENUM_FUZZ=ON \
   -DCMAKE_CXX_COMPILER=clang++ \

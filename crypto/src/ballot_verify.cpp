@@ -7,15 +7,6 @@ namespace plenum::crypto {
 
 namespace {
 
-bool shape_matches(const manifest& m, const ballot& b) {
-  if (check_manifest(m)) return false;
-  if (b.contests.size() != m.contests.size()) return false;
-  for (std::size_t c = 0; c < m.contests.size(); ++c) {
-    if (b.contests[c].options.size() != m.contests[c].options.size()) return false;
-  }
-  return b.constraint_proofs.size() == m.constraints.size();
-}
-
 using detail::public_ciphertext;
 using decoded_options = std::vector<std::vector<public_ciphertext>>;
 
@@ -37,7 +28,7 @@ public_ciphertext sum_of(const Positions& positions, At at) {
 ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
                             const point& joint_key, const ballot& b) {
   if (b.vote_id != m.vote_id) return ballot_status::wrong_vote_id;
-  if (!shape_matches(m, b)) return ballot_status::malformed;
+  if (!detail::shape_matches(m, b)) return ballot_status::malformed;
   for (const encrypted_contest& contest : b.contests) {
     for (const encrypted_option& option : contest.options) {
       if (option.ct.alpha.is_identity()) return ballot_status::invalid_point;

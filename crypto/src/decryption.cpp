@@ -72,18 +72,19 @@ bool check_partial_decryption(const ceremony_params& params, const ceremony_keys
   if (partial.shares.size() != aggregates.size()) return false;
   // Every value checked here is public: the equations use the variable-time engine.
   const point& z_pub = keys.verification_keys[index - 1];
-  const vartime::odd_multiples z_table(vartime::decode_valid(z_pub));
+  const vartime::odd_multiples z_table(vartime::decode_public(z_pub));
   for (std::size_t p = 0; p < aggregates.size(); ++p) {
     const point& a_agg = aggregates[p].alpha;
     const decryption_share& s = partial.shares[p];
     if (s.m.is_identity() != a_agg.is_identity()) return false;
-    const scalar minus_c = -s.c;
+    const vartime::public_scalar v = vartime::declare_public(s.v);
+    const vartime::public_scalar minus_c = vartime::declare_public(-s.c);
     // a = v·G − c·Z_l, b = v·A − c·M_l
     const byte_array<32> a = vartime::ristretto_encode(
-        vartime::double_scalar_mul(s.v.bytes(), vartime::base_table(), minus_c.bytes(), z_table));
-    const byte_array<32> b = vartime::ristretto_encode(vartime::double_scalar_mul(
-        s.v.bytes(), vartime::odd_multiples(vartime::decode_valid(a_agg)), minus_c.bytes(),
-        vartime::odd_multiples(vartime::decode_valid(s.m))));
+        vartime::double_scalar_mul(v, vartime::base_table(), minus_c, z_table));
+    const byte_array<32> b = vartime::ristretto_encode(
+        vartime::double_scalar_mul(v, vartime::odd_multiples(vartime::decode_public(a_agg)),
+                                   minus_c, vartime::odd_multiples(vartime::decode_public(s.m))));
     if (!(equal_logs_challenge(election_hash, index, z_pub, a_agg, s.m, a, b) == s.c)) {
       return false;
     }

@@ -77,10 +77,9 @@ bool check_keygen_message(const ceremony_params& params, const keygen_message& m
     const knowledge_proof& proof = msg.proofs[j];
     if (commitment.is_identity()) return false;
     // h = v·G − c·K_ij, on public values only: the variable-time engine.
-    const scalar minus_c = -proof.c;
-    const byte_array<32> h = vartime::ristretto_encode(
-        vartime::double_scalar_mul(proof.v.bytes(), vartime::base_table(), minus_c.bytes(),
-                                   vartime::odd_multiples(vartime::decode_valid(commitment))));
+    const byte_array<32> h = vartime::ristretto_encode(vartime::double_scalar_mul(
+        vartime::declare_public(proof.v), vartime::base_table(), vartime::declare_public(-proof.c),
+        vartime::odd_multiples(vartime::decode_public(commitment))));
     if (!(pok_challenge(params, msg.dealer, j, commitment, h) == proof.c)) return false;
   }
   const digest32 digest = keygen_digest(params, msg);
@@ -90,20 +89,20 @@ bool check_keygen_message(const ceremony_params& params, const keygen_message& m
 point share_image(const std::vector<point>& commitments, std::uint64_t index) {
   // Σ_j index^j·K_j over public commitments: one multi-scalar product in variable time.
   const scalar at = scalar::from_u64(index);
-  std::vector<scalar> powers;
+  std::vector<vartime::public_scalar> powers;
   std::vector<vartime::odd_multiples> tables;
   powers.reserve(commitments.size());
   tables.reserve(commitments.size());
   scalar power = scalar::from_u64(1);
   for (const point& k : commitments) {
-    powers.push_back(power);
-    tables.emplace_back(vartime::decode_valid(k));
+    powers.push_back(vartime::declare_public(power));  // a power of the public index
+    tables.emplace_back(vartime::decode_public(k));
     power *= at;
   }
   std::vector<vartime::scalar_term> terms;
   terms.reserve(commitments.size());
   for (std::size_t j = 0; j < commitments.size(); ++j) {
-    terms.push_back({powers[j].bytes(), tables[j]});
+    terms.push_back({powers[j], tables[j]});
   }
   return vartime::to_point(vartime::multi_scalar_mul(terms));
 }

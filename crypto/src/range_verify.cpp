@@ -11,8 +11,8 @@ namespace plenum::crypto {
 namespace detail {
 
 public_ciphertext public_ciphertext::decode(const ciphertext& ct) {
-  return {ct.alpha.bytes(), ct.beta.bytes(), vartime::decode_valid(ct.alpha),
-          vartime::decode_valid(ct.beta)};
+  return {ct.alpha.bytes(), ct.beta.bytes(), vartime::decode_public(ct.alpha),
+          vartime::decode_public(ct.beta)};
 }
 
 public_ciphertext public_ciphertext::encode(const vartime::extended_point& alpha,
@@ -28,7 +28,7 @@ const vartime::split_tables& joint_key_tables(const point& joint_key) {
   thread_local std::unique_ptr<entry> last;
   if (!last || !(last->key == joint_key)) {
     last = std::make_unique<entry>(
-        entry{joint_key, vartime::split_tables(vartime::decode_valid(joint_key), 8)});
+        entry{joint_key, vartime::split_tables(vartime::decode_public(joint_key), 8)});
   }
   return last->tables;
 }
@@ -48,8 +48,8 @@ bool verify_range_public(const proof_binding& binding, const proof_subject& subj
   scalar sum;
   for (std::size_t j = 0; j < proof.size(); ++j) {
     const proof_entry& e = proof[j];
-    const vartime::split_scalar z = vartime::split(e.z.bytes());
-    const vartime::split_scalar minus_c = vartime::split((-e.c).bytes());
+    const vartime::split_scalar z = vartime::split(vartime::declare_public(e.z));
+    const vartime::split_scalar minus_c = vartime::split(vartime::declare_public(-e.c));
     // a_j = z_j·G − c_j·alpha
     input.raw(vartime::ristretto_encode(vartime::split_double_scalar_mul(z, g, minus_c, alpha)));
     // b_j = z_j·K − c_j·(beta − v_j·G), with 2^127·(beta − v_j·G) = 2^127·beta − v_j·2^127·G

@@ -108,20 +108,20 @@ void BM_scalarmult_base(benchmark::State& state) {
 // a·G + b·P as verification computes it: full-length scalars (one chain of 253 doublings).
 void BM_vartime_double_scalar(benchmark::State& state) {
   seeded_random rng("vartime double");
-  const scalar a = scalar::random(rng), b = scalar::random(rng);
-  const vartime::odd_multiples p(vartime::decode_valid(point::base_mul(scalar::random(rng))));
+  const vartime::public_scalar a = vartime::declare_public(scalar::random(rng));
+  const vartime::public_scalar b = vartime::declare_public(scalar::random(rng));
+  const vartime::odd_multiples p(vartime::decode_public(point::base_mul(scalar::random(rng))));
   for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        vartime::double_scalar_mul(a.bytes(), vartime::base_table(), b.bytes(), p));
+    benchmark::DoNotOptimize(vartime::double_scalar_mul(a, vartime::base_table(), b, p));
   }
 }
 
 // The same with half-length scalars, once 2^127·P is known (vartime/split.hpp).
 void BM_vartime_double_scalar_split(benchmark::State& state) {
   seeded_random rng("vartime double");
-  const vartime::split_scalar a = vartime::split(scalar::random(rng).bytes());
-  const vartime::split_scalar b = vartime::split(scalar::random(rng).bytes());
-  const vartime::split_tables p(vartime::decode_valid(point::base_mul(scalar::random(rng))));
+  const vartime::split_scalar a = vartime::split(vartime::declare_public(scalar::random(rng)));
+  const vartime::split_scalar b = vartime::split(vartime::declare_public(scalar::random(rng)));
+  const vartime::split_tables p(vartime::decode_public(point::base_mul(scalar::random(rng))));
   for (auto _ : state) {
     benchmark::DoNotOptimize(
         vartime::split_double_scalar_mul(a, vartime::base_split_tables(), b, p));

@@ -47,13 +47,15 @@ const exported& record_of_3000() {
 void BM_VerifyRecord3000(benchmark::State& state) {
   const auto& e = record_of_3000();
   const auto threads = static_cast<unsigned>(state.range(0));
+  clients::verify::verify_options options;
+  options.threads = threads;
   for (auto _ : state) {
     auto rec = clients::verify::load_record(e.dir);
     if (!rec) {
       state.SkipWithError(("record unreadable: " + rec.error().message()).c_str());
       return;
     }
-    auto report = clients::verify::verify_record(*rec, {threads, std::nullopt});
+    auto report = clients::verify::verify_record(*rec, options);
     const auto* ballots = report.find("ballots", "v1");
     if (!report.passed() || ballots == nullptr || ballots->count != delegates) {
       std::string failed = "record did not verify:";

@@ -10,6 +10,7 @@
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/ballot_parse.hpp"
 #include "plenum/crypto/manifest.hpp"
+#include "plenum/crypto/reference_verify.hpp"
 
 namespace plenum::crypto {
 namespace {
@@ -39,7 +40,10 @@ ballot_status expected_status(std::string_view why) {
 ballot_status check(const manifest& m, const digest32& election, const boost::json::value& json) {
   parsed_ballot parsed = parse_ballot(test::raw_ballot_from_json(json));
   if (!parsed.value) return parsed.status;
-  return verify_ballot(m, election, kat_joint_key(), *parsed.value);
+  // Both engines (the variable-time one and the reference path) give the same status.
+  const ballot_status status = verify_ballot(m, election, kat_joint_key(), *parsed.value);
+  EXPECT_EQ(reference::verify_ballot(m, election, kat_joint_key(), *parsed.value), status);
+  return status;
 }
 
 TEST(BallotKat, HasOneVoteOfEachKind) {
@@ -89,6 +93,7 @@ TEST(BallotKat, AcceptsEveryBallotAndReproducesDigestAndTrackingCode) {
       ASSERT_TRUE(parsed.value.has_value());
       const ballot& b = *parsed.value;
       EXPECT_EQ(verify_ballot(m, election, kat_joint_key(), b), ballot_status::ok);
+      EXPECT_EQ(reference::verify_ballot(m, election, kat_joint_key(), b), ballot_status::ok);
       const digest32 digest = ballot_digest(b, election);
       EXPECT_EQ(to_hex(digest), entry.at("digest").as_string());
       EXPECT_EQ(to_hex(tracking_code(digest, b.sig)), entry.at("tracking_code").as_string());

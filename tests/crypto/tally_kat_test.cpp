@@ -7,6 +7,7 @@
 #include "kat.hpp"
 #include "kat_ceremony.hpp"
 #include "plenum/crypto/decryption.hpp"
+#include "plenum/crypto/reference_verify.hpp"
 #include "plenum/crypto/tally.hpp"
 
 namespace plenum::crypto {
@@ -48,6 +49,9 @@ TEST(TallyKat, VerifiesEveryPartialAndGetsTheCounts) {
     for (const auto& partial : partials) {
       EXPECT_TRUE(check_partial_decryption(params, keys, election_hash(vote), aggregates, partial))
           << "scrutineer " << partial.index;
+      EXPECT_TRUE(reference::check_partial_decryption(params, keys, election_hash(vote), aggregates,
+                                                      partial))
+          << "scrutineer " << partial.index;
     }
     const auto ballots = vote.at("ballots").as_array().size();
     const auto counts = decrypt_counts(aggregates, partials, params.k(), ballots, table);
@@ -80,6 +84,13 @@ TEST(TallyKat, PartialsAreBoundToTheirElectionAndAggregates) {
   auto reordered = aggregates;
   std::swap(reordered[0], reordered[1]);
   EXPECT_FALSE(check_partial_decryption(params, keys, election_hash(first), reordered, partial));
+  // The reference path refuses the same three.
+  EXPECT_FALSE(reference::check_partial_decryption(params, keys, election_hash(second), aggregates,
+                                                   partial));
+  EXPECT_FALSE(
+      reference::check_partial_decryption(params, keys, election_hash(first), moved, partial));
+  EXPECT_FALSE(
+      reference::check_partial_decryption(params, keys, election_hash(first), reordered, partial));
 }
 
 // The third scrutineer, who did not decrypt in the known answers, opens its shares and

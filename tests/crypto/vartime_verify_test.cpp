@@ -1,7 +1,8 @@
 // The verifiers that use the variable-time engine (range proofs, ballots, partial decryptions,
-// key-ceremony proofs of knowledge, share images) against the same checks written with
-// libsodium's constant-time operations, on valid and tampered inputs: both must accept the
-// same proofs and reject the same alterations.
+// key-ceremony proofs of knowledge, share images) against the same checks on libsodium's
+// operations (the reference path of plenum/crypto/reference_verify.hpp, and the ceremony checks
+// written here), on valid and tampered inputs: both must accept the same proofs and reject the
+// same alterations.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -12,52 +13,14 @@
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/manifest.hpp"
 #include "plenum/crypto/range_proof.hpp"
+#include "plenum/crypto/reference_verify.hpp"
 #include "plenum/crypto/tally.hpp"
 #include "test_ceremony.hpp"
 
 namespace plenum::crypto {
 namespace {
 
-// ---- The checks as they were written before the engine, with libsodium's operations. ----
-
-bool reference_verify_range(const proof_binding& binding, const proof_subject& subject,
-                            const point& joint_key, const ciphertext& ct,
-                            const std::vector<std::uint64_t>& allowed, const range_proof& proof) {
-  if (allowed.empty() || proof.size() != allowed.size()) return false;
-  for (std::size_t j = 1; j < allowed.size(); ++j) {
-    if (allowed[j] <= allowed[j - 1]) return false;
-  }
-  transcript input("range");
-  input.raw(binding.election_hash).raw(binding.ballot_id).raw(binding.voter_pk);
-  subject.append_to(input);
-  input.add(ct.alpha).add(ct.beta).u64(allowed.size());
-  for (std::uint64_t v : allowed) input.u64(v);
-  scalar sum;
-  for (std::size_t j = 0; j < proof.size(); ++j) {
-    const proof_entry& e = proof[j];
-    const point shifted = ct.beta - point::small_multiple(allowed[j]);
-    input.add(point::base_mul(e.z) - e.c * ct.alpha);
-    input.add(e.z * joint_key - e.c * shifted);
-    sum += e.c;
-  }
-  return sum == input.hs();
-}
-
-bool reference_partial_proofs(const test::test_ceremony& c, const digest32& election_hash,
-                              const std::vector<ciphertext>& aggregates,
-                              const partial_decryption& partial) {
-  const point& z = c.public_keys.verification_keys[partial.index - 1];
-  for (std::size_t p = 0; p < aggregates.size(); ++p) {
-    const point& a_agg = aggregates[p].alpha;
-    const decryption_share& s = partial.shares[p];
-    if (s.m.is_identity() != a_agg.is_identity()) return false;
-    transcript t("decrypt");
-    t.raw(election_hash).u64(partial.index).add(z).add(a_agg).add(s.m);
-    t.add(point::base_mul(s.v) - s.c * z).add(s.v * a_agg - s.c * s.m);
-    if (!(t.hs() == s.c)) return false;
-  }
-  return true;
-}
+// ---- The ceremony checks as they were written before the engine, with libsodium's operations.
 
 bool reference_pok(const ceremony_params& params, const keygen_message& msg) {
   for (std::size_t j = 0; j < msg.commitments.size(); ++j) {
@@ -95,7 +58,7 @@ class VartimeRangeProof : public ::testing::Test {
   bool both(const point& key, const ciphertext& ct, const std::vector<std::uint64_t>& allowed,
             const range_proof& proof) {
     const bool fresh = verify_range(binding_, subject_, key, ct, allowed, proof);
-    EXPECT_EQ(fresh, reference_verify_range(binding_, subject_, key, ct, allowed, proof));
+    EXPECT_EQ(fresh, reference::verify_range(binding_, subject_, key, ct, allowed, proof));
     return fresh;
   }
 };
@@ -190,22 +153,27 @@ TEST(VartimeBallot, EveryAlteredProofEntryIsRefusedByItsOwnCheck) {
       {election_manifest("v", "election", names(4), 2), {{1, 0}, {0, 1}, {0, 0}, {1, 0}}},
   };
   for (const ballot_case& bc : cases) {
+    // Both engines on the same ballot; the engine's verdict, which must be the reference's.
+    const auto check = [&](const point& k, const ballot& x) {
+      const ballot_status status = verify_ballot(bc.m, election, k, x);
+      EXPECT_EQ(status, reference::verify_ballot(bc.m, election, k, x));
+      return status;
+    };
     const auto made = make_ballot(bc.m, election, key, voter, bc.choices, rng);
     ASSERT_TRUE(made.has_value());
     const ballot& b = *made;
-    ASSERT_EQ(verify_ballot(bc.m, election, key, b), ballot_status::ok);
-    EXPECT_EQ(verify_ballot(bc.m, election, key + point::generator(), b),
-              ballot_status::bad_option_proof);
+    ASSERT_EQ(check(key, b), ballot_status::ok);
+    EXPECT_EQ(check(key + point::generator(), b), ballot_status::bad_option_proof);
     ballot copy = b;
     // The identity where CVP1 refuses it: an option's alpha.
     copy.contests[0].options[0].ct.alpha = point{};
-    EXPECT_EQ(verify_ballot(bc.m, election, key, copy), ballot_status::invalid_point);
+    EXPECT_EQ(check(key, copy), ballot_status::invalid_point);
     copy = b;
     for (auto& contest : copy.contests) {
       for (auto& option : contest.options) {
         const ciphertext kept = option.ct;
         option.ct.beta = option.ct.beta + point::generator();  // flips the encrypted value
-        EXPECT_EQ(verify_ballot(bc.m, election, key, copy), ballot_status::bad_option_proof);
+        EXPECT_EQ(check(key, copy), ballot_status::bad_option_proof);
         option.ct = kept;
       }
     }
@@ -214,35 +182,33 @@ TEST(VartimeBallot, EveryAlteredProofEntryIsRefusedByItsOwnCheck) {
         for (auto& option : contest.options) {
           for (std::size_t j = 0; j < option.proof.size(); ++j) {
             option.proof[j].c += one;
-            EXPECT_EQ(verify_ballot(bc.m, election, key, target), ballot_status::bad_option_proof);
+            EXPECT_EQ(check(key, target), ballot_status::bad_option_proof);
             option.proof[j].c -= one;
             option.proof[j].z += one;
-            EXPECT_EQ(verify_ballot(bc.m, election, key, target), ballot_status::bad_option_proof);
+            EXPECT_EQ(check(key, target), ballot_status::bad_option_proof);
             option.proof[j].z -= one;
           }
         }
         for (std::size_t j = 0; j < contest.proof.size(); ++j) {
           contest.proof[j].c += one;
-          EXPECT_EQ(verify_ballot(bc.m, election, key, target), ballot_status::bad_contest_proof);
+          EXPECT_EQ(check(key, target), ballot_status::bad_contest_proof);
           contest.proof[j].c -= one;
           contest.proof[j].z += one;
-          EXPECT_EQ(verify_ballot(bc.m, election, key, target), ballot_status::bad_contest_proof);
+          EXPECT_EQ(check(key, target), ballot_status::bad_contest_proof);
           contest.proof[j].z -= one;
         }
       }
       for (auto& proof : target.constraint_proofs) {
         for (std::size_t j = 0; j < proof.size(); ++j) {
           proof[j].c += one;
-          EXPECT_EQ(verify_ballot(bc.m, election, key, target),
-                    ballot_status::bad_constraint_proof);
+          EXPECT_EQ(check(key, target), ballot_status::bad_constraint_proof);
           proof[j].c -= one;
           proof[j].z += one;
-          EXPECT_EQ(verify_ballot(bc.m, election, key, target),
-                    ballot_status::bad_constraint_proof);
+          EXPECT_EQ(check(key, target), ballot_status::bad_constraint_proof);
           proof[j].z -= one;
         }
       }
-      EXPECT_EQ(verify_ballot(bc.m, election, key, target), ballot_status::ok);
+      EXPECT_EQ(check(key, target), ballot_status::ok);
     };
     run(copy);
   }
@@ -276,7 +242,8 @@ TEST_F(VartimeCeremony, PartialDecryptionProofsAgreeWithTheLibsodiumCheck) {
                                 c().shares[l - 1], c().keys[l - 1], rng_);
     ASSERT_TRUE(
         check_partial_decryption(c().params, c().public_keys, election, aggregates, partial));
-    ASSERT_TRUE(reference_partial_proofs(c(), election, aggregates, partial));
+    ASSERT_TRUE(reference::check_partial_decryption(c().params, c().public_keys, election,
+                                                    aggregates, partial));
     for (std::size_t p = 0; p < aggregates.size(); ++p) {
       for (int field = 0; field < 3; ++field) {
         partial_decryption altered = partial;
@@ -286,7 +253,8 @@ TEST_F(VartimeCeremony, PartialDecryptionProofsAgreeWithTheLibsodiumCheck) {
         if (field == 2) s.m = s.m + point::generator();
         altered.sig = c().keys[l - 1].sign(
             partial_digest(election, altered.index, aggregates, altered.shares));
-        EXPECT_FALSE(reference_partial_proofs(c(), election, aggregates, altered));
+        EXPECT_FALSE(reference::check_partial_decryption(c().params, c().public_keys, election,
+                                                         aggregates, altered));
         EXPECT_FALSE(
             check_partial_decryption(c().params, c().public_keys, election, aggregates, altered))
             << l << " " << p << " " << field;
@@ -299,6 +267,8 @@ TEST_F(VartimeCeremony, PartialDecryptionProofsAgreeWithTheLibsodiumCheck) {
         c().keys[l - 1].sign(partial_digest(election, blank.index, aggregates, blank.shares));
     EXPECT_FALSE(
         check_partial_decryption(c().params, c().public_keys, election, aggregates, blank));
+    EXPECT_FALSE(reference::check_partial_decryption(c().params, c().public_keys, election,
+                                                     aggregates, blank));
     // The share of another scrutineer under this index.
     partial_decryption moved = partial;
     moved.index = l % 4 + 1;
@@ -306,6 +276,8 @@ TEST_F(VartimeCeremony, PartialDecryptionProofsAgreeWithTheLibsodiumCheck) {
         partial_digest(election, moved.index, aggregates, moved.shares));
     EXPECT_FALSE(
         check_partial_decryption(c().params, c().public_keys, election, aggregates, moved));
+    EXPECT_FALSE(reference::check_partial_decryption(c().params, c().public_keys, election,
+                                                     aggregates, moved));
   }
 }
 

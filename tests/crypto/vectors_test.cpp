@@ -29,6 +29,7 @@
 #include "plenum/crypto/hash.hpp"
 #include "plenum/crypto/manifest.hpp"
 #include "plenum/crypto/random.hpp"
+#include "plenum/crypto/reference_verify.hpp"
 #include "plenum/crypto/result.hpp"
 #include "plenum/crypto/tally.hpp"
 #include "plenum/protocol/rules.hpp"
@@ -254,7 +255,10 @@ ballot_status check(const manifest& m, const digest32& election, const point& jo
                     const json::value& ballot_json) {
   parsed_ballot parsed = parse_ballot(test::raw_ballot_from_json(ballot_json));
   if (!parsed.value) return parsed.status;
-  return verify_ballot(m, election, joint_key, *parsed.value);
+  // Both engines (the variable-time one and the reference path) give the same status.
+  const ballot_status status = verify_ballot(m, election, joint_key, *parsed.value);
+  EXPECT_EQ(reference::verify_ballot(m, election, joint_key, *parsed.value), status);
+  return status;
 }
 
 TEST(Vectors, OneVoteOfEachKindWithFiveBallots) {
@@ -289,6 +293,7 @@ TEST(Vectors, EveryBallotVerifiesAndIsRemadeFromItsSeed) {
       ASSERT_TRUE(parsed.value.has_value()) << to_string(parsed.status);
       const ballot& b = *parsed.value;
       EXPECT_EQ(verify_ballot(m, eh, s.joint_key, b), ballot_status::ok);
+      EXPECT_EQ(reference::verify_ballot(m, eh, s.joint_key, b), ballot_status::ok);
       const digest32 digest = ballot_digest(b, eh);
       const digest32 code = tracking_code(digest, b.sig);
       EXPECT_EQ(to_hex(digest), entry.at("digest").as_string());
@@ -387,6 +392,7 @@ TEST(Vectors, EveryTallyDecryptsToTheChoices) {
     for (std::size_t i = 0; i < partials.size(); ++i) {
       const auto& p = partials[i];
       EXPECT_TRUE(check_partial_decryption(params, keys, eh, sums.aggregates(), p));
+      EXPECT_TRUE(reference::check_partial_decryption(params, keys, eh, sums.aggregates(), p));
       seeded_random source(text(seeds[i]));
       const partial_decryption again =
           make_partial_decryption(params, keys, eh, sums.aggregates(), file_key_share(p.index),

@@ -2,9 +2,11 @@
 // three files of a record directory joined by NUL bytes (congress.json, events.jsonl,
 // receipts.jsonl); what parses is then replayed and checked by verify_record on one thread.
 // Any crash, sanitizer report or escaping exception is a finding; verify_record promises to
-// report bad input as failed checks.
+// report bad input as failed checks. So is a disagreement of the two engines (every ballot and
+// partial decryption is checked by both): a failed `engines` check aborts.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string_view>
 
 #include "plenum/clients/verify/record_files.hpp"
@@ -24,7 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!rec) return 0;
   plenum::clients::verify::verify_options options;
   options.threads = 1;
+  options.reference_all = true;  // every ballot by both engines: a disagreement is a finding
+  options.sample_seed = 0;
   const auto report = plenum::clients::verify::verify_record(*rec, options);
   (void)report.passed();
+  for (const auto& check : report.checks)
+    if (check.name == "engines" && !check.passed) std::abort();
   return 0;
 }

@@ -797,5 +797,38 @@ TEST_F(hostile_input_test, NonCanonicalEncodings) {
   expect_serving();
 }
 
+// Last in the file: it leaves the loopback address limited for the rest of the minute.
+TEST_F(hostile_input_test, GuessingEnrollmentCodesIsRateLimited) {
+  const auto before = snapshot();
+  auto guesser = make_key("guesser");
+  // Three wrong codes close a connection; the address may be refused 20 times a minute (the
+  // tests above were refused a few times already from this address).
+  int refused = 0;
+  bool limited = false;
+  while (!limited && refused <= 20) {
+    hall_client c(port_);
+    for (int attempt = 0; attempt < 3; ++attempt) {
+      auto r = enroll(c, "X01", "AAAA-AAAA-AAAA-AAA" + std::to_string(attempt), guesser);
+      if (r.code() == "rate_limited") {
+        limited = true;
+        break;
+      }
+      EXPECT_EQ(r.code(), "bad_enrollment_code");
+      ++refused;
+      if (attempt == 2) {
+        EXPECT_TRUE(c.closed_by_server(5s));
+      }
+    }
+  }
+  EXPECT_TRUE(limited);
+  EXPECT_GE(refused, 1);
+  EXPECT_LE(refused, 20);
+  // The limit holds on a fresh connection, and for authentication even with a good key.
+  hall_client next(port_);
+  EXPECT_EQ(enroll(next, "X01", "AAAA-AAAA-AAAA-AAAA", guesser).code(), "rate_limited");
+  EXPECT_EQ(next.auth(keys_.at("D004")).code(), "rate_limited");
+  EXPECT_EQ(snapshot(), before);
+}
+
 }  // namespace
 }  // namespace plenum::tests

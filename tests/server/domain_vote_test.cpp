@@ -110,6 +110,12 @@ TEST_F(vote_case, BallotAcceptanceRules) {
   auto malformed = c.ballot_for("D002", "v1", yes);
   malformed.erase("contests");
   EXPECT_EQ(c.as("D002", cast_ballot{"v1", malformed}).error(), errc::malformed_ballot);
+  // Shape before uniqueness: 150 copies of the one valid contest are malformed, not reused.
+  auto copies = c.ballot_for("D002", "v1", yes);
+  auto& contests = copies["contests"].as_array();
+  const auto one = contests[0];
+  for (int i = 1; i < 150; ++i) contests.push_back(one);
+  EXPECT_EQ(c.as("D002", cast_ballot{"v1", copies}).error(), errc::malformed_ballot);
   EXPECT_TRUE(cast("D002", "v1", yes));
   auto progress = vote_progress(c.state, "v1");
   ASSERT_TRUE(progress);

@@ -47,11 +47,19 @@ class verify_case : public ::testing::Test {
     return dir;
   }
 
+  // Two threads, and the congress key pinned when given.
+  static clients::verify::verify_options options(std::optional<crypto::public_key> pinned) {
+    clients::verify::verify_options o;
+    o.threads = 2;
+    o.pinned_congress_key = pinned;
+    return o;
+  }
+
   static verify_report verify(const fs::path& dir) {
     auto rec = clients::verify::load_record(dir);
     EXPECT_TRUE(rec) << rec.error().message();
     if (!rec) return {};
-    return clients::verify::verify_record(*rec, {2, std::nullopt});
+    return clients::verify::verify_record(*rec, options(std::nullopt));
   }
 
   static std::string dump(const verify_report& r) {
@@ -108,6 +116,47 @@ TEST_F(verify_case, CleanRecordPassesEveryCheck) {
             0u);
 }
 
+// A record may be exported at any moment: a ceremony still under way that no vote used is
+// reported as unfinished, its messages so far checked, and nothing about it fails.
+TEST_F(verify_case, RecordExportedDuringTheCeremonyPasses) {
+  const auto all = read_events(clean_);
+  const auto keygen = [&](std::uint64_t index) {
+    return find_event(all, "keygen_submitted", [index](const json::object& p) {
+      return p.at("index").to_number<std::uint64_t>() == index;
+    });
+  };
+  const auto confirmed = find_event(all, "keys_confirmed", [](const json::object& p) {
+    return p.at("index").to_number<std::uint64_t>() == 2;
+  });
+  const std::vector<std::pair<std::size_t, std::string>> cuts = {
+      {keygen(2), "2 of 3 keygen messages, 0 of 3 confirmations"},
+      {keygen(3), "3 of 3 keygen messages, 0 of 3 confirmations"},
+      {confirmed, "3 of 3 keygen messages, 2 of 3 confirmations"}};
+  for (const auto& [last, expected] : cuts) {
+    const auto dir = copy("ceremony-" + std::to_string(last));
+    resign_and_write(dir, {all.begin(), all.begin() + static_cast<std::ptrdiff_t>(last) + 1},
+                     sitting_->congress_key());
+    const auto r = verify(dir);
+    EXPECT_TRUE(r.passed()) << dump(r);
+    const auto* c = r.find("ceremony", "s1");
+    ASSERT_NE(c, nullptr) << dump(r);
+    EXPECT_TRUE(c->passed);
+    EXPECT_NE(c->detail.find("unfinished"), std::string::npos) << c->detail;
+    EXPECT_NE(c->detail.find(expected), std::string::npos) << c->detail;
+  }
+  // A forged confirmation in an unfinished ceremony still fails.
+  auto events = std::vector<protocol::board_event>(
+      all.begin(), all.begin() + static_cast<std::ptrdiff_t>(confirmed) + 1);
+  auto p = payload_of(events[confirmed]);
+  std::string sig(p.at("signature").as_string());
+  sig[0] = sig[0] == '0' ? '1' : '0';
+  p["signature"] = sig;
+  set_payload(events[confirmed], p);
+  const auto dir = copy("ceremony-forged");
+  resign_and_write(dir, events, sitting_->congress_key());
+  expect_fails(verify(dir), "ceremony", "s1");
+}
+
 TEST_F(verify_case, ExportHasReadmeAndResults) {
   for (auto name :
        {protocol::record_readme_file, protocol::record_results_file, protocol::record_header_file,
@@ -126,9 +175,9 @@ TEST_F(verify_case, PinnedCongressKeyMustMatch) {
   ASSERT_TRUE(rec);
   crypto::seeded_random random("another key");
   const auto other = crypto::secret_key::generate(random).public_part();
-  auto r = clients::verify::verify_record(*rec, {2, other});
+  auto r = clients::verify::verify_record(*rec, options(other));
   expect_fails(r, "congress");
-  EXPECT_TRUE(clients::verify::verify_record(*rec, {2, rec->header.congress_pk}).passed());
+  EXPECT_TRUE(clients::verify::verify_record(*rec, options(rec->header.congress_pk)).passed());
 }
 
 // Edit a ballot: change one ciphertext of a cast ballot.

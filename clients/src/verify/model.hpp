@@ -166,8 +166,12 @@ void replay(const record& rec, congress_model& model, check_log& log);
 /// The ceremony checks of every sitting that has one.
 void check_ceremonies(const congress_model& model, check_log& log);
 
-/// The per-vote checks that run after the replay: ballots (parallel), receipts, tally,
-/// outcome, result, signers (every signature on the result).
-void check_votes(const record& rec, congress_model& model, unsigned threads, check_log& log);
+struct engine_plan;
+
+/// The per-vote checks that run after the replay: ballots (parallel), receipts, engines (the
+/// items checked by both engines, as `plan` says), tally, outcome, result, signers (every
+/// signature on the result).
+void check_votes(const record& rec, congress_model& model, unsigned threads,
+                 const engine_plan& plan, check_log& log);
 
 }  // namespace plenum::clients::verify::detail

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <thread>
 
+#include "engines.hpp"
 #include "model.hpp"
 #include "plenum/crypto/board.hpp"
 
@@ -171,7 +172,7 @@ verify_report verify_record(const record& rec, const verify_options& options) {
   detail::congress_model model;
   detail::replay(rec, model, log);
   detail::check_ceremonies(model, log);
-  detail::check_votes(rec, model, threads, log);
+  detail::check_votes(rec, model, threads, detail::engine_plan::from(options), log);
   return log.report();
 }
 

@@ -1,10 +1,11 @@
 // The checks of each vote that follow the replay: every ballot's proofs and signature (on all
 // threads), the receipts, the aggregates and partial decryptions, the counts, the outcome and
-// the result digest.
+// the result digest; ballots (all or a sample) and partial decryptions by two engines.
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "engines.hpp"
 #include "model.hpp"
 #include "plenum/crypto/discrete_log.hpp"
 #include "plenum/crypto/result.hpp"
@@ -20,18 +21,31 @@ std::string seq_text(std::uint64_t seq) { return "seq " + std::to_string(seq); }
 struct ballot_verdict {
   std::string ballot_error;   // empty when the ballot is fine
   std::string receipt_error;  // empty when its receipt is fine
+  bool both_engines = false;  // whether the reference path checked it too
+  std::string engines_error;  // empty unless the two engines disagree
 };
 
 ballot_verdict check_ballot(const vote_model& v, const ballot_entry& entry,
                             const std::map<std::uint64_t, const protocol::receipt*>& receipts,
-                            const crypto::public_key& congress_pk) {
+                            const crypto::public_key& congress_pk, const engine_plan& plan,
+                            bool with_reference) {
   ballot_verdict out;
   if (!entry.ballot) return out;  // already reported by the replay
   const auto& b = *entry.ballot;
   const auto status = crypto::verify_ballot(v.manifest, v.election_hash, v.keys->joint_key, b);
+  if (with_reference) {
+    out.both_engines = true;
+    const auto reference =
+        reference_ballot_status(plan, entry.seq, v.manifest, v.election_hash, v.keys->joint_key, b);
+    if (reference != status)
+      out.engines_error = disagreement(std::string(crypto::to_string(status)),
+                                       std::string(crypto::to_string(reference)));
+  }
   const auto digest = crypto::ballot_digest(b, v.election_hash);
   const auto tracking = crypto::tracking_code(digest, b.sig);
-  if (status != crypto::ballot_status::ok)
+  if (!out.engines_error.empty())
+    out.ballot_error = out.engines_error;
+  else if (status != crypto::ballot_status::ok)
     out.ballot_error = std::string(crypto::to_string(status));
   else if (digest != entry.claimed_digest)
     out.ballot_error = "digest is not the recomputed ballot_digest";
@@ -52,18 +66,38 @@ ballot_verdict check_ballot(const vote_model& v, const ballot_entry& entry,
   return out;
 }
 
-void check_ballots(const vote_model& v, const record& rec,
-                   const std::map<std::uint64_t, const protocol::receipt*>& receipts,
-                   unsigned threads, check_log& log) {
+// Returns what the `engines` check covered of the ballots, for its description.
+std::string check_ballots(const vote_model& v, const record& rec,
+                          const std::map<std::uint64_t, const protocol::receipt*>& receipts,
+                          unsigned threads, const engine_plan& plan, check_log& log) {
   log.touch("ballots", v.id);
   if (!v.keys) {
     if (!v.ballots.empty()) log.fail("ballots", v.id, "ballots without an election key");
-    return;
+    return {};
   }
+  const std::vector<bool> sample = ballots_to_check_both_ways(plan, v.id, v.ballots.size());
   std::vector<ballot_verdict> verdicts(v.ballots.size());
   parallel_for(v.ballots.size(), threads, [&](std::size_t i) {
-    verdicts[i] = check_ballot(v, v.ballots[i], receipts, rec.header.congress_pk);
+    verdicts[i] = check_ballot(v, v.ballots[i], receipts, rec.header.congress_pk, plan, sample[i]);
   });
+  log.touch("engines", v.id);
+  std::size_t both = 0;
+  for (std::size_t i = 0; i < v.ballots.size(); ++i) {
+    if (!verdicts[i].both_engines) continue;
+    ++both;
+    const std::string at = seq_text(v.ballots[i].seq) + " " + v.ballots[i].person + ": ";
+    if (verdicts[i].engines_error.empty())
+      log.pass("engines", v.id);
+    else
+      log.fail("engines", v.id, at + "ballot: " + verdicts[i].engines_error);
+  }
+  std::size_t with_ballot = 0;
+  for (const auto& entry : v.ballots) with_ballot += entry.ballot ? 1 : 0;
+  const std::string covered =
+      std::to_string(both) + " of " + std::to_string(with_ballot) + " ballots (" +
+      (plan.all ? std::string("--reference: all") : "sample seed " + std::to_string(plan.seed)) +
+      ")";
+  log.describe("engines", v.id, covered + " checked by both engines, verdicts equal");
   log.touch("receipts", v.id);
   for (std::size_t i = 0; i < v.ballots.size(); ++i) {
     const auto& entry = v.ballots[i];
@@ -82,10 +116,36 @@ void check_ballots(const vote_model& v, const record& rec,
   log.describe("ballots", v.id,
                "signer seated, checked in, once; unique ids and alphas; proofs, signature, "
                "tracking code");
+  return covered;
+}
+
+// Checks one partial decryption with both engines (counted in `engines`); whether both found
+// it valid. A disagreement fails `engines` and `tally`; an invalid partial fails `tally`.
+bool check_partial_both_ways(const vote_model& v, const engine_plan& plan,
+                             std::span<const crypto::ciphertext> aggregates, const partial_entry& p,
+                             check_log& log) {
+  const std::string at = seq_text(p.seq) + " scrutineer " + std::to_string(p.index) + ": ";
+  const bool fast =
+      crypto::check_partial_decryption(*v.params, *v.keys, v.election_hash, aggregates, p.partial);
+  const bool reference =
+      reference_partial_ok(plan, p.seq, *v.params, *v.keys, v.election_hash, aggregates, p.partial);
+  if (fast != reference) {
+    const auto verdict = [](bool ok) { return std::string(ok ? "valid" : "invalid"); };
+    const std::string why = disagreement(verdict(fast), verdict(reference));
+    log.fail("engines", v.id, at + "partial decryption: " + why);
+    log.fail("tally", v.id, at + why);
+    return false;
+  }
+  log.pass("engines", v.id);
+  if (!fast) log.fail("tally", v.id, at + "partial decryption proof or signature does not verify");
+  return fast;
 }
 
 // The counts of every position from the valid partials, or why there are none.
-std::optional<std::vector<std::uint64_t>> check_tally(const vote_model& v, check_log& log) {
+// `ballots_covered`: what the engines check covered of the ballots (check_ballots).
+std::optional<std::vector<std::uint64_t>> check_tally(const vote_model& v, const engine_plan& plan,
+                                                      const std::string& ballots_covered,
+                                                      check_log& log) {
   log.touch("tally", v.id);
   crypto::tally_accumulator acc([&] {
     std::size_t n = 0;
@@ -103,20 +163,24 @@ std::optional<std::vector<std::uint64_t>> check_tally(const vote_model& v, check
   const auto& aggregates = acc.aggregates();
   std::vector<crypto::partial_decryption> valid;
   std::set<std::uint64_t> seen;
+  std::size_t both_ways = 0;
   for (const auto& p : v.partials) {
     const std::string at = seq_text(p.seq) + " scrutineer " + std::to_string(p.index) + ": ";
     if (p.partial.index != p.index) {
       log.fail("tally", v.id, at + "partial names another index");
     } else if (!seen.insert(p.index).second) {
       log.fail("tally", v.id, at + "second partial decryption");
-    } else if (!crypto::check_partial_decryption(*v.params, *v.keys, v.election_hash, aggregates,
-                                                 p.partial)) {
-      log.fail("tally", v.id, at + "partial decryption proof or signature does not verify");
     } else {
-      valid.push_back(p.partial);
-      log.pass("tally", v.id);
+      ++both_ways;
+      if (check_partial_both_ways(v, plan, aggregates, p, log)) {
+        valid.push_back(p.partial);
+        log.pass("tally", v.id);
+      }
     }
   }
+  log.describe("engines", v.id,
+               ballots_covered + " and " + std::to_string(both_ways) +
+                   " partial decryptions checked by both engines, verdicts equal");
   const auto k = v.params->k();
   if (valid.size() < k) {
     log.fail("tally", v.id,
@@ -278,7 +342,8 @@ std::optional<crypto::digest32> check_result(
 
 }  // namespace
 
-void check_votes(const record& rec, congress_model& model, unsigned threads, check_log& log) {
+void check_votes(const record& rec, congress_model& model, unsigned threads,
+                 const engine_plan& plan, check_log& log) {
   std::map<std::uint64_t, const protocol::receipt*> receipts;
   for (const auto& r : rec.receipts)
     if (!receipts.emplace(r.board_seq, &r).second)
@@ -286,7 +351,7 @@ void check_votes(const record& rec, congress_model& model, unsigned threads, che
   for (const auto& id : model.vote_order) {
     const auto& v = model.votes.at(id);
     if (!v.opened) continue;
-    check_ballots(v, rec, receipts, threads, log);
+    const std::string ballots_covered = check_ballots(v, rec, receipts, threads, plan, log);
     if (!v.decided) {
       if (!v.partials.empty() || v.closed) {
         log.touch("tally", v.id);
@@ -300,7 +365,7 @@ void check_votes(const record& rec, congress_model& model, unsigned threads, che
       log.fail("tally", v.id, "the vote has no ceremony keys");
       continue;
     }
-    auto counts = check_tally(v, log);
+    auto counts = check_tally(v, plan, ballots_covered, log);
     if (counts)
       check_outcome(v, *counts, log);
     else

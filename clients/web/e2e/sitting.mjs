@@ -503,8 +503,10 @@ try {
     assert.equal(taps, 1, "check-in takes one tap");
   }
   // Offline: the tablet says so and what happens to a ballot being sent; back online, it goes.
-  await tab.D04.context().setOffline(true);
+  // The socket is closed while the network is still up (its close completes), then the network
+  // goes: the tablet's attempts to reconnect fail until it is back.
   await tab.D04.evaluate(() => window.plenum.ws?.close());
+  await tab.D04.context().setOffline(true);
   await tid(tab.D04, "offline").waitFor();
   assert.match(await tid(tab.D04, "offline").innerText(), /正在发送的选票会在连接恢复后自动重新发送/);
   await shot(tab.D04, "tablet-D04-offline-portrait");

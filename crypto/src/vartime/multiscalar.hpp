@@ -10,6 +10,7 @@
 
 #include "plenum/crypto/bytes.hpp"
 #include "vartime/edwards.hpp"
+#include "vartime/public_scalar.hpp"
 
 namespace plenum::crypto::vartime {
 
@@ -41,10 +42,10 @@ class odd_multiples {
 /// The odd multiples of G for NAF width 8, built on first use. Thread-safe.
 [[nodiscard]] const odd_multiples& base_table();
 
-/// One term k·P of a sum: `scalar` is 32 little-endian bytes below 2^255 (any canonical
-/// scalar), `table` the odd multiples of P. Both are borrowed for the call only.
+/// One term k·P of a sum: `scalar` a public scalar (or a half of one, vartime/split.hpp),
+/// `table` the odd multiples of P. Both are borrowed for the call only.
 struct scalar_term {
-  const byte_array<32>& scalar;
+  const public_scalar& scalar;
   const odd_multiples& table;
 };
 
@@ -52,9 +53,9 @@ struct scalar_term {
 [[nodiscard]] extended_point multi_scalar_mul(std::span<const scalar_term> terms);
 
 /// a·P + b·Q, the shape of every Schnorr-style verification equation.
-[[nodiscard]] inline extended_point double_scalar_mul(const byte_array<32>& a,
+[[nodiscard]] inline extended_point double_scalar_mul(const public_scalar& a,
                                                       const odd_multiples& p,
-                                                      const byte_array<32>& b,
+                                                      const public_scalar& b,
                                                       const odd_multiples& q) {
   const scalar_term terms[] = {{a, p}, {b, q}};
   return multi_scalar_mul(terms);

@@ -8,7 +8,7 @@
 
 namespace plenum::crypto::vartime {
 
-extended_point decode_valid(const point& p) {
+extended_point decode_public(const point& p) {
   auto decoded = ristretto_decode(p.bytes());
   if (!decoded) throw std::logic_error("a valid point does not decode in the vartime engine");
   return *decoded;
@@ -29,8 +29,8 @@ extended_point small_multiple(std::uint64_t v) {
     return t;
   }();
   if (v < table_size) return table[v];
-  const scalar k = scalar::from_u64(v);
-  const scalar_term term[] = {{k.bytes(), base_table()}};
+  const public_scalar k = public_scalar::from_u64(v);
+  const scalar_term term[] = {{k, base_table()}};
   return multi_scalar_mul(term);
 }
 

@@ -9,10 +9,12 @@
 
 namespace plenum::crypto::vartime {
 
-/// The engine's form of a `point` (valid by construction, so decoding cannot fail; if it
-/// ever did, the engine and libsodium would disagree, and this throws std::logic_error rather
-/// than verify anything against a wrong point). Thread-safe.
-[[nodiscard]] extended_point decode_valid(const point& p);
+/// The engine's form of a `point`, declared public: the only way a parsed point reaches the
+/// engine, named so that a reviewer can grep for it (a point can be secret too: r·K inside an
+/// encryption). `p` is valid by construction, so decoding cannot fail; if it ever did, the
+/// engine and point::from_bytes would disagree, and this throws std::logic_error rather than
+/// verify anything against a wrong point. Thread-safe.
+[[nodiscard]] extended_point decode_public(const point& p);
 
 /// The `point` an engine result represents. Checks the encoding with libsodium like any
 /// parsed point (so it costs about one decoding more than ristretto_encode). Thread-safe.

@@ -4,13 +4,15 @@ namespace plenum::crypto::vartime {
 
 namespace {
 
-// Whether the 32 bytes, bit 255 ignored, are a field element below p. libsodium 1.0.18's
-// crypto_core_ristretto255_is_valid_point ignores bit 255 (field_from_bytes drops it), and
-// this decoder must accept exactly what that function accepts.
+// Whether the 32 bytes are a canonical field element (RFC 9496 §4.3.1): below p = 2^255 − 19,
+// and so with bit 255 clear. Checked here rather than left to point::from_bytes or to
+// libsodium (1.0.18 ignores bit 255; later releases refuse it), so that the engine decides
+// alone and one element has one encoding.
 bool is_canonical_field(const byte_array<32>& s) {
-  // The low 255 bits are at least p = 2^255 − 19 only when bits 248..254 are all set, bytes
-  // 1..30 are all 0xff and byte 0 is at least 0xed.
-  if ((s[31] & 0x7f) != 0x7f || s[0] < 0xed) return true;
+  if ((s[31] & 0x80) != 0) return false;
+  // Below 2^255, the value is at least p only when bits 248..254 are all set, bytes 1..30 are
+  // all 0xff and byte 0 is at least 0xed.
+  if (s[31] != 0x7f || s[0] < 0xed) return true;
   for (std::size_t i = 1; i < 31; ++i) {
     if (s[i] != 0xff) return true;
   }

@@ -9,13 +9,11 @@
 
 namespace plenum::crypto::vartime {
 
-/// Decodes a 32-byte ristretto255 encoding to a representative point. Returns nullopt for
-/// exactly the strings libsodium's crypto_core_ristretto255_is_valid_point rejects: a field
-/// element that is not canonical (≥ p), a negative one (odd), and any string for which RFC
-/// 9496's decoding fails (no square root, negative x·y, or y = 0). 32 zero bytes decode to the
-/// identity. Like libsodium 1.0.18 (and unlike RFC 9496), bit 255 is ignored: a valid
-/// encoding with that bit set decodes to the same element, and ristretto_encode gives the
-/// encoding without it. Thread-safe.
+/// Decodes a 32-byte ristretto255 encoding to a representative point, by RFC 9496 §4.3.1
+/// alone. Returns nullopt for a string that is not a canonical field element (bit 255 set, or
+/// a value ≥ p), a negative one (odd), and any string for which the decoding fails (x² not a
+/// square, negative x·y, or y = 0). 32 zero bytes decode to the identity. Every accepted
+/// string is the one ristretto_encode gives for its element. Thread-safe.
 [[nodiscard]] std::optional<extended_point> ristretto_decode(const byte_array<32>& bytes);
 
 /// The canonical 32-byte encoding of the ristretto255 element that `p` represents; equal

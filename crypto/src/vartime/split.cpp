@@ -7,17 +7,19 @@
 
 namespace plenum::crypto::vartime {
 
-split_scalar split(const byte_array<32>& k) {
+split_scalar split(const public_scalar& scalar) {
+  const byte_array<32>& k = scalar.bytes();
+  // Canonical scalars are below q < 2^253; the check keeps the halves' bound if that changed.
   if ((k[31] & 0xc0) != 0) throw std::invalid_argument("split: scalar of 2^254 or more");
-  split_scalar out;
+  byte_array<32> lo{}, hi{};
   // lo: bits 0..126 (bytes 0..15 with bit 127 cleared); hi: bits 127..253.
-  for (std::size_t i = 0; i < 16; ++i) out.lo[i] = k[i];
-  out.lo[15] &= 0x7f;
+  for (std::size_t i = 0; i < 16; ++i) lo[i] = k[i];
+  lo[15] &= 0x7f;
   for (std::size_t i = 0; i < 16; ++i) {
-    out.hi[i] = static_cast<std::uint8_t>((k[15 + i] >> 7) | (k[16 + i] << 1));
+    hi[i] = static_cast<std::uint8_t>((k[15 + i] >> 7) | (k[16 + i] << 1));
   }
-  out.hi[16] = static_cast<std::uint8_t>(k[31] >> 7);
-  return out;
+  hi[16] = static_cast<std::uint8_t>(k[31] >> 7);
+  return {public_scalar(lo), public_scalar(hi)};
 }
 
 extended_point times_two_to_split(const extended_point& p) {

@@ -15,14 +15,14 @@ namespace plenum::crypto::vartime {
 inline constexpr int split_bits = 127;
 
 /// k = lo + 2^127·hi with lo < 2^127; hi < 2^127 for every k below 2^254 (every canonical
-/// scalar). Both halves as 32 little-endian bytes.
+/// scalar). Both halves public like k.
 struct split_scalar {
-  byte_array<32> lo{};
-  byte_array<32> hi{};
+  public_scalar lo;
+  public_scalar hi;
 };
 
-/// Splits the 32-byte little-endian `k`. REQUIRES: k < 2^254 (std::invalid_argument).
-[[nodiscard]] split_scalar split(const byte_array<32>& k);
+/// Splits `k`. Thread-safe.
+[[nodiscard]] split_scalar split(const public_scalar& k);
 
 /// 2^127·P (127 doublings).
 [[nodiscard]] extended_point times_two_to_split(const extended_point& p);

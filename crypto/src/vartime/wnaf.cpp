@@ -25,7 +25,8 @@ void add_small(wide& k, std::uint64_t v) {
 
 }  // namespace
 
-wnaf_digits wnaf(const byte_array<32>& scalar, int width) {
+wnaf_digits wnaf(const public_scalar& public_k, int width) {
+  const byte_array<32>& scalar = public_k.bytes();
   if (width < 2 || width > 8) throw std::invalid_argument("wnaf: width outside 2..8");
   if ((scalar[31] & 0x80) != 0) throw std::invalid_argument("wnaf: scalar of 2^255 or more");
   wide k{};

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "plenum/crypto/bytes.hpp"
+#include "vartime/public_scalar.hpp"
 
 namespace plenum::crypto::vartime {
 
@@ -17,8 +18,7 @@ struct wnaf_digits {
   int length = 0;
 };
 
-/// The width-`width` NAF of the 32-byte little-endian integer `scalar`, which must be below
-/// 2^255 (every canonical scalar is). REQUIRES: 2 ≤ width ≤ 8. Thread-safe.
-[[nodiscard]] wnaf_digits wnaf(const byte_array<32>& scalar, int width);
+/// The width-`width` NAF of the public scalar `scalar`. REQUIRES: 2 ≤ width ≤ 8. Thread-safe.
+[[nodiscard]] wnaf_digits wnaf(const public_scalar& scalar, int width);
 
 }  // namespace plenum::crypto::vartime

@@ -48,7 +48,13 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   std::size_t max_queue = o.limits_.send_queue_max_bytes_;
 
   po::options_description desc(
-      "plenumd: the Plenum congress server (HTTPS and WSS on one port)\n\nOptions");
+      "plenumd: the Plenum congress server (HTTPS and WSS on one port)\n\n"
+      "Usage:\n"
+      "  plenumd [options]                         serve the hall\n"
+      "  plenumd export --data-dir D --out DIR     write the congress's record "
+      "(protocol/RECORD.md)\n"
+      "                                            into DIR for plenum-verify, and exit\n\n"
+      "Options");
   // clang-format off
   desc.add_options()
     ("help,h", "print this help and exit")

@@ -269,6 +269,10 @@ result<decision> handle(const congress_state& state, const cast_ballot& c, const
                    {"tracking_code", prior->second.tracking_code}};
     return again;
   }
+  // Shape before uniqueness: a ballot that does not fit the manifest (150 copies of its one
+  // contest) is malformed, whatever else it repeats.
+  const auto& verified = check->verdict;
+  if (!verified && verified.error() == errc::malformed_ballot) return verified.error();
   const std::string ballot_id = crypto::to_hex(b.ballot_id);
   if (v->ballot_ids.contains(ballot_id)) return errc::ballot_id_reused;
   std::set<std::string> own;
@@ -278,7 +282,6 @@ result<decision> handle(const congress_state& state, const cast_ballot& c, const
       if (v->alphas.contains(alpha) || !own.insert(alpha).second) return errc::ciphertext_reused;
     }
   }
-  const auto& verified = check->verdict;
   if (!verified) return verified.error();
   return single("ballot_accepted", {{"vote_id", c.vote_id},
                                     {"person", number},

@@ -114,7 +114,12 @@ result<json::object> public_snapshot(const congress_state& state, std::string_vi
   const std::uint64_t seated = state.seated(*s).size();
   const std::uint64_t present = state.present_count(*s);
   json::object o;
-  o["congress"] = state.congress() ? state.congress()->name : "";
+  // The same object as the view without a sitting (one meaning per name).
+  if (state.congress()) {
+    const auto& c = *state.congress();
+    o["congress"] = json::object{
+        {"id", c.id}, {"name", c.name}, {"term_start", c.term_start}, {"term_end", c.term_end}};
+  }
   o["sitting"] = json::object{{"id", s->id},
                               {"title", s->title},
                               {"date", s->date},

@@ -10,7 +10,8 @@
 
 namespace plenum::server::domain {
 
-/// The public state of one sitting: {"congress","sitting":{id,title,date,status,checkin_open},
+/// The public state of one sitting: {"congress":{id,name,term_start,term_end},
+/// "sitting":{id,title,date,status,checkin_open},
 /// "seated","present","quorum":{"required","shortfall","holds"},"agenda":[items in order with
 /// materials],"current_item","votes":[{id,item_id,kind,title,secret,status,seated,present,
 /// received,eligible,outcome(parsed, once decided), and once decided result_digest,

@@ -93,7 +93,8 @@ hall_service::hall_service(hall_config config, crypto::secret_key congress_key,
       congress_key_(std::move(congress_key)),
       congress_pk_(congress_key_.public_part()),
       log_(std::move(log)),
-      state_(std::move(state)) {
+      state_(std::move(state)),
+      attempts_(config_.attempt_limits_) {
   entry_hashes_.reserve(log_->events().size());
   for (const auto& e : log_->events()) {
     entry_hashes_.push_back(e.entry_hash);
@@ -206,14 +207,32 @@ void hall_service::run_for_session(session& s, std::uint64_t id, domain::command
   const bool enroll = std::holds_alternative<domain::enroll_device>(cmd);
   if (!enroll && !s.device_key) return send(s.conn, error_frame(id, errc::unauthenticated));
   auto conn = s.conn;
-  execute_as(id, with_ballot_checked(std::move(cmd)), enroll ? std::nullopt : s.device_key,
-             domain::actor::device(), [conn](boost::system::error_code, std::string frame) {
+  if (!enroll) {
+    return execute_as(
+        id, with_ballot_checked(std::move(cmd)), s.device_key, domain::actor::device(),
+        [conn](boost::system::error_code, std::string frame) { send(conn, std::move(frame)); });
+  }
+  // Guessing codes costs the guesser: refused enrollments count against the address, and a
+  // connection that fails max_auth_attempts_ times is closed.
+  const std::string address = attempt_limiter::address_of(conn->remote());
+  if (!attempts_.allowed(address, clock_->now_ms()))
+    return send(conn, error_frame(id, errc::rate_limited));
+  auto self = find_session(conn->id());
+  execute_as(id, std::move(cmd), std::nullopt, domain::actor::device(),
+             [this, conn, self, address](boost::system::error_code ec, std::string frame) {
                send(conn, std::move(frame));
+               if (!ec) return;
+               attempts_.failed(address, clock_->now_ms());
+               if (self && ++self->failed_enrolls >= config_.max_auth_attempts_) conn->close();
              });
 }
 
 void hall_service::handle_auth(session& s, std::uint64_t id, const protocol::auth_request& r) {
+  const std::string address = attempt_limiter::address_of(s.conn->remote());
+  if (!attempts_.allowed(address, clock_->now_ms()))
+    return send(s.conn, error_frame(id, errc::rate_limited));
   auto fail = [&](boost::system::error_code ec) {
+    attempts_.failed(address, clock_->now_ms());
     send(s.conn, error_frame(id, ec));
     if (++s.failed_auths >= config_.max_auth_attempts_) s.conn->close();
   };

@@ -25,6 +25,7 @@
 #include "plenum/protocol/codec_board.hpp"
 #include "plenum/protocol/messages.hpp"
 #include "plenum/protocol/messages_hall.hpp"
+#include "service/attempt_limiter.hpp"
 #include "service/result_embargo.hpp"
 #include "storage/event_log.hpp"
 #include "storage/storage_error.hpp"
@@ -54,8 +55,10 @@ struct hall_config {
   domain::settings settings_;
   /// The shortest time between two `state` pushes.
   std::chrono::milliseconds push_interval_{200};
-  /// Failed `auth` attempts after which a connection is closed.
+  /// Failed `auth` (and failed `enroll`) attempts after which a connection is closed.
   unsigned max_auth_attempts_ = 3;
+  /// Refused enroll and auth requests per address before `rate_limited`.
+  attempt_limits attempt_limits_;
   /// plenum-sheet, which renders the result sheets of `prepare_download` (downloads::
   /// find_sheet_tool); nullopt: sheets answer sheet_tool_missing.
   std::optional<std::filesystem::path> sheet_tool_;
@@ -198,6 +201,8 @@ class hall_service final : public net::ws_handler {
   std::string last_privileged_state_push_;  ///< to chair, secretary, scrutineers
   /// Results sealed until announced (its own mutex, taken last).
   result_embargo embargo_;
+  /// Refused enroll and auth requests by address (its own mutex, taken last).
+  attempt_limiter attempts_;
 
   // Connections, guarded by sessions_mutex_.
   mutable std::mutex sessions_mutex_;

@@ -21,6 +21,7 @@ struct session {
   crypto::byte_array<protocol::nonce_bytes> server_nonce{};
   bool nonce_spent = false;
   unsigned failed_auths = 0;
+  std::atomic<unsigned> failed_enrolls{0};  ///< counted in the reply handler
   /// The device key proven by `auth`; the person and roles behind it are looked up afresh
   /// for every command, so a revoked key stops working at once.
   std::optional<crypto::public_key> device_key;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plenum/clients/verify/record_files.hpp"
@@ -15,7 +16,8 @@
 namespace plenum::clients::verify {
 
 /// One line of the report: check `name` (chain, signatures, head, events, congress,
-/// checkins, attendance, ceremony, election, roster, ballots, receipts, tally, outcome, result)
+/// checkins, attendance, ceremony, election, roster, ballots, receipts, engines, tally,
+/// outcome, result, signers)
 /// about `subject` (a sitting or vote id; empty for the whole board), with how many items it
 /// covered and, when it failed, how many failed and the first reasons.
 struct check_result {
@@ -48,7 +50,33 @@ struct verify_options {
   /// The congress key as published independently of the record (e.g. on the projector at the
   /// sitting); when set, the record's congress_pk must equal it.
   std::optional<crypto::public_key> pinned_congress_key;
+  /// Ballots and partial decryptions are checked by the variable-time engine and, as a second
+  /// engine, by the reference path on libsodium's own operations
+  /// (plenum/crypto/reference_verify.hpp); any disagreement fails the `engines` check and the
+  /// item. Every partial decryption is checked both ways. Ballots: all of them with
+  /// `reference_all` (plenum-verify --reference), otherwise a seeded random sample of each
+  /// vote's ballots (reference_sample_size of them).
+  bool reference_all = false;
+  /// The sample's seed; without one a fresh seed is drawn. The `engines` check reports the
+  /// seed used, so a run can be repeated (plenum-verify --sample-seed).
+  std::optional<std::uint64_t> sample_seed;
+  /// TEST ONLY, a fault injector: the reference path's verdict on the ballot or partial
+  /// decryption at this board seq is turned into its opposite (accepted ↔ refused), as a bug
+  /// in one engine would, so that tests can see the disagreement fail the verification. Never
+  /// set outside tests; plenum-verify has no option for it.
+  std::optional<std::uint64_t> test_only_flip_reference_verdict_at_seq;
 };
+
+/// How many of `ballots` ballots of a vote the reference path checks without reference_all:
+/// all of them up to 16, otherwise the larger of 16 and 5 % (rounded up).
+[[nodiscard]] std::size_t reference_sample_size(std::size_t ballots);
+
+/// Which of the `ballots` ballots of vote `vote_id` (in board order) the reference path checks
+/// without reference_all: reference_sample_size(ballots) of them, one flag per ballot, chosen
+/// by `seed` and the vote id alone (SplitMix64 driving a Fisher–Yates shuffle), so the same
+/// seed and record give the same sample on every platform. Thread-safe.
+[[nodiscard]] std::vector<bool> reference_sample(std::uint64_t seed, std::string_view vote_id,
+                                                 std::size_t ballots);
 
 /// Runs every check on `rec`. Never throws on bad input: whatever is wrong shows as a failed
 /// check. Thread-safe (uses its own threads; `rec` is read only).
