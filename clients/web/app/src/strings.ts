@@ -313,6 +313,8 @@ export const zhCN: Table = {
   err_not_excused: "该代表没有请假记录，无需撤销请假。",
   err_result_under_embargo: "计票已完成，结果将在主持人宣布后公布。",
   err_download_not_found: "下载链接已失效（每个链接只能用一次，10 分钟内有效）。请重新点击导出。",
+  err_sheet_tool_missing: "服务器上没有安装结果单打印程序，暂时无法生成 PDF。请联系系统管理员；签名记录仍可导出。",
+  err_sheet_failed: "结果单没能生成。请稍后重试；如仍不行，请联系系统管理员。",
   err_unavailable: "与服务器的连接中断，操作没有完成。请等连接恢复后重试。",
   err_unknown: "出现了意外问题（{code}）。请稍后重试；如仍不行，请联系会务工作人员。",
   // delegate tablet, receipts, tracking codes, big screen
@@ -788,6 +790,8 @@ export const zhTW: Table = {
   err_not_excused: "該代表沒有請假紀錄，無需撤銷請假。",
   err_result_under_embargo: "計票已完成，結果將在主持人宣布後公布。",
   err_download_not_found: "下載連結已失效（每個連結只能用一次，10 分鐘內有效）。請重新點選匯出。",
+  err_sheet_tool_missing: "伺服器上沒有安裝結果單列印程式，暫時無法產生 PDF。請聯絡系統管理員；簽名紀錄仍可匯出。",
+  err_sheet_failed: "結果單沒能產生。請稍後再試；如仍不行，請聯絡系統管理員。",
   err_unavailable: "與伺服器的連線中斷，操作沒有完成。請等連線恢復後再試。",
   err_unknown: "出現了意外問題（{code}）。請稍後再試；如仍不行，請聯絡會務工作人員。",
   // delegate tablet, receipts, tracking codes, big screen
@@ -1263,6 +1267,8 @@ export const en: Table = {
   err_not_excused: "This delegate is not excused; there is nothing to withdraw.",
   err_result_under_embargo: "The count is finished; the result is shown once the chair announces it.",
   err_download_not_found: "The download link has expired (each link works once, within 10 minutes). Click export again.",
+  err_sheet_tool_missing: "The server has no program to print result sheets, so no PDF can be made now. Contact the system administrator; the signed record can still be exported.",
+  err_sheet_failed: "The result sheet could not be made. Try again shortly; if it keeps happening, contact the system administrator.",
   err_unavailable: "The connection to the server was lost and this was not done. Try again once connected.",
   err_unknown: "Something unexpected happened ({code}). Try again shortly; if it keeps happening, ask the meeting staff.",
   // delegate tablet, receipts, tracking codes, big screen
