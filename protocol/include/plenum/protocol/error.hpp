@@ -118,6 +118,9 @@ enum class canonical {
     "a result is under embargo until the chair announces it")                                    \
   X(result_mismatch, failed_precondition,                                                        \
     "the published result is not the one recomputed from the board")                             \
+  X(challenge_limit, resource_exhausted,                                                         \
+    "this delegate has spoiled as many ballots as allowed in this vote")                         \
+  X(bad_nonce, invalid_argument, "a revealed nonce does not open its ciphertext")                \
   /* storage and everything else */                                                              \
   X(storage_failure, unavailable, "the event could not be stored")                               \
   X(broken_chain, internal, "the event log's hash chain is broken")                              \
