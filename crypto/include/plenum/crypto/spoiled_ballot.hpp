@@ -62,6 +62,11 @@ struct spoil_check {
   ballot_choices choices;
 };
 
+/// Steps 2–4 of check_spoiled_ballot alone, for a ballot already verified against its vote
+/// (the server verifies ballots outside its lock and opens them inside). Thread-safe.
+[[nodiscard]] spoil_check open_ballot(const manifest& m, const point& joint_key, const ballot& b,
+                                      const ballot_openings& openings);
+
 /// Checks a spoiled ballot against its vote, in this order, stopping at the first failure:
 ///  1. the ballot verifies as a cast one would (verify_ballot: shape, proofs, signature);
 ///  2. the openings have the ballot's shape and every value is 0 or 1 (malformed_nonces);
