@@ -2,6 +2,7 @@
 
 #include "ballot_binding.hpp"
 #include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/spoiled_ballot.hpp"
 
 namespace plenum::crypto {
 
@@ -31,9 +32,10 @@ std::optional<choice_problem> check_choices(const manifest& m, const ballot_choi
   return std::nullopt;
 }
 
-std::optional<ballot> make_ballot(const manifest& m, const digest32& election_hash,
-                                  const point& joint_key, const secret_key& voter,
-                                  const ballot_choices& choices, random_source& source) {
+std::optional<opened_ballot> make_opened_ballot(const manifest& m, const digest32& election_hash,
+                                                const point& joint_key, const secret_key& voter,
+                                                const ballot_choices& choices,
+                                                random_source& source) {
   if (check_choices(m, choices)) return std::nullopt;
   ballot b{m.vote_id, {}, voter.public_part(), {}, {}, {}};
   source.fill(b.ballot_id);
@@ -82,7 +84,23 @@ std::optional<ballot> make_ballot(const manifest& m, const digest32& election_ha
   }
   const digest32 digest = ballot_digest(b, election_hash);
   b.sig = voter.sign(digest);
-  return b;
+  opened_ballot out{std::move(b), {}};
+  out.openings.resize(nonces.size());
+  for (std::size_t c = 0; c < nonces.size(); ++c) {
+    for (std::size_t o = 0; o < nonces[c].size(); ++o) {
+      out.openings[c].push_back({nonces[c][o], choices[c][o]});
+    }
+  }
+  return out;
+}
+
+std::optional<ballot> make_ballot(const manifest& m, const digest32& election_hash,
+                                  const point& joint_key, const secret_key& voter,
+                                  const ballot_choices& choices, random_source& source) {
+  auto opened = make_opened_ballot(m, election_hash, joint_key, voter, choices, source);
+  if (!opened) return std::nullopt;
+  // The openings wipe themselves here; only the ballot leaves.
+  return std::move(opened->b);
 }
 
 }  // namespace plenum::crypto

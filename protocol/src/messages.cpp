@@ -8,6 +8,7 @@
 #include "message_fields.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/codec_decryption.hpp"
+#include "plenum/protocol/codec_spoil.hpp"
 #include "plenum/protocol/fields.hpp"
 #include "try.hpp"
 
@@ -30,6 +31,13 @@ decoded<topic> decode_topic(const json::value& v, const field_path& at) {
 json::value encode_topic(const topic& t) { return json::string(to_string(t)); }
 
 decoded<void> ballot_is_for_the_vote(const cast_ballot_request& m, const object_reader& r) {
+  if (m.ballot.vote_id == m.vote_id) return {};
+  const field_path at = r.path("ballot");
+  return refuse(errc::invalid_field, at.child("vote_id"), "must equal the request's vote_id");
+}
+
+decoded<void> spoiled_ballot_is_for_the_vote(const spoil_ballot_request& m,
+                                             const object_reader& r) {
   if (m.ballot.vote_id == m.vote_id) return {};
   const field_path at = r.path("ballot");
   return refuse(errc::invalid_field, at.child("vote_id"), "must equal the request's vote_id");
@@ -68,6 +76,17 @@ struct session_tables {
         member("vote_id", &cast_ballot_request::vote_id, wire::text{max_name_bytes}),
         member("ballot", &cast_ballot_request::ballot,
                wire::nested<crypto::ballot>{decode_ballot, encode_ballot}));
+  }
+  static constexpr auto of(tag<spoil_ballot_request>) {
+    return wire::fields_checked<spoil_ballot_request>(
+        spoiled_ballot_is_for_the_vote,
+        member("vote_id", &spoil_ballot_request::vote_id, wire::text{max_name_bytes}),
+        member("ballot", &spoil_ballot_request::ballot,
+               wire::nested<crypto::ballot>{decode_ballot, encode_ballot}),
+        member(
+            "nonces", &spoil_ballot_request::nonces,
+            wire::list_of<std::vector<crypto::option_opening>>{
+                crypto::max_contests, 1, false, decode_contest_openings, encode_contest_openings}));
   }
   static constexpr auto of(tag<checkin_request>) {
     return wire::fields<checkin_request>(

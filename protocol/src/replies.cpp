@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "message_fields.hpp"
+#include "plenum/protocol/codec_spoil.hpp"
 #include "plenum/protocol/fields.hpp"
 #include "plenum/protocol/messages.hpp"
 #include "try.hpp"
@@ -68,6 +69,29 @@ constexpr auto fields_of(reply_tag<cast_ballot_reply>) {
       wire::member("tracking_code_display", &cast_ballot_reply::tracking_code_display,
                    wire::text{max_display_bytes}));
 }
+decoded<crypto::ballot_choices> read_choices(const json::value& v, const field_path& at) {
+  return decode_choices(v, at);
+}
+json::value write_choices(const crypto::ballot_choices& c) { return encode_choices(c); }
+struct choices_codec {
+  [[nodiscard]] decoded<crypto::ballot_choices> read(const object_reader& r,
+                                                     std::string_view name) const {
+    auto v = r.required(name);
+    if (!v) return std::move(v).error();
+    return read_choices(v->get(), r.path(name));
+  }
+  void write(json::object& out, std::string_view name, const crypto::ballot_choices& c) const {
+    out.emplace(name, write_choices(c));
+  }
+};
+constexpr auto fields_of(reply_tag<spoil_ballot_reply>) {
+  return wire::fields<spoil_ballot_reply>(
+      wire::member("board_seq", &spoil_ballot_reply::board_seq, wire::number{}),
+      wire::member("tracking_code", &spoil_ballot_reply::tracking_code, wire::fixed_hex<32>{}),
+      wire::member("tracking_code_display", &spoil_ballot_reply::tracking_code_display,
+                   wire::text{max_display_bytes}),
+      wire::member("choices", &spoil_ballot_reply::choices, choices_codec{}));
+}
 constexpr auto fields_of(reply_tag<confirm_key_reply>) {
   return wire::fields<confirm_key_reply>(
       wire::member("complete", &confirm_key_reply::complete, wire::flag{}));
@@ -100,6 +124,9 @@ std::string encode_reply(std::uint64_t id, const checkin_reply& r) {
 std::string encode_reply(std::uint64_t id, const cast_ballot_reply& r) {
   return encode_as_reply(id, r);
 }
+std::string encode_reply(std::uint64_t id, const spoil_ballot_reply& r) {
+  return encode_as_reply(id, r);
+}
 std::string encode_reply(std::uint64_t id, const confirm_key_reply& r) {
   return encode_as_reply(id, r);
 }
@@ -123,6 +150,7 @@ template decoded<ping_reply> decode_reply(const frame&);
 template decoded<subscribe_reply> decode_reply(const frame&);
 template decoded<checkin_reply> decode_reply(const frame&);
 template decoded<cast_ballot_reply> decode_reply(const frame&);
+template decoded<spoil_ballot_reply> decode_reply(const frame&);
 template decoded<confirm_key_reply> decode_reply(const frame&);
 template decoded<partial_decryption_reply> decode_reply(const frame&);
 

@@ -31,7 +31,9 @@
 #include "plenum/crypto/random.hpp"
 #include "plenum/crypto/reference_verify.hpp"
 #include "plenum/crypto/result.hpp"
+#include "plenum/crypto/spoiled_ballot.hpp"
 #include "plenum/crypto/tally.hpp"
+#include "plenum/protocol/codec_spoil.hpp"
 #include "plenum/protocol/rules.hpp"
 
 namespace plenum::crypto {
@@ -315,6 +317,38 @@ TEST(Vectors, EveryBallotVerifiesAndIsRemadeFromItsSeed) {
                 b.ballot_id);
     }
     EXPECT_EQ(seeds.size(), 5u);
+  }
+}
+
+// Cast or challenge (SPEC.md §14): each vote's spoiled ballot opens to its choice, is remade
+// from its seed with the same openings, and a changed value no longer opens.
+TEST(Vectors, EverySpoiledBallotOpensToItsChoice) {
+  const setting s;
+  for (const auto& vote : file_votes()) {
+    const manifest m = test::manifest_from_json(vote.at("manifest"));
+    SCOPED_TRACE(m.vote_id);
+    const digest32 eh =
+        election_hash(s.ceremony_id, s.joint_key, manifest_hash(m), roster_hash(s.roster));
+    const auto& spoiled = vote.at("spoiled").as_object();
+    parsed_ballot parsed = parse_ballot(test::raw_ballot_from_json(spoiled.at("ballot")));
+    ASSERT_TRUE(parsed.value.has_value()) << to_string(parsed.status);
+    auto openings = protocol::decode_openings(spoiled.at("nonces"));
+    ASSERT_TRUE(openings) << openings.error().message();
+    opened_ballot opened{*parsed.value, *openings};
+    const auto choice = test::choices_from_json(spoiled.at("choice"));
+    const spoil_check r = check_spoiled_ballot(m, eh, s.joint_key, opened);
+    ASSERT_EQ(r.status, spoil_status::ok) << to_string(r.status);
+    EXPECT_EQ(r.choices, choice);
+    const digest32 digest = ballot_digest(opened.b, eh);
+    EXPECT_EQ(to_hex(digest), spoiled.at("digest").as_string());
+    EXPECT_EQ(to_hex(tracking_code(digest, opened.b.sig)), spoiled.at("tracking_code").as_string());
+    seeded_random source(text(spoiled.at("seed")));
+    const auto again = make_opened_ballot(m, eh, s.joint_key, s.voter_key(opened.b.voter_pk.hex()),
+                                          choice, source);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(*again, opened);
+    opened.openings[0][0].value ^= 1;
+    EXPECT_EQ(check_spoiled_ballot(m, eh, s.joint_key, opened).status, spoil_status::bad_nonce);
   }
 }
 

@@ -24,11 +24,13 @@
 #include "plenum/crypto/key_share.hpp"
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/random.hpp"
+#include "plenum/crypto/spoiled_ballot.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/codec_board.hpp"
 #include "plenum/protocol/codec_ceremony.hpp"
 #include "plenum/protocol/codec_decryption.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
+#include "plenum/protocol/codec_spoil.hpp"
 #include "plenumd_process.hpp"
 
 namespace plenum::tests {
@@ -390,6 +392,47 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   auto election_hash = crypto::from_hex_fixed<32>(election_hex);
   ASSERT_TRUE(election_hash);
 
+  // Cast or challenge: D001 challenges a ballot marking 反对 (spoiled, never counted), then
+  // casts 赞成 below.
+  {
+    crypto::seeded_random sr("spoiled ballot D001");
+    auto spoiled = crypto::make_opened_ballot(*manifest, *election_hash, *joint, keys_.at("D001"),
+                                              {{0, 1, 0}}, sr);
+    ASSERT_TRUE(spoiled);
+    const json::object spoil_fields{{"vote_id", "v1"},
+                                    {"ballot", protocol::encode_ballot(spoiled->b)},
+                                    {"nonces", protocol::encode_openings(spoiled->openings)}};
+    auto r = delegates.at("D001").call("spoil_ballot", spoil_fields);
+    ASSERT_TRUE(r.ok()) << r.code();
+    EXPECT_EQ(json::serialize(r.fields.at("choices")), "[[0,1,0]]");
+    const auto tracking =
+        crypto::tracking_code(crypto::ballot_digest(spoiled->b, *election_hash), spoiled->b.sig);
+    EXPECT_EQ(str(r.fields, "tracking_code"), crypto::to_hex(tracking));
+    EXPECT_EQ(str(r.fields, "tracking_code_display"), crypto::tracking_code_display(tracking));
+    // The same spoil message again: the same answer.
+    auto again = delegates.at("D001").call("spoil_ballot", spoil_fields);
+    ASSERT_TRUE(again.ok()) << again.code();
+    EXPECT_EQ(json::serialize(again.fields), json::serialize(r.fields));
+    // A lying tablet: the nonces claim 赞成 for a ballot that encrypts 反对.
+    crypto::seeded_random lr("lying tablet D001");
+    auto lying = crypto::make_opened_ballot(*manifest, *election_hash, *joint, keys_.at("D001"),
+                                            {{0, 1, 0}}, lr);
+    ASSERT_TRUE(lying);
+    std::swap(lying->openings[0][0].value, lying->openings[0][1].value);
+    EXPECT_EQ(delegates.at("D001")
+                  .call("spoil_ballot", {{"vote_id", "v1"},
+                                         {"ballot", protocol::encode_ballot(lying->b)},
+                                         {"nonces", protocol::encode_openings(lying->openings)}})
+                  .code(),
+              "bad_nonce");
+    // The spoiled ballot can never be cast.
+    EXPECT_EQ(delegates.at("D001")
+                  .call("cast_ballot",
+                        {{"vote_id", "v1"}, {"ballot", protocol::encode_ballot(spoiled->b)}})
+                  .code(),
+              "ballot_id_reused");
+  }
+
   // Six for, two against.
   const auto congress_pk = watcher.hello().congress_pk;
   json::object first_receipt;
@@ -432,6 +475,19 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
                   .code(),
               "already_voted");
   }
+  {
+    // Once cast, no more challenges.
+    crypto::seeded_random sr("late challenge D001");
+    auto late = crypto::make_opened_ballot(*manifest, *election_hash, *joint, keys_.at("D001"),
+                                           {{1, 0, 0}}, sr);
+    ASSERT_TRUE(late);
+    EXPECT_EQ(delegates.at("D001")
+                  .call("spoil_ballot", {{"vote_id", "v1"},
+                                         {"ballot", protocol::encode_ballot(late->b)},
+                                         {"nonces", protocol::encode_openings(late->openings)}})
+                  .code(),
+              "already_voted");
+  }
   EXPECT_EQ(delegates.at("D001").call("get_tally", {{"vote_id", "v1"}}).code(), "vote_still_open");
   ASSERT_TRUE(ch.call("close_vote", {{"vote_id", "v1"}}).ok());
 
@@ -464,6 +520,7 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
       EXPECT_EQ(str(v.as_object(), "status"), "decided");
       counts = v.as_object().at("counts").as_array();
     }
+  // Only the cast ballots are counted: D001's challenged 反对 is not among the two against.
   ASSERT_EQ(counts.size(), 3u);
   EXPECT_EQ(counts[0].as_int64(), 6);
   EXPECT_EQ(counts[1].as_int64(), 2);

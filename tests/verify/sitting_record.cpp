@@ -12,6 +12,9 @@
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/random.hpp"
+#include "plenum/crypto/spoiled_ballot.hpp"
+#include "plenum/protocol/codec_ballot.hpp"
+#include "plenum/protocol/codec_spoil.hpp"
 #include "plenum/protocol/record.hpp"
 #include "storage/congress_key_store.hpp"
 #include "storage/event_log.hpp"
@@ -37,6 +40,19 @@ fs::path make_root() {
               ("plenum-verify-test-" + std::to_string(rd()) + std::to_string(rd()));
   fs::create_directories(root);
   return root;
+}
+
+// Delegate `number` challenges a ballot marking `choices` in open vote `vote_id` (recorded as
+// ballot_spoiled, never counted).
+void spoil(domain::test::congress& c, const std::string& number, const std::string& vote_id,
+           const crypto::ballot_choices& choices) {
+  const domain::vote& v = *c.state.find_vote(vote_id);
+  crypto::seeded_random random("spoiled " + number + vote_id);
+  auto b = crypto::make_opened_ballot(v.manifest, *crypto::from_hex_fixed<32>(v.election_hash),
+                                      c.joint_key(), c.keys.at(number), choices, random);
+  ASSERT_TRUE(b);
+  EXPECT_TRUE(c.as(number, domain::spoil_ballot{vote_id, protocol::encode_ballot(b->b),
+                                                protocol::encode_openings(b->openings)}));
 }
 
 // The sitting described in the header, as a list of events.
@@ -68,6 +84,7 @@ std::vector<domain::event> run_sitting(std::size_t delegates) {
   c.open_with_item("i1", "report");
 
   c.open_motion("v1", "i1", "关于党委工作报告的决议");
+  spoil(c, "D001", "v1", {{0, 1, 0}});  // challenged: 反对; then D001 casts 赞成
   c.cast_each("v1", 9, [](std::size_t i) {
     return i <= 6   ? crypto::ballot_choices{{1, 0, 0}}
            : i <= 8 ? crypto::ballot_choices{{0, 1, 0}}
@@ -89,6 +106,7 @@ std::vector<domain::event> run_sitting(std::size_t delegates) {
   election.candidates = {"王一", "李二"};
   EXPECT_TRUE(c.as("CH", election));
   EXPECT_TRUE(c.as("CH", domain::open_vote{"v2"}));
+  spoil(c, "D003", "v2", {{0, 1}, {1, 0}});  // challenged: 王一 不赞成, 李二 赞成
   c.cast_each("v2", 9, [](std::size_t i) {
     return i <= 6   ? crypto::ballot_choices{{1, 0}, {0, 1}}
            : i <= 8 ? crypto::ballot_choices{{0, 1}, {1, 0}}

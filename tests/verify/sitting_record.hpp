@@ -16,7 +16,9 @@ namespace plenum::verify_test {
 
 /// A data directory holding a congress of 10 delegates: sitting s1 with 9 present (D009
 /// checked in by the secretary), the key ceremony of S1–S3 (k = 2), motion v1 (6 for,
-/// 2 against, 1 abstain) and election v2 (1 seat, 2 candidates), both decrypted by S1 and S2;
+/// 2 against, 1 abstain; D001 first challenged a ballot marking 反对) and election v2 (1 seat,
+/// 2 candidates; D003 first challenged a ballot marking 王一 不赞成, 李二 赞成), both decrypted
+/// by S1 and S2;
 /// v1's result signed by S1 and S2 and announced by the chair, v2's signed by S2 only.
 /// With `delegates` other than 10 (a multiple of 10, for benchmarks): all present, and only
 /// the motion, in which every delegate votes (for, against, abstain in turn).

@@ -19,6 +19,7 @@
 #include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/manifest.hpp"
+#include "plenum/crypto/spoiled_ballot.hpp"
 
 namespace plenum::clients::verify::detail {
 
@@ -80,6 +81,20 @@ struct ballot_entry {
   crypto::digest32 claimed_tracking{};
 };
 
+/// A spoiled (challenged) ballot: recorded, never counted (CVP1 "Spoiled ballots").
+struct spoiled_entry {
+  std::uint64_t seq = 0;
+  std::string person;
+  /// Whether the sequential checks (roster, check-in, not yet cast, uniqueness, decoding)
+  /// passed.
+  bool admissible = false;
+  std::optional<crypto::ballot> ballot;
+  std::optional<crypto::ballot_openings> openings;
+  std::optional<crypto::ballot_choices> claimed_choices;
+  crypto::digest32 claimed_digest{};
+  crypto::digest32 claimed_tracking{};
+};
+
 struct partial_entry {
   std::uint64_t seq = 0;
   std::uint64_t index = 0;
@@ -134,6 +149,10 @@ struct vote_model {
   std::set<std::string> voters;
   std::set<crypto::byte_array<32>> ballot_ids;
   std::set<crypto::byte_array<32>> alphas;
+  // Spoiled ballots; their ids and alphas are also in ballot_ids and alphas (burnt).
+  std::vector<spoiled_entry> spoiled;
+  std::set<crypto::byte_array<32>> spoiled_ids;
+  std::set<crypto::byte_array<32>> spoiled_alphas;
   std::uint64_t closed_seq = 0;
   std::vector<partial_entry> partials;
   std::optional<decided_entry> decided;

@@ -11,6 +11,7 @@
 #include "plenum/protocol/codec_ceremony.hpp"
 #include "plenum/protocol/codec_decryption.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
+#include "plenum/protocol/codec_spoil.hpp"
 #include "plenum/protocol/strict_json.hpp"
 
 namespace plenum::clients::verify::detail {
@@ -130,6 +131,8 @@ class replayer {
       vote_opened(p);
     } else if (t == "ballot_accepted") {
       ballot_accepted(e, p);
+    } else if (t == "ballot_spoiled") {
+      ballot_spoiled(e, p);
     } else if (t == "vote_closed") {
       vote_closed(e, p);
     } else if (t == "partial_submitted") {
@@ -469,12 +472,68 @@ class replayer {
     if (in == s.present.end() || in->second > e.seq || s.excused.contains(entry.person))
       return fail("signer has no valid check-in before casting");
     if (!v.voters.insert(entry.person).second) return fail("second ballot of the same signer");
+    bool reuses_spoiled = v.spoiled_ids.contains(ballot_id);
+    for (const auto& contest : b.contests)
+      for (const auto& option : contest.options)
+        reuses_spoiled = reuses_spoiled || v.spoiled_alphas.contains(option.ct.alpha.bytes());
+    if (reuses_spoiled)
+      log_.fail("spoiled", v.id, at + ": a spoiled ballot's id or alpha was cast later");
     if (!v.ballot_ids.insert(ballot_id).second) return fail("ballot_id used twice");
     for (const auto& contest : b.contests)
       for (const auto& option : contest.options)
         if (!v.alphas.insert(option.ct.alpha.bytes()).second) return fail("alpha used twice");
     entry.admissible = true;
     v.ballots.push_back(std::move(entry));
+  }
+
+  void ballot_spoiled(const protocol::board_event& e, const json::object& p) {
+    auto& v = vote(p);
+    spoiled_entry entry;
+    entry.seq = e.seq;
+    entry.person = str(p, "person");
+    entry.claimed_digest = hex_of<32>(p, "digest");
+    entry.claimed_tracking = hex_of<32>(p, "tracking_code");
+    const auto voter_pk = key_of(p, "voter_pk");
+    const auto ballot_id = hex_of<32>(p, "ballot_id");
+    const std::string at = seq_text(e.seq) + " " + entry.person;
+    log_.touch("spoiled", v.id);
+    auto fail = [&](const std::string& why) {
+      log_.fail("spoiled", v.id, at + ": " + why);
+      v.spoiled.push_back(std::move(entry));
+    };
+    auto decoded = protocol::decode_ballot(field(p, "ballot"));
+    if (!decoded) return fail("ballot does not decode: " + decoded.error().message());
+    entry.ballot = std::move(*decoded);
+    auto openings = protocol::decode_openings(field(p, "nonces"));
+    if (!openings) return fail("nonces do not decode: " + openings.error().message());
+    entry.openings = std::move(*openings);
+    auto choices = protocol::decode_choices(field(p, "choices"));
+    if (!choices) return fail("choices do not decode: " + choices.error().message());
+    entry.claimed_choices = std::move(*choices);
+    const auto& b = *entry.ballot;
+    if (!v.opened || v.closed) return fail("spoiled while the vote was not open");
+    if (b.vote_id != v.id) return fail("ballot names another vote");
+    if (b.voter_pk != voter_pk || b.ballot_id != ballot_id)
+      return fail("voter_pk or ballot_id differ from the ballot's");
+    const auto* key = current_key(entry.person);
+    if (key == nullptr || *key != voter_pk) return fail("signer is not the person's enrolled key");
+    if (!v.eligible.contains(entry.person) || !v.roster.contains(voter_pk))
+      return fail("signer is not in the vote's roster");
+    const auto& s = m_.sittings.at(v.sitting_id);
+    auto in = s.present.find(entry.person);
+    if (in == s.present.end() || in->second > e.seq || s.excused.contains(entry.person))
+      return fail("signer has no valid check-in before spoiling");
+    if (v.voters.contains(entry.person)) return fail("spoiled after the signer had cast");
+    if (!v.ballot_ids.insert(ballot_id).second) return fail("ballot_id used twice");
+    v.spoiled_ids.insert(ballot_id);
+    for (const auto& contest : b.contests) {
+      for (const auto& option : contest.options) {
+        if (!v.alphas.insert(option.ct.alpha.bytes()).second) return fail("alpha used twice");
+        v.spoiled_alphas.insert(option.ct.alpha.bytes());
+      }
+    }
+    entry.admissible = true;
+    v.spoiled.push_back(std::move(entry));
   }
 
   void vote_closed(const protocol::board_event& e, const json::object& p) {

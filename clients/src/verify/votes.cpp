@@ -119,6 +119,42 @@ std::string check_ballots(const vote_model& v, const record& rec,
   return covered;
 }
 
+// Every spoiled ballot: verifies as a cast one would, each nonce opens its ciphertext, and the
+// recorded choices, digest and tracking code are those recomputed. Spoiled ballots are never in
+// `v.ballots`, so the aggregates, the tally and the result leave them out by construction.
+void check_spoiled(const vote_model& v, check_log& log) {
+  if (v.spoiled.empty()) return;
+  log.touch("spoiled", v.id);
+  if (!v.keys) {
+    log.fail("spoiled", v.id, "spoiled ballots without an election key");
+    return;
+  }
+  for (const auto& entry : v.spoiled) {
+    if (!entry.ballot || !entry.openings || !entry.claimed_choices) continue;  // reported
+    const std::string at = seq_text(entry.seq) + " " + entry.person + ": ";
+    const crypto::opened_ballot opened{*entry.ballot, *entry.openings};
+    const auto r =
+        crypto::check_spoiled_ballot(v.manifest, v.election_hash, v.keys->joint_key, opened);
+    const auto digest = crypto::ballot_digest(*entry.ballot, v.election_hash);
+    if (r.status == crypto::spoil_status::bad_ballot)
+      log.fail("spoiled", v.id, at + std::string(crypto::to_string(r.ballot)));
+    else if (r.status != crypto::spoil_status::ok)
+      log.fail("spoiled", v.id, at + std::string(crypto::to_string(r.status)));
+    else if (r.choices != *entry.claimed_choices)
+      log.fail("spoiled", v.id, at + "the recorded choices are not what the ballot encrypted");
+    else if (digest != entry.claimed_digest)
+      log.fail("spoiled", v.id, at + "digest is not the recomputed ballot_digest");
+    else if (crypto::tracking_code(digest, entry.ballot->sig) != entry.claimed_tracking)
+      log.fail("spoiled", v.id, at + "tracking_code is not the recomputed one");
+    else if (entry.admissible)
+      log.pass("spoiled", v.id);
+  }
+  log.describe("spoiled", v.id,
+               std::to_string(v.spoiled.size()) +
+                   " spoiled: proofs, signature, every nonce opens its ciphertext, recorded "
+                   "choices; ids and alphas never cast; not counted");
+}
+
 // Checks one partial decryption with both engines (counted in `engines`); whether both found
 // it valid. A disagreement fails `engines` and `tally`; an invalid partial fails `tally`.
 bool check_partial_both_ways(const vote_model& v, const engine_plan& plan,
@@ -352,6 +388,7 @@ void check_votes(const record& rec, congress_model& model, unsigned threads,
     const auto& v = model.votes.at(id);
     if (!v.opened) continue;
     const std::string ballots_covered = check_ballots(v, rec, receipts, threads, plan, log);
+    check_spoiled(v, log);
     if (!v.decided) {
       if (!v.partials.empty() || v.closed) {
         log.touch("tally", v.id);

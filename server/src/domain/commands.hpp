@@ -179,6 +179,17 @@ struct cast_ballot {
   std::shared_ptr<const ballot_check> checked = nullptr;
 };
 
+/// Delegate: challenges a ballot instead of casting it (CVP1 "Spoiled ballots"): the ballot
+/// and the openings of all its options (codec_spoil JSON). Recorded as spoiled, never counted;
+/// its ballot_id and alphas are burnt for the vote.
+struct spoil_ballot {
+  std::string vote_id;
+  boost::json::object ballot;
+  boost::json::array nonces;
+  /// Optional, as for cast_ballot: check_ballot's verdict on `ballot`, made outside the lock.
+  std::shared_ptr<const ballot_check> checked = nullptr;
+};
+
 /// System: records the decrypted counts of a closed vote (one per position, in manifest
 /// order); the rule gives the outcome. An election needing a run-off or a further round
 /// also creates that vote on the same item.
@@ -234,6 +245,6 @@ using command =
                  assisted_check_in, excuse_delegate, withdraw_excusal, open_sitting, close_sitting,
                  add_item, add_material, set_current_item, submit_proposal, create_vote, open_vote,
                  close_vote, cast_ballot, record_result, start_ceremony, submit_keygen,
-                 confirm_keys, submit_partial, sign_result, announce_result>;
+                 confirm_keys, submit_partial, sign_result, announce_result, spoil_ballot>;
 
 }  // namespace plenum::server::domain

@@ -77,6 +77,8 @@ struct actor {
 struct settings {
   /// The largest accepted difference between a check-in's signed time and the server's clock.
   std::int64_t max_checkin_skew_ms = 120'000;
+  /// The most ballots one delegate may spoil (challenge) in one vote; more is challenge_limit.
+  std::uint32_t max_spoiled_per_vote = 3;
 };
 
 /// What `decide` knows besides the state and the command.

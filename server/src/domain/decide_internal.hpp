@@ -59,6 +59,7 @@ result<decision> handle(const congress_state&, const create_vote&, const context
 result<decision> handle(const congress_state&, const open_vote&, const context&);
 result<decision> handle(const congress_state&, const close_vote&, const context&);
 result<decision> handle(const congress_state&, const cast_ballot&, const context&);
+result<decision> handle(const congress_state&, const spoil_ballot&, const context&);
 result<decision> handle(const congress_state&, const record_result&, const context&);
 result<decision> handle(const congress_state&, const start_ceremony&, const context&);
 result<decision> handle(const congress_state&, const submit_keygen&, const context&);

@@ -332,6 +332,27 @@ void congress_state::apply_payload(const event& e, const crypto::digest32& entry
     v.ballot_ids.insert(b.ballot_id);
     for (auto& a : alphas) v.alphas.insert(std::move(a));
     v.ballots[number] = std::move(b);
+  } else if (t == "ballot_spoiled") {
+    auto& v = must_find(votes_, str_field(p, "vote_id"));
+    spoiled_record r;
+    r.voter_pk = str_field(p, "voter_pk");
+    r.ballot_id = str_field(p, "ballot_id");
+    r.digest = str_field(p, "digest");
+    r.tracking_code = str_field(p, "tracking_code");
+    r.seq = e.seq;
+    r.ballot = obj_field(p, "ballot");
+    r.nonces = arr_field(p, "nonces");
+    r.choices = arr_field(p, "choices");
+    std::vector<std::string> alphas;
+    for (const auto& c : arr_field(r.ballot, "contests")) {
+      for (const auto& o : arr_field(as_obj(c), "options"))
+        alphas.push_back(str_field(as_obj(o), "alpha"));
+    }
+    const std::string number = str_field(p, "person");
+    // Burnt for the vote: the spoiled ballot's id and alphas can never be cast.
+    v.ballot_ids.insert(r.ballot_id);
+    for (auto& a : alphas) v.alphas.insert(std::move(a));
+    v.spoiled[number].push_back(std::move(r));
   } else if (t == "vote_closed") {
     auto& v = must_find(votes_, str_field(p, "vote_id"));
     v.state = vote::status::closed;

@@ -147,6 +147,19 @@ struct ballot_record {
   friend bool operator==(const ballot_record&, const ballot_record&) = default;
 };
 
+/// A spoiled (challenged) ballot of a vote: recorded, never counted (CVP1 "Spoiled ballots").
+struct spoiled_record {
+  std::string voter_pk;  ///< hex
+  std::string ballot_id;
+  std::string digest;
+  std::string tracking_code;
+  std::uint64_t seq = 0;  ///< the ballot_spoiled event
+  boost::json::object ballot;
+  boost::json::array nonces;
+  boost::json::array choices;
+  friend bool operator==(const spoiled_record&, const spoiled_record&) = default;
+};
+
 /// A signature over a vote's result_digest (CVP1 §7): a scrutineer's or the chair's.
 struct result_signature {
   std::string person;
@@ -184,6 +197,9 @@ struct vote {
   std::uint64_t opened_seq = 0;
   // Ballots.
   std::map<std::string, ballot_record> ballots;  ///< by person number
+  /// Spoiled ballots by person number, in board order; never in `ballots` or `aggregates`.
+  std::map<std::string, std::vector<spoiled_record>> spoiled;
+  /// Every ballot_id and alpha used in this vote, cast or spoiled: none may be used again.
   std::set<std::string> ballot_ids;
   std::set<std::string> alphas;
   /// (A, B) = (Σ alpha, Σ beta) per position over the accepted ballots (CVP1 §7), kept as

@@ -155,6 +155,9 @@ class hall_service final : public net::ws_handler {
                                       const std::vector<applied_event>& applied) const;
   [[nodiscard]] std::string receipt_reply(std::uint64_t id, const std::string& tracking_hex,
                                           std::uint64_t seq) const;
+  /// The spoil_ballot reply from a ballot_spoiled payload (at `seq`) or a repeat's reply.
+  [[nodiscard]] std::string spoil_reply(std::uint64_t id, const boost::json::object& source,
+                                        std::optional<std::uint64_t> seq) const;
   void on_event_durable(const storage::stored_event& e);
   void send_when_durable(std::uint64_t seq, std::function<void()> send);
 

@@ -8,9 +8,12 @@
 #include "domain/ballot_check.hpp"
 #include "domain/decide.hpp"
 #include "plenum/crypto/ballot.hpp"
+#include "plenum/protocol/codec_spoil.hpp"
 #include "plenum/protocol/replies.hpp"
 #include "service/coalescing_pusher.hpp"
 #include "service/hall_service.hpp"
+
+#include "plenum/protocol/codec_spoil.hpp"
 #include "service/session.hpp"
 
 namespace plenum::server::service {
@@ -81,16 +84,22 @@ bool holds(const domain::command& cmd) {
 }  // namespace
 
 domain::command hall_service::with_ballot_checked(domain::command cmd) const {
-  auto* cast = std::get_if<domain::cast_ballot>(&cmd);
-  if (cast == nullptr) return cmd;
-  std::optional<domain::ballot_basis> basis;
-  {
-    std::lock_guard lock(mutex_);
-    basis = domain::ballot_basis_for(state_, cast->vote_id);
-  }
-  if (basis) {
-    cast->checked =
-        std::make_shared<const domain::ballot_check>(domain::check_ballot(*basis, cast->ballot));
+  // cast_ballot and spoil_ballot alike: the proofs and signature are checked here, without
+  // the lock, against the vote's basis taken under it.
+  auto check = [this](const std::string& vote_id,
+                      const json::object& ballot) -> std::shared_ptr<const domain::ballot_check> {
+    std::optional<domain::ballot_basis> basis;
+    {
+      std::lock_guard lock(mutex_);
+      basis = domain::ballot_basis_for(state_, vote_id);
+    }
+    if (!basis) return nullptr;
+    return std::make_shared<const domain::ballot_check>(domain::check_ballot(*basis, ballot));
+  };
+  if (auto* cast = std::get_if<domain::cast_ballot>(&cmd)) {
+    cast->checked = check(cast->vote_id, cast->ballot);
+  } else if (auto* spoil = std::get_if<domain::spoil_ballot>(&cmd)) {
+    spoil->checked = check(spoil->vote_id, spoil->ballot);
   }
   return cmd;
 }
@@ -255,6 +264,31 @@ std::string hall_service::receipt_reply(std::uint64_t id, const std::string& tra
       id, protocol::cast_ballot_reply{r, crypto::tracking_code_display(r.tracking_code)});
 }
 
+std::string hall_service::spoil_reply(std::uint64_t id, const json::object& source,
+                                      std::optional<std::uint64_t> seq) const {
+  protocol::spoil_ballot_reply r;
+  auto tracking = source.if_contains("tracking_code");
+  auto parsed = tracking != nullptr && tracking->is_string()
+                    ? crypto::from_hex_fixed<32>(std::string(tracking->as_string()))
+                    : std::nullopt;
+  const auto* choices = source.if_contains("choices");
+  if (!parsed || choices == nullptr)
+    return protocol::encode_error(id, errc::internal, "the reply cannot be made");
+  auto decoded = protocol::decode_choices(*choices);
+  if (!decoded) return protocol::encode_error(id, errc::internal, "the reply cannot be made");
+  if (seq) {
+    r.board_seq = *seq;
+  } else if (const auto* s = source.if_contains("board_seq"); s && s->is_uint64()) {
+    r.board_seq = s->as_uint64();
+  } else if (s && s->is_int64()) {
+    r.board_seq = static_cast<std::uint64_t>(s->as_int64());
+  }
+  r.tracking_code = *parsed;
+  r.tracking_code_display = crypto::tracking_code_display(r.tracking_code);
+  r.choices = std::move(*decoded);
+  return protocol::encode_reply(id, r);
+}
+
 std::string hall_service::reply_for(std::uint64_t id, const domain::command& cmd,
                                     const domain::decision& d,
                                     const std::vector<applied_event>& applied) const {
@@ -274,6 +308,12 @@ std::string hall_service::reply_for(std::uint64_t id, const domain::command& cmd
     if (seq != nullptr && seq->is_uint64()) s = seq->as_uint64();
     if (seq != nullptr && seq->is_int64()) s = static_cast<std::uint64_t>(seq->as_int64());
     return receipt_reply(id, text_of(d.reply, "tracking_code"), s);
+  }
+  if (holds<domain::spoil_ballot>(cmd)) {
+    const json::object& source = applied.empty() ? d.reply : applied.front().payload;
+    return spoil_reply(
+        id, source,
+        applied.empty() ? std::nullopt : std::optional<std::uint64_t>(applied.front().seq));
   }
   if (const auto* c = std::get_if<domain::enroll_device>(&cmd)) {
     return protocol::encode_reply(id, protocol::enroll_reply{c->person});

@@ -4,6 +4,7 @@
 #include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/codec_ceremony.hpp"
 #include "plenum/protocol/codec_decryption.hpp"
+#include "plenum/protocol/codec_spoil.hpp"
 
 namespace plenum::server::service {
 
@@ -22,6 +23,9 @@ struct session_mapper {
   }
   maybe_command operator()(const p::cast_ballot_request& r) const {
     return d::cast_ballot{r.vote_id, p::encode_ballot(r.ballot)};
+  }
+  maybe_command operator()(const p::spoil_ballot_request& r) const {
+    return d::spoil_ballot{r.vote_id, p::encode_ballot(r.ballot), p::encode_openings(r.nonces)};
   }
   maybe_command operator()(const p::checkin_request& r) const {
     return d::check_in{r.sitting_id, signed_ms(r.unix_ms), r.sig.hex()};

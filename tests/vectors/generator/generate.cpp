@@ -12,6 +12,7 @@
 #include "scenario.hpp"
 #include "seeds.hpp"
 #include "sitting.hpp"
+#include "spoiled_vectors.hpp"
 #include "tally_vectors.hpp"
 #include "vote_vectors.hpp"
 
@@ -97,6 +98,7 @@ json::object generate_vectors() {
     json::object result = result_json(s, v, tally.counts, board.head);
     vote.emplace("tally", std::move(tally.json));
     vote.emplace("result", std::move(result));
+    vote.emplace("spoiled", spoiled_json(s, v));
     votes_json.push_back(std::move(vote));
   }
 

@@ -118,6 +118,9 @@ enum class canonical {
     "a result is under embargo until the chair announces it")                                    \
   X(result_mismatch, failed_precondition,                                                        \
     "the published result is not the one recomputed from the board")                             \
+  X(challenge_limit, resource_exhausted,                                                         \
+    "this delegate has spoiled as many ballots as allowed in this vote")                         \
+  X(bad_nonce, invalid_argument, "a revealed nonce does not open its ciphertext")                \
   /* downloads */                                                                                \
   X(sheet_tool_missing, unavailable, "the server cannot find plenum-sheet to make the sheet")    \
   X(sheet_failed, internal, "the result sheet could not be made")                                \

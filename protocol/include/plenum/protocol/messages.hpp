@@ -18,6 +18,7 @@
 #include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/sign.hpp"
+#include "plenum/crypto/spoiled_ballot.hpp"
 #include "plenum/protocol/codec_ceremony.hpp"
 #include "plenum/protocol/decode_error.hpp"
 #include "plenum/protocol/envelope.hpp"
@@ -102,6 +103,17 @@ struct cast_ballot_request {
   crypto::ballot ballot;
 };
 
+/// `spoil_ballot`: a delegate challenges a ballot instead of casting it (CVP1 "Spoiled
+/// ballots"): the ballot and the openings of all its options. `ballot.vote_id` equals
+/// `vote_id`. The ballot is recorded as spoiled, never counted, and its id and alphas are
+/// burnt for the vote.
+struct spoil_ballot_request {
+  static constexpr std::string_view type = "spoil_ballot";
+  std::string vote_id;
+  crypto::ballot ballot;
+  crypto::ballot_openings nonces;
+};
+
 /// `checkin`: a delegate records presence at a sitting, signing
 /// crypto::checkin_digest(sitting_id, device_pk, unix_ms) with the authenticated device key.
 struct checkin_request {
@@ -133,9 +145,10 @@ struct partial_decryption_request {
 };
 
 /// Every request a client may send.
-using request = std::variant<auth_request, enroll_request, ping_request, subscribe_request,
-                             get_state_request, cast_ballot_request, checkin_request,
-                             keygen_request, confirm_key_request, partial_decryption_request>;
+using request =
+    std::variant<auth_request, enroll_request, ping_request, subscribe_request, get_state_request,
+                 cast_ballot_request, checkin_request, keygen_request, confirm_key_request,
+                 partial_decryption_request, spoil_ballot_request>;
 
 /// A decoded request with the id its reply must echo.
 struct request_message {

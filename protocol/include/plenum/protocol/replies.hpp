@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "plenum/crypto/ballot.hpp"
 #include "plenum/protocol/codec_board.hpp"
 #include "plenum/protocol/decode_error.hpp"
 #include "plenum/protocol/envelope.hpp"
@@ -59,6 +60,16 @@ struct cast_ballot_reply {
   friend bool operator==(const cast_ballot_reply&, const cast_ballot_reply&) = default;
 };
 
+/// `spoil_ballot`: the board entry of `ballot_spoiled`, the spoiled ballot's tracking code
+/// (hex and as the tablet shows it) and the choices it encrypted, checked by the server.
+struct spoil_ballot_reply {
+  std::uint64_t board_seq = 0;
+  crypto::digest32 tracking_code{};
+  std::string tracking_code_display;
+  crypto::ballot_choices choices;
+  friend bool operator==(const spoil_ballot_reply&, const spoil_ballot_reply&) = default;
+};
+
 /// `confirm_key`: whether every scrutineer has now confirmed.
 struct confirm_key_reply {
   bool complete = false;
@@ -81,6 +92,7 @@ struct partial_decryption_reply {
 [[nodiscard]] std::string encode_reply(std::uint64_t id, const subscribe_reply& r);
 [[nodiscard]] std::string encode_reply(std::uint64_t id, const checkin_reply& r);
 [[nodiscard]] std::string encode_reply(std::uint64_t id, const cast_ballot_reply& r);
+[[nodiscard]] std::string encode_reply(std::uint64_t id, const spoil_ballot_reply& r);
 [[nodiscard]] std::string encode_reply(std::uint64_t id, const confirm_key_reply& r);
 [[nodiscard]] std::string encode_reply(std::uint64_t id, const partial_decryption_reply& r);
 

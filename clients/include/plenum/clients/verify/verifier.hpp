@@ -16,7 +16,7 @@
 namespace plenum::clients::verify {
 
 /// One line of the report: check `name` (chain, signatures, head, events, congress,
-/// checkins, attendance, ceremony, election, roster, ballots, receipts, engines, tally,
+/// checkins, attendance, ceremony, election, roster, ballots, spoiled, receipts, engines, tally,
 /// outcome, result, signers)
 /// about `subject` (a sitting or vote id; empty for the whole board), with how many items it
 /// covered and, when it failed, how many failed and the first reasons.
