@@ -228,10 +228,12 @@ function Chair({ client }: AppProps) {
             </details>
           </Card>
           <Proposals client={client} roster={roster} sitting={sitting} nameOf={nameOf} />
-          <Card title={t("votes")} testid="votes">
-            {votes.map((v) => (
-              <VoteCard vote={v} board={board} persons={persons} nameOf={nameOf} nameList={nameList} />
-            ))}
+          <Card title={t("votes")} testid="votes" class="votes-card">
+            <div class="vote-list">
+              {votes.map((v) => (
+                <VoteCard vote={v} board={board} persons={persons} nameOf={nameOf} nameList={nameList} />
+              ))}
+            </div>
             {step.kind !== "create_vote" && (
               <details data-testid="create-vote-details">
                 <summary>{t("create_vote")}</summary>
