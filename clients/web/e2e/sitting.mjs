@@ -1,14 +1,18 @@
 // The hall in the browser, end to end: a real plenumd, headless Chromium, and a whole small
 // sitting driven through the four apps — the secretary (enrolled from the start-up code)
-// acknowledges the roster's warnings and prints enrollment cards; chair, big screen, three
-// scrutineers and six delegates enroll from those cards (QR link or typed code); the key
-// ceremony; check-in (one assisted) and an excusal; the sitting opens on quorum; a motion, an
+// acknowledges the roster's warnings and makes and prints everyone's cards in three actions;
+// chair, big screen, three scrutineers and six delegates enroll from those cards (each QR code
+// opens the person's own app; QR link or typed code); the chair, led by the console's next step,
+// names the sitting, items and votes by title only and picks the scrutineers by name; the key
+// ceremony; check-in (one assisted), an excusal and its withdrawal; confirmations cancelled and
+// confirmed, double taps that open nothing; the sitting opens on quorum; a motion, an
 // election, an appraisal and a confidence vote, each marked on the tablets, encrypted, proved
 // and signed there, cast (the server checks every ballot with the C++ verify_ballot), closed
 // and decrypted by two of the three scrutineers; every count is compared with the marks
 // intended; those two scrutineers check each result against their own boards and sign it, the
-// chair announces it and the big screen shows it announced; a delegate submits a proposal and
-// the secretary exports the record through the server. A screenshot of every screen goes to $PLENUM_WEB_ARTIFACTS (default
+// chair announces it and the big screen shows it announced; a delegate's proposal is put on the
+// agenda; the secretary downloads the record, the result sheets, the summary sheet and the
+// attendance list. A screenshot of every screen goes to $PLENUM_WEB_ARTIFACTS (default
 // build/test-artifacts/web); pages are checked for horizontal overflow and small touch targets.
 //
 // With --verify PATH, the congress's record is then exported (`plenumd export`) and checked
