@@ -316,6 +316,8 @@ export const zhCN: Table = {
   err_sheet_tool_missing: "服务器上没有安装结果单打印程序，暂时无法生成 PDF。请联系系统管理员；签名记录仍可导出。",
   err_sheet_failed: "结果单没能生成。请稍后重试；如仍不行，请联系系统管理员。",
   err_unavailable: "与服务器的连接中断，操作没有完成。请等连接恢复后重试。",
+  err_challenge_limit: "这项表决中您核验（作废）选票的次数已到上限。请直接填写选票并投出。",
+  err_bad_nonce: "本设备对选票的核验数据有误，这张选票已不能使用。请刷新页面后重新填写选票，并告知监票人。",
   err_unknown: "出现了意外问题（{code}）。请稍后重试；如仍不行，请联系会务工作人员。",
   // delegate tablet, receipts, tracking codes, big screen
   tablet_offline: "网络连接中断，正在重新连接。已投出的选票不受影响；正在发送的选票会在连接恢复后自动重新发送，请不要关闭本页面。",
@@ -793,6 +795,8 @@ export const zhTW: Table = {
   err_sheet_tool_missing: "伺服器上沒有安裝結果單列印程式，暫時無法產生 PDF。請聯絡系統管理員；簽名紀錄仍可匯出。",
   err_sheet_failed: "結果單沒能產生。請稍後再試；如仍不行，請聯絡系統管理員。",
   err_unavailable: "與伺服器的連線中斷，操作沒有完成。請等連線恢復後再試。",
+  err_challenge_limit: "這項表決中您核驗（作廢）選票的次數已到上限。請直接填寫選票並投出。",
+  err_bad_nonce: "本設備對選票的核驗資料有誤，這張選票已不能使用。請重新整理頁面後重新填寫選票，並告知監票人。",
   err_unknown: "出現了意外問題（{code}）。請稍後再試；如仍不行，請聯絡會務工作人員。",
   // delegate tablet, receipts, tracking codes, big screen
   tablet_offline: "網路連線中斷，正在重新連線。已投出的選票不受影響；正在傳送的選票會在連線恢復後自動重新傳送，請不要關閉本頁面。",
@@ -1270,6 +1274,8 @@ export const en: Table = {
   err_sheet_tool_missing: "The server has no program to print result sheets, so no PDF can be made now. Contact the system administrator; the signed record can still be exported.",
   err_sheet_failed: "The result sheet could not be made. Try again shortly; if it keeps happening, contact the system administrator.",
   err_unavailable: "The connection to the server was lost and this was not done. Try again once connected.",
+  err_challenge_limit: "You have checked (spoiled) as many ballots as allowed in this vote. Fill in your ballot and cast it.",
+  err_bad_nonce: "This device's check data for the ballot is wrong; the ballot cannot be used. Reload the page, fill in a new ballot, and tell a scrutineer.",
   err_unknown: "Something unexpected happened ({code}). Try again shortly; if it keeps happening, ask the meeting staff.",
   // delegate tablet, receipts, tracking codes, big screen
   tablet_offline: "The connection is lost; reconnecting. Ballots already cast are safe; a ballot being sent goes again by itself once connected — keep this page open.",
