@@ -258,6 +258,7 @@ const SIZES = [DESK, SCREEN, PORTRAIT];
 
 /** Screenshots of a desk page at 1280×800, 1920×1080 and 800×1280; the viewport is restored. */
 async function shotSizes(page, name, opts) {
+  await page.waitForTimeout(1100); // controls that just appeared are inert for a second (actions.tsx)
   const before = page.viewportSize();
   for (const size of SIZES) {
     await page.setViewportSize(size);
