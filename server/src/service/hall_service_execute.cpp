@@ -201,6 +201,7 @@ void hall_service::send_when_durable(std::uint64_t seq, std::function<void()> se
 
 void hall_service::on_event_durable(const storage::stored_event& e) {
   std::vector<std::function<void()>> sends;
+  bool embargo_lifted = false;
   std::lock_guard lock(push_mutex_);
   ready_.insert_or_assign(e.seq, e);
   while (!ready_.empty() && ready_.begin()->first == durable_count_) {
@@ -240,14 +241,19 @@ void hall_service::on_event_durable(const storage::stored_event& e) {
         if (sub.privileged != to_public) sub.conn->send(frame);
     };
     if (ev.type == "vote_decided") push_result(ev.payload, ev.seq, false);
-    if (lifted) push_result(lifted->decided_payload, lifted->decided_seq, true);
+    if (lifted) {
+      push_result(lifted->decided_payload, lifted->decided_seq, true);
+      embargo_lifted = true;
+    }
     for (auto it = waiting_.begin(); it != waiting_.end() && it->first < durable_count_;) {
       sends.push_back(std::move(it->second));
       it = waiting_.erase(it);
     }
   }
   for (auto& s : sends) s();
-  if (!sends.empty() && pusher_) pusher_->notify();
+  // The public state changes when an embargo lifts, which happens here, after the command's
+  // own push (made when it was applied, while the result was still sealed).
+  if ((!sends.empty() || embargo_lifted) && pusher_) pusher_->notify();
 }
 
 std::string hall_service::receipt_reply(std::uint64_t id, const std::string& tracking_hex,
