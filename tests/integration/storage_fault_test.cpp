@@ -1,12 +1,15 @@
 // A full disk under a sitting: plenumd's data directory lives on a small filesystem the test
 // makes (a tmpfs mount; a loop-mounted ext4 image where tmpfs cannot be mounted), a ballast
-// file fills it, and delegates cast ballots until a commit fails. That delegate gets
-// storage_unavailable and no receipt, every earlier receipt stays on the board, reads keep
-// working; once the ballast is deleted the hall takes ballots again without a restart, the
+// file fills it, and delegates cast ballots until a commit fails. Where neither can be mounted,
+// plenumd's file-size limit (RLIMIT_FSIZE, set from outside with prlimit) stops its writes
+// instead, as a full disk would (EFBIG). PLENUM_STORAGE_FAULT=tmpfs|ext4|rlimit picks one. That
+// delegate gets storage_unavailable and no receipt, every earlier receipt stays on the board, reads
+// keep working; once the ballast is deleted the hall takes ballots again without a restart, the
 // decrypted counts equal the receipted ballots, and a restart replays the log cleanly.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -103,28 +106,38 @@ hall_reply enroll(hall_client& c, const std::string& person, const std::string& 
 }
 
 // A small filesystem of the test's own at `dir`: tmpfs, or else a loop-mounted ext4 image.
-// Unmounted on destruction. `kind()` says which one it is.
+// Unmounted on destruction. `kind()` says which one it is; empty when neither could be made
+// (or PLENUM_STORAGE_FAULT=rlimit asked for none).
 class small_filesystem {
  public:
   small_filesystem(const std::filesystem::path& dir, const std::filesystem::path& image)
       : dir_(dir) {
     std::filesystem::create_directories(dir);
-    if (::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=8m,mode=0700") == 0) {
-      kind_ = "tmpfs";
-      return;
+    const char* wanted_env = std::getenv("PLENUM_STORAGE_FAULT");
+    const std::string wanted = wanted_env != nullptr ? wanted_env : "";
+    std::string tmpfs_error = "not tried";
+    if (wanted.empty() || wanted == "tmpfs") {
+      if (::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=8m,mode=0700") == 0) {
+        kind_ = "tmpfs";
+        mounted_ = true;
+        return;
+      }
+      tmpfs_error = std::strerror(errno);
     }
-    const std::string tmpfs_error = std::strerror(errno);
-    const std::string make = "truncate -s 16M '" + image.string() + "' && mkfs.ext4 -q -F '" +
-                             image.string() + "' && mount -o loop '" + image.string() + "' '" +
-                             dir.string() + "'";
-    if (std::system(make.c_str()) == 0) {
-      kind_ = "loop-mounted ext4";
-      return;
+    if (wanted.empty() || wanted == "ext4") {
+      const std::string make = "truncate -s 16M '" + image.string() + "' && mkfs.ext4 -q -F '" +
+                               image.string() + "' && mount -o loop '" + image.string() + "' '" +
+                               dir.string() + "'";
+      if (std::system(make.c_str()) == 0) {
+        kind_ = "loop-mounted ext4";
+        mounted_ = true;
+        return;
+      }
     }
-    error_ = "tmpfs: " + tmpfs_error + "; loop ext4: the mount command failed";
+    error_ = "tmpfs: " + tmpfs_error + "; loop ext4: not mounted";
   }
   ~small_filesystem() {
-    if (!kind_.empty()) ::umount2(dir_.c_str(), MNT_DETACH);
+    if (mounted_) ::umount2(dir_.c_str(), MNT_DETACH);
   }
   small_filesystem(const small_filesystem&) = delete;
   small_filesystem& operator=(const small_filesystem&) = delete;
@@ -135,7 +148,14 @@ class small_filesystem {
   std::filesystem::path dir_;
   std::string kind_;
   std::string error_;
+  bool mounted_ = false;
 };
+
+// plenumd's file-size limit, set from outside: writes beyond `bytes` fail with EFBIG.
+bool limit_file_size(pid_t pid, rlim_t bytes) {
+  const rlimit limit{bytes, RLIM_INFINITY};
+  return ::prlimit(pid, RLIMIT_FSIZE, &limit, nullptr) == 0;
+}
 
 // Writes `path` until the filesystem is full; returns the bytes written.
 std::uintmax_t fill_with_ballast(const std::filesystem::path& path) {
@@ -198,9 +218,15 @@ class storage_fault_test : public ::testing::Test {
 
 TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResumes) {
   small_filesystem fs(mount_point(), dir_.path() / "small.img");
-  ASSERT_FALSE(fs.kind().empty()) << "no small filesystem could be made: " << fs.error();
-  std::cout << "[ filesystem ] plenumd's data directory is on a " << fs.kind() << "\n";
-  RecordProperty("filesystem", fs.kind());
+  const bool rlimit_fallback = fs.kind().empty();
+  const std::string how = rlimit_fallback ? "file-size limit (RLIMIT_FSIZE) on plenumd"
+                                          : fs.kind() + " filled by a ballast file";
+  if (rlimit_fallback) {
+    std::cout << "[ filesystem ] no small filesystem (" << fs.error() << ")\n";
+    ::signal(SIGXFSZ, SIG_IGN);  // inherited by plenumd: a write past the limit fails (EFBIG)
+  }
+  std::cout << "[ full disk  ] made by a " << how << "\n";
+  RecordProperty("full_disk", how);
   std::filesystem::create_directories(data());
   std::ofstream(dir_.path() / "roster.csv") << roster_csv();
   start();
@@ -384,9 +410,14 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
 
   // The disk fills up: delegates 4, 5, … cast until a commit fails.
   const auto ballast = mount_point() / "ballast";
-  const auto ballast_bytes = fill_with_ballast(ballast);
-  ASSERT_GT(ballast_bytes, 0u);
-  std::cout << "[ ballast    ] " << ballast_bytes << " bytes fill the " << fs.kind() << "\n";
+  if (rlimit_fallback) {
+    const auto wal = std::filesystem::file_size(data() / "events.db-wal");
+    ASSERT_TRUE(limit_file_size(server_->pid(), static_cast<rlim_t>(wal)));
+  } else {
+    const auto ballast_bytes = fill_with_ballast(ballast);
+    ASSERT_GT(ballast_bytes, 0u);
+    std::cout << "[ ballast    ] " << ballast_bytes << " bytes fill the " << fs.kind() << "\n";
+  }
   int refused = 0;
   cast_outcome refusal;
   for (int i = 4; i <= delegates - 2 && refused == 0; ++i) {
@@ -437,7 +468,10 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
   EXPECT_EQ(received(anon), static_cast<std::int64_t>(receipts.size()));
 
   // Room again: no restart, the next ballots are taken (after the pause, at most 2 s).
-  std::filesystem::remove(ballast);
+  if (rlimit_fallback)
+    ASSERT_TRUE(limit_file_size(server_->pid(), RLIM_INFINITY));
+  else
+    std::filesystem::remove(ballast);
   std::this_thread::sleep_for(2500ms);
   const auto fresh = cast(refused, "after the fault");
   keep_receipt(refused, fresh);
@@ -494,7 +528,10 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
   EXPECT_EQ(json::serialize(se2.call("get_board", {{"from_seq", 0}, {"limit", 500}}).fields),
             board_before);
   const std::string log = read_file(dir_.path() / "plenumd.log");
-  EXPECT_NE(log.find("disk is full (extended code 13)"), std::string::npos) << log;
+  // SQLITE_FULL (13) on a full filesystem; an I/O error (10, extended) past a file-size limit.
+  EXPECT_NE(log.find(rlimit_fallback ? "disk I/O error" : "disk is full (extended code 13)"),
+            std::string::npos)
+      << log;
   EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
   server_.reset();
 }
