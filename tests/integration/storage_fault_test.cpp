@@ -22,6 +22,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -532,6 +533,94 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
   EXPECT_NE(log.find(rlimit_fallback ? "disk I/O error" : "disk is full (extended code 13)"),
             std::string::npos)
       << log;
+  EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
+  server_.reset();
+}
+
+// Whether the immutable flag stops writes through a file descriptor opened before it was set,
+// in `dir` (ext4 does; tmpfs does not).
+bool immutable_stops_writes(const std::filesystem::path& dir) {
+  const auto probe = dir / "immutable-probe";
+  std::FILE* f = std::fopen(probe.c_str(), "wb");
+  if (f == nullptr) return false;
+  std::setvbuf(f, nullptr, _IONBF, 0);
+  const bool set = std::system(("chattr +i '" + probe.string() + "'").c_str()) == 0;
+  const bool refused = set && std::fwrite("x", 1, 1, f) != 1;
+  std::fclose(f);
+  if (set) (void)std::system(("chattr -i '" + probe.string() + "'").c_str());
+  std::filesystem::remove(probe);
+  return refused;
+}
+
+// Makes the event log's files immutable (read-only even for root, also through the file
+// descriptors plenumd holds open), or writable again.
+bool set_immutable(const std::filesystem::path& data, bool on) {
+  const std::string flag = on ? "+i" : "-i";
+  return std::system(("chattr " + flag + " '" + (data / "events.db").string() + "' '" +
+                      (data / "events.db-wal").string() + "'")
+                         .c_str()) == 0;
+}
+
+TEST_F(storage_fault_test, ReadOnlyDatabaseRefusesCommandsAndTheHallResumes) {
+  // The data directory on the temporary directory's filesystem when it honours the immutable
+  // flag, else on a loop-mounted ext4 image.
+  std::optional<small_filesystem> ext4;
+  std::filesystem::create_directories(mount_point());
+  if (!immutable_stops_writes(mount_point())) {
+    ::setenv("PLENUM_STORAGE_FAULT", "ext4", 1);
+    ext4.emplace(mount_point(), dir_.path() / "small.img");
+    ::unsetenv("PLENUM_STORAGE_FAULT");
+    ASSERT_EQ(ext4->kind(), "loop-mounted ext4") << ext4->error();
+    ASSERT_TRUE(immutable_stops_writes(mount_point()));
+  }
+  std::cout << "[ read-only  ] events.db and its WAL made immutable (chattr +i) on "
+            << (ext4 ? "a loop-mounted ext4" : "the temporary directory's filesystem") << "\n";
+  std::filesystem::create_directories(data());
+  std::ofstream(dir_.path() / "roster.csv") << roster_csv();
+  start();
+
+  hall_client se(port_);
+  keys_.insert_or_assign("SE", make_key("SE"));
+  ASSERT_TRUE(enroll(se, "SE", secretary_code(data()), keys_.at("SE")).ok());
+  ASSERT_TRUE(se.auth(keys_.at("SE")).ok());
+  auto first = se.call("issue_enrollment_code", {{"person", "D001"}});
+  ASSERT_TRUE(first.ok()) << first.code();
+  hall_client anon(port_);
+  const auto board_before = anon.call("get_board", {{"from_seq", 0}, {"limit", 500}});
+  ASSERT_TRUE(board_before.ok());
+  const std::string state_before = json::serialize(anon.call("get_state").fields);
+
+  ASSERT_TRUE(set_immutable(data(), true));
+  auto refused = se.call("issue_enrollment_code", {{"person", "D002"}});
+  const bool made_writable = set_immutable(data(), false);  // before any ASSERT can return
+  ASSERT_TRUE(made_writable);
+  EXPECT_EQ(refused.code(), "storage_unavailable");
+  EXPECT_EQ(str(refused.fields, "category"), "unavailable");
+  // Reads answer, and nothing of the refused command shows.
+  EXPECT_EQ(json::serialize(anon.call("get_board", {{"from_seq", 0}, {"limit", 500}}).fields),
+            json::serialize(board_before.fields));
+  EXPECT_EQ(json::serialize(anon.call("get_state").fields), state_before);
+
+  // Writable again: after the pause the same command goes through, without a restart.
+  std::this_thread::sleep_for(500ms);
+  auto again = se.call("issue_enrollment_code", {{"person", "D002"}});
+  ASSERT_TRUE(again.ok()) << again.code();
+  const auto page = anon.call("get_board", {{"from_seq", 0}, {"limit", 500}});
+  ASSERT_TRUE(page.ok());
+  const auto before_count = board_before.fields.at("events").as_array().size();
+  EXPECT_EQ(page.fields.at("events").as_array().size(), before_count + 1);
+  const std::string board_after = json::serialize(page.fields);
+
+  // A restart replays the same log.
+  ASSERT_EQ(server_->stop(SIGTERM, 60s), 0);
+  start();
+  hall_client reader(port_);
+  EXPECT_EQ(json::serialize(reader.call("get_board", {{"from_seq", 0}, {"limit", 500}}).fields),
+            board_after);
+  const std::string log = read_file(dir_.path() / "plenumd.log");
+  const auto at = log.find("failed; they are refused");
+  ASSERT_NE(at, std::string::npos) << log;
+  std::cout << "[ read-only  ] plenumd: " << log.substr(at, log.find('\n', at) - at) << "\n";
   EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
   server_.reset();
 }
