@@ -64,7 +64,9 @@ using reply_handler = std::function<void(boost::system::error_code ec, std::stri
 /// The hall: one congress's state, log and connections.
 /// Thread safety: every public member may be called from any thread. Commands are serialized
 /// by one mutex (decide → append → apply); replies and pushes are sent from the log's writer
-/// thread and the push thread.
+/// thread and the push thread. When a commit fails, the state goes back to the last durable
+/// event before the refused commands hear of it (errc::storage_unavailable), and the next
+/// command tries the log again (server/README.md "When the disk fills up").
 class hall_service final : public net::ws_handler {
  public:
   /// Opens `<data>/congress.key` (created if missing) and `<data>/events.db`, which the log
