@@ -44,6 +44,9 @@ class plenumd_process {
   /// when killed by a signal), or nullopt if it did not exit within `timeout`.
   [[nodiscard]] std::optional<int> stop(int signo, std::chrono::seconds timeout);
 
+  /// The process id (for prlimit and the like), -1 before the start.
+  [[nodiscard]] pid_t pid() const { return pid_; }
+
  private:
   pid_t pid_ = -1;
   std::filesystem::path ready_file_;

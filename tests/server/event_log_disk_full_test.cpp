@@ -1,6 +1,7 @@
 // A real write failure: a child process whose file-size limit stops SQLite's writes (EFBIG, as
-// a full disk would) must see its appends fail with storage_failure, refuse further appends,
-// and leave a log whose committed part still verifies.
+// a full disk would) must see the failed commit's events refused with storage_unavailable,
+// further appends refused during the pause, and, once the limit is raised, appends durable
+// again without reopening; the log on disk holds exactly the events reported durable.
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -32,6 +33,7 @@ enum child_exit : int {
   append_not_refused = 14,
   bad_report = 15,
   refused_before_failure = 16,
+  not_resumed = 17,
 };
 
 // Appends 8 kB events until the file-size limit makes a commit fail. Reports through the exit
@@ -39,13 +41,14 @@ enum child_exit : int {
 [[noreturn]] void fill_until_failure(const std::filesystem::path& path, int report_fd) {
   event_log_options options;
   options.max_batch = 4;
+  options.retry_pause = std::chrono::milliseconds(300);
   options.log_error = [](std::string_view) {};
   auto log = event_log::open(path, test_key(), options);
   if (!log) ::_exit(open_failed);
   if (!(*log)->append("first", "{}", nullptr) || (*log)->flush()) ::_exit(first_flush_failed);
 
   ::signal(SIGXFSZ, SIG_IGN);  // a write beyond the limit then fails with EFBIG
-  const rlimit limit{256 * 1024, 256 * 1024};
+  const rlimit limit{256 * 1024, RLIM_INFINITY};
   if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(never_failed);
 
   std::uint64_t durable = 1;
@@ -58,21 +61,35 @@ enum child_exit : int {
         ++durable;
       } else {
         saw_failure = true;
-        if (ec != make_error_code(errc::storage_failure)) wrong = true;
+        if (ec != make_error_code(errc::storage_unavailable)) wrong = true;
       }
     });
     if (!placed) ::_exit(refused_before_failure);
-    (void)(*log)->flush();
+    const auto flushed = (*log)->flush();
+    if (flushed !=
+        (saw_failure ? make_error_code(errc::storage_unavailable) : boost::system::error_code{}))
+      wrong = true;
   }
   if (!saw_failure) ::_exit(never_failed);
   if (wrong) ::_exit(wrong_code);
-  if ((*log)->flush() != make_error_code(errc::storage_failure)) ::_exit(wrong_code);
-  if ((*log)->append("after", "{}", nullptr)) ::_exit(append_not_refused);
+  if (!(*log)->failed()) ::_exit(wrong_code);
+  if ((*log)->append("during", "{}", nullptr)) ::_exit(append_not_refused);
+
+  // The space comes back: after the pause the same log commits again.
+  const rlimit lifted{RLIM_INFINITY, RLIM_INFINITY};
+  if (::setrlimit(RLIMIT_FSIZE, &lifted) != 0) ::_exit(not_resumed);
+  ::usleep(400 * 1000);
+  bool resumed = false;
+  auto placed = (*log)->append("after", payload, [&](boost::system::error_code ec) {
+    resumed = !ec;
+    if (!ec) ++durable;
+  });
+  if (!placed || (*log)->flush() || !resumed || (*log)->failed()) ::_exit(not_resumed);
   if (::write(report_fd, &durable, sizeof durable) != sizeof durable) ::_exit(bad_report);
   ::_exit(ok);
 }
 
-TEST(EventLogDiskFull, AFailedWriteIsReportedAndStopsTheLog) {
+TEST(EventLogDiskFull, AFailedWriteIsRefusedAndTheLogResumesWhenThereIsRoomAgain) {
   test::temp_dir dir;
   const std::filesystem::path path = dir / "board.db";
   int fds[2];
@@ -94,10 +111,12 @@ TEST(EventLogDiskFull, AFailedWriteIsReportedAndStopsTheLog) {
   ASSERT_EQ(n, static_cast<ssize_t>(sizeof durable));
   EXPECT_GT(durable, 1u);
 
-  // Every event reported durable is there, and the chain verifies.
+  // Exactly the events reported durable are there (the last one written after the fault),
+  // and the chain verifies.
   auto log = event_log::open(path, test_key());
   ASSERT_TRUE(log) << log.error().message;
-  EXPECT_GE((*log)->head().length, durable);
+  EXPECT_EQ((*log)->head().length, durable);
+  EXPECT_EQ((*log)->events().back().type, "after");
 }
 
 }  // namespace

@@ -340,57 +340,5 @@ TEST(EventLog, AFileThatIsNotADatabaseIsAStorageFailure) {
   EXPECT_NE(log.error().message.find("extended code 26"), std::string::npos) << log.error().message;
 }
 
-TEST(EventLog, AFailedWriteStopsTheLog) {
-  test::temp_dir dir;
-  std::mutex lines_mutex;
-  std::vector<std::string> lines;
-  event_log_options options;
-  options.log_error = [&](std::string_view line) {
-    std::lock_guard lock(lines_mutex);
-    lines.emplace_back(line);
-  };
-  recorder seen;
-  {
-    auto log = open_or_die(dir / "board.db", test_key(), options);
-    for (std::uint64_t i = 0; i < 5; ++i) ASSERT_TRUE(log->append("e", "{}", seen.handler(i)));
-    ASSERT_FALSE(log->flush());
-
-    // Another connection makes every further insert fail, as a full or broken disk would.
-    auto other = sql::connection::open(dir / "board.db", std::chrono::milliseconds(1000));
-    ASSERT_TRUE(other);
-    ASSERT_TRUE(
-        other->exec("CREATE TRIGGER refuse BEFORE INSERT ON events "
-                    "BEGIN SELECT RAISE(ABORT, 'refused by test'); END;"));
-
-    ASSERT_TRUE(log->append("e", "{}", seen.handler(5)));
-    EXPECT_EQ(log->flush(), make_error_code(errc::storage_failure));
-    EXPECT_TRUE(log->failed());
-    auto refused = log->append("e", "{}", seen.handler(99));
-    ASSERT_FALSE(refused);
-    EXPECT_EQ(refused.error(), make_error_code(errc::storage_failure));
-
-    ASSERT_TRUE(other->exec("DROP TRIGGER refuse"));
-  }
-  {
-    std::lock_guard lock(seen.mutex);
-    ASSERT_EQ(seen.seqs.size(), 6u);  // never for the refused append
-    for (std::uint64_t i = 0; i < 6; ++i) {
-      EXPECT_EQ(seen.seqs[i], i);
-      EXPECT_EQ(seen.codes[i],
-                i < 5 ? boost::system::error_code() : make_error_code(errc::storage_failure));
-    }
-  }
-  {
-    std::lock_guard lock(lines_mutex);
-    ASSERT_EQ(lines.size(), 1u);
-    // SQLITE_CONSTRAINT_TRIGGER is 1811.
-    EXPECT_NE(lines[0].find("extended code 1811"), std::string::npos) << lines[0];
-    EXPECT_NE(lines[0].find("refused by test"), std::string::npos) << lines[0];
-  }
-  // What was committed before the failure is intact and nothing after it was stored.
-  auto log = open_or_die(dir / "board.db", test_key());
-  EXPECT_EQ(log->events().size(), 5u);
-}
-
 }  // namespace
 }  // namespace plenum::server::storage

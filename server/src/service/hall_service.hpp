@@ -75,7 +75,9 @@ using reply_handler = std::function<void(boost::system::error_code ec, std::stri
 /// The hall: one congress's state, log and connections.
 /// Thread safety: every public member may be called from any thread. Commands are serialized
 /// by one mutex (decide → append → apply); replies and pushes are sent from the log's writer
-/// thread and the push thread.
+/// thread and the push thread. When a commit fails, the state goes back to the last durable
+/// event before the refused commands hear of it (errc::storage_unavailable), and the next
+/// command tries the log again (server/README.md "When the disk fills up").
 class hall_service final : public net::ws_handler {
  public:
   /// Opens `<data>/congress.key` (created if missing) and `<data>/events.db`, which the log
@@ -159,7 +161,14 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] std::string spoil_reply(std::uint64_t id, const boost::json::object& source,
                                         std::optional<std::uint64_t> seq) const;
   void on_event_durable(const storage::stored_event& e);
-  void send_when_durable(std::uint64_t seq, std::function<void()> send);
+  /// Runs `send` once event `seq` is durable (no error), or with errc::storage_unavailable
+  /// when its commit failed.
+  void send_when_durable(std::uint64_t seq, std::function<void(boost::system::error_code)> send);
+  /// From a failed event's durable handler (the writer thread): resync_locked under mutex_.
+  void on_commit_failed();
+  /// When a failed commit took the log back, takes the state, the entry hashes and the waiting
+  /// replies back to the last durable event. REQUIRES: mutex_ held.
+  void resync_locked();
 
   // Queries (hall_service_queries.cpp), each takes mutex_.
   [[nodiscard]] std::string query(std::uint64_t id, const protocol::hall_request& r,
@@ -199,8 +208,9 @@ class hall_service final : public net::ws_handler {
   mutable std::mutex push_mutex_;
   std::uint64_t durable_count_ = 0;  ///< events durable and pushed, in seq order
   std::map<std::uint64_t, storage::stored_event> ready_;  ///< durable, waiting for their turn
-  std::multimap<std::uint64_t, std::function<void()>> waiting_;  ///< sends waiting for a seq
-  std::string last_state_push_;                                  ///< to the public
+  /// Sends waiting for a seq to be durable.
+  std::multimap<std::uint64_t, std::function<void(boost::system::error_code)>> waiting_;
+  std::string last_state_push_;             ///< to the public
   std::string last_privileged_state_push_;  ///< to chair, secretary, scrutineers
   /// Results sealed until announced (its own mutex, taken last).
   result_embargo embargo_;

@@ -116,6 +116,7 @@ void hall_service::execute_as(std::uint64_t id, const domain::command& cmd,
   };
 
   std::lock_guard lock(mutex_);
+  resync_locked();
   domain::actor who = otherwise;
   if (device_key) {
     auto person = domain::authenticate(state_, *device_key);
@@ -135,60 +136,119 @@ void hall_service::execute_as(std::uint64_t id, const domain::command& cmd,
     else if (s && s->is_int64())
       seq = static_cast<std::uint64_t>(s->as_int64());
     send_when_durable(seq,
-                      [done, frame = std::move(frame)]() mutable { done({}, std::move(frame)); });
+                      [id, done, frame = std::move(frame)](boost::system::error_code ec) mutable {
+                        if (ec) return done(ec, protocol::encode_error(id, ec, ec.message()));
+                        done({}, std::move(frame));
+                      });
     return;
   }
 
+  // The command's events go to the log as one group (durable whole or not at all), then are
+  // applied; a failed commit later takes the state back (resync_locked).
   auto slot = std::make_shared<reply_slot>(id, std::move(done));
+  std::vector<std::shared_ptr<pending_event>> pendings;
+  std::vector<storage::event_draft> drafts;
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < decided->events.size(); ++i) {
+    auto pending = std::make_shared<pending_event>();
+    if (i + 1 == decided->events.size()) pending->reply = slot;
+    pendings.push_back(pending);
+    texts.push_back(json::serialize(decided->events[i].payload));
+    drafts.push_back({decided->events[i].type, texts.back(),
+                      [this, pending, finish](boost::system::error_code ec) {
+                        // The state goes back before anyone hears of the failure (this waits
+                        // for mutex_, so the event is set by then).
+                        if (ec) on_commit_failed();
+                        std::unique_lock plock(pending->mutex);
+                        pending->durable = true;
+                        pending->ec = ec;
+                        const bool ready = pending->event.has_value();
+                        plock.unlock();
+                        if (ready) finish(pending);
+                      }});
+  }
+  auto appended = log_->append_group(state_.next_seq(), std::move(drafts));
+  if (!appended) {
+    log::warn("append refused",
+              {{"type", decided->events.front().type}, {"error", appended.error().message()}});
+    return slot->set_durable(appended.error()), slot->set_frame(appended.error(), {});
+  }
   std::vector<applied_event> applied;
   for (std::size_t i = 0; i < decided->events.size(); ++i) {
     const auto& draft = decided->events[i];
-    auto pending = std::make_shared<pending_event>();
-    if (i + 1 == decided->events.size()) pending->reply = slot;
-    std::string text = json::serialize(draft.payload);
+    const auto& placed = (*appended)[i];
     const crypto::digest32 prev = entry_hashes_.empty() ? crypto::digest32{} : entry_hashes_.back();
-    auto appended = log_->append(draft.type, text, [pending, finish](boost::system::error_code ec) {
-      std::unique_lock plock(pending->mutex);
-      pending->durable = true;
-      pending->ec = ec;
-      const bool ready = pending->event.has_value();
-      plock.unlock();
-      if (ready) finish(pending);
-    });
-    if (!appended) {
-      log::error("append failed", {{"type", draft.type}, {"error", appended.error().message()}});
-      slot->set_durable(appended.error());
-      slot->set_frame(appended.error(), {});
-      return;
-    }
-    entry_hashes_.push_back(appended->entry_hash);
+    entry_hashes_.push_back(placed.entry_hash);
     auto applied_ok =
-        state_.apply(domain::event{appended->seq, draft.type, json::parse(text).as_object()});
+        state_.apply(domain::event{placed.seq, draft.type, json::parse(texts[i]).as_object()});
     if (!applied_ok) {
       log::error(
           "apply failed",
-          {{"seq", appended->seq}, {"type", draft.type}, {"error", applied_ok.error().message()}});
+          {{"seq", placed.seq}, {"type", draft.type}, {"error", applied_ok.error().message()}});
     }
-    applied.push_back({appended->seq, draft.type, appended->entry_hash, draft.payload});
-    {
-      std::unique_lock plock(pending->mutex);
-      pending->event = storage::stored_event{appended->seq,
-                                             prev,
-                                             draft.type,
-                                             std::move(text),
-                                             appended->entry_hash,
-                                             appended->signature,
-                                             appended->stored_at_unix_ms};
-      const bool ready = pending->durable;
-      plock.unlock();
-      if (ready) finish(pending);
-    }
+    applied.push_back({placed.seq, draft.type, placed.entry_hash, draft.payload});
+    const auto& pending = pendings[i];
+    std::unique_lock plock(pending->mutex);
+    pending->event = storage::stored_event{placed.seq,
+                                           prev,
+                                           draft.type,
+                                           std::move(texts[i]),
+                                           placed.entry_hash,
+                                           placed.signature,
+                                           placed.stored_at_unix_ms};
+    const bool ready = pending->durable;
+    plock.unlock();
+    if (ready) finish(pending);
   }
   slot->set_frame({}, reply_for(id, cmd, *decided, applied));
   pusher_->notify();
 }
 
-void hall_service::send_when_durable(std::uint64_t seq, std::function<void()> send) {
+void hall_service::on_commit_failed() {
+  std::lock_guard lock(mutex_);
+  resync_locked();
+}
+
+void hall_service::resync_locked() {
+  const std::uint64_t durable = log_->head().length;
+  if (durable == state_.next_seq()) return;
+  // A commit failed and the log went back to its last durable event: so does the state. The
+  // events are replayed as at start-up (rare, so plain beats fast).
+  const auto events = log_->snapshot();
+  domain::congress_state fresh;
+  std::vector<crypto::digest32> hashes;
+  hashes.reserve(events.size());
+  for (const auto& e : events) {
+    boost::system::error_code ec;
+    json::value payload = json::parse(e.payload, ec);
+    if (ec || !payload.is_object() ||
+        !fresh.apply(domain::event{e.seq, e.type, std::move(payload).as_object()})) {
+      log::error("replay after a failed commit stopped", {{"seq", e.seq}, {"type", e.type}});
+      break;
+    }
+    hashes.push_back(e.entry_hash);
+  }
+  log::warn("state taken back to the last durable event",
+            {{"from_events", state_.next_seq()}, {"to_events", fresh.next_seq()}});
+  state_ = std::move(fresh);
+  entry_hashes_ = std::move(hashes);
+
+  // Replies waiting for an event that will never be durable get the error.
+  std::vector<std::function<void(boost::system::error_code)>> refused;
+  {
+    std::lock_guard plock(push_mutex_);
+    for (auto it = waiting_.lower_bound(state_.next_seq()); it != waiting_.end();) {
+      refused.push_back(std::move(it->second));
+      it = waiting_.erase(it);
+    }
+    ready_.erase(ready_.lower_bound(state_.next_seq()), ready_.end());
+  }
+  for (auto& r : refused) r(make_error_code(errc::storage_unavailable));
+  if (pusher_) pusher_->notify();
+}
+
+void hall_service::send_when_durable(std::uint64_t seq,
+                                     std::function<void(boost::system::error_code)> send) {
   {
     std::lock_guard lock(push_mutex_);
     if (seq >= durable_count_) {
@@ -196,11 +256,11 @@ void hall_service::send_when_durable(std::uint64_t seq, std::function<void()> se
       return;
     }
   }
-  send();
+  send({});
 }
 
 void hall_service::on_event_durable(const storage::stored_event& e) {
-  std::vector<std::function<void()>> sends;
+  std::vector<std::function<void(boost::system::error_code)>> sends;
   bool embargo_lifted = false;
   std::lock_guard lock(push_mutex_);
   ready_.insert_or_assign(e.seq, e);
@@ -250,7 +310,7 @@ void hall_service::on_event_durable(const storage::stored_event& e) {
       it = waiting_.erase(it);
     }
   }
-  for (auto& s : sends) s();
+  for (auto& s : sends) s({});
   // The public state changes when an embargo lifts, which happens here, after the command's
   // own push (made when it was applied, while the result was still sealed).
   if ((!sends.empty() || embargo_lifted) && pusher_) pusher_->notify();

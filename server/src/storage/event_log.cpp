@@ -198,8 +198,6 @@ event_log::event_log(private_tag, std::unique_ptr<sql::connection> db,
       events_(std::move(events)) {
   head_.length = events_.size();
   head_.hash = events_.empty() ? crypto::genesis_hash : events_.back().entry_hash;
-  queued_ = head_.length;
-  durable_ = head_.length;
   writer_ = std::thread([this] { writer_loop(); });
 }
 
@@ -219,44 +217,74 @@ std::int64_t event_log::now_unix_ms() const {
       .count();
 }
 
+bool event_log::pausing() const { return failed_ && std::chrono::steady_clock::now() < retry_at_; }
+
 result<appended_event> event_log::append(std::string type, std::string payload,
                                          durable_handler on_durable) {
+  std::vector<event_draft> one;
+  one.push_back({std::move(type), std::move(payload), std::move(on_durable)});
   std::lock_guard chain_lock(append_mutex_);
-  if (failed()) return errc::storage_failure;
+  auto placed = append_locked(one);
+  if (!placed) return placed.error();
+  return placed->front();
+}
 
-  stored_event e;
-  e.seq = head_.length;
-  e.prev_hash = head_.hash;
-  e.type = std::move(type);
-  e.payload = std::move(payload);
-  e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
-  e.signature = key_.sign(e.entry_hash);
-  e.stored_at_unix_ms = now_unix_ms();
-  const appended_event placed{e.seq, e.entry_hash, e.signature, e.stored_at_unix_ms};
+result<std::vector<appended_event>> event_log::append_group(std::uint64_t expected_seq,
+                                                            std::vector<event_draft> drafts) {
+  if (drafts.empty()) return errc::invalid_field;
+  std::lock_guard chain_lock(append_mutex_);
+  if (head_.length != expected_seq) return errc::storage_unavailable;
+  return append_locked(drafts);
+}
 
-  events_.push_back(e);
+result<std::vector<appended_event>> event_log::append_locked(std::vector<event_draft>& drafts) {
   {
     std::lock_guard queue_lock(queue_mutex_);
-    if (failed_) {
-      events_.pop_back();
-      return errc::storage_failure;
-    }
-    queue_.push_back({std::move(e), std::move(on_durable)});
-    queued_ = placed.seq + 1;
+    if (pausing()) return errc::storage_unavailable;
+  }
+
+  std::vector<pending> group;
+  std::vector<appended_event> placed;
+  group.reserve(drafts.size());
+  placed.reserve(drafts.size());
+  chain_head head = head_;
+  const std::int64_t stored_at = now_unix_ms();
+  for (event_draft& d : drafts) {
+    stored_event e;
+    e.seq = head.length;
+    e.prev_hash = head.hash;
+    e.type = std::move(d.type);
+    e.payload = std::move(d.payload);
+    e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
+    e.signature = key_.sign(e.entry_hash);
+    e.stored_at_unix_ms = stored_at;
+    placed.push_back({e.seq, e.entry_hash, e.signature, e.stored_at_unix_ms});
+    head = {e.seq + 1, e.entry_hash};
+    group.push_back({std::move(e), std::move(d.on_durable), false});
+  }
+  group.back().ends_group = true;
+
+  for (const pending& p : group) events_.push_back(p.event);
+  {
+    std::lock_guard queue_lock(queue_mutex_);
+    for (pending& p : group) queue_.push_back(std::move(p));
+    queued_ += group.size();
   }
   queue_ready_.notify_one();
-  head_.length = placed.seq + 1;
-  head_.hash = placed.entry_hash;
+  head_ = head;
   return placed;
 }
 
 boost::system::error_code event_log::flush() {
   std::unique_lock lock(queue_mutex_);
   const std::uint64_t target = queued_;
-  // After a failure the writer still runs every queued handler (with the error), so this
+  // After a failure the writer still runs every failed handler (with the error), so this
   // also returns once the handlers of the failed events have run.
-  progress_.wait(lock, [&] { return durable_ >= target; });
-  if (failed_) return errc::storage_failure;
+  progress_.wait(lock, [&] { return handled_ >= target; });
+  if (failed_events_ != flushed_failed_) {
+    flushed_failed_ = failed_events_;
+    return errc::storage_unavailable;
+  }
   return {};
 }
 
@@ -274,6 +302,11 @@ chain_head event_log::head() const {
 bool event_log::failed() const {
   std::lock_guard lock(queue_mutex_);
   return failed_;
+}
+
+std::uint64_t event_log::faults() const {
+  std::lock_guard lock(queue_mutex_);
+  return stats_.failed_commits;
 }
 
 writer_stats event_log::stats() const {
@@ -294,10 +327,39 @@ storage_result<void> event_log::write_batch(const std::vector<pending>& batch) {
     if (auto b = insert_->bind(5, e.entry_hash); !b) return b.error();
     if (auto b = insert_->bind(6, e.signature.bytes()); !b) return b.error();
     if (auto b = insert_->bind(7, e.stored_at_unix_ms); !b) return b.error();
-    if (auto s = insert_->step(); !s) return s.error();
+    if (auto s = insert_->step(); !s) {
+      insert_->reset();
+      return s.error();
+    }
   }
   insert_->reset();
   return tx->commit();
+}
+
+std::vector<event_log::pending> event_log::fail_from(std::vector<pending> batch,
+                                                     const storage_error& why) {
+  std::lock_guard chain_lock(append_mutex_);
+  std::lock_guard queue_lock(queue_mutex_);
+  for (pending& p : queue_) batch.push_back(std::move(p));
+  queue_.clear();
+  const std::uint64_t first = batch.front().event.seq;
+  const std::uint64_t last = batch.back().event.seq;
+  events_.resize(first);
+  head_ = {first, events_.empty() ? crypto::genesis_hash : events_.back().entry_hash};
+
+  failed_ = true;
+  ++failures_in_a_row_;
+  ++stats_.failed_commits;
+  failed_events_ += batch.size();
+  auto pause = options_.retry_pause;
+  for (unsigned i = 1; i < failures_in_a_row_ && pause < options_.retry_pause_max; ++i) pause *= 2;
+  pause = std::min(pause, options_.retry_pause_max);
+  retry_at_ = std::chrono::steady_clock::now() + pause;
+  options_.log_error("writing events " + std::to_string(first) + ".." + std::to_string(last) +
+                     " failed; they are refused, the log goes back to " + std::to_string(first) +
+                     " events and tries again in " + std::to_string(pause.count()) +
+                     " ms: " + why.message);
+  return batch;
 }
 
 void event_log::writer_loop() {
@@ -306,28 +368,18 @@ void event_log::writer_loop() {
     queue_ready_.wait(lock, [&] { return stop_ || !queue_.empty(); });
     if (queue_.empty()) return;  // stop_ and nothing left to write
 
+    // Up to max_batch events, but never part of a group.
     std::vector<pending> batch;
-    const std::size_t n = std::min(queue_.size(), options_.max_batch);
-    batch.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
+    while (!queue_.empty() && (batch.size() < options_.max_batch || !batch.back().ends_group)) {
       batch.push_back(std::move(queue_.front()));
       queue_.pop_front();
     }
-    const bool already_failed = failed_;
     lock.unlock();
 
-    boost::system::error_code outcome;
-    if (already_failed) {
-      outcome = errc::storage_failure;
-    } else if (auto written = write_batch(batch); !written) {
-      outcome = errc::storage_failure;
-      options_.log_error("writing events " + std::to_string(batch.front().event.seq) + ".." +
-                         std::to_string(batch.back().event.seq) +
-                         " failed; refusing further appends: " + written.error().message);
-      lock.lock();
-      failed_ = true;
-      lock.unlock();
-    }
+    auto written = write_batch(batch);
+    const boost::system::error_code outcome =
+        written ? boost::system::error_code{} : make_error_code(errc::storage_unavailable);
+    if (!written) batch = fail_from(std::move(batch), written.error());
     for (pending& p : batch) {
       if (p.on_durable) p.on_durable(outcome);
     }
@@ -337,8 +389,10 @@ void event_log::writer_loop() {
       ++stats_.commits;
       stats_.events += batch.size();
       stats_.largest_batch = std::max<std::uint64_t>(stats_.largest_batch, batch.size());
+      failed_ = false;
+      failures_in_a_row_ = 0;
     }
-    durable_ = batch.back().event.seq + 1;
+    handled_ += batch.size();
     progress_.notify_all();
   }
 }

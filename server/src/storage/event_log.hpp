@@ -8,6 +8,12 @@
 //
 // open() verifies the whole stored log (every hash, every link, every signature) before it
 // returns, so a server never starts on a log that was tampered with or damaged.
+//
+// A failed commit (disk full, database read-only, an I/O error, a file-size limit) is a fault,
+// not the end: the events of that batch and every event queued behind it are reported failed
+// (errc::storage_unavailable), the chain goes back to the last durable event, and appends are
+// refused quickly for a short, growing pause; the first append after the pause tries the
+// database again, and once a commit succeeds the log is healthy. Nothing durable changes.
 #pragma once
 
 #include <chrono>
@@ -67,6 +73,13 @@ struct chain_head {
   crypto::digest32 hash{};
 };
 
+/// Called once per appended event, on the writer thread, after the COMMIT holding the event
+/// returned: with no error when the event is durable, with errc::storage_unavailable when the
+/// commit failed (then this event never will be: the chain went back to the last durable event
+/// and its seq will be given to another event). It must not throw, must not block for long and
+/// must not call flush() or destroy the log; it may call append().
+using durable_handler = std::function<void(boost::system::error_code)>;
+
 /// What the writer thread has done since open(), for monitoring and benchmarks.
 struct writer_stats {
   /// Transactions committed.
@@ -75,6 +88,15 @@ struct writer_stats {
   std::uint64_t events = 0;
   /// The most events one transaction held.
   std::uint64_t largest_batch = 0;
+  /// Commits that failed (each a fault).
+  std::uint64_t failed_commits = 0;
+};
+
+/// An event to append: its type, the exact JSON text to store and hash, and its handler.
+struct event_draft {
+  std::string type;
+  std::string payload;
+  durable_handler on_durable;
 };
 
 /// Tuning and injected dependencies of an event log.
@@ -88,13 +110,11 @@ struct event_log_options {
   /// Receives a line for each storage failure (with SQLite's extended code); stderr when empty.
   /// Called from the writer thread or from open().
   std::function<void(std::string_view)> log_error;
+  /// After a failed commit appends are refused for this long before the database is tried
+  /// again; each further failed commit in a row doubles the pause, up to `retry_pause_max`.
+  std::chrono::milliseconds retry_pause{100};
+  std::chrono::milliseconds retry_pause_max{2000};
 };
-
-/// Called once per appended event, on the writer thread, after the COMMIT holding the event
-/// returned: with no error when the event is durable, with errc::storage_failure when it is
-/// not (then it never will be). It must not throw, must not block for long and must not call
-/// flush() or destroy the log; it may call append().
-using durable_handler = std::function<void(boost::system::error_code)>;
 
 /// The append-only event log. Owns its SQLite connection and its writer thread.
 /// Thread safety: append(), head(), flush() and failed() may be called from any thread;
@@ -134,21 +154,35 @@ class event_log {
   /// Thread-safe; concurrent callers are ordered by an internal lock, but a caller that needs
   /// its events in a particular order (the domain engine) must serialize its own appends, e.g.
   /// under the lock that guards its state, so that chain order is state order.
-  /// Errors (then `on_durable` is never called): errc::storage_failure once any write has
-  /// failed (fail-stop: the log refuses every later append, and the server must stop).
+  /// Errors (then `on_durable` is never called): errc::storage_unavailable during the pause
+  /// after a failed commit (see the file comment).
   [[nodiscard]] result<appended_event> append(std::string type, std::string payload,
                                               durable_handler on_durable);
 
+  /// Appends `drafts` as one group at seq `expected_seq`, `expected_seq` + 1, …: the writer
+  /// commits a group in one transaction, so the group is durable whole or not at all.
+  /// Errors (then no handler is ever called and nothing is appended):
+  /// errc::storage_unavailable during the pause after a failed commit, or when the head is not
+  /// at `expected_seq` (the caller's view of the chain is stale: a commit failed and the chain
+  /// went back); errc::invalid_field for an empty group.
+  [[nodiscard]] result<std::vector<appended_event>> append_group(std::uint64_t expected_seq,
+                                                                 std::vector<event_draft> drafts);
+
   /// Blocks until the handler of every event appended before the call has returned: each
-  /// such event is then durable, or the log has failed and the handler was told so. Returns
-  /// errc::storage_failure if the log has failed. Must not be called from a durable_handler.
+  /// such event is then durable, or its commit failed and the handler was told so. Returns
+  /// errc::storage_unavailable if any of those events failed since the last flush() call
+  /// returned. Must not be called from a durable_handler.
   [[nodiscard]] boost::system::error_code flush();
 
   /// The last event's seq + 1 and hash (including events not yet durable).
   [[nodiscard]] chain_head head() const;
 
-  /// True once a write failed; every later append is refused.
+  /// True from a failed commit until a commit succeeds again.
   [[nodiscard]] bool failed() const;
+
+  /// The number of failed commits since open(); it grows by one at each fault, after the
+  /// chain went back and before the failed events' handlers run.
+  [[nodiscard]] std::uint64_t faults() const;
 
   /// The writer's counters. Thread-safe.
   [[nodiscard]] writer_stats stats() const;
@@ -171,10 +205,20 @@ class event_log {
   struct pending {
     stored_event event;
     durable_handler on_durable;
+    bool ends_group = true;  ///< the last event of an append_group (a batch never splits one)
   };
 
+  /// Places `drafts` after the head and queues them as one group. REQUIRES: append_mutex_
+  /// held, `drafts` not empty.
+  [[nodiscard]] result<std::vector<appended_event>> append_locked(std::vector<event_draft>& drafts);
   void writer_loop();
   [[nodiscard]] storage_result<void> write_batch(const std::vector<pending>& batch);
+  /// Fails `batch` and everything queued behind it, and takes the chain back to the last
+  /// durable event. Returns the failed events, in seq order. REQUIRES: no lock held.
+  [[nodiscard]] std::vector<pending> fail_from(std::vector<pending> batch,
+                                               const storage_error& why);
+  /// Whether appends are refused now (the pause after a fault). REQUIRES: queue_mutex_ held.
+  [[nodiscard]] bool pausing() const;
   [[nodiscard]] std::int64_t now_unix_ms() const;
 
   // Used by the writer thread only, after open(). The statement goes before the connection.
@@ -194,9 +238,13 @@ class event_log {
   std::condition_variable queue_ready_;  // writer waits: work queued or stop
   std::condition_variable progress_;     // flush() waits: durable_ advanced
   std::deque<pending> queue_;
-  std::uint64_t queued_ = 0;   // seq + 1 of the last event queued
-  std::uint64_t durable_ = 0;  // seq + 1 of the last event whose handler returned
-  bool failed_ = false;
+  std::uint64_t queued_ = 0;          // events ever queued since open()
+  std::uint64_t handled_ = 0;         // of those, events whose handler returned
+  std::uint64_t failed_events_ = 0;   // events whose commit failed since open()
+  std::uint64_t flushed_failed_ = 0;  // failed_events_ when flush() last returned
+  bool failed_ = false;               // from a failed commit until one succeeds
+  unsigned failures_in_a_row_ = 0;
+  std::chrono::steady_clock::time_point retry_at_{};
   bool stop_ = false;
   writer_stats stats_;
 

@@ -128,7 +128,9 @@ enum class canonical {
   X(storage_failure, unavailable, "the event could not be stored")                               \
   X(broken_chain, internal, "the event log's hash chain is broken")                              \
   X(shutting_down, unavailable, "the server is shutting down")                                   \
-  X(internal, internal, "internal error")
+  X(internal, internal, "internal error")                                                        \
+  X(storage_unavailable, unavailable,                                                            \
+    "the server cannot store events at the moment; nothing was recorded, try again shortly")
 
 /// Every specific error code. Zero is reserved for success.
 enum class errc {

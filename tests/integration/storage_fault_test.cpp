@@ -1,0 +1,629 @@
+// A full disk under a sitting: plenumd's data directory lives on a small filesystem the test
+// makes (a tmpfs mount; a loop-mounted ext4 image where tmpfs cannot be mounted), a ballast
+// file fills it, and delegates cast ballots until a commit fails. Where neither can be mounted,
+// plenumd's file-size limit (RLIMIT_FSIZE, set from outside with prlimit) stops its writes
+// instead, as a full disk would (EFBIG). PLENUM_STORAGE_FAULT=tmpfs|ext4|rlimit picks one. That
+// delegate gets storage_unavailable and no receipt, every earlier receipt stays on the board, reads
+// keep working; once the ballast is deleted the hall takes ballots again without a restart, the
+// decrypted counts equal the receipted ballots, and a restart replays the log cleanly.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "hall_client.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/board.hpp"
+#include "plenum/crypto/ceremony.hpp"
+#include "plenum/crypto/ceremony_params.hpp"
+#include "plenum/crypto/decryption.hpp"
+#include "plenum/crypto/key_share.hpp"
+#include "plenum/crypto/keygen.hpp"
+#include "plenum/crypto/random.hpp"
+#include "plenum/protocol/codec_ballot.hpp"
+#include "plenum/protocol/codec_board.hpp"
+#include "plenum/protocol/codec_ceremony.hpp"
+#include "plenum/protocol/codec_decryption.hpp"
+#include "plenum/protocol/codec_manifest.hpp"
+#include "plenumd_process.hpp"
+
+namespace plenum::tests {
+namespace {
+
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+constexpr auto start_timeout = 120s;
+constexpr int delegates = 10;
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string delegate(int i) { return "D0" + std::string(i < 10 ? "0" : "") + std::to_string(i); }
+
+std::string roster_csv() {
+  std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
+  for (int i = 1; i <= delegates; ++i)
+    csv += delegate(i) + ",代表" + std::to_string(i) + "," + (i % 2 == 0 ? "女" : "男") +
+           ",汉族,farming,U1,G1,delegate,no\n";
+  csv += "CH,主持人,男,汉族,cadre,,,chair,no\n";
+  csv += "SE,秘书,女,汉族,cadre,,,secretary,no\n";
+  for (int i = 1; i <= 3; ++i)
+    csv += "S" + std::to_string(i) + ",监票人" + std::to_string(i) +
+           ",男,汉族,cadre,,,scrutineer,no\n";
+  return csv;
+}
+
+crypto::secret_key make_key(const std::string& label) {
+  crypto::seeded_random random("storage fault test " + label);
+  return crypto::secret_key::generate(random);
+}
+
+std::string str(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+std::string secretary_code(const std::filesystem::path& data) {
+  std::istringstream in(read_file(data / "bootstrap-credentials.txt"));
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("SE\t", 0) == 0) return line.substr(line.rfind('\t') + 1);
+  return {};
+}
+
+hall_reply enroll(hall_client& c, const std::string& person, const std::string& code,
+                  const crypto::secret_key& key) {
+  const auto pk = key.public_part();
+  std::string canonical;
+  for (char ch : code)
+    if (ch != '-') canonical += ch;
+  const auto digest = crypto::enroll_digest(c.hello().congress_id, person, canonical, pk);
+  return c.call("enroll", {{"person", person},
+                           {"code", code},
+                           {"device_pk", pk.hex()},
+                           {"signature", key.sign(digest).hex()}});
+}
+
+// A small filesystem of the test's own at `dir`: tmpfs, or else a loop-mounted ext4 image.
+// Unmounted on destruction. `kind()` says which one it is; empty when neither could be made
+// (or PLENUM_STORAGE_FAULT=rlimit asked for none).
+class small_filesystem {
+ public:
+  small_filesystem(const std::filesystem::path& dir, const std::filesystem::path& image)
+      : dir_(dir) {
+    std::filesystem::create_directories(dir);
+    const char* wanted_env = std::getenv("PLENUM_STORAGE_FAULT");
+    const std::string wanted = wanted_env != nullptr ? wanted_env : "";
+    std::string tmpfs_error = "not tried";
+    if (wanted.empty() || wanted == "tmpfs") {
+      if (::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=8m,mode=0700") == 0) {
+        kind_ = "tmpfs";
+        mounted_ = true;
+        return;
+      }
+      tmpfs_error = std::strerror(errno);
+    }
+    if (wanted.empty() || wanted == "ext4") {
+      const std::string make = "truncate -s 16M '" + image.string() + "' && mkfs.ext4 -q -F '" +
+                               image.string() + "' && mount -o loop '" + image.string() + "' '" +
+                               dir.string() + "'";
+      if (std::system(make.c_str()) == 0) {
+        kind_ = "loop-mounted ext4";
+        mounted_ = true;
+        return;
+      }
+    }
+    error_ = "tmpfs: " + tmpfs_error + "; loop ext4: not mounted";
+  }
+  ~small_filesystem() {
+    if (mounted_) ::umount2(dir_.c_str(), MNT_DETACH);
+  }
+  small_filesystem(const small_filesystem&) = delete;
+  small_filesystem& operator=(const small_filesystem&) = delete;
+  [[nodiscard]] const std::string& kind() const { return kind_; }
+  [[nodiscard]] const std::string& error() const { return error_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::string kind_;
+  std::string error_;
+  bool mounted_ = false;
+};
+
+// plenumd's file-size limit, set from outside: writes beyond `bytes` fail with EFBIG.
+bool limit_file_size(pid_t pid, rlim_t bytes) {
+  const rlimit limit{bytes, RLIM_INFINITY};
+  return ::prlimit(pid, RLIMIT_FSIZE, &limit, nullptr) == 0;
+}
+
+// Writes `path` until the filesystem is full; returns the bytes written.
+std::uintmax_t fill_with_ballast(const std::filesystem::path& path) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) return 0;
+  std::setvbuf(f, nullptr, _IONBF, 0);
+  const std::string block(4096, 'b');
+  std::uintmax_t written = 0;
+  for (;;) {
+    const std::size_t n = std::fwrite(block.data(), 1, block.size(), f);
+    written += n;
+    if (n < block.size()) break;
+  }
+  std::fclose(f);
+  return written;
+}
+
+struct cast_outcome {
+  hall_reply reply;
+  std::string tracking_hex;
+};
+
+class storage_fault_test : public ::testing::Test {
+ protected:
+  void start() {
+    server_ = std::make_unique<plenumd_process>(
+        PLENUMD_BINARY, data(), dir_.path() / "plenumd.log",
+        std::vector<std::string>{"--congress-id", "fault-congress", "--roster",
+                                 (dir_.path() / "roster.csv").string(), "--membership",
+                                 "100,40,5"});
+    auto port = server_->wait_ready(start_timeout);
+    ASSERT_TRUE(port) << read_file(dir_.path() / "plenumd.log");
+    port_ = *port;
+  }
+  [[nodiscard]] std::filesystem::path mount_point() const { return dir_.path() / "small"; }
+  [[nodiscard]] std::filesystem::path data() const { return mount_point() / "data"; }
+
+  crypto::secret_key enroll_person(hall_client& se, const std::string& person) {
+    auto issued = se.call("issue_enrollment_code", {{"person", person}});
+    EXPECT_TRUE(issued.ok()) << person << " " << issued.code();
+    auto key = make_key(person);
+    hall_client c(port_);
+    auto r = enroll(c, person, str(issued.fields, "code"), key);
+    EXPECT_TRUE(r.ok()) << person << " " << r.code();
+    keys_.insert_or_assign(person, key);
+    return key;
+  }
+  hall_client as(const std::string& person) {
+    hall_client c(port_);
+    auto a = c.auth(keys_.at(person));
+    EXPECT_TRUE(a.ok()) << person << " " << a.code();
+    return c;
+  }
+
+  temp_dir dir_;
+  std::unique_ptr<plenumd_process> server_;
+  std::uint16_t port_ = 0;
+  std::map<std::string, crypto::secret_key> keys_;
+};
+
+TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResumes) {
+  small_filesystem fs(mount_point(), dir_.path() / "small.img");
+  const bool rlimit_fallback = fs.kind().empty();
+  const std::string how = rlimit_fallback ? "file-size limit (RLIMIT_FSIZE) on plenumd"
+                                          : fs.kind() + " filled by a ballast file";
+  if (rlimit_fallback) {
+    std::cout << "[ filesystem ] no small filesystem (" << fs.error() << ")\n";
+    ::signal(SIGXFSZ, SIG_IGN);  // inherited by plenumd: a write past the limit fails (EFBIG)
+  }
+  std::cout << "[ full disk  ] made by a " << how << "\n";
+  RecordProperty("full_disk", how);
+  std::filesystem::create_directories(data());
+  std::ofstream(dir_.path() / "roster.csv") << roster_csv();
+  start();
+
+  // The sitting: roster, enrollment, check-in, a motion, the key ceremony.
+  hall_client se(port_);
+  keys_.insert_or_assign("SE", make_key("SE"));
+  ASSERT_TRUE(enroll(se, "SE", secretary_code(data()), keys_.at("SE")).ok());
+  ASSERT_TRUE(se.auth(keys_.at("SE")).ok());
+  {
+    // The small roster has composition warnings (no woman cadre, no minority, …).
+    auto acknowledged = se.call("acknowledge_warnings");
+    ASSERT_TRUE(acknowledged.ok()) << acknowledged.code();
+  }
+  for (const std::string p : {"CH", "S1", "S2", "S3"}) enroll_person(se, p);
+  for (int i = 1; i <= delegates; ++i) enroll_person(se, delegate(i));
+  auto ch = as("CH");
+  ASSERT_TRUE(
+      ch.call("create_sitting", {{"sitting_id", "s1"}, {"title", "年会"}, {"date", "2026-03-01"}})
+          .ok());
+  ASSERT_TRUE(ch.call("open_checkin", {{"sitting_id", "s1"}}).ok());
+  std::map<int, hall_client> hall;
+  for (int i = 1; i <= delegates; ++i) {
+    const std::string d = delegate(i);
+    hall.emplace(i, as(d));
+    const auto key = keys_.at(d);
+    const auto now = hall.at(i).call("ping").fields.at("server_unix_ms").to_number<std::uint64_t>();
+    const auto sig = key.sign(crypto::checkin_digest("s1", key.public_part(), now));
+    ASSERT_TRUE(
+        hall.at(i)
+            .call("checkin", {{"sitting_id", "s1"}, {"unix_ms", now}, {"signature", sig.hex()}})
+            .ok())
+        << d;
+  }
+  {
+    auto opened = ch.call("open_sitting", {{"sitting_id", "s1"}});
+    ASSERT_TRUE(opened.ok()) << opened.code() << " " << json::serialize(opened.fields);
+  }
+  ASSERT_TRUE(ch.call("add_item", {{"sitting_id", "s1"},
+                                   {"item_id", "i1"},
+                                   {"kind", "report"},
+                                   {"title", "关于修路的决议"},
+                                   {"order", 1},
+                                   {"responsible", "党委"}})
+                  .ok());
+  ASSERT_TRUE(ch.call("set_current_item", {{"sitting_id", "s1"}, {"item_id", "i1"}}).ok());
+  ASSERT_TRUE(ch.call("create_vote", {{"vote_id", "v1"},
+                                      {"sitting_id", "s1"},
+                                      {"item_id", "i1"},
+                                      {"kind", "motion"},
+                                      {"title", "关于修路的决议"}})
+                  .ok());
+  ASSERT_TRUE(
+      ch.call("start_ceremony",
+              {{"sitting_id", "s1"}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})
+          .ok());
+  std::vector<crypto::public_key> spks;
+  for (int i = 1; i <= 3; ++i) spks.push_back(keys_.at("S" + std::to_string(i)).public_part());
+  auto params = crypto::ceremony_params::create("fault-congress", "s1", spks, 2);
+  ASSERT_TRUE(params);
+  std::map<int, hall_client> scrutineers;
+  crypto::seeded_random random("storage fault ceremony");
+  for (int i = 1; i <= 3; ++i) {
+    const std::string s = "S" + std::to_string(i);
+    scrutineers.emplace(i, as(s));
+    auto msg =
+        crypto::make_keygen_message(*params, static_cast<std::uint64_t>(i), keys_.at(s), random);
+    ASSERT_TRUE(scrutineers.at(i)
+                    .call("keygen",
+                          {{"sitting_id", "s1"}, {"message", protocol::encode_keygen_message(msg)}})
+                    .ok());
+  }
+  std::vector<crypto::keygen_message> messages;
+  {
+    auto r = ch.call("get_ceremony", {{"sitting_id", "s1"}});
+    ASSERT_TRUE(r.ok()) << r.code();
+    for (const auto& m : r.fields.at("ceremony").at("keygen").as_array()) {
+      auto decoded = protocol::decode_keygen_message(m);
+      ASSERT_TRUE(decoded);
+      messages.push_back(*decoded);
+    }
+  }
+  auto ckeys = crypto::compute_ceremony_keys(*params, messages);
+  ASSERT_TRUE(ckeys);
+  const auto kdigest = crypto::key_digest(*params, *ckeys);
+  std::map<int, crypto::key_share> shares;
+  for (int l = 1; l <= 3; ++l) {
+    const std::string s = "S" + std::to_string(l);
+    std::vector<crypto::scalar> opened;
+    for (const auto& m : messages) {
+      auto outcome = crypto::open_share(*params, m, static_cast<std::uint64_t>(l), keys_.at(s));
+      ASSERT_TRUE(std::holds_alternative<crypto::scalar>(outcome));
+      opened.push_back(std::get<crypto::scalar>(outcome));
+    }
+    auto share = crypto::combine_shares(*params, static_cast<std::uint64_t>(l), opened,
+                                        ckeys->verification_keys[static_cast<std::size_t>(l - 1)]);
+    ASSERT_TRUE(share);
+    shares.emplace(l, *share);
+    auto sig = crypto::confirm_keys(*params, static_cast<std::uint64_t>(l), keys_.at(s), kdigest);
+    ASSERT_TRUE(scrutineers.at(l)
+                    .call("confirm_key",
+                          {{"sitting_id", "s1"},
+                           {"confirmation", json::object{{"index", l}, {"signature", sig.hex()}}}})
+                    .ok());
+  }
+  ASSERT_TRUE(ch.call("open_vote", {{"vote_id", "v1"}}).ok());
+
+  std::optional<crypto::manifest> manifest;
+  crypto::digest32 election_hash{};
+  {
+    auto state = hall.at(1).call("get_state");
+    ASSERT_TRUE(state.ok());
+    const auto& view = state.fields.at("state").as_object();
+    manifest = protocol::decode_manifest(view.at("manifests").at("v1")).value();
+    for (const auto& v : view.at("votes").as_array())
+      if (str(v.as_object(), "id") == "v1")
+        election_hash = crypto::from_hex_fixed<32>(str(v.as_object(), "election_hash")).value();
+  }
+  const auto congress_pk = ch.hello().congress_pk;
+  // Delegate i votes for when i is odd, against when even; `round` makes another ballot.
+  auto cast = [&](int i, const std::string& round) {
+    const std::string d = delegate(i);
+    const crypto::ballot_choices choices = {
+        {static_cast<std::uint8_t>(i % 2), static_cast<std::uint8_t>(1 - i % 2), 0}};
+    crypto::seeded_random br("ballot " + d + round);
+    auto b =
+        crypto::make_ballot(*manifest, election_hash, ckeys->joint_key, keys_.at(d), choices, br);
+    EXPECT_TRUE(b);
+    const auto tracking = crypto::tracking_code(crypto::ballot_digest(*b, election_hash), b->sig);
+    return cast_outcome{hall.at(i).call("cast_ballot", {{"vote_id", "v1"},
+                                                        {"ballot", protocol::encode_ballot(*b)}}),
+                        crypto::to_hex(tracking)};
+  };
+  std::map<int, protocol::receipt> receipts;  // by delegate
+  auto keep_receipt = [&](int i, const cast_outcome& c) {
+    ASSERT_TRUE(c.reply.ok()) << delegate(i) << " " << c.reply.code();
+    auto receipt = protocol::decode_receipt(c.reply.fields.at("receipt"));
+    ASSERT_TRUE(receipt);
+    EXPECT_EQ(crypto::to_hex(receipt->tracking_code), c.tracking_hex);
+    EXPECT_TRUE(
+        congress_pk.verify(crypto::receipt_digest(receipt->tracking_code, receipt->board_seq,
+                                                  receipt->board_entry_hash),
+                           receipt->sig));
+    receipts.insert_or_assign(i, *receipt);
+  };
+  for (int i = 1; i <= 3; ++i) keep_receipt(i, cast(i, ""));
+
+  // The board as a reader sees it: the chain checks, and the tracking codes of the ballots.
+  auto board_tracking_codes = [&](hall_client& c) {
+    std::multiset<std::string> codes;
+    auto page = c.call("get_board", {{"from_seq", 0}, {"limit", 500}});
+    EXPECT_TRUE(page.ok()) << page.code();
+    crypto::digest32 prev = crypto::genesis_hash;
+    std::uint64_t seq = 0;
+    for (const auto& e : page.fields.at("events").as_array()) {
+      auto ev = protocol::decode_board_event(e);
+      EXPECT_TRUE(ev);
+      if (!ev) continue;
+      EXPECT_EQ(ev->seq, seq++);
+      EXPECT_EQ(ev->prev_hash, prev);
+      EXPECT_TRUE(congress_pk.verify(ev->entry_hash, ev->sig));
+      prev = ev->entry_hash;
+      for (const auto& [i, r] : receipts)
+        if (r.board_seq == ev->seq) {
+          EXPECT_EQ(r.board_entry_hash, ev->entry_hash) << delegate(i);
+        }
+      if (ev->type == "ballot_accepted")
+        codes.insert(str(json::parse(ev->payload).as_object(), "tracking_code"));
+    }
+    return codes;
+  };
+  auto received = [&](hall_client& c) -> std::int64_t {
+    auto r = c.call("get_state");
+    EXPECT_TRUE(r.ok()) << r.code();
+    for (const auto& v : r.fields.at("state").at("votes").as_array())
+      if (str(v.as_object(), "id") == "v1")
+        return v.as_object().at("received").to_number<std::int64_t>();
+    return -1;
+  };
+  ASSERT_EQ(received(ch), 3);
+
+  // The disk fills up: delegates 4, 5, … cast until a commit fails.
+  const auto ballast = mount_point() / "ballast";
+  if (rlimit_fallback) {
+    const auto wal = std::filesystem::file_size(data() / "events.db-wal");
+    ASSERT_TRUE(limit_file_size(server_->pid(), static_cast<rlim_t>(wal)));
+  } else {
+    const auto ballast_bytes = fill_with_ballast(ballast);
+    ASSERT_GT(ballast_bytes, 0u);
+    std::cout << "[ ballast    ] " << ballast_bytes << " bytes fill the " << fs.kind() << "\n";
+  }
+  int refused = 0;
+  cast_outcome refusal;
+  for (int i = 4; i <= delegates - 2 && refused == 0; ++i) {
+    auto c = cast(i, "");
+    if (c.reply.ok()) {
+      keep_receipt(i, c);
+    } else {
+      refused = i;
+      refusal = c;
+    }
+  }
+  ASSERT_NE(refused, 0) << "every ballot was stored although the disk is full";
+  std::cout << "[ full disk  ] " << delegate(refused) << "'s ballot was the first refused, after "
+            << receipts.size() << " receipts\n";
+  EXPECT_EQ(refusal.reply.type, "error");
+  EXPECT_EQ(refusal.reply.code(), "storage_unavailable");
+  EXPECT_EQ(str(refusal.reply.fields, "category"), "unavailable");
+  EXPECT_FALSE(refusal.reply.fields.contains("receipt"));
+
+  // Reads keep working and show only durable events: every receipt is on the board, the
+  // refused ballot is not, and the state counts only the receipted ballots.
+  hall_client anon(port_);
+  {
+    const auto codes = board_tracking_codes(anon);
+    for (const auto& [i, r] : receipts)
+      EXPECT_EQ(codes.count(crypto::to_hex(r.tracking_code)), 1u) << delegate(i);
+    EXPECT_EQ(codes.count(refusal.tracking_hex), 0u);
+    EXPECT_EQ(codes.size(), receipts.size());
+  }
+  EXPECT_EQ(received(anon), static_cast<std::int64_t>(receipts.size()));
+  EXPECT_EQ(received(ch), static_cast<std::int64_t>(receipts.size()));
+  {
+    auto mine = hall.at(refused).call("get_my_status", {{"sitting_id", "s1"}});
+    ASSERT_TRUE(mine.ok()) << mine.code();
+    EXPECT_EQ(json::serialize(mine.fields).find(refusal.tracking_hex), std::string::npos);
+  }
+
+  // While the disk stays full, trying again gets the same error, quickly.
+  {
+    const auto t0 = std::chrono::steady_clock::now();
+    auto again = cast(refused, "again");
+    EXPECT_EQ(again.reply.code(), "storage_unavailable");
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 3s);
+    std::this_thread::sleep_for(2500ms);  // past the longest pause: the database is tried again
+    auto probe = cast(refused, "probe");
+    EXPECT_EQ(probe.reply.code(), "storage_unavailable");
+  }
+  EXPECT_EQ(received(anon), static_cast<std::int64_t>(receipts.size()));
+
+  // Room again: no restart, the next ballots are taken (after the pause, at most 2 s).
+  if (rlimit_fallback)
+    ASSERT_TRUE(limit_file_size(server_->pid(), RLIM_INFINITY));
+  else
+    std::filesystem::remove(ballast);
+  std::this_thread::sleep_for(2500ms);
+  const auto fresh = cast(refused, "after the fault");
+  keep_receipt(refused, fresh);
+  for (int i = refused + 1; i <= delegates; ++i) keep_receipt(i, cast(i, ""));
+  ASSERT_EQ(receipts.size(), static_cast<std::size_t>(delegates));
+  {
+    const auto codes = board_tracking_codes(anon);
+    for (const auto& [i, r] : receipts)
+      EXPECT_EQ(codes.count(crypto::to_hex(r.tracking_code)), 1u) << delegate(i);
+    EXPECT_EQ(codes.count(refusal.tracking_hex), 0u);
+    EXPECT_EQ(codes.size(), receipts.size());
+  }
+  EXPECT_EQ(received(ch), delegates);
+
+  // The counts after decryption are those of the receipted ballots.
+  ASSERT_TRUE(ch.call("close_vote", {{"vote_id", "v1"}}).ok());
+  auto tally = scrutineers.at(1).call("get_tally", {{"vote_id", "v1"}});
+  ASSERT_TRUE(tally.ok()) << tally.code();
+  std::vector<crypto::ciphertext> aggregates;
+  for (const auto& a : tally.fields.at("tally").at("aggregates").as_array())
+    aggregates.push_back({crypto::point::from_hex(str(a.as_object(), "a")).value(),
+                          crypto::point::from_hex(str(a.as_object(), "b")).value()});
+  for (int l : {1, 3}) {
+    const std::string s = "S" + std::to_string(l);
+    crypto::seeded_random pr("partial " + s);
+    auto partial = crypto::make_partial_decryption(*params, *ckeys, election_hash, aggregates,
+                                                   shares.at(l), keys_.at(s), pr);
+    auto r = scrutineers.at(l).call(
+        "partial_decryption",
+        {{"vote_id", "v1"}, {"partial", protocol::encode_partial_decryption(partial)}});
+    ASSERT_TRUE(r.ok()) << r.code();
+  }
+  json::array counts;
+  const auto decided = ch.call("get_state");
+  ASSERT_TRUE(decided.ok()) << decided.code();
+  for (const auto& v : decided.fields.at("state").at("votes").as_array())
+    if (str(v.as_object(), "id") == "v1") counts = v.as_object().at("counts").as_array();
+  ASSERT_EQ(counts.size(), 3u);
+  EXPECT_EQ(counts[0].to_number<std::int64_t>(), (delegates + 1) / 2);  // odd delegates: for
+  EXPECT_EQ(counts[1].to_number<std::int64_t>(), delegates / 2);        // even: against
+  EXPECT_EQ(counts[2].to_number<std::int64_t>(), 0);
+
+  // A restart replays the log cleanly: the same state and board, the receipts still cited.
+  const std::string state_before = json::serialize(ch.call("get_state").fields);
+  const std::string board_before =
+      json::serialize(se.call("get_board", {{"from_seq", 0}, {"limit", 500}}).fields);
+  hall.clear();
+  scrutineers.clear();
+  ASSERT_EQ(server_->stop(SIGTERM, 60s), 0);
+  start();
+  auto ch2 = as("CH");
+  EXPECT_EQ(json::serialize(ch2.call("get_state").fields), state_before);
+  auto se2 = as("SE");
+  EXPECT_EQ(json::serialize(se2.call("get_board", {{"from_seq", 0}, {"limit", 500}}).fields),
+            board_before);
+  const std::string log = read_file(dir_.path() / "plenumd.log");
+  // SQLITE_FULL (13) on a full filesystem; an I/O error (10, extended) past a file-size limit.
+  EXPECT_NE(log.find(rlimit_fallback ? "disk I/O error" : "disk is full (extended code 13)"),
+            std::string::npos)
+      << log;
+  EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
+  server_.reset();
+}
+
+// Whether the immutable flag stops writes through a file descriptor opened before it was set,
+// in `dir` (ext4 does; tmpfs does not).
+bool immutable_stops_writes(const std::filesystem::path& dir) {
+  const auto probe = dir / "immutable-probe";
+  std::FILE* f = std::fopen(probe.c_str(), "wb");
+  if (f == nullptr) return false;
+  std::setvbuf(f, nullptr, _IONBF, 0);
+  const bool set = std::system(("chattr +i '" + probe.string() + "'").c_str()) == 0;
+  const bool refused = set && std::fwrite("x", 1, 1, f) != 1;
+  std::fclose(f);
+  if (set) (void)std::system(("chattr -i '" + probe.string() + "'").c_str());
+  std::filesystem::remove(probe);
+  return refused;
+}
+
+// Makes the event log's files immutable (read-only even for root, also through the file
+// descriptors plenumd holds open), or writable again.
+bool set_immutable(const std::filesystem::path& data, bool on) {
+  const std::string flag = on ? "+i" : "-i";
+  return std::system(("chattr " + flag + " '" + (data / "events.db").string() + "' '" +
+                      (data / "events.db-wal").string() + "'")
+                         .c_str()) == 0;
+}
+
+TEST_F(storage_fault_test, ReadOnlyDatabaseRefusesCommandsAndTheHallResumes) {
+  // The data directory on the temporary directory's filesystem when it honours the immutable
+  // flag, else on a loop-mounted ext4 image.
+  std::optional<small_filesystem> ext4;
+  std::filesystem::create_directories(mount_point());
+  if (!immutable_stops_writes(mount_point())) {
+    ::setenv("PLENUM_STORAGE_FAULT", "ext4", 1);
+    ext4.emplace(mount_point(), dir_.path() / "small.img");
+    ::unsetenv("PLENUM_STORAGE_FAULT");
+    ASSERT_EQ(ext4->kind(), "loop-mounted ext4") << ext4->error();
+    ASSERT_TRUE(immutable_stops_writes(mount_point()));
+  }
+  std::cout << "[ read-only  ] events.db and its WAL made immutable (chattr +i) on "
+            << (ext4 ? "a loop-mounted ext4" : "the temporary directory's filesystem") << "\n";
+  std::filesystem::create_directories(data());
+  std::ofstream(dir_.path() / "roster.csv") << roster_csv();
+  start();
+
+  hall_client se(port_);
+  keys_.insert_or_assign("SE", make_key("SE"));
+  ASSERT_TRUE(enroll(se, "SE", secretary_code(data()), keys_.at("SE")).ok());
+  ASSERT_TRUE(se.auth(keys_.at("SE")).ok());
+  auto first = se.call("issue_enrollment_code", {{"person", "D001"}});
+  ASSERT_TRUE(first.ok()) << first.code();
+  hall_client anon(port_);
+  const auto board_before = anon.call("get_board", {{"from_seq", 0}, {"limit", 500}});
+  ASSERT_TRUE(board_before.ok());
+  const std::string state_before = json::serialize(anon.call("get_state").fields);
+
+  ASSERT_TRUE(set_immutable(data(), true));
+  auto refused = se.call("issue_enrollment_code", {{"person", "D002"}});
+  const bool made_writable = set_immutable(data(), false);  // before any ASSERT can return
+  ASSERT_TRUE(made_writable);
+  EXPECT_EQ(refused.code(), "storage_unavailable");
+  EXPECT_EQ(str(refused.fields, "category"), "unavailable");
+  // Reads answer, and nothing of the refused command shows.
+  EXPECT_EQ(json::serialize(anon.call("get_board", {{"from_seq", 0}, {"limit", 500}}).fields),
+            json::serialize(board_before.fields));
+  EXPECT_EQ(json::serialize(anon.call("get_state").fields), state_before);
+
+  // Writable again: after the pause the same command goes through, without a restart.
+  std::this_thread::sleep_for(500ms);
+  auto again = se.call("issue_enrollment_code", {{"person", "D002"}});
+  ASSERT_TRUE(again.ok()) << again.code();
+  const auto page = anon.call("get_board", {{"from_seq", 0}, {"limit", 500}});
+  ASSERT_TRUE(page.ok());
+  const auto before_count = board_before.fields.at("events").as_array().size();
+  EXPECT_EQ(page.fields.at("events").as_array().size(), before_count + 1);
+  const std::string board_after = json::serialize(page.fields);
+
+  // A restart replays the same log.
+  ASSERT_EQ(server_->stop(SIGTERM, 60s), 0);
+  start();
+  hall_client reader(port_);
+  EXPECT_EQ(json::serialize(reader.call("get_board", {{"from_seq", 0}, {"limit", 500}}).fields),
+            board_after);
+  const std::string log = read_file(dir_.path() / "plenumd.log");
+  const auto at = log.find("failed; they are refused");
+  ASSERT_NE(at, std::string::npos) << log;
+  std::cout << "[ read-only  ] plenumd: " << log.substr(at, log.find('\n', at) - at) << "\n";
+  EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
+  server_.reset();
+}
+
+}  // namespace
+}  // namespace plenum::tests
