@@ -155,7 +155,9 @@ export class PlenumClient {
   /** Subscribes to `topics` (kept across reconnects). */
   async subscribe(topics: Topic[]): Promise<void> {
     this.topics = topics;
-    await this.doSubscribe();
+    await this.doSubscribe().catch((e) => {
+      if (!this.stopped) throw e; // a client stopped on a lie has nothing left to subscribe to
+    });
   }
 
   /** Sends a request and resolves with the ok reply's fields; rejects with ProtocolError. */

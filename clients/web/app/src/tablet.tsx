@@ -12,6 +12,7 @@ import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
 import { voteBases } from "./trust";
 import { CheckedReceipt, TrustRefusal } from "./trust_view";
+import { refusedReceipts } from "./receipt_check";
 import { PublicResult } from "./results";
 import { ScrutineerPanel } from "./scrutineer";
 import { codesPageUrl, shortCode } from "./tracking";
@@ -255,7 +256,7 @@ function Tablet({ client }: AppProps) {
 
 /** The delegate's own tracking code of a finished vote, with the page where it can be found. */
 function MyCode(props: { voteId: string; receipt: LocalReceipt | null }) {
-  if (!props.receipt) return null;
+  if (!props.receipt || refusedReceipts.get().has(props.voteId)) return null;
   return (
     <p class="my-code" data-testid={`my-code-${props.voteId}`}>
       {label("my_tracking_code")}
