@@ -239,6 +239,17 @@ try {
   await page.getByTestId("receipt").waitFor({ timeout: 30_000 });
   assert.equal(await page.getByTestId("receipt-code").innerText(), code);
   assert.equal(casts("none"), 1);
+  // Once the ballot is on the tablet's board the receipt still stands, and after a reload too
+  // (then read from the server's state and checked against the board entry).
+  await page.waitForFunction(() => window.plenum.board.get().some((e) => e.type === "ballot_accepted" && e.payload.vote_id === "m1"));
+  assert.equal(await page.getByTestId("receipt-refused-m1").count(), 0);
+  assert.equal(await page.getByTestId("receipt-code").innerText(), code);
+  await page.reload();
+  await page.getByTestId("receipt").waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => window.plenum.board.get().some((e) => e.type === "ballot_accepted" && e.payload.vote_id === "m1"));
+  assert.equal(await page.getByTestId("receipt-code").innerText(), code);
+  assert.equal(await page.getByTestId("receipt-refused-m1").count(), 0);
+  assert.equal(casts("none"), 1, "a reload sends no ballot again");
   await shot("genuine");
   console.log("genuine: cast and receipt shown");
   await cli("CH", ["close-vote", "m1"]);
