@@ -219,6 +219,7 @@ try {
   // The same refusal in English, from the language buttons.
   await page.getByTestId("lang-en").click();
   assert.ok((await page.getByTestId("trust-stop").innerText()).includes("failed its signature check"));
+  assert.equal(await page.getByTestId("conn").innerText(), "Stopped", "the status line does not promise a reconnection");
   await shot("unsigned_title-en");
   await page.getByTestId("lang-zh-CN").click();
 

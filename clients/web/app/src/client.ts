@@ -59,7 +59,7 @@ export interface CongressPin {
 }
 
 /** What the connection is doing, for the status line. */
-export type ConnStatus = "connecting" | "online" | "offline";
+export type ConnStatus = "connecting" | "online" | "offline" | "stopped";
 
 /** Who the device authenticated as. */
 export interface Identity {
@@ -220,7 +220,7 @@ export class PlenumClient {
     this.serverNonce = null;
     for (const [, p] of this.pending) p.reject(new ProtocolError("unavailable", "connection lost"));
     this.pending.clear();
-    this.status.set("offline");
+    this.status.set(this.trustFailure.get() ? "stopped" : "offline");
     if (this.stopped) return;
     const delay = this.backoff * (0.75 + Math.random() / 2);
     this.backoff = Math.min(this.backoff * 2, 10_000);
