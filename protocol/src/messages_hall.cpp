@@ -45,6 +45,23 @@ decoded<void> text_or_url_with_digest(const add_material_request& m, const objec
                 "give either text, or url with digest");
 }
 
+// prepare_download names a known kind, and the one id that kind takes.
+decoded<void> kind_with_its_id(const prepare_download_request& d, const object_reader& r) {
+  const bool vote_sheet = d.kind == "vote_sheet";
+  const bool sitting_sheet = d.kind == "sitting_sheet";
+  if (!vote_sheet && !sitting_sheet && d.kind != "record")
+    return refuse(errc::invalid_field, r.path("kind"),
+                  "must be record, vote_sheet or sitting_sheet");
+  if (vote_sheet != d.vote_id.has_value())
+    return refuse(errc::invalid_field, r.path("vote_id"),
+                  vote_sheet ? "is required for a vote_sheet" : "is only for a vote_sheet");
+  if (sitting_sheet != d.sitting_id.has_value())
+    return refuse(
+        errc::invalid_field, r.path("sitting_id"),
+        sitting_sheet ? "is required for a sitting_sheet" : "is only for a sitting_sheet");
+  return {};
+}
+
 constexpr wire::text id_text{max_name_bytes};
 // An id the congress gives when the request leaves it out.
 constexpr wire::text_or_empty optional_id{max_name_bytes};
@@ -172,6 +189,13 @@ struct hall_tables {
   }
   static constexpr auto of(tag<export_record_request>) {
     return wire::fields<export_record_request>();
+  }
+  static constexpr auto of(tag<prepare_download_request>) {
+    using d = prepare_download_request;
+    return wire::fields_checked<d>(
+        kind_with_its_id, member("kind", &d::kind, id_text),
+        member("vote_id", &d::vote_id, wire::optional_text{max_name_bytes}),
+        member("sitting_id", &d::sitting_id, wire::optional_text{max_name_bytes}));
   }
 };
 

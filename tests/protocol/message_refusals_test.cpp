@@ -208,6 +208,8 @@ std::string all_lines() {
       sign_result_request{"v1", some_signature()},
       announce_result_request{"v1", some_signature()},
       withdraw_excusal_request{"s1", "D003", "arrived"},
+      prepare_download_request{"vote_sheet", std::string("v1"), std::nullopt},
+      prepare_download_request{"sitting_sheet", std::nullopt, std::string("s1")},
   };
   for (std::size_t i = 0; i < hall.size(); ++i) {
     edit_lines(std::string(type_of(hall[i])) + "#" + std::to_string(i),

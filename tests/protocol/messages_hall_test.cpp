@@ -72,6 +72,9 @@ TEST(MessagesHall, EveryTypeRoundTrips) {
       create_sitting_request{"", "年会", "2026-03-01"},
       add_item_request{"s1", "", "report", "报告", 0, "chair", std::nullopt},
       submit_proposal_request{"", "修路", "建议修路"},
+      prepare_download_request{"record", std::nullopt, std::nullopt},
+      prepare_download_request{"vote_sheet", std::string("v1"), std::nullopt},
+      prepare_download_request{"sitting_sheet", std::nullopt, std::string("s1")},
   };
   for (const auto& r : all) {
     const std::string text = encode_hall_request(9, r);
@@ -138,6 +141,33 @@ TEST(MessagesHall, HostileFramesAreRefused) {
   expect_refused(
       R"({"v":1,"id":3,"type":"announce_result","signature":")" + std::string(128, 'a') + R"("})",
       errc::invalid_field, "vote_id");
+}
+
+TEST(MessagesHall, PrepareDownloadTakesAKnownKindWithItsId) {
+  auto ok = decode_text(R"({"v":1,"id":3,"type":"prepare_download","kind":"sitting_sheet",)"
+                        R"("sitting_id":"s1"})");
+  ASSERT_TRUE(ok) << ok.error().message();
+  const auto& d = std::get<prepare_download_request>(ok->body);
+  EXPECT_EQ(d.kind, "sitting_sheet");
+  EXPECT_EQ(d.sitting_id, std::optional<std::string>("s1"));
+  EXPECT_FALSE(d.vote_id);
+  expect_refused(R"({"v":1,"id":3,"type":"prepare_download"})", errc::invalid_field, "kind");
+  expect_refused(R"({"v":1,"id":3,"type":"prepare_download","kind":"minutes"})",
+                 errc::invalid_field, "kind");
+  expect_refused(R"({"v":1,"id":3,"type":"prepare_download","kind":"vote_sheet"})",
+                 errc::invalid_field, "vote_id");
+  expect_refused(R"({"v":1,"id":3,"type":"prepare_download","kind":"record","vote_id":"v1"})",
+                 errc::invalid_field, "vote_id");
+  expect_refused(
+      R"({"v":1,"id":3,"type":"prepare_download","kind":"vote_sheet","vote_id":"v1","sitting_id":"s1"})",
+      errc::invalid_field, "sitting_id");
+  expect_refused(R"({"v":1,"id":3,"type":"prepare_download","kind":"sitting_sheet"})",
+                 errc::invalid_field, "sitting_id");
+  expect_refused(
+      R"({"v":1,"id":3,"type":"prepare_download","kind":"sitting_sheet","sitting_id":""})",
+      errc::invalid_field, "sitting_id");
+  expect_refused(R"({"v":1,"id":3,"type":"prepare_download","kind":"record","path":"/etc"})",
+                 errc::invalid_field, "path");
 }
 
 }  // namespace

@@ -42,6 +42,13 @@ TEST(options_test, ReadsValues) {
   EXPECT_EQ(o.log_level_, log::level::debug);
 }
 
+TEST(options_test, SheetToolIsLookedForUnlessNamed) {
+  EXPECT_FALSE(parse_options({}).sheet_tool_);
+  EXPECT_EQ(parse_options({"--sheet-tool", "/opt/plenum/bin/plenum-sheet"}).sheet_tool_,
+            std::filesystem::path("/opt/plenum/bin/plenum-sheet"));
+  EXPECT_NE(parse_options({"--help"}).help_.find("--sheet-tool"), std::string::npos);
+}
+
 TEST(options_test, RejectsBadCommandLines) {
   using args = std::vector<std::string>;
   for (const auto& bad :

@@ -578,5 +578,80 @@ TEST_F(verify_case, ResultSheetFromTheRecord) {
   EXPECT_NE(compact.find(ch), std::string::npos) << content;
 }
 
+// The summary sheet of a sitting from the exported record: attendance counted from the roster,
+// the excusals and the check-ins, every decided vote; as data and through plenum-sheet --record
+// --sitting.
+TEST_F(verify_case, SittingSheetFromTheRecord) {
+  auto rec = clients::verify::load_record(clean_);
+  ASSERT_TRUE(rec);
+  const auto& pk = rec->header.congress_pk;
+  auto s1 = clients::sheet::sitting_sheet_from_record(rec->events, pk, "s1");
+  ASSERT_TRUE(s1) << s1.error().message();
+  EXPECT_EQ(
+      s1->header_.sitting_,
+      payload_of(rec->events[find_event(rec->events, "sitting_created")]).at("title").as_string());
+  EXPECT_EQ(s1->attendance_.roster_, 10u);
+  EXPECT_EQ(s1->attendance_.excused_, 0u);
+  EXPECT_EQ(s1->attendance_.seated_, 10u);
+  EXPECT_EQ(s1->attendance_.present_, 9u);
+  ASSERT_EQ(s1->votes_.size(), 2u);
+  EXPECT_EQ(s1->votes_[0].vote_id_, "v1");
+  EXPECT_EQ(s1->votes_[1].vote_id_, "v2");
+  EXPECT_TRUE(s1->votes_[0].outcome_.passed_);
+  EXPECT_EQ(s1->votes_[1].outcome_.elected_, std::vector<std::string>{"王一"});
+  EXPECT_EQ(clients::sheet::sitting_sheet_from_record(rec->events, pk, "s9").error(),
+            errc::no_sitting);
+
+  // D010 (never checked in) excused, D001 (checked in) excused and the excusal withdrawn: the
+  // sheet counts one excused, nine seated, nine present.
+  auto events = rec->events;
+  const auto after = find_event(events, "checked_in") + 1;
+  auto excusal = [&](const std::string& type, const std::string& person) {
+    protocol::board_event e = events[after - 1];
+    e.type = type;
+    set_payload(e, json::object{{"sitting_id", "s1"}, {"person", person}, {"reason", "病假"}});
+    return e;
+  };
+  events.insert(events.begin() + static_cast<std::ptrdiff_t>(after),
+                {excusal("delegate_excused", "D010"), excusal("delegate_excused", "D001"),
+                 excusal("excusal_withdrawn", "D001")});
+  auto excused = clients::sheet::sitting_sheet_from_record(events, pk, "s1");
+  ASSERT_TRUE(excused) << excused.error().message();
+  EXPECT_EQ(excused->attendance_.excused_, 1u);
+  EXPECT_EQ(excused->attendance_.seated_, 9u);
+  EXPECT_EQ(excused->attendance_.present_, 9u);
+
+  const std::string tool = std::string(PLENUM_BINARY_DIR) + "/clients/src/sheet/plenum-sheet";
+  const auto pdf = sitting_->fresh_dir("s1.pdf");
+  const auto text = sitting_->fresh_dir("s1.txt");
+  const std::string cmd = tool + " --record '" + clean_.string() + "' --sitting s1 '" +
+                          pdf.string() + "' && pdftotext -enc UTF-8 '" + pdf.string() + "' '" +
+                          text.string() + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::ifstream in(text);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string compact;
+  for (char c : content)
+    if (c != ' ' && c != '\n') compact.push_back(c);
+  EXPECT_NE(compact.find("表决结果汇总"), std::string::npos) << content;
+  EXPECT_NE(compact.find("共2项表决"), std::string::npos) << content;
+  EXPECT_NE(compact.find("关于党委工作报告的决议"), std::string::npos) << content;
+  EXPECT_NE(compact.find("选举委员"), std::string::npos) << content;
+  EXPECT_NE(compact.find(s1->votes_[0].result_digest_), std::string::npos) << content;
+
+  // An unknown sitting fails with the reason; --vote and --sitting together are a usage error.
+  const auto none = sitting_->fresh_dir("s9.pdf");
+  EXPECT_NE(std::system((tool + " --record '" + clean_.string() + "' --sitting s9 '" +
+                         none.string() + "' 2>/dev/null")
+                            .c_str()),
+            0);
+  EXPECT_FALSE(fs::exists(none));
+  const int both = std::system((tool + " --record '" + clean_.string() +
+                                "' --vote v1 --sitting s1 '" + none.string() + "' 2>/dev/null")
+                                   .c_str());
+  ASSERT_TRUE(WIFEXITED(both));
+  EXPECT_EQ(WEXITSTATUS(both), 2);
+}
+
 }  // namespace
 }  // namespace plenum::verify_test

@@ -1,5 +1,8 @@
 // plenum-sheet: renders a result sheet (PDF, optionally CSV) from a JSON description, so that
-// rehearsals can print without a server. The formats are described in sheet_json.hpp.
+// rehearsals can print without a server, or from an exported record (a vote's sheet, a sitting's
+// summary; plenumd runs it for the secretary's downloads). The JSON formats are described in
+// sheet_json.hpp.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -21,6 +24,7 @@ namespace sheet = plenum::clients::sheet;
 constexpr std::string_view usage =
     "usage: plenum-sheet [--sitting] [--csv FILE] INPUT.json OUTPUT.pdf\n"
     "       plenum-sheet --record DIR --vote VOTE [--csv FILE] OUTPUT.pdf\n"
+    "       plenum-sheet --record DIR --sitting SITTING [--csv FILE] OUTPUT.pdf\n"
     "\n"
     "Renders the printable result sheet (A4 PDF, Simplified Chinese, Noto CJK fonts) described\n"
     "by INPUT.json: one vote, or with --sitting a sitting's summary followed by each vote.\n"
@@ -34,6 +38,10 @@ constexpr std::string_view usage =
     "               the board at close, the fingerprints of the server, of the scrutineers who\n"
     "               signed the result and of the chair, announced or not. The record's\n"
     "               signatures are not checked here: run plenum-verify on it.\n"
+    "  --record DIR --sitting SITTING\n"
+    "               the summary sheet of sitting SITTING from an exported record: attendance\n"
+    "               counted from the roster, the excusals and the check-ins of the sitting,\n"
+    "               then the sheet of every decided vote of the sitting (as with --vote)\n"
     "  --help       show this help\n"
     "\n"
     "A vote: {congress, sitting, date, vote_id, title, kind (motion|election|appraisal|\n"
@@ -49,6 +57,7 @@ struct arguments {
   bool sitting_ = false;
   std::optional<std::string> record_;
   std::optional<std::string> vote_;
+  std::optional<std::string> sitting_id_;  ///< with --record
   std::optional<std::string> csv_;
   std::string input_;
   std::string output_;
@@ -57,8 +66,12 @@ struct arguments {
 std::optional<arguments> parse_arguments(const std::vector<std::string>& args) {
   arguments out;
   std::vector<std::string> positional;
+  // With --record, --sitting names the sitting; without, it is a flag.
+  const bool record = std::find(args.begin(), args.end(), "--record") != args.end();
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--sitting") {
+    if (args[i] == "--sitting" && record && i + 1 < args.size()) {
+      out.sitting_id_ = args[++i];
+    } else if (args[i] == "--sitting" && !record) {
       out.sitting_ = true;
     } else if (args[i] == "--csv" && i + 1 < args.size()) {
       out.csv_ = args[++i];
@@ -73,7 +86,10 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& args) {
     }
   }
   if (out.record_ || out.vote_) {
-    if (!out.record_ || !out.vote_ || out.sitting_ || positional.size() != 1) return std::nullopt;
+    // Exactly one of --vote and --sitting goes with --record.
+    if (!out.record_ || out.vote_.has_value() == out.sitting_id_.has_value() ||
+        positional.size() != 1)
+      return std::nullopt;
     out.output_ = positional[0];
     return out;
   }
@@ -109,7 +125,7 @@ int write_outputs(const Sheet& data, const arguments& args,
   return 0;
 }
 
-// The sheet of one vote of an exported record.
+// The sheet of one vote, or the summary of one sitting, of an exported record.
 int from_record(const arguments& args) {
   const std::filesystem::path dir(*args.record_);
   const auto header_path = (dir / plenum::protocol::record_header_file).string();
@@ -128,6 +144,11 @@ int from_record(const arguments& args) {
     auto e = plenum::protocol::parse_event_line(line);
     if (!e) return fail(events_path, e.error().message());
     events.push_back(std::move(*e));
+  }
+  if (args.sitting_id_) {
+    auto data = sheet::sitting_sheet_from_record(events, header->congress_pk, *args.sitting_id_);
+    if (!data) return fail(*args.sitting_id_, data.error().message());
+    return write_outputs<sheet::sitting_sheet>(*data, args, sheet::render_sitting_sheet);
   }
   auto data = sheet::vote_sheet_from_record(events, header->congress_pk, *args.vote_);
   if (!data) return fail(*args.vote_, data.error().message());

@@ -4,12 +4,14 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -17,6 +19,7 @@
 
 #include "app/options.hpp"
 #include "common/log.hpp"
+#include "downloads/sheet_tool.hpp"
 #include "export/record_export.hpp"
 #include "net/self_signed.hpp"
 #include "net/server.hpp"
@@ -77,6 +80,20 @@ std::string read_file(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// plenum-sheet as --sheet-tool names it, or found beside plenumd or on PATH.
+std::optional<fs::path> sheet_tool(const plenum::server::app::daemon_options& opts) {
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  const char* path = std::getenv("PATH");
+  auto tool = plenum::server::downloads::find_sheet_tool(opts.sheet_tool_, ec ? fs::path() : self,
+                                                         path != nullptr ? path : "");
+  if (tool)
+    log::info("result sheets by", {{"sheet_tool", tool->string()}});
+  else
+    log::warn("plenum-sheet not found: result sheets cannot be downloaded (--sheet-tool PATH)");
+  return tool;
+}
+
 // A new congress gets its roster (and the codes to enroll with) before it serves anyone.
 void bootstrap(const plenum::server::app::daemon_options& opts,
                plenum::server::service::hall_service& hall) {
@@ -134,6 +151,7 @@ int run(const plenum::server::app::daemon_options& opts) {
   hall_config.data_dir_ = opts.data_dir_;
   hall_config.congress_id_ = opts.congress_id_;
   hall_config.congress_name_ = opts.congress_name_;
+  hall_config.sheet_tool_ = sheet_tool(opts);
   // Declared before the handler: connections the handler still holds are destroyed with it,
   // and their streams need the io_context's services to be alive then.
   asio::io_context ioc{static_cast<int>(opts.threads_)};
@@ -153,6 +171,7 @@ int run(const plenum::server::app::daemon_options& opts) {
   config.endpoint_ = tcp::endpoint(asio::ip::make_address(opts.listen_), opts.port_);
   config.web_root_ = opts.web_root_;
   config.limits_ = opts.limits_;
+  config.downloads_ = &handler.downloads();
   plenum::server::net::server srv(
       ioc, plenum::server::net::make_server_tls_context(tls.cert_, tls.key_), config, handler);
 

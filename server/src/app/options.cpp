@@ -42,6 +42,7 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   std::string log_level = "info";
   std::string roster;
   std::string membership = "0,0,0";
+  std::string sheet_tool;
   unsigned port = o.port_;
   std::size_t max_message = o.limits_.read_message_max_;
   std::size_t max_queue = o.limits_.send_queue_max_bytes_;
@@ -89,7 +90,10 @@ daemon_options parse_options(const std::vector<std::string>& args) {
      "if the event log is empty, import this roster CSV and write the secretaries' enrollment "
      "codes to <data-dir>/bootstrap-credentials.txt")
     ("membership", po::value(&membership),
-     "with --roster: the party's members, women and minority members, as M,W,N");
+     "with --roster: the party's members, women and minority members, as M,W,N")
+    ("sheet-tool", po::value(&sheet_tool),
+     "plenum-sheet, which renders the result sheets the secretary downloads (default: the build "
+     "tree's ../clients/src/sheet/plenum-sheet beside plenumd, else plenum-sheet on PATH)");
   // clang-format on
 
   po::variables_map vm;
@@ -129,6 +133,7 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   }
   o.log_level_ = *level;
   if (!roster.empty()) o.roster_ = roster;
+  if (!sheet_tool.empty()) o.sheet_tool_ = sheet_tool;
   {
     std::istringstream in(membership);
     std::string part;

@@ -27,9 +27,10 @@ struct daemon_options {
   net::session_limits limits_;
   std::string congress_id_ = "congress";  // event 0 of a new log
   std::string congress_name_ = "Congress";
-  bool init_demo_ = false;                       // a new log gets the demo congress
-  std::optional<std::filesystem::path> roster_;  // a new log gets this roster CSV
-  std::vector<std::uint64_t> membership_;        // members, women, minority (with roster_)
+  bool init_demo_ = false;                           // a new log gets the demo congress
+  std::optional<std::filesystem::path> roster_;      // a new log gets this roster CSV
+  std::vector<std::uint64_t> membership_;            // members, women, minority (with roster_)
+  std::optional<std::filesystem::path> sheet_tool_;  // plenum-sheet; default: looked for
   std::string help_;  // non-empty when --help was given: print it and exit 0
 };
 

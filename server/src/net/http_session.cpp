@@ -4,6 +4,7 @@
 
 #include "common/log.hpp"
 #include "net/benign_error.hpp"
+#include "net/download_responder.hpp"
 #include "net/http_responder.hpp"
 #include "net/remote_endpoint.hpp"
 #include "net/websocket_session.hpp"
@@ -78,6 +79,8 @@ void http_session::on_read(beast::error_code ec, std::size_t /*bytes*/) {
 
   ++requests_;
   bool keep_alive = !stopping_ && requests_ < state_->limits_.http_max_requests_;
+  if (is_download_target(req.target()))
+    return do_write(respond_download(state_->downloads_, req, keep_alive));
   do_write(respond(state_->web_root_, req, keep_alive));
 }
 

@@ -1,5 +1,6 @@
-// One TLS connection on plenumd's port: serves HTTPS requests with keep-alive until the
-// client asks for a WebSocket upgrade on `/ws`, then hands the stream to a websocket_session.
+// One TLS connection on plenumd's port: serves HTTPS requests with keep-alive (downloads by
+// download_responder, everything else by http_responder) until the client asks for a
+// WebSocket upgrade on `/ws`, then hands the stream to a websocket_session.
 #pragma once
 
 #include <cstdint>

@@ -22,7 +22,7 @@ std::filesystem::path canonical_web_root(const std::filesystem::path& root) {
 server::server(asio::io_context& ioc, ssl::context tls, const server_config& config,
                ws_handler& handler)
     : state_(std::make_shared<server_state>(std::move(tls), canonical_web_root(config.web_root_),
-                                            config.limits_, handler)),
+                                            config.limits_, handler, config.downloads_)),
       listener_(std::make_shared<listener>(ioc, config.endpoint_, state_)) {}
 
 server::~server() = default;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "net/beast.hpp"
+#include "net/download_source.hpp"
 #include "net/limits.hpp"
 #include "net/session_registry.hpp"
 #include "net/ws_handler.hpp"
@@ -21,6 +22,9 @@ struct server_config {
   tcp::endpoint endpoint_;          // port 0 picks a free port
   std::filesystem::path web_root_;  // must exist; made canonical by the server
   session_limits limits_;
+  /// What `GET /downloads/<token>` serves from; null: every download answers 404. Must outlive
+  /// the io_context's last run.
+  download_source* downloads_ = nullptr;
 };
 
 /// Binds at construction, serves after `start` on the threads that run `ioc`.

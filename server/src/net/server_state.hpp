@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "net/beast.hpp"
+#include "net/download_source.hpp"
 #include "net/limits.hpp"
 #include "net/session_registry.hpp"
 #include "net/ws_handler.hpp"
@@ -14,13 +15,18 @@ namespace plenum::server::net {
 /// Shared, read-only after construction except for `registry_` (which is thread-safe).
 struct server_state {
   server_state(ssl::context tls, std::filesystem::path web_root, session_limits limits,
-               ws_handler& handler)
-      : tls_(std::move(tls)), web_root_(std::move(web_root)), limits_(limits), handler_(handler) {}
+               ws_handler& handler, download_source* downloads = nullptr)
+      : tls_(std::move(tls)),
+        web_root_(std::move(web_root)),
+        limits_(limits),
+        handler_(handler),
+        downloads_(downloads) {}
 
   ssl::context tls_;
   const std::filesystem::path web_root_;  // canonical
   const session_limits limits_;
-  ws_handler& handler_;  // must outlive the io_context that runs the sessions
+  ws_handler& handler_;               // must outlive the io_context that runs the sessions
+  download_source* const downloads_;  // may be null; outlives the sessions like handler_
   session_registry registry_;
 };
 

@@ -7,6 +7,8 @@
 #include "common/log.hpp"
 #include "domain/decide.hpp"
 #include "domain/views.hpp"
+#include "downloads/download_store.hpp"
+#include "downloads/work_queue.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/random.hpp"
 #include "plenum/protocol/replies.hpp"
@@ -100,9 +102,15 @@ hall_service::hall_service(hall_config config, crypto::secret_key congress_key,
   }
   durable_count_ = entry_hashes_.size();
   pusher_ = std::make_unique<coalescing_pusher>(config_.push_interval_, [this] { push_state(); });
+  downloads_ = std::make_unique<downloads::download_store>(config_.data_dir_ / "downloads");
+  // At most four downloads wait; an idle minute removes the files of expired links.
+  download_jobs_ = std::make_unique<downloads::work_queue>(
+      4, [this] { downloads_->purge(); }, std::chrono::minutes(1));
 }
 
 hall_service::~hall_service() {
+  // A download being made may still reply; it finishes before anything else goes.
+  download_jobs_.reset();
   // The last durable handlers may still push; the push thread goes after them.
   (void)log_->flush();
   pusher_.reset();
@@ -188,6 +196,8 @@ void hall_service::handle_session(session& s, const protocol::request_message& m
 }
 
 void hall_service::handle_hall(session& s, const protocol::hall_request_message& m) {
+  if (const auto* d = std::get_if<protocol::prepare_download_request>(&m.body))
+    return prepare_download(s, m.id, *d);
   auto cmd = to_command(m.body, crypto::system_random());
   if (!cmd) return send(s.conn, query(m.id, m.body, s));
   run_for_session(s, m.id, std::move(*cmd));

@@ -19,6 +19,7 @@
 #include "domain/commands.hpp"
 #include "domain/context.hpp"
 #include "domain/state.hpp"
+#include "net/download_source.hpp"
 #include "net/ws_handler.hpp"
 #include "plenum/crypto/sign.hpp"
 #include "plenum/protocol/codec_board.hpp"
@@ -28,6 +29,11 @@
 #include "service/result_embargo.hpp"
 #include "storage/event_log.hpp"
 #include "storage/storage_error.hpp"
+
+namespace plenum::server::downloads {
+class download_store;
+class work_queue;
+}  // namespace plenum::server::downloads
 
 namespace plenum::server::service {
 
@@ -53,6 +59,11 @@ struct hall_config {
   unsigned max_auth_attempts_ = 3;
   /// Refused enroll and auth requests per address before `rate_limited`.
   attempt_limits attempt_limits_;
+  /// plenum-sheet, which renders the result sheets of `prepare_download` (downloads::
+  /// find_sheet_tool); nullopt: sheets answer sheet_tool_missing.
+  std::optional<std::filesystem::path> sheet_tool_;
+  /// The longest a sheet may take to render before it fails.
+  std::chrono::milliseconds sheet_time_limit_{60'000};
 };
 
 /// The completion of a command run through `execute`: the full reply frame for request `id`
@@ -110,6 +121,8 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] std::vector<domain::person> persons() const;
   /// The whole state as JSON (domain::full_snapshot), for tests and diagnostics.
   [[nodiscard]] boost::json::object full_snapshot() const;
+  /// The downloads `prepare_download` prepared, for the HTTPS side (`GET /downloads/<token>`).
+  [[nodiscard]] net::download_source& downloads();
 
  private:
   struct applied_event {
@@ -160,6 +173,14 @@ class hall_service final : public net::ws_handler {
                                                                   std::uint64_t limit) const;
   void push_state();
 
+  // Downloads (hall_service_downloads.cpp): checks under mutex_, then makes the file on the
+  // download worker and replies from there.
+  void prepare_download(session& s, std::uint64_t id, const protocol::prepare_download_request& r);
+  /// Makes the file of `r` (the hall's names in `title`) and registers it; the reply frame.
+  [[nodiscard]] std::string make_download(std::uint64_t id,
+                                          const protocol::prepare_download_request& r,
+                                          const std::string& congress, const std::string& title);
+
   hall_config config_;
   std::shared_ptr<const domain::clock> clock_;
   crypto::secret_key congress_key_;
@@ -196,6 +217,10 @@ class hall_service final : public net::ws_handler {
   std::map<std::uint64_t, subscriber> result_subscribers_;
 
   std::unique_ptr<coalescing_pusher> pusher_;
+
+  // Downloads: the prepared files and the one thread that makes them.
+  std::unique_ptr<downloads::download_store> downloads_;
+  std::unique_ptr<downloads::work_queue> download_jobs_;
 };
 
 }  // namespace plenum::server::service

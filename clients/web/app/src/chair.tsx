@@ -166,7 +166,7 @@ function Chair({ client }: AppProps) {
                   label={t("close_sitting")}
                   actionKey={`close_sitting:${sitting.id}`}
                   testid="close-sitting"
-                  disabled={votes.some((v) => v.status === "open")}
+                  disabled={votes.some((v) => v.status === "open" || v.status === "closed" || (v.status === "decided" && !v.announced))}
                   confirm={{ title: t("confirm_close_sitting"), consequence: t("consequence_close_sitting") }}
                   action={() => request("close_sitting", { sitting_id: sitting.id })}
                 />

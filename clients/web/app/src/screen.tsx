@@ -4,6 +4,7 @@
 // 宣布" with the vote's tracking codes (pages that turn) until the chair announces, and the
 // announced result after 宣布. Counts appear only in announced results. No header controls.
 import { useEffect } from "preact/hooks";
+import { useRefreshOnAnnouncement } from "./announced";
 import { useSignal } from "./hooks";
 import { t } from "./i18n";
 import { ScreenResult, usePager } from "./screen_result";
@@ -16,6 +17,7 @@ const CODES_PER_PAGE = 40;
 function Screen({ client }: AppProps) {
   const state = useSignal(client.state);
   const board = useSignal(client.board);
+  useRefreshOnAnnouncement(client, board);
   useEffect(() => {
     void client.subscribe(["board", "state", "results"]);
   }, []);

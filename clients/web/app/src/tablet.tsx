@@ -8,6 +8,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { checkinDigest, toHex } from "../../src/crypto/index.js";
 import { BallotView } from "./ballot";
+import { useRefreshOnAnnouncement } from "./announced";
 import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
 import { voteBases } from "./trust";
@@ -26,6 +27,7 @@ interface LocalReceipt {
 function Tablet({ client }: AppProps) {
   const state = useSignal(client.state);
   const board = useSignal(client.board);
+  useRefreshOnAnnouncement(client, board);
   const status = useSignal(client.status);
   const who = useSignal(client.identity)!;
   const [err, busy, run] = useAction();

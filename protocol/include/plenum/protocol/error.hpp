@@ -118,6 +118,9 @@ enum class canonical {
     "a result is under embargo until the chair announces it")                                    \
   X(result_mismatch, failed_precondition,                                                        \
     "the published result is not the one recomputed from the board")                             \
+  /* downloads */                                                                                \
+  X(sheet_tool_missing, unavailable, "the server cannot find plenum-sheet to make the sheet")    \
+  X(sheet_failed, internal, "the result sheet could not be made")                                \
   /* storage and everything else */                                                              \
   X(storage_failure, unavailable, "the event could not be stored")                               \
   X(broken_chain, internal, "the event log's hash chain is broken")                              \

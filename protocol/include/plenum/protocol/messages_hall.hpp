@@ -256,15 +256,29 @@ struct export_record_request {
   static constexpr std::string_view type = "export_record";
 };
 
+/// `prepare_download` (secretary, chair): a file the browser downloads once, from the URL of the
+/// reply. `kind` is "record" (the signed record as one .tar.gz; no id), "vote_sheet" (the
+/// result sheet PDF of decided vote `vote_id`) or "sitting_sheet" (the summary sheet PDF of
+/// sitting `sitting_id`); the decoder refuses another kind, a missing id and an id the kind
+/// does not take.
+struct prepare_download_request {
+  static constexpr std::string_view type = "prepare_download";
+  std::string kind;
+  std::optional<std::string> vote_id;
+  std::optional<std::string> sitting_id;
+};
+
 /// Every hall command and query.
-using hall_request = std::variant<
-    import_roster_request, acknowledge_warnings_request, issue_enrollment_code_request,
-    create_sitting_request, open_checkin_request, close_checkin_request, assisted_checkin_request,
-    excuse_delegate_request, withdraw_excusal_request, open_sitting_request, close_sitting_request,
-    add_item_request, add_material_request, set_current_item_request, submit_proposal_request,
-    create_vote_request, open_vote_request, close_vote_request, start_ceremony_request,
-    get_roster_request, get_my_status_request, get_ceremony_request, get_tally_request,
-    get_board_request, export_record_request, sign_result_request, announce_result_request>;
+using hall_request =
+    std::variant<import_roster_request, acknowledge_warnings_request, issue_enrollment_code_request,
+                 create_sitting_request, open_checkin_request, close_checkin_request,
+                 assisted_checkin_request, excuse_delegate_request, withdraw_excusal_request,
+                 open_sitting_request, close_sitting_request, add_item_request,
+                 add_material_request, set_current_item_request, submit_proposal_request,
+                 create_vote_request, open_vote_request, close_vote_request, start_ceremony_request,
+                 get_roster_request, get_my_status_request, get_ceremony_request, get_tally_request,
+                 get_board_request, export_record_request, sign_result_request,
+                 announce_result_request, prepare_download_request>;
 
 /// A decoded hall request with the id its reply must echo.
 struct hall_request_message {

@@ -42,4 +42,16 @@ struct record_signers {
     const std::vector<protocol::board_event>& events, const crypto::public_key& congress_pk,
     std::string_view vote_id);
 
+/// The summary sheet of sitting `sitting_id` from the record's events: the congress's name, the
+/// sitting's title and date; the attendance counted from the record: the delegates of the roster
+/// as it stood when the sitting closed (or at the end of the record), those of them excused for
+/// the sitting (an excusal withdrawn no longer counts) and those checked in and not excused
+/// (late arrivals included); then the sheet of every decided vote of the sitting, in board
+/// order (vote_sheet_from_record). Pure; thread-safe. Errors: errc::no_sitting when the events
+/// hold no sitting_created of `sitting_id`; errc::invalid_field for a payload that does not
+/// parse; those of vote_sheet_from_record.
+[[nodiscard]] result<sitting_sheet> sitting_sheet_from_record(
+    const std::vector<protocol::board_event>& events, const crypto::public_key& congress_pk,
+    std::string_view sitting_id);
+
 }  // namespace plenum::clients::sheet
