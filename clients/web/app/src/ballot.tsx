@@ -16,6 +16,7 @@ import {
   checkChoices,
   fromHex,
   makeBallot,
+  toHex,
   trackingCode,
   trackingCodeDisplay,
 } from "../../src/crypto/index.js";
@@ -23,6 +24,8 @@ import type { PlenumClient } from "./client";
 import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
 import { errorText, optionLabel } from "./ui";
+import { checkReceipt, keepReceipt, refuseReceipt, refusedReceipts } from "./receipt_check";
+import { ReceiptWarning } from "./trust_view";
 
 /** Everything needed to make a ballot for a vote, gathered from the board. */
 export interface VoteKeys {
@@ -62,6 +65,7 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
   const [marks, setMarks] = useState<Marks>(() => m.contests.map(() => -1));
   const [step, setStep] = useState<Step>({ at: "mark" });
   const [err, setErr] = useState("");
+  const refused = useSignal(refusedReceipts).get(m.vote_id);
   const use = constraintUse(m, marks);
   const problem = checkChoices(m, toChoices(m, marks));
   const tooMany = use !== null && use.used > use.max;
@@ -92,8 +96,13 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
     for (;;) {
       try {
         const r = await props.client.request("cast_ballot", { vote_id: m.vote_id, ballot: ballotToJson(b) });
+        // The receipt is shown only if the congress signed it for the ballot made here.
         const receipt = r["receipt"] as Record<string, any>;
-        props.onCast(String(r["tracking_code_display"] ?? code), Number(receipt["board_seq"]));
+        const mine = trackingCode(ballotDigest(b, fromHex(props.keys.electionHash, 32)!), b.signature);
+        const problem = checkReceipt(props.client.congressPk, receipt, mine);
+        if (problem) return refuseReceipt(m.vote_id, problem);
+        keepReceipt(m.vote_id, { trackingCode: toHex(mine), seq: Number(receipt["board_seq"]), entryHash: String(receipt["board_entry_hash"]) });
+        props.onCast(code, Number(receipt["board_seq"]));
         return;
       } catch (e: any) {
         // The connection dropped: the request waits for the next connection and the identical
@@ -106,6 +115,7 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
     }
   }
 
+  if (refused) return <ReceiptWarning voteId={m.vote_id} title={m.title} problem={refused} />;
   if (step.at === "confirm" || step.at === "sending") {
     return (
       <section class="card confirm ballot-front" data-testid="confirm">

@@ -11,6 +11,7 @@ import {
   possessionDigest,
   entryHash,
   fromHex,
+  genesisHash,
   systemRandom,
   toHex,
 } from "../../src/crypto/index.js";
@@ -41,8 +42,24 @@ export interface BoardEvent {
   sealed?: boolean;
 }
 
+/** Why the client stopped for good: the server contradicted what the client checks itself
+ * (protocol/PROTOCOL.md §8b). `seq` names the board entry at fault. Each code has a text
+ * `trust_<code>` in the string tables. */
+export interface TrustFailure {
+  code: "congress_key_changed" | "board_event_invalid" | "board_chain_broken";
+  seq?: number;
+}
+
+/** The congress key pinned at enrollment, kept beside the device key (keystore.ts). */
+export interface CongressPin {
+  /** The pinned key, or null before the first enrollment. */
+  pinned: PublicKey | null;
+  /** Keeps `pk` as the pinned key (called once the server accepted an enrollment). */
+  save(pk: PublicKey): Promise<void>;
+}
+
 /** What the connection is doing, for the status line. */
-export type ConnStatus = "connecting" | "online" | "offline";
+export type ConnStatus = "connecting" | "online" | "offline" | "stopped";
 
 /** Who the device authenticated as. */
 export interface Identity {
@@ -56,6 +73,9 @@ interface Pending {
   resolve: (f: Fields) => void;
   reject: (e: ProtocolError) => void;
 }
+
+/** The prev_hash of the board's first entry. */
+const GENESIS_HEX = toHex(genesisHash());
 
 const PRE_AUTH = new Set(["ping", "enroll", "auth", "get_board"]);
 
@@ -80,6 +100,8 @@ export class PlenumClient {
   readonly board = signal<BoardEvent[]>([]);
   /** Set when an auth attempt failed with this code (unknown_device_key, key_revoked, …). */
   readonly authError = signal<string | null>(null);
+  /** Set when the client stopped because the server lied; the apps show it in place of all else. */
+  readonly trustFailure = signal<TrustFailure | null>(null);
 
   congressId = "";
   congressPk: PublicKey | null = null;
@@ -97,12 +119,15 @@ export class PlenumClient {
   private backoff = 500;
   private stopped = false;
   private authed = false;
+  private pin: CongressPin = { pinned: null, save: async () => undefined };
 
   constructor(private readonly url: string = defaultUrl()) {}
 
-  /** Starts connecting; `key` (may be null until enrollment) answers the hello challenges. */
-  start(key: SecretKey | null): void {
+  /** Starts connecting; `key` (may be null until enrollment) answers the hello challenges;
+   * `pin` holds the congress key learned at enrollment, which every hello must name. */
+  start(key: SecretKey | null, pin?: CongressPin): void {
     this.key = key;
+    if (pin) this.pin = pin;
     this.connect();
   }
 
@@ -130,7 +155,9 @@ export class PlenumClient {
   /** Subscribes to `topics` (kept across reconnects). */
   async subscribe(topics: Topic[]): Promise<void> {
     this.topics = topics;
-    await this.doSubscribe();
+    await this.doSubscribe().catch((e) => {
+      if (!this.stopped) throw e; // a client stopped on a lie has nothing left to subscribe to
+    });
   }
 
   /** Sends a request and resolves with the ok reply's fields; rejects with ProtocolError. */
@@ -148,6 +175,10 @@ export class PlenumClient {
     // Kept in the record: proof that this device made its key (crypto/SPEC.md §2).
     const possession = key.sign(possessionDigest(this.congressId, person, key.publicKey()));
     await this.send("enroll", { person, code, device_pk: key.publicKey().hex(), signature: toHex(sig), possession: toHex(possession) });
+    if (this.congressPk) {
+      this.pin.pinned = this.congressPk;
+      await this.pin.save(this.congressPk);
+    }
     return this.useKey(key);
   }
 
@@ -189,7 +220,7 @@ export class PlenumClient {
     this.serverNonce = null;
     for (const [, p] of this.pending) p.reject(new ProtocolError("unavailable", "connection lost"));
     this.pending.clear();
-    this.status.set("offline");
+    this.status.set(this.trustFailure.get() ? "stopped" : "offline");
     if (this.stopped) return;
     const delay = this.backoff * (0.75 + Math.random() / 2);
     this.backoff = Math.min(this.backoff * 2, 10_000);
@@ -227,9 +258,28 @@ export class PlenumClient {
     }
   }
 
+  /** Stops for good because the server contradicted what this client checked. */
+  private refuse(failure: TrustFailure): void {
+    if (!this.trustFailure.get()) this.trustFailure.set(failure);
+    this.stop();
+  }
+
   private onHello(msg: Record<string, any>): void {
+    const pk = PublicKey.fromHex(String(msg["congress_pk"]));
+    // The congress key is the one pinned at enrollment (or seen earlier on this page): another
+    // one is refused before anything is authenticated or read.
+    const known = this.pin.pinned ?? this.congressPk;
+    if (!pk || (known && known.hex() !== pk.hex())) {
+      this.refuse({ code: "congress_key_changed" });
+      return;
+    }
     this.congressId = String(msg["congress_id"]);
-    this.congressPk = PublicKey.fromHex(String(msg["congress_pk"]));
+    this.congressPk = pk;
+    // A device enrolled before keys were pinned pins the key it first authenticates under.
+    if (this.key && !this.pin.pinned) {
+      this.pin.pinned = pk;
+      void this.pin.save(pk).catch(() => undefined);
+    }
     this.serverNonce = fromHex(String(msg["server_nonce"]), 32);
     this.clockOffset = Number(msg["server_unix_ms"]) - Date.now();
     this.backoff = 500;
@@ -300,12 +350,16 @@ export class PlenumClient {
     const events = this.board.get();
     const expected = events.length ? events[events.length - 1]!.seq + 1 : 0;
     if (seq !== expected) return; // a replay overlapping what we have
-    if (events.length && events[events.length - 1]!.entryHash !== e["prev_hash"]) {
-      console.error("board chain broken at", seq);
+    const prev = events.length ? events[events.length - 1]!.entryHash : GENESIS_HEX;
+    if (e["prev_hash"] !== prev) {
+      this.refuse({ code: "board_chain_broken", seq });
       return;
     }
     const checked = this.checkedEvent(e);
-    if (!checked) return;
+    if (!checked) {
+      this.refuse({ code: "board_event_invalid", seq });
+      return;
+    }
     this.board.set([...events, checked]);
     if (checked.type === "result_announced" && events.some((x) => x.sealed)) void this.unsealBoard();
   }
@@ -319,10 +373,7 @@ export class PlenumClient {
     if (!prev || !sig || !claimed || !this.congressPk) return null;
     const sealed = e["sealed"] === true;
     const h = sealed ? claimed : entryHash(seq, prev, String(e["type"]), String(e["payload"]));
-    if (toHex(h) !== e["entry_hash"] || !this.congressPk.verify(h, sig)) {
-      console.error("board event failed its check", seq);
-      return null;
-    }
+    if (toHex(h) !== e["entry_hash"] || !this.congressPk.verify(h, sig)) return null;
     let payload: Record<string, any> = {};
     if (!sealed) {
       try {
@@ -350,7 +401,11 @@ export class PlenumClient {
       const opened = this.checkedEvent(e);
       const events = this.board.get();
       const i = events.findIndex((x) => x.seq === seq);
-      if (!opened || i < 0 || events[i]!.entryHash !== opened.entryHash) continue;
+      if (i < 0) continue;
+      if (!opened || events[i]!.entryHash !== opened.entryHash) {
+        this.refuse({ code: "board_event_invalid", seq });
+        return;
+      }
       this.board.set([...events.slice(0, i), opened, ...events.slice(i + 1)]);
     }
   }

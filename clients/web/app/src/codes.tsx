@@ -7,6 +7,7 @@ import { useEffect, useState } from "preact/hooks";
 import { normaliseTrackingCode, ready } from "../../src/crypto/index.js";
 import { PlenumClient } from "./client";
 import { useSignal } from "./hooks";
+import { TrustStop } from "./trust_view";
 import { lang, setLang, t } from "./i18n";
 import { acceptedCodes, codesPageUrl, voteTitle } from "./tracking";
 import { Header } from "./ui";
@@ -17,6 +18,7 @@ function CodesPage(props: { client: PlenumClient }) {
   const { client } = props;
   useSignal(lang);
   const board = useSignal(client.board);
+  const failure = useSignal(client.trustFailure);
   const [loaded, setLoaded] = useState(false);
   const params = new URLSearchParams(location.search);
   const voteId = params.get("vote");
@@ -42,6 +44,7 @@ function CodesPage(props: { client: PlenumClient }) {
     };
   }, []);
 
+  if (failure) return <TrustStop failure={failure} />;
   if (!voteId) {
     const votes = board.filter((e) => e.type === "vote_created" && e.payload?.["vote_id"]);
     return (

@@ -47,3 +47,19 @@ export async function saveBytes(name: string, bytes: Uint8Array): Promise<void> 
 export async function deleteBytes(name: string): Promise<void> {
   await run<unknown>("readwrite", (s) => s.delete(name));
 }
+
+/** Where the congress key pinned at the enrollment of the device key `keyName` is kept. */
+function pinName(keyName: string): string {
+  return `${keyName}:congress`;
+}
+
+/** The congress public key (32 bytes) pinned beside the device key `keyName`, or null. */
+export async function loadCongressPin(keyName: string): Promise<Uint8Array | null> {
+  return loadBytes(pinName(keyName));
+}
+
+/** Pins `congressPk` (32 bytes) beside the device key `keyName`, replacing an earlier pin
+ * (a re-enrollment learns the key anew). */
+export async function saveCongressPin(keyName: string, congressPk: Uint8Array): Promise<void> {
+  await saveBytes(pinName(keyName), congressPk);
+}

@@ -8,11 +8,12 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { checkinDigest, toHex } from "../../src/crypto/index.js";
 import { BallotView } from "./ballot";
-import { voteKeys } from "./board";
 import { useRefreshOnAnnouncement } from "./announced";
 import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
-import { Receipt } from "./receipt";
+import { voteBases } from "./trust";
+import { CheckedReceipt, TrustRefusal } from "./trust_view";
+import { refusedReceipts } from "./receipt_check";
 import { PublicResult } from "./results";
 import { ScrutineerPanel } from "./scrutineer";
 import { codesPageUrl, shortCode } from "./tracking";
@@ -77,7 +78,7 @@ function Tablet({ client }: AppProps) {
   const isDelegate = who.roles.includes("delegate");
   const isScrutineer = who.roles.includes("scrutineer");
   const mayCheckIn = isDelegate || who.roles.includes("alternate") || who.roles.includes("observer");
-  const keys = voteKeys(board);
+  const keys = voteBases(board, client.congressId, client.devicePk()!);
   const fromServer = new Map<string, any>(((me["receipts"] ?? []) as any[]).map((r) => [r.vote_id, r]));
   const receiptOf = (id: string): LocalReceipt | null => {
     const here = castHere[id];
@@ -177,7 +178,7 @@ function Tablet({ client }: AppProps) {
       {isDelegate &&
         open.map((v) => {
           const r = receiptOf(v.id);
-          if (r) return <Receipt key={`r-${v.id}`} voteId={v.id} title={v.title} code={r.code} seq={r.seq} fresh={Boolean(castHere[v.id])} />;
+          if (r) return <CheckedReceipt key={`r-${v.id}`} client={client} voteId={v.id} title={v.title} code={r.code} seq={r.seq} fresh={Boolean(castHere[v.id])} />;
           if (!present)
             return (
               <section class="card notice-card" role="alert" data-testid={`vote-needs-checkin-${v.id}`}>
@@ -192,8 +193,10 @@ function Tablet({ client }: AppProps) {
                 <p class="muted">{t("ballot_loading")}</p>
               </Card>
             );
+          const check = keys.get(v.id)!;
+          if (check.problem) return <TrustRefusal key={`t-${v.id}`} voteId={v.id} title={v.title} problem={check.problem} />;
           shown.current.add(v.id);
-          return <BallotView key={v.id} client={client} keyBytes={client.secretKey()!} vote={v} keys={keys.get(v.id)!} onCast={(code, seq) => setCastHere({ ...castHere, [v.id]: { code, seq } })} />;
+          return <BallotView key={v.id} client={client} keyBytes={client.secretKey()!} vote={v} keys={check.basis} onCast={(code, seq) => setCastHere({ ...castHere, [v.id]: { code, seq } })} />;
         })}
       {isDelegate && open.length === 0 && (
         <Card>
@@ -255,7 +258,7 @@ function Tablet({ client }: AppProps) {
 
 /** The delegate's own tracking code of a finished vote, with the page where it can be found. */
 function MyCode(props: { voteId: string; receipt: LocalReceipt | null }) {
-  if (!props.receipt) return null;
+  if (!props.receipt || refusedReceipts.get().has(props.voteId)) return null;
   return (
     <p class="my-code" data-testid={`my-code-${props.voteId}`}>
       {label("my_tracking_code")}

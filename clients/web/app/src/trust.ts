@@ -115,3 +115,28 @@ export function checkVoteBasis(events: readonly BoardEvent[], congressId: string
   if (p["election_hash"] !== toHex(eHash)) return fail("election_hash_mismatch");
   return { basis: { manifest, jointKey: ckeys.jointKey.hex(), electionHash: toHex(eHash) } };
 }
+
+// Checked bases per congress, device key and vote: a vote's basis depends only on the board up
+// to its vote_opened, which an append-only, chain-checked board never changes.
+const checkedBases = new Map<string, BasisCheck>();
+
+/**
+ * The checked basis (or the problem) of every vote opened on the board `events`, by vote id,
+ * for the device key `myPk`: what a tablet may make ballots from. Votes not yet opened on the
+ * board are absent.
+ */
+export function voteBases(events: readonly BoardEvent[], congressId: string, myPk: PublicKey): Map<string, BasisCheck> {
+  const out = new Map<string, BasisCheck>();
+  for (const e of events) {
+    if (e.type !== "vote_opened") continue;
+    const voteId = String(e.payload["vote_id"]);
+    const cacheKey = `${congressId}/${myPk.hex()}/${voteId}/${e.entryHash}`;
+    let check = checkedBases.get(cacheKey);
+    if (!check) {
+      check = checkVoteBasis(events, congressId, voteId, myPk);
+      checkedBases.set(cacheKey, check);
+    }
+    out.set(voteId, check);
+  }
+  return out;
+}

@@ -5,12 +5,13 @@ import type { ComponentChildren, FunctionComponent } from "preact";
 import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import jsQR from "jsqr";
-import { SecretKey, ready } from "../../src/crypto/index.js";
+import { PublicKey, SecretKey, ready } from "../../src/crypto/index.js";
 import { PlenumClient, ProtocolError } from "./client";
 import { useSignal } from "./hooks";
 import { LANGS, LANG_NAMES, has, lang, listSep, setLang, t } from "./i18n";
 import { canonicalEnrollCode, parseEnrollText } from "./enroll_text";
-import { deleteBytes, loadBytes, saveBytes } from "./keystore";
+import { deleteBytes, loadBytes, loadCongressPin, saveBytes, saveCongressPin } from "./keystore";
+import { TrustStop } from "./trust_view";
 
 /** What an app's root component receives. */
 export interface AppProps {
@@ -32,8 +33,9 @@ export async function startApp(titleKey: string, keyName: string, Root: Function
   setLang(lang.get());
   const stored = await loadBytes(keyName).catch(() => null);
   const key = stored ? SecretKey.fromBytes(stored) : null;
+  const pinned = await loadCongressPin(keyName).catch(() => null);
   const client = new PlenumClient();
-  client.start(key);
+  client.start(key, { pinned: pinned ? PublicKey.fromBytes(pinned) : null, save: (pk) => saveCongressPin(keyName, pk.bytes()) });
   (window as any).plenum = client;
   render(<Shell titleKey={titleKey} keyName={keyName} client={client} Root={Root} />, document.getElementById("app")!);
 }
@@ -43,6 +45,7 @@ function Shell(props: { titleKey: string; keyName: string; client: PlenumClient;
   useSignal(lang);
   const who = useSignal(client.identity);
   const authError = useSignal(client.authError);
+  const failure = useSignal(client.trustFailure);
   const needsEnroll = !who && (authError !== null || !client.devicePk());
   useEffect(() => {
     document.title = `${t(props.titleKey)} · ${t("app_title")}`;
@@ -50,7 +53,7 @@ function Shell(props: { titleKey: string; keyName: string; client: PlenumClient;
   return (
     <div class="shell">
       <Header titleKey={props.titleKey} client={client} />
-      <main>{needsEnroll ? <Enroll client={client} keyName={props.keyName} /> : who ? <Root client={client} /> : <p class="muted">{t("conn_connecting")}</p>}</main>
+      <main>{failure ? <TrustStop failure={failure} /> : needsEnroll ? <Enroll client={client} keyName={props.keyName} /> : who ? <Root client={client} /> : <p class="muted">{t("conn_connecting")}</p>}</main>
     </div>
   );
 }

@@ -1,0 +1,290 @@
+// The delegate's tablet against a server that lies (protocol/PROTOCOL.md §8b): the real plenumd
+// with a small sitting set up through plenum-cli (secretary, chair, two scrutineers and their key
+// ceremony, three delegates checked in), and the tablet of delegate D001 in headless Chromium,
+// whose WebSocket frames the test rewrites with Playwright's routeWebSocket. The test holds the
+// congress key (<data>/congress.key), so the board events it forges are hash-chained and signed
+// as the server's own: a substituted joint key with the election hash recomputed over it, a
+// substituted key with the genuine election hash, a reordered manifest, a hello naming another
+// congress key, a board entry altered without the congress key, and receipts that are forged,
+// name another ballot or another board entry. The tablet must refuse each with its message on
+// screen (a screenshot of each goes to $PLENUM_WEB_ARTIFACTS/lying-server) and never send
+// cast_ballot for a lie before encryption; the genuine board still casts and shows its receipt.
+//
+// Usage: node e2e/lying_server.mjs --plenumd PATH --cli PATH [--web-root DIR]
+// (needs dist/ from `npm run build` and dist-app/ from `npm run build:app`; exit status 0 on success)
+import "../scripts/node_webcrypto.mjs";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { promisify } from "node:util";
+import { launch } from "./browser.mjs";
+import { startPlenumd } from "./plenumd.mjs";
+import * as cvp1 from "../dist/crypto/index.js";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const { values: opts } = parseArgs({
+  options: {
+    plenumd: { type: "string" },
+    cli: { type: "string" },
+    "web-root": { type: "string", default: resolve(here, "../dist-app") },
+  },
+});
+assert.ok(opts.plenumd && opts.cli, "--plenumd PATH and --cli PATH are required");
+const artifacts = join(process.env.PLENUM_WEB_ARTIFACTS ?? resolve(here, "../../../build/test-artifacts/web"), "lying-server");
+await mkdir(artifacts, { recursive: true });
+await cvp1.ready();
+
+const ROSTER = [
+  "number,name,gender,ethnicity,occupation,unit,group,roles,committee",
+  "D001,王建国,M,汉族,farming,第一选区,第一组,delegate,no",
+  "D002,李秀英,F,汉族,education,第一选区,第一组,delegate,no",
+  "D003,张伟,M,回族,health,第二选区,第一组,delegate,no",
+  "S1,周文,F,汉族,education,,,scrutineer,no",
+  "S2,吴强,M,汉族,farming,,,scrutineer,no",
+  "CH,孙志远,M,汉族,other,,,chair,yes",
+  "SE,钱秘书,F,汉族,other,,,secretary,no",
+].join("\n");
+
+const server = await startPlenumd({ binary: opts.plenumd, webRoot: opts["web-root"], rosterCsv: ROSTER, membership: [30, 15, 3] });
+const keysDir = join(server.dataDir, "cli-keys");
+const run = promisify(execFile);
+
+/** plenum-cli as `person` (JSON output unless `text`); throws with its stderr on failure. */
+async function cli(person, args, text = false) {
+  const base = ["--server", `127.0.0.1:${server.port}`, "--ca", join(server.dataPath, "tls", "cert.pem"), "--keys", keysDir, "--pin-limits", "interactive"];
+  try {
+    const { stdout } = await run(opts.cli, [...base, ...(text ? [] : ["--json"]), "--as", person, ...args], { cwd: server.dataDir });
+    return text ? stdout : JSON.parse(stdout || "{}");
+  } catch (e) {
+    throw new Error(`plenum-cli --as ${person} ${args.join(" ")}: ${e.stderr ?? e.message}`);
+  }
+}
+
+let browser;
+let failed = false;
+try {
+  // The sitting, through the command line: everyone but D001 (the browser tablet) enrolled.
+  const secretaryCode = server.credentials.find((c) => c.person === "SE").code;
+  await cli("SE", ["enroll", secretaryCode]);
+  const codes = await cli("SE", ["issue-code", "CH", "S1", "S2", "D001", "D002", "D003"], true);
+  const codeOf = new Map(codes.trim().split("\n").map((l) => l.split(",").map((x) => x.trim())));
+  const codesFile = join(server.dataDir, "codes.csv");
+  await writeFile(codesFile, codes.trim().split("\n").filter((l) => !l.startsWith("D001")).join("\n") + "\n");
+  await cli("SE", ["rehearse", "enroll", "--codes", codesFile]);
+  await cli("SE", ["acknowledge-warnings"]).catch(() => undefined); // none expected; harmless
+  /** Creates and opens motion `vote` on item i1. */
+  async function openMotion(vote, title) {
+    await cli("CH", ["create-vote", "--vote", vote, "--sitting", "s1", "--item", "i1", "--kind", "motion", "--title", title]);
+    await cli("CH", ["open-vote", vote]);
+  }
+
+  // The lies. `lie` names the one in force; every WebSocket the tablet opens is routed through
+  // `rewrite`, which re-chains and re-signs the board from the first event it changes.
+  const congressKey = cvp1.SecretKey.fromBytes(await readFile(join(server.dataPath, "congress.key")));
+  assert.ok(congressKey, "the congress key file holds a secret key");
+  const otherCongress = cvp1.SecretKey.generate();
+  const substituteKey = cvp1.Point.baseMul(cvp1.Scalar.randomNonzero());
+  let lie = "none";
+  let lieVote = "m1";
+  const sent = []; // [lie, type] of every frame the tablet sent
+
+  /** The payload of a board event of `type` as `lie` about `lieVote` shows it, or null (unchanged). */
+  function liePayload(type, p, { lie, lieVote }) {
+    if (p["vote_id"] !== lieVote) return null;
+    if (type === "vote_opened" && (lie === "key_recomputed_hash" || lie === "key_genuine_hash")) {
+      const q = { ...p, joint_key: substituteKey.hex() };
+      if (lie === "key_recomputed_hash")
+        q.election_hash = cvp1.toHex(cvp1.electionHash(cvp1.fromHex(p.ceremony_id, 32), substituteKey, cvp1.fromHex(p.manifest_hash, 32), cvp1.fromHex(p.roster_hash, 32)));
+      return q;
+    }
+    if (type === "vote_created" && (lie === "manifest_reordered" || lie === "unsigned_title")) {
+      const m = structuredClone(p.manifest);
+      if (lie === "unsigned_title") return { ...p, title: `${p.title}（改）` };
+      [m.contests[0].options[0], m.contests[0].options[1]] = [m.contests[0].options[1], m.contests[0].options[0]];
+      return { ...p, manifest: m };
+    }
+    return null;
+  }
+
+  /** A board rewriter for one connection: events in, the lie's events out, chained and signed. */
+  function rechainer(conn) {
+    const { lie } = conn;
+    const out = new Map(); // seq -> forged event
+    return (e) => {
+      if (out.has(e.seq)) return out.get(e.seq);
+      const prevForged = out.get(e.seq - 1);
+      const changed = e.sealed ? null : liePayload(e.type, JSON.parse(e.payload), conn);
+      let f = e;
+      if (changed && lie === "unsigned_title") {
+        f = { ...e, payload: JSON.stringify(changed) }; // entry hash and signature left as they were
+      } else if (changed || (prevForged && prevForged.entry_hash !== e.prev_hash)) {
+        const payload = changed ? JSON.stringify(changed) : e.payload;
+        const prev = prevForged ? prevForged.entry_hash : e.prev_hash;
+        const h = cvp1.entryHash(e.seq, cvp1.fromHex(prev, 32), e.type, payload);
+        f = { ...e, payload, prev_hash: prev, entry_hash: cvp1.toHex(h), signature: cvp1.toHex(congressKey.sign(h)) };
+      }
+      out.set(e.seq, f);
+      return f;
+    };
+  }
+
+  /** A frame from the server as the connection's lie shows it to the tablet. */
+  function rewrite(text, forge, boardEvents, { lie, lieVote }) {
+    const msg = JSON.parse(text);
+    if (msg.type === "hello" && lie === "hello_other_key") msg.congress_pk = otherCongress.publicKey().hex();
+    if (msg.type === "board_event") msg.event = forge(msg.event);
+    if (Array.isArray(msg.events)) msg.events = msg.events.map(forge);
+    for (const e of msg.type === "board_event" ? [msg.event] : msg.events ?? []) boardEvents.set(e.seq, e);
+    if (msg.receipt && lie.startsWith("receipt_")) {
+      const r = msg.receipt;
+      if (lie === "receipt_forged") r.signature = cvp1.toHex(cvp1.SecretKey.generate().sign(cvp1.fromHex(r.tracking_code, 32)));
+      else {
+        if (lie === "receipt_other_tracking") r.tracking_code = cvp1.toHex(crypto.getRandomValues(new Uint8Array(32)));
+        if (lie === "receipt_other_entry") {
+          const created = [...boardEvents.values()].find((e) => e.type === "vote_created" && JSON.parse(e.payload).vote_id === lieVote);
+          r.board_seq = created.seq;
+          r.board_entry_hash = created.entry_hash;
+        }
+        const d = cvp1.receiptDigest(cvp1.fromHex(r.tracking_code, 32), r.board_seq, cvp1.fromHex(r.board_entry_hash, 32));
+        r.signature = cvp1.toHex(congressKey.sign(d));
+      }
+    }
+    return JSON.stringify(msg);
+  }
+
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, ignoreHTTPSErrors: true });
+  await context.routeWebSocket(/\/ws$/, (ws) => {
+    // The lie in force when the page opened this connection stays its lie (a page being reloaded
+    // may still send on its old connection).
+    const conn = { lie, lieVote };
+    const upstream = ws.connectToServer();
+    const forge = rechainer(conn);
+    const boardEvents = new Map();
+    ws.onMessage((m) => {
+      sent.push([conn.lie, JSON.parse(String(m)).type]);
+      upstream.send(m);
+    });
+    upstream.onMessage((m) => ws.send(rewrite(String(m), forge, boardEvents, conn)));
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  const casts = (name) => sent.filter(([l, type]) => l === name && type === "cast_ballot").length;
+  const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+
+  // Enrollment on the genuine server pins the congress key.
+  await page.goto(`${server.url}/tablet.html`);
+  await page.locator("input[name=person]").fill("D001");
+  await page.locator("input[name=code]").fill(codeOf.get("D001"));
+  await page.getByTestId("enroll-submit").click();
+  await page.getByTestId("me-name").waitFor({ timeout: 30_000 });
+
+  // The sitting: check-in (D001's assisted), the key ceremony, an item.
+  await cli("CH", ["create-sitting", "--sitting", "s1", "--title", "第一次会议", "--date", "2026-12-06"]);
+  await cli("CH", ["open-checkin", "s1"]);
+  await cli("D002", ["checkin", "s1"]);
+  await cli("D003", ["checkin", "s1"]);
+  await cli("SE", ["assisted-checkin", "--sitting", "s1", "--person", "D001", "--reason", "平板由工作人员协助"]);
+  await cli("CH", ["open-sitting", "s1"]);
+  await cli("CH", ["start-ceremony", "--sitting", "s1", "--scrutineers", "S1,S2", "--k", "2"]);
+  await cli("S1", ["keygen", "s1"]);
+  await cli("S2", ["keygen", "s1"]);
+  await cli("S1", ["--pin", "1111", "open-shares", "s1"]);
+  await cli("S2", ["--pin", "2222", "open-shares", "s1"]);
+  await cli("CH", ["add-item", "--sitting", "s1", "--item", "i1", "--kind", "major_matter", "--title", "预算报告", "--order", "1", "--responsible", "党委"]);
+  await cli("CH", ["set-current", "--sitting", "s1", "--item", "i1"]);
+  await openMotion("m1", "关于预算报告的决议");
+
+  /** Reloads the tablet with `name` in force; waits for `testid` and checks its text. */
+  async function expectRefusal(name, testid, code, text) {
+    lie = name;
+    await page.reload();
+    const box = page.getByTestId(testid);
+    await box.waitFor({ timeout: 30_000 });
+    assert.equal(await box.getAttribute("data-trust"), code, name);
+    assert.ok((await box.innerText()).includes(text), `${name}: ${await box.innerText()}`);
+    await shot(name);
+    // Nothing to cast: no ballot of the vote on screen.
+    assert.equal(await page.getByTestId(`ballot-${lieVote}`).count(), 0, `${name}: a ballot is on screen`);
+    assert.equal(casts(name), 0, `${name}: cast_ballot sent`);
+    console.log(`refused: ${name} (${code})`);
+  }
+
+  const keyText = "本次表决的加密公钥与监票人生成的不一致，请勿投票并通知监票人";
+  await expectRefusal("key_recomputed_hash", "trust-refused-m1", "joint_key_mismatch", keyText);
+  await expectRefusal("key_genuine_hash", "trust-refused-m1", "joint_key_mismatch", keyText);
+  await expectRefusal("manifest_reordered", "trust-refused-m1", "manifest_mismatch", "本次表决的内容与公布的不一致");
+  await expectRefusal("hello_other_key", "trust-stop", "congress_key_changed", "大会签名密钥与登记时的不一致");
+  assert.equal(sent.filter(([l, type]) => l === "hello_other_key" && type !== "ping").length, 0, "nothing sent after another congress key's hello");
+  await expectRefusal("unsigned_title", "trust-stop", "board_event_invalid", "没有通过签名核验");
+  // The same refusal in English, from the language buttons.
+  await page.getByTestId("lang-en").click();
+  assert.ok((await page.getByTestId("trust-stop").innerText()).includes("failed its signature check"));
+  await page.getByTestId("conn").getByText("Stopped", { exact: true }).waitFor({ timeout: 10_000 }); // not "reconnecting"
+  await shot("unsigned_title-en");
+  await page.getByTestId("lang-zh-CN").click();
+
+  /** Casts "for" in `vote` with `name` in force; returns the confirmation's tracking code. */
+  async function castFor(name, vote) {
+    lie = name;
+    lieVote = vote;
+    await page.reload();
+    await page.getByTestId(`mark-0-for`).click({ timeout: 30_000 });
+    await page.getByTestId("review").click();
+    const code = await page.getByTestId("tracking-code").innerText({ timeout: 30_000 });
+    await page.getByTestId("cast").click();
+    return code;
+  }
+
+  // The genuine board casts, and its receipt is shown.
+  const code = await castFor("none", "m1");
+  await page.getByTestId("receipt").waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByTestId("receipt-code").innerText(), code);
+  assert.equal(casts("none"), 1);
+  // Once the ballot is on the tablet's board the receipt still stands, and after a reload too
+  // (then read from the server's state and checked against the board entry).
+  await page.waitForFunction(() => window.plenum.board.get().some((e) => e.type === "ballot_accepted" && e.payload.vote_id === "m1"));
+  assert.equal(await page.getByTestId("receipt-refused-m1").count(), 0);
+  assert.equal(await page.getByTestId("receipt-code").innerText(), code);
+  await page.reload();
+  await page.getByTestId("receipt").waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => window.plenum.board.get().some((e) => e.type === "ballot_accepted" && e.payload.vote_id === "m1"));
+  assert.equal(await page.getByTestId("receipt-code").innerText(), code);
+  assert.equal(await page.getByTestId("receipt-refused-m1").count(), 0);
+  assert.equal(casts("none"), 1, "a reload sends no ballot again");
+  await shot("genuine");
+  console.log("genuine: cast and receipt shown");
+  await cli("CH", ["close-vote", "m1"]);
+
+  // Receipts that do not hold: the ballot went to the server, the receipt is not shown.
+  for (const [name, vote, problem, text] of [
+    ["receipt_forged", "m2", "receipt_forged", "回执上的签名不是大会的"],
+    ["receipt_other_tracking", "m3", "receipt_not_mine", "追踪码不是本设备刚投出的选票的"],
+    ["receipt_other_entry", "m4", "receipt_not_on_board", "没有本设备的选票"],
+  ]) {
+    await openMotion(vote, `第 ${vote} 项决议`);
+    await castFor(name, vote);
+    const box = page.getByTestId(`receipt-refused-${vote}`);
+    await box.waitFor({ timeout: 30_000 });
+    assert.equal(await box.getAttribute("data-trust"), problem, name);
+    assert.ok((await box.innerText()).includes(text), `${name}: ${await box.innerText()}`);
+    assert.equal(await page.getByTestId("receipt").count(), 0, `${name}: a receipt is on screen`);
+    assert.equal(casts(name), 1);
+    await shot(name);
+    console.log(`refused: ${name} (${problem})`);
+    await cli("CH", ["close-vote", vote]);
+  }
+  console.log("lying server: every lie refused");
+} catch (e) {
+  failed = true;
+  console.error(e);
+  console.error(server.log().slice(-4000));
+} finally {
+  await browser?.close();
+  await server.stop();
+  if (!failed) await server.remove();
+}
+process.exit(failed ? 1 : 0);
