@@ -588,8 +588,8 @@ function VoteCard(props: { vote: any; board: readonly any[]; persons: any[]; nam
       </h3>
       {v.status !== "created" && (
         <>
-          <progress max={Math.max(1, v.eligible)} value={v.received} aria-label={t("progress")} />
-          <p data-testid={`progress-${v.id}`}>{t("progress_of", { received: v.received, eligible: v.eligible })}</p>
+          <progress max={Math.max(1, v.eligible_present)} value={v.received} aria-label={t("progress")} />
+          <p data-testid={`progress-${v.id}`}>{t("progress_of", { received: v.received, eligible: v.eligible_present })}</p>
         </>
       )}
       {v.status === "open" && notVoted.length > 0 && (

@@ -42,7 +42,7 @@ export function nextStep(state: Record<string, any> | null, board: readonly Boar
 
   // The sitting is open: a vote in progress comes first.
   for (const v of votes) {
-    if (v.status === "open") return { kind: "close_vote", voteId: v.id, title: v.title, received: Number(v.received ?? 0), eligible: Number(v.eligible ?? 0) };
+    if (v.status === "open") return { kind: "close_vote", voteId: v.id, title: v.title, received: Number(v.received ?? 0), eligible: Number(v.eligible_present ?? 0) };
   }
   for (const v of votes) {
     if (v.status === "closed") {

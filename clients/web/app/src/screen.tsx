@@ -37,7 +37,7 @@ function Screen({ client }: AppProps) {
   let body;
   if (open) {
     mode = "voting";
-    const pct = open.eligible ? Math.round((100 * open.received) / open.eligible) : 0;
+    const pct = open.eligible_present ? Math.round((100 * open.received) / open.eligible_present) : 0;
     body = (
       <div class="screen-stage" data-testid={`screen-progress-${open.id}`}>
         <p class="screen-kicker">
@@ -46,8 +46,8 @@ function Screen({ client }: AppProps) {
         <h2 class="screen-now" data-testid="screen-now">
           {open.title}
         </h2>
-        <p class="screen-figure-line">{t("progress_of", { received: open.received, eligible: open.eligible })}</p>
-        <div class="screen-progress" role="progressbar" aria-label={t("progress")} aria-valuemin={0} aria-valuemax={open.eligible} aria-valuenow={open.received}>
+        <p class="screen-figure-line">{t("progress_of", { received: open.received, eligible: open.eligible_present })}</p>
+        <div class="screen-progress" role="progressbar" aria-label={t("progress")} aria-valuemin={0} aria-valuemax={open.eligible_present} aria-valuenow={open.received}>
           <span style={{ width: `${pct}%` }} />
         </div>
       </div>

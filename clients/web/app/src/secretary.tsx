@@ -133,7 +133,7 @@ function Secretary({ client }: AppProps) {
 function RosterSection(props: { client: PlenumClient; roster: Record<string, any> | null; reload: () => Promise<unknown> }) {
   const { client, roster } = props;
   const [csv, setCsv] = useState("");
-  const [members, setMembers] = useState({ members: 0, women: 0, minorities: 0 });
+  const [members, setMembers] = useState({ members: 0, women: 0, minority: 0 });
   const [query, setQuery] = useState("");
   const warnings = (roster?.["warnings"] ?? []) as any[];
   const all = (roster?.["persons"] ?? []) as any[];
@@ -207,7 +207,7 @@ function RosterSection(props: { client: PlenumClient; roster: Record<string, any
           </label>
           <label>
             {t("membership_minorities")}
-            <input name="minorities" type="number" min={0} value={members.minorities} onInput={(e) => setMembers({ ...members, minorities: Number(e.currentTarget.value) })} />
+            <input name="minorities" type="number" min={0} value={members.minority} onInput={(e) => setMembers({ ...members, minority: Number(e.currentTarget.value) })} />
           </label>
           <ActionButton
             class="primary"
