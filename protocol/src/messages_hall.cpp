@@ -17,22 +17,23 @@ using wire::member;
 using wire::tag;
 
 // The `membership` object of import_roster: the party's total, and women and minorities
+// (`minority`, the same name as in roster_imported's membership)
 // among it (each at most the total).
 struct membership_entry {
   std::string_view name = "membership";
 
   [[nodiscard]] decoded<void> read_into(const object_reader& r, import_roster_request& out) const {
     PLENUM_TRY(auto m, r.object(name));
-    PLENUM_CHECK(m.allow_only({"members", "women", "minorities"}));
+    PLENUM_CHECK(m.allow_only({"members", "women", "minority"}));
     PLENUM_TRY(out.members, m.u64("members"));
     PLENUM_TRY(out.women, m.u64("women", 0, out.members));
-    PLENUM_TRY(out.minorities, m.u64("minorities", 0, out.members));
+    PLENUM_TRY(out.minority, m.u64("minority", 0, out.members));
     return {};
   }
   void write_from(json::object& out, const import_roster_request& in) const {
     out.emplace(
         name,
-        json::object{{"members", in.members}, {"women", in.women}, {"minorities", in.minorities}});
+        json::object{{"members", in.members}, {"women", in.women}, {"minority", in.minority}});
   }
 };
 

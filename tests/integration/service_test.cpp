@@ -275,7 +275,7 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   auto imported =
       se.call("import_roster",
               {{"csv", roster_csv()},
-               {"membership", json::object{{"members", 100}, {"women", 40}, {"minorities", 5}}}});
+               {"membership", json::object{{"members", 100}, {"women", 40}, {"minority", 5}}}});
   ASSERT_TRUE(imported.ok()) << imported.code();
   for (const std::string p : {"CH", "S1", "S2", "S3"}) enroll_person(se, p);
   for (int i = 1; i <= 10; ++i) enroll_person(se, delegate(i), 10);

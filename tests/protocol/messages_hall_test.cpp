@@ -99,7 +99,7 @@ TEST(MessagesHall, HostileFramesAreRefused) {
                  errc::invalid_field, "vote_id");
   expect_refused(R"({"v":1,"id":3,"type":"nonsense"})", errc::unknown_message_type, "type");
   expect_refused(
-      R"({"v":1,"id":3,"type":"import_roster","csv":"x","membership":{"members":10,"women":11,"minorities":0}})",
+      R"({"v":1,"id":3,"type":"import_roster","csv":"x","membership":{"members":10,"women":11,"minority":0}})",
       errc::invalid_field, "membership.women");
   expect_refused(R"({"v":1,"id":3,"type":"import_roster","csv":"x","membership":{"members":10}})",
                  errc::invalid_field, "membership.women");

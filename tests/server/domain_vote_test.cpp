@@ -120,7 +120,7 @@ TEST_F(vote_case, BallotAcceptanceRules) {
   auto progress = vote_progress(c.state, "v1");
   ASSERT_TRUE(progress);
   EXPECT_EQ(progress->at("received").to_number<std::int64_t>(), 2);
-  EXPECT_EQ(progress->at("eligible").to_number<std::int64_t>(), 9);
+  EXPECT_EQ(progress->at("eligible_present").to_number<std::int64_t>(), 9);
   EXPECT_EQ(progress->at("not_voted").as_array().size(), 7u);
   EXPECT_EQ(progress->at("not_voted").as_array()[0].as_string(), "D003");
 }

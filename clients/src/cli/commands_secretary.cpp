@@ -20,7 +20,7 @@ int import_roster_cmd(const context& ctx, const std::vector<std::string>& args) 
   desc.add_options()("csv", po::value(&file)->required(), "the roster CSV file")(
       "members", po::value(&r.members)->required(), "the party's membership")(
       "women", po::value(&r.women)->required(), "women among the members")(
-      "minorities", po::value(&r.minorities)->required(), "ethnic minorities among the members");
+      "minorities", po::value(&r.minority)->required(), "ethnic minorities among the members");
   po::positional_options_description pos;
   pos.add("csv", 1);
   if (!parse_args("import-roster", "CSV --members N --women N --minorities N", desc, args, pos))

@@ -77,7 +77,7 @@ json::object vote_json(const congress_state& state, const vote& v) {
     if (const sitting* s = state.find_sitting(v.sitting_id))
       for (const auto& number : v.eligible)
         if (s->present.contains(number)) ++eligible;
-    o["eligible"] = eligible;
+    o["eligible_present"] = eligible;
     o["election_hash"] = v.election_hash;
   }
   if (v.state == vote::status::decided) {
@@ -166,7 +166,7 @@ result<json::object> vote_progress(const congress_state& state, std::string_view
   return json::object{{"vote_id", v->id},
                       {"status", status_name(v->state)},
                       {"received", v->ballots.size()},
-                      {"eligible", eligible},
+                      {"eligible_present", eligible},
                       {"not_voted", std::move(not_voted)}};
 }
 

@@ -14,14 +14,15 @@ namespace plenum::server::domain {
 /// "sitting":{id,title,date,status,checkin_open},
 /// "seated","present","quorum":{"required","shortfall","holds"},"agenda":[items in order with
 /// materials],"current_item","votes":[{id,item_id,kind,title,secret,status,seated,present,
-/// received,eligible,outcome(parsed, once decided), and once decided result_digest,
-/// decrypted_by (how many partials were combined), signatures (how many of those scrutineers
-/// signed the result), signed_by (their indices), announced}],"ceremony":{n,k,confirmed,complete}}.
-/// Fails with errc::no_sitting for an unknown sitting.
+/// received,eligible_present (of vote_opened's `eligible` list, those present now),outcome(parsed,
+/// once decided), and once decided result_digest, decrypted_by (how many partials were combined),
+/// signatures (how many of those scrutineers signed the result), signed_by (their indices),
+/// announced}],"ceremony":{n,k,confirmed,complete}}. Fails with errc::no_sitting for an unknown
+/// sitting.
 [[nodiscard]] result<boost::json::object> public_snapshot(const congress_state& state,
                                                           std::string_view sitting_id);
 
-/// A vote's progress: {"vote_id","received","eligible","not_voted":[numbers of seated,
+/// A vote's progress: {"vote_id","received","eligible_present","not_voted":[numbers of seated,
 /// checked-in delegates without an accepted ballot]}. Who has voted is public, how is not.
 [[nodiscard]] result<boost::json::object> vote_progress(const congress_state& state,
                                                         std::string_view vote_id);

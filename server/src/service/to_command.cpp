@@ -49,7 +49,7 @@ struct hall_mapper {
   crypto::random_source& random;
 
   maybe_command operator()(const p::import_roster_request& r) const {
-    return d::import_roster{r.csv, d::membership_totals{r.members, r.women, r.minorities}};
+    return d::import_roster{r.csv, d::membership_totals{r.members, r.women, r.minority}};
   }
   maybe_command operator()(const p::acknowledge_warnings_request&) const {
     return d::acknowledge_warnings{};

@@ -79,7 +79,7 @@ struct import_roster_request {
   std::string csv;
   std::uint64_t members = 0;  ///< the party's total membership
   std::uint64_t women = 0;
-  std::uint64_t minorities = 0;
+  std::uint64_t minority = 0;  ///< ethnic-minority members
 };
 
 /// `acknowledge_warnings`: accepts the roster's composition warnings.
