@@ -87,6 +87,13 @@ function bindingOf(electionHash: Uint8Array, ballotId: Uint8Array, voterPk: Publ
   return { electionHash, ballotId, voterPk: voterPk.raw };
 }
 
+/** A ballot with its openings: nonces[c][o] encrypted choices[c][o] (CVP1 §14). */
+export interface OpenedBallot {
+  ballot: Ballot;
+  nonces: Scalar[][];
+  choices: BallotChoices;
+}
+
 /**
  * Makes a ballot: a ballot_id, then per option a nonzero nonce, its encryption and proof, per
  * contest its sum proof, per constraint its proof, all from `source` in that order, then the
@@ -101,6 +108,26 @@ export function makeBallot(
   choices: BallotChoices,
   source: RandomSource = systemRandom,
 ): Ballot | null {
+  const opened = makeOpenedBallot(m, electionHash, jointKey, voter, choices, source);
+  if (!opened) return null;
+  for (const row of opened.nonces) for (const r of row) r.wipe();
+  return opened.ballot;
+}
+
+/**
+ * Makes a ballot exactly as makeBallot does (the same draws from `source` in the same order, so
+ * a seeded source gives the same ballot) and keeps every option's nonce, for a challenge
+ * (CVP1 §14). The caller wipes the nonces once the ballot is cast. Null exactly when
+ * checkChoices reports a problem.
+ */
+export function makeOpenedBallot(
+  m: Manifest,
+  electionHash: Uint8Array,
+  jointKey: Point,
+  voter: SecretKey,
+  choices: BallotChoices,
+  source: RandomSource = systemRandom,
+): OpenedBallot | null {
   if (checkChoices(m, choices)) return null;
   const ballotId = new Uint8Array(32);
   source.fill(ballotId);
@@ -147,10 +174,9 @@ export function makeBallot(
     );
     nonceSum.wipe();
   });
-  for (const row of nonces) for (const r of row) r.wipe();
   const b: Ballot = { voteId: m.vote_id, ballotId, voterPk, contests, constraintProofs, signature: new Uint8Array(64) };
   b.signature = voter.sign(ballotDigest(b, electionHash));
-  return b;
+  return { ballot: b, nonces, choices: choices.map((row) => [...row]) };
 }
 
 function appendProof(t: Transcript, proof: RangeProof): void {

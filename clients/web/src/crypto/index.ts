@@ -11,6 +11,7 @@ export * from "./elgamal.js";
 export * from "./range_proof.js";
 export * from "./ballot.js";
 export * from "./ballot_json.js";
+export * from "./spoiled_ballot.js";
 export * from "./board.js";
 export * from "./ceremony.js";
 export * from "./decryption.js";
