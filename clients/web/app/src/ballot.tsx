@@ -4,21 +4,26 @@
 // and for an election a live counter of approvals against the seats. A ballot with nothing
 // marked asks before it goes on. Then encryption, proofs and signature on the tablet, a
 // confirmation screen with the tracking code, and casting — kept and sent again while the
-// connection is down. The receipt itself is the tablet's (receipt.tsx).
+// connection is down — or checking the ballot instead (crypto/SPEC.md §14): its openings are
+// sent, the server spoils it and answers the choices it opened, which the tablet compares with
+// what it showed; the delegate then fills in a fresh ballot. The receipt itself is the
+// tablet's (receipt.tsx).
 import { useState } from "preact/hooks";
 import {
-  type Ballot,
   type Manifest,
+  type OpenedBallot,
   Point,
   SecretKey,
   ballotDigest,
   ballotToJson,
   checkChoices,
   fromHex,
-  makeBallot,
+  makeOpenedBallot,
+  openingsToJson,
   toHex,
   trackingCode,
   trackingCodeDisplay,
+  wipeOpenings,
 } from "../../src/crypto/index.js";
 import type { PlenumClient } from "./client";
 import { useSignal } from "./hooks";
@@ -26,6 +31,7 @@ import { label, t } from "./i18n";
 import { errorText, optionLabel } from "./ui";
 import { checkReceipt, keepReceipt, refuseReceipt, refusedReceipts } from "./receipt_check";
 import { ReceiptWarning } from "./trust_view";
+import { ChoiceWords, MAX_CHALLENGES, sameChoices, spoiledBy } from "./spoiled";
 
 /** Everything needed to make a ballot for a vote, gathered from the board. */
 export interface VoteKeys {
@@ -48,7 +54,14 @@ function constraintUse(m: Manifest, marks: Marks): { used: number; max: number }
   return { used, max: q.max };
 }
 
-type Step = { at: "mark" } | { at: "blank" } | { at: "sealing" } | { at: "confirm"; ballot: Ballot; code: string } | { at: "sending"; code: string };
+type Step =
+  | { at: "mark" }
+  | { at: "blank" }
+  | { at: "sealing" }
+  | { at: "confirm"; opened: OpenedBallot; code: string }
+  | { at: "sending"; code: string }
+  | { at: "challenging"; code: string }
+  | { at: "challenged"; code: string; shown: number[][]; recorded: unknown; codeMatches: boolean };
 
 /** The colour class of a choice (style.css: one colour per meaning on every screen). */
 export function choiceClass(optionId: string): string {
@@ -66,6 +79,11 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
   const [step, setStep] = useState<Step>({ at: "mark" });
   const [err, setErr] = useState("");
   const refused = useSignal(refusedReceipts).get(m.vote_id);
+  const board = useSignal(props.client.board);
+  const [challengedHere, setChallengedHere] = useState(0);
+  const [limitReached, setLimitReached] = useState(false);
+  const challengesUsed = Math.max(challengedHere, spoiledBy(board, m.vote_id, props.keyBytes.publicKey().hex()));
+  const challengesLeft = limitReached ? 0 : Math.max(0, MAX_CHALLENGES - challengesUsed);
   const use = constraintUse(m, marks);
   const problem = checkChoices(m, toChoices(m, marks));
   const tooMany = use !== null && use.used > use.max;
@@ -81,17 +99,48 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
     await new Promise((r) => setTimeout(r, 30)); // let the progress text paint
     const joint = Point.fromHex(props.keys.jointKey);
     const eh = fromHex(props.keys.electionHash, 32);
-    const b = joint && eh ? makeBallot(m, eh, joint, props.keyBytes, toChoices(m, marks)) : null;
-    if (!b || !eh) {
+    const opened = joint && eh ? makeOpenedBallot(m, eh, joint, props.keyBytes, toChoices(m, marks)) : null;
+    if (!opened || !eh) {
       setErr(t("ballot_incomplete"));
       setStep({ at: "mark" });
       return;
     }
+    const b = opened.ballot;
     const code = trackingCodeDisplay(trackingCode(ballotDigest(b, eh), b.signature));
-    setStep({ at: "confirm", ballot: b, code });
+    setStep({ at: "confirm", opened, code });
   }
 
-  async function cast(b: Ballot, code: string) {
+  async function challenge(opened: OpenedBallot, code: string) {
+    setErr("");
+    setStep({ at: "challenging", code });
+    const b = opened.ballot;
+    for (;;) {
+      try {
+        const r = await props.client.request("spoil_ballot", { vote_id: m.vote_id, ballot: ballotToJson(b), nonces: openingsToJson(opened) });
+        const mine = toHex(trackingCode(ballotDigest(b, fromHex(props.keys.electionHash, 32)!), b.signature));
+        setChallengedHere(challengesUsed + 1);
+        setStep({ at: "challenged", code, shown: opened.choices, recorded: r["choices"], codeMatches: r["tracking_code"] === mine });
+        return;
+      } catch (e: any) {
+        // As for casting: the identical spoil message goes again once connected (the server
+        // answers a repeat with its first answer).
+        if (e?.code === "unavailable") continue;
+        if (e?.code === "challenge_limit") setLimitReached(true);
+        setErr(errorText(e));
+        setStep({ at: "confirm", opened, code });
+        return;
+      }
+    }
+  }
+
+  function fillInAgain() {
+    setErr("");
+    setMarks(m.contests.map(() => -1));
+    setStep({ at: "mark" });
+  }
+
+  async function cast(opened: OpenedBallot, code: string) {
+    const b = opened.ballot;
     setStep({ at: "sending", code });
     for (;;) {
       try {
@@ -102,6 +151,8 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
         const problem = checkReceipt(props.client.congressPk, receipt, mine);
         if (problem) return refuseReceipt(m.vote_id, problem);
         keepReceipt(m.vote_id, { trackingCode: toHex(mine), seq: Number(receipt["board_seq"]), entryHash: String(receipt["board_entry_hash"]) });
+        wipeOpenings(opened); // a cast ballot can no longer be challenged
+
         props.onCast(code, Number(receipt["board_seq"]));
         return;
       } catch (e: any) {
@@ -109,14 +160,50 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
         // ballot goes again (the server answers a repeat with the same receipt).
         if (e?.code === "unavailable") continue;
         setErr(errorText(e));
-        setStep({ at: "confirm", ballot: b, code });
+        setStep({ at: "confirm", opened, code });
         return;
       }
     }
   }
 
   if (refused) return <ReceiptWarning voteId={m.vote_id} title={m.title} problem={refused} />;
-  if (step.at === "confirm" || step.at === "sending") {
+  if (step.at === "challenged") {
+    const matches = sameChoices(step.shown, step.recorded);
+    return (
+      <section class="card confirm challenged ballot-front" data-testid="challenged">
+        <h2>
+          {t("challenge_title")} · {m.title}
+        </h2>
+        <p>
+          {label("ballot_tracking")}
+          <span class="code" data-testid="spoiled-code">
+            {step.code}
+          </span>
+        </p>
+        <p>{t("challenge_not_counted")}</p>
+        {Array.isArray(step.recorded) && <ChoiceWords m={m} choices={step.recorded as number[][]} testid="spoiled-choices" />}
+        <p class={matches ? "verdict pass" : "error big-verdict"} role={matches ? "status" : "alert"} data-testid="challenge-verdict">
+          {matches ? t("challenge_match") : t("challenge_mismatch")}
+        </p>
+        {!step.codeMatches && (
+          <p class="error big-verdict" role="alert" data-testid="challenge-code-mismatch">
+            {t("challenge_code_mismatch")}
+          </p>
+        )}
+        <p class="notice">{t("challenge_lookup")}</p>
+        <p class="muted" data-testid="challenges-left">
+          {challengesLeft > 0 ? t("ballot_challenge_left", { n: challengesLeft }) : t("ballot_challenge_none_left")}
+        </p>
+        <div class="row">
+          <button type="button" class="primary big" onClick={fillInAgain} data-testid="fill-again">
+            {t("challenge_again")}
+          </button>
+        </div>
+      </section>
+    );
+  }
+  if (step.at === "confirm" || step.at === "sending" || step.at === "challenging") {
+    const busy = step.at !== "confirm";
     return (
       <section class="card confirm ballot-front" data-testid="confirm">
         <h2>
@@ -141,12 +228,21 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
           </p>
         )}
         <div class="row">
-          <button type="button" class="big" disabled={step.at === "sending"} onClick={() => setStep({ at: "mark" })} data-testid="back">
+          <button type="button" class="big" disabled={busy} onClick={() => setStep({ at: "mark" })} data-testid="back">
             {t("ballot_back")}
           </button>
-          <button type="button" class="primary big" disabled={step.at === "sending"} onClick={() => step.at === "confirm" && cast(step.ballot, step.code)} data-testid="cast">
+          <button type="button" class="primary big" disabled={busy} onClick={() => step.at === "confirm" && cast(step.opened, step.code)} data-testid="cast">
             {t("ballot_confirm")}
           </button>
+        </div>
+        <div class="challenge-offer">
+          <button type="button" disabled={busy || challengesLeft === 0} onClick={() => step.at === "confirm" && challenge(step.opened, step.code)} data-testid="challenge">
+            {step.at === "challenging" ? t("ballot_challenging") : t("ballot_challenge")}
+          </button>
+          <p class="muted">{t("ballot_challenge_explain")}</p>
+          <p class="muted" data-testid="challenges-left">
+            {challengesLeft > 0 ? t("ballot_challenge_left", { n: challengesLeft }) : t("ballot_challenge_none_left")}
+          </p>
         </div>
       </section>
     );

@@ -1,16 +1,21 @@
 // The public tracking-code page (codes.html?vote=<id>#code=<code>): the tracking codes of every
 // ballot accepted in a vote, in short form and sorted, read from the public board without
-// enrolling, so that any device can open it; a box to find one's own code. Without a vote in
-// the address it lists the votes on the board. The board is read again every few seconds.
+// enrolling, so that any device can open it; a box to find one's own code. Apart from them the
+// vote's checked (spoiled) ballots, each opened here in the browser (crypto/SPEC.md §14) and
+// shown with the choices it encrypted, so a delegate can compare them with what the tablet
+// showed. Without a vote in the address it lists the votes on the board. The board is read
+// again every few seconds.
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { normaliseTrackingCode, ready } from "../../src/crypto/index.js";
-import { PlenumClient } from "./client";
+import { type BoardEvent, PlenumClient } from "./client";
 import { useSignal } from "./hooks";
 import { TrustStop } from "./trust_view";
 import { lang, setLang, t } from "./i18n";
 import { acceptedCodes, codesPageUrl, voteTitle } from "./tracking";
 import { Header } from "./ui";
+import { voteKeys } from "./board";
+import { ChoiceWords, openSpoiled, spoiledEvents } from "./spoiled";
 
 const REFRESH_MS = 5000;
 
@@ -98,7 +103,40 @@ function CodesPage(props: { client: PlenumClient }) {
               </li>
             ))}
           </ol>
+          <SpoiledBallots board={board} voteId={voteId} wanted={wanted} />
         </>
+      )}
+    </section>
+  );
+}
+
+/** The vote's spoiled ballots, each opened with its published openings. */
+function SpoiledBallots(props: { board: readonly BoardEvent[]; voteId: string; wanted: string | null }) {
+  const events = spoiledEvents(props.board, props.voteId);
+  const keys = voteKeys(props.board).get(props.voteId);
+  return (
+    <section class="spoiled" data-testid="spoiled">
+      <h3>{t("codes_spoiled_title")}</h3>
+      <p class="muted">{t("codes_spoiled_explain")}</p>
+      {events.length === 0 || !keys ? (
+        <p data-testid="spoiled-none">{t("codes_spoiled_none")}</p>
+      ) : (
+        <ol class="spoiled-list">
+          {events.map((e) => {
+            const s = openSpoiled(e, keys);
+            return (
+              <li class={s.code === props.wanted ? "mine" : undefined} data-testid="spoiled-item" data-code={s.code}>
+                <span class="code">{s.code}</span>
+                {s.choices && <ChoiceWords m={keys.manifest} choices={s.choices} />}
+                {s.problem && (
+                  <p class="error" role="alert" data-testid="spoiled-problem">
+                    {s.choices ? t("codes_spoiled_recorded_differs") : t("codes_spoiled_bad")}
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
       )}
     </section>
   );
