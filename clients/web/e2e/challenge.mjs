@@ -1,0 +1,125 @@
+// Cast or challenge (crypto/SPEC.md §14) in the browser: the real plenumd with a small sitting
+// set up through plenum-cli (cli_sitting.mjs) and delegate D001's tablet in headless Chromium.
+// The delegate marks 反对 and checks the ballot (检验此选票): the tablet sends its openings, shows
+// the spoiled ballot's tracking code, the choice the server recorded (反对) and that it matches,
+// and one challenge fewer. A second browser context opens the public tracking-code page, which
+// opens the spoiled ballot in the browser and shows that code with 反对 apart from the counted
+// codes. The delegate fills in again (a new ballot, new code), marks 赞成 and casts; the receipt
+// arrives, and the counted codes hold the cast code but not the spoiled one. Screenshots go to
+// $PLENUM_WEB_ARTIFACTS/challenge.
+//
+// Usage: node e2e/challenge.mjs --plenumd PATH --cli PATH [--web-root DIR]
+// (needs dist-app/ from `npm run build:app`; exit status 0 on success)
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { launch } from "./browser.mjs";
+import { startCliSitting } from "./cli_sitting.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const { values: opts } = parseArgs({
+  options: {
+    plenumd: { type: "string" },
+    cli: { type: "string" },
+    "web-root": { type: "string", default: resolve(here, "../dist-app") },
+  },
+});
+assert.ok(opts.plenumd && opts.cli, "--plenumd PATH and --cli PATH are required");
+const artifacts = join(process.env.PLENUM_WEB_ARTIFACTS ?? resolve(here, "../../../build/test-artifacts/web"), "challenge");
+await mkdir(artifacts, { recursive: true });
+
+const started = Date.now();
+const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"] });
+const { server } = hall;
+let browser;
+let failed = false;
+try {
+  browser = await launch();
+  const tablet = await (await browser.newContext({ viewport: { width: 800, height: 1280 }, ignoreHTTPSErrors: true })).newPage();
+  tablet.on("pageerror", (e) => console.error("tablet page error:", e.message));
+  const sent = [];
+  tablet.on("websocket", (ws) => ws.on("framesent", (f) => sent.push(JSON.parse(String(f.payload)))));
+
+  await tablet.goto(`${server.url}/tablet.html`);
+  await tablet.locator("input[name=person]").fill("D001");
+  await tablet.locator("input[name=code]").fill(hall.codeOf.get("D001"));
+  await tablet.getByTestId("enroll-submit").click();
+  await tablet.getByTestId("me-name").waitFor({ timeout: 30_000 });
+  await hall.sitUp();
+  await hall.openMotion("m1", "关于预算报告的决议");
+
+  // 反对, then 检验此选票 on the confirmation screen.
+  await tablet.getByTestId("mark-0-against").click({ timeout: 30_000 });
+  await tablet.getByTestId("review").click();
+  const spoiledCode = await tablet.getByTestId("tracking-code").innerText({ timeout: 30_000 });
+  assert.match(await tablet.getByTestId("challenges-left").innerText(), /3/);
+  assert.ok((await tablet.getByTestId("confirm").innerText()).includes("检验后这张选票作废、不计入结果"));
+  await tablet.getByTestId("challenge").click();
+  const challenged = tablet.getByTestId("challenged");
+  await challenged.waitFor({ timeout: 30_000 });
+  assert.equal(await tablet.getByTestId("spoiled-code").innerText(), spoiledCode);
+  assert.ok((await tablet.getByTestId("spoiled-choices").innerText()).includes("反对"), "the recorded choice is 反对");
+  assert.ok(!(await tablet.getByTestId("spoiled-choices").innerText()).includes("赞成"));
+  assert.ok((await tablet.getByTestId("challenge-verdict").innerText()).includes("一致"));
+  assert.equal(await tablet.getByTestId("challenge-code-mismatch").count(), 0);
+  assert.match(await tablet.getByTestId("challenges-left").innerText(), /2/);
+  const spoils = sent.filter((m) => m.type === "spoil_ballot");
+  assert.equal(spoils.length, 1, "one spoil_ballot sent");
+  assert.equal(spoils[0].nonces[0].length, 3, "one opening per option");
+  assert.deepEqual(spoils[0].nonces[0].map((n) => n.v), [0, 1, 0]);
+  assert.equal(sent.filter((m) => m.type === "cast_ballot").length, 0, "nothing cast");
+  await tablet.screenshot({ path: join(artifacts, "tablet-challenged.png"), fullPage: true });
+  console.log(`challenged: ${spoiledCode} recorded 反对`);
+
+  // A second device: the public tracking-code page opens the spoiled ballot itself.
+  const pub = await (await browser.newContext({ viewport: { width: 800, height: 1280 }, ignoreHTTPSErrors: true })).newPage();
+  pub.on("pageerror", (e) => console.error("codes page error:", e.message));
+  await pub.goto(`${server.url}/codes.html?vote=m1#code=${spoiledCode}`);
+  const item = pub.locator(`[data-testid=spoiled-item][data-code="${spoiledCode}"]`);
+  await item.waitFor({ timeout: 30_000 });
+  const itemText = await item.innerText();
+  assert.ok(itemText.includes("反对") && !itemText.includes("赞成"), itemText);
+  assert.equal(await pub.getByTestId("spoiled-problem").count(), 0, "the openings open the ballot");
+  assert.ok((await pub.getByTestId("spoiled").innerText()).includes("已检验（作废）的选票"));
+  assert.equal(await pub.getByTestId("code-item").count(), 0, "no counted ballot yet");
+  await pub.screenshot({ path: join(artifacts, "codes-spoiled.png"), fullPage: true });
+  console.log("codes page: the spoiled ballot opened to 反对");
+
+  // Fill in again: a fresh ballot, 赞成, cast; the receipt arrives.
+  await tablet.getByTestId("fill-again").click();
+  await tablet.getByTestId("mark-0-for").click({ timeout: 30_000 });
+  await tablet.getByTestId("review").click();
+  const castCode = await tablet.getByTestId("tracking-code").innerText({ timeout: 30_000 });
+  assert.notEqual(castCode, spoiledCode, "a fresh ballot has a new tracking code");
+  await tablet.getByTestId("cast").click();
+  await tablet.getByTestId("receipt").waitFor({ timeout: 30_000 });
+  assert.equal(await tablet.getByTestId("receipt-code").innerText(), castCode);
+  const casts = sent.filter((m) => m.type === "cast_ballot");
+  assert.equal(casts.length, 1, "one cast_ballot sent");
+  assert.notEqual(casts[0].ballot.ballot_id, spoils[0].ballot.ballot_id, "new ballot_id");
+  assert.notEqual(casts[0].ballot.contests[0].options[0].alpha, spoils[0].ballot.contests[0].options[0].alpha, "new randomness");
+  await tablet.screenshot({ path: join(artifacts, "tablet-receipt.png"), fullPage: true });
+  console.log(`cast: ${castCode}, receipt shown`);
+
+  // The counted codes: the cast one, not the spoiled one, which stays among the checked ones.
+  await pub.reload();
+  await pub.locator(`[data-testid=code-item]`, { hasText: castCode }).waitFor({ timeout: 30_000 });
+  const counted = await pub.getByTestId("code-item").allInnerTexts();
+  assert.deepEqual(counted, [castCode]);
+  assert.ok(!counted.includes(spoiledCode));
+  await pub.locator(`[data-testid=spoiled-item][data-code="${spoiledCode}"]`).waitFor({ timeout: 30_000 });
+  assert.equal(await pub.getByTestId("spoiled-item").count(), 1);
+  await pub.screenshot({ path: join(artifacts, "codes-after-cast.png"), fullPage: true });
+  console.log(`challenge: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} catch (e) {
+  failed = true;
+  console.error(e);
+  console.error(server.log().slice(-4000));
+} finally {
+  await browser?.close();
+  await server.stop();
+  if (!failed) await server.remove();
+}
+process.exit(failed ? 1 : 0);
