@@ -56,6 +56,7 @@ try {
   const spoiledCode = await tablet.getByTestId("tracking-code").innerText({ timeout: 30_000 });
   assert.match(await tablet.getByTestId("challenges-left").innerText(), /3/);
   assert.ok((await tablet.getByTestId("confirm").innerText()).includes("检验后这张选票作废、不计入结果"));
+  await tablet.screenshot({ path: join(artifacts, "tablet-cast-or-check.png"), fullPage: true });
   await tablet.getByTestId("challenge").click();
   const challenged = tablet.getByTestId("challenged");
   await challenged.waitFor({ timeout: 30_000 });
@@ -82,6 +83,7 @@ try {
   const itemText = await item.innerText();
   assert.ok(itemText.includes("反对") && !itemText.includes("赞成"), itemText);
   assert.equal(await pub.getByTestId("spoiled-problem").count(), 0, "the openings open the ballot");
+  assert.ok((await pub.getByTestId("codes-found").innerText()).includes("已检验（作废）的选票的追踪码"), "the typed code is found among the checked ballots");
   assert.ok((await pub.getByTestId("spoiled").innerText()).includes("已检验（作废）的选票"));
   assert.equal(await pub.getByTestId("code-item").count(), 0, "no counted ballot yet");
   await pub.screenshot({ path: join(artifacts, "codes-spoiled.png"), fullPage: true });

@@ -12,7 +12,7 @@ import { type BoardEvent, PlenumClient } from "./client";
 import { useSignal } from "./hooks";
 import { TrustStop } from "./trust_view";
 import { lang, setLang, t } from "./i18n";
-import { acceptedCodes, codesPageUrl, voteTitle } from "./tracking";
+import { acceptedCodes, codesPageUrl, shortCode, voteTitle } from "./tracking";
 import { Header } from "./ui";
 import { voteKeys } from "./board";
 import { ChoiceWords, openSpoiled, spoiledEvents } from "./spoiled";
@@ -72,6 +72,7 @@ function CodesPage(props: { client: PlenumClient }) {
   const codes = acceptedCodes(board, voteId);
   const wanted = typed.trim() ? normaliseTrackingCode(typed) : null;
   const found = wanted !== null && codes.includes(wanted);
+  const spoiled = wanted !== null && !found && spoiledEvents(board, voteId).some((e) => shortCode(String(e.payload["tracking_code"])) === wanted);
   return (
     <section class="card codes-page">
       <h2 data-testid="codes-title">
@@ -92,8 +93,8 @@ function CodesPage(props: { client: PlenumClient }) {
             <input value={typed} onInput={(e) => setTyped(e.currentTarget.value)} autoComplete="off" autoCapitalize="characters" placeholder="XXXX-XXXX-XXXX-XXXX" data-testid="codes-find" />
           </label>
           {typed.trim() !== "" && (
-            <p class={found ? "verdict pass big-verdict" : "notice warn"} role="status" data-testid="codes-found">
-              {wanted === null ? t("codes_typed_incomplete") : found ? t("codes_found") : t("codes_not_found")}
+            <p class={found ? "verdict pass big-verdict" : spoiled ? "notice" : "notice warn"} role="status" data-testid="codes-found">
+              {wanted === null ? t("codes_typed_incomplete") : found ? t("codes_found") : spoiled ? t("codes_found_spoiled") : t("codes_not_found")}
             </p>
           )}
           <ol class="code-list" data-testid="codes-list">
