@@ -5,18 +5,22 @@
 // and one challenge fewer. A second browser context opens the public tracking-code page, which
 // opens the spoiled ballot in the browser and shows that code with 反对 apart from the counted
 // codes. The delegate fills in again (a new ballot, new code), marks 赞成 and casts; the receipt
-// arrives, and the counted codes hold the cast code but not the spoiled one. Screenshots go to
-// $PLENUM_WEB_ARTIFACTS/challenge.
+// arrives, and the counted codes hold the cast code but not the spoiled one. A third context
+// sees the board with the spoiled ballot's openings swapped (re-chained and signed with the
+// congress key, which the test holds): the page says they do not open it and shows no choice.
+// Screenshots go to $PLENUM_WEB_ARTIFACTS/challenge.
 //
 // Usage: node e2e/challenge.mjs --plenumd PATH --cli PATH [--web-root DIR]
-// (needs dist-app/ from `npm run build:app`; exit status 0 on success)
+// (needs dist/ from `npm run build` and dist-app/ from `npm run build:app`; exit 0 on success)
+import "../scripts/node_webcrypto.mjs";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { launch } from "./browser.mjs";
 import { startCliSitting } from "./cli_sitting.mjs";
+import * as cvp1 from "../dist/crypto/index.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const { values: opts } = parseArgs({
@@ -30,6 +34,7 @@ assert.ok(opts.plenumd && opts.cli, "--plenumd PATH and --cli PATH are required"
 const artifacts = join(process.env.PLENUM_WEB_ARTIFACTS ?? resolve(here, "../../../build/test-artifacts/web"), "challenge");
 await mkdir(artifacts, { recursive: true });
 
+await cvp1.ready();
 const started = Date.now();
 const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"] });
 const { server } = hall;
@@ -114,6 +119,51 @@ try {
   await pub.locator(`[data-testid=spoiled-item][data-code="${spoiledCode}"]`).waitFor({ timeout: 30_000 });
   assert.equal(await pub.getByTestId("spoiled-item").count(), 1);
   await pub.screenshot({ path: join(artifacts, "codes-after-cast.png"), fullPage: true });
+
+  // Openings that do not open: the spoiled ballot's first two nonces swapped on the board this
+  // context reads, every later entry re-chained and signed as the server's.
+  const congressKey = cvp1.SecretKey.fromBytes(await readFile(join(server.dataPath, "congress.key")));
+  assert.ok(congressKey, "the congress key file holds a secret key");
+  const liar = await browser.newContext({ viewport: { width: 800, height: 1280 }, ignoreHTTPSErrors: true });
+  await liar.routeWebSocket(/\/ws$/, (ws) => {
+    const upstream = ws.connectToServer();
+    const forged = new Map(); // seq -> forged event
+    const forge = (e) => {
+      if (forged.has(e.seq)) return forged.get(e.seq);
+      const before = forged.get(e.seq - 1);
+      let payload = e.payload;
+      if (e.type === "ballot_spoiled") {
+        const p = JSON.parse(e.payload);
+        [p.nonces[0][0].r, p.nonces[0][1].r] = [p.nonces[0][1].r, p.nonces[0][0].r];
+        payload = JSON.stringify(p);
+      }
+      let f = e;
+      if (payload !== e.payload || (before && before.entry_hash !== e.prev_hash)) {
+        const prev = before ? before.entry_hash : e.prev_hash;
+        const h = cvp1.entryHash(e.seq, cvp1.fromHex(prev, 32), e.type, payload);
+        f = { ...e, payload, prev_hash: prev, entry_hash: cvp1.toHex(h), signature: cvp1.toHex(congressKey.sign(h)) };
+      }
+      forged.set(e.seq, f);
+      return f;
+    };
+    ws.onMessage((m) => upstream.send(m));
+    upstream.onMessage((m) => {
+      const msg = JSON.parse(String(m));
+      if (msg.type === "board_event") msg.event = forge(msg.event);
+      if (Array.isArray(msg.events)) msg.events = msg.events.map(forge);
+      ws.send(JSON.stringify(msg));
+    });
+  });
+  const lied = await liar.newPage();
+  lied.on("pageerror", (e) => console.error("lied-to page error:", e.message));
+  await lied.goto(`${server.url}/codes.html?vote=m1`);
+  const badItem = lied.getByTestId("spoiled-item");
+  await badItem.waitFor({ timeout: 30_000 });
+  assert.equal(await badItem.getAttribute("data-problem"), "bad_nonce");
+  assert.ok((await badItem.getByTestId("spoiled-problem").innerText()).includes("核验数据打不开这张选票的密文"));
+  assert.ok(!(await badItem.innerText()).includes("反对"), "no choice shown for openings that do not open");
+  await lied.screenshot({ path: join(artifacts, "codes-openings-wrong.png"), fullPage: true });
+  console.log("codes page: openings that do not open are shown as such");
   console.log(`challenge: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (e) {
   failed = true;

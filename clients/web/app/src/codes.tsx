@@ -126,7 +126,7 @@ function SpoiledBallots(props: { board: readonly BoardEvent[]; voteId: string; w
           {events.map((e) => {
             const s = openSpoiled(e, keys);
             return (
-              <li class={s.code === props.wanted ? "mine" : undefined} data-testid="spoiled-item" data-code={s.code}>
+              <li class={s.code === props.wanted ? "mine" : undefined} data-testid="spoiled-item" data-code={s.code} data-problem={s.problem ?? undefined}>
                 <span class="code">{s.code}</span>
                 {s.choices && <ChoiceWords m={keys.manifest} choices={s.choices} />}
                 {s.problem && (
