@@ -1,6 +1,6 @@
 // The delegate's tablet against a server that lies (protocol/PROTOCOL.md §8b): the real plenumd
-// with a small sitting set up through plenum-cli (secretary, chair, two scrutineers and their key
-// ceremony, three delegates checked in), and the tablet of delegate D001 in headless Chromium,
+// with a small sitting set up through plenum-cli (cli_sitting.mjs: secretary, chair, two
+// scrutineers and their key ceremony, three delegates checked in), and the tablet of delegate D001 in headless Chromium,
 // whose WebSocket frames the test rewrites with Playwright's routeWebSocket. The test holds the
 // congress key (<data>/congress.key), so the board events it forges are hash-chained and signed
 // as the server's own: a substituted joint key with the election hash recomputed over it, a
@@ -14,14 +14,12 @@
 // (needs dist/ from `npm run build` and dist-app/ from `npm run build:app`; exit status 0 on success)
 import "../scripts/node_webcrypto.mjs";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { promisify } from "node:util";
 import { launch } from "./browser.mjs";
-import { startPlenumd } from "./plenumd.mjs";
+import { startCliSitting } from "./cli_sitting.mjs";
 import * as cvp1 from "../dist/crypto/index.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -37,50 +35,12 @@ const artifacts = join(process.env.PLENUM_WEB_ARTIFACTS ?? resolve(here, "../../
 await mkdir(artifacts, { recursive: true });
 await cvp1.ready();
 
-const ROSTER = [
-  "number,name,gender,ethnicity,occupation,unit,group,roles,committee",
-  "D001,王建国,M,汉族,farming,第一选区,第一组,delegate,no",
-  "D002,李秀英,F,汉族,education,第一选区,第一组,delegate,no",
-  "D003,张伟,M,回族,health,第二选区,第一组,delegate,no",
-  "S1,周文,F,汉族,education,,,scrutineer,no",
-  "S2,吴强,M,汉族,farming,,,scrutineer,no",
-  "CH,孙志远,M,汉族,other,,,chair,yes",
-  "SE,钱秘书,F,汉族,other,,,secretary,no",
-].join("\n");
-
-const server = await startPlenumd({ binary: opts.plenumd, webRoot: opts["web-root"], rosterCsv: ROSTER, membership: [30, 15, 3] });
-const keysDir = join(server.dataDir, "cli-keys");
-const run = promisify(execFile);
-
-/** plenum-cli as `person` (JSON output unless `text`); throws with its stderr on failure. */
-async function cli(person, args, text = false) {
-  const base = ["--server", `127.0.0.1:${server.port}`, "--ca", join(server.dataPath, "tls", "cert.pem"), "--keys", keysDir, "--pin-limits", "interactive"];
-  try {
-    const { stdout } = await run(opts.cli, [...base, ...(text ? [] : ["--json"]), "--as", person, ...args], { cwd: server.dataDir });
-    return text ? stdout : JSON.parse(stdout || "{}");
-  } catch (e) {
-    throw new Error(`plenum-cli --as ${person} ${args.join(" ")}: ${e.stderr ?? e.message}`);
-  }
-}
+const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"] });
+const { server, cli, codeOf, openMotion } = hall;
 
 let browser;
 let failed = false;
 try {
-  // The sitting, through the command line: everyone but D001 (the browser tablet) enrolled.
-  const secretaryCode = server.credentials.find((c) => c.person === "SE").code;
-  await cli("SE", ["enroll", secretaryCode]);
-  const codes = await cli("SE", ["issue-code", "CH", "S1", "S2", "D001", "D002", "D003"], true);
-  const codeOf = new Map(codes.trim().split("\n").map((l) => l.split(",").map((x) => x.trim())));
-  const codesFile = join(server.dataDir, "codes.csv");
-  await writeFile(codesFile, codes.trim().split("\n").filter((l) => !l.startsWith("D001")).join("\n") + "\n");
-  await cli("SE", ["rehearse", "enroll", "--codes", codesFile]);
-  await cli("SE", ["acknowledge-warnings"]).catch(() => undefined); // none expected; harmless
-  /** Creates and opens motion `vote` on item i1. */
-  async function openMotion(vote, title) {
-    await cli("CH", ["create-vote", "--vote", vote, "--sitting", "s1", "--item", "i1", "--kind", "motion", "--title", title]);
-    await cli("CH", ["open-vote", vote]);
-  }
-
   // The lies. `lie` names the one in force; every WebSocket the tablet opens is routed through
   // `rewrite`, which re-chains and re-signs the board from the first event it changes.
   const congressKey = cvp1.SecretKey.fromBytes(await readFile(join(server.dataPath, "congress.key")));
@@ -183,19 +143,7 @@ try {
   await page.getByTestId("me-name").waitFor({ timeout: 30_000 });
 
   // The sitting: check-in (D001's assisted), the key ceremony, an item.
-  await cli("CH", ["create-sitting", "--sitting", "s1", "--title", "第一次会议", "--date", "2026-12-06"]);
-  await cli("CH", ["open-checkin", "s1"]);
-  await cli("D002", ["checkin", "s1"]);
-  await cli("D003", ["checkin", "s1"]);
-  await cli("SE", ["assisted-checkin", "--sitting", "s1", "--person", "D001", "--reason", "平板由工作人员协助"]);
-  await cli("CH", ["open-sitting", "s1"]);
-  await cli("CH", ["start-ceremony", "--sitting", "s1", "--scrutineers", "S1,S2", "--k", "2"]);
-  await cli("S1", ["keygen", "s1"]);
-  await cli("S2", ["keygen", "s1"]);
-  await cli("S1", ["--pin", "1111", "open-shares", "s1"]);
-  await cli("S2", ["--pin", "2222", "open-shares", "s1"]);
-  await cli("CH", ["add-item", "--sitting", "s1", "--item", "i1", "--kind", "major_matter", "--title", "预算报告", "--order", "1", "--responsible", "党委"]);
-  await cli("CH", ["set-current", "--sitting", "s1", "--item", "i1"]);
+  await hall.sitUp();
   await openMotion("m1", "关于预算报告的决议");
 
   /** Reloads the tablet with `name` in force; waits for `testid` and checks its text. */
