@@ -94,19 +94,39 @@ try {
   await pub.screenshot({ path: join(artifacts, "codes-spoiled.png"), fullPage: true });
   console.log("codes page: the spoiled ballot opened to 反对");
 
+  // Two more checks use up the three; after a reload the tablet counts them from the board,
+  // offers no further check and still casts.
+  for (const [option, left] of [["abstain", /1/], ["for", /已用完/]]) {
+    await tablet.getByTestId("fill-again").click();
+    await tablet.getByTestId(`mark-0-${option}`).click({ timeout: 30_000 });
+    await tablet.getByTestId("review").click();
+    await tablet.getByTestId("challenge").click();
+    await challenged.waitFor({ timeout: 30_000 });
+    assert.ok((await tablet.getByTestId("challenge-verdict").innerText()).includes("一致"), option);
+    assert.match(await tablet.getByTestId("challenges-left").innerText(), left);
+  }
+  assert.equal(sent.filter((m) => m.type === "spoil_ballot").length, 3);
+  await tablet.reload();
+
   // Fill in again: a fresh ballot, 赞成, cast; the receipt arrives.
-  await tablet.getByTestId("fill-again").click();
   await tablet.getByTestId("mark-0-for").click({ timeout: 30_000 });
   await tablet.getByTestId("review").click();
+  await tablet.getByTestId("confirm").waitFor({ timeout: 30_000 });
+  await tablet.waitForFunction(() => window.plenum.board.get().filter((e) => e.type === "ballot_spoiled").length === 3);
+  assert.match(await tablet.getByTestId("challenges-left").innerText(), /已用完/);
+  assert.ok(await tablet.getByTestId("challenge").isDisabled(), "no fourth check");
   const castCode = await tablet.getByTestId("tracking-code").innerText({ timeout: 30_000 });
+  const allSpoiled = sent.filter((m) => m.type === "spoil_ballot");
   assert.notEqual(castCode, spoiledCode, "a fresh ballot has a new tracking code");
   await tablet.getByTestId("cast").click();
   await tablet.getByTestId("receipt").waitFor({ timeout: 30_000 });
   assert.equal(await tablet.getByTestId("receipt-code").innerText(), castCode);
   const casts = sent.filter((m) => m.type === "cast_ballot");
   assert.equal(casts.length, 1, "one cast_ballot sent");
-  assert.notEqual(casts[0].ballot.ballot_id, spoils[0].ballot.ballot_id, "new ballot_id");
-  assert.notEqual(casts[0].ballot.contests[0].options[0].alpha, spoils[0].ballot.contests[0].options[0].alpha, "new randomness");
+  for (const spoil of allSpoiled) {
+    assert.notEqual(casts[0].ballot.ballot_id, spoil.ballot.ballot_id, "new ballot_id");
+    assert.notEqual(casts[0].ballot.contests[0].options[0].alpha, spoil.ballot.contests[0].options[0].alpha, "new randomness");
+  }
   await tablet.screenshot({ path: join(artifacts, "tablet-receipt.png"), fullPage: true });
   console.log(`cast: ${castCode}, receipt shown`);
 
@@ -117,7 +137,7 @@ try {
   assert.deepEqual(counted, [castCode]);
   assert.ok(!counted.includes(spoiledCode));
   await pub.locator(`[data-testid=spoiled-item][data-code="${spoiledCode}"]`).waitFor({ timeout: 30_000 });
-  assert.equal(await pub.getByTestId("spoiled-item").count(), 1);
+  assert.equal(await pub.getByTestId("spoiled-item").count(), 3);
   await pub.screenshot({ path: join(artifacts, "codes-after-cast.png"), fullPage: true });
 
   // Openings that do not open: the spoiled ballot's first two nonces swapped on the board this
@@ -157,7 +177,7 @@ try {
   const lied = await liar.newPage();
   lied.on("pageerror", (e) => console.error("lied-to page error:", e.message));
   await lied.goto(`${server.url}/codes.html?vote=m1`);
-  const badItem = lied.getByTestId("spoiled-item");
+  const badItem = lied.getByTestId("spoiled-item").first();
   await badItem.waitFor({ timeout: 30_000 });
   assert.equal(await badItem.getAttribute("data-problem"), "bad_nonce");
   assert.ok((await badItem.getByTestId("spoiled-problem").innerText()).includes("核验数据打不开这张选票的密文"));
