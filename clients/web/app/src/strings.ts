@@ -1136,7 +1136,7 @@ export const en: Table = {
   ballot_tracking_hint: "Note this tracking code. After the vote you can find it on the hall screen or the tracking-code page: it proves your ballot was recorded and does not reveal your choice.",
   ballot_challenge: "Check this ballot",
   ballot_challenge_explain: "A checked ballot is spoiled and not counted: you can compare the choices it recorded on another device, then fill in a new ballot and cast it.",
-  ballot_challenge_left: "You can check {n} more ballots in this vote.",
+  ballot_challenge_left: "Checks left in this vote: {n}.",
   ballot_challenge_none_left: "You have checked as many ballots as allowed in this vote; cast this one.",
   ballot_challenging: "Checking…",
   challenge_title: "This ballot was checked and spoiled",
