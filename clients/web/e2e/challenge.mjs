@@ -5,7 +5,9 @@
 // and one challenge fewer. A second browser context opens the public tracking-code page, which
 // opens the spoiled ballot in the browser and shows that code with 反对 apart from the counted
 // codes. The delegate fills in again (a new ballot, new code), marks 赞成 and casts; the receipt
-// arrives, and the counted codes hold the cast code but not the spoiled one. A third context
+// arrives, and the counted codes hold the cast code but not the spoiled one. Two more checks
+// use up the vote's three (one answered, through a route, with choices other than the ballot's:
+// the tablet warns loudly), and after a reload no fourth is offered. A third context
 // sees the board with the spoiled ballot's openings swapped (re-chained and signed with the
 // congress key, which the test holds): the page says they do not open it and shows no choice.
 // Screenshots go to $PLENUM_WEB_ARTIFACTS/challenge.
@@ -42,10 +44,26 @@ let browser;
 let failed = false;
 try {
   browser = await launch();
-  const tablet = await (await browser.newContext({ viewport: { width: 800, height: 1280 }, ignoreHTTPSErrors: true })).newPage();
-  tablet.on("pageerror", (e) => console.error("tablet page error:", e.message));
+  // The tablet's frames pass through a route that records what it sends and, while
+  // `misrecord` is set, answers a spoil with choices other than the ballot's.
   const sent = [];
-  tablet.on("websocket", (ws) => ws.on("framesent", (f) => sent.push(JSON.parse(String(f.payload)))));
+  let misrecord = false;
+  const tabletContext = await browser.newContext({ viewport: { width: 800, height: 1280 }, ignoreHTTPSErrors: true });
+  await tabletContext.routeWebSocket(/\/ws$/, (ws) => {
+    const upstream = ws.connectToServer();
+    ws.onMessage((m) => {
+      sent.push(JSON.parse(String(m)));
+      upstream.send(m);
+    });
+    upstream.onMessage((m) => {
+      const msg = JSON.parse(String(m));
+      if (!misrecord || msg.type !== "ok" || !Array.isArray(msg.choices)) return ws.send(m);
+      msg.choices = msg.choices.map((row) => [...row].reverse());
+      ws.send(JSON.stringify(msg));
+    });
+  });
+  const tablet = await tabletContext.newPage();
+  tablet.on("pageerror", (e) => console.error("tablet page error:", e.message));
 
   await tablet.goto(`${server.url}/tablet.html`);
   await tablet.locator("input[name=person]").fill("D001");
@@ -68,7 +86,7 @@ try {
   assert.equal(await tablet.getByTestId("spoiled-code").innerText(), spoiledCode);
   assert.ok((await tablet.getByTestId("spoiled-choices").innerText()).includes("反对"), "the recorded choice is 反对");
   assert.ok(!(await tablet.getByTestId("spoiled-choices").innerText()).includes("赞成"));
-  assert.ok((await tablet.getByTestId("challenge-verdict").innerText()).includes("一致"));
+  assert.ok((await tablet.getByTestId("challenge-verdict").innerText()).startsWith("✔ 记录的选择与本平板刚才显示的一致"));
   assert.equal(await tablet.getByTestId("challenge-code-mismatch").count(), 0);
   assert.match(await tablet.getByTestId("challenges-left").innerText(), /2/);
   const spoils = sent.filter((m) => m.type === "spoil_ballot");
@@ -94,17 +112,27 @@ try {
   await pub.screenshot({ path: join(artifacts, "codes-spoiled.png"), fullPage: true });
   console.log("codes page: the spoiled ballot opened to 反对");
 
-  // Two more checks use up the three; after a reload the tablet counts them from the board,
-  // offers no further check and still casts.
-  for (const [option, left] of [["abstain", /1/], ["for", /已用完/]]) {
+  // Two more checks use up the three (the first answered with other choices than the ballot's:
+  // a loud warning); after a reload the tablet counts them from the board, offers no further
+  // check and still casts.
+  for (const [option, left, lie] of [["abstain", /1/, true], ["for", /已用完/, false]]) {
+    misrecord = lie;
     await tablet.getByTestId("fill-again").click();
     await tablet.getByTestId(`mark-0-${option}`).click({ timeout: 30_000 });
     await tablet.getByTestId("review").click();
     await tablet.getByTestId("challenge").click();
     await challenged.waitFor({ timeout: 30_000 });
-    assert.ok((await tablet.getByTestId("challenge-verdict").innerText()).includes("一致"), option);
+    const verdict = tablet.getByTestId("challenge-verdict");
+    if (lie) {
+      assert.ok((await verdict.innerText()).startsWith("⚠ 警告：记录的选择与本平板刚才显示的不一致"), await verdict.innerText());
+      assert.equal(await verdict.getAttribute("role"), "alert");
+      await tablet.screenshot({ path: join(artifacts, "tablet-challenged-mismatch.png"), fullPage: true });
+    } else {
+      assert.ok((await verdict.innerText()).startsWith("✔"), option);
+    }
     assert.match(await tablet.getByTestId("challenges-left").innerText(), left);
   }
+  misrecord = false;
   assert.equal(sent.filter((m) => m.type === "spoil_ballot").length, 3);
   await tablet.reload();
 
