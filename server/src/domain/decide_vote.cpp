@@ -6,6 +6,7 @@
 #include "domain/decide_internal.hpp"
 #include "domain/generated_ids.hpp"
 #include "domain/quorum.hpp"
+#include "domain/voter_ballot.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/hash.hpp"
 #include "plenum/crypto/manifest.hpp"
@@ -229,39 +230,12 @@ result<decision> handle(const congress_state& state, const close_vote& c, const 
 }
 
 result<decision> handle(const congress_state& state, const cast_ballot& c, const context& ctx) {
-  if (ctx.who.who != actor::kind::person || !ctx.who.device_key) return errc::permission_denied;
-  if (!ctx.who.roles.has(role::delegate)) return errc::not_a_voter;
-  const vote* v = state.find_vote(c.vote_id);
-  if (v == nullptr) return errc::unknown_vote;
-  if (v->state != vote::status::open) return errc::vote_not_open;
-  const std::string& number = ctx.who.person_id;
-  if (std::find(v->eligible.begin(), v->eligible.end(), number) == v->eligible.end())
-    return errc::not_a_voter;
-  const sitting* s = state.find_sitting(v->sitting_id);
-  if (s == nullptr) return errc::internal;
-  if (!s->present.contains(number)) return errc::not_checked_in;
-  const auto& ceremony = s->ceremony;
-  if (!ceremony || !ceremony->joint_key) return errc::internal;
-  auto election_hash = crypto::from_hex_fixed<32>(v->election_hash);
-  if (!election_hash) return errc::internal;
-  // The cryptography, checked outside the lock when the service could (the same vote's
-  // basis), else here. Encodings first: every point valid, every scalar canonical (CVP1 §5).
-  std::optional<ballot_check> checked_here;
-  const ballot_check* check = c.checked.get();
-  if (check == nullptr || !check->made_for(*election_hash, *ceremony->joint_key)) {
-    checked_here =
-        check_ballot(ballot_basis{v->manifest, *election_hash, *ceremony->joint_key}, c.ballot);
-    check = &*checked_here;
-  }
-  if (!check->decoded) return check->decoded.error();
-  const crypto::ballot& b = *check->decoded;
-  if (b.voter_pk != *ctx.who.device_key) return errc::not_yourself;
-  const std::string voter_pk = b.voter_pk.hex();
-  if (!std::binary_search(v->roster.begin(), v->roster.end(), voter_pk)) return errc::not_a_voter;
-  const json::object stored = protocol::encode_ballot(b);
-  if (auto prior = v->ballots.find(number); prior != v->ballots.end()) {
+  auto vb = check_voter_ballot(state, c.vote_id, c.ballot, c.checked, ctx);
+  if (!vb) return vb.error();
+  const vote& v = *vb->v;
+  if (auto prior = v.ballots.find(vb->number); prior != v.ballots.end()) {
     // A ballot is final; the identical ballot sent again gets its original receipt data.
-    if (prior->second.ballot != stored) return errc::already_voted;
+    if (prior->second.ballot != vb->stored) return errc::already_voted;
     decision again;
     again.reply = {{"vote_id", c.vote_id},
                    {"board_seq", prior->second.seq},
@@ -269,27 +243,17 @@ result<decision> handle(const congress_state& state, const cast_ballot& c, const
                    {"tracking_code", prior->second.tracking_code}};
     return again;
   }
-  // Shape before uniqueness: a ballot that does not fit the manifest (150 copies of its one
-  // contest) is malformed, whatever else it repeats.
-  const auto& verified = check->verdict;
-  if (!verified && verified.error() == errc::malformed_ballot) return verified.error();
-  const std::string ballot_id = crypto::to_hex(b.ballot_id);
-  if (v->ballot_ids.contains(ballot_id)) return errc::ballot_id_reused;
-  std::set<std::string> own;
-  for (const auto& contest : b.contests) {
-    for (const auto& option : contest.options) {
-      const std::string alpha = option.ct.alpha.hex();
-      if (v->alphas.contains(alpha) || !own.insert(alpha).second) return errc::ciphertext_reused;
-    }
-  }
+  if (auto ec = check_unused(*vb)) return ec;
+  const auto& verified = vb->check->verdict;
   if (!verified) return verified.error();
+  const crypto::ballot& b = *vb->check->decoded;
   return single("ballot_accepted", {{"vote_id", c.vote_id},
-                                    {"person", number},
-                                    {"voter_pk", voter_pk},
-                                    {"ballot_id", ballot_id},
+                                    {"person", vb->number},
+                                    {"voter_pk", b.voter_pk.hex()},
+                                    {"ballot_id", crypto::to_hex(b.ballot_id)},
                                     {"digest", crypto::to_hex(verified->digest)},
                                     {"tracking_code", crypto::to_hex(verified->tracking)},
-                                    {"ballot", stored}});
+                                    {"ballot", std::move(vb->stored)}});
 }
 
 result<decision> handle(const congress_state& state, const record_result& c, const context& ctx) {
