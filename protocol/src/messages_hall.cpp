@@ -31,9 +31,8 @@ struct membership_entry {
     return {};
   }
   void write_from(json::object& out, const import_roster_request& in) const {
-    out.emplace(
-        name,
-        json::object{{"members", in.members}, {"women", in.women}, {"minority", in.minority}});
+    out.emplace(name, json::object{
+                          {"members", in.members}, {"women", in.women}, {"minority", in.minority}});
   }
 };
 
