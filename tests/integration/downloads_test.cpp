@@ -37,18 +37,6 @@ using server::domain::test::congress;
 constexpr auto start_timeout = 120s;
 constexpr auto io_timeout = 60s;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string str(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 // Writes the members of a gzip tar under `out`; returns their names and whether it was gzip.
 std::set<std::string> unpack(const std::string& bytes, const fs::path& out, bool& gzip) {
   std::set<std::string> names;

@@ -1,6 +1,8 @@
 #include "hall_client.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "plenum/crypto/board.hpp"
@@ -112,6 +114,42 @@ bool hall_client::closed_by_server(std::chrono::milliseconds timeout) {
     auto text = ws_.receive(timeout);
     if (!text) return ws_.close_reason().has_value();
   }
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string str(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+std::string secretary_code(const std::filesystem::path& data) {
+  std::istringstream in(read_file(data / "bootstrap-credentials.txt"));
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("SE\t", 0) == 0) return line.substr(line.rfind('\t') + 1);
+  return {};
+}
+
+hall_reply enroll(hall_client& c, const std::string& person, const std::string& code,
+                  const crypto::secret_key& key) {
+  const auto pk = key.public_part();
+  std::string canonical;
+  for (char ch : code)
+    if (ch != '-') canonical += ch;
+  const auto& congress = c.hello().congress_id;
+  return c.call(
+      "enroll",
+      {{"person", person},
+       {"code", code},
+       {"device_pk", pk.hex()},
+       {"signature", key.sign(crypto::enroll_digest(congress, person, canonical, pk)).hex()},
+       {"possession", key.sign(crypto::possession_digest(congress, person, pk)).hex()}});
 }
 
 }  // namespace plenum::tests

@@ -5,8 +5,10 @@
 #include <boost/json/object.hpp>
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <plenum/clients/ws_client.hpp>
@@ -53,5 +55,21 @@ class hall_client {
   std::uint64_t next_id_ = 1;
   std::vector<protocol::frame> pushes_;
 };
+
+// What the tests that drive a real plenumd share.
+
+/// The whole file at `p` (empty when it cannot be read).
+[[nodiscard]] std::string read_file(const std::filesystem::path& p);
+
+/// The string member `key` of `o`, or "" when it is absent or not a string.
+[[nodiscard]] std::string str(const boost::json::object& o, std::string_view key);
+
+/// The secretary's one-time code from plenumd's `<data>/bootstrap-credentials.txt`.
+[[nodiscard]] std::string secretary_code(const std::filesystem::path& data);
+
+/// Enrolls `key` for `person` with the card's `code` as printed, signing the enrollment and the
+/// possession digests as a tablet does.
+hall_reply enroll(hall_client& c, const std::string& person, const std::string& code,
+                  const crypto::secret_key& key);
 
 }  // namespace plenum::tests

@@ -44,18 +44,6 @@ constexpr auto io_timeout = 20s;
 // plenumd's default WebSocket message limit (server/src/net/limits.hpp).
 constexpr std::size_t max_message = 256 * 1024;
 
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string str(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 std::string delegate(int i) { return "D0" + std::string(i < 10 ? "0" : "") + std::to_string(i); }
 
 // Ten delegates, an alternate, two observers (X01 is never enrolled), a chair, a secretary and
@@ -80,28 +68,6 @@ std::string roster_csv() {
 crypto::secret_key make_key(const std::string& label) {
   crypto::seeded_random random("hostile test " + label);
   return crypto::secret_key::generate(random);
-}
-
-// The secretary's code from the bootstrap credentials file.
-std::string secretary_code(const std::filesystem::path& data) {
-  std::istringstream in(read_file(data / "bootstrap-credentials.txt"));
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("SE\t", 0) == 0) return line.substr(line.rfind('\t') + 1);
-  return {};
-}
-
-hall_reply enroll(hall_client& c, const std::string& person, const std::string& code,
-                  const crypto::secret_key& key) {
-  const auto pk = key.public_part();
-  std::string canonical;
-  for (char ch : code)
-    if (ch != '-') canonical += ch;
-  const auto digest = crypto::enroll_digest(c.hello().congress_id, person, canonical, pk);
-  return c.call("enroll", {{"person", person},
-                           {"code", code},
-                           {"device_pk", pk.hex()},
-                           {"signature", key.sign(digest).hex()}});
 }
 
 // What a refused request must leave as it was.

@@ -41,13 +41,6 @@ using namespace std::chrono_literals;
 
 constexpr auto start_timeout = 120s;
 
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Ten delegates in one group of ten, a chair, a secretary, three scrutineers.
 std::string roster_csv() {
   std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
@@ -70,34 +63,6 @@ std::string delegate(int i) { return "D0" + std::string(i < 10 ? "0" : "") + std
 crypto::secret_key make_key(const std::string& label) {
   crypto::seeded_random random("service test " + label);
   return crypto::secret_key::generate(random);
-}
-
-std::string str(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-// The secretary's code from the bootstrap credentials file.
-std::string secretary_code(const std::filesystem::path& data) {
-  std::istringstream in(read_file(data / "bootstrap-credentials.txt"));
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("SE\t", 0) == 0) return line.substr(line.rfind('\t') + 1);
-  }
-  return {};
-}
-
-hall_reply enroll(hall_client& c, const std::string& person, const std::string& code,
-                  const crypto::secret_key& key) {
-  const auto pk = key.public_part();
-  std::string canonical;
-  for (char ch : code)
-    if (ch != '-') canonical += ch;
-  const auto digest = crypto::enroll_digest(c.hello().congress_id, person, canonical, pk);
-  return c.call("enroll", {{"person", person},
-                           {"code", code},
-                           {"device_pk", pk.hex()},
-                           {"signature", key.sign(digest).hex()}});
 }
 
 class service_test : public ::testing::Test {
