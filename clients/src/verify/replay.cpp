@@ -459,18 +459,8 @@ class replayer {
     if (!decoded) return fail("ballot does not decode: " + decoded.error().message());
     entry.ballot = std::move(*decoded);
     const auto& b = *entry.ballot;
-    if (!v.opened || v.closed) return fail("cast while the vote was not open");
-    if (b.vote_id != v.id) return fail("ballot names another vote");
-    if (b.voter_pk != voter_pk || b.ballot_id != ballot_id)
-      return fail("voter_pk or ballot_id differ from the ballot's");
-    const auto* key = current_key(entry.person);
-    if (key == nullptr || *key != voter_pk) return fail("signer is not the person's enrolled key");
-    if (!v.eligible.contains(entry.person) || !v.roster.contains(voter_pk))
-      return fail("signer is not in the vote's roster");
-    const auto& s = m_.sittings.at(v.sitting_id);
-    auto in = s.present.find(entry.person);
-    if (in == s.present.end() || in->second > e.seq || s.excused.contains(entry.person))
-      return fail("signer has no valid check-in before casting");
+    if (auto why = signer_problem(v, b, entry.person, voter_pk, ballot_id, e.seq, "casting"))
+      return fail(*why);
     if (!v.voters.insert(entry.person).second) return fail("second ballot of the same signer");
     bool reuses_spoiled = v.spoiled_ids.contains(ballot_id);
     for (const auto& contest : b.contests)
@@ -484,6 +474,31 @@ class replayer {
         if (!v.alphas.insert(option.ct.alpha.bytes()).second) return fail("alpha used twice");
     entry.admissible = true;
     v.ballots.push_back(std::move(entry));
+  }
+
+  // What a cast and a spoiled ballot must both satisfy at board position `seq`: the vote open,
+  // the ballot its own and consistent with the event, signed by the person's enrolled key, in
+  // the roster, after a valid check-in. The reason it fails, if it does.
+  std::optional<std::string> signer_problem(const vote_model& v, const crypto::ballot& b,
+                                            const std::string& person,
+                                            const crypto::public_key& voter_pk,
+                                            const crypto::digest32& ballot_id, std::uint64_t seq,
+                                            const std::string& act) const {
+    if (!v.opened || v.closed)
+      return std::string(act == "casting" ? "cast" : "spoiled") + " while the vote was not open";
+    if (b.vote_id != v.id) return std::string("ballot names another vote");
+    if (b.voter_pk != voter_pk || b.ballot_id != ballot_id)
+      return std::string("voter_pk or ballot_id differ from the ballot's");
+    const auto* key = current_key(person);
+    if (key == nullptr || *key != voter_pk)
+      return std::string("signer is not the person's enrolled key");
+    if (!v.eligible.contains(person) || !v.roster.contains(voter_pk))
+      return std::string("signer is not in the vote's roster");
+    const auto& s = m_.sittings.at(v.sitting_id);
+    auto in = s.present.find(person);
+    if (in == s.present.end() || in->second > seq || s.excused.contains(person))
+      return "signer has no valid check-in before " + act;
+    return std::nullopt;
   }
 
   void ballot_spoiled(const protocol::board_event& e, const json::object& p) {
@@ -511,18 +526,8 @@ class replayer {
     if (!choices) return fail("choices do not decode: " + choices.error().message());
     entry.claimed_choices = std::move(*choices);
     const auto& b = *entry.ballot;
-    if (!v.opened || v.closed) return fail("spoiled while the vote was not open");
-    if (b.vote_id != v.id) return fail("ballot names another vote");
-    if (b.voter_pk != voter_pk || b.ballot_id != ballot_id)
-      return fail("voter_pk or ballot_id differ from the ballot's");
-    const auto* key = current_key(entry.person);
-    if (key == nullptr || *key != voter_pk) return fail("signer is not the person's enrolled key");
-    if (!v.eligible.contains(entry.person) || !v.roster.contains(voter_pk))
-      return fail("signer is not in the vote's roster");
-    const auto& s = m_.sittings.at(v.sitting_id);
-    auto in = s.present.find(entry.person);
-    if (in == s.present.end() || in->second > e.seq || s.excused.contains(entry.person))
-      return fail("signer has no valid check-in before spoiling");
+    if (auto why = signer_problem(v, b, entry.person, voter_pk, ballot_id, e.seq, "spoiling"))
+      return fail(*why);
     if (v.voters.contains(entry.person)) return fail("spoiled after the signer had cast");
     if (!v.ballot_ids.insert(ballot_id).second) return fail("ballot_id used twice");
     v.spoiled_ids.insert(ballot_id);
