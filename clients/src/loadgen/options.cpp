@@ -40,6 +40,11 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
      "the ballots are sent evenly spread over this many milliseconds")
     ("hold", po::value(&hold)->default_value(hold), "idle: seconds to hold the connections")
     ("subscribe", po::bool_switch(&o.subscribe_idle), "idle: subscribe every connection")
+    ("as-apps", po::bool_switch(&o.as_apps), "burst: every delegate's tablet, the scrutineers' "
+     "tablets and the big screens subscribe and read as the apps do; times until every tablet "
+     "shows the progress and the announced result, and close -> signed result (default 5 "
+     "scrutineers, k 4)")
+    ("screens", po::value(&o.screens)->default_value(o.screens), "big screens with --as-apps")
     ("timeout-ms", po::value(&timeout_ms)->default_value(timeout_ms),
      "longest wait for one connection set-up or one reply")
     ("threads", po::value(&o.threads)->default_value(o.threads), "I/O threads (1 or 2)")
@@ -92,6 +97,11 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
   if (o.delegates == 0 || o.delegates > max_delegates)
     throw std::invalid_argument("--delegates must be 1 … 10000");
   if (o.observers > max_delegates) throw std::invalid_argument("--observers must be <= 10000");
+  if (o.as_apps && vm["scrutineers"].defaulted()) o.scrutineers = 5;
+  if (o.as_apps && vm["k"].defaulted())
+    o.threshold = o.scrutineers >= 3 ? o.scrutineers - 1 : o.scrutineers;
+  if (o.as_apps && o.scenario != "burst") throw std::invalid_argument("--as-apps is for burst");
+  if (o.screens > 100) throw std::invalid_argument("--screens must be <= 100");
   if (o.scrutineers == 0 || o.scrutineers > 16 || o.threshold == 0 || o.threshold > o.scrutineers)
     throw std::invalid_argument("need 1 <= k <= scrutineers <= 16");
   if (o.threads < 1 || o.threads > 2) throw std::invalid_argument("--threads must be 1 or 2");

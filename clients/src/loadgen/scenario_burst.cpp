@@ -15,7 +15,9 @@
 #include <plenum/crypto/pin_seal.hpp>
 #include <plenum/crypto/random.hpp>
 
+#include "async_auth.hpp"
 #include "fleet.hpp"
+#include "hall_apps.hpp"
 #include "hall_setup.hpp"
 #include "scenarios.hpp"
 #include "target.hpp"
@@ -98,35 +100,24 @@ void set_up_delegate(fleet& f, delegate_sim& d, const std::string& sitting, erro
         [&, fail, done, pk](boost::system::error_code ec2, const protocol::frame*) {
           if (ec2) return fail(ec2);
           ++enrolled;
-          crypto::byte_array<protocol::nonce_bytes> nonce{};
-          crypto::system_random().fill(nonce);
-          request(
-              d.conn,
-              [&, pk, nonce](std::uint64_t id) {
-                const auto& h2 = d.conn->hello();
-                return protocol::encode_request(
-                    id, protocol::auth_request{pk, nonce,
-                                               d.key.sign(crypto::auth_digest(
-                                                   h2.congress_id, h2.server_nonce, nonce, pk))});
-              },
-              [&, fail, done, pk](boost::system::error_code ec3, const protocol::frame*) {
-                if (ec3) return fail(ec3);
-                protocol::checkin_request r;
-                r.sitting_id = sitting;
-                r.unix_ms = d.conn->hello().server_unix_ms +
-                            static_cast<std::uint64_t>(
-                                std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() -
-                                                                                      d.hello_at)
-                                    .count());
-                r.sig = d.key.sign(crypto::checkin_digest(sitting, pk, r.unix_ms));
-                request(
-                    d.conn, [r](std::uint64_t id) { return protocol::encode_request(id, r); },
-                    [&, fail, done](boost::system::error_code ec4, const protocol::frame*) {
-                      if (ec4) return fail(ec4);
-                      d.checked_in = true;
-                      done(true);
-                    });
-              });
+          authenticate_async(d.conn, d.key, [&, fail, done, pk](boost::system::error_code ec3) {
+            if (ec3) return fail(ec3);
+            protocol::checkin_request r;
+            r.sitting_id = sitting;
+            r.unix_ms =
+                d.conn->hello().server_unix_ms +
+                static_cast<std::uint64_t>(
+                    std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - d.hello_at)
+                        .count());
+            r.sig = d.key.sign(crypto::checkin_digest(sitting, pk, r.unix_ms));
+            request(
+                d.conn, [r](std::uint64_t id) { return protocol::encode_request(id, r); },
+                [&, fail, done](boost::system::error_code ec4, const protocol::frame*) {
+                  if (ec4) return fail(ec4);
+                  d.checked_in = true;
+                  done(true);
+                });
+          });
         });
   });
 }
@@ -216,11 +207,15 @@ report run_burst(const options& o) {
   const auto se_key = enroll_into(a, store, "SE", secretary_code(t.bootstrap));
   std::vector<std::string> persons{"CH"};
   for (std::size_t i = 1; i <= o.scrutineers; ++i) persons.push_back("S" + std::to_string(i));
+  const std::size_t screens = o.as_apps ? o.screens : 0;
+  for (std::size_t i = 1; i <= screens; ++i) persons.push_back(screen_person(i));
   for (std::size_t i = 1; i <= o.delegates; ++i) persons.push_back(delegate_number(i));
   auto codes = issue_codes(a, se_key, persons, 8);
   const auto ch_key = enroll_into(a, store, "CH", codes.at("CH"));
   for (std::size_t i = 1; i <= o.scrutineers; ++i)
     (void)enroll_into(a, store, "S" + std::to_string(i), codes.at("S" + std::to_string(i)));
+  for (std::size_t i = 1; i <= screens; ++i)
+    (void)enroll_into(a, store, screen_person(i), codes.at(screen_person(i)));
   session chair = connect_as(a, ch_key, "CH");
   (void)must_call(chair,
                   protocol::hall_request{
@@ -233,6 +228,8 @@ report run_burst(const options& o) {
   // stopped before what their callbacks touch is destroyed.
   fleet f(t.endpoint, a.tls_, o.threads, o.timeout);
   error_tally errors;
+  hall_apps apps;
+  apps.watch.vote_id = o.vote;
   std::atomic<std::size_t> pushes{0};
   const auto per_observer = std::make_unique<std::atomic<std::size_t>[]>(o.observers);
   std::atomic<clock::rep> last_push{0};  // steady clock ticks of the latest observer push
@@ -269,7 +266,22 @@ report run_burst(const options& o) {
         errors, done);
   });
 
-  r.connections = connected + r.subscribed;
+  // As the apps: the delegates' tablets (their own connections), the scrutineers' tablets and
+  // the big screens read the board's past and subscribe.
+  if (o.as_apps) {
+    say("tablets, " + std::to_string(o.scrutineers) + " scrutineer devices and " +
+        std::to_string(screens) + " screens subscribe as the apps do");
+    std::vector<std::shared_ptr<async_connection>> tablets;
+    for (auto& d : delegates)
+      if (d.checked_in && d.conn->open()) tablets.push_back(d.conn);
+    const auto congress_pk = chair.hello().congress_pk;
+    r.devices_following = start_hall_apps(f, apps, tablets, store, o.scrutineers, screens, o.window,
+                                          deadline, errors, congress_pk);
+    r.tablets = tablets.size();
+    r.scrutineer_devices = o.scrutineers;
+    r.screens = screens;
+  }
+  r.connections = connected + r.subscribed + o.scrutineers * (o.as_apps ? 1 : 0) + screens;
 
   // The sitting opens, the key ceremony runs, a motion opens.
   say("ceremony and vote");
@@ -315,6 +327,7 @@ report run_burst(const options& o) {
   if (!o.burst_marker.empty()) std::ofstream(o.burst_marker) << "burst\n";
   const auto start = clock::now() + std::chrono::milliseconds(100);
   const auto m = voters.size();
+  apps.watch.ballots = m;
   const auto burst_deadline = std::min(deadline, start + o.burst + o.timeout);
   r.receipts =
       f.run_steps(m, std::max<std::size_t>(m, 1), burst_deadline, [&](std::size_t j, auto done) {
@@ -370,6 +383,17 @@ report run_burst(const options& o) {
     }
   }
   r.receipt_latency = summarize(latencies);
+  if (o.as_apps && !latencies.empty()) {
+    // Every tablet and screen must come to hold a state with all ballots received.
+    say("waiting for every tablet to show the progress");
+    const auto seen = wait_for_progress(
+        apps, last_receipt, std::min(deadline, clock::now() + std::chrono::seconds(600)));
+    r.progress_after_receipts = seen.after_ms;
+    r.progress_seen_by = seen.seen;
+    if (t.process && before)
+      if (auto u = read_usage(t.process->pid()))
+        r.server_cpu_to_progress_s = u->cpu_seconds - before->cpu_seconds;
+  }
   if (r.ballots_sent > 0) r.burst_ms = ms_between(first_sent, last_sent);
   if (!latencies.empty())
     r.throughput =
@@ -385,7 +409,25 @@ report run_burst(const options& o) {
 
   // Close -> result: the chair closes, the scrutineers (connected beforehand) read the board
   // and compute their partial decryptions here, then send them; the server's part is the rest.
-  if (o.close_vote && r.receipts > 0 && clock::now() < deadline) {
+  if (o.as_apps && o.close_vote && r.receipts > 0 && clock::now() < deadline) {
+    // Close -> signed result with the scrutineer devices as the panel runs them, then the
+    // chair announces and every tablet must show the result.
+    say("closing the vote; the scrutineer devices decrypt and sign");
+    const auto closed = clock::now();
+    (void)must_call(chair, protocol::hall_request{protocol::close_vote_request{o.vote}},
+                    "close_vote");
+    const auto signed_at = decrypt_and_sign(apps, store, o.sitting, o.vote, o.threshold, deadline);
+    r.close_to_signed_ms = ms_between(closed, signed_at);
+    const board_record decided = read_board_paged(chair);
+    auto announced = announce_result(chair, decided, o.vote, ch_key);
+    if (!announced) throw std::runtime_error("announce_result: " + announced.error().message());
+    const auto announced_at = clock::now();
+    say("announced; waiting for every tablet to show the result");
+    const auto seen = wait_for_announced(
+        apps, announced_at, std::min(deadline, clock::now() + std::chrono::seconds(600)));
+    r.announced_after_announcement = seen.after_ms;
+    r.announced_seen_by = seen.seen;
+  } else if (o.close_vote && r.receipts > 0 && clock::now() < deadline) {
     say("closing the vote");
     std::vector<session> scrutineers;
     std::vector<crypto::secret_key> keys;
@@ -457,6 +499,16 @@ report run_burst(const options& o) {
     r.notes.push_back("pushes per observer: " + std::to_string(least) + " … " +
                       std::to_string(most));
   }
+  if (o.as_apps && !apps.tablets.empty()) {
+    double events = 0;
+    double reads = 0;
+    for (const auto& d : apps.tablets) {
+      events += static_cast<double>(d->board_events());
+      reads += static_cast<double>(d->state_reads());
+    }
+    r.board_events_per_tablet = events / static_cast<double>(apps.tablets.size());
+    r.state_reads_per_tablet = reads / static_cast<double>(apps.tablets.size());
+  }
   std::size_t dropped = 0;
   for (const auto& ob : observers)
     if (ob && !ob->open()) ++dropped;
@@ -473,6 +525,8 @@ report run_burst(const options& o) {
     if (d.conn) d.conn->close();
   for (auto& ob : observers)
     if (ob) ob->close();
+  for (const auto& d : apps.scrutineers) d->connection()->close();
+  for (const auto& d : apps.screens) d->connection()->close();
   f.stop();
   return r;
 }
