@@ -5,13 +5,11 @@
 #include <thread>
 
 #include <plenum/clients/roles.hpp>
-#include <plenum/crypto/decryption.hpp>
-#include <plenum/crypto/pin_seal.hpp>
-#include <plenum/crypto/random.hpp>
 #include <plenum/protocol/messages_hall.hpp>
 
 #include "async_auth.hpp"
 #include "hall_setup.hpp"
+#include "tally_partial.hpp"
 
 namespace plenum::clients::loadgen {
 
@@ -128,32 +126,11 @@ void decrypt_and_sign_one(app_device_sim& device, const crypto::secret_key& key,
   };
   (void)hall_call(protocol::get_ceremony_request{sitting}, "get_ceremony");
   const auto tally = hall_call(protocol::get_tally_request{vote}, "get_tally");
-  const auto* t = tally.if_contains("tally");
-  if (t == nullptr || !t->is_object()) fail("get_tally without a tally");
-  const auto& to = t->as_object();
-  auto election_hash = crypto::from_hex_fixed<32>(
-      to.contains("election_hash") ? std::string_view(to.at("election_hash").as_string()) : "");
-  if (!election_hash) fail("get_tally without an election hash");
-  std::vector<crypto::ciphertext> aggregates;
-  for (const auto& a : to.at("aggregates").as_array()) {
-    auto alpha = crypto::point::from_hex(a.as_object().at("a").as_string());
-    auto beta = crypto::point::from_hex(a.as_object().at("b").as_string());
-    if (!alpha || !beta) fail("get_tally: an aggregate is not a point");
-    aggregates.push_back({*alpha, *beta});
-  }
   // The ceremony as get_ceremony returned it is the one on the device's board.
   const board_record held = device.board();
   const auto c = held.ceremonies.find(sitting);
-  if (c == held.ceremonies.end() || !c->second.params) fail("no ceremony on its board");
-  auto messages = c->second.all_messages();
-  if (!messages) fail("ceremony incomplete on its board");
-  auto keys = crypto::compute_ceremony_keys(*c->second.params, *messages);
-  if (!keys) fail("ceremony keys");
-  auto sealed = store.load_share(person);
-  auto share = sealed ? crypto::open_share_with_pin(*sealed, scrutineer_pin) : std::nullopt;
-  if (!share) fail("cannot open its share");
-  auto partial = crypto::make_partial_decryption(*c->second.params, *keys, *election_hash,
-                                                 aggregates, *share, key, crypto::system_random());
+  if (c == held.ceremonies.end()) fail("no ceremony on its board");
+  const auto partial = partial_from_tally(tally, c->second, store, person, key);
   if (!device.call([&](std::uint64_t id) {
         return protocol::encode_request(id, protocol::partial_decryption_request{vote, partial});
       }))

@@ -30,6 +30,8 @@ struct options {
   /// hall as the apps do (app_subscriptions.hpp); 5 scrutineers (k 4) unless given.
   bool as_apps = false;
   std::size_t screens = 3;  ///< big screens with --as-apps
+  /// volume: ballot positions (ballots × positions per ballot) to cast at least.
+  std::uint64_t positions = 1549702;
   /// Empty: start plenumd ourselves. Else "host:port" of a loopback server.
   std::string server;
   std::filesystem::path ca;         ///< the server's certificate (with --server)

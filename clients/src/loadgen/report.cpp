@@ -78,6 +78,11 @@ json::object report::to_json() const {
         *server_cpu_to_progress_s * 1000.0 / static_cast<double>(receipts);
   opt("board_events_per_tablet", board_events_per_tablet);
   opt("state_reads_per_tablet", state_reads_per_tablet);
+  opt("positions", positions);
+  opt("votes_planned", votes_planned);
+  opt("votes_equal", votes_equal);
+  opt("votes_s", votes_s);
+  opt("run_s", run_s);
   opt("held", held);
   opt("fresh_client_ok", fresh_client_ok);
   opt("fresh_client_ms", fresh_client_ms);
@@ -144,6 +149,15 @@ void report::print(std::ostream& out) const {
   if (board_events_per_tablet)
     out << "per tablet          " << *board_events_per_tablet << " board events, "
         << state_reads_per_tablet.value_or(0) << " get_state after pushes\n";
+  if (scenario == "volume")
+    out << "enrolled            " << enrolled << "  checked in " << checked_in << '\n'
+        << "ballots sent        " << ballots_sent << "  receipts " << receipts << "  (invalid "
+        << receipts_invalid << ")\n"
+        << "ballot positions    " << positions.value_or(0) << " on the board, counted\n"
+        << "votes               " << votes_planned.value_or(0) << " planned, "
+        << votes_equal.value_or(0) << " with counts equal to the plan\n"
+        << "time s              " << votes_s.value_or(0) << " for the votes, " << run_s.value_or(0)
+        << " with the set-up\n";
   if (held) out << "connections held    " << *held << '\n';
   if (fresh_client_ok)
     out << "fresh client        " << (*fresh_client_ok ? "replied" : "NO REPLY") << " in "

@@ -67,8 +67,13 @@ struct report {
   std::optional<double> server_cpu_to_progress_s;
   std::optional<double> board_events_per_tablet;
   std::optional<double> state_reads_per_tablet;  ///< get_state after pushes
-  std::optional<std::size_t> held;               ///< idle: connections still open at the end
-  std::optional<bool> fresh_client_ok;           ///< idle: a new client got a ping reply
+  std::optional<std::uint64_t> positions;        ///< volume: ballot positions on the board, counted
+  std::optional<std::size_t> votes_planned;
+  std::optional<std::size_t> votes_equal;  ///< volume: votes whose counts equal the plan
+  std::optional<double> votes_s;           ///< volume: first vote created to last decided
+  std::optional<double> run_s;             ///< volume: the whole run, set-up included
+  std::optional<std::size_t> held;         ///< idle: connections still open at the end
+  std::optional<bool> fresh_client_ok;     ///< idle: a new client got a ping reply
   std::optional<double> fresh_client_ms;
   std::vector<std::string> notes;
 
