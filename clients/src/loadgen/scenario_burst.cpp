@@ -327,13 +327,16 @@ report run_burst(const options& o) {
     // Close -> signed result with the scrutineer devices as the panel runs them, then the
     // chair announces and every tablet must show the result.
     say("closing the vote; the scrutineer devices decrypt and sign");
+    // The chair's console connects afresh: its session has read nothing while the tablets
+    // caught up, and the server closes a WebSocket that answers no ping for five minutes.
+    session console = connect_as(a, ch_key, "CH");
     const auto closed = clock::now();
-    (void)must_call(chair, protocol::hall_request{protocol::close_vote_request{o.vote}},
+    (void)must_call(console, protocol::hall_request{protocol::close_vote_request{o.vote}},
                     "close_vote");
     const auto signed_at = decrypt_and_sign(apps, store, o.sitting, o.vote, o.threshold, deadline);
     r.close_to_signed_ms = ms_between(closed, signed_at);
-    const board_record decided = read_board_paged(chair);
-    auto announced = announce_result(chair, decided, o.vote, ch_key);
+    const board_record decided = read_board_paged(console);
+    auto announced = announce_result(console, decided, o.vote, ch_key);
     if (!announced) throw std::runtime_error("announce_result: " + announced.error().message());
     const auto announced_at = clock::now();
     say("announced; waiting for every tablet to show the result");
@@ -341,6 +344,7 @@ report run_burst(const options& o) {
         apps, announced_at, std::min(deadline, clock::now() + std::chrono::seconds(600)));
     r.announced_after_announcement = seen.after_ms;
     r.announced_seen_by = seen.seen;
+    console.close();
   } else if (o.close_vote && r.receipts > 0 && clock::now() < deadline) {
     say("closing the vote");
     std::vector<session> scrutineers;
