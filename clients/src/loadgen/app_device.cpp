@@ -38,7 +38,12 @@ std::size_t events_in(std::string_view text) {
 app_device_sim::app_device_sim(const app_subscription& sub, std::shared_ptr<async_connection> conn,
                                const app_watch& watch, error_tally& errors,
                                const crypto::public_key& congress_pk)
-    : sub_(sub), conn_(std::move(conn)), watch_(watch), errors_(errors), board_(congress_pk) {}
+    : sub_(sub),
+      conn_(std::move(conn)),
+      watch_(watch),
+      errors_(errors),
+      congress_pk_(congress_pk),
+      board_(congress_pk) {}
 
 void app_device_sim::send(std::string type, json::object fields,
                           std::function<void(const protocol::frame*)> then) {
@@ -107,6 +112,32 @@ void app_device_sim::read_state() {
     if (f == nullptr) return;
     if (const auto* s = f->fields.if_contains("state")) self->look_at_state(*s);
   });
+}
+
+void app_device_sim::after_receipt(const protocol::receipt& r) {
+  if (!sub_.reads_own_ballot_after_receipt) return;
+  send("get_board", json::object{{"from_seq", r.board_seq}, {"limit", 1}},
+       [self = shared_from_this(), r](const protocol::frame* f) {
+         if (f != nullptr) self->check_own_ballot(*f, r);
+       });
+}
+
+void app_device_sim::check_own_ballot(const protocol::frame& reply, const protocol::receipt& r) {
+  const auto* events = reply.fields.if_contains("events");
+  std::optional<protocol::board_event> e;
+  if (events != nullptr && events->is_array() && !events->as_array().empty())
+    if (auto d = protocol::decode_board_event(events->as_array().front())) e = std::move(*d);
+  bool mine = false;
+  if (e && e->seq == r.board_seq && e->entry_hash == r.board_entry_hash &&
+      e->type == "ballot_accepted" && congress_pk_.verify(e->entry_hash, e->sig)) {
+    boost::system::error_code ec;
+    const auto payload = json::parse(e->payload, ec);
+    const auto* code =
+        !ec && payload.is_object() ? payload.as_object().if_contains("tracking_code") : nullptr;
+    mine = code != nullptr && code->is_string() &&
+           code->as_string() == crypto::to_hex(r.tracking_code);
+  }
+  if (!mine) errors_.add("own ballot not on the board as receipted");
 }
 
 void app_device_sim::on_board_event(const json::value& event) {

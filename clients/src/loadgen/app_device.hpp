@@ -43,6 +43,11 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   /// from the next seq, get_state. Calls done(ok) once.
   void start(std::function<void(bool)> done);
 
+  /// The device's ballot was receipted: if its row says so, it reads its own ballot with
+  /// get_board {from_seq: receipt seq, limit: 1} and checks the entry hash, the congress
+  /// signature and that it is the ballot_accepted of the receipt's tracking code (a failure is
+  /// counted in the error tally).
+  void after_receipt(const protocol::receipt& r);
   /// When it first held a state whose vote had received watch.ballots ballots.
   [[nodiscard]] std::optional<clock::time_point> progress_seen_at() const;
   /// When it first held a state with the vote's result announced (counts shown).
@@ -68,6 +73,7 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   void read_state();
   void on_push(std::string_view text);
   void on_board_event(const boost::json::value& event);
+  void check_own_ballot(const protocol::frame& reply, const protocol::receipt& r);
   void look_at_state(const boost::json::value& state);
   void send(std::string type, boost::json::object fields,
             std::function<void(const protocol::frame*)> then);
@@ -76,6 +82,7 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   std::shared_ptr<async_connection> conn_;
   const app_watch& watch_;
   error_tally& errors_;
+  crypto::public_key congress_pk_;
   std::uint64_t next_seq_ = 0;
   std::atomic<std::size_t> board_events_{0};
   std::atomic<std::size_t> state_reads_{0};

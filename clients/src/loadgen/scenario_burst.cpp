@@ -186,12 +186,20 @@ report run_burst(const options& o) {
     say("tablets, " + std::to_string(o.scrutineers) + " scrutineer devices and " +
         std::to_string(screens) + " screens subscribe as the apps do");
     std::vector<std::shared_ptr<async_connection>> tablets;
+    std::vector<delegate_sim*> holders;
     for (auto& d : delegates)
-      if (d.checked_in && d.conn->open()) tablets.push_back(d.conn);
+      if (d.checked_in && d.conn->open()) {
+        tablets.push_back(d.conn);
+        holders.push_back(&d);
+      }
     const auto congress_pk = chair.hello().congress_pk;
     r.devices_following = start_hall_apps(f, apps, tablets, store, o.scrutineers, screens, o.window,
                                           deadline, errors, congress_pk);
     r.tablets = tablets.size();
+    for (std::size_t i = 0; i < holders.size(); ++i)
+      holders[i]->after_receipt = [tablet = apps.tablets[i]](const protocol::receipt& rc) {
+        tablet->after_receipt(rc);
+      };
     r.scrutineer_devices = o.scrutineers;
     r.screens = screens;
   }
@@ -273,6 +281,7 @@ report run_burst(const options& o) {
                 }
                 d.latency_ms = ms_between(d.sent_at, now);
                 d.receipt = reply->receipt;
+                if (d.after_receipt) d.after_receipt(*d.receipt);
                 done(true);
               });
         });
@@ -307,6 +316,10 @@ report run_burst(const options& o) {
     if (t.process && before)
       if (auto u = read_usage(t.process->pid()))
         r.server_cpu_to_progress_s = u->cpu_seconds - before->cpu_seconds;
+    say("progress shown on " + std::to_string(seen.seen) + " of " + std::to_string(seen.of) +
+        " devices, the last " + std::to_string(seen.after_ms.max) +
+        " ms after the last receipt; receipt p99 " + std::to_string(r.receipt_latency.p99) +
+        " ms; server CPU " + std::to_string(r.server_cpu_to_progress_s.value_or(0)) + " s");
   }
   if (r.ballots_sent > 0) r.burst_ms = ms_between(first_sent, last_sent);
   if (!latencies.empty())
@@ -327,24 +340,32 @@ report run_burst(const options& o) {
     // Close -> signed result with the scrutineer devices as the panel runs them, then the
     // chair announces and every tablet must show the result.
     say("closing the vote; the scrutineer devices decrypt and sign");
-    // The chair's console connects afresh: its session has read nothing while the tablets
-    // caught up, and the server closes a WebSocket that answers no ping for five minutes.
-    session console = connect_as(a, ch_key, "CH");
-    const auto closed = clock::now();
-    (void)must_call(console, protocol::hall_request{protocol::close_vote_request{o.vote}},
-                    "close_vote");
-    const auto signed_at = decrypt_and_sign(apps, store, o.sitting, o.vote, o.threshold, deadline);
-    r.close_to_signed_ms = ms_between(closed, signed_at);
-    const board_record decided = read_board_paged(console);
-    auto announced = announce_result(console, decided, o.vote, ch_key);
-    if (!announced) throw std::runtime_error("announce_result: " + announced.error().message());
-    const auto announced_at = clock::now();
-    say("announced; waiting for every tablet to show the result");
-    const auto seen = wait_for_announced(
-        apps, announced_at, std::min(deadline, clock::now() + std::chrono::seconds(600)));
-    r.announced_after_announcement = seen.after_ms;
-    r.announced_seen_by = seen.seen;
-    console.close();
+    // A failure from here on is reported with the figures measured so far.
+    try {
+      // The chair's console connects again: its session has read nothing while the tablets
+      // caught up, and the server closes a WebSocket that answers no ping for five minutes.
+      if (auto again = chair.reconnect(std::chrono::seconds(120)); !again)
+        throw std::runtime_error("CH: reconnect: " + again.error().message());
+      const auto closed = clock::now();
+      (void)must_call(chair, protocol::hall_request{protocol::close_vote_request{o.vote}},
+                      "close_vote");
+      const auto signed_at =
+          decrypt_and_sign(apps, store, o.sitting, o.vote, o.threshold, deadline);
+      r.close_to_signed_ms = ms_between(closed, signed_at);
+      say("close -> signed " + std::to_string(*r.close_to_signed_ms) + " ms");
+      const board_record decided = read_board_paged(chair);
+      auto announced = announce_result(chair, decided, o.vote, ch_key);
+      if (!announced) throw std::runtime_error("announce_result: " + announced.error().message());
+      const auto announced_at = clock::now();
+      say("announced; waiting for every tablet to show the result");
+      const auto seen = wait_for_announced(
+          apps, announced_at, std::min(deadline, clock::now() + std::chrono::seconds(600)));
+      r.announced_after_announcement = seen.after_ms;
+      r.announced_seen_by = seen.seen;
+    } catch (const std::exception& e) {
+      say(e.what());
+      errors.add(std::string("close, sign, announce: ") + e.what());
+    }
   } else if (o.close_vote && r.receipts > 0 && clock::now() < deadline) {
     say("closing the vote");
     std::vector<session> scrutineers;

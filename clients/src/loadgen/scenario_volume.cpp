@@ -260,6 +260,13 @@ report run_volume(const options& o) {
     r.ballots_sent += voters.size();
     const auto cast_to = clock::now();
 
+    // The chair's and scrutineers' sessions read nothing while the ballots were cast, and the
+    // server closes a WebSocket that answers no ping for five minutes: they connect again.
+    if (auto again = chair.reconnect(std::chrono::seconds(120)); !again)
+      throw std::runtime_error("CH: reconnect: " + again.error().message());
+    for (auto& s : scrutineers)
+      if (auto again = s.reconnect(std::chrono::seconds(120)); !again)
+        throw std::runtime_error(s.person() + ": reconnect: " + again.error().message());
     // Close; k scrutineers decrypt as the scrutineer panel does (get_tally, partial).
     (void)must_call(chair, protocol::hall_request{protocol::close_vote_request{pv.vote_id}},
                     "close_vote");
