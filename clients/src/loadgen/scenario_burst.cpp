@@ -157,6 +157,10 @@ report run_burst(const options& o) {
   std::atomic<std::size_t> connected{0};
   std::atomic<std::size_t> enrolled{0};
   std::atomic<std::size_t> sent{0};
+  struct {
+    std::mutex mutex;
+    bool closed = false;
+  } late;
   fleet_stopper stopper(f);
 
   // The delegates, each on its own connection with its own key: enroll, auth, check in.
@@ -262,7 +266,7 @@ report run_burst(const options& o) {
           ++sent;
           d.conn->send(
               d.ballot_request, d.ballot_text,
-              [&d, &errors, done](boost::system::error_code ec, const protocol::frame* fr) {
+              [&d, &errors, &late, done](boost::system::error_code ec, const protocol::frame* fr) {
                 const auto now = clock::now();
                 if (ec) {
                   errors.add(ec);
@@ -279,13 +283,26 @@ report run_burst(const options& o) {
                   errors.add("bad receipt reply");
                   return done(false);
                 }
-                d.latency_ms = ms_between(d.sent_at, now);
-                d.receipt = reply->receipt;
+                {
+                  // A receipt after the burst's deadline is counted, never written into
+                  // what the main thread is reading.
+                  std::lock_guard lock(late.mutex);
+                  if (late.closed) {
+                    errors.add("receipt after the burst's deadline");
+                    return done(false);
+                  }
+                  d.latency_ms = ms_between(d.sent_at, now);
+                  d.receipt = reply->receipt;
+                }
                 if (d.after_receipt) d.after_receipt(*d.receipt);
                 done(true);
               });
         });
       });
+  {
+    std::lock_guard lock(late.mutex);
+    late.closed = true;
+  }
   record_usage(r, t, before);
   r.ballots_sent = sent;
   std::vector<double> latencies;
