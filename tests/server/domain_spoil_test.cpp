@@ -78,7 +78,7 @@ TEST_F(spoil_case, ASpoiledBallotIsRecordedWithWhatItEncrypted) {
   EXPECT_TRUE(v.ballots.empty());
   ASSERT_EQ(v.spoiled.at("D001").size(), 1u);
   EXPECT_EQ(v.spoiled.at("D001")[0].seq, c.log.back().seq);
-  for (const auto& a : v.aggregates) EXPECT_EQ(a, crypto::ciphertext{});
+  for (const auto& a : v.aggregates.aggregates()) EXPECT_EQ(a, crypto::ciphertext{});
 }
 
 TEST_F(spoil_case, SpoiledIdsAndAlphasAreBurntThenAFreshBallotIsCast) {

@@ -281,7 +281,7 @@ void congress_state::apply_payload(const event& e, const crypto::digest32& entry
     v.manifest = std::move(*manifest);
     std::size_t positions = 0;
     for (const auto& contest : v.manifest.contests) positions += contest.options.size();
-    v.aggregates.assign(positions, crypto::ciphertext{});
+    v.aggregates = crypto::running_tally(positions);
     std::string id = v.id;
     votes_.emplace(std::move(id), std::move(v));
   } else if (t == "vote_opened") {
@@ -312,22 +312,18 @@ void congress_state::apply_payload(const event& e, const crypto::digest32& entry
     b.seq = e.seq;
     b.ballot = obj_field(p, "ballot");
     std::vector<std::string> alphas;
-    std::vector<crypto::ciphertext> sums = v.aggregates;
-    std::size_t position = 0;
+    std::vector<crypto::ciphertext> ciphertexts;
     for (const auto& c : arr_field(b.ballot, "contests")) {
       for (const auto& o : arr_field(as_obj(c), "options")) {
         auto alpha = crypto::point::from_hex(str_field(as_obj(o), "alpha"));
         auto beta = crypto::point::from_hex(str_field(as_obj(o), "beta"));
-        if (!alpha || !beta || position >= sums.size())
-          throw malformed_payload("a ballot that does not fit its vote");
-        sums[position].alpha += *alpha;
-        sums[position].beta += *beta;
-        ++position;
+        if (!alpha || !beta) throw malformed_payload("a ballot that does not fit its vote");
+        ciphertexts.push_back({*alpha, *beta});
         alphas.push_back(str_field(as_obj(o), "alpha"));
       }
     }
-    if (position != sums.size()) throw malformed_payload("a ballot that does not fit its vote");
-    v.aggregates = std::move(sums);
+    if (!v.aggregates.add(ciphertexts))
+      throw malformed_payload("a ballot that does not fit its vote");
     const std::string number = str_field(p, "person");
     v.ballot_ids.insert(b.ballot_id);
     for (auto& a : alphas) v.alphas.insert(std::move(a));

@@ -16,6 +16,7 @@
 #include "plenum/crypto/elgamal.hpp"
 #include "plenum/crypto/group.hpp"
 #include "plenum/crypto/manifest.hpp"
+#include "plenum/crypto/running_tally.hpp"
 #include "plenum/crypto/sign.hpp"
 #include "plenum/protocol/error.hpp"
 #include "plenum/protocol/rules.hpp"
@@ -203,8 +204,9 @@ struct vote {
   std::set<std::string> ballot_ids;
   std::set<std::string> alphas;
   /// (A, B) = (Σ alpha, Σ beta) per position over the accepted ballots (CVP1 §7), kept as
-  /// ballots arrive so that closing and decrypting never re-reads them all.
-  std::vector<crypto::ciphertext> aggregates;
+  /// ballots arrive (decoded, on the variable-time engine: ballots are public) so that
+  /// closing and decrypting never re-reads them all.
+  crypto::running_tally aggregates;
   std::uint64_t closed_seq = 0;
   std::string closed_hash;  ///< hex: entry_hash of the vote_closed event (board_hash_at_close)
   std::map<std::uint64_t, boost::json::object> partials;  ///< by scrutineer index
