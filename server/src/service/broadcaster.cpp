@@ -83,6 +83,8 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
   ready_.insert_or_assign(e.seq, e);
   bool embargo_lifted = false;
   batch events;
+  // Result pushes, sent after the batch that holds their events.
+  std::vector<std::pair<std::shared_ptr<const std::string>, bool>> results;
   while (!ready_.empty() && ready_.begin()->first == durable_count_) {
     auto node = ready_.extract(ready_.begin());
     ++durable_count_;
@@ -96,9 +98,8 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
       if (ec || !payload.is_object()) return;
       json::object fields{
           {"vote_id", payload.as_object()["vote_id"]}, {"board_seq", seq}, {"result", payload}};
-      auto frame = std::make_shared<const std::string>(protocol::encode_push("result", fields));
-      for (const auto& [id, sub] : result_subscribers_)
-        if (sub.privileged != to_public) sub.conn->send(frame);
+      results.emplace_back(
+          std::make_shared<const std::string>(protocol::encode_push("result", fields)), to_public);
     };
     if (node.mapped().type == "vote_decided")
       push_result(node.mapped().payload, node.mapped().seq, false);
@@ -112,6 +113,9 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
     }
   }
   push_batch_locked(events);
+  for (const auto& [frame, to_public] : results)
+    for (const auto& [id, sub] : result_subscribers_)
+      if (sub.privileged != to_public) sub.conn->send(frame);
   // The sends run under mutex_, so a reply leaves before any later event's push.
   for (auto& s : sends) s({});
   // The public state changes when an embargo lifts, which happens here, after the command's
