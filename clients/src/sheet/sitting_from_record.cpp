@@ -41,7 +41,7 @@ struct sitting_events {
 result<void> take(sitting_events& out, const protocol::board_event& e, const json::object& p,
                   std::string_view sitting_id, std::set<std::string>& votes_of_sitting) {
   if (e.type == "congress_created") {
-    out.header.congress_ = text_of(p, "name");
+    out.header.congress = text_of(p, "name");
   } else if (e.type == "roster_imported") {
     if (out.closed) return {};
     const auto* persons = p.if_contains("persons");
@@ -59,8 +59,8 @@ result<void> take(sitting_events& out, const protocol::board_event& e, const jso
     return {};
   } else if (e.type == "sitting_created") {
     out.found = true;
-    out.header.sitting_ = text_of(p, "title");
-    out.header.date_ = text_of(p, "date");
+    out.header.sitting = text_of(p, "title");
+    out.header.date = text_of(p, "date");
   } else if (e.type == "sitting_closed") {
     out.closed = true;
   } else if (e.type == "delegate_excused") {
@@ -95,20 +95,20 @@ result<sitting_sheet> sitting_sheet_from_record(const std::vector<protocol::boar
   if (!found.found) return errc::no_sitting;
 
   sitting_sheet out;
-  out.header_ = found.header;
-  auto& a = out.attendance_;
-  a.roster_ = found.delegates.size();
+  out.header = found.header;
+  auto& a = out.attendance;
+  a.roster = found.delegates.size();
   for (const auto& d : found.delegates) {
     if (found.excused.contains(d))
-      ++a.excused_;
+      ++a.excused;
     else if (found.checked_in.contains(d))
-      ++a.present_;
+      ++a.present;
   }
-  a.seated_ = a.roster_ - a.excused_;
+  a.seated = a.roster - a.excused;
   for (const auto& vote_id : found.decided_votes) {
     auto sheet = vote_sheet_from_record(events, congress_pk, vote_id);
     if (!sheet) return sheet.error();
-    out.votes_.push_back(std::move(*sheet));
+    out.votes.push_back(std::move(*sheet));
   }
   return out;
 }
