@@ -129,9 +129,7 @@ class hall_service final : public net::ws_handler {
  private:
   struct applied_event {
     std::uint64_t seq = 0;
-    std::string type;
-    crypto::digest32 entry_hash{};
-    boost::json::object payload;
+    protocol::congress_event body;
   };
 
   // Dispatch (hall_service.cpp).
@@ -158,8 +156,8 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] std::string receipt_reply(std::uint64_t id, const std::string& tracking_hex,
                                           std::uint64_t seq) const;
   /// The spoil_ballot reply from a ballot_spoiled payload (at `seq`) or a repeat's reply.
-  [[nodiscard]] std::string spoil_reply(std::uint64_t id, const boost::json::object& source,
-                                        std::optional<std::uint64_t> seq) const;
+  [[nodiscard]] std::string spoil_reply(std::uint64_t id, const crypto::digest32& tracking_code,
+                                        crypto::ballot_choices choices, std::uint64_t seq) const;
   void on_event_durable(const storage::stored_event& e);
   /// Runs `send` once event `seq` is durable (no error), or with errc::storage_unavailable
   /// when its commit failed.

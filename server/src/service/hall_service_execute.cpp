@@ -87,7 +87,7 @@ domain::command hall_service::with_ballot_checked(domain::command cmd) const {
   // cast_ballot and spoil_ballot alike: the proofs and signature are checked here, without
   // the lock, against the vote's basis taken under it.
   auto check = [this](const std::string& vote_id,
-                      const json::object& ballot) -> std::shared_ptr<const domain::ballot_check> {
+                      const crypto::ballot& ballot) -> std::shared_ptr<const domain::ballot_check> {
     std::optional<domain::ballot_basis> basis;
     {
       std::lock_guard lock(mutex_);
@@ -153,8 +153,9 @@ void hall_service::execute_as(std::uint64_t id, const domain::command& cmd,
     auto pending = std::make_shared<pending_event>();
     if (i + 1 == decided->events.size()) pending->reply = slot;
     pendings.push_back(pending);
-    texts.push_back(json::serialize(decided->events[i].payload));
-    drafts.push_back({decided->events[i].type, texts.back(),
+    // Encoded once: the log stores and hashes this text; the state applies the typed event.
+    texts.push_back(protocol::encode_event_payload(decided->events[i]));
+    drafts.push_back({std::string(protocol::event_type(decided->events[i])), texts.back(),
                       [this, pending, finish](boost::system::error_code ec) {
                         // The state goes back before anyone hears of the failure (this waits
                         // for mutex_, so the event is set by then).
@@ -169,29 +170,28 @@ void hall_service::execute_as(std::uint64_t id, const domain::command& cmd,
   }
   auto appended = log_->append_group(state_.next_seq(), std::move(drafts));
   if (!appended) {
-    log::warn("append refused",
-              {{"type", decided->events.front().type}, {"error", appended.error().message()}});
+    log::warn("append refused", {{"type", protocol::event_type(decided->events.front())},
+                                 {"error", appended.error().message()}});
     return slot->set_durable(appended.error()), slot->set_frame(appended.error(), {});
   }
   std::vector<applied_event> applied;
   for (std::size_t i = 0; i < decided->events.size(); ++i) {
-    const auto& draft = decided->events[i];
+    auto& body = decided->events[i];
+    const std::string type(protocol::event_type(body));
     const auto& placed = (*appended)[i];
     const crypto::digest32 prev = entry_hashes_.empty() ? crypto::digest32{} : entry_hashes_.back();
     entry_hashes_.push_back(placed.entry_hash);
-    auto applied_ok =
-        state_.apply(domain::event{placed.seq, draft.type, json::parse(texts[i]).as_object()});
+    auto applied_ok = state_.apply(domain::event{placed.seq, placed.entry_hash, body});
     if (!applied_ok) {
-      log::error(
-          "apply failed",
-          {{"seq", placed.seq}, {"type", draft.type}, {"error", applied_ok.error().message()}});
+      log::error("apply failed",
+                 {{"seq", placed.seq}, {"type", type}, {"error", applied_ok.error().reason}});
     }
-    applied.push_back({placed.seq, draft.type, placed.entry_hash, draft.payload});
+    applied.push_back({placed.seq, std::move(body)});
     const auto& pending = pendings[i];
     std::unique_lock plock(pending->mutex);
     pending->event = storage::stored_event{placed.seq,
                                            prev,
-                                           draft.type,
+                                           type,
                                            std::move(texts[i]),
                                            placed.entry_hash,
                                            placed.signature,
@@ -219,10 +219,8 @@ void hall_service::resync_locked() {
   std::vector<crypto::digest32> hashes;
   hashes.reserve(events.size());
   for (const auto& e : events) {
-    boost::system::error_code ec;
-    json::value payload = json::parse(e.payload, ec);
-    if (ec || !payload.is_object() ||
-        !fresh.apply(domain::event{e.seq, e.type, std::move(payload).as_object()})) {
+    auto body = protocol::decode_event_payload(e.type, e.payload);
+    if (!body || !fresh.apply(domain::event{e.seq, e.entry_hash, std::move(*body)})) {
       log::error("replay after a failed commit stopped", {{"seq", e.seq}, {"type", e.type}});
       break;
     }
@@ -330,28 +328,13 @@ std::string hall_service::receipt_reply(std::uint64_t id, const std::string& tra
       id, protocol::cast_ballot_reply{r, crypto::tracking_code_display(r.tracking_code)});
 }
 
-std::string hall_service::spoil_reply(std::uint64_t id, const json::object& source,
-                                      std::optional<std::uint64_t> seq) const {
+std::string hall_service::spoil_reply(std::uint64_t id, const crypto::digest32& tracking_code,
+                                      crypto::ballot_choices choices, std::uint64_t seq) const {
   protocol::spoil_ballot_reply r;
-  auto tracking = source.if_contains("tracking_code");
-  auto parsed = tracking != nullptr && tracking->is_string()
-                    ? crypto::from_hex_fixed<32>(std::string(tracking->as_string()))
-                    : std::nullopt;
-  const auto* choices = source.if_contains("choices");
-  if (!parsed || choices == nullptr)
-    return protocol::encode_error(id, errc::internal, "the reply cannot be made");
-  auto decoded = protocol::decode_choices(*choices);
-  if (!decoded) return protocol::encode_error(id, errc::internal, "the reply cannot be made");
-  if (seq) {
-    r.board_seq = *seq;
-  } else if (const auto* s = source.if_contains("board_seq"); s && s->is_uint64()) {
-    r.board_seq = s->as_uint64();
-  } else if (s && s->is_int64()) {
-    r.board_seq = static_cast<std::uint64_t>(s->as_int64());
-  }
-  r.tracking_code = *parsed;
+  r.board_seq = seq;
+  r.tracking_code = tracking_code;
   r.tracking_code_display = crypto::tracking_code_display(r.tracking_code);
-  r.choices = std::move(*decoded);
+  r.choices = std::move(choices);
   return protocol::encode_reply(id, r);
 }
 
@@ -363,11 +346,11 @@ std::string hall_service::reply_for(std::uint64_t id, const domain::command& cmd
     const auto* v = o.if_contains(key);
     return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
   };
-  if (const auto* c = std::get_if<domain::cast_ballot>(&cmd)) {
-    (void)c;
+  if (holds<domain::cast_ballot>(cmd)) {
     if (!applied.empty()) {
-      return receipt_reply(id, text_of(applied.front().payload, "tracking_code"),
-                           applied.front().seq);
+      const auto* accepted = std::get_if<protocol::events::ballot_accepted>(&applied.front().body);
+      if (accepted == nullptr) return protocol::encode_error(id, errc::internal, "no receipt");
+      return receipt_reply(id, crypto::to_hex(accepted->tracking_code), applied.front().seq);
     }
     const auto* seq = d.reply.if_contains("board_seq");
     std::uint64_t s = 0;
@@ -376,10 +359,21 @@ std::string hall_service::reply_for(std::uint64_t id, const domain::command& cmd
     return receipt_reply(id, text_of(d.reply, "tracking_code"), s);
   }
   if (holds<domain::spoil_ballot>(cmd)) {
-    const json::object& source = applied.empty() ? d.reply : applied.front().payload;
-    return spoil_reply(
-        id, source,
-        applied.empty() ? std::nullopt : std::optional<std::uint64_t>(applied.front().seq));
+    if (!applied.empty()) {
+      const auto* spoiled = std::get_if<protocol::events::ballot_spoiled>(&applied.front().body);
+      if (spoiled == nullptr) return protocol::encode_error(id, errc::internal, "no receipt");
+      return spoil_reply(id, spoiled->tracking_code, spoiled->choices, applied.front().seq);
+    }
+    // The identical challenge sent again: its original answer (decide's reply).
+    auto tracking = crypto::from_hex_fixed<32>(text_of(d.reply, "tracking_code"));
+    const auto* choices = d.reply.if_contains("choices");
+    auto decoded = choices ? protocol::decode_choices(*choices)
+                           : protocol::decoded<crypto::ballot_choices>(
+                                 protocol::refuse(errc::internal, "no choices"));
+    const auto* seq = d.reply.if_contains("board_seq");
+    if (!tracking || !decoded || seq == nullptr || !seq->is_number())
+      return protocol::encode_error(id, errc::internal, "the reply cannot be made");
+    return spoil_reply(id, *tracking, std::move(*decoded), seq->to_number<std::uint64_t>());
   }
   if (const auto* c = std::get_if<domain::enroll_device>(&cmd)) {
     return protocol::encode_reply(id, protocol::enroll_reply{c->person});

@@ -76,6 +76,7 @@ struct congress_created {
   std::string name;
   std::string term_start;
   std::string term_end;
+  friend bool operator==(const congress_created&, const congress_created&) = default;
 };
 
 struct roster_imported {
@@ -84,6 +85,7 @@ struct roster_imported {
   membership_totals membership;
   std::vector<roster_warning> warnings;
   std::string by;
+  friend bool operator==(const roster_imported&, const roster_imported&) = default;
 };
 
 struct roster_warnings_acknowledged {
@@ -91,6 +93,8 @@ struct roster_warnings_acknowledged {
   std::string by;
   /// How many warnings were acknowledged.
   std::uint64_t warnings = 0;
+  friend bool operator==(const roster_warnings_acknowledged&,
+                         const roster_warnings_acknowledged&) = default;
 };
 
 struct enrollment_code_issued {
@@ -99,6 +103,7 @@ struct enrollment_code_issued {
   crypto::byte_array<16> salt{};
   crypto::digest32 code_hash{};
   std::string by;
+  friend bool operator==(const enrollment_code_issued&, const enrollment_code_issued&) = default;
 };
 
 struct device_enrolled {
@@ -109,6 +114,7 @@ struct device_enrolled {
   std::optional<crypto::public_key> revoked_pk;
   /// The device's signature over possession_digest(congress_id, person, device_pk).
   std::optional<crypto::signature> possession;
+  friend bool operator==(const device_enrolled&, const device_enrolled&) = default;
 };
 
 struct sitting_created {
@@ -116,16 +122,19 @@ struct sitting_created {
   std::string sitting_id;
   std::string title;
   std::string date;
+  friend bool operator==(const sitting_created&, const sitting_created&) = default;
 };
 
 struct checkin_opened {
   static constexpr std::string_view type = "checkin_opened";
   std::string sitting_id;
+  friend bool operator==(const checkin_opened&, const checkin_opened&) = default;
 };
 
 struct checkin_closed {
   static constexpr std::string_view type = "checkin_closed";
   std::string sitting_id;
+  friend bool operator==(const checkin_closed&, const checkin_closed&) = default;
 };
 
 /// A check-in: the delegate's own (signature by device_pk), or assisted by the secretary
@@ -141,6 +150,7 @@ struct checked_in {
   std::string secretary;
   std::optional<crypto::public_key> secretary_pk;
   std::string reason;
+  friend bool operator==(const checked_in&, const checked_in&) = default;
 };
 
 struct delegate_excused {
@@ -150,6 +160,7 @@ struct delegate_excused {
   std::string reason;
   std::string approver;
   std::string recorded_by;
+  friend bool operator==(const delegate_excused&, const delegate_excused&) = default;
 };
 
 struct excusal_withdrawn {
@@ -158,6 +169,7 @@ struct excusal_withdrawn {
   std::string person;
   std::string reason;
   std::string recorded_by;
+  friend bool operator==(const excusal_withdrawn&, const excusal_withdrawn&) = default;
 };
 
 struct sitting_opened {
@@ -166,11 +178,13 @@ struct sitting_opened {
   std::uint64_t seated = 0;
   std::uint64_t present = 0;
   std::uint64_t required = 0;
+  friend bool operator==(const sitting_opened&, const sitting_opened&) = default;
 };
 
 struct sitting_closed {
   static constexpr std::string_view type = "sitting_closed";
   std::string sitting_id;
+  friend bool operator==(const sitting_closed&, const sitting_closed&) = default;
 };
 
 struct item_added {
@@ -183,6 +197,7 @@ struct item_added {
   std::uint64_t order = 0;
   std::string responsible;  ///< may be empty
   std::string proposal_id;  ///< may be empty
+  friend bool operator==(const item_added&, const item_added&) = default;
 };
 
 struct material_added {
@@ -194,12 +209,14 @@ struct material_added {
   std::string text;    ///< empty for a material given by url
   std::string url;     ///< empty for a material given by text
   std::string digest;  ///< hex of what url points to, or empty
+  friend bool operator==(const material_added&, const material_added&) = default;
 };
 
 struct current_item_set {
   static constexpr std::string_view type = "current_item_set";
   std::string sitting_id;
   std::string item_id;
+  friend bool operator==(const current_item_set&, const current_item_set&) = default;
 };
 
 struct proposal_submitted {
@@ -209,6 +226,7 @@ struct proposal_submitted {
   std::string title;
   std::string text;
   std::uint64_t unix_ms = 0;
+  friend bool operator==(const proposal_submitted&, const proposal_submitted&) = default;
 };
 
 struct vote_created {
@@ -227,6 +245,7 @@ struct vote_created {
   bool uncontested = false;
   std::string follow_up_of;  ///< may be empty
   crypto::manifest manifest;
+  friend bool operator==(const vote_created&, const vote_created&) = default;
 };
 
 struct vote_opened {
@@ -244,6 +263,7 @@ struct vote_opened {
   crypto::digest32 ceremony_id{};
   crypto::point joint_key;
   crypto::digest32 election_hash{};
+  friend bool operator==(const vote_opened&, const vote_opened&) = default;
 };
 
 struct ballot_accepted {
@@ -255,6 +275,7 @@ struct ballot_accepted {
   crypto::digest32 digest{};
   crypto::digest32 tracking_code{};
   crypto::ballot ballot;
+  friend bool operator==(const ballot_accepted&, const ballot_accepted&) = default;
 };
 
 struct ballot_spoiled {
@@ -268,12 +289,14 @@ struct ballot_spoiled {
   crypto::ballot ballot;
   crypto::ballot_openings nonces;
   crypto::ballot_choices choices;
+  friend bool operator==(const ballot_spoiled&, const ballot_spoiled&) = default;
 };
 
 struct vote_closed {
   static constexpr std::string_view type = "vote_closed";
   std::string vote_id;
   std::uint64_t ballots = 0;
+  friend bool operator==(const vote_closed&, const vote_closed&) = default;
 };
 
 struct vote_decided {
@@ -290,6 +313,7 @@ struct vote_decided {
   std::string outcome;
   std::optional<crypto::digest32> board_hash_at_close;
   std::optional<crypto::digest32> result_digest;
+  friend bool operator==(const vote_decided&, const vote_decided&) = default;
 };
 
 struct result_signed {
@@ -299,6 +323,7 @@ struct result_signed {
   std::uint64_t index = 0;
   crypto::public_key signer_pk;
   crypto::signature signature;
+  friend bool operator==(const result_signed&, const result_signed&) = default;
 };
 
 struct result_announced {
@@ -307,6 +332,7 @@ struct result_announced {
   std::string person;
   crypto::public_key signer_pk;
   crypto::signature signature;
+  friend bool operator==(const result_announced&, const result_announced&) = default;
 };
 
 struct ceremony_started {
@@ -316,6 +342,7 @@ struct ceremony_started {
   std::uint64_t n = 0;
   std::uint64_t k = 0;
   crypto::digest32 ceremony_id{};
+  friend bool operator==(const ceremony_started&, const ceremony_started&) = default;
 };
 
 /// A dealer's keygen message; the n-th also carries the joint key and the verification keys
@@ -328,6 +355,7 @@ struct keygen_submitted {
   crypto::keygen_message message;
   std::optional<crypto::point> joint_key;
   std::vector<crypto::point> verification_keys;
+  friend bool operator==(const keygen_submitted&, const keygen_submitted&) = default;
 };
 
 struct keys_confirmed {
@@ -336,6 +364,7 @@ struct keys_confirmed {
   std::uint64_t index = 0;
   std::string person;
   crypto::signature signature;
+  friend bool operator==(const keys_confirmed&, const keys_confirmed&) = default;
 };
 
 struct partial_submitted {
@@ -344,23 +373,22 @@ struct partial_submitted {
   std::uint64_t index = 0;
   std::string person;
   crypto::partial_decryption partial;
+  friend bool operator==(const partial_submitted&, const partial_submitted&) = default;
 };
 
 }  // namespace events
 
 /// The payload of any event of the log, by its type.
-using congress_event =
-    std::variant<events::congress_created, events::roster_imported,
-                 events::roster_warnings_acknowledged, events::enrollment_code_issued,
-                 events::device_enrolled, events::sitting_created, events::checkin_opened,
-                 events::checkin_closed, events::checked_in, events::delegate_excused,
-                 events::excusal_withdrawn, events::sitting_opened, events::sitting_closed,
-                 events::item_added, events::material_added, events::current_item_set,
-                 events::proposal_submitted, events::vote_created, events::vote_opened,
-                 events::ballot_accepted, events::ballot_spoiled, events::vote_closed,
-                 events::vote_decided, events::result_signed, events::result_announced,
-                 events::ceremony_started, events::keygen_submitted, events::keys_confirmed,
-                 events::partial_submitted>;
+using congress_event = std::variant<
+    events::congress_created, events::roster_imported, events::roster_warnings_acknowledged,
+    events::enrollment_code_issued, events::device_enrolled, events::sitting_created,
+    events::checkin_opened, events::checkin_closed, events::checked_in, events::delegate_excused,
+    events::excusal_withdrawn, events::sitting_opened, events::sitting_closed, events::item_added,
+    events::material_added, events::current_item_set, events::proposal_submitted,
+    events::vote_created, events::vote_opened, events::ballot_accepted, events::ballot_spoiled,
+    events::vote_closed, events::vote_decided, events::result_signed, events::result_announced,
+    events::ceremony_started, events::keygen_submitted, events::keys_confirmed,
+    events::partial_submitted>;
 
 /// The type name of the event held ("ballot_accepted", …).
 [[nodiscard]] std::string_view event_type(const congress_event& e) noexcept;
