@@ -1,13 +1,15 @@
 // plenum-loadgen's parts that need no server: percentiles, roster numbers and CSV, the command
-// line's bounds, the loopback-only rule, and the report.
+// line's bounds, the loopback-only rule, the report, and the volume run's plan.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include "options.hpp"
 #include "report.hpp"
 #include "target.hpp"
+#include "vote_plan.hpp"
 
 namespace plenum::clients::loadgen {
 namespace {
@@ -79,6 +81,27 @@ TEST(LoadgenOptions, DefaultsAndScenarios) {
   EXPECT_NE(help.find("--burst-ms"), std::string::npos);
 }
 
+TEST(LoadgenOptions, AsAppsAndVolume) {
+  auto o = parse({"--as-apps"});
+  EXPECT_TRUE(o.as_apps);
+  EXPECT_EQ(o.scrutineers, 5U);
+  EXPECT_EQ(o.threshold, 4U);
+  EXPECT_EQ(o.screens, 3U);
+  o = parse({"--as-apps", "--scrutineers", "3", "--k", "3", "--screens", "1"});
+  EXPECT_EQ(o.scrutineers, 3U);
+  EXPECT_EQ(o.threshold, 3U);
+  EXPECT_EQ(o.screens, 1U);
+  EXPECT_FALSE(parse({}).as_apps);
+  EXPECT_EQ(parse({}).scrutineers, 3U);
+  o = parse({"volume", "--positions", "5000"});
+  EXPECT_EQ(o.scenario, "volume");
+  EXPECT_EQ(o.positions, 5000U);
+  EXPECT_EQ(parse({"volume"}).positions, 1549702U);
+  EXPECT_THROW(parse({"idle", "--as-apps"}), std::invalid_argument);
+  EXPECT_THROW(parse({"volume", "--positions", "0"}), std::invalid_argument);
+  EXPECT_THROW(parse({"--as-apps", "--screens", "101"}), std::invalid_argument);
+}
+
 TEST(LoadgenOptions, RefusesWhatIsOutOfBounds) {
   EXPECT_THROW(parse({"--delegates", "10001"}), std::invalid_argument);
   EXPECT_THROW(parse({"--delegates", "0"}), std::invalid_argument);
@@ -108,6 +131,66 @@ TEST(LoadgenTarget, AcceptsLoopbackWithoutConnecting) {
   EXPECT_EQ(t.process, nullptr);
   o = parse({"idle", "--server", "[::1]:9"});
   EXPECT_THROW((void)open_target(o, false), std::runtime_error);  // brackets are not parsed
+}
+
+TEST(LoadgenRoster, ScreensAreProjectors) {
+  const auto csv = roster_csv(2, 1, 2);
+  EXPECT_NE(csv.find("\nP1,Screen 1,M,Han,industry,,,projector,no\n"), std::string::npos);
+  EXPECT_NE(csv.find("\nP2,"), std::string::npos);
+  EXPECT_EQ(roster_csv(2, 1).find("projector"), std::string::npos);
+}
+
+TEST(LoadgenVolumePlan, ReachesThePositionsWithEveryKind) {
+  const auto plan = volume_plan(1000, 1549702);
+  std::uint64_t total = 0;
+  std::set<std::string> kinds;
+  for (const auto& v : plan) {
+    total += 1000 * v.positions;
+    kinds.insert(v.kind);
+  }
+  EXPECT_GE(total, 1549702U);
+  // Without the last vote it would fall short: no vote more than needed.
+  EXPECT_LT(total - 1000 * plan.back().positions, 1549702U);
+  EXPECT_EQ(kinds, (std::set<std::string>{"motion", "election", "appraisal", "confidence"}));
+  EXPECT_EQ(volume_plan(2, 1).size(), 4U);  // at least one vote of each kind
+}
+
+TEST(LoadgenVolumePlan, MarksAreAllowedAndCountAsPlanned) {
+  for (const auto& v : volume_plan(5, 1)) {
+    crypto::manifest m;
+    if (v.kind == "motion")
+      m = crypto::motion_manifest(v.vote_id, v.title, v.title);
+    else if (v.kind == "election")
+      m = crypto::election_manifest(v.vote_id, v.title, v.names, v.seats);
+    else if (v.kind == "appraisal")
+      m = crypto::appraisal_manifest(v.vote_id, v.title, v.names);
+    else
+      m = crypto::confidence_manifest(v.vote_id, v.title, v.names);
+    std::vector<std::uint64_t> counts;
+    std::uint64_t marks = 0;
+    for (std::size_t i = 1; i <= 7; ++i) {
+      const auto choices = planned_marks(m, v.kind, i);
+      EXPECT_FALSE(crypto::check_choices(m, choices).has_value()) << v.kind << " delegate " << i;
+      std::size_t positions = 0;
+      for (const auto& c : choices) {
+        positions += c.size();
+        for (auto x : c) marks += x;
+      }
+      EXPECT_EQ(positions, v.positions);
+      add_marks(choices, counts);
+    }
+    std::uint64_t counted = 0;
+    for (auto c : counts) counted += c;
+    EXPECT_EQ(counted, marks);
+    EXPECT_GT(marks, 0U);
+  }
+  // An election approves exactly the seats.
+  const auto plan = volume_plan(5, 1);
+  const auto& e = plan.at(1);
+  const auto m = crypto::election_manifest(e.vote_id, e.title, e.names, e.seats);
+  std::uint64_t approvals = 0;
+  for (const auto& c : planned_marks(m, "election", 3)) approvals += c.at(0);
+  EXPECT_EQ(approvals, e.seats);
 }
 
 TEST(LoadgenReport, TextAndJsonCarryTheFigures) {

@@ -12,8 +12,8 @@ std::string text(const boost::json::value& v) { return std::string(v.as_string()
 
 std::uint64_t number(const boost::json::value& v) { return v.to_number<std::uint64_t>(); }
 
-std::vector<crypto::raw_proof_entry> raw_proof(const boost::json::value& v) {
-  std::vector<crypto::raw_proof_entry> proof;
+std::vector<test::raw_proof_entry> raw_proof(const boost::json::value& v) {
+  std::vector<test::raw_proof_entry> proof;
   for (const auto& e : v.as_array()) {
     proof.push_back({text(e.at("c")), text(e.at("z"))});
   }
@@ -50,13 +50,13 @@ crypto::manifest manifest_from_json(const boost::json::value& v) {
   return m;
 }
 
-crypto::raw_ballot raw_ballot_from_json(const boost::json::value& v) {
-  crypto::raw_ballot b;
+test::raw_ballot raw_ballot_from_json(const boost::json::value& v) {
+  test::raw_ballot b;
   b.vote_id = text(v.at("vote_id"));
   b.ballot_id = text(v.at("ballot_id"));
   b.voter_pk = text(v.at("voter_pk"));
   for (const auto& c : v.at("contests").as_array()) {
-    crypto::raw_contest contest;
+    test::raw_contest contest;
     for (const auto& o : c.at("options").as_array()) {
       contest.options.push_back(
           {text(o.at("alpha")), text(o.at("beta")), raw_proof(o.at("proof"))});

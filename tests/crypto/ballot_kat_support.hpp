@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ballot_parse.hpp"
 #include "plenum/crypto/ballot.hpp"
-#include "plenum/crypto/ballot_parse.hpp"
 #include "plenum/crypto/manifest.hpp"
 
 namespace plenum::test {
@@ -17,7 +17,7 @@ namespace plenum::test {
 crypto::manifest manifest_from_json(const boost::json::value& v);
 
 /// The unchecked text form of a KAT ballot; throws on a missing field.
-crypto::raw_ballot raw_ballot_from_json(const boost::json::value& v);
+test::raw_ballot raw_ballot_from_json(const boost::json::value& v);
 
 /// A KAT choice array ([[0, 1, 0], …]).
 crypto::ballot_choices choices_from_json(const boost::json::value& v);

@@ -6,9 +6,9 @@
 #include <string_view>
 
 #include "ballot_kat_support.hpp"
+#include "ballot_parse.hpp"
 #include "kat.hpp"
 #include "plenum/crypto/ballot.hpp"
-#include "plenum/crypto/ballot_parse.hpp"
 #include "plenum/crypto/manifest.hpp"
 #include "plenum/crypto/reference_verify.hpp"
 
@@ -38,7 +38,7 @@ ballot_status expected_status(std::string_view why) {
 
 // Parses then verifies: the first failing step's status.
 ballot_status check(const manifest& m, const digest32& election, const boost::json::value& json) {
-  parsed_ballot parsed = parse_ballot(test::raw_ballot_from_json(json));
+  test::parsed_ballot parsed = test::parse_ballot(test::raw_ballot_from_json(json));
   if (!parsed.value) return parsed.status;
   // Both engines (the variable-time one and the reference path) give the same status.
   const ballot_status status = verify_ballot(m, election, kat_joint_key(), *parsed.value);
@@ -88,7 +88,8 @@ TEST(BallotKat, AcceptsEveryBallotAndReproducesDigestAndTrackingCode) {
     const digest32 election = digest_field(vote.at("election_hash"));
     for (const auto& entry : vote.at("ballots").as_array()) {
       SCOPED_TRACE(m.vote_id + " ballot " + std::string(entry.at("digest").as_string()));
-      parsed_ballot parsed = parse_ballot(test::raw_ballot_from_json(entry.at("ballot")));
+      test::parsed_ballot parsed =
+          test::parse_ballot(test::raw_ballot_from_json(entry.at("ballot")));
       ASSERT_EQ(parsed.status, ballot_status::ok);
       ASSERT_TRUE(parsed.value.has_value());
       const ballot& b = *parsed.value;
@@ -131,8 +132,8 @@ TEST(BallotKat, BallotOfOneVoteIsRefusedByAnother) {
 TEST(BallotKat, BallotIsRefusedUnderAnotherJointKey) {
   const auto& vote = kat_votes()[0];
   const manifest m = test::manifest_from_json(vote.at("manifest"));
-  parsed_ballot parsed =
-      parse_ballot(test::raw_ballot_from_json(vote.at("ballots").at(0).at("ballot")));
+  test::parsed_ballot parsed =
+      test::parse_ballot(test::raw_ballot_from_json(vote.at("ballots").at(0).at("ballot")));
   ASSERT_TRUE(parsed.value.has_value());
   EXPECT_EQ(verify_ballot(m, digest_field(vote.at("election_hash")), point::small_multiple(7),
                           *parsed.value),

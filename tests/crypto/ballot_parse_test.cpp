@@ -1,4 +1,4 @@
-#include "plenum/crypto/ballot_parse.hpp"
+#include "ballot_parse.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,6 +6,12 @@
 
 namespace plenum::crypto {
 namespace {
+
+using test::parse_ballot;
+using test::parsed_ballot;
+using test::raw_ballot;
+using test::raw_contest;
+using test::raw_proof_entry;
 
 std::vector<raw_proof_entry> raw_proof(const range_proof& proof) {
   std::vector<raw_proof_entry> out;

@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "plenum/crypto/ballot_parse.hpp"
-
 namespace plenum::crypto {
 namespace {
 

@@ -15,12 +15,12 @@
 #include <vector>
 
 #include "ballot_kat_support.hpp"
+#include "ballot_parse.hpp"
 #include "generate.hpp"
 #include "json_text.hpp"
 #include "kat.hpp"
 #include "kat_ceremony.hpp"
 #include "plenum/crypto/ballot.hpp"
-#include "plenum/crypto/ballot_parse.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/ceremony.hpp"
 #include "plenum/crypto/ceremony_check.hpp"
@@ -255,7 +255,7 @@ struct setting {
 
 ballot_status check(const manifest& m, const digest32& election, const point& joint_key,
                     const json::value& ballot_json) {
-  parsed_ballot parsed = parse_ballot(test::raw_ballot_from_json(ballot_json));
+  test::parsed_ballot parsed = test::parse_ballot(test::raw_ballot_from_json(ballot_json));
   if (!parsed.value) return parsed.status;
   // Both engines (the variable-time one and the reference path) give the same status.
   const ballot_status status = verify_ballot(m, election, joint_key, *parsed.value);
@@ -291,7 +291,8 @@ TEST(Vectors, EveryBallotVerifiesAndIsRemadeFromItsSeed) {
 
     std::set<std::string> seeds;
     for (const auto& entry : vote.at("ballots").as_array()) {
-      parsed_ballot parsed = parse_ballot(test::raw_ballot_from_json(entry.at("ballot")));
+      test::parsed_ballot parsed =
+          test::parse_ballot(test::raw_ballot_from_json(entry.at("ballot")));
       ASSERT_TRUE(parsed.value.has_value()) << to_string(parsed.status);
       const ballot& b = *parsed.value;
       EXPECT_EQ(verify_ballot(m, eh, s.joint_key, b), ballot_status::ok);
@@ -330,7 +331,8 @@ TEST(Vectors, EverySpoiledBallotOpensToItsChoice) {
     const digest32 eh =
         election_hash(s.ceremony_id, s.joint_key, manifest_hash(m), roster_hash(s.roster));
     const auto& spoiled = vote.at("spoiled").as_object();
-    parsed_ballot parsed = parse_ballot(test::raw_ballot_from_json(spoiled.at("ballot")));
+    test::parsed_ballot parsed =
+        test::parse_ballot(test::raw_ballot_from_json(spoiled.at("ballot")));
     ASSERT_TRUE(parsed.value.has_value()) << to_string(parsed.status);
     auto openings = protocol::decode_openings(spoiled.at("nonces"));
     ASSERT_TRUE(openings) << openings.error().message();

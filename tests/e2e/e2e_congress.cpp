@@ -1,7 +1,6 @@
 #include "e2e_congress.hpp"
 
 #include <signal.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <fstream>
@@ -31,6 +30,14 @@ std::string roster_csv(int delegates, int scrutineers) {
   return csv.str();
 }
 
+// plenumd's settings here: quiet logs, on `port` (0: any free port).
+clients::launch::plenumd_settings plenumd_settings(std::uint16_t port) {
+  clients::launch::plenumd_settings s;
+  s.port = port;
+  s.log_level = "warn";
+  return s;
+}
+
 }  // namespace
 
 std::string congress::delegate(int i) {
@@ -52,9 +59,10 @@ congress::congress(int delegates, int scrutineers)
   // Membership shares equal to the delegates' (half women, a tenth minority): no warnings.
   const std::string membership = std::to_string(delegates * 10) + "," +
                                  std::to_string(delegates * 5) + "," + std::to_string(delegates);
-  daemon_ = std::make_unique<daemon>(
-      scratch_.path() / "data",
-      std::vector<std::string>{"--roster", roster.string(), "--membership", membership});
+  daemon_ = std::make_unique<clients::launch::plenumd_process>(
+      PLENUMD_BINARY, scratch_.path() / "data",
+      std::vector<std::string>{"--roster", roster.string(), "--membership", membership},
+      plenumd_settings(0));
   port_ = daemon_->wait_ready(std::chrono::seconds(60));
 }
 
@@ -105,12 +113,13 @@ std::string congress::enroll_everyone() const {
 
 bool congress::kill9() {
   auto status = daemon_->stop(SIGKILL, std::chrono::seconds(10));
-  return status && WIFSIGNALED(*status) && WTERMSIG(*status) == SIGKILL;
+  return status == 128 + SIGKILL;
 }
 
 bool congress::restart() {
-  daemon_ = std::make_unique<daemon>(scratch_.path() / "data", std::vector<std::string>{},
-                                     port_.value_or(0));
+  daemon_ = std::make_unique<clients::launch::plenumd_process>(
+      PLENUMD_BINARY, scratch_.path() / "data", std::vector<std::string>{},
+      plenumd_settings(port_.value_or(std::uint16_t{0})));
   auto port = daemon_->wait_ready(std::chrono::seconds(60));
   return port.has_value() && port == port_;
 }

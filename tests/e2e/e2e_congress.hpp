@@ -13,6 +13,7 @@
 #include <plenum/clients/session.hpp>
 
 #include "e2e_support.hpp"
+#include "launch/plenumd_process.hpp"
 
 namespace plenum::e2e {
 
@@ -54,7 +55,7 @@ class congress {
   scratch_dir scratch_;
   int delegates_;
   int scrutineers_;
-  std::unique_ptr<daemon> daemon_;
+  std::unique_ptr<clients::launch::plenumd_process> daemon_;
   std::optional<std::uint16_t> port_;
 };
 

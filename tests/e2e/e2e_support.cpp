@@ -1,7 +1,6 @@
 #include "e2e_support.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,7 +10,6 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 
 namespace plenum::e2e {
 
@@ -60,57 +58,6 @@ scratch_dir::scratch_dir() {
 scratch_dir::~scratch_dir() {
   std::error_code ec;
   fs::remove_all(path_, ec);
-}
-
-daemon::daemon(const fs::path& data_dir, std::vector<std::string> extra, std::uint16_t port) {
-  ready_ = data_dir;
-  ready_ += ".ready";
-  log_ = data_dir;
-  log_ += ".log";
-  fs::remove(ready_);
-  std::vector<std::string> args{
-      "--data-dir",   data_dir.string(), "--port",      std::to_string(port),
-      "--ready-file", ready_.string(),   "--log-level", "warn"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  pid_ = spawn(PLENUMD_BINARY, args, log_, log_, true);
-}
-
-daemon::~daemon() {
-  if (pid_ > 0) {
-    ::kill(pid_, SIGKILL);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-  }
-}
-
-std::optional<std::uint16_t> daemon::wait_ready(std::chrono::seconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      return std::nullopt;
-    }
-    const std::string text = read_text(ready_);
-    if (!text.empty() && text.back() == '\n') return static_cast<std::uint16_t>(std::stoul(text));
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return std::nullopt;
-}
-
-std::optional<int> daemon::stop(int signo, std::chrono::seconds timeout) {
-  if (pid_ <= 0) return std::nullopt;
-  ::kill(pid_, signo);
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      return status;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return std::nullopt;
 }
 
 boost::json::value cli_run::json() const {

@@ -1,14 +1,13 @@
-// Runs the real plenumd binary as a child process for integration tests.
+// The integration tests' plenumd (the one launcher, launch/plenumd_process.hpp, with two server
+// threads and its output in a log file of the test's choosing) and their temporary directory.
 #pragma once
 
-#include <sys/types.h>
-
-#include <chrono>
-#include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "launch/plenumd_process.hpp"
 
 namespace plenum::tests {
 
@@ -25,34 +24,22 @@ class temp_dir {
   std::filesystem::path path_;
 };
 
-/// One plenumd child process. The destructor kills it (SIGKILL) if it still runs.
-class plenumd_process {
+/// plenumd started with `--threads 2` plus `extra_args`, its output appended to `log_file`.
+/// The destructor kills it (SIGKILL) if it still runs.
+class plenumd_process : public clients::launch::plenumd_process {
  public:
-  /// Starts `binary` with `--data-dir data_dir --port 0 --ready-file <data_dir>.ready`
-  /// plus `extra_args`, its stderr going to `log_file`.
   plenumd_process(const std::filesystem::path& binary, const std::filesystem::path& data_dir,
-                  const std::filesystem::path& log_file, std::vector<std::string> extra_args = {});
-  ~plenumd_process();
-  plenumd_process(const plenumd_process&) = delete;
-  plenumd_process& operator=(const plenumd_process&) = delete;
-
-  /// Waits until the ready file holds the bound port; nullopt if the process exited or
-  /// `timeout` passed first.
-  [[nodiscard]] std::optional<std::uint16_t> wait_ready(std::chrono::seconds timeout);
-
-  /// Sends `signo` and waits for the exit; returns the exit status (128 + signal number
-  /// when killed by a signal), or nullopt if it did not exit within `timeout`.
-  [[nodiscard]] std::optional<int> stop(int signo, std::chrono::seconds timeout);
-
-  /// The process id (for prlimit and the like), -1 before the start.
-  [[nodiscard]] pid_t pid() const { return pid_; }
+                  const std::filesystem::path& log_file, std::vector<std::string> extra_args = {})
+      : clients::launch::plenumd_process(binary, data_dir, std::move(extra_args),
+                                         settings(log_file)) {}
 
  private:
-  pid_t pid_ = -1;
-  std::filesystem::path ready_file_;
-  std::optional<int> exit_status_;
-
-  bool reap(bool block);
+  static clients::launch::plenumd_settings settings(const std::filesystem::path& log_file) {
+    clients::launch::plenumd_settings s;
+    s.log_file = log_file;
+    s.threads = 2;
+    return s;
+  }
 };
 
 }  // namespace plenum::tests

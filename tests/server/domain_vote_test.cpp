@@ -77,8 +77,9 @@ TEST_F(vote_case, BallotAcceptanceRules) {
   auto again = c.as("D001", cast_ballot{"v1", first});
   ASSERT_TRUE(again);
   EXPECT_TRUE(again->events.empty());
-  EXPECT_EQ(again->reply.at("board_seq").to_number<std::uint64_t>(), seq);
-  EXPECT_EQ(again->reply.at("tracking_code").as_string(), tracking);
+  ASSERT_TRUE(again->repeat);
+  EXPECT_EQ(again->repeat->seq, seq);
+  EXPECT_EQ(crypto::to_hex(again->repeat->tracking_code), tracking);
   // A different second ballot.
   EXPECT_EQ(cast("D001", "v1", no, 1).error(), errc::already_voted);
   // Not checked in, not a delegate, not oneself.

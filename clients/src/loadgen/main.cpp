@@ -34,6 +34,15 @@ int main(int argc, char* argv[]) {
       r = lg::run_burst(o);
       ok = r.errors.empty() && r.receipts_invalid == 0 && r.receipts == r.ballots_sent &&
            r.receipts == o.delegates;
+      if (o.as_apps) {
+        const std::size_t watching = r.tablets.value_or(0) + r.screens.value_or(0);
+        ok = ok && r.devices_following == watching + r.scrutineer_devices.value_or(0) &&
+             r.progress_seen_by == watching && (!o.close_vote || r.announced_seen_by == watching);
+      }
+    } else if (o.scenario == "volume") {
+      r = lg::run_volume(o);
+      ok = r.errors.empty() && r.receipts_invalid == 0 && r.receipts == r.ballots_sent &&
+           r.votes_equal == r.votes_planned && r.positions >= o.positions;
     } else if (o.scenario == "idle") {
       r = lg::run_idle(o);
       ok = r.held == o.delegates && r.fresh_client_ok.value_or(false);

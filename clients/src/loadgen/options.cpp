@@ -19,9 +19,12 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
   std::size_t timeout_ms = 30000;
   std::string plenumd_args;
   po::options_description desc(
-      "plenum-loadgen [burst|idle|check|roster] [options]: simulates delegates over real TLS "
+      "plenum-loadgen [burst|volume|idle|check|roster] [options]: simulates delegates over real "
+      "TLS "
       "WebSockets against a loopback plenumd\n\n"
       "  burst   set up a congress through the protocol, then N delegates cast at once\n"
+      "  volume  votes of every kind until N delegates' ballots carry --positions positions; "
+      "each decrypted and its counts compared with the plan\n"
       "  idle    open N connections and hold them\n"
       "  check   after a crash: every receipted ballot on the board once, no voter twice\n"
       "  roster  write the roster CSV of N delegates and print the membership M,W,N\n\nOptions");
@@ -40,6 +43,13 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
      "the ballots are sent evenly spread over this many milliseconds")
     ("hold", po::value(&hold)->default_value(hold), "idle: seconds to hold the connections")
     ("subscribe", po::bool_switch(&o.subscribe_idle), "idle: subscribe every connection")
+    ("as-apps", po::bool_switch(&o.as_apps), "burst: every delegate's tablet, the scrutineers' "
+     "tablets and the big screens subscribe and read as the apps do; times until every tablet "
+     "shows the progress and the announced result, and close -> signed result (default 5 "
+     "scrutineers, k 4)")
+    ("screens", po::value(&o.screens)->default_value(o.screens), "big screens with --as-apps")
+    ("positions", po::value(&o.positions)->default_value(o.positions),
+     "volume: ballot positions to cast at least (ballots × positions per ballot)")
     ("timeout-ms", po::value(&timeout_ms)->default_value(timeout_ms),
      "longest wait for one connection set-up or one reply")
     ("threads", po::value(&o.threads)->default_value(o.threads), "I/O threads (1 or 2)")
@@ -86,12 +96,17 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
     help = s.str();
     return o;
   }
-  if (o.scenario != "burst" && o.scenario != "idle" && o.scenario != "check" &&
-      o.scenario != "roster")
+  if (o.scenario != "burst" && o.scenario != "volume" && o.scenario != "idle" &&
+      o.scenario != "check" && o.scenario != "roster")
     throw std::invalid_argument("unknown scenario " + o.scenario);
   if (o.delegates == 0 || o.delegates > max_delegates)
     throw std::invalid_argument("--delegates must be 1 … 10000");
   if (o.observers > max_delegates) throw std::invalid_argument("--observers must be <= 10000");
+  if (o.as_apps && vm["scrutineers"].defaulted()) o.scrutineers = 5;
+  if (o.as_apps && vm["k"].defaulted())
+    o.threshold = o.scrutineers >= 3 ? o.scrutineers - 1 : o.scrutineers;
+  if (o.as_apps && o.scenario != "burst") throw std::invalid_argument("--as-apps is for burst");
+  if (o.screens > 100) throw std::invalid_argument("--screens must be <= 100");
   if (o.scrutineers == 0 || o.scrutineers > 16 || o.threshold == 0 || o.threshold > o.scrutineers)
     throw std::invalid_argument("need 1 <= k <= scrutineers <= 16");
   if (o.threads < 1 || o.threads > 2) throw std::invalid_argument("--threads must be 1 or 2");
@@ -105,7 +120,10 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
   o.close_vote = vm.count("no-close") == 0;
   std::istringstream extra(plenumd_args);
   for (std::string a; extra >> a;) o.plenumd_args.push_back(a);
-  if (!o.server.empty() && o.scenario == "burst" && (o.ca.empty() || o.bootstrap.empty()))
+  if (o.positions == 0 || o.positions > 100'000'000)
+    throw std::invalid_argument("--positions must be 1 … 100000000");
+  if (!o.server.empty() && (o.scenario == "burst" || o.scenario == "volume") &&
+      (o.ca.empty() || o.bootstrap.empty()))
     throw std::invalid_argument("--server needs --ca and --bootstrap");
   if ((o.scenario == "check") && (o.server.empty() || o.ca.empty()))
     throw std::invalid_argument("check needs --server and --ca");

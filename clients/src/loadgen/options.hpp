@@ -26,6 +26,12 @@ struct options {
   unsigned threads = 1;
   std::size_t window = 64;  ///< connection set-ups in flight at once
   bool subscribe_idle = false;
+  /// burst: every delegate's tablet, the scrutineers' tablets and the big screens follow the
+  /// hall as the apps do (app_subscriptions.hpp); 5 scrutineers (k 4) unless given.
+  bool as_apps = false;
+  std::size_t screens = 3;  ///< big screens with --as-apps
+  /// volume: ballot positions (ballots × positions per ballot) to cast at least.
+  std::uint64_t positions = 1549702;
   /// Empty: start plenumd ourselves. Else "host:port" of a loopback server.
   std::string server;
   std::filesystem::path ca;         ///< the server's certificate (with --server)

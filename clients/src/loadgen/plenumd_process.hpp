@@ -1,15 +1,16 @@
-// A plenumd started by the load generator: a child process on a data directory, its port read
-// from the ready file, and its CPU time and peak memory read from /proc.
+// A plenumd started by the load generator (the one launcher, launch/plenumd_process.hpp, with
+// the load generator's settings), and its CPU time and peak memory read from /proc.
 #pragma once
 
 #include <sys/types.h>
 
-#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "launch/plenumd_process.hpp"
 
 namespace plenum::clients::loadgen {
 
@@ -23,28 +24,23 @@ struct process_usage {
 /// The usage of `pid`, or nullopt if /proc cannot be read (the process is gone).
 [[nodiscard]] std::optional<process_usage> read_usage(pid_t pid);
 
-/// plenumd as a child: `binary --data-dir D --port 0 --ready-file D.ready --log-level warn`
-/// plus `extra`, its output appended to D.log. The destructor stops it (SIGTERM, then SIGKILL
-/// after 10 s); it also gets SIGTERM if this process dies first. Not copyable.
-class plenumd_process {
+/// plenumd as the load generator runs it: `--log-level warn`, output appended to D.log, ended
+/// gracefully by the destructor (SIGTERM, then SIGKILL after 10 s) and sent SIGTERM if this
+/// process dies first. Throws std::runtime_error when fork fails.
+class plenumd_process : public launch::plenumd_process {
  public:
-  /// Throws std::runtime_error when fork fails.
   plenumd_process(const std::filesystem::path& binary, const std::filesystem::path& data_dir,
-                  const std::vector<std::string>& extra);
-  ~plenumd_process();
-  plenumd_process(const plenumd_process&) = delete;
-  plenumd_process& operator=(const plenumd_process&) = delete;
-
-  /// Waits up to `timeout` for the ready file; the port, or nullopt if the process died or
-  /// time ran out.
-  [[nodiscard]] std::optional<std::uint16_t> wait_ready(std::chrono::seconds timeout);
-  [[nodiscard]] pid_t pid() const { return pid_; }
-  [[nodiscard]] const std::filesystem::path& log() const { return log_; }
+                  const std::vector<std::string>& extra)
+      : launch::plenumd_process(binary, data_dir, extra, settings()) {}
 
  private:
-  pid_t pid_ = -1;
-  std::filesystem::path ready_;
-  std::filesystem::path log_;
+  static launch::plenumd_settings settings() {
+    launch::plenumd_settings s;
+    s.log_level = "warn";
+    s.dies_with_parent = true;
+    s.graceful_end = true;
+    return s;
+  }
 };
 
 /// The plenumd of the same build (set at compile time), else "plenumd".

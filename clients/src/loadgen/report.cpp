@@ -59,6 +59,30 @@ json::object report::to_json() const {
   opt("close_board_read_ms", close_board_read_ms);
   opt("close_partials_ms", close_partials_ms);
   opt("close_server_ms", close_server_ms);
+  opt("tablets", tablets);
+  opt("scrutineer_devices", scrutineer_devices);
+  opt("screens", screens);
+  opt("devices_following", devices_following);
+  auto lat = [&o](const char* key, const std::optional<latency_summary>& l) {
+    if (l)
+      o[key] = json::object{{"count", l->count}, {"p50", l->p50}, {"p99", l->p99}, {"max", l->max}};
+  };
+  lat("progress_after_last_receipt_ms", progress_after_receipts);
+  opt("progress_seen_by", progress_seen_by);
+  lat("announced_after_announcement_ms", announced_after_announcement);
+  opt("announced_seen_by", announced_seen_by);
+  opt("close_to_signed_ms", close_to_signed_ms);
+  opt("server_cpu_to_progress_s", server_cpu_to_progress_s);
+  if (server_cpu_to_progress_s && receipts > 0)
+    o["server_cpu_ms_per_ballot"] =
+        *server_cpu_to_progress_s * 1000.0 / static_cast<double>(receipts);
+  opt("board_events_per_tablet", board_events_per_tablet);
+  opt("state_reads_per_tablet", state_reads_per_tablet);
+  opt("positions", positions);
+  opt("votes_planned", votes_planned);
+  opt("votes_equal", votes_equal);
+  opt("votes_s", votes_s);
+  opt("run_s", run_s);
   opt("held", held);
   opt("fresh_client_ok", fresh_client_ok);
   opt("fresh_client_ms", fresh_client_ms);
@@ -98,6 +122,42 @@ void report::print(std::ostream& out) const {
         << close_board_read_ms.value_or(0) << " + its partial decryptions "
         << close_partials_ms.value_or(0) << " + the server's part (close, partials checked, "
         << "combined, result durable) " << close_server_ms.value_or(0) << "\n";
+  if (tablets)
+    out << "as the apps         " << *tablets << " tablets, " << scrutineer_devices.value_or(0)
+        << " scrutineer devices, " << screens.value_or(0) << " screens; following "
+        << devices_following.value_or(0) << '\n';
+  if (server_cpu_to_progress_s && receipts > 0)
+    out << "server CPU s        " << *server_cpu_to_progress_s
+        << " from the burst until every tablet showed the progress: " << std::setprecision(2)
+        << *server_cpu_to_progress_s * 1000.0 / static_cast<double>(receipts) << " ms per ballot\n"
+        << std::setprecision(1);
+  auto seen = [&out](const char* what, const std::optional<latency_summary>& l,
+                     const std::optional<std::size_t>& by, std::size_t of) {
+    if (!l) return;
+    out << what << by.value_or(0) << " of " << of << " devices; ms p50 " << l->p50 << "  p99 "
+        << l->p99 << "  max " << l->max << '\n';
+  };
+  const std::size_t watching = tablets.value_or(0) + screens.value_or(0);
+  seen("progress shown      after the last receipt: ", progress_after_receipts, progress_seen_by,
+       watching);
+  seen("result shown        after the announcement: ", announced_after_announcement,
+       announced_seen_by, watching);
+  if (close_to_signed_ms)
+    out << "close -> signed ms  " << *close_to_signed_ms
+        << " (scrutineer devices: get_tally, partials, vote_decided on their boards, counts "
+           "recomputed, sign_result)\n";
+  if (board_events_per_tablet)
+    out << "per tablet          " << *board_events_per_tablet << " board events, "
+        << state_reads_per_tablet.value_or(0) << " get_state after pushes\n";
+  if (scenario == "volume")
+    out << "enrolled            " << enrolled << "  checked in " << checked_in << '\n'
+        << "ballots sent        " << ballots_sent << "  receipts " << receipts << "  (invalid "
+        << receipts_invalid << ")\n"
+        << "ballot positions    " << positions.value_or(0) << " on the board, counted\n"
+        << "votes               " << votes_planned.value_or(0) << " planned, "
+        << votes_equal.value_or(0) << " with counts equal to the plan\n"
+        << "time s              " << votes_s.value_or(0) << " for the votes, " << run_s.value_or(0)
+        << " with the set-up\n";
   if (held) out << "connections held    " << *held << '\n';
   if (fresh_client_ok)
     out << "fresh client        " << (*fresh_client_ok ? "replied" : "NO REPLY") << " in "

@@ -51,8 +51,29 @@ struct report {
   std::optional<double> close_board_read_ms;  ///< loadgen: reading and checking the board
   std::optional<double> close_partials_ms;    ///< loadgen: opening shares, partials and proofs
   std::optional<double> close_server_ms;      ///< the rest: the server's part
-  std::optional<std::size_t> held;            ///< idle: connections still open at the end
-  std::optional<bool> fresh_client_ok;        ///< idle: a new client got a ping reply
+  /// --as-apps: the devices following the hall as the apps do and what they saw.
+  std::optional<std::size_t> tablets;
+  std::optional<std::size_t> scrutineer_devices;
+  std::optional<std::size_t> screens;
+  std::optional<std::size_t> devices_following;  ///< devices whose subscription started
+  /// Last receipt to each tablet and screen holding a state with every ballot received.
+  std::optional<latency_summary> progress_after_receipts;
+  std::optional<std::size_t> progress_seen_by;
+  /// announce_result's reply to each tablet and screen holding the announced result.
+  std::optional<latency_summary> announced_after_announcement;
+  std::optional<std::size_t> announced_seen_by;
+  std::optional<double> close_to_signed_ms;  ///< close sent to the k-th sign_result accepted
+  /// plenumd's CPU from the burst's start until every tablet showed the progress.
+  std::optional<double> server_cpu_to_progress_s;
+  std::optional<double> board_events_per_tablet;
+  std::optional<double> state_reads_per_tablet;  ///< get_state after pushes
+  std::optional<std::uint64_t> positions;        ///< volume: ballot positions on the board, counted
+  std::optional<std::size_t> votes_planned;
+  std::optional<std::size_t> votes_equal;  ///< volume: votes whose counts equal the plan
+  std::optional<double> votes_s;           ///< volume: first vote created to last decided
+  std::optional<double> run_s;             ///< volume: the whole run, set-up included
+  std::optional<std::size_t> held;         ///< idle: connections still open at the end
+  std::optional<bool> fresh_client_ok;     ///< idle: a new client got a ping reply
   std::optional<double> fresh_client_ms;
   std::vector<std::string> notes;
 

@@ -15,7 +15,9 @@
 #include <plenum/crypto/pin_seal.hpp>
 #include <plenum/crypto/random.hpp>
 
+#include "delegate_setup.hpp"
 #include "fleet.hpp"
+#include "hall_apps.hpp"
 #include "hall_setup.hpp"
 #include "scenarios.hpp"
 #include "target.hpp"
@@ -33,103 +35,6 @@ double ms_between(clock::time_point a, clock::time_point b) {
 }
 
 void say(const std::string& what) { std::cerr << "plenum-loadgen: " << what << std::endl; }
-
-// One simulated delegate: its key, code, connection, ballot and what happened to it.
-struct delegate_sim {
-  std::string person;
-  std::size_t index = 0;  // 1-based
-  crypto::secret_key key = crypto::secret_key::generate();
-  std::string code;
-  std::shared_ptr<async_connection> conn;
-  clock::time_point hello_at;
-  bool checked_in = false;
-  std::uint64_t ballot_request = 0;
-  std::shared_ptr<const std::string> ballot_text;
-  crypto::digest32 tracking{};
-  clock::time_point sent_at;
-  double latency_ms = -1;
-  std::optional<protocol::receipt> receipt;
-};
-
-// Sends the request `encode(id)` on `c` and hands the reply (or its error) to `then`.
-void request(const std::shared_ptr<async_connection>& c,
-             const std::function<std::string(std::uint64_t)>& encode,
-             std::function<void(boost::system::error_code, const protocol::frame*)> then) {
-  const std::uint64_t id = c->next_id();
-  c->send(id, std::make_shared<const std::string>(encode(id)),
-          [then = std::move(then)](boost::system::error_code ec, const protocol::frame* f) {
-            if (ec) return then(ec, nullptr);
-            if (f->type != "ok") {
-              auto* code = f->fields.if_contains("code");
-              return then(error_from_name(code != nullptr && code->is_string()
-                                              ? std::string_view(code->as_string())
-                                              : "internal"),
-                          nullptr);
-            }
-            then({}, f);
-          });
-}
-
-// Enroll, auth and check-in of one delegate on its own connection.
-void set_up_delegate(fleet& f, delegate_sim& d, const std::string& sitting, error_tally& errors,
-                     std::atomic<std::size_t>& connected, std::atomic<std::size_t>& enrolled,
-                     std::function<void(bool)> done) {
-  d.conn = f.make_connection();
-  auto fail = [&errors, done](boost::system::error_code ec) {
-    errors.add(ec);
-    done(false);
-  };
-  d.conn->start([&, fail, done](boost::system::error_code ec) {
-    if (ec) return fail(ec);
-    ++connected;
-    d.hello_at = clock::now();
-    const auto& h = d.conn->hello();
-    const auto pk = d.key.public_part();
-    request(
-        d.conn,
-        [&, pk](std::uint64_t id) {
-          return protocol::encode_request(
-              id, protocol::enroll_request{
-                      d.person, d.code, pk,
-                      d.key.sign(crypto::enroll_digest(h.congress_id, d.person,
-                                                       canonical_enrollment_code(d.code), pk)),
-                      d.key.sign(crypto::possession_digest(h.congress_id, d.person, pk))});
-        },
-        [&, fail, done, pk](boost::system::error_code ec2, const protocol::frame*) {
-          if (ec2) return fail(ec2);
-          ++enrolled;
-          crypto::byte_array<protocol::nonce_bytes> nonce{};
-          crypto::system_random().fill(nonce);
-          request(
-              d.conn,
-              [&, pk, nonce](std::uint64_t id) {
-                const auto& h2 = d.conn->hello();
-                return protocol::encode_request(
-                    id, protocol::auth_request{pk, nonce,
-                                               d.key.sign(crypto::auth_digest(
-                                                   h2.congress_id, h2.server_nonce, nonce, pk))});
-              },
-              [&, fail, done, pk](boost::system::error_code ec3, const protocol::frame*) {
-                if (ec3) return fail(ec3);
-                protocol::checkin_request r;
-                r.sitting_id = sitting;
-                r.unix_ms = d.conn->hello().server_unix_ms +
-                            static_cast<std::uint64_t>(
-                                std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() -
-                                                                                      d.hello_at)
-                                    .count());
-                r.sig = d.key.sign(crypto::checkin_digest(sitting, pk, r.unix_ms));
-                request(
-                    d.conn, [r](std::uint64_t id) { return protocol::encode_request(id, r); },
-                    [&, fail, done](boost::system::error_code ec4, const protocol::frame*) {
-                      if (ec4) return fail(ec4);
-                      d.checked_in = true;
-                      done(true);
-                    });
-              });
-        });
-  });
-}
 
 // A connection that subscribes to `topics` and counts (or watches) pushes.
 void set_up_listener(fleet& f, std::shared_ptr<async_connection>& slot,
@@ -216,11 +121,15 @@ report run_burst(const options& o) {
   const auto se_key = enroll_into(a, store, "SE", secretary_code(t.bootstrap));
   std::vector<std::string> persons{"CH"};
   for (std::size_t i = 1; i <= o.scrutineers; ++i) persons.push_back("S" + std::to_string(i));
+  const std::size_t screens = o.as_apps ? o.screens : 0;
+  for (std::size_t i = 1; i <= screens; ++i) persons.push_back(screen_person(i));
   for (std::size_t i = 1; i <= o.delegates; ++i) persons.push_back(delegate_number(i));
   auto codes = issue_codes(a, se_key, persons, 8);
   const auto ch_key = enroll_into(a, store, "CH", codes.at("CH"));
   for (std::size_t i = 1; i <= o.scrutineers; ++i)
     (void)enroll_into(a, store, "S" + std::to_string(i), codes.at("S" + std::to_string(i)));
+  for (std::size_t i = 1; i <= screens; ++i)
+    (void)enroll_into(a, store, screen_person(i), codes.at(screen_person(i)));
   session chair = connect_as(a, ch_key, "CH");
   (void)must_call(chair,
                   protocol::hall_request{
@@ -233,6 +142,8 @@ report run_burst(const options& o) {
   // stopped before what their callbacks touch is destroyed.
   fleet f(t.endpoint, a.tls_, o.threads, o.timeout);
   error_tally errors;
+  hall_apps apps;
+  apps.watch.vote_id = o.vote;
   std::atomic<std::size_t> pushes{0};
   const auto per_observer = std::make_unique<std::atomic<std::size_t>[]>(o.observers);
   std::atomic<clock::rep> last_push{0};  // steady clock ticks of the latest observer push
@@ -246,6 +157,10 @@ report run_burst(const options& o) {
   std::atomic<std::size_t> connected{0};
   std::atomic<std::size_t> enrolled{0};
   std::atomic<std::size_t> sent{0};
+  struct {
+    std::mutex mutex;
+    bool closed = false;
+  } late;
   fleet_stopper stopper(f);
 
   // The delegates, each on its own connection with its own key: enroll, auth, check in.
@@ -269,7 +184,30 @@ report run_burst(const options& o) {
         errors, done);
   });
 
-  r.connections = connected + r.subscribed;
+  // As the apps: the delegates' tablets (their own connections), the scrutineers' tablets and
+  // the big screens read the board's past and subscribe.
+  if (o.as_apps) {
+    say("tablets, " + std::to_string(o.scrutineers) + " scrutineer devices and " +
+        std::to_string(screens) + " screens subscribe as the apps do");
+    std::vector<std::shared_ptr<async_connection>> tablets;
+    std::vector<delegate_sim*> holders;
+    for (auto& d : delegates)
+      if (d.checked_in && d.conn->open()) {
+        tablets.push_back(d.conn);
+        holders.push_back(&d);
+      }
+    const auto congress_pk = chair.hello().congress_pk;
+    r.devices_following = start_hall_apps(f, apps, tablets, store, o.scrutineers, screens, o.window,
+                                          deadline, errors, congress_pk);
+    r.tablets = tablets.size();
+    for (std::size_t i = 0; i < holders.size(); ++i)
+      holders[i]->after_receipt = [tablet = apps.tablets[i]](const protocol::receipt& rc) {
+        tablet->after_receipt(rc);
+      };
+    r.scrutineer_devices = o.scrutineers;
+    r.screens = screens;
+  }
+  r.connections = connected + r.subscribed + o.scrutineers * (o.as_apps ? 1 : 0) + screens;
 
   // The sitting opens, the key ceremony runs, a motion opens.
   say("ceremony and vote");
@@ -315,6 +253,7 @@ report run_burst(const options& o) {
   if (!o.burst_marker.empty()) std::ofstream(o.burst_marker) << "burst\n";
   const auto start = clock::now() + std::chrono::milliseconds(100);
   const auto m = voters.size();
+  apps.watch.ballots = m;
   const auto burst_deadline = std::min(deadline, start + o.burst + o.timeout);
   r.receipts =
       f.run_steps(m, std::max<std::size_t>(m, 1), burst_deadline, [&](std::size_t j, auto done) {
@@ -327,7 +266,7 @@ report run_burst(const options& o) {
           ++sent;
           d.conn->send(
               d.ballot_request, d.ballot_text,
-              [&d, &errors, done](boost::system::error_code ec, const protocol::frame* fr) {
+              [&d, &errors, &late, done](boost::system::error_code ec, const protocol::frame* fr) {
                 const auto now = clock::now();
                 if (ec) {
                   errors.add(ec);
@@ -344,12 +283,26 @@ report run_burst(const options& o) {
                   errors.add("bad receipt reply");
                   return done(false);
                 }
-                d.latency_ms = ms_between(d.sent_at, now);
-                d.receipt = reply->receipt;
+                {
+                  // A receipt after the burst's deadline is counted, never written into
+                  // what the main thread is reading.
+                  std::lock_guard lock(late.mutex);
+                  if (late.closed) {
+                    errors.add("receipt after the burst's deadline");
+                    return done(false);
+                  }
+                  d.latency_ms = ms_between(d.sent_at, now);
+                  d.receipt = reply->receipt;
+                }
+                if (d.after_receipt) d.after_receipt(*d.receipt);
                 done(true);
               });
         });
       });
+  {
+    std::lock_guard lock(late.mutex);
+    late.closed = true;
+  }
   record_usage(r, t, before);
   r.ballots_sent = sent;
   std::vector<double> latencies;
@@ -370,6 +323,21 @@ report run_burst(const options& o) {
     }
   }
   r.receipt_latency = summarize(latencies);
+  if (o.as_apps && !latencies.empty()) {
+    // Every tablet and screen must come to hold a state with all ballots received.
+    say("waiting for every tablet to show the progress");
+    const auto seen = wait_for_progress(
+        apps, last_receipt, std::min(deadline, clock::now() + std::chrono::seconds(600)));
+    r.progress_after_receipts = seen.after_ms;
+    r.progress_seen_by = seen.seen;
+    if (t.process && before)
+      if (auto u = read_usage(t.process->pid()))
+        r.server_cpu_to_progress_s = u->cpu_seconds - before->cpu_seconds;
+    say("progress shown on " + std::to_string(seen.seen) + " of " + std::to_string(seen.of) +
+        " devices, the last " + std::to_string(seen.after_ms.max) +
+        " ms after the last receipt; receipt p99 " + std::to_string(r.receipt_latency.p99) +
+        " ms; server CPU " + std::to_string(r.server_cpu_to_progress_s.value_or(0)) + " s");
+  }
   if (r.ballots_sent > 0) r.burst_ms = ms_between(first_sent, last_sent);
   if (!latencies.empty())
     r.throughput =
@@ -385,7 +353,37 @@ report run_burst(const options& o) {
 
   // Close -> result: the chair closes, the scrutineers (connected beforehand) read the board
   // and compute their partial decryptions here, then send them; the server's part is the rest.
-  if (o.close_vote && r.receipts > 0 && clock::now() < deadline) {
+  if (o.as_apps && o.close_vote && r.receipts > 0 && clock::now() < deadline) {
+    // Close -> signed result with the scrutineer devices as the panel runs them, then the
+    // chair announces and every tablet must show the result.
+    say("closing the vote; the scrutineer devices decrypt and sign");
+    // A failure from here on is reported with the figures measured so far.
+    try {
+      // The chair's console connects again: its session has read nothing while the tablets
+      // caught up, and the server closes a WebSocket that answers no ping for five minutes.
+      if (auto again = chair.reconnect(std::chrono::seconds(120)); !again)
+        throw std::runtime_error("CH: reconnect: " + again.error().message());
+      const auto closed = clock::now();
+      (void)must_call(chair, protocol::hall_request{protocol::close_vote_request{o.vote}},
+                      "close_vote");
+      const auto signed_at =
+          decrypt_and_sign(apps, store, o.sitting, o.vote, o.threshold, deadline);
+      r.close_to_signed_ms = ms_between(closed, signed_at);
+      say("close -> signed " + std::to_string(*r.close_to_signed_ms) + " ms");
+      const board_record decided = read_board_paged(chair);
+      auto announced = announce_result(chair, decided, o.vote, ch_key);
+      if (!announced) throw std::runtime_error("announce_result: " + announced.error().message());
+      const auto announced_at = clock::now();
+      say("announced; waiting for every tablet to show the result");
+      const auto seen = wait_for_announced(
+          apps, announced_at, std::min(deadline, clock::now() + std::chrono::seconds(600)));
+      r.announced_after_announcement = seen.after_ms;
+      r.announced_seen_by = seen.seen;
+    } catch (const std::exception& e) {
+      say(e.what());
+      errors.add(std::string("close, sign, announce: ") + e.what());
+    }
+  } else if (o.close_vote && r.receipts > 0 && clock::now() < deadline) {
     say("closing the vote");
     std::vector<session> scrutineers;
     std::vector<crypto::secret_key> keys;
@@ -457,6 +455,16 @@ report run_burst(const options& o) {
     r.notes.push_back("pushes per observer: " + std::to_string(least) + " … " +
                       std::to_string(most));
   }
+  if (o.as_apps && !apps.tablets.empty()) {
+    double events = 0;
+    double reads = 0;
+    for (const auto& d : apps.tablets) {
+      events += static_cast<double>(d->board_events());
+      reads += static_cast<double>(d->state_reads());
+    }
+    r.board_events_per_tablet = events / static_cast<double>(apps.tablets.size());
+    r.state_reads_per_tablet = reads / static_cast<double>(apps.tablets.size());
+  }
   std::size_t dropped = 0;
   for (const auto& ob : observers)
     if (ob && !ob->open()) ++dropped;
@@ -473,6 +481,8 @@ report run_burst(const options& o) {
     if (d.conn) d.conn->close();
   for (auto& ob : observers)
     if (ob) ob->close();
+  for (const auto& d : apps.scrutineers) d->connection()->close();
+  for (const auto& d : apps.screens) d->connection()->close();
   f.stop();
   return r;
 }

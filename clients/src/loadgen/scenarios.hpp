@@ -13,6 +13,12 @@ namespace plenum::clients::loadgen {
 /// latency, throughput, the server's CPU and memory, and close -> result.
 [[nodiscard]] report run_burst(const options& o);
 
+/// The volume run: a congress set up through the protocol, then votes of every kind in turn
+/// (vote_plan.hpp) until the delegates' ballots carry o.positions ballot positions; in each,
+/// every delegate casts as planned, the vote is closed, k scrutineers decrypt as the
+/// scrutineer panel does, and the counts on the board must equal the plan.
+[[nodiscard]] report run_volume(const options& o);
+
 /// N connections opened and held for o.hold; then a fresh client must still get a reply.
 [[nodiscard]] report run_idle(const options& o);
 

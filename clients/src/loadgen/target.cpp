@@ -31,7 +31,7 @@ std::size_t delegate_index(std::string_view number) {
 
 // Genders alternate, every tenth delegate belongs to a minority, five occupations, six
 // electoral units, groups of ten: a roster without composition warnings.
-std::string roster_csv(std::size_t delegates, std::size_t scrutineers) {
+std::string roster_csv(std::size_t delegates, std::size_t scrutineers, std::size_t screens) {
   static const char* occupations[] = {"science", "education", "health", "farming", "industry"};
   std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
   for (std::size_t i = 1; i <= delegates; ++i) {
@@ -45,6 +45,9 @@ std::string roster_csv(std::size_t delegates, std::size_t scrutineers) {
   for (std::size_t i = 1; i <= scrutineers; ++i)
     csv += 'S' + std::to_string(i) + ",Scrutineer " + std::to_string(i) +
            ",F,Han,education,,,scrutineer,no\n";
+  for (std::size_t i = 1; i <= screens; ++i)
+    csv += 'P' + std::to_string(i) + ",Screen " + std::to_string(i) +
+           ",M,Han,industry,,,projector,no\n";
   return csv;
 }
 
@@ -83,7 +86,7 @@ target open_target(const options& o, bool with_roster) {
     std::vector<std::string> extra = o.plenumd_args;
     if (with_roster) {
       const fs::path roster = t.data_dir / "roster.csv";
-      std::ofstream(roster) << roster_csv(o.delegates, o.scrutineers);
+      std::ofstream(roster) << roster_csv(o.delegates, o.scrutineers, o.as_apps ? o.screens : 0);
       extra.insert(extra.end(),
                    {"--roster", roster.string(), "--membership", membership(o.delegates)});
     } else {

@@ -19,8 +19,10 @@ namespace plenum::clients::loadgen {
 [[nodiscard]] std::string delegate_number(std::size_t i);
 /// The delegate index of a roster number, 0 when it is not one of ours.
 [[nodiscard]] std::size_t delegate_index(std::string_view number);
-/// The roster CSV: `delegates` delegates, CH (chair), SE (secretary), S1 … S`scrutineers`.
-[[nodiscard]] std::string roster_csv(std::size_t delegates, std::size_t scrutineers);
+/// The roster CSV: `delegates` delegates, CH (chair), SE (secretary), S1 … S`scrutineers`,
+/// and P1 … P`screens` (role projector: the big screens).
+[[nodiscard]] std::string roster_csv(std::size_t delegates, std::size_t scrutineers,
+                                     std::size_t screens = 0);
 /// The membership M,W,N matching the roster's shares (no composition warnings).
 [[nodiscard]] std::string membership(std::size_t delegates);
 

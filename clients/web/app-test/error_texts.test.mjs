@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { loadAppModule } from "./load_ts.mjs";
 
 const { zhCN, zhTW, en } = await loadAppModule("strings");
-const header = await readFile(new URL("../../../protocol/include/plenum/protocol/error.hpp", import.meta.url), "utf8");
+const header = await readFile(new URL("../../../protocol/errors/include/plenum/protocol/error.hpp", import.meta.url), "utf8");
 
 /** The codes of the X-macro list between `#define PLENUM_ERRORS(X)` and the enum. */
 function serverCodes(text) {

@@ -20,6 +20,6 @@ std::optional<crypto::ceremony_keys> ceremony_keys_of(const ceremony_record& c) 
   return crypto::ceremony_keys{*c.joint_key, c.verification_keys};
 }
 
-const std::vector<crypto::ciphertext>& vote_aggregates(const vote& v) { return v.aggregates; }
+std::vector<crypto::ciphertext> vote_aggregates(const vote& v) { return v.aggregates.aggregates(); }
 
 }  // namespace plenum::server::domain

@@ -26,7 +26,7 @@ namespace plenum::server::domain {
 [[nodiscard]] std::optional<crypto::ceremony_keys> ceremony_keys_of(const ceremony_record& c);
 
 /// The aggregates (A, B) of every position of `v` over its accepted ballots, in manifest
-/// order; the identity everywhere when no ballot was cast.
-[[nodiscard]] const std::vector<crypto::ciphertext>& vote_aggregates(const vote& v);
+/// order, encoded now; the identity everywhere when no ballot was cast.
+[[nodiscard]] std::vector<crypto::ciphertext> vote_aggregates(const vote& v);
 
 }  // namespace plenum::server::domain

@@ -42,7 +42,8 @@ result<decision> handle(const congress_state& state, const create_sitting& c, co
     return errc::invalid_field;
   if (state.find_sitting(id) != nullptr) return errc::sitting_exists;
   auto d = single(events::sitting_created{id, c.title, c.date});
-  d.reply["sitting_id"] = id;
+  d.created_id_field = "sitting_id";
+  d.created_id = id;
   return d;
 }
 
@@ -185,7 +186,8 @@ result<decision> handle(const congress_state& state, const add_item& c, const co
       events::item_added{c.sitting_id, id, std::string(to_string(*kind)), c.title,
                          static_cast<std::uint64_t>(c.order == 0 ? next_item_order(**s) : c.order),
                          c.responsible, c.proposal_id});
-  d.reply["item_id"] = id;
+  d.created_id_field = "item_id";
+  d.created_id = id;
   return d;
 }
 
@@ -215,7 +217,8 @@ result<decision> handle(const congress_state& state, const add_material& c, cons
   }
   auto d = single(
       events::material_added{c.sitting_id, c.item_id, material_id, c.title, c.text, c.url, digest});
-  d.reply["material_id"] = material_id;
+  d.created_id_field = "material_id";
+  d.created_id = material_id;
   return d;
 }
 
@@ -238,7 +241,8 @@ result<decision> handle(const congress_state& state, const submit_proposal& c, c
   if (state.proposals().contains(id)) return errc::proposal_exists;
   auto d = single(events::proposal_submitted{id, ctx.who.person_id, c.title, c.text,
                                              static_cast<std::uint64_t>(ctx.unix_ms)});
-  d.reply["proposal_id"] = id;
+  d.created_id_field = "proposal_id";
+  d.created_id = id;
   return d;
 }
 

@@ -35,10 +35,8 @@ result<decision> handle(const congress_state& state, const spoil_ballot& c, cons
       if (r.ballot != c.ballot) continue;
       // The identical spoil message sent again: the same answer, nothing recorded.
       decision again;
-      again.reply = {{"vote_id", c.vote_id},
-                     {"board_seq", r.seq},
-                     {"tracking_code", r.tracking_code},
-                     {"choices", protocol::encode_choices(r.choices)}};
+      again.repeat = repeated_ballot{r.seq, *crypto::from_hex_fixed<32>(r.tracking_code),
+                                     *crypto::from_hex_fixed<32>(r.digest), r.choices};
       return again;
     }
   }

@@ -166,7 +166,8 @@ result<decision> handle(const congress_state& state, const create_vote& c, const
   if (!draft) return draft.error();
   decision out;
   out.events.push_back(std::move(*draft));
-  out.reply["vote_id"] = vote_id;
+  out.created_id_field = "vote_id";
+  out.created_id = vote_id;
   return out;
 }
 
@@ -221,10 +222,10 @@ result<decision> handle(const congress_state& state, const cast_ballot& c, const
     // A ballot is final; the identical ballot sent again gets its original receipt data.
     if (prior->second.ballot != c.ballot) return errc::already_voted;
     decision again;
-    again.reply = {{"vote_id", c.vote_id},
-                   {"board_seq", prior->second.seq},
-                   {"digest", prior->second.digest},
-                   {"tracking_code", prior->second.tracking_code}};
+    again.repeat = repeated_ballot{prior->second.seq,
+                                   *crypto::from_hex_fixed<32>(prior->second.tracking_code),
+                                   *crypto::from_hex_fixed<32>(prior->second.digest),
+                                   {}};
     return again;
   }
   if (auto ec = check_unused(*vb)) return ec;

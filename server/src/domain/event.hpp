@@ -2,10 +2,12 @@
 // caller. The event vocabulary itself is protocol's (plenum/protocol/events.hpp).
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
+#include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/bytes.hpp"
 #include "plenum/protocol/events.hpp"
 
@@ -19,12 +21,25 @@ struct event {
   protocol::congress_event body;
 };
 
+/// The receipt data of a ballot or challenge sent again unchanged: nothing new is recorded,
+/// and the actor hears what the first one got.
+struct repeated_ballot {
+  std::uint64_t seq = 0;  ///< its ballot_accepted or ballot_spoiled event
+  crypto::digest32 tracking_code{};
+  crypto::digest32 digest{};       ///< a cast ballot's
+  crypto::ballot_choices choices;  ///< a challenged ballot's
+};
+
 /// What a command decides: the events to append, in order (none for an idempotent repeat),
-/// and data for the reply to the actor that is not part of the record (e.g. the receipt data
-/// of a ballot that was re-sent, or the id the congress gave).
+/// and what the reply to the actor says that is not part of the record.
 struct decision {
   std::vector<protocol::congress_event> events;
-  boost::json::object reply;
+  /// The id the congress gave to what the command created, with its field name in the reply
+  /// ("sitting_id", "item_id", "material_id", "proposal_id", "vote_id"); empty otherwise.
+  std::string created_id_field;
+  std::string created_id;
+  /// Set for an idempotent repeat of cast_ballot or spoil_ballot.
+  std::optional<repeated_ballot> repeat;
 };
 
 }  // namespace plenum::server::domain

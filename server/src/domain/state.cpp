@@ -279,7 +279,7 @@ struct congress_state::applier {
     v.manifest = p.manifest;
     std::size_t positions = 0;
     for (const auto& contest : v.manifest.contests) positions += contest.options.size();
-    v.aggregates.assign(positions, crypto::ciphertext{});
+    v.aggregates = crypto::running_tally(positions);
     st.votes_.insert_or_assign(p.vote_id, std::move(v));
     return {};
   }
@@ -303,19 +303,12 @@ struct congress_state::applier {
   apply_result operator()(const protocol::events::ballot_accepted& p) {
     vote* v = find(st.votes_, p.vote_id);
     if (v == nullptr) return unknown("vote", p.vote_id);
-    std::vector<crypto::ciphertext> sums = v->aggregates;
-    std::size_t position = 0;
-    for (const auto& contest : p.ballot.contests) {
-      for (const auto& option : contest.options) {
-        if (position >= sums.size()) break;
-        sums[position].alpha += option.ct.alpha;
-        sums[position].beta += option.ct.beta;
-        ++position;
-      }
-    }
-    if (position != sums.size() || positions_of(p.ballot) != sums.size())
+    std::vector<crypto::ciphertext> ciphertexts;
+    ciphertexts.reserve(v->aggregates.positions());
+    for (const auto& contest : p.ballot.contests)
+      for (const auto& option : contest.options) ciphertexts.push_back(option.ct);
+    if (!v->aggregates.add(ciphertexts))
       return refused("ballot_accepted in " + p.vote_id + ": the ballot does not fit the vote");
-    v->aggregates = std::move(sums);
     ballot_record b{p.voter_pk.hex(),
                     crypto::to_hex(p.ballot_id),
                     crypto::to_hex(p.digest),
@@ -486,12 +479,6 @@ struct congress_state::applier {
   apply_error unknown(std::string_view what, const std::string& id) const {
     return refused(std::string(protocol::event_type(e.body)) + " names an unknown " +
                    std::string(what) + " " + id);
-  }
-
-  static std::size_t positions_of(const crypto::ballot& b) {
-    std::size_t n = 0;
-    for (const auto& contest : b.contests) n += contest.options.size();
-    return n;
   }
 
   // The ballot's id and alphas can never be used again in the vote.

@@ -19,6 +19,7 @@
 #include "plenum/crypto/group.hpp"
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/manifest.hpp"
+#include "plenum/crypto/running_tally.hpp"
 #include "plenum/crypto/sign.hpp"
 #include "plenum/crypto/spoiled_ballot.hpp"
 #include "plenum/protocol/error.hpp"
@@ -207,8 +208,9 @@ struct vote {
   std::set<std::string> ballot_ids;
   std::set<std::string> alphas;
   /// (A, B) = (Σ alpha, Σ beta) per position over the accepted ballots (CVP1 §7), kept as
-  /// ballots arrive so that closing and decrypting never re-reads them all.
-  std::vector<crypto::ciphertext> aggregates;
+  /// ballots arrive (decoded, on the variable-time engine: ballots are public) so that
+  /// closing and decrypting never re-reads them all.
+  crypto::running_tally aggregates;
   std::uint64_t closed_seq = 0;
   std::string closed_hash;  ///< hex: entry_hash of the vote_closed event (board_hash_at_close)
   std::map<std::uint64_t, crypto::partial_decryption> partials;  ///< by scrutineer index

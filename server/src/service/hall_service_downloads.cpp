@@ -14,6 +14,8 @@
 #include "downloads/work_queue.hpp"
 #include "export/record_export.hpp"
 #include "plenum/protocol/replies.hpp"
+#include "service/broadcaster.hpp"
+#include "service/command_pipeline.hpp"
 #include "service/hall_service.hpp"
 #include "service/session.hpp"
 
@@ -50,25 +52,27 @@ void hall_service::prepare_download(session& s, std::uint64_t id,
   if (!s.device_key) return send(error_frame(id, errc::unauthenticated));
   std::string congress;
   std::string title;  // of the vote or the sitting
-  {
-    std::lock_guard lock(mutex_);
-    auto who = domain::authenticate(state_, *s.device_key);
-    if (!who) return send(error_frame(id, who.error()));
-    if (!who->holds_any({domain::role::secretary, domain::role::chair}))
-      return send(error_frame(id, errc::permission_denied));
-    congress = state_.congress() ? state_.congress()->id : config_.congress_id_;
-    if (r.vote_id) {
-      const auto* v = state_.find_vote(*r.vote_id);
-      if (v == nullptr) return send(error_frame(id, errc::unknown_vote));
-      if (v->state != domain::vote::status::decided)
-        return send(error_frame(id, errc::vote_not_decided));
-      title = v->title;
-    } else if (r.sitting_id) {
-      const auto* sitting = state_.find_sitting(*r.sitting_id);
-      if (sitting == nullptr) return send(error_frame(id, errc::no_sitting));
-      title = sitting->title;
-    }
-  }
+  auto refused =
+      commands_->read([&](const domain::congress_state& state) -> std::optional<std::string> {
+        auto who = domain::authenticate(state, *s.device_key);
+        if (!who) return error_frame(id, who.error());
+        if (!who->holds_any({domain::role::secretary, domain::role::chair}))
+          return error_frame(id, errc::permission_denied);
+        congress = state.congress() ? state.congress()->id : config_.congress_id_;
+        if (r.vote_id) {
+          const auto* v = state.find_vote(*r.vote_id);
+          if (v == nullptr) return error_frame(id, errc::unknown_vote);
+          if (v->state != domain::vote::status::decided)
+            return error_frame(id, errc::vote_not_decided);
+          title = v->title;
+        } else if (r.sitting_id) {
+          const auto* sitting = state.find_sitting(*r.sitting_id);
+          if (sitting == nullptr) return error_frame(id, errc::no_sitting);
+          title = sitting->title;
+        }
+        return std::nullopt;
+      });
+  if (refused) return send(std::move(*refused));
   auto conn = s.conn;
   const bool queued = download_jobs_->post([this, conn, id, r, congress, title] {
     conn->send(std::make_shared<const std::string>(make_download(id, r, congress, title)));
@@ -82,7 +86,7 @@ std::string hall_service::make_download(std::uint64_t id,
   // A fresh export of every event, in a scratch directory of the downloads; the flush makes the
   // vote decided under the lock a moment ago durable, hence part of the record.
   (void)log_->flush();
-  const auto events = durable_events(0, std::numeric_limits<std::uint64_t>::max());
+  const auto events = pushes_->durable_events(0, std::numeric_limits<std::uint64_t>::max());
   const std::string record_name =
       downloads::safe_file_name(congress, "congress") + "-record-" + std::to_string(events.size());
   const scratch_dir work{downloads_->fresh_path(".work")};

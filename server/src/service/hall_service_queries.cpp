@@ -1,5 +1,6 @@
-// The read side: get_state and the get_* queries, and the coalesced state push. Each takes the
-// hall's mutex for as long as it reads the state.
+// The read side: get_state and the get_* queries, and the views the state push is made of.
+// Each reads the state through the pipeline (under its mutex, for as long as it reads) and the
+// events through the broadcaster.
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <filesystem>
@@ -13,6 +14,8 @@
 #include "plenum/protocol/codec_board.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
 #include "plenum/protocol/record.hpp"
+#include "service/broadcaster.hpp"
+#include "service/command_pipeline.hpp"
 #include "service/hall_service.hpp"
 #include "service/session.hpp"
 
@@ -79,11 +82,12 @@ json::object ceremony_json(const domain::congress_state& state, const domain::si
 
 }  // namespace
 
-json::object hall_service::public_view_locked(bool privileged) const {
-  const auto* s = current_sitting(state_);
-  if (s == nullptr) return json::object{{"congress", congress_json(state_)}};
-  auto view = domain::public_snapshot(state_, s->id);
-  if (!view) return json::object{{"congress", congress_json(state_)}};
+json::object hall_service::public_view_of(const domain::congress_state& state,
+                                          bool privileged) const {
+  const auto* s = current_sitting(state);
+  if (s == nullptr) return json::object{{"congress", congress_json(state)}};
+  auto view = domain::public_snapshot(state, s->id);
+  if (!view) return json::object{{"congress", congress_json(state)}};
   if (privileged) return std::move(*view);
   // Under embargo a decided vote shows that it is counted, not how: the counts, the outcome
   // and the digest that would let anyone try every possible count.
@@ -93,7 +97,7 @@ json::object hall_service::public_view_locked(bool privileged) const {
       const auto* announced = o.if_contains("announced");
       const bool public_result = announced != nullptr && announced->is_bool() &&
                                  announced->as_bool() &&
-                                 !embargo_.under_embargo(o.at("id").as_string());
+                                 !pushes_->embargo().under_embargo(o.at("id").as_string());
       if (o.at("status").as_string() != "decided" || public_result) continue;
       for (auto key :
            {"counts", "outcome", "result_digest", "decrypted_by", "signatures", "signed_by"})
@@ -104,25 +108,20 @@ json::object hall_service::public_view_locked(bool privileged) const {
   return std::move(*view);
 }
 
-protocol::board_event hall_service::board_event_for(const storage::stored_event& e,
-                                                    bool privileged) const {
-  protocol::board_event out{e.seq, e.prev_hash, e.type, {}, e.entry_hash, e.signature};
-  if (!privileged && embargo_.sealed(e.seq))
-    out.sealed = true;
-  else
-    out.payload = e.payload;
-  return out;
+json::object hall_service::state_view(const session& session) const {
+  return commands_->read(
+      [&](const domain::congress_state& state) { return state_view_of(state, session); });
 }
 
-json::object hall_service::state_view(const session& session) const {
+json::object hall_service::state_view_of(const domain::congress_state& state,
+                                         const session& session) const {
   const auto& device_key = session.device_key;
-  std::lock_guard lock(mutex_);
-  json::object view = public_view_locked(session.privileged);
+  json::object view = public_view_of(state, session.privileged);
   // What a tablet needs to make a ballot: the manifests of the votes that opened, and the
   // sitting's joint key.
-  if (const auto* s = current_sitting(state_)) {
+  if (const auto* s = current_sitting(state)) {
     json::object manifests;
-    for (const auto& [id, v] : state_.votes()) {
+    for (const auto& [id, v] : state.votes()) {
       if (v.sitting_id == s->id && v.state != domain::vote::status::created)
         manifests[id] = protocol::encode_manifest(v.manifest);
     }
@@ -130,26 +129,12 @@ json::object hall_service::state_view(const session& session) const {
     if (s->ceremony && s->ceremony->joint_key) view["joint_key"] = s->ceremony->joint_key->hex();
   }
   if (!device_key) return view;
-  auto who = domain::authenticate(state_, *device_key);
+  auto who = domain::authenticate(state, *device_key);
   if (!who) return view;
-  const auto* s = current_sitting(state_);
-  auto me = domain::delegate_view(state_, who->person_id, s != nullptr ? s->id : "");
+  const auto* s = current_sitting(state);
+  auto me = domain::delegate_view(state, who->person_id, s != nullptr ? s->id : "");
   if (me) view["me"] = std::move(*me);
   return view;
-}
-
-std::vector<storage::stored_event> hall_service::durable_events(std::uint64_t from,
-                                                                std::uint64_t limit) const {
-  std::uint64_t durable = 0;
-  {
-    std::lock_guard lock(push_mutex_);
-    durable = durable_count_;
-  }
-  if (from >= durable) return {};
-  auto events = log_->snapshot(from);
-  const std::uint64_t keep = std::min<std::uint64_t>(limit, durable - from);
-  if (events.size() > keep) events.resize(keep);
-  return events;
 }
 
 std::string hall_service::query(std::uint64_t id, const protocol::hall_request& r,
@@ -160,31 +145,32 @@ std::string hall_service::query(std::uint64_t id, const protocol::hall_request& 
   };
   if (const auto* q = std::get_if<protocol::get_board_request>(&r)) {
     json::array events;
-    for (const auto& e : durable_events(q->from_seq, q->limit.value_or(protocol::max_board_page)))
-      events.push_back(protocol::encode_board_event(board_event_for(e, session.privileged)));
-    std::uint64_t durable = 0;
-    {
-      std::lock_guard lock(push_mutex_);
-      durable = durable_count_;
-    }
+    for (const auto& e :
+         pushes_->durable_events(q->from_seq, q->limit.value_or(protocol::max_board_page)))
+      events.push_back(
+          protocol::encode_board_event(pushes_->board_event_for(e, session.privileged)));
+    const std::uint64_t durable = pushes_->durable_count();
     return protocol::encode_ok(id,
                                json::object{{"events", std::move(events)}, {"next_seq", durable}});
   }
   if (!device_key) return error(errc::unauthenticated);
   if (std::holds_alternative<protocol::export_record_request>(r)) {
-    {
-      std::lock_guard lock(mutex_);
-      auto who = domain::authenticate(state_, *device_key);
-      if (!who) return error(who.error());
-      if (!who->holds_any(
-              {domain::role::secretary, domain::role::scrutineer, domain::role::observer}))
-        return error(errc::permission_denied);
-      // A record holds every result: an observer's waits until each is announced.
-      if (!session.privileged && embargo_.any()) return error(errc::result_under_embargo);
-    }
+    auto refused = commands_->read(
+        [&](const domain::congress_state& state) -> std::optional<boost::system::error_code> {
+          auto who = domain::authenticate(state, *device_key);
+          if (!who) return who.error();
+          if (!who->holds_any(
+                  {domain::role::secretary, domain::role::scrutineer, domain::role::observer}))
+            return make_error_code(errc::permission_denied);
+          // A record holds every result: an observer's waits until each is announced.
+          if (!session.privileged && pushes_->embargo().any())
+            return make_error_code(errc::result_under_embargo);
+          return std::nullopt;
+        });
+    if (refused) return error(*refused);
     // Outside the hall's lock: commands go on while the files are written. A record is named
     // by its number of events, so exporting the same board twice reuses the first export.
-    const auto events = durable_events(0, std::numeric_limits<std::uint64_t>::max());
+    const auto events = pushes_->durable_events(0, std::numeric_limits<std::uint64_t>::max());
     const auto dir = config_.data_dir_ / "exports" / ("record-" + std::to_string(events.size()));
     std::error_code fs_error;
     if (!std::filesystem::exists(dir / protocol::record_header_file, fs_error)) {
@@ -204,30 +190,39 @@ std::string hall_service::query(std::uint64_t id, const protocol::hall_request& 
                                      events.empty() ? std::string()
                                                     : crypto::to_hex(events.back().entry_hash)}}}});
   }
-  std::lock_guard lock(mutex_);
-  auto who = domain::authenticate(state_, *device_key);
+  return commands_->read(
+      [&](const domain::congress_state& state) { return hall_query(id, r, *device_key, state); });
+}
+
+std::string hall_service::hall_query(std::uint64_t id, const protocol::hall_request& r,
+                                     const crypto::public_key& device_key,
+                                     const domain::congress_state& state) const {
+  auto error = [id](boost::system::error_code ec) {
+    return protocol::encode_error(id, ec, ec.message());
+  };
+  auto who = domain::authenticate(state, device_key);
   if (!who) return error(who.error());
   if (const auto* q = std::get_if<protocol::get_roster_request>(&r)) {
     if (!who->holds_any({domain::role::secretary, domain::role::chair}))
       return error(errc::permission_denied);
     return protocol::encode_ok(
         id, json::object{{"roster", domain::secretary_view(
-                                        state_, sitting_or_current(state_, q->sitting_id))}});
+                                        state, sitting_or_current(state, q->sitting_id))}});
   }
   if (const auto* q = std::get_if<protocol::get_my_status_request>(&r)) {
     auto me =
-        domain::delegate_view(state_, who->person_id, sitting_or_current(state_, q->sitting_id));
+        domain::delegate_view(state, who->person_id, sitting_or_current(state, q->sitting_id));
     if (!me) return error(me.error());
     return protocol::encode_ok(id, json::object{{"status", std::move(*me)}});
   }
   if (const auto* q = std::get_if<protocol::get_ceremony_request>(&r)) {
-    const auto* s = state_.find_sitting(q->sitting_id);
+    const auto* s = state.find_sitting(q->sitting_id);
     if (s == nullptr) return error(errc::no_sitting);
     if (!s->ceremony) return error(errc::no_ceremony);
-    return protocol::encode_ok(id, json::object{{"ceremony", ceremony_json(state_, *s)}});
+    return protocol::encode_ok(id, json::object{{"ceremony", ceremony_json(state, *s)}});
   }
   if (const auto* q = std::get_if<protocol::get_tally_request>(&r)) {
-    const auto* v = state_.find_vote(q->vote_id);
+    const auto* v = state.find_vote(q->vote_id);
     if (v == nullptr) return error(errc::unknown_vote);
     if (v->state == domain::vote::status::created) return error(errc::vote_not_open);
     if (v->state == domain::vote::status::open) return error(errc::vote_still_open);
@@ -243,45 +238,6 @@ std::string hall_service::query(std::uint64_t id, const protocol::hall_request& 
                                                 {"aggregates", std::move(aggregates)}}}});
   }
   return error(errc::unknown_message_type);
-}
-
-void hall_service::push_state() {
-  json::object public_view;
-  json::object privileged_view;
-  {
-    std::lock_guard lock(mutex_);
-    public_view = public_view_locked(false);
-    privileged_view = public_view_locked(true);
-  }
-  std::string public_frame =
-      protocol::encode_push("state", json::object{{"state", std::move(public_view)}});
-  std::string privileged_frame =
-      protocol::encode_push("state", json::object{{"state", std::move(privileged_view)}});
-  std::vector<std::shared_ptr<net::connection>> to_public;
-  std::vector<std::shared_ptr<net::connection>> to_privileged;
-  {
-    std::lock_guard lock(push_mutex_);
-    const bool public_changed = public_frame != last_state_push_;
-    const bool privileged_changed = privileged_frame != last_privileged_state_push_;
-    if (!public_changed && !privileged_changed) return;
-    last_state_push_ = public_frame;
-    last_privileged_state_push_ = privileged_frame;
-    std::lock_guard slock(sessions_mutex_);
-    for (const auto& [id, s] : sessions_) {
-      if (!s->state) continue;
-      if (s->privileged && privileged_changed) to_privileged.push_back(s->conn);
-      if (!s->privileged && public_changed) to_public.push_back(s->conn);
-    }
-  }
-  // One buffer for every subscriber of a kind.
-  auto send_all = [](const std::vector<std::shared_ptr<net::connection>>& targets,
-                     std::string frame) {
-    if (targets.empty()) return;
-    auto shared = std::make_shared<const std::string>(std::move(frame));
-    for (const auto& c : targets) c->send(shared);
-  };
-  send_all(to_public, std::move(public_frame));
-  send_all(to_privileged, std::move(privileged_frame));
 }
 
 }  // namespace plenum::server::service

@@ -12,9 +12,9 @@
 
 namespace plenum::server::service {
 
-/// One connection's session. The authentication fields are used only by calls for this
-/// connection, which the net layer serializes; the subscription flags are read by the push
-/// threads too, hence atomic.
+/// One connection's session (kept by the session gate). The authentication fields are used
+/// only by calls for this connection, which the net layer serializes; `failed_enrolls` is
+/// counted in reply handlers and `privileged` read by queries, hence atomic.
 struct session {
   std::shared_ptr<net::connection> conn;
   /// The challenge of `hello`; good for one successful `auth`.
@@ -26,11 +26,8 @@ struct session {
   /// for every command, so a revoked key stops working at once.
   std::optional<crypto::public_key> device_key;
   /// Whether the authenticated person may read results under embargo (chair, secretary,
-  /// scrutineer): set by `auth`, read by the push threads.
+  /// scrutineer): set by `auth`; the broadcaster keeps its own copy for the pushes.
   std::atomic<bool> privileged{false};
-  std::atomic<bool> board{false};
-  std::atomic<bool> state{false};
-  std::atomic<bool> results{false};
 };
 
 }  // namespace plenum::server::service

@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "plenum/crypto/ballot_parse.hpp"
+#include "ballot_parse.hpp"
 #include "plenum/crypto/elgamal.hpp"
 #include "plenum/crypto/manifest.hpp"
 #include "plenum/crypto/random.hpp"
@@ -99,8 +99,8 @@ crypto::ballot make_over_vote(const crypto::manifest& m, const crypto::digest32&
   return b;
 }
 
-std::vector<crypto::raw_proof_entry> raw_proof(const json::value& proof) {
-  std::vector<crypto::raw_proof_entry> out;
+std::vector<test::raw_proof_entry> raw_proof(const json::value& proof) {
+  std::vector<test::raw_proof_entry> out;
   for (const auto& e : proof.as_array()) {
     out.push_back({std::string(e.at("c").as_string()), std::string(e.at("z").as_string())});
   }
@@ -109,12 +109,12 @@ std::vector<crypto::raw_proof_entry> raw_proof(const json::value& proof) {
 
 // The status a verifier gives the ballot text `ballot`: parsing, then verify_ballot.
 ballot_status status_of(const sitting& s, const cast_vote& v, const json::object& ballot) {
-  crypto::raw_ballot raw;
+  test::raw_ballot raw;
   raw.vote_id = ballot.at("vote_id").as_string();
   raw.ballot_id = ballot.at("ballot_id").as_string();
   raw.voter_pk = ballot.at("voter_pk").as_string();
   for (const auto& c : ballot.at("contests").as_array()) {
-    crypto::raw_contest& contest = raw.contests.emplace_back();
+    test::raw_contest& contest = raw.contests.emplace_back();
     for (const auto& o : c.at("options").as_array()) {
       contest.options.push_back({std::string(o.at("alpha").as_string()),
                                  std::string(o.at("beta").as_string()), raw_proof(o.at("proof"))});
@@ -125,7 +125,7 @@ ballot_status status_of(const sitting& s, const cast_vote& v, const json::object
     raw.constraint_proofs.push_back(raw_proof(q));
   }
   raw.signature = ballot.at("signature").as_string();
-  crypto::parsed_ballot parsed = crypto::parse_ballot(raw);
+  test::parsed_ballot parsed = test::parse_ballot(raw);
   if (!parsed.value) return parsed.status;
   return crypto::verify_ballot(v.plan.manifest, v.election_hash, s.keys.joint_key, *parsed.value);
 }

@@ -1,8 +1,14 @@
-#include "plenum/crypto/ballot_parse.hpp"
+#include "ballot_parse.hpp"
 
 #include <utility>
 
-namespace plenum::crypto {
+namespace plenum::test {
+
+using crypto::ballot_status;
+using crypto::from_hex_fixed;
+using crypto::point;
+using crypto::range_proof;
+using crypto::scalar;
 
 namespace {
 
@@ -58,16 +64,16 @@ parsed_ballot parse_ballot(const raw_ballot& raw) {
   if (!ballot_id) (void)p.fail<int>(ballot_status::malformed);
   auto voter_bytes = from_hex_fixed<32>(raw.voter_pk);
   if (!voter_bytes) (void)p.fail<int>(ballot_status::malformed);
-  std::optional<public_key> voter_pk;
+  std::optional<crypto::public_key> voter_pk;
   if (voter_bytes) {
-    voter_pk = public_key::from_bytes(*voter_bytes);
+    voter_pk = crypto::public_key::from_bytes(*voter_bytes);
     if (!voter_pk) (void)p.fail<int>(ballot_status::invalid_point);
   }
 
-  std::vector<encrypted_contest> contests;
+  std::vector<crypto::encrypted_contest> contests;
   contests.reserve(raw.contests.size());
   for (const raw_contest& rc : raw.contests) {
-    encrypted_contest contest;
+    crypto::encrypted_contest contest;
     contest.options.reserve(rc.options.size());
     for (const raw_option& ro : rc.options) {
       auto alpha = p.point_of(ro.alpha, true);
@@ -82,13 +88,13 @@ parsed_ballot parse_ballot(const raw_ballot& raw) {
   constraint_proofs.reserve(raw.constraint_proofs.size());
   for (const auto& rq : raw.constraint_proofs) constraint_proofs.push_back(p.proof_of(rq));
 
-  auto sig = signature::from_hex(raw.signature);
+  auto sig = crypto::signature::from_hex(raw.signature);
   if (!sig) (void)p.fail<int>(ballot_status::malformed);
 
   if (p.status() != ballot_status::ok) return {std::nullopt, p.status()};
-  return {ballot{raw.vote_id, *ballot_id, *voter_pk, std::move(contests),
-                 std::move(constraint_proofs), *sig},
+  return {crypto::ballot{raw.vote_id, *ballot_id, *voter_pk, std::move(contests),
+                         std::move(constraint_proofs), *sig},
           ballot_status::ok};
 }
 
-}  // namespace plenum::crypto
+}  // namespace plenum::test

@@ -15,13 +15,12 @@ struct error_info {
 
 constexpr std::array<error_info, 1
 #define PLENUM_ERRC_COUNT(name, category, message) +1
-                                        PLENUM_ERRORS(PLENUM_ERRC_COUNT)
+                     PLENUM_ERRORS(PLENUM_ERRC_COUNT)
 #undef PLENUM_ERRC_COUNT
                      >
-    error_table = {{
-        {"ok", canonical::internal, "success"},
+    error_table = {{{"ok", canonical::internal, "success"},
 #define PLENUM_ERRC_INFO(name, category, message) {#name, canonical::category, message},
-        PLENUM_ERRORS(PLENUM_ERRC_INFO)
+                    PLENUM_ERRORS(PLENUM_ERRC_INFO)
 #undef PLENUM_ERRC_INFO
     }};
 
@@ -59,15 +58,24 @@ canonical canonical_of(boost::system::error_code ec) noexcept {
 
 std::string_view canonical_name(canonical c) noexcept {
   switch (c) {
-    case canonical::invalid_argument: return "invalid_argument";
-    case canonical::not_found: return "not_found";
-    case canonical::already_exists: return "already_exists";
-    case canonical::permission_denied: return "permission_denied";
-    case canonical::unauthenticated: return "unauthenticated";
-    case canonical::failed_precondition: return "failed_precondition";
-    case canonical::resource_exhausted: return "resource_exhausted";
-    case canonical::unavailable: return "unavailable";
-    case canonical::internal: return "internal";
+    case canonical::invalid_argument:
+      return "invalid_argument";
+    case canonical::not_found:
+      return "not_found";
+    case canonical::already_exists:
+      return "already_exists";
+    case canonical::permission_denied:
+      return "permission_denied";
+    case canonical::unauthenticated:
+      return "unauthenticated";
+    case canonical::failed_precondition:
+      return "failed_precondition";
+    case canonical::resource_exhausted:
+      return "resource_exhausted";
+    case canonical::unavailable:
+      return "unavailable";
+    case canonical::internal:
+      return "internal";
   }
   return "internal";
 }

@@ -1,0 +1,256 @@
+#include "app_device.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <future>
+
+namespace plenum::clients::loadgen {
+
+namespace json = boost::json;
+
+namespace {
+
+// The get_board page size of client.ts.
+constexpr std::uint64_t page_size = 500;
+
+// The frame type of a push, read without parsing it: the envelope puts "type" first after "v".
+std::string_view frame_type(std::string_view text) {
+  constexpr std::string_view key = "\"type\":\"";
+  const auto at = text.find(key);
+  if (at == std::string_view::npos) return {};
+  const auto from = at + key.size();
+  const auto to = text.find('"', from);
+  return to == std::string_view::npos ? std::string_view{} : text.substr(from, to - from);
+}
+
+// How many events a board push carries (one, or a batch), counted by their entry hashes (a
+// payload is an escaped string, so its keys never match).
+std::size_t events_in(std::string_view text) {
+  std::size_t n = 0;
+  for (auto at = text.find("\"entry_hash\""); at != std::string_view::npos;
+       at = text.find("\"entry_hash\"", at + 1))
+    ++n;
+  return n;
+}
+
+}  // namespace
+
+app_device_sim::app_device_sim(const app_subscription& sub, std::shared_ptr<async_connection> conn,
+                               const app_watch& watch, error_tally& errors,
+                               const crypto::public_key& congress_pk)
+    : sub_(sub),
+      conn_(std::move(conn)),
+      watch_(watch),
+      errors_(errors),
+      congress_pk_(congress_pk),
+      board_(congress_pk) {}
+
+void app_device_sim::send(std::string type, json::object fields,
+                          std::function<void(const protocol::frame*)> then) {
+  const auto id = conn_->next_id();
+  json::object frame{{"v", 1}, {"id", id}, {"type", std::move(type)}};
+  for (auto& [k, v] : fields) frame[k] = std::move(v);
+  conn_->send(id, std::make_shared<const std::string>(json::serialize(frame)),
+              [self = shared_from_this(), then = std::move(then)](boost::system::error_code ec,
+                                                                  const protocol::frame* f) {
+                if (ec) {
+                  self->errors_.add(ec);
+                  return then(nullptr);
+                }
+                if (f->type != "ok") {
+                  auto* code = f->fields.if_contains("code");
+                  self->errors_.add(code != nullptr && code->is_string()
+                                        ? std::string(code->as_string())
+                                        : std::string("error"));
+                  return then(nullptr);
+                }
+                then(f);
+              });
+}
+
+void app_device_sim::start(std::function<void(bool)> done) {
+  conn_->on_push([self = shared_from_this()](std::string_view text) { self->on_push(text); });
+  if (sub_.reads_board_past) return read_page(0, std::move(done));
+  subscribe(std::move(done));
+}
+
+void app_device_sim::read_page(std::uint64_t from, std::function<void(bool)> done) {
+  json::object fields{{"from_seq", from}, {"limit", page_size}};
+  if (!sub_.board_read_only.empty()) fields["only"] = sub_.board_read_only;
+  send("get_board", std::move(fields),
+       [self = shared_from_this(), from, done = std::move(done)](const protocol::frame* f) {
+         if (f == nullptr) return done(false);
+         const auto* events = f->fields.if_contains("events");
+         if (events == nullptr || !events->is_array()) {
+           self->errors_.add("get_board without events");
+           return done(false);
+         }
+         for (const auto& e : events->as_array()) self->on_board_event(e);
+         const auto n = events->as_array().size();
+         if (n < page_size || self->next_seq_ == from) return self->subscribe(done);
+         self->read_page(self->next_seq_, done);
+       });
+}
+
+void app_device_sim::subscribe(std::function<void(bool)> done) {
+  json::object fields{{"topics", json::parse(sub_.topics_json)}, {"since_seq", next_seq_}};
+  send("subscribe", std::move(fields),
+       [self = shared_from_this(), done = std::move(done)](const protocol::frame* f) {
+         if (f == nullptr) return done(false);
+         // PlenumClient reads the state once it is subscribed.
+         self->send("get_state", {}, [self, done](const protocol::frame* g) {
+           if (g == nullptr) return done(false);
+           if (const auto* s = g->fields.if_contains("state")) self->look_at_state(*s);
+           done(true);
+         });
+       });
+}
+
+void app_device_sim::read_state() {
+  ++state_reads_;
+  send("get_state", {}, [self = shared_from_this()](const protocol::frame* f) {
+    if (f == nullptr) return;
+    if (const auto* s = f->fields.if_contains("state")) self->look_at_state(*s);
+  });
+}
+
+void app_device_sim::after_receipt(const protocol::receipt& r) {
+  if (!sub_.reads_own_ballot_after_receipt) return;
+  send("get_board", json::object{{"from_seq", r.board_seq}, {"limit", 1}},
+       [self = shared_from_this(), r](const protocol::frame* f) {
+         if (f != nullptr) self->check_own_ballot(*f, r);
+       });
+}
+
+void app_device_sim::check_own_ballot(const protocol::frame& reply, const protocol::receipt& r) {
+  const auto* events = reply.fields.if_contains("events");
+  std::optional<protocol::board_event> e;
+  if (events != nullptr && events->is_array() && !events->as_array().empty())
+    if (auto d = protocol::decode_board_event(events->as_array().front())) e = std::move(*d);
+  bool mine = false;
+  if (e && e->seq == r.board_seq && e->entry_hash == r.board_entry_hash &&
+      e->type == "ballot_accepted" && congress_pk_.verify(e->entry_hash, e->sig)) {
+    boost::system::error_code ec;
+    const auto payload = json::parse(e->payload, ec);
+    const auto* code =
+        !ec && payload.is_object() ? payload.as_object().if_contains("tracking_code") : nullptr;
+    mine = code != nullptr && code->is_string() &&
+           code->as_string() == crypto::to_hex(r.tracking_code);
+  }
+  if (!mine) errors_.add("own ballot not on the board as receipted");
+}
+
+void app_device_sim::on_board_event(const json::value& event) {
+  ++board_events_;
+  if (const auto* o = event.if_object())
+    if (const auto* seq = o->if_contains("seq"); seq != nullptr && seq->is_number())
+      next_seq_ = seq->to_number<std::uint64_t>() + 1;
+  if (!sub_.keeps_board) return;
+  auto e = protocol::decode_board_event(event);
+  if (!e) {
+    errors_.add("board event undecodable");
+    return;
+  }
+  std::lock_guard lock(board_mutex_);
+  if (e->seq < board_.events.size()) return;  // a replay overlapping what it holds
+  if (auto added = board_.add(*e); !added) errors_.add("board event refused");
+}
+
+void app_device_sim::on_push(std::string_view text) {
+  const auto type = frame_type(text);
+  if (type == "board_event" || type == "board_events") {
+    if (sub_.keeps_board) {
+      boost::system::error_code ec;
+      auto v = json::parse(text, ec);
+      if (ec || !v.is_object()) return errors_.add("push unreadable");
+      auto& o = v.as_object();
+      if (auto* one = o.if_contains("event")) on_board_event(*one);
+      if (auto* many = o.if_contains("events"); many != nullptr && many->is_array())
+        for (const auto& e : many->as_array()) on_board_event(e);
+    } else {
+      board_events_ += events_in(text);
+    }
+    if (sub_.refreshes_state_on_announcement &&
+        text.find("\"type\":\"result_announced\"") != std::string_view::npos)
+      read_state();
+  } else if (type == "state") {
+    boost::system::error_code ec;
+    auto v = json::parse(text, ec);
+    if (ec || !v.is_object()) return errors_.add("push unreadable");
+    const auto* s = v.as_object().if_contains("state");
+    if (s == nullptr) return;
+    look_at_state(*s);
+    if (sub_.refreshes_state_after_push && s->is_object() && !s->as_object().contains("me"))
+      read_state();
+  }
+}
+
+void app_device_sim::look_at_state(const json::value& state) {
+  const auto ballots = watch_.ballots.load();
+  if (ballots == 0 || !state.is_object()) return;
+  const auto* votes = state.as_object().if_contains("votes");
+  if (votes == nullptr || !votes->is_array()) return;
+  for (const auto& v : votes->as_array()) {
+    const auto* o = v.if_object();
+    if (o == nullptr) continue;
+    const auto* id = o->if_contains("id");
+    if (id == nullptr || !id->is_string() || id->as_string() != watch_.vote_id) continue;
+    const auto now = clock::now().time_since_epoch().count();
+    const auto* received = o->if_contains("received");
+    if (progress_at_ == 0 && received != nullptr && received->is_number() &&
+        received->to_number<std::uint64_t>() >= ballots)
+      progress_at_ = now;
+    const auto* announced = o->if_contains("announced");
+    if (announced_at_ == 0 && announced != nullptr && announced->is_bool() &&
+        announced->as_bool() && o->contains("counts"))
+      announced_at_ = now;
+  }
+}
+
+std::optional<app_device_sim::clock::time_point> app_device_sim::progress_seen_at() const {
+  const auto t = progress_at_.load();
+  if (t == 0) return std::nullopt;
+  return clock::time_point(clock::duration(t));
+}
+
+std::optional<app_device_sim::clock::time_point> app_device_sim::announced_seen_at() const {
+  const auto t = announced_at_.load();
+  if (t == 0) return std::nullopt;
+  return clock::time_point(clock::duration(t));
+}
+
+std::optional<json::object> app_device_sim::call(
+    const std::function<std::string(std::uint64_t)>& encode) {
+  auto done = std::make_shared<std::promise<std::optional<json::object>>>();
+  auto result = done->get_future();
+  const auto id = conn_->next_id();
+  conn_->send(
+      id, std::make_shared<const std::string>(encode(id)),
+      [self = shared_from_this(), done](boost::system::error_code ec, const protocol::frame* f) {
+        if (ec) {
+          self->errors_.add(ec);
+          return done->set_value(std::nullopt);
+        }
+        if (f->type != "ok") {
+          auto* code = f->fields.if_contains("code");
+          self->errors_.add(code != nullptr && code->is_string() ? std::string(code->as_string())
+                                                                 : std::string("error"));
+          return done->set_value(std::nullopt);
+        }
+        done->set_value(f->fields);
+      });
+  return result.get();
+}
+
+bool app_device_sim::holds_decided(const std::string& vote) const {
+  std::lock_guard lock(board_mutex_);
+  const auto v = board_.votes.find(vote);
+  return v != board_.votes.end() && v->second.counts.has_value();
+}
+
+board_record app_device_sim::board() const {
+  std::lock_guard lock(board_mutex_);
+  return board_;
+}
+
+}  // namespace plenum::clients::loadgen

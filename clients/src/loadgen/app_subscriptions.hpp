@@ -1,0 +1,55 @@
+// What each device of the hall subscribes to and reads, as the web apps do it: the delegate
+// tablet (clients/web/app/src/tablet.tsx), the tablet in scrutineer mode (scrutineer.tsx) and
+// the big screen (screen.tsx), all through PlenumClient (client.ts). When the apps change what
+// they subscribe to or read, this table is the one place the load generator changes.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace plenum::clients::loadgen {
+
+/// The devices the load generator simulates as the apps run them.
+enum class app_device { tablet, scrutineer, screen };
+
+/// How one kind of device follows the hall. Plain constants.
+struct app_subscription {
+  app_device device;
+  std::string_view name;
+  /// The `topics` of its subscribe request, as JSON.
+  std::string_view topics_json;
+  /// Reads the board's past with get_board pages before subscribing from the next seq
+  /// (client.ts catchUpBoard, done when the topics follow the board).
+  bool reads_board_past;
+  /// The get_board `only` selection of those reads; empty: every event.
+  std::string_view board_read_only;
+  /// Sends get_state after every state push (a pushed state is the public view; the tablet
+  /// fetches its personal one, tablet.tsx).
+  bool refreshes_state_after_push;
+  /// Sends get_state when a result_announced event arrives (announced.ts).
+  bool refreshes_state_on_announcement;
+  /// After its receipt, reads its own ballot with get_board {from_seq: receipt seq, limit: 1}
+  /// (otherwise the ballot is checked against the board pushed to it).
+  bool reads_own_ballot_after_receipt;
+  /// Holds and checks the whole board (the scrutineer recomputes the counts from it).
+  bool keeps_board;
+};
+
+/// The table.
+inline constexpr std::array<app_subscription, 3> app_subscriptions{{
+    {app_device::tablet, "tablet", R"(["board","state","results"])", true, "", true, true, false,
+     false},
+    {app_device::scrutineer, "scrutineer", R"(["board","state","results"])", true, "", true, true,
+     false, true},
+    {app_device::screen, "screen", R"(["board","state","results"])", true, "", false, true, false,
+     false},
+}};
+
+/// The row of `d`.
+[[nodiscard]] constexpr const app_subscription& subscription_of(app_device d) {
+  for (const auto& s : app_subscriptions)
+    if (s.device == d) return s;
+  return app_subscriptions[0];
+}
+
+}  // namespace plenum::clients::loadgen

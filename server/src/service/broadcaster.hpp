@@ -1,0 +1,128 @@
+// broadcaster: the hall's pushes. Durable events go to the board's subscribers in seq order,
+// the coalesced `state` push to the state's, decided and announced results to the results',
+// each sealed on the way out while its result is under embargo; replies that wait for an
+// event's durability leave from here in the same order.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "net/ws_handler.hpp"
+#include "plenum/protocol/codec_board.hpp"
+#include "service/result_embargo.hpp"
+#include "storage/event_log.hpp"
+
+namespace plenum::server::service {
+
+class coalescing_pusher;
+
+/// What one connection subscribed to (protocol/PROTOCOL.md §6).
+struct subscription {
+  bool board = false;
+  bool state = false;
+  bool results = false;
+  /// With board: replay the durable events from this seq on before the live pushes.
+  std::optional<std::uint64_t> since_seq;
+};
+
+/// Thread safety: every member may be called from any thread. One mutex (mutex_) guards the
+/// durable count, the events waiting for their turn, the waiting sends, the last state pushes
+/// and the subscribers. Lock order: the command pipeline's mutex, then this one, then the
+/// embargo's; no call into the broadcaster holds the session gate's mutex, and the broadcaster
+/// never calls out to the pipeline while holding its mutex (the state push reads its views
+/// before taking it).
+class broadcaster {
+ public:
+  /// The public views of the hall, one for each entry of `privileged` (true: with the results
+  /// under embargo), all read at once under the pipeline's mutex; the `state` push is made
+  /// from them.
+  using view_source =
+      std::function<std::vector<boost::json::object>(const std::vector<bool>& privileged)>;
+
+  /// Takes note of the events of `log` durable at start-up (REQUIRES: no append runs). The log
+  /// must outlive the broadcaster; it is read for replays and queries.
+  explicit broadcaster(const storage::event_log& log);
+  /// Stops the state pushes (stop()).
+  ~broadcaster();
+  broadcaster(const broadcaster&) = delete;
+  broadcaster& operator=(const broadcaster&) = delete;
+
+  /// Starts the `state` pushes, at most one per `interval`, made from `views`.
+  void start(std::chrono::milliseconds interval, view_source views);
+  /// Stops the `state` pushes (their thread is joined); idempotent.
+  void stop();
+
+  /// Takes a durable event (from the log's writer thread, in any order): once every event
+  /// before it is durable, pushes it to the board's subscribers, the results it decides or
+  /// unseals to the results' subscribers, and runs the sends waiting for it.
+  void on_event_durable(const storage::stored_event& e);
+  /// Runs `send` once event `seq` is durable (no error), at once when it is, or with
+  /// errc::storage_unavailable when its commit failed (refuse_from).
+  void send_when_durable(std::uint64_t seq, std::function<void(boost::system::error_code)> send);
+  /// After a failed commit took the log back to `seq` events: the sends waiting for a later
+  /// event get errc::storage_unavailable (called here, after this mutex is released), and the
+  /// events from `seq` on that were waiting for their turn are dropped.
+  void refuse_from(std::uint64_t seq);
+  /// Asks for a `state` push (coalesced).
+  void notify_state();
+
+  /// Replies `subscribe_reply{durable count}` to request `id` on `conn`, replays the board from
+  /// `topics.since_seq`, and from then on pushes `topics` to `conn` (replacing any earlier
+  /// subscription), sealed unless `privileged`; the first `state` push follows at once.
+  void subscribe(const std::shared_ptr<net::connection>& conn, std::uint64_t id,
+                 const subscription& topics, bool privileged);
+  /// The connection's pushes now read as `privileged` says (after its auth).
+  void set_privileged(std::uint64_t conn_id, bool privileged);
+  /// Ends every push to the connection.
+  void remove(std::uint64_t conn_id);
+
+  /// The number of events durable and pushed, in seq order.
+  [[nodiscard]] std::uint64_t durable_count() const;
+  /// The durable events from `from` on, at most `limit` of them.
+  [[nodiscard]] std::vector<storage::stored_event> durable_events(std::uint64_t from,
+                                                                  std::uint64_t limit) const;
+  /// A stored event as it goes to a reader: whole, or sealed (no payload) while it is under
+  /// embargo and the reader is not privileged.
+  [[nodiscard]] protocol::board_event board_event_for(const storage::stored_event& e,
+                                                      bool privileged) const;
+  /// Which results are sealed now.
+  [[nodiscard]] const result_embargo& embargo() const { return embargo_; }
+
+ private:
+  struct subscriber {
+    std::shared_ptr<net::connection> conn;
+    bool privileged = false;  ///< reads results under embargo
+  };
+  void push_state();
+  /// Pushes one event in its turn. REQUIRES: mutex_ held.
+  void push_event_locked(const storage::stored_event& e);
+
+  const storage::event_log& log_;
+  view_source views_;
+
+  mutable std::mutex mutex_;
+  std::uint64_t durable_count_ = 0;                       ///< events durable and pushed
+  std::map<std::uint64_t, storage::stored_event> ready_;  ///< durable, waiting for their turn
+  /// Sends waiting for a seq to be durable.
+  std::multimap<std::uint64_t, std::function<void(boost::system::error_code)>> waiting_;
+  std::string last_state_push_;             ///< to the public
+  std::string last_privileged_state_push_;  ///< to chair, secretary, scrutineers
+  /// By connection id: a push reads these instead of walking every connection.
+  std::map<std::uint64_t, subscriber> board_subscribers_;
+  std::map<std::uint64_t, subscriber> state_subscribers_;
+  std::map<std::uint64_t, subscriber> result_subscribers_;
+
+  /// Results sealed until announced (its own mutex, taken last).
+  result_embargo embargo_;
+  std::unique_ptr<coalescing_pusher> pusher_;
+};
+
+}  // namespace plenum::server::service

@@ -1,0 +1,50 @@
+// hall_config: what a hall service opens and how it behaves; reply_handler: how a command's
+// reply comes back.
+#pragma once
+
+#include <boost/system/error_code.hpp>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "domain/context.hpp"
+#include "service/attempt_limiter.hpp"
+
+namespace plenum::server::service {
+
+/// What a hall service opens and how it behaves.
+struct hall_config {
+  /// Holds congress.key and events.db (created when missing).
+  std::filesystem::path data_dir_;
+  /// Event 0 of an empty log: create_congress with these.
+  std::string congress_id_ = "congress";
+  std::string congress_name_ = "Congress";
+  std::string term_start_ = "2026-01-01";
+  std::string term_end_ = "2030-12-31";
+  /// The time of commands (unix ms); the system clock when null.
+  std::shared_ptr<const domain::clock> clock_;
+  /// The domain's parameters (check-in clock window).
+  domain::settings settings_;
+  /// The shortest time between two `state` pushes.
+  std::chrono::milliseconds push_interval_{200};
+  /// Failed `auth` (and failed `enroll`) attempts after which a connection is closed.
+  unsigned max_auth_attempts_ = 3;
+  /// Refused enroll and auth requests per address before `rate_limited`.
+  attempt_limits attempt_limits_;
+  /// plenum-sheet, which renders the result sheets of `prepare_download` (downloads::
+  /// find_sheet_tool); nullopt: sheets answer sheet_tool_missing.
+  std::optional<std::filesystem::path> sheet_tool_;
+  /// The longest a sheet may take to render before it fails.
+  std::chrono::milliseconds sheet_time_limit_{60'000};
+};
+
+/// The completion of a command run through `execute`: the full reply frame for request `id`
+/// (ok with the command's result, or the error), sent only once the command's events are
+/// durable; `ec` is empty for an ok reply and the refusal's code otherwise. Called exactly once,
+/// from the calling thread (refusals, queries) or the log's writer thread.
+using reply_handler = std::function<void(boost::system::error_code ec, std::string frame)>;
+
+}  // namespace plenum::server::service
