@@ -1,5 +1,6 @@
 #include "plenum/protocol/messages.hpp"
 
+#include <algorithm>
 #include <array>
 #include <exception>
 #include <new>
@@ -18,14 +19,17 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::array<topic, 3> all_topics = {topic::board, topic::state, topic::results};
+constexpr std::array<topic, 4> all_topics = {topic::board, topic::basis, topic::state,
+                                             topic::results};
+/// A subscription holds at most board-or-basis, state and results.
+constexpr std::size_t max_topics = 3;
 
 decoded<topic> decode_topic(const json::value& v, const field_path& at) {
   PLENUM_TRY(auto name, read_string(v, at, max_name_bytes, 1));
   for (topic t : all_topics) {
     if (to_string(t) == name) return t;
   }
-  return refuse(errc::invalid_field, at, "must be one of board, state, results");
+  return refuse(errc::invalid_field, at, "must be one of board, basis, state, results");
 }
 
 json::value encode_topic(const topic& t) { return json::string(to_string(t)); }
@@ -34,6 +38,15 @@ decoded<void> ballot_is_for_the_vote(const cast_ballot_request& m, const object_
   if (m.ballot.vote_id == m.vote_id) return {};
   const field_path at = r.path("ballot");
   return refuse(errc::invalid_field, at.child("vote_id"), "must equal the request's vote_id");
+}
+
+// The whole board and the board without ballots are two ways of reading the same events.
+decoded<void> board_or_basis(const subscribe_request& m, const object_reader& r) {
+  const auto has = [&](topic t) {
+    return std::find(m.topics.begin(), m.topics.end(), t) != m.topics.end();
+  };
+  if (!has(topic::board) || !has(topic::basis)) return {};
+  return refuse(errc::invalid_field, r.path("topics"), "board and basis are exclusive");
 }
 
 decoded<void> spoiled_ballot_is_for_the_vote(const spoil_ballot_request& m,
@@ -64,9 +77,10 @@ struct session_tables {
   }
   static constexpr auto of(tag<ping_request>) { return wire::fields<ping_request>(); }
   static constexpr auto of(tag<subscribe_request>) {
-    return wire::fields<subscribe_request>(
+    return wire::fields_checked<subscribe_request>(
+        board_or_basis,
         member("topics", &subscribe_request::topics,
-               wire::list_of<topic>{all_topics.size(), 1, true, decode_topic, encode_topic}),
+               wire::list_of<topic>{max_topics, 1, true, decode_topic, encode_topic}),
         member("since_seq", &subscribe_request::since_seq, wire::optional_number{}));
   }
   static constexpr auto of(tag<get_state_request>) { return wire::fields<get_state_request>(); }
@@ -130,6 +144,8 @@ std::string_view to_string(topic t) {
   switch (t) {
     case topic::board:
       return "board";
+    case topic::basis:
+      return "basis";
     case topic::state:
       return "state";
     case topic::results:

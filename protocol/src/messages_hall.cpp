@@ -45,6 +45,12 @@ decoded<void> text_or_url_with_digest(const add_material_request& m, const objec
                 "give either text, or url with digest");
 }
 
+// get_board's `only` names the one selection there is.
+decoded<void> only_basis(const get_board_request& q, const object_reader& r) {
+  if (!q.only || *q.only == "basis") return {};
+  return refuse(errc::invalid_field, r.path("only"), "must be basis");
+}
+
 // prepare_download names a known kind, and the one id that kind takes.
 decoded<void> kind_with_its_id(const prepare_download_request& d, const object_reader& r) {
   const bool vote_sheet = d.kind == "vote_sheet";
@@ -183,9 +189,10 @@ struct hall_tables {
         member("k", &start_ceremony_request::k, wire::number_or_zero{1, max_list_size}));
   }
   static constexpr auto of(tag<get_board_request>) {
-    return wire::fields<get_board_request>(
-        member("from_seq", &get_board_request::from_seq, wire::number{}),
-        member("limit", &get_board_request::limit, wire::optional_number{1, max_board_page}));
+    return wire::fields_checked<get_board_request>(
+        only_basis, member("from_seq", &get_board_request::from_seq, wire::number{}),
+        member("limit", &get_board_request::limit, wire::optional_number{1, max_board_page}),
+        member("only", &get_board_request::only, wire::optional_text{max_name_bytes}));
   }
   static constexpr auto of(tag<export_record_request>) {
     return wire::fields<export_record_request>();

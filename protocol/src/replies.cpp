@@ -154,19 +154,37 @@ template decoded<spoil_ballot_reply> decode_reply(const frame&);
 template decoded<confirm_key_reply> decode_reply(const frame&);
 template decoded<partial_decryption_reply> decode_reply(const frame&);
 
-std::string encode_board_event_push(const board_event& e) {
-  return encode_push("board_event", json::object{{"event", encode_board_event(e)}});
+std::string encode_board_events_push(const std::vector<board_event>& events) {
+  if (events.empty() || events.size() > max_events_per_push)
+    throw std::invalid_argument("a board_events push carries 1 to 256 events");
+  json::array out;
+  out.reserve(events.size());
+  for (const auto& e : events) out.push_back(encode_board_event(e));
+  return encode_push("board_events", json::object{{"events", std::move(out)}});
 }
 
-decoded<board_event> decode_board_event_push(const frame& f) {
+decoded<std::vector<board_event>> decode_board_events_push(const frame& f) {
   const field_path root;
-  if (f.type != "board_event") {
-    return refuse(errc::invalid_field, root.child("type"), "expected a \"board_event\" push");
+  if (f.type != "board_events") {
+    return refuse(errc::invalid_field, root.child("type"), "expected a \"board_events\" push");
   }
   const object_reader r(f.fields, root);
-  PLENUM_CHECK(r.allow_only({"event"}));
-  PLENUM_TRY(auto text, r.required("event"));
-  return decode_board_event(text.get(), r.path("event"));
+  PLENUM_CHECK(r.allow_only({"events"}));
+  PLENUM_TRY(auto list, r.required("events"));
+  const field_path at = r.path("events");
+  if (!list.get().is_array()) return refuse(errc::invalid_field, at, "must be an array");
+  const auto& items = list.get().get_array();
+  if (items.empty() || items.size() > max_events_per_push)
+    return refuse(errc::invalid_field, at, "must hold 1 to 256 events");
+  std::vector<board_event> out;
+  out.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    PLENUM_TRY(auto e, decode_board_event(items[i], at.at(i)));
+    if (!out.empty() && e.seq <= out.back().seq)
+      return refuse(errc::invalid_field, at.at(i).child("seq"), "must follow the seq before");
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 }  // namespace plenum::protocol

@@ -31,6 +31,7 @@
 #include "plenum/protocol/codec_decryption.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
 #include "plenum/protocol/codec_spoil.hpp"
+#include "plenum/protocol/replies.hpp"
 #include "plenumd_process.hpp"
 
 namespace plenum::tests {
@@ -248,6 +249,14 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   auto ch = as("CH");
   auto watcher = hall_client(port_);
   ASSERT_TRUE(watcher.call("subscribe", {{"topics", json::array{"state", "board"}}}).ok());
+  // A whole-board reader and a tablet's basis, from here on (checked before the restart).
+  auto board_reader = hall_client(port_);
+  auto basis_reader = hall_client(port_);
+  auto board_sub = board_reader.call("subscribe", {{"topics", json::array{"board"}}});
+  auto basis_sub = basis_reader.call("subscribe", {{"topics", json::array{"basis", "state"}}});
+  ASSERT_TRUE(board_sub.ok() && basis_sub.ok());
+  const auto pushed_from = board_sub.fields.at("next_seq").to_number<std::uint64_t>();
+  EXPECT_EQ(basis_sub.fields.at("next_seq").to_number<std::uint64_t>(), pushed_from);
 
   ASSERT_TRUE(
       ch.call("create_sitting", {{"sitting_id", "s1"}, {"title", "年会"}, {"date", "2026-03-01"}})
@@ -576,16 +585,108 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   std::uint64_t expected = 0;
   bool first = true;
   for (int n = 0; n < 20; ++n) {
-    auto e = watcher.next_push("board_event", 2s);
-    if (!e) break;
-    auto ev = protocol::decode_board_event(e->at("event"));
-    ASSERT_TRUE(ev);
-    if (!first) {
-      EXPECT_EQ(ev->seq, expected);
+    auto push = watcher.next_push("board_events", 2s);
+    if (!push) break;
+    for (const auto& e : push->at("events").as_array()) {
+      auto ev = protocol::decode_board_event(e);
+      ASSERT_TRUE(ev);
+      if (!first) {
+        EXPECT_EQ(ev->seq, expected);
+      }
+      first = false;
+      expected = ev->seq + 1;
+      EXPECT_TRUE(congress_pk.verify(ev->entry_hash, ev->sig));
     }
-    first = false;
-    expected = ev->seq + 1;
-    EXPECT_TRUE(congress_pk.verify(ev->entry_hash, ev->sig));
+  }
+
+  // The board reader received every event from its subscription on, in seq order without a
+  // gap, several to a push; the basis reader every one of them but the ballots; get_board with
+  // only:basis reads the same selection as the basis topic.
+  {
+    auto reader = hall_client(port_);
+    auto all = reader.call("get_board", {{"from_seq", 0}, {"limit", 500}});
+    auto basis = reader.call("get_board", {{"from_seq", 0}, {"limit", 500}, {"only", "basis"}});
+    ASSERT_TRUE(all.ok() && basis.ok());
+    std::vector<protocol::board_event> board_events;
+    for (const auto& e : all.fields.at("events").as_array()) {
+      auto ev = protocol::decode_board_event(e);
+      ASSERT_TRUE(ev);
+      board_events.push_back(*ev);
+    }
+    EXPECT_EQ(basis.fields.at("next_seq"), all.fields.at("next_seq"));
+    auto is_ballot = [](const protocol::board_event& e) {
+      return e.type == "ballot_accepted" || e.type == "ballot_spoiled";
+    };
+    std::vector<std::uint64_t> basis_seqs;
+    for (const auto& e : board_events)
+      if (!is_ballot(e)) basis_seqs.push_back(e.seq);
+    std::vector<std::uint64_t> read_basis;
+    for (const auto& e : basis.fields.at("events").as_array()) {
+      auto ev = protocol::decode_board_event(e);
+      ASSERT_TRUE(ev);
+      EXPECT_FALSE(is_ballot(*ev)) << ev->seq;
+      EXPECT_EQ(ev->entry_hash, board_events.at(ev->seq).entry_hash);
+      read_basis.push_back(ev->seq);
+    }
+    EXPECT_EQ(read_basis, basis_seqs);
+    EXPECT_EQ(basis_seqs.size() + 9, board_events.size()) << "a spoil and eight ballots left out";
+    auto limited = reader.call("get_board", {{"from_seq", 0}, {"limit", 3}, {"only", "basis"}});
+    ASSERT_TRUE(limited.ok());
+    EXPECT_EQ(limited.fields.at("events").as_array().size(), 3u);
+    EXPECT_EQ(reader.call("get_board", {{"from_seq", 0}, {"only", "ballots"}}).code(),
+              "invalid_field");
+    EXPECT_EQ(reader.call("subscribe", {{"topics", json::array{"board", "basis"}}}).code(),
+              "invalid_field");
+
+    // What each reader was pushed: board_events frames, each event checked as it came.
+    auto pushed = [&](hall_client& c, std::uint64_t until, std::size_t& batches) {
+      std::vector<protocol::board_event> out;
+      while (out.empty() || out.back().seq + 1 < until) {
+        auto push = c.next_push("board_events", 10s);
+        if (!push) break;
+        ++batches;
+        protocol::frame f{0, "board_events", *push};
+        auto events = protocol::decode_board_events_push(f);
+        EXPECT_TRUE(events) << events.error().message();
+        if (!events) break;
+        for (auto& e : *events) {
+          EXPECT_TRUE(congress_pk.verify(e.entry_hash, e.sig));
+          out.push_back(std::move(e));
+        }
+      }
+      return out;
+    };
+    const std::uint64_t end = board_events.size();
+    std::size_t board_batches = 0;
+    std::size_t basis_batches = 0;
+    const auto to_board = pushed(board_reader, end, board_batches);
+    const auto to_basis = pushed(basis_reader, basis_seqs.back() + 1, basis_batches);
+    ASSERT_FALSE(to_board.empty());
+    EXPECT_EQ(to_board.size(), end - pushed_from);
+    for (std::size_t i = 0; i < to_board.size(); ++i) {
+      EXPECT_EQ(to_board[i].seq, pushed_from + i);
+      EXPECT_EQ(to_board[i].entry_hash, board_events.at(to_board[i].seq).entry_hash);
+    }
+    EXPECT_LE(board_batches, to_board.size());
+    std::vector<std::uint64_t> expected_basis;
+    for (auto seq : basis_seqs)
+      if (seq >= pushed_from) expected_basis.push_back(seq);
+    std::vector<std::uint64_t> got_basis;
+    for (const auto& e : to_basis) {
+      EXPECT_FALSE(is_ballot(e)) << e.seq;
+      EXPECT_EQ(e.entry_hash, board_events.at(e.seq).entry_hash);
+      got_basis.push_back(e.seq);
+    }
+    EXPECT_EQ(got_basis, expected_basis);
+    EXPECT_LE(basis_batches, to_basis.size());
+    // The basis reader's replay from seq 0 is the basis too, as board_events pushes.
+    auto late = hall_client(port_);
+    ASSERT_TRUE(late.call("subscribe", {{"topics", json::array{"basis"}}, {"since_seq", 0}}).ok());
+    std::size_t replay_batches = 0;
+    std::vector<std::uint64_t> replayed;
+    for (const auto& e : pushed(late, basis_seqs.back() + 1, replay_batches))
+      replayed.push_back(e.seq);
+    EXPECT_EQ(replayed, basis_seqs);
   }
 
   // Restart on the same data: the same state and the receipts still verify.

@@ -63,7 +63,8 @@ TEST(MessagesHall, EveryTypeRoundTrips) {
       get_my_status_request{std::string("s1")},
       get_ceremony_request{"s1"},
       get_tally_request{"v1"},
-      get_board_request{10, 50},
+      get_board_request{10, 50, std::nullopt},
+      get_board_request{0, std::nullopt, std::string("basis")},
       export_record_request{},
       sign_result_request{"v1", some_signature()},
       announce_result_request{"v1", some_signature()},
@@ -133,6 +134,8 @@ TEST(MessagesHall, HostileFramesAreRefused) {
                  errc::invalid_field, "limit");
   expect_refused(R"({"v":1,"id":3,"type":"get_board","from_seq":0,"limit":null})",
                  errc::invalid_field, "limit");
+  expect_refused(R"({"v":1,"id":3,"type":"get_board","from_seq":0,"only":"ballots"})",
+                 errc::invalid_field, "only");
   expect_refused(R"({"v":1,"id":3,"type":"acknowledge_warnings","x":1})", errc::invalid_field, "x");
   expect_refused(R"({"v":1,"id":3,"type":"get_roster","sitting_id":""})", errc::invalid_field,
                  "sitting_id");

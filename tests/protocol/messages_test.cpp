@@ -74,6 +74,7 @@ TEST(Messages, EveryRequestRoundTrips) {
       ping_request{},
       subscribe_request{{topic::board, topic::results}, 17},
       subscribe_request{{topic::state}, std::nullopt},
+      subscribe_request{{topic::basis, topic::state, topic::results}, 0},
       get_state_request{},
       cast_ballot_request{"vote-1", *ballot},
       checkin_request{"sitting-2026", 1790000000000,
@@ -144,6 +145,11 @@ TEST(Messages, SubscribeTopics) {
   expect_refused(R"({"v":1,"id":1,"type":"subscribe","topics":["gossip"]})", errc::invalid_field,
                  "topics[0]");
   expect_refused(R"({"v":1,"id":1,"type":"subscribe","topics":[]})", errc::invalid_field, "topics");
+  expect_refused(R"({"v":1,"id":1,"type":"subscribe","topics":["board","basis"]})",
+                 errc::invalid_field, "topics");
+  expect_refused(
+      R"({"v":1,"id":1,"type":"subscribe","topics":["basis","state","results","board"]})",
+      errc::invalid_field, "topics");
   expect_refused(R"({"v":1,"id":1,"type":"subscribe","topics":["board"],"since_seq":-3})",
                  errc::invalid_field, "since_seq");
 }

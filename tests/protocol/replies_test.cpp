@@ -66,7 +66,7 @@ TEST(Replies, RefusesWhatIsNotTheReply) {
   EXPECT_EQ(more.error().field, "more");
 }
 
-TEST(Pushes, BoardEventPushRoundTripsAndChecksTheHash) {
+TEST(Pushes, BoardEventsPushRoundTripsAndChecksEachHash) {
   const auto key = test::secret_key_field(test::kat().at("voters").at(1).at("sk"));
   board_event e;
   e.seq = 5;
@@ -75,21 +75,42 @@ TEST(Pushes, BoardEventPushRoundTripsAndChecksTheHash) {
   e.payload = R"({"person":"D-017","unix_ms":1790000000000})";
   e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
   e.sig = key.sign(e.entry_hash);
-  const std::string text = encode_board_event_push(e);
+  board_event next;
+  next.seq = 7;  // a ballot left out before it, as a basis reader sees it
+  next.prev_hash = crypto::entry_hash(6, e.entry_hash, "x", "{}");
+  next.type = "vote_closed";
+  next.payload = R"({"vote_id":"v1"})";
+  next.entry_hash = crypto::entry_hash(next.seq, next.prev_hash, next.type, next.payload);
+  next.sig = key.sign(next.entry_hash);
+  const std::string text = encode_board_events_push({e, next});
   auto f = parse_server_frame(text);
   ASSERT_TRUE(f) << f.error().message();
   EXPECT_FALSE(f->id.has_value());
-  auto back = decode_board_event_push(*f);
+  EXPECT_EQ(f->type, "board_events");
+  auto back = decode_board_events_push(*f);
   ASSERT_TRUE(back) << back.error().message();
-  EXPECT_EQ(*back, e);
+  EXPECT_EQ(*back, (std::vector<board_event>{e, next}));
 
   json::object tampered = json::parse(text).as_object();
-  tampered["event"].as_object()["seq"] = 6;
+  tampered["events"].as_array()[1].as_object()["seq"] = 8;
   auto g = parse_server_frame(json::serialize(tampered));
   ASSERT_TRUE(g);
-  auto refused = decode_board_event_push(*g);
+  auto refused = decode_board_events_push(*g);
   ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error().field, "event.entry_hash");
+  EXPECT_EQ(refused.error().field, "events[1].entry_hash");
+
+  // Out of order, empty, or more than 256 events: refused.
+  auto backwards = parse_server_frame(encode_board_events_push({next, e}));
+  ASSERT_TRUE(backwards);
+  auto refused_order = decode_board_events_push(*backwards);
+  ASSERT_FALSE(refused_order);
+  EXPECT_EQ(refused_order.error().field, "events[1].seq");
+  auto empty = parse_server_frame(R"({"v":1,"type":"board_events","events":[]})");
+  ASSERT_TRUE(empty);
+  EXPECT_FALSE(decode_board_events_push(*empty));
+  EXPECT_THROW((void)encode_board_events_push({}), std::invalid_argument);
+  EXPECT_THROW((void)encode_board_events_push(std::vector<board_event>(257, e)),
+               std::invalid_argument);
 }
 
 }  // namespace

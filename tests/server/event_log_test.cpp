@@ -158,6 +158,28 @@ TEST(EventLog, ReopenGivesTheSameEventsAndChain) {
   EXPECT_EQ(open_or_die(dir / "board.db", test_key())->events().size(), 51u);
 }
 
+TEST(EventLog, SelectReadsAPageOfTheChosenEvents) {
+  test::temp_dir dir;
+  auto log = open_or_die(dir / "board.db", test_key());
+  for (std::uint64_t i = 0; i < 20; ++i)
+    ASSERT_TRUE(log->append(i % 3 ? "checkin" : "vote_cast", payload_of(i), nullptr));
+  ASSERT_FALSE(log->flush());
+  // A page of at most `limit` events from `from`, stopping before `to`.
+  const auto page = log->select(5, 20, 4);
+  ASSERT_EQ(page.size(), 4u);
+  EXPECT_EQ(page.front().seq, 5u);
+  EXPECT_EQ(page.back().entry_hash, log->events()[8].entry_hash);
+  EXPECT_EQ(log->select(18, 19, 10).size(), 1u);
+  EXPECT_TRUE(log->select(20, 30, 10).empty());
+  // Only the events `keep` accepts: the page reaches further to hold `limit` of them.
+  const auto casts =
+      log->select(1, 20, 3, [](const stored_event& e) { return e.type == "vote_cast"; });
+  ASSERT_EQ(casts.size(), 3u);
+  EXPECT_EQ(casts[0].seq, 3u);
+  EXPECT_EQ(casts[1].seq, 6u);
+  EXPECT_EQ(casts[2].seq, 9u);
+}
+
 TEST(EventLog, GroupCommitRunsEveryHandlerInSeqOrder) {
   test::temp_dir dir;
   recorder seen;

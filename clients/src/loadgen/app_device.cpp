@@ -23,8 +23,8 @@ std::string_view frame_type(std::string_view text) {
   return to == std::string_view::npos ? std::string_view{} : text.substr(from, to - from);
 }
 
-// How many events a board push carries (one, or a batch), counted by their entry hashes (a
-// payload is an escaped string, so its keys never match).
+// How many events a board_events push carries, counted by their entry hashes (a payload is an
+// escaped string, so its keys never match).
 std::size_t events_in(std::string_view text) {
   std::size_t n = 0;
   for (auto at = text.find("\"entry_hash\""); at != std::string_view::npos;
@@ -158,13 +158,12 @@ void app_device_sim::on_board_event(const json::value& event) {
 
 void app_device_sim::on_push(std::string_view text) {
   const auto type = frame_type(text);
-  if (type == "board_event" || type == "board_events") {
+  if (type == "board_events") {
     if (sub_.keeps_board) {
       boost::system::error_code ec;
       auto v = json::parse(text, ec);
       if (ec || !v.is_object()) return errors_.add("push unreadable");
       auto& o = v.as_object();
-      if (auto* one = o.if_contains("event")) on_board_event(*one);
       if (auto* many = o.if_contains("events"); many != nullptr && many->is_array())
         for (const auto& e : many->as_array()) on_board_event(e);
     } else {

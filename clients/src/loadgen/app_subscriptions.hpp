@@ -37,12 +37,12 @@ struct app_subscription {
 
 /// The table.
 inline constexpr std::array<app_subscription, 3> app_subscriptions{{
-    {app_device::tablet, "tablet", R"(["board","state","results"])", true, "", true, true, false,
-     false},
+    {app_device::tablet, "tablet", R"(["basis","state","results"])", true, "basis", true, true,
+     true, false},
     {app_device::scrutineer, "scrutineer", R"(["board","state","results"])", true, "", true, true,
      false, true},
-    {app_device::screen, "screen", R"(["board","state","results"])", true, "", false, true, false,
-     false},
+    {app_device::screen, "screen", R"(["basis","state","results"])", true, "basis", false, true,
+     false, false},
 }};
 
 /// The row of `d`.

@@ -246,11 +246,13 @@ result<board_record> read_board(session& s) {
   while (board.events.size() < next->next_seq) {
     auto push = s.next_push(std::chrono::milliseconds(30000));
     if (!push) return push.error();
-    if (push->type != "board_event") continue;
-    auto e = protocol::decode_board_event_push(*push);
-    if (!e) return errc::broken_chain;
-    if (e->seq < board.events.size()) continue;
-    if (auto added = board.add(*e); !added) return added.error();
+    if (push->type != "board_events") continue;
+    auto events = protocol::decode_board_events_push(*push);
+    if (!events) return errc::broken_chain;
+    for (const auto& e : *events) {
+      if (e.seq < board.events.size()) continue;
+      if (auto added = board.add(e); !added) return added.error();
+    }
   }
   s.pushes().clear();
   s.on_push([](const protocol::frame&) {});

@@ -197,7 +197,6 @@ try {
     ws.onMessage((m) => upstream.send(m));
     upstream.onMessage((m) => {
       const msg = JSON.parse(String(m));
-      if (msg.type === "board_event") msg.event = forge(msg.event);
       if (Array.isArray(msg.events)) msg.events = msg.events.map(forge);
       ws.send(JSON.stringify(msg));
     });

@@ -95,9 +95,8 @@ try {
   function rewrite(text, forge, boardEvents, { lie, lieVote }) {
     const msg = JSON.parse(text);
     if (msg.type === "hello" && lie === "hello_other_key") msg.congress_pk = otherCongress.publicKey().hex();
-    if (msg.type === "board_event") msg.event = forge(msg.event);
     if (Array.isArray(msg.events)) msg.events = msg.events.map(forge);
-    for (const e of msg.type === "board_event" ? [msg.event] : msg.events ?? []) boardEvents.set(e.seq, e);
+    for (const e of msg.events ?? []) boardEvents.set(e.seq, e);
     if (msg.receipt && lie.startsWith("receipt_")) {
       const r = msg.receipt;
       if (lie === "receipt_forged") r.signature = cvp1.toHex(cvp1.SecretKey.generate().sign(cvp1.fromHex(r.tracking_code, 32)));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json/parse.hpp>
+#include <limits>
 
 #include "plenum/protocol/envelope.hpp"
 #include "plenum/protocol/replies.hpp"
@@ -10,6 +11,27 @@
 namespace plenum::server::service {
 
 namespace json = boost::json;
+
+namespace {
+
+/// `events` as `board_events` pushes of at most max_events_per_push each.
+std::vector<std::shared_ptr<const std::string>> board_events_frames(
+    const std::vector<protocol::board_event>& events) {
+  std::vector<std::shared_ptr<const std::string>> out;
+  for (std::size_t i = 0; i < events.size(); i += protocol::max_events_per_push) {
+    const auto end = std::min(events.size(), i + protocol::max_events_per_push);
+    out.push_back(std::make_shared<const std::string>(
+        protocol::encode_board_events_push({events.begin() + static_cast<std::ptrdiff_t>(i),
+                                            events.begin() + static_cast<std::ptrdiff_t>(end)})));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool in_basis(const storage::stored_event& e) {
+  return e.type != "ballot_accepted" && e.type != "ballot_spoiled";
+}
 
 broadcaster::broadcaster(const storage::event_log& log) : log_(log) {
   for (const auto& e : log_.events()) (void)embargo_.observe(e);
@@ -60,12 +82,15 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
   std::lock_guard lock(mutex_);
   ready_.insert_or_assign(e.seq, e);
   bool embargo_lifted = false;
+  batch events;
+  // Result pushes, sent after the batch that holds their events.
+  std::vector<std::pair<std::shared_ptr<const std::string>, bool>> results;
   while (!ready_.empty() && ready_.begin()->first == durable_count_) {
     auto node = ready_.extract(ready_.begin());
     ++durable_count_;
     // A result stays sealed for the public until its announcement is durable.
     const auto lifted = embargo_.observe(node.mapped());
-    push_event_locked(node.mapped());
+    add_to_batch(events, node.mapped());
     // The decided result goes to the privileged at once and to everyone once announced.
     auto push_result = [&](const std::string& payload_text, std::uint64_t seq, bool to_public) {
       boost::system::error_code ec;
@@ -73,9 +98,8 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
       if (ec || !payload.is_object()) return;
       json::object fields{
           {"vote_id", payload.as_object()["vote_id"]}, {"board_seq", seq}, {"result", payload}};
-      auto frame = std::make_shared<const std::string>(protocol::encode_push("result", fields));
-      for (const auto& [id, sub] : result_subscribers_)
-        if (sub.privileged != to_public) sub.conn->send(frame);
+      results.emplace_back(
+          std::make_shared<const std::string>(protocol::encode_push("result", fields)), to_public);
     };
     if (node.mapped().type == "vote_decided")
       push_result(node.mapped().payload, node.mapped().seq, false);
@@ -88,6 +112,10 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
       it = waiting_.erase(it);
     }
   }
+  push_batch_locked(events);
+  for (const auto& [frame, to_public] : results)
+    for (const auto& [id, sub] : result_subscribers_)
+      if (sub.privileged != to_public) sub.conn->send(frame);
   // The sends run under mutex_, so a reply leaves before any later event's push.
   for (auto& s : sends) s({});
   // The public state changes when an embargo lifts, which happens here, after the command's
@@ -95,16 +123,37 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
   if (!sends.empty() || embargo_lifted) notify_state();
 }
 
-void broadcaster::push_event_locked(const storage::stored_event& e) {
-  if (board_subscribers_.empty()) return;
+void broadcaster::add_to_batch(batch& b, const storage::stored_event& e) const {
+  const bool board = !board_subscribers_.empty();
+  const bool basis = !basis_subscribers_.empty() && in_basis(e);
+  if (!board && !basis) return;
+  auto whole = board_event_for(e, true);
   const bool sealed = embargo_.sealed(e.seq);
-  auto whole = std::make_shared<const std::string>(
-      protocol::encode_board_event_push(board_event_for(e, true)));
-  auto public_frame = sealed ? std::make_shared<const std::string>(
-                                   protocol::encode_board_event_push(board_event_for(e, false)))
-                             : whole;
-  for (const auto& [id, sub] : board_subscribers_)
-    sub.conn->send(sub.privileged ? whole : public_frame);
+  b.sealed = b.sealed || sealed;
+  auto public_view = sealed ? board_event_for(e, false) : whole;
+  if (basis) {
+    b.basis_whole.push_back(whole);
+    b.basis_public.push_back(public_view);
+  }
+  if (board) {
+    b.board_whole.push_back(std::move(whole));
+    b.board_public.push_back(std::move(public_view));
+  }
+}
+
+void broadcaster::push_batch_locked(const batch& b) {
+  auto send_to = [&b](const std::map<std::uint64_t, subscriber>& subscribers,
+                      const std::vector<protocol::board_event>& whole,
+                      const std::vector<protocol::board_event>& public_view) {
+    if (subscribers.empty() || whole.empty()) return;
+    const auto whole_frames = board_events_frames(whole);
+    // One buffer for all when nothing in the batch is sealed.
+    const auto public_frames = b.sealed ? board_events_frames(public_view) : whole_frames;
+    for (const auto& [id, sub] : subscribers)
+      for (const auto& frame : sub.privileged ? whole_frames : public_frames) sub.conn->send(frame);
+  };
+  send_to(board_subscribers_, b.board_whole, b.board_public);
+  send_to(basis_subscribers_, b.basis_whole, b.basis_public);
 }
 
 void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::uint64_t id,
@@ -115,17 +164,12 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
     std::lock_guard lock(mutex_);
     conn->send(std::make_shared<const std::string>(
         protocol::encode_reply(id, protocol::subscribe_reply{durable_count_})));
-    if (topics.board && topics.since_seq) {
-      for (std::uint64_t from = *topics.since_seq; from < durable_count_;) {
-        auto page = log_.snapshot(from);
-        if (page.empty()) break;
-        for (const auto& e : page) {
-          if (e.seq >= durable_count_) break;
-          conn->send(std::make_shared<const std::string>(
-              protocol::encode_board_event_push(board_event_for(e, privileged))));
-        }
-        from = durable_count_;
-      }
+    if ((topics.board || topics.basis) && topics.since_seq) {
+      std::vector<protocol::board_event> replay;
+      for (const auto& e : log_.select(*topics.since_seq, durable_count_,
+                                       std::numeric_limits<std::uint64_t>::max()))
+        if (topics.board || in_basis(e)) replay.push_back(board_event_for(e, privileged));
+      for (auto& frame : board_events_frames(replay)) conn->send(std::move(frame));
     }
     const auto conn_id = conn->id();
     const subscriber me{conn, privileged};
@@ -136,6 +180,7 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
         list.erase(conn_id);
     };
     keep(board_subscribers_, topics.board);
+    keep(basis_subscribers_, topics.basis);
     keep(state_subscribers_, topics.state);
     keep(result_subscribers_, topics.results);
   }
@@ -147,13 +192,15 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
 
 void broadcaster::set_privileged(std::uint64_t conn_id, bool privileged) {
   std::lock_guard lock(mutex_);
-  for (auto* list : {&board_subscribers_, &state_subscribers_, &result_subscribers_})
+  for (auto* list :
+       {&board_subscribers_, &basis_subscribers_, &state_subscribers_, &result_subscribers_})
     if (auto it = list->find(conn_id); it != list->end()) it->second.privileged = privileged;
 }
 
 void broadcaster::remove(std::uint64_t conn_id) {
   std::lock_guard lock(mutex_);
   board_subscribers_.erase(conn_id);
+  basis_subscribers_.erase(conn_id);
   state_subscribers_.erase(conn_id);
   result_subscribers_.erase(conn_id);
 }
@@ -164,13 +211,12 @@ std::uint64_t broadcaster::durable_count() const {
 }
 
 std::vector<storage::stored_event> broadcaster::durable_events(std::uint64_t from,
-                                                               std::uint64_t limit) const {
+                                                               std::uint64_t limit,
+                                                               bool basis_only) const {
   const std::uint64_t durable = durable_count();
   if (from >= durable) return {};
-  auto events = log_.snapshot(from);
-  const std::uint64_t keep = std::min<std::uint64_t>(limit, durable - from);
-  if (events.size() > keep) events.resize(keep);
-  return events;
+  if (basis_only) return log_.select(from, durable, limit, in_basis);
+  return log_.select(from, durable, limit);
 }
 
 protocol::board_event broadcaster::board_event_for(const storage::stored_event& e,

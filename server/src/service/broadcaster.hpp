@@ -1,7 +1,8 @@
-// broadcaster: the hall's pushes. Durable events go to the board's subscribers in seq order,
-// the coalesced `state` push to the state's, decided and announced results to the results',
-// each sealed on the way out while its result is under embargo; replies that wait for an
-// event's durability leave from here in the same order.
+// broadcaster: the hall's pushes. Durable events go in seq order, batched as they became durable
+// together, to the board's subscribers (every event) and the basis' (every one but the
+// ballots), the coalesced `state` push to the state's, decided and announced results to the
+// results', each sealed on the way out while its result is under embargo; replies that wait for
+// an event's durability leave from here in the same order.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -24,12 +25,18 @@ namespace plenum::server::service {
 
 class coalescing_pusher;
 
+/// Whether `e` goes to a `basis` reader: every event but the ballots (ballot_accepted,
+/// ballot_spoiled).
+[[nodiscard]] bool in_basis(const storage::stored_event& e);
+
 /// What one connection subscribed to (protocol/PROTOCOL.md §6).
 struct subscription {
   bool board = false;
+  /// Every event but the ballots (exclusive with board).
+  bool basis = false;
   bool state = false;
   bool results = false;
-  /// With board: replay the durable events from this seq on before the live pushes.
+  /// With board or basis: replay the durable events from this seq on before the live pushes.
   std::optional<std::uint64_t> since_seq;
 };
 
@@ -61,8 +68,10 @@ class broadcaster {
   void stop();
 
   /// Takes a durable event (from the log's writer thread, in any order): once every event
-  /// before it is durable, pushes it to the board's subscribers, the results it decides or
-  /// unseals to the results' subscribers, and runs the sends waiting for it.
+  /// before it is durable, pushes it (with the others that became durable in its turn, in one
+  /// `board_events` push of at most 256) to the board's and, unless a ballot, the basis'
+  /// subscribers, the results it decides or unseals to the results' subscribers, and runs the
+  /// sends waiting for it.
   void on_event_durable(const storage::stored_event& e);
   /// Runs `send` once event `seq` is durable (no error), at once when it is, or with
   /// errc::storage_unavailable when its commit failed (refuse_from).
@@ -74,9 +83,9 @@ class broadcaster {
   /// Asks for a `state` push (coalesced).
   void notify_state();
 
-  /// Replies `subscribe_reply{durable count}` to request `id` on `conn`, replays the board from
-  /// `topics.since_seq`, and from then on pushes `topics` to `conn` (replacing any earlier
-  /// subscription), sealed unless `privileged`; the first `state` push follows at once.
+  /// Replies `subscribe_reply{durable count}` to request `id` on `conn`, replays the board (or
+  /// basis) from `topics.since_seq`, and from then on pushes `topics` to `conn` (replacing any
+  /// earlier subscription), sealed unless `privileged`; the first `state` push follows at once.
   void subscribe(const std::shared_ptr<net::connection>& conn, std::uint64_t id,
                  const subscription& topics, bool privileged);
   /// The connection's pushes now read as `privileged` says (after its auth).
@@ -86,9 +95,11 @@ class broadcaster {
 
   /// The number of events durable and pushed, in seq order.
   [[nodiscard]] std::uint64_t durable_count() const;
-  /// The durable events from `from` on, at most `limit` of them.
+  /// The durable events from `from` on, at most `limit` of them; with `basis_only`, the
+  /// ballots left out (a page then reaches further to hold `limit` events).
   [[nodiscard]] std::vector<storage::stored_event> durable_events(std::uint64_t from,
-                                                                  std::uint64_t limit) const;
+                                                                  std::uint64_t limit,
+                                                                  bool basis_only = false) const;
   /// A stored event as it goes to a reader: whole, or sealed (no payload) while it is under
   /// embargo and the reader is not privileged.
   [[nodiscard]] protocol::board_event board_event_for(const storage::stored_event& e,
@@ -101,9 +112,19 @@ class broadcaster {
     std::shared_ptr<net::connection> conn;
     bool privileged = false;  ///< reads results under embargo
   };
+  /// The events of one push round, as the four kinds of reader read them.
+  struct batch {
+    std::vector<protocol::board_event> board_whole;
+    std::vector<protocol::board_event> board_public;  ///< sealed under embargo
+    std::vector<protocol::board_event> basis_whole;
+    std::vector<protocol::board_event> basis_public;
+    bool sealed = false;  ///< whether any event differs between whole and public
+  };
   void push_state();
-  /// Pushes one event in its turn. REQUIRES: mutex_ held.
-  void push_event_locked(const storage::stored_event& e);
+  /// Adds one event in its turn to `b`, as each reader reads it now. REQUIRES: mutex_ held.
+  void add_to_batch(batch& b, const storage::stored_event& e) const;
+  /// Sends `b` to the board's and the basis' subscribers. REQUIRES: mutex_ held.
+  void push_batch_locked(const batch& b);
 
   const storage::event_log& log_;
   view_source views_;
@@ -117,6 +138,7 @@ class broadcaster {
   std::string last_privileged_state_push_;  ///< to chair, secretary, scrutineers
   /// By connection id: a push reads these instead of walking every connection.
   std::map<std::uint64_t, subscriber> board_subscribers_;
+  std::map<std::uint64_t, subscriber> basis_subscribers_;
   std::map<std::uint64_t, subscriber> state_subscribers_;
   std::map<std::uint64_t, subscriber> result_subscribers_;
 

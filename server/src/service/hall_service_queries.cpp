@@ -145,8 +145,8 @@ std::string hall_service::query(std::uint64_t id, const protocol::hall_request& 
   };
   if (const auto* q = std::get_if<protocol::get_board_request>(&r)) {
     json::array events;
-    for (const auto& e :
-         pushes_->durable_events(q->from_seq, q->limit.value_or(protocol::max_board_page)))
+    for (const auto& e : pushes_->durable_events(
+             q->from_seq, q->limit.value_or(protocol::max_board_page), q->only.has_value()))
       events.push_back(
           protocol::encode_board_event(pushes_->board_event_for(e, session.privileged)));
     const std::uint64_t durable = pushes_->durable_count();

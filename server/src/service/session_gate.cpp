@@ -133,6 +133,7 @@ void session_gate::subscribe(session& s, std::uint64_t id, const protocol::subsc
   subscription topics;
   for (auto t : r.topics) {
     topics.board = topics.board || t == protocol::topic::board;
+    topics.basis = topics.basis || t == protocol::topic::basis;
     topics.state = topics.state || t == protocol::topic::state;
     topics.results = topics.results || t == protocol::topic::results;
   }

@@ -294,6 +294,19 @@ std::vector<stored_event> event_log::snapshot(std::uint64_t from) const {
   return {events_.begin() + static_cast<std::ptrdiff_t>(from), events_.end()};
 }
 
+std::vector<stored_event> event_log::select(
+    std::uint64_t from, std::uint64_t to, std::uint64_t limit,
+    const std::function<bool(const stored_event&)>& keep) const {
+  std::vector<stored_event> out;
+  std::lock_guard lock(append_mutex_);
+  const std::uint64_t end = std::min<std::uint64_t>(to, events_.size());
+  for (std::uint64_t seq = from; seq < end && out.size() < limit; ++seq) {
+    const auto& e = events_[seq];
+    if (!keep || keep(e)) out.push_back(e);
+  }
+  return out;
+}
+
 chain_head event_log::head() const {
   std::lock_guard lock(append_mutex_);
   return head_;

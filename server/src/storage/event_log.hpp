@@ -148,6 +148,13 @@ class event_log {
   /// readers that run while the server appends.
   [[nodiscard]] std::vector<stored_event> snapshot(std::uint64_t from = 0) const;
 
+  /// A copy of at most `limit` events from seq `from` up to (not including) seq `to`, those
+  /// `keep` accepts (every one when `keep` is empty), in seq order: a page without copying the
+  /// rest of the log. Thread-safe.
+  [[nodiscard]] std::vector<stored_event> select(
+      std::uint64_t from, std::uint64_t to, std::uint64_t limit,
+      const std::function<bool(const stored_event&)>& keep = {}) const;
+
   /// Appends an event: assigns seq, prev_hash, entry_hash, signature and stored_at now, and
   /// queues it for the writer, which calls `on_durable` after the event's batch committed.
   /// Handlers run in seq order. `payload` must be the exact JSON text to store and hash.

@@ -4,12 +4,14 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { BoardEvent, PlenumClient } from "./client";
 
-/** Calls get_state whenever `board` gains a result_announced event. */
+/** Calls get_state whenever `board` gains a result_announced event (counted, since ballots read
+ * on demand may be kept after it in seq order). */
 export function useRefreshOnAnnouncement(client: PlenumClient, board: readonly BoardEvent[]): void {
-  const seen = useRef(board.length);
+  const announced = board.reduce((n, e) => n + (e.type === "result_announced" ? 1 : 0), 0);
+  const seen = useRef(announced);
   useEffect(() => {
-    const fresh = board.slice(Math.min(seen.current, board.length));
-    seen.current = board.length;
-    if (fresh.some((e) => e.type === "result_announced")) void client.refreshState().catch(() => undefined);
-  }, [board.length]);
+    const fresh = announced > seen.current;
+    seen.current = announced;
+    if (fresh) void client.refreshState().catch(() => undefined);
+  }, [announced]);
 }

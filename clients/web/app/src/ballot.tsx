@@ -8,7 +8,7 @@
 // sent, the server spoils it and answers the choices it opened, which the tablet compares with
 // what it showed; the delegate then fills in a fresh ballot. The receipt itself is the
 // tablet's (receipt.tsx).
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import {
   type Manifest,
   type OpenedBallot,
@@ -31,7 +31,7 @@ import { label, t } from "./i18n";
 import { errorText, optionLabel } from "./ui";
 import { checkReceipt, keepReceipt, refuseReceipt, refusedReceipts } from "./receipt_check";
 import { ReceiptWarning } from "./trust_view";
-import { ChoiceWords, MAX_CHALLENGES, sameChoices, spoiledBy } from "./spoiled";
+import { ChoiceWords, MAX_CHALLENGES, keepSpoiledSeq, sameChoices, spoiledBy, spoiledSeqs } from "./spoiled";
 
 /** Everything needed to make a ballot for a vote, gathered from the board. */
 export interface VoteKeys {
@@ -82,7 +82,12 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
   const board = useSignal(props.client.board);
   const [challengedHere, setChallengedHere] = useState(0);
   const [limitReached, setLimitReached] = useState(false);
-  const challengesUsed = Math.max(challengedHere, spoiledBy(board, m.vote_id, props.keyBytes.publicKey().hex()));
+  const myPk = props.keyBytes.publicKey().hex();
+  const challengesUsed = Math.max(challengedHere, spoiledBy(board, m.vote_id, myPk));
+  // The checked ballots this device spoiled before a reload, read from the board.
+  useEffect(() => {
+    for (const seq of spoiledSeqs(myPk, m.vote_id)) void props.client.readEntry(seq).catch(() => undefined);
+  }, [m.vote_id]);
   const challengesLeft = limitReached ? 0 : Math.max(0, MAX_CHALLENGES - challengesUsed);
   const use = constraintUse(m, marks);
   const problem = checkChoices(m, toChoices(m, marks));
@@ -118,6 +123,7 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
       try {
         const r = await props.client.request("spoil_ballot", { vote_id: m.vote_id, ballot: ballotToJson(b), nonces: openingsToJson(opened) });
         const mine = toHex(trackingCode(ballotDigest(b, fromHex(props.keys.electionHash, 32)!), b.signature));
+        if (Number.isSafeInteger(r["board_seq"])) keepSpoiledSeq(myPk, m.vote_id, Number(r["board_seq"]));
         setChallengedHere(challengesUsed + 1);
         setStep({ at: "challenged", code, shown: opened.choices, recorded: r["choices"], codeMatches: r["tracking_code"] === mine });
         return;

@@ -9,6 +9,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { toHex } from "../../src/crypto/index.js";
 import { ActionButton } from "./actions";
+import { readVoteBallots, useVoteBallots } from "./ballots_on_demand";
 import { boardResult, digestAgrees, eligible, voters } from "./board";
 import type { PlenumClient } from "./client";
 import { useSignal } from "./hooks";
@@ -68,7 +69,7 @@ function Chair({ client }: AppProps) {
   const [cer, setCer] = useState<CeremonyDraft>({ picked: [], k: null });
   const [roster, setRoster] = useState<Record<string, any> | null>(null);
   useEffect(() => {
-    void client.subscribe(["board", "state", "results"]);
+    void client.subscribe(["basis", "state", "results"]);
   }, []);
   useEffect(() => {
     client
@@ -83,6 +84,13 @@ function Chair({ client }: AppProps) {
   const sitting = state?.["sitting"];
   const agenda = (state?.["agenda"] ?? []) as any[];
   const votes = (state?.["votes"] ?? []) as any[];
+  // The ballots of the votes not yet announced, read as they arrive: who has not voted, and
+  // the result the chair signs.
+  useVoteBallots(
+    client,
+    votes.filter((v) => v.status === "open" || v.status === "closed" || (v.status === "decided" && !v.announced)).map((v) => String(v.id)),
+    state,
+  );
   const ceremony = state?.["ceremony"];
   const step = nextStep(state, board);
   const currentItem = state?.["current_item"] as string | null | undefined;
@@ -458,6 +466,7 @@ function CeremonySideNote(props: { state: Record<string, any> | null; board: rea
 
 // The chair signs the result digest recomputed from this console's copy of the board.
 async function announce(client: PlenumClient, voteId: string): Promise<void> {
+  await readVoteBallots(client, voteId);
   const r = boardResult(client.board.get(), voteId);
   const key = client.secretKey();
   if (!r || !key || !digestAgrees(r)) throw new Error(t("chair_result_mismatch"));

@@ -2,7 +2,9 @@
 // wss://<host>/ws, the hello challenge answered with the device key (auth), requests matched
 // to replies by id, pushes (board events checked against their entry hash and the congress
 // signature, state, results), and automatic reconnection with back-off, after which the client
-// authenticates again and re-subscribes from the next board sequence it has not seen.
+// authenticates again and re-subscribes from the next board sequence it has not seen. A device
+// subscribed to `basis` (protocol/PROTOCOL.md §6) holds the board without the ballots, and reads
+// the ballots it needs on demand (readEntry, fillGaps).
 import {
   PublicKey,
   SecretKey,
@@ -39,6 +41,8 @@ export interface BoardEvent {
   type: string;
   payload: Record<string, any>;
   entryHash: string;
+  /** The entry hash of the event before it, which the chain link checks. */
+  prevHash: string;
   sealed?: boolean;
 }
 
@@ -67,7 +71,8 @@ export interface Identity {
   roles: string[];
 }
 
-type Topic = "board" | "state" | "results";
+/** The push topics: `board` every event, `basis` every one but the ballots (exclusive). */
+type Topic = "board" | "basis" | "state" | "results";
 
 interface Pending {
   resolve: (f: Fields) => void;
@@ -96,7 +101,8 @@ export class PlenumClient {
   readonly identity = signal<Identity | null>(null);
   /** The latest `state` (push or get_state). */
   readonly state = signal<Record<string, any> | null>(null);
-  /** Every board event seen, in sequence order, without gaps. */
+  /** Every board event seen, in sequence order: without gaps under the `board` topic; under
+   * `basis` without the ballots (the gaps in seq) but those read on demand. */
   readonly board = signal<BoardEvent[]>([]);
   /** Set when an auth attempt failed with this code (unknown_device_key, key_revoked, …). */
   readonly authError = signal<string | null>(null);
@@ -116,6 +122,8 @@ export class PlenumClient {
   private serverNonce: Uint8Array | null = null;
   private key: SecretKey | null = null;
   private topics: Topic[] = [];
+  /** The seq after the last event of the subscribed stream (pushes and catch-up pages). */
+  private nextSeq = 0;
   private backoff = 500;
   private stopped = false;
   private authed = false;
@@ -197,6 +205,44 @@ export class PlenumClient {
     await this.catchUpBoard();
   }
 
+  /** The board entry at `seq`, read now if `board` does not hold it (a ballot left out of the
+   * basis) and kept there once its entry hash, congress signature and chain links to the
+   * entries held beside it check; null when the server has no entry at `seq`. A failed check
+   * stops the client as a failed push does. */
+  async readEntry(seq: number): Promise<BoardEvent | null> {
+    const held = this.board.get().find((x) => x.seq === seq);
+    if (held) return held;
+    await this.whenSocket();
+    const r = await this.send("get_board", { from_seq: seq, limit: 1 });
+    const e = ((r["events"] as Record<string, any>[] | undefined) ?? [])[0];
+    if (!e || Number(e["seq"]) !== seq) return null;
+    return this.insertEvent(e);
+  }
+
+  /** Reads the entries from `from` up to `to` (exclusive; the board's durable end when not
+   * given) that `board` does not hold — the ballots of a `basis` board — in get_board pages,
+   * each checked and kept as readEntry does. */
+  async fillGaps(from: number, to: number = Infinity): Promise<void> {
+    const PAGE = 500;
+    await this.whenSocket();
+    for (;;) {
+      const held = new Set(this.board.get().map((x) => x.seq));
+      let start = from;
+      while (start < to && held.has(start)) ++start;
+      if (start >= to) return;
+      const limit = Math.min(PAGE, to - start);
+      const r = await this.send("get_board", { from_seq: start, limit });
+      const page = (r["events"] as Record<string, any>[] | undefined) ?? [];
+      for (const e of page) {
+        const seq = Number(e["seq"]);
+        if (seq >= to) return;
+        if (!held.has(seq) && !this.insertEvent(e)) return;
+      }
+      if (page.length < limit) return;
+      from = Number(page[page.length - 1]!["seq"]) + 1;
+    }
+  }
+
   /** Stops for good (tests, page unload). */
   stop(): void {
     this.stopped = true;
@@ -247,8 +293,8 @@ export class PlenumClient {
       case "hello":
         this.onHello(msg);
         break;
-      case "board_event":
-        this.onBoardEvent(msg["event"]);
+      case "board_events":
+        for (const e of (msg["events"] as Record<string, any>[] | undefined) ?? []) this.onBoardEvent(e);
         break;
       case "state":
         this.state.set(msg["state"]);
@@ -322,10 +368,13 @@ export class PlenumClient {
 
   private async doSubscribe(): Promise<void> {
     if (!this.authed) return;
-    if (this.topics.includes("board")) await this.catchUpBoard();
-    const events = this.board.get();
-    const since = events.length ? events[events.length - 1]!.seq + 1 : 0;
-    await this.send("subscribe", { topics: this.topics, since_seq: since });
+    if (this.topics.includes("board") || this.topics.includes("basis")) await this.catchUpBoard();
+    await this.send("subscribe", { topics: this.topics, since_seq: this.nextSeq });
+  }
+
+  /** Whether this client holds the board without its ballots. */
+  private basisOnly(): boolean {
+    return this.topics.includes("basis");
   }
 
   /** Reads the board's past in get_board pages: a subscription's replay of a long board would
@@ -333,35 +382,57 @@ export class PlenumClient {
   private async catchUpBoard(): Promise<void> {
     const PAGE = 500;
     for (;;) {
-      const events = this.board.get();
-      const from = events.length ? events[events.length - 1]!.seq + 1 : 0;
-      const r = await this.send("get_board", { from_seq: from, limit: PAGE });
+      const from = this.nextSeq;
+      const r = await this.send("get_board", { from_seq: from, limit: PAGE, ...(this.basisOnly() ? { only: "basis" } : {}) });
       const page = (r["events"] as Record<string, any>[] | undefined) ?? [];
       for (const e of page) this.onBoardEvent(e);
-      const after = this.board.get();
-      const next = after.length ? after[after.length - 1]!.seq + 1 : 0;
-      if (page.length < PAGE || next === from) return;
+      if (page.length < PAGE || this.nextSeq === from) return;
     }
   }
 
+  /** An event of the subscribed stream: the next one of the board, or under `basis` the next
+   * one after the ballots left out. */
   private onBoardEvent(e: Record<string, any>): void {
     if (!e || !this.congressPk) return;
     const seq = Number(e["seq"]);
+    if (seq < this.nextSeq) return; // a replay overlapping what we have
+    if (seq > this.nextSeq && !this.basisOnly()) return; // a whole board has no gaps
+    const checked = this.insertEvent(e);
+    if (!checked) return;
+    this.nextSeq = seq + 1;
+    if (checked.type === "result_announced" && this.board.get().some((x) => x.sealed)) void this.unsealBoard();
+  }
+
+  /**
+   * Keeps event `e` in `board` in seq order once its entry hash (unless sealed) and congress
+   * signature check, and its chain links where the board holds its neighbours: its prev_hash is
+   * the entry hash of the event before it (the genesis hash at seq 0), and the event after it
+   * names its entry hash. Stops the client on a failed check; null then, or when it was held.
+   */
+  private insertEvent(e: Record<string, any>): BoardEvent | null {
+    const seq = Number(e["seq"]);
     const events = this.board.get();
-    const expected = events.length ? events[events.length - 1]!.seq + 1 : 0;
-    if (seq !== expected) return; // a replay overlapping what we have
-    const prev = events.length ? events[events.length - 1]!.entryHash : GENESIS_HEX;
-    if (e["prev_hash"] !== prev) {
+    let at = events.length;
+    while (at > 0 && events[at - 1]!.seq >= seq) --at;
+    if (events[at]?.seq === seq) return null;
+    const before = events[at - 1];
+    const after = events[at];
+    const prev = seq === 0 ? GENESIS_HEX : before?.seq === seq - 1 ? before.entryHash : null;
+    if (prev !== null && e["prev_hash"] !== prev) {
       this.refuse({ code: "board_chain_broken", seq });
-      return;
+      return null;
+    }
+    if (after?.seq === seq + 1 && after.prevHash !== e["entry_hash"]) {
+      this.refuse({ code: "board_chain_broken", seq: after.seq });
+      return null;
     }
     const checked = this.checkedEvent(e);
     if (!checked) {
       this.refuse({ code: "board_event_invalid", seq });
-      return;
+      return null;
     }
-    this.board.set([...events, checked]);
-    if (checked.type === "result_announced" && events.some((x) => x.sealed)) void this.unsealBoard();
+    this.board.set([...events.slice(0, at), checked, ...events.slice(at)]);
+    return checked;
   }
 
   /** A board event whose signature (and, unless sealed, entry hash) checks; null otherwise. */
@@ -382,7 +453,7 @@ export class PlenumClient {
         return null;
       }
     }
-    return { seq, type: String(e["type"]), payload, entryHash: String(e["entry_hash"]), ...(sealed ? { sealed } : {}) };
+    return { seq, type: String(e["type"]), payload, entryHash: String(e["entry_hash"]), prevHash: String(e["prev_hash"]), ...(sealed ? { sealed } : {}) };
   }
 
   /** Reads the sealed events again once a result is announced, keeping each only if its

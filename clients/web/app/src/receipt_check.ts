@@ -1,7 +1,9 @@
 // What a tablet checks in a receipt before it shows it (protocol/PROTOCOL.md §8b): the congress
 // key's signature over receipt_digest, that the tracking code is the one of the ballot this
 // device made, and — once the board reaches it — that the entry at board_seq is that ballot's
-// ballot_accepted with the receipt's entry hash. The same checks as the C++ check_receipt.
+// ballot_accepted with the receipt's entry hash. The same checks as the C++ check_receipt. A
+// tablet's board leaves the ballots out (the `basis` topic): it reads its own entry on demand
+// (PlenumClient.readEntry), checked by entry hash and congress signature as every entry is.
 import { type PublicKey, fromHex, receiptDigest, toHex } from "../../src/crypto/index.js";
 import type { BoardEvent } from "./client";
 import { signal } from "./signal";
@@ -55,7 +57,8 @@ export function checkReceipt(congressPk: PublicKey | null, r: Partial<WireReceip
   return null;
 }
 
-/** What the board says of a receipt: not reached yet, holding the ballot, or not holding it. */
+/** What the board says of a receipt: not reached or not read yet, holding the ballot, or not
+ * holding it. */
 export type BoardVerdict = "pending" | "ok" | "receipt_not_on_board";
 
 /**
@@ -67,7 +70,8 @@ export function receiptOnBoard(events: readonly BoardEvent[], want: { voteId: st
   const last = events.length ? events[events.length - 1]!.seq : -1;
   if (want.seq > last) return "pending";
   const e = events.find((x) => x.seq === want.seq);
-  if (!e || e.sealed || e.type !== "ballot_accepted") return "receipt_not_on_board";
+  if (!e) return "pending"; // a ballot left out of the basis, until it is read
+  if (e.sealed || e.type !== "ballot_accepted") return "receipt_not_on_board";
   if (want.entryHash !== undefined && e.entryHash !== want.entryHash) return "receipt_not_on_board";
   const p = e.payload;
   const code = String(p["tracking_code"] ?? "");

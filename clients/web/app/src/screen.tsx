@@ -5,6 +5,7 @@
 // announced result after 宣布. Counts appear only in announced results. No header controls.
 import { useEffect } from "preact/hooks";
 import { useRefreshOnAnnouncement } from "./announced";
+import { useVoteBallots } from "./ballots_on_demand";
 import { useSignal } from "./hooks";
 import { t } from "./i18n";
 import { ScreenResult, usePager } from "./screen_result";
@@ -19,8 +20,16 @@ function Screen({ client }: AppProps) {
   const board = useSignal(client.board);
   useRefreshOnAnnouncement(client, board);
   useEffect(() => {
-    void client.subscribe(["board", "state", "results"]);
+    void client.subscribe(["basis", "state", "results"]);
   }, []);
+  // The tracking codes shown while a vote waits for its announcement: its ballots, read once
+  // it closed.
+  const waiting = ((state?.["votes"] ?? []) as any[]).filter((v) => v.status === "closed" || (v.status === "decided" && !v.announced));
+  useVoteBallots(
+    client,
+    waiting.map((v) => String(v.id)),
+    state,
+  );
   if (!state || !state["sitting"]) return <p class="screen-now center">{t("no_sitting")}</p>;
   const s = state["sitting"];
   const agenda = (state["agenda"] ?? []) as any[];

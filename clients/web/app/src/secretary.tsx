@@ -86,7 +86,7 @@ function Secretary({ client }: AppProps) {
   const [section, setSection] = useState<Section>("roster");
   const [roster, setRoster] = useState<Record<string, any> | null>(null);
   useEffect(() => {
-    void client.subscribe(["board", "state"]);
+    void client.subscribe(["basis", "state"]);
   }, []);
   const reload = () =>
     client
@@ -591,7 +591,11 @@ function ExportSection(props: { client: PlenumClient; state: Record<string, any>
           actionKey="export_board"
           testid="export-board"
           done={t("done_download")}
-          action={async () => saveText("board.json", "application/json", JSON.stringify(props.board, null, 1))}
+          action={async () => {
+            // The whole board: the ballots the basis leaves out are read now.
+            await props.client.fillGaps(0);
+            saveText("board.json", "application/json", JSON.stringify(props.client.board.get(), null, 1));
+          }}
         />
       </Card>
     </div>

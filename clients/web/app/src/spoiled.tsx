@@ -11,6 +11,33 @@ import { optionLabel } from "./ui";
 /** Challenges a delegate may make in one vote (the server's challenge_limit). */
 export const MAX_CHALLENGES = 3;
 
+// A tablet's board leaves the ballots out (the `basis` topic), so the board entries of its own
+// checked ballots are kept on the device and read from the board on demand after a reload.
+function spoiledKey(voterPk: string, voteId: string): string {
+  return `plenum.spoiled.${voterPk}.${voteId}`;
+}
+
+/** The board seqs of the ballots the key `voterPk` (hex) spoiled in `voteId` on this device. */
+export function spoiledSeqs(voterPk: string, voteId: string): number[] {
+  try {
+    const kept = JSON.parse(localStorage.getItem(spoiledKey(voterPk, voteId)) ?? "[]");
+    return Array.isArray(kept) ? kept.map(Number).filter(Number.isSafeInteger) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps `seq`, the board entry of a ballot `voterPk` spoiled in `voteId`, on this device. */
+export function keepSpoiledSeq(voterPk: string, voteId: string, seq: number): void {
+  const seqs = spoiledSeqs(voterPk, voteId);
+  if (seqs.includes(seq)) return;
+  try {
+    localStorage.setItem(spoiledKey(voterPk, voteId), JSON.stringify([...seqs, seq]));
+  } catch {
+    /* storage full or denied: the server still counts the challenges */
+  }
+}
+
 /** The ballot_spoiled events of `voteId`, in board order. */
 export function spoiledEvents(events: readonly BoardEvent[], voteId: string): BoardEvent[] {
   return events.filter((e) => e.type === "ballot_spoiled" && e.payload?.["vote_id"] === voteId);

@@ -41,7 +41,9 @@ function Tablet({ client }: AppProps) {
   const [proposal, setProposal] = useState({ title: "", text: "" });
   const [submitted, setSubmitted] = useState<{ id: string; seq: number } | null>(null);
   useEffect(() => {
-    void client.subscribe(["board", "state", "results"]);
+    // A delegate's tablet is pushed the board without the other delegates' ballots (its own are
+    // read on demand); a scrutineer's needs every ballot to check the tally.
+    void client.subscribe([who.roles.includes("scrutineer") ? "board" : "basis", "state", "results"]);
   }, []);
   // Pushed states are the public view; fetch the personal one ("me") after each.
   useEffect(() => {

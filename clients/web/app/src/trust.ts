@@ -40,8 +40,10 @@ export type BasisCheck = { basis: VoteKeys; problem?: undefined } | { basis?: un
 
 /**
  * The basis to encrypt `voteId` to, checked against the board `events` (each already checked by
- * hash and congress signature) of congress `congressId`, for the device key `myPk`, which must be
- * in the vote's roster. Fails with the first problem found.
+ * hash and congress signature, and by its chain link where the seqs are consecutive: a tablet's
+ * `basis` board leaves the ballots out, none of which a basis rests on) of congress
+ * `congressId`, for the device key `myPk`, which must be in the vote's roster. Fails with the
+ * first problem found.
  */
 export function checkVoteBasis(events: readonly BoardEvent[], congressId: string, voteId: string, myPk: PublicKey): BasisCheck {
   const fail = (problem: TrustProblem): BasisCheck => ({ problem });

@@ -2,6 +2,7 @@
 // (protocol/PROTOCOL.md §8b): the whole app stopped (another congress key, a board entry that
 // fails its checks), a ballot refused before anything is encrypted, or a receipt that does not
 // hold — each in the user's language, saying what to do, in place of what would have been shown.
+import { useEffect, useState } from "preact/hooks";
 import type { TrustFailure, PlenumClient } from "./client";
 import { useSignal } from "./hooks";
 import { t } from "./i18n";
@@ -46,16 +47,27 @@ export function ReceiptWarning(props: { voteId: string; title: string; problem: 
 
 /**
  * The receipt of `voteId` (code in display form, `seq` its board entry) once it holds: not
- * refused when it was cast here, and — once the board reaches `seq` — that entry is this
- * device's ballot of the vote with this code (and the entry hash the receipt signed). A receipt
- * that fails shows ReceiptWarning instead.
+ * refused when it was cast here, and that entry — read from the board on demand, checked by
+ * entry hash and congress signature — is this device's ballot of the vote with this code (and
+ * the entry hash the receipt signed). A receipt that fails, or whose entry the server does not
+ * have, shows ReceiptWarning instead.
  */
 export function CheckedReceipt(props: { client: PlenumClient; voteId: string; title: string; code: string; seq: number; fresh: boolean }) {
   const board = useSignal(props.client.board);
   const refused = useSignal(refusedReceipts).get(props.voteId);
   const cast = useSignal(castReceipts).get(props.voteId);
   const pk = props.client.devicePk();
-  let problem: ReceiptProblem | undefined = refused;
+  const entrySeq = cast ? cast.seq : props.seq;
+  const [withheld, setWithheld] = useState(false);
+  const status = useSignal(props.client.status);
+  useEffect(() => {
+    if (refused || status !== "online") return;
+    props.client
+      .readEntry(entrySeq)
+      .then((e) => setWithheld(e === null))
+      .catch(() => undefined); // read again once back online
+  }, [entrySeq, refused, status]);
+  let problem: ReceiptProblem | undefined = refused ?? (withheld ? "receipt_not_on_board" : undefined);
   if (!problem && pk) {
     const verdict = cast
       ? receiptOnBoard(board, { voteId: props.voteId, seq: cast.seq, code: cast.trackingCode, voterPk: pk.hex(), entryHash: cast.entryHash })

@@ -4,7 +4,7 @@
 //   reply   (server → client): {"v":1,"id":7,"type":"ok", …result fields}
 //                              {"v":1,"id":7,"type":"error","code":"vote_not_open",
 //                               "category":"failed_precondition","message":"…","field":"…"}
-//   push    (server → client): {"v":1,"type":"board_event", …fields}   (no id)
+//   push    (server → client): {"v":1,"type":"board_events", …fields}   (no id)
 // Pure functions; thread-safe.
 #pragma once
 

@@ -77,13 +77,15 @@ struct ping_request {
   static constexpr std::string_view type = "ping";
 };
 
-/// The push topics a client may subscribe to.
-enum class topic { board, state, results };
-/// The topic's wire name ("board", "state", "results").
+/// The push topics a client may subscribe to: `board` every durable event, `basis` every one
+/// but the ballots (ballot_accepted, ballot_spoiled), `state` and `results` (PROTOCOL.md §6).
+enum class topic { board, basis, state, results };
+/// The topic's wire name ("board", "basis", "state", "results").
 [[nodiscard]] std::string_view to_string(topic t);
 
-/// `subscribe`: start the pushes of `topics` (replacing any earlier subscription). With
-/// `since_seq`, the board topic first replays the events from that sequence number on.
+/// `subscribe`: start the pushes of `topics` (replacing any earlier subscription; `board` and
+/// `basis` exclusive). With `since_seq`, the board or basis topic first replays the events from
+/// that sequence number on.
 struct subscribe_request {
   static constexpr std::string_view type = "subscribe";
   std::vector<topic> topics;

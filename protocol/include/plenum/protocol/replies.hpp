@@ -102,9 +102,16 @@ struct partial_decryption_reply {
 template <typename T>
 [[nodiscard]] decoded<T> decode_reply(const frame& f);
 
-/// The push `{"v":1,"type":"board_event","event":{…}}` (topic `board`).
-[[nodiscard]] std::string encode_board_event_push(const board_event& e);
-/// Decodes a `board_event` push, checking its entry hash (see decode_board_event).
-[[nodiscard]] decoded<board_event> decode_board_event_push(const frame& f);
+/// The most events one `board_events` push carries.
+inline constexpr std::size_t max_events_per_push = 256;
+
+/// The push `{"v":1,"type":"board_events","events":[{…}, …]}` (topics `board` and `basis`): 1 …
+/// max_events_per_push events in seq order, each as encode_board_event writes it.
+/// Throws std::invalid_argument for an empty or longer batch.
+[[nodiscard]] std::string encode_board_events_push(const std::vector<board_event>& events);
+/// Decodes a `board_events` push, checking each event's entry hash (see decode_board_event)
+/// and that their seqs increase. Errors: invalid_field (with the event's path), the codes of
+/// decode_board_event.
+[[nodiscard]] decoded<std::vector<board_event>> decode_board_events_push(const frame& f);
 
 }  // namespace plenum::protocol
