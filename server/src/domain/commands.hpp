@@ -1,5 +1,5 @@
 // The commands of the congress: plain structs, one per thing an actor asks for. Who may send
-// each is in server/EVENTS.md and enforced by `decide`.
+// each is in protocol/EVENTS.md and enforced by `decide`.
 #pragma once
 
 #include <boost/json/object.hpp>
