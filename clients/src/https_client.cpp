@@ -14,8 +14,8 @@ namespace http = boost::beast::http;
 using namespace detail;
 
 std::string https_response::header(const std::string& name) const {
-  auto it = headers_.find(name);
-  return it == headers_.end() ? std::string{} : it->second;
+  auto it = headers.find(name);
+  return it == headers.end() ? std::string{} : it->second;
 }
 
 plenum::result<https_response> https_request(std::string_view method, std::string_view host,
@@ -53,16 +53,16 @@ plenum::result<https_response> https_request(std::string_view method, std::strin
   if (ec) return ec;
 
   https_response out;
-  out.tls_version_ = SSL_get_version(stream.native_handle());
+  out.tls_version = SSL_get_version(stream.native_handle());
   auto& res = parser.get();
-  out.status_ = res.result_int();
+  out.status = res.result_int();
   for (const auto& f : res) {
     std::string name(f.name_string());
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    out.headers_[name] = std::string(f.value());
+    out.headers[name] = std::string(f.value());
   }
-  out.body_ = std::move(res.body());
+  out.body = std::move(res.body());
 
   // The server closes after the response; a missing close_notify is not an error here.
   beast::error_code ignored;

@@ -9,20 +9,20 @@ namespace plenum::clients::detail {
 plenum::result<ssl::context> make_client_context(const tls_options& tls) {
   ssl::context ctx{ssl::context::tls_client};
   SSL_CTX* native = ctx.native_handle();
-  if (tls.allow_legacy_) {
+  if (tls.allow_legacy) {
     SSL_CTX_set_security_level(native, 0);
     SSL_CTX_set_cipher_list(native, "DEFAULT:@SECLEVEL=0");
   }
-  if (SSL_CTX_set_min_proto_version(native, tls.min_version_) != 1 ||
-      SSL_CTX_set_max_proto_version(native, tls.max_version_) != 1) {
+  if (SSL_CTX_set_min_proto_version(native, tls.min_version) != 1 ||
+      SSL_CTX_set_max_proto_version(native, tls.max_version) != 1) {
     return boost::system::errc::make_error_code(boost::system::errc::invalid_argument);
   }
-  if (tls.verify_ == verify_mode::insecure) {
+  if (tls.verify == verify_mode::insecure) {
     ctx.set_verify_mode(ssl::verify_none);
     return ctx;
   }
   beast::error_code ec;
-  ctx.load_verify_file(tls.trust_file_.string(), ec);
+  ctx.load_verify_file(tls.trust_file.string(), ec);
   if (ec) return ec;
   ctx.set_verify_mode(ssl::verify_peer);
   return ctx;
@@ -52,7 +52,7 @@ beast::error_code connect_tls(asio::io_context& ioc, tls_stream& stream, std::st
                          TLSEXT_NAMETYPE_host_name, host_str.data()) != 1) {
     return boost::system::errc::make_error_code(boost::system::errc::invalid_argument);
   }
-  if (tls.verify_ == verify_mode::trust_file) {
+  if (tls.verify == verify_mode::trust_file) {
     stream.set_verify_callback(ssl::host_name_verification(host_str));
   }
   return run_until(

@@ -125,7 +125,7 @@ TEST(LoadgenTarget, RefusesAnythingButLoopback) {
 TEST(LoadgenTarget, AcceptsLoopbackWithoutConnecting) {
   auto o = parse({"idle", "--server", "localhost:9"});
   auto t = open_target(o, false);
-  EXPECT_EQ(t.address.host_, "127.0.0.1");
+  EXPECT_EQ(t.address.host, "127.0.0.1");
   EXPECT_TRUE(t.endpoint.address().is_loopback());
   EXPECT_EQ(t.endpoint.port(), 9);
   EXPECT_EQ(t.process, nullptr);

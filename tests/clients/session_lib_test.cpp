@@ -166,11 +166,11 @@ TEST(choices_test, GridMarks) {
 TEST(session_helpers_test, ServerAddresses) {
   auto a = parse_server("plenum.local:9443");
   ASSERT_TRUE(a);
-  EXPECT_EQ(a->host_, "plenum.local");
-  EXPECT_EQ(a->port_, 9443);
+  EXPECT_EQ(a->host, "plenum.local");
+  EXPECT_EQ(a->port, 9443);
   auto bare = parse_server("10.0.0.1");
   ASSERT_TRUE(bare);
-  EXPECT_EQ(bare->port_, 8443);
+  EXPECT_EQ(bare->port, 8443);
   for (const char* bad : {"", ":80", "h:", "h:0", "h:70000", "h:8x"})
     EXPECT_FALSE(parse_server(bad)) << bad;
 }

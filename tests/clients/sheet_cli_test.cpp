@@ -20,7 +20,7 @@ TEST(sheet_cli, prints_the_example_election) {
   temp_dir dir;
   const auto pdf = dir.path() / "election.pdf";
   const auto r = run(q(tool) + " " + q(examples + "/election.json") + " " + q(pdf) + " 2>&1");
-  ASSERT_EQ(r.status_, 0) << r.output_;
+  ASSERT_EQ(r.status, 0) << r.output;
   const std::string text = without_spaces(pdf_text(pdf));
   EXPECT_NE(text.find("选举镇党委委员"), std::string::npos);
   EXPECT_NE(text.find("第三次会议（演练）"), std::string::npos);
@@ -34,7 +34,7 @@ TEST(sheet_cli, prints_the_example_sitting_with_csv) {
   const auto csv = dir.path() / "sitting.csv";
   const auto r = run(q(tool) + " --sitting --csv " + q(csv) + " " + q(examples + "/sitting.json") +
                      " " + q(pdf) + " 2>&1");
-  ASSERT_EQ(r.status_, 0) << r.output_;
+  ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_EQ(pdf_pages(pdf), 3);
   std::ifstream in(csv, std::ios::binary);
   const std::string content((std::istreambuf_iterator<char>(in)), {});
@@ -46,22 +46,22 @@ TEST(sheet_cli, prints_the_example_sitting_with_csv) {
 
 TEST(sheet_cli, refuses_bad_arguments_and_bad_input) {
   temp_dir dir;
-  EXPECT_EQ(run(q(tool) + " --help").status_, 0);
-  EXPECT_NE(run(q(tool) + " --help").output_.find("usage: plenum-sheet"), std::string::npos);
-  EXPECT_EQ(run(q(tool) + " only-one-argument 2>/dev/null").status_, 2);
-  EXPECT_EQ(run(q(tool) + " --frobnicate a b 2>/dev/null").status_, 2);
+  EXPECT_EQ(run(q(tool) + " --help").status, 0);
+  EXPECT_NE(run(q(tool) + " --help").output.find("usage: plenum-sheet"), std::string::npos);
+  EXPECT_EQ(run(q(tool) + " only-one-argument 2>/dev/null").status, 2);
+  EXPECT_EQ(run(q(tool) + " --frobnicate a b 2>/dev/null").status, 2);
 
   const auto bad = dir.path() / "bad.json";
   std::ofstream(bad) << "{\"congress\":\"c\"}";
   const auto r = run(q(tool) + " " + q(bad) + " " + q(dir.path() / "x.pdf") + " 2>&1");
-  EXPECT_EQ(r.status_, 1);
-  EXPECT_NE(r.output_.find("sitting: is required"), std::string::npos) << r.output_;
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("sitting: is required"), std::string::npos) << r.output;
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "x.pdf"));
 
   // A sitting read as a single vote.
   EXPECT_EQ(run(q(tool) + " " + q(examples + "/sitting.json") + " " + q(dir.path() / "y.pdf") +
                 " 2>/dev/null")
-                .status_,
+                .status,
             1);
 }
 
@@ -74,8 +74,8 @@ TEST(sheet_cli, refuses_to_print_without_the_cjk_fonts) {
   const auto pdf = dir.path() / "x.pdf";
   const auto r = run("FONTCONFIG_FILE=" + q(conf) + " " + q(tool) + " " +
                      q(examples + "/election.json") + " " + q(pdf) + " 2>&1");
-  EXPECT_EQ(r.status_, 1);
-  EXPECT_NE(r.output_.find("fonts-noto-cjk"), std::string::npos) << r.output_;
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("fonts-noto-cjk"), std::string::npos) << r.output;
   EXPECT_FALSE(std::filesystem::exists(pdf));
 }
 

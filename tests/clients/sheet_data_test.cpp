@@ -19,7 +19,7 @@ namespace {
 using namespace test;
 
 TEST(sheet_fingerprint, is_the_whole_key_in_groups_of_four) {
-  const auto key = test_signers().front().key_;
+  const auto key = test_signers().front().key;
   const std::string f = fingerprint(key);
   ASSERT_EQ(f.size(), 64u + 15u);
   std::string joined;
@@ -31,7 +31,7 @@ TEST(sheet_fingerprint, is_the_whole_key_in_groups_of_four) {
     }
   }
   EXPECT_EQ(joined, key.hex());
-  EXPECT_NE(fingerprint(test_signers()[1].key_), f);
+  EXPECT_NE(fingerprint(test_signers()[1].key), f);
 }
 
 TEST(sheet_rule_words, say_each_rule) {
@@ -53,47 +53,47 @@ TEST(sheet_rule_words, say_each_rule) {
 TEST(sheet_from_outcome, election_takes_counts_percentages_and_names_from_the_outcome) {
   const auto sheet = election_sheet({"陈晓梅", "赵国栋", "孙丽", "周明"}, {98, 61, 61, 0},
                                     {8, 30, 30, 60}, 110, 2);
-  EXPECT_EQ(sheet.kind_, protocol::vote_kind::election);
-  EXPECT_EQ(sheet.seats_, 2u);
-  EXPECT_EQ(sheet.seated_, 120u);
-  EXPECT_EQ(sheet.ballots_, 110u);
-  ASSERT_EQ(sheet.contests_.size(), 4u);
-  const auto& first = sheet.contests_[0];
-  EXPECT_EQ(first.title_, "陈晓梅");
-  EXPECT_TRUE(first.elected_);
-  ASSERT_EQ(first.options_.size(), 3u);
-  EXPECT_EQ(first.options_[0].label_, "赞成");
-  EXPECT_EQ(first.options_[0].count_, 98u);
-  EXPECT_EQ(first.options_[0].percent_, "89.09");
-  EXPECT_EQ(first.options_[1].count_, 8u);
-  EXPECT_EQ(first.options_[1].percent_, "7.27");
-  EXPECT_EQ(first.options_[2].label_, "弃权");
-  EXPECT_EQ(first.options_[2].count_, 4u);
-  EXPECT_EQ(first.options_[2].percent_, "3.64");
-  EXPECT_FALSE(sheet.contests_[1].elected_);
-  EXPECT_EQ(sheet.outcome_.elected_, std::vector<std::string>{"陈晓梅"});
-  EXPECT_EQ(sheet.outcome_.runoff_, (std::vector<std::string>{"赵国栋", "孙丽"}));
-  EXPECT_EQ(sheet.outcome_.runoff_seats_, 1u);
-  EXPECT_EQ(sheet.outcome_.required_, 61u);
-  EXPECT_EQ(sheet.result_digest_.size(), 64u);
-  EXPECT_EQ(sheet.signers_.size(), 4u);
+  EXPECT_EQ(sheet.kind, protocol::vote_kind::election);
+  EXPECT_EQ(sheet.seats, 2u);
+  EXPECT_EQ(sheet.seated, 120u);
+  EXPECT_EQ(sheet.ballots, 110u);
+  ASSERT_EQ(sheet.contests.size(), 4u);
+  const auto& first = sheet.contests[0];
+  EXPECT_EQ(first.title, "陈晓梅");
+  EXPECT_TRUE(first.elected);
+  ASSERT_EQ(first.options.size(), 3u);
+  EXPECT_EQ(first.options[0].label, "赞成");
+  EXPECT_EQ(first.options[0].count, 98u);
+  EXPECT_EQ(first.options[0].percent, "89.09");
+  EXPECT_EQ(first.options[1].count, 8u);
+  EXPECT_EQ(first.options[1].percent, "7.27");
+  EXPECT_EQ(first.options[2].label, "弃权");
+  EXPECT_EQ(first.options[2].count, 4u);
+  EXPECT_EQ(first.options[2].percent, "3.64");
+  EXPECT_FALSE(sheet.contests[1].elected);
+  EXPECT_EQ(sheet.outcome.elected, std::vector<std::string>{"陈晓梅"});
+  EXPECT_EQ(sheet.outcome.runoff, (std::vector<std::string>{"赵国栋", "孙丽"}));
+  EXPECT_EQ(sheet.outcome.runoff_seats, 1u);
+  EXPECT_EQ(sheet.outcome.required, 61u);
+  EXPECT_EQ(sheet.result_digest.size(), 64u);
+  EXPECT_EQ(sheet.signers.size(), 4u);
   EXPECT_TRUE(check_vote_sheet(sheet));
 }
 
 TEST(sheet_from_outcome, motion_and_confidence) {
   const auto motion = motion_sheet(60, 40, 10, 120, 112);
-  EXPECT_FALSE(motion.outcome_.passed_);
-  EXPECT_EQ(motion.outcome_.required_, 61u);
-  EXPECT_EQ(motion.contests_.at(0).title_, "是否通过《关于2027年镇重点工作的决议》");
-  EXPECT_EQ(motion.contests_[0].options_.size(), 3u);  // no line for unmarked ballots
-  EXPECT_EQ(motion.contests_[0].options_[0].percent_, "54.55");
+  EXPECT_FALSE(motion.outcome.passed);
+  EXPECT_EQ(motion.outcome.required, 61u);
+  EXPECT_EQ(motion.contests.at(0).title, "是否通过《关于2027年镇重点工作的决议》");
+  EXPECT_EQ(motion.contests[0].options.size(), 3u);  // no line for unmarked ballots
+  EXPECT_EQ(motion.contests[0].options[0].percent, "54.55");
 
   const auto confidence = confidence_sheet({"周明", "吴海燕"}, {{60, 20, 10}, {30, 20, 31}}, 90);
-  EXPECT_FALSE(confidence.contests_.at(0).flagged_);
-  EXPECT_TRUE(confidence.contests_.at(1).flagged_);
-  EXPECT_EQ(confidence.outcome_.flagged_, std::vector<std::string>{"吴海燕"});
-  EXPECT_EQ(confidence.contests_[1].options_.back().label_, "未标记");
-  EXPECT_EQ(confidence.contests_[1].options_.back().count_, 9u);
+  EXPECT_FALSE(confidence.contests.at(0).flagged);
+  EXPECT_TRUE(confidence.contests.at(1).flagged);
+  EXPECT_EQ(confidence.outcome.flagged, std::vector<std::string>{"吴海燕"});
+  EXPECT_EQ(confidence.contests[1].options.back().label, "未标记");
+  EXPECT_EQ(confidence.contests[1].options.back().count, 9u);
 }
 
 TEST(sheet_from_outcome, refuses_an_outcome_of_another_vote) {
@@ -141,7 +141,7 @@ TEST(sheet_csv, one_line_per_option_line_with_bom_and_crlf) {
   const std::string header =
       "表决编号,表决事项,类型,应到,实到,投票数,项目,选项,票数,百分比,结果,结果摘要\r\n";
   EXPECT_EQ(csv.substr(3, header.size()), header);
-  const std::string d = sheet.result_digest_;
+  const std::string d = sheet.result_digest;
   EXPECT_NE(
       csv.find("\r\nv-election,选举镇党委委员,选举,120,110,110,\"张,三\",赞成,90,81.82,当选," + d +
                "\r\n"),
@@ -167,39 +167,39 @@ TEST(sheet_csv, one_line_per_option_line_with_bom_and_crlf) {
 std::string vote_json(const vote_sheet& s) {
   namespace json = boost::json;
   json::object o;
-  o["congress"] = s.header_.congress_;
-  o["sitting"] = s.header_.sitting_;
-  o["date"] = s.header_.date_;
-  o["vote_id"] = s.vote_id_;
-  o["title"] = s.title_;
-  o["kind"] = protocol::to_string(s.kind_);
-  o["seated"] = s.seated_;
-  o["present"] = s.present_;
-  o["ballots"] = s.ballots_;
-  o["seats"] = s.seats_;
-  o["rule"] = s.rule_words_;
+  o["congress"] = s.header.congress;
+  o["sitting"] = s.header.sitting;
+  o["date"] = s.header.date;
+  o["vote_id"] = s.vote_id;
+  o["title"] = s.title;
+  o["kind"] = protocol::to_string(s.kind);
+  o["seated"] = s.seated;
+  o["present"] = s.present;
+  o["ballots"] = s.ballots;
+  o["seats"] = s.seats;
+  o["rule"] = s.rule_words;
   json::array contests;
-  for (const auto& c : s.contests_) {
+  for (const auto& c : s.contests) {
     json::array options;
-    for (const auto& l : c.options_)
+    for (const auto& l : c.options)
       options.push_back(
-          json::object{{"label", l.label_}, {"count", l.count_}, {"percent", l.percent_}});
+          json::object{{"label", l.label}, {"count", l.count}, {"percent", l.percent}});
     contests.push_back(
-        json::object{{"title", c.title_}, {"options", options}, {"elected", c.elected_}});
+        json::object{{"title", c.title}, {"options", options}, {"elected", c.elected}});
   }
   o["contests"] = contests;
   json::array elected;
-  for (const auto& n : s.outcome_.elected_) elected.emplace_back(n);
-  o["outcome"] = json::object{{"required", s.outcome_.required_}, {"elected", elected}};
+  for (const auto& n : s.outcome.elected) elected.emplace_back(n);
+  o["outcome"] = json::object{{"required", s.outcome.required}, {"elected", elected}};
   json::array signers;
-  for (const auto& g : s.signers_)
-    signers.push_back(json::object{{"role", g.role_ == signer_role::chair    ? "chair"
-                                            : g.role_ == signer_role::server ? "server"
-                                                                             : "scrutineer"},
-                                   {"name", g.name_},
-                                   {"key", g.key_.hex()}});
+  for (const auto& g : s.signers)
+    signers.push_back(json::object{{"role", g.role == signer_role::chair    ? "chair"
+                                            : g.role == signer_role::server ? "server"
+                                                                            : "scrutineer"},
+                                   {"name", g.name},
+                                   {"key", g.key.hex()}});
   o["signers"] = signers;
-  o["result_digest"] = s.result_digest_;
+  o["result_digest"] = s.result_digest;
   return json::serialize(o);
 }
 
@@ -208,19 +208,19 @@ TEST(sheet_json, reads_a_vote_description) {
       election_sheet({"陈晓梅", "赵国栋", "孙丽"}, {98, 90, 70}, {8, 15, 30}, 110, 3);
   auto parsed = vote_sheet_from_json(vote_json(sheet));
   ASSERT_TRUE(parsed) << parsed.error().message();
-  EXPECT_EQ(parsed->header_.congress_, sheet.header_.congress_);
-  EXPECT_EQ(parsed->title_, sheet.title_);
-  EXPECT_EQ(parsed->kind_, protocol::vote_kind::election);
-  EXPECT_EQ(parsed->seats_, 3u);
-  ASSERT_EQ(parsed->contests_.size(), 3u);
-  EXPECT_EQ(parsed->contests_[1].options_[0].percent_, "81.82");
-  EXPECT_TRUE(parsed->contests_[1].elected_);
-  EXPECT_EQ(parsed->outcome_.elected_, sheet.outcome_.elected_);
-  EXPECT_EQ(parsed->outcome_.required_, 61u);
-  ASSERT_EQ(parsed->signers_.size(), 4u);
-  EXPECT_EQ(parsed->signers_[3].role_, signer_role::chair);
-  EXPECT_EQ(parsed->signers_[3].key_, sheet.signers_[3].key_);
-  EXPECT_EQ(parsed->result_digest_, sheet.result_digest_);
+  EXPECT_EQ(parsed->header.congress, sheet.header.congress);
+  EXPECT_EQ(parsed->title, sheet.title);
+  EXPECT_EQ(parsed->kind, protocol::vote_kind::election);
+  EXPECT_EQ(parsed->seats, 3u);
+  ASSERT_EQ(parsed->contests.size(), 3u);
+  EXPECT_EQ(parsed->contests[1].options[0].percent, "81.82");
+  EXPECT_TRUE(parsed->contests[1].elected);
+  EXPECT_EQ(parsed->outcome.elected, sheet.outcome.elected);
+  EXPECT_EQ(parsed->outcome.required, 61u);
+  ASSERT_EQ(parsed->signers.size(), 4u);
+  EXPECT_EQ(parsed->signers[3].role, signer_role::chair);
+  EXPECT_EQ(parsed->signers[3].key, sheet.signers[3].key);
+  EXPECT_EQ(parsed->result_digest, sheet.result_digest);
 }
 
 TEST(sheet_json, refusals_name_the_field) {
@@ -241,7 +241,7 @@ TEST(sheet_json, refusals_name_the_field) {
   EXPECT_EQ(r.error().field, "kind");
 
   auto bad_key = text;
-  const std::string key = sheet.signers_[1].key_.hex();
+  const std::string key = sheet.signers[1].key.hex();
   bad_key.replace(bad_key.find(key), key.size(), std::string(64, '0'));
   r = vote_sheet_from_json(bad_key);
   ASSERT_FALSE(r);
@@ -249,7 +249,7 @@ TEST(sheet_json, refusals_name_the_field) {
   EXPECT_EQ(r.error().field, "signers[1].key");
 
   auto bad_digest = text;
-  bad_digest.replace(bad_digest.find(sheet.result_digest_), 2, "ZZ");
+  bad_digest.replace(bad_digest.find(sheet.result_digest), 2, "ZZ");
   r = vote_sheet_from_json(bad_digest);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().field, "result_digest");
@@ -275,11 +275,11 @@ TEST(sheet_json, reads_a_sitting_description) {
       vote + "]}";
   auto parsed = sitting_sheet_from_json(text);
   ASSERT_TRUE(parsed) << parsed.error().message();
-  EXPECT_EQ(parsed->attendance_.roster_, 124u);
-  EXPECT_EQ(parsed->attendance_.present_, 112u);
-  ASSERT_EQ(parsed->votes_.size(), 1u);
-  EXPECT_EQ(parsed->votes_[0].header_.date_, "2026-11-27");
-  EXPECT_EQ(parsed->votes_[0].contests_[0].options_[0].count_, 95u);
+  EXPECT_EQ(parsed->attendance.roster, 124u);
+  EXPECT_EQ(parsed->attendance.present, 112u);
+  ASSERT_EQ(parsed->votes.size(), 1u);
+  EXPECT_EQ(parsed->votes[0].header.date, "2026-11-27");
+  EXPECT_EQ(parsed->votes[0].contests[0].options[0].count, 95u);
 
   auto r = sitting_sheet_from_json("{\"congress\":\"c\",\"sitting\":\"s\",\"date\":\"d\"}");
   ASSERT_FALSE(r);

@@ -123,16 +123,16 @@ run_result run(const std::string& command) {
   std::array<char, 4096> buffer{};
   std::size_t n = 0;
   while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    out.output_.append(buffer.data(), n);
+    out.output.append(buffer.data(), n);
   const int status = ::pclose(pipe);
-  out.status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  out.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return out;
 }
 
 std::string pdf_text(const std::filesystem::path& pdf) {
   auto r = run("pdftotext -layout -enc UTF-8 '" + pdf.string() + "' -");
-  EXPECT_EQ(r.status_, 0) << "pdftotext failed (is poppler-utils installed?)";
-  return r.output_;
+  EXPECT_EQ(r.status, 0) << "pdftotext failed (is poppler-utils installed?)";
+  return r.output;
 }
 
 std::string without_spaces(const std::string& text) {
@@ -146,7 +146,7 @@ std::string single_spaced(const std::string& text) {
 int pdf_pages(const std::filesystem::path& pdf) {
   auto r = run("pdfinfo '" + pdf.string() + "'");
   std::smatch m;
-  if (r.status_ != 0 || !std::regex_search(r.output_, m, std::regex("Pages:\\s+(\\d+)"))) return -1;
+  if (r.status != 0 || !std::regex_search(r.output, m, std::regex("Pages:\\s+(\\d+)"))) return -1;
   return std::stoi(m[1].str());
 }
 

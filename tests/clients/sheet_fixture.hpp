@@ -54,8 +54,8 @@ class temp_dir {
 
 /// Runs `command` through the shell; its exit status and standard output.
 struct run_result {
-  int status_ = -1;
-  std::string output_;
+  int status = -1;
+  std::string output;
 };
 [[nodiscard]] run_result run(const std::string& command);
 

@@ -19,9 +19,9 @@ using namespace test;
 
 // The pixels of a binary PPM (P6, maxval 255) as pdftoppm writes it.
 struct ppm {
-  int width_ = 0;
-  int height_ = 0;
-  std::string pixels_;
+  int width = 0;
+  int height = 0;
+  std::string pixels;
 };
 
 ppm read_ppm(const std::filesystem::path& path) {
@@ -29,33 +29,33 @@ ppm read_ppm(const std::filesystem::path& path) {
   std::string magic;
   int maxval = 0;
   ppm out;
-  in >> magic >> out.width_ >> out.height_ >> maxval;
+  in >> magic >> out.width >> out.height >> maxval;
   in.get();
-  out.pixels_.assign(std::istreambuf_iterator<char>(in), {});
+  out.pixels.assign(std::istreambuf_iterator<char>(in), {});
   EXPECT_EQ(magic, "P6");
   EXPECT_EQ(maxval, 255);
-  EXPECT_EQ(out.pixels_.size(), static_cast<std::size_t>(out.width_) * out.height_ * 3);
+  EXPECT_EQ(out.pixels.size(), static_cast<std::size_t>(out.width) * out.height * 3);
   return out;
 }
 
 struct pixel_counts {
-  std::size_t dark_ = 0;  // text, rules, the QR code
-  std::size_t blue_ = 0;  // the chart's first series
+  std::size_t dark = 0;  // text, rules, the QR code
+  std::size_t blue = 0;  // the chart's first series
 };
 
 // Counts over the rows from `top` to `bottom` (fractions of the page height).
 pixel_counts count_pixels(const ppm& image, double top, double bottom) {
   pixel_counts counts;
-  const int y0 = static_cast<int>(top * image.height_);
-  const int y1 = static_cast<int>(bottom * image.height_);
+  const int y0 = static_cast<int>(top * image.height);
+  const int y1 = static_cast<int>(bottom * image.height);
   for (int y = y0; y < y1; ++y) {
-    for (int x = 0; x < image.width_; ++x) {
-      const std::size_t i = (static_cast<std::size_t>(y) * image.width_ + x) * 3;
-      const int r = static_cast<unsigned char>(image.pixels_[i]);
-      const int g = static_cast<unsigned char>(image.pixels_[i + 1]);
-      const int b = static_cast<unsigned char>(image.pixels_[i + 2]);
-      if (r + g + b < 200) ++counts.dark_;
-      if (b > 140 && b > r + 80 && b > g + 40) ++counts.blue_;
+    for (int x = 0; x < image.width; ++x) {
+      const std::size_t i = (static_cast<std::size_t>(y) * image.width + x) * 3;
+      const int r = static_cast<unsigned char>(image.pixels[i]);
+      const int g = static_cast<unsigned char>(image.pixels[i + 1]);
+      const int b = static_cast<unsigned char>(image.pixels[i + 2]);
+      if (r + g + b < 200) ++counts.dark;
+      if (b > 140 && b > r + 80 && b > g + 40) ++counts.blue;
     }
   }
   return counts;
@@ -107,9 +107,9 @@ TEST_F(sheet_pdf, election_text_shows_the_record) {
   // The elected in rank order, in large type under the outcome.
   EXPECT_NE(compact.find("当选（按赞成票多少为序）陈晓梅赵国栋"), std::string::npos);
   const std::string spaced = single_spaced(text);
-  for (const auto& s : sheet.signers_)
-    EXPECT_NE(spaced.find(fingerprint(s.key_)), std::string::npos) << s.name_;
-  EXPECT_NE(compact.find(sheet.result_digest_), std::string::npos);
+  for (const auto& s : sheet.signers)
+    EXPECT_NE(spaced.find(fingerprint(s.key)), std::string::npos) << s.name;
+  EXPECT_NE(compact.find(sheet.result_digest), std::string::npos);
 }
 
 // A record's events as the signers of a result need them: a roster, the decided vote and the
@@ -149,18 +149,18 @@ std::vector<protocol::board_event> result_events(const std::vector<crypto::publi
 
 TEST_F(sheet_pdf, signers_from_the_record_with_fingerprints_and_announcement) {
   std::vector<crypto::public_key> keys;
-  for (const auto& s : test_signers()) keys.push_back(s.key_);
+  for (const auto& s : test_signers()) keys.push_back(s.key);
   for (const bool announced : {true, false}) {
     auto from = signers_from_record(result_events(keys, announced), keys[0], "v1");
     ASSERT_TRUE(from) << from.error().message();
-    ASSERT_EQ(from->signers_.size(), announced ? 4u : 3u);
-    EXPECT_EQ(from->signers_[0].role_, signer_role::server);
-    EXPECT_EQ(from->signers_[1].name_, "王秀英");
-    EXPECT_EQ(from->signers_[2].name_, "李建国");
-    EXPECT_EQ(from->announced_, announced);
+    ASSERT_EQ(from->signers.size(), announced ? 4u : 3u);
+    EXPECT_EQ(from->signers[0].role, signer_role::server);
+    EXPECT_EQ(from->signers[1].name, "王秀英");
+    EXPECT_EQ(from->signers[2].name, "李建国");
+    EXPECT_EQ(from->announced, announced);
     auto sheet = motion_sheet(95, 10, 5, 120, 112);
-    sheet.signers_ = from->signers_;
-    sheet.announced_ = from->announced_;
+    sheet.signers = from->signers;
+    sheet.announced = from->announced;
     const auto path = dir_.path() / (announced ? "announced.pdf" : "not-announced.pdf");
     ASSERT_TRUE(render_vote_sheet(sheet, path));
     const std::string text = pdf_text(path);
@@ -217,7 +217,7 @@ TEST_F(sheet_pdf, motion_says_passed_or_failed) {
   const std::string no = without_spaces(pdf_text(failed_path));
   EXPECT_NE(no.find("未通过"), std::string::npos);
   EXPECT_NE(no.find("54.55%"), std::string::npos);
-  EXPECT_NE(no.find(failed.result_digest_), std::string::npos);
+  EXPECT_NE(no.find(failed.result_digest), std::string::npos);
 }
 
 TEST_F(sheet_pdf, confidence_vote_names_the_flagged) {
@@ -250,21 +250,21 @@ TEST_F(sheet_pdf, rendered_page_has_a_chart) {
   const auto path = dir_.path() / "motion.pdf";
   ASSERT_TRUE(render_vote_sheet(sheet, path));
   const auto stem = dir_.path() / "page";
-  ASSERT_EQ(run("pdftoppm -r 60 -png " + quoted(path) + " " + quoted(stem)).status_, 0);
+  ASSERT_EQ(run("pdftoppm -r 60 -png " + quoted(path) + " " + quoted(stem)).status, 0);
   const auto png = dir_.path() / "page-1.png";
   ASSERT_TRUE(std::filesystem::exists(png));
   EXPECT_GT(std::filesystem::file_size(png), 1000u);
 
-  ASSERT_EQ(run("pdftoppm -r 60 -singlefile " + quoted(path) + " " + quoted(stem)).status_, 0);
+  ASSERT_EQ(run("pdftoppm -r 60 -singlefile " + quoted(path) + " " + quoted(stem)).status, 0);
   const ppm image = read_ppm(dir_.path() / "page.ppm");
-  EXPECT_NEAR(image.width_, 496, 1);  // A4 at 60 dpi
+  EXPECT_NEAR(image.width, 496, 1);  // A4 at 60 dpi
   // The bar chart lies in the upper half of the page, below the table: the bars are the only
   // blue on the sheet.
   const auto upper = count_pixels(image, 0.35, 0.60);
-  EXPECT_GT(upper.blue_, 500u);
-  EXPECT_GT(upper.dark_, 100u);
-  EXPECT_GT(count_pixels(image, 0.0, 1.0).dark_, 2000u);
-  EXPECT_EQ(count_pixels(image, 0.0, 0.30).blue_, 0u);
+  EXPECT_GT(upper.blue, 500u);
+  EXPECT_GT(upper.dark, 100u);
+  EXPECT_GT(count_pixels(image, 0.0, 1.0).dark, 2000u);
+  EXPECT_EQ(count_pixels(image, 0.0, 0.30).blue, 0u);
 }
 
 TEST_F(sheet_pdf, qr_code_decodes_to_the_digest) {
@@ -273,12 +273,11 @@ TEST_F(sheet_pdf, qr_code_decodes_to_the_digest) {
   const auto path = dir_.path() / "qr.pdf";
   ASSERT_TRUE(render_vote_sheet(sheet, path));
   const auto stem = dir_.path() / "qr";
-  ASSERT_EQ(run("pdftoppm -r 200 -png -singlefile " + quoted(path) + " " + quoted(stem)).status_,
-            0);
+  ASSERT_EQ(run("pdftoppm -r 200 -png -singlefile " + quoted(path) + " " + quoted(stem)).status, 0);
   const auto decoded =
       run("zbarimg --quiet --raw " + quoted(dir_.path() / "qr.png") + " 2>/dev/null");
-  ASSERT_EQ(decoded.status_, 0) << "zbarimg found no code (is zbar-tools installed?)";
-  EXPECT_EQ(single_spaced(decoded.output_), sheet.result_digest_ + " ");
+  ASSERT_EQ(decoded.status, 0) << "zbarimg found no code (is zbar-tools installed?)";
+  EXPECT_EQ(single_spaced(decoded.output), sheet.result_digest + " ");
 }
 
 TEST_F(sheet_pdf, long_election_continues_on_further_pages) {
@@ -304,11 +303,10 @@ TEST_F(sheet_pdf, long_election_continues_on_further_pages) {
 
 TEST_F(sheet_pdf, sitting_sheet_summarises_then_appends_each_vote) {
   sitting_sheet sitting;
-  sitting.header_ = test_header();
-  sitting.attendance_ = {124, 4, 120, 112};
-  sitting.votes_ = {
-      motion_sheet(95, 10, 5, 120, 112),
-      election_sheet({"陈晓梅", "赵国栋", "孙丽"}, {98, 90, 70}, {8, 15, 30}, 110, 3)};
+  sitting.header = test_header();
+  sitting.attendance = {124, 4, 120, 112};
+  sitting.votes = {motion_sheet(95, 10, 5, 120, 112),
+                   election_sheet({"陈晓梅", "赵国栋", "孙丽"}, {98, 90, 70}, {8, 15, 30}, 110, 3)};
   const auto path = dir_.path() / "sitting.pdf";
   ASSERT_TRUE(render_sitting_sheet(sitting, path));
   EXPECT_EQ(pdf_pages(path), 3);
@@ -316,10 +314,10 @@ TEST_F(sheet_pdf, sitting_sheet_summarises_then_appends_each_vote) {
   for (const char* expected : {"表决结果汇总", "代表总数", "124", "请假", "法定人数", "96人",
                                "实到人数符合法定人数", "当选：", "第1页/共3页", "第3页/共3页"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
-  for (const auto& vote : sitting.votes_)
-    EXPECT_NE(text.find(vote.result_digest_), std::string::npos) << vote.vote_id_;
+  for (const auto& vote : sitting.votes)
+    EXPECT_NE(text.find(vote.result_digest), std::string::npos) << vote.vote_id;
 
-  sitting.attendance_.present_ = 95;  // below 96
+  sitting.attendance.present = 95;  // below 96
   ASSERT_TRUE(render_sitting_sheet(sitting, path));
   EXPECT_NE(without_spaces(pdf_text(path)).find("实到人数不足法定人数"), std::string::npos);
 }
@@ -343,7 +341,7 @@ TEST_F(sheet_pdf, io_errors_are_reported_and_leave_nothing) {
 
 TEST_F(sheet_pdf, refuses_an_incomplete_sheet) {
   auto sheet = motion_sheet(95, 10, 5, 120, 112);
-  sheet.result_digest_ = "ABCD";
+  sheet.result_digest = "ABCD";
   const auto path = dir_.path() / "bad.pdf";
   auto r = render_vote_sheet(sheet, path);
   ASSERT_FALSE(r);
@@ -351,7 +349,7 @@ TEST_F(sheet_pdf, refuses_an_incomplete_sheet) {
   EXPECT_FALSE(std::filesystem::exists(path));
 
   sheet = motion_sheet(95, 10, 5, 120, 112);
-  sheet.contests_.clear();
+  sheet.contests.clear();
   EXPECT_EQ(vote_sheet_pdf(sheet).error(), make_error_code(errc::invalid_field));
 }
 

@@ -100,9 +100,9 @@ TEST(durability_test, KillDuringBallotBurstLosesNoReceiptedBallotAndCountsNoneTw
   }
   const fs::path receipts = c.dir() / "receipts.txt";
   std::vector<std::string> burst{"--server",
-                                 "127.0.0.1:" + std::to_string(c.address().port_),
+                                 "127.0.0.1:" + std::to_string(c.address().port),
                                  "--ca",
-                                 c.address().tls_.trust_file_.string(),
+                                 c.address().tls.trust_file.string(),
                                  "--keys",
                                  c.keys().string(),
                                  "--as",

@@ -126,9 +126,9 @@ bool congress::restart() {
 
 clients::server_address congress::address() const {
   clients::server_address a;
-  a.host_ = "127.0.0.1";
-  a.port_ = port_.value_or(1);
-  a.tls_.trust_file_ = scratch_.path() / "data" / "tls" / "cert.pem";
+  a.host = "127.0.0.1";
+  a.port = port_.value_or(1);
+  a.tls.trust_file = scratch_.path() / "data" / "tls" / "cert.pem";
   return a;
 }
 

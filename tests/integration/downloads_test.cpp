@@ -110,7 +110,7 @@ class downloads_test : public ::testing::Test {
 
   static clients::tls_options trusting() {
     clients::tls_options o;
-    o.trust_file_ = record_->data_dir() / "tls" / "cert.pem";
+    o.trust_file = record_->data_dir() / "tls" / "cert.pem";
     return o;
   }
 
@@ -156,15 +156,15 @@ TEST_F(downloads_test, SecretaryDownloadsTheRecordOnce) {
   EXPECT_TRUE(filename.ends_with(".tar.gz")) << filename;
 
   const auto res = get(url);
-  ASSERT_EQ(res.status_, 200u) << res.body_;
+  ASSERT_EQ(res.status, 200u) << res.body;
   EXPECT_EQ(res.header("content-type"), "application/gzip");
   EXPECT_EQ(res.header("content-disposition"), "attachment; filename*=UTF-8''" + filename);
   expect_security_headers(res);
-  EXPECT_EQ(res.body_.size(), ready.at("bytes").to_number<std::uint64_t>());
+  EXPECT_EQ(res.body.size(), ready.at("bytes").to_number<std::uint64_t>());
 
   const fs::path out = record_->fresh_dir("unpacked");
   bool gzip = false;
-  const auto names = unpack(res.body_, out, gzip);
+  const auto names = unpack(res.body, out, gzip);
   EXPECT_TRUE(gzip);
   const std::string top = filename.substr(0, filename.size() - std::string(".tar.gz").size());
   for (const std::string file :
@@ -184,47 +184,47 @@ TEST_F(downloads_test, SecretaryDownloadsTheRecordOnce) {
 
   // The same link again, a link never issued, and the path without a token: 404 with the text.
   const auto again = get(url);
-  EXPECT_EQ(again.status_, 404u);
-  EXPECT_NE(again.body_.find("下载链接无效"), std::string::npos) << again.body_;
-  EXPECT_NE(again.body_.find("already used or expired"), std::string::npos) << again.body_;
+  EXPECT_EQ(again.status, 404u);
+  EXPECT_NE(again.body.find("下载链接无效"), std::string::npos) << again.body;
+  EXPECT_NE(again.body.find("already used or expired"), std::string::npos) << again.body;
   expect_security_headers(again);
-  EXPECT_EQ(get("/downloads/" + std::string(64, 'a')).status_, 404u);
-  EXPECT_EQ(get("/downloads/").status_, 404u);
-  EXPECT_EQ(get("/downloads/../index.html").status_, 404u);
+  EXPECT_EQ(get("/downloads/" + std::string(64, 'a')).status, 404u);
+  EXPECT_EQ(get("/downloads/").status, 404u);
+  EXPECT_EQ(get("/downloads/../index.html").status, 404u);
 }
 
 TEST_F(downloads_test, HeadDoesNotSpendTheLink) {
   const auto ready = prepare({{"kind", "record"}});
   const auto head = get(str(ready, "url"), "HEAD");
-  EXPECT_EQ(head.status_, 405u);
+  EXPECT_EQ(head.status, 405u);
   EXPECT_EQ(head.header("allow"), "GET");
-  EXPECT_EQ(get(str(ready, "url")).status_, 200u);
+  EXPECT_EQ(get(str(ready, "url")).status, 200u);
 }
 
 TEST_F(downloads_test, VoteSheetIsThePdfOfTheResult) {
   const auto ready = prepare({{"kind", "vote_sheet"}, {"vote_id", "v1"}});
   EXPECT_EQ(str(ready, "filename"), "关于党委工作报告的决议.pdf");
   const auto res = get(str(ready, "url"));
-  ASSERT_EQ(res.status_, 200u) << res.body_;
+  ASSERT_EQ(res.status, 200u) << res.body;
   EXPECT_EQ(res.header("content-type"), "application/pdf");
   EXPECT_EQ(res.header("content-disposition"),
             "attachment; filename*=UTF-8''%E5%85%B3%E4%BA%8E%E5%85%9A%E5%A7%94%E5%B7%A5%E4%BD%9C%"
             "E6%8A%A5%E5%91%8A%E7%9A%84%E5%86%B3%E8%AE%AE.pdf");
-  ASSERT_TRUE(res.body_.starts_with("%PDF")) << res.body_.substr(0, 64);
-  const auto text = pdf_text(res.body_, record_->fresh_dir(""));
+  ASSERT_TRUE(res.body.starts_with("%PDF")) << res.body.substr(0, 64);
+  const auto text = pdf_text(res.body, record_->fresh_dir(""));
   EXPECT_NE(text.find("关于党委工作报告的决议"), std::string::npos) << text;
   EXPECT_NE(text.find("结果状态：已宣布"), std::string::npos) << text;
-  EXPECT_EQ(get(str(ready, "url")).status_, 404u);
+  EXPECT_EQ(get(str(ready, "url")).status, 404u);
 }
 
 TEST_F(downloads_test, SittingSheetSummarisesEveryVote) {
   const auto ready = prepare({{"kind", "sitting_sheet"}, {"sitting_id", "s1"}});
   EXPECT_TRUE(str(ready, "filename").ends_with("-表决结果汇总.pdf")) << str(ready, "filename");
   const auto res = get(str(ready, "url"));
-  ASSERT_EQ(res.status_, 200u) << res.body_;
+  ASSERT_EQ(res.status, 200u) << res.body;
   EXPECT_EQ(res.header("content-type"), "application/pdf");
-  ASSERT_TRUE(res.body_.starts_with("%PDF"));
-  const auto text = pdf_text(res.body_, record_->fresh_dir(""));
+  ASSERT_TRUE(res.body.starts_with("%PDF"));
+  const auto text = pdf_text(res.body, record_->fresh_dir(""));
   EXPECT_NE(text.find("表决结果汇总"), std::string::npos) << text;
   EXPECT_NE(text.find("共2项表决"), std::string::npos) << text;
   EXPECT_NE(text.find("关于党委工作报告的决议"), std::string::npos) << text;
@@ -259,7 +259,7 @@ TEST_F(downloads_test, ZServerWithoutTheSheetToolSaysSo) {
   ASSERT_EQ(server_->stop(SIGTERM, 60s), 0);
   start({"--sheet-tool", record_->fresh_dir("no-such-dir").string() + "/plenum-sheet"});
   // A link of the earlier run is gone with it.
-  EXPECT_EQ(get(str(pending, "url")).status_, 404u);
+  EXPECT_EQ(get(str(pending, "url")).status, 404u);
   EXPECT_TRUE(fs::is_empty(record_->data_dir() / "downloads"));
   auto se = as("SE");
   auto r = se.call("prepare_download", {{"kind", "vote_sheet"}, {"vote_id", "v1"}});
@@ -268,7 +268,7 @@ TEST_F(downloads_test, ZServerWithoutTheSheetToolSaysSo) {
       << json::serialize(r.fields);
   // The record needs no sheet tool.
   const auto ready = prepare({{"kind", "record"}});
-  EXPECT_EQ(get(str(ready, "url")).status_, 200u);
+  EXPECT_EQ(get(str(ready, "url")).status, 200u);
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ constexpr auto io_timeout = 60s;
 
 clients::tls_options insecure() {
   clients::tls_options o;
-  o.verify_ = clients::verify_mode::insecure;
+  o.verify = clients::verify_mode::insecure;
   return o;
 }
 

@@ -315,7 +315,7 @@ class hostile_input_test : public ::testing::Test {
   // A raw WebSocket whose hello was read.
   static clients::ws_client raw() {
     clients::tls_options o;
-    o.verify_ = clients::verify_mode::insecure;
+    o.verify = clients::verify_mode::insecure;
     auto ws = clients::ws_client::connect("127.0.0.1", port_, o, io_timeout);
     if (!ws) throw std::runtime_error("connect: " + ws.error().message());
     if (!ws->receive(io_timeout)) throw std::runtime_error("no hello");
@@ -343,7 +343,7 @@ TEST_F(hostile_input_test, OversizedFrames) {
     auto reply = ws.receive(io_timeout);
     ASSERT_FALSE(reply);
     ASSERT_TRUE(ws.close_reason());
-    EXPECT_EQ(ws.close_reason()->code_, 1009);
+    EXPECT_EQ(ws.close_reason()->code, 1009);
   }
   {
     // Far over: 4 MiB in one message; the server stops reading at the limit.
@@ -353,7 +353,7 @@ TEST_F(hostile_input_test, OversizedFrames) {
       auto reply = ws.receive(io_timeout);
       ASSERT_FALSE(reply);
       if (ws.close_reason()) {
-        EXPECT_EQ(ws.close_reason()->code_, 1009);
+        EXPECT_EQ(ws.close_reason()->code, 1009);
       }
     }
   }
@@ -402,7 +402,7 @@ TEST_F(hostile_input_test, InvalidUtf8) {
       auto reply = ws.receive(io_timeout);
       ASSERT_FALSE(reply) << *reply;
       ASSERT_TRUE(ws.close_reason());
-      EXPECT_EQ(ws.close_reason()->code_, 1007);
+      EXPECT_EQ(ws.close_reason()->code, 1007);
     }
   }
   // Escapes that decode to no Unicode scalar value are the JSON parser's: malformed_message.

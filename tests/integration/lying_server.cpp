@@ -57,8 +57,8 @@ lying_server::lying_server(std::string congress_id, crypto::public_key hello_key
       lie_(lie),
       impl_(std::make_unique<impl>()) {
   auto pem = server::net::make_self_signed_certificate(std::chrono::days(2));
-  impl_->tls.use_certificate_chain(asio::buffer(pem.cert_));
-  impl_->tls.use_private_key(asio::buffer(pem.key_), ssl::context::pem);
+  impl_->tls.use_certificate_chain(asio::buffer(pem.cert));
+  impl_->tls.use_private_key(asio::buffer(pem.key), ssl::context::pem);
   const tcp::endpoint at(asio::ip::make_address("127.0.0.1"), 0);
   impl_->acceptor.open(at.protocol());
   impl_->acceptor.bind(at);

@@ -159,10 +159,10 @@ struct hall {
 
 clients::server_address address_of(const lying_server& srv) {
   clients::server_address a;
-  a.host_ = "127.0.0.1";
-  a.port_ = srv.port();
-  a.tls_.verify_ = clients::verify_mode::insecure;
-  a.timeout_ = std::chrono::seconds(10);
+  a.host = "127.0.0.1";
+  a.port = srv.port();
+  a.tls.verify = clients::verify_mode::insecure;
+  a.timeout = std::chrono::seconds(10);
   return a;
 }
 

@@ -35,7 +35,7 @@ std::string read_file(const std::filesystem::path& p) {
 
 tls_options insecure() {
   tls_options o;
-  o.verify_ = verify_mode::insecure;
+  o.verify = verify_mode::insecure;
   return o;
 }
 
@@ -60,7 +60,7 @@ class plenumd_test : public ::testing::Test {
 
   static tls_options trusting() {
     tls_options o;
-    o.trust_file_ = dir_->path() / "data" / "tls" / "cert.pem";
+    o.trust_file = dir_->path() / "data" / "tls" / "cert.pem";
     return o;
   }
 
@@ -72,8 +72,8 @@ class plenumd_test : public ::testing::Test {
 TEST_F(plenumd_test, HealthzAnswersOkWithSecurityHeaders) {
   auto res = clients::https_get("localhost", port_, "/healthz", trusting(), io_timeout);
   ASSERT_TRUE(res) << res.error().message();
-  EXPECT_EQ(res->status_, 200u);
-  EXPECT_EQ(res->body_, R"({"status":"ok"})");
+  EXPECT_EQ(res->status, 200u);
+  EXPECT_EQ(res->body, R"({"status":"ok"})");
   EXPECT_EQ(res->header("content-type"), "application/json");
   EXPECT_EQ(res->header("x-content-type-options"), "nosniff");
   EXPECT_NE(res->header("strict-transport-security").find("max-age="), std::string::npos);
@@ -81,27 +81,27 @@ TEST_F(plenumd_test, HealthzAnswersOkWithSecurityHeaders) {
   EXPECT_NE(csp.find("'wasm-unsafe-eval'"), std::string::npos);
   EXPECT_NE(csp.find("default-src 'none'"), std::string::npos);
   EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
-  EXPECT_EQ(res->tls_version_, "TLSv1.3");
+  EXPECT_EQ(res->tls_version, "TLSv1.3");
 }
 
 TEST_F(plenumd_test, ServesTheStartPage) {
   auto res = clients::https_get("localhost", port_, "/", trusting(), io_timeout);
   ASSERT_TRUE(res) << res.error().message();
-  EXPECT_EQ(res->status_, 200u);
+  EXPECT_EQ(res->status, 200u);
   EXPECT_EQ(res->header("content-type"), "text/html; charset=utf-8");
   EXPECT_EQ(res->header("cache-control"), "no-cache");
-  EXPECT_NE(res->body_.find("Plenum 代表大会 电子表决系统"), std::string::npos);
-  EXPECT_NE(res->body_.find("<meta charset=\"utf-8\">"), std::string::npos);
+  EXPECT_NE(res->body.find("Plenum 代表大会 电子表决系统"), std::string::npos);
+  EXPECT_NE(res->body.find("<meta charset=\"utf-8\">"), std::string::npos);
 
   auto head = clients::https_request("HEAD", "localhost", port_, "/", trusting(), io_timeout);
   ASSERT_TRUE(head) << head.error().message();
-  EXPECT_EQ(head->status_, 200u);
-  EXPECT_TRUE(head->body_.empty());
-  EXPECT_EQ(head->header("content-length"), std::to_string(res->body_.size()));
+  EXPECT_EQ(head->status, 200u);
+  EXPECT_TRUE(head->body.empty());
+  EXPECT_EQ(head->header("content-length"), std::to_string(res->body.size()));
 
   auto css = clients::https_get("localhost", port_, "/style.css", trusting(), io_timeout);
   ASSERT_TRUE(css) << css.error().message();
-  EXPECT_EQ(css->status_, 200u);
+  EXPECT_EQ(css->status, 200u);
   EXPECT_EQ(css->header("content-type"), "text/css; charset=utf-8");
 }
 
@@ -110,12 +110,12 @@ TEST_F(plenumd_test, RefusesTraversalAndMissingFiles) {
                              "/..%2f..%2fetc%2fpasswd", "/style.css/../../../etc/passwd"}) {
     auto res = clients::https_get("localhost", port_, target, trusting(), io_timeout);
     ASSERT_TRUE(res) << target << ": " << res.error().message();
-    EXPECT_TRUE(res->status_ == 400u || res->status_ == 404u) << target << " " << res->status_;
-    EXPECT_EQ(res->body_.find("root:"), std::string::npos) << target;
+    EXPECT_TRUE(res->status == 400u || res->status == 404u) << target << " " << res->status;
+    EXPECT_EQ(res->body.find("root:"), std::string::npos) << target;
   }
   auto missing = clients::https_get("localhost", port_, "/no-such-file.js", trusting(), io_timeout);
   ASSERT_TRUE(missing);
-  EXPECT_EQ(missing->status_, 404u);
+  EXPECT_EQ(missing->status, 404u);
 }
 
 TEST_F(plenumd_test, PingPongOverVerifiedWebSocket) {
@@ -159,7 +159,7 @@ TEST_F(plenumd_test, MessageAtTheLimitIsReadAndOneByteMoreClosesTheConnection) {
   auto closed = ws->receive(io_timeout);
   ASSERT_FALSE(closed);
   ASSERT_TRUE(ws->close_reason());
-  EXPECT_EQ(ws->close_reason()->code_, 1009);  // message too big
+  EXPECT_EQ(ws->close_reason()->code, 1009);  // message too big
 }
 
 TEST_F(plenumd_test, BinaryFrameClosesWithPolicyError) {
@@ -170,14 +170,14 @@ TEST_F(plenumd_test, BinaryFrameClosesWithPolicyError) {
   auto closed = ws->receive(io_timeout);
   ASSERT_FALSE(closed);
   ASSERT_TRUE(ws->close_reason());
-  EXPECT_EQ(ws->close_reason()->code_, 1008);  // policy violation
+  EXPECT_EQ(ws->close_reason()->code, 1008);  // policy violation
 }
 
 TEST_F(plenumd_test, RefusesTls11AndAcceptsTls12And13) {
   tls_options old = insecure();
-  old.allow_legacy_ = true;
-  old.min_version_ = TLS1_1_VERSION;
-  old.max_version_ = TLS1_1_VERSION;
+  old.allow_legacy = true;
+  old.min_version = TLS1_1_VERSION;
+  old.max_version = TLS1_1_VERSION;
   auto refused = clients::https_get("localhost", port_, "/healthz", old, io_timeout);
   ASSERT_FALSE(refused);
   // The server's alert, not the client declining to offer TLS 1.1.
@@ -187,12 +187,12 @@ TEST_F(plenumd_test, RefusesTls11AndAcceptsTls12And13) {
 
   for (int version : {TLS1_2_VERSION, TLS1_3_VERSION}) {
     tls_options o = trusting();
-    o.min_version_ = version;
-    o.max_version_ = version;
+    o.min_version = version;
+    o.max_version = version;
     auto res = clients::https_get("localhost", port_, "/healthz", o, io_timeout);
     ASSERT_TRUE(res) << version << ": " << res.error().message();
-    EXPECT_EQ(res->status_, 200u);
-    EXPECT_EQ(res->tls_version_, version == TLS1_2_VERSION ? "TLSv1.2" : "TLSv1.3");
+    EXPECT_EQ(res->status, 200u);
+    EXPECT_EQ(res->tls_version, version == TLS1_2_VERSION ? "TLSv1.2" : "TLSv1.3");
   }
 }
 
@@ -226,7 +226,7 @@ TEST(plenumd_lifecycle, SigtermClosesWebSocketsAndExitsZeroThenRestartReusesCert
     ASSERT_NE(first_cert.find("BEGIN CERTIFICATE"), std::string::npos);
 
     tls_options o;
-    o.trust_file_ = data / "tls" / "cert.pem";
+    o.trust_file = data / "tls" / "cert.pem";
     auto ws = clients::ws_client::connect("localhost", *port, o, io_timeout);
     ASSERT_TRUE(ws) << ws.error().message();
     ASSERT_TRUE(ws->receive(io_timeout));  // hello
@@ -237,7 +237,7 @@ TEST(plenumd_lifecycle, SigtermClosesWebSocketsAndExitsZeroThenRestartReusesCert
     auto closed = ws->receive(io_timeout);
     ASSERT_FALSE(closed);
     ASSERT_TRUE(ws->close_reason());
-    EXPECT_EQ(ws->close_reason()->code_, 1001);  // going away
+    EXPECT_EQ(ws->close_reason()->code, 1001);  // going away
   }
   {
     plenumd_process server(PLENUMD_BINARY, data, dir.path() / "plenumd.log");
@@ -245,10 +245,10 @@ TEST(plenumd_lifecycle, SigtermClosesWebSocketsAndExitsZeroThenRestartReusesCert
     ASSERT_TRUE(port) << read_file(dir.path() / "plenumd.log");
     EXPECT_EQ(read_file(data / "tls" / "cert.pem"), first_cert);
     tls_options o;
-    o.trust_file_ = data / "tls" / "cert.pem";
+    o.trust_file = data / "tls" / "cert.pem";
     auto res = clients::https_get("localhost", *port, "/healthz", o, io_timeout);
     ASSERT_TRUE(res) << res.error().message();
-    EXPECT_EQ(res->status_, 200u);
+    EXPECT_EQ(res->status, 200u);
     EXPECT_EQ(server.stop(SIGINT, 30s), 0);
   }
 }

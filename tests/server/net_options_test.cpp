@@ -9,14 +9,14 @@ namespace {
 
 TEST(options_test, DefaultsAreSafe) {
   auto o = parse_options({});
-  EXPECT_EQ(o.listen_, "127.0.0.1");
-  EXPECT_EQ(o.port_, 8443);
-  EXPECT_GE(o.threads_, 1u);
-  EXPECT_EQ(o.limits_.read_message_max_, 256u * 1024);
-  EXPECT_FALSE(o.ready_file_);
-  EXPECT_FALSE(o.tls_cert_);
-  EXPECT_TRUE(o.help_.empty());
-  EXPECT_FALSE(o.web_root_.empty());
+  EXPECT_EQ(o.listen, "127.0.0.1");
+  EXPECT_EQ(o.port, 8443);
+  EXPECT_GE(o.threads, 1u);
+  EXPECT_EQ(o.limits.read_message_max, 256u * 1024);
+  EXPECT_FALSE(o.ready_file);
+  EXPECT_FALSE(o.tls_cert);
+  EXPECT_TRUE(o.help.empty());
+  EXPECT_FALSE(o.web_root.empty());
 }
 
 TEST(options_test, HelpListsEveryOption) {
@@ -24,7 +24,7 @@ TEST(options_test, HelpListsEveryOption) {
   for (const char* name : {"--data-dir", "--listen", "--port", "--web-root", "--threads",
                            "--ready-file", "--tls-cert", "--tls-key", "--max-message-bytes",
                            "--max-send-queue-bytes", "--shutdown-grace-ms", "--log-level"}) {
-    EXPECT_NE(o.help_.find(name), std::string::npos) << name;
+    EXPECT_NE(o.help.find(name), std::string::npos) << name;
   }
 }
 
@@ -32,21 +32,21 @@ TEST(options_test, ReadsValues) {
   auto o = parse_options({"--listen", "0.0.0.0", "--port", "0", "--threads", "3",
                           "--max-message-bytes", "1000", "--tls-cert", "c.pem", "--tls-key",
                           "k.pem", "--ready-file", "r", "--log-level", "debug"});
-  EXPECT_EQ(o.listen_, "0.0.0.0");
-  EXPECT_EQ(o.port_, 0);
-  EXPECT_EQ(o.threads_, 3u);
-  EXPECT_EQ(o.limits_.read_message_max_, 1000u);
-  EXPECT_EQ(o.tls_cert_, std::filesystem::path("c.pem"));
-  EXPECT_EQ(o.tls_key_, std::filesystem::path("k.pem"));
-  EXPECT_EQ(o.ready_file_, std::filesystem::path("r"));
-  EXPECT_EQ(o.log_level_, log::level::debug);
+  EXPECT_EQ(o.listen, "0.0.0.0");
+  EXPECT_EQ(o.port, 0);
+  EXPECT_EQ(o.threads, 3u);
+  EXPECT_EQ(o.limits.read_message_max, 1000u);
+  EXPECT_EQ(o.tls_cert, std::filesystem::path("c.pem"));
+  EXPECT_EQ(o.tls_key, std::filesystem::path("k.pem"));
+  EXPECT_EQ(o.ready_file, std::filesystem::path("r"));
+  EXPECT_EQ(o.log_level, log::level::debug);
 }
 
 TEST(options_test, SheetToolIsLookedForUnlessNamed) {
-  EXPECT_FALSE(parse_options({}).sheet_tool_);
-  EXPECT_EQ(parse_options({"--sheet-tool", "/opt/plenum/bin/plenum-sheet"}).sheet_tool_,
+  EXPECT_FALSE(parse_options({}).sheet_tool);
+  EXPECT_EQ(parse_options({"--sheet-tool", "/opt/plenum/bin/plenum-sheet"}).sheet_tool,
             std::filesystem::path("/opt/plenum/bin/plenum-sheet"));
-  EXPECT_NE(parse_options({"--help"}).help_.find("--sheet-tool"), std::string::npos);
+  EXPECT_NE(parse_options({"--help"}).help.find("--sheet-tool"), std::string::npos);
 }
 
 TEST(options_test, RejectsBadCommandLines) {

@@ -67,10 +67,10 @@ class net_server_test : public ::testing::Test {
     tls_ = ensure_self_signed_certificate(dir_ / "tls");
 
     server_config config;
-    config.endpoint_ = tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0);
-    config.web_root_ = dir_ / "web";
-    config.limits_.send_queue_max_bytes_ = 1024 * 1024;
-    server_ = std::make_unique<server>(ioc_, make_server_tls_context(tls_.cert_, tls_.key_), config,
+    config.endpoint = tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0);
+    config.web_root = dir_ / "web";
+    config.limits.send_queue_max_bytes = 1024 * 1024;
+    server_ = std::make_unique<server>(ioc_, make_server_tls_context(tls_.cert, tls_.key), config,
                                        handler_);
     port_ = server_->local_endpoint().port();
     server_->start();
@@ -86,7 +86,7 @@ class net_server_test : public ::testing::Test {
 
   clients::tls_options trusting() const {
     clients::tls_options o;
-    o.trust_file_ = tls_.cert_;
+    o.trust_file = tls_.cert;
     return o;
   }
 
@@ -141,7 +141,7 @@ TEST_F(net_server_test, HandlerExceptionClosesOnlyThatConnection) {
   auto r = ws->receive(io_timeout);
   ASSERT_FALSE(r);
   ASSERT_TRUE(ws->close_reason());
-  EXPECT_EQ(ws->close_reason()->code_, 1011);  // internal error
+  EXPECT_EQ(ws->close_reason()->code, 1011);  // internal error
 }
 
 TEST_F(net_server_test, StopClosesWebSocketsWithGoingAway) {
@@ -152,7 +152,7 @@ TEST_F(net_server_test, StopClosesWebSocketsWithGoingAway) {
   auto r = ws->receive(io_timeout);
   ASSERT_FALSE(r);
   ASSERT_TRUE(ws->close_reason());
-  EXPECT_EQ(ws->close_reason()->code_, 1001);
+  EXPECT_EQ(ws->close_reason()->code, 1001);
   ASSERT_TRUE(handler_.wait([&] { return handler_.closes_.size() == 1; }));
   // No new connections once stopped.
   EXPECT_FALSE(clients::https_get("127.0.0.1", port_, "/", trusting(), 5s));

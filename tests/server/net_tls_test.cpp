@@ -50,7 +50,7 @@ class temp : public ::testing::Test {
 
 TEST(self_signed_test, CertificateIsP256WithLocalNamesAndBoundedValidity) {
   pem_pair pair = make_self_signed_certificate();
-  auto cert = parse_cert(pair.cert_);
+  auto cert = parse_cert(pair.cert);
   ASSERT_TRUE(cert);
   EXPECT_EQ(X509_check_host(cert.get(), "localhost", 0, 0, nullptr), 1);
   EXPECT_EQ(X509_check_ip_asc(cert.get(), "127.0.0.1", 0), 1);
@@ -74,11 +74,11 @@ TEST(self_signed_test, CertificateIsP256WithLocalNamesAndBoundedValidity) {
   EXPECT_LE(days, 825);
   EXPECT_GE(days, 824);
   EXPECT_EQ(X509_verify(cert.get(), key), 1);  // self-signed
-  EXPECT_NE(pair.key_.find("PRIVATE KEY"), std::string::npos);
+  EXPECT_NE(pair.key.find("PRIVATE KEY"), std::string::npos);
 }
 
 TEST(self_signed_test, ValidityIsCappedAnd825DaysAtMost) {
-  auto cert = parse_cert(make_self_signed_certificate(std::chrono::days(5000)).cert_);
+  auto cert = parse_cert(make_self_signed_certificate(std::chrono::days(5000)).cert);
   ASSERT_TRUE(cert);
   int days = 0;
   int secs = 0;
@@ -89,32 +89,32 @@ TEST(self_signed_test, ValidityIsCappedAnd825DaysAtMost) {
 }
 
 TEST(self_signed_test, TwoCertificatesDiffer) {
-  EXPECT_NE(make_self_signed_certificate().cert_, make_self_signed_certificate().cert_);
+  EXPECT_NE(make_self_signed_certificate().cert, make_self_signed_certificate().cert);
 }
 
 using ensure_test = temp;
 
 TEST_F(ensure_test, CreatesOnceWithPrivateKeyModeThenReuses) {
   auto files = ensure_self_signed_certificate(dir_ / "tls");
-  EXPECT_EQ(files.cert_, dir_ / "tls" / "cert.pem");
-  EXPECT_EQ(files.key_, dir_ / "tls" / "key.pem");
+  EXPECT_EQ(files.cert, dir_ / "tls" / "cert.pem");
+  EXPECT_EQ(files.key, dir_ / "tls" / "key.pem");
   struct stat st {};
-  ASSERT_EQ(::stat(files.key_.c_str(), &st), 0);
+  ASSERT_EQ(::stat(files.key.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   ASSERT_EQ(::stat((dir_ / "tls").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0700u);
-  std::string cert = read_file(files.cert_);
-  std::string key = read_file(files.key_);
+  std::string cert = read_file(files.cert);
+  std::string key = read_file(files.key);
 
   auto again = ensure_self_signed_certificate(dir_ / "tls");
-  EXPECT_EQ(read_file(again.cert_), cert);
-  EXPECT_EQ(read_file(again.key_), key);
+  EXPECT_EQ(read_file(again.cert), cert);
+  EXPECT_EQ(read_file(again.key), key);
   EXPECT_FALSE(fs::exists(dir_ / "tls" / "key.pem.tmp"));
 }
 
 TEST_F(ensure_test, RefusesHalfAPair) {
   auto files = ensure_self_signed_certificate(dir_ / "tls");
-  fs::remove(files.key_);
+  fs::remove(files.key);
   EXPECT_THROW((void)ensure_self_signed_certificate(dir_ / "tls"), std::runtime_error);
 }
 
@@ -123,20 +123,20 @@ using tls_context_test = temp;
 TEST_F(tls_context_test, LoadsAMatchingPairAndRefusesAMismatch) {
   auto a = ensure_self_signed_certificate(dir_ / "a");
   auto b = ensure_self_signed_certificate(dir_ / "b");
-  ssl::context ctx = make_server_tls_context(a.cert_, a.key_);
+  ssl::context ctx = make_server_tls_context(a.cert, a.key);
   SSL_CTX* native = ctx.native_handle();
   EXPECT_EQ(SSL_CTX_get_min_proto_version(native), TLS1_2_VERSION);
   EXPECT_NE(SSL_CTX_get_options(native) & SSL_OP_CIPHER_SERVER_PREFERENCE, 0u);
   EXPECT_NE(SSL_CTX_get_options(native) & SSL_OP_NO_COMPRESSION, 0u);
   EXPECT_NE(SSL_CTX_get_options(native) & SSL_OP_NO_RENEGOTIATION, 0u);
 
-  EXPECT_THROW((void)make_server_tls_context(a.cert_, b.key_), std::runtime_error);
-  EXPECT_THROW((void)make_server_tls_context(dir_ / "none.pem", a.key_), std::runtime_error);
+  EXPECT_THROW((void)make_server_tls_context(a.cert, b.key), std::runtime_error);
+  EXPECT_THROW((void)make_server_tls_context(dir_ / "none.pem", a.key), std::runtime_error);
 }
 
 TEST_F(tls_context_test, Tls12CiphersAreEcdheAeadOnly) {
   auto a = ensure_self_signed_certificate(dir_ / "a");
-  ssl::context ctx = make_server_tls_context(a.cert_, a.key_);
+  ssl::context ctx = make_server_tls_context(a.cert, a.key);
   std::unique_ptr<SSL, decltype(&SSL_free)> ssl(SSL_new(ctx.native_handle()), &SSL_free);
   ASSERT_TRUE(ssl);
   STACK_OF(SSL_CIPHER)* ciphers = SSL_get_ciphers(ssl.get());

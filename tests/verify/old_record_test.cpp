@@ -61,8 +61,8 @@ TEST(OldRecord, TheSittingSheetReadsEveryDecidedVote) {
   auto sheet =
       clients::sheet::sitting_sheet_from_record(rec->events, rec->header.congress_pk, "S1");
   ASSERT_TRUE(sheet) << sheet.error().message();
-  EXPECT_EQ(sheet->votes_.size(), 4u);
-  EXPECT_EQ(sheet->attendance_.present_, 7u);
+  EXPECT_EQ(sheet->votes.size(), 4u);
+  EXPECT_EQ(sheet->attendance.present, 7u);
   EXPECT_EQ(
       clients::sheet::sitting_sheet_from_record(rec->events, rec->header.congress_pk, "S9").error(),
       errc::no_sitting);

@@ -559,22 +559,22 @@ TEST_F(verify_case, ResultSheetFromTheRecord) {
   auto v1 = clients::sheet::vote_sheet_from_record(rec->events, rec->header.congress_pk, "v1");
   ASSERT_TRUE(v1) << v1.error().message();
   using clients::sheet::signer_role;
-  ASSERT_EQ(v1->signers_.size(), 4u);
-  EXPECT_EQ(v1->signers_[0].role_, signer_role::server);
-  EXPECT_EQ(v1->signers_[0].key_, rec->header.congress_pk);
-  EXPECT_EQ(v1->signers_[1].role_, signer_role::scrutineer);
-  EXPECT_EQ(v1->signers_[2].role_, signer_role::scrutineer);
-  EXPECT_EQ(v1->signers_[3].role_, signer_role::chair);
-  EXPECT_EQ(v1->signers_[3].key_, server::domain::test::congress::make_key("CH").public_part());
-  EXPECT_TRUE(v1->announced_);
+  ASSERT_EQ(v1->signers.size(), 4u);
+  EXPECT_EQ(v1->signers[0].role, signer_role::server);
+  EXPECT_EQ(v1->signers[0].key, rec->header.congress_pk);
+  EXPECT_EQ(v1->signers[1].role, signer_role::scrutineer);
+  EXPECT_EQ(v1->signers[2].role, signer_role::scrutineer);
+  EXPECT_EQ(v1->signers[3].role, signer_role::chair);
+  EXPECT_EQ(v1->signers[3].key, server::domain::test::congress::make_key("CH").public_part());
+  EXPECT_TRUE(v1->announced);
   const auto decided = find_event(rec->events, "vote_decided", [](const json::object& p) {
     return p.at("vote_id").as_string() == "v1";
   });
-  EXPECT_EQ(v1->result_digest_, payload_of(rec->events[decided]).at("result_digest").as_string());
+  EXPECT_EQ(v1->result_digest, payload_of(rec->events[decided]).at("result_digest").as_string());
   auto v2 = clients::sheet::vote_sheet_from_record(rec->events, rec->header.congress_pk, "v2");
   ASSERT_TRUE(v2) << v2.error().message();
-  EXPECT_EQ(v2->signers_.size(), 2u);
-  EXPECT_FALSE(v2->announced_);
+  EXPECT_EQ(v2->signers.size(), 2u);
+  EXPECT_FALSE(v2->announced);
   EXPECT_EQ(
       clients::sheet::vote_sheet_from_record(rec->events, rec->header.congress_pk, "v9").error(),
       errc::unknown_vote);
@@ -592,7 +592,7 @@ TEST_F(verify_case, ResultSheetFromTheRecord) {
   for (char c : content)
     if (c != ' ' && c != '\n') compact.push_back(c);
   EXPECT_NE(compact.find("结果状态：已宣布"), std::string::npos) << content;
-  std::string ch = clients::sheet::fingerprint(v1->signers_[3].key_);
+  std::string ch = clients::sheet::fingerprint(v1->signers[3].key);
   ch.erase(std::remove(ch.begin(), ch.end(), ' '), ch.end());
   EXPECT_NE(compact.find(ch), std::string::npos) << content;
 }
@@ -607,17 +607,17 @@ TEST_F(verify_case, SittingSheetFromTheRecord) {
   auto s1 = clients::sheet::sitting_sheet_from_record(rec->events, pk, "s1");
   ASSERT_TRUE(s1) << s1.error().message();
   EXPECT_EQ(
-      s1->header_.sitting_,
+      s1->header.sitting,
       payload_of(rec->events[find_event(rec->events, "sitting_created")]).at("title").as_string());
-  EXPECT_EQ(s1->attendance_.roster_, 10u);
-  EXPECT_EQ(s1->attendance_.excused_, 0u);
-  EXPECT_EQ(s1->attendance_.seated_, 10u);
-  EXPECT_EQ(s1->attendance_.present_, 9u);
-  ASSERT_EQ(s1->votes_.size(), 2u);
-  EXPECT_EQ(s1->votes_[0].vote_id_, "v1");
-  EXPECT_EQ(s1->votes_[1].vote_id_, "v2");
-  EXPECT_TRUE(s1->votes_[0].outcome_.passed_);
-  EXPECT_EQ(s1->votes_[1].outcome_.elected_, std::vector<std::string>{"王一"});
+  EXPECT_EQ(s1->attendance.roster, 10u);
+  EXPECT_EQ(s1->attendance.excused, 0u);
+  EXPECT_EQ(s1->attendance.seated, 10u);
+  EXPECT_EQ(s1->attendance.present, 9u);
+  ASSERT_EQ(s1->votes.size(), 2u);
+  EXPECT_EQ(s1->votes[0].vote_id, "v1");
+  EXPECT_EQ(s1->votes[1].vote_id, "v2");
+  EXPECT_TRUE(s1->votes[0].outcome.passed);
+  EXPECT_EQ(s1->votes[1].outcome.elected, std::vector<std::string>{"王一"});
   EXPECT_EQ(clients::sheet::sitting_sheet_from_record(rec->events, pk, "s9").error(),
             errc::no_sitting);
 
@@ -639,9 +639,9 @@ TEST_F(verify_case, SittingSheetFromTheRecord) {
                  event(protocol::events::excusal_withdrawn{"s1", "D001", "病愈到会", "SEC"})});
   auto excused = clients::sheet::sitting_sheet_from_record(events, pk, "s1");
   ASSERT_TRUE(excused) << excused.error().message();
-  EXPECT_EQ(excused->attendance_.excused_, 1u);
-  EXPECT_EQ(excused->attendance_.seated_, 9u);
-  EXPECT_EQ(excused->attendance_.present_, 9u);
+  EXPECT_EQ(excused->attendance.excused, 1u);
+  EXPECT_EQ(excused->attendance.seated, 9u);
+  EXPECT_EQ(excused->attendance.present, 9u);
 
   const std::string tool = std::string(PLENUM_BINARY_DIR) + "/clients/src/sheet/plenum-sheet";
   const auto pdf = sitting_->fresh_dir("s1.pdf");
@@ -659,7 +659,7 @@ TEST_F(verify_case, SittingSheetFromTheRecord) {
   EXPECT_NE(compact.find("共2项表决"), std::string::npos) << content;
   EXPECT_NE(compact.find("关于党委工作报告的决议"), std::string::npos) << content;
   EXPECT_NE(compact.find("选举委员"), std::string::npos) << content;
-  EXPECT_NE(compact.find(s1->votes_[0].result_digest_), std::string::npos) << content;
+  EXPECT_NE(compact.find(s1->votes[0].result_digest), std::string::npos) << content;
 
   // An unknown sitting fails with the reason; --vote and --sitting together are a usage error.
   const auto none = sitting_->fresh_dir("s9.pdf");

@@ -31,11 +31,11 @@ crypto::secret_key context::key_of(const std::string& person) const {
 }
 
 session context::connect() const {
-  if (server_.tls_.verify_ == verify_mode::trust_file && server_.tls_.trust_file_.empty())
+  if (server_.tls.verify == verify_mode::trust_file && server_.tls.trust_file.empty())
     throw cli_error{"give --ca FILE (the server's certificate) or --insecure", 2};
   auto s = session::connect(server_);
   if (!s) {
-    throw cli_error{"cannot connect to " + server_.host_ + ":" + std::to_string(server_.port_) +
+    throw cli_error{"cannot connect to " + server_.host + ":" + std::to_string(server_.port) +
                     ": " + s.error().message()};
   }
   return std::move(*s);

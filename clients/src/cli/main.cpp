@@ -83,9 +83,9 @@ int run(int argc, char* argv[]) {
     return 2;
   }
   if (vm.count("insecure") != 0U) {
-    address->tls_.verify_ = plenum::clients::verify_mode::insecure;
+    address->tls.verify = plenum::clients::verify_mode::insecure;
   } else {
-    address->tls_.trust_file_ = ca;  // checked when connecting
+    address->tls.trust_file = ca;  // checked when connecting
   }
   plenum::crypto::pin_limits limits;
   if (pin_limits == "interactive") {

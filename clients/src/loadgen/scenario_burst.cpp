@@ -140,7 +140,7 @@ report run_burst(const options& o) {
 
   // The connections are destroyed before the fleet's io_context; the fleet's threads are
   // stopped before what their callbacks touch is destroyed.
-  fleet f(t.endpoint, a.tls_, o.threads, o.timeout);
+  fleet f(t.endpoint, a.tls, o.threads, o.timeout);
   error_tally errors;
   hall_apps apps;
   apps.watch.vote_id = o.vote;

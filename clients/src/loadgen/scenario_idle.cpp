@@ -20,7 +20,7 @@ report run_idle(const options& o) {
     r.notes.push_back("RLIMIT_NOFILE is " + std::to_string(limit) +
                       ", below the connections asked");
   target t = open_target(o, false);
-  fleet f(t.endpoint, t.address.tls_, o.threads, o.timeout);
+  fleet f(t.endpoint, t.address.tls, o.threads, o.timeout);
   error_tally errors;
   std::vector<std::shared_ptr<async_connection>> conns(o.delegates);
   std::atomic<std::size_t> subscribed{0};

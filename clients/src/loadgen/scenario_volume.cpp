@@ -180,7 +180,7 @@ report run_volume(const options& o) {
   (void)must_call(chair, protocol::hall_request{protocol::open_checkin_request{o.sitting}},
                   "open_checkin");
 
-  fleet f(t.endpoint, a.tls_, o.threads, o.timeout);
+  fleet f(t.endpoint, a.tls, o.threads, o.timeout);
   error_tally errors;
   std::vector<delegate_sim> delegates(o.delegates);
   for (std::size_t i = 0; i < o.delegates; ++i) {

@@ -73,7 +73,7 @@ target open_target(const options& o, bool with_roster) {
     auto a = parse_server(o.server);
     if (!a) throw std::runtime_error("--server must be host:port");
     t.address = *a;
-    t.address.tls_.trust_file_ = o.ca;
+    t.address.tls.trust_file = o.ca;
     t.bootstrap = o.bootstrap;
   } else {
     t.data_dir = o.data_dir;
@@ -95,20 +95,20 @@ target open_target(const options& o, bool with_roster) {
     t.process = std::make_unique<plenumd_process>(o.plenumd, t.data_dir / "data", extra);
     auto port = t.process->wait_ready(std::chrono::seconds(120));
     if (!port) throw std::runtime_error("plenumd did not start; see " + t.process->log().string());
-    t.address.host_ = "127.0.0.1";
-    t.address.port_ = *port;
-    t.address.tls_.trust_file_ = t.data_dir / "data" / "tls" / "cert.pem";
+    t.address.host = "127.0.0.1";
+    t.address.port = *port;
+    t.address.tls.trust_file = t.data_dir / "data" / "tls" / "cert.pem";
     t.bootstrap = t.data_dir / "data" / "bootstrap-credentials.txt";
   }
-  t.address.timeout_ = o.timeout;
-  std::string host = t.address.host_ == "localhost" ? "127.0.0.1" : t.address.host_;
+  t.address.timeout = o.timeout;
+  std::string host = t.address.host == "localhost" ? "127.0.0.1" : t.address.host;
   boost::system::error_code ec;
   const auto ip = asio::ip::make_address(host, ec);
   if (ec || !ip.is_loopback())
-    throw std::runtime_error("refusing " + t.address.host_ +
+    throw std::runtime_error("refusing " + t.address.host +
                              ": plenum-loadgen talks to loopback addresses only");
-  t.address.host_ = host;
-  t.endpoint = asio::ip::tcp::endpoint(ip, t.address.port_);
+  t.address.host = host;
+  t.endpoint = asio::ip::tcp::endpoint(ip, t.address.port);
   return t;
 }
 

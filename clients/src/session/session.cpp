@@ -41,17 +41,17 @@ result<server_address> parse_server(std::string_view text) {
   if (text.empty()) return generic(std::errc::invalid_argument);
   auto colon = text.rfind(':');
   if (colon == std::string_view::npos) {
-    a.host_ = std::string(text);
+    a.host = std::string(text);
     return a;
   }
-  a.host_ = std::string(text.substr(0, colon));
+  a.host = std::string(text.substr(0, colon));
   auto port = text.substr(colon + 1);
   unsigned value = 0;
   auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-  if (a.host_.empty() || ec != std::errc() || end != port.data() + port.size() || value == 0 ||
+  if (a.host.empty() || ec != std::errc() || end != port.data() + port.size() || value == 0 ||
       value > 65535)
     return generic(std::errc::invalid_argument);
-  a.port_ = static_cast<std::uint16_t>(value);
+  a.port = static_cast<std::uint16_t>(value);
   return a;
 }
 
@@ -82,10 +82,10 @@ session::session(server_address server, ws_client ws, protocol::hello hello)
       clock_offset_ms_(static_cast<std::int64_t>(hello_.server_unix_ms) - local_now_ms()) {}
 
 result<session> session::connect(const server_address& server) {
-  auto ws = ws_client::connect(server.host_, server.port_, server.tls_, server.timeout_);
+  auto ws = ws_client::connect(server.host, server.port, server.tls, server.timeout);
   if (!ws) return ws.error();
   std::deque<protocol::frame> pushes;
-  auto hello = read_hello(*ws, server.timeout_, pushes);
+  auto hello = read_hello(*ws, server.timeout, pushes);
   if (!hello) return hello.error();
   session s(server, std::move(*ws), std::move(*hello));
   s.pushes_ = std::move(pushes);
@@ -115,8 +115,8 @@ std::uint64_t session::server_now_ms() const {
 
 result<json::object> session::round_trip(std::uint64_t id, const std::string& text) {
   if (!ws_) return generic(std::errc::not_connected);
-  if (auto sent = ws_->send_text(text, server_.timeout_); !sent) return sent.error();
-  const auto deadline = std::chrono::steady_clock::now() + server_.timeout_;
+  if (auto sent = ws_->send_text(text, server_.timeout); !sent) return sent.error();
+  const auto deadline = std::chrono::steady_clock::now() + server_.timeout;
   for (;;) {
     const auto left =
         std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
@@ -193,9 +193,9 @@ result<void> session::reconnect(milliseconds within) {
   milliseconds pause{50};
   boost::system::error_code last = generic(std::errc::timed_out);
   while (std::chrono::steady_clock::now() < deadline) {
-    auto ws = ws_client::connect(server_.host_, server_.port_, server_.tls_, server_.timeout_);
+    auto ws = ws_client::connect(server_.host, server_.port, server_.tls, server_.timeout);
     if (ws) {
-      auto hello = read_hello(*ws, server_.timeout_, pushes_);
+      auto hello = read_hello(*ws, server_.timeout, pushes_);
       if (hello) {
         ws_ = std::move(*ws);
         hello_ = std::move(*hello);

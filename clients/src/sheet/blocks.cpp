@@ -24,8 +24,8 @@ double row_height(page_canvas& canvas, const std::vector<table_column>& columns,
                   const std::vector<std::string>& cells) {
   double height = 0;
   for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
-    const double w = columns[i].share_ * canvas.width() - 2 * cell_pad;
-    height = std::max(height, canvas.measure(cells[i], w, columns[i].style_));
+    const double w = columns[i].share * canvas.width() - 2 * cell_pad;
+    height = std::max(height, canvas.measure(cells[i], w, columns[i].style));
   }
   return height + 2 * cell_pad;
 }
@@ -37,7 +37,7 @@ void draw_row(page_canvas& canvas, const std::vector<table_column>& columns,
   if (fill) canvas.fill_rect(canvas.left(), top, canvas.width(), height, *fill);
   double x = canvas.left();
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    const double w = columns[i].share_ * canvas.width();
+    const double w = columns[i].share * canvas.width();
     if (i < cells.size()) {
       const double text_h = canvas.measure(cells[i], w - 2 * cell_pad, styles[i]);
       canvas.text_at(x + cell_pad, top + (height - text_h) / 2, w - 2 * cell_pad, cells[i],
@@ -53,18 +53,18 @@ void draw_heading(page_canvas& canvas, const std::vector<table_column>& columns)
   std::vector<std::string> cells;
   std::vector<text_style> styles;
   for (const auto& c : columns) {
-    cells.push_back(c.heading_);
-    text_style s = c.style_;
-    s.family_ = sans_family;
-    s.bold_ = true;
-    s.size_ = 9;
+    cells.push_back(c.heading);
+    text_style s = c.style;
+    s.family = sans_family;
+    s.bold = true;
+    s.size = 9;
     styles.push_back(s);
   }
   double height = 0;
   for (std::size_t i = 0; i < columns.size(); ++i)
     height = std::max(
         height,
-        canvas.measure(cells[i], columns[i].share_ * canvas.width() - 2 * cell_pad, styles[i]));
+        canvas.measure(cells[i], columns[i].share * canvas.width() - 2 * cell_pad, styles[i]));
   height += 2 * cell_pad;
   canvas.line(canvas.left(), canvas.y(), canvas.left() + canvas.width(), canvas.y(), rule_grey,
               0.8);
@@ -76,7 +76,7 @@ void draw_heading(page_canvas& canvas, const std::vector<table_column>& columns)
 void draw_table(page_canvas& canvas, const std::vector<table_column>& columns,
                 const std::vector<std::vector<std::string>>& rows) {
   std::vector<text_style> styles;
-  for (const auto& c : columns) styles.push_back(c.style_);
+  for (const auto& c : columns) styles.push_back(c.style);
   const double first = rows.empty() ? 0 : row_height(canvas, columns, rows.front());
   canvas.need(2 * first + 20);
   draw_heading(canvas, columns);
@@ -108,31 +108,31 @@ void draw_bar_chart(page_canvas& canvas, const bar_chart& chart) {
   const double value_width = 60;
   const double area_x = canvas.left() + label_width;
   const double area_w = canvas.width() - label_width - value_width;
-  const double scale = static_cast<double>(std::max<std::uint64_t>(chart.scale_, 1));
+  const double scale = static_cast<double>(std::max<std::uint64_t>(chart.scale, 1));
   text_style label_style;
-  label_style.size_ = 9;
-  label_style.align_ = PANGO_ALIGN_RIGHT;
+  label_style.size = 9;
+  label_style.align = PANGO_ALIGN_RIGHT;
   text_style value_style;
-  value_style.size_ = 9;
-  value_style.color_ = text_grey;
+  value_style.size = 9;
+  value_style.color = text_grey;
 
-  if (!chart.legend_.empty()) {
+  if (!chart.legend.empty()) {
     canvas.need(16);
     double x = area_x;
     text_style legend_style;
-    legend_style.size_ = 8;
-    for (const auto& entry : chart.legend_) {
-      canvas.fill_rect(x, canvas.y() + 2, 8, 8, series_color(entry.series_));
-      const double w = canvas.measure_width(entry.label_, legend_style);
-      canvas.text_at(x + 11, canvas.y(), w + 1, entry.label_, legend_style);
+    legend_style.size = 8;
+    for (const auto& entry : chart.legend) {
+      canvas.fill_rect(x, canvas.y() + 2, 8, 8, series_color(entry.series));
+      const double w = canvas.measure_width(entry.label, legend_style);
+      canvas.text_at(x + 11, canvas.y(), w + 1, entry.label, legend_style);
       x += 11 + w + 14;
     }
     canvas.advance(16);
   }
 
   auto draw_marker = [&](double top, double bottom) {
-    if (!chart.marker_) return;
-    const double x = area_x + area_w * std::min(1.0, static_cast<double>(*chart.marker_) / scale);
+    if (!chart.marker) return;
+    const double x = area_x + area_w * std::min(1.0, static_cast<double>(*chart.marker) / scale);
     cairo_t* cr = canvas.cr();
     const std::array<double, 2> dash = {3, 2};
     cairo_save(cr);
@@ -142,32 +142,32 @@ void draw_bar_chart(page_canvas& canvas, const bar_chart& chart) {
   };
 
   bool marker_labelled = false;
-  for (const auto& row : chart.rows_) {
-    const double label_h = canvas.measure(row.label_, label_width - 8, label_style);
+  for (const auto& row : chart.rows) {
+    const double label_h = canvas.measure(row.label, label_width - 8, label_style);
     const double height = std::max(bar_height, label_h) + row_gap;
     const int page = canvas.page();
     canvas.need(height + (marker_labelled ? 0 : 14));
     if (canvas.page() != page) marker_labelled = false;
-    if (chart.marker_ && !marker_labelled) {
-      const double x = area_x + area_w * std::min(1.0, static_cast<double>(*chart.marker_) / scale);
-      canvas.text_at(x - 60, canvas.y(), 120, chart.marker_label_,
+    if (chart.marker && !marker_labelled) {
+      const double x = area_x + area_w * std::min(1.0, static_cast<double>(*chart.marker) / scale);
+      canvas.text_at(x - 60, canvas.y(), 120, chart.marker_label,
                      {sans_family, 8, false, {0.1, 0.1, 0.1}, PANGO_ALIGN_CENTER});
       canvas.advance(12);
       marker_labelled = true;
     }
     const double top = canvas.y();
-    canvas.text_at(canvas.left(), top, label_width - 8, row.label_, label_style);
+    canvas.text_at(canvas.left(), top, label_width - 8, row.label, label_style);
     // The bar's track, then its segments end to end.
     canvas.fill_rect(area_x, top + 1, area_w, bar_height - 2, {0.95, 0.95, 0.95});
     double x = area_x;
-    for (const auto& segment : row.segments_) {
-      const double w = area_w * static_cast<double>(segment.count_) / scale;
+    for (const auto& segment : row.segments) {
+      const double w = area_w * static_cast<double>(segment.count) / scale;
       const double clipped = std::min(w, area_x + area_w - x);
       if (clipped > 0)
-        canvas.fill_rect(x, top + 1, clipped, bar_height - 2, series_color(segment.series_));
+        canvas.fill_rect(x, top + 1, clipped, bar_height - 2, series_color(segment.series));
       x += std::max(0.0, clipped);
     }
-    canvas.text_at(area_x + area_w + 6, top, value_width - 6, row.value_, value_style);
+    canvas.text_at(area_x + area_w + 6, top, value_width - 6, row.value, value_style);
     draw_marker(top - row_gap / 2, top + height - row_gap / 2);
     canvas.advance(height);
   }

@@ -13,9 +13,9 @@ namespace plenum::clients::sheet::detail {
 
 /// One column of a table: its share of the page width, its heading and how its cells are set.
 struct table_column {
-  double share_ = 0;
-  std::string heading_;
-  text_style style_{};
+  double share = 0;
+  std::string heading;
+  text_style style{};
 };
 
 /// Draws a table at the cursor across the page, one row after another; a row that does not fit
@@ -23,34 +23,34 @@ struct table_column {
 void draw_table(page_canvas& canvas, const std::vector<table_column>& columns,
                 const std::vector<std::vector<std::string>>& rows);
 
-/// One part of a bar: a count drawn in the colour of `series_` (an index into the palette).
+/// One part of a bar: a count drawn in the colour of `series` (an index into the palette).
 struct bar_segment {
-  std::uint64_t count_ = 0;
-  std::size_t series_ = 0;
+  std::uint64_t count = 0;
+  std::size_t series = 0;
 };
 
 /// One row of a bar chart: a label, the segments laid end to end, the text after the bar.
 struct bar_row {
-  std::string label_;
-  std::vector<bar_segment> segments_;
-  std::string value_;
+  std::string label;
+  std::vector<bar_segment> segments;
+  std::string value;
 };
 
 /// One entry of a chart's legend: the series' colour and its name.
 struct legend_entry {
-  std::string label_;
-  std::size_t series_ = 0;
+  std::string label;
+  std::size_t series = 0;
 };
 
-/// A horizontal bar chart. Bars are scaled so that `scale_` spans the bar area; `marker_`
-/// draws a dashed vertical line at that count labelled `marker_label_`; `legend_` names the
+/// A horizontal bar chart. Bars are scaled so that `scale` spans the bar area; `marker`
+/// draws a dashed vertical line at that count labelled `marker_label`; `legend` names the
 /// series (drawn above the bars when non-empty).
 struct bar_chart {
-  std::vector<bar_row> rows_;
-  std::uint64_t scale_ = 1;
-  std::optional<std::uint64_t> marker_;
-  std::string marker_label_;
-  std::vector<legend_entry> legend_;
+  std::vector<bar_row> rows;
+  std::uint64_t scale = 1;
+  std::optional<std::uint64_t> marker;
+  std::string marker_label;
+  std::vector<legend_entry> legend;
 };
 
 /// The colour of series `index` (a fixed palette, repeated).

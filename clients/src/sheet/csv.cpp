@@ -9,36 +9,36 @@ constexpr std::string_view header_line =
     "表决编号,表决事项,类型,应到,实到,投票数,项目,选项,票数,百分比,结果,结果摘要\r\n";
 
 std::string contest_mark(const vote_sheet& sheet, const contest_lines& contest) {
-  switch (sheet.kind_) {
+  switch (sheet.kind) {
     case protocol::vote_kind::motion:
-      return sheet.outcome_.passed_ ? "通过" : "未通过";
+      return sheet.outcome.passed ? "通过" : "未通过";
     case protocol::vote_kind::election:
-      return contest.elected_ ? "当选" : "";
+      return contest.elected ? "当选" : "";
     case protocol::vote_kind::appraisal:
       return "";
     case protocol::vote_kind::confidence:
-      return contest.flagged_ ? "超过界线" : "";
+      return contest.flagged ? "超过界线" : "";
   }
   return "";
 }
 
 void append_rows(std::string& out, const vote_sheet& sheet) {
-  for (const auto& contest : sheet.contests_) {
+  for (const auto& contest : sheet.contests) {
     const std::string mark = contest_mark(sheet, contest);
-    for (const auto& line : contest.options_) {
+    for (const auto& line : contest.options) {
       const std::string fields[] = {
-          csv_field(sheet.vote_id_),
-          csv_field(sheet.title_),
-          csv_field(kind_label(sheet.kind_)),
-          std::to_string(sheet.seated_),
-          std::to_string(sheet.present_),
-          std::to_string(sheet.ballots_),
-          csv_field(contest.title_),
-          csv_field(line.label_),
-          std::to_string(line.count_),
-          csv_field(line.percent_),
+          csv_field(sheet.vote_id),
+          csv_field(sheet.title),
+          csv_field(kind_label(sheet.kind)),
+          std::to_string(sheet.seated),
+          std::to_string(sheet.present),
+          std::to_string(sheet.ballots),
+          csv_field(contest.title),
+          csv_field(line.label),
+          std::to_string(line.count),
+          csv_field(line.percent),
           csv_field(mark),
-          csv_field(sheet.result_digest_),
+          csv_field(sheet.result_digest),
       };
       bool first = true;
       for (const auto& field : fields) {
@@ -79,7 +79,7 @@ std::string results_csv(const vote_sheet& sheet) {
 std::string results_csv(const sitting_sheet& sheet) {
   std::string out(bom);
   out += header_line;
-  for (const auto& vote : sheet.votes_) append_rows(out, vote);
+  for (const auto& vote : sheet.votes) append_rows(out, vote);
   return out;
 }
 

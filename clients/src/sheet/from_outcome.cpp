@@ -78,9 +78,9 @@ bool fill_motion(vote_sheet& sheet, const json::object& o, const crypto::manifes
   if (options == nullptr || !passed || !required || manifest.contests.size() != 1) return false;
   auto lines = levels_of(*options);
   if (!lines || lines->empty()) return false;
-  sheet.contests_.push_back({manifest.contests.front().title, std::move(*lines), false, false});
-  sheet.outcome_.passed_ = *passed;
-  sheet.outcome_.required_ = *required;
+  sheet.contests.push_back({manifest.contests.front().title, std::move(*lines), false, false});
+  sheet.outcome.passed = *passed;
+  sheet.outcome.required = *required;
   return true;
 }
 
@@ -106,26 +106,26 @@ bool fill_election(vote_sheet& sheet, const json::object& o, const crypto::manif
     if (!id || !name || !approve || !disapprove || !abstain || !percent || !elected) return false;
     names[*id] = *name;
     contest_lines lines{*name, {}, *elected, false};
-    lines.options_.push_back({"赞成", *approve, *percent});
-    lines.options_.push_back(
-        {"不赞成", *disapprove, protocol::percent_text(*disapprove, sheet.ballots_)});
-    lines.options_.push_back({"弃权", *abstain, protocol::percent_text(*abstain, sheet.ballots_)});
-    sheet.contests_.push_back(std::move(lines));
+    lines.options.push_back({"赞成", *approve, *percent});
+    lines.options.push_back(
+        {"不赞成", *disapprove, protocol::percent_text(*disapprove, sheet.ballots)});
+    lines.options.push_back({"弃权", *abstain, protocol::percent_text(*abstain, sheet.ballots)});
+    sheet.contests.push_back(std::move(lines));
   }
   auto elected = names_of(o, "elected", names);
   auto runoff = names_of(o, "runoff", names);
   if (!elected || !runoff) return false;
-  sheet.seats_ = static_cast<std::uint32_t>(*seats);
-  sheet.outcome_.required_ = *required;
-  sheet.outcome_.elected_ = std::move(*elected);
-  sheet.outcome_.runoff_ = std::move(*runoff);
-  sheet.outcome_.runoff_seats_ = static_cast<std::uint32_t>(*runoff_seats);
-  sheet.outcome_.further_round_seats_ = static_cast<std::uint32_t>(*further);
+  sheet.seats = static_cast<std::uint32_t>(*seats);
+  sheet.outcome.required = *required;
+  sheet.outcome.elected = std::move(*elected);
+  sheet.outcome.runoff = std::move(*runoff);
+  sheet.outcome.runoff_seats = static_cast<std::uint32_t>(*runoff_seats);
+  sheet.outcome.further_round_seats = static_cast<std::uint32_t>(*further);
   return true;
 }
 
 bool fill_members(vote_sheet& sheet, const json::object& o, const crypto::manifest& manifest) {
-  const bool confidence = sheet.kind_ == protocol::vote_kind::confidence;
+  const bool confidence = sheet.kind == protocol::vote_kind::confidence;
   const json::array* members = array_of(o, "members");
   if (members == nullptr || members->size() != manifest.contests.size()) return false;
   std::map<std::string, std::string> names;
@@ -141,15 +141,15 @@ bool fill_members(vote_sheet& sheet, const json::object& o, const crypto::manife
     auto lines = levels_of(*levels);
     if (!lines) return false;
     names[*id] = *name;
-    lines->push_back({"未标记", *none, protocol::percent_text(*none, sheet.ballots_)});
-    sheet.contests_.push_back({*name, std::move(*lines), false, *flagged});
+    lines->push_back({"未标记", *none, protocol::percent_text(*none, sheet.ballots)});
+    sheet.contests.push_back({*name, std::move(*lines), false, *flagged});
   }
   if (confidence) {
     auto required = u64_of(o, "required");
     auto flagged = names_of(o, "flagged", names);
     if (!required || !flagged) return false;
-    sheet.outcome_.required_ = *required;
-    sheet.outcome_.flagged_ = std::move(*flagged);
+    sheet.outcome.required = *required;
+    sheet.outcome.flagged = std::move(*flagged);
   }
   return true;
 }
@@ -173,16 +173,16 @@ result<vote_sheet> make_vote_sheet(const sheet_header& header, const crypto::man
     return errc::invalid_tally;
 
   vote_sheet sheet;
-  sheet.header_ = header;
-  sheet.vote_id_ = manifest.vote_id;
-  sheet.title_ = manifest.title;
-  sheet.kind_ = rule.kind;
-  sheet.seated_ = *seated;
-  sheet.present_ = *present;
-  sheet.ballots_ = *ballots;
-  sheet.rule_words_ = rule_words(rule);
-  sheet.signers_ = std::move(signers);
-  sheet.result_digest_ = crypto::to_hex(result_digest);
+  sheet.header = header;
+  sheet.vote_id = manifest.vote_id;
+  sheet.title = manifest.title;
+  sheet.kind = rule.kind;
+  sheet.seated = *seated;
+  sheet.present = *present;
+  sheet.ballots = *ballots;
+  sheet.rule_words = rule_words(rule);
+  sheet.signers = std::move(signers);
+  sheet.result_digest = crypto::to_hex(result_digest);
 
   bool filled = false;
   switch (rule.kind) {

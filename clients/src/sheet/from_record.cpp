@@ -119,10 +119,10 @@ result<record_signers> signers_of(const std::vector<read_event>& events,
   }
   if (!decided) return errc::unknown_vote;
   record_signers out;
-  out.signers_.push_back(signer{signer_role::server, "大会服务器", congress_pk});
-  for (auto& [index, s] : scrutineers) out.signers_.push_back(std::move(s));
-  out.announced_ = !chair.empty();
-  for (auto& s : chair) out.signers_.push_back(std::move(s));
+  out.signers.push_back(signer{signer_role::server, "大会服务器", congress_pk});
+  for (auto& [index, s] : scrutineers) out.signers.push_back(std::move(s));
+  out.announced = !chair.empty();
+  for (auto& s : chair) out.signers.push_back(std::move(s));
   return out;
 }
 
@@ -157,9 +157,9 @@ result<vote_sheet> vote_sheet_of(const std::vector<read_event>& events,
   if (decided.result_digest && *decided.result_digest != digest) return errc::invalid_tally;
   const sheet_header header{v->congress, v->sitting_title, v->sitting_date};
   auto sheet =
-      make_vote_sheet(header, created.manifest, *rule, *outcome, signers->signers_, digest);
+      make_vote_sheet(header, created.manifest, *rule, *outcome, signers->signers, digest);
   if (!sheet) return sheet.error();
-  sheet->announced_ = signers->announced_;
+  sheet->announced = signers->announced;
   return sheet;
 }
 

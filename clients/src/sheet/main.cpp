@@ -54,13 +54,13 @@ constexpr std::string_view usage =
     "Exit status: 0 written, 1 the input or an output failed, 2 wrong arguments.\n";
 
 struct arguments {
-  bool sitting_ = false;
-  std::optional<std::string> record_;
-  std::optional<std::string> vote_;
-  std::optional<std::string> sitting_id_;  ///< with --record
-  std::optional<std::string> csv_;
-  std::string input_;
-  std::string output_;
+  bool sitting = false;
+  std::optional<std::string> record;
+  std::optional<std::string> vote;
+  std::optional<std::string> sitting_id;  ///< with --record
+  std::optional<std::string> csv;
+  std::string input;
+  std::string output;
 };
 
 std::optional<arguments> parse_arguments(const std::vector<std::string>& args) {
@@ -70,32 +70,31 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& args) {
   const bool record = std::find(args.begin(), args.end(), "--record") != args.end();
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--sitting" && record && i + 1 < args.size()) {
-      out.sitting_id_ = args[++i];
+      out.sitting_id = args[++i];
     } else if (args[i] == "--sitting" && !record) {
-      out.sitting_ = true;
+      out.sitting = true;
     } else if (args[i] == "--csv" && i + 1 < args.size()) {
-      out.csv_ = args[++i];
+      out.csv = args[++i];
     } else if (args[i] == "--record" && i + 1 < args.size()) {
-      out.record_ = args[++i];
+      out.record = args[++i];
     } else if (args[i] == "--vote" && i + 1 < args.size()) {
-      out.vote_ = args[++i];
+      out.vote = args[++i];
     } else if (args[i].starts_with("--")) {
       return std::nullopt;
     } else {
       positional.push_back(args[i]);
     }
   }
-  if (out.record_ || out.vote_) {
+  if (out.record || out.vote) {
     // Exactly one of --vote and --sitting goes with --record.
-    if (!out.record_ || out.vote_.has_value() == out.sitting_id_.has_value() ||
-        positional.size() != 1)
+    if (!out.record || out.vote.has_value() == out.sitting_id.has_value() || positional.size() != 1)
       return std::nullopt;
-    out.output_ = positional[0];
+    out.output = positional[0];
     return out;
   }
   if (positional.size() != 2) return std::nullopt;
-  out.input_ = positional[0];
-  out.output_ = positional[1];
+  out.input = positional[0];
+  out.output = positional[1];
   return out;
 }
 
@@ -116,18 +115,18 @@ int fail(std::string_view what, std::string_view why) {
 template <typename Sheet>
 int write_outputs(const Sheet& data, const arguments& args,
                   plenum::result<void> (*render)(const Sheet&, const std::filesystem::path&)) {
-  auto written = render(data, args.output_);
-  if (!written) return fail(args.output_, written.error().message());
-  if (args.csv_) {
-    auto csv = sheet::write_file_atomically(*args.csv_, sheet::results_csv(data));
-    if (!csv) return fail(*args.csv_, csv.error().message());
+  auto written = render(data, args.output);
+  if (!written) return fail(args.output, written.error().message());
+  if (args.csv) {
+    auto csv = sheet::write_file_atomically(*args.csv, sheet::results_csv(data));
+    if (!csv) return fail(*args.csv, csv.error().message());
   }
   return 0;
 }
 
 // The sheet of one vote, or the summary of one sitting, of an exported record.
 int from_record(const arguments& args) {
-  const std::filesystem::path dir(*args.record_);
+  const std::filesystem::path dir(*args.record);
   const auto header_path = (dir / plenum::protocol::record_header_file).string();
   auto header_text = read_file(header_path);
   if (!header_text) return fail(header_path, "cannot be read");
@@ -145,13 +144,13 @@ int from_record(const arguments& args) {
     if (!e) return fail(events_path, e.error().message());
     events.push_back(std::move(*e));
   }
-  if (args.sitting_id_) {
-    auto data = sheet::sitting_sheet_from_record(events, header->congress_pk, *args.sitting_id_);
-    if (!data) return fail(*args.sitting_id_, data.error().message());
+  if (args.sitting_id) {
+    auto data = sheet::sitting_sheet_from_record(events, header->congress_pk, *args.sitting_id);
+    if (!data) return fail(*args.sitting_id, data.error().message());
     return write_outputs<sheet::sitting_sheet>(*data, args, sheet::render_sitting_sheet);
   }
-  auto data = sheet::vote_sheet_from_record(events, header->congress_pk, *args.vote_);
-  if (!data) return fail(*args.vote_, data.error().message());
+  auto data = sheet::vote_sheet_from_record(events, header->congress_pk, *args.vote);
+  if (!data) return fail(*args.vote, data.error().message());
   return write_outputs<sheet::vote_sheet>(*data, args, sheet::render_vote_sheet);
 }
 
@@ -182,15 +181,15 @@ int main(int argc, char** argv) {
   }
   if (!sheet::fonts_installed())
     return fail("fonts", "the Noto CJK fonts are not installed (apt-get install fonts-noto-cjk)");
-  if (parsed->record_) return from_record(*parsed);
-  auto text = read_file(parsed->input_);
-  if (!text) return fail(parsed->input_, "cannot be read");
-  if (parsed->sitting_) {
+  if (parsed->record) return from_record(*parsed);
+  auto text = read_file(parsed->input);
+  if (!text) return fail(parsed->input, "cannot be read");
+  if (parsed->sitting) {
     auto data = sheet::sitting_sheet_from_json(*text);
-    if (!data) return fail(parsed->input_, data.error().message());
+    if (!data) return fail(parsed->input, data.error().message());
     return write_outputs<sheet::sitting_sheet>(*data, *parsed, sheet::render_sitting_sheet);
   }
   auto data = sheet::vote_sheet_from_json(*text);
-  if (!data) return fail(parsed->input_, data.error().message());
+  if (!data) return fail(parsed->input, data.error().message());
   return write_outputs<sheet::vote_sheet>(*data, *parsed, sheet::render_vote_sheet);
 }

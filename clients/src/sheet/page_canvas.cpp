@@ -79,15 +79,15 @@ void page_canvas::new_page() {
 layout_ptr page_canvas::layout(std::string_view text, double width, const text_style& style) {
   layout_ptr out(pango_layout_new(pango_.get()));
   font_ptr font(pango_font_description_new());
-  pango_font_description_set_family(font.get(), style.family_);
+  pango_font_description_set_family(font.get(), style.family);
   pango_font_description_set_weight(font.get(),
-                                    style.bold_ ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_absolute_size(font.get(), style.size_ * PANGO_SCALE);
+                                    style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
   pango_layout_set_font_description(out.get(), font.get());
   pango_layout_set_width(out.get(), pango_units_from_double(width));
   pango_layout_set_wrap(out.get(), PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment(out.get(), style.align_);
-  if (style.single_line_) pango_layout_set_ellipsize(out.get(), PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment(out.get(), style.align);
+  if (style.single_line) pango_layout_set_ellipsize(out.get(), PANGO_ELLIPSIZE_END);
   // Hex strings break anywhere; a hyphen there would read as part of the digest.
   PangoAttrList* attributes = pango_attr_list_new();
   pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(FALSE));
@@ -120,7 +120,7 @@ double page_canvas::text_at(double x, double y, double width, std::string_view t
   int w = 0;
   int h = 0;
   pango_layout_get_size(l.get(), &w, &h);
-  cairo_set_source_rgb(cr_.get(), style.color_.r_, style.color_.g_, style.color_.b_);
+  cairo_set_source_rgb(cr_.get(), style.color.r, style.color.g, style.color.b);
   cairo_move_to(cr_.get(), x, y);
   pango_cairo_show_layout(cr_.get(), l.get());
   return pango_units_to_double(h);
@@ -152,13 +152,13 @@ void page_canvas::flow(const std::vector<std::string>& items, const text_style& 
 }
 
 void page_canvas::fill_rect(double x, double y, double w, double h, rgb color) {
-  cairo_set_source_rgb(cr_.get(), color.r_, color.g_, color.b_);
+  cairo_set_source_rgb(cr_.get(), color.r, color.g, color.b);
   cairo_rectangle(cr_.get(), x, y, w, h);
   cairo_fill(cr_.get());
 }
 
 void page_canvas::line(double x0, double y0, double x1, double y1, rgb color, double line_width) {
-  cairo_set_source_rgb(cr_.get(), color.r_, color.g_, color.b_);
+  cairo_set_source_rgb(cr_.get(), color.r, color.g, color.b);
   cairo_set_line_width(cr_.get(), line_width);
   cairo_move_to(cr_.get(), x0, y0);
   cairo_line_to(cr_.get(), x1, y1);
@@ -169,13 +169,13 @@ void page_canvas::draw_footer() {
   const double top = page_height - 30;
   line(left(), top - 4, left() + width(), top - 4, footer_grey, 0.4);
   text_style style;
-  style.size_ = 7.5;
-  style.color_ = footer_grey;
-  style.single_line_ = true;
+  style.size = 7.5;
+  style.color = footer_grey;
+  style.single_line = true;
   text_at(left(), top, width() * 0.75, footer_, style);
   std::string number = "第 " + std::to_string(page_) + " 页";
   if (total_pages_ > 0) number += " / 共 " + std::to_string(total_pages_) + " 页";
-  style.align_ = PANGO_ALIGN_RIGHT;
+  style.align = PANGO_ALIGN_RIGHT;
   text_at(left() + width() * 0.75, top, width() * 0.25, number, style);
 }
 

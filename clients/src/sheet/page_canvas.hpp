@@ -35,9 +35,9 @@ using font_ptr = std::unique_ptr<PangoFontDescription, font_deleter>;
 
 /// An sRGB colour, components in [0, 1].
 struct rgb {
-  double r_ = 0;
-  double g_ = 0;
-  double b_ = 0;
+  double r = 0;
+  double g = 0;
+  double b = 0;
 };
 
 /// The families of fonts-noto-cjk that the sheets use.
@@ -51,14 +51,14 @@ inline constexpr const char* mono_family = "Noto Sans Mono CJK SC";
 
 /// How a piece of text is set.
 struct text_style {
-  const char* family_ = sans_family;
+  const char* family = sans_family;
   /// Size in points.
-  double size_ = 10;
-  bool bold_ = false;
-  rgb color_{};
-  PangoAlignment align_ = PANGO_ALIGN_LEFT;
+  double size = 10;
+  bool bold = false;
+  rgb color{};
+  PangoAlignment align = PANGO_ALIGN_LEFT;
   /// One line only, cut with an ellipsis when too long.
-  bool single_line_ = false;
+  bool single_line = false;
 };
 
 /// A4 pages drawn top to bottom. Not copyable; one thread at a time.

@@ -41,16 +41,16 @@ bool fonts_installed() { return detail::noto_cjk_installed(); }
 result<std::string> vote_sheet_pdf(const vote_sheet& sheet) {
   auto checked = check_vote_sheet(sheet);
   if (!checked) return checked.error();
-  return two_pass(sheet.title_,
+  return two_pass(sheet.title,
                   [&](page_canvas& canvas) { return detail::draw_vote_sheet(canvas, sheet); });
 }
 
 result<std::string> sitting_sheet_pdf(const sitting_sheet& sheet) {
   auto checked = check_sitting_sheet(sheet);
   if (!checked) return checked.error();
-  return two_pass(sheet.header_.congress_ + " " + sheet.header_.sitting_, [&](page_canvas& canvas) {
+  return two_pass(sheet.header.congress + " " + sheet.header.sitting, [&](page_canvas& canvas) {
     detail::draw_sitting_summary(canvas, sheet);
-    for (const auto& vote : sheet.votes_) {
+    for (const auto& vote : sheet.votes) {
       canvas.new_page();
       if (!detail::draw_vote_sheet(canvas, vote)) return false;
     }

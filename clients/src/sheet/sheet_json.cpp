@@ -97,13 +97,13 @@ decoded<vote_outcome> read_outcome(const object_reader& parent) {
   PLENUM_TRY(runoff_seats, r->optional_u64("runoff_seats", 0, 100000));
   PLENUM_TRY(further, r->optional_u64("further_round_seats", 0, 100000));
   PLENUM_TRY(flagged, read_names(*r, "flagged"));
-  out.passed_ = *passed;
-  out.required_ = *required;
-  out.elected_ = std::move(*elected);
-  out.runoff_ = std::move(*runoff);
-  out.runoff_seats_ = static_cast<std::uint32_t>(runoff_seats->value_or(0));
-  out.further_round_seats_ = static_cast<std::uint32_t>(further->value_or(0));
-  out.flagged_ = std::move(*flagged);
+  out.passed = *passed;
+  out.required = *required;
+  out.elected = std::move(*elected);
+  out.runoff = std::move(*runoff);
+  out.runoff_seats = static_cast<std::uint32_t>(runoff_seats->value_or(0));
+  out.further_round_seats = static_cast<std::uint32_t>(further->value_or(0));
+  out.flagged = std::move(*flagged);
   return out;
 }
 
@@ -117,7 +117,7 @@ decoded<sheet_header> read_header(const object_reader& r) {
 // A vote's own members; the header comes from the caller.
 decoded<vote_sheet> read_vote(const object_reader& r, sheet_header header) {
   vote_sheet sheet;
-  sheet.header_ = std::move(header);
+  sheet.header = std::move(header);
   PLENUM_TRY(vote_id, r.string("vote_id", max_text));
   PLENUM_TRY(title, r.string("title", max_text));
   PLENUM_TRY(kind_text, r.string("kind", 16));
@@ -140,19 +140,19 @@ decoded<vote_sheet> read_vote(const object_reader& r, sheet_header header) {
   PLENUM_TRY(digest, r.fixed_hex<32>("result_digest"));
   PLENUM_TRY(announced, optional_flag(r, "announced"));
 
-  sheet.vote_id_ = std::move(*vote_id);
-  sheet.title_ = std::move(*title);
-  sheet.kind_ = *kind;
-  sheet.seated_ = *seated;
-  sheet.present_ = *present;
-  sheet.ballots_ = *ballots;
-  sheet.seats_ = static_cast<std::uint32_t>(seats->value_or(0));
-  sheet.rule_words_ = rule->value_or("");
-  sheet.contests_ = std::move(*contests);
-  sheet.outcome_ = std::move(*outcome);
-  sheet.signers_ = std::move(*signers);
-  sheet.announced_ = *announced;
-  sheet.result_digest_ = crypto::to_hex(*digest);
+  sheet.vote_id = std::move(*vote_id);
+  sheet.title = std::move(*title);
+  sheet.kind = *kind;
+  sheet.seated = *seated;
+  sheet.present = *present;
+  sheet.ballots = *ballots;
+  sheet.seats = static_cast<std::uint32_t>(seats->value_or(0));
+  sheet.rule_words = rule->value_or("");
+  sheet.contests = std::move(*contests);
+  sheet.outcome = std::move(*outcome);
+  sheet.signers = std::move(*signers);
+  sheet.announced = *announced;
+  sheet.result_digest = crypto::to_hex(*digest);
   if (!check_vote_sheet(sheet))
     return protocol::refuse(errc::invalid_field, r.path(), "is not a complete vote sheet");
   return sheet;
@@ -186,22 +186,22 @@ decoded<sitting_sheet> sitting_sheet_from_json(std::string_view text) {
   PLENUM_TRY(allowed, r->allow_only({"congress", "sitting", "date", "attendance", "votes"}));
   sitting_sheet sheet;
   PLENUM_TRY(header, read_header(*r));
-  sheet.header_ = std::move(*header);
+  sheet.header = std::move(*header);
   PLENUM_TRY(a, r->object("attendance"));
   PLENUM_TRY(a_allowed, a->allow_only({"roster", "excused", "seated", "present"}));
   PLENUM_TRY(roster, a->u64("roster"));
   PLENUM_TRY(excused, a->u64("excused"));
   PLENUM_TRY(seated, a->u64("seated"));
   PLENUM_TRY(present, a->u64("present"));
-  sheet.attendance_ = {*roster, *excused, *seated, *present};
+  sheet.attendance = {*roster, *excused, *seated, *present};
   PLENUM_TRY(items, r->array("votes", max_items));
   const field_path votes_at = r->path("votes");
   for (std::size_t i = 0; i < items->get().size(); ++i) {
     const field_path at = votes_at.at(i);
     PLENUM_TRY(vote_reader, object_reader::of(items->get()[i], at));
     PLENUM_TRY(vote_allowed, vote_reader->allow_only({PLENUM_VOTE_MEMBERS}));
-    PLENUM_TRY(vote, read_vote(*vote_reader, sheet.header_));
-    sheet.votes_.push_back(std::move(*vote));
+    PLENUM_TRY(vote, read_vote(*vote_reader, sheet.header));
+    sheet.votes.push_back(std::move(*vote));
   }
   return sheet;
 }

@@ -33,7 +33,7 @@ class summary_reader {
  public:
   summary_reader(sitting_events& out, std::string_view id) : out_(out), id_(id) {}
 
-  void operator()(const ev::congress_created& e) { out_.header.congress_ = e.name; }
+  void operator()(const ev::congress_created& e) { out_.header.congress = e.name; }
   void operator()(const ev::roster_imported& e) {
     if (out_.closed) return;
     out_.delegates.clear();
@@ -50,8 +50,8 @@ class summary_reader {
   void operator()(const ev::sitting_created& e) {
     if (e.sitting_id != id_) return;
     out_.found = true;
-    out_.header.sitting_ = e.title;
-    out_.header.date_ = e.date;
+    out_.header.sitting = e.title;
+    out_.header.date = e.date;
   }
   void operator()(const ev::sitting_closed& e) { out_.closed = out_.closed || e.sitting_id == id_; }
   void operator()(const ev::delegate_excused& e) {
@@ -93,20 +93,20 @@ result<sitting_sheet> sitting_sheet_from_record(const std::vector<protocol::boar
   if (!found.found) return errc::no_sitting;
 
   sitting_sheet out;
-  out.header_ = found.header;
-  auto& a = out.attendance_;
-  a.roster_ = found.delegates.size();
+  out.header = found.header;
+  auto& a = out.attendance;
+  a.roster = found.delegates.size();
   for (const auto& d : found.delegates) {
     if (found.excused.contains(d))
-      ++a.excused_;
+      ++a.excused;
     else if (found.checked_in.contains(d))
-      ++a.present_;
+      ++a.present;
   }
-  a.seated_ = a.roster_ - a.excused_;
+  a.seated = a.roster - a.excused;
   for (const auto& vote_id : found.decided_votes) {
     auto sheet = detail::vote_sheet_of(*read, congress_pk, vote_id);
     if (!sheet) return sheet.error();
-    out.votes_.push_back(std::move(*sheet));
+    out.votes.push_back(std::move(*sheet));
   }
   return out;
 }

@@ -14,17 +14,17 @@ bool lowercase_hex(std::string_view text) {
 }  // namespace
 
 result<void> check_vote_sheet(const vote_sheet& sheet) {
-  if (sheet.vote_id_.empty() || sheet.title_.empty()) return errc::invalid_field;
-  if (sheet.contests_.empty()) return errc::invalid_field;
-  for (const auto& contest : sheet.contests_)
-    if (contest.options_.empty()) return errc::invalid_field;
-  if (sheet.result_digest_.size() != 64 || !lowercase_hex(sheet.result_digest_))
+  if (sheet.vote_id.empty() || sheet.title.empty()) return errc::invalid_field;
+  if (sheet.contests.empty()) return errc::invalid_field;
+  for (const auto& contest : sheet.contests)
+    if (contest.options.empty()) return errc::invalid_field;
+  if (sheet.result_digest.size() != 64 || !lowercase_hex(sheet.result_digest))
     return errc::invalid_field;
   return {};
 }
 
 result<void> check_sitting_sheet(const sitting_sheet& sheet) {
-  for (const auto& vote : sheet.votes_) {
+  for (const auto& vote : sheet.votes) {
     auto checked = check_vote_sheet(vote);
     if (!checked) return checked;
   }

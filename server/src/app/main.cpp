@@ -85,7 +85,7 @@ std::optional<fs::path> sheet_tool(const plenum::server::app::daemon_options& op
   std::error_code ec;
   const fs::path self = fs::read_symlink("/proc/self/exe", ec);
   const char* path = std::getenv("PATH");
-  auto tool = plenum::server::downloads::find_sheet_tool(opts.sheet_tool_, ec ? fs::path() : self,
+  auto tool = plenum::server::downloads::find_sheet_tool(opts.sheet_tool, ec ? fs::path() : self,
                                                          path != nullptr ? path : "");
   if (tool)
     log::info("result sheets by", {{"sheet_tool", tool->string()}});
@@ -100,8 +100,8 @@ void bootstrap(const plenum::server::app::daemon_options& opts,
   namespace service = plenum::server::service;
   namespace domain = plenum::server::domain;
   if (hall.event_count() != 1) return;  // only congress_created so far
-  if (opts.init_demo_) {
-    const fs::path file = opts.data_dir_ / "demo-credentials.txt";
+  if (opts.init_demo) {
+    const fs::path file = opts.data_dir / "demo-credentials.txt";
     auto codes = service::bootstrap_roster(
         hall, service::demo_roster_csv(), service::demo_membership(),
         [](const domain::person&) { return true; }, file);
@@ -119,12 +119,12 @@ void bootstrap(const plenum::server::app::daemon_options& opts,
     }
     std::cout << "enrollment codes of all " << codes->size() << " persons: " << file.string()
               << std::endl;
-  } else if (opts.roster_) {
-    const fs::path file = opts.data_dir_ / "bootstrap-credentials.txt";
-    const domain::membership_totals totals{opts.membership_[0], opts.membership_[1],
-                                           opts.membership_[2]};
+  } else if (opts.roster) {
+    const fs::path file = opts.data_dir / "bootstrap-credentials.txt";
+    const domain::membership_totals totals{opts.membership[0], opts.membership[1],
+                                           opts.membership[2]};
     auto codes = service::bootstrap_roster(
-        hall, read_file(*opts.roster_), totals,
+        hall, read_file(*opts.roster), totals,
         [](const domain::person& p) { return p.roles.has(domain::role::secretary); }, file);
     if (!codes) throw std::runtime_error("cannot import the roster: " + codes.error().message());
     log::info("roster imported", {{"codes", codes->size()}, {"credentials", file.string()}});
@@ -132,29 +132,29 @@ void bootstrap(const plenum::server::app::daemon_options& opts,
 }
 
 int run(const plenum::server::app::daemon_options& opts) {
-  log::set_min_level(opts.log_level_);
+  log::set_min_level(opts.log_level);
   raise_file_limit();
 
-  fs::create_directories(opts.data_dir_);
-  ::chmod(opts.data_dir_.c_str(), 0700);
+  fs::create_directories(opts.data_dir);
+  ::chmod(opts.data_dir.c_str(), 0700);
   plenum::server::net::tls_files tls;
-  if (opts.tls_cert_) {
-    tls = {*opts.tls_cert_, *opts.tls_key_};
+  if (opts.tls_cert) {
+    tls = {*opts.tls_cert, *opts.tls_key};
   } else {
-    bool existed = fs::exists(opts.data_dir_ / "tls" / "cert.pem");
-    tls = plenum::server::net::ensure_self_signed_certificate(opts.data_dir_ / "tls");
+    bool existed = fs::exists(opts.data_dir / "tls" / "cert.pem");
+    tls = plenum::server::net::ensure_self_signed_certificate(opts.data_dir / "tls");
     log::info(existed ? "using self-signed certificate" : "created self-signed certificate",
-              {{"cert", tls.cert_.string()}});
+              {{"cert", tls.cert.string()}});
   }
 
   plenum::server::service::hall_config hall_config;
-  hall_config.data_dir_ = opts.data_dir_;
-  hall_config.congress_id_ = opts.congress_id_;
-  hall_config.congress_name_ = opts.congress_name_;
-  hall_config.sheet_tool_ = sheet_tool(opts);
+  hall_config.data_dir = opts.data_dir;
+  hall_config.congress_id = opts.congress_id;
+  hall_config.congress_name = opts.congress_name;
+  hall_config.sheet_tool = sheet_tool(opts);
   // Declared before the handler: connections the handler still holds are destroyed with it,
   // and their streams need the io_context's services to be alive then.
-  asio::io_context ioc{static_cast<int>(opts.threads_)};
+  asio::io_context ioc{static_cast<int>(opts.threads)};
   auto opened = plenum::server::service::hall_service::open(hall_config);
   if (!opened) {
     // A log that does not verify is never served: the operator must look at it.
@@ -168,12 +168,12 @@ int run(const plenum::server::app::daemon_options& opts) {
                                 {"congress_pk", handler.congress_public_key().hex()}});
   bootstrap(opts, handler);
   plenum::server::net::server_config config;
-  config.endpoint_ = tcp::endpoint(asio::ip::make_address(opts.listen_), opts.port_);
-  config.web_root_ = opts.web_root_;
-  config.limits_ = opts.limits_;
-  config.downloads_ = &handler.downloads();
+  config.endpoint = tcp::endpoint(asio::ip::make_address(opts.listen), opts.port);
+  config.web_root = opts.web_root;
+  config.limits = opts.limits;
+  config.downloads = &handler.downloads();
   plenum::server::net::server srv(
-      ioc, plenum::server::net::make_server_tls_context(tls.cert_, tls.key_), config, handler);
+      ioc, plenum::server::net::make_server_tls_context(tls.cert, tls.key), config, handler);
 
   // The signal wait and the grace timer share a strand: their handlers never run at once.
   auto control = asio::make_strand(ioc);
@@ -193,7 +193,7 @@ int run(const plenum::server::app::daemon_options& opts) {
     srv.stop();
     signals.async_wait(on_signal);
     auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(opts.shutdown_grace_ms_);
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(opts.shutdown_grace_ms);
     // When the sessions are gone, only the signal wait is left: cancelling it lets
     // run() return.
     wait_for_sessions(grace, srv, ioc, deadline, [&signals] { signals.cancel(); });
@@ -204,13 +204,13 @@ int run(const plenum::server::app::daemon_options& opts) {
   tcp::endpoint ep = srv.local_endpoint();
   log::info("listening", {{"address", ep.address().to_string()},
                           {"port", ep.port()},
-                          {"threads", opts.threads_},
-                          {"web_root", opts.web_root_.string()}});
-  if (opts.ready_file_) write_ready_file(*opts.ready_file_, ep.port());
+                          {"threads", opts.threads},
+                          {"web_root", opts.web_root.string()}});
+  if (opts.ready_file) write_ready_file(*opts.ready_file, ep.port());
 
   std::vector<std::thread> threads;
-  threads.reserve(opts.threads_ - 1);
-  for (unsigned i = 1; i < opts.threads_; ++i) threads.emplace_back([&ioc] { ioc.run(); });
+  threads.reserve(opts.threads - 1);
+  for (unsigned i = 1; i < opts.threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
   ioc.run();
   for (auto& t : threads) t.join();
   log::info("stopped");
@@ -231,8 +231,8 @@ int main(int argc, char* argv[]) {
     std::cerr << "plenumd: " << e.what() << "\n(try --help)\n";
     return 2;
   }
-  if (!opts.help_.empty()) {
-    std::cout << opts.help_;
+  if (!opts.help.empty()) {
+    std::cout << opts.help;
     return 0;
   }
   try {

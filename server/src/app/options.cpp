@@ -33,8 +33,8 @@ std::string default_web_root() {
 
 daemon_options parse_options(const std::vector<std::string>& args) {
   daemon_options o;
-  o.threads_ = std::max(1u, std::thread::hardware_concurrency());
-  std::string data_dir = o.data_dir_.string();
+  o.threads = std::max(1u, std::thread::hardware_concurrency());
+  std::string data_dir = o.data_dir.string();
   std::string web_root = default_web_root();
   std::string ready_file;
   std::string tls_cert;
@@ -43,9 +43,9 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   std::string roster;
   std::string membership = "0,0,0";
   std::string sheet_tool;
-  unsigned port = o.port_;
-  std::size_t max_message = o.limits_.read_message_max_;
-  std::size_t max_queue = o.limits_.send_queue_max_bytes_;
+  unsigned port = o.port;
+  std::size_t max_message = o.limits.read_message_max;
+  std::size_t max_queue = o.limits.send_queue_max_bytes;
 
   po::options_description desc(
       "plenumd: the Plenum congress server (HTTPS and WSS on one port)\n\n"
@@ -60,12 +60,12 @@ daemon_options parse_options(const std::vector<std::string>& args) {
     ("help,h", "print this help and exit")
     ("data-dir", po::value(&data_dir)->default_value(data_dir),
      "directory for the server's data; the self-signed TLS certificate is kept in <data-dir>/tls")
-    ("listen", po::value(&o.listen_)->default_value(o.listen_),
+    ("listen", po::value(&o.listen)->default_value(o.listen),
      "address to listen on; 0.0.0.0 or :: to serve tablets on the hall's network")
     ("port", po::value(&port)->default_value(port), "TCP port; 0 picks a free one")
     ("web-root", po::value(&web_root)->default_value(web_root),
      "directory of the web client's static files")
-    ("threads", po::value(&o.threads_)->default_value(o.threads_),
+    ("threads", po::value(&o.threads)->default_value(o.threads),
      "I/O threads (default: hardware concurrency)")
     ("ready-file", po::value(&ready_file),
      "once listening, write the bound port to this file (for tests and scripts)")
@@ -76,14 +76,14 @@ daemon_options parse_options(const std::vector<std::string>& args) {
      "largest WebSocket message accepted; larger ones close the connection (1009)")
     ("max-send-queue-bytes", po::value(&max_queue)->default_value(max_queue),
      "largest backlog of unsent messages per WebSocket client before it is disconnected")
-    ("shutdown-grace-ms", po::value(&o.shutdown_grace_ms_)->default_value(o.shutdown_grace_ms_),
+    ("shutdown-grace-ms", po::value(&o.shutdown_grace_ms)->default_value(o.shutdown_grace_ms),
      "on SIGINT/SIGTERM, time given to connections to close before the server stops")
     ("log-level", po::value(&log_level)->default_value(log_level), "debug, info, warn or error")
-    ("congress-id", po::value(&o.congress_id_)->default_value(o.congress_id_),
+    ("congress-id", po::value(&o.congress_id)->default_value(o.congress_id),
      "id of the congress a new (empty) event log is created for")
-    ("congress-name", po::value(&o.congress_name_)->default_value(o.congress_name_),
+    ("congress-name", po::value(&o.congress_name)->default_value(o.congress_name),
      "name of the congress a new event log is created for")
-    ("init-demo", po::bool_switch(&o.init_demo_),
+    ("init-demo", po::bool_switch(&o.init_demo),
      "if the event log is empty, create the demo congress and write enrollment codes to "
      "<data-dir>/demo-credentials.txt")
     ("roster", po::value(&roster),
@@ -107,12 +107,12 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   if (vm.count("help") != 0) {
     std::ostringstream out;
     out << desc;
-    o.help_ = out.str();
+    o.help = out.str();
     return o;
   }
 
   if (port > 65535) throw std::invalid_argument("--port must be at most 65535");
-  if (o.threads_ == 0) throw std::invalid_argument("--threads must be at least 1");
+  if (o.threads == 0) throw std::invalid_argument("--threads must be at least 1");
   if (max_message == 0) throw std::invalid_argument("--max-message-bytes must be positive");
   if (max_queue < max_message) {
     throw std::invalid_argument("--max-send-queue-bytes must be at least --max-message-bytes");
@@ -123,35 +123,35 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   auto level = log::parse_level(log_level);
   if (!level) throw std::invalid_argument("--log-level must be debug, info, warn or error");
 
-  o.port_ = static_cast<std::uint16_t>(port);
-  o.data_dir_ = data_dir;
-  o.web_root_ = web_root;
-  if (!ready_file.empty()) o.ready_file_ = ready_file;
+  o.port = static_cast<std::uint16_t>(port);
+  o.data_dir = data_dir;
+  o.web_root = web_root;
+  if (!ready_file.empty()) o.ready_file = ready_file;
   if (!tls_cert.empty()) {
-    o.tls_cert_ = tls_cert;
-    o.tls_key_ = tls_key;
+    o.tls_cert = tls_cert;
+    o.tls_key = tls_key;
   }
-  o.log_level_ = *level;
-  if (!roster.empty()) o.roster_ = roster;
-  if (!sheet_tool.empty()) o.sheet_tool_ = sheet_tool;
+  o.log_level = *level;
+  if (!roster.empty()) o.roster = roster;
+  if (!sheet_tool.empty()) o.sheet_tool = sheet_tool;
   {
     std::istringstream in(membership);
     std::string part;
     while (std::getline(in, part, ',')) {
       try {
-        o.membership_.push_back(std::stoull(part));
+        o.membership.push_back(std::stoull(part));
       } catch (const std::exception&) {
         throw std::invalid_argument("--membership must be three numbers M,W,N");
       }
     }
-    if (o.membership_.size() != 3) {
+    if (o.membership.size() != 3) {
       throw std::invalid_argument("--membership must be three numbers M,W,N");
     }
   }
-  if (o.init_demo_ && o.roster_)
+  if (o.init_demo && o.roster)
     throw std::invalid_argument("--init-demo and --roster exclude each other");
-  o.limits_.read_message_max_ = max_message;
-  o.limits_.send_queue_max_bytes_ = max_queue;
+  o.limits.read_message_max = max_message;
+  o.limits.send_queue_max_bytes = max_queue;
   return o;
 }
 

@@ -107,9 +107,9 @@ std::string format_line(std::chrono::system_clock::time_point ts, level l, std::
   append_value(out, msg);
   for (const auto& f : fields) {
     out += ' ';
-    out += f.key_;
+    out += f.key;
     out += '=';
-    append_value(out, f.value_);
+    append_value(out, f.value);
   }
   out += '\n';
   return out;

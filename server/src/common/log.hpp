@@ -23,15 +23,15 @@ enum class level { debug, info, warn, error };
 /// One `key=value` pair of a line. Keys are written as given (use [a-z_]); values are
 /// quoted and escaped when they contain spaces, quotes, `=` or control characters.
 struct field {
-  field(std::string_view k, std::string_view v) : key_(k), value_(v) {}
-  field(std::string_view k, const std::string& v) : key_(k), value_(v) {}
-  field(std::string_view k, const char* v) : key_(k), value_(v) {}
+  field(std::string_view k, std::string_view v) : key(k), value(v) {}
+  field(std::string_view k, const std::string& v) : key(k), value(v) {}
+  field(std::string_view k, const char* v) : key(k), value(v) {}
   template <std::integral T>
-  field(std::string_view k, T v) : key_(k), value_(std::to_string(v)) {}
-  field(std::string_view k, bool v) : key_(k), value_(v ? "true" : "false") {}
+  field(std::string_view k, T v) : key(k), value(std::to_string(v)) {}
+  field(std::string_view k, bool v) : key(k), value(v ? "true" : "false") {}
 
-  std::string_view key_;
-  std::string value_;
+  std::string_view key;
+  std::string value;
 };
 
 /// Formats one line (with trailing newline) without writing it. Pure; thread-safe.

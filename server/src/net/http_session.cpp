@@ -12,12 +12,12 @@
 namespace plenum::server::net {
 
 http_session::http_session(tcp::socket&& socket, std::shared_ptr<server_state> state)
-    : stream_(beast::tcp_stream(std::move(socket)), state->tls_),
+    : stream_(beast::tcp_stream(std::move(socket)), state->tls),
       state_(std::move(state)),
-      id_(state_->registry_.next_id()),
+      id_(state_->registry.next_id()),
       remote_(remote_endpoint_of(beast::get_lowest_layer(stream_))) {}
 
-http_session::~http_session() { state_->registry_.remove(id_); }
+http_session::~http_session() { state_->registry.remove(id_); }
 
 void http_session::run() {
   asio::dispatch(stream_.get_executor(),
@@ -25,8 +25,8 @@ void http_session::run() {
 }
 
 void http_session::on_run() {
-  state_->registry_.add(id_, weak_from_this(), {});
-  beast::get_lowest_layer(stream_).expires_after(state_->limits_.tls_handshake_timeout_);
+  state_->registry.add(id_, weak_from_this(), {});
+  beast::get_lowest_layer(stream_).expires_after(state_->limits.tls_handshake_timeout);
   stream_.async_handshake(
       ssl::stream_base::server,
       beast::bind_front_handler(&http_session::on_handshake, shared_from_this()));
@@ -39,11 +39,11 @@ void http_session::on_handshake(beast::error_code ec) {
 
 void http_session::do_read() {
   if (stopping_) return do_shutdown();
-  const auto& limits = state_->limits_;
+  const auto& limits = state_->limits;
   parser_.emplace();
-  parser_->header_limit(limits.http_header_limit_);
-  parser_->body_limit(limits.http_body_limit_);
-  beast::get_lowest_layer(stream_).expires_after(limits.http_request_timeout_);
+  parser_->header_limit(limits.http_header_limit);
+  parser_->body_limit(limits.http_body_limit);
+  beast::get_lowest_layer(stream_).expires_after(limits.http_request_timeout);
   reading_ = true;
   http::async_read(stream_, buffer_, *parser_,
                    beast::bind_front_handler(&http_session::on_read, shared_from_this()));
@@ -78,15 +78,15 @@ void http_session::on_read(beast::error_code ec, std::size_t /*bytes*/) {
   }
 
   ++requests_;
-  bool keep_alive = !stopping_ && requests_ < state_->limits_.http_max_requests_;
+  bool keep_alive = !stopping_ && requests_ < state_->limits.http_max_requests;
   if (is_download_target(req.target()))
-    return do_write(respond_download(state_->downloads_, req, keep_alive));
-  do_write(respond(state_->web_root_, req, keep_alive));
+    return do_write(respond_download(state_->downloads, req, keep_alive));
+  do_write(respond(state_->web_root, req, keep_alive));
 }
 
 void http_session::upgrade() {
   // The WebSocket session sets its own timeouts; this session ends when the handler returns.
-  state_->registry_.remove(id_);
+  state_->registry.remove(id_);
   beast::get_lowest_layer(stream_).expires_never();
   std::make_shared<websocket_session>(std::move(stream_), state_)->run(parser_->release());
 }
@@ -116,7 +116,7 @@ void http_session::shutdown() {
 }
 
 void http_session::do_shutdown() {
-  beast::get_lowest_layer(stream_).expires_after(state_->limits_.tls_handshake_timeout_);
+  beast::get_lowest_layer(stream_).expires_after(state_->limits.tls_handshake_timeout);
   stream_.async_shutdown(beast::bind_front_handler(&http_session::on_shutdown, shared_from_this()));
 }
 

@@ -10,21 +10,21 @@ namespace plenum::server::net {
 /// Per-connection limits. Plain values; copied into each session at creation.
 struct session_limits {
   /// Largest WebSocket message accepted; a larger one closes the connection (code 1009).
-  std::size_t read_message_max_ = 256 * 1024;
+  std::size_t read_message_max = 256 * 1024;
   /// Largest total size of messages waiting to be written to one WebSocket peer.
-  std::size_t send_queue_max_bytes_ = 8 * 1024 * 1024;
+  std::size_t send_queue_max_bytes = 8 * 1024 * 1024;
   /// Largest number of messages waiting to be written to one WebSocket peer.
-  std::size_t send_queue_max_messages_ = 4096;
+  std::size_t send_queue_max_messages = 4096;
   /// Largest HTTP request header block.
-  std::uint32_t http_header_limit_ = 8 * 1024;
+  std::uint32_t http_header_limit = 8 * 1024;
   /// Largest HTTP request body (the server only serves GET and HEAD).
-  std::uint64_t http_body_limit_ = 16 * 1024;
+  std::uint64_t http_body_limit = 16 * 1024;
   /// Time allowed for the TLS handshake.
-  std::chrono::seconds tls_handshake_timeout_{15};
+  std::chrono::seconds tls_handshake_timeout{15};
   /// Time allowed to receive one HTTP request, and idle time between keep-alive requests.
-  std::chrono::seconds http_request_timeout_{30};
+  std::chrono::seconds http_request_timeout{30};
   /// Requests served on one keep-alive connection before the server closes it.
-  unsigned http_max_requests_ = 100;
+  unsigned http_max_requests = 100;
 };
 
 }  // namespace plenum::server::net

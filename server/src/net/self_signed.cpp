@@ -139,24 +139,24 @@ pem_pair make_self_signed_certificate(std::chrono::days validity) {
   bio_ptr cert_bio{BIO_new(BIO_s_mem())};
   if (!cert_bio) fail("BIO_new");
   check(PEM_write_bio_X509(cert_bio.get(), cert.get()), "certificate PEM");
-  out.cert_ = bio_to_string(cert_bio.get());
+  out.cert = bio_to_string(cert_bio.get());
 
   bio_ptr key_bio{BIO_new(BIO_s_secmem())};
   if (!key_bio) fail("BIO_new");
   check(PEM_write_bio_PrivateKey(key_bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr),
         "key PEM");
-  out.key_ = bio_to_string(key_bio.get());
+  out.key = bio_to_string(key_bio.get());
   return out;
 }
 
 tls_files ensure_self_signed_certificate(const std::filesystem::path& dir) {
   tls_files files{dir / "cert.pem", dir / "key.pem"};
-  bool have_cert = std::filesystem::exists(files.cert_);
-  bool have_key = std::filesystem::exists(files.key_);
+  bool have_cert = std::filesystem::exists(files.cert);
+  bool have_key = std::filesystem::exists(files.key);
   if (have_cert && have_key) return files;
   if (have_cert != have_key) {
-    throw std::runtime_error("self-signed certificate: only one of " + files.cert_.string() +
-                             " and " + files.key_.string() +
+    throw std::runtime_error("self-signed certificate: only one of " + files.cert.string() +
+                             " and " + files.key.string() +
                              " exists; remove it to make a new pair");
   }
 
@@ -165,13 +165,13 @@ tls_files ensure_self_signed_certificate(const std::filesystem::path& dir) {
                                std::filesystem::perm_options::replace);
   pem_pair pair = make_self_signed_certificate();
   try {
-    write_file_atomically(files.key_, pair.key_, 0600);
-    write_file_atomically(files.cert_, pair.cert_, 0644);
+    write_file_atomically(files.key, pair.key, 0600);
+    write_file_atomically(files.cert, pair.cert, 0644);
   } catch (...) {
-    wipe(pair.key_);
+    wipe(pair.key);
     throw;
   }
-  wipe(pair.key_);
+  wipe(pair.key);
   return files;
 }
 

@@ -10,14 +10,14 @@ namespace plenum::server::net {
 
 /// A certificate and its private key, both PEM.
 struct pem_pair {
-  std::string cert_;
-  std::string key_;  // secret: wiped by the functions below once written
+  std::string cert;
+  std::string key;  // secret: wiped by the functions below once written
 };
 
 /// Where a certificate and its key live.
 struct tls_files {
-  std::filesystem::path cert_;
-  std::filesystem::path key_;
+  std::filesystem::path cert;
+  std::filesystem::path key;
 };
 
 /// Longest validity browsers accept for a certificate (CA/Browser Forum, 825 days).

@@ -21,9 +21,9 @@ std::filesystem::path canonical_web_root(const std::filesystem::path& root) {
 
 server::server(asio::io_context& ioc, ssl::context tls, const server_config& config,
                ws_handler& handler)
-    : state_(std::make_shared<server_state>(std::move(tls), canonical_web_root(config.web_root_),
-                                            config.limits_, handler, config.downloads_)),
-      listener_(std::make_shared<listener>(ioc, config.endpoint_, state_)) {}
+    : state_(std::make_shared<server_state>(std::move(tls), canonical_web_root(config.web_root),
+                                            config.limits, handler, config.downloads)),
+      listener_(std::make_shared<listener>(ioc, config.endpoint, state_)) {}
 
 server::~server() = default;
 
@@ -33,9 +33,9 @@ void server::start() { listener_->run(); }
 
 void server::stop() {
   listener_->stop();
-  state_->registry_.shutdown_all();
+  state_->registry.shutdown_all();
 }
 
-session_registry& server::sessions() { return state_->registry_; }
+session_registry& server::sessions() { return state_->registry; }
 
 }  // namespace plenum::server::net

@@ -19,12 +19,12 @@ struct server_state;
 
 /// Where and what a server serves.
 struct server_config {
-  tcp::endpoint endpoint_;          // port 0 picks a free port
-  std::filesystem::path web_root_;  // must exist; made canonical by the server
-  session_limits limits_;
+  tcp::endpoint endpoint;          // port 0 picks a free port
+  std::filesystem::path web_root;  // must exist; made canonical by the server
+  session_limits limits;
   /// What `GET /downloads/<token>` serves from; null: every download answers 404. Must outlive
   /// the io_context's last run.
-  download_source* downloads_ = nullptr;
+  download_source* downloads = nullptr;
 };
 
 /// Binds at construction, serves after `start` on the threads that run `ioc`.

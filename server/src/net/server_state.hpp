@@ -12,22 +12,23 @@
 
 namespace plenum::server::net {
 
-/// Shared, read-only after construction except for `registry_` (which is thread-safe).
+/// Shared, read-only after construction except for `registry` (which is thread-safe).
 struct server_state {
-  server_state(ssl::context tls, std::filesystem::path web_root, session_limits limits,
-               ws_handler& handler, download_source* downloads = nullptr)
-      : tls_(std::move(tls)),
-        web_root_(std::move(web_root)),
-        limits_(limits),
-        handler_(handler),
-        downloads_(downloads) {}
+  server_state(ssl::context tls_context, std::filesystem::path canonical_web_root,
+               session_limits session_caps, ws_handler& application,
+               download_source* download_files = nullptr)
+      : tls(std::move(tls_context)),
+        web_root(std::move(canonical_web_root)),
+        limits(session_caps),
+        handler(application),
+        downloads(download_files) {}
 
-  ssl::context tls_;
-  const std::filesystem::path web_root_;  // canonical
-  const session_limits limits_;
-  ws_handler& handler_;               // must outlive the io_context that runs the sessions
-  download_source* const downloads_;  // may be null; outlives the sessions like handler_
-  session_registry registry_;
+  ssl::context tls;
+  const std::filesystem::path web_root;  // canonical
+  const session_limits limits;
+  ws_handler& handler;               // must outlive the io_context that runs the sessions
+  download_source* const downloads;  // may be null; outlives the sessions like handler
+  session_registry registry;
 };
 
 }  // namespace plenum::server::net

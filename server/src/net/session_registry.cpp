@@ -34,7 +34,7 @@ std::vector<std::shared_ptr<connection>> session_registry::connections() const {
     std::lock_guard lock(mutex_);
     weak.reserve(entries_.size());
     for (const auto& [id, e] : entries_) {
-      if (!e.conn_.expired()) weak.push_back(e.conn_);
+      if (!e.conn.expired()) weak.push_back(e.conn);
     }
   }
   std::vector<std::shared_ptr<connection>> live;
@@ -70,7 +70,7 @@ void session_registry::shutdown_all() {
     std::lock_guard lock(mutex_);
     shutting_down_ = true;
     weak.reserve(entries_.size());
-    for (const auto& [id, e] : entries_) weak.push_back(e.session_);
+    for (const auto& [id, e] : entries_) weak.push_back(e.session);
   }
   for (auto& w : weak) {
     if (auto s = w.lock()) s->shutdown();

@@ -65,8 +65,8 @@ class session_registry {
 
  private:
   struct entry {
-    std::weak_ptr<closable> session_;
-    std::weak_ptr<connection> conn_;
+    std::weak_ptr<closable> session;
+    std::weak_ptr<connection> conn;
   };
 
   std::atomic<std::uint64_t> last_id_{0};

@@ -12,17 +12,17 @@ namespace plenum::server::net {
 websocket_session::websocket_session(tls_stream&& stream, std::shared_ptr<server_state> state)
     : ws_(std::move(stream)),
       state_(std::move(state)),
-      id_(state_->registry_.next_id()),
+      id_(state_->registry.next_id()),
       remote_(remote_endpoint_of(beast::get_lowest_layer(ws_))) {}
 
-websocket_session::~websocket_session() { state_->registry_.remove(id_); }
+websocket_session::~websocket_session() { state_->registry.remove(id_); }
 
 void websocket_session::run(http::request<http::string_body> upgrade) {
-  state_->registry_.add(id_, weak_from_this(), weak_from_this());
+  state_->registry.add(id_, weak_from_this(), weak_from_this());
   ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
   ws_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& res) { res.set(http::field::server, "plenumd"); }));
-  ws_.read_message_max(state_->limits_.read_message_max_);
+  ws_.read_message_max(state_->limits.read_message_max);
   ws_.async_accept(upgrade,
                    beast::bind_front_handler(&websocket_session::on_accept, shared_from_this()));
 }
@@ -32,7 +32,7 @@ void websocket_session::on_accept(beast::error_code ec) {
   opened_ = true;
   log::info("ws open", {{"conn", id_}, {"remote", remote_}});
   try {
-    state_->handler_.on_open(shared_from_this());
+    state_->handler.on_open(shared_from_this());
   } catch (const std::exception& e) {
     log::error("handler failed", {{"conn", id_}, {"in", "on_open"}, {"error", e.what()}});
     request_close(websocket::close_code::internal_error);
@@ -65,7 +65,7 @@ void websocket_session::on_read(beast::error_code ec, std::size_t /*bytes*/) {
   std::string text = beast::buffers_to_string(buffer_.data());
   buffer_.consume(buffer_.size());
   try {
-    state_->handler_.on_message(shared_from_this(), std::move(text));
+    state_->handler.on_message(shared_from_this(), std::move(text));
   } catch (const std::exception& e) {
     log::error("handler failed", {{"conn", id_}, {"in", "on_message"}, {"error", e.what()}});
     request_close(websocket::close_code::internal_error);
@@ -82,9 +82,9 @@ void websocket_session::send(std::shared_ptr<const std::string> text) {
 
 void websocket_session::on_send(std::shared_ptr<const std::string> text) {
   if (ended_ || close_requested_) return;
-  const auto& limits = state_->limits_;
-  if (queue_.size() >= limits.send_queue_max_messages_ ||
-      queued_bytes_ + text->size() > limits.send_queue_max_bytes_) {
+  const auto& limits = state_->limits;
+  if (queue_.size() >= limits.send_queue_max_messages ||
+      queued_bytes_ + text->size() > limits.send_queue_max_bytes) {
     return drop("send queue over its limit");
   }
   queued_bytes_ += text->size();
@@ -160,7 +160,7 @@ void websocket_session::fail(beast::error_code ec, const char* what) {
 void websocket_session::end() {
   if (ended_) return;
   ended_ = true;
-  state_->registry_.remove(id_);
+  state_->registry.remove(id_);
   // The connection is over: release the socket now rather than when the last reference to
   // the session goes, which a handler holding its connections may delay.
   beast::error_code ignored;
@@ -168,7 +168,7 @@ void websocket_session::end() {
   if (!opened_) return;
   log::info("ws closed", {{"conn", id_}, {"remote", remote_}});
   try {
-    state_->handler_.on_close(shared_from_this());
+    state_->handler.on_close(shared_from_this());
   } catch (const std::exception& e) {
     log::error("handler failed", {{"conn", id_}, {"in", "on_close"}, {"error", e.what()}});
   }

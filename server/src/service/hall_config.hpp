@@ -18,27 +18,27 @@ namespace plenum::server::service {
 /// What a hall service opens and how it behaves.
 struct hall_config {
   /// Holds congress.key and events.db (created when missing).
-  std::filesystem::path data_dir_;
+  std::filesystem::path data_dir;
   /// Event 0 of an empty log: create_congress with these.
-  std::string congress_id_ = "congress";
-  std::string congress_name_ = "Congress";
-  std::string term_start_ = "2026-01-01";
-  std::string term_end_ = "2030-12-31";
+  std::string congress_id = "congress";
+  std::string congress_name = "Congress";
+  std::string term_start = "2026-01-01";
+  std::string term_end = "2030-12-31";
   /// The time of commands (unix ms); the system clock when null.
-  std::shared_ptr<const domain::clock> clock_;
+  std::shared_ptr<const domain::clock> clock;
   /// The domain's parameters (check-in clock window).
-  domain::settings settings_;
+  domain::settings settings;
   /// The shortest time between two `state` pushes.
-  std::chrono::milliseconds push_interval_{200};
+  std::chrono::milliseconds push_interval{200};
   /// Failed `auth` (and failed `enroll`) attempts after which a connection is closed.
-  unsigned max_auth_attempts_ = 3;
+  unsigned max_auth_attempts = 3;
   /// Refused enroll and auth requests per address before `rate_limited`.
-  attempt_limits attempt_limits_;
+  service::attempt_limits attempt_limits;
   /// plenum-sheet, which renders the result sheets of `prepare_download` (downloads::
   /// find_sheet_tool); nullopt: sheets answer sheet_tool_missing.
-  std::optional<std::filesystem::path> sheet_tool_;
+  std::optional<std::filesystem::path> sheet_tool;
   /// The longest a sheet may take to render before it fails.
-  std::chrono::milliseconds sheet_time_limit_{60'000};
+  std::chrono::milliseconds sheet_time_limit{60'000};
 };
 
 /// The completion of a command run through `execute`: the full reply frame for request `id`

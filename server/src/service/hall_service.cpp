@@ -36,10 +36,10 @@ std::string error_frame(std::optional<std::uint64_t> id, boost::system::error_co
 // ---- start-up ----
 
 storage::storage_result<std::unique_ptr<hall_service>> hall_service::open(hall_config config) {
-  storage::congress_key_store store(config.data_dir_);
+  storage::congress_key_store store(config.data_dir);
   auto key = store.load_or_create();
   if (!key) return key.error();
-  auto log = storage::event_log::open(config.data_dir_ / "events.db", *key);
+  auto log = storage::event_log::open(config.data_dir / "events.db", *key);
   if (!log) return log.error();
   domain::congress_state state;
   for (const auto& e : (*log)->events()) {
@@ -57,10 +57,10 @@ storage::storage_result<std::unique_ptr<hall_service>> hall_service::open(hall_c
   }
   auto service = std::make_unique<hall_service>(config, *key, std::move(*log), std::move(state));
   if (service->event_count() == 0) {
-    auto created = service->execute_and_wait(
-        domain::create_congress{config.congress_id_, config.congress_name_, config.term_start_,
-                                config.term_end_},
-        domain::actor::system());
+    auto created =
+        service->execute_and_wait(domain::create_congress{config.congress_id, config.congress_name,
+                                                          config.term_start, config.term_end},
+                                  domain::actor::system());
     if (!created) {
       return storage::make_storage_error(
           errc::storage_failure, "cannot create the congress: " + created.error().message());
@@ -72,22 +72,22 @@ storage::storage_result<std::unique_ptr<hall_service>> hall_service::open(hall_c
 hall_service::hall_service(hall_config config, crypto::secret_key congress_key,
                            std::unique_ptr<storage::event_log> log, domain::congress_state state)
     : config_(std::move(config)),
-      clock_(config_.clock_ ? config_.clock_ : std::make_shared<domain::system_clock>()),
+      clock_(config_.clock ? config_.clock : std::make_shared<domain::system_clock>()),
       congress_key_(std::move(congress_key)),
       congress_pk_(congress_key_.public_part()),
       log_(std::move(log)) {
   pushes_ = std::make_unique<broadcaster>(*log_);
-  commands_ = std::make_unique<command_pipeline>(*log_, congress_key_, clock_, config_.settings_,
+  commands_ = std::make_unique<command_pipeline>(*log_, congress_key_, clock_, config_.settings,
                                                  std::move(state), *pushes_);
   gate_ = std::make_unique<session_gate>(config_, clock_, congress_pk_, *commands_, *pushes_);
-  pushes_->start(config_.push_interval_, [this](const std::vector<bool>& privileged) {
+  pushes_->start(config_.push_interval, [this](const std::vector<bool>& privileged) {
     return commands_->read([&](const domain::congress_state& congress) {
       std::vector<json::object> views;
       for (bool p : privileged) views.push_back(public_view_of(congress, p));
       return views;
     });
   });
-  downloads_ = std::make_unique<downloads::download_store>(config_.data_dir_ / "downloads");
+  downloads_ = std::make_unique<downloads::download_store>(config_.data_dir / "downloads");
   // At most four downloads wait; an idle minute removes the files of expired links.
   download_jobs_ = std::make_unique<downloads::work_queue>(
       4, [this] { downloads_->purge(); }, std::chrono::minutes(1));

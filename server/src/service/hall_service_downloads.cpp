@@ -58,7 +58,7 @@ void hall_service::prepare_download(session& s, std::uint64_t id,
         if (!who) return error_frame(id, who.error());
         if (!who->holds_any({domain::role::secretary, domain::role::chair}))
           return error_frame(id, errc::permission_denied);
-        congress = state.congress() ? state.congress()->id : config_.congress_id_;
+        congress = state.congress() ? state.congress()->id : config_.congress_id;
         if (r.vote_id) {
           const auto* v = state.find_vote(*r.vote_id);
           if (v == nullptr) return error_frame(id, errc::unknown_vote);
@@ -116,8 +116,8 @@ std::string hall_service::make_download(std::uint64_t id,
     filename = sitting ? downloads::safe_file_name(title, which) + "-表决结果汇总.pdf"
                        : downloads::safe_file_name(title, which) + ".pdf";
     content_type = "application/pdf";
-    auto failure = downloads::make_sheet(config_.sheet_tool_, record_dir, sitting, which, file,
-                                         work.path / "sheet.log", config_.sheet_time_limit_);
+    auto failure = downloads::make_sheet(config_.sheet_tool, record_dir, sitting, which, file,
+                                         work.path / "sheet.log", config_.sheet_time_limit);
     if (failure) {
       fs::remove(file, ec);
       log::warn("sheet not made", {{"kind", r.kind}, {"id", which}, {"reason", failure->reason}});

@@ -171,7 +171,7 @@ std::string hall_service::query(std::uint64_t id, const protocol::hall_request& 
     // Outside the hall's lock: commands go on while the files are written. A record is named
     // by its number of events, so exporting the same board twice reuses the first export.
     const auto events = pushes_->durable_events(0, std::numeric_limits<std::uint64_t>::max());
-    const auto dir = config_.data_dir_ / "exports" / ("record-" + std::to_string(events.size()));
+    const auto dir = config_.data_dir / "exports" / ("record-" + std::to_string(events.size()));
     std::error_code fs_error;
     if (!std::filesystem::exists(dir / protocol::record_header_file, fs_error)) {
       std::filesystem::remove_all(dir, fs_error);  // what a failed earlier attempt left

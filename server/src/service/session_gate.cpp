@@ -40,11 +40,11 @@ session_gate::session_gate(const hall_config& config, std::shared_ptr<const doma
       congress_pk_(congress_pk),
       commands_(commands),
       pushes_(pushes),
-      attempts_(config.attempt_limits_) {}
+      attempts_(config.attempt_limits) {}
 
 std::string session_gate::congress_id() const {
   return commands_.read([&](const domain::congress_state& state) {
-    return state.congress() ? state.congress()->id : config_.congress_id_;
+    return state.congress() ? state.congress()->id : config_.congress_id;
   });
 }
 
@@ -95,7 +95,7 @@ void session_gate::run_command(session& s, std::uint64_t id, domain::command cmd
                       send(conn, std::move(frame));
                       if (!ec) return;
                       attempts_.failed(address, clock_->now_ms());
-                      if (self && ++self->failed_enrolls >= config_.max_auth_attempts_)
+                      if (self && ++self->failed_enrolls >= config_.max_auth_attempts)
                         conn->close();
                     });
 }
@@ -107,7 +107,7 @@ void session_gate::auth(session& s, std::uint64_t id, const protocol::auth_reque
   auto fail = [&](boost::system::error_code ec) {
     attempts_.failed(address, clock_->now_ms());
     send(s.conn, error_frame(id, ec));
-    if (++s.failed_auths >= config_.max_auth_attempts_) s.conn->close();
+    if (++s.failed_auths >= config_.max_auth_attempts) s.conn->close();
   };
   // One challenge authenticates once; a connection that wants another identity reconnects.
   if (s.nonce_spent) return fail(errc::bad_auth_signature);

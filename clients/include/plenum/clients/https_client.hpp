@@ -15,10 +15,10 @@ namespace plenum::clients {
 /// A response: status, headers (names lower-cased; the last value of a repeated header)
 /// and body (empty for HEAD).
 struct https_response {
-  unsigned status_ = 0;
-  std::map<std::string, std::string> headers_;
-  std::string body_;
-  std::string tls_version_;  // negotiated, e.g. "TLSv1.3"
+  unsigned status = 0;
+  std::map<std::string, std::string> headers;
+  std::string body;
+  std::string tls_version;  // negotiated, e.g. "TLSv1.3"
 
   /// The value of header `name` (lower-case), or "" when absent.
   [[nodiscard]] std::string header(const std::string& name) const;

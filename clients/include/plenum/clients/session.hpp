@@ -26,11 +26,11 @@ namespace plenum::clients {
 
 /// Where the server is and how to trust it.
 struct server_address {
-  std::string host_ = "127.0.0.1";
-  std::uint16_t port_ = 8443;
-  tls_options tls_;
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8443;
+  tls_options tls;
   /// How long one request (or the connection) may take before it fails.
-  std::chrono::milliseconds timeout_{30000};
+  std::chrono::milliseconds timeout{30000};
 };
 
 /// Parses "host:port" (a bare host gets port 8443). Errors: std::errc::invalid_argument.

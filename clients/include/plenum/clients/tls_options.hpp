@@ -17,15 +17,15 @@ enum class verify_mode {
 
 /// TLS settings of a connection. Plain values.
 struct tls_options {
-  verify_mode verify_ = verify_mode::trust_file;
-  std::filesystem::path trust_file_;  // used with verify_mode::trust_file
+  verify_mode verify = verify_mode::trust_file;
+  std::filesystem::path trust_file;  // used with verify_mode::trust_file
   /// Lowest and highest protocol versions offered, as OpenSSL version numbers
   /// (0x0303 = TLS 1.2, 0x0304 = TLS 1.3; 0 as maximum = the highest supported).
-  int min_version_ = 0x0303;
-  int max_version_ = 0;
+  int min_version = 0x0303;
+  int max_version = 0;
   /// Lowers OpenSSL's security level to 0 so versions and ciphers older than TLS 1.2 can be
   /// offered at all. Only for tests that check a server refuses them.
-  bool allow_legacy_ = false;
+  bool allow_legacy = false;
 };
 
 }  // namespace plenum::clients

@@ -16,8 +16,8 @@ namespace plenum::clients {
 
 /// The close frame the server sent (RFC 6455 status code and reason).
 struct close_info {
-  std::uint16_t code_ = 0;
-  std::string reason_;
+  std::uint16_t code = 0;
+  std::string reason;
 };
 
 /// One WebSocket connection. Every call blocks until done or until its timeout; errors are

@@ -17,9 +17,9 @@ namespace plenum::clients::sheet {
 /// What a sheet prints about who signed a result.
 struct record_signers {
   /// The server first, then the scrutineers by index, then the chair.
-  std::vector<signer> signers_;
+  std::vector<signer> signers;
   /// Whether the record holds the chair's announcement.
-  bool announced_ = false;
+  bool announced = false;
 };
 
 /// The signers of decided vote `vote_id` in `events` (board order), the server's key being

@@ -18,29 +18,29 @@ namespace plenum::clients::sheet {
 /// What the sheet says about the congress and the sitting, as the caller spells it
 /// (e.g. "中共某某镇第十五届代表大会", "第三次会议", "2026-11-27").
 struct sheet_header {
-  std::string congress_;
-  std::string sitting_;
-  std::string date_;
+  std::string congress;
+  std::string sitting;
+  std::string date;
 };
 
 /// One line of a contest: an option (or the ballots without a mark: "弃权", "未标记") with its
 /// count and its percentage of the ballots cast as computed upstream ("66.67", without "%").
-/// An empty `percent_` prints no percentage.
+/// An empty `percent` prints no percentage.
 struct option_line {
-  std::string label_;
-  std::uint64_t count_ = 0;
-  std::string percent_;
+  std::string label;
+  std::uint64_t count = 0;
+  std::string percent;
 };
 
 /// One contest: a motion's question, a candidate, or a member under appraisal or a
 /// confidence vote, with its lines in manifest order (the ballots without a mark last).
 struct contest_lines {
-  std::string title_;
-  std::vector<option_line> options_;
+  std::string title;
+  std::vector<option_line> options;
   /// Election: this candidate is elected.
-  bool elected_ = false;
+  bool elected = false;
   /// Confidence vote: the flagged option's share exceeds the rule's line.
-  bool flagged_ = false;
+  bool flagged = false;
 };
 
 /// Who signed the result (CVP1 §7): the server's congress key, each scrutineer who decrypted,
@@ -49,69 +49,69 @@ enum class signer_role { server, scrutineer, chair };
 
 /// A signer of the result and the Ed25519 public key whose fingerprint the sheet prints.
 struct signer {
-  signer_role role_ = signer_role::server;
-  std::string name_;
-  crypto::public_key key_;
+  signer_role role = signer_role::server;
+  std::string name;
+  crypto::public_key key;
 };
 
 /// What the rule decided. Names, not ids: the sheet prints them as they are.
 struct vote_outcome {
   /// Motion: whether it passed.
-  bool passed_ = false;
+  bool passed = false;
   /// Motion, election, confidence vote: the least count that passes, elects or flags
   /// (the outcome's "required"); 0 when the rule has no line (appraisal).
-  std::uint64_t required_ = 0;
+  std::uint64_t required = 0;
   /// Election: the elected, ranked by approvals.
-  std::vector<std::string> elected_;
-  /// Election: the candidates tied at the last seat, who go to a run-off for `runoff_seats_`.
-  std::vector<std::string> runoff_;
-  std::uint32_t runoff_seats_ = 0;
+  std::vector<std::string> elected;
+  /// Election: the candidates tied at the last seat, who go to a run-off for `runoff_seats`.
+  std::vector<std::string> runoff;
+  std::uint32_t runoff_seats = 0;
   /// Election: seats left for a further round.
-  std::uint32_t further_round_seats_ = 0;
+  std::uint32_t further_round_seats = 0;
   /// Confidence vote: the members whose flagged share exceeds the line.
-  std::vector<std::string> flagged_;
+  std::vector<std::string> flagged;
 };
 
 /// One vote's result as the sheet shows it.
 struct vote_sheet {
-  sheet_header header_;
-  std::string vote_id_;
-  std::string title_;
-  protocol::vote_kind kind_ = protocol::vote_kind::motion;
+  sheet_header header;
+  std::string vote_id;
+  std::string title;
+  protocol::vote_kind kind = protocol::vote_kind::motion;
   /// 应到, 实到 (both when the vote opened) and the ballots cast.
-  std::uint64_t seated_ = 0;
-  std::uint64_t present_ = 0;
-  std::uint64_t ballots_ = 0;
+  std::uint64_t seated = 0;
+  std::uint64_t present = 0;
+  std::uint64_t ballots = 0;
   /// Election: the seats to fill; 0 otherwise.
-  std::uint32_t seats_ = 0;
+  std::uint32_t seats = 0;
   /// The decision rule in words (see rule_words.hpp).
-  std::string rule_words_;
-  std::vector<contest_lines> contests_;
-  vote_outcome outcome_;
-  std::vector<signer> signers_;
+  std::string rule_words;
+  std::vector<contest_lines> contests;
+  vote_outcome outcome;
+  std::vector<signer> signers;
   /// Whether the chair announced the result (result_announced, CVP1 §7).
-  bool announced_ = false;
+  bool announced = false;
   /// The result digest (CVP1 §7) in lowercase hex, 64 characters; also the QR code's content.
-  std::string result_digest_;
+  std::string result_digest;
 };
 
 /// The attendance of a sitting when it opened.
 struct attendance {
   /// Delegates on the roster of the term.
-  std::uint64_t roster_ = 0;
+  std::uint64_t roster = 0;
   /// Delegates whose absence was excused (not seated).
-  std::uint64_t excused_ = 0;
+  std::uint64_t excused = 0;
   /// 应到: roster minus excused.
-  std::uint64_t seated_ = 0;
+  std::uint64_t seated = 0;
   /// 实到.
-  std::uint64_t present_ = 0;
+  std::uint64_t present = 0;
 };
 
 /// A sitting's result sheet: its attendance and every vote taken in it, in order.
 struct sitting_sheet {
-  sheet_header header_;
-  attendance attendance_;
-  std::vector<vote_sheet> votes_;
+  sheet_header header;
+  sheet::attendance attendance;
+  std::vector<vote_sheet> votes;
 };
 
 /// Checks what the renderers rely on: a non-empty title and vote id, at least one contest with
