@@ -248,10 +248,14 @@ export class PlenumClient {
       const limit = Math.min(PAGE, to - start);
       const r = await this.send("get_board", { from_seq: start, limit });
       const page = (r["events"] as Record<string, any>[] | undefined) ?? [];
+      // What the board holds now: a push or another read may have added entries meanwhile.
+      const now = new Set(this.board.get().map((x) => x.seq));
       for (const e of page) {
         const seq = Number(e["seq"]);
         if (seq >= to) return;
-        if (!held.has(seq) && !this.insertEvent(e)) return;
+        if (now.has(seq)) continue;
+        if (!this.insertEvent(e)) return;
+        now.add(seq);
       }
       if (page.length < limit) return;
       from = Number(page[page.length - 1]!["seq"]) + 1;
