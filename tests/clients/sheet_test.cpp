@@ -2,9 +2,6 @@
 // rendered page, the QR code decoded from the rendered page.
 #include <gtest/gtest.h>
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -12,13 +9,13 @@
 #include "plenum/clients/sheet/fingerprint.hpp"
 #include "plenum/clients/sheet/from_record.hpp"
 #include "plenum/clients/sheet/render.hpp"
+#include "plenum/protocol/events.hpp"
 #include "sheet_fixture.hpp"
 
 namespace plenum::clients::sheet {
 namespace {
 
 using namespace test;
-namespace json = boost::json;
 
 // The pixels of a binary PPM (P6, maxval 255) as pdftoppm writes it.
 struct ppm {
@@ -119,35 +116,34 @@ TEST_F(sheet_pdf, election_text_shows_the_record) {
 // scrutineers' and (when `announced`) the chair's signatures.
 std::vector<protocol::board_event> result_events(const std::vector<crypto::public_key>& keys,
                                                  bool announced) {
-  auto event = [](std::string type, const json::object& payload) {
+  namespace ev = protocol::events;
+  auto event = [](const protocol::congress_event& typed) {
     protocol::board_event e;
-    e.type = std::move(type);
-    e.payload = json::serialize(payload);
+    e.type = protocol::event_type(typed);
+    e.payload = protocol::encode_event_payload(typed);
     return e;
   };
-  json::array persons;
+  ev::roster_imported roster;
   for (const auto& [number, name] : std::vector<std::pair<std::string, std::string>>{
-           {"S1", "王秀英"}, {"S2", "李建国"}, {"CH", "刘志强"}})
-    persons.push_back(json::object{{"number", number}, {"name", name}});
+           {"S1", "王秀英"}, {"S2", "李建国"}, {"CH", "刘志强"}}) {
+    ev::roster_person person;
+    person.number = number;
+    person.name = name;
+    roster.persons.push_back(std::move(person));
+  }
+  ev::vote_decided decided;
+  decided.vote_id = "v1";
+  decided.counts = {95, 10, 5};
+  decided.rule = "motion";
+  decided.outcome = "passed";
   std::vector<protocol::board_event> out;
-  out.push_back(event("roster_imported", {{"persons", std::move(persons)}}));
-  out.push_back(event("vote_decided", {{"vote_id", "v1"}}));
+  out.push_back(event(roster));
+  out.push_back(event(decided));
   // Signed in the reverse of index order; the sheet lists them by index.
-  out.push_back(event("result_signed", {{"vote_id", "v1"},
-                                        {"person", "S2"},
-                                        {"index", 2},
-                                        {"signer_pk", keys[2].hex()},
-                                        {"signature", std::string(128, '0')}}));
-  out.push_back(event("result_signed", {{"vote_id", "v1"},
-                                        {"person", "S1"},
-                                        {"index", 1},
-                                        {"signer_pk", keys[1].hex()},
-                                        {"signature", std::string(128, '0')}}));
-  if (announced)
-    out.push_back(event("result_announced", {{"vote_id", "v1"},
-                                             {"person", "CH"},
-                                             {"signer_pk", keys[3].hex()},
-                                             {"signature", std::string(128, '0')}}));
+  const crypto::signature unchecked{};  // the sheet reads the record, plenum-verify checks it
+  out.push_back(event(ev::result_signed{"v1", "S2", 2, keys[2], unchecked}));
+  out.push_back(event(ev::result_signed{"v1", "S1", 1, keys[1], unchecked}));
+  if (announced) out.push_back(event(ev::result_announced{"v1", "CH", keys[3], unchecked}));
   return out;
 }
 

@@ -28,12 +28,12 @@ namespace ssl = boost::asio::ssl;
 namespace websocket = boost::beast::websocket;
 using tcp = boost::asio::ip::tcp;
 
-std::uint64_t signed_board::append(std::string_view type, const json::object& payload) {
+std::uint64_t signed_board::append(const protocol::congress_event& event) {
   protocol::board_event e;
   e.seq = events_.size();
   e.prev_hash = events_.empty() ? crypto::genesis_hash : events_.back().entry_hash;
-  e.type = std::string(type);
-  e.payload = json::serialize(payload);
+  e.type = std::string(protocol::event_type(event));
+  e.payload = protocol::encode_event_payload(event);
   e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
   e.sig = congress_.sign(e.entry_hash);
   events_.push_back(std::move(e));
@@ -166,14 +166,10 @@ std::string lying_server::answer(const std::string& text) {
     if (b == nullptr) return protocol::encode_error(id, errc::malformed_ballot, "no ballot");
     auto ballot = protocol::decode_ballot(*b);
     if (!ballot) return protocol::encode_error(id, errc::malformed_ballot, "bad ballot");
-    auto tracking =
-        crypto::tracking_code(crypto::ballot_digest(*ballot, election_hash_), ballot->sig);
-    auto* vote = f->fields.if_contains("vote_id");
-    const std::uint64_t seq =
-        board_.append("ballot_accepted", {{"vote_id", vote != nullptr ? *vote : json::value("")},
-                                          {"person", "D1"},
-                                          {"ballot", protocol::encode_ballot(*ballot)},
-                                          {"tracking_code", crypto::to_hex(tracking)}});
+    const auto digest = crypto::ballot_digest(*ballot, election_hash_);
+    const auto tracking = crypto::tracking_code(digest, ballot->sig);
+    const std::uint64_t seq = board_.append(protocol::events::ballot_accepted{
+        ballot->vote_id, "D1", ballot->voter_pk, ballot->ballot_id, digest, tracking, *ballot});
     protocol::receipt r{tracking, seq, board_.events()[seq].entry_hash, {}};
     if (lie_ == receipt_lie::other_entry) {
       r.board_seq = seq - 1;

@@ -18,6 +18,7 @@
 #include <plenum/crypto/ballot.hpp>
 #include <plenum/crypto/sign.hpp>
 #include <plenum/protocol/codec_board.hpp>
+#include <plenum/protocol/events.hpp>
 
 namespace plenum::tests {
 
@@ -33,8 +34,8 @@ enum class receipt_lie {
 class signed_board {
  public:
   explicit signed_board(crypto::secret_key congress) : congress_(std::move(congress)) {}
-  /// Appends an event of `type` with `payload` serialized as stored text; returns its seq.
-  std::uint64_t append(std::string_view type, const boost::json::object& payload);
+  /// Appends `event`, encoded as the log stores it; returns its seq.
+  std::uint64_t append(const protocol::congress_event& event);
   [[nodiscard]] const std::vector<protocol::board_event>& events() const { return events_; }
   [[nodiscard]] const crypto::secret_key& congress() const { return congress_; }
 

@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <boost/json/object.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -26,8 +25,8 @@
 #include <plenum/crypto/keygen.hpp>
 #include <plenum/crypto/manifest.hpp>
 #include <plenum/crypto/random.hpp>
-#include <plenum/protocol/codec_ceremony.hpp>
-#include <plenum/protocol/codec_manifest.hpp>
+#include <plenum/protocol/events.hpp>
+#include <plenum/protocol/rules.hpp>
 
 #include "lying_server.hpp"
 
@@ -35,7 +34,6 @@ namespace plenum::tests {
 namespace {
 
 namespace fs = std::filesystem;
-namespace json = boost::json;
 using clients::trust_errc;
 
 // The lies a board can carry; all false is the genuine board.
@@ -95,8 +93,9 @@ struct hall {
   // in `published_hash`.
   [[nodiscard]] signed_board board(const board_lies& lies, const crypto::secret_key& signer,
                                    crypto::digest32& published_hash) const {
+    namespace ev = protocol::events;
     signed_board b(signer);
-    b.append("congress_created", {{"congress_id", congress_id}});
+    b.append(ev::congress_created{congress_id, "Congress", "2026-01-01", "2030-12-31"});
     const std::vector<std::pair<std::string, crypto::public_key>> people{
         {"S1", scrutineers[0].public_part()},
         {"S2", scrutineers[1].public_part()},
@@ -104,41 +103,35 @@ struct hall {
         {"D1", d1.public_part()},
         {"D2", d2.public_part()}};
     for (const auto& [person, pk] : people)
-      b.append("device_enrolled", {{"person", person}, {"device_pk", pk.hex()}});
-    json::array list;
+      b.append(ev::device_enrolled{person, pk, std::nullopt, std::nullopt});
+    std::vector<ev::appointed_scrutineer> appointed;
     for (std::uint64_t i = 1; i <= 3; ++i)
-      list.push_back(json::object{{"index", i},
-                                  {"person", "S" + std::to_string(i)},
-                                  {"pk", scrutineers[i - 1].public_part().hex()}});
-    b.append("ceremony_started", {{"sitting_id", "s1"},
-                                  {"scrutineers", std::move(list)},
-                                  {"n", 3},
-                                  {"k", 2},
-                                  {"ceremony_id", crypto::to_hex(params.ceremony_id())}});
+      appointed.push_back({i, "S" + std::to_string(i), scrutineers[i - 1].public_part()});
+    b.append(ev::ceremony_started{"s1", appointed, 3, 2, params.ceremony_id()});
     for (std::uint64_t i = 1; i <= 3; ++i)
-      b.append("keygen_submitted", {{"sitting_id", "s1"},
-                                    {"index", i},
-                                    {"person", "S" + std::to_string(i)},
-                                    {"message", protocol::encode_keygen_message(messages[i - 1])}});
+      b.append(ev::keygen_submitted{
+          "s1", i, "S" + std::to_string(i), messages[i - 1], std::nullopt, {}});
     const auto digest = crypto::key_digest(params, keys);
     for (std::uint64_t i = 1; i <= (lies.drop_confirmation ? 2U : 3U); ++i)
-      b.append("keys_confirmed",
-               {{"sitting_id", "s1"},
-                {"index", i},
-                {"person", "S" + std::to_string(i)},
-                {"signature", crypto::confirm_keys(params, i, scrutineers[i - 1], digest).hex()}});
+      b.append(ev::keys_confirmed{"s1", i, "S" + std::to_string(i),
+                                  crypto::confirm_keys(params, i, scrutineers[i - 1], digest)});
     crypto::manifest shown = manifest;
     if (lies.reorder_manifest)
       std::swap(shown.contests[0].options[0], shown.contests[0].options[1]);
-    b.append("vote_created", {{"vote_id", "v1"},
-                              {"sitting_id", "s1"},
-                              {"item_id", "i1"},
-                              {"kind", "motion"},
-                              {"rule", ""},
-                              {"manifest", protocol::encode_manifest(shown)}});
+    b.append(ev::vote_created{
+        "v1",
+        "s1",
+        "i1",
+        protocol::vote_kind::motion,
+        "Motion",
+        true,
+        protocol::rule_text(protocol::decision_rule::default_for(protocol::vote_kind::motion)),
+        1,
+        {},
+        false,
+        "",
+        shown});
     const auto voters = roster(!lies.leave_out_voter);
-    json::array roster_hex;
-    for (const auto& k : voters) roster_hex.emplace_back(k.hex());
     const crypto::point published_key = lies.substitute_key ? substitute : keys.joint_key;
     const auto mh = crypto::manifest_hash(manifest);
     const auto rh = crypto::roster_hash(voters);
@@ -146,16 +139,11 @@ struct hall {
         params.ceremony_id(), lies.hash_over_substitute ? substitute : keys.joint_key, mh,
         lies.hash_over_other_roster ? crypto::roster_hash(roster(false)) : rh);
     if (lies.substitute_key && !lies.hash_over_substitute) published_hash = genuine_election_hash();
-    b.append("vote_opened", {{"vote_id", "v1"},
-                             {"seated", voters.size()},
-                             {"present", voters.size()},
-                             {"roster", std::move(roster_hex)},
-                             {"manifest_hash", crypto::to_hex(mh)},
-                             {"roster_hash", crypto::to_hex(rh)},
-                             {"ceremony_id", crypto::to_hex(params.ceremony_id())},
-                             {"joint_key", published_key.hex()},
-                             {"election_hash", crypto::to_hex(published_hash)}});
-    if (lies.close_vote) b.append("vote_closed", {{"vote_id", "v1"}});
+    std::vector<std::string> eligible{"D2"};
+    if (!lies.leave_out_voter) eligible.insert(eligible.begin(), "D1");
+    b.append(ev::vote_opened{"v1", voters.size(), voters.size(), voters.size() / 2 + 1, eligible,
+                             voters, mh, rh, params.ceremony_id(), published_key, published_hash});
+    if (lies.close_vote) b.append(ev::vote_closed{"v1", 0});
     return b;
   }
 

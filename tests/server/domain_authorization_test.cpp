@@ -256,7 +256,7 @@ std::vector<authz_case> cases() {
                    auto params = ceremony_params_of(c.state, *c.state.find_sitting("s2"));
                    crypto::seeded_random random("authz keygen");
                    auto msg = crypto::make_keygen_message(*params, 1, c.keys.at("S1"), random);
-                   return submit_keygen{"s2", protocol::encode_keygen_message(msg)};
+                   return submit_keygen{"s2", msg};
                  },
                  {"scrutineer"}});
   out.push_back({"confirm_keys",
@@ -279,7 +279,7 @@ std::vector<authz_case> cases() {
                        *ceremony_params_of(c.state, s), *ceremony_keys_of(*s.ceremony),
                        *crypto::from_hex_fixed<32>(v.election_hash), vote_aggregates(v),
                        c.shares.at("s1").at(1), c.keys.at("S1"), random);
-                   return submit_partial{"v1", protocol::encode_partial_decryption(partial)};
+                   return submit_partial{"v1", partial};
                  },
                  {"scrutineer"}});
   out.push_back({"sign_result",

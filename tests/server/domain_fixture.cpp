@@ -3,15 +3,16 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <stdexcept>
 #include "domain/ceremony.hpp"
 #include "domain/enrollment.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/hash.hpp"
 #include "plenum/crypto/random.hpp"
-#include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/codec_ceremony.hpp"
 #include "plenum/protocol/codec_decryption.hpp"
+#include "plenum/protocol/events.hpp"
 
 namespace plenum::server::domain::test {
 
@@ -94,13 +95,20 @@ result<decision> congress::run(const command& cmd, const actor& who) {
   context ctx{who, now, settings{}};
   auto d = decide(state, cmd, ctx);
   if (!d) return d;
-  for (const auto& draft : d->events) {
-    // What the log stores is text; replaying parses it back.
-    const std::string text = json::serialize(draft.payload);
-    event e{state.next_seq(), draft.type, json::parse(text).as_object()};
+  for (const auto& body : d->events) {
+    // What the log stores is text; the state applies what replaying decodes from it.
+    const std::string type(protocol::event_type(body));
+    const std::string text = protocol::encode_event_payload(body);
+    auto decoded = protocol::decode_event_payload(type, text);
+    EXPECT_TRUE(decoded) << type << " " << (decoded ? "" : decoded.error().message());
+    if (!decoded) return errc::internal;
+    EXPECT_EQ(protocol::encode_event_payload(*decoded), text) << type;
+    const std::uint64_t seq = state.next_seq();
+    head_ = crypto::entry_hash(seq, head_, type, text);
+    event e{seq, head_, std::move(*decoded)};
     auto applied = state.apply(e);
-    EXPECT_TRUE(applied) << draft.type << " " << text;
-    log.push_back(std::move(e));
+    EXPECT_TRUE(applied) << type << " " << (applied ? "" : applied.error().reason);
+    log.push_back({seq, type, json::parse(text).as_object(), std::move(e)});
   }
   return d;
 }
@@ -141,7 +149,7 @@ void congress::deal_keys(const std::string& sitting_id) {
   for (std::uint64_t i = 1; i <= 3; ++i) {
     const std::string s = "S" + std::to_string(i);
     auto msg = crypto::make_keygen_message(*params, i, keys.at(s), random);
-    ASSERT_TRUE(as(s, submit_keygen{sitting_id, protocol::encode_keygen_message(msg)}));
+    ASSERT_TRUE(as(s, submit_keygen{sitting_id, msg}));
   }
 }
 
@@ -190,7 +198,7 @@ result<decision> congress::decrypt(const std::string& vote_id,
     auto partial =
         crypto::make_partial_decryption(params, ckeys, election_hash, aggregates,
                                         shares.at(v.sitting_id).at(l), keys.at(s), random);
-    last = as(s, submit_partial{vote_id, protocol::encode_partial_decryption(partial)});
+    last = as(s, submit_partial{vote_id, partial});
     if (!last) return last;
   }
   return last;
@@ -237,18 +245,16 @@ void congress::sign_result(const std::string& vote_id, const std::vector<std::st
   }
 }
 
-boost::json::object congress::ballot_for(const std::string& number, const std::string& vote_id,
-                                         const crypto::ballot_choices& choices, int seed) {
+crypto::ballot congress::ballot_for(const std::string& number, const std::string& vote_id,
+                                    const crypto::ballot_choices& choices, int seed) {
   const vote* v = state.find_vote(vote_id);
-  EXPECT_NE(v, nullptr);
-  if (v == nullptr) return {};
+  if (v == nullptr) throw std::runtime_error("no vote " + vote_id);
   crypto::seeded_random random("ballot " + number + vote_id + std::to_string(seed));
   auto election_hash = *crypto::from_hex_fixed<32>(v->election_hash);
   auto b = crypto::make_ballot(v->manifest, election_hash, joint_key(v->sitting_id),
                                keys.at(number), choices, random);
-  EXPECT_TRUE(b.has_value());
-  if (!b) return {};
-  return protocol::encode_ballot(*b);
+  if (!b) throw std::runtime_error("cannot make a ballot for " + number);
+  return *b;
 }
 
 }  // namespace plenum::server::domain::test

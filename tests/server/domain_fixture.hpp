@@ -30,6 +30,15 @@ membership_totals quiet_membership();
 /// "D001" … for i = 1 …
 std::string delegate_number(std::size_t i);
 
+/// An event of a test congress's log: as the log stores it (type, payload as parsed back from
+/// the stored text, entry hash in the chain) and as the domain applies it.
+struct logged_event {
+  std::uint64_t seq = 0;
+  std::string type;
+  boost::json::object payload;
+  event applied;
+};
+
 class congress {
  public:
   /// Creates the congress, imports roster_csv(delegates), acknowledges any warnings and
@@ -37,9 +46,11 @@ class congress {
   explicit congress(std::size_t delegates);
 
   congress_state state;
-  std::vector<event> log;
+  std::vector<logged_event> log;
   std::int64_t now = 1'790'000'000'000;
   std::map<std::string, crypto::secret_key> keys;
+  /// entry_hash of the last event in `log` (CVP1 §6).
+  crypto::digest32 head_{};
   /// The scrutineers' key shares after complete_ceremony, by sitting and index.
   std::map<std::string, std::map<std::uint64_t, crypto::key_share>> shares;
 
@@ -84,9 +95,9 @@ class congress {
   /// it when `announce`.
   void sign_result(const std::string& vote_id, const std::vector<std::string>& signers,
                    bool announce);
-  /// A ballot of `number` for an open vote, as JSON.
-  boost::json::object ballot_for(const std::string& number, const std::string& vote_id,
-                                 const crypto::ballot_choices& choices, int seed = 0);
+  /// A ballot of `number` for an open vote.
+  crypto::ballot ballot_for(const std::string& number, const std::string& vote_id,
+                            const crypto::ballot_choices& choices, int seed = 0);
 };
 
 }  // namespace plenum::server::domain::test

@@ -11,7 +11,8 @@ namespace {
 std::string reply_id(const result<decision>& d, std::string_view key) {
   EXPECT_TRUE(d) << (d ? "" : d.error().message());
   if (!d) return {};
-  return std::string(d->reply.at(key).as_string());
+  EXPECT_EQ(d->created_id_field, key);
+  return d->created_id;
 }
 
 TEST(GeneratedIds, SittingsItemsVotesMaterialsAndProposals) {

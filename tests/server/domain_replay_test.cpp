@@ -68,9 +68,10 @@ TEST(Replay, ReplayingTheLogGivesAnEqualState) {
   ASSERT_NE(live.state.find_vote("e1-2"), nullptr);  // the further round was created
   congress_state replayed;
   for (const auto& e : live.log) {
-    // What storage hands back: the type and the parsed stored text.
-    event stored{e.seq, e.type, boost::json::parse(boost::json::serialize(e.payload)).as_object()};
-    ASSERT_TRUE(replayed.apply(stored)) << e.type;
+    // What storage hands back, decoded from the stored text.
+    auto body = protocol::decode_event_payload(e.type, boost::json::serialize(e.payload));
+    ASSERT_TRUE(body) << e.type;
+    ASSERT_TRUE(replayed.apply(event{e.seq, e.applied.entry_hash, std::move(*body)})) << e.type;
   }
   EXPECT_TRUE(replayed == live.state);
   EXPECT_EQ(boost::json::serialize(full_snapshot(replayed)),
@@ -82,19 +83,21 @@ TEST(Replay, ReplayingTheLogGivesAnEqualState) {
 TEST(Replay, ApplyRefusesGapsAndForeignEvents) {
   test::congress c(10);
   congress_state copy = c.state;
-  EXPECT_EQ(c.state
-                .apply(event{c.state.next_seq() + 1,
-                             "sitting_created",
-                             {{"sitting_id", "s1"}, {"title", "t"}, {"date", "d"}}})
-                .error(),
-            errc::broken_chain);
-  EXPECT_EQ(c.state.apply(event{c.state.next_seq(), "no_such_event", {}}).error(), errc::internal);
-  EXPECT_EQ(
-      c.state.apply(event{c.state.next_seq(), "sitting_created", {{"sitting_id", "s1"}}}).error(),
-      errc::internal);
-  EXPECT_EQ(
-      c.state.apply(event{c.state.next_seq(), "checkin_opened", {{"sitting_id", "none"}}}).error(),
-      errc::internal);
+  const auto gap = c.state.apply(
+      event{c.state.next_seq() + 1, {}, protocol::events::sitting_created{"s1", "t", "d"}});
+  ASSERT_FALSE(gap);
+  EXPECT_EQ(gap.error().code, errc::broken_chain);
+  // An event that does not fit the state is refused with the reason in words.
+  const auto foreign =
+      c.state.apply(event{c.state.next_seq(), {}, protocol::events::checkin_opened{"none"}});
+  ASSERT_FALSE(foreign);
+  EXPECT_EQ(foreign.error().code, errc::internal);
+  EXPECT_NE(foreign.error().reason.find("unknown sitting none"), std::string::npos)
+      << foreign.error().reason;
+  // Unknown types and missing fields never reach the state: the one decoder refuses them.
+  EXPECT_FALSE(protocol::decode_event_payload("no_such_event", std::string_view("{}")));
+  EXPECT_FALSE(protocol::decode_event_payload("sitting_created",
+                                              std::string_view(R"({"sitting_id":"s1"})")));
   EXPECT_TRUE(c.state == copy);
 }
 

@@ -53,7 +53,7 @@ TEST_F(result_case, TheDigestCoversTheBoardAtCloseAndTheDecidedFigures) {
     prev = crypto::entry_hash(e.seq, prev, e.type, json::serialize(e.payload));
     hashes.push_back(prev);
   }
-  EXPECT_EQ(c.state.head_hash(), hashes.back());
+  EXPECT_EQ(c.log.back().applied.entry_hash, hashes.back());
   EXPECT_EQ(v.closed_hash, crypto::to_hex(hashes.at(v.closed_seq)));
   crypto::result_record r;
   r.election_hash = *crypto::from_hex_fixed<32>(v.election_hash);
@@ -75,16 +75,17 @@ TEST_F(result_case, ScrutineersWhoDecryptedSignThenTheChairAnnounces) {
   ASSERT_TRUE(signed1) << signed1.error().message();
   ASSERT_EQ(signed1->events.size(), 1u);
   const auto& e = signed1->events.front();
-  EXPECT_EQ(e.type, "result_signed");
-  EXPECT_EQ(e.payload.at("index").as_uint64(), 1u);
-  EXPECT_EQ(e.payload.at("person").as_string(), "S1");
-  EXPECT_EQ(e.payload.at("signer_pk").as_string(), c.keys.at("S1").public_part().hex());
+  EXPECT_EQ(protocol::event_type(e), "result_signed");
+  const auto p = protocol::event_payload_object(e);
+  EXPECT_EQ(p.at("index").as_uint64(), 1u);
+  EXPECT_EQ(p.at("person").as_string(), "S1");
+  EXPECT_EQ(p.at("signer_pk").as_string(), c.keys.at("S1").public_part().hex());
   EXPECT_EQ(announce().error(), errc::result_not_signed);
   ASSERT_TRUE(sign_as("S3"));
   auto announced = announce();
   ASSERT_TRUE(announced) << announced.error().message();
-  EXPECT_EQ(announced->events.front().type, "result_announced");
-  EXPECT_EQ(announced->events.front().payload.at("signer_pk").as_string(),
+  EXPECT_EQ(protocol::event_type(announced->events.front()), "result_announced");
+  EXPECT_EQ(protocol::event_payload_object(announced->events.front()).at("signer_pk").as_string(),
             c.keys.at("CH").public_part().hex());
   EXPECT_EQ(announce().error(), errc::result_already_announced);
 
@@ -102,7 +103,7 @@ TEST_F(result_case, ScrutineersWhoDecryptedSignThenTheChairAnnounces) {
 
   // The signatures survive a replay of the log.
   congress_state replayed;
-  for (const auto& ev : c.log) ASSERT_TRUE(replayed.apply(ev));
+  for (const auto& ev : c.log) ASSERT_TRUE(replayed.apply(ev.applied));
   EXPECT_EQ(replayed, c.state);
 }
 
@@ -155,10 +156,11 @@ TEST_F(result_case, AForgedResultDigestInTheLogIsRefusedOnApply) {
   ASSERT_TRUE(c.decrypt("v1", {1, 3}));
   congress_state replayed;
   for (const auto& ev : c.log) {
-    event copy = ev;
-    if (copy.type == "vote_decided") copy.payload["result_digest"] = std::string(64, '0');
+    event copy = ev.applied;
+    if (auto* decided = std::get_if<protocol::events::vote_decided>(&copy.body))
+      decided->result_digest = crypto::digest32{};
     auto applied = replayed.apply(copy);
-    if (copy.type == "vote_decided") {
+    if (ev.type == "vote_decided") {
       EXPECT_FALSE(applied);
       break;
     }

@@ -51,12 +51,11 @@ void spoil(domain::test::congress& c, const std::string& number, const std::stri
   auto b = crypto::make_opened_ballot(v.manifest, *crypto::from_hex_fixed<32>(v.election_hash),
                                       c.joint_key(), c.keys.at(number), choices, random);
   ASSERT_TRUE(b);
-  EXPECT_TRUE(c.as(number, domain::spoil_ballot{vote_id, protocol::encode_ballot(b->b),
-                                                protocol::encode_openings(b->openings)}));
+  EXPECT_TRUE(c.as(number, domain::spoil_ballot{vote_id, b->b, b->openings}));
 }
 
 // The sitting described in the header, as a list of events.
-std::vector<domain::event> run_large_sitting(std::size_t delegates) {
+std::vector<domain::test::logged_event> run_large_sitting(std::size_t delegates) {
   domain::test::congress c{delegates};
   c.prepare_sitting(delegates);
   c.complete_ceremony();
@@ -72,7 +71,7 @@ std::vector<domain::event> run_large_sitting(std::size_t delegates) {
   return c.log;
 }
 
-std::vector<domain::event> run_sitting(std::size_t delegates) {
+std::vector<domain::test::logged_event> run_sitting(std::size_t delegates) {
   if (delegates != 10) return run_large_sitting(delegates);
   domain::test::congress c{10};
   c.prepare_sitting(8);

@@ -19,6 +19,7 @@
 #include "plenum/clients/sheet/from_record.hpp"
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/random.hpp"
+#include "plenum/protocol/events.hpp"
 #include "plenum/protocol/record.hpp"
 #include "plenum/protocol/rules.hpp"
 #include "sitting_record.hpp"
@@ -498,6 +499,24 @@ TEST_F(verify_case, ForgedReceiptFails) {
   expect_fails(verify(dir), "receipts", "v1");
 }
 
+// An event the decoder refuses (here an unknown member, re-signed so the chain holds) fails the
+// events check, naming its seq, its type, the member and the reason.
+TEST_F(verify_case, RefusedEventIsNamedWithItsSeqAndReason) {
+  const auto dir = copy("refused-event");
+  auto events = read_events(dir);
+  const auto i = find_event(events, "vote_closed");
+  auto p = payload_of(events[i]);
+  p["ballots_extra"] = 1;
+  set_payload(events[i], p);
+  resign_and_write(dir, events, sitting_->congress_key());
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.find("chain")->passed);
+  expect_fails(r, "events");
+  const std::string expected =
+      "seq " + std::to_string(events[i].seq) + " (vote_closed): ballots_extra";
+  EXPECT_NE(r.find("events")->detail.find(expected), std::string::npos) << r.find("events")->detail;
+}
+
 TEST_F(verify_case, MalformedLineIsNamed) {
   const auto dir = copy("malformed");
   std::ofstream(dir / protocol::record_events_file, std::ios::app) << "{\"seq\":1}\n";
@@ -606,15 +625,18 @@ TEST_F(verify_case, SittingSheetFromTheRecord) {
   // sheet counts one excused, nine seated, nine present.
   auto events = rec->events;
   const auto after = find_event(events, "checked_in") + 1;
-  auto excusal = [&](const std::string& type, const std::string& person) {
+  auto event = [&](const protocol::congress_event& typed) {
     protocol::board_event e = events[after - 1];
-    e.type = type;
-    set_payload(e, json::object{{"sitting_id", "s1"}, {"person", person}, {"reason", "病假"}});
+    e.type = protocol::event_type(typed);
+    set_payload(e, protocol::event_payload_object(typed));
     return e;
   };
+  auto excused_event = [&](const std::string& person) {
+    return event(protocol::events::delegate_excused{"s1", person, "病假", "主席", "SEC"});
+  };
   events.insert(events.begin() + static_cast<std::ptrdiff_t>(after),
-                {excusal("delegate_excused", "D010"), excusal("delegate_excused", "D001"),
-                 excusal("excusal_withdrawn", "D001")});
+                {excused_event("D010"), excused_event("D001"),
+                 event(protocol::events::excusal_withdrawn{"s1", "D001", "病愈到会", "SEC"})});
   auto excused = clients::sheet::sitting_sheet_from_record(events, pk, "s1");
   ASSERT_TRUE(excused) << excused.error().message();
   EXPECT_EQ(excused->attendance.excused, 1u);

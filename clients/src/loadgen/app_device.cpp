@@ -10,6 +10,35 @@ namespace json = boost::json;
 
 namespace {
 
+// What in the public view can change a delegate's own view (tablet.tsx courseOf): the sitting
+// and its check-in, the seated and excused, the current item and each vote's status.
+std::string course_of(const json::object& state) {
+  json::array votes;
+  if (const auto* list = state.if_contains("votes"); list != nullptr && list->is_array()) {
+    for (const auto& v : list->as_array()) {
+      const auto* o = v.if_object();
+      if (o == nullptr) continue;
+      const auto* announced = o->if_contains("announced");
+      votes.push_back(json::array{o->contains("id") ? o->at("id") : json::value(),
+                                  o->contains("status") ? o->at("status") : json::value(),
+                                  announced != nullptr ? *announced : json::value(false)});
+    }
+  }
+  auto member = [&state](std::string_view key) {
+    const auto* v = state.if_contains(key);
+    return v != nullptr ? *v : json::value();
+  };
+  json::value sitting = member("sitting");
+  auto of_sitting = [&sitting](std::string_view key) {
+    const auto* o = sitting.if_object();
+    const auto* v = o != nullptr ? o->if_contains(key) : nullptr;
+    return v != nullptr ? *v : json::value();
+  };
+  return json::serialize(json::array{of_sitting("id"), of_sitting("status"),
+                                     of_sitting("checkin_open"), member("seated"),
+                                     member("excused"), member("current_item"), votes});
+}
+
 // The get_board page size of client.ts.
 constexpr std::uint64_t page_size = 500;
 
@@ -179,8 +208,13 @@ void app_device_sim::on_push(std::string_view text) {
     const auto* s = v.as_object().if_contains("state");
     if (s == nullptr) return;
     look_at_state(*s);
-    if (sub_.refreshes_state_after_push && s->is_object() && !s->as_object().contains("me"))
-      read_state();
+    if (sub_.refreshes_state_on_course_change && s->is_object() && !s->as_object().contains("me")) {
+      std::string course = course_of(s->as_object());
+      if (course != last_course_) {
+        last_course_ = std::move(course);
+        read_state();
+      }
+    }
   }
 }
 

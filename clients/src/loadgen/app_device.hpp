@@ -86,6 +86,7 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   std::uint64_t next_seq_ = 0;
   std::atomic<std::size_t> board_events_{0};
   std::atomic<std::size_t> state_reads_{0};
+  std::string last_course_;  ///< course_of the last public state that made it read its own
   std::atomic<clock::rep> progress_at_{0};
   std::atomic<clock::rep> announced_at_{0};
   mutable std::mutex board_mutex_;

@@ -23,9 +23,10 @@ struct app_subscription {
   bool reads_board_past;
   /// The get_board `only` selection of those reads; empty: every event.
   std::string_view board_read_only;
-  /// Sends get_state after every state push (a pushed state is the public view; the tablet
-  /// fetches its personal one, tablet.tsx).
-  bool refreshes_state_after_push;
+  /// Sends get_state after a state push that changes the sitting's course (a pushed state is
+  /// the public view; the tablet fetches its personal one when the sitting, its check-in, the
+  /// seated or excused, the current item or a vote's status change: tablet.tsx courseOf).
+  bool refreshes_state_on_course_change;
   /// Sends get_state when a result_announced event arrives (announced.ts).
   bool refreshes_state_on_announcement;
   /// After its receipt, reads its own ballot with get_board {from_seq: receipt seq, limit: 1}

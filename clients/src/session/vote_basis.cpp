@@ -1,11 +1,12 @@
 #include "plenum/clients/vote_basis.hpp"
 
 #include <algorithm>
-#include <boost/json/parse.hpp>
+#include <variant>
 
 #include <plenum/crypto/board.hpp>
 #include <plenum/crypto/ceremony.hpp>
 #include <plenum/crypto/keygen.hpp>
+#include <plenum/protocol/events.hpp>
 #include <plenum/protocol/messages_hall.hpp>
 
 namespace plenum::clients {
@@ -35,20 +36,16 @@ result<crypto::ceremony_keys> checked_ceremony_keys(const ceremony_record& c) {
   return std::move(*keys);
 }
 
-std::string payload_string(const protocol::board_event& e, std::string_view key) {
-  boost::system::error_code ec;
-  auto parsed = boost::json::parse(e.payload, ec);
-  if (ec || !parsed.is_object()) return {};
-  auto* v = parsed.as_object().if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 // Whether `e` is the board entry receipt `r` names, for the ballot of `tracking_code`.
 bool holds_ballot(const protocol::board_event& e, const protocol::receipt& r,
                   const crypto::digest32& tracking_code) {
-  return e.seq == r.board_seq && e.entry_hash == r.board_entry_hash && !e.sealed &&
-         e.type == "ballot_accepted" &&
-         crypto::from_hex_fixed<32>(payload_string(e, "tracking_code")) == tracking_code;
+  if (e.seq != r.board_seq || e.entry_hash != r.board_entry_hash || e.sealed ||
+      e.type != protocol::events::ballot_accepted::type)
+    return false;
+  auto decoded = protocol::decode_event_payload(e.type, e.payload);
+  const auto* ballot =
+      decoded ? std::get_if<protocol::events::ballot_accepted>(&*decoded) : nullptr;
+  return ballot != nullptr && ballot->tracking_code == tracking_code;
 }
 
 }  // namespace

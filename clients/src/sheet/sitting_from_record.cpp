@@ -1,30 +1,19 @@
 // A sitting's summary sheet from the record: attendance counted from the roster, the excusals
 // and the check-ins of the sitting, and the sheet of each of its decided votes.
 #include <algorithm>
-#include <boost/json/parse.hpp>
+#include <array>
 #include <set>
 #include <string>
+#include <variant>
 
 #include "plenum/clients/sheet/from_record.hpp"
+#include "record_events.hpp"
 
 namespace plenum::clients::sheet {
 
-namespace json = boost::json;
-
 namespace {
 
-std::string text_of(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-bool has_role(const json::object& person, std::string_view role) {
-  const auto* roles = person.if_contains("roles");
-  if (roles == nullptr || !roles->is_array()) return false;
-  for (const auto& r : roles->get_array())
-    if (r.is_string() && r.get_string() == role) return true;
-  return false;
-}
+namespace ev = protocol::events;
 
 // What the summary needs from the events, in board order.
 struct sitting_events {
@@ -38,60 +27,69 @@ struct sitting_events {
   std::vector<std::string> decided_votes;  ///< in board order
 };
 
-result<void> take(sitting_events& out, const protocol::board_event& e, const json::object& p,
-                  std::string_view sitting_id, std::set<std::string>& votes_of_sitting) {
-  if (e.type == "congress_created") {
-    out.header.congress = text_of(p, "name");
-  } else if (e.type == "roster_imported") {
-    if (out.closed) return {};
-    const auto* persons = p.if_contains("persons");
-    if (persons == nullptr || !persons->is_array()) return errc::invalid_field;
-    out.delegates.clear();
-    for (const auto& person : persons->get_array())
-      if (person.is_object() && has_role(person.get_object(), "delegate"))
-        out.delegates.insert(text_of(person.get_object(), "number"));
-  } else if (e.type == "vote_created") {
-    if (text_of(p, "sitting_id") == sitting_id) votes_of_sitting.insert(text_of(p, "vote_id"));
-  } else if (e.type == "vote_decided") {
-    if (votes_of_sitting.contains(text_of(p, "vote_id")))
-      out.decided_votes.push_back(text_of(p, "vote_id"));
-  } else if (text_of(p, "sitting_id") != sitting_id) {
-    return {};
-  } else if (e.type == "sitting_created") {
-    out.found = true;
-    out.header.sitting = text_of(p, "title");
-    out.header.date = text_of(p, "date");
-  } else if (e.type == "sitting_closed") {
-    out.closed = true;
-  } else if (e.type == "delegate_excused") {
-    out.excused.insert(text_of(p, "person"));
-  } else if (e.type == "excusal_withdrawn") {
-    out.excused.erase(text_of(p, "person"));
-  } else if (e.type == "checked_in") {
-    out.checked_in.insert(text_of(p, "person"));
+// Folds one event of the sitting `id` into `out`: the events no sitting names, then those of
+// this sitting (the others left aside).
+class summary_reader {
+ public:
+  summary_reader(sitting_events& out, std::string_view id) : out_(out), id_(id) {}
+
+  void operator()(const ev::congress_created& e) { out_.header.congress = e.name; }
+  void operator()(const ev::roster_imported& e) {
+    if (out_.closed) return;
+    out_.delegates.clear();
+    for (const auto& person : e.persons)
+      if (std::find(person.roles.begin(), person.roles.end(), "delegate") != person.roles.end())
+        out_.delegates.insert(person.number);
   }
-  return {};
-}
+  void operator()(const ev::vote_created& e) {
+    if (e.sitting_id == id_) votes_.insert(e.vote_id);
+  }
+  void operator()(const ev::vote_decided& e) {
+    if (votes_.contains(e.vote_id)) out_.decided_votes.push_back(e.vote_id);
+  }
+  void operator()(const ev::sitting_created& e) {
+    if (e.sitting_id != id_) return;
+    out_.found = true;
+    out_.header.sitting = e.title;
+    out_.header.date = e.date;
+  }
+  void operator()(const ev::sitting_closed& e) { out_.closed = out_.closed || e.sitting_id == id_; }
+  void operator()(const ev::delegate_excused& e) {
+    if (e.sitting_id == id_) out_.excused.insert(e.person);
+  }
+  void operator()(const ev::excusal_withdrawn& e) {
+    if (e.sitting_id == id_) out_.excused.erase(e.person);
+  }
+  void operator()(const ev::checked_in& e) {
+    if (e.sitting_id == id_) out_.checked_in.insert(e.person);
+  }
+  // The vote sheets' own events.
+  template <typename Other>
+  void operator()(const Other&) {}
+
+ private:
+  sitting_events& out_;
+  std::string_view id_;
+  std::set<std::string> votes_;  ///< of this sitting
+};
 
 }  // namespace
 
 result<sitting_sheet> sitting_sheet_from_record(const std::vector<protocol::board_event>& events,
                                                 const crypto::public_key& congress_pk,
                                                 std::string_view sitting_id) {
-  static constexpr std::string_view wanted[] = {
-      "congress_created", "roster_imported",  "sitting_created",
-      "sitting_closed",   "delegate_excused", "excusal_withdrawn",
-      "checked_in",       "vote_created",     "vote_decided"};
+  static constexpr std::array<std::string_view, 5> summary_types = {
+      ev::sitting_closed::type, ev::delegate_excused::type, ev::excusal_withdrawn::type,
+      ev::checked_in::type, ev::vote_decided::type};
+  std::vector<std::string_view> types(summary_types.begin(), summary_types.end());
+  for (const auto type : detail::vote_sheet_types())
+    if (std::find(types.begin(), types.end(), type) == types.end()) types.push_back(type);
+  auto read = detail::read_events(events, types);
+  if (!read) return read.error();
+
   sitting_events found;
-  std::set<std::string> votes_of_sitting;
-  for (const auto& e : events) {
-    if (std::find(std::begin(wanted), std::end(wanted), e.type) == std::end(wanted)) continue;
-    boost::system::error_code ec;
-    const json::value parsed = json::parse(e.payload, ec);
-    if (ec || !parsed.is_object()) return errc::invalid_field;
-    auto taken = take(found, e, parsed.get_object(), sitting_id, votes_of_sitting);
-    if (!taken) return taken.error();
-  }
+  summary_reader reader(found, sitting_id);
+  for (const auto& e : *read) std::visit(reader, e.event);
   if (!found.found) return errc::no_sitting;
 
   sitting_sheet out;
@@ -106,7 +104,7 @@ result<sitting_sheet> sitting_sheet_from_record(const std::vector<protocol::boar
   }
   a.seated = a.roster - a.excused;
   for (const auto& vote_id : found.decided_votes) {
-    auto sheet = vote_sheet_from_record(events, congress_pk, vote_id);
+    auto sheet = detail::vote_sheet_of(*read, congress_pk, vote_id);
     if (!sheet) return sheet.error();
     out.votes.push_back(std::move(*sheet));
   }

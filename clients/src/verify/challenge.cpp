@@ -1,18 +1,15 @@
 #include "plenum/clients/verify/challenge.hpp"
 
-#include <boost/json/parse.hpp>
 #include <cctype>
 #include <map>
 #include <optional>
 
+#include <variant>
+
 #include "plenum/crypto/spoiled_ballot.hpp"
-#include "plenum/protocol/codec_ballot.hpp"
-#include "plenum/protocol/codec_manifest.hpp"
-#include "plenum/protocol/codec_spoil.hpp"
+#include "plenum/protocol/events.hpp"
 
 namespace plenum::clients::verify {
-
-namespace json = boost::json;
 
 namespace {
 
@@ -27,15 +24,6 @@ std::string crockford(std::string_view typed) {
     out.push_back(c);
   }
   return out;
-}
-
-const json::value* member(const json::object& o, std::string_view key) {
-  return o.if_contains(key);
-}
-
-std::string text_of(const json::object& o, std::string_view key) {
-  const auto* v = member(o, key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
 struct vote_basis {
@@ -60,36 +48,26 @@ std::vector<std::string> words_of(const crypto::manifest& m, const crypto::ballo
 }
 
 challenge_report open_one(const vote_basis& basis, const protocol::board_event& e,
-                          const json::object& p) {
+                          const protocol::events::ballot_spoiled& p) {
   challenge_report r;
   r.seq = e.seq;
-  r.person = text_of(p, "person");
+  r.person = p.person;
   auto fail = [&](std::string why) {
     r.problem = std::move(why);
     return r;
   };
   if (!basis.manifest || !basis.election_hash || !basis.joint_key)
     return fail("the vote was not opened before this ballot was spoiled");
-  const auto* ballot = member(p, "ballot");
-  const auto* nonces = member(p, "nonces");
-  const auto* choices = member(p, "choices");
-  if (ballot == nullptr || nonces == nullptr || choices == nullptr)
-    return fail("ballot, nonces or choices missing");
-  auto b = protocol::decode_ballot(*ballot);
-  if (!b) return fail("the ballot does not decode: " + b.error().message());
-  auto openings = protocol::decode_openings(*nonces);
-  if (!openings) return fail("the nonces do not decode: " + openings.error().message());
-  auto recorded = protocol::decode_choices(*choices);
-  if (!recorded) return fail("the choices do not decode: " + recorded.error().message());
-  const auto digest = crypto::ballot_digest(*b, *basis.election_hash);
-  r.tracking_code_display = crypto::tracking_code_display(crypto::tracking_code(digest, b->sig));
+  const auto& b = p.ballot;
+  const auto digest = crypto::ballot_digest(b, *basis.election_hash);
+  r.tracking_code_display = crypto::tracking_code_display(crypto::tracking_code(digest, b.sig));
   const auto check = crypto::check_spoiled_ballot(*basis.manifest, *basis.election_hash,
-                                                  *basis.joint_key, {*b, *openings});
+                                                  *basis.joint_key, {b, p.nonces});
   if (check.status == crypto::spoil_status::bad_ballot)
     return fail(std::string(crypto::to_string(check.ballot)));
   if (check.status != crypto::spoil_status::ok)
     return fail(std::string(crypto::to_string(check.status)));
-  if (check.choices != *recorded) return fail("the recorded choices are not what it encrypted");
+  if (check.choices != p.choices) return fail("the recorded choices are not what it encrypted");
   r.opened = true;
   r.lines = words_of(*basis.manifest, check.choices);
   return r;
@@ -106,29 +84,38 @@ bool tracking_code_matches(std::string_view typed, const crypto::digest32& track
 
 std::vector<challenge_report> find_challenges(const record& rec, std::string_view vote_id,
                                               std::string_view tracking) {
+  namespace ev = protocol::events;
   std::vector<challenge_report> out;
   vote_basis basis;
   for (const auto& e : rec.events) {
     if (e.sealed || e.payload.empty()) continue;
-    if (e.type != "vote_created" && e.type != "vote_opened" && e.type != "ballot_spoiled") continue;
-    boost::system::error_code ec;
-    json::value parsed = json::parse(e.payload, ec);
-    if (ec || !parsed.is_object()) continue;
-    const json::object& p = parsed.as_object();
-    if (text_of(p, "vote_id") != vote_id) continue;
-    if (e.type == "vote_created") {
-      basis.title = text_of(p, "title");
-      if (const auto* m = member(p, "manifest")) {
-        auto manifest = protocol::decode_manifest(*m);
-        if (manifest) basis.manifest = std::move(*manifest);
-      }
-    } else if (e.type == "vote_opened") {
-      basis.election_hash = crypto::from_hex_fixed<32>(text_of(p, "election_hash"));
-      basis.joint_key = crypto::point::from_hex(text_of(p, "joint_key"));
-    } else {
-      auto code = crypto::from_hex_fixed<32>(text_of(p, "tracking_code"));
-      if (!tracking.empty() && (!code || !tracking_code_matches(tracking, *code))) continue;
-      challenge_report r = open_one(basis, e, p);
+    if (e.type != ev::vote_created::type && e.type != ev::vote_opened::type &&
+        e.type != ev::ballot_spoiled::type)
+      continue;
+    auto decoded = protocol::decode_event_payload(e.type, e.payload);
+    if (!decoded) {
+      // A challenged ballot that cannot be read may be the one asked for: shown as not opening.
+      if (e.type != ev::ballot_spoiled::type) continue;
+      challenge_report r;
+      r.vote_id = std::string(vote_id);
+      r.vote_title = basis.title;
+      r.seq = e.seq;
+      r.problem = "the event does not decode: " + decoded.error().message();
+      out.push_back(std::move(r));
+      continue;
+    }
+    if (const auto* created = std::get_if<ev::vote_created>(&*decoded)) {
+      if (created->vote_id != vote_id) continue;
+      basis.title = created->title;
+      basis.manifest = created->manifest;
+    } else if (const auto* opened = std::get_if<ev::vote_opened>(&*decoded)) {
+      if (opened->vote_id != vote_id) continue;
+      basis.election_hash = opened->election_hash;
+      basis.joint_key = opened->joint_key;
+    } else if (const auto* spoiled = std::get_if<ev::ballot_spoiled>(&*decoded)) {
+      if (spoiled->vote_id != vote_id) continue;
+      if (!tracking.empty() && !tracking_code_matches(tracking, spoiled->tracking_code)) continue;
+      challenge_report r = open_one(basis, e, *spoiled);
       r.vote_id = std::string(vote_id);
       r.vote_title = basis.title;
       out.push_back(std::move(r));

@@ -2,7 +2,6 @@
 // events alone (not from the server's code), and the accumulator of check results.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -43,7 +42,8 @@ class check_log {
   std::map<std::pair<std::string, std::string>, std::size_t> index_;
 };
 
-/// A field of a payload is missing or of the wrong type.
+/// An event that decodes but cannot be applied where it stands (an unknown sitting or vote, an
+/// event out of order).
 class bad_payload : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

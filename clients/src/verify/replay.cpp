@@ -1,77 +1,21 @@
 // The sequential pass over the board: the verifier's own reading of every event type of
-// server/EVENTS.md, with the checks that depend on the order of events.
+// protocol/EVENTS.md, each decoded by the one event decoder (protocol::decode_event_payload),
+// with the checks that depend on the order of events.
 #include <algorithm>
+#include <variant>
 
 #include "model.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/ceremony.hpp"
 #include "plenum/crypto/ceremony_check.hpp"
 #include "plenum/crypto/keygen.hpp"
-#include "plenum/protocol/codec_ballot.hpp"
-#include "plenum/protocol/codec_ceremony.hpp"
-#include "plenum/protocol/codec_decryption.hpp"
-#include "plenum/protocol/codec_manifest.hpp"
-#include "plenum/protocol/codec_spoil.hpp"
-#include "plenum/protocol/strict_json.hpp"
+#include "plenum/protocol/events.hpp"
 
 namespace plenum::clients::verify::detail {
 
-namespace json = boost::json;
+namespace ev = protocol::events;
 
 namespace {
-
-const json::value& field(const json::object& o, std::string_view key) {
-  auto it = o.find(key);
-  if (it == o.end()) throw bad_payload("missing field " + std::string(key));
-  return it->value();
-}
-
-std::string str(const json::object& o, std::string_view key) {
-  const auto& v = field(o, key);
-  if (!v.is_string()) throw bad_payload("field " + std::string(key) + " is not a string");
-  return std::string(v.get_string());
-}
-
-std::uint64_t u64(const json::object& o, std::string_view key) {
-  const auto& v = field(o, key);
-  if (v.is_uint64()) return v.get_uint64();
-  if (v.is_int64() && v.get_int64() >= 0) return static_cast<std::uint64_t>(v.get_int64());
-  throw bad_payload("field " + std::string(key) + " is not a non-negative integer");
-}
-
-bool boolean(const json::object& o, std::string_view key) {
-  const auto& v = field(o, key);
-  if (!v.is_bool()) throw bad_payload("field " + std::string(key) + " is not a boolean");
-  return v.get_bool();
-}
-
-const json::array& arr(const json::object& o, std::string_view key) {
-  const auto& v = field(o, key);
-  if (!v.is_array()) throw bad_payload("field " + std::string(key) + " is not an array");
-  return v.get_array();
-}
-
-std::vector<std::string> strings(const json::object& o, std::string_view key) {
-  std::vector<std::string> out;
-  for (const auto& v : arr(o, key)) {
-    if (!v.is_string()) throw bad_payload("field " + std::string(key) + " holds a non-string");
-    out.emplace_back(v.get_string());
-  }
-  return out;
-}
-
-crypto::public_key key_of(const json::object& o, std::string_view key) {
-  auto k = crypto::public_key::from_hex(str(o, key));
-  if (!k) throw bad_payload("field " + std::string(key) + " is not a public key");
-  return *k;
-}
-
-template <std::size_t N>
-crypto::byte_array<N> hex_of(const json::object& o, std::string_view key) {
-  auto b = crypto::from_hex_fixed<N>(str(o, key));
-  if (!b) throw bad_payload("field " + std::string(key) + " is not hex of the right length");
-  return *b;
-}
 
 std::string seq_text(std::uint64_t seq) { return "seq " + std::to_string(seq); }
 
@@ -82,85 +26,67 @@ class replayer {
 
   void apply(const protocol::board_event& e) {
     m_.entry_hashes.push_back(e.entry_hash);
-    auto parsed = protocol::parse_strict_json(e.payload, {e.payload.size() + 1, 32});
-    if (!parsed || !parsed->is_object()) {
-      log_.fail("events", "", seq_text(e.seq) + ": payload is not a JSON object");
+    auto decoded = protocol::decode_event_payload(e.type, e.payload);
+    if (!decoded) {
+      log_.fail("events", "", seq_text(e.seq) + " (" + e.type + "): " + decoded.error().message());
       return;
     }
     try {
-      if (dispatch(e, parsed->get_object()))
-        log_.pass("events", "");
-      else
-        log_.fail("events", "", seq_text(e.seq) + ": unknown event type " + e.type);
+      std::visit([&](const auto& event) { on(e, event); }, *decoded);
+      log_.pass("events", "");
     } catch (const bad_payload& ex) {
       log_.fail("events", "", seq_text(e.seq) + " (" + e.type + "): " + ex.what());
     }
   }
 
- private:
-  bool dispatch(const protocol::board_event& e, const json::object& p) {
-    const std::string& t = e.type;
-    if (t == "congress_created") {
-      if (e.seq != 0) throw bad_payload("congress_created after event 0");
-      m_.congress_id = str(p, "congress_id");
-    } else if (t == "roster_imported") {
-      roster_imported(p);
-    } else if (t == "device_enrolled") {
-      device_enrolled(p);
-    } else if (t == "checked_in") {
-      checked_in(e, p);
-    } else if (t == "delegate_excused") {
-      sitting(p).excused.insert(str(p, "person"));
-    } else if (t == "excusal_withdrawn") {
-      if (sitting(p).excused.erase(str(p, "person")) == 0)
-        throw bad_payload("excusal withdrawn for a delegate who is not excused");
-    } else if (t == "sitting_created") {
-      const auto id = str(p, "sitting_id");
-      m_.sittings[id].id = id;
-    } else if (t == "sitting_opened") {
-      sitting_opened(p);
-    } else if (t == "ceremony_started") {
-      ceremony_started(e, p);
-    } else if (t == "keygen_submitted") {
-      keygen_submitted(p);
-    } else if (t == "keys_confirmed") {
-      keys_confirmed(p);
-    } else if (t == "vote_created") {
-      vote_created(p);
-    } else if (t == "vote_opened") {
-      vote_opened(p);
-    } else if (t == "ballot_accepted") {
-      ballot_accepted(e, p);
-    } else if (t == "ballot_spoiled") {
-      ballot_spoiled(e, p);
-    } else if (t == "vote_closed") {
-      vote_closed(e, p);
-    } else if (t == "partial_submitted") {
-      partial_submitted(e, p);
-    } else if (t == "vote_decided") {
-      vote_decided(e, p);
-    } else if (t == "result_signed" || t == "result_announced") {
-      result_signature(e, p);
-    } else if (t == "roster_warnings_acknowledged" || t == "enrollment_code_issued" ||
-               t == "checkin_opened" || t == "checkin_closed" || t == "sitting_closed" ||
-               t == "item_added" || t == "material_added" || t == "current_item_set" ||
-               t == "proposal_submitted") {
-      // Nothing the cryptographic checks depend on; covered by the chain and its signatures.
-    } else {
-      return false;
-    }
-    return true;
+  // After the last event: how many enrollments rest on the server's word alone.
+  void finish() {
+    log_.touch("enrollments", "");
+    if (enrollments_unproven_ > 0)
+      log_.describe("enrollments", "",
+                    std::to_string(enrollments_unproven_) +
+                        " without the device's possession signature (trusted to the server)");
   }
 
-  sitting_model& sitting(const json::object& p) {
-    auto it = m_.sittings.find(str(p, "sitting_id"));
-    if (it == m_.sittings.end()) throw bad_payload("unknown sitting " + str(p, "sitting_id"));
+ private:
+  // Nothing the cryptographic checks depend on; covered by the chain and its signatures.
+  void on(const protocol::board_event&, const ev::roster_warnings_acknowledged&) {}
+  void on(const protocol::board_event&, const ev::enrollment_code_issued&) {}
+  void on(const protocol::board_event&, const ev::checkin_opened&) {}
+  void on(const protocol::board_event&, const ev::checkin_closed&) {}
+  void on(const protocol::board_event&, const ev::sitting_closed&) {}
+  void on(const protocol::board_event&, const ev::item_added&) {}
+  void on(const protocol::board_event&, const ev::material_added&) {}
+  void on(const protocol::board_event&, const ev::current_item_set&) {}
+  void on(const protocol::board_event&, const ev::proposal_submitted&) {}
+
+  void on(const protocol::board_event& e, const ev::congress_created& p) {
+    if (e.seq != 0) throw bad_payload("congress_created after event 0");
+    m_.congress_id = p.congress_id;
+  }
+
+  void on(const protocol::board_event&, const ev::delegate_excused& p) {
+    sitting(p.sitting_id).excused.insert(p.person);
+  }
+
+  void on(const protocol::board_event&, const ev::excusal_withdrawn& p) {
+    if (sitting(p.sitting_id).excused.erase(p.person) == 0)
+      throw bad_payload("excusal withdrawn for a delegate who is not excused");
+  }
+
+  void on(const protocol::board_event&, const ev::sitting_created& p) {
+    m_.sittings[p.sitting_id].id = p.sitting_id;
+  }
+
+  sitting_model& sitting(const std::string& id) {
+    auto it = m_.sittings.find(id);
+    if (it == m_.sittings.end()) throw bad_payload("unknown sitting " + id);
     return it->second;
   }
 
-  vote_model& vote(const json::object& p) {
-    auto it = m_.votes.find(str(p, "vote_id"));
-    if (it == m_.votes.end()) throw bad_payload("unknown vote " + str(p, "vote_id"));
+  vote_model& vote(const std::string& id) {
+    auto it = m_.votes.find(id);
+    if (it == m_.votes.end()) throw bad_payload("unknown vote " + id);
     return it->second;
   }
 
@@ -188,58 +114,53 @@ class replayer {
     return n;
   }
 
-  void roster_imported(const json::object& p) {
+  void on(const protocol::board_event&, const ev::roster_imported& p) {
     m_.roles.clear();
     m_.person_order.clear();
-    for (const auto& v : arr(p, "persons")) {
-      if (!v.is_object()) throw bad_payload("persons holds a non-object");
-      const auto& person = v.get_object();
-      const auto number = str(person, "number");
-      auto roles = strings(person, "roles");
-      if (!m_.roles.emplace(number, std::set<std::string>(roles.begin(), roles.end())).second)
-        throw bad_payload("person " + number + " listed twice");
-      m_.person_order.push_back(number);
+    for (const auto& person : p.persons) {
+      if (!m_.roles
+               .emplace(person.number,
+                        std::set<std::string>(person.roles.begin(), person.roles.end()))
+               .second)
+        throw bad_payload("person " + person.number + " listed twice");
+      m_.person_order.push_back(person.number);
     }
     std::sort(m_.person_order.begin(), m_.person_order.end());
   }
 
-  void checked_in(const protocol::board_event& e, const json::object& p) {
-    auto& s = sitting(p);
-    const auto person = str(p, "person");
-    const auto device_pk = key_of(p, "device_pk");
-    const auto unix_ms = u64(p, "unix_ms");
-    auto sig = crypto::signature::from_hex(str(p, "signature"));
-    if (!sig) throw bad_payload("signature is not hex of 64 bytes");
-    const auto digest = crypto::checkin_digest(s.id, device_pk, unix_ms);
-    const std::string at = seq_text(e.seq) + " " + person;
-    const crypto::public_key* key = current_key(person);
-    if (!m_.roles.contains(person)) return log_.fail("checkins", s.id, at + ": not on the roster");
-    if (key == nullptr || *key != device_pk)
+  void on(const protocol::board_event& e, const ev::checked_in& p) {
+    auto& s = sitting(p.sitting_id);
+    const auto digest = crypto::checkin_digest(s.id, p.device_pk, p.unix_ms);
+    const std::string at = seq_text(e.seq) + " " + p.person;
+    const crypto::public_key* key = current_key(p.person);
+    if (!m_.roles.contains(p.person))
+      return log_.fail("checkins", s.id, at + ": not on the roster");
+    if (key == nullptr || *key != p.device_pk)
       return log_.fail("checkins", s.id, at + ": device_pk is not the person's enrolled key");
-    if (s.present.contains(person)) return log_.fail("checkins", s.id, at + ": checked in twice");
-    if (boolean(p, "assisted")) {
-      const auto secretary = str(p, "secretary");
-      const auto secretary_pk = key_of(p, "secretary_pk");
-      const crypto::public_key* skey = current_key(secretary);
-      if (!has_role(secretary, "secretary") || skey == nullptr || *skey != secretary_pk)
+    if (s.present.contains(p.person)) return log_.fail("checkins", s.id, at + ": checked in twice");
+    if (p.assisted) {
+      // The decoder refuses an assisted check-in without secretary_pk.
+      const auto& secretary_pk = *p.secretary_pk;
+      const crypto::public_key* skey = current_key(p.secretary);
+      if (!has_role(p.secretary, "secretary") || skey == nullptr || *skey != secretary_pk)
         return log_.fail("checkins", s.id, at + ": assisted by someone who is not a secretary");
-      if (!secretary_pk.verify(digest, *sig))
+      if (!secretary_pk.verify(digest, p.signature))
         return log_.fail("checkins", s.id, at + ": secretary's signature does not verify");
-    } else if (!device_pk.verify(digest, *sig)) {
+    } else if (!p.device_pk.verify(digest, p.signature)) {
       return log_.fail("checkins", s.id, at + ": delegate's signature does not verify");
     }
-    s.present.emplace(person, e.seq);
+    s.present.emplace(p.person, e.seq);
     log_.pass("checkins", s.id);
   }
 
-  void sitting_opened(const json::object& p) {
-    auto& s = sitting(p);
+  void on(const protocol::board_event&, const ev::sitting_opened& p) {
+    auto& s = sitting(p.sitting_id);
     const auto seated_count = seated(s).size();
     const auto present_count = present(s);
-    if (u64(p, "seated") != seated_count || u64(p, "present") != present_count) {
+    if (p.seated != seated_count || p.present != present_count) {
       log_.fail("attendance", s.id,
-                "sitting_opened says seated " + std::to_string(u64(p, "seated")) + " present " +
-                    std::to_string(u64(p, "present")) + ", the record gives " +
+                "sitting_opened says seated " + std::to_string(p.seated) + " present " +
+                    std::to_string(p.present) + ", the record gives " +
                     std::to_string(seated_count) + " and " + std::to_string(present_count));
     } else {
       log_.pass("attendance", s.id);
@@ -251,57 +172,39 @@ class replayer {
 
   // The device's possession signature proves it made the key (SPEC.md §2); an enrollment
   // without one is counted and reported, as trusted to the server's signature alone.
-  void device_enrolled(const json::object& p) {
-    const auto person = str(p, "person");
-    if (!m_.roles.contains(person)) throw bad_payload("enrollment of unknown person " + person);
-    const auto pk = key_of(p, "device_pk");
-    m_.keys.insert_or_assign(person, pk);
-    if (!p.contains("possession")) {
+  void on(const protocol::board_event&, const ev::device_enrolled& p) {
+    if (!m_.roles.contains(p.person)) throw bad_payload("enrollment of unknown person " + p.person);
+    m_.keys.insert_or_assign(p.person, p.device_pk);
+    if (!p.possession) {
       ++enrollments_unproven_;
       return;
     }
-    auto sig = crypto::signature::from_hex(str(p, "possession"));
-    if (!sig) throw bad_payload("possession is not hex of 64 bytes");
-    if (pk.verify(crypto::possession_digest(m_.congress_id, person, pk), *sig))
+    if (p.device_pk.verify(crypto::possession_digest(m_.congress_id, p.person, p.device_pk),
+                           *p.possession))
       log_.pass("enrollments", "");
     else
-      log_.fail("enrollments", "", person + "'s device key does not sign its possession digest");
+      log_.fail("enrollments", "", p.person + "'s device key does not sign its possession digest");
   }
 
- public:
-  // After the last event: how many enrollments rest on the server's word alone.
-  void finish() {
-    log_.touch("enrollments", "");
-    if (enrollments_unproven_ > 0)
-      log_.describe("enrollments", "",
-                    std::to_string(enrollments_unproven_) +
-                        " without the device's possession signature (trusted to the server)");
-  }
-
- private:
-  void ceremony_started(const protocol::board_event& e, const json::object& p) {
-    auto& s = sitting(p);
+  void on(const protocol::board_event& e, const ev::ceremony_started& p) {
+    auto& s = sitting(p.sitting_id);
     ceremony_model c;
     c.started_seq = e.seq;
     std::vector<crypto::public_key> keys;
     std::uint64_t expect = 1;
-    for (const auto& v : arr(p, "scrutineers")) {
-      if (!v.is_object()) throw bad_payload("scrutineers holds a non-object");
-      const auto& o = v.get_object();
-      if (u64(o, "index") != expect++) throw bad_payload("scrutineer indices out of order");
-      const auto person = str(o, "person");
-      const auto pk = key_of(o, "pk");
-      const auto* current = current_key(person);
-      if (current == nullptr || *current != pk)
-        log_.fail("ceremony", s.id, "scrutineer " + person + "'s key is not their enrolled key");
-      c.persons.push_back(person);
-      keys.push_back(pk);
+    for (const auto& appointed : p.scrutineers) {
+      if (appointed.index != expect++) throw bad_payload("scrutineer indices out of order");
+      const auto* current = current_key(appointed.person);
+      if (current == nullptr || *current != appointed.pk)
+        log_.fail("ceremony", s.id,
+                  "scrutineer " + appointed.person + "'s key is not their enrolled key");
+      c.persons.push_back(appointed.person);
+      keys.push_back(appointed.pk);
     }
-    c.params = crypto::ceremony_params::create(m_.congress_id, s.id, keys, u64(p, "k"));
+    c.params = crypto::ceremony_params::create(m_.congress_id, s.id, keys, p.k);
     if (!c.params) {
       log_.fail("ceremony", s.id, "invalid ceremony parameters");
-    } else if (crypto::to_hex(c.params->ceremony_id()) != str(p, "ceremony_id") ||
-               c.params->n() != u64(p, "n")) {
+    } else if (c.params->ceremony_id() != p.ceremony_id || c.params->n() != p.n) {
       log_.fail("ceremony", s.id, "ceremony_id is not H32(\"ceremony\", …) of its parameters");
     }
     c.messages.resize(keys.size());
@@ -317,57 +220,37 @@ class replayer {
     return c;
   }
 
-  void keygen_submitted(const json::object& p) {
-    auto& s = sitting(p);
-    const auto index = u64(p, "index");
-    auto& c = ceremony_of(s, index, str(p, "person"));
-    auto msg = protocol::decode_keygen_message(field(p, "message"));
-    if (!msg) throw bad_payload("message: " + msg.error().message());
-    if (msg->dealer != index) throw bad_payload("message of another dealer");
-    if (c.messages[index - 1]) throw bad_payload("second keygen message of a dealer");
-    c.messages[index - 1] = std::move(*msg);
-    if (p.contains("joint_key")) {
-      crypto::ceremony_keys keys;
-      auto k = crypto::point::from_hex(str(p, "joint_key"));
-      if (!k) throw bad_payload("joint_key is not a point");
-      keys.joint_key = *k;
-      for (const auto& z : strings(p, "verification_keys")) {
-        auto zp = crypto::point::from_hex(z);
-        if (!zp) throw bad_payload("verification key is not a point");
-        keys.verification_keys.push_back(*zp);
-      }
-      c.published = std::move(keys);
-    }
+  void on(const protocol::board_event&, const ev::keygen_submitted& p) {
+    auto& c = ceremony_of(sitting(p.sitting_id), p.index, p.person);
+    if (p.message.dealer != p.index) throw bad_payload("message of another dealer");
+    if (c.messages[p.index - 1]) throw bad_payload("second keygen message of a dealer");
+    c.messages[p.index - 1] = p.message;
+    if (p.joint_key) c.published = crypto::ceremony_keys{*p.joint_key, p.verification_keys};
   }
 
-  void keys_confirmed(const json::object& p) {
-    auto& s = sitting(p);
-    const auto index = u64(p, "index");
-    auto& c = ceremony_of(s, index, str(p, "person"));
-    auto sig = crypto::signature::from_hex(str(p, "signature"));
-    if (!sig) throw bad_payload("signature is not hex of 64 bytes");
-    c.confirmations[index - 1] = *sig;
+  void on(const protocol::board_event&, const ev::keys_confirmed& p) {
+    auto& c = ceremony_of(sitting(p.sitting_id), p.index, p.person);
+    c.confirmations[p.index - 1] = p.signature;
   }
 
-  void vote_created(const json::object& p) {
+  void on(const protocol::board_event&, const ev::vote_created& p) {
     vote_model v;
-    v.id = str(p, "vote_id");
-    v.sitting_id = str(p, "sitting_id");
-    v.kind = str(p, "kind");
-    v.rule_text = str(p, "rule");
-    auto m = protocol::decode_manifest(field(p, "manifest"));
-    if (!m) throw bad_payload("manifest: " + m.error().message());
-    if (m->vote_id != v.id) throw bad_payload("the manifest names another vote");
-    if (crypto::to_string(m->kind) != v.kind) throw bad_payload("the manifest is of another kind");
-    v.manifest = std::move(*m);
+    v.id = p.vote_id;
+    v.sitting_id = p.sitting_id;
+    v.kind = std::string(protocol::to_string(p.kind));
+    v.rule_text = p.rule;
+    if (p.manifest.vote_id != v.id) throw bad_payload("the manifest names another vote");
+    if (crypto::to_string(p.manifest.kind) != v.kind)
+      throw bad_payload("the manifest is of another kind");
+    v.manifest = p.manifest;
     if (!m_.sittings.contains(v.sitting_id)) throw bad_payload("unknown sitting " + v.sitting_id);
     if (m_.votes.contains(v.id)) throw bad_payload("vote " + v.id + " created twice");
     m_.vote_order.push_back(v.id);
     m_.votes.emplace(v.id, std::move(v));
   }
 
-  void vote_opened(const json::object& p) {
-    auto& v = vote(p);
+  void on(const protocol::board_event&, const ev::vote_opened& p) {
+    auto& v = vote(p.vote_id);
     if (v.opened) throw bad_payload("vote opened twice");
     v.opened = true;
     auto& s = m_.sittings.at(v.sitting_id);
@@ -384,22 +267,15 @@ class replayer {
     const auto roster_hash = crypto::roster_hash(roster);
 
     std::vector<std::string> problems;
-    if (u64(p, "seated") != v.seated || u64(p, "present") != v.present)
-      problems.push_back("seated/present are " + std::to_string(u64(p, "seated")) + "/" +
-                         std::to_string(u64(p, "present")) + ", recomputed " +
-                         std::to_string(v.seated) + "/" + std::to_string(v.present));
-    auto eligible = strings(p, "eligible");
-    if (std::set<std::string>(eligible.begin(), eligible.end()) != v.eligible ||
-        eligible.size() != v.eligible.size())
+    if (p.seated != v.seated || p.present != v.present)
+      problems.push_back("seated/present are " + std::to_string(p.seated) + "/" +
+                         std::to_string(p.present) + ", recomputed " + std::to_string(v.seated) +
+                         "/" + std::to_string(v.present));
+    if (std::set<std::string>(p.eligible.begin(), p.eligible.end()) != v.eligible ||
+        p.eligible.size() != v.eligible.size())
       problems.push_back("eligible is not the seated delegates");
-    std::vector<crypto::public_key> published;
-    for (const auto& k : strings(p, "roster")) {
-      auto pk = crypto::public_key::from_hex(k);
-      if (!pk) throw bad_payload("roster holds a bad key");
-      published.push_back(*pk);
-    }
-    if (published != roster) problems.push_back("roster keys are not the seated delegates' keys");
-    if (hex_of<32>(p, "roster_hash") != roster_hash)
+    if (p.roster != roster) problems.push_back("roster keys are not the seated delegates' keys");
+    if (p.roster_hash != roster_hash)
       problems.push_back("roster_hash is not H32(\"roster\", …) of the seated delegates' keys");
     for (const auto& problem : problems) log_.fail("roster", v.id, problem);
     if (problems.empty()) {
@@ -412,24 +288,23 @@ class replayer {
     // The election hash: this vote's manifest, the sitting's complete ceremony, the roster.
     const auto manifest_hash = crypto::manifest_hash(v.manifest);
     std::vector<std::string> eproblems;
-    if (hex_of<32>(p, "manifest_hash") != manifest_hash)
+    if (p.manifest_hash != manifest_hash)
       eproblems.push_back("manifest_hash is not the hash of the vote's manifest");
-    const auto joint = crypto::point::from_hex(str(p, "joint_key"));
-    if (!joint) throw bad_payload("joint_key is not a point");
     if (!s.ceremony || !s.ceremony->params || !s.ceremony->published) {
       eproblems.push_back("the sitting has no ceremony with published keys");
     } else {
       const auto& c = *s.ceremony;
       if (!c.all_confirmed()) eproblems.push_back("opened before all scrutineers confirmed");
-      if (hex_of<32>(p, "ceremony_id") != c.params->ceremony_id())
+      if (p.ceremony_id != c.params->ceremony_id())
         eproblems.push_back("ceremony_id is not the sitting's ceremony");
-      if (*joint != c.published->joint_key) eproblems.push_back("joint_key is not the ceremony's");
+      if (p.joint_key != c.published->joint_key)
+        eproblems.push_back("joint_key is not the ceremony's");
       v.params = c.params;
       v.keys = c.published;
       v.scrutineers = c.persons;
       v.election_hash = crypto::election_hash(c.params->ceremony_id(), c.published->joint_key,
                                               manifest_hash, roster_hash);
-      if (hex_of<32>(p, "election_hash") != v.election_hash)
+      if (p.election_hash != v.election_hash)
         eproblems.push_back("election_hash is not H32(\"election\", …) recomputed");
     }
     for (const auto& problem : eproblems) log_.fail("election", v.id, problem);
@@ -440,35 +315,31 @@ class replayer {
     }
   }
 
-  void ballot_accepted(const protocol::board_event& e, const json::object& p) {
-    auto& v = vote(p);
+  void on(const protocol::board_event& e, const ev::ballot_accepted& p) {
+    auto& v = vote(p.vote_id);
     ballot_entry entry;
     entry.seq = e.seq;
     entry.entry_hash = e.entry_hash;
-    entry.person = str(p, "person");
-    entry.claimed_digest = hex_of<32>(p, "digest");
-    entry.claimed_tracking = hex_of<32>(p, "tracking_code");
-    const auto voter_pk = key_of(p, "voter_pk");
-    const auto ballot_id = hex_of<32>(p, "ballot_id");
+    entry.person = p.person;
+    entry.claimed_digest = p.digest;
+    entry.claimed_tracking = p.tracking_code;
+    entry.ballot = p.ballot;
     const std::string at = seq_text(e.seq) + " " + entry.person;
     auto fail = [&](const std::string& why) {
       log_.fail("ballots", v.id, at + ": " + why);
       v.ballots.push_back(std::move(entry));
     };
-    auto decoded = protocol::decode_ballot(field(p, "ballot"));
-    if (!decoded) return fail("ballot does not decode: " + decoded.error().message());
-    entry.ballot = std::move(*decoded);
-    const auto& b = *entry.ballot;
-    if (auto why = signer_problem(v, b, entry.person, voter_pk, ballot_id, e.seq, "casting"))
+    const auto& b = p.ballot;
+    if (auto why = signer_problem(v, b, p.person, p.voter_pk, p.ballot_id, e.seq, "casting"))
       return fail(*why);
-    if (!v.voters.insert(entry.person).second) return fail("second ballot of the same signer");
-    bool reuses_spoiled = v.spoiled_ids.contains(ballot_id);
+    if (!v.voters.insert(p.person).second) return fail("second ballot of the same signer");
+    bool reuses_spoiled = v.spoiled_ids.contains(p.ballot_id);
     for (const auto& contest : b.contests)
       for (const auto& option : contest.options)
         reuses_spoiled = reuses_spoiled || v.spoiled_alphas.contains(option.ct.alpha.bytes());
     if (reuses_spoiled)
       log_.fail("spoiled", v.id, at + ": a spoiled ballot's id or alpha was cast later");
-    if (!v.ballot_ids.insert(ballot_id).second) return fail("ballot_id used twice");
+    if (!v.ballot_ids.insert(p.ballot_id).second) return fail("ballot_id used twice");
     for (const auto& contest : b.contests)
       for (const auto& option : contest.options)
         if (!v.alphas.insert(option.ct.alpha.bytes()).second) return fail("alpha used twice");
@@ -501,36 +372,28 @@ class replayer {
     return std::nullopt;
   }
 
-  void ballot_spoiled(const protocol::board_event& e, const json::object& p) {
-    auto& v = vote(p);
+  void on(const protocol::board_event& e, const ev::ballot_spoiled& p) {
+    auto& v = vote(p.vote_id);
     spoiled_entry entry;
     entry.seq = e.seq;
-    entry.person = str(p, "person");
-    entry.claimed_digest = hex_of<32>(p, "digest");
-    entry.claimed_tracking = hex_of<32>(p, "tracking_code");
-    const auto voter_pk = key_of(p, "voter_pk");
-    const auto ballot_id = hex_of<32>(p, "ballot_id");
+    entry.person = p.person;
+    entry.claimed_digest = p.digest;
+    entry.claimed_tracking = p.tracking_code;
+    entry.ballot = p.ballot;
+    entry.openings = p.nonces;
+    entry.claimed_choices = p.choices;
     const std::string at = seq_text(e.seq) + " " + entry.person;
     log_.touch("spoiled", v.id);
     auto fail = [&](const std::string& why) {
       log_.fail("spoiled", v.id, at + ": " + why);
       v.spoiled.push_back(std::move(entry));
     };
-    auto decoded = protocol::decode_ballot(field(p, "ballot"));
-    if (!decoded) return fail("ballot does not decode: " + decoded.error().message());
-    entry.ballot = std::move(*decoded);
-    auto openings = protocol::decode_openings(field(p, "nonces"));
-    if (!openings) return fail("nonces do not decode: " + openings.error().message());
-    entry.openings = std::move(*openings);
-    auto choices = protocol::decode_choices(field(p, "choices"));
-    if (!choices) return fail("choices do not decode: " + choices.error().message());
-    entry.claimed_choices = std::move(*choices);
-    const auto& b = *entry.ballot;
-    if (auto why = signer_problem(v, b, entry.person, voter_pk, ballot_id, e.seq, "spoiling"))
+    const auto& b = p.ballot;
+    if (auto why = signer_problem(v, b, p.person, p.voter_pk, p.ballot_id, e.seq, "spoiling"))
       return fail(*why);
-    if (v.voters.contains(entry.person)) return fail("spoiled after the signer had cast");
-    if (!v.ballot_ids.insert(ballot_id).second) return fail("ballot_id used twice");
-    v.spoiled_ids.insert(ballot_id);
+    if (v.voters.contains(p.person)) return fail("spoiled after the signer had cast");
+    if (!v.ballot_ids.insert(p.ballot_id).second) return fail("ballot_id used twice");
+    v.spoiled_ids.insert(p.ballot_id);
     for (const auto& contest : b.contests) {
       for (const auto& option : contest.options) {
         if (!v.alphas.insert(option.ct.alpha.bytes()).second) return fail("alpha used twice");
@@ -541,74 +404,64 @@ class replayer {
     v.spoiled.push_back(std::move(entry));
   }
 
-  void vote_closed(const protocol::board_event& e, const json::object& p) {
-    auto& v = vote(p);
+  void on(const protocol::board_event& e, const ev::vote_closed& p) {
+    auto& v = vote(p.vote_id);
     if (!v.opened || v.closed) throw bad_payload("vote closed while not open");
     v.closed = true;
     v.closed_seq = e.seq;
-    if (u64(p, "ballots") != v.ballots.size())
+    if (p.ballots != v.ballots.size())
       log_.fail("result", v.id,
-                "vote_closed counts " + std::to_string(u64(p, "ballots")) +
-                    " ballots, the board holds " + std::to_string(v.ballots.size()));
+                "vote_closed counts " + std::to_string(p.ballots) + " ballots, the board holds " +
+                    std::to_string(v.ballots.size()));
   }
 
-  void partial_submitted(const protocol::board_event& e, const json::object& p) {
-    auto& v = vote(p);
+  void on(const protocol::board_event& e, const ev::partial_submitted& p) {
+    auto& v = vote(p.vote_id);
     if (!v.closed) throw bad_payload("partial decryption before the vote closed");
-    const auto index = u64(p, "index");
-    const auto person = str(p, "person");
-    auto partial = protocol::decode_partial_decryption(field(p, "partial"));
-    if (!partial) throw bad_payload("partial: " + partial.error().message());
-    if (index < 1 || index > v.scrutineers.size() || v.scrutineers[index - 1] != person)
-      log_.fail("tally", v.id,
-                seq_text(e.seq) + ": index " + std::to_string(index) + " is not " + person + "'s");
-    v.partials.push_back(partial_entry{e.seq, index, std::move(*partial)});
+    if (p.index < 1 || p.index > v.scrutineers.size() || v.scrutineers[p.index - 1] != p.person)
+      log_.fail(
+          "tally", v.id,
+          seq_text(e.seq) + ": index " + std::to_string(p.index) + " is not " + p.person + "'s");
+    v.partials.push_back(partial_entry{e.seq, p.index, p.partial});
   }
 
-  void vote_decided(const protocol::board_event& e, const json::object& p) {
-    auto& v = vote(p);
+  void on(const protocol::board_event& e, const ev::vote_decided& p) {
+    auto& v = vote(p.vote_id);
     if (!v.closed) throw bad_payload("result before the vote closed");
     if (v.decided) throw bad_payload("second result of a vote");
     decided_entry d;
     d.seq = e.seq;
-    d.board_seq_at_close = u64(p, "board_seq_at_close");
-    d.ballots = u64(p, "ballots");
-    d.seated = u64(p, "seated");
-    d.present = u64(p, "present");
-    for (const auto& c : arr(p, "counts")) {
-      if (!c.is_uint64() && !(c.is_int64() && c.get_int64() >= 0))
-        throw bad_payload("counts holds a non-count");
-      d.counts.push_back(c.is_uint64() ? c.get_uint64()
-                                       : static_cast<std::uint64_t>(c.get_int64()));
-    }
-    d.rule = str(p, "rule");
-    d.outcome = str(p, "outcome");
-    if (p.contains("result_digest")) d.published_digest = hex_of<32>(p, "result_digest");
-    if (p.contains("board_hash_at_close"))
-      d.published_hash_at_close = hex_of<32>(p, "board_hash_at_close");
+    d.board_seq_at_close = p.board_seq_at_close;
+    d.ballots = p.ballots;
+    d.seated = p.seated;
+    d.present = p.present;
+    d.counts = p.counts;
+    d.rule = p.rule;
+    d.outcome = p.outcome;
+    d.published_digest = p.result_digest;
+    d.published_hash_at_close = p.board_hash_at_close;
     v.decided = std::move(d);
   }
 
-  // A scrutineer's signature over the result (result_signed) or the chair's announcement.
-  void result_signature(const protocol::board_event& e, const json::object& p) {
-    auto& v = vote(p);
+  // A scrutineer's signature over the result.
+  void on(const protocol::board_event& e, const ev::result_signed& p) {
+    auto& v = vote(p.vote_id);
     if (!v.decided) throw bad_payload("result signed before the vote was decided");
-    auto sig = crypto::signature::from_hex(str(p, "signature"));
-    if (!sig) throw bad_payload("field signature is not a signature");
-    const bool scrutineer = e.type == "result_signed";
-    result_signature_entry r{
-        e.seq, scrutineer ? u64(p, "index") : 0, str(p, "person"), key_of(p, "signer_pk"), *sig,
-        false};
-    if (scrutineer) {
-      r.signer_entitled = r.index >= 1 && r.index <= v.scrutineers.size() &&
-                          v.scrutineers[r.index - 1] == r.person && v.params &&
-                          v.params->scrutineer(r.index) == r.signer_pk;
-      v.result_signatures.push_back(std::move(r));
-    } else {
-      const auto* key = current_key(r.person);
-      r.signer_entitled = has_role(r.person, "chair") && key != nullptr && *key == r.signer_pk;
-      v.announcements.push_back(std::move(r));
-    }
+    result_signature_entry r{e.seq, p.index, p.person, p.signer_pk, p.signature, false};
+    r.signer_entitled = r.index >= 1 && r.index <= v.scrutineers.size() &&
+                        v.scrutineers[r.index - 1] == r.person && v.params &&
+                        v.params->scrutineer(r.index) == r.signer_pk;
+    v.result_signatures.push_back(std::move(r));
+  }
+
+  // The chair's announcement: a signature over the same result digest.
+  void on(const protocol::board_event& e, const ev::result_announced& p) {
+    auto& v = vote(p.vote_id);
+    if (!v.decided) throw bad_payload("result signed before the vote was decided");
+    result_signature_entry r{e.seq, 0, p.person, p.signer_pk, p.signature, false};
+    const auto* key = current_key(r.person);
+    r.signer_entitled = has_role(r.person, "chair") && key != nullptr && *key == r.signer_pk;
+    v.announcements.push_back(std::move(r));
   }
 
   congress_model& m_;

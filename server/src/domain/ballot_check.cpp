@@ -1,7 +1,6 @@
 #include "domain/ballot_check.hpp"
 
 #include "domain/state.hpp"
-#include "plenum/protocol/codec_ballot.hpp"
 
 namespace plenum::server::domain {
 
@@ -46,19 +45,10 @@ bool ballot_check::made_for(const crypto::digest32& hash, const crypto::point& k
   return election_hash == hash && joint_key == key;
 }
 
-ballot_check check_ballot(const ballot_basis& basis, const boost::json::object& ballot) {
+ballot_check check_ballot(const ballot_basis& basis, const crypto::ballot& b) {
   ballot_check out;
   out.election_hash = basis.election_hash;
   out.joint_key = basis.joint_key;
-  auto decoded = protocol::decode_ballot(ballot);
-  if (!decoded) {
-    const auto code = decoded.error().code;
-    out.decoded = (code == errc::invalid_point || code == errc::non_canonical_scalar)
-                      ? code
-                      : errc::malformed_ballot;
-    return out;
-  }
-  const crypto::ballot& b = *decoded;
   const auto status =
       crypto::verify_ballot(basis.manifest, basis.election_hash, basis.joint_key, b);
   if (status != crypto::ballot_status::ok) {
@@ -69,7 +59,6 @@ ballot_check check_ballot(const ballot_basis& basis, const boost::json::object& 
     v.tracking = crypto::tracking_code(v.digest, b.sig);
     out.verdict = v;
   }
-  out.decoded = std::move(*decoded);
   return out;
 }
 

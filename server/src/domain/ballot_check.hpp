@@ -3,7 +3,6 @@
 // basis under the lock, checks the ballot without it, and hands the verdict to cast_ballot.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 
@@ -36,13 +35,11 @@ struct verified_ballot {
   crypto::digest32 tracking{};
 };
 
-/// The verdict on one ballot object: whether it decodes (every point valid, every scalar
-/// canonical) and, if it does, whether its proofs and signature verify against the basis.
+/// The verdict on one ballot: whether its proofs and signature verify against the basis.
 struct ballot_check {
   crypto::digest32 election_hash{};  // the basis it was checked against
   crypto::point joint_key;
-  result<crypto::ballot> decoded = errc::malformed_ballot;
-  result<verified_ballot> verdict = errc::malformed_ballot;  // meaningful when decoded
+  result<verified_ballot> verdict = errc::malformed_ballot;
 
   /// True when the check was made against this election hash and joint key, so that it
   /// stands for a check against the vote as it is now.
@@ -50,11 +47,10 @@ struct ballot_check {
                               const crypto::point& joint_key) const;
 };
 
-/// Decodes and verifies `ballot` against `basis`: the expensive part of cast_ballot, pure and
-/// thread-safe. Errors in `decoded`: invalid_point, non_canonical_scalar, malformed_ballot;
-/// in `verdict`: wrong_election, malformed_ballot, invalid_point, non_canonical_scalar,
+/// Verifies `ballot` (decoded by the protocol: every point valid, every scalar canonical)
+/// against `basis`: the expensive part of cast_ballot, pure and thread-safe. Errors in
+/// `verdict`: wrong_election, malformed_ballot, invalid_point, non_canonical_scalar,
 /// bad_proof, bad_signature.
-[[nodiscard]] ballot_check check_ballot(const ballot_basis& basis,
-                                        const boost::json::object& ballot);
+[[nodiscard]] ballot_check check_ballot(const ballot_basis& basis, const crypto::ballot& ballot);
 
 }  // namespace plenum::server::domain

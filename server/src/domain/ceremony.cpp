@@ -1,7 +1,5 @@
 #include "domain/ceremony.hpp"
 
-#include "plenum/protocol/codec_ceremony.hpp"
-
 namespace plenum::server::domain {
 
 std::optional<crypto::ceremony_params> ceremony_params_of(const congress_state& state,
@@ -13,10 +11,7 @@ std::optional<crypto::ceremony_params> ceremony_params_of(const congress_state& 
 
 std::vector<crypto::keygen_message> keygen_messages_of(const ceremony_record& c) {
   std::vector<crypto::keygen_message> out;
-  for (const auto& [index, json] : c.keygen) {
-    auto m = protocol::decode_keygen_message(json);
-    if (m) out.push_back(std::move(*m));
-  }
+  for (const auto& [index, m] : c.keygen) out.push_back(m);
   return out;
 }
 

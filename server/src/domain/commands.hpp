@@ -1,5 +1,5 @@
 // The commands of the congress: plain structs, one per thing an actor asks for. Who may send
-// each is in server/EVENTS.md and enforced by `decide`.
+// each is in protocol/EVENTS.md and enforced by `decide`.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -11,6 +11,10 @@
 #include <vector>
 
 #include "domain/roster.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/decryption.hpp"
+#include "plenum/crypto/keygen.hpp"
+#include "plenum/crypto/spoiled_ballot.hpp"
 
 namespace plenum::server::domain {
 
@@ -169,10 +173,10 @@ struct close_vote {
   std::string vote_id;
 };
 
-/// Delegate: casts an encrypted ballot (CVP1 §5 JSON).
+/// Delegate: casts an encrypted ballot (CVP1 §5), decoded by the protocol.
 struct cast_ballot {
   std::string vote_id;
-  boost::json::object ballot;
+  crypto::ballot ballot;
   /// Optional: the verdict of check_ballot on `ballot`, made outside the hall's lock. Used
   /// only when made for the vote's current election hash and joint key; otherwise the ballot
   /// is checked while deciding.
@@ -180,12 +184,12 @@ struct cast_ballot {
 };
 
 /// Delegate: challenges a ballot instead of casting it (CVP1 "Spoiled ballots"): the ballot
-/// and the openings of all its options (codec_spoil JSON). Recorded as spoiled, never counted;
-/// its ballot_id and alphas are burnt for the vote.
+/// and the openings of all its options. Recorded as spoiled, never counted; its ballot_id and
+/// alphas are burnt for the vote.
 struct spoil_ballot {
   std::string vote_id;
-  boost::json::object ballot;
-  boost::json::array nonces;
+  crypto::ballot ballot;
+  crypto::ballot_openings nonces;
   /// Optional, as for cast_ballot: check_ballot's verdict on `ballot`, made outside the lock.
   std::shared_ptr<const ballot_check> checked = nullptr;
 };
@@ -205,10 +209,10 @@ struct start_ceremony {
   std::uint64_t k = 0;
 };
 
-/// Scrutineer: publishes its keygen message (CVP1 §3, JSON as in cvp1-kat.json).
+/// Scrutineer: publishes its keygen message (CVP1 §3).
 struct submit_keygen {
   std::string sitting_id;
-  boost::json::object message;
+  crypto::keygen_message message;
 };
 
 /// Scrutineer: confirms the keys that all n keygen messages give, signing key_digest.
@@ -217,11 +221,11 @@ struct confirm_keys {
   std::string signature;  ///< hex
 };
 
-/// Scrutineer: publishes its partial decryption of a closed vote (CVP1 §7 JSON). The k-th
-/// valid one decrypts the counts and decides the vote.
+/// Scrutineer: publishes its partial decryption of a closed vote (CVP1 §7). The k-th valid one
+/// decrypts the counts and decides the vote.
 struct submit_partial {
   std::string vote_id;
-  boost::json::object partial;
+  crypto::partial_decryption partial;
 };
 
 /// Scrutineer whose partial decryption was combined into a decided vote's counts: signs the

@@ -13,7 +13,7 @@
 namespace plenum::server::domain {
 
 /// Checks authorization (the actor's roles), preconditions and input, and returns the events
-/// the command causes (see server/EVENTS.md). Pure: the same inputs give the same decision.
+/// the command causes (see protocol/EVENTS.md). Pure: the same inputs give the same decision.
 /// Thread-safe for concurrent calls on a state that no one is changing.
 [[nodiscard]] result<decision> decide(const congress_state& state, const command& cmd,
                                       const context& ctx);

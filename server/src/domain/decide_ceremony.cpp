@@ -6,12 +6,8 @@
 #include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/discrete_log.hpp"
 #include "plenum/crypto/tally.hpp"
-#include "plenum/protocol/codec_ceremony.hpp"
-#include "plenum/protocol/codec_decryption.hpp"
 
 namespace plenum::server::domain::detail {
-
-namespace json = boost::json;
 
 namespace {
 
@@ -35,7 +31,7 @@ result<decision> handle(const congress_state& state, const start_ceremony& c, co
   const std::uint64_t n = c.scrutineers.size();
   if (n == 0 || n > 32) return errc::invalid_field;
   std::vector<crypto::public_key> keys;
-  json::array list;
+  std::vector<events::appointed_scrutineer> list;
   std::set<std::string> seen;
   for (std::size_t i = 0; i < n; ++i) {
     const auto& number = c.scrutineers[i];
@@ -46,18 +42,14 @@ result<decision> handle(const congress_state& state, const start_ceremony& c, co
     const enrollment* en = state.find_enrollment(number);
     if (en == nullptr || !en->device_key) return errc::not_enrolled;
     keys.push_back(*en->device_key);
-    list.push_back(
-        json::object{{"index", i + 1}, {"person", number}, {"pk", en->device_key->hex()}});
+    list.push_back({i + 1, number, *en->device_key});
   }
   auto params =
       crypto::ceremony_params::create(state.congress()->id, c.sitting_id, keys,
                                       c.k == 0 ? std::nullopt : std::optional<std::uint64_t>(c.k));
   if (!params) return errc::invalid_field;
-  return single("ceremony_started", {{"sitting_id", c.sitting_id},
-                                     {"scrutineers", std::move(list)},
-                                     {"n", n},
-                                     {"k", params->k()},
-                                     {"ceremony_id", crypto::to_hex(params->ceremony_id())}});
+  return single(events::ceremony_started{c.sitting_id, std::move(list), n, params->k(),
+                                         params->ceremony_id()});
 }
 
 result<decision> handle(const congress_state& state, const submit_keygen& c, const context& ctx) {
@@ -70,16 +62,12 @@ result<decision> handle(const congress_state& state, const submit_keygen& c, con
   if (index == 0) return errc::not_a_scrutineer;
   if (ceremony->complete) return errc::ceremony_complete;
   if (ceremony->keygen.contains(index)) return errc::duplicate_ceremony_message;
-  auto message = protocol::decode_keygen_message(c.message);
-  if (!message) return message.error().code;
+  const crypto::keygen_message* message = &c.message;
   auto params = ceremony_params_of(state, **s);
   if (!params) return errc::internal;
   if (message->dealer != index || !crypto::check_keygen_message(*params, *message))
     return errc::bad_ceremony_message;
-  json::object payload{{"sitting_id", c.sitting_id},
-                       {"index", index},
-                       {"person", ctx.who.person_id},
-                       {"message", protocol::encode_keygen_message(*message)}};
+  events::keygen_submitted e{c.sitting_id, index, ctx.who.person_id, *message, std::nullopt, {}};
   // The last message fixes K and every Z_l, which anyone can recompute from the record.
   if (ceremony->keygen.size() + 1 == ceremony->scrutineers.size()) {
     auto messages = keygen_messages_of(*ceremony);
@@ -88,12 +76,10 @@ result<decision> handle(const congress_state& state, const submit_keygen& c, con
               [](const auto& a, const auto& b) { return a.dealer < b.dealer; });
     auto keys = crypto::compute_ceremony_keys(*params, messages);
     if (!keys) return errc::bad_ceremony_message;
-    json::array zs;
-    for (const auto& z : keys->verification_keys) zs.emplace_back(z.hex());
-    payload["joint_key"] = keys->joint_key.hex();
-    payload["verification_keys"] = std::move(zs);
+    e.joint_key = keys->joint_key;
+    e.verification_keys = keys->verification_keys;
   }
-  return single("keygen_submitted", std::move(payload));
+  return single(std::move(e));
 }
 
 result<decision> handle(const congress_state& state, const confirm_keys& c, const context& ctx) {
@@ -114,10 +100,7 @@ result<decision> handle(const congress_state& state, const confirm_keys& c, cons
   if (!params) return errc::internal;
   if (!crypto::check_confirmation(*params, index, crypto::key_digest(*params, *keys), *sig))
     return errc::bad_ceremony_message;
-  return single("keys_confirmed", {{"sitting_id", c.sitting_id},
-                                   {"index", index},
-                                   {"person", ctx.who.person_id},
-                                   {"signature", sig->hex()}});
+  return single(events::keys_confirmed{c.sitting_id, index, ctx.who.person_id, *sig});
 }
 
 result<decision> handle(const congress_state& state, const submit_partial& c, const context& ctx) {
@@ -132,8 +115,7 @@ result<decision> handle(const congress_state& state, const submit_partial& c, co
   if (v->state == vote::status::open) return errc::vote_still_open;
   if (v->state == vote::status::decided) return errc::result_exists;
   if (v->partials.contains(index)) return errc::duplicate_partial;
-  auto partial = protocol::decode_partial_decryption(c.partial);
-  if (!partial) return partial.error().code;
+  const crypto::partial_decryption* partial = &c.partial;
   auto params = ceremony_params_of(state, *s);
   auto keys = ceremony_keys_of(*s->ceremony);
   auto election_hash = crypto::from_hex_fixed<32>(v->election_hash);
@@ -142,20 +124,12 @@ result<decision> handle(const congress_state& state, const submit_partial& c, co
   if (partial->index != index ||
       !crypto::check_partial_decryption(*params, *keys, *election_hash, aggregates, *partial))
     return errc::bad_partial_decryption;
-  decision out =
-      single("partial_submitted", {{"vote_id", c.vote_id},
-                                   {"index", index},
-                                   {"person", ctx.who.person_id},
-                                   {"partial", protocol::encode_partial_decryption(*partial)}});
+  decision out = single(events::partial_submitted{c.vote_id, index, ctx.who.person_id, *partial});
   // The k-th valid partial decrypts the counts.
   if (v->partials.size() + 1 == params->k()) {
     std::vector<crypto::partial_decryption> partials;
-    for (const auto& [i, json] : v->partials) {
-      auto p = protocol::decode_partial_decryption(json);
-      if (!p) return errc::internal;
-      partials.push_back(std::move(*p));
-    }
-    partials.push_back(std::move(*partial));
+    for (const auto& [i, p] : v->partials) partials.push_back(p);
+    partials.push_back(*partial);
     const std::uint64_t ballots = v->ballots.size();
     const crypto::discrete_log_table table(std::max<std::uint64_t>(ballots, 1));
     auto counts = crypto::decrypt_counts(aggregates, partials, params->k(), ballots, table);

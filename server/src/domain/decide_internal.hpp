@@ -3,13 +3,17 @@
 #pragma once
 
 #include "domain/decide.hpp"
+#include "plenum/protocol/events.hpp"
 
 namespace plenum::server::domain::detail {
 
+namespace events = protocol::events;
+
 /// One event and no reply.
-[[nodiscard]] inline decision single(std::string type, boost::json::object payload) {
+template <typename Event>
+[[nodiscard]] decision single(Event e) {
   decision d;
-  d.events.push_back({std::move(type), std::move(payload)});
+  d.events.emplace_back(std::move(e));
   return d;
 }
 

@@ -45,11 +45,8 @@ result<decision> handle(const congress_state& state, const sign_result& c, const
   if (v->result_signatures.contains(index)) return errc::result_already_signed;
   auto sig = check_signature(*v, ctx, c.signature);
   if (!sig) return sig.error();
-  return single("result_signed", {{"vote_id", c.vote_id},
-                                  {"person", ctx.who.person_id},
-                                  {"index", index},
-                                  {"signer_pk", ctx.who.device_key->hex()},
-                                  {"signature", sig->hex()}});
+  return single(
+      events::result_signed{c.vote_id, ctx.who.person_id, index, *ctx.who.device_key, *sig});
 }
 
 result<decision> handle(const congress_state& state, const announce_result& c, const context& ctx) {
@@ -63,10 +60,7 @@ result<decision> handle(const congress_state& state, const announce_result& c, c
     if (!v->result_signatures.contains(index)) return errc::result_not_signed;
   auto sig = check_signature(*v, ctx, c.signature);
   if (!sig) return sig.error();
-  return single("result_announced", {{"vote_id", c.vote_id},
-                                     {"person", ctx.who.person_id},
-                                     {"signer_pk", ctx.who.device_key->hex()},
-                                     {"signature", sig->hex()}});
+  return single(events::result_announced{c.vote_id, ctx.who.person_id, *ctx.who.device_key, *sig});
 }
 
 }  // namespace plenum::server::domain::detail

@@ -5,16 +5,11 @@
 
 namespace plenum::server::domain::detail {
 
-namespace json = boost::json;
-
 result<decision> handle(const congress_state& state, const create_congress& c, const context& ctx) {
   if (auto ec = require_system(ctx)) return ec;
   if (state.congress()) return errc::congress_exists;
   if (!valid_id(c.congress_id) || !valid_text(c.name, 256)) return errc::invalid_field;
-  return single("congress_created", {{"congress_id", c.congress_id},
-                                     {"name", c.name},
-                                     {"term_start", c.term_start},
-                                     {"term_end", c.term_end}});
+  return single(events::congress_created{c.congress_id, c.name, c.term_start, c.term_end});
 }
 
 result<decision> handle(const congress_state& state, const import_roster& c, const context& ctx) {
@@ -26,17 +21,13 @@ result<decision> handle(const congress_state& state, const import_roster& c, con
   if (m.women > m.members || m.minority > m.members) return errc::invalid_roster;
   roster_parse parsed = parse_roster_csv(c.csv);
   if (!parsed.errors.empty() || parsed.persons.empty()) return errc::invalid_roster;
-  json::array persons;
-  for (const auto& p : parsed.persons) persons.push_back(person_json(p));
-  json::array warnings;
-  for (const auto& w : composition_warnings(parsed.persons, m)) warnings.push_back(warning_json(w));
-  return single(
-      "roster_imported",
-      {{"persons", std::move(persons)},
-       {"membership",
-        json::object{{"members", m.members}, {"women", m.women}, {"minority", m.minority}}},
-       {"warnings", std::move(warnings)},
-       {"by", ctx.who.person_id}});
+  events::roster_imported e;
+  for (const auto& p : parsed.persons) e.persons.push_back(roster_entry(p));
+  e.membership = {m.members, m.women, m.minority};
+  for (const auto& w : composition_warnings(parsed.persons, m))
+    e.warnings.push_back({w.code, w.detail});
+  e.by = ctx.who.person_id;
+  return single(std::move(e));
 }
 
 result<decision> handle(const congress_state& state, const acknowledge_warnings&,
@@ -44,8 +35,7 @@ result<decision> handle(const congress_state& state, const acknowledge_warnings&
   if (auto ec = require_role(ctx, {role::secretary})) return ec;
   if (state.persons().empty()) return errc::invalid_roster;
   if (state.warnings_acknowledged()) return errc::warnings_already_acknowledged;
-  return single("roster_warnings_acknowledged",
-                {{"by", ctx.who.person_id}, {"warnings", state.warnings().size()}});
+  return single(events::roster_warnings_acknowledged{ctx.who.person_id, state.warnings().size()});
 }
 
 result<decision> handle(const congress_state& state, const issue_enrollment_code& c,
@@ -57,10 +47,7 @@ result<decision> handle(const congress_state& state, const issue_enrollment_code
   auto salt = crypto::from_hex_fixed<16>(c.salt);
   if (!code || !salt) return errc::invalid_field;
   const auto hash = code_hash(state.congress()->id, c.person, *salt, *code);
-  return single("enrollment_code_issued", {{"person", c.person},
-                                           {"salt", c.salt},
-                                           {"code_hash", crypto::to_hex(hash)},
-                                           {"by", ctx.who.person_id}});
+  return single(events::enrollment_code_issued{c.person, *salt, hash, ctx.who.person_id});
 }
 
 result<decision> handle(const congress_state& state, const enroll_device& c, const context&) {
@@ -83,18 +70,16 @@ result<decision> handle(const congress_state& state, const enroll_device& c, con
   if (state.find_device(*key) != nullptr) return errc::device_key_in_use;
   const auto digest = enrollment_digest(state.congress()->id, c.person, *code, *key);
   if (!key->verify(digest, *sig)) return errc::bad_signature;
-  json::object payload{{"person", c.person},
-                       {"device_pk", key->hex()},
-                       {"revoked_pk", en->device_key ? en->device_key->hex() : std::string()}};
+  events::device_enrolled e{c.person, *key, en->device_key, std::nullopt};
   // The device's proof, for the record, that it holds the key (no secret in its digest).
   if (!c.possession.empty()) {
     auto possession = crypto::signature::from_hex(c.possession);
     if (!possession) return errc::invalid_field;
     if (!key->verify(crypto::possession_digest(state.congress()->id, c.person, *key), *possession))
       return errc::bad_signature;
-    payload["possession"] = possession->hex();
+    e.possession = *possession;
   }
-  return single("device_enrolled", std::move(payload));
+  return single(std::move(e));
 }
 
 }  // namespace plenum::server::domain::detail

@@ -7,8 +7,6 @@
 
 namespace plenum::server::domain::detail {
 
-namespace json = boost::json;
-
 namespace {
 
 const role_set attendees{role::delegate, role::alternate, role::observer};
@@ -43,8 +41,9 @@ result<decision> handle(const congress_state& state, const create_sitting& c, co
   if (!valid_id(id) || !valid_text(c.title, 256) || !valid_text(c.date, 32))
     return errc::invalid_field;
   if (state.find_sitting(id) != nullptr) return errc::sitting_exists;
-  auto d = single("sitting_created", {{"sitting_id", id}, {"title", c.title}, {"date", c.date}});
-  d.reply["sitting_id"] = id;
+  auto d = single(events::sitting_created{id, c.title, c.date});
+  d.created_id_field = "sitting_id";
+  d.created_id = id;
   return d;
 }
 
@@ -53,7 +52,7 @@ result<decision> handle(const congress_state& state, const open_checkin& c, cons
   auto s = live_sitting(state, c.sitting_id);
   if (!s) return s.error();
   if ((*s)->checkin_open) return errc::invalid_field;
-  return single("checkin_opened", {{"sitting_id", c.sitting_id}});
+  return single(events::checkin_opened{c.sitting_id});
 }
 
 result<decision> handle(const congress_state& state, const close_checkin& c, const context& ctx) {
@@ -61,7 +60,7 @@ result<decision> handle(const congress_state& state, const close_checkin& c, con
   auto s = live_sitting(state, c.sitting_id);
   if (!s) return s.error();
   if (!(*s)->checkin_open) return errc::checkin_closed;
-  return single("checkin_closed", {{"sitting_id", c.sitting_id}});
+  return single(events::checkin_closed{c.sitting_id});
 }
 
 result<decision> handle(const congress_state& state, const check_in& c, const context& ctx) {
@@ -78,12 +77,15 @@ result<decision> handle(const congress_state& state, const check_in& c, const co
   if (!key.verify(digest, *sig)) return errc::bad_checkin_signature;
   if (auto ec = check_time(c.unix_ms, ctx)) return ec;
   if (auto ec = check_presence(**s, ctx.who.person_id)) return ec;
-  return single("checked_in", {{"sitting_id", c.sitting_id},
-                               {"person", ctx.who.person_id},
-                               {"device_pk", key.hex()},
-                               {"unix_ms", c.unix_ms},
-                               {"signature", sig->hex()},
-                               {"assisted", false}});
+  return single(events::checked_in{c.sitting_id,
+                                   ctx.who.person_id,
+                                   key,
+                                   static_cast<std::uint64_t>(c.unix_ms),
+                                   *sig,
+                                   false,
+                                   {},
+                                   std::nullopt,
+                                   {}});
 }
 
 result<decision> handle(const congress_state& state, const assisted_check_in& c,
@@ -107,15 +109,9 @@ result<decision> handle(const congress_state& state, const assisted_check_in& c,
   if (!secretary_key.verify(digest, *sig)) return errc::bad_checkin_signature;
   if (auto ec = check_time(c.unix_ms, ctx)) return ec;
   if (auto ec = check_presence(**s, c.person)) return ec;
-  return single("checked_in", {{"sitting_id", c.sitting_id},
-                               {"person", c.person},
-                               {"device_pk", en->device_key->hex()},
-                               {"unix_ms", c.unix_ms},
-                               {"signature", sig->hex()},
-                               {"assisted", true},
-                               {"secretary", ctx.who.person_id},
-                               {"secretary_pk", secretary_key.hex()},
-                               {"reason", c.reason}});
+  return single(events::checked_in{c.sitting_id, c.person, *en->device_key,
+                                   static_cast<std::uint64_t>(c.unix_ms), *sig, true,
+                                   ctx.who.person_id, secretary_key, c.reason});
 }
 
 result<decision> handle(const congress_state& state, const excuse_delegate& c, const context& ctx) {
@@ -127,11 +123,8 @@ result<decision> handle(const congress_state& state, const excuse_delegate& c, c
   if (!valid_text(c.reason, 512) || !valid_text(c.approver, 256)) return errc::invalid_field;
   if ((*s)->excused.contains(c.person)) return errc::already_excused;
   if ((*s)->present.contains(c.person)) return errc::already_checked_in;
-  return single("delegate_excused", {{"sitting_id", c.sitting_id},
-                                     {"person", c.person},
-                                     {"reason", c.reason},
-                                     {"approver", c.approver},
-                                     {"recorded_by", ctx.who.person_id}});
+  return single(
+      events::delegate_excused{c.sitting_id, c.person, c.reason, c.approver, ctx.who.person_id});
 }
 
 result<decision> handle(const congress_state& state, const withdraw_excusal& c,
@@ -142,10 +135,7 @@ result<decision> handle(const congress_state& state, const withdraw_excusal& c,
   if (state.find_person(c.person) == nullptr) return errc::unknown_person;
   if (!valid_text(c.reason, 512)) return errc::invalid_field;
   if (!(*s)->excused.contains(c.person)) return errc::not_excused;
-  return single("excusal_withdrawn", {{"sitting_id", c.sitting_id},
-                                      {"person", c.person},
-                                      {"reason", c.reason},
-                                      {"recorded_by", ctx.who.person_id}});
+  return single(events::excusal_withdrawn{c.sitting_id, c.person, c.reason, ctx.who.person_id});
 }
 
 result<decision> handle(const congress_state& state, const open_sitting& c, const context& ctx) {
@@ -158,10 +148,7 @@ result<decision> handle(const congress_state& state, const open_sitting& c, cons
   const std::uint64_t seated = state.seated(**s).size();
   const std::uint64_t present = state.present_count(**s);
   if (seated == 0 || !quorum_holds(seated, present)) return errc::quorum_not_reached;
-  return single("sitting_opened", {{"sitting_id", c.sitting_id},
-                                   {"seated", seated},
-                                   {"present", present},
-                                   {"required", quorum_required(seated)}});
+  return single(events::sitting_opened{c.sitting_id, seated, present, quorum_required(seated)});
 }
 
 result<decision> handle(const congress_state& state, const close_sitting& c, const context& ctx) {
@@ -170,7 +157,7 @@ result<decision> handle(const congress_state& state, const close_sitting& c, con
   if (!s) return s.error();
   if ((*s)->state != sitting::status::open) return errc::sitting_not_open;
   if (vote_open_in(state, c.sitting_id)) return errc::vote_still_open;
-  return single("sitting_closed", {{"sitting_id", c.sitting_id}});
+  return single(events::sitting_closed{c.sitting_id});
 }
 
 result<decision> handle(const congress_state& state, const add_item& c, const context& ctx) {
@@ -195,14 +182,12 @@ result<decision> handle(const congress_state& state, const add_item& c, const co
   } else if (!c.proposal_id.empty()) {
     return errc::invalid_item;
   }
-  auto d = single("item_added", {{"sitting_id", c.sitting_id},
-                                 {"item_id", id},
-                                 {"kind", to_string(*kind)},
-                                 {"title", c.title},
-                                 {"order", c.order == 0 ? next_item_order(**s) : c.order},
-                                 {"responsible", c.responsible},
-                                 {"proposal_id", c.proposal_id}});
-  d.reply["item_id"] = id;
+  auto d = single(
+      events::item_added{c.sitting_id, id, std::string(to_string(*kind)), c.title,
+                         static_cast<std::uint64_t>(c.order == 0 ? next_item_order(**s) : c.order),
+                         c.responsible, c.proposal_id});
+  d.created_id_field = "item_id";
+  d.created_id = id;
   return d;
 }
 
@@ -230,14 +215,10 @@ result<decision> handle(const congress_state& state, const add_material& c, cons
   } else {
     return errc::invalid_field;
   }
-  auto d = single("material_added", {{"sitting_id", c.sitting_id},
-                                     {"item_id", c.item_id},
-                                     {"material_id", material_id},
-                                     {"title", c.title},
-                                     {"text", c.text},
-                                     {"url", c.url},
-                                     {"digest", digest}});
-  d.reply["material_id"] = material_id;
+  auto d = single(
+      events::material_added{c.sitting_id, c.item_id, material_id, c.title, c.text, c.url, digest});
+  d.created_id_field = "material_id";
+  d.created_id = material_id;
   return d;
 }
 
@@ -249,7 +230,7 @@ result<decision> handle(const congress_state& state, const set_current_item& c,
   if ((*s)->state != sitting::status::open) return errc::sitting_not_open;
   if (!(*s)->items.contains(c.item_id)) return errc::unknown_item;
   if (vote_open_in(state, c.sitting_id)) return errc::vote_still_open;
-  return single("current_item_set", {{"sitting_id", c.sitting_id}, {"item_id", c.item_id}});
+  return single(events::current_item_set{c.sitting_id, c.item_id});
 }
 
 result<decision> handle(const congress_state& state, const submit_proposal& c, const context& ctx) {
@@ -258,12 +239,10 @@ result<decision> handle(const congress_state& state, const submit_proposal& c, c
   if (!valid_id(id) || !valid_text(c.title, 512) || !valid_text(c.text, 100'000))
     return errc::invalid_field;
   if (state.proposals().contains(id)) return errc::proposal_exists;
-  auto d = single("proposal_submitted", {{"proposal_id", id},
-                                         {"by", ctx.who.person_id},
-                                         {"title", c.title},
-                                         {"text", c.text},
-                                         {"unix_ms", ctx.unix_ms}});
-  d.reply["proposal_id"] = id;
+  auto d = single(events::proposal_submitted{id, ctx.who.person_id, c.title, c.text,
+                                             static_cast<std::uint64_t>(ctx.unix_ms)});
+  d.created_id_field = "proposal_id";
+  d.created_id = id;
   return d;
 }
 

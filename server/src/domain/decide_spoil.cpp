@@ -32,13 +32,11 @@ result<decision> handle(const congress_state& state, const spoil_ballot& c, cons
   if (v->ballots.contains(number)) return errc::already_voted;
   if (auto prior = v->spoiled.find(number); prior != v->spoiled.end()) {
     for (const spoiled_record& r : prior->second) {
-      if (r.ballot != vb->stored) continue;
+      if (r.ballot != c.ballot) continue;
       // The identical spoil message sent again: the same answer, nothing recorded.
       decision again;
-      again.reply = {{"vote_id", c.vote_id},
-                     {"board_seq", r.seq},
-                     {"tracking_code", r.tracking_code},
-                     {"choices", r.choices}};
+      again.repeat = repeated_ballot{r.seq, *crypto::from_hex_fixed<32>(r.tracking_code),
+                                     *crypto::from_hex_fixed<32>(r.digest), r.choices};
       return again;
     }
   }
@@ -47,18 +45,13 @@ result<decision> handle(const congress_state& state, const spoil_ballot& c, cons
   if (auto ec = check_unused(*vb)) return ec;
   const auto& verified = vb->check->verdict;
   if (!verified) return verified.error();
-  const crypto::ballot& b = *vb->check->decoded;
+  const crypto::ballot& b = c.ballot;
   const sitting* s = state.find_sitting(v->sitting_id);
   if (s == nullptr || !s->ceremony || !s->ceremony->joint_key) return errc::internal;
   const auto& ceremony = s->ceremony;
-  const std::string voter_pk = b.voter_pk.hex();
-  const std::string ballot_id = crypto::to_hex(b.ballot_id);
-  const json::object& stored = vb->stored;
   // The openings: one per option, each opening its ciphertext.
-  auto openings = protocol::decode_openings(c.nonces);
-  if (!openings) return errc::malformed_ballot;
   const crypto::spoil_check opened =
-      crypto::open_ballot(v->manifest, *ceremony->joint_key, b, *openings);
+      crypto::open_ballot(v->manifest, *ceremony->joint_key, b, c.nonces);
   switch (opened.status) {
     case crypto::spoil_status::ok:
       break;
@@ -69,15 +62,8 @@ result<decision> handle(const congress_state& state, const spoil_ballot& c, cons
     case crypto::spoil_status::bad_ballot:
       return errc::malformed_ballot;
   }
-  return single("ballot_spoiled", {{"vote_id", c.vote_id},
-                                   {"person", number},
-                                   {"voter_pk", voter_pk},
-                                   {"ballot_id", ballot_id},
-                                   {"digest", crypto::to_hex(verified->digest)},
-                                   {"tracking_code", crypto::to_hex(verified->tracking)},
-                                   {"ballot", stored},
-                                   {"nonces", protocol::encode_openings(*openings)},
-                                   {"choices", protocol::encode_choices(opened.choices)}});
+  return single(events::ballot_spoiled{c.vote_id, number, b.voter_pk, b.ballot_id, verified->digest,
+                                       verified->tracking, b, c.nonces, opened.choices});
 }
 
 }  // namespace plenum::server::domain::detail

@@ -53,25 +53,21 @@ crypto::manifest build_manifest(const vote_definition& d) {
   return {};
 }
 
-result<event_draft> vote_created(const vote_definition& d) {
+result<events::vote_created> vote_created(const vote_definition& d) {
   crypto::manifest m = build_manifest(d);
   if (crypto::check_manifest(m)) return errc::invalid_vote;
-  json::array candidates;
-  for (const auto& c : d.kind == vote_kind::election ? d.candidates : d.members)
-    candidates.emplace_back(c);
-  return event_draft{"vote_created",
-                     {{"vote_id", d.vote_id},
-                      {"sitting_id", d.sitting_id},
-                      {"item_id", d.item_id},
-                      {"kind", protocol::to_string(d.kind)},
-                      {"title", d.title},
-                      {"secret", d.secret},
-                      {"rule", protocol::rule_text(d.rule)},
-                      {"seats", d.seats},
-                      {"candidates", std::move(candidates)},
-                      {"uncontested", d.uncontested},
-                      {"follow_up_of", d.follow_up_of},
-                      {"manifest", protocol::encode_manifest(m)}}};
+  return events::vote_created{d.vote_id,
+                              d.sitting_id,
+                              d.item_id,
+                              d.kind,
+                              d.title,
+                              d.secret,
+                              protocol::rule_text(d.rule),
+                              d.seats,
+                              d.kind == vote_kind::election ? d.candidates : d.members,
+                              d.uncontested,
+                              d.follow_up_of,
+                              std::move(m)};
 }
 
 bool item_allows(item_kind item, vote_kind kind) {
@@ -170,7 +166,8 @@ result<decision> handle(const congress_state& state, const create_vote& c, const
   if (!draft) return draft.error();
   decision out;
   out.events.push_back(std::move(*draft));
-  out.reply["vote_id"] = vote_id;
+  out.created_id_field = "vote_id";
+  out.created_id = vote_id;
   return out;
 }
 
@@ -193,32 +190,20 @@ result<decision> handle(const congress_state& state, const open_vote& c, const c
 
   // The roster of the vote: the device keys of the seated delegates.
   std::vector<crypto::public_key> keys;
-  json::array eligible;
   for (const auto& number : seated) {
-    eligible.emplace_back(number);
     const enrollment* en = state.find_enrollment(number);
     if (en != nullptr && en->device_key) keys.push_back(*en->device_key);
   }
   std::sort(keys.begin(), keys.end());
-  json::array roster;
-  for (const auto& k : keys) roster.emplace_back(k.hex());
   const auto manifest_hash = crypto::manifest_hash(v->manifest);
   const auto roster_hash = crypto::roster_hash(keys);
   auto ceremony_id = crypto::from_hex_fixed<32>(ceremony->ceremony_id);
   if (!ceremony_id) return errc::internal;
   const auto election_hash =
       crypto::election_hash(*ceremony_id, *ceremony->joint_key, manifest_hash, roster_hash);
-  return single("vote_opened", {{"vote_id", c.vote_id},
-                                {"seated", seated.size()},
-                                {"present", present},
-                                {"required", quorum_required(seated.size())},
-                                {"eligible", std::move(eligible)},
-                                {"roster", std::move(roster)},
-                                {"manifest_hash", crypto::to_hex(manifest_hash)},
-                                {"roster_hash", crypto::to_hex(roster_hash)},
-                                {"ceremony_id", ceremony->ceremony_id},
-                                {"joint_key", ceremony->joint_key->hex()},
-                                {"election_hash", crypto::to_hex(election_hash)}});
+  return single(events::vote_opened{
+      c.vote_id, seated.size(), present, quorum_required(seated.size()), seated, std::move(keys),
+      manifest_hash, roster_hash, *ceremony_id, *ceremony->joint_key, election_hash});
 }
 
 result<decision> handle(const congress_state& state, const close_vote& c, const context& ctx) {
@@ -226,7 +211,7 @@ result<decision> handle(const congress_state& state, const close_vote& c, const 
   const vote* v = state.find_vote(c.vote_id);
   if (v == nullptr) return errc::unknown_vote;
   if (v->state != vote::status::open) return errc::vote_not_open;
-  return single("vote_closed", {{"vote_id", c.vote_id}, {"ballots", v->ballots.size()}});
+  return single(events::vote_closed{c.vote_id, v->ballots.size()});
 }
 
 result<decision> handle(const congress_state& state, const cast_ballot& c, const context& ctx) {
@@ -235,25 +220,20 @@ result<decision> handle(const congress_state& state, const cast_ballot& c, const
   const vote& v = *vb->v;
   if (auto prior = v.ballots.find(vb->number); prior != v.ballots.end()) {
     // A ballot is final; the identical ballot sent again gets its original receipt data.
-    if (prior->second.ballot != vb->stored) return errc::already_voted;
+    if (prior->second.ballot != c.ballot) return errc::already_voted;
     decision again;
-    again.reply = {{"vote_id", c.vote_id},
-                   {"board_seq", prior->second.seq},
-                   {"digest", prior->second.digest},
-                   {"tracking_code", prior->second.tracking_code}};
+    again.repeat = repeated_ballot{prior->second.seq,
+                                   *crypto::from_hex_fixed<32>(prior->second.tracking_code),
+                                   *crypto::from_hex_fixed<32>(prior->second.digest),
+                                   {}};
     return again;
   }
   if (auto ec = check_unused(*vb)) return ec;
   const auto& verified = vb->check->verdict;
   if (!verified) return verified.error();
-  const crypto::ballot& b = *vb->check->decoded;
-  return single("ballot_accepted", {{"vote_id", c.vote_id},
-                                    {"person", vb->number},
-                                    {"voter_pk", b.voter_pk.hex()},
-                                    {"ballot_id", crypto::to_hex(b.ballot_id)},
-                                    {"digest", crypto::to_hex(verified->digest)},
-                                    {"tracking_code", crypto::to_hex(verified->tracking)},
-                                    {"ballot", std::move(vb->stored)}});
+  const crypto::ballot& b = c.ballot;
+  return single(events::ballot_accepted{c.vote_id, vb->number, b.voter_pk, b.ballot_id,
+                                        verified->digest, verified->tracking, b});
 }
 
 result<decision> handle(const congress_state& state, const record_result& c, const context& ctx) {
@@ -274,8 +254,6 @@ result<decision> decide_result(const congress_state& state, const vote& vr,
   if (!tally) return tally.error();
   auto outcome = protocol::decide_outcome(v->rule, *tally);
   if (!outcome) return outcome.error();
-  json::array counts;
-  for (auto n : result_counts) counts.emplace_back(n);
   // The digest everyone signs (CVP1 §7), over the board as it stood when the vote closed.
   auto election_hash = crypto::from_hex_fixed<32>(v->election_hash);
   auto closed_hash = crypto::from_hex_fixed<32>(v->closed_hash);
@@ -290,17 +268,9 @@ result<decision> decide_result(const congress_state& state, const vote& vr,
   record.rule = v->rule_text;
   record.counts = result_counts;
   record.outcome = outcome->text;
-  decision out =
-      single("vote_decided", {{"vote_id", v->id},
-                              {"board_seq_at_close", v->closed_seq},
-                              {"ballots", tally->ballots},
-                              {"seated", tally->seated},
-                              {"present", tally->present},
-                              {"counts", std::move(counts)},
-                              {"rule", v->rule_text},
-                              {"outcome", outcome->text},
-                              {"board_hash_at_close", v->closed_hash},
-                              {"result_digest", crypto::to_hex(crypto::result_digest(record))}});
+  decision out = single(events::vote_decided{
+      v->id, v->closed_seq, tally->ballots, tally->seated, tally->present, result_counts,
+      v->rule_text, outcome->text, *closed_hash, crypto::result_digest(record)});
   // An election that did not fill its seats continues on the same item: a run-off among the
   // tied, or a further round among the candidates not elected.
   if (v->kind == vote_kind::election &&

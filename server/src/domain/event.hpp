@@ -1,34 +1,45 @@
-// Events of the congress log and what `decide` hands back to its caller.
+// Events of the congress log as the domain sees them, and what `decide` hands back to its
+// caller. The event vocabulary itself is protocol's (plenum/protocol/events.hpp).
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/bytes.hpp"
+#include "plenum/protocol/events.hpp"
+
 namespace plenum::server::domain {
 
-/// An event to be appended to the log: its type (see server/EVENTS.md) and JSON payload.
-struct event_draft {
-  std::string type;
-  boost::json::object payload;
-  friend bool operator==(const event_draft&, const event_draft&) = default;
-};
-
-/// An event as the log keeps it: its sequence number (0 for the first), type and payload
-/// (parsed back from the stored text when replaying).
+/// An event as the log holds it: its sequence number (0 for the first), its entry hash in the
+/// chain (CVP1 §6, computed by the log when it was appended) and its typed payload.
 struct event {
   std::uint64_t seq = 0;
-  std::string type;
-  boost::json::object payload;
+  crypto::digest32 entry_hash{};
+  protocol::congress_event body;
+};
+
+/// The receipt data of a ballot or challenge sent again unchanged: nothing new is recorded,
+/// and the actor hears what the first one got.
+struct repeated_ballot {
+  std::uint64_t seq = 0;  ///< its ballot_accepted or ballot_spoiled event
+  crypto::digest32 tracking_code{};
+  crypto::digest32 digest{};       ///< a cast ballot's
+  crypto::ballot_choices choices;  ///< a challenged ballot's
 };
 
 /// What a command decides: the events to append, in order (none for an idempotent repeat),
-/// and data for the reply to the actor that is not part of the record (e.g. the receipt data
-/// of a ballot that was re-sent).
+/// and what the reply to the actor says that is not part of the record.
 struct decision {
-  std::vector<event_draft> events;
-  boost::json::object reply;
+  std::vector<protocol::congress_event> events;
+  /// The id the congress gave to what the command created, with its field name in the reply
+  /// ("sitting_id", "item_id", "material_id", "proposal_id", "vote_id"); empty otherwise.
+  std::string created_id_field;
+  std::string created_id;
+  /// Set for an idempotent repeat of cast_ballot or spoil_ballot.
+  std::optional<repeated_ballot> repeat;
 };
 
 }  // namespace plenum::server::domain

@@ -4,8 +4,6 @@
 #include <map>
 #include <set>
 
-#include "domain/payload.hpp"
-
 namespace plenum::server::domain {
 
 namespace {
@@ -314,30 +312,23 @@ boost::json::object person_json(const person& p) {
   return o;
 }
 
-person person_from_json(const boost::json::object& o) {
-  person p;
-  p.number = str_field(o, "number");
-  p.name = str_field(o, "name");
-  p.gender = str_field(o, "gender");
-  p.ethnicity = str_field(o, "ethnicity");
-  p.occupation = str_field(o, "occupation");
-  p.unit = str_field(o, "unit");
-  p.group = str_field(o, "group");
-  for (const auto& r : arr_field(o, "roles")) {
-    auto parsed = parse_role(as_str(r));
-    if (!parsed) throw malformed_payload("unknown role");
-    p.roles.insert(*parsed);
-  }
-  p.committee_member = bool_field(o, "committee_member");
-  return p;
+protocol::events::roster_person roster_entry(const person& p) {
+  protocol::events::roster_person out;
+  out.number = p.number;
+  out.name = p.name;
+  out.gender = p.gender;
+  out.ethnicity = p.ethnicity;
+  out.occupation = p.occupation;
+  out.unit = p.unit;
+  out.group = p.group;
+  for (std::size_t i = 0; i < role_count; ++i)
+    if (p.roles.has(static_cast<role>(i))) out.roles.emplace_back(to_string(static_cast<role>(i)));
+  out.committee_member = p.committee_member;
+  return out;
 }
 
 boost::json::object warning_json(const roster_warning& w) {
   return {{"code", w.code}, {"detail", w.detail}};
-}
-
-roster_warning warning_from_json(const boost::json::object& o) {
-  return {str_field(o, "code"), str_field(o, "detail")};
 }
 
 }  // namespace plenum::server::domain

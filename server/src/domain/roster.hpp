@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/context.hpp"
+#include "plenum/protocol/events.hpp"
 
 namespace plenum::server::domain {
 
@@ -78,10 +79,11 @@ inline constexpr std::string_view front_line_categories[] = {"science", "educati
 /// value counts as a minority.
 [[nodiscard]] bool is_han(std::string_view ethnicity) noexcept;
 
-/// JSON forms used in event payloads.
+/// The person as roster_imported records them.
+[[nodiscard]] protocol::events::roster_person roster_entry(const person& p);
+
+/// JSON forms of the views.
 [[nodiscard]] boost::json::object person_json(const person& p);
-[[nodiscard]] person person_from_json(const boost::json::object& o);
 [[nodiscard]] boost::json::object warning_json(const roster_warning& w);
-[[nodiscard]] roster_warning warning_from_json(const boost::json::object& o);
 
 }  // namespace plenum::server::domain

@@ -4,8 +4,9 @@
 #include <array>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <stdexcept>
+#include <variant>
 
-#include "domain/payload.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/result.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
@@ -18,54 +19,6 @@ namespace {
 
 constexpr std::array<std::string_view, 7> item_kind_names = {
     "report", "major_matter", "briefing", "proposal", "election", "appraisal", "other"};
-
-crypto::public_key key_field(const json::object& o, std::string_view key) {
-  auto k = crypto::public_key::from_hex(str_field(o, key));
-  if (!k) throw malformed_payload("bad key: " + std::string(key));
-  return *k;
-}
-
-crypto::point point_field(const json::object& o, std::string_view key) {
-  auto p = crypto::point::from_hex(str_field(o, key));
-  if (!p) throw malformed_payload("bad point: " + std::string(key));
-  return *p;
-}
-
-std::vector<std::string> strings_field(const json::object& o, std::string_view key) {
-  std::vector<std::string> out;
-  for (const auto& v : arr_field(o, key)) out.push_back(as_str(v));
-  return out;
-}
-
-// The result_digest inputs of vote `v` with the figures of its vote_decided payload.
-crypto::result_record result_record_of(const vote& v, std::uint64_t seq_at_close,
-                                       std::uint64_t ballots, std::uint64_t seated,
-                                       std::uint64_t present, std::string rule,
-                                       const std::vector<std::uint64_t>& counts,
-                                       std::string outcome) {
-  auto election_hash = crypto::from_hex_fixed<32>(v.election_hash);
-  auto closed_hash = crypto::from_hex_fixed<32>(v.closed_hash);
-  if (!election_hash || !closed_hash || seq_at_close != v.closed_seq)
-    throw malformed_payload("vote_decided before the vote was opened and closed");
-  crypto::result_record r;
-  r.election_hash = *election_hash;
-  r.board_seq_at_close = seq_at_close;
-  r.board_hash_at_close = *closed_hash;
-  r.ballots = ballots;
-  r.seated = seated;
-  r.present = present;
-  r.rule = std::move(rule);
-  r.counts = counts;
-  r.outcome = std::move(outcome);
-  return r;
-}
-
-template <typename Map>
-auto& must_find(Map& map, const std::string& key) {
-  auto it = map.find(key);
-  if (it == map.end()) throw malformed_payload("unknown id " + key);
-  return it->second;
-}
 
 }  // namespace
 
@@ -124,327 +77,444 @@ std::uint64_t congress_state::present_count(const sitting& s) const {
   return n;
 }
 
-boost::system::result<void> congress_state::apply(const event& e) {
-  if (e.seq != next_seq_) return errc::broken_chain;
-  const crypto::digest32 entry_hash =
-      crypto::entry_hash(e.seq, head_hash_, e.type, json::serialize(e.payload));
-  try {
-    apply_payload(e, entry_hash);
-  } catch (const malformed_payload&) {
-    return errc::internal;
-  } catch (const std::out_of_range&) {
-    return errc::internal;
-  }
-  ++next_seq_;
-  head_hash_ = entry_hash;
-  return {};
+void throw_exception_from_error(const apply_error& e, const boost::source_location&) {
+  throw std::runtime_error(e.reason);
 }
 
-// Each branch reads every field it needs before it changes anything.
-void congress_state::apply_payload(const event& e, const crypto::digest32& entry_hash) {
-  const auto& p = e.payload;
-  const std::string& t = e.type;
-  if (t == "congress_created") {
-    congress_info info{str_field(p, "congress_id"), str_field(p, "name"),
-                       str_field(p, "term_start"), str_field(p, "term_end")};
-    congress_ = std::move(info);
-  } else if (t == "roster_imported") {
+template <typename Map>
+auto* find(Map& map, const std::string& key) {
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+// Applies each event type; a handler checks everything it needs before it changes anything.
+struct congress_state::applier {
+  congress_state& st;
+  const event& e;
+
+  apply_result operator()(const protocol::events::congress_created& p) {
+    st.congress_ = congress_info{p.congress_id, p.name, p.term_start, p.term_end};
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::roster_imported& p) {
     std::vector<person> persons;
-    for (const auto& v : arr_field(p, "persons")) persons.push_back(person_from_json(as_obj(v)));
-    const auto& m = obj_field(p, "membership");
-    membership_totals totals{u64_field(m, "members"), u64_field(m, "women"),
-                             u64_field(m, "minority")};
+    for (const auto& one : p.persons) {
+      auto pr = person_of(one);
+      if (!pr) return refused("roster_imported: " + one.number + " has an unknown role");
+      persons.push_back(std::move(*pr));
+    }
     std::vector<roster_warning> warnings;
-    for (const auto& v : arr_field(p, "warnings")) warnings.push_back(warning_from_json(as_obj(v)));
-    persons_ = std::move(persons);
-    membership_ = totals;
-    warnings_ = std::move(warnings);
-    warnings_acknowledged_ = warnings_.empty();
+    for (const auto& w : p.warnings) warnings.push_back({w.code, w.detail});
+    st.persons_ = std::move(persons);
+    st.membership_ = {p.membership.members, p.membership.women, p.membership.minority};
+    st.warnings_ = std::move(warnings);
+    st.warnings_acknowledged_ = st.warnings_.empty();
     // Enrollments of persons no longer on the roster lapse with their device keys.
-    for (auto it = enrollments_.begin(); it != enrollments_.end();) {
-      if (find_person(it->first) == nullptr) {
-        for (auto& [key, device] : devices_)
+    for (auto it = st.enrollments_.begin(); it != st.enrollments_.end();) {
+      if (st.find_person(it->first) == nullptr) {
+        for (auto& [key, device] : st.devices_)
           if (device.person == it->first) device.revoked = true;
-        it = enrollments_.erase(it);
+        it = st.enrollments_.erase(it);
       } else {
         ++it;
       }
     }
-  } else if (t == "roster_warnings_acknowledged") {
-    warnings_acknowledged_ = true;
-  } else if (t == "enrollment_code_issued") {
-    const std::string number = str_field(p, "person");
-    std::string salt = str_field(p, "salt");
-    std::string hash = str_field(p, "code_hash");
-    auto& en = enrollments_[number];
-    en.code_salt = std::move(salt);
-    en.code_hash = std::move(hash);
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::roster_warnings_acknowledged&) {
+    st.warnings_acknowledged_ = true;
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::enrollment_code_issued& p) {
+    auto& en = st.enrollments_[p.person];
+    en.code_salt = crypto::to_hex(p.salt);
+    en.code_hash = crypto::to_hex(p.code_hash);
     en.code_spent = false;
     ++en.codes_issued;
-  } else if (t == "device_enrolled") {
-    const std::string number = str_field(p, "person");
-    const auto key = key_field(p, "device_pk");
-    auto& en = must_find(enrollments_, number);
-    if (en.device_key) devices_[en.device_key->hex()].revoked = true;
-    en.device_key = key;
-    en.code_spent = true;
-    devices_[key.hex()] = device_record{number, false};
-  } else if (t == "sitting_created") {
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::device_enrolled& p) {
+    auto en = st.enrollments_.find(p.person);
+    if (en == st.enrollments_.end()) return unknown("enrollment of", p.person);
+    if (en->second.device_key) st.devices_[en->second.device_key->hex()].revoked = true;
+    en->second.device_key = p.device_pk;
+    en->second.code_spent = true;
+    st.devices_[p.device_pk.hex()] = device_record{p.person, false};
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::sitting_created& p) {
     sitting s;
-    s.id = str_field(p, "sitting_id");
-    s.title = str_field(p, "title");
-    s.date = str_field(p, "date");
-    std::string id = s.id;
-    sittings_.emplace(std::move(id), std::move(s));
-  } else if (t == "checkin_opened" || t == "checkin_closed") {
-    must_find(sittings_, str_field(p, "sitting_id")).checkin_open = t == "checkin_opened";
-  } else if (t == "checked_in") {
-    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
+    s.id = p.sitting_id;
+    s.title = p.title;
+    s.date = p.date;
+    st.sittings_.insert_or_assign(p.sitting_id, std::move(s));
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::checkin_opened& p) {
+    return set_checkin(p.sitting_id, true);
+  }
+
+  apply_result operator()(const protocol::events::checkin_closed& p) {
+    return set_checkin(p.sitting_id, false);
+  }
+
+  apply_result operator()(const protocol::events::checked_in& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
     checkin_record r;
-    r.unix_ms = i64_field(p, "unix_ms");
-    r.signature = str_field(p, "signature");
-    r.assisted = bool_field(p, "assisted");
-    r.signer_pk = r.assisted ? str_field(p, "secretary_pk") : str_field(p, "device_pk");
-    if (r.assisted) r.reason = str_field(p, "reason");
+    r.unix_ms = static_cast<std::int64_t>(p.unix_ms);
+    r.signature = p.signature.hex();
+    r.assisted = p.assisted;
+    r.signer_pk = p.assisted ? p.secretary_pk->hex() : p.device_pk.hex();
+    if (p.assisted) r.reason = p.reason;
     r.seq = e.seq;
-    s.present[str_field(p, "person")] = std::move(r);
-  } else if (t == "delegate_excused") {
-    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
-    excusal x{str_field(p, "reason"), str_field(p, "approver"), str_field(p, "recorded_by")};
-    s.excused[str_field(p, "person")] = std::move(x);
-  } else if (t == "excusal_withdrawn") {
-    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
-    if (s.excused.erase(str_field(p, "person")) == 0)
-      throw malformed_payload("excusal_withdrawn: the delegate is not excused");
-  } else if (t == "sitting_opened") {
-    must_find(sittings_, str_field(p, "sitting_id")).state = sitting::status::open;
-  } else if (t == "sitting_closed") {
-    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
-    s.state = sitting::status::closed;
-    s.checkin_open = false;
-  } else if (t == "item_added") {
-    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
-    agenda_item item;
-    item.id = str_field(p, "item_id");
-    auto kind = parse_item_kind(str_field(p, "kind"));
-    if (!kind) throw malformed_payload("unknown item kind");
-    item.kind = *kind;
-    item.title = str_field(p, "title");
-    item.order = i64_field(p, "order");
-    item.responsible = str_field(p, "responsible");
-    item.proposal_id = str_field(p, "proposal_id");
-    if (!item.proposal_id.empty()) {
-      auto& pr = must_find(proposals_, item.proposal_id);
-      pr.sitting_id = s.id;
-      pr.item_id = item.id;
+    s->present[p.person] = std::move(r);
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::delegate_excused& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
+    s->excused[p.person] = excusal{p.reason, p.approver, p.recorded_by};
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::excusal_withdrawn& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
+    if (s->excused.erase(p.person) == 0)
+      return refused("excusal_withdrawn: " + p.person + " is not excused");
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::sitting_opened& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
+    s->state = sitting::status::open;
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::sitting_closed& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
+    s->state = sitting::status::closed;
+    s->checkin_open = false;
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::item_added& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
+    auto kind = parse_item_kind(p.kind);
+    if (!kind) return refused("unknown item kind " + p.kind);
+    proposal* pr = nullptr;
+    if (!p.proposal_id.empty()) {
+      pr = find(st.proposals_, p.proposal_id);
+      if (pr == nullptr) return unknown("proposal", p.proposal_id);
     }
-    std::string id = item.id;
-    s.items.emplace(std::move(id), std::move(item));
-  } else if (t == "material_added") {
-    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
-    auto& item = must_find(s.items, str_field(p, "item_id"));
-    material m{str_field(p, "material_id"), str_field(p, "title"), str_field(p, "text"),
-               str_field(p, "url"), str_field(p, "digest")};
-    item.materials.push_back(std::move(m));
-  } else if (t == "current_item_set") {
-    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
-    s.current_item = str_field(p, "item_id");
-  } else if (t == "proposal_submitted") {
+    agenda_item item;
+    item.id = p.item_id;
+    item.kind = *kind;
+    item.title = p.title;
+    item.order = static_cast<std::int64_t>(p.order);
+    item.responsible = p.responsible;
+    item.proposal_id = p.proposal_id;
+    if (pr != nullptr) {
+      pr->sitting_id = s->id;
+      pr->item_id = item.id;
+    }
+    s->items.insert_or_assign(p.item_id, std::move(item));
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::material_added& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
+    agenda_item* item = find(s->items, p.item_id);
+    if (item == nullptr) return unknown("item", p.item_id);
+    item->materials.push_back(material{p.material_id, p.title, p.text, p.url, p.digest});
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::current_item_set& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
+    s->current_item = p.item_id;
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::proposal_submitted& p) {
     proposal pr;
-    pr.id = str_field(p, "proposal_id");
-    pr.by = str_field(p, "by");
-    pr.title = str_field(p, "title");
-    pr.text = str_field(p, "text");
-    pr.submitted_ms = i64_field(p, "unix_ms");
-    std::string id = pr.id;
-    proposals_.emplace(std::move(id), std::move(pr));
-  } else if (t == "vote_created") {
+    pr.id = p.proposal_id;
+    pr.by = p.by;
+    pr.title = p.title;
+    pr.text = p.text;
+    pr.submitted_ms = static_cast<std::int64_t>(p.unix_ms);
+    st.proposals_.insert_or_assign(p.proposal_id, std::move(pr));
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::vote_created& p) {
+    auto rule = protocol::parse_rule(p.rule);
+    if (!rule) return refused("vote_created " + p.vote_id + ": the rule does not parse");
     vote v;
-    v.id = str_field(p, "vote_id");
-    v.sitting_id = str_field(p, "sitting_id");
-    v.item_id = str_field(p, "item_id");
-    auto kind = protocol::parse_vote_kind(str_field(p, "kind"));
-    if (!kind) throw malformed_payload("unknown vote kind");
-    v.kind = *kind;
-    v.title = str_field(p, "title");
-    v.secret = bool_field(p, "secret");
-    v.rule_text = str_field(p, "rule");
-    auto rule = protocol::parse_rule(v.rule_text);
-    if (!rule) throw malformed_payload("bad rule");
+    v.id = p.vote_id;
+    v.sitting_id = p.sitting_id;
+    v.item_id = p.item_id;
+    v.kind = p.kind;
+    v.title = p.title;
+    v.secret = p.secret;
+    v.rule_text = p.rule;
     v.rule = *rule;
-    v.seats = static_cast<std::uint32_t>(u64_field(p, "seats"));
-    v.candidates = strings_field(p, "candidates");
-    v.uncontested = bool_field(p, "uncontested");
-    v.follow_up_of = str_field(p, "follow_up_of");
-    auto manifest = protocol::decode_manifest(field(p, "manifest"));
-    if (!manifest) throw malformed_payload("bad manifest");
-    v.manifest = std::move(*manifest);
+    v.seats = static_cast<std::uint32_t>(p.seats);
+    v.candidates = p.candidates;
+    v.uncontested = p.uncontested;
+    v.follow_up_of = p.follow_up_of;
+    v.manifest = p.manifest;
     std::size_t positions = 0;
     for (const auto& contest : v.manifest.contests) positions += contest.options.size();
     v.aggregates = crypto::running_tally(positions);
-    std::string id = v.id;
-    votes_.emplace(std::move(id), std::move(v));
-  } else if (t == "vote_opened") {
-    auto& v = must_find(votes_, str_field(p, "vote_id"));
-    const auto seated_count = u64_field(p, "seated");
-    const auto present_count = u64_field(p, "present");
-    auto eligible = strings_field(p, "eligible");
-    auto roster = strings_field(p, "roster");
-    std::string mh = str_field(p, "manifest_hash");
-    std::string rh = str_field(p, "roster_hash");
-    std::string eh = str_field(p, "election_hash");
-    v.state = vote::status::open;
-    v.seated = seated_count;
-    v.present = present_count;
-    v.eligible = std::move(eligible);
-    v.roster = std::move(roster);
-    v.manifest_hash = std::move(mh);
-    v.roster_hash = std::move(rh);
-    v.election_hash = std::move(eh);
-    v.opened_seq = e.seq;
-  } else if (t == "ballot_accepted") {
-    auto& v = must_find(votes_, str_field(p, "vote_id"));
-    ballot_record b;
-    b.voter_pk = str_field(p, "voter_pk");
-    b.ballot_id = str_field(p, "ballot_id");
-    b.digest = str_field(p, "digest");
-    b.tracking_code = str_field(p, "tracking_code");
-    b.seq = e.seq;
-    b.ballot = obj_field(p, "ballot");
-    std::vector<std::string> alphas;
+    st.votes_.insert_or_assign(p.vote_id, std::move(v));
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::vote_opened& p) {
+    vote* v = find(st.votes_, p.vote_id);
+    if (v == nullptr) return unknown("vote", p.vote_id);
+    v->state = vote::status::open;
+    v->seated = p.seated;
+    v->present = p.present;
+    v->eligible = p.eligible;
+    v->roster.clear();
+    for (const auto& k : p.roster) v->roster.push_back(k.hex());
+    v->manifest_hash = crypto::to_hex(p.manifest_hash);
+    v->roster_hash = crypto::to_hex(p.roster_hash);
+    v->election_hash = crypto::to_hex(p.election_hash);
+    v->opened_seq = e.seq;
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::ballot_accepted& p) {
+    vote* v = find(st.votes_, p.vote_id);
+    if (v == nullptr) return unknown("vote", p.vote_id);
     std::vector<crypto::ciphertext> ciphertexts;
-    for (const auto& c : arr_field(b.ballot, "contests")) {
-      for (const auto& o : arr_field(as_obj(c), "options")) {
-        auto alpha = crypto::point::from_hex(str_field(as_obj(o), "alpha"));
-        auto beta = crypto::point::from_hex(str_field(as_obj(o), "beta"));
-        if (!alpha || !beta) throw malformed_payload("a ballot that does not fit its vote");
-        ciphertexts.push_back({*alpha, *beta});
-        alphas.push_back(str_field(as_obj(o), "alpha"));
-      }
-    }
-    if (!v.aggregates.add(ciphertexts))
-      throw malformed_payload("a ballot that does not fit its vote");
-    const std::string number = str_field(p, "person");
-    v.ballot_ids.insert(b.ballot_id);
-    for (auto& a : alphas) v.alphas.insert(std::move(a));
-    v.ballots[number] = std::move(b);
-  } else if (t == "ballot_spoiled") {
-    auto& v = must_find(votes_, str_field(p, "vote_id"));
-    spoiled_record r;
-    r.voter_pk = str_field(p, "voter_pk");
-    r.ballot_id = str_field(p, "ballot_id");
-    r.digest = str_field(p, "digest");
-    r.tracking_code = str_field(p, "tracking_code");
-    r.seq = e.seq;
-    r.ballot = obj_field(p, "ballot");
-    r.nonces = arr_field(p, "nonces");
-    r.choices = arr_field(p, "choices");
-    std::vector<std::string> alphas;
-    for (const auto& c : arr_field(r.ballot, "contests")) {
-      for (const auto& o : arr_field(as_obj(c), "options"))
-        alphas.push_back(str_field(as_obj(o), "alpha"));
-    }
-    const std::string number = str_field(p, "person");
+    ciphertexts.reserve(v->aggregates.positions());
+    for (const auto& contest : p.ballot.contests)
+      for (const auto& option : contest.options) ciphertexts.push_back(option.ct);
+    if (!v->aggregates.add(ciphertexts))
+      return refused("ballot_accepted in " + p.vote_id + ": the ballot does not fit the vote");
+    ballot_record b{p.voter_pk.hex(),
+                    crypto::to_hex(p.ballot_id),
+                    crypto::to_hex(p.digest),
+                    crypto::to_hex(p.tracking_code),
+                    e.seq,
+                    p.ballot};
+    burn(*v, b.ballot_id, p.ballot);
+    v->ballots.insert_or_assign(p.person, std::move(b));
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::ballot_spoiled& p) {
+    vote* v = find(st.votes_, p.vote_id);
+    if (v == nullptr) return unknown("vote", p.vote_id);
+    spoiled_record r{p.voter_pk.hex(),
+                     crypto::to_hex(p.ballot_id),
+                     crypto::to_hex(p.digest),
+                     crypto::to_hex(p.tracking_code),
+                     e.seq,
+                     p.ballot,
+                     p.nonces,
+                     p.choices};
     // Burnt for the vote: the spoiled ballot's id and alphas can never be cast.
-    v.ballot_ids.insert(r.ballot_id);
-    for (auto& a : alphas) v.alphas.insert(std::move(a));
-    v.spoiled[number].push_back(std::move(r));
-  } else if (t == "vote_closed") {
-    auto& v = must_find(votes_, str_field(p, "vote_id"));
-    v.state = vote::status::closed;
-    v.closed_seq = e.seq;
-    v.closed_hash = crypto::to_hex(entry_hash);
-  } else if (t == "vote_decided") {
-    auto& v = must_find(votes_, str_field(p, "vote_id"));
-    std::vector<std::uint64_t> counts;
-    for (const auto& c : arr_field(p, "counts")) counts.push_back(as_u64(c));
-    std::string text = str_field(p, "outcome");
+    burn(*v, r.ballot_id, p.ballot);
+    v->spoiled[p.person].push_back(std::move(r));
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::vote_closed& p) {
+    vote* v = find(st.votes_, p.vote_id);
+    if (v == nullptr) return unknown("vote", p.vote_id);
+    v->state = vote::status::closed;
+    v->closed_seq = e.seq;
+    v->closed_hash = crypto::to_hex(e.entry_hash);
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::vote_decided& p) {
+    vote* v = find(st.votes_, p.vote_id);
+    if (v == nullptr) return unknown("vote", p.vote_id);
     json::error_code ec;
-    json::value outcome = json::parse(text, ec);
-    if (ec || !outcome.is_object()) throw malformed_payload("bad outcome");
-    const auto& o = outcome.as_object();
+    json::value outcome = json::parse(p.outcome, ec);
+    if (ec || !outcome.is_object()) return refused("vote_decided " + p.vote_id + ": bad outcome");
+    auto election_hash = crypto::from_hex_fixed<32>(v->election_hash);
+    auto closed_hash = crypto::from_hex_fixed<32>(v->closed_hash);
+    if (!election_hash || !closed_hash || p.board_seq_at_close != v->closed_seq)
+      return refused("vote_decided " + p.vote_id + " before the vote was opened and closed");
+    crypto::result_record record;
+    record.election_hash = *election_hash;
+    record.board_seq_at_close = p.board_seq_at_close;
+    record.board_hash_at_close = *closed_hash;
+    record.ballots = p.ballots;
+    record.seated = p.seated;
+    record.present = p.present;
+    record.rule = p.rule;
+    record.counts = p.counts;
+    record.outcome = p.outcome;
+    const crypto::digest32 digest = crypto::result_digest(record);
+    if (p.result_digest && *p.result_digest != digest)
+      return refused("vote_decided " + p.vote_id + ": result_digest is not the recomputed one");
     std::vector<std::string> elected;
     std::vector<std::string> runoff;
     std::uint32_t runoff_seats = 0;
     std::uint32_t further = 0;
-    const std::string digest = crypto::to_hex(crypto::result_digest(result_record_of(
-        v, u64_field(p, "board_seq_at_close"), u64_field(p, "ballots"), u64_field(p, "seated"),
-        u64_field(p, "present"), str_field(p, "rule"), counts, text)));
-    if (const auto* claimed = p.if_contains("result_digest");
-        claimed != nullptr && (!claimed->is_string() || claimed->as_string() != digest))
-      throw malformed_payload("result_digest is not the recomputed one");
-    if (v.kind == protocol::vote_kind::election) {
-      elected = strings_field(o, "elected");
-      runoff = strings_field(o, "runoff");
-      runoff_seats = static_cast<std::uint32_t>(u64_field(o, "runoff_seats"));
-      further = static_cast<std::uint32_t>(u64_field(o, "further_round_seats"));
+    if (v->kind == protocol::vote_kind::election) {
+      const auto& o = outcome.as_object();
+      auto names_of = [&o](std::string_view key, std::vector<std::string>& out) {
+        const auto* list = o.if_contains(key);
+        if (list == nullptr || !list->is_array()) return false;
+        for (const auto& n : list->as_array()) {
+          if (!n.is_string()) return false;
+          out.emplace_back(n.as_string());
+        }
+        return true;
+      };
+      auto number_of = [&o](std::string_view key, std::uint32_t& out) {
+        const auto* n = o.if_contains(key);
+        if (n == nullptr || !n->is_number()) return false;
+        out = static_cast<std::uint32_t>(n->to_number<std::uint64_t>());
+        return true;
+      };
+      if (!names_of("elected", elected) || !names_of("runoff", runoff) ||
+          !number_of("runoff_seats", runoff_seats) || !number_of("further_round_seats", further))
+        return refused("vote_decided " + p.vote_id + ": bad election outcome");
     }
-    v.counts = std::move(counts);
-    v.outcome_text = std::move(text);
-    v.elected = std::move(elected);
-    v.runoff = std::move(runoff);
-    v.runoff_seats = runoff_seats;
-    v.further_round_seats = further;
-    v.state = vote::status::decided;
-    v.result_digest = std::move(digest);
-  } else if (t == "ceremony_started") {
-    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
-    ceremony_record c;
-    for (const auto& v : arr_field(p, "scrutineers")) {
-      const auto& o = as_obj(v);
-      c.scrutineers.push_back(str_field(o, "person"));
-      c.keys.push_back(key_field(o, "pk"));
-    }
-    c.k = u64_field(p, "k");
-    c.ceremony_id = str_field(p, "ceremony_id");
-    s.ceremony = std::move(c);
-  } else if (t == "keygen_submitted") {
-    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
-    if (!s.ceremony) throw malformed_payload("no ceremony");
-    const auto index = u64_field(p, "index");
-    json::object message = obj_field(p, "message");
-    std::optional<crypto::point> joint;
-    std::vector<crypto::point> zs;
-    if (p.contains("joint_key")) {
-      joint = point_field(p, "joint_key");
-      for (const auto& z : arr_field(p, "verification_keys")) {
-        auto pt = crypto::point::from_hex(as_str(z));
-        if (!pt) throw malformed_payload("bad verification key");
-        zs.push_back(*pt);
-      }
-    }
-    auto& c = *s.ceremony;
-    c.keygen[index] = std::move(message);
-    if (joint) {
-      c.joint_key = joint;
-      c.verification_keys = std::move(zs);
-    }
-  } else if (t == "keys_confirmed") {
-    auto& s = must_find(sittings_, str_field(p, "sitting_id"));
-    if (!s.ceremony) throw malformed_payload("no ceremony");
-    const auto index = u64_field(p, "index");
-    std::string sig = str_field(p, "signature");
-    auto& c = *s.ceremony;
-    c.confirmations[index] = std::move(sig);
-    c.complete = c.confirmations.size() == c.scrutineers.size();
-  } else if (t == "partial_submitted") {
-    auto& v = must_find(votes_, str_field(p, "vote_id"));
-    const auto index = u64_field(p, "index");
-    v.partials[index] = obj_field(p, "partial");
-  } else if (t == "result_signed") {
-    auto& v = must_find(votes_, str_field(p, "vote_id"));
-    const auto index = u64_field(p, "index");
-    result_signature r{str_field(p, "person"), str_field(p, "signer_pk"), str_field(p, "signature"),
-                       e.seq};
-    v.result_signatures[index] = std::move(r);
-  } else if (t == "result_announced") {
-    auto& v = must_find(votes_, str_field(p, "vote_id"));
-    result_signature r{str_field(p, "person"), str_field(p, "signer_pk"), str_field(p, "signature"),
-                       e.seq};
-    v.announcement = std::move(r);
-  } else {
-    throw malformed_payload("unknown event type " + t);
+    v->counts = p.counts;
+    v->outcome_text = p.outcome;
+    v->elected = std::move(elected);
+    v->runoff = std::move(runoff);
+    v->runoff_seats = runoff_seats;
+    v->further_round_seats = further;
+    v->state = vote::status::decided;
+    v->result_digest = crypto::to_hex(digest);
+    return {};
   }
+
+  apply_result operator()(const protocol::events::ceremony_started& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
+    ceremony_record c;
+    for (const auto& one : p.scrutineers) {
+      c.scrutineers.push_back(one.person);
+      c.keys.push_back(one.pk);
+    }
+    c.k = p.k;
+    c.ceremony_id = crypto::to_hex(p.ceremony_id);
+    s->ceremony = std::move(c);
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::keygen_submitted& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
+    if (!s->ceremony) return refused("keygen_submitted without a ceremony in " + p.sitting_id);
+    auto& c = *s->ceremony;
+    c.keygen[p.index] = p.message;
+    if (p.joint_key) {
+      c.joint_key = p.joint_key;
+      c.verification_keys = p.verification_keys;
+    }
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::keys_confirmed& p) {
+    sitting* s = find(st.sittings_, p.sitting_id);
+    if (s == nullptr) return unknown("sitting", p.sitting_id);
+    if (!s->ceremony) return refused("keys_confirmed without a ceremony in " + p.sitting_id);
+    auto& c = *s->ceremony;
+    c.confirmations[p.index] = p.signature.hex();
+    c.complete = c.confirmations.size() == c.scrutineers.size();
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::partial_submitted& p) {
+    vote* v = find(st.votes_, p.vote_id);
+    if (v == nullptr) return unknown("vote", p.vote_id);
+    v->partials[p.index] = p.partial;
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::result_signed& p) {
+    vote* v = find(st.votes_, p.vote_id);
+    if (v == nullptr) return unknown("vote", p.vote_id);
+    v->result_signatures[p.index] =
+        result_signature{p.person, p.signer_pk.hex(), p.signature.hex(), e.seq};
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::result_announced& p) {
+    vote* v = find(st.votes_, p.vote_id);
+    if (v == nullptr) return unknown("vote", p.vote_id);
+    v->announcement = result_signature{p.person, p.signer_pk.hex(), p.signature.hex(), e.seq};
+    return {};
+  }
+
+ private:
+  apply_result set_checkin(const std::string& sitting_id, bool open) {
+    sitting* s = find(st.sittings_, sitting_id);
+    if (s == nullptr) return unknown("sitting", sitting_id);
+    s->checkin_open = open;
+    return {};
+  }
+
+  static apply_error refused(std::string reason) {
+    return apply_error{errc::internal, std::move(reason)};
+  }
+
+  apply_error unknown(std::string_view what, const std::string& id) const {
+    return refused(std::string(protocol::event_type(e.body)) + " names an unknown " +
+                   std::string(what) + " " + id);
+  }
+
+  // The ballot's id and alphas can never be used again in the vote.
+  static void burn(vote& v, const std::string& ballot_id, const crypto::ballot& b) {
+    v.ballot_ids.insert(ballot_id);
+    for (const auto& contest : b.contests)
+      for (const auto& option : contest.options) v.alphas.insert(option.ct.alpha.hex());
+  }
+
+  static std::optional<person> person_of(const protocol::events::roster_person& p) {
+    person out;
+    out.number = p.number;
+    out.name = p.name;
+    out.gender = p.gender;
+    out.ethnicity = p.ethnicity;
+    out.occupation = p.occupation;
+    out.unit = p.unit;
+    out.group = p.group;
+    for (const auto& r : p.roles) {
+      auto parsed = parse_role(r);
+      if (!parsed) return std::nullopt;
+      out.roles.insert(*parsed);
+    }
+    out.committee_member = p.committee_member;
+    return out;
+  }
+};
+
+apply_result congress_state::apply(const event& e) {
+  if (e.seq != next_seq_)
+    return apply_error{errc::broken_chain, "event " + std::to_string(e.seq) + " where " +
+                                               std::to_string(next_seq_) + " was due"};
+  auto applied = std::visit(applier{*this, e}, e.body);
+  if (!applied) return applied;
+  ++next_seq_;
+  return {};
 }
 
 }  // namespace plenum::server::domain

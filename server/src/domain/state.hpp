@@ -13,11 +13,15 @@
 
 #include "domain/event.hpp"
 #include "domain/roster.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/elgamal.hpp"
 #include "plenum/crypto/group.hpp"
+#include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/manifest.hpp"
 #include "plenum/crypto/running_tally.hpp"
 #include "plenum/crypto/sign.hpp"
+#include "plenum/crypto/spoiled_ballot.hpp"
 #include "plenum/protocol/error.hpp"
 #include "plenum/protocol/rules.hpp"
 
@@ -100,9 +104,9 @@ struct ceremony_record {
   std::vector<std::string> scrutineers;  ///< person numbers; index i+1 is scrutineers[i]
   std::vector<crypto::public_key> keys;  ///< their device keys when appointed
   std::uint64_t k = 0;
-  std::string ceremony_id;                              ///< hex
-  std::map<std::uint64_t, boost::json::object> keygen;  ///< by dealer index
-  std::map<std::uint64_t, std::string> confirmations;   ///< by index: signature hex
+  std::string ceremony_id;                                 ///< hex
+  std::map<std::uint64_t, crypto::keygen_message> keygen;  ///< by dealer index
+  std::map<std::uint64_t, std::string> confirmations;      ///< by index: signature hex
   bool complete = false;
   std::optional<crypto::point> joint_key;
   std::vector<crypto::point> verification_keys;
@@ -144,7 +148,7 @@ struct ballot_record {
   std::string digest;
   std::string tracking_code;
   std::uint64_t seq = 0;  ///< the event that accepted it
-  boost::json::object ballot;
+  crypto::ballot ballot;
   friend bool operator==(const ballot_record&, const ballot_record&) = default;
 };
 
@@ -155,9 +159,9 @@ struct spoiled_record {
   std::string digest;
   std::string tracking_code;
   std::uint64_t seq = 0;  ///< the ballot_spoiled event
-  boost::json::object ballot;
-  boost::json::array nonces;
-  boost::json::array choices;
+  crypto::ballot ballot;
+  crypto::ballot_openings nonces;
+  crypto::ballot_choices choices;
   friend bool operator==(const spoiled_record&, const spoiled_record&) = default;
 };
 
@@ -209,7 +213,7 @@ struct vote {
   crypto::running_tally aggregates;
   std::uint64_t closed_seq = 0;
   std::string closed_hash;  ///< hex: entry_hash of the vote_closed event (board_hash_at_close)
-  std::map<std::uint64_t, boost::json::object> partials;  ///< by scrutineer index
+  std::map<std::uint64_t, crypto::partial_decryption> partials;  ///< by scrutineer index
   // Result.
   std::vector<std::uint64_t> counts;
   std::string outcome_text;
@@ -223,23 +227,33 @@ struct vote {
   friend bool operator==(const vote&, const vote&) = default;
 };
 
+/// Why an event could not be applied: errc::broken_chain for a sequence gap, errc::internal for
+/// an event that does not fit the state (a foreign or forged log), and the reason in words.
+struct apply_error {
+  boost::system::error_code code;
+  std::string reason;
+};
+
+/// Lets `result<void, apply_error>::value()` throw (a programmer error: callers check first).
+[[noreturn]] void throw_exception_from_error(const apply_error& e,
+                                             const boost::source_location& location);
+
+/// The outcome of congress_state::apply.
+using apply_result = boost::system::result<void, apply_error>;
+
 /// The state of one congress. Not thread-safe: the caller serializes decide/apply.
 class congress_state {
  public:
   congress_state() = default;
 
   /// Applies one event of this congress's log. `e.seq` must be the next sequence number.
-  /// Total and deterministic for every event `decide` produced; a malformed or foreign event
-  /// returns errc::internal (or errc::broken_chain for a sequence gap) and leaves the state as
-  /// it was for every field read before the problem was found.
-  [[nodiscard]] boost::system::result<void> apply(const event& e);
+  /// Total and deterministic for every event `decide` produced. An event that does not fit the
+  /// state (a foreign or forged log) is refused with errc::internal and the reason (errc::
+  /// broken_chain for a sequence gap), and leaves the state as it was.
+  [[nodiscard]] apply_result apply(const event& e);
 
   /// The sequence number the next event must have.
   [[nodiscard]] std::uint64_t next_seq() const { return next_seq_; }
-
-  /// entry_hash (CVP1 §6) of the last event applied, recomputed from each event's payload as
-  /// serialized by Boost.JSON (the form the log stores); 32 zero bytes before the first.
-  [[nodiscard]] const crypto::digest32& head_hash() const { return head_hash_; }
 
   [[nodiscard]] const std::optional<congress_info>& congress() const { return congress_; }
   [[nodiscard]] const std::vector<person>& persons() const { return persons_; }
@@ -269,10 +283,9 @@ class congress_state {
   friend bool operator==(const congress_state&, const congress_state&) = default;
 
  private:
-  void apply_payload(const event& e, const crypto::digest32& entry_hash);
+  struct applier;
 
   std::uint64_t next_seq_ = 0;
-  crypto::digest32 head_hash_{};
   std::optional<congress_info> congress_;
   std::vector<person> persons_;
   membership_totals membership_;

@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <set>
 
-#include "plenum/protocol/codec_ballot.hpp"
-
 namespace plenum::server::domain::detail {
 
 result<voter_ballot> check_voter_ballot(const congress_state& state, const std::string& vote_id,
-                                        const boost::json::object& ballot,
+                                        const crypto::ballot& ballot,
                                         const std::shared_ptr<const ballot_check>& checked,
                                         const context& ctx) {
   if (ctx.who.who != actor::kind::person || !ctx.who.device_key) return errc::permission_denied;
@@ -27,18 +25,16 @@ result<voter_ballot> check_voter_ballot(const congress_state& state, const std::
   auto election_hash = crypto::from_hex_fixed<32>(v->election_hash);
   if (!election_hash) return errc::internal;
   // The cryptography, checked outside the lock when the service could (the same vote's
-  // basis), else here. Encodings first: every point valid, every scalar canonical (CVP1 §5).
-  voter_ballot out{v, number, checked, {}};
+  // basis), else here.
+  voter_ballot out{v, number, checked, &ballot};
   if (!out.check || !out.check->made_for(*election_hash, *ceremony->joint_key)) {
     out.check = std::make_shared<const ballot_check>(
         check_ballot(ballot_basis{v->manifest, *election_hash, *ceremony->joint_key}, ballot));
   }
-  if (!out.check->decoded) return out.check->decoded.error();
-  const crypto::ballot& b = *out.check->decoded;
+  const crypto::ballot& b = ballot;
   if (b.voter_pk != *ctx.who.device_key) return errc::not_yourself;
   if (!std::binary_search(v->roster.begin(), v->roster.end(), b.voter_pk.hex()))
     return errc::not_a_voter;
-  out.stored = protocol::encode_ballot(b);
   return out;
 }
 
@@ -47,7 +43,7 @@ boost::system::error_code check_unused(const voter_ballot& vb) {
   // contest) is malformed, whatever else it repeats.
   const auto& verified = vb.check->verdict;
   if (!verified && verified.error() == errc::malformed_ballot) return verified.error();
-  const crypto::ballot& b = *vb.check->decoded;
+  const crypto::ballot& b = *vb.ballot;
   if (vb.v->ballot_ids.contains(crypto::to_hex(b.ballot_id))) return errc::ballot_id_reused;
   std::set<std::string> own;
   for (const auto& contest : b.contests) {

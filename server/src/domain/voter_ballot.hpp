@@ -16,18 +16,18 @@ struct voter_ballot {
   const vote* v = nullptr;
   std::string number;  ///< the delegate's roster number
   /// The verdict on the ballot: the one made outside the lock when it was made for this vote's
-  /// election hash and joint key, else one made here. `check->decoded` holds a value.
+  /// election hash and joint key, else one made here.
   std::shared_ptr<const ballot_check> check;
-  /// The ballot as stored in the event (its canonical JSON).
-  boost::json::object stored;
+  /// The ballot itself (the command's).
+  const crypto::ballot* ballot = nullptr;
 };
 
-/// Who may send a ballot for `vote_id`, and the ballot's decoding and ownership: the actor is a
-/// seated, checked-in delegate of the open vote, in its roster, and the ballot decodes and is
-/// signed by their own key. Errors: permission_denied, not_a_voter, unknown_vote, vote_not_open,
-/// not_checked_in, the decoding's codes, not_yourself.
+/// Who may send a ballot for `vote_id`, and the ballot's ownership: the actor is a seated,
+/// checked-in delegate of the open vote, in its roster, and the ballot is signed by their own
+/// key. Errors: permission_denied, not_a_voter, unknown_vote, vote_not_open, not_checked_in,
+/// not_yourself. REQUIRES: `ballot` outlives the result.
 [[nodiscard]] result<voter_ballot> check_voter_ballot(
-    const congress_state& state, const std::string& vote_id, const boost::json::object& ballot,
+    const congress_state& state, const std::string& vote_id, const crypto::ballot& ballot,
     const std::shared_ptr<const ballot_check>& checked, const context& ctx);
 
 /// Shape before uniqueness, then uniqueness: malformed_ballot for a ballot that does not fit

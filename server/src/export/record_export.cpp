@@ -1,23 +1,22 @@
 #include "export/record_export.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <system_error>
+#include <variant>
 
 #include "export/record_readme.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/protocol/codec_board.hpp"
-#include "plenum/protocol/codec_manifest.hpp"
+#include "plenum/protocol/events.hpp"
 #include "plenum/protocol/record.hpp"
 #include "storage/congress_key_store.hpp"
 
 namespace plenum::server::record_export {
 
 namespace fs = std::filesystem;
-namespace json = boost::json;
 
 namespace {
 
@@ -45,16 +44,13 @@ std::string csv_field(std::string_view text) {
   return out + "\"";
 }
 
-std::optional<json::object> parse_object(const std::string& text) {
-  boost::system::error_code ec;
-  auto v = json::parse(text, ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  return std::move(v.as_object());
-}
-
-const json::string* string_member(const json::object& o, std::string_view key) {
-  auto it = o.find(key);
-  return it != o.end() && it->value().is_string() ? &it->value().get_string() : nullptr;
+// The event `e` decoded, when it is of type T and decodes.
+template <typename T>
+std::optional<T> decoded_as(const storage::stored_event& e) {
+  if (e.type != T::type) return std::nullopt;
+  auto decoded = protocol::decode_event_payload(e.type, e.payload);
+  if (!decoded) return std::nullopt;
+  return std::get<T>(std::move(*decoded));
 }
 
 // results.csv from the vote_created manifests and the vote_decided counts.
@@ -62,29 +58,22 @@ std::string results_csv(std::span<const storage::stored_event> events, std::uint
   std::string csv = "vote_id,vote_title,contest_id,contest_title,option_id,option_label,count\n";
   std::map<std::string, crypto::manifest> manifests;
   for (const auto& e : events) {
-    if (e.type != "vote_created" && e.type != "vote_decided") continue;
-    auto p = parse_object(e.payload);
-    if (!p) continue;
-    const auto* vote_id = string_member(*p, "vote_id");
-    if (vote_id == nullptr) continue;
-    if (e.type == "vote_created") {
-      auto it = p->find("manifest");
-      if (it == p->end()) continue;
-      auto m = protocol::decode_manifest(it->value());
-      if (m) manifests.insert_or_assign(std::string(*vote_id), std::move(*m));
+    if (auto created = decoded_as<protocol::events::vote_created>(e)) {
+      manifests.insert_or_assign(created->vote_id, std::move(created->manifest));
       continue;
     }
-    auto m = manifests.find(std::string(*vote_id));
-    auto counts = p->find("counts");
-    if (m == manifests.end() || counts == p->end() || !counts->value().is_array()) continue;
-    const auto& list = counts->value().get_array();
+    auto result = decoded_as<protocol::events::vote_decided>(e);
+    if (!result) continue;
+    auto m = manifests.find(result->vote_id);
+    if (m == manifests.end()) continue;
+    const auto& counts = result->counts;
     ++decided;
     std::size_t position = 0;
     for (const auto& contest : m->second.contests) {
       for (const auto& option : contest.options) {
-        std::string count = position < list.size() ? json::serialize(list[position]) : "";
+        std::string count = position < counts.size() ? std::to_string(counts[position]) : "";
         ++position;
-        csv += csv_field(*vote_id) + "," + csv_field(m->second.title) + "," +
+        csv += csv_field(result->vote_id) + "," + csv_field(m->second.title) + "," +
                csv_field(contest.contest_id) + "," + csv_field(contest.title) + "," +
                csv_field(option.option_id) + "," + csv_field(option.label) + "," + count + "\n";
       }
@@ -115,24 +104,19 @@ result<export_summary> write_record(std::span<const storage::stored_event> event
     protocol::board_event be{e.seq, e.prev_hash, e.type, e.payload, e.entry_hash, e.signature};
     lines += protocol::event_line(be) + "\n";
     ++summary.events;
-    if (e.type != "ballot_accepted") continue;
-    auto p = parse_object(e.payload);
-    const auto* tracking_hex = p ? string_member(*p, "tracking_code") : nullptr;
-    auto tracking = tracking_hex ? crypto::from_hex_fixed<32>(*tracking_hex) : std::nullopt;
-    if (!tracking) return errc::invalid_field;
-    protocol::receipt r{*tracking, e.seq, e.entry_hash, {}};
+    if (e.type != protocol::events::ballot_accepted::type) continue;
+    auto ballot = decoded_as<protocol::events::ballot_accepted>(e);
+    if (!ballot) return errc::invalid_field;
+    protocol::receipt r{ballot->tracking_code, e.seq, e.entry_hash, {}};
     r.sig = congress_key.sign(crypto::receipt_digest(r.tracking_code, e.seq, e.entry_hash));
     receipts += protocol::receipt_line(r) + "\n";
     ++summary.receipts;
   }
 
-  auto first = parse_object(events.front().payload);
-  const auto* congress_id = first ? string_member(*first, "congress_id") : nullptr;
-  const auto* name = first ? string_member(*first, "name") : nullptr;
-  if (congress_id == nullptr || name == nullptr) return errc::invalid_field;
-  const protocol::record_header header{std::string(*congress_id), std::string(*name),
-                                       congress_key.public_part(), events.size(),
-                                       events.back().entry_hash};
+  auto first = decoded_as<protocol::events::congress_created>(events.front());
+  if (!first) return errc::invalid_field;
+  const protocol::record_header header{first->congress_id, first->name, congress_key.public_part(),
+                                       events.size(), events.back().entry_hash};
   const std::string csv = results_csv(events, summary.decided_votes);
   const readme_facts facts{header.congress_id,
                            header.name,

@@ -91,7 +91,7 @@ domain::command command_pipeline::with_ballot_checked(domain::command cmd) const
   // cast_ballot and spoil_ballot alike: the proofs and signature are checked here, without
   // the lock, against the vote's basis taken under it.
   auto check = [this](const std::string& vote_id,
-                      const json::object& ballot) -> std::shared_ptr<const domain::ballot_check> {
+                      const crypto::ballot& ballot) -> std::shared_ptr<const domain::ballot_check> {
     std::optional<domain::ballot_basis> basis;
     {
       std::lock_guard lock(mutex_);
@@ -135,10 +135,7 @@ void command_pipeline::execute(std::uint64_t id, const domain::command& cmd,
     // An idempotent repeat: reply once the event it refers to is durable.
     std::string frame = reply_for(id, cmd, *decided, {});
     std::uint64_t seq = 0;
-    if (const auto* s = decided->reply.if_contains("board_seq"); s && s->is_uint64())
-      seq = s->as_uint64();
-    else if (s && s->is_int64())
-      seq = static_cast<std::uint64_t>(s->as_int64());
+    if (decided->repeat) seq = decided->repeat->seq;
     pushes_.send_when_durable(
         seq, [id, done, frame = std::move(frame)](boost::system::error_code ec) mutable {
           if (ec) return done(ec, protocol::encode_error(id, ec, ec.message()));
@@ -157,8 +154,9 @@ void command_pipeline::execute(std::uint64_t id, const domain::command& cmd,
     auto pending = std::make_shared<pending_event>();
     if (i + 1 == decided->events.size()) pending->reply = slot;
     pendings.push_back(pending);
-    texts.push_back(json::serialize(decided->events[i].payload));
-    drafts.push_back({decided->events[i].type, texts.back(),
+    // Encoded once: the log stores and hashes this text; the state applies the typed event.
+    texts.push_back(protocol::encode_event_payload(decided->events[i]));
+    drafts.push_back({std::string(protocol::event_type(decided->events[i])), texts.back(),
                       [this, pending, finish](boost::system::error_code ec) {
                         // The state goes back before anyone hears of the failure (this waits
                         // for mutex_, so the event is set by then).
@@ -173,29 +171,28 @@ void command_pipeline::execute(std::uint64_t id, const domain::command& cmd,
   }
   auto appended = log_.append_group(state_.next_seq(), std::move(drafts));
   if (!appended) {
-    log::warn("append refused",
-              {{"type", decided->events.front().type}, {"error", appended.error().message()}});
+    log::warn("append refused", {{"type", protocol::event_type(decided->events.front())},
+                                 {"error", appended.error().message()}});
     return slot->set_durable(appended.error()), slot->set_frame(appended.error(), {});
   }
   std::vector<applied_event> applied;
   for (std::size_t i = 0; i < decided->events.size(); ++i) {
-    const auto& draft = decided->events[i];
+    auto& body = decided->events[i];
+    const std::string type(protocol::event_type(body));
     const auto& placed = (*appended)[i];
     const crypto::digest32 prev = entry_hashes_.empty() ? crypto::digest32{} : entry_hashes_.back();
     entry_hashes_.push_back(placed.entry_hash);
-    auto applied_ok =
-        state_.apply(domain::event{placed.seq, draft.type, json::parse(texts[i]).as_object()});
+    auto applied_ok = state_.apply(domain::event{placed.seq, placed.entry_hash, body});
     if (!applied_ok) {
-      log::error(
-          "apply failed",
-          {{"seq", placed.seq}, {"type", draft.type}, {"error", applied_ok.error().message()}});
+      log::error("apply failed",
+                 {{"seq", placed.seq}, {"type", type}, {"error", applied_ok.error().reason}});
     }
-    applied.push_back({placed.seq, draft.type, placed.entry_hash, draft.payload});
+    applied.push_back({placed.seq, std::move(body)});
     const auto& pending = pendings[i];
     std::unique_lock plock(pending->mutex);
     pending->event = storage::stored_event{placed.seq,
                                            prev,
-                                           draft.type,
+                                           type,
                                            std::move(texts[i]),
                                            placed.entry_hash,
                                            placed.signature,
@@ -223,10 +220,8 @@ void command_pipeline::resync_locked() {
   std::vector<crypto::digest32> hashes;
   hashes.reserve(events.size());
   for (const auto& e : events) {
-    boost::system::error_code ec;
-    json::value payload = json::parse(e.payload, ec);
-    if (ec || !payload.is_object() ||
-        !fresh.apply(domain::event{e.seq, e.type, std::move(payload).as_object()})) {
+    auto body = protocol::decode_event_payload(e.type, e.payload);
+    if (!body || !fresh.apply(domain::event{e.seq, e.entry_hash, std::move(*body)})) {
       log::error("replay after a failed commit stopped", {{"seq", e.seq}, {"type", e.type}});
       break;
     }

@@ -62,9 +62,7 @@ class command_pipeline {
  private:
   struct applied_event {
     std::uint64_t seq = 0;
-    std::string type;
-    crypto::digest32 entry_hash{};
-    boost::json::object payload;
+    protocol::congress_event body;
   };
 
   /// From a failed event's durable handler (the writer thread): resync_locked under mutex_.
@@ -79,9 +77,10 @@ class command_pipeline {
                                       const std::vector<applied_event>& applied) const;
   [[nodiscard]] std::string receipt_reply(std::uint64_t id, const std::string& tracking_hex,
                                           std::uint64_t seq) const;
-  /// The spoil_ballot reply from a ballot_spoiled payload (at `seq`) or a repeat's reply.
-  [[nodiscard]] std::string spoil_reply(std::uint64_t id, const boost::json::object& source,
-                                        std::optional<std::uint64_t> seq) const;
+  /// The spoil_ballot reply: the challenged ballot's tracking code, what it encrypted and the
+  /// seq of its ballot_spoiled event.
+  [[nodiscard]] std::string spoil_reply(std::uint64_t id, const crypto::digest32& tracking_code,
+                                        crypto::ballot_choices choices, std::uint64_t seq) const;
 
   storage::event_log& log_;
   const crypto::secret_key& congress_key_;

@@ -36,28 +36,13 @@ std::string command_pipeline::receipt_reply(std::uint64_t id, const std::string&
       id, protocol::cast_ballot_reply{r, crypto::tracking_code_display(r.tracking_code)});
 }
 
-std::string command_pipeline::spoil_reply(std::uint64_t id, const json::object& source,
-                                          std::optional<std::uint64_t> seq) const {
+std::string command_pipeline::spoil_reply(std::uint64_t id, const crypto::digest32& tracking_code,
+                                          crypto::ballot_choices choices, std::uint64_t seq) const {
   protocol::spoil_ballot_reply r;
-  auto tracking = source.if_contains("tracking_code");
-  auto parsed = tracking != nullptr && tracking->is_string()
-                    ? crypto::from_hex_fixed<32>(std::string(tracking->as_string()))
-                    : std::nullopt;
-  const auto* choices = source.if_contains("choices");
-  if (!parsed || choices == nullptr)
-    return protocol::encode_error(id, errc::internal, "the reply cannot be made");
-  auto decoded = protocol::decode_choices(*choices);
-  if (!decoded) return protocol::encode_error(id, errc::internal, "the reply cannot be made");
-  if (seq) {
-    r.board_seq = *seq;
-  } else if (const auto* s = source.if_contains("board_seq"); s && s->is_uint64()) {
-    r.board_seq = s->as_uint64();
-  } else if (s && s->is_int64()) {
-    r.board_seq = static_cast<std::uint64_t>(s->as_int64());
-  }
-  r.tracking_code = *parsed;
+  r.board_seq = seq;
+  r.tracking_code = tracking_code;
   r.tracking_code_display = crypto::tracking_code_display(r.tracking_code);
-  r.choices = std::move(*decoded);
+  r.choices = std::move(choices);
   return protocol::encode_reply(id, r);
 }
 
@@ -65,27 +50,21 @@ std::string command_pipeline::reply_for(std::uint64_t id, const domain::command&
                                         const domain::decision& d,
                                         const std::vector<applied_event>& applied) const {
   const std::uint64_t last_seq = applied.empty() ? 0 : applied.back().seq;
-  auto text_of = [](const json::object& o, std::string_view key) -> std::string {
-    const auto* v = o.if_contains(key);
-    return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-  };
-  if (const auto* c = std::get_if<domain::cast_ballot>(&cmd)) {
-    (void)c;
-    if (!applied.empty()) {
-      return receipt_reply(id, text_of(applied.front().payload, "tracking_code"),
-                           applied.front().seq);
-    }
-    const auto* seq = d.reply.if_contains("board_seq");
-    std::uint64_t s = 0;
-    if (seq != nullptr && seq->is_uint64()) s = seq->as_uint64();
-    if (seq != nullptr && seq->is_int64()) s = static_cast<std::uint64_t>(seq->as_int64());
-    return receipt_reply(id, text_of(d.reply, "tracking_code"), s);
+  if (holds<domain::cast_ballot>(cmd)) {
+    if (d.repeat) return receipt_reply(id, crypto::to_hex(d.repeat->tracking_code), d.repeat->seq);
+    const auto* accepted =
+        applied.empty() ? nullptr
+                        : std::get_if<protocol::events::ballot_accepted>(&applied.front().body);
+    if (accepted == nullptr) return protocol::encode_error(id, errc::internal, "no receipt");
+    return receipt_reply(id, crypto::to_hex(accepted->tracking_code), applied.front().seq);
   }
   if (holds<domain::spoil_ballot>(cmd)) {
-    const json::object& source = applied.empty() ? d.reply : applied.front().payload;
-    return spoil_reply(
-        id, source,
-        applied.empty() ? std::nullopt : std::optional<std::uint64_t>(applied.front().seq));
+    if (d.repeat) return spoil_reply(id, d.repeat->tracking_code, d.repeat->choices, d.repeat->seq);
+    const auto* spoiled =
+        applied.empty() ? nullptr
+                        : std::get_if<protocol::events::ballot_spoiled>(&applied.front().body);
+    if (spoiled == nullptr) return protocol::encode_error(id, errc::internal, "no receipt");
+    return spoil_reply(id, spoiled->tracking_code, spoiled->choices, applied.front().seq);
   }
   if (const auto* c = std::get_if<domain::enroll_device>(&cmd)) {
     return protocol::encode_reply(id, protocol::enroll_reply{c->person});
@@ -119,7 +98,8 @@ std::string command_pipeline::reply_for(std::uint64_t id, const domain::command&
                                                 {"warnings", std::move(warnings)}});
   }
   // The command's own reply fields (an id the congress gave) beside the board position.
-  json::object fields = d.reply;
+  json::object fields;
+  if (!d.created_id_field.empty()) fields[d.created_id_field] = d.created_id;
   fields["board_seq"] = last_seq;
   return protocol::encode_ok(id, std::move(fields));
 }

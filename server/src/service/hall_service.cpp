@@ -43,24 +43,16 @@ storage::storage_result<std::unique_ptr<hall_service>> hall_service::open(hall_c
   if (!log) return log.error();
   domain::congress_state state;
   for (const auto& e : (*log)->events()) {
-    boost::system::error_code ec;
-    json::value payload = json::parse(e.payload, ec);
     const std::string where = "event " + std::to_string(e.seq) + " (" + e.type + ")";
-    if (ec || !payload.is_object()) {
-      return storage::make_storage_error(errc::broken_chain,
-                                         where + ": the payload is not a JSON object");
+    auto body = protocol::decode_event_payload(e.type, e.payload);
+    if (!body) {
+      return storage::make_storage_error(errc::broken_chain, where + ": " + body.error().message());
     }
-    auto applied = state.apply(domain::event{e.seq, e.type, std::move(payload).as_object()});
+    auto applied = state.apply(domain::event{e.seq, e.entry_hash, std::move(*body)});
     if (!applied) {
       return storage::make_storage_error(
           errc::broken_chain,
-          where + ": the congress rules cannot replay it: " + applied.error().message());
-    }
-    // The state keeps its own copy of the chain (for the board hash in result digests).
-    if (state.head_hash() != e.entry_hash) {
-      return storage::make_storage_error(
-          errc::broken_chain,
-          where + ": the entry hash recomputed from the parsed payload differs");
+          where + ": the congress rules cannot replay it: " + applied.error().reason);
     }
   }
   auto service = std::make_unique<hall_service>(config, *key, std::move(*log), std::move(state));

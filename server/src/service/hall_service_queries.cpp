@@ -58,7 +58,8 @@ json::object ceremony_json(const domain::congress_state& state, const domain::si
         json::object{{"index", i + 1}, {"person", c.scrutineers[i]}, {"pk", c.keys[i].hex()}});
   }
   json::array keygen;
-  for (const auto& [index, message] : c.keygen) keygen.push_back(message);
+  for (const auto& [index, message] : c.keygen)
+    keygen.push_back(protocol::encode_keygen_message(message));
   json::object confirmations;
   for (const auto& [index, sig] : c.confirmations) confirmations[std::to_string(index)] = sig;
   json::object out{{"sitting_id", s.id},

@@ -22,22 +22,22 @@ struct session_mapper {
                             r.possession ? r.possession->hex() : std::string()};
   }
   maybe_command operator()(const p::cast_ballot_request& r) const {
-    return d::cast_ballot{r.vote_id, p::encode_ballot(r.ballot)};
+    return d::cast_ballot{r.vote_id, r.ballot};
   }
   maybe_command operator()(const p::spoil_ballot_request& r) const {
-    return d::spoil_ballot{r.vote_id, p::encode_ballot(r.ballot), p::encode_openings(r.nonces)};
+    return d::spoil_ballot{r.vote_id, r.ballot, r.nonces};
   }
   maybe_command operator()(const p::checkin_request& r) const {
     return d::check_in{r.sitting_id, signed_ms(r.unix_ms), r.sig.hex()};
   }
   maybe_command operator()(const p::keygen_request& r) const {
-    return d::submit_keygen{r.sitting_id, p::encode_keygen_message(r.message)};
+    return d::submit_keygen{r.sitting_id, r.message};
   }
   maybe_command operator()(const p::confirm_key_request& r) const {
     return d::confirm_keys{r.sitting_id, r.confirmation.sig.hex()};
   }
   maybe_command operator()(const p::partial_decryption_request& r) const {
-    return d::submit_partial{r.vote_id, p::encode_partial_decryption(r.partial)};
+    return d::submit_partial{r.vote_id, r.partial};
   }
   template <typename T>
   maybe_command operator()(const T&) const {

@@ -116,8 +116,11 @@ struct board_record {
   /// Device keys currently enrolled, by person.
   std::map<std::string, crypto::public_key> device_keys;
 
-  /// Adds one event (seq must be events.size()). Errors: errc::broken_chain for a wrong seq,
-  /// prev_hash or signature; errc::malformed_message for a payload that cannot be read.
+  /// Adds one event (seq must be events.size()), read with the one event decoder
+  /// (protocol::decode_event_payload); a sealed event, or one of a type this client does not
+  /// know, is kept without being read. Errors: errc::broken_chain for a wrong seq, prev_hash or
+  /// signature; errc::malformed_message for a payload the decoder refuses or an event naming a
+  /// vote or ceremony the board does not hold.
   [[nodiscard]] result<void> add(const protocol::board_event& e);
 };
 

@@ -14,17 +14,19 @@ import {
 } from "../../src/crypto/index.js";
 import type { BoardEvent } from "./client";
 import type { VoteKeys } from "./ballot";
+import { payloadOf, payloadsOf } from "./events";
+import type { VoteDecidedPayload, VoteOpenedPayload } from "./events.gen";
 
 /** Per vote id: manifest (from vote_created) with joint key and election hash (vote_opened). */
 export function voteKeys(events: readonly BoardEvent[]): Map<string, VoteKeys> {
   const manifests = new Map<string, Manifest>();
   const out = new Map<string, VoteKeys>();
   for (const e of events) {
-    if (e.type === "vote_created") manifests.set(e.payload["vote_id"], e.payload["manifest"] as Manifest);
-    if (e.type === "vote_opened") {
-      const m = manifests.get(e.payload["vote_id"]);
-      if (m) out.set(e.payload["vote_id"], { manifest: m, jointKey: e.payload["joint_key"], electionHash: e.payload["election_hash"] });
-    }
+    const created = payloadOf(e, "vote_created");
+    if (created) manifests.set(created.vote_id, created.manifest);
+    const opened = payloadOf(e, "vote_opened");
+    const m = opened && manifests.get(opened.vote_id);
+    if (opened && m) out.set(opened.vote_id, { manifest: m, jointKey: opened.joint_key, electionHash: opened.election_hash });
   }
   return out;
 }
@@ -32,27 +34,27 @@ export function voteKeys(events: readonly BoardEvent[]): Map<string, VoteKeys> {
 /** Person numbers with an accepted ballot in `voteId` (who voted, never how). */
 export function voters(events: readonly BoardEvent[], voteId: string): Set<string> {
   const s = new Set<string>();
-  for (const e of events) if (e.type === "ballot_accepted" && e.payload["vote_id"] === voteId) s.add(e.payload["person"]);
+  for (const p of payloadsOf(events, "ballot_accepted")) if (p.vote_id === voteId) s.add(p.person);
   return s;
 }
 
 /** The eligible voters recorded when `voteId` opened. */
 export function eligible(events: readonly BoardEvent[], voteId: string): string[] {
-  for (const e of events) if (e.type === "vote_opened" && e.payload["vote_id"] === voteId) return e.payload["eligible"] ?? [];
+  for (const p of payloadsOf(events, "vote_opened")) if (p.vote_id === voteId) return p.eligible;
   return [];
 }
 
 /** Person numbers checked in to `sittingId`. */
 export function checkedIn(events: readonly BoardEvent[], sittingId: string): Set<string> {
   const s = new Set<string>();
-  for (const e of events) if (e.type === "checked_in" && e.payload["sitting_id"] === sittingId) s.add(e.payload["person"]);
+  for (const p of payloadsOf(events, "checked_in")) if (p.sitting_id === sittingId) s.add(p.person);
   return s;
 }
 
 /** Each person's current device key (hex), from device_enrolled. */
 export function deviceKeys(events: readonly BoardEvent[]): Map<string, string> {
   const m = new Map<string, string>();
-  for (const e of events) if (e.type === "device_enrolled") m.set(e.payload["person"], e.payload["device_pk"]);
+  for (const p of payloadsOf(events, "device_enrolled")) m.set(p.person, p.device_pk);
   return m;
 }
 
@@ -78,44 +80,43 @@ export interface BoardResult {
 /** The result of `voteId` recomputed from the board; null until the vote is decided there. */
 export function boardResult(events: readonly BoardEvent[], voteId: string): BoardResult | null {
   let rule: string | undefined;
-  let opened: Record<string, any> | undefined;
+  let opened: VoteOpenedPayload | undefined;
   let closed: BoardEvent | undefined;
-  let decided: Record<string, any> | undefined;
+  let decided: VoteDecidedPayload | undefined;
   const ballots: Ciphertext[][] = [];
   const partials: PartialDecryption[] = [];
   const signedBy = new Set<number>();
   let announced = false;
   for (const e of events) {
-    if (e.payload["vote_id"] !== voteId) continue;
-    if (e.type === "vote_created") rule = String(e.payload["rule"]);
+    if (e.sealed || !("vote_id" in e.payload) || e.payload.vote_id !== voteId) continue;
+    if (e.type === "vote_created") rule = e.payload.rule;
     else if (e.type === "vote_opened") opened = e.payload;
     else if (e.type === "ballot_accepted" && !closed) {
       const cts: Ciphertext[] = [];
-      for (const c of e.payload["ballot"]["contests"] as any[])
-        for (const o of c["options"] as any[]) cts.push({ alpha: Point.fromHex(o["alpha"])!, beta: Point.fromHex(o["beta"])! });
+      for (const c of e.payload.ballot.contests)
+        for (const o of c.options) cts.push({ alpha: Point.fromHex(o.alpha)!, beta: Point.fromHex(o.beta)! });
       ballots.push(cts);
     } else if (e.type === "vote_closed") closed = e;
     else if (e.type === "partial_submitted") {
-      const p = partialFromJson(e.payload["partial"]);
+      const p = partialFromJson(e.payload.partial);
       if (p) partials.push(p);
     } else if (e.type === "vote_decided") decided = e.payload;
-    else if (e.type === "result_signed") signedBy.add(Number(e.payload["index"]));
+    else if (e.type === "result_signed") signedBy.add(e.payload.index);
     else if (e.type === "result_announced") announced = true;
   }
   if (rule === undefined || !opened || !closed || !decided) return null;
   const record: ResultRecord = {
-    electionHash: fromHex(String(opened["election_hash"]), 32)!,
+    electionHash: fromHex(opened.election_hash, 32)!,
     boardSeqAtClose: closed.seq,
     boardHashAtClose: fromHex(closed.entryHash, 32)!,
     ballots: ballots.length,
-    seated: Number(opened["seated"]),
-    present: Number(opened["present"]),
+    seated: opened.seated,
+    present: opened.present,
     rule,
-    counts: (decided["counts"] as any[]).map(Number),
-    outcome: String(decided["outcome"]),
+    counts: decided.counts,
+    outcome: decided.outcome,
   };
-  const published = typeof decided["result_digest"] === "string" ? decided["result_digest"] : undefined;
-  return { record, digest: resultDigest(record), published, ballots, partials, signedBy, announced };
+  return { record, digest: resultDigest(record), published: decided.result_digest, ballots, partials, signedBy, announced };
 }
 
 /** Whether the digest this device recomputed is the one the server published (and signs). */

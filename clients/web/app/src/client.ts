@@ -17,6 +17,7 @@ import {
   systemRandom,
   toHex,
 } from "../../src/crypto/index.js";
+import type { EventPayloads, EventType } from "./events.gen";
 import { signal } from "./signal";
 
 /** A reply's fields (without v, id, type). */
@@ -33,18 +34,32 @@ export class ProtocolError extends Error {
   }
 }
 
-/** A board event as pushed, its payload parsed. A sealed event (a result under embargo,
- * protocol/PROTOCOL.md §7) has an empty payload until the chair announces the result; the
- * client then reads it again and checks it against the entry hash it already holds. */
-export interface BoardEvent {
+/** A board event of type K as pushed, its payload parsed and typed by the events' schema
+ * (events.gen.ts, generated from the C++ codec's protocol::event_schema()). */
+export interface OpenBoardEvent<K extends EventType> {
   seq: number;
-  type: string;
-  payload: Record<string, any>;
+  type: K;
+  payload: EventPayloads[K];
   entryHash: string;
   /** The entry hash of the event before it, which the chain link checks. */
   prevHash: string;
-  sealed?: boolean;
+  sealed?: false;
 }
+
+/** A sealed event (a result under embargo, protocol/PROTOCOL.md §7): its payload is empty until
+ * the chair announces the result; the client then reads it again and checks it against the
+ * entry hash it already holds. */
+export interface SealedBoardEvent<K extends EventType> {
+  seq: number;
+  type: K;
+  payload: Partial<EventPayloads[K]>;
+  entryHash: string;
+  prevHash: string;
+  sealed: true;
+}
+
+/** A board event: `type` narrows `payload` to that event's members. */
+export type BoardEvent = { [K in EventType]: OpenBoardEvent<K> | SealedBoardEvent<K> }[EventType];
 
 /** Why the client stopped for good: the server contradicted what the client checks itself
  * (protocol/PROTOCOL.md §8b). `seq` names the board entry at fault. Each code has a text
@@ -233,10 +248,14 @@ export class PlenumClient {
       const limit = Math.min(PAGE, to - start);
       const r = await this.send("get_board", { from_seq: start, limit });
       const page = (r["events"] as Record<string, any>[] | undefined) ?? [];
+      // What the board holds now: a push or another read may have added entries meanwhile.
+      const now = new Set(this.board.get().map((x) => x.seq));
       for (const e of page) {
         const seq = Number(e["seq"]);
         if (seq >= to) return;
-        if (!held.has(seq) && !this.insertEvent(e)) return;
+        if (now.has(seq)) continue;
+        if (!this.insertEvent(e)) return;
+        now.add(seq);
       }
       if (page.length < limit) return;
       from = Number(page[page.length - 1]!["seq"]) + 1;
@@ -445,7 +464,7 @@ export class PlenumClient {
     const sealed = e["sealed"] === true;
     const h = sealed ? claimed : entryHash(seq, prev, String(e["type"]), String(e["payload"]));
     if (toHex(h) !== e["entry_hash"] || !this.congressPk.verify(h, sig)) return null;
-    let payload: Record<string, any> = {};
+    let payload: Record<string, unknown> = {};
     if (!sealed) {
       try {
         payload = JSON.parse(String(e["payload"]));
@@ -453,7 +472,9 @@ export class PlenumClient {
         return null;
       }
     }
-    return { seq, type: String(e["type"]), payload, entryHash: String(e["entry_hash"]), prevHash: String(e["prev_hash"]), ...(sealed ? { sealed } : {}) };
+    // Signed by the congress key over the bytes the server's strict decoder accepted: typed as
+    // the schema says (the readers still check every value they rely on).
+    return { seq, type: String(e["type"]), payload, entryHash: String(e["entry_hash"]), prevHash: String(e["prev_hash"]), ...(sealed ? { sealed } : {}) } as BoardEvent;
   }
 
   /** Reads the sealed events again once a result is announced, keeping each only if its

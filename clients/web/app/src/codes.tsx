@@ -15,6 +15,7 @@ import { lang, setLang, t } from "./i18n";
 import { acceptedCodes, codesPageUrl, shortCode, voteTitle } from "./tracking";
 import { Header } from "./ui";
 import { voteKeys } from "./board";
+import { payloadsOf } from "./events";
 import { ChoiceWords, openSpoiled, spoiledEvents } from "./spoiled";
 
 const REFRESH_MS = 5000;
@@ -51,16 +52,16 @@ function CodesPage(props: { client: PlenumClient }) {
 
   if (failure) return <TrustStop failure={failure} />;
   if (!voteId) {
-    const votes = board.filter((e) => e.type === "vote_created" && e.payload?.["vote_id"]);
+    const votes = payloadsOf(board, "vote_created");
     return (
       <section class="card">
         <h2>{t("codes_title")}</h2>
         <p>{t("codes_choose_vote")}</p>
         {!loaded && <p class="muted">{t("codes_loading")}</p>}
         <ul class="vote-links">
-          {votes.map((e) => (
+          {votes.map((v) => (
             <li>
-              <a href={codesPageUrl(String(e.payload["vote_id"]))}>{voteTitle(board, String(e.payload["vote_id"]))}</a>
+              <a href={codesPageUrl(v.vote_id)}>{voteTitle(board, v.vote_id)}</a>
             </li>
           ))}
         </ul>
@@ -72,7 +73,7 @@ function CodesPage(props: { client: PlenumClient }) {
   const codes = acceptedCodes(board, voteId);
   const wanted = typed.trim() ? normaliseTrackingCode(typed) : null;
   const found = wanted !== null && codes.includes(wanted);
-  const spoiled = wanted !== null && !found && spoiledEvents(board, voteId).some((e) => shortCode(String(e.payload["tracking_code"])) === wanted);
+  const spoiled = wanted !== null && !found && spoiledEvents(board, voteId).some((e) => shortCode(e.payload.tracking_code) === wanted);
   return (
     <section class="card codes-page">
       <h2 data-testid="codes-title">

@@ -3,6 +3,7 @@
 // for the scrutineers' decryption and signatures → 宣布结果) → 宣布闭会. Waiting steps carry the
 // person numbers the hall waits for.
 import type { BoardEvent } from "./client";
+import { payloadsOf } from "./events";
 import { ceremonyWait, decryptedBy, signedBy } from "./waiting";
 
 /** Agenda item kinds that normally end in a vote. */
@@ -54,7 +55,7 @@ export function nextStep(state: Record<string, any> | null, board: readonly Boar
     if (v.status === "decided" && !v.announced) {
       const signed = signedBy(board, v.id);
       const missing = decryptedBy(board, v.id).filter((p) => !signed.has(p));
-      const decidedOnBoard = board.some((e) => e.type === "vote_decided" && e.payload?.["vote_id"] === v.id);
+      const decidedOnBoard = payloadsOf(board, "vote_decided").some((p) => p.vote_id === v.id);
       if (missing.length > 0 || Number(v.signatures ?? 0) < Number(v.decrypted_by ?? 0) || !decidedOnBoard)
         return { kind: "wait_sign", voteId: v.id, title: v.title, missing };
       return { kind: "announce", voteId: v.id, title: v.title };

@@ -74,8 +74,8 @@ export function receiptOnBoard(events: readonly BoardEvent[], want: { voteId: st
   if (e.sealed || e.type !== "ballot_accepted") return "receipt_not_on_board";
   if (want.entryHash !== undefined && e.entryHash !== want.entryHash) return "receipt_not_on_board";
   const p = e.payload;
-  const code = String(p["tracking_code"] ?? "");
+  const code = String(p.tracking_code ?? "");
   const sameCode = want.code.length === 64 ? code === want.code : shortCode(code) === want.code;
-  if (p["vote_id"] !== want.voteId || p["voter_pk"] !== want.voterPk || !sameCode) return "receipt_not_on_board";
+  if (p.vote_id !== want.voteId || p.voter_pk !== want.voterPk || !sameCode) return "receipt_not_on_board";
   return "ok";
 }

@@ -34,6 +34,7 @@ import {
 } from "../../src/crypto/index.js";
 import { boardResult, digestAgrees } from "./board";
 import type { PlenumClient } from "./client";
+import { payloadsOf } from "./events";
 import { useSignal } from "./hooks";
 import { t } from "./i18n";
 import { loadBytes, saveBytes } from "./keystore";
@@ -78,11 +79,12 @@ export function ScrutineerPanel(props: { client: PlenumClient; key_: SecretKey }
       </Card>
     );
   }
-  const myKeygen = board.some((e) => e.type === "keygen_submitted" && e.payload["sitting_id"] === sittingId && e.payload["person"] === who.person);
-  const keygenCount = board.filter((e) => e.type === "keygen_submitted" && e.payload["sitting_id"] === sittingId).length;
-  const myConfirm = board.some((e) => e.type === "keys_confirmed" && e.payload["sitting_id"] === sittingId && e.payload["person"] === who.person);
+  const keygens = payloadsOf(board, "keygen_submitted").filter((p) => p.sitting_id === sittingId);
+  const myKeygen = keygens.some((p) => p.person === who.person);
+  const keygenCount = keygens.length;
+  const myConfirm = payloadsOf(board, "keys_confirmed").some((p) => p.sitting_id === sittingId && p.person === who.person);
   const closed = ((state?.["votes"] ?? []) as any[]).filter((v) => v.status === "closed");
-  const done = new Set(board.filter((e) => e.type === "partial_submitted" && e.payload["person"] === who.person).map((e) => e.payload["vote_id"]));
+  const done = new Set(payloadsOf(board, "partial_submitted").filter((p) => p.person === who.person).map((p) => p.vote_id));
 
   const sendKeygen = () =>
     run(async () => {
@@ -124,10 +126,10 @@ export function ScrutineerPanel(props: { client: PlenumClient; key_: SecretKey }
     });
 
   // Decided votes this scrutineer decrypted: its signature over the result, once checked.
-  const onBoard = new Set(board.filter((e) => e.type === "vote_decided").map((e) => e.payload["vote_id"]));
+  const onBoard = new Set(payloadsOf(board, "vote_decided").map((p) => p.vote_id));
   const decided = ((state?.["votes"] ?? []) as any[]).filter((v) => v.status === "decided" && done.has(v.id) && onBoard.has(v.id));
   const mySignatures = new Set(
-    board.filter((e) => e.type === "result_signed" && e.payload["person"] === who.person).map((e) => e.payload["vote_id"]),
+    payloadsOf(board, "result_signed").filter((p) => p.person === who.person).map((p) => p.vote_id),
   );
 
   const signResult = (voteId: string) =>

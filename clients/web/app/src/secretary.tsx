@@ -10,6 +10,7 @@ import { PublicKey, checkinDigest, toHex } from "../../src/crypto/index.js";
 import { ActionButton } from "./actions";
 import { deviceKeys } from "./board";
 import type { BoardEvent, PlenumClient } from "./client";
+import { payloadsOf } from "./events";
 import { appPageFor, enrollUrl } from "./enroll_text";
 import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
@@ -67,8 +68,7 @@ function localTime(unixMs: number): string {
 /** Each person's latest check-in to `sittingId`: time and whether the secretary assisted. */
 function checkins(board: readonly BoardEvent[], sittingId: string): Map<string, { unixMs: number; assisted: boolean }> {
   const m = new Map<string, { unixMs: number; assisted: boolean }>();
-  for (const e of board)
-    if (e.type === "checked_in" && e.payload?.["sitting_id"] === sittingId) m.set(String(e.payload["person"]), { unixMs: Number(e.payload["unix_ms"]), assisted: !!e.payload["assisted"] });
+  for (const p of payloadsOf(board, "checked_in")) if (p.sitting_id === sittingId) m.set(p.person, { unixMs: p.unix_ms, assisted: p.assisted });
   return m;
 }
 

@@ -3,7 +3,8 @@
 // challenges a delegate has left in a vote (crypto/SPEC.md §14; the server allows MAX_CHALLENGES per delegate and vote).
 import { type Manifest, Point, ballotDigest, checkSpoiledBallot, fromHex, parseBallot, toHex, trackingCode } from "../../src/crypto/index.js";
 import type { VoteKeys } from "./ballot";
-import type { BoardEvent } from "./client";
+import type { BoardEvent, OpenBoardEvent } from "./client";
+import { eventsOf } from "./events";
 import { shortCode } from "./tracking";
 import { t } from "./i18n";
 import { optionLabel } from "./ui";
@@ -39,13 +40,13 @@ export function keepSpoiledSeq(voterPk: string, voteId: string, seq: number): vo
 }
 
 /** The ballot_spoiled events of `voteId`, in board order. */
-export function spoiledEvents(events: readonly BoardEvent[], voteId: string): BoardEvent[] {
-  return events.filter((e) => e.type === "ballot_spoiled" && e.payload?.["vote_id"] === voteId);
+export function spoiledEvents(events: readonly BoardEvent[], voteId: string): OpenBoardEvent<"ballot_spoiled">[] {
+  return eventsOf(events, "ballot_spoiled").filter((e) => e.payload.vote_id === voteId);
 }
 
 /** How many ballots the key `voterPk` (hex) spoiled in `voteId`, by the board. */
 export function spoiledBy(events: readonly BoardEvent[], voteId: string, voterPk: string): number {
-  return spoiledEvents(events, voteId).filter((e) => e.payload["voter_pk"] === voterPk).length;
+  return spoiledEvents(events, voteId).filter((e) => e.payload.voter_pk === voterPk).length;
 }
 
 /** Whether two choice matrices are equal. */
@@ -92,25 +93,25 @@ export interface OpenedSpoil {
 const opened = new Map<string, OpenedSpoil>(); // by entry hash: each event is checked once
 
 /** Checks one ballot_spoiled event against its vote's keys (crypto/SPEC.md §14), in the browser. */
-export function openSpoiled(e: BoardEvent, keys: VoteKeys): OpenedSpoil {
+export function openSpoiled(e: OpenBoardEvent<"ballot_spoiled">, keys: VoteKeys): OpenedSpoil {
   const cacheKey = e.entryHash;
   const known = opened.get(cacheKey);
   if (known) return known;
   const p = e.payload;
-  const code = shortCode(String(p["tracking_code"] ?? ""));
+  const code = shortCode(p.tracking_code);
   const joint = Point.fromHex(keys.jointKey);
   const eh = fromHex(keys.electionHash, 32);
   let result: OpenedSpoil;
   if (!joint || !eh) {
     result = { seq: e.seq, code, choices: null, problem: "bad_ballot" };
   } else {
-    const check = checkSpoiledBallot(keys.manifest, eh, joint, p["ballot"], p["nonces"]);
+    const check = checkSpoiledBallot(keys.manifest, eh, joint, p.ballot, p.nonces);
     if (check.status !== "ok") {
       result = { seq: e.seq, code, choices: null, problem: check.status };
     } else {
-      const b = parseBallot(p["ballot"]).ballot!;
+      const b = parseBallot(p.ballot).ballot!;
       const mine = toHex(trackingCode(ballotDigest(b, eh), b.signature));
-      const problem = mine !== p["tracking_code"] ? "code_differs" : !sameChoices(check.choices, p["choices"]) ? "choices_differ" : null;
+      const problem = mine !== p.tracking_code ? "code_differs" : !sameChoices(check.choices, p.choices) ? "choices_differ" : null;
       result = { seq: e.seq, code: shortCode(mine), choices: check.choices, problem };
     }
   }

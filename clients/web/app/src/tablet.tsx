@@ -45,10 +45,17 @@ function Tablet({ client }: AppProps) {
     // read on demand); a scrutineer's needs every ballot to check the tally.
     void client.subscribe([who.roles.includes("scrutineer") ? "board" : "basis", "state", "results"]);
   }, []);
-  // Pushed states are the public view; fetch the personal one ("me") after each.
+  // Pushed states are the public view. The personal one ("me": presence, receipts) changes with
+  // the sitting's course and this delegate's own actions, not with other delegates' ballots:
+  // fetch it when the course changes, not after every progress push (a hall of thousands would
+  // otherwise answer thousands of get_state after each push).
+  const course = state && !state["me"] ? courseOf(state) : null;
+  const lastCourse = useRef<string | null>(null);
   useEffect(() => {
-    if (state && !state["me"]) void client.refreshState().catch(() => undefined);
-  }, [state]);
+    if (course === null || course === lastCourse.current) return;
+    lastCourse.current = course;
+    void client.refreshState().catch(() => undefined);
+  }, [course]);
   if (state && state["me"]) lastMe.current = state["me"];
   const me = state?.["me"] ?? lastMe.current;
   const name = String(me["person"]?.["name"] ?? "");
@@ -289,3 +296,11 @@ function Fold(props: { folded: boolean; title: string; testid: string; children:
 }
 
 void startApp("app_tablet", "device:tablet", Tablet);
+
+/** What in the public view can change this delegate's own view: the sitting and its check-in,
+ * who is seated or excused, the current item, and each vote's status. Not the progress counts. */
+function courseOf(state: Record<string, any>): string {
+  const sitting = state["sitting"] ?? {};
+  const votes = ((state["votes"] ?? []) as any[]).map((v) => [v.id, v.status, v.announced ?? false]);
+  return JSON.stringify([sitting.id, sitting.status, sitting.checkin_open, state["seated"], state["excused"], state["current_item"], votes]);
+}

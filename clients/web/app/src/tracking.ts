@@ -4,6 +4,7 @@
 // anyone can look a code up.
 import { fromHex, trackingCodeDisplay } from "../../src/crypto/index.js";
 import type { BoardEvent } from "./client";
+import { payloadsOf } from "./events";
 
 /** The display form of a tracking code given as 64 hex digits; a display form is returned as it is. */
 export function shortCode(code: string): string {
@@ -14,13 +15,13 @@ export function shortCode(code: string): string {
 /** The display forms of the tracking codes of every ballot accepted in `voteId`, sorted. */
 export function acceptedCodes(events: readonly BoardEvent[], voteId: string): string[] {
   const out: string[] = [];
-  for (const e of events) if (e.type === "ballot_accepted" && e.payload?.["vote_id"] === voteId && typeof e.payload["tracking_code"] === "string") out.push(shortCode(e.payload["tracking_code"]));
+  for (const p of payloadsOf(events, "ballot_accepted")) if (p.vote_id === voteId && typeof p.tracking_code === "string") out.push(shortCode(p.tracking_code));
   return out.sort();
 }
 
 /** The title of `voteId` as its vote_created event gives it, or null. */
 export function voteTitle(events: readonly BoardEvent[], voteId: string): string | null {
-  for (const e of events) if (e.type === "vote_created" && e.payload?.["vote_id"] === voteId) return String(e.payload["title"] ?? e.payload["manifest"]?.["title"] ?? voteId);
+  for (const p of payloadsOf(events, "vote_created")) if (p.vote_id === voteId) return String(p.title ?? p.manifest?.title ?? voteId);
   return null;
 }
 

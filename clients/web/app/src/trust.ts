@@ -5,8 +5,6 @@
 import {
   CeremonyParams,
   type KeygenMessage,
-  type KeygenMessageJson,
-  type Manifest,
   PublicKey,
   checkConfirmation,
   checkKeygenMessage,
@@ -20,7 +18,8 @@ import {
   toHex,
 } from "../../src/crypto/index.js";
 import type { VoteKeys } from "./ballot";
-import type { BoardEvent } from "./client";
+import type { BoardEvent, OpenBoardEvent } from "./client";
+import { eventsOf, isOpenEvent, payloadOf } from "./events";
 
 /** Why a vote's basis was refused; each has a text `trust_<code>` in the string tables. */
 export type TrustProblem =
@@ -47,43 +46,44 @@ export type BasisCheck = { basis: VoteKeys; problem?: undefined } | { basis?: un
  */
 export function checkVoteBasis(events: readonly BoardEvent[], congressId: string, voteId: string, myPk: PublicKey): BasisCheck {
   const fail = (problem: TrustProblem): BasisCheck => ({ problem });
-  const created = events.find((e) => e.type === "vote_created" && e.payload["vote_id"] === voteId);
-  const opened = events.find((e) => e.type === "vote_opened" && e.payload["vote_id"] === voteId);
+  const created = eventsOf(events, "vote_created").find((e) => e.payload.vote_id === voteId);
+  const opened = eventsOf(events, "vote_opened").find((e) => e.payload.vote_id === voteId);
   if (!created || !opened) return fail("vote_unknown");
-  const sittingId = String(created.payload["sitting_id"]);
+  const sittingId = String(created.payload.sitting_id);
 
   // The ceremony in force when the vote opened: the last one started before it, with the keys
   // its scrutineers had enrolled by then.
   const devices = new Map<string, string>();
-  let started: BoardEvent | undefined;
+  let started: OpenBoardEvent<"ceremony_started"> | undefined;
   for (const e of events) {
     if (e.seq >= opened.seq) break;
-    if (e.type === "device_enrolled") devices.set(String(e.payload["person"]), String(e.payload["device_pk"]));
-    if (e.type === "ceremony_started" && e.payload["sitting_id"] === sittingId) started = e;
+    const enrolled = payloadOf(e, "device_enrolled");
+    if (enrolled) devices.set(String(enrolled.person), String(enrolled.device_pk));
+    if (isOpenEvent(e, "ceremony_started") && e.payload.sitting_id === sittingId) started = e;
   }
   if (!started) return fail("ceremony_missing");
-  const appointed = (started.payload["scrutineers"] ?? []) as { index: number; person: string; pk: string }[];
+  const appointed = started.payload.scrutineers ?? [];
   const keys: PublicKey[] = [];
   for (const [i, s] of appointed.entries()) {
     const pk = PublicKey.fromHex(String(s.pk));
     if (!pk || s.index !== i + 1 || devices.get(String(s.person)) !== pk.hex()) return fail("scrutineer_key_unknown");
     keys.push(pk);
   }
-  const params = CeremonyParams.create(congressId, sittingId, keys, Number(started.payload["k"]));
-  if (!params || toHex(params.ceremonyId) !== started.payload["ceremony_id"]) return fail("ceremony_mismatch");
+  const params = CeremonyParams.create(congressId, sittingId, keys, Number(started.payload.k));
+  if (!params || toHex(params.ceremonyId) !== started.payload.ceremony_id) return fail("ceremony_mismatch");
 
   // Every dealer's message checks, and all n confirmations sign the key digest.
   const messages: (KeygenMessage | undefined)[] = new Array(params.n);
   const confirmations: (Uint8Array | undefined)[] = new Array(params.n);
   for (const e of events) {
-    if (e.seq <= started.seq || e.seq >= opened.seq || e.payload["sitting_id"] !== sittingId) continue;
-    if (e.type === "keygen_submitted") {
-      const msg = keygenMessageFromJson(e.payload["message"] as KeygenMessageJson);
+    if (e.seq <= started.seq || e.seq >= opened.seq || e.sealed) continue;
+    if (e.type === "keygen_submitted" && e.payload.sitting_id === sittingId) {
+      const msg = keygenMessageFromJson(e.payload.message);
       if (!msg || !params.isIndex(msg.dealer) || !checkKeygenMessage(params, msg)) return fail("keygen_invalid");
       messages[msg.dealer - 1] = msg;
-    } else if (e.type === "keys_confirmed") {
-      const index = Number(e.payload["index"]);
-      const sig = fromHex(String(e.payload["signature"]), 64);
+    } else if (e.type === "keys_confirmed" && e.payload.sitting_id === sittingId) {
+      const index = Number(e.payload.index);
+      const sig = fromHex(String(e.payload.signature), 64);
       if (!params.isIndex(index) || !sig) return fail("confirmation_invalid");
       confirmations[index - 1] = sig;
     }
@@ -99,22 +99,22 @@ export function checkVoteBasis(events: readonly BoardEvent[], congressId: string
 
   // The vote's published values are the recomputed ones.
   const p = opened.payload;
-  if (p["ceremony_id"] !== toHex(params.ceremonyId)) return fail("ceremony_mismatch");
-  if (p["joint_key"] !== ckeys.jointKey.hex()) return fail("joint_key_mismatch");
-  const manifest = created.payload["manifest"] as Manifest;
+  if (p.ceremony_id !== toHex(params.ceremonyId)) return fail("ceremony_mismatch");
+  if (p.joint_key !== ckeys.jointKey.hex()) return fail("joint_key_mismatch");
+  const manifest = created.payload.manifest;
   const mHash = manifestHash(manifest);
-  if (p["manifest_hash"] !== toHex(mHash) || manifest.vote_id !== voteId) return fail("manifest_mismatch");
+  if (p.manifest_hash !== toHex(mHash) || manifest.vote_id !== voteId) return fail("manifest_mismatch");
   const roster: PublicKey[] = [];
-  for (const hex of (p["roster"] ?? []) as string[]) {
+  for (const hex of p.roster ?? []) {
     const pk = PublicKey.fromHex(String(hex));
     if (!pk) return fail("roster_mismatch");
     roster.push(pk);
   }
   const rHash = rosterHash(roster);
-  if (p["roster_hash"] !== toHex(rHash)) return fail("roster_mismatch");
+  if (p.roster_hash !== toHex(rHash)) return fail("roster_mismatch");
   if (!roster.some((pk) => pk.hex() === myPk.hex())) return fail("not_in_roster");
   const eHash = electionHash(params.ceremonyId, ckeys.jointKey, mHash, rHash);
-  if (p["election_hash"] !== toHex(eHash)) return fail("election_hash_mismatch");
+  if (p.election_hash !== toHex(eHash)) return fail("election_hash_mismatch");
   return { basis: { manifest, jointKey: ckeys.jointKey.hex(), electionHash: toHex(eHash) } };
 }
 
@@ -129,9 +129,8 @@ const checkedBases = new Map<string, BasisCheck>();
  */
 export function voteBases(events: readonly BoardEvent[], congressId: string, myPk: PublicKey): Map<string, BasisCheck> {
   const out = new Map<string, BasisCheck>();
-  for (const e of events) {
-    if (e.type !== "vote_opened") continue;
-    const voteId = String(e.payload["vote_id"]);
+  for (const e of eventsOf(events, "vote_opened")) {
+    const voteId = String(e.payload.vote_id);
     const cacheKey = `${congressId}/${myPk.hex()}/${voteId}/${e.entryHash}`;
     let check = checkedBases.get(cacheKey);
     if (!check) {

@@ -3,6 +3,7 @@
 // closed vote, and those who decrypted but have not signed its result. Sealed events (no
 // payload) are skipped.
 import type { BoardEvent } from "./client";
+import { payloadsOf } from "./events";
 
 /** The key ceremony's appointed scrutineers (person numbers in index order) and who is missing. */
 export interface CeremonyWait {
@@ -21,15 +22,14 @@ export function ceremonyWait(events: readonly BoardEvent[], sittingId: string): 
   let keygen = new Set<number>();
   let confirmed = new Set<number>();
   for (const e of events) {
-    const p = e.payload;
-    if (!p || p["sitting_id"] !== sittingId) continue;
+    if (e.sealed || !("sitting_id" in e.payload) || e.payload.sitting_id !== sittingId) continue;
     if (e.type === "ceremony_started") {
-      scrutineers = new Map(((p["scrutineers"] ?? []) as any[]).map((s) => [Number(s["index"]), String(s["person"])]));
-      k = Number(p["k"]);
+      scrutineers = new Map((e.payload.scrutineers ?? []).map((s) => [Number(s.index), String(s.person)]));
+      k = Number(e.payload.k);
       keygen = new Set();
       confirmed = new Set();
-    } else if (e.type === "keygen_submitted") keygen.add(Number(p["index"]));
-    else if (e.type === "keys_confirmed") confirmed.add(Number(p["index"]));
+    } else if (e.type === "keygen_submitted") keygen.add(Number(e.payload.index));
+    else if (e.type === "keys_confirmed") confirmed.add(Number(e.payload.index));
   }
   if (!scrutineers) return null;
   const order = [...scrutineers.entries()].sort((a, b) => a[0] - b[0]);
@@ -43,14 +43,14 @@ export function ceremonyWait(events: readonly BoardEvent[], sittingId: string): 
 /** Person numbers whose partial decryption of `voteId` is on the board, in board order. */
 export function decryptedBy(events: readonly BoardEvent[], voteId: string): string[] {
   const out: string[] = [];
-  for (const e of events) if (e.type === "partial_submitted" && e.payload?.["vote_id"] === voteId) out.push(String(e.payload["person"]));
+  for (const p of payloadsOf(events, "partial_submitted")) if (p.vote_id === voteId) out.push(p.person);
   return out;
 }
 
 /** Person numbers who signed the result of `voteId`. */
 export function signedBy(events: readonly BoardEvent[], voteId: string): Set<string> {
   const out = new Set<string>();
-  for (const e of events) if (e.type === "result_signed" && e.payload?.["vote_id"] === voteId) out.add(String(e.payload["person"]));
+  for (const p of payloadsOf(events, "result_signed")) if (p.vote_id === voteId) out.add(p.person);
   return out;
 }
 

@@ -22,6 +22,7 @@ struct decryption_share {
   point m;
   scalar c;
   scalar v;
+  friend bool operator==(const decryption_share&, const decryption_share&) = default;
 };
 
 /// Scrutineer `index`'s partial decryption of every position of one vote, in position order,
@@ -31,6 +32,7 @@ struct partial_decryption {
   std::uint64_t index = 0;
   std::vector<decryption_share> shares;
   signature sig;
+  friend bool operator==(const partial_decryption&, const partial_decryption&) = default;
 };
 
 /// H32("partial", election_hash, LE64(index), A_1, M_1, c_1, v_1, …, A_p, M_p, c_p, v_p)

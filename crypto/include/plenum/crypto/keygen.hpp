@@ -17,6 +17,7 @@ namespace plenum::crypto {
 struct knowledge_proof {
   scalar c;
   scalar v;
+  friend bool operator==(const knowledge_proof&, const knowledge_proof&) = default;
 };
 
 /// Scrutineer `dealer`'s published message: k commitments K_i0 … K_i,k−1 with their proofs,
@@ -29,6 +30,7 @@ struct keygen_message {
   std::vector<knowledge_proof> proofs;
   std::vector<byte_vector> sealed_shares;
   signature sig;
+  friend bool operator==(const keygen_message&, const keygen_message&) = default;
 };
 
 /// Bytes of one sealed share: a 32-byte scalar in a sealed box.

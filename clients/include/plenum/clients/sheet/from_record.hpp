@@ -25,8 +25,8 @@ struct record_signers {
 /// The signers of decided vote `vote_id` in `events` (board order), the server's key being
 /// `congress_pk`. A person missing from the roster is named by number. Pure; thread-safe.
 /// Errors: errc::unknown_vote when the events hold no vote_decided of `vote_id`;
-/// errc::invalid_field for a payload that is not JSON or a key or person field that does not
-/// parse.
+/// errc::invalid_field for a roster, result or signature event that the event decoder
+/// (protocol::decode_event_payload) refuses.
 [[nodiscard]] result<record_signers> signers_from_record(
     const std::vector<protocol::board_event>& events, const crypto::public_key& congress_pk,
     std::string_view vote_id);
@@ -36,8 +36,9 @@ struct record_signers {
 /// vote_opened, the counts of vote_decided with the outcome recomputed from them (it must equal
 /// the published text), the result digest recomputed over the board at close (it must equal the
 /// published one when given), the signers (signers_from_record) and whether it was announced.
-/// Pure; thread-safe. Errors: signers_from_record's, errc::invalid_field for an event that does
-/// not parse, errc::invalid_tally when the published outcome or digest is not the recomputed one.
+/// Pure; thread-safe. Errors: signers_from_record's, errc::invalid_field for an event it reads that
+/// the event decoder refuses, errc::invalid_tally when the published outcome or digest is not the
+/// recomputed one.
 [[nodiscard]] result<vote_sheet> vote_sheet_from_record(
     const std::vector<protocol::board_event>& events, const crypto::public_key& congress_pk,
     std::string_view vote_id);
@@ -48,8 +49,8 @@ struct record_signers {
 /// the sitting (an excusal withdrawn no longer counts) and those checked in and not excused
 /// (late arrivals included); then the sheet of every decided vote of the sitting, in board
 /// order (vote_sheet_from_record). Pure; thread-safe. Errors: errc::no_sitting when the events
-/// hold no sitting_created of `sitting_id`; errc::invalid_field for a payload that does not
-/// parse; those of vote_sheet_from_record.
+/// hold no sitting_created of `sitting_id`; errc::invalid_field for an event it reads that the
+/// event decoder refuses; those of vote_sheet_from_record.
 [[nodiscard]] result<sitting_sheet> sitting_sheet_from_record(
     const std::vector<protocol::board_event>& events, const crypto::public_key& congress_pk,
     std::string_view sitting_id);

@@ -1,0 +1,421 @@
+// The congress log's vocabulary: one struct per event type (protocol/EVENTS.md), the variant
+// of them all, and the one codec every reader and the server use. An event is stored and
+// hashed as the JSON text of its payload (CVP1 §6); encode_event_payload writes the members in
+// the order of protocol/EVENTS.md, and decoding a stored payload and encoding it again gives
+// the same bytes. Decoding is strict: an unknown member, a missing one, a wrong type or an
+// out-of-range value is refused with the path and a reason. Pure; thread-safe.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/bytes.hpp"
+#include "plenum/crypto/decryption.hpp"
+#include "plenum/crypto/group.hpp"
+#include "plenum/crypto/keygen.hpp"
+#include "plenum/crypto/manifest.hpp"
+#include "plenum/crypto/sign.hpp"
+#include "plenum/crypto/spoiled_ballot.hpp"
+#include "plenum/protocol/decode_error.hpp"
+#include "plenum/protocol/rules.hpp"
+
+namespace plenum::protocol {
+
+/// Longest list in an event (a roster, the eligible of a vote).
+inline constexpr std::size_t max_event_list_size = 100'000;
+
+namespace events {
+
+/// A person as the roster records them.
+struct roster_person {
+  std::string number;
+  std::string name;
+  std::string gender;
+  std::string ethnicity;
+  std::string occupation;
+  std::string unit;
+  std::string group;
+  /// Role names (delegate, alternate, observer, chair, secretary, scrutineer), in role order.
+  std::vector<std::string> roles;
+  bool committee_member = false;
+  friend bool operator==(const roster_person&, const roster_person&) = default;
+};
+
+/// The party's membership the composition warnings were computed against.
+struct membership_totals {
+  std::uint64_t members = 0;
+  std::uint64_t women = 0;
+  std::uint64_t minority = 0;
+  friend bool operator==(const membership_totals&, const membership_totals&) = default;
+};
+
+/// A composition warning of an imported roster.
+struct roster_warning {
+  std::string code;
+  std::string detail;
+  friend bool operator==(const roster_warning&, const roster_warning&) = default;
+};
+
+/// A scrutineer appointed to a key ceremony: dealer index (from 1), person, device key.
+struct appointed_scrutineer {
+  std::uint64_t index = 0;
+  std::string person;
+  crypto::public_key pk;
+  friend bool operator==(const appointed_scrutineer&, const appointed_scrutineer&) = default;
+};
+
+struct congress_created {
+  static constexpr std::string_view type = "congress_created";
+  std::string congress_id;
+  std::string name;
+  std::string term_start;
+  std::string term_end;
+  friend bool operator==(const congress_created&, const congress_created&) = default;
+};
+
+struct roster_imported {
+  static constexpr std::string_view type = "roster_imported";
+  std::vector<roster_person> persons;
+  membership_totals membership;
+  std::vector<roster_warning> warnings;
+  std::string by;
+  friend bool operator==(const roster_imported&, const roster_imported&) = default;
+};
+
+struct roster_warnings_acknowledged {
+  static constexpr std::string_view type = "roster_warnings_acknowledged";
+  std::string by;
+  /// How many warnings were acknowledged.
+  std::uint64_t warnings = 0;
+  friend bool operator==(const roster_warnings_acknowledged&,
+                         const roster_warnings_acknowledged&) = default;
+};
+
+struct enrollment_code_issued {
+  static constexpr std::string_view type = "enrollment_code_issued";
+  std::string person;
+  crypto::byte_array<16> salt{};
+  crypto::digest32 code_hash{};
+  std::string by;
+  friend bool operator==(const enrollment_code_issued&, const enrollment_code_issued&) = default;
+};
+
+struct device_enrolled {
+  static constexpr std::string_view type = "device_enrolled";
+  std::string person;
+  crypto::public_key device_pk;
+  /// The key this one replaced (written "" when none).
+  std::optional<crypto::public_key> revoked_pk;
+  /// The device's signature over possession_digest(congress_id, person, device_pk).
+  std::optional<crypto::signature> possession;
+  friend bool operator==(const device_enrolled&, const device_enrolled&) = default;
+};
+
+struct sitting_created {
+  static constexpr std::string_view type = "sitting_created";
+  std::string sitting_id;
+  std::string title;
+  std::string date;
+  friend bool operator==(const sitting_created&, const sitting_created&) = default;
+};
+
+struct checkin_opened {
+  static constexpr std::string_view type = "checkin_opened";
+  std::string sitting_id;
+  friend bool operator==(const checkin_opened&, const checkin_opened&) = default;
+};
+
+struct checkin_closed {
+  static constexpr std::string_view type = "checkin_closed";
+  std::string sitting_id;
+  friend bool operator==(const checkin_closed&, const checkin_closed&) = default;
+};
+
+/// A check-in: the delegate's own (signature by device_pk), or assisted by the secretary
+/// (signature by secretary_pk over the same digest; secretary, secretary_pk and reason set).
+struct checked_in {
+  static constexpr std::string_view type = "checked_in";
+  std::string sitting_id;
+  std::string person;
+  crypto::public_key device_pk;
+  std::uint64_t unix_ms = 0;
+  crypto::signature signature;
+  bool assisted = false;
+  std::string secretary;
+  std::optional<crypto::public_key> secretary_pk;
+  std::string reason;
+  friend bool operator==(const checked_in&, const checked_in&) = default;
+};
+
+struct delegate_excused {
+  static constexpr std::string_view type = "delegate_excused";
+  std::string sitting_id;
+  std::string person;
+  std::string reason;
+  std::string approver;
+  std::string recorded_by;
+  friend bool operator==(const delegate_excused&, const delegate_excused&) = default;
+};
+
+struct excusal_withdrawn {
+  static constexpr std::string_view type = "excusal_withdrawn";
+  std::string sitting_id;
+  std::string person;
+  std::string reason;
+  std::string recorded_by;
+  friend bool operator==(const excusal_withdrawn&, const excusal_withdrawn&) = default;
+};
+
+struct sitting_opened {
+  static constexpr std::string_view type = "sitting_opened";
+  std::string sitting_id;
+  std::uint64_t seated = 0;
+  std::uint64_t present = 0;
+  std::uint64_t required = 0;
+  friend bool operator==(const sitting_opened&, const sitting_opened&) = default;
+};
+
+struct sitting_closed {
+  static constexpr std::string_view type = "sitting_closed";
+  std::string sitting_id;
+  friend bool operator==(const sitting_closed&, const sitting_closed&) = default;
+};
+
+struct item_added {
+  static constexpr std::string_view type = "item_added";
+  std::string sitting_id;
+  std::string item_id;
+  /// report, major_matter, briefing, proposal, election, appraisal or other.
+  std::string kind;
+  std::string title;
+  std::uint64_t order = 0;
+  std::string responsible;  ///< may be empty
+  std::string proposal_id;  ///< may be empty
+  friend bool operator==(const item_added&, const item_added&) = default;
+};
+
+struct material_added {
+  static constexpr std::string_view type = "material_added";
+  std::string sitting_id;
+  std::string item_id;
+  std::string material_id;
+  std::string title;
+  std::string text;    ///< empty for a material given by url
+  std::string url;     ///< empty for a material given by text
+  std::string digest;  ///< hex of what url points to, or empty
+  friend bool operator==(const material_added&, const material_added&) = default;
+};
+
+struct current_item_set {
+  static constexpr std::string_view type = "current_item_set";
+  std::string sitting_id;
+  std::string item_id;
+  friend bool operator==(const current_item_set&, const current_item_set&) = default;
+};
+
+struct proposal_submitted {
+  static constexpr std::string_view type = "proposal_submitted";
+  std::string proposal_id;
+  std::string by;
+  std::string title;
+  std::string text;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const proposal_submitted&, const proposal_submitted&) = default;
+};
+
+struct vote_created {
+  static constexpr std::string_view type = "vote_created";
+  std::string vote_id;
+  std::string sitting_id;
+  std::string item_id;
+  vote_kind kind = vote_kind::motion;
+  std::string title;
+  bool secret = true;
+  /// The canonical rule text (protocol::rule_text).
+  std::string rule;
+  std::uint64_t seats = 0;
+  /// Election: the candidates; appraisal and confidence: the members.
+  std::vector<std::string> candidates;
+  bool uncontested = false;
+  std::string follow_up_of;  ///< may be empty
+  crypto::manifest manifest;
+  friend bool operator==(const vote_created&, const vote_created&) = default;
+};
+
+struct vote_opened {
+  static constexpr std::string_view type = "vote_opened";
+  std::string vote_id;
+  std::uint64_t seated = 0;
+  std::uint64_t present = 0;
+  std::uint64_t required = 0;
+  /// The seated delegates' numbers.
+  std::vector<std::string> eligible;
+  /// Their device keys, sorted.
+  std::vector<crypto::public_key> roster;
+  crypto::digest32 manifest_hash{};
+  crypto::digest32 roster_hash{};
+  crypto::digest32 ceremony_id{};
+  crypto::point joint_key;
+  crypto::digest32 election_hash{};
+  friend bool operator==(const vote_opened&, const vote_opened&) = default;
+};
+
+struct ballot_accepted {
+  static constexpr std::string_view type = "ballot_accepted";
+  std::string vote_id;
+  std::string person;
+  crypto::public_key voter_pk;
+  crypto::byte_array<32> ballot_id{};
+  crypto::digest32 digest{};
+  crypto::digest32 tracking_code{};
+  crypto::ballot ballot;
+  friend bool operator==(const ballot_accepted&, const ballot_accepted&) = default;
+};
+
+struct ballot_spoiled {
+  static constexpr std::string_view type = "ballot_spoiled";
+  std::string vote_id;
+  std::string person;
+  crypto::public_key voter_pk;
+  crypto::byte_array<32> ballot_id{};
+  crypto::digest32 digest{};
+  crypto::digest32 tracking_code{};
+  crypto::ballot ballot;
+  crypto::ballot_openings nonces;
+  crypto::ballot_choices choices;
+  friend bool operator==(const ballot_spoiled&, const ballot_spoiled&) = default;
+};
+
+struct vote_closed {
+  static constexpr std::string_view type = "vote_closed";
+  std::string vote_id;
+  std::uint64_t ballots = 0;
+  friend bool operator==(const vote_closed&, const vote_closed&) = default;
+};
+
+struct vote_decided {
+  static constexpr std::string_view type = "vote_decided";
+  std::string vote_id;
+  std::uint64_t board_seq_at_close = 0;
+  std::uint64_t ballots = 0;
+  std::uint64_t seated = 0;
+  std::uint64_t present = 0;
+  /// Per position, in manifest order.
+  std::vector<std::uint64_t> counts;
+  /// The exact texts of result_digest (CVP1 §7).
+  std::string rule;
+  std::string outcome;
+  std::optional<crypto::digest32> board_hash_at_close;
+  std::optional<crypto::digest32> result_digest;
+  friend bool operator==(const vote_decided&, const vote_decided&) = default;
+};
+
+struct result_signed {
+  static constexpr std::string_view type = "result_signed";
+  std::string vote_id;
+  std::string person;
+  std::uint64_t index = 0;
+  crypto::public_key signer_pk;
+  crypto::signature signature;
+  friend bool operator==(const result_signed&, const result_signed&) = default;
+};
+
+struct result_announced {
+  static constexpr std::string_view type = "result_announced";
+  std::string vote_id;
+  std::string person;
+  crypto::public_key signer_pk;
+  crypto::signature signature;
+  friend bool operator==(const result_announced&, const result_announced&) = default;
+};
+
+struct ceremony_started {
+  static constexpr std::string_view type = "ceremony_started";
+  std::string sitting_id;
+  std::vector<appointed_scrutineer> scrutineers;
+  std::uint64_t n = 0;
+  std::uint64_t k = 0;
+  crypto::digest32 ceremony_id{};
+  friend bool operator==(const ceremony_started&, const ceremony_started&) = default;
+};
+
+/// A dealer's keygen message; the n-th also carries the joint key and the verification keys
+/// computed from all n.
+struct keygen_submitted {
+  static constexpr std::string_view type = "keygen_submitted";
+  std::string sitting_id;
+  std::uint64_t index = 0;
+  std::string person;
+  crypto::keygen_message message;
+  std::optional<crypto::point> joint_key;
+  std::vector<crypto::point> verification_keys;
+  friend bool operator==(const keygen_submitted&, const keygen_submitted&) = default;
+};
+
+struct keys_confirmed {
+  static constexpr std::string_view type = "keys_confirmed";
+  std::string sitting_id;
+  std::uint64_t index = 0;
+  std::string person;
+  crypto::signature signature;
+  friend bool operator==(const keys_confirmed&, const keys_confirmed&) = default;
+};
+
+struct partial_submitted {
+  static constexpr std::string_view type = "partial_submitted";
+  std::string vote_id;
+  std::uint64_t index = 0;
+  std::string person;
+  crypto::partial_decryption partial;
+  friend bool operator==(const partial_submitted&, const partial_submitted&) = default;
+};
+
+}  // namespace events
+
+/// The payload of any event of the log, by its type.
+using congress_event = std::variant<
+    events::congress_created, events::roster_imported, events::roster_warnings_acknowledged,
+    events::enrollment_code_issued, events::device_enrolled, events::sitting_created,
+    events::checkin_opened, events::checkin_closed, events::checked_in, events::delegate_excused,
+    events::excusal_withdrawn, events::sitting_opened, events::sitting_closed, events::item_added,
+    events::material_added, events::current_item_set, events::proposal_submitted,
+    events::vote_created, events::vote_opened, events::ballot_accepted, events::ballot_spoiled,
+    events::vote_closed, events::vote_decided, events::result_signed, events::result_announced,
+    events::ceremony_started, events::keygen_submitted, events::keys_confirmed,
+    events::partial_submitted>;
+
+/// The type name of the event held ("ballot_accepted", …).
+[[nodiscard]] std::string_view event_type(const congress_event& e) noexcept;
+
+/// Whether `type` names an event type.
+[[nodiscard]] bool is_event_type(std::string_view type) noexcept;
+
+/// Decodes the stored payload text of an event of type `type`. Errors: unknown_message_type
+/// (path "type") for a type that is not an event's, malformed_message for text that is not
+/// strict JSON (protocol::parse_strict_json), and the field refusals (invalid_field,
+/// invalid_point, non_canonical_scalar …) with the member's path.
+[[nodiscard]] decoded<congress_event> decode_event_payload(std::string_view type,
+                                                           std::string_view payload_text);
+
+/// The same from a parsed payload object.
+[[nodiscard]] decoded<congress_event> decode_event_payload(std::string_view type,
+                                                           const boost::json::object& payload);
+
+/// The payload as a JSON object, members in EVENTS.md order.
+[[nodiscard]] boost::json::object event_payload_object(const congress_event& e);
+
+/// The payload text as the log stores and hashes it.
+[[nodiscard]] std::string encode_event_payload(const congress_event& e);
+
+/// Every event type with its members and their JSON types, as one JSON document
+/// (`{"ballot_accepted": [{"name": "vote_id", "type": "string"}, …], …}`): the schema the web
+/// apps' generated types are checked against.
+[[nodiscard]] boost::json::object event_schema();
+
+}  // namespace plenum::protocol

@@ -1,0 +1,503 @@
+#include "plenum/protocol/events.hpp"
+
+#include <array>
+#include <boost/json/serialize.hpp>
+#include <utility>
+
+#include "event_codecs.hpp"
+#include "message_fields.hpp"
+#include "plenum/protocol/codec_ballot.hpp"
+#include "plenum/protocol/codec_ceremony.hpp"
+#include "plenum/protocol/codec_decryption.hpp"
+#include "plenum/protocol/codec_manifest.hpp"
+#include "plenum/protocol/codec_spoil.hpp"
+#include "plenum/protocol/codec_board.hpp"
+#include "plenum/protocol/messages.hpp"
+#include "plenum/protocol/messages_hall.hpp"
+#include "plenum/protocol/strict_json.hpp"
+#include "try.hpp"
+
+namespace plenum::protocol {
+
+namespace json = boost::json;
+
+namespace {
+
+using wire::member;
+using wire::tag;
+
+constexpr wire::text id{max_name_bytes};
+// Who did it: empty for the server itself.
+constexpr wire::any_text actor{max_name_bytes};
+constexpr wire::text title{max_title_bytes};
+constexpr wire::any_text any_title{max_title_bytes};
+// Material texts and proposals are longer than a request's text.
+constexpr wire::any_text any_text{1'000'000};
+constexpr wire::any_text any_url{2048};
+constexpr wire::names numbers{max_event_list_size, max_name_bytes};
+constexpr wire::names titles{max_event_list_size, max_title_bytes};
+
+// ---- element codecs of the lists ----
+
+decoded<events::roster_person> read_person(const json::value& v, const field_path& at);
+json::value write_person(const events::roster_person& p);
+decoded<events::roster_warning> read_warning(const json::value& v, const field_path& at);
+json::value write_warning(const events::roster_warning& w);
+decoded<events::appointed_scrutineer> read_scrutineer(const json::value& v, const field_path& at);
+json::value write_scrutineer(const events::appointed_scrutineer& s);
+
+decoded<crypto::public_key> read_key(const json::value& v, const field_path& at) {
+  return read_public_key(v, at);
+}
+json::value write_key(const crypto::public_key& k) { return json::string(k.hex()); }
+
+decoded<crypto::point> read_element(const json::value& v, const field_path& at) {
+  return read_point(v, at, identity_rule::reject);
+}
+json::value write_element(const crypto::point& p) { return json::string(p.hex()); }
+
+decoded<std::uint64_t> read_count(const json::value& v, const field_path& at) {
+  return read_u64(v, at);
+}
+json::value write_count(const std::uint64_t& n) { return n; }
+
+decoded<crypto::ballot_openings> read_openings(const json::value& v, const field_path& at) {
+  return decode_openings(v, at);
+}
+decoded<crypto::ballot_choices> read_choices(const json::value& v, const field_path& at) {
+  return decode_choices(v, at);
+}
+
+// The `membership` member: the party's totals.
+struct membership_entry {
+  std::string_view name = "membership";
+  [[nodiscard]] decoded<void> read_into(const object_reader& r,
+                                        events::roster_imported& out) const {
+    PLENUM_TRY(auto m, r.object(name));
+    PLENUM_CHECK(m.allow_only({"members", "women", "minority"}));
+    PLENUM_TRY(out.membership.members, m.u64("members"));
+    PLENUM_TRY(out.membership.women, m.u64("women"));
+    PLENUM_TRY(out.membership.minority, m.u64("minority"));
+    return {};
+  }
+  void write_from(json::object& out, const events::roster_imported& in) const {
+    const auto& m = in.membership;
+    out.emplace(name, json::object{
+                          {"members", m.members}, {"women", m.women}, {"minority", m.minority}});
+  }
+  [[nodiscard]] static wire::schema_entry schema() { return {"object"}; }
+};
+
+// An assisted check-in names the secretary, their key and the reason; a delegate's own names
+// none of them.
+decoded<void> assisted_fields_agree(const events::checked_in& e, const object_reader& r) {
+  const bool named = !e.secretary.empty() && e.secretary_pk && !e.reason.empty();
+  const bool none = e.secretary.empty() && !e.secretary_pk && e.reason.empty();
+  if (e.assisted ? named : none) return {};
+  return refuse(errc::invalid_field, r.path("assisted"),
+                e.assisted ? "an assisted check-in names secretary, secretary_pk and reason"
+                           : "only an assisted check-in names a secretary");
+}
+
+// The last keygen message carries both the joint key and the verification keys, or neither.
+decoded<void> joint_key_with_its_keys(const events::keygen_submitted& e, const object_reader& r) {
+  if (e.joint_key.has_value() == !e.verification_keys.empty()) return {};
+  return refuse(errc::invalid_field, r.path("verification_keys"),
+                "come with joint_key, and only with it");
+}
+
+// Each event's members, once, in the order they are written.
+struct event_tables {
+  static constexpr auto of(tag<events::congress_created>) {
+    using t = events::congress_created;
+    return wire::fields<t>(member("congress_id", &t::congress_id, id),
+                           member("name", &t::name, title),
+                           member("term_start", &t::term_start, id),
+                           member("term_end", &t::term_end, id));
+  }
+  static constexpr auto of(tag<events::roster_imported>) {
+    using t = events::roster_imported;
+    return wire::fields<t>(
+        member("persons", &t::persons,
+               wire::list_codec<events::roster_person>{max_event_list_size, &read_person,
+                                                       &write_person, "object[]"}),
+        membership_entry{},
+        member("warnings", &t::warnings,
+               wire::list_codec<events::roster_warning>{max_event_list_size, &read_warning,
+                                                        &write_warning, "object[]"}),
+        member("by", &t::by, actor));
+  }
+  static constexpr auto of(tag<events::roster_warnings_acknowledged>) {
+    using t = events::roster_warnings_acknowledged;
+    return wire::fields<t>(member("by", &t::by, actor),
+                           member("warnings", &t::warnings, wire::number{}));
+  }
+  static constexpr auto of(tag<events::enrollment_code_issued>) {
+    using t = events::enrollment_code_issued;
+    return wire::fields<t>(member("person", &t::person, id),
+                           member("salt", &t::salt, wire::fixed_hex<16>{}),
+                           member("code_hash", &t::code_hash, wire::fixed_hex<32>{}),
+                           member("by", &t::by, actor));
+  }
+  static constexpr auto of(tag<events::device_enrolled>) {
+    using t = events::device_enrolled;
+    return wire::fields<t>(member("person", &t::person, id),
+                           member("device_pk", &t::device_pk, wire::public_key{}),
+                           member("revoked_pk", &t::revoked_pk, wire::key_or_empty{}),
+                           member("possession", &t::possession, wire::optional_signature{}));
+  }
+  static constexpr auto of(tag<events::sitting_created>) {
+    using t = events::sitting_created;
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
+                           member("title", &t::title, title), member("date", &t::date, id));
+  }
+  static constexpr auto of(tag<events::checkin_opened>) {
+    using t = events::checkin_opened;
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id));
+  }
+  static constexpr auto of(tag<events::checkin_closed>) {
+    using t = events::checkin_closed;
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id));
+  }
+  static constexpr auto of(tag<events::checked_in>) {
+    using t = events::checked_in;
+    return wire::fields_checked<t>(
+        &assisted_fields_agree, member("sitting_id", &t::sitting_id, id),
+        member("person", &t::person, id), member("device_pk", &t::device_pk, wire::public_key{}),
+        member("unix_ms", &t::unix_ms, wire::number{}),
+        member("signature", &t::signature, wire::signature{}),
+        member("assisted", &t::assisted, wire::flag{}),
+        member("secretary", &t::secretary, wire::text_or_empty{max_name_bytes}),
+        member("secretary_pk", &t::secretary_pk, wire::optional_public_key{}),
+        member("reason", &t::reason, wire::text_or_empty{max_title_bytes}));
+  }
+  static constexpr auto of(tag<events::delegate_excused>) {
+    using t = events::delegate_excused;
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
+                           member("person", &t::person, id), member("reason", &t::reason, title),
+                           member("approver", &t::approver, any_title),
+                           member("recorded_by", &t::recorded_by, actor));
+  }
+  static constexpr auto of(tag<events::excusal_withdrawn>) {
+    using t = events::excusal_withdrawn;
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
+                           member("person", &t::person, id),
+                           member("reason", &t::reason, any_title),
+                           member("recorded_by", &t::recorded_by, actor));
+  }
+  static constexpr auto of(tag<events::sitting_opened>) {
+    using t = events::sitting_opened;
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
+                           member("seated", &t::seated, wire::number{}),
+                           member("present", &t::present, wire::number{}),
+                           member("required", &t::required, wire::number{}));
+  }
+  static constexpr auto of(tag<events::sitting_closed>) {
+    using t = events::sitting_closed;
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id));
+  }
+  static constexpr auto of(tag<events::item_added>) {
+    using t = events::item_added;
+    return wire::fields<t>(
+        member("sitting_id", &t::sitting_id, id), member("item_id", &t::item_id, id),
+        member("kind", &t::kind, id), member("title", &t::title, title),
+        member("order", &t::order, wire::number{}),
+        member("responsible", &t::responsible, any_title),
+        member("proposal_id", &t::proposal_id, wire::any_text{max_name_bytes}));
+  }
+  static constexpr auto of(tag<events::material_added>) {
+    using t = events::material_added;
+    return wire::fields<t>(
+        member("sitting_id", &t::sitting_id, id), member("item_id", &t::item_id, id),
+        member("material_id", &t::material_id, id), member("title", &t::title, title),
+        member("text", &t::text, any_text), member("url", &t::url, any_url),
+        member("digest", &t::digest, wire::any_text{128}));
+  }
+  static constexpr auto of(tag<events::current_item_set>) {
+    using t = events::current_item_set;
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
+                           member("item_id", &t::item_id, id));
+  }
+  static constexpr auto of(tag<events::proposal_submitted>) {
+    using t = events::proposal_submitted;
+    return wire::fields<t>(
+        member("proposal_id", &t::proposal_id, id), member("by", &t::by, actor),
+        member("title", &t::title, title), member("text", &t::text, wire::text{100'000}),
+        member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::vote_created>) {
+    using t = events::vote_created;
+    return wire::fields<t>(
+        member("vote_id", &t::vote_id, id), member("sitting_id", &t::sitting_id, id),
+        member("item_id", &t::item_id, id), member("kind", &t::kind, wire::vote_kind_name{}),
+        member("title", &t::title, title), member("secret", &t::secret, wire::flag{}),
+        member("rule", &t::rule, wire::text{max_title_bytes}),
+        member("seats", &t::seats, wire::number{}),
+        member("candidates", &t::candidates, titles),
+        member("uncontested", &t::uncontested, wire::flag{}),
+        member("follow_up_of", &t::follow_up_of, wire::any_text{max_name_bytes}),
+        member("manifest", &t::manifest,
+               wire::nested_value<crypto::manifest, json::object>{&decode_manifest,
+                                                                  &encode_manifest, "object"}));
+  }
+  static constexpr auto of(tag<events::vote_opened>) {
+    using t = events::vote_opened;
+    return wire::fields<t>(
+        member("vote_id", &t::vote_id, id), member("seated", &t::seated, wire::number{}),
+        member("present", &t::present, wire::number{}),
+        member("required", &t::required, wire::number{}),
+        member("eligible", &t::eligible, numbers),
+        member("roster", &t::roster,
+               wire::list_codec<crypto::public_key>{max_event_list_size, &read_key, &write_key,
+                                                    "string[]"}),
+        member("manifest_hash", &t::manifest_hash, wire::fixed_hex<32>{}),
+        member("roster_hash", &t::roster_hash, wire::fixed_hex<32>{}),
+        member("ceremony_id", &t::ceremony_id, wire::fixed_hex<32>{}),
+        member("joint_key", &t::joint_key, wire::group_point{}),
+        member("election_hash", &t::election_hash, wire::fixed_hex<32>{}));
+  }
+  static constexpr auto of(tag<events::ballot_accepted>) {
+    using t = events::ballot_accepted;
+    return wire::fields<t>(
+        member("vote_id", &t::vote_id, id), member("person", &t::person, id),
+        member("voter_pk", &t::voter_pk, wire::public_key{}),
+        member("ballot_id", &t::ballot_id, wire::fixed_hex<32>{}),
+        member("digest", &t::digest, wire::fixed_hex<32>{}),
+        member("tracking_code", &t::tracking_code, wire::fixed_hex<32>{}),
+        member("ballot", &t::ballot,
+               wire::nested_value<crypto::ballot, json::object>{&decode_ballot, &encode_ballot,
+                                                                "object"}));
+  }
+  static constexpr auto of(tag<events::ballot_spoiled>) {
+    using t = events::ballot_spoiled;
+    return wire::fields<t>(
+        member("vote_id", &t::vote_id, id), member("person", &t::person, id),
+        member("voter_pk", &t::voter_pk, wire::public_key{}),
+        member("ballot_id", &t::ballot_id, wire::fixed_hex<32>{}),
+        member("digest", &t::digest, wire::fixed_hex<32>{}),
+        member("tracking_code", &t::tracking_code, wire::fixed_hex<32>{}),
+        member("ballot", &t::ballot,
+               wire::nested_value<crypto::ballot, json::object>{&decode_ballot, &encode_ballot,
+                                                                "object"}),
+        member("nonces", &t::nonces,
+               wire::nested_value<crypto::ballot_openings, json::array>{
+                   &read_openings, &encode_openings, "array"}),
+        member("choices", &t::choices,
+               wire::nested_value<crypto::ballot_choices, json::array>{
+                   &read_choices, &encode_choices, "array"}));
+  }
+  static constexpr auto of(tag<events::vote_closed>) {
+    using t = events::vote_closed;
+    return wire::fields<t>(member("vote_id", &t::vote_id, id),
+                           member("ballots", &t::ballots, wire::number{}));
+  }
+  static constexpr auto of(tag<events::vote_decided>) {
+    using t = events::vote_decided;
+    return wire::fields<t>(
+        member("vote_id", &t::vote_id, id),
+        member("board_seq_at_close", &t::board_seq_at_close, wire::number{}),
+        member("ballots", &t::ballots, wire::number{}),
+        member("seated", &t::seated, wire::number{}),
+        member("present", &t::present, wire::number{}),
+        member("counts", &t::counts,
+               wire::list_codec<std::uint64_t>{max_event_list_size, &read_count, &write_count,
+                                               "number[]"}),
+        member("rule", &t::rule, wire::text{max_title_bytes}),
+        member("outcome", &t::outcome, wire::text{max_text_bytes}),
+        member("board_hash_at_close", &t::board_hash_at_close, wire::optional_fixed_hex<32>{}),
+        member("result_digest", &t::result_digest, wire::optional_fixed_hex<32>{}));
+  }
+  static constexpr auto of(tag<events::result_signed>) {
+    using t = events::result_signed;
+    return wire::fields<t>(member("vote_id", &t::vote_id, id), member("person", &t::person, id),
+                           member("index", &t::index, wire::number{1, 255}),
+                           member("signer_pk", &t::signer_pk, wire::public_key{}),
+                           member("signature", &t::signature, wire::signature{}));
+  }
+  static constexpr auto of(tag<events::result_announced>) {
+    using t = events::result_announced;
+    return wire::fields<t>(member("vote_id", &t::vote_id, id), member("person", &t::person, id),
+                           member("signer_pk", &t::signer_pk, wire::public_key{}),
+                           member("signature", &t::signature, wire::signature{}));
+  }
+  static constexpr auto of(tag<events::ceremony_started>) {
+    using t = events::ceremony_started;
+    return wire::fields<t>(
+        member("sitting_id", &t::sitting_id, id),
+        member("scrutineers", &t::scrutineers,
+               wire::list_codec<events::appointed_scrutineer>{255, &read_scrutineer,
+                                                              &write_scrutineer, "object[]"}),
+        member("n", &t::n, wire::number{1, 255}), member("k", &t::k, wire::number{1, 255}),
+        member("ceremony_id", &t::ceremony_id, wire::fixed_hex<32>{}));
+  }
+  static constexpr auto of(tag<events::keygen_submitted>) {
+    using t = events::keygen_submitted;
+    return wire::fields_checked<t>(
+        &joint_key_with_its_keys, member("sitting_id", &t::sitting_id, id),
+        member("index", &t::index, wire::number{1, 255}), member("person", &t::person, id),
+        member("message", &t::message,
+               wire::nested_value<crypto::keygen_message, json::object>{
+                   &decode_keygen_message, &encode_keygen_message, "object"}),
+        member("joint_key", &t::joint_key, wire::optional_group_point{}),
+        member("verification_keys", &t::verification_keys,
+               wire::list_codec<crypto::point>{255, &read_element, &write_element, "string[]",
+                                               true}));
+  }
+  static constexpr auto of(tag<events::keys_confirmed>) {
+    using t = events::keys_confirmed;
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
+                           member("index", &t::index, wire::number{1, 255}),
+                           member("person", &t::person, id),
+                           member("signature", &t::signature, wire::signature{}));
+  }
+  static constexpr auto of(tag<events::partial_submitted>) {
+    using t = events::partial_submitted;
+    return wire::fields<t>(
+        member("vote_id", &t::vote_id, id), member("index", &t::index, wire::number{1, 255}),
+        member("person", &t::person, id),
+        member("partial", &t::partial,
+               wire::nested_value<crypto::partial_decryption, json::object>{
+                   &decode_partial_decryption, &encode_partial_decryption, "object"}));
+  }
+  // The elements of the lists above.
+  static constexpr auto of(tag<events::roster_person>) {
+    using t = events::roster_person;
+    return wire::fields<t>(
+        member("number", &t::number, id), member("name", &t::name, title),
+        member("gender", &t::gender, any_title), member("ethnicity", &t::ethnicity, any_title),
+        member("occupation", &t::occupation, any_title), member("unit", &t::unit, any_title),
+        member("group", &t::group, any_title),
+        member("roles", &t::roles, wire::names{16, max_name_bytes}),
+        member("committee_member", &t::committee_member, wire::flag{}));
+  }
+  static constexpr auto of(tag<events::roster_warning>) {
+    using t = events::roster_warning;
+    return wire::fields<t>(member("code", &t::code, id),
+                           member("detail", &t::detail, wire::any_text{max_text_bytes}));
+  }
+  static constexpr auto of(tag<events::appointed_scrutineer>) {
+    using t = events::appointed_scrutineer;
+    return wire::fields<t>(member("index", &t::index, wire::number{1, 255}),
+                           member("person", &t::person, id),
+                           member("pk", &t::pk, wire::public_key{}));
+  }
+};
+
+template <typename T>
+decoded<T> read_object(const json::value& v, const field_path& at) {
+  static constexpr auto table = event_tables::of(tag<T>{});
+  PLENUM_TRY(auto r, object_reader::of(v, at));
+  return wire::decode_fields(r, table);
+}
+
+template <typename T>
+json::object write_object(const T& value) {
+  json::object out;
+  wire::encode_fields(out, value, event_tables::of(tag<T>{}));
+  return out;
+}
+
+decoded<events::roster_person> read_person(const json::value& v, const field_path& at) {
+  return read_object<events::roster_person>(v, at);
+}
+json::value write_person(const events::roster_person& p) { return write_object(p); }
+decoded<events::roster_warning> read_warning(const json::value& v, const field_path& at) {
+  return read_object<events::roster_warning>(v, at);
+}
+json::value write_warning(const events::roster_warning& w) { return write_object(w); }
+decoded<events::appointed_scrutineer> read_scrutineer(const json::value& v, const field_path& at) {
+  return read_object<events::appointed_scrutineer>(v, at);
+}
+json::value write_scrutineer(const events::appointed_scrutineer& s) { return write_object(s); }
+
+// The schema entry of one table entry: a member with a codec, or an entry of its own.
+template <typename Entry>
+json::object schema_member(const Entry& e) {
+  wire::schema_entry s;
+  if constexpr (requires { e.codec; })
+    s = schema_of(e.codec);
+  else
+    s = Entry::schema();
+  json::object out{{"name", e.name}, {"type", s.type}};
+  if (s.optional) out.emplace("optional", true);
+  return out;
+}
+
+template <typename T>
+json::array schema_of_table() {
+  json::array members;
+  std::apply([&](const auto&... e) { (members.push_back(schema_member(e)), ...); },
+             event_tables::of(tag<T>{}).entries);
+  return members;
+}
+
+template <typename T>
+decoded<congress_event> decode_one(const object_reader& r) {
+  static constexpr auto table = event_tables::of(tag<T>{});
+  PLENUM_TRY(auto v, wire::decode_fields(r, table));
+  return congress_event(std::in_place_type<T>, std::move(v));
+}
+
+struct decoder {
+  std::string_view type;
+  decoded<congress_event> (*decode)(const object_reader&);
+};
+
+template <typename... Ts>
+constexpr auto decoders_of(std::variant<Ts...>*) {
+  return std::array<decoder, sizeof...(Ts)>{{{Ts::type, &decode_one<Ts>}...}};
+}
+
+constexpr auto decoders = decoders_of(static_cast<congress_event*>(nullptr));
+
+template <typename... Ts>
+json::object schema_of_all(std::variant<Ts...>*) {
+  json::object out;
+  (out.emplace(Ts::type, schema_of_table<Ts>()), ...);
+  out.emplace("roster_person", schema_of_table<events::roster_person>());
+  out.emplace("roster_warning", schema_of_table<events::roster_warning>());
+  out.emplace("appointed_scrutineer", schema_of_table<events::appointed_scrutineer>());
+  return out;
+}
+
+}  // namespace
+
+std::string_view event_type(const congress_event& e) noexcept {
+  return std::visit([](const auto& v) { return std::decay_t<decltype(v)>::type; }, e);
+}
+
+bool is_event_type(std::string_view type) noexcept {
+  for (const auto& d : decoders)
+    if (d.type == type) return true;
+  return false;
+}
+
+decoded<congress_event> decode_event_payload(std::string_view type, const json::object& payload) {
+  const field_path root;
+  for (const auto& d : decoders) {
+    if (d.type == type) return d.decode(object_reader(payload, root));
+  }
+  return refuse(errc::unknown_message_type, root.child("type"),
+                "\"" + std::string(type) + "\" is not an event type");
+}
+
+decoded<congress_event> decode_event_payload(std::string_view type, std::string_view payload_text) {
+  if (!is_event_type(type))
+    return refuse(errc::unknown_message_type, field_path().child("type"),
+                  "\"" + std::string(type) + "\" is not an event type");
+  PLENUM_TRY(auto value, parse_strict_json(payload_text, {max_payload_bytes, 16}));
+  if (!value.is_object()) return refuse(errc::malformed_message, "the payload is not an object");
+  return decode_event_payload(type, value.as_object());
+}
+
+json::object event_payload_object(const congress_event& e) {
+  return std::visit([](const auto& v) { return write_object(v); }, e);
+}
+
+std::string encode_event_payload(const congress_event& e) {
+  return json::serialize(event_payload_object(e));
+}
+
+json::object event_schema() { return schema_of_all(static_cast<congress_event*>(nullptr)); }
+
+}  // namespace plenum::protocol
