@@ -72,6 +72,13 @@ void async_connection::start(std::function<void(boost::system::error_code)> done
   });
 }
 
+void async_connection::on_push(push_handler handler) {
+  asio::dispatch(impl_->ws.get_executor(),
+                 [self = shared_from_this(), handler = std::move(handler)]() mutable {
+                   self->on_push_ = std::move(handler);
+                 });
+}
+
 void async_connection::do_read() {
   impl_->ws.async_read(impl_->buffer,
                        [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
@@ -118,25 +125,34 @@ void async_connection::send(std::uint64_t id, std::shared_ptr<const std::string>
                             reply_handler on_reply) {
   asio::dispatch(impl_->ws.get_executor(), [self = shared_from_this(), id, text = std::move(text),
                                             on_reply = std::move(on_reply)]() mutable {
-    if (!self->open_) return on_reply(asio::error::not_connected, nullptr);
+    if (!self->open_ || self->closing_) return on_reply(asio::error::not_connected, nullptr);
     self->pending_.emplace(id, std::move(on_reply));
     self->queue_.push_back(std::move(text));
-    if (self->queue_.size() == 1) self->do_write();
+    if (!self->writing_) self->do_write();
   });
 }
 
 void async_connection::do_write() {
-  impl_->ws.async_write(asio::buffer(*queue_.front()),
-                        [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-                          if (ec) return self->fail(ec);
-                          self->queue_.pop_front();
-                          if (!self->queue_.empty()) self->do_write();
-                        });
+  // The frame in flight leaves the queue and lives in the handler until async_write is done
+  // with its buffer: fail() may clear the queue meanwhile.
+  auto text = std::move(queue_.front());
+  queue_.pop_front();
+  writing_ = true;
+  const auto buffer = asio::buffer(*text);
+  impl_->ws.async_write(buffer, [self = shared_from_this(), text = std::move(text)](
+                                    boost::system::error_code ec, std::size_t) {
+    self->writing_ = false;
+    if (ec) return self->fail(ec);
+    // No request follows the close frame: what is still queued then ends with the connection.
+    if (!self->queue_.empty() && !self->closing_) self->do_write();
+  });
 }
 
 void async_connection::fail(boost::system::error_code ec) {
-  const bool was_open = open_.exchange(false);
-  (void)was_open;
+  // The connection has ended: whoever still waits learns it by an error, also when the end was
+  // a clean close (a reply handler never sees success without a reply).
+  if (!ec) ec = websocket::error::closed;
+  open_ = false;
   if (auto done = std::move(on_start_)) done(ec);
   auto pending = std::move(pending_);
   pending_.clear();

@@ -50,14 +50,16 @@ class async_connection : public std::enable_shared_from_this<async_connection> {
   void start(std::function<void(boost::system::error_code)> done);
 
   /// Sends `text` (a request frame whose id is `id`, see next_id()) and calls `on_reply` with
-  /// the reply, or with the error if the connection ends first.
+  /// the reply (no error), or with an error and no frame if the connection is not open, is
+  /// closing, or ends first (a clean close included).
   void send(std::uint64_t id, std::shared_ptr<const std::string> text, reply_handler on_reply);
 
   /// Reserves the id of a request to send later (ids increase per connection).
   [[nodiscard]] std::uint64_t next_id() { return next_id_++; }
 
-  /// Pushes go to `handler` (set before start()).
-  void on_push(push_handler handler) { on_push_ = std::move(handler); }
+  /// Pushes from now on go to `handler` (set on the strand, so it may be set while the
+  /// connection reads, as a tablet's app does once its delegate is in).
+  void on_push(push_handler handler);
 
   /// The server's hello; valid once start() reported success.
   [[nodiscard]] const protocol::hello& hello() const { return *hello_; }
@@ -79,7 +81,8 @@ class async_connection : public std::enable_shared_from_this<async_connection> {
   std::function<void(boost::system::error_code)> on_start_;
   push_handler on_push_;
   std::unordered_map<std::uint64_t, reply_handler> pending_;
-  std::deque<std::shared_ptr<const std::string>> queue_;
+  std::deque<std::shared_ptr<const std::string>> queue_;  ///< frames not yet handed to async_write
+  bool writing_ = false;                                  ///< an async_write is in flight
   std::optional<protocol::hello> hello_;
   std::atomic<std::uint64_t> next_id_{1};
   bool have_hello_ = false;

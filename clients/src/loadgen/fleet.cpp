@@ -82,6 +82,7 @@ std::size_t fleet::run_steps(
     std::size_t next = 0;
     std::size_t finished = 0;
     std::size_t ok = 0;
+    std::size_t starting = 0;  // calls of `step` that have not returned yet
     bool abandoned = false;
   };
   auto s = std::make_shared<state>();
@@ -94,6 +95,7 @@ std::size_t fleet::run_steps(
       std::lock_guard lock(s->mutex);
       if (s->abandoned || s->next >= count) return;
       i = s->next++;
+      ++s->starting;
     }
     auto once = std::make_shared<std::once_flag>();
     (*work)(i, [this, s, once, launch_weak](bool ok) {
@@ -108,12 +110,20 @@ std::size_t fleet::run_steps(
         if (auto l = launch_weak.lock()) asio::post(ioc_, [l] { (*l)(); });
       });
     });
+    {
+      std::lock_guard lock(s->mutex);
+      --s->starting;
+    }
+    s->cv.notify_all();
   };
   const std::size_t first = std::min(count, std::max<std::size_t>(1, window));
   for (std::size_t i = 0; i < first; ++i) asio::post(ioc_, [launch] { (*launch)(); });
   std::unique_lock lock(s->mutex);
   s->cv.wait_until(lock, deadline, [&] { return s->finished == count; });
   s->abandoned = true;
+  // `step` may refer to the caller's locals: no call of it may still be running on a fleet
+  // thread when the caller goes on (the calls return at once; their work is asynchronous).
+  s->cv.wait(lock, [&] { return s->starting == 0; });
   const std::size_t ok = s->ok;
   lock.unlock();
   // Posted launches hold `launch`; once abandoned they return at once. Drop ours.

@@ -65,8 +65,10 @@ class fleet {
 
   /// Runs step(i, done) for i in [0, count), at most `window` at a time; each step calls
   /// done(ok) exactly once (from any thread). Returns how many steps reported ok; steps still
-  /// running at `deadline` count as failed (their late done() calls are ignored). Blocks the
-  /// calling thread, which must not be one of the fleet's.
+  /// running at `deadline` count as failed (their late done() calls are ignored). Each call of
+  /// `step` must return at once (its work goes on asynchronously); run_steps returns only when
+  /// none is running, and calls none after. Blocks the calling thread, which must not be one of
+  /// the fleet's.
   [[nodiscard]] std::size_t run_steps(
       std::size_t count, std::size_t window, std::chrono::steady_clock::time_point deadline,
       const std::function<void(std::size_t, std::function<void(bool)>)>& step);
