@@ -98,7 +98,11 @@ void app_device_sim::send(std::string type, json::object fields,
 }
 
 void app_device_sim::start(std::function<void(bool)> done) {
-  conn_->on_push([self = shared_from_this()](std::string_view text) { self->on_push(text); });
+  // The device holds its connection; the connection's push handler must not hold the device
+  // back (a cycle that outlives the run): whoever started the device keeps it alive.
+  conn_->on_push([weak = weak_from_this()](std::string_view text) {
+    if (auto self = weak.lock()) self->on_push(text);
+  });
   if (sub_.reads_board_past) return read_page(0, std::move(done));
   subscribe(std::move(done));
 }
