@@ -125,22 +125,26 @@ void decrypt_and_sign_one(app_device_sim& device, const crypto::secret_key& key,
     return *reply;
   };
   (void)hall_call(protocol::get_ceremony_request{sitting}, "get_ceremony");
-  const auto tally = hall_call(protocol::get_tally_request{vote}, "get_tally");
-  // The ceremony as get_ceremony returned it is the one on the device's board.
-  const board_record held = device.board();
-  const auto c = held.ceremonies.find(sitting);
-  if (c == held.ceremonies.end()) fail("no ceremony on its board");
-  const auto partial = partial_from_tally(tally, c->second, store, person, key);
+  const auto share = open_share(store, person);
+  // The partial over the aggregates its own board kept as the ballots arrived: it waits for
+  // the vote_closed there and asks the server for no tally.
+  while (!device.holds_closed(vote)) {
+    if (clock::now() >= until) fail("vote_closed never reached its board");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  const auto partial = device.with_board(
+      [&](const board_record& b) { return partial_from_board(b, vote, share, person, key); });
   if (!device.call([&](std::uint64_t id) {
         return protocol::encode_request(id, protocol::partial_decryption_request{vote, partial});
       }))
     fail("partial_decryption refused");
-  // The panel offers to sign once the decided vote is on its board.
+  // The panel offers to sign once the decided vote is on its board: the counts decrypted from
+  // the partials there over its own aggregates, compared with the decided ones and the digest.
   while (!device.holds_decided(vote)) {
     if (clock::now() >= until) fail("vote_decided never reached its board");
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  auto digest = check_result(device.board(), vote);
+  auto digest = device.with_board([&](const board_record& b) { return check_result(b, vote); });
   if (!digest) fail("the result does not check against its board: " + digest.error().message());
   (void)hall_call(protocol::sign_result_request{vote, key.sign(*digest)}, "sign_result");
 }
