@@ -11,19 +11,8 @@ namespace json = boost::json;
 namespace {
 
 // What in the public view can change a delegate's own view (tablet.tsx courseOf): the sitting
-// and its check-in, the seated and excused, the current item and each vote's status.
+// and its check-in, the seated and excused, the current item (not a vote's status).
 std::string course_of(const json::object& state) {
-  json::array votes;
-  if (const auto* list = state.if_contains("votes"); list != nullptr && list->is_array()) {
-    for (const auto& v : list->as_array()) {
-      const auto* o = v.if_object();
-      if (o == nullptr) continue;
-      const auto* announced = o->if_contains("announced");
-      votes.push_back(json::array{o->contains("id") ? o->at("id") : json::value(),
-                                  o->contains("status") ? o->at("status") : json::value(),
-                                  announced != nullptr ? *announced : json::value(false)});
-    }
-  }
   auto member = [&state](std::string_view key) {
     const auto* v = state.if_contains(key);
     return v != nullptr ? *v : json::value();
@@ -36,7 +25,7 @@ std::string course_of(const json::object& state) {
   };
   return json::serialize(json::array{of_sitting("id"), of_sitting("status"),
                                      of_sitting("checkin_open"), member("seated"),
-                                     member("excused"), member("current_item"), votes});
+                                     member("excused"), member("current_item")});
 }
 
 // The get_board page size of client.ts.
