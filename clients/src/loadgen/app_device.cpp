@@ -279,15 +279,16 @@ std::optional<json::object> app_device_sim::call(
   return result.get();
 }
 
+bool app_device_sim::holds_closed(const std::string& vote) const {
+  std::lock_guard lock(board_mutex_);
+  const auto v = board_.votes.find(vote);
+  return v != board_.votes.end() && v->second.closed;
+}
+
 bool app_device_sim::holds_decided(const std::string& vote) const {
   std::lock_guard lock(board_mutex_);
   const auto v = board_.votes.find(vote);
   return v != board_.votes.end() && v->second.counts.has_value();
-}
-
-board_record app_device_sim::board() const {
-  std::lock_guard lock(board_mutex_);
-  return board_;
 }
 
 }  // namespace plenum::clients::loadgen
