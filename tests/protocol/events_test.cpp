@@ -154,8 +154,7 @@ TEST(Events, ProposalDatesAndRatingsAreChecked) {
              R"({"year":2026,"holidays":["2026-10-01","10/02"],"workdays":[],"by":"SE"})",
              "holidays[1]");
   refused_at("proposal_rated",
-             R"({"proposal_id":"P1","round":1,"rating":"good","by":"D001","unix_ms":1})",
-             "rating");
+             R"({"proposal_id":"P1","round":1,"rating":"good","by":"D001","unix_ms":1})", "rating");
   // Only an unsatisfied first round carries the new deadline.
   refused_at("proposal_rated",
              R"({"proposal_id":"P1","round":1,"rating":"unsatisfied","by":"D001","unix_ms":1})",

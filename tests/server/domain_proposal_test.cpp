@@ -156,7 +156,7 @@ TEST_F(proposal_case, AnUnsatisfiedAnswerIsHandledOnceMore) {
   refused("D001", answer_proposal{"P1", "答复"}, errc::permission_denied);
   c.now += 28 * day_ms;  // 2026-02-02, a Monday
   ASSERT_TRUE(c.as("SE", answer_proposal{"P1", "计划明年实施。"}));
-  EXPECT_EQ(c.log.back().payload.at("round").as_uint64(), 1u);
+  EXPECT_EQ(c.log.back().payload.at("round").to_number<std::uint64_t>(), 1u);
   EXPECT_EQ(c.log.back().payload.at("unit").as_string(), "交通运输局");
   EXPECT_EQ(desk_entry("P1").at("status").as_string(), "answered");
   refused("SE", answer_proposal{"P1", "再答复"}, errc::proposal_not_awaiting_answer);
@@ -172,7 +172,7 @@ TEST_F(proposal_case, AnUnsatisfiedAnswerIsHandledOnceMore) {
   EXPECT_EQ(desk_entry("P1").at("status").as_string(), "rehandling");
   refused("D001", rate_proposal{"P1", "satisfied"}, errc::proposal_not_answered);
   ASSERT_TRUE(c.as("SE", answer_proposal{"P1", "已安排本年度实施。", "镇政府"}));
-  EXPECT_EQ(c.log.back().payload.at("round").as_uint64(), 2u);
+  EXPECT_EQ(c.log.back().payload.at("round").to_number<std::uint64_t>(), 2u);
   ASSERT_TRUE(c.as("D001", rate_proposal{"P1", "unsatisfied"}));
   // Round 2's rating is final, even unsatisfied: no third round.
   EXPECT_FALSE(c.log.back().payload.contains("deadline"));

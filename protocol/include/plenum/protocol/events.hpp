@@ -227,7 +227,7 @@ struct proposal_submitted {
   std::string text;
   std::uint64_t unix_ms = 0;
   /// Co-signing delegates' numbers (not the proposer, none twice); absent when none.
-  std::vector<std::string> co_signers;
+  std::vector<std::string> co_signers{};
   friend bool operator==(const proposal_submitted&, const proposal_submitted&) = default;
 };
 

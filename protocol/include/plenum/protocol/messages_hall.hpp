@@ -180,7 +180,7 @@ struct submit_proposal_request {
   std::string proposal_id;
   std::string title;
   std::string text;
-  std::vector<std::string> co_signers;  ///< other delegates' numbers; absent when none
+  std::vector<std::string> co_signers{};  ///< other delegates' numbers; absent when none
 };
 
 // ---- the proposals' handling and the working-day calendar ----
