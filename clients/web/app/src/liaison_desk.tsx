@@ -195,10 +195,9 @@ function AcceptForm(props: RowProps) {
   const { proposal: p } = props;
   const fallback = props.today ? addMonthsWorking(props.today, 6, calendarsOf(props.board)) : "";
   const [unit, setUnit] = useState("");
-  const [deadline, setDeadline] = useState(fallback);
-  useEffect(() => {
-    if (!deadline && fallback) setDeadline(fallback);
-  }, [fallback]);
+  // The default follows the calendar until the officer types another date.
+  const [typed, setDeadline] = useState<string | null>(null);
+  const deadline = typed ?? fallback;
   const bad = deadline !== "" && !isIsoDate(deadline);
   return (
     <div class="form inline-form" data-testid={`accept-form-${p.id}`}>
