@@ -98,6 +98,8 @@ function Tablet({ client }: AppProps) {
   const votes = (state["votes"] ?? []) as any[];
   const open = votes.filter((v) => v.status === "open");
   const present = Boolean(me["present"]);
+  // After the sitting closed, the delegate's proposals are what is left to do: they come first.
+  const betweenSittings = sitting.status === "closed";
   const ballotUp = isDelegate && open.some((v) => !receiptOf(v.id) && present && keys.has(v.id));
   // Votes whose ballot was on this screen and that closed without a ballot from this delegate.
   const missed = votes.filter((v) => v.status !== "open" && shown.current.has(v.id) && !receiptOf(v.id) && !dismissed.has(v.id));
@@ -169,6 +171,7 @@ function Tablet({ client }: AppProps) {
         )}
         {!ballotUp && <Attendance state={state} />}
       </Card>
+      {isDelegate && betweenSittings && <MyProposals client={client} board={board} me={who.person} />}
       {missed.map((v) => (
         <section class="card notice-card" role="alert" data-testid={`missed-${v.id}`}>
           <p>{t("vote_closed_unsent", { title: v.title })}</p>
@@ -227,6 +230,7 @@ function Tablet({ client }: AppProps) {
         {agenda}
       </Fold>
       {isDelegate &&
+        !betweenSittings &&
         (ballotUp ? (
           <details class="card" data-testid="proposal-fold">
             <summary>{t("my_proposals")}</summary>
