@@ -93,18 +93,23 @@ try {
   await hall.sitUp();
   await hall.openMotion("m1", "关于预算报告的决议");
   for (const d of ["D002", "D003"]) await cli(d, ["vote", "m1", "--choice", "for"]);
-  await cli("CH", ["close-vote", "m1"]);
-  await cli("S1", ["--pin", "1111", "decrypt", "m1"]);
-  await cli("S2", ["--pin", "2222", "decrypt", "m1"]);
+  // Decrypted, checked and signed by the scrutineers, announced: the resolution is unsealed.
+  const decide = async (vote) => {
+    await cli("CH", ["close-vote", vote]);
+    await cli("S1", ["--pin", "1111", "decrypt", vote]);
+    await cli("S2", ["--pin", "2222", "decrypt", vote]);
+    await cli("S1", ["sign-result", vote]);
+    await cli("S2", ["sign-result", vote]);
+    await cli("CH", ["announce-result", vote]);
+  };
+  await decide("m1");
   await cli("CH", ["add-item", "--sitting", "s1", "--item", "i2", "--kind", "appraisal", "--title", "民主评议党委班子成员", "--order", "2", "--responsible", "党委"]);
   await cli("CH", ["set-current", "--sitting", "s1", "--item", "i2"]);
   await cli("CH", ["create-vote", "--vote", "a1", "--sitting", "s1", "--item", "i2", "--kind", "appraisal", "--title", "对党委班子成员的民主评议", "--members", "陈静,赵强"]);
   await cli("CH", ["open-vote", "a1"]);
   await cli("D002", ["vote", "a1", "--grid", "member-0=excellent,member-1=basic"]);
   await cli("D003", ["vote", "a1", "--grid", "member-0=competent,member-1=incompetent"]);
-  await cli("CH", ["close-vote", "a1"]);
-  await cli("S1", ["--pin", "1111", "decrypt", "a1"]);
-  await cli("S2", ["--pin", "2222", "decrypt", "a1"]);
+  await decide("a1");
   await cli("CH", ["close-sitting", "s1"]);
   // The desk and D002's phone enroll in the browser (their command-line keys are replaced).
   const codes = await cli("SE", ["issue-code", "SE", "D002"], true);

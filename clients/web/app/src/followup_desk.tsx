@@ -179,7 +179,8 @@ function ReportForm(props: { client: PlenumClient; subject: "resolution" | "rect
 
 /** The decided democratic appraisals on the board, with their members. */
 function decidedAppraisals(board: readonly BoardEvent[]): { id: string; title: string; members: string[] }[] {
-  const decided = new Set(board.filter((e) => e.type === "vote_decided").map((e) => String((e.payload as any).vote_id)));
+  // A result is sealed until the chair announces it: only announced appraisals are offered.
+  const decided = new Set(board.filter((e) => e.type === "vote_decided" && !e.sealed).map((e) => String((e.payload as any).vote_id)));
   return board
     .filter((e) => e.type === "vote_created" && (e.payload as any).kind === "appraisal" && decided.has(String((e.payload as any).vote_id)))
     .map((e) => {
