@@ -74,6 +74,7 @@ const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli,
 const { server, cli } = hall;
 let browser;
 let failed = false;
+const pages = new Map(); // name -> page, photographed when the test fails
 try {
   browser = await launch();
   const phoneOf = async (person, code) => {
@@ -85,6 +86,7 @@ try {
     await page.locator("input[name=code]").fill(code);
     await page.getByTestId("enroll-submit").click();
     await page.getByTestId("me-name").waitFor({ timeout: 30_000 });
+    pages.set(`phone-${person}`, page);
     return page;
   };
   const phone = await phoneOf("D001", hall.codeOf.get("D001"));
@@ -117,6 +119,7 @@ try {
   const deskContext = await browser.newContext({ viewport: DESK, ignoreHTTPSErrors: true });
   const desk = await deskContext.newPage();
   desk.on("pageerror", (e) => console.error("desk page error:", e.message));
+  pages.set("desk", desk);
   await desk.goto(`${server.url}/secretary.html`);
   await desk.locator("input[name=person]").fill("SE");
   await desk.locator("input[name=code]").fill(newCode.get("SE"));
@@ -279,6 +282,7 @@ try {
 } catch (e) {
   failed = true;
   console.error(e);
+  for (const [name, page] of pages) await page.screenshot({ path: join(artifacts, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
   console.error(server.log().slice(-4000));
 } finally {
   await browser?.close();

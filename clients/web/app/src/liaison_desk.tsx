@@ -98,7 +98,7 @@ export function LiaisonDesk(props: { client: PlenumClient; board: readonly Board
           </button>
         </div>
         {shown.length === 0 && <p class="muted">{t("no_proposals")}</p>}
-        <ul class="proposals desk-proposals">
+        <ul class="desk-proposals">
           {shown.map((p) => (
             <ProposalRow client={props.client} proposal={p} all={proposals} names={props.names} today={today} board={props.board} reload={reload} />
           ))}
@@ -112,6 +112,8 @@ export function LiaisonDesk(props: { client: PlenumClient; board: readonly Board
 function ProposalRow(props: { client: PlenumClient; proposal: Proposal; all: Proposal[]; names: Map<string, string>; today: string; board: readonly BoardEvent[]; reload: () => Promise<void> }) {
   const { proposal: p } = props;
   const [open, setOpen] = useState<"" | "accept" | "merge" | "convert" | "answer">("");
+  // A form closes once its action changed the proposal's status.
+  useEffect(() => setOpen(""), [p.status, p.round]);
   const co = p.co_signers.map((n) => props.names.get(n) ?? n).join(listSep());
   const awaitingAnswer = p.status === "accepted" || p.status === "rehandling";
   return (
@@ -312,6 +314,11 @@ function AnswerForm(props: RowProps) {
   );
 }
 
+/** set_calendar's fields: an empty list is left out, as the protocol asks. */
+function calendarFields(year: number, holidays: string[], workdays: string[]): Record<string, unknown> {
+  return { year, ...(holidays.length ? { holidays } : {}), ...(workdays.length ? { workdays } : {}) };
+}
+
 /** The year's public holidays and make-up workdays, as set on the board, and a form to set them. */
 function CalendarCard(props: { client: PlenumClient; board: readonly BoardEvent[]; today: string }) {
   const calendars = calendarsOf(props.board);
@@ -328,7 +335,7 @@ function CalendarCard(props: { client: PlenumClient; board: readonly BoardEvent[
     <Card title={t("calendar_title", { year })} testid="calendar" class="wide">
       <p class="muted small">{t("calendar_hint")}</p>
       <div class="row wrap">
-        <label class="inline">
+        <label class="inline nowrap">
           {t("calendar_year")}
           <select
             value={String(year)}
@@ -371,7 +378,7 @@ function CalendarCard(props: { client: PlenumClient; board: readonly BoardEvent[
         disabled={badDates.length > 0 || (holidays === null && workdays === null)}
         done={t("done_calendar")}
         action={() =>
-          props.client.request("set_calendar", { year, holidays: parseDateList(holidayText), workdays: parseDateList(workdayText) }).then(() => {
+          props.client.request("set_calendar", calendarFields(year, parseDateList(holidayText), parseDateList(workdayText))).then(() => {
             setHolidays(null);
             setWorkdays(null);
           })
