@@ -83,6 +83,7 @@ function statusTag(status: string, date: string) {
 function FollowUpItem(props: { client: PlenumClient; subject: "resolution" | "rectification"; item: any; title: string; origin?: string; reload: () => Promise<void> }) {
   const { item } = props;
   const [adding, setAdding] = useState(false);
+  const [saved, setSaved] = useState(false);
   const reports = (item.reports ?? []) as any[];
   return (
     <li data-testid={`${props.subject}-${item.id}`} class={item.status === "blocked" ? "blocked-row" : ""}>
@@ -117,12 +118,25 @@ function FollowUpItem(props: { client: PlenumClient; subject: "resolution" | "re
       <button type="button" class={adding ? "on" : ""} aria-expanded={adding} onClick={() => setAdding(!adding)} data-testid={`report-open-${item.id}`}>
         {t("add_report")}
       </button>
-      {adding && <ReportForm {...props} />}
+      {saved && !adding && (
+        <p class="action-done" role="status" data-testid={`report-saved-${item.id}`}>
+          ✓ {t("done_report")}
+        </p>
+      )}
+      {adding && (
+        <ReportForm
+          {...props}
+          onSaved={() => {
+            setAdding(false);
+            setSaved(true);
+          }}
+        />
+      )}
     </li>
   );
 }
 
-function ReportForm(props: { client: PlenumClient; subject: "resolution" | "rectification"; item: any; reload: () => Promise<void> }) {
+function ReportForm(props: { client: PlenumClient; subject: "resolution" | "rectification"; item: any; reload: () => Promise<void>; onSaved: () => void }) {
   const id = props.item.id;
   const [status, setStatus] = useState<string>("");
   const [text, setText] = useState("");
@@ -165,12 +179,8 @@ function ReportForm(props: { client: PlenumClient; subject: "resolution" | "rect
         action={() =>
           props.client
             .request("report_implementation", { subject: props.subject, subject_id: id, status, text: text.trim(), date, ...(blocked ? { reason: reason.trim() } : {}) })
-            .then(() => {
-              setText("");
-              setReason("");
-              setStatus("");
-            })
             .then(props.reload)
+            .then(props.onSaved)
         }
       />
     </div>
