@@ -1,5 +1,6 @@
-// The delegate's proposals, on the tablet or a phone: the form (title, text, co-signers chosen
-// by name from the term's delegates), then "my proposals" and "proposals I co-signed", each with
+// The delegate's proposals, on the tablet or a phone: "my proposals" first (an answer to rate
+// on top), the form (title, text, co-signers chosen by name from the term's delegates), and
+// "proposals I co-signed", each with
 // its status in words, the handling unit, the deadline and the answers; when an answer waits for
 // the proposer's rating, three large buttons 满意 / 基本满意 / 不满意 and the reminder that
 // 不满意 sends the proposal back for handling once.
@@ -21,7 +22,6 @@ export function MyProposals(props: { client: PlenumClient; board: readonly Board
   const waiting = mine.filter((p) => p.status === "answered").length;
   return (
     <div class="my-proposals">
-      <ProposalForm client={props.client} board={props.board} me={props.me} onDone={reload} />
       <section class="card" data-testid="my-proposals">
         <h2>{t("my_proposals")}</h2>
         {waiting > 0 && (
@@ -34,6 +34,7 @@ export function MyProposals(props: { client: PlenumClient; board: readonly Board
           <MyProposal client={props.client} proposal={p} mine reload={reload} board={props.board} />
         ))}
       </section>
+      <ProposalForm client={props.client} board={props.board} me={props.me} onDone={reload} />
       {cosigned.length > 0 && (
         <section class="card" data-testid="cosigned-proposals">
           <h2>{t("cosigned_proposals")}</h2>
@@ -52,7 +53,7 @@ function ProposalForm(props: { client: PlenumClient; board: readonly BoardEvent[
   const [text, setText] = useState("");
   const [coSigners, setCoSigners] = useState<string[]>([]);
   const [query, setQuery] = useState("");
-  const [submitted, setSubmitted] = useState<{ id: string; seq: number } | null>(null);
+  const [submitted, setSubmitted] = useState<{ id: string } | null>(null);
   const others = currentDelegates(props.board).filter((d) => d.number !== props.me);
   const names = new Map(others.map((d) => [d.number, d.name]));
   const q = query.trim();
@@ -60,7 +61,7 @@ function ProposalForm(props: { client: PlenumClient; board: readonly BoardEvent[
   const submit = () =>
     run(async () => {
       const reply = await props.client.request("submit_proposal", { title: title.trim(), text: text.trim(), ...(coSigners.length ? { co_signers: coSigners } : {}) });
-      setSubmitted({ id: String(reply["proposal_id"]), seq: Number(reply["board_seq"]) });
+      setSubmitted({ id: String(reply["proposal_id"]) });
       setTitle("");
       setText("");
       setCoSigners([]);
@@ -123,7 +124,7 @@ function ProposalForm(props: { client: PlenumClient; board: readonly BoardEvent[
         )}
         {submitted && (
           <p class="verdict pass" data-testid="proposal-done">
-            {t("proposal_submitted", { id: submitted.id, seq: submitted.seq })}
+            {t("proposal_submitted", { id: submitted.id })}
           </p>
         )}
       </div>

@@ -232,7 +232,7 @@ export const zhCN: Table = {
   proposal_title: "提案标题",
   proposal_text: "提案内容",
   proposal_submit: "提交提案",
-  proposal_submitted: "提案已提交（编号 {id}，公示栏序号 {seq}）",
+  proposal_submitted: "提案已提交，编号 {id}。办理进展和答复会显示在“我的提案”里。",
   // the record for plenum-verify
   export_record: "导出完整记录（供独立验证）",
   record_dir: "服务器上的目录",
@@ -914,7 +914,7 @@ export const zhTW: Table = {
   proposal_title: "提案標題",
   proposal_text: "提案內容",
   proposal_submit: "提交提案",
-  proposal_submitted: "提案已提交（編號 {id}，公示欄序號 {seq}）",
+  proposal_submitted: "提案已提交，編號 {id}。辦理進展和答覆會顯示在「我的提案」裡。",
   // the record for plenum-verify
   export_record: "匯出完整紀錄（供獨立驗證）",
   record_dir: "伺服器上的目錄",
@@ -1596,7 +1596,7 @@ export const en: Table = {
   proposal_title: "Title",
   proposal_text: "Text",
   proposal_submit: "Submit the proposal",
-  proposal_submitted: "Proposal submitted (id {id}, board entry {seq})",
+  proposal_submitted: "Proposal submitted, number {id}. Its progress and the answers appear under My proposals.",
   // the record for plenum-verify
   export_record: "Export the full record (for independent verification)",
   record_dir: "Directory on the server",
