@@ -189,7 +189,16 @@ try {
     assert.ok(box.height >= 64 && box.width >= 300, `${r}: a large button (${box.width}×${box.height})`);
   }
   await shot(phone, "phone-rate-first-answer");
+  // What the delegate sees on the screen itself, the rating in reach.
+  await phone.getByTestId(`my-proposal-${id}`).scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(artifacts, "phone-rate-first-answer-screen.png") });
   await phone.getByTestId(`rate-${id}-unsatisfied`).click();
+  // The choice is shown back before it is sent; 重新选择 returns to the three buttons.
+  assert.ok((await phone.getByTestId(`rate-confirm-${id}`).innerText()).includes("不满意"));
+  await phone.getByTestId(`rate-back-${id}`).click();
+  await phone.getByTestId(`rate-${id}-unsatisfied`).click();
+  await shot(phone, "phone-rate-confirm");
+  await phone.getByTestId(`rate-send-${id}`).click();
   await phone.getByTestId(`my-status-${id}`).filter({ hasText: "重新办理中" }).waitFor({ timeout: 30_000 });
   assert.ok((await phone.getByTestId(`answer-${id}-1`).innerText()).includes("不满意"));
   await shot(phone, "phone-rehandling");
@@ -204,6 +213,7 @@ try {
   assert.ok((await phone.getByTestId(`rate-reminder-${id}`).innerText()).includes("最终评价"));
   await shot(phone, "phone-rate-second-answer");
   await phone.getByTestId(`rate-${id}-satisfied`).click();
+  await phone.getByTestId(`rate-send-${id}`).click();
   await phone.getByTestId(`my-status-${id}`).filter({ hasText: "已办结" }).waitFor({ timeout: 30_000 });
   assert.equal(await phone.getByTestId(`rate-${id}`).count(), 0, "nothing left to rate");
   assert.ok((await phone.getByTestId(`answer-${id}-2`).innerText()).includes("满意"));

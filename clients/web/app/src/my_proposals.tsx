@@ -135,10 +135,13 @@ function ProposalForm(props: { client: PlenumClient; board: readonly BoardEvent[
 function MyProposal(props: { client: PlenumClient; proposal: Proposal; mine: boolean; reload: () => Promise<void>; board: readonly BoardEvent[] }) {
   const { proposal: p } = props;
   const [err, busy, run] = useAction();
+  // A tap chooses; a second, on 确定, sends: the rating cannot be taken back.
+  const [chosen, setChosen] = useState<string | null>(null);
   const names = new Map(currentDelegates(props.board).map((d) => [d.number, d.name]));
   const rate = (rating: string) =>
     run(async () => {
       await props.client.request("rate_proposal", { proposal_id: p.id, rating });
+      setChosen(null);
       await props.reload();
     });
   const toRate = props.mine && p.status === "answered";
@@ -187,13 +190,28 @@ function MyProposal(props: { client: PlenumClient; proposal: Proposal; mine: boo
       {toRate && (
         <div class="rate" data-testid={`rate-${p.id}`}>
           <p class="rate-question">{t("rate_question")}</p>
-          <div class="rate-buttons">
-            {RATINGS.map((r) => (
-              <button type="button" class={`rate-button rating-${r}`} disabled={busy} onClick={() => rate(r)} data-testid={`rate-${p.id}-${r}`}>
-                {t(`rating_${r}`)}
+          {chosen === null ? (
+            <div class="rate-buttons">
+              {RATINGS.map((r) => (
+                <button type="button" class={`rate-button rating-${r}`} disabled={busy} onClick={() => setChosen(r)} data-testid={`rate-${p.id}-${r}`}>
+                  {t(`rating_${r}`)}
+                </button>
+              ))}
+            </div>
+          ) : (
+            <div class="rate-confirm" data-testid={`rate-confirm-${p.id}`}>
+              <p class="rate-chosen">
+                {t("rate_chosen")}
+                <span class={`tag rating rating-${chosen}`}>{t(`rating_${chosen}`)}</span>
+              </p>
+              <button type="button" class={`rate-button rating-${chosen}`} disabled={busy} onClick={() => rate(chosen)} data-testid={`rate-send-${p.id}`}>
+                {t("rate_send")}
               </button>
-            ))}
-          </div>
+              <button type="button" class="big rate-again" disabled={busy} onClick={() => setChosen(null)} data-testid={`rate-back-${p.id}`}>
+                {t("rate_choose_again")}
+              </button>
+            </div>
+          )}
           <p class="rate-reminder" data-testid={`rate-reminder-${p.id}`}>
             {t(p.round >= 2 ? "rate_reminder_final" : "rate_reminder_once")}
           </p>

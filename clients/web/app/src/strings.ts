@@ -689,6 +689,9 @@ export const zhCN: Table = {
   err_report_exists: "这份执行情况报告已经保存过了。",
   err_reason_required: "选了“受阻”，必须写明受阻原因。请补上原因再保存。",
   err_no_follow_up: "这次会议没有跟踪报告，无需更新材料。",
+  rate_chosen: "您选的是",
+  rate_send: "确定，提交评价",
+  rate_choose_again: "重新选择",
 };
 
 export const zhTW: Table = {
@@ -1371,6 +1374,9 @@ export const zhTW: Table = {
   err_report_exists: "這份執行情況報告已經保存過了。",
   err_reason_required: "選了「受阻」，必須寫明受阻原因。請補上原因再保存。",
   err_no_follow_up: "這次會議沒有跟蹤報告，無需更新材料。",
+  rate_chosen: "您選的是",
+  rate_send: "確定，提交評價",
+  rate_choose_again: "重新選擇",
 };
 
 export const en: Table = {
@@ -2053,5 +2059,8 @@ export const en: Table = {
   err_report_exists: "This report was already saved.",
   err_reason_required: "A blocked item needs the reason. Add it and save again.",
   err_no_follow_up: "This meeting has no follow-up reports to update.",
+  rate_chosen: "You chose",
+  rate_send: "Yes, send my rating",
+  rate_choose_again: "Choose again",
 };
 
