@@ -183,6 +183,7 @@ inline schema_entry schema_of(const optional_group_point&) { return {"string", t
 inline schema_entry schema_of(const text_or_empty&) { return {"string", true}; }
 inline schema_entry schema_of(const vote_kind_name&) { return {"string"}; }
 inline schema_entry schema_of(const names&) { return {"string[]"}; }
+inline schema_entry schema_of(const names_or_empty&) { return {"string[]", true}; }
 template <std::size_t N>
 schema_entry schema_of(const fixed_hex<N>&) {
   return {"string"};
