@@ -40,8 +40,14 @@ class replayer {
     }
   }
 
-  // After the last event: how many enrollments rest on the server's word alone.
+  // After the last event: how many enrollments rest on the server's word alone, and what the
+  // proposals check covered.
   void finish() {
+    if (!proposals_.empty())
+      log_.describe("proposals", "",
+                    "followed " + std::to_string(proposals_.size()) +
+                        ": every review and answer by a secretary, every rating by its proposer, "
+                        "in order");
     log_.touch("enrollments", "");
     if (enrollments_unproven_ > 0)
       log_.describe("enrollments", "",
