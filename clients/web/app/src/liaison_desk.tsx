@@ -358,11 +358,11 @@ function CalendarCard(props: { client: PlenumClient; board: readonly BoardEvent[
       <div class="calendar-lists">
         <label>
           {t("calendar_holidays")}
-          <textarea rows={6} value={holidayText} onInput={(e) => setHolidays(e.currentTarget.value)} placeholder={`${year}-10-01\n${year}-10-02`} data-testid="calendar-holidays" />
+          <textarea rows={6} value={holidayText} onInput={(e) => setHolidays(e.currentTarget.value)} placeholder={t("calendar_holidays_example", { year })} data-testid="calendar-holidays" />
         </label>
         <label>
           {t("calendar_workdays")}
-          <textarea rows={6} value={workdayText} onInput={(e) => setWorkdays(e.currentTarget.value)} placeholder={`${year}-09-28`} data-testid="calendar-workdays" />
+          <textarea rows={6} value={workdayText} onInput={(e) => setWorkdays(e.currentTarget.value)} placeholder={t("calendar_workdays_example", { year })} data-testid="calendar-workdays" />
         </label>
       </div>
       {badDates.length > 0 && (

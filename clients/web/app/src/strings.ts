@@ -687,6 +687,8 @@ export const zhCN: Table = {
   rate_chosen: "您选的是",
   rate_send: "确定，提交评价",
   rate_choose_again: "重新选择",
+  calendar_holidays_example: "例如：\n{year}-10-01\n{year}-10-02",
+  calendar_workdays_example: "例如：\n{year}-09-28",
 };
 
 export const zhTW: Table = {
@@ -1367,6 +1369,8 @@ export const zhTW: Table = {
   rate_chosen: "您選的是",
   rate_send: "確定，提交評價",
   rate_choose_again: "重新選擇",
+  calendar_holidays_example: "例如：\n{year}-10-01\n{year}-10-02",
+  calendar_workdays_example: "例如：\n{year}-09-28",
 };
 
 export const en: Table = {
@@ -2047,5 +2051,7 @@ export const en: Table = {
   rate_chosen: "You chose",
   rate_send: "Yes, send my rating",
   rate_choose_again: "Choose again",
+  calendar_holidays_example: "For example:\n{year}-10-01\n{year}-10-02",
+  calendar_workdays_example: "For example:\n{year}-09-28",
 };
 
