@@ -103,7 +103,7 @@ struct create_sitting_request {
   std::string title;
   std::string date;  ///< ISO YYYY-MM-DD
   /// "annual" (the default when empty, absent on the wire) or "extraordinary".
-  std::string kind;
+  std::string kind{};
 };
 
 /// `open_checkin`, `close_checkin`, `open_sitting`, `close_sitting` (chair): one sitting id.
@@ -335,7 +335,7 @@ struct export_record_request {
 /// does not take.
 struct prepare_download_request {
   static constexpr std::string_view type = "prepare_download";
-  std::string kind;
+  std::string kind{};
   std::optional<std::string> vote_id;
   std::optional<std::string> sitting_id;
 };
