@@ -16,20 +16,13 @@
 #include <string>
 
 #include "hall_client.hpp"
+#include "hall_sitting.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/board.hpp"
-#include "plenum/crypto/ceremony.hpp"
-#include "plenum/crypto/ceremony_params.hpp"
-#include "plenum/crypto/decryption.hpp"
-#include "plenum/crypto/key_share.hpp"
-#include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/random.hpp"
 #include "plenum/crypto/spoiled_ballot.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/codec_board.hpp"
-#include "plenum/protocol/codec_ceremony.hpp"
-#include "plenum/protocol/codec_decryption.hpp"
-#include "plenum/protocol/codec_manifest.hpp"
 #include "plenum/protocol/codec_spoil.hpp"
 #include "plenum/protocol/replies.hpp"
 #include "plenumd_process.hpp"
@@ -266,12 +259,7 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   auto check_in = [&](int i) {
     const std::string d = delegate(i);
     delegates.emplace(d, as(d));
-    const auto key = keys_.at(d);
-    const auto now =
-        delegates.at(d).call("ping").fields.at("server_unix_ms").to_number<std::uint64_t>();
-    const auto sig = key.sign(crypto::checkin_digest("s1", key.public_part(), now));
-    return delegates.at(d).call("checkin",
-                                {{"sitting_id", "s1"}, {"unix_ms", now}, {"signature", sig.hex()}});
+    return tests::check_in(delegates.at(d), keys_.at(d), "s1");
   };
   for (int i = 1; i <= 7; ++i) ASSERT_TRUE(check_in(i).ok()) << i;
   EXPECT_EQ(ch.call("open_sitting", {{"sitting_id", "s1"}}).code(), "quorum_not_reached");
@@ -298,80 +286,21 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
       ch.call("start_ceremony",
               {{"sitting_id", "s1"}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})
           .ok());
-  auto ceremony_of = [&](hall_client& c) {
-    auto r = c.call("get_ceremony", {{"sitting_id", "s1"}});
-    EXPECT_TRUE(r.ok()) << r.code();
-    return r.fields.at("ceremony").as_object();
-  };
-  std::vector<crypto::public_key> spks;
-  for (int i = 1; i <= 3; ++i) spks.push_back(keys_.at("S" + std::to_string(i)).public_part());
-  auto params = crypto::ceremony_params::create("test-congress", "s1", spks, 2);
-  ASSERT_TRUE(params);
-  EXPECT_EQ(crypto::to_hex(params->ceremony_id()), str(ceremony_of(ch), "ceremony_id"));
-  std::map<int, hall_client> scrutineers;
-  crypto::seeded_random random("service test ceremony");
-  for (int i = 1; i <= 3; ++i) {
-    const std::string s = "S" + std::to_string(i);
-    scrutineers.emplace(i, as(s));
-    auto msg =
-        crypto::make_keygen_message(*params, static_cast<std::uint64_t>(i), keys_.at(s), random);
-    auto r = scrutineers.at(i).call(
-        "keygen", {{"sitting_id", "s1"}, {"message", protocol::encode_keygen_message(msg)}});
-    ASSERT_TRUE(r.ok()) << r.code();
-  }
-  std::vector<crypto::keygen_message> messages;
-  const json::object ceremony = ceremony_of(ch);
-  for (const auto& m : ceremony.at("keygen").as_array()) {
-    auto decoded = protocol::decode_keygen_message(m);
-    ASSERT_TRUE(decoded);
-    messages.push_back(*decoded);
-  }
-  ASSERT_EQ(messages.size(), 3u);
-  auto ckeys = crypto::compute_ceremony_keys(*params, messages);
-  ASSERT_TRUE(ckeys);
-  const auto kdigest = crypto::key_digest(*params, *ckeys);
-  std::map<int, crypto::key_share> shares;
-  for (int l = 1; l <= 3; ++l) {
-    const std::string s = "S" + std::to_string(l);
-    std::vector<crypto::scalar> opened;
-    for (const auto& m : messages) {
-      auto outcome = crypto::open_share(*params, m, static_cast<std::uint64_t>(l), keys_.at(s));
-      ASSERT_TRUE(std::holds_alternative<crypto::scalar>(outcome));
-      opened.push_back(std::get<crypto::scalar>(outcome));
-    }
-    auto share = crypto::combine_shares(*params, static_cast<std::uint64_t>(l), opened,
-                                        ckeys->verification_keys[static_cast<std::size_t>(l - 1)]);
-    ASSERT_TRUE(share);
-    shares.emplace(l, *share);
-    auto sig = crypto::confirm_keys(*params, static_cast<std::uint64_t>(l), keys_.at(s), kdigest);
-    auto r = scrutineers.at(l).call(
-        "confirm_key", {{"sitting_id", "s1"},
-                        {"confirmation", json::object{{"index", l}, {"signature", sig.hex()}}}});
-    ASSERT_TRUE(r.ok()) << r.code();
-    EXPECT_EQ(r.fields.at("complete").as_bool(), l == 3);
-  }
+  auto scrutineers = test_scrutineers::run_ceremony(
+      port_, "test-congress", "s1", {"S1", "S2", "S3"}, 2, keys_, "service test ceremony");
+  ASSERT_TRUE(scrutineers);
 
   ASSERT_TRUE(ch.call("open_vote", {{"vote_id", "v1"}}).ok());
-  auto state = delegates.at("D001").call("get_state");
-  ASSERT_TRUE(state.ok());
-  const auto& view = state.fields.at("state").as_object();
-  auto manifest = protocol::decode_manifest(view.at("manifests").at("v1"));
-  ASSERT_TRUE(manifest);
-  auto joint = crypto::point::from_hex(str(view, "joint_key"));
-  ASSERT_TRUE(joint);
-  EXPECT_EQ(*joint, ckeys->joint_key);
-  std::string election_hex;
-  for (const auto& v : view.at("votes").as_array())
-    if (str(v.as_object(), "id") == "v1") election_hex = str(v.as_object(), "election_hash");
-  auto election_hash = crypto::from_hex_fixed<32>(election_hex);
-  ASSERT_TRUE(election_hash);
+  const auto v1 = read_vote_basis(delegates.at("D001"), "v1");
+  ASSERT_TRUE(v1);
+  EXPECT_EQ(v1->joint_key, scrutineers->keys().joint_key);
 
   // Cast or challenge: D001 challenges a ballot marking 反对 (spoiled, never counted), then
   // casts 赞成 below.
   {
     crypto::seeded_random sr("spoiled ballot D001");
-    auto spoiled = crypto::make_opened_ballot(*manifest, *election_hash, *joint, keys_.at("D001"),
-                                              {{0, 1, 0}}, sr);
+    auto spoiled = crypto::make_opened_ballot(v1->manifest, v1->election_hash, v1->joint_key,
+                                              keys_.at("D001"), {{0, 1, 0}}, sr);
     ASSERT_TRUE(spoiled);
     const json::object spoil_fields{{"vote_id", "v1"},
                                     {"ballot", protocol::encode_ballot(spoiled->b)},
@@ -380,7 +309,7 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     ASSERT_TRUE(r.ok()) << r.code();
     EXPECT_EQ(json::serialize(r.fields.at("choices")), "[[0,1,0]]");
     const auto tracking =
-        crypto::tracking_code(crypto::ballot_digest(spoiled->b, *election_hash), spoiled->b.sig);
+        crypto::tracking_code(crypto::ballot_digest(spoiled->b, v1->election_hash), spoiled->b.sig);
     EXPECT_EQ(str(r.fields, "tracking_code"), crypto::to_hex(tracking));
     EXPECT_EQ(str(r.fields, "tracking_code_display"), crypto::tracking_code_display(tracking));
     // The same spoil message again: the same answer.
@@ -389,8 +318,8 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     EXPECT_EQ(json::serialize(again.fields), json::serialize(r.fields));
     // A lying tablet: the nonces claim 赞成 for a ballot that encrypts 反对.
     crypto::seeded_random lr("lying tablet D001");
-    auto lying = crypto::make_opened_ballot(*manifest, *election_hash, *joint, keys_.at("D001"),
-                                            {{0, 1, 0}}, lr);
+    auto lying = crypto::make_opened_ballot(v1->manifest, v1->election_hash, v1->joint_key,
+                                            keys_.at("D001"), {{0, 1, 0}}, lr);
     ASSERT_TRUE(lying);
     std::swap(lying->openings[0][0].value, lying->openings[0][1].value);
     EXPECT_EQ(delegates.at("D001")
@@ -416,7 +345,8 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     crypto::ballot_choices choices = {
         {static_cast<std::uint8_t>(i <= 6), static_cast<std::uint8_t>(i > 6), 0}};
     crypto::seeded_random br("ballot " + d);
-    auto b = crypto::make_ballot(*manifest, *election_hash, *joint, keys_.at(d), choices, br);
+    auto b = crypto::make_ballot(v1->manifest, v1->election_hash, v1->joint_key, keys_.at(d),
+                                 choices, br);
     ASSERT_TRUE(b);
     const auto ballot_json = protocol::encode_ballot(*b);
     auto r = delegates.at(d).call("cast_ballot", {{"vote_id", "v1"}, {"ballot", ballot_json}});
@@ -424,7 +354,7 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     auto receipt = protocol::decode_receipt(r.fields.at("receipt"));
     ASSERT_TRUE(receipt);
     EXPECT_EQ(receipt->tracking_code,
-              crypto::tracking_code(crypto::ballot_digest(*b, *election_hash), b->sig));
+              crypto::tracking_code(crypto::ballot_digest(*b, v1->election_hash), b->sig));
     EXPECT_TRUE(
         congress_pk.verify(crypto::receipt_digest(receipt->tracking_code, receipt->board_seq,
                                                   receipt->board_entry_hash),
@@ -441,8 +371,8 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   EXPECT_EQ(json::serialize(again.fields), json::serialize(first_receipt));
   {
     crypto::seeded_random br("another ballot");
-    auto b =
-        crypto::make_ballot(*manifest, *election_hash, *joint, keys_.at("D001"), {{0, 1, 0}}, br);
+    auto b = crypto::make_ballot(v1->manifest, v1->election_hash, v1->joint_key, keys_.at("D001"),
+                                 {{0, 1, 0}}, br);
     ASSERT_TRUE(b);
     EXPECT_EQ(delegates.at("D001")
                   .call("cast_ballot", {{"vote_id", "v1"}, {"ballot", protocol::encode_ballot(*b)}})
@@ -452,8 +382,8 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   {
     // Once cast, no more challenges.
     crypto::seeded_random sr("late challenge D001");
-    auto late = crypto::make_opened_ballot(*manifest, *election_hash, *joint, keys_.at("D001"),
-                                           {{1, 0, 0}}, sr);
+    auto late = crypto::make_opened_ballot(v1->manifest, v1->election_hash, v1->joint_key,
+                                           keys_.at("D001"), {{1, 0, 0}}, sr);
     ASSERT_TRUE(late);
     EXPECT_EQ(delegates.at("D001")
                   .call("spoil_ballot", {{"vote_id", "v1"},
@@ -466,23 +396,7 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   ASSERT_TRUE(ch.call("close_vote", {{"vote_id", "v1"}}).ok());
 
   // Partial decryptions by S1 and S3 decide the vote.
-  auto tally = scrutineers.at(1).call("get_tally", {{"vote_id", "v1"}});
-  ASSERT_TRUE(tally.ok()) << tally.code();
-  std::vector<crypto::ciphertext> aggregates;
-  for (const auto& a : tally.fields.at("tally").at("aggregates").as_array()) {
-    auto alpha = crypto::point::from_hex(str(a.as_object(), "a"));
-    auto beta = crypto::point::from_hex(str(a.as_object(), "b"));
-    ASSERT_TRUE(alpha && beta);
-    aggregates.push_back({*alpha, *beta});
-  }
-  for (int l : {1, 3}) {
-    const std::string s = "S" + std::to_string(l);
-    crypto::seeded_random pr("partial " + s);
-    auto partial = crypto::make_partial_decryption(*params, *ckeys, *election_hash, aggregates,
-                                                   shares.at(l), keys_.at(s), pr);
-    auto r = scrutineers.at(l).call(
-        "partial_decryption",
-        {{"vote_id", "v1"}, {"partial", protocol::encode_partial_decryption(partial)}});
+  for (const auto& r : scrutineers->decrypt("v1", v1->election_hash, {1, 3})) {
     ASSERT_TRUE(r.ok()) << r.code();
     EXPECT_EQ(r.fields.at("needed").to_number<std::uint64_t>(), 2u);
   }
@@ -542,13 +456,13 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   EXPECT_EQ(sealed_types(delegates.at("D001")), sealed_types(watcher));
   EXPECT_TRUE(sealed_types(ch).empty());
   EXPECT_TRUE(sealed_types(se).empty());
-  EXPECT_TRUE(sealed_types(scrutineers.at(2)).empty());
+  EXPECT_TRUE(sealed_types(scrutineers->client(2)).empty());
   // The scrutineers who decrypted sign, the chair announces: the result is public.
   const auto digest = crypto::from_hex_fixed<32>(str(vote_view(ch), "result_digest"));
   ASSERT_TRUE(digest);
   for (int l : {1, 3}) {
     const std::string s = "S" + std::to_string(l);
-    auto r = scrutineers.at(l).call(
+    auto r = scrutineers->client(l).call(
         "sign_result", {{"vote_id", "v1"}, {"signature", keys_.at(s).sign(*digest).hex()}});
     ASSERT_TRUE(r.ok()) << r.code();
   }
@@ -695,7 +609,7 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   const std::string before = json::serialize(ch.call("get_state").fields);
   const auto board_before = se.call("get_board", {{"from_seq", 0}, {"limit", 500}});
   delegates.clear();
-  scrutineers.clear();
+  scrutineers.reset();
   ASSERT_EQ(server_->stop(SIGTERM, 60s), 0);
   start();
   {

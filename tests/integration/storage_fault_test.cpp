@@ -29,19 +29,12 @@
 #include <thread>
 
 #include "hall_client.hpp"
+#include "hall_sitting.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/board.hpp"
-#include "plenum/crypto/ceremony.hpp"
-#include "plenum/crypto/ceremony_params.hpp"
-#include "plenum/crypto/decryption.hpp"
-#include "plenum/crypto/key_share.hpp"
-#include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/random.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/codec_board.hpp"
-#include "plenum/protocol/codec_ceremony.hpp"
-#include "plenum/protocol/codec_decryption.hpp"
-#include "plenum/protocol/codec_manifest.hpp"
 #include "plenumd_process.hpp"
 
 namespace plenum::tests {
@@ -220,14 +213,7 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
   for (int i = 1; i <= delegates; ++i) {
     const std::string d = delegate(i);
     hall.emplace(i, as(d));
-    const auto key = keys_.at(d);
-    const auto now = hall.at(i).call("ping").fields.at("server_unix_ms").to_number<std::uint64_t>();
-    const auto sig = key.sign(crypto::checkin_digest("s1", key.public_part(), now));
-    ASSERT_TRUE(
-        hall.at(i)
-            .call("checkin", {{"sitting_id", "s1"}, {"unix_ms", now}, {"signature", sig.hex()}})
-            .ok())
-        << d;
+    ASSERT_TRUE(check_in(hall.at(i), keys_.at(d), "s1").ok()) << d;
   }
   {
     auto opened = ch.call("open_sitting", {{"sitting_id", "s1"}});
@@ -251,68 +237,13 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
       ch.call("start_ceremony",
               {{"sitting_id", "s1"}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})
           .ok());
-  std::vector<crypto::public_key> spks;
-  for (int i = 1; i <= 3; ++i) spks.push_back(keys_.at("S" + std::to_string(i)).public_part());
-  auto params = crypto::ceremony_params::create("fault-congress", "s1", spks, 2);
-  ASSERT_TRUE(params);
-  std::map<int, hall_client> scrutineers;
-  crypto::seeded_random random("storage fault ceremony");
-  for (int i = 1; i <= 3; ++i) {
-    const std::string s = "S" + std::to_string(i);
-    scrutineers.emplace(i, as(s));
-    auto msg =
-        crypto::make_keygen_message(*params, static_cast<std::uint64_t>(i), keys_.at(s), random);
-    ASSERT_TRUE(scrutineers.at(i)
-                    .call("keygen",
-                          {{"sitting_id", "s1"}, {"message", protocol::encode_keygen_message(msg)}})
-                    .ok());
-  }
-  std::vector<crypto::keygen_message> messages;
-  {
-    auto r = ch.call("get_ceremony", {{"sitting_id", "s1"}});
-    ASSERT_TRUE(r.ok()) << r.code();
-    for (const auto& m : r.fields.at("ceremony").at("keygen").as_array()) {
-      auto decoded = protocol::decode_keygen_message(m);
-      ASSERT_TRUE(decoded);
-      messages.push_back(*decoded);
-    }
-  }
-  auto ckeys = crypto::compute_ceremony_keys(*params, messages);
-  ASSERT_TRUE(ckeys);
-  const auto kdigest = crypto::key_digest(*params, *ckeys);
-  std::map<int, crypto::key_share> shares;
-  for (int l = 1; l <= 3; ++l) {
-    const std::string s = "S" + std::to_string(l);
-    std::vector<crypto::scalar> opened;
-    for (const auto& m : messages) {
-      auto outcome = crypto::open_share(*params, m, static_cast<std::uint64_t>(l), keys_.at(s));
-      ASSERT_TRUE(std::holds_alternative<crypto::scalar>(outcome));
-      opened.push_back(std::get<crypto::scalar>(outcome));
-    }
-    auto share = crypto::combine_shares(*params, static_cast<std::uint64_t>(l), opened,
-                                        ckeys->verification_keys[static_cast<std::size_t>(l - 1)]);
-    ASSERT_TRUE(share);
-    shares.emplace(l, *share);
-    auto sig = crypto::confirm_keys(*params, static_cast<std::uint64_t>(l), keys_.at(s), kdigest);
-    ASSERT_TRUE(scrutineers.at(l)
-                    .call("confirm_key",
-                          {{"sitting_id", "s1"},
-                           {"confirmation", json::object{{"index", l}, {"signature", sig.hex()}}}})
-                    .ok());
-  }
+  auto scrutineers = test_scrutineers::run_ceremony(
+      port_, "fault-congress", "s1", {"S1", "S2", "S3"}, 2, keys_, "storage fault ceremony");
+  ASSERT_TRUE(scrutineers);
   ASSERT_TRUE(ch.call("open_vote", {{"vote_id", "v1"}}).ok());
 
-  std::optional<crypto::manifest> manifest;
-  crypto::digest32 election_hash{};
-  {
-    auto state = hall.at(1).call("get_state");
-    ASSERT_TRUE(state.ok());
-    const auto& view = state.fields.at("state").as_object();
-    manifest = protocol::decode_manifest(view.at("manifests").at("v1")).value();
-    for (const auto& v : view.at("votes").as_array())
-      if (str(v.as_object(), "id") == "v1")
-        election_hash = crypto::from_hex_fixed<32>(str(v.as_object(), "election_hash")).value();
-  }
+  const auto basis = read_vote_basis(hall.at(1), "v1");
+  ASSERT_TRUE(basis);
   const auto congress_pk = ch.hello().congress_pk;
   // Delegate i votes for when i is odd, against when even; `round` makes another ballot.
   auto cast = [&](int i, const std::string& round) {
@@ -320,10 +251,11 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
     const crypto::ballot_choices choices = {
         {static_cast<std::uint8_t>(i % 2), static_cast<std::uint8_t>(1 - i % 2), 0}};
     crypto::seeded_random br("ballot " + d + round);
-    auto b =
-        crypto::make_ballot(*manifest, election_hash, ckeys->joint_key, keys_.at(d), choices, br);
+    auto b = crypto::make_ballot(basis->manifest, basis->election_hash, basis->joint_key,
+                                 keys_.at(d), choices, br);
     EXPECT_TRUE(b);
-    const auto tracking = crypto::tracking_code(crypto::ballot_digest(*b, election_hash), b->sig);
+    const auto tracking =
+        crypto::tracking_code(crypto::ballot_digest(*b, basis->election_hash), b->sig);
     return cast_outcome{hall.at(i).call("cast_ballot", {{"vote_id", "v1"},
                                                         {"ballot", protocol::encode_ballot(*b)}}),
                         crypto::to_hex(tracking)};
@@ -367,12 +299,8 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
     return codes;
   };
   auto received = [&](hall_client& c) -> std::int64_t {
-    auto r = c.call("get_state");
-    EXPECT_TRUE(r.ok()) << r.code();
-    for (const auto& v : r.fields.at("state").at("votes").as_array())
-      if (str(v.as_object(), "id") == "v1")
-        return v.as_object().at("received").to_number<std::int64_t>();
-    return -1;
+    const auto v = vote_view(c, "v1");
+    return v.contains("received") ? v.at("received").to_number<std::int64_t>() : -1;
   };
   ASSERT_EQ(received(ch), 3);
 
@@ -456,27 +384,9 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
 
   // The counts after decryption are those of the receipted ballots.
   ASSERT_TRUE(ch.call("close_vote", {{"vote_id", "v1"}}).ok());
-  auto tally = scrutineers.at(1).call("get_tally", {{"vote_id", "v1"}});
-  ASSERT_TRUE(tally.ok()) << tally.code();
-  std::vector<crypto::ciphertext> aggregates;
-  for (const auto& a : tally.fields.at("tally").at("aggregates").as_array())
-    aggregates.push_back({crypto::point::from_hex(str(a.as_object(), "a")).value(),
-                          crypto::point::from_hex(str(a.as_object(), "b")).value()});
-  for (int l : {1, 3}) {
-    const std::string s = "S" + std::to_string(l);
-    crypto::seeded_random pr("partial " + s);
-    auto partial = crypto::make_partial_decryption(*params, *ckeys, election_hash, aggregates,
-                                                   shares.at(l), keys_.at(s), pr);
-    auto r = scrutineers.at(l).call(
-        "partial_decryption",
-        {{"vote_id", "v1"}, {"partial", protocol::encode_partial_decryption(partial)}});
+  for (const auto& r : scrutineers->decrypt("v1", basis->election_hash, {1, 3}))
     ASSERT_TRUE(r.ok()) << r.code();
-  }
-  json::array counts;
-  const auto decided = ch.call("get_state");
-  ASSERT_TRUE(decided.ok()) << decided.code();
-  for (const auto& v : decided.fields.at("state").at("votes").as_array())
-    if (str(v.as_object(), "id") == "v1") counts = v.as_object().at("counts").as_array();
+  const json::array counts = vote_view(ch, "v1").at("counts").as_array();
   ASSERT_EQ(counts.size(), 3u);
   EXPECT_EQ(counts[0].to_number<std::int64_t>(), (delegates + 1) / 2);  // odd delegates: for
   EXPECT_EQ(counts[1].to_number<std::int64_t>(), delegates / 2);        // even: against
@@ -487,7 +397,7 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
   const std::string board_before =
       json::serialize(se.call("get_board", {{"from_seq", 0}, {"limit", 500}}).fields);
   hall.clear();
-  scrutineers.clear();
+  scrutineers.reset();
   ASSERT_EQ(server_->stop(SIGTERM, 60s), 0);
   start();
   auto ch2 = as("CH");

@@ -84,12 +84,10 @@ struct checkin_case : ::testing::Test {
     ASSERT_TRUE(c.as("CH", create_sitting{"s1", "年会", "2026-03-01"}));
     ASSERT_TRUE(c.as("CH", open_checkin{"s1"}));
   }
-  std::string sign(const std::string& signer, const std::string& subject, std::int64_t ms,
-                   const std::string& sitting = "s1") {
-    return c.keys.at(signer)
-        .sign(crypto::checkin_digest(sitting, c.keys.at(subject).public_part(),
-                                     static_cast<std::uint64_t>(ms)))
-        .hex();
+  crypto::signature sign(const std::string& signer, const std::string& subject, std::int64_t ms,
+                         const std::string& sitting = "s1") {
+    return c.keys.at(signer).sign(crypto::checkin_digest(sitting, c.keys.at(subject).public_part(),
+                                                         static_cast<std::uint64_t>(ms)));
   }
 };
 
@@ -97,7 +95,7 @@ TEST_F(checkin_case, AValidCheckInIsRecordedWithItsSignature) {
   const auto sig = sign("D001", "D001", c.now);
   ASSERT_TRUE(c.as("D001", check_in{"s1", c.now, sig}));
   EXPECT_EQ(c.log.back().type, "checked_in");
-  EXPECT_EQ(c.log.back().payload.at("signature").as_string(), sig);
+  EXPECT_EQ(c.log.back().payload.at("signature").as_string(), sig.hex());
   EXPECT_FALSE(c.log.back().payload.at("assisted").as_bool());
   EXPECT_TRUE(c.state.find_sitting("s1")->present.contains("D001"));
 }
@@ -110,7 +108,6 @@ TEST_F(checkin_case, ForgedSignaturesAreRefused) {
             errc::bad_checkin_signature);
   EXPECT_EQ(c.as("D001", check_in{"s1", c.now, sign("D001", "D001", c.now + 1)}).error(),
             errc::bad_checkin_signature);
-  EXPECT_EQ(c.as("D001", check_in{"s1", c.now, "00"}).error(), errc::invalid_field);
   EXPECT_FALSE(c.state.find_sitting("s1")->present.contains("D001"));
 }
 

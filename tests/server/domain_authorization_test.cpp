@@ -88,16 +88,16 @@ const test::congress& with_result_signed() {
     test::congress b = with_vote_decided();
     const auto digest = *crypto::from_hex_fixed<32>(b.state.find_vote("v1")->result_digest);
     for (const std::string s : {"S1", "S2"})
-      EXPECT_TRUE(b.as(s, sign_result{"v1", b.keys.at(s).sign(digest).hex()}));
+      EXPECT_TRUE(b.as(s, sign_result{"v1", b.keys.at(s).sign(digest)}));
     return b;
   }();
   return c;
 }
 
 // The actor's signature over v1's result digest.
-std::string result_signature_of(const test::congress& c, const std::string& number) {
+crypto::signature result_signature_of(const test::congress& c, const std::string& number) {
   const auto digest = *crypto::from_hex_fixed<32>(c.state.find_vote("v1")->result_digest);
-  return c.keys.at(number.empty() ? "D001" : number).sign(digest).hex();
+  return c.keys.at(number.empty() ? "D001" : number).sign(digest);
 }
 
 const test::congress& with_warnings() {
@@ -172,7 +172,7 @@ std::vector<authz_case> cases() {
          auto key = test::congress::make_key("D010", 7);
          auto code = *enrollment_code::parse(outstanding_code);
          auto sig = key.sign(enrollment_digest("congress-demo", "D010", code, key.public_part()));
-         return enroll_device{"D010", outstanding_code, key.public_part().hex(), sig.hex()};
+         return enroll_device{"D010", outstanding_code, key.public_part(), sig};
        },
        {"chair", "secretary", "scrutineer", "delegate", "alternate", "observer", "projector",
         "system", "device"}});
@@ -188,7 +188,7 @@ std::vector<authz_case> cases() {
                    const auto& key = key_of(c, number);
                    auto sig = key.sign(crypto::checkin_digest("s2", key.public_part(),
                                                               static_cast<std::uint64_t>(c.now)));
-                   return check_in{"s2", c.now, sig.hex()};
+                   return check_in{"s2", c.now, sig};
                  },
                  {"delegate", "alternate", "observer"}});
   out.push_back({"assisted_check_in",
@@ -196,7 +196,7 @@ std::vector<authz_case> cases() {
                  [](test::congress& c, const std::string& number) -> command {
                    auto sig = key_of(c, number).sign(crypto::checkin_digest(
                        "s2", c.keys.at("D002").public_part(), static_cast<std::uint64_t>(c.now)));
-                   return assisted_check_in{"s2", "D002", c.now, "平板故障", sig.hex()};
+                   return assisted_check_in{"s2", "D002", c.now, "平板故障", sig};
                  },
                  {"secretary"}});
   out.push_back({"excuse_delegate",
@@ -266,7 +266,7 @@ std::vector<authz_case> cases() {
                    auto params = ceremony_params_of(c.state, s);
                    auto keys = ceremony_keys_of(*s.ceremony);
                    auto sig = key_of(c, number).sign(crypto::key_digest(*params, *keys));
-                   return confirm_keys{"s2", sig.hex()};
+                   return confirm_keys{"s2", sig};
                  },
                  {"scrutineer"}});
   out.push_back({"submit_partial",

@@ -36,7 +36,7 @@ TEST(Ceremony, KeygenMessagesAreCheckedAndCollectedOnce) {
   ASSERT_TRUE(c.as("S1", submit_keygen{"s1", m1}));
   EXPECT_EQ(c.as("S1", submit_keygen{"s1", m1}).error(), errc::duplicate_ceremony_message);
   // Confirmations wait for all messages.
-  EXPECT_EQ(c.as("S1", confirm_keys{"s1", std::string(128, '0')}).error(),
+  EXPECT_EQ(c.as("S1", confirm_keys{"s1", crypto::signature{}}).error(),
             errc::ceremony_in_progress);
   // The chair may restart an incomplete ceremony, e.g. without a scrutineer.
   ASSERT_TRUE(c.as("CH", start_ceremony{"s1", {"S1", "S2"}, 2}));
@@ -57,14 +57,14 @@ TEST(Ceremony, ConfirmationsCompleteTheCeremony) {
   crypto::point sum;
   for (const auto& m : keygen_messages_of(*s.ceremony)) sum += m.commitments.front();
   EXPECT_EQ(sum, keys.joint_key);
-  EXPECT_EQ(c.as("S1", confirm_keys{"s1", c.keys.at("S2").sign(digest).hex()}).error(),
+  EXPECT_EQ(c.as("S1", confirm_keys{"s1", c.keys.at("S2").sign(digest)}).error(),
             errc::bad_ceremony_message);
-  ASSERT_TRUE(c.as("S1", confirm_keys{"s1", c.keys.at("S1").sign(digest).hex()}));
-  EXPECT_EQ(c.as("S1", confirm_keys{"s1", c.keys.at("S1").sign(digest).hex()}).error(),
+  ASSERT_TRUE(c.as("S1", confirm_keys{"s1", c.keys.at("S1").sign(digest)}));
+  EXPECT_EQ(c.as("S1", confirm_keys{"s1", c.keys.at("S1").sign(digest)}).error(),
             errc::duplicate_ceremony_message);
-  ASSERT_TRUE(c.as("S2", confirm_keys{"s1", c.keys.at("S2").sign(digest).hex()}));
+  ASSERT_TRUE(c.as("S2", confirm_keys{"s1", c.keys.at("S2").sign(digest)}));
   EXPECT_FALSE(c.state.find_sitting("s1")->ceremony->complete);
-  ASSERT_TRUE(c.as("S3", confirm_keys{"s1", c.keys.at("S3").sign(digest).hex()}));
+  ASSERT_TRUE(c.as("S3", confirm_keys{"s1", c.keys.at("S3").sign(digest)}));
   EXPECT_TRUE(c.state.find_sitting("s1")->ceremony->complete);
   EXPECT_EQ(c.as("CH", start_ceremony{"s1", {"S1", "S2"}, 2}).error(), errc::ceremony_complete);
 }

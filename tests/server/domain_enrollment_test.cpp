@@ -43,7 +43,7 @@ struct enroll_case : ::testing::Test {
                           const crypto::secret_key& key) {
     auto pk = key.public_part();
     auto sig = key.sign(enrollment_digest("congress-demo", number, code, pk));
-    return c.run(enroll_device{number, code.printable(), pk.hex(), sig.hex()}, actor::device());
+    return c.run(enroll_device{number, code.printable(), pk, sig}, actor::device());
   }
 };
 
@@ -74,9 +74,8 @@ TEST_F(enroll_case, WrongCodeWrongPersonAndNoPossessionAreRefused) {
   auto pk = key.public_part();
   auto sig =
       test::congress::make_key("x").sign(enrollment_digest("congress-demo", "D001", code, pk));
-  EXPECT_EQ(
-      c.run(enroll_device{"D001", code.canonical(), pk.hex(), sig.hex()}, actor::device()).error(),
-      errc::bad_signature);
+  EXPECT_EQ(c.run(enroll_device{"D001", code.canonical(), pk, sig}, actor::device()).error(),
+            errc::bad_signature);
   // A key that another person enrolled.
   EXPECT_EQ(enroll("D001", code, c.keys.at("D002")).error(), errc::device_key_in_use);
   // Still usable after those failures.
@@ -90,13 +89,10 @@ TEST_F(enroll_case, ThePossessionSignatureIsCheckedAndRecorded) {
   const auto sig = key.sign(enrollment_digest("congress-demo", "D001", code, pk));
   // Over another person's number: refused, and the code is not spent.
   const auto wrong = key.sign(crypto::possession_digest("congress-demo", "D002", pk));
-  EXPECT_EQ(c.run(enroll_device{"D001", code.canonical(), pk.hex(), sig.hex(), wrong.hex()},
-                  actor::device())
-                .error(),
+  EXPECT_EQ(c.run(enroll_device{"D001", code.canonical(), pk, sig, wrong}, actor::device()).error(),
             errc::bad_signature);
   const auto good = key.sign(crypto::possession_digest("congress-demo", "D001", pk));
-  ASSERT_TRUE(c.run(enroll_device{"D001", code.canonical(), pk.hex(), sig.hex(), good.hex()},
-                    actor::device()));
+  ASSERT_TRUE(c.run(enroll_device{"D001", code.canonical(), pk, sig, good}, actor::device()));
   EXPECT_EQ(c.log.back().type, "device_enrolled");
   EXPECT_EQ(c.log.back().payload.at("possession").as_string(), good.hex());
 }

@@ -66,8 +66,7 @@ congress::congress(std::size_t delegates) {
     auto pk = key.public_part();
     auto sig = key.sign(enrollment_digest("congress-demo", number, code, pk));
     auto possession = key.sign(crypto::possession_digest("congress-demo", number, pk));
-    EXPECT_TRUE(run(enroll_device{number, code.canonical(), pk.hex(), sig.hex(), possession.hex()},
-                    actor::device()))
+    EXPECT_TRUE(run(enroll_device{number, code.canonical(), pk, sig, possession}, actor::device()))
         << number;
     keys.insert_or_assign(number, key);
   };
@@ -87,7 +86,7 @@ void congress::enroll_key(const std::string& number, const crypto::secret_key& k
   ASSERT_TRUE(as("SE", issue_enrollment_code{number, code.printable(), crypto::to_hex(salt)}));
   const auto pk = key.public_part();
   const auto sig = key.sign(enrollment_digest("congress-demo", number, code, pk));
-  ASSERT_TRUE(run(enroll_device{number, code.canonical(), pk.hex(), sig.hex()}, actor::device()));
+  ASSERT_TRUE(run(enroll_device{number, code.canonical(), pk, sig}, actor::device()));
   keys.insert_or_assign(number, key);
 }
 
@@ -131,7 +130,7 @@ result<decision> congress::check_in_now(const std::string& number, const std::st
   const auto& key = keys.at(number);
   auto sig = key.sign(
       crypto::checkin_digest(sitting_id, key.public_part(), static_cast<std::uint64_t>(now)));
-  return as(number, check_in{sitting_id, now, sig.hex()});
+  return as(number, check_in{sitting_id, now, sig});
 }
 
 void congress::prepare_sitting(std::size_t present, const std::string& sitting_id) {
@@ -174,7 +173,7 @@ void congress::complete_ceremony(const std::string& sitting_id) {
     ASSERT_TRUE(share);
     shares[sitting_id].insert_or_assign(l, *share);
     auto sig = crypto::confirm_keys(*params, l, keys.at(s), digest);
-    ASSERT_TRUE(as(s, confirm_keys{sitting_id, sig.hex()}));
+    ASSERT_TRUE(as(s, confirm_keys{sitting_id, sig}));
   }
   ASSERT_TRUE(state.find_sitting(sitting_id)->ceremony->complete);
 }
@@ -238,10 +237,10 @@ void congress::sign_result(const std::string& vote_id, const std::vector<std::st
   ASSERT_NE(v, nullptr);
   const auto digest = *crypto::from_hex_fixed<32>(v->result_digest);
   for (const auto& s : signers) {
-    EXPECT_TRUE(as(s, domain::sign_result{vote_id, keys.at(s).sign(digest).hex()})) << s;
+    EXPECT_TRUE(as(s, domain::sign_result{vote_id, keys.at(s).sign(digest)})) << s;
   }
   if (announce) {
-    EXPECT_TRUE(as("CH", announce_result{vote_id, keys.at("CH").sign(digest).hex()}));
+    EXPECT_TRUE(as("CH", announce_result{vote_id, keys.at("CH").sign(digest)}));
   }
 }
 

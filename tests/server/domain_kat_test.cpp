@@ -61,7 +61,9 @@ TEST(DomainKat, TheKnownSittingGivesTheKnownAnswers) {
     EXPECT_EQ(rec.verification_keys[l].hex(), str(ceremony.at("verification_keys").as_array()[l]));
   const auto& confirmations = ceremony.at("confirmations").as_array();
   for (std::size_t l = 0; l < confirmations.size(); ++l)
-    ASSERT_TRUE(c.as("S" + std::to_string(l + 1), confirm_keys{sitting_id, str(confirmations[l])}));
+    ASSERT_TRUE(
+        c.as("S" + std::to_string(l + 1),
+             confirm_keys{sitting_id, *crypto::signature::from_hex(str(confirmations[l]))}));
   ASSERT_TRUE(c.state.find_sitting(sitting_id)->ceremony->complete);
 
   ASSERT_TRUE(c.as("CH", open_sitting{sitting_id}));

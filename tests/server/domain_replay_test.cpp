@@ -23,7 +23,7 @@ test::congress scenario() {
   const auto& se = c.keys.at("SE");
   auto sig = se.sign(crypto::checkin_digest("s1", c.keys.at("D016").public_part(),
                                             static_cast<std::uint64_t>(c.now)));
-  EXPECT_TRUE(c.as("SE", assisted_check_in{"s1", "D016", c.now, "平板没电", sig.hex()}));
+  EXPECT_TRUE(c.as("SE", assisted_check_in{"s1", "D016", c.now, "平板没电", sig}));
   c.complete_ceremony();
   c.open_with_item("i1", "report");
   EXPECT_TRUE(c.as("SE", add_material{"s1", "i1", "m1", "工作报告", "报告全文……", "", ""}));

@@ -78,7 +78,7 @@ std::vector<domain::test::logged_event> run_sitting(std::size_t delegates) {
   const auto d9 = c.keys.at("D009").public_part();
   const auto sig =
       c.keys.at("SE").sign(crypto::checkin_digest("s1", d9, static_cast<std::uint64_t>(c.now)));
-  EXPECT_TRUE(c.as("SE", domain::assisted_check_in{"s1", "D009", c.now, "平板故障", sig.hex()}));
+  EXPECT_TRUE(c.as("SE", domain::assisted_check_in{"s1", "D009", c.now, "平板故障", sig}));
   c.complete_ceremony();
   c.open_with_item("i1", "report");
 

@@ -14,6 +14,7 @@
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/keygen.hpp"
+#include "plenum/crypto/sign.hpp"
 #include "plenum/crypto/spoiled_ballot.hpp"
 
 namespace plenum::server::domain {
@@ -50,10 +51,10 @@ struct issue_enrollment_code {
 struct enroll_device {
   std::string person;
   std::string code;
-  std::string device_pk;  ///< hex
-  std::string signature;  ///< hex, over enrollment_digest
-  /// hex, over crypto::possession_digest; empty when the device sent none (older clients)
-  std::string possession{};
+  crypto::public_key device_pk;
+  crypto::signature signature;  ///< over enrollment_digest
+  /// over crypto::possession_digest; absent when the device sent none (older clients)
+  std::optional<crypto::signature> possession{};
 };
 
 /// Chair or secretary: schedules a sitting on `date` (ISO), an annual meeting or an
@@ -80,7 +81,7 @@ struct close_checkin {
 struct check_in {
   std::string sitting_id;
   std::int64_t unix_ms = 0;
-  std::string signature;
+  crypto::signature signature;
 };
 
 /// Secretary: checks a person in on their behalf, signing the same digest with the
@@ -90,7 +91,7 @@ struct assisted_check_in {
   std::string person;
   std::int64_t unix_ms = 0;
   std::string reason;
-  std::string signature;
+  crypto::signature signature;
 };
 
 /// Chair or secretary: records an excused absence of a delegate from a sitting.
@@ -222,7 +223,7 @@ struct submit_keygen {
 /// Scrutineer: confirms the keys that all n keygen messages give, signing key_digest.
 struct confirm_keys {
   std::string sitting_id;
-  std::string signature;  ///< hex
+  crypto::signature signature;
 };
 
 /// Scrutineer: publishes its partial decryption of a closed vote (CVP1 §7). The k-th valid one
@@ -236,14 +237,14 @@ struct submit_partial {
 /// result after checking it, with its device key over result_digest (CVP1 §7).
 struct sign_result {
   std::string vote_id;
-  std::string signature;  ///< hex
+  crypto::signature signature;
 };
 
 /// Chair: announces a decided vote's result once every scrutineer who decrypted has signed it,
 /// signing the same result_digest with the chair's device key. Once per vote.
 struct announce_result {
   std::string vote_id;
-  std::string signature;  ///< hex
+  crypto::signature signature;
 };
 
 /// Secretary, between sittings: a delegate leaves the term (ISO `date`, with the reason).

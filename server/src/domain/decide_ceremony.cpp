@@ -94,13 +94,11 @@ result<decision> handle(const congress_state& state, const confirm_keys& c, cons
   if (ceremony->confirmations.contains(index)) return errc::duplicate_ceremony_message;
   auto keys = ceremony_keys_of(*ceremony);
   if (!keys) return errc::ceremony_in_progress;
-  auto sig = crypto::signature::from_hex(c.signature);
-  if (!sig) return errc::invalid_field;
   auto params = ceremony_params_of(state, **s);
   if (!params) return errc::internal;
-  if (!crypto::check_confirmation(*params, index, crypto::key_digest(*params, *keys), *sig))
+  if (!crypto::check_confirmation(*params, index, crypto::key_digest(*params, *keys), c.signature))
     return errc::bad_ceremony_message;
-  return single(events::keys_confirmed{c.sitting_id, index, ctx.who.person_id, *sig});
+  return single(events::keys_confirmed{c.sitting_id, index, ctx.who.person_id, c.signature});
 }
 
 result<decision> handle(const congress_state& state, const submit_partial& c, const context& ctx) {

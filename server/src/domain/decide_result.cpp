@@ -21,15 +21,13 @@ std::uint64_t ceremony_index(const congress_state& state, const vote& v, const c
   return 0;
 }
 
-// Whether `signature_hex` is the actor's device key's signature over the vote's result_digest.
-result<crypto::signature> check_signature(const vote& v, const context& ctx,
-                                          const std::string& signature_hex) {
-  auto sig = crypto::signature::from_hex(signature_hex);
-  if (!sig) return errc::invalid_field;
+// Whether `sig` is the actor's device key's signature over the vote's result_digest.
+boost::system::error_code check_signature(const vote& v, const context& ctx,
+                                          const crypto::signature& sig) {
   auto digest = crypto::from_hex_fixed<32>(v.result_digest);
   if (!digest || !ctx.who.device_key) return errc::internal;
-  if (!ctx.who.device_key->verify(*digest, *sig)) return errc::bad_signature;
-  return *sig;
+  if (!ctx.who.device_key->verify(*digest, sig)) return errc::bad_signature;
+  return {};
 }
 
 }  // namespace
@@ -43,10 +41,9 @@ result<decision> handle(const congress_state& state, const sign_result& c, const
   if (v->state != vote::status::decided) return errc::vote_not_decided;
   if (!v->partials.contains(index)) return errc::did_not_decrypt;
   if (v->result_signatures.contains(index)) return errc::result_already_signed;
-  auto sig = check_signature(*v, ctx, c.signature);
-  if (!sig) return sig.error();
+  if (auto ec = check_signature(*v, ctx, c.signature)) return ec;
   return single(
-      events::result_signed{c.vote_id, ctx.who.person_id, index, *ctx.who.device_key, *sig});
+      events::result_signed{c.vote_id, ctx.who.person_id, index, *ctx.who.device_key, c.signature});
 }
 
 result<decision> handle(const congress_state& state, const announce_result& c, const context& ctx) {
@@ -58,9 +55,9 @@ result<decision> handle(const congress_state& state, const announce_result& c, c
   if (v->announcement) return errc::result_already_announced;
   for (const auto& [index, partial] : v->partials)
     if (!v->result_signatures.contains(index)) return errc::result_not_signed;
-  auto sig = check_signature(*v, ctx, c.signature);
-  if (!sig) return sig.error();
-  return single(events::result_announced{c.vote_id, ctx.who.person_id, *ctx.who.device_key, *sig});
+  if (auto ec = check_signature(*v, ctx, c.signature)) return ec;
+  return single(
+      events::result_announced{c.vote_id, ctx.who.person_id, *ctx.who.device_key, c.signature});
 }
 
 }  // namespace plenum::server::domain::detail

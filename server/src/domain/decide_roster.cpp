@@ -54,10 +54,8 @@ result<decision> handle(const congress_state& state, const enroll_device& c, con
   // The code is the credential: any device may present one.
   const person* p = state.find_person(c.person);
   if (p == nullptr) return errc::unknown_person;
-  auto key = crypto::public_key::from_hex(c.device_pk);
-  auto sig = crypto::signature::from_hex(c.signature);
+  const crypto::public_key& key = c.device_pk;
   auto code = enrollment_code::parse(c.code);
-  if (!key || !sig) return errc::invalid_field;
   const enrollment* en = state.find_enrollment(c.person);
   if (en == nullptr || en->codes_issued == 0) return errc::bad_enrollment_code;
   if (!code) return errc::bad_enrollment_code;
@@ -67,18 +65,14 @@ result<decision> handle(const congress_state& state, const enroll_device& c, con
   const auto presented = code_hash(state.congress()->id, c.person, *salt, *code);
   if (!crypto::equal_constant_time(presented, *stored)) return errc::bad_enrollment_code;
   if (en->code_spent) return errc::enrollment_code_spent;
-  if (state.find_device(*key) != nullptr) return errc::device_key_in_use;
-  const auto digest = enrollment_digest(state.congress()->id, c.person, *code, *key);
-  if (!key->verify(digest, *sig)) return errc::bad_signature;
-  events::device_enrolled e{c.person, *key, en->device_key, std::nullopt};
+  if (state.find_device(key) != nullptr) return errc::device_key_in_use;
+  const auto digest = enrollment_digest(state.congress()->id, c.person, *code, key);
+  if (!key.verify(digest, c.signature)) return errc::bad_signature;
   // The device's proof, for the record, that it holds the key (no secret in its digest).
-  if (!c.possession.empty()) {
-    auto possession = crypto::signature::from_hex(c.possession);
-    if (!possession) return errc::invalid_field;
-    if (!key->verify(crypto::possession_digest(state.congress()->id, c.person, *key), *possession))
-      return errc::bad_signature;
-    e.possession = *possession;
-  }
+  if (c.possession &&
+      !key.verify(crypto::possession_digest(state.congress()->id, c.person, key), *c.possession))
+    return errc::bad_signature;
+  events::device_enrolled e{c.person, key, en->device_key, c.possession};
   return single(std::move(e));
 }
 

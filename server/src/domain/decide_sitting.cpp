@@ -74,20 +74,19 @@ result<decision> handle(const congress_state& state, const check_in& c, const co
   auto s = live_sitting(state, c.sitting_id);
   if (!s) return s.error();
   if (!(*s)->checkin_open) return errc::checkin_closed;
-  auto sig = crypto::signature::from_hex(c.signature);
-  if (!sig || c.unix_ms < 0) return errc::invalid_field;
+  if (c.unix_ms < 0) return errc::invalid_field;
   if (!ctx.who.device_key) return errc::unauthenticated;
   const auto& key = *ctx.who.device_key;
   const auto digest =
       crypto::checkin_digest(c.sitting_id, key, static_cast<std::uint64_t>(c.unix_ms));
-  if (!key.verify(digest, *sig)) return errc::bad_checkin_signature;
+  if (!key.verify(digest, c.signature)) return errc::bad_checkin_signature;
   if (auto ec = check_time(c.unix_ms, ctx)) return ec;
   if (auto ec = check_presence(**s, ctx.who.person_id)) return ec;
   return single(events::checked_in{c.sitting_id,
                                    ctx.who.person_id,
                                    key,
                                    static_cast<std::uint64_t>(c.unix_ms),
-                                   *sig,
+                                   c.signature,
                                    false,
                                    {},
                                    std::nullopt,
@@ -106,17 +105,16 @@ result<decision> handle(const congress_state& state, const assisted_check_in& c,
   if (!valid_text(c.reason, 512)) return errc::invalid_field;
   const enrollment* en = state.find_enrollment(c.person);
   if (en == nullptr || !en->device_key) return errc::not_enrolled;
-  auto sig = crypto::signature::from_hex(c.signature);
-  if (!sig || c.unix_ms < 0) return errc::invalid_field;
+  if (c.unix_ms < 0) return errc::invalid_field;
   if (!ctx.who.device_key) return errc::unauthenticated;
   const auto& secretary_key = *ctx.who.device_key;
   const auto digest =
       crypto::checkin_digest(c.sitting_id, *en->device_key, static_cast<std::uint64_t>(c.unix_ms));
-  if (!secretary_key.verify(digest, *sig)) return errc::bad_checkin_signature;
+  if (!secretary_key.verify(digest, c.signature)) return errc::bad_checkin_signature;
   if (auto ec = check_time(c.unix_ms, ctx)) return ec;
   if (auto ec = check_presence(**s, c.person)) return ec;
   return single(events::checked_in{c.sitting_id, c.person, *en->device_key,
-                                   static_cast<std::uint64_t>(c.unix_ms), *sig, true,
+                                   static_cast<std::uint64_t>(c.unix_ms), c.signature, true,
                                    ctx.who.person_id, secretary_key, c.reason});
 }
 

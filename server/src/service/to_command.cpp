@@ -18,8 +18,7 @@ std::int64_t signed_ms(std::uint64_t ms) { return static_cast<std::int64_t>(ms);
 
 struct session_mapper {
   maybe_command operator()(const p::enroll_request& r) const {
-    return d::enroll_device{r.person, r.code, r.device_pk.hex(), r.sig.hex(),
-                            r.possession ? r.possession->hex() : std::string()};
+    return d::enroll_device{r.person, r.code, r.device_pk, r.sig, r.possession};
   }
   maybe_command operator()(const p::cast_ballot_request& r) const {
     return d::cast_ballot{r.vote_id, r.ballot};
@@ -28,13 +27,13 @@ struct session_mapper {
     return d::spoil_ballot{r.vote_id, r.ballot, r.nonces};
   }
   maybe_command operator()(const p::checkin_request& r) const {
-    return d::check_in{r.sitting_id, signed_ms(r.unix_ms), r.sig.hex()};
+    return d::check_in{r.sitting_id, signed_ms(r.unix_ms), r.sig};
   }
   maybe_command operator()(const p::keygen_request& r) const {
     return d::submit_keygen{r.sitting_id, r.message};
   }
   maybe_command operator()(const p::confirm_key_request& r) const {
-    return d::confirm_keys{r.sitting_id, r.confirmation.sig.hex()};
+    return d::confirm_keys{r.sitting_id, r.confirmation.sig};
   }
   maybe_command operator()(const p::partial_decryption_request& r) const {
     return d::submit_partial{r.vote_id, r.partial};
@@ -69,8 +68,7 @@ struct hall_mapper {
     return d::close_checkin{r.sitting_id};
   }
   maybe_command operator()(const p::assisted_checkin_request& r) const {
-    return d::assisted_check_in{r.sitting_id, r.person, signed_ms(r.unix_ms), r.reason,
-                                r.sig.hex()};
+    return d::assisted_check_in{r.sitting_id, r.person, signed_ms(r.unix_ms), r.reason, r.sig};
   }
   maybe_command operator()(const p::excuse_delegate_request& r) const {
     return d::excuse_delegate{r.sitting_id, r.person, r.reason, r.approver};
@@ -127,10 +125,10 @@ struct hall_mapper {
     return d::start_ceremony{r.sitting_id, r.scrutineers, r.k};
   }
   maybe_command operator()(const p::sign_result_request& r) const {
-    return d::sign_result{r.vote_id, r.sig.hex()};
+    return d::sign_result{r.vote_id, r.sig};
   }
   maybe_command operator()(const p::announce_result_request& r) const {
-    return d::announce_result{r.vote_id, r.sig.hex()};
+    return d::announce_result{r.vote_id, r.sig};
   }
   maybe_command operator()(const p::record_delegate_left_request& r) const {
     return d::record_delegate_left{r.person, r.reason, r.date};
