@@ -13,19 +13,11 @@
 #include <string>
 
 #include "hall_client.hpp"
+#include "hall_sitting.hpp"
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/ballot.hpp"
-#include "plenum/crypto/board.hpp"
-#include "plenum/crypto/ceremony.hpp"
-#include "plenum/crypto/ceremony_params.hpp"
-#include "plenum/crypto/decryption.hpp"
-#include "plenum/crypto/key_share.hpp"
-#include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/random.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
-#include "plenum/protocol/codec_ceremony.hpp"
-#include "plenum/protocol/codec_decryption.hpp"
-#include "plenum/protocol/codec_manifest.hpp"
 #include "plenumd_process.hpp"
 
 namespace plenum::tests {
@@ -73,7 +65,9 @@ class follow_up_service_test : public ::testing::Test {
     port_ = *port;
   }
   void TearDown() override {
-    if (server_) EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
+    if (server_) {
+      EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
+    }
   }
 
   hall_client as(const std::string& person) {
@@ -99,69 +93,22 @@ class follow_up_service_test : public ::testing::Test {
     }
   }
 
-  // Check-in of `person` to `sitting` with their own signature.
-  void check_in(const std::string& person, const std::string& sitting) {
+  void check_in_to(const std::string& person, const std::string& sitting) {
     auto c = as(person);
-    const auto now = c.call("ping").fields.at("server_unix_ms").to_number<std::uint64_t>();
-    const auto& key = keys_.at(person);
-    auto r = c.call(
-        "checkin",
-        {{"sitting_id", sitting},
-         {"unix_ms", now},
-         {"signature", key.sign(crypto::checkin_digest(sitting, key.public_part(), now)).hex()}});
+    auto r = check_in(c, keys_.at(person), sitting);
     ASSERT_TRUE(r.ok()) << person << " " << r.code();
   }
 
   // The key ceremony of `sitting` with S1–S3 (k = 2), the crypto library acting for them.
   void run_ceremony(const std::string& sitting) {
-    auto ch = as("CH");
-    ASSERT_TRUE(
-        ch.call("start_ceremony",
-                {{"sitting_id", sitting}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})
-            .ok());
-    std::vector<crypto::public_key> spks;
-    for (int i = 1; i <= 3; ++i) spks.push_back(keys_.at("S" + std::to_string(i)).public_part());
-    auto params = crypto::ceremony_params::create("term-congress", sitting, spks, 2);
-    ASSERT_TRUE(params);
-    params_ = *params;
-    crypto::seeded_random random("ceremony " + sitting);
-    for (int i = 1; i <= 3; ++i) {
-      const std::string s = "S" + std::to_string(i);
-      auto msg =
-          crypto::make_keygen_message(*params_, static_cast<std::uint64_t>(i), keys_.at(s), random);
-      ASSERT_TRUE(as(s)
-                      .call("keygen", {{"sitting_id", sitting},
-                                       {"message", protocol::encode_keygen_message(msg)}})
-                      .ok());
-    }
-    auto ceremony = ch.call("get_ceremony", {{"sitting_id", sitting}});
-    ASSERT_TRUE(ceremony.ok());
-    std::vector<crypto::keygen_message> messages;
-    for (const auto& m : ceremony.fields.at("ceremony").at("keygen").as_array())
-      messages.push_back(*protocol::decode_keygen_message(m));
-    auto keys = crypto::compute_ceremony_keys(*params_, messages);
-    ASSERT_TRUE(keys);
-    ckeys_ = *keys;
-    const auto kdigest = crypto::key_digest(*params_, *ckeys_);
-    for (int l = 1; l <= 3; ++l) {
-      const std::string s = "S" + std::to_string(l);
-      std::vector<crypto::scalar> opened;
-      for (const auto& m : messages)
-        opened.push_back(std::get<crypto::scalar>(
-            crypto::open_share(*params_, m, static_cast<std::uint64_t>(l), keys_.at(s))));
-      auto share =
-          crypto::combine_shares(*params_, static_cast<std::uint64_t>(l), opened,
-                                 ckeys_->verification_keys[static_cast<std::size_t>(l - 1)]);
-      ASSERT_TRUE(share);
-      shares_.insert_or_assign(l, *share);
-      auto sig =
-          crypto::confirm_keys(*params_, static_cast<std::uint64_t>(l), keys_.at(s), kdigest);
-      ASSERT_TRUE(as(s)
-                      .call("confirm_key", {{"sitting_id", sitting},
-                                            {"confirmation",
-                                             json::object{{"index", l}, {"signature", sig.hex()}}}})
-                      .ok());
-    }
+    ASSERT_TRUE(as("CH")
+                    .call("start_ceremony", {{"sitting_id", sitting},
+                                             {"scrutineers", json::array{"S1", "S2", "S3"}},
+                                             {"k", 2}})
+                    .ok());
+    scrutineers_ = test_scrutineers::run_ceremony(port_, "term-congress", sitting,
+                                                  {"S1", "S2", "S3"}, 2, keys_, "term " + sitting);
+    ASSERT_TRUE(scrutineers_);
   }
 
   // Motion `vote_id` on the current item, `ayes` of delegates 1…9 for, the rest against;
@@ -176,18 +123,13 @@ class follow_up_service_test : public ::testing::Test {
                                         {"title", "关于镇党委工作报告的决议"}})
                     .ok());
     ASSERT_TRUE(ch.call("open_vote", {{"vote_id", vote_id}}).ok());
-    const auto view = ch.call("get_state").fields.at("state").as_object();
-    auto manifest = protocol::decode_manifest(view.at("manifests").at(vote_id));
-    ASSERT_TRUE(manifest);
-    std::string election_hex;
-    for (const auto& v : view.at("votes").as_array())
-      if (str(v.as_object(), "id") == vote_id) election_hex = str(v.as_object(), "election_hash");
-    const auto election_hash = *crypto::from_hex_fixed<32>(election_hex);
+    auto basis = read_vote_basis(ch, vote_id);
+    ASSERT_TRUE(basis);
     for (int i = 1; i <= 9; ++i) {
       const std::string d = delegate(i);
       crypto::seeded_random br("ballot " + vote_id + d);
       auto b = crypto::make_ballot(
-          *manifest, election_hash, ckeys_->joint_key, keys_.at(d),
+          basis->manifest, basis->election_hash, basis->joint_key, keys_.at(d),
           {{static_cast<std::uint8_t>(i <= ayes), static_cast<std::uint8_t>(i > ayes), 0}}, br);
       ASSERT_TRUE(b);
       auto r = as(d).call("cast_ballot",
@@ -195,32 +137,15 @@ class follow_up_service_test : public ::testing::Test {
       ASSERT_TRUE(r.ok()) << d << " " << r.code();
     }
     ASSERT_TRUE(ch.call("close_vote", {{"vote_id", vote_id}}).ok());
-    auto tally = as("S1").call("get_tally", {{"vote_id", vote_id}});
-    ASSERT_TRUE(tally.ok());
-    std::vector<crypto::ciphertext> aggregates;
-    for (const auto& a : tally.fields.at("tally").at("aggregates").as_array())
-      aggregates.push_back({*crypto::point::from_hex(str(a.as_object(), "a")),
-                            *crypto::point::from_hex(str(a.as_object(), "b"))});
-    for (int l : {1, 3}) {
-      const std::string s = "S" + std::to_string(l);
-      crypto::seeded_random pr("partial " + vote_id + s);
-      auto partial = crypto::make_partial_decryption(*params_, *ckeys_, election_hash, aggregates,
-                                                     shares_.at(l), keys_.at(s), pr);
-      ASSERT_TRUE(as(s)
-                      .call("partial_decryption",
-                            {{"vote_id", vote_id},
-                             {"partial", protocol::encode_partial_decryption(partial)}})
-                      .ok());
-    }
-    std::string digest_hex;
-    for (const auto& v : ch.call("get_state").fields.at("state").at("votes").as_array())
-      if (str(v.as_object(), "id") == vote_id) digest_hex = str(v.as_object(), "result_digest");
-    const auto digest = crypto::from_hex_fixed<32>(digest_hex);
+    for (const auto& r : scrutineers_->decrypt(vote_id, basis->election_hash, {1, 3}))
+      ASSERT_TRUE(r.ok()) << r.code();
+    const auto digest = crypto::from_hex_fixed<32>(str(vote_view(ch, vote_id), "result_digest"));
     ASSERT_TRUE(digest);
-    for (const std::string s : {"S1", "S3"})
-      ASSERT_TRUE(as(s)
+    for (int l : {1, 3})
+      ASSERT_TRUE(scrutineers_->client(l)
                       .call("sign_result",
-                            {{"vote_id", vote_id}, {"signature", keys_.at(s).sign(*digest).hex()}})
+                            {{"vote_id", vote_id},
+                             {"signature", keys_.at("S" + std::to_string(l)).sign(*digest).hex()}})
                       .ok());
     ASSERT_TRUE(ch.call("announce_result",
                         {{"vote_id", vote_id}, {"signature", keys_.at("CH").sign(*digest).hex()}})
@@ -237,9 +162,7 @@ class follow_up_service_test : public ::testing::Test {
   std::unique_ptr<plenumd_process> server_;
   std::uint16_t port_ = 0;
   std::map<std::string, crypto::secret_key> keys_;
-  std::optional<crypto::ceremony_params> params_;
-  std::optional<crypto::ceremony_keys> ckeys_;
-  std::map<int, crypto::key_share> shares_;
+  std::optional<test_scrutineers> scrutineers_;
 };
 
 TEST_F(follow_up_service_test, AResolutionComesBackToTheNextAnnualMeetingWithItsReports) {
@@ -252,7 +175,7 @@ TEST_F(follow_up_service_test, AResolutionComesBackToTheNextAnnualMeetingWithIts
   ASSERT_TRUE(s1.ok()) << s1.code();
   const std::string first = str(s1.fields, "sitting_id");
   ASSERT_TRUE(ch.call("open_checkin", {{"sitting_id", first}}).ok());
-  for (int i = 1; i <= 9; ++i) check_in(delegate(i), first);
+  for (int i = 1; i <= 9; ++i) check_in_to(delegate(i), first);
   run_ceremony(first);
   ASSERT_TRUE(ch.call("open_sitting", {{"sitting_id", first}}).ok());
   auto item = ch.call("add_item", {{"sitting_id", first},

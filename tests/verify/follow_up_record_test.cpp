@@ -95,12 +95,21 @@ TEST_F(follow_up_record, ThePassedMotionsResolutionIsInTheCleanRecord) {
 
 TEST_F(follow_up_record, AResolutionOfAVoteThatDidNotPassFails) {
   const auto r = tampered("not-passed", [](auto& events) {
+    // The resolution moved after the election's result and made to name it.
     const auto i = index_of(events, "resolution_adopted");
-    auto p = payload_of(events[i]);
-    p["vote_id"] = "v2";  // the election: no motion passed there
-    set_payload(events[i], p);
+    auto forged = events[i];
+    events.erase(events.begin() + static_cast<std::ptrdiff_t>(i));
+    auto p = payload_of(forged);
+    p["vote_id"] = "v2";
+    set_payload(forged, p);
+    std::size_t decided = 0;
+    for (std::size_t k = 0; k < events.size(); ++k)
+      if (events[k].type == "vote_decided" && payload_of(events[k]).at("vote_id") == "v2")
+        decided = k;
+    ASSERT_GT(decided, 0u);
+    events.insert(events.begin() + static_cast<std::ptrdiff_t>(decided) + 1, forged);
   });
-  expect_fails(r, "resolutions", "did not pass");
+  expect_fails(r, "resolutions", "its vote v2 did not pass");
 }
 
 TEST_F(follow_up_record, APassedMotionWithoutItsResolutionFails) {

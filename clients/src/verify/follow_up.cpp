@@ -201,7 +201,8 @@ void on_implementation_reported(congress_model& m, std::uint64_t seq,
 void check_follow_up(const congress_model& m, check_log& log) {
   for (const auto& id : m.vote_order) {
     const auto& v = m.votes.at(id);
-    if (!v.decided) continue;
+    // A record made before votes left resolutions and rectification items owes none.
+    if (!v.decided || !m.follow_up.sittings_with_kind.contains(v.sitting_id)) continue;
     if (passed(v) && ends_in_resolution(item_kind(m, v)) &&
         !m.follow_up.resolutions_by_vote.contains(id))
       log.fail("resolutions", "", id + " passed on a resolution item without its resolution");

@@ -25,6 +25,9 @@ struct follow_up_model {
   /// vote → its item and its members or candidates (vote_created's `candidates`).
   std::map<std::string, std::pair<std::string, std::vector<std::string>>> votes;
   std::set<std::string> open_sittings;
+  /// Sittings whose sitting_created names their kind: made by a server that records
+  /// resolutions and rectification items with their votes (older records have neither).
+  std::set<std::string> sittings_with_kind;
   /// vote → the seq of its resolution_adopted.
   std::map<std::string, std::uint64_t> resolutions_by_vote;
   std::set<std::string> resolutions;
@@ -48,8 +51,9 @@ void on_rectification_opened(congress_model& model, std::uint64_t seq,
 void on_implementation_reported(congress_model& model, std::uint64_t seq,
                                 const protocol::events::implementation_reported& e, check_log& log);
 
-/// After the replay: every passed motion on a report, major matter or proposal item adopted
-/// its resolution, and every member a confidence vote flagged has its rectification item.
+/// After the replay: in the sittings of a record that names their kind, every passed motion on a
+/// report, major matter or proposal item adopted its resolution, and every member a confidence
+/// vote flagged has its rectification item.
 void check_follow_up(const congress_model& model, check_log& log);
 
 }  // namespace plenum::clients::verify::detail

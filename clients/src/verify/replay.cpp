@@ -99,6 +99,7 @@ class replayer {
 
   void on(const protocol::board_event&, const ev::sitting_created& p) {
     m_.sittings[p.sitting_id].id = p.sitting_id;
+    if (p.kind) m_.follow_up.sittings_with_kind.insert(p.sitting_id);
   }
 
   sitting_model& sitting(const std::string& id) {
