@@ -11,19 +11,8 @@ namespace json = boost::json;
 namespace {
 
 // What in the public view can change a delegate's own view (tablet.tsx courseOf): the sitting
-// and its check-in, the seated and excused, the current item and each vote's status.
+// and its check-in, the seated and excused, the current item (not a vote's status).
 std::string course_of(const json::object& state) {
-  json::array votes;
-  if (const auto* list = state.if_contains("votes"); list != nullptr && list->is_array()) {
-    for (const auto& v : list->as_array()) {
-      const auto* o = v.if_object();
-      if (o == nullptr) continue;
-      const auto* announced = o->if_contains("announced");
-      votes.push_back(json::array{o->contains("id") ? o->at("id") : json::value(),
-                                  o->contains("status") ? o->at("status") : json::value(),
-                                  announced != nullptr ? *announced : json::value(false)});
-    }
-  }
   auto member = [&state](std::string_view key) {
     const auto* v = state.if_contains(key);
     return v != nullptr ? *v : json::value();
@@ -36,7 +25,7 @@ std::string course_of(const json::object& state) {
   };
   return json::serialize(json::array{of_sitting("id"), of_sitting("status"),
                                      of_sitting("checkin_open"), member("seated"),
-                                     member("excused"), member("current_item"), votes});
+                                     member("excused"), member("current_item")});
 }
 
 // The get_board page size of client.ts.
@@ -279,15 +268,16 @@ std::optional<json::object> app_device_sim::call(
   return result.get();
 }
 
+bool app_device_sim::holds_closed(const std::string& vote) const {
+  std::lock_guard lock(board_mutex_);
+  const auto v = board_.votes.find(vote);
+  return v != board_.votes.end() && v->second.closed;
+}
+
 bool app_device_sim::holds_decided(const std::string& vote) const {
   std::lock_guard lock(board_mutex_);
   const auto v = board_.votes.find(vote);
   return v != board_.votes.end() && v->second.counts.has_value();
-}
-
-board_record app_device_sim::board() const {
-  std::lock_guard lock(board_mutex_);
-  return board_;
 }
 
 }  // namespace plenum::clients::loadgen

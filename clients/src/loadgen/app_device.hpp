@@ -56,10 +56,18 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   [[nodiscard]] std::size_t board_events() const { return board_events_; }
   /// get_state requests it made after pushes.
   [[nodiscard]] std::size_t state_reads() const { return state_reads_; }
+  /// Whether the board it keeps holds vote `vote` closed (vote_closed arrived).
+  [[nodiscard]] bool holds_closed(const std::string& vote) const;
   /// Whether the board it keeps holds vote `vote` decided (vote_decided arrived).
   [[nodiscard]] bool holds_decided(const std::string& vote) const;
-  /// A copy of the board it keeps (keeps_board), checked event by event.
-  [[nodiscard]] board_record board() const;
+  /// Calls `look(board)` with the board it keeps (keeps_board: checked event by event, each
+  /// vote's aggregates added as its ballots arrived) and returns what it returns; no event is
+  /// added meanwhile. Nothing is copied.
+  template <typename Look>
+  auto with_board(Look&& look) const {
+    std::lock_guard lock(board_mutex_);
+    return look(static_cast<const board_record&>(board_));
+  }
   /// Sends the request `encode(id)` on the device's connection and waits for the reply: its
   /// fields, or nothing (the refusal or transport error is counted). Not from a fleet thread.
   [[nodiscard]] std::optional<boost::json::object> call(

@@ -25,7 +25,7 @@ struct app_subscription {
   std::string_view board_read_only;
   /// Sends get_state after a state push that changes the sitting's course (a pushed state is
   /// the public view; the tablet fetches its personal one when the sitting, its check-in, the
-  /// seated or excused, the current item or a vote's status change: tablet.tsx courseOf).
+  /// seated or excused or the current item change: tablet.tsx courseOf).
   bool refreshes_state_on_course_change;
   /// Sends get_state when a result_announced event arrives (announced.ts).
   bool refreshes_state_on_announcement;

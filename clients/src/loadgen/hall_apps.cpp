@@ -1,6 +1,7 @@
 #include "hall_apps.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <iostream>
 #include <stdexcept>
 #include <thread>
 
@@ -118,6 +119,14 @@ void decrypt_and_sign_one(app_device_sim& device, const crypto::secret_key& key,
   auto fail = [&](const std::string& what) {
     throw std::runtime_error(person + " (scrutineer device): " + what);
   };
+  // Each step's end, in ms since the device began, reported on one line at the end.
+  const auto began = clock::now();
+  std::string steps;
+  auto step = [&](const char* what) {
+    steps += std::string(steps.empty() ? "" : ", ") + what + " " +
+             std::to_string(static_cast<long>(
+                 std::chrono::duration<double, std::milli>(clock::now() - began).count()));
+  };
   auto hall_call = [&](const protocol::hall_request& r, const char* what) {
     auto reply =
         device.call([&](std::uint64_t id) { return protocol::encode_hall_request(id, r); });
@@ -125,24 +134,36 @@ void decrypt_and_sign_one(app_device_sim& device, const crypto::secret_key& key,
     return *reply;
   };
   (void)hall_call(protocol::get_ceremony_request{sitting}, "get_ceremony");
-  const auto tally = hall_call(protocol::get_tally_request{vote}, "get_tally");
-  // The ceremony as get_ceremony returned it is the one on the device's board.
-  const board_record held = device.board();
-  const auto c = held.ceremonies.find(sitting);
-  if (c == held.ceremonies.end()) fail("no ceremony on its board");
-  const auto partial = partial_from_tally(tally, c->second, store, person, key);
+  step("ceremony");
+  const auto share = open_share(store, person);
+  step("share opened");
+  // The partial over the aggregates its own board kept as the ballots arrived: it waits for
+  // the vote_closed there and asks the server for no tally.
+  while (!device.holds_closed(vote)) {
+    if (clock::now() >= until) fail("vote_closed never reached its board");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  step("closed on its board");
+  const auto partial = device.with_board(
+      [&](const board_record& b) { return partial_from_board(b, vote, share, person, key); });
   if (!device.call([&](std::uint64_t id) {
         return protocol::encode_request(id, protocol::partial_decryption_request{vote, partial});
       }))
     fail("partial_decryption refused");
-  // The panel offers to sign once the decided vote is on its board.
+  step("partial accepted");
+  // The panel offers to sign once the decided vote is on its board: the counts decrypted from
+  // the partials there over its own aggregates, compared with the decided ones and the digest.
   while (!device.holds_decided(vote)) {
     if (clock::now() >= until) fail("vote_decided never reached its board");
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  auto digest = check_result(device.board(), vote);
+  step("decided on its board");
+  auto digest = device.with_board([&](const board_record& b) { return check_result(b, vote); });
   if (!digest) fail("the result does not check against its board: " + digest.error().message());
+  step("result checked");
   (void)hall_call(protocol::sign_result_request{vote, key.sign(*digest)}, "sign_result");
+  step("signed");
+  std::cerr << "plenum-loadgen: " + person + " (ms): " + steps + "\n";
 }
 
 }  // namespace

@@ -35,6 +35,11 @@ session connect_as(const server_address& a, const crypto::secret_key& key, const
   return std::move(*s);
 }
 
+void connect_again(session& s, const std::string& who) {
+  if (auto again = s.reconnect(std::chrono::seconds(120)); !again)
+    throw std::runtime_error(who + ": reconnect: " + again.error().message());
+}
+
 boost::json::object must_call(session& s, const protocol::hall_request& r,
                               const std::string& what) {
   auto reply = s.call(r);

@@ -25,6 +25,13 @@ inline constexpr std::string_view scrutineer_pin = "2468";
 [[nodiscard]] session connect_as(const server_address& a, const crypto::secret_key& key,
                                  const std::string& who);
 
+/// Connects `s` again and authenticates it with the key it authenticated with before. A
+/// blocking session reads nothing between its requests, so it answers none of the server's
+/// pings while idle, and the server closes a WebSocket that has answered none for its idle
+/// timeout (five minutes): a console idle through a long set-up or catch-up connects again
+/// before it speaks. Throws std::runtime_error naming `who` on failure.
+void connect_again(session& s, const std::string& who);
+
 /// Sends a hall command; throws std::runtime_error with the server's code on refusal.
 boost::json::object must_call(session& s, const protocol::hall_request& r, const std::string& what);
 

@@ -144,8 +144,8 @@ void report::print(std::ostream& out) const {
        announced_seen_by, watching);
   if (close_to_signed_ms)
     out << "close -> signed ms  " << *close_to_signed_ms
-        << " (scrutineer devices: get_tally, partials, vote_decided on their boards, counts "
-           "recomputed, sign_result)\n";
+        << " (scrutineer devices: partials over their own boards' aggregates, vote_decided on "
+           "their boards, counts recomputed, sign_result)\n";
   if (board_events_per_tablet)
     out << "per tablet          " << *board_events_per_tablet << " board events, "
         << state_reads_per_tablet.value_or(0) << " get_state after pushes\n";

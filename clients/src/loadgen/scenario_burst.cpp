@@ -34,7 +34,12 @@ double ms_between(clock::time_point a, clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-void say(const std::string& what) { std::cerr << "plenum-loadgen: " << what << std::endl; }
+// A progress line, with the seconds since the run's first line.
+void say(const std::string& what) {
+  static const auto first = clock::now();
+  std::cerr << "plenum-loadgen: [" << static_cast<long>(ms_between(first, clock::now()) / 1000)
+            << " s] " << what << std::endl;
+}
 
 // A connection that subscribes to `topics` and counts (or watches) pushes.
 void set_up_listener(fleet& f, std::shared_ptr<async_connection>& slot,
@@ -209,8 +214,10 @@ report run_burst(const options& o) {
   }
   r.connections = connected + r.subscribed + o.scrutineers * (o.as_apps ? 1 : 0) + screens;
 
-  // The sitting opens, the key ceremony runs, a motion opens.
+  // The sitting opens, the key ceremony runs, a motion opens. The chair's console has been
+  // idle through the set-up (its blocking session answered none of the server's pings).
   say("ceremony and vote");
+  connect_again(chair, "CH");
   (void)must_call(chair, protocol::hall_request{protocol::open_sitting_request{o.sitting}},
                   "open_sitting");
   run_ceremony(a, chair, store, o.sitting, o.scrutineers, o.threshold);
@@ -361,8 +368,7 @@ report run_burst(const options& o) {
     try {
       // The chair's console connects again: its session has read nothing while the tablets
       // caught up, and the server closes a WebSocket that answers no ping for five minutes.
-      if (auto again = chair.reconnect(std::chrono::seconds(120)); !again)
-        throw std::runtime_error("CH: reconnect: " + again.error().message());
+      connect_again(chair, "CH");
       const auto closed = clock::now();
       (void)must_call(chair, protocol::hall_request{protocol::close_vote_request{o.vote}},
                       "close_vote");

@@ -204,6 +204,8 @@ report run_volume(const options& o) {
   for (auto& d : delegates)
     if (d.checked_in && d.conn->open()) voters.push_back(&d);
 
+  // The chair's console was idle through the delegates' set-up.
+  connect_again(chair, "CH");
   (void)must_call(chair, protocol::hall_request{protocol::open_sitting_request{o.sitting}},
                   "open_sitting");
   run_ceremony(a, chair, store, o.sitting, o.scrutineers, o.threshold);
@@ -262,11 +264,8 @@ report run_volume(const options& o) {
 
     // The chair's and scrutineers' sessions read nothing while the ballots were cast, and the
     // server closes a WebSocket that answers no ping for five minutes: they connect again.
-    if (auto again = chair.reconnect(std::chrono::seconds(120)); !again)
-      throw std::runtime_error("CH: reconnect: " + again.error().message());
-    for (auto& s : scrutineers)
-      if (auto again = s.reconnect(std::chrono::seconds(120)); !again)
-        throw std::runtime_error(s.person() + ": reconnect: " + again.error().message());
+    connect_again(chair, "CH");
+    for (auto& s : scrutineers) connect_again(s, s.person());
     // Close; k scrutineers decrypt as the scrutineer panel does (get_tally, partial).
     (void)must_call(chair, protocol::hall_request{protocol::close_vote_request{pv.vote_id}},
                     "close_vote");

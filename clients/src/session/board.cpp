@@ -3,7 +3,6 @@
 #include <variant>
 
 #include <plenum/crypto/board.hpp>
-#include <plenum/crypto/tally.hpp>
 #include <plenum/protocol/events.hpp>
 #include <plenum/protocol/messages_hall.hpp>
 
@@ -28,16 +27,7 @@ std::size_t vote_record::positions() const {
   return n;
 }
 
-std::vector<crypto::ciphertext> vote_record::aggregates() const {
-  crypto::tally_accumulator acc(positions());
-  for (const auto& b : ballots) {
-    std::vector<crypto::ciphertext> cts;
-    for (const auto& c : b.ballot.contests)
-      for (const auto& o : c.options) cts.push_back(o.ct);
-    (void)acc.add(cts);
-  }
-  return acc.aggregates();
-}
+std::vector<crypto::ciphertext> vote_record::aggregates() const { return tally.aggregates(); }
 
 namespace {
 
@@ -96,6 +86,7 @@ class board_folder {
     v.rule_text = p.rule;
     v.manifest = p.manifest;
     v.candidates = p.candidates;
+    v.tally = crypto::running_tally(v.positions());
     b_.vote_order.push_back(v.vote_id);
     b_.votes.insert_or_assign(v.vote_id, std::move(v));
     return {};
@@ -119,6 +110,12 @@ class board_folder {
   result<void> operator()(const ev::ballot_accepted& p) {
     auto* v = vote(p.vote_id);
     if (v == nullptr) return errc::malformed_message;
+    if (!v->closed) {
+      std::vector<crypto::ciphertext> cts;
+      for (const auto& c : p.ballot.contests)
+        for (const auto& o : c.options) cts.push_back(o.ct);
+      if (!v->tally.add(cts)) return errc::malformed_message;  // not one per position
+    }
     v->ballots.push_back(ballot_record{p.person, e_.seq, e_.entry_hash, p.tracking_code, p.ballot});
     return {};
   }

@@ -242,7 +242,9 @@ result<crypto::digest32> check_result(const board_record& board, std::string_vie
         crypto::check_partial_decryption(*c->params, *keys, v.election_hash, aggregates, partial))
       valid.push_back(partial);
   if (valid.size() < c->params->k()) return errc::not_enough_partials;
-  const std::uint64_t ballots = v.ballots.size();
+  // The aggregates are over the ballots accepted before the close: there are no others.
+  const std::uint64_t ballots = v.tally.ballots();
+  if (v.ballots.size() != ballots) return errc::result_mismatch;
   const crypto::discrete_log_table table(std::max<std::uint64_t>(ballots, 1));
   auto counts = crypto::decrypt_counts(aggregates, valid, c->params->k(), ballots, table);
   if (!counts) return errc::decryption_failed;

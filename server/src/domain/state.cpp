@@ -33,9 +33,8 @@ std::optional<item_kind> parse_item_kind(std::string_view text) noexcept {
 }
 
 const person* congress_state::find_person(std::string_view number) const {
-  for (const auto& p : persons_)
-    if (p.number == number) return &p;
-  return nullptr;
+  auto it = person_index_.find(number);
+  return it == person_index_.end() ? nullptr : &persons_[it->second];
 }
 
 const enrollment* congress_state::find_enrollment(std::string_view number) const {
@@ -107,6 +106,9 @@ struct congress_state::applier {
     std::vector<roster_warning> warnings;
     for (const auto& w : p.warnings) warnings.push_back({w.code, w.detail});
     st.persons_ = std::move(persons);
+    st.person_index_.clear();
+    for (std::size_t i = 0; i < st.persons_.size(); ++i)
+      st.person_index_.emplace(st.persons_[i].number, i);
     st.membership_ = {p.membership.members, p.membership.women, p.membership.minority};
     st.warnings_ = std::move(warnings);
     st.warnings_acknowledged_ = st.warnings_.empty();

@@ -355,6 +355,9 @@ class congress_state {
   std::uint64_t next_seq_ = 0;
   std::optional<congress_info> congress_;
   std::vector<person> persons_;
+  /// Index into persons_ by number (the first person of a number), so that a lookup does not
+  /// scan the roster: the state views count the present with one lookup per check-in.
+  std::map<std::string, std::size_t, std::less<>> person_index_;
   membership_totals membership_;
   std::vector<roster_warning> warnings_;
   bool warnings_acknowledged_ = false;

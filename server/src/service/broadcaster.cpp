@@ -40,9 +40,15 @@ broadcaster::broadcaster(const storage::event_log& log) : log_(log) {
 
 broadcaster::~broadcaster() { stop(); }
 
-void broadcaster::start(std::chrono::milliseconds interval, view_source views) {
+void broadcaster::start(state_push_pace pace, view_source views) {
   views_ = std::move(views);
-  pusher_ = std::make_unique<coalescing_pusher>(interval, [this] { push_state(); });
+  pace_ = pace;
+  pusher_ = std::make_unique<coalescing_pusher>([this] {
+    // In a full hall the pushes come less often (state_push_pace).
+    const auto spread = std::chrono::duration_cast<std::chrono::milliseconds>(
+        pace_.per_subscriber * static_cast<std::int64_t>(push_state()));
+    return std::clamp(spread, pace_.interval, std::max(pace_.interval, pace_.longest));
+  });
 }
 
 void broadcaster::stop() { pusher_.reset(); }
@@ -229,7 +235,7 @@ protocol::board_event broadcaster::board_event_for(const storage::stored_event& 
   return out;
 }
 
-void broadcaster::push_state() {
+std::size_t broadcaster::push_state() {
   // Both views are read at once under the pipeline's mutex, before this one is taken.
   auto views = views_({false, true});
   std::string public_frame =
@@ -242,7 +248,7 @@ void broadcaster::push_state() {
     std::lock_guard lock(mutex_);
     const bool public_changed = public_frame != last_state_push_;
     const bool privileged_changed = privileged_frame != last_privileged_state_push_;
-    if (!public_changed && !privileged_changed) return;
+    if (!public_changed && !privileged_changed) return 0;
     last_state_push_ = public_frame;
     last_privileged_state_push_ = privileged_frame;
     for (const auto& [id, sub] : state_subscribers_) {
@@ -257,8 +263,10 @@ void broadcaster::push_state() {
     auto shared = std::make_shared<const std::string>(std::move(frame));
     for (const auto& c : targets) c->send(shared);
   };
+  const std::size_t sent = to_public.size() + to_privileged.size();
   send_all(to_public, std::move(public_frame));
   send_all(to_privileged, std::move(privileged_frame));
+  return sent;
 }
 
 }  // namespace plenum::server::service

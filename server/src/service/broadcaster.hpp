@@ -19,6 +19,7 @@
 #include "net/ws_handler.hpp"
 #include "plenum/protocol/codec_board.hpp"
 #include "service/result_embargo.hpp"
+#include "service/state_push_pace.hpp"
 #include "storage/event_log.hpp"
 
 namespace plenum::server::service {
@@ -62,8 +63,10 @@ class broadcaster {
   broadcaster(const broadcaster&) = delete;
   broadcaster& operator=(const broadcaster&) = delete;
 
-  /// Starts the `state` pushes, at most one per `interval`, made from `views`.
-  void start(std::chrono::milliseconds interval, view_source views);
+  /// Starts the `state` pushes made from `views`: at most one per `pace.interval`, and in a
+  /// hall of many subscribers at most one per `pace.per_subscriber` × subscribers, up to
+  /// `pace.longest`.
+  void start(state_push_pace pace, view_source views);
   /// Stops the `state` pushes (their thread is joined); idempotent.
   void stop();
 
@@ -120,7 +123,8 @@ class broadcaster {
     std::vector<protocol::board_event> basis_public;
     bool sealed = false;  ///< whether any event differs between whole and public
   };
-  void push_state();
+  /// Pushes the state to its subscribers if it changed; returns how many it went to.
+  std::size_t push_state();
   /// Adds one event in its turn to `b`, as each reader reads it now. REQUIRES: mutex_ held.
   void add_to_batch(batch& b, const storage::stored_event& e) const;
   /// Sends `b` to the board's and the basis' subscribers. REQUIRES: mutex_ held.
@@ -128,6 +132,7 @@ class broadcaster {
 
   const storage::event_log& log_;
   view_source views_;
+  state_push_pace pace_;
 
   mutable std::mutex mutex_;
   std::uint64_t durable_count_ = 0;                       ///< events durable and pushed

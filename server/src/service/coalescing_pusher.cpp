@@ -2,8 +2,8 @@
 
 namespace plenum::server::service {
 
-coalescing_pusher::coalescing_pusher(std::chrono::milliseconds interval, std::function<void()> push)
-    : interval_(interval), push_(std::move(push)), thread_([this] { loop(); }) {}
+coalescing_pusher::coalescing_pusher(std::function<std::chrono::milliseconds()> push)
+    : push_(std::move(push)), thread_([this] { loop(); }) {}
 
 coalescing_pusher::~coalescing_pusher() {
   {
@@ -32,8 +32,8 @@ void coalescing_pusher::loop() {
     if (wake_.wait_until(lock, next_allowed, [this] { return stop_; })) return;
     pending_ = false;
     lock.unlock();
-    push_();
-    next_allowed = std::chrono::steady_clock::now() + interval_;
+    const auto pause = push_();
+    next_allowed = std::chrono::steady_clock::now() + pause;
     lock.lock();
   }
 }

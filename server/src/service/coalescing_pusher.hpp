@@ -10,13 +10,14 @@
 
 namespace plenum::server::service {
 
-/// Calls `push` on its own thread after `notify`, at least `interval` after the previous call;
-/// notifications that arrive before the push runs are merged into it.
+/// Calls `push` on its own thread after `notify`, no sooner after the previous call than the
+/// pause that call returned; notifications that arrive before the push runs are merged into it.
 /// Thread safety: notify may be called from any thread, including from inside `push`.
 class coalescing_pusher {
  public:
-  /// Starts the thread. `push` must not throw (an exception terminates).
-  coalescing_pusher(std::chrono::milliseconds interval, std::function<void()> push);
+  /// Starts the thread. `push` returns the shortest pause before the next push; it must not
+  /// throw (an exception terminates).
+  explicit coalescing_pusher(std::function<std::chrono::milliseconds()> push);
   /// Stops the thread; a pending push is dropped.
   ~coalescing_pusher();
   coalescing_pusher(const coalescing_pusher&) = delete;
@@ -28,8 +29,7 @@ class coalescing_pusher {
  private:
   void loop();
 
-  std::chrono::milliseconds interval_;
-  std::function<void()> push_;
+  std::function<std::chrono::milliseconds()> push_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool pending_ = false;

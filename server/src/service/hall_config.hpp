@@ -12,6 +12,7 @@
 
 #include "domain/context.hpp"
 #include "service/attempt_limiter.hpp"
+#include "service/state_push_pace.hpp"
 
 namespace plenum::server::service {
 
@@ -28,8 +29,8 @@ struct hall_config {
   std::shared_ptr<const domain::clock> clock;
   /// The domain's parameters (check-in clock window).
   domain::settings settings;
-  /// The shortest time between two `state` pushes.
-  std::chrono::milliseconds push_interval{200};
+  /// How often `state` is pushed (broadcaster::start).
+  state_push_pace push_pace;
   /// Failed `auth` (and failed `enroll`) attempts after which a connection is closed.
   unsigned max_auth_attempts = 3;
   /// Refused enroll and auth requests per address before `rate_limited`.

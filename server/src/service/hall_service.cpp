@@ -80,7 +80,7 @@ hall_service::hall_service(hall_config config, crypto::secret_key congress_key,
   commands_ = std::make_unique<command_pipeline>(*log_, congress_key_, clock_, config_.settings,
                                                  std::move(state), *pushes_);
   gate_ = std::make_unique<session_gate>(config_, clock_, congress_pk_, *commands_, *pushes_);
-  pushes_->start(config_.push_interval, [this](const std::vector<bool>& privileged) {
+  pushes_->start(config_.push_pace, [this](const std::vector<bool>& privileged) {
     return commands_->read([&](const domain::congress_state& congress) {
       std::vector<json::object> views;
       for (bool p : privileged) views.push_back(public_view_of(congress, p));

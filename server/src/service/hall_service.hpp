@@ -118,10 +118,15 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] boost::json::object state_view_of(const domain::congress_state& state,
                                                   const session& s) const;
   /// The public view of the current sitting; without `privileged`, the results under embargo
-  /// are left out (only their status and `announced: false` remain). REQUIRES: the pipeline's
-  /// mutex held (called with its state from command_pipeline::read).
+  /// are left out (only their status and `announced: false` remain). Made once per state and
+  /// durable board (the same for every get_state and push until an event changes either: a
+  /// hall's tablets all asking after one change cost one view). REQUIRES: the pipeline's mutex
+  /// held (called with its state from command_pipeline::read).
   [[nodiscard]] boost::json::object public_view_of(const domain::congress_state& state,
                                                    bool privileged) const;
+  /// public_view_of, made anew.
+  [[nodiscard]] boost::json::object make_public_view(const domain::congress_state& state,
+                                                     bool privileged) const;
 
   // Downloads (hall_service_downloads.cpp): checks through the pipeline, then makes the file
   // on the download worker and replies from there.
@@ -141,6 +146,17 @@ class hall_service final : public net::ws_handler {
   std::unique_ptr<broadcaster> pushes_;
   std::unique_ptr<command_pipeline> commands_;
   std::unique_ptr<session_gate> gate_;
+
+  // The last public views made (public_view_of), by privileged, with the state's next seq and
+  // the durable count they were made at. The mutex is a leaf.
+  struct made_view {
+    bool valid = false;
+    std::uint64_t next_seq = 0;
+    std::uint64_t durable = 0;
+    boost::json::object view;
+  };
+  mutable std::mutex views_mutex_;
+  mutable made_view views_made_[2];
 
   // Downloads: the prepared files and the one thread that makes them.
   std::unique_ptr<downloads::download_store> downloads_;

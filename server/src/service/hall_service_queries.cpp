@@ -85,6 +85,26 @@ json::object ceremony_json(const domain::congress_state& state, const domain::si
 
 json::object hall_service::public_view_of(const domain::congress_state& state,
                                           bool privileged) const {
+  // The view depends on the state and, through the embargo, on the durable board: kept for
+  // as long as neither moves. The embargo changes only with the durable count, under the
+  // broadcaster's mutex: a view made while the count stayed the same is the view of that count.
+  const std::uint64_t next_seq = state.next_seq();
+  const std::uint64_t durable = pushes_->durable_count();
+  {
+    std::lock_guard lock(views_mutex_);
+    const auto& made = views_made_[privileged ? 1 : 0];
+    if (made.valid && made.next_seq == next_seq && made.durable == durable) return made.view;
+  }
+  json::object view = make_public_view(state, privileged);
+  if (pushes_->durable_count() == durable) {
+    std::lock_guard lock(views_mutex_);
+    views_made_[privileged ? 1 : 0] = made_view{true, next_seq, durable, view};
+  }
+  return view;
+}
+
+json::object hall_service::make_public_view(const domain::congress_state& state,
+                                            bool privileged) const {
   const auto* s = current_sitting(state);
   if (s == nullptr) return json::object{{"congress", congress_json(state)}};
   auto view = domain::public_snapshot(state, s->id);

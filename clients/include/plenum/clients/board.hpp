@@ -19,6 +19,7 @@
 #include <plenum/crypto/decryption.hpp>
 #include <plenum/crypto/keygen.hpp>
 #include <plenum/crypto/manifest.hpp>
+#include <plenum/crypto/running_tally.hpp>
 #include <plenum/protocol/codec_board.hpp>
 
 namespace plenum::clients {
@@ -76,6 +77,10 @@ struct vote_record {
   std::uint64_t seated = 0;  ///< denominators snapshotted when the vote opened
   std::uint64_t present = 0;
   std::vector<ballot_record> ballots;  ///< in board order
+  /// The aggregates of those ballots, each added as its ballot_accepted is read (up to the
+  /// vote's vote_closed): a client that follows the board has them at the close without
+  /// reading the ballots again.
+  crypto::running_tally tally;
   std::uint64_t closed_seq = 0;
   crypto::digest32 closed_hash{};  ///< entry hash of vote_closed (board_hash_at_close)
   std::uint64_t partials = 0;
@@ -98,7 +103,8 @@ struct vote_record {
 
   /// Number of positions (options over all contests).
   [[nodiscard]] std::size_t positions() const;
-  /// The aggregates (A, B) per position over the ballots cast before the vote closed.
+  /// The aggregates (A, B) per position over the ballots cast before the vote closed (from
+  /// `tally`: encoding only).
   [[nodiscard]] std::vector<crypto::ciphertext> aggregates() const;
 };
 

@@ -1,21 +1,11 @@
 // What the apps read from the public board (the checked event stream): the manifest and keys
 // of each vote, who checked in, who voted in which vote, the enrolled device keys, and each
-// decided vote's result with its digest recomputed from the board.
-import {
-  type Ciphertext,
-  type Manifest,
-  type PartialDecryption,
-  Point,
-  type ResultRecord,
-  fromHex,
-  partialFromJson,
-  resultDigest,
-  toHex,
-} from "../../src/crypto/index.js";
+// decided vote's result with its digest recomputed from the board (folded by vote_folds.ts).
+import { type Ciphertext, type Manifest, type PartialDecryption, type ResultRecord, fromHex, resultDigest, toHex } from "../../src/crypto/index.js";
 import type { BoardEvent } from "./client";
 import type { VoteKeys } from "./ballot";
 import { payloadOf, payloadsOf } from "./events";
-import type { VoteDecidedPayload, VoteOpenedPayload } from "./events.gen";
+import { type VoteFold, VoteFolds } from "./vote_folds";
 
 /** Per vote id: manifest (from vote_created) with joint key and election hash (vote_opened). */
 export function voteKeys(events: readonly BoardEvent[]): Map<string, VoteKeys> {
@@ -68,8 +58,9 @@ export interface BoardResult {
   digest: Uint8Array;
   /** The server's result_digest from vote_decided (hex), if it carries one. */
   published: string | undefined;
-  /** The encrypted choices of every accepted ballot, in board order, for recomputing the tally. */
-  ballots: Ciphertext[][];
+  /** The encrypted sums per position of the accepted ballots, kept as they arrived (a
+   * scrutineer's folds, vote_folds.ts); null when not kept. */
+  aggregates: Ciphertext[] | null;
   /** The partial decryptions recorded for the vote, in board order. */
   partials: PartialDecryption[];
   /** Scrutineer indices that signed the result, and whether the chair announced it. */
@@ -79,44 +70,28 @@ export interface BoardResult {
 
 /** The result of `voteId` recomputed from the board; null until the vote is decided there. */
 export function boardResult(events: readonly BoardEvent[], voteId: string): BoardResult | null {
-  let rule: string | undefined;
-  let opened: VoteOpenedPayload | undefined;
-  let closed: BoardEvent | undefined;
-  let decided: VoteDecidedPayload | undefined;
-  const ballots: Ciphertext[][] = [];
-  const partials: PartialDecryption[] = [];
-  const signedBy = new Set<number>();
-  let announced = false;
-  for (const e of events) {
-    if (e.sealed || !("vote_id" in e.payload) || e.payload.vote_id !== voteId) continue;
-    if (e.type === "vote_created") rule = e.payload.rule;
-    else if (e.type === "vote_opened") opened = e.payload;
-    else if (e.type === "ballot_accepted" && !closed) {
-      const cts: Ciphertext[] = [];
-      for (const c of e.payload.ballot.contests)
-        for (const o of c.options) cts.push({ alpha: Point.fromHex(o.alpha)!, beta: Point.fromHex(o.beta)! });
-      ballots.push(cts);
-    } else if (e.type === "vote_closed") closed = e;
-    else if (e.type === "partial_submitted") {
-      const p = partialFromJson(e.payload.partial);
-      if (p) partials.push(p);
-    } else if (e.type === "vote_decided") decided = e.payload;
-    else if (e.type === "result_signed") signedBy.add(e.payload.index);
-    else if (e.type === "result_announced") announced = true;
-  }
+  const folds = new VoteFolds(false);
+  folds.update(events);
+  const v = folds.vote(voteId);
+  return v ? resultOf(v) : null;
+}
+
+/** The result of a vote as folded; null until the vote is decided there. */
+export function resultOf(v: VoteFold): BoardResult | null {
+  const { rule, opened, closed, decided } = v;
   if (rule === undefined || !opened || !closed || !decided) return null;
   const record: ResultRecord = {
     electionHash: fromHex(opened.election_hash, 32)!,
     boardSeqAtClose: closed.seq,
     boardHashAtClose: fromHex(closed.entryHash, 32)!,
-    ballots: ballots.length,
+    ballots: v.ballots,
     seated: opened.seated,
     present: opened.present,
     rule,
     counts: decided.counts,
     outcome: decided.outcome,
   };
-  return { record, digest: resultDigest(record), published: decided.result_digest, ballots, partials, signedBy, announced };
+  return { record, digest: resultDigest(record), published: decided.result_digest, aggregates: v.aggregates, partials: v.partials, signedBy: v.signedBy, announced: v.announced };
 }
 
 /** Whether the digest this device recomputed is the one the server published (and signs). */

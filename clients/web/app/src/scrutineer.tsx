@@ -1,20 +1,19 @@
 // Scrutineer mode on the tablet: the key ceremony (deal one keygen message; once all n are in,
 // open the shares sealed to this device, check them, compute and confirm the election key, and
 // keep the combined share sealed under a PIN), and approving the decryption of a closed vote
-// (a partial decryption with its proof, made here from the PIN-opened share), then signing the
-// decided result after recomputing its digest from this tablet's own copy of the board: the
-// tally from the ballots and the partial decryptions on the board, the board hash at close.
+// (a partial decryption with its proof, made here from the PIN-opened share over the encrypted
+// sums this tablet added up from its own board as each ballot arrived — the server's tally is
+// not asked for), then signing the decided result after recomputing its digest from this
+// tablet's own copy of the board: the counts decrypted from those sums with the partial
+// decryptions on the board, the board hash at close.
 import { useState } from "preact/hooks";
 import {
   CeremonyParams,
-  type Ciphertext,
   INTERACTIVE_LIMITS,
   type KeygenMessage,
-  Point,
   PublicKey,
   SecretKey,
   combineShares,
-  aggregate,
   checkPartialDecryption,
   computeCeremonyKeys,
   confirmKeys,
@@ -32,13 +31,33 @@ import {
   systemRandom,
   toHex,
 } from "../../src/crypto/index.js";
-import { boardResult, digestAgrees } from "./board";
+import { digestAgrees, resultOf } from "./board";
 import type { PlenumClient } from "./client";
 import { payloadsOf } from "./events";
 import { useSignal } from "./hooks";
 import { t } from "./i18n";
 import { loadBytes, saveBytes } from "./keystore";
 import { Card, useAction } from "./ui";
+import { VoteFolds } from "./vote_folds";
+
+const followed = new WeakMap<PlenumClient, VoteFolds>();
+
+/** The votes of `client`'s board folded with their encrypted sums, each event folded as it
+ * arrives (from the panel's first showing for as long as the client lives). */
+function scrutineerFolds(client: PlenumClient): VoteFolds {
+  let folds = followed.get(client);
+  if (!folds) {
+    const made = new VoteFolds(true);
+    made.update(client.board.get());
+    client.board.subscribe((events) => made.update(events));
+    followed.set(client, made);
+    folds = made;
+  }
+  return folds;
+}
+
+/** How long approving waits for this device's board to hold the vote's close. */
+const CLOSE_WAIT_MS = 10000;
 
 interface CeremonyRecord {
   params: CeremonyParams;
@@ -64,6 +83,7 @@ async function fetchCeremony(client: PlenumClient, sittingId: string, person: st
 /** The scrutineer's tasks for the current sitting. */
 export function ScrutineerPanel(props: { client: PlenumClient; key_: SecretKey }) {
   const { client } = props;
+  const folds = scrutineerFolds(client);
   const state = useSignal(client.state);
   const board = useSignal(client.board);
   const who = useSignal(client.identity)!;
@@ -113,13 +133,16 @@ export function ScrutineerPanel(props: { client: PlenumClient; key_: SecretKey }
   const approve = (voteId: string) =>
     run(async () => {
       const c = await fetchCeremony(client, sittingId, who.person);
-      const tally = (await client.request("get_tally", { vote_id: voteId }))["tally"] as Record<string, any>;
-      const aggregates: Ciphertext[] = (tally["aggregates"] as { a: string; b: string }[]).map((x) => ({ alpha: Point.fromHex(x.a)!, beta: Point.fromHex(x.b)! }));
+      // The sums of the ballots this board accepted before the vote_closed on it.
+      const v = await folds.whenReady(voteId, (f) => f.closed !== undefined, CLOSE_WAIT_MS);
+      if (!v || !v.opened) throw new Error(t("scr_board_behind"));
+      if (!v.aggregates) throw new Error(t("scr_tally_bad"));
+      const aggregates = v.aggregates;
       const sealed = await loadBytes(`share:${c.ceremonyId}`);
       const share = sealed ? openShareWithPin(sealed, pin) : null;
       if (!share) throw new Error(t("scr_pin"));
       const keys = computeCeremonyKeys(c.params, c.messages)!;
-      const eh = fromHex(String(tally["election_hash"]), 32)!;
+      const eh = fromHex(v.opened.election_hash, 32)!;
       const partial = makePartialDecryption(c.params, keys, eh, aggregates, share, props.key_);
       share.wipe();
       await client.request("partial_decryption", { vote_id: voteId, partial: partialToJson(partial) });
@@ -135,13 +158,15 @@ export function ScrutineerPanel(props: { client: PlenumClient; key_: SecretKey }
   const signResult = (voteId: string) =>
     run(async () => {
       const c = await fetchCeremony(client, sittingId, who.person);
-      const r = boardResult(client.board.get(), voteId);
-      if (!r) throw new Error(t("scr_result_mismatch"));
-      // The counts again, from the ballots and the partial decryptions on this board.
+      const v = folds.vote(voteId);
+      const r = v ? resultOf(v) : null;
+      if (!r || !r.aggregates) throw new Error(t("scr_result_mismatch"));
+      // The counts again, from the sums this board kept and the partial decryptions on it.
       const keys = computeCeremonyKeys(c.params, c.messages);
       if (!keys) throw new Error(t("scr_result_mismatch"));
       const positions = r.record.counts.length;
-      const aggregates = aggregate(positions, r.ballots);
+      const aggregates = r.aggregates;
+      if (aggregates.length !== positions) throw new Error(t("scr_result_mismatch"));
       const valid = r.partials.filter((p) => checkPartialDecryption(c.params, keys, r.record.electionHash, aggregates, p)).slice(0, c.params.k);
       const counts = valid.length === c.params.k ? decryptCounts(aggregates, valid, c.params.k, r.record.ballots) : null;
       const same = counts !== null && counts.length === positions && counts.every((n, i) => n === r.record.counts[i]);

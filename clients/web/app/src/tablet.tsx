@@ -298,9 +298,11 @@ function Fold(props: { folded: boolean; title: string; testid: string; children:
 void startApp("app_tablet", "device:tablet", Tablet);
 
 /** What in the public view can change this delegate's own view: the sitting and its check-in,
- * who is seated or excused, the current item, and each vote's status. Not the progress counts. */
+ * who is seated or excused, the current item. Not the progress counts, and not a vote's status:
+ * the own view (presence, receipts) does not change when a vote opens, closes or is decided (a
+ * ballot cast here is kept on the page; the ballot's manifest comes from the board), so a hall
+ * of tablets does not all ask for their views the moment the chair closes a vote. */
 function courseOf(state: Record<string, any>): string {
   const sitting = state["sitting"] ?? {};
-  const votes = ((state["votes"] ?? []) as any[]).map((v) => [v.id, v.status, v.announced ?? false]);
-  return JSON.stringify([sitting.id, sitting.status, sitting.checkin_open, state["seated"], state["excused"], state["current_item"], votes]);
+  return JSON.stringify([sitting.id, sitting.status, sitting.checkin_open, state["seated"], state["excused"], state["current_item"]]);
 }
