@@ -505,6 +505,7 @@ struct congress_state::applier {
     auto pr = person_of(p.person);
     if (!pr || !pr->roles.has(role::delegate))
       return refused("delegate_added: " + p.person.number + " is not a delegate record");
+    st.person_index_.emplace(pr->number, st.persons_.size());
     st.persons_.push_back(std::move(*pr));
     st.roster_changes_.push_back(
         {std::string(p.type), p.person.number, {}, p.reason, p.date, p.by, e.seq});
