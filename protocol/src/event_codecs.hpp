@@ -185,6 +185,7 @@ inline schema_entry schema_of(const optional_text&) { return {"string", true}; }
 inline schema_entry schema_of(const optional_number&) { return {"number", true}; }
 inline schema_entry schema_of(const vote_kind_name&) { return {"string"}; }
 inline schema_entry schema_of(const names&) { return {"string[]"}; }
+inline schema_entry schema_of(const names_or_empty&) { return {"string[]", true}; }
 template <std::size_t N>
 schema_entry schema_of(const fixed_hex<N>&) {
   return {"string"};

@@ -15,6 +15,7 @@
 #include "plenum/protocol/messages.hpp"
 #include "plenum/protocol/messages_hall.hpp"
 #include "plenum/protocol/strict_json.hpp"
+#include "plenum/protocol/working_calendar.hpp"
 #include "try.hpp"
 
 namespace plenum::protocol {
@@ -36,6 +37,8 @@ constexpr wire::any_text any_text{1'000'000};
 constexpr wire::any_text any_url{2048};
 constexpr wire::names numbers{max_event_list_size, max_name_bytes};
 constexpr wire::names titles{max_event_list_size, max_title_bytes};
+// A year's holidays or make-up workdays: ISO dates.
+constexpr wire::names dates{366, 10};
 
 // ---- element codecs of the lists ----
 
@@ -104,6 +107,37 @@ decoded<void> joint_key_with_its_keys(const events::keygen_submitted& e, const o
   if (e.joint_key.has_value() == !e.verification_keys.empty()) return {};
   return refuse(errc::invalid_field, r.path("verification_keys"),
                 "come with joint_key, and only with it");
+}
+
+// Dates are ISO `YYYY-MM-DD` of a day that exists.
+decoded<void> valid_date(const std::string& text, const field_path& at) {
+  if (civil_date::parse(text)) return {};
+  return refuse(errc::invalid_field, at, "must be a date YYYY-MM-DD");
+}
+
+decoded<void> calendar_dates(const events::calendar_set& e, const object_reader& r) {
+  for (std::size_t i = 0; i < e.holidays.size(); ++i)
+    PLENUM_CHECK(valid_date(e.holidays[i], r.path("holidays").at(i)));
+  for (std::size_t i = 0; i < e.workdays.size(); ++i)
+    PLENUM_CHECK(valid_date(e.workdays[i], r.path("workdays").at(i)));
+  return {};
+}
+
+decoded<void> accepted_deadline(const events::proposal_accepted& e, const object_reader& r) {
+  return valid_date(e.deadline, r.path("deadline"));
+}
+
+// A rating is one of the three, and only an unsatisfied first round carries a new deadline.
+decoded<void> rating_and_deadline(const events::proposal_rated& e, const object_reader& r) {
+  if (e.rating != "satisfied" && e.rating != "basically_satisfied" && e.rating != "unsatisfied")
+    return refuse(errc::invalid_field, r.path("rating"),
+                  "must be satisfied, basically_satisfied or unsatisfied");
+  const bool rehandled = e.round == 1 && e.rating == "unsatisfied";
+  if (rehandled != !e.deadline.empty())
+    return refuse(errc::invalid_field, r.path("deadline"),
+                  "comes with an unsatisfied rating of round 1, and only with it");
+  if (rehandled) return valid_date(e.deadline, r.path("deadline"));
+  return {};
 }
 
 // A report of a blocked implementation says why; any other status gives no reason.
@@ -235,7 +269,50 @@ struct event_tables {
     return wire::fields<t>(
         member("proposal_id", &t::proposal_id, id), member("by", &t::by, actor),
         member("title", &t::title, title), member("text", &t::text, wire::text{100'000}),
-        member("unix_ms", &t::unix_ms, wire::number{}));
+        member("unix_ms", &t::unix_ms, wire::number{}),
+        member("co_signers", &t::co_signers,
+               wire::names_or_empty{{max_list_size, max_name_bytes, 1}}));
+  }
+  static constexpr auto of(tag<events::calendar_set>) {
+    using t = events::calendar_set;
+    return wire::fields_checked<t>(
+        &calendar_dates, member("year", &t::year, wire::number{1900, 9999}),
+        member("holidays", &t::holidays, dates), member("workdays", &t::workdays, dates),
+        member("by", &t::by, actor));
+  }
+  static constexpr auto of(tag<events::proposal_accepted>) {
+    using t = events::proposal_accepted;
+    return wire::fields_checked<t>(
+        &accepted_deadline, member("proposal_id", &t::proposal_id, id),
+        member("unit", &t::unit, title), member("deadline", &t::deadline, id),
+        member("by", &t::by, actor), member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::proposal_merged>) {
+    using t = events::proposal_merged;
+    return wire::fields<t>(member("proposal_id", &t::proposal_id, id), member("into", &t::into, id),
+                           member("by", &t::by, actor),
+                           member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::proposal_converted>) {
+    using t = events::proposal_converted;
+    return wire::fields<t>(member("proposal_id", &t::proposal_id, id),
+                           member("reason", &t::reason, title), member("by", &t::by, actor),
+                           member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::proposal_answered>) {
+    using t = events::proposal_answered;
+    return wire::fields<t>(
+        member("proposal_id", &t::proposal_id, id), member("round", &t::round, wire::number{1, 2}),
+        member("unit", &t::unit, title), member("text", &t::text, wire::text{100'000}),
+        member("by", &t::by, actor), member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::proposal_rated>) {
+    using t = events::proposal_rated;
+    return wire::fields_checked<t>(
+        &rating_and_deadline, member("proposal_id", &t::proposal_id, id),
+        member("round", &t::round, wire::number{1, 2}), member("rating", &t::rating, id),
+        member("by", &t::by, actor), member("unix_ms", &t::unix_ms, wire::number{}),
+        member("deadline", &t::deadline, wire::text_or_empty{max_name_bytes}));
   }
   static constexpr auto of(tag<events::vote_created>) {
     using t = events::vote_created;

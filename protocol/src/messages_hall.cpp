@@ -73,6 +73,8 @@ constexpr wire::text id_text{max_name_bytes};
 constexpr wire::text_or_empty optional_id{max_name_bytes};
 constexpr wire::text short_text{max_title_bytes};
 constexpr wire::names_or_empty name_list{{max_list_size, max_title_bytes}};
+// A year's holidays or make-up workdays: at most 366 dates of 10 characters.
+constexpr wire::names_or_empty date_list{{366, 10, 1}};
 
 // Each hall request's fields, once.
 struct hall_tables {
@@ -166,7 +168,45 @@ struct hall_tables {
     return wire::fields<submit_proposal_request>(
         member("proposal_id", &submit_proposal_request::proposal_id, optional_id),
         member("title", &submit_proposal_request::title, short_text),
-        member("text", &submit_proposal_request::text, wire::text{max_text_bytes}));
+        member("text", &submit_proposal_request::text, wire::text{max_text_bytes}),
+        member("co_signers", &submit_proposal_request::co_signers,
+               wire::names_or_empty{{max_list_size, max_name_bytes, 1, max_name_bytes}}));
+  }
+  static constexpr auto of(tag<set_calendar_request>) {
+    using t = set_calendar_request;
+    return wire::fields<t>(member("year", &t::year, wire::number{1900, 9999}),
+                           member("holidays", &t::holidays, date_list),
+                           member("workdays", &t::workdays, date_list));
+  }
+  static constexpr auto of(tag<accept_proposal_request>) {
+    using t = accept_proposal_request;
+    return wire::fields<t>(member("proposal_id", &t::proposal_id, id_text),
+                           member("unit", &t::unit, short_text),
+                           member("deadline", &t::deadline, wire::optional_text{max_name_bytes}));
+  }
+  static constexpr auto of(tag<merge_proposal_request>) {
+    using t = merge_proposal_request;
+    return wire::fields<t>(member("proposal_id", &t::proposal_id, id_text),
+                           member("into", &t::into, id_text));
+  }
+  static constexpr auto of(tag<convert_proposal_request>) {
+    using t = convert_proposal_request;
+    return wire::fields<t>(member("proposal_id", &t::proposal_id, id_text),
+                           member("reason", &t::reason, short_text));
+  }
+  static constexpr auto of(tag<answer_proposal_request>) {
+    using t = answer_proposal_request;
+    return wire::fields<t>(member("proposal_id", &t::proposal_id, id_text),
+                           member("text", &t::text, wire::text{max_text_bytes}),
+                           member("unit", &t::unit, wire::optional_text{max_title_bytes}));
+  }
+  static constexpr auto of(tag<rate_proposal_request>) {
+    using t = rate_proposal_request;
+    return wire::fields<t>(member("proposal_id", &t::proposal_id, id_text),
+                           member("rating", &t::rating, id_text));
+  }
+  static constexpr auto of(tag<get_proposals_request>) {
+    return wire::fields<get_proposals_request>();
   }
   static constexpr auto of(tag<create_vote_request>) {
     using v = create_vote_request;

@@ -227,6 +227,97 @@ TEST_F(service_test, RolesAreEnforced) {
   EXPECT_EQ(anon.call_raw(R"({"v":1,"id":6,"type":"nonsense"})").code(), "unknown_message_type");
 }
 
+// A proposal's whole handling through the service: submitted with a co-signer, accepted,
+// answered, rated 不满意, answered again, rated 满意; the desk, the proposer and the co-signer see
+// each step, and the wrong sender or bad input is refused with its code.
+TEST_F(service_test, ProposalAnsweredRatedUnsatisfiedThenAnsweredAgain) {
+  auto se = secretary();
+  enroll_person(se, "D005");
+  enroll_person(se, "D006");
+  auto proposer = as("D005");
+  auto co_signer = as("D006");
+  EXPECT_EQ(se.call("set_calendar", {{"year", 2026},
+                                     {"holidays", json::array{"2026-10-01", "2026-10-02"}},
+                                     {"workdays", json::array{"2026-10-10"}}})
+                .code(),
+            "");
+  EXPECT_EQ(
+      se.call("set_calendar", {{"year", 2026}, {"workdays", json::array{"2026-10-09"}}}).code(),
+      "invalid_calendar");
+  EXPECT_EQ(proposer
+                .call("submit_proposal", {{"title", "关于修路的提案"},
+                                          {"text", "建议硬化村道。"},
+                                          {"co_signers", json::array{"D005"}}})
+                .code(),
+            "invalid_co_signer");
+  auto submitted = proposer.call("submit_proposal", {{"title", "关于修路的提案"},
+                                                     {"text", "建议硬化村道。"},
+                                                     {"co_signers", json::array{"D006"}}});
+  ASSERT_TRUE(submitted.ok()) << submitted.code();
+  const std::string id = str(submitted.fields, "proposal_id");
+
+  EXPECT_EQ(proposer.call("accept_proposal", {{"proposal_id", id}, {"unit", "交通运输局"}}).code(),
+            "permission_denied");
+  EXPECT_EQ(se.call("accept_proposal",
+                    {{"proposal_id", id}, {"unit", "交通运输局"}, {"deadline", "2026-02-30"}})
+                .code(),
+            "invalid_date");
+  EXPECT_EQ(se.call("answer_proposal", {{"proposal_id", id}, {"text", "答复"}}).code(),
+            "proposal_not_accepted");
+  ASSERT_EQ(se.call("accept_proposal", {{"proposal_id", id}, {"unit", "交通运输局"}}).code(), "");
+  ASSERT_EQ(se.call("answer_proposal", {{"proposal_id", id}, {"text", "计划明年实施。"}}).code(),
+            "");
+  EXPECT_EQ(co_signer.call("rate_proposal", {{"proposal_id", id}, {"rating", "satisfied"}}).code(),
+            "not_the_proposer");
+  EXPECT_EQ(proposer.call("rate_proposal", {{"proposal_id", id}}).code(), "invalid_field");
+  EXPECT_EQ(proposer.call("rate_proposal", {{"proposal_id", id}, {"rating", "fine"}}).code(),
+            "invalid_rating");
+  ASSERT_EQ(proposer.call("rate_proposal", {{"proposal_id", id}, {"rating", "unsatisfied"}}).code(),
+            "");
+
+  // Back on the desk for a second answer, with its new deadline.
+  auto desk = se.call("get_proposals");
+  ASSERT_TRUE(desk.ok()) << desk.code();
+  const json::object* entry = nullptr;
+  for (const auto& one : desk.fields.at("proposals").as_array())
+    if (one.at("id").as_string() == id) entry = &one.as_object();
+  ASSERT_NE(entry, nullptr) << json::serialize(desk.fields);
+  EXPECT_EQ(entry->at("status").as_string(), "rehandling");
+  EXPECT_EQ(entry->at("round").as_int64(), 2);
+  EXPECT_EQ(entry->at("unit").as_string(), "交通运输局");
+  EXPECT_FALSE(entry->at("overdue").as_bool());
+  EXPECT_EQ(entry->at("deadline").as_string().size(), 10u);
+  ASSERT_EQ(entry->at("answers").as_array().size(), 1u);
+  EXPECT_EQ(entry->at("answers").as_array()[0].at("rating").as_string(), "unsatisfied");
+
+  ASSERT_EQ(
+      se.call("answer_proposal", {{"proposal_id", id}, {"text", "已安排本年度实施。"}}).code(), "");
+  ASSERT_EQ(proposer.call("rate_proposal", {{"proposal_id", id}, {"rating", "satisfied"}}).code(),
+            "");
+  EXPECT_EQ(proposer.call("rate_proposal", {{"proposal_id", id}, {"rating", "satisfied"}}).code(),
+            "proposal_not_answered");
+
+  // The proposer and the co-signer see it closed with both answers; the log holds each step.
+  for (auto* who : {&proposer, &co_signer}) {
+    auto mine = who->call("get_proposals");
+    ASSERT_TRUE(mine.ok()) << mine.code();
+    const auto& list = mine.fields.at("proposals").as_array();
+    ASSERT_EQ(list.size(), 1u) << json::serialize(mine.fields);
+    EXPECT_EQ(list[0].at("status").as_string(), "closed");
+    EXPECT_EQ(list[0].at("answers").as_array().size(), 2u);
+    EXPECT_EQ(list[0].at("answers").as_array()[1].at("rating").as_string(), "satisfied");
+  }
+  auto board = se.call("get_board", {{"from_seq", 0}});
+  ASSERT_TRUE(board.ok());
+  std::multiset<std::string> types;
+  for (const auto& e : board.fields.at("events").as_array())
+    types.insert(std::string(e.at("type").as_string()));
+  EXPECT_EQ(types.count("calendar_set"), 1u);
+  EXPECT_EQ(types.count("proposal_accepted"), 1u);
+  EXPECT_EQ(types.count("proposal_answered"), 2u);
+  EXPECT_EQ(types.count("proposal_rated"), 2u);
+}
+
 // The sitting: roster, enrollment, check-in, quorum, ceremony, a motion, receipts, the
 // result; then a restart and a tampered log.
 TEST_F(service_test, SittingWithMotionRestartAndTamper) {

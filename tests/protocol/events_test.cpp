@@ -104,6 +104,70 @@ TEST(Events, TextThatIsNotStrictJsonIsRefused) {
   EXPECT_EQ(d.error().code, errc::malformed_message);
 }
 
+// Encodes `e`, decodes the text and encodes again: the same value and the same bytes.
+void round_trips(const congress_event& e) {
+  const std::string text = encode_event_payload(e);
+  auto decoded = decode_event_payload(event_type(e), text);
+  ASSERT_TRUE(decoded) << text << ": " << decoded.error().message();
+  EXPECT_EQ(*decoded, e) << text;
+  EXPECT_EQ(encode_event_payload(*decoded), text);
+}
+
+TEST(Events, TheProposalsLifeRoundTrips) {
+  round_trips(events::proposal_submitted{"P1", "D001", "修路", "建议……", 5, {"D002", "D003"}});
+  round_trips(events::calendar_set{2026, {"2026-10-01", "2026-10-02"}, {"2026-10-10"}, "SE"});
+  round_trips(events::calendar_set{2027, {}, {}, "SE"});
+  round_trips(events::proposal_accepted{"P1", "交通运输局", "2026-07-06", "SE", 6});
+  round_trips(events::proposal_merged{"P2", "P1", "SE", 7});
+  round_trips(events::proposal_converted{"P3", "转为意见建议", "SE", 8});
+  round_trips(events::proposal_answered{"P1", 1, "交通运输局", "计划明年实施。", "SE", 9});
+  round_trips(events::proposal_rated{"P1", 1, "unsatisfied", "D001", 10, "2026-05-04"});
+  round_trips(events::proposal_answered{"P1", 2, "镇政府", "本年度实施。", "SE", 11});
+  round_trips(events::proposal_rated{"P1", 2, "satisfied", "D001", 12, ""});
+}
+
+TEST(Events, AProposalWithoutCoSignersIsWrittenAsBefore) {
+  const std::string old_text =
+      R"({"proposal_id":"P1","by":"D001","title":"修路","text":"建议","unix_ms":5})";
+  auto decoded = decode_event_payload("proposal_submitted", std::string_view(old_text));
+  ASSERT_TRUE(decoded) << decoded.error().message();
+  EXPECT_TRUE(std::get<events::proposal_submitted>(*decoded).co_signers.empty());
+  EXPECT_EQ(encode_event_payload(*decoded), old_text);
+  // An empty list would not re-encode to its bytes: refused.
+  EXPECT_FALSE(decode_event_payload(
+      "proposal_submitted",
+      std::string_view(R"({"proposal_id":"P1","by":"D001","title":"修路","text":"建议",)"
+                       R"("unix_ms":5,"co_signers":[]})")));
+}
+
+TEST(Events, ProposalDatesAndRatingsAreChecked) {
+  auto refused_at = [](std::string_view type, std::string_view text, std::string_view field) {
+    auto d = decode_event_payload(type, text);
+    ASSERT_FALSE(d) << text;
+    EXPECT_EQ(d.error().code, errc::invalid_field);
+    EXPECT_EQ(d.error().field, field) << text;
+  };
+  refused_at("proposal_accepted",
+             R"({"proposal_id":"P1","unit":"局","deadline":"2026-02-30","by":"SE","unix_ms":1})",
+             "deadline");
+  refused_at("calendar_set",
+             R"({"year":2026,"holidays":["2026-10-01","10/02"],"workdays":[],"by":"SE"})",
+             "holidays[1]");
+  refused_at("proposal_rated",
+             R"({"proposal_id":"P1","round":1,"rating":"good","by":"D001","unix_ms":1})", "rating");
+  // Only an unsatisfied first round carries the new deadline.
+  refused_at("proposal_rated",
+             R"({"proposal_id":"P1","round":1,"rating":"unsatisfied","by":"D001","unix_ms":1})",
+             "deadline");
+  refused_at("proposal_rated",
+             R"({"proposal_id":"P1","round":2,"rating":"unsatisfied","by":"D001","unix_ms":1,)"
+             R"("deadline":"2026-05-04"})",
+             "deadline");
+  refused_at("proposal_answered",
+             R"({"proposal_id":"P1","round":3,"unit":"局","text":"x","by":"SE","unix_ms":1})",
+             "round");
+}
+
 TEST(Events, TheSchemaListsEveryTypeWithItsMembersInOrder) {
   const auto schema = event_schema();
   for (const auto& e : recorded_events()) {

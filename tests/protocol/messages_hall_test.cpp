@@ -76,6 +76,18 @@ TEST(MessagesHall, EveryTypeRoundTrips) {
       prepare_download_request{"record", std::nullopt, std::nullopt},
       prepare_download_request{"vote_sheet", std::string("v1"), std::nullopt},
       prepare_download_request{"sitting_sheet", std::nullopt, std::string("s1")},
+      // The proposals' handling and the calendar.
+      submit_proposal_request{"", "修路", "建议修路", {"D002", "D003"}},
+      set_calendar_request{2026, {"2026-10-01", "2026-10-02"}, {"2026-10-10"}},
+      set_calendar_request{2027, {}, {}},
+      accept_proposal_request{"P1", "交通运输局", std::nullopt},
+      accept_proposal_request{"P1", "交通运输局", std::string("2026-07-06")},
+      merge_proposal_request{"P2", "P1"},
+      convert_proposal_request{"P3", "转为意见建议"},
+      answer_proposal_request{"P1", "计划明年实施。", std::nullopt},
+      answer_proposal_request{"P1", "本年度实施。", std::string("镇政府")},
+      rate_proposal_request{"P1", "unsatisfied"},
+      get_proposals_request{},
   };
   for (const auto& r : all) {
     const std::string text = encode_hall_request(9, r);
@@ -86,6 +98,20 @@ TEST(MessagesHall, EveryTypeRoundTrips) {
     EXPECT_TRUE(is_hall_request_type(type_of(r)));
   }
   EXPECT_FALSE(is_hall_request_type("cast_ballot"));
+}
+
+TEST(MessagesHall, ProposalRequestsAreStrict) {
+  expect_refused(R"({"v":1,"id":3,"type":"rate_proposal","proposal_id":"P1"})", errc::invalid_field,
+                 "rating");
+  expect_refused(R"({"v":1,"id":3,"type":"set_calendar","year":1899})", errc::invalid_field,
+                 "year");
+  expect_refused(R"({"v":1,"id":3,"type":"set_calendar","year":2026,"holidays":[]})",
+                 errc::invalid_field, "holidays");
+  expect_refused(R"({"v":1,"id":3,"type":"accept_proposal","proposal_id":"P1","unit":""})",
+                 errc::invalid_field, "unit");
+  expect_refused(R"({"v":1,"id":3,"type":"submit_proposal","title":"t","text":"x",)"
+                 R"("co_signers":["D002",""]})",
+                 errc::invalid_field, "co_signers[1]");
 }
 
 TEST(MessagesHall, HostileFramesAreRefused) {

@@ -84,6 +84,10 @@ TEST_F(agenda_case, ProposalsGoToTheSecretaryAndTheChairPutsThemOnTheAgenda) {
   EXPECT_EQ(list.at("proposals").as_array()[0].at("item_id").as_string(), "");
   EXPECT_EQ(c.as("CH", add_item{"s1", "p", "proposal", "代表提案", 4, "镇长", "P9"}).error(),
             errc::unknown_proposal);
+  // Only once the liaison office accepted it (立案).
+  EXPECT_EQ(c.as("CH", add_item{"s1", "p", "proposal", "代表提案", 4, "镇长", "P1"}).error(),
+            errc::proposal_not_accepted);
+  ASSERT_TRUE(c.as("SE", accept_proposal{"P1", "交通运输局"}));
   ASSERT_TRUE(c.as("CH", add_item{"s1", "p", "proposal", "代表提案", 4, "镇长", "P1"}));
   EXPECT_EQ(c.state.proposals().at("P1").item_id, "p");
   EXPECT_EQ(c.as("CH", add_item{"s1", "q", "proposal", "again", 5, "镇长", "P1"}).error(),

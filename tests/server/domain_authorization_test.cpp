@@ -28,7 +28,7 @@ const std::vector<std::pair<std::string, std::string>> roles = {
 const std::string outstanding_code = "7K2M-Q9XD-0PAB-4TNV";
 
 // s1: open, 16 of 20 present, ceremony complete, item i1 (report) current, motion v1 created,
-// proposal P1 submitted. s2: check-in open, D005–D020 present. s3: scheduled. D010 holds an
+// proposal P1 submitted by D001 and accepted, P3 submitted by D002. s2: check-in open, D005–D020 present. s3: scheduled. D010 holds an
 // unspent code.
 const test::congress& base() {
   static const test::congress c = [] {
@@ -44,11 +44,23 @@ const test::congress& base() {
     v.title = "决议";
     EXPECT_TRUE(b.as("CH", v));
     EXPECT_TRUE(b.as("D001", submit_proposal{"P1", "关于修路的提案", "建议……"}));
+    EXPECT_TRUE(b.as("SE", accept_proposal{"P1", "交通运输局"}));
+    EXPECT_TRUE(b.as("D002", submit_proposal{"P3", "关于修桥的提案", "建议……"}));
     EXPECT_TRUE(b.as("CH", create_sitting{"s2", "临时会议", "2026-06-01"}));
     EXPECT_TRUE(b.as("CH", open_checkin{"s2"}));
     for (std::size_t i = 5; i <= 20; ++i) EXPECT_TRUE(b.check_in_now(delegate_number(i), "s2"));
     EXPECT_TRUE(b.as("CH", create_sitting{"s3", "下次会议", "2026-09-01"}));
     EXPECT_TRUE(b.as("SE", issue_enrollment_code{"D010", outstanding_code, std::string(32, '5')}));
+    return b;
+  }();
+  return c;
+}
+
+// base, with P1 answered: only its proposer (D001) may rate it.
+const test::congress& with_proposal_answered() {
+  static const test::congress c = [] {
+    test::congress b = base();
+    EXPECT_TRUE(b.as("SE", answer_proposal{"P1", "已列入计划。"}));
     return b;
   }();
   return c;
@@ -224,6 +236,19 @@ std::vector<authz_case> cases() {
   out.push_back({"set_current_item", base, fixed(set_current_item{"s1", "i1"}), {"chair"}});
   out.push_back(
       {"submit_proposal", base, fixed(submit_proposal{"P2", "提案", "内容"}), {"delegate"}});
+  out.push_back({"set_calendar",
+                 base,
+                 fixed(set_calendar{2026, {"2026-10-01"}, {"2026-10-10"}}),
+                 {"secretary"}});
+  out.push_back(
+      {"accept_proposal", base, fixed(accept_proposal{"P3", "住建局"}), {"secretary"}});
+  out.push_back({"merge_proposal", base, fixed(merge_proposal{"P3", "P1"}), {"secretary"}});
+  out.push_back(
+      {"convert_proposal", base, fixed(convert_proposal{"P3", "转为意见建议"}), {"secretary"}});
+  out.push_back({"answer_proposal", base, fixed(answer_proposal{"P1", "答复"}), {"secretary"}});
+  out.push_back(
+      {"rate_proposal", with_proposal_answered, fixed(rate_proposal{"P1", "satisfied"}),
+       {"delegate"}});
   out.push_back({"create_vote",
                  base,
                  [](test::congress&, const std::string&) -> command {
@@ -299,7 +324,7 @@ std::vector<authz_case> cases() {
 
 bool refused_for_role(boost::system::error_code ec) {
   return ec == errc::permission_denied || ec == errc::not_a_voter || ec == errc::not_a_scrutineer ||
-         ec == errc::not_yourself;
+         ec == errc::not_yourself || ec == errc::not_the_proposer;
 }
 
 TEST(Authorization, EveryCommandAgainstEveryRole) {

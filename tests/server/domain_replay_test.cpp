@@ -17,7 +17,17 @@ using test::delegate_number;
 // results and a follow-up round.
 test::congress scenario() {
   test::congress c(20);
-  EXPECT_TRUE(c.as("D002", submit_proposal{"P1", "关于修路的提案", "建议……"}));
+  EXPECT_TRUE(c.as("SE", set_calendar{2026, {"2026-10-01", "2026-10-02"}, {"2026-10-10"}}));
+  EXPECT_TRUE(c.as("D002", submit_proposal{"P1", "关于修路的提案", "建议……", {"D003"}}));
+  EXPECT_TRUE(c.as("D004", submit_proposal{"P2", "关于修桥的提案", "建议……"}));
+  EXPECT_TRUE(c.as("D005", submit_proposal{"P3", "关于食堂的建议", "建议……"}));
+  EXPECT_TRUE(c.as("SE", accept_proposal{"P1", "交通运输局"}));
+  EXPECT_TRUE(c.as("SE", merge_proposal{"P2", "P1"}));
+  EXPECT_TRUE(c.as("SE", convert_proposal{"P3", "转为意见建议"}));
+  EXPECT_TRUE(c.as("SE", answer_proposal{"P1", "计划明年实施。"}));
+  EXPECT_TRUE(c.as("D002", rate_proposal{"P1", "unsatisfied"}));
+  EXPECT_TRUE(c.as("SE", answer_proposal{"P1", "本年度实施。"}));
+  EXPECT_TRUE(c.as("D002", rate_proposal{"P1", "satisfied"}));
   c.prepare_sitting(15);
   EXPECT_TRUE(c.as("SE", excuse_delegate{"s1", "D020", "住院", "党委书记"}));
   const auto& se = c.keys.at("SE");

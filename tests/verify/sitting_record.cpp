@@ -115,6 +115,16 @@ std::vector<domain::test::logged_event> run_sitting(std::size_t delegates) {
   EXPECT_TRUE(c.decrypt("v2", {1, 2}));
   EXPECT_EQ(c.state.find_vote("v2")->elected.size(), 1u);
   c.sign_result("v2", {"S2"}, false);
+  // After the sitting, a proposal's whole handling: accepted, answered, rated 不满意, answered
+  // again, rated 满意.
+  EXPECT_TRUE(c.as("SE", domain::set_calendar{2026, {"2026-10-01"}, {"2026-10-10"}}));
+  EXPECT_TRUE(
+      c.as("D002", domain::submit_proposal{"P1", "关于修路的提案", "建议硬化村道。", {"D003"}}));
+  EXPECT_TRUE(c.as("SE", domain::accept_proposal{"P1", "交通运输局"}));
+  EXPECT_TRUE(c.as("SE", domain::answer_proposal{"P1", "计划明年实施。"}));
+  EXPECT_TRUE(c.as("D002", domain::rate_proposal{"P1", "unsatisfied"}));
+  EXPECT_TRUE(c.as("SE", domain::answer_proposal{"P1", "已安排本年度实施。"}));
+  EXPECT_TRUE(c.as("D002", domain::rate_proposal{"P1", "satisfied"}));
   return c.log;
 }
 

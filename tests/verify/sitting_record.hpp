@@ -19,7 +19,9 @@ namespace plenum::verify_test {
 /// 2 against, 1 abstain; D001 first challenged a ballot marking 反对) and election v2 (1 seat,
 /// 2 candidates; D003 first challenged a ballot marking 王一 不赞成, 李二 赞成), both decrypted
 /// by S1 and S2;
-/// v1's result signed by S1 and S2 and announced by the chair, v2's signed by S2 only.
+/// v1's result signed by S1 and S2 and announced by the chair, v2's signed by S2 only; then
+/// the 2026 calendar and proposal P1 of D002 (co-signed by D003) accepted, answered, rated
+/// unsatisfied, answered again and rated satisfied.
 /// With `delegates` other than 10 (a multiple of 10, for benchmarks): all present, and only
 /// the motion, in which every delegate votes (for, against, abstain in turn).
 /// Removes its directories when destroyed. Not thread-safe.

@@ -172,6 +172,36 @@ TEST_F(verify_case, ForgedPossessionSignatureFailsTheEnrollments) {
   expect_fails(verify(dir), "enrollments");
 }
 
+TEST_F(verify_case, CleanRecordChecksEveryProposalEvent) {
+  const auto r = verify(clean_);
+  const auto* c = r.find("proposals", "");
+  ASSERT_NE(c, nullptr) << dump(r);
+  EXPECT_TRUE(c->passed) << dump(r);
+  // The calendar, the submission, the acceptance, two answers and two ratings.
+  EXPECT_EQ(c->count, 7u);
+  EXPECT_NE(c->detail.find("followed 1:"), std::string::npos) << c->detail;
+}
+
+TEST_F(verify_case, RatingBySomeoneOtherThanTheProposerFailsTheProposals) {
+  auto events = read_events(clean_);
+  const auto i = find_event(events, "proposal_rated");
+  auto p = payload_of(events[i]);
+  p["by"] = "D003";  // the co-signer, not the proposer
+  set_payload(events[i], p);
+  const auto dir = copy("proposal-rated-by-another");
+  resign_and_write(dir, events, sitting_->congress_key());
+  expect_fails(verify(dir), "proposals");
+}
+
+TEST_F(verify_case, AnAnswerBeforeAcceptanceFailsTheProposals) {
+  auto events = read_events(clean_);
+  const auto accepted = find_event(events, "proposal_accepted");
+  events.erase(events.begin() + static_cast<std::ptrdiff_t>(accepted));
+  const auto dir = copy("proposal-answered-unaccepted");
+  resign_and_write(dir, events, sitting_->congress_key());
+  expect_fails(verify(dir), "proposals");
+}
+
 TEST_F(verify_case, EnrollmentWithoutPossessionIsReportedNotFailed) {
   auto events = read_events(clean_);
   const auto i = find_event(events, "device_enrolled");

@@ -10,6 +10,7 @@
 #include "plenum/crypto/ceremony_check.hpp"
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/protocol/events.hpp"
+#include "plenum/protocol/working_calendar.hpp"
 
 namespace plenum::clients::verify::detail {
 
@@ -39,8 +40,14 @@ class replayer {
     }
   }
 
-  // After the last event: how many enrollments rest on the server's word alone.
+  // After the last event: how many enrollments rest on the server's word alone, and what the
+  // proposals check covered.
   void finish() {
+    if (!proposals_.empty())
+      log_.describe("proposals", "",
+                    "followed " + std::to_string(proposals_.size()) +
+                        ": every review and answer by a secretary, every rating by its proposer, "
+                        "in order");
     log_.touch("enrollments", "");
     if (enrollments_unproven_ > 0)
       log_.describe("enrollments", "",
@@ -81,7 +88,134 @@ class replayer {
   }
   void on(const protocol::board_event&, const ev::material_added&) {}
   void on(const protocol::board_event&, const ev::current_item_set&) {}
-  void on(const protocol::board_event&, const ev::proposal_submitted&) {}
+
+  // ---- proposals and the working-day calendar: who may send each, and in what order ----
+
+  struct proposal_model {
+    std::string by;
+    std::string review = "submitted";  // accepted, merged, converted
+    std::uint64_t round = 0;
+    std::uint64_t answered = 0;  // rounds answered
+    std::uint64_t rated = 0;     // rounds rated
+    bool finished = false;
+  };
+
+  void proposal_check(const protocol::board_event& e, const std::string& id, bool ok,
+                      const std::string& problem) {
+    if (ok)
+      log_.pass("proposals", "");
+    else
+      log_.fail("proposals", "", seq_text(e.seq) + " " + id + ": " + problem);
+  }
+
+  proposal_model* proposal(const std::string& id) {
+    auto it = proposals_.find(id);
+    if (it == proposals_.end()) throw bad_payload("unknown proposal " + id);
+    return &it->second;
+  }
+
+  void on(const protocol::board_event& e, const ev::proposal_submitted& p) {
+    std::set<std::string> seen;
+    bool co_signers_ok = true;
+    for (const auto& n : p.co_signers)
+      co_signers_ok =
+          co_signers_ok && n != p.by && has_role(n, "delegate") && seen.insert(n).second;
+    const bool fresh = !proposals_.contains(p.proposal_id);
+    proposal_check(e, p.proposal_id, fresh && has_role(p.by, "delegate") && co_signers_ok,
+                   !fresh ? "submitted twice"
+                   : !has_role(p.by, "delegate")
+                       ? "submitted by " + p.by + ", who is not a delegate"
+                       : "a co-signer is not another delegate, or is named twice");
+    if (fresh) proposals_[p.proposal_id].by = p.by;
+  }
+
+  void on(const protocol::board_event& e, const ev::calendar_set& p) {
+    protocol::year_calendar year;
+    for (const auto& d : p.holidays) year.holidays.insert(*protocol::civil_date::parse(d));
+    for (const auto& d : p.workdays) year.workdays.insert(*protocol::civil_date::parse(d));
+    const auto problem = protocol::calendar_problem(static_cast<int>(p.year), year);
+    const bool secretary = has_role(p.by, "secretary");
+    proposal_check(
+        e, "calendar " + std::to_string(p.year), secretary && !problem,
+        !secretary ? "set by " + p.by + ", who is not a secretary" : problem.value_or(""));
+    calendar_.set_year(static_cast<int>(p.year), std::move(year));
+  }
+
+  // A review (accept, merge, convert) is the secretary's, of a proposal not reviewed yet.
+  bool reviewable(const protocol::board_event& e, const std::string& id, const std::string& by,
+                  proposal_model& pr) {
+    if (!has_role(by, "secretary")) {
+      proposal_check(e, id, false, "reviewed by " + by + ", who is not a secretary");
+      return false;
+    }
+    if (pr.review != "submitted") {
+      proposal_check(e, id, false, "reviewed again after it was " + pr.review);
+      return false;
+    }
+    return true;
+  }
+
+  void on(const protocol::board_event& e, const ev::proposal_accepted& p) {
+    auto& pr = *proposal(p.proposal_id);
+    if (!reviewable(e, p.proposal_id, p.by, pr)) return;
+    const auto deadline = protocol::civil_date::parse(p.deadline);  // checked by the decoder
+    const auto accepted_on = protocol::civil_date::of_unix_ms(static_cast<std::int64_t>(p.unix_ms));
+    proposal_check(e, p.proposal_id, calendar_.is_working_day(*deadline) && *deadline > accepted_on,
+                   "deadline " + p.deadline + " is not a working day after the acceptance");
+    pr.review = "accepted";
+    pr.round = 1;
+  }
+
+  void on(const protocol::board_event& e, const ev::proposal_merged& p) {
+    auto& pr = *proposal(p.proposal_id);
+    if (!reviewable(e, p.proposal_id, p.by, pr)) return;
+    const auto into = proposals_.find(p.into);
+    const bool ok = into != proposals_.end() && p.into != p.proposal_id &&
+                    into->second.review == "accepted" && !into->second.finished;
+    proposal_check(e, p.proposal_id, ok, "merged into " + p.into + ", not an accepted proposal");
+    pr.review = "merged";
+  }
+
+  void on(const protocol::board_event& e, const ev::proposal_converted& p) {
+    auto& pr = *proposal(p.proposal_id);
+    if (!reviewable(e, p.proposal_id, p.by, pr)) return;
+    proposal_check(e, p.proposal_id, true, "");
+    pr.review = "converted";
+  }
+
+  void on(const protocol::board_event& e, const ev::proposal_answered& p) {
+    auto& pr = *proposal(p.proposal_id);
+    const bool secretary = has_role(p.by, "secretary");
+    const bool due = pr.review == "accepted" && !pr.finished && pr.answered + 1 == pr.round &&
+                     p.round == pr.round;
+    proposal_check(e, p.proposal_id, secretary && due,
+                   !secretary
+                       ? "answer recorded by " + p.by + ", who is not a secretary"
+                       : "round " + std::to_string(p.round) + " is not waiting for an answer");
+    if (due) pr.answered = p.round;
+  }
+
+  void on(const protocol::board_event& e, const ev::proposal_rated& p) {
+    auto& pr = *proposal(p.proposal_id);
+    const bool proposer = p.by == pr.by;
+    const bool due = pr.review == "accepted" && !pr.finished && pr.answered == pr.round &&
+                     pr.rated + 1 == pr.round && p.round == pr.round;
+    bool deadline_ok = true;
+    if (!p.deadline.empty()) {
+      const auto deadline = protocol::civil_date::parse(p.deadline);  // checked by the decoder
+      deadline_ok = calendar_.is_working_day(*deadline);
+    }
+    proposal_check(e, p.proposal_id, proposer && due && deadline_ok,
+                   !proposer ? "rated by " + p.by + ", who is not its proposer " + pr.by
+                   : !due    ? "round " + std::to_string(p.round) + " has no answer to rate"
+                             : "the new deadline " + p.deadline + " is not a working day");
+    if (!proposer || !due) return;
+    pr.rated = p.round;
+    if (p.deadline.empty())
+      pr.finished = true;
+    else
+      pr.round = 2;
+  }
 
   void on(const protocol::board_event& e, const ev::congress_created& p) {
     if (e.seq != 0) throw bad_payload("congress_created after event 0");
@@ -493,6 +627,8 @@ class replayer {
   congress_model& m_;
   check_log& log_;
   std::uint64_t enrollments_unproven_ = 0;
+  std::map<std::string, proposal_model> proposals_;
+  protocol::working_calendar calendar_;
 };
 
 }  // namespace

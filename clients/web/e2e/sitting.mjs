@@ -437,6 +437,13 @@ try {
   const secProposal = sec.locator('[data-testid^="proposal-"]').filter({ hasText: PROPOSAL }).first();
   await secProposal.getByText("待处理").waitFor();
   assert.match(await secProposal.innerText(), /李秀英/);
+  // Only an accepted proposal goes on an agenda: the secretary's client accepts it (立案).
+  await sec.evaluate(async (title) => {
+    const c = window.plenum;
+    const { proposals } = await c.request("get_proposals");
+    const p = proposals.find((x) => x.title === title);
+    await c.request("accept_proposal", { proposal_id: p.id, unit: "街道办" });
+  }, PROPOSAL);
   const chairProposal = chair.locator('[data-testid="proposals"] li').filter({ hasText: PROPOSAL });
   await chairProposal.getByText("待处理").waitFor();
   await chairProposal.getByRole("button", { name: "列入议程" }).click();

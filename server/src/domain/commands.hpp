@@ -147,11 +147,57 @@ struct set_current_item {
   std::string item_id;
 };
 
-/// Delegate: submits a proposal (at any time).
+/// Delegate: submits a proposal (at any time), with other delegates as co-signers.
 struct submit_proposal {
   std::string proposal_id;
   std::string title;
   std::string text;
+  std::vector<std::string> co_signers{};
+};
+
+/// Secretary: sets the working-day calendar of `year` (replaces it): public holidays and
+/// make-up workdays (weekend dates), ISO dates of that year.
+struct set_calendar {
+  std::uint32_t year = 0;
+  std::vector<std::string> holidays;
+  std::vector<std::string> workdays;
+};
+
+/// Secretary (the liaison office): accepts a submitted proposal (立案) and assigns it to a
+/// handling unit, to answer by `deadline` (a working day after today; empty: today + 6 months,
+/// rolled forward to a working day).
+struct accept_proposal {
+  std::string proposal_id;
+  std::string unit;
+  std::string deadline{};
+};
+
+/// Secretary: merges a submitted proposal into a similar accepted one still being handled.
+struct merge_proposal {
+  std::string proposal_id;
+  std::string into;
+};
+
+/// Secretary: turns a submitted proposal into an opinion (转为意见建议), with the reason. Final.
+struct convert_proposal {
+  std::string proposal_id;
+  std::string reason;
+};
+
+/// Secretary: records the handling unit's answer to the current round of an accepted proposal
+/// (`unit` empty: the unit it was assigned to).
+struct answer_proposal {
+  std::string proposal_id;
+  std::string text;
+  std::string unit{};
+};
+
+/// The proposer: rates the answer of the current round (satisfied, basically_satisfied,
+/// unsatisfied). An unsatisfied first round goes back for handling once more, due in 3 months
+/// (rolled forward to a working day).
+struct rate_proposal {
+  std::string proposal_id;
+  std::string rating;
 };
 
 /// Chair: creates a vote on an agenda item.
@@ -307,6 +353,8 @@ using command =
                  add_item, add_material, set_current_item, submit_proposal, create_vote, open_vote,
                  close_vote, cast_ballot, record_result, start_ceremony, submit_keygen,
                  confirm_keys, submit_partial, sign_result, announce_result, spoil_ballot,
+                 set_calendar, accept_proposal, merge_proposal, convert_proposal, answer_proposal,
+                 rate_proposal,
                  record_delegate_left, seat_alternate, add_delegate, record_rectification,
                  report_implementation, refresh_follow_up>;
 

@@ -36,6 +36,9 @@ template <typename Event>
 [[nodiscard]] result<const sitting*> live_sitting(const congress_state& state,
                                                   const std::string& id);
 
+/// Whether a proposal may be put on an agenda: accepted (立案), or merged into an accepted one.
+[[nodiscard]] bool may_go_on_agenda(const congress_state& state, const proposal& pr);
+
 /// Whether `text` is a plausible id: 1–64 characters of [A-Za-z0-9._-].
 [[nodiscard]] bool valid_id(std::string_view text);
 /// Whether a free text is non-empty and at most `max` bytes.
@@ -71,6 +74,12 @@ result<decision> handle(const congress_state&, const confirm_keys&, const contex
 result<decision> handle(const congress_state&, const submit_partial&, const context&);
 result<decision> handle(const congress_state&, const sign_result&, const context&);
 result<decision> handle(const congress_state&, const announce_result&, const context&);
+result<decision> handle(const congress_state&, const set_calendar&, const context&);
+result<decision> handle(const congress_state&, const accept_proposal&, const context&);
+result<decision> handle(const congress_state&, const merge_proposal&, const context&);
+result<decision> handle(const congress_state&, const convert_proposal&, const context&);
+result<decision> handle(const congress_state&, const answer_proposal&, const context&);
+result<decision> handle(const congress_state&, const rate_proposal&, const context&);
 result<decision> handle(const congress_state&, const record_delegate_left&, const context&);
 result<decision> handle(const congress_state&, const seat_alternate&, const context&);
 result<decision> handle(const congress_state&, const add_delegate&, const context&);

@@ -1,4 +1,4 @@
-// Sittings, attendance, quorum, agenda and proposals.
+// Sittings, attendance, quorum and agenda.
 #include "domain/decide_internal.hpp"
 #include "domain/generated_ids.hpp"
 #include "domain/quorum.hpp"
@@ -180,9 +180,10 @@ result<decision> handle(const congress_state& state, const add_item& c, const co
       kind == item_kind::report || kind == item_kind::major_matter || kind == item_kind::proposal;
   if (resolution && !valid_text(c.responsible, 256)) return errc::invalid_item;
   if (proposal_item) {
-    auto it = state.proposals().find(c.proposal_id);
-    if (it == state.proposals().end()) return errc::unknown_proposal;
-    if (!it->second.item_id.empty()) return errc::invalid_item;
+    const proposal* pr = state.find_proposal(c.proposal_id);
+    if (pr == nullptr) return errc::unknown_proposal;
+    if (!pr->item_id.empty()) return errc::invalid_item;
+    if (!may_go_on_agenda(state, *pr)) return errc::proposal_not_accepted;
   } else if (!c.proposal_id.empty()) {
     return errc::invalid_item;
   }
@@ -235,19 +236,6 @@ result<decision> handle(const congress_state& state, const set_current_item& c,
   if (!(*s)->items.contains(c.item_id)) return errc::unknown_item;
   if (vote_open_in(state, c.sitting_id)) return errc::vote_still_open;
   return single(events::current_item_set{c.sitting_id, c.item_id});
-}
-
-result<decision> handle(const congress_state& state, const submit_proposal& c, const context& ctx) {
-  if (auto ec = require_role(ctx, {role::delegate})) return ec;
-  const std::string id = c.proposal_id.empty() ? next_proposal_id(state) : c.proposal_id;
-  if (!valid_id(id) || !valid_text(c.title, 512) || !valid_text(c.text, 100'000))
-    return errc::invalid_field;
-  if (state.proposals().contains(id)) return errc::proposal_exists;
-  auto d = single(events::proposal_submitted{id, ctx.who.person_id, c.title, c.text,
-                                             static_cast<std::uint64_t>(ctx.unix_ms)});
-  d.created_id_field = "proposal_id";
-  d.created_id = id;
-  return d;
 }
 
 }  // namespace plenum::server::domain::detail

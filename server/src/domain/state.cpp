@@ -52,6 +52,11 @@ const sitting* congress_state::find_sitting(std::string_view id) const {
   return it == sittings_.end() ? nullptr : &it->second;
 }
 
+const proposal* congress_state::find_proposal(std::string_view id) const {
+  auto it = proposals_.find(std::string(id));
+  return it == proposals_.end() ? nullptr : &it->second;
+}
+
 const vote* congress_state::find_vote(std::string_view id) const {
   auto it = votes_.find(std::string(id));
   return it == votes_.end() ? nullptr : &it->second;
@@ -268,7 +273,91 @@ struct congress_state::applier {
     pr.title = p.title;
     pr.text = p.text;
     pr.submitted_ms = static_cast<std::int64_t>(p.unix_ms);
+    pr.co_signers = p.co_signers;
     st.proposals_.insert_or_assign(p.proposal_id, std::move(pr));
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::calendar_set& p) {
+    year_calendar c;
+    const int year = static_cast<int>(p.year);
+    for (const auto* list : {&p.holidays, &p.workdays})
+      for (const auto& d : *list) {
+        auto date = civil_date::parse(d);
+        if (!date) return refused("calendar_set " + std::to_string(year) + ": bad date " + d);
+        (list == &p.holidays ? c.holidays : c.workdays).insert(*date);
+      }
+    if (auto problem = protocol::calendar_problem(year, c))
+      return refused("calendar_set " + std::to_string(year) + ": " + *problem);
+    st.calendar_.set_year(year, std::move(c));
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::proposal_accepted& p) {
+    proposal* pr = reviewable(p.proposal_id);
+    if (pr == nullptr) return not_reviewable(p.proposal_id);
+    pr->reviewed = proposal::review::accepted;
+    pr->reviewed_by = p.by;
+    pr->reviewed_ms = static_cast<std::int64_t>(p.unix_ms);
+    pr->unit = p.unit;
+    pr->deadline = p.deadline;
+    pr->round = 1;
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::proposal_merged& p) {
+    proposal* pr = reviewable(p.proposal_id);
+    if (pr == nullptr) return not_reviewable(p.proposal_id);
+    const proposal* into = find(st.proposals_, p.into);
+    if (into == nullptr || into == pr || into->reviewed != proposal::review::accepted)
+      return refused("proposal_merged: " + p.into + " is not an accepted proposal");
+    pr->reviewed = proposal::review::merged;
+    pr->reviewed_by = p.by;
+    pr->reviewed_ms = static_cast<std::int64_t>(p.unix_ms);
+    pr->merged_into = p.into;
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::proposal_converted& p) {
+    proposal* pr = reviewable(p.proposal_id);
+    if (pr == nullptr) return not_reviewable(p.proposal_id);
+    pr->reviewed = proposal::review::converted;
+    pr->reviewed_by = p.by;
+    pr->reviewed_ms = static_cast<std::int64_t>(p.unix_ms);
+    pr->conversion_reason = p.reason;
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::proposal_answered& p) {
+    proposal* pr = find(st.proposals_, p.proposal_id);
+    if (pr == nullptr) return unknown("proposal", p.proposal_id);
+    if (!pr->awaiting_answer() || p.round != pr->round)
+      return refused("proposal_answered: " + p.proposal_id + " round " + std::to_string(p.round) +
+                     " is not waiting for an answer");
+    proposal_answer a;
+    a.round = static_cast<std::uint32_t>(p.round);
+    a.unit = p.unit;
+    a.text = p.text;
+    a.by = p.by;
+    a.unix_ms = static_cast<std::int64_t>(p.unix_ms);
+    pr->answers.push_back(std::move(a));
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::proposal_rated& p) {
+    proposal* pr = find(st.proposals_, p.proposal_id);
+    if (pr == nullptr) return unknown("proposal", p.proposal_id);
+    if (!pr->awaiting_rating() || p.round != pr->round || p.by != pr->by)
+      return refused("proposal_rated: " + p.proposal_id + " round " + std::to_string(p.round) +
+                     " is not waiting for its proposer's rating");
+    pr->answers.back().rating = p.rating;
+    pr->answers.back().rated_ms = static_cast<std::int64_t>(p.unix_ms);
+    if (!p.deadline.empty()) {
+      pr->round = 2;
+      pr->deadline = p.deadline;
+    } else {
+      pr->finished = true;
+    }
     return {};
   }
 
@@ -553,6 +642,17 @@ struct congress_state::applier {
   }
 
  private:
+  // A proposal the liaison office has not reviewed yet, or nullptr.
+  proposal* reviewable(const std::string& id) {
+    proposal* pr = find(st.proposals_, id);
+    return pr != nullptr && pr->reviewed == proposal::review::submitted ? pr : nullptr;
+  }
+
+  apply_error not_reviewable(const std::string& id) const {
+    return refused(std::string(protocol::event_type(e.body)) + ": " + id +
+                   " is not a proposal waiting for review");
+  }
+
   apply_result set_checkin(const std::string& sitting_id, bool open) {
     sitting* s = find(st.sittings_, sitting_id);
     if (s == nullptr) return unknown("sitting", sitting_id);

@@ -13,6 +13,7 @@
 
 #include "domain/event.hpp"
 #include "domain/roster.hpp"
+#include "domain/working_calendar.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/elgamal.hpp"
@@ -135,15 +136,51 @@ struct sitting {
   friend bool operator==(const sitting&, const sitting&) = default;
 };
 
-/// A delegate proposal (代表提案), submitted at any time.
+/// One round's answer to an accepted proposal, and the proposer's rating of it.
+struct proposal_answer {
+  std::uint32_t round = 1;
+  std::string unit;
+  std::string text;
+  std::string by;
+  std::int64_t unix_ms = 0;
+  std::string rating;  ///< satisfied, basically_satisfied, unsatisfied; "" until rated
+  std::int64_t rated_ms = 0;
+  friend bool operator==(const proposal_answer&, const proposal_answer&) = default;
+};
+
+/// A delegate proposal (代表提案), submitted at any time, and its whole handling.
 struct proposal {
+  /// The liaison office's review: waiting, accepted (立案), merged into another, or turned
+  /// into an opinion.
+  enum class review { submitted, accepted, merged, converted };
   std::string id;
   std::string by;
   std::string title;
   std::string text;
   std::int64_t submitted_ms = 0;
+  std::vector<std::string> co_signers;
   std::string sitting_id;  ///< set once the chair puts it on an agenda
   std::string item_id;
+  review reviewed = review::submitted;
+  std::string reviewed_by;
+  std::int64_t reviewed_ms = 0;
+  std::string unit;                      ///< accepted: the handling unit
+  std::string deadline;                  ///< accepted: the current round's deadline (ISO date)
+  std::string merged_into;               ///< merged: the accepted proposal it follows
+  std::string conversion_reason;         ///< converted
+  std::uint32_t round = 0;               ///< accepted: 1, or 2 after an unsatisfied rating
+  std::vector<proposal_answer> answers;  ///< in round order
+  bool finished = false;                 ///< the final rating was given
+
+  /// Accepted, and the current round has no answer yet.
+  [[nodiscard]] bool awaiting_answer() const {
+    return reviewed == review::accepted && !finished && answers.size() < round;
+  }
+  /// Accepted, and the current round's answer waits for the proposer's rating.
+  [[nodiscard]] bool awaiting_rating() const {
+    return reviewed == review::accepted && !finished && answers.size() == round && round > 0 &&
+           answers.back().rating.empty();
+  }
   friend bool operator==(const proposal&, const proposal&) = default;
 };
 
@@ -325,6 +362,9 @@ class congress_state {
   [[nodiscard]] const std::map<std::string, sitting>& sittings() const { return sittings_; }
   [[nodiscard]] const sitting* find_sitting(std::string_view id) const;
   [[nodiscard]] const std::map<std::string, proposal>& proposals() const { return proposals_; }
+  [[nodiscard]] const proposal* find_proposal(std::string_view id) const;
+  /// The working days: Monday to Friday with each year's calendar_set exceptions.
+  [[nodiscard]] const working_calendar& calendar() const { return calendar_; }
   [[nodiscard]] const std::map<std::string, vote>& votes() const { return votes_; }
   [[nodiscard]] const vote* find_vote(std::string_view id) const;
   /// Roster changes between sittings, in log order.
@@ -365,6 +405,7 @@ class congress_state {
   std::map<std::string, device_record> devices_;  ///< by device key hex
   std::map<std::string, sitting> sittings_;
   std::map<std::string, proposal> proposals_;
+  working_calendar calendar_;
   std::map<std::string, vote> votes_;
   std::vector<roster_change> roster_changes_;
   std::map<std::string, resolution> resolutions_;

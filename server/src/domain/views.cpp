@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json/parse.hpp>
 
+#include "domain/proposal_views.hpp"
 #include "domain/quorum.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
 
@@ -249,6 +250,18 @@ json::object full_snapshot(const congress_state& state) {
                                  {"term_start", state.congress()->term_start},
                                  {"term_end", state.congress()->term_end}};
   o["secretary"] = secretary_view(state, "");
+  // Each proposal's handling (overdue is left to the day of the query: a fixed day here).
+  o["proposals"] = desk_proposals(state, civil_date{});
+  json::object calendar;
+  for (const auto& [year, c] : state.calendar().years()) {
+    json::array holidays;
+    json::array workdays;
+    for (const auto& d : c.holidays) holidays.emplace_back(d.text());
+    for (const auto& d : c.workdays) workdays.emplace_back(d.text());
+    calendar[std::to_string(year)] =
+        json::object{{"holidays", std::move(holidays)}, {"workdays", std::move(workdays)}};
+  }
+  o["calendar"] = std::move(calendar);
   json::object enrollments;
   for (const auto& [number, en] : state.enrollments())
     enrollments[number] =

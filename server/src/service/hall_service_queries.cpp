@@ -10,6 +10,7 @@
 #include "domain/ceremony.hpp"
 #include "domain/decide.hpp"
 #include "domain/follow_up.hpp"
+#include "domain/proposal_views.hpp"
 #include "domain/views.hpp"
 #include "export/record_export.hpp"
 #include "plenum/protocol/codec_board.hpp"
@@ -240,6 +241,15 @@ std::string hall_service::hall_query(std::uint64_t id, const protocol::hall_requ
         domain::delegate_view(state, who->person_id, sitting_or_current(state, q->sitting_id));
     if (!me) return error(me.error());
     return protocol::encode_ok(id, json::object{{"status", std::move(*me)}});
+  }
+  if (std::holds_alternative<protocol::get_proposals_request>(r)) {
+    const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
+    const bool desk = who->holds_any({domain::role::secretary, domain::role::chair});
+    return protocol::encode_ok(
+        id,
+        json::object{{"today", today.text()},
+                     {"proposals", desk ? domain::desk_proposals(state, today)
+                                        : domain::own_proposals(state, who->person_id, today)}});
   }
   if (const auto* q = std::get_if<protocol::get_ceremony_request>(&r)) {
     const auto* s = state.find_sitting(q->sitting_id);

@@ -99,7 +99,25 @@ struct hall_mapper {
     return d::set_current_item{r.sitting_id, r.item_id};
   }
   maybe_command operator()(const p::submit_proposal_request& r) const {
-    return d::submit_proposal{r.proposal_id, r.title, r.text};
+    return d::submit_proposal{r.proposal_id, r.title, r.text, r.co_signers};
+  }
+  maybe_command operator()(const p::set_calendar_request& r) const {
+    return d::set_calendar{static_cast<std::uint32_t>(r.year), r.holidays, r.workdays};
+  }
+  maybe_command operator()(const p::accept_proposal_request& r) const {
+    return d::accept_proposal{r.proposal_id, r.unit, r.deadline.value_or("")};
+  }
+  maybe_command operator()(const p::merge_proposal_request& r) const {
+    return d::merge_proposal{r.proposal_id, r.into};
+  }
+  maybe_command operator()(const p::convert_proposal_request& r) const {
+    return d::convert_proposal{r.proposal_id, r.reason};
+  }
+  maybe_command operator()(const p::answer_proposal_request& r) const {
+    return d::answer_proposal{r.proposal_id, r.text, r.unit.value_or("")};
+  }
+  maybe_command operator()(const p::rate_proposal_request& r) const {
+    return d::rate_proposal{r.proposal_id, r.rating};
   }
   maybe_command operator()(const p::create_vote_request& r) const {
     d::create_vote c;

@@ -173,6 +173,7 @@ export interface ProposalSubmittedPayload {
   title: string;
   text: string;
   unix_ms: number;
+  co_signers?: string[];
 }
 
 /** The `vote_created` event's payload. */
@@ -302,6 +303,59 @@ export interface PartialSubmittedPayload {
   partial: PartialDecryptionJson;
 }
 
+/** The `calendar_set` event's payload. */
+export interface CalendarSetPayload {
+  year: number;
+  holidays: string[];
+  workdays: string[];
+  by: string;
+}
+
+/** The `proposal_accepted` event's payload. */
+export interface ProposalAcceptedPayload {
+  proposal_id: string;
+  unit: string;
+  deadline: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `proposal_merged` event's payload. */
+export interface ProposalMergedPayload {
+  proposal_id: string;
+  into: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `proposal_converted` event's payload. */
+export interface ProposalConvertedPayload {
+  proposal_id: string;
+  reason: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `proposal_answered` event's payload. */
+export interface ProposalAnsweredPayload {
+  proposal_id: string;
+  round: number;
+  unit: string;
+  text: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `proposal_rated` event's payload. */
+export interface ProposalRatedPayload {
+  proposal_id: string;
+  round: number;
+  rating: string;
+  by: string;
+  unix_ms: number;
+  deadline?: string;
+}
+
 /** The `delegate_left` event's payload. */
 export interface DelegateLeftPayload {
   person: string;
@@ -390,6 +444,12 @@ export interface EventPayloads {
   keygen_submitted: KeygenSubmittedPayload;
   keys_confirmed: KeysConfirmedPayload;
   partial_submitted: PartialSubmittedPayload;
+  calendar_set: CalendarSetPayload;
+  proposal_accepted: ProposalAcceptedPayload;
+  proposal_merged: ProposalMergedPayload;
+  proposal_converted: ProposalConvertedPayload;
+  proposal_answered: ProposalAnsweredPayload;
+  proposal_rated: ProposalRatedPayload;
   delegate_left: DelegateLeftPayload;
   alternate_seated: AlternateSeatedPayload;
   delegate_added: DelegateAddedPayload;
@@ -432,6 +492,12 @@ export const EVENT_TYPES: readonly EventType[] = [
   "keygen_submitted",
   "keys_confirmed",
   "partial_submitted",
+  "calendar_set",
+  "proposal_accepted",
+  "proposal_merged",
+  "proposal_converted",
+  "proposal_answered",
+  "proposal_rated",
   "delegate_left",
   "alternate_seated",
   "delegate_added",

@@ -232,7 +232,79 @@ struct proposal_submitted {
   std::string title;
   std::string text;
   std::uint64_t unix_ms = 0;
+  /// Co-signing delegates' numbers (not the proposer, none twice); absent when none.
+  std::vector<std::string> co_signers{};
   friend bool operator==(const proposal_submitted&, const proposal_submitted&) = default;
+};
+
+/// A year's working-day calendar (replaces that year's): public holidays and make-up workdays
+/// (weekend dates that are working days), ISO dates of `year`.
+struct calendar_set {
+  static constexpr std::string_view type = "calendar_set";
+  std::uint64_t year = 0;
+  std::vector<std::string> holidays;
+  std::vector<std::string> workdays;
+  std::string by;
+  friend bool operator==(const calendar_set&, const calendar_set&) = default;
+};
+
+/// A proposal accepted (立案) and assigned to a handling unit, to answer by `deadline` (ISO date,
+/// a working day).
+struct proposal_accepted {
+  static constexpr std::string_view type = "proposal_accepted";
+  std::string proposal_id;
+  std::string unit;
+  std::string deadline;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const proposal_accepted&, const proposal_accepted&) = default;
+};
+
+/// A proposal merged into a similar accepted one: it follows that one's handling.
+struct proposal_merged {
+  static constexpr std::string_view type = "proposal_merged";
+  std::string proposal_id;
+  std::string into;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const proposal_merged&, const proposal_merged&) = default;
+};
+
+/// A proposal turned into an opinion (转为意见建议), with the reason; final.
+struct proposal_converted {
+  static constexpr std::string_view type = "proposal_converted";
+  std::string proposal_id;
+  std::string reason;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const proposal_converted&, const proposal_converted&) = default;
+};
+
+/// The handling unit's answer to an accepted proposal: round 1, or 2 after an unsatisfied
+/// rating.
+struct proposal_answered {
+  static constexpr std::string_view type = "proposal_answered";
+  std::string proposal_id;
+  std::uint64_t round = 1;
+  std::string unit;
+  std::string text;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const proposal_answered&, const proposal_answered&) = default;
+};
+
+/// The proposer's rating of a round's answer: satisfied, basically_satisfied or unsatisfied.
+/// An unsatisfied rating of round 1 sends the proposal back for handling with the new
+/// `deadline` (absent otherwise).
+struct proposal_rated {
+  static constexpr std::string_view type = "proposal_rated";
+  std::string proposal_id;
+  std::uint64_t round = 1;
+  std::string rating;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  std::string deadline;  ///< "" when absent
+  friend bool operator==(const proposal_rated&, const proposal_rated&) = default;
 };
 
 struct vote_created {
@@ -466,7 +538,9 @@ using congress_event = std::variant<
     events::vote_created, events::vote_opened, events::ballot_accepted, events::ballot_spoiled,
     events::vote_closed, events::vote_decided, events::result_signed, events::result_announced,
     events::ceremony_started, events::keygen_submitted, events::keys_confirmed,
-    events::partial_submitted, events::delegate_left, events::alternate_seated,
+    events::partial_submitted, events::calendar_set, events::proposal_accepted,
+    events::proposal_merged, events::proposal_converted, events::proposal_answered,
+    events::proposal_rated, events::delegate_left, events::alternate_seated,
     events::delegate_added, events::resolution_adopted, events::rectification_opened,
     events::implementation_reported>;
 

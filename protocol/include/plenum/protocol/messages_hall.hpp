@@ -182,6 +182,57 @@ struct submit_proposal_request {
   std::string proposal_id;
   std::string title;
   std::string text;
+  std::vector<std::string> co_signers{};  ///< other delegates' numbers; absent when none
+};
+
+// ---- the proposals' handling and the working-day calendar ----
+
+/// `set_calendar` (secretary): the year's public holidays and make-up workdays (ISO dates;
+/// each list may be absent when empty). Replaces that year's calendar.
+struct set_calendar_request {
+  static constexpr std::string_view type = "set_calendar";
+  std::uint64_t year = 0;
+  std::vector<std::string> holidays;
+  std::vector<std::string> workdays;
+};
+
+/// `accept_proposal` (secretary): 立案, assigned to `unit`; `deadline` (ISO date, a working
+/// day) defaults to today + 6 months rolled to a working day.
+struct accept_proposal_request {
+  static constexpr std::string_view type = "accept_proposal";
+  std::string proposal_id;
+  std::string unit;
+  std::optional<std::string> deadline;
+};
+
+/// `merge_proposal` (secretary): into an accepted proposal still being handled.
+struct merge_proposal_request {
+  static constexpr std::string_view type = "merge_proposal";
+  std::string proposal_id;
+  std::string into;
+};
+
+/// `convert_proposal` (secretary): turned into an opinion with the reason.
+struct convert_proposal_request {
+  static constexpr std::string_view type = "convert_proposal";
+  std::string proposal_id;
+  std::string reason;
+};
+
+/// `answer_proposal` (secretary): the handling unit's answer to the current round; `unit`
+/// defaults to the assigned one.
+struct answer_proposal_request {
+  static constexpr std::string_view type = "answer_proposal";
+  std::string proposal_id;
+  std::string text;
+  std::optional<std::string> unit;
+};
+
+/// `rate_proposal` (the proposer): satisfied, basically_satisfied or unsatisfied.
+struct rate_proposal_request {
+  static constexpr std::string_view type = "rate_proposal";
+  std::string proposal_id;
+  std::string rating;
 };
 
 // ---- votes and the key ceremony (chair) ----
@@ -304,6 +355,13 @@ using get_roster_request = optional_sitting_id_request<"get_roster">;
 /// `get_my_status` (any person): their roster entry, presence and receipts.
 using get_my_status_request = optional_sitting_id_request<"get_my_status">;
 
+/// `get_proposals` (any person): the liaison office (secretary, chair) gets every proposal,
+/// anyone else the ones they submitted or co-signed; each with its handling, deadline and
+/// whether it is overdue today.
+struct get_proposals_request {
+  static constexpr std::string_view type = "get_proposals";
+};
+
 /// `get_ceremony` (authenticated): the record a scrutineer needs to open its shares.
 using get_ceremony_request = sitting_id_request<"get_ceremony">;
 
@@ -350,7 +408,10 @@ using hall_request =
                  create_vote_request, open_vote_request, close_vote_request, start_ceremony_request,
                  get_roster_request, get_my_status_request, get_ceremony_request, get_tally_request,
                  get_board_request, export_record_request, sign_result_request,
-                 announce_result_request, prepare_download_request, record_delegate_left_request,
+                 announce_result_request, prepare_download_request, set_calendar_request,
+                 accept_proposal_request, merge_proposal_request, convert_proposal_request,
+                 answer_proposal_request, rate_proposal_request, get_proposals_request,
+                 record_delegate_left_request,
                  seat_alternate_request, add_delegate_request, record_rectification_request,
                  report_implementation_request, refresh_follow_up_request, get_follow_up_request>;
 

@@ -75,6 +75,23 @@ enum class canonical {
   X(unknown_proposal, not_found, "no such proposal")                                             \
   X(proposal_exists, already_exists, "a proposal with this id exists")                           \
   X(material_exists, already_exists, "a material with this id exists on the item")               \
+  /* proposals and the working-day calendar */                                                  \
+  X(invalid_date, invalid_argument, "a date is not a valid YYYY-MM-DD working day as required")  \
+  X(invalid_calendar, invalid_argument,                                                          \
+    "the calendar lists a date of another year, twice, or a weekday as a make-up workday")       \
+  X(invalid_co_signer, invalid_argument,                                                         \
+    "a co-signer must be another delegate of the roster, named once")                            \
+  X(proposal_already_reviewed, failed_precondition,                                              \
+    "the proposal was already accepted, merged or turned into an opinion")                       \
+  X(proposal_not_accepted, failed_precondition, "the proposal has not been accepted (立案)")     \
+  X(invalid_merge, invalid_argument,                                                             \
+    "a proposal is merged only into another accepted proposal still being handled")              \
+  X(proposal_not_awaiting_answer, failed_precondition,                                           \
+    "the proposal's current round was already answered, or its handling is finished")            \
+  X(not_the_proposer, permission_denied, "only the proposer may rate the answer to a proposal")  \
+  X(proposal_not_answered, failed_precondition,                                                  \
+    "the proposal has no answer waiting for the proposer's rating")                              \
+  X(invalid_rating, invalid_argument, "a rating is satisfied, basically_satisfied or unsatisfied") \
   /* key ceremony */                                                                             \
   X(no_ceremony, failed_precondition, "no key ceremony is in progress or complete")              \
   X(ceremony_in_progress, failed_precondition, "the key ceremony is not complete")               \
