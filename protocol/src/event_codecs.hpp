@@ -181,6 +181,8 @@ inline schema_entry schema_of(const optional_public_key&) { return {"string", tr
 inline schema_entry schema_of(const group_point&) { return {"string"}; }
 inline schema_entry schema_of(const optional_group_point&) { return {"string", true}; }
 inline schema_entry schema_of(const text_or_empty&) { return {"string", true}; }
+inline schema_entry schema_of(const optional_text&) { return {"string", true}; }
+inline schema_entry schema_of(const optional_number&) { return {"number", true}; }
 inline schema_entry schema_of(const vote_kind_name&) { return {"string"}; }
 inline schema_entry schema_of(const names&) { return {"string[]"}; }
 inline schema_entry schema_of(const names_or_empty&) { return {"string[]", true}; }

@@ -140,6 +140,15 @@ decoded<void> rating_and_deadline(const events::proposal_rated& e, const object_
   return {};
 }
 
+// A report of a blocked implementation says why; any other status gives no reason.
+decoded<void> blocked_with_its_reason(const events::implementation_reported& e,
+                                      const object_reader& r) {
+  if ((e.status == "blocked") != e.reason.empty()) return {};
+  return refuse(errc::invalid_field, r.path("reason"),
+                e.status == "blocked" ? "a blocked implementation gives its reason"
+                                      : "only a blocked implementation gives a reason");
+}
+
 // Each event's members, once, in the order they are written.
 struct event_tables {
   static constexpr auto of(tag<events::congress_created>) {
@@ -183,7 +192,9 @@ struct event_tables {
   static constexpr auto of(tag<events::sitting_created>) {
     using t = events::sitting_created;
     return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
-                           member("title", &t::title, title), member("date", &t::date, id));
+                           member("title", &t::title, title), member("date", &t::date, id),
+                           member("kind", &t::kind, wire::optional_text{max_name_bytes}),
+                           member("year", &t::year, wire::optional_number{1, 100}));
   }
   static constexpr auto of(tag<events::checkin_opened>) {
     using t = events::checkin_opened;
@@ -237,7 +248,8 @@ struct event_tables {
         member("kind", &t::kind, id), member("title", &t::title, title),
         member("order", &t::order, wire::number{}),
         member("responsible", &t::responsible, any_title),
-        member("proposal_id", &t::proposal_id, wire::any_text{max_name_bytes}));
+        member("proposal_id", &t::proposal_id, wire::any_text{max_name_bytes}),
+        member("follow_up", &t::follow_up, wire::optional_text{max_name_bytes}));
   }
   static constexpr auto of(tag<events::material_added>) {
     using t = events::material_added;
@@ -438,6 +450,49 @@ struct event_tables {
         member("partial", &t::partial,
                wire::nested_value<crypto::partial_decryption, json::object>{
                    &decode_partial_decryption, &encode_partial_decryption, "object"}));
+  }
+  static constexpr auto of(tag<events::delegate_left>) {
+    using t = events::delegate_left;
+    return wire::fields<t>(member("person", &t::person, id), member("reason", &t::reason, title),
+                           member("date", &t::date, id), member("by", &t::by, actor));
+  }
+  static constexpr auto of(tag<events::alternate_seated>) {
+    using t = events::alternate_seated;
+    return wire::fields<t>(member("person", &t::person, id),
+                           member("replaces", &t::replaces, wire::any_text{max_name_bytes}),
+                           member("date", &t::date, id), member("by", &t::by, actor));
+  }
+  static constexpr auto of(tag<events::delegate_added>) {
+    using t = events::delegate_added;
+    return wire::fields<t>(member("person", &t::person,
+                                  wire::nested_value<events::roster_person, json::value>{
+                                      &read_person, &write_person, "object"}),
+                           member("reason", &t::reason, title), member("date", &t::date, id),
+                           member("by", &t::by, actor));
+  }
+  static constexpr auto of(tag<events::resolution_adopted>) {
+    using t = events::resolution_adopted;
+    return wire::fields<t>(
+        member("resolution_id", &t::resolution_id, id), member("sitting_id", &t::sitting_id, id),
+        member("item_id", &t::item_id, id), member("vote_id", &t::vote_id, id),
+        member("title", &t::title, title), member("responsible", &t::responsible, title));
+  }
+  static constexpr auto of(tag<events::rectification_opened>) {
+    using t = events::rectification_opened;
+    return wire::fields<t>(
+        member("rectification_id", &t::rectification_id, id), member("origin", &t::origin, id),
+        member("vote_id", &t::vote_id, id), member("member", &t::member, title),
+        member("problem", &t::problem, wire::text{max_text_bytes}),
+        member("responsible", &t::responsible, title), member("by", &t::by, actor));
+  }
+  static constexpr auto of(tag<events::implementation_reported>) {
+    using t = events::implementation_reported;
+    return wire::fields_checked<t>(
+        &blocked_with_its_reason, member("report_id", &t::report_id, id),
+        member("subject", &t::subject, id), member("subject_id", &t::subject_id, id),
+        member("status", &t::status, id), member("text", &t::text, wire::text{max_text_bytes}),
+        member("date", &t::date, id), member("reason", &t::reason, wire::any_text{max_text_bytes}),
+        member("by", &t::by, actor));
   }
   // The elements of the lists above.
   static constexpr auto of(tag<events::roster_person>) {

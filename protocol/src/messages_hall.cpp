@@ -116,7 +116,8 @@ struct hall_tables {
     return wire::fields<create_sitting_request>(
         member("sitting_id", &create_sitting_request::sitting_id, optional_id),
         member("title", &create_sitting_request::title, short_text),
-        member("date", &create_sitting_request::date, id_text));
+        member("date", &create_sitting_request::date, id_text),
+        member("kind", &create_sitting_request::kind, optional_id));
   }
   static constexpr auto of(tag<assisted_checkin_request>) {
     return wire::fields<assisted_checkin_request>(
@@ -231,6 +232,48 @@ struct hall_tables {
         member("scrutineers", &start_ceremony_request::scrutineers,
                wire::names{max_list_size, max_title_bytes, 1, max_name_bytes}),
         member("k", &start_ceremony_request::k, wire::number_or_zero{1, max_list_size}));
+  }
+  static constexpr auto of(tag<record_delegate_left_request>) {
+    using t = record_delegate_left_request;
+    return wire::fields<t>(member("person", &t::person, id_text),
+                           member("reason", &t::reason, short_text),
+                           member("date", &t::date, id_text));
+  }
+  static constexpr auto of(tag<seat_alternate_request>) {
+    using t = seat_alternate_request;
+    return wire::fields<t>(member("person", &t::person, id_text),
+                           member("replaces", &t::replaces, optional_id),
+                           member("date", &t::date, id_text));
+  }
+  static constexpr auto of(tag<add_delegate_request>) {
+    using t = add_delegate_request;
+    constexpr wire::text_or_empty optional_title{max_title_bytes};
+    return wire::fields<t>(
+        member("number", &t::number, id_text), member("name", &t::name, short_text),
+        member("gender", &t::gender, id_text), member("ethnicity", &t::ethnicity, optional_title),
+        member("occupation", &t::occupation, optional_title),
+        member("unit", &t::unit, optional_title), member("group", &t::group, optional_title),
+        member("committee_member", &t::committee_member, wire::flag_or_false{}),
+        member("reason", &t::reason, short_text), member("date", &t::date, id_text));
+  }
+  static constexpr auto of(tag<record_rectification_request>) {
+    using t = record_rectification_request;
+    return wire::fields<t>(member("rectification_id", &t::rectification_id, optional_id),
+                           member("vote_id", &t::vote_id, id_text),
+                           member("member", &t::member, short_text),
+                           member("problem", &t::problem, wire::text{max_text_bytes}),
+                           member("responsible", &t::responsible, short_text));
+  }
+  static constexpr auto of(tag<report_implementation_request>) {
+    using t = report_implementation_request;
+    return wire::fields<t>(
+        member("report_id", &t::report_id, optional_id), member("subject", &t::subject, id_text),
+        member("subject_id", &t::subject_id, id_text), member("status", &t::status, id_text),
+        member("text", &t::text, wire::text{max_text_bytes}), member("date", &t::date, id_text),
+        member("reason", &t::reason, wire::text_or_empty{max_text_bytes}));
+  }
+  static constexpr auto of(tag<get_follow_up_request>) {
+    return wire::fields<get_follow_up_request>();
   }
   static constexpr auto of(tag<get_board_request>) {
     return wire::fields_checked<get_board_request>(

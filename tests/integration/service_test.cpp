@@ -541,8 +541,9 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     EXPECT_FALSE(v.at("announced").as_bool());
   }
   using types = std::multiset<std::string>;
-  EXPECT_EQ(sealed_types(watcher),
-            (types{"partial_submitted", "partial_submitted", "vote_decided"}));
+  // The resolution the passed motion adopted tells the result: sealed with it.
+  EXPECT_EQ(sealed_types(watcher), (types{"partial_submitted", "partial_submitted",
+                                          "vote_decided", "resolution_adopted"}));
   EXPECT_EQ(sealed_types(delegates.at("D001")), sealed_types(watcher));
   EXPECT_TRUE(sealed_types(ch).empty());
   EXPECT_TRUE(sealed_types(se).empty());
@@ -556,8 +557,9 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
         "sign_result", {{"vote_id", "v1"}, {"signature", keys_.at(s).sign(*digest).hex()}});
     ASSERT_TRUE(r.ok()) << r.code();
   }
-  EXPECT_EQ(sealed_types(watcher), (types{"partial_submitted", "partial_submitted", "vote_decided",
-                                          "result_signed", "result_signed"}));
+  EXPECT_EQ(sealed_types(watcher),
+            (types{"partial_submitted", "partial_submitted", "vote_decided",
+                   "resolution_adopted", "result_signed", "result_signed"}));
   ASSERT_TRUE(ch.call("announce_result",
                       {{"vote_id", "v1"}, {"signature", keys_.at("CH").sign(*digest).hex()}})
                   .ok());

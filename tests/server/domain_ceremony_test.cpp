@@ -94,8 +94,10 @@ TEST_F(tally_case, KValidPartialsDecryptAndDecide) {
   EXPECT_EQ(c.decrypt("v1", {1}).error(), errc::duplicate_partial);
   auto second = c.decrypt("v1", {3});
   ASSERT_TRUE(second);
-  ASSERT_EQ(second->events.size(), 2u);
+  // The k-th partial, the decision, and the resolution of the passed motion on the report.
+  ASSERT_EQ(second->events.size(), 3u);
   EXPECT_EQ(protocol::event_type(second->events[1]), "vote_decided");
+  EXPECT_EQ(protocol::event_type(second->events[2]), "resolution_adopted");
   const vote& v = *c.state.find_vote("v1");
   EXPECT_EQ(v.state, vote::status::decided);
   EXPECT_EQ(v.counts, (std::vector<std::uint64_t>{6, 2, 1}));

@@ -172,8 +172,11 @@ TEST_F(vote_case, MotionFromBallotsToOutcome) {
   EXPECT_EQ(c.as_system(record_result{"v1", {6, 2}}).error(), errc::invalid_tally);
   EXPECT_EQ(c.as_system(record_result{"v1", {6, 2, 2}}).error(), errc::invalid_tally);
   ASSERT_TRUE(c.as_system(record_result{"v1", {6, 2, 1}}));
-  const auto& p = c.log.back().payload;
-  EXPECT_EQ(c.log.back().type, "vote_decided");
+  // A passed motion on a report adopts its resolution in the same decision.
+  ASSERT_GE(c.log.size(), 2u);
+  EXPECT_EQ(c.log.back().type, "resolution_adopted");
+  const auto& p = c.log[c.log.size() - 2].payload;
+  EXPECT_EQ(c.log[c.log.size() - 2].type, "vote_decided");
   EXPECT_EQ(p.at("seated").to_number<std::int64_t>(), 10);
   EXPECT_EQ(p.at("present").to_number<std::int64_t>(), 9);
   EXPECT_EQ(p.at("ballots").to_number<std::int64_t>(), 9);

@@ -179,6 +179,7 @@ TEST_F(verify_case, CleanRecordChecksEveryProposalEvent) {
   EXPECT_TRUE(c->passed) << dump(r);
   // The calendar, the submission, the acceptance, two answers and two ratings.
   EXPECT_EQ(c->count, 7u);
+  EXPECT_NE(c->detail.find("followed 1:"), std::string::npos) << c->detail;
 }
 
 TEST_F(verify_case, RatingBySomeoneOtherThanTheProposerFailsTheProposals) {

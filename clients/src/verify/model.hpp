@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "follow_up.hpp"
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/ceremony.hpp"
@@ -169,6 +170,8 @@ struct congress_model {
   std::map<std::string, sitting_model> sittings;
   std::map<std::string, vote_model> votes;
   std::vector<std::string> vote_order;
+  /// The term's follow-up: roster changes, resolutions, rectification items, reports.
+  follow_up_model follow_up;
   /// entry_hash of every event by seq (for result digests and receipts).
   std::vector<crypto::digest32> entry_hashes;
 };

@@ -40,8 +40,14 @@ class replayer {
     }
   }
 
-  // After the last event: how many enrollments rest on the server's word alone.
+  // After the last event: how many enrollments rest on the server's word alone, and what the
+  // proposals check covered.
   void finish() {
+    if (!proposals_.empty())
+      log_.describe("proposals", "",
+                    "followed " + std::to_string(proposals_.size()) +
+                        ": every review and answer by a secretary, every rating by its proposer, "
+                        "in order");
     log_.touch("enrollments", "");
     if (enrollments_unproven_ > 0)
       log_.describe("enrollments", "",
@@ -55,8 +61,31 @@ class replayer {
   void on(const protocol::board_event&, const ev::enrollment_code_issued&) {}
   void on(const protocol::board_event&, const ev::checkin_opened&) {}
   void on(const protocol::board_event&, const ev::checkin_closed&) {}
-  void on(const protocol::board_event&, const ev::sitting_closed&) {}
-  void on(const protocol::board_event&, const ev::item_added&) {}
+  void on(const protocol::board_event&, const ev::sitting_closed& p) {
+    m_.follow_up.open_sittings.erase(p.sitting_id);
+  }
+  void on(const protocol::board_event&, const ev::item_added& p) {
+    m_.follow_up.item_kinds[{p.sitting_id, p.item_id}] = p.kind;
+  }
+  // The term between its meetings (follow_up.cpp).
+  void on(const protocol::board_event& e, const ev::delegate_left& p) {
+    on_delegate_left(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::alternate_seated& p) {
+    on_alternate_seated(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::delegate_added& p) {
+    on_delegate_added(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::resolution_adopted& p) {
+    on_resolution_adopted(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::rectification_opened& p) {
+    on_rectification_opened(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::implementation_reported& p) {
+    on_implementation_reported(m_, e.seq, p, log_);
+  }
   void on(const protocol::board_event&, const ev::material_added&) {}
   void on(const protocol::board_event&, const ev::current_item_set&) {}
 
@@ -204,6 +233,7 @@ class replayer {
 
   void on(const protocol::board_event&, const ev::sitting_created& p) {
     m_.sittings[p.sitting_id].id = p.sitting_id;
+    if (p.kind) m_.follow_up.sittings_with_kind.insert(p.sitting_id);
   }
 
   sitting_model& sitting(const std::string& id) {
@@ -283,6 +313,7 @@ class replayer {
 
   void on(const protocol::board_event&, const ev::sitting_opened& p) {
     auto& s = sitting(p.sitting_id);
+    m_.follow_up.open_sittings.insert(p.sitting_id);
     const auto seated_count = seated(s).size();
     const auto present_count = present(s);
     if (p.seated != seated_count || p.present != present_count) {
@@ -374,6 +405,7 @@ class replayer {
     if (!m_.sittings.contains(v.sitting_id)) throw bad_payload("unknown sitting " + v.sitting_id);
     if (m_.votes.contains(v.id)) throw bad_payload("vote " + v.id + " created twice");
     m_.vote_order.push_back(v.id);
+    m_.follow_up.votes[v.id] = {p.item_id, p.candidates};
     m_.votes.emplace(v.id, std::move(v));
   }
 

@@ -173,6 +173,7 @@ verify_report verify_record(const record& rec, const verify_options& options) {
   detail::replay(rec, model, log);
   detail::check_ceremonies(model, log);
   detail::check_votes(rec, model, threads, detail::engine_plan::from(options), log);
+  detail::check_follow_up(model, log);
   return log.report();
 }
 

@@ -35,6 +35,7 @@ const nestedTypes = {
   "object:message": "KeygenMessageJson",
   "object:partial": "PartialDecryptionJson",
   "object:membership": "MembershipTotals",
+  "object:person": "RosterPerson",
   "array:nonces": "OpeningJson[][]",
   "array:choices": "BallotChoices",
   "object[]:persons": "RosterPerson[]",

@@ -58,11 +58,15 @@ struct enroll_device {
   std::optional<crypto::signature> possession{};
 };
 
-/// Chair or secretary: schedules a sitting.
+/// Chair or secretary: schedules a sitting on `date` (ISO), an annual meeting or an
+/// extraordinary one (`kind` "annual", the default when empty, or "extraordinary"). An annual
+/// meeting created after the term adopted resolutions or opened rectification items starts
+/// with the two follow-up reports and their generated materials.
 struct create_sitting {
   std::string sitting_id;
   std::string title;
   std::string date;
+  std::string kind{};
 };
 
 /// Chair: opens or closes check-in of a sitting.
@@ -292,6 +296,58 @@ struct announce_result {
   crypto::signature signature;
 };
 
+/// Secretary, between sittings: a delegate leaves the term (ISO `date`, with the reason).
+struct record_delegate_left {
+  std::string person;
+  std::string reason;
+  std::string date;
+};
+
+/// Secretary, between sittings: an alternate becomes a delegate, in the place of `replaces`
+/// (a person who left; empty for none).
+struct seat_alternate {
+  std::string person;
+  std::string replaces;
+  std::string date;
+};
+
+/// Secretary, between sittings: a delegate chosen in a by-election joins the roster. The
+/// person's roles are set to delegate.
+struct add_delegate {
+  person record;
+  std::string reason;
+  std::string date;
+};
+
+/// Secretary: a rectification item for a problem raised about `member` in a decided democratic
+/// appraisal `vote_id`. An empty id asks the congress for one.
+struct record_rectification {
+  std::string rectification_id;
+  std::string vote_id;
+  std::string member;
+  std::string problem;
+  std::string responsible;
+};
+
+/// Secretary: a report on the implementation of a resolution or rectification item (`subject`
+/// "resolution" or "rectification"); `status` not_started, in_progress, completed or blocked,
+/// `reason` given exactly when blocked. An empty id asks the congress for one.
+struct report_implementation {
+  std::string report_id;
+  std::string subject;
+  std::string subject_id;
+  std::string status;
+  std::string text;
+  std::string date;
+  std::string reason;
+};
+
+/// Secretary: adds fresh follow-up materials, generated from the current state, to the
+/// follow-up report items of a sitting that has not opened yet.
+struct refresh_follow_up {
+  std::string sitting_id;
+};
+
 /// Every command.
 using command =
     std::variant<create_congress, import_roster, acknowledge_warnings, issue_enrollment_code,
@@ -301,6 +357,8 @@ using command =
                  close_vote, cast_ballot, record_result, start_ceremony, submit_keygen,
                  confirm_keys, submit_partial, sign_result, announce_result, spoil_ballot,
                  set_calendar, accept_proposal, merge_proposal, convert_proposal, answer_proposal,
-                 rate_proposal>;
+                 rate_proposal,
+                 record_delegate_left, seat_alternate, add_delegate, record_rectification,
+                 report_implementation, refresh_follow_up>;
 
 }  // namespace plenum::server::domain

@@ -37,6 +37,7 @@ class role_set {
     for (role r : roles) insert(r);
   }
   void insert(role r) { bits_ |= bit(r); }
+  void erase(role r) { bits_ &= static_cast<std::uint8_t>(~bit(r)); }
   [[nodiscard]] bool has(role r) const { return (bits_ & bit(r)) != 0; }
   /// Whether this set shares a role with `other`.
   [[nodiscard]] bool intersects(role_set other) const { return (bits_ & other.bits_) != 0; }

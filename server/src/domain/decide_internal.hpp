@@ -80,6 +80,25 @@ result<decision> handle(const congress_state&, const merge_proposal&, const cont
 result<decision> handle(const congress_state&, const convert_proposal&, const context&);
 result<decision> handle(const congress_state&, const answer_proposal&, const context&);
 result<decision> handle(const congress_state&, const rate_proposal&, const context&);
+result<decision> handle(const congress_state&, const record_delegate_left&, const context&);
+result<decision> handle(const congress_state&, const seat_alternate&, const context&);
+result<decision> handle(const congress_state&, const add_delegate&, const context&);
+result<decision> handle(const congress_state&, const record_rectification&, const context&);
+result<decision> handle(const congress_state&, const report_implementation&, const context&);
+result<decision> handle(const congress_state&, const refresh_follow_up&, const context&);
+
+/// What a decided vote leaves for the year after: a resolution_adopted when a motion on a
+/// report, major matter or proposal item passed, and a rectification_opened for each member a
+/// confidence vote flagged. Appended to `out` after the vote_decided.
+[[nodiscard]] boost::system::error_code follow_up_of_result(const congress_state& state,
+                                                            const vote& v,
+                                                            const protocol::outcome& outcome,
+                                                            decision& out);
+
+/// The follow-up reports that open annual meeting `sitting_id` (being created): item_added and
+/// material_added for each, when the term has resolutions or rectification items; nothing
+/// otherwise.
+void follow_up_agenda(const congress_state& state, const std::string& sitting_id, decision& out);
 
 /// The events that record `counts` as the result of closed vote `v`: vote_decided, and for an
 /// election that left seats unfilled the vote_created of its follow-up.

@@ -2,6 +2,7 @@
 #include "domain/decide_internal.hpp"
 #include "domain/generated_ids.hpp"
 #include "domain/quorum.hpp"
+#include "domain/term.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/hash.hpp"
 
@@ -38,10 +39,15 @@ boost::system::error_code check_presence(const sitting& s, const std::string& nu
 result<decision> handle(const congress_state& state, const create_sitting& c, const context& ctx) {
   if (auto ec = require_role(ctx, {role::chair, role::secretary})) return ec;
   const std::string id = c.sitting_id.empty() ? next_sitting_id(state) : c.sitting_id;
-  if (!valid_id(id) || !valid_text(c.title, 256) || !valid_text(c.date, 32))
+  const std::string kind = c.kind.empty() ? "annual" : c.kind;
+  if (!valid_id(id) || !valid_text(c.title, 256) || !parse_iso_date(c.date) ||
+      (kind != "annual" && kind != "extraordinary"))
     return errc::invalid_field;
   if (state.find_sitting(id) != nullptr) return errc::sitting_exists;
-  auto d = single(events::sitting_created{id, c.title, c.date});
+  auto d = single(events::sitting_created{id, c.title, c.date, kind,
+                                          term_year(state.congress()->term_start, c.date)});
+  // An annual meeting opens with the follow-up of what the term decided before it.
+  if (kind == "annual") follow_up_agenda(state, id, d);
   d.created_id_field = "sitting_id";
   d.created_id = id;
   return d;

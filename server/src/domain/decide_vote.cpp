@@ -297,6 +297,7 @@ result<decision> decide_result(const congress_state& state, const vote& vr,
   decision out = single(events::vote_decided{
       v->id, v->closed_seq, tally->ballots, tally->seated, tally->present, result_counts,
       v->rule_text, outcome->text, *closed_hash, crypto::result_digest(record)});
+  if (auto ec = follow_up_of_result(state, *v, *outcome, out)) return ec;
   // An election that did not fill its seats continues on the same item: a run-off among the
   // tied, or a further round among the candidates not elected.
   if (v->kind == vote_kind::election &&

@@ -159,6 +159,11 @@ struct congress_state::applier {
     s.id = p.sitting_id;
     s.title = p.title;
     s.date = p.date;
+    if (p.kind && *p.kind == "extraordinary")
+      s.kind = sitting::meeting::extraordinary;
+    else if (p.kind && *p.kind != "annual")
+      return refused("sitting_created " + p.sitting_id + ": unknown kind " + *p.kind);
+    s.year = p.year.value_or(0);
     st.sittings_.insert_or_assign(p.sitting_id, std::move(s));
     return {};
   }
@@ -232,6 +237,11 @@ struct congress_state::applier {
     item.order = static_cast<std::int64_t>(p.order);
     item.responsible = p.responsible;
     item.proposal_id = p.proposal_id;
+    if (p.follow_up) {
+      if (*p.follow_up != "resolutions" && *p.follow_up != "rectification")
+        return refused("item_added " + p.item_id + ": unknown follow_up " + *p.follow_up);
+      item.follow_up = *p.follow_up;
+    }
     if (pr != nullptr) {
       pr->sitting_id = s->id;
       pr->item_id = item.id;
@@ -556,6 +566,82 @@ struct congress_state::applier {
     return {};
   }
 
+  apply_result operator()(const protocol::events::delegate_left& p) {
+    person* pr = find_person(p.person);
+    if (pr == nullptr) return unknown("person", p.person);
+    if (!pr->roles.has(role::delegate))
+      return refused("delegate_left: " + p.person + " is not a delegate");
+    pr->roles.erase(role::delegate);
+    st.roster_changes_.push_back(
+        {std::string(p.type), p.person, {}, p.reason, p.date, p.by, e.seq});
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::alternate_seated& p) {
+    person* pr = find_person(p.person);
+    if (pr == nullptr) return unknown("person", p.person);
+    if (!pr->roles.has(role::alternate))
+      return refused("alternate_seated: " + p.person + " is not an alternate");
+    pr->roles.erase(role::alternate);
+    pr->roles.insert(role::delegate);
+    st.roster_changes_.push_back(
+        {std::string(p.type), p.person, p.replaces, {}, p.date, p.by, e.seq});
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::delegate_added& p) {
+    if (st.find_person(p.person.number) != nullptr)
+      return refused("delegate_added: " + p.person.number + " is already on the roster");
+    auto pr = person_of(p.person);
+    if (!pr || !pr->roles.has(role::delegate))
+      return refused("delegate_added: " + p.person.number + " is not a delegate record");
+    st.person_index_.emplace(pr->number, st.persons_.size());
+    st.persons_.push_back(std::move(*pr));
+    st.roster_changes_.push_back(
+        {std::string(p.type), p.person.number, {}, p.reason, p.date, p.by, e.seq});
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::resolution_adopted& p) {
+    const vote* v = find(st.votes_, p.vote_id);
+    if (v == nullptr) return unknown("vote", p.vote_id);
+    if (st.resolutions_.contains(p.resolution_id))
+      return refused("resolution_adopted: " + p.resolution_id + " exists");
+    st.resolutions_.emplace(
+        p.resolution_id,
+        resolution{
+            p.resolution_id, p.sitting_id, p.item_id, p.vote_id, p.title, p.responsible, {}});
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::rectification_opened& p) {
+    if (find(st.votes_, p.vote_id) == nullptr) return unknown("vote", p.vote_id);
+    if (p.origin != "appraisal" && p.origin != "confidence")
+      return refused("rectification_opened: unknown origin " + p.origin);
+    if (st.rectifications_.contains(p.rectification_id))
+      return refused("rectification_opened: " + p.rectification_id + " exists");
+    st.rectifications_.emplace(
+        p.rectification_id,
+        rectification{
+            p.rectification_id, p.origin, p.vote_id, p.member, p.problem, p.responsible, p.by, {}});
+    return {};
+  }
+
+  apply_result operator()(const protocol::events::implementation_reported& p) {
+    std::vector<implementation_report>* reports = nullptr;
+    if (p.subject == "resolution") {
+      if (auto* r = find(st.resolutions_, p.subject_id)) reports = &r->reports;
+    } else if (p.subject == "rectification") {
+      if (auto* r = find(st.rectifications_, p.subject_id)) reports = &r->reports;
+    }
+    if (reports == nullptr) return unknown(p.subject, p.subject_id);
+    if (st.report_ids_.contains(p.report_id))
+      return refused("implementation_reported: " + p.report_id + " exists");
+    reports->push_back({p.report_id, p.status, p.text, p.date, p.reason, p.by, e.seq});
+    st.report_ids_.insert(p.report_id);
+    return {};
+  }
+
  private:
   // A proposal the liaison office has not reviewed yet, or nullptr.
   proposal* reviewable(const std::string& id) {
@@ -573,6 +659,12 @@ struct congress_state::applier {
     if (s == nullptr) return unknown("sitting", sitting_id);
     s->checkin_open = open;
     return {};
+  }
+
+  person* find_person(const std::string& number) {
+    for (auto& p : st.persons_)
+      if (p.number == number) return &p;
+    return nullptr;
   }
 
   static apply_error refused(std::string reason) {

@@ -97,6 +97,8 @@ struct agenda_item {
   std::int64_t order = 0;
   std::string responsible;  ///< for items ending in a resolution
   std::string proposal_id;  ///< for a delegate proposal
+  /// A generated follow-up report: "resolutions" or "rectification"; empty otherwise.
+  std::string follow_up;
   std::vector<material> materials;
   friend bool operator==(const agenda_item&, const agenda_item&) = default;
 };
@@ -121,6 +123,10 @@ struct sitting {
   std::string id;
   std::string title;
   std::string date;
+  /// An annual meeting (年会) or an extraordinary one (临时会议); older records are annual.
+  enum class meeting { annual, extraordinary };
+  meeting kind = meeting::annual;
+  std::uint64_t year = 0;  ///< of the term, 1-based; 0 when the record does not say
   status state = status::scheduled;
   bool checkin_open = false;
   std::map<std::string, checkin_record> present;  ///< by person number (any role)
@@ -177,6 +183,55 @@ struct proposal {
            answers.back().rating.empty();
   }
   friend bool operator==(const proposal&, const proposal&) = default;
+};
+
+/// A change of the roster between sittings (delegate_left, alternate_seated, delegate_added).
+struct roster_change {
+  std::string kind;  ///< the event type
+  std::string person;
+  std::string replaces;  ///< alternate_seated: whom they replace, or empty
+  std::string reason;
+  std::string date;
+  std::string by;
+  std::uint64_t seq = 0;
+  friend bool operator==(const roster_change&, const roster_change&) = default;
+};
+
+/// A report on the implementation of a resolution or rectification item.
+struct implementation_report {
+  std::string id;
+  std::string status;  ///< not_started, in_progress, completed, blocked
+  std::string text;
+  std::string date;
+  std::string reason;
+  std::string by;
+  std::uint64_t seq = 0;
+  friend bool operator==(const implementation_report&, const implementation_report&) = default;
+};
+
+/// A resolution adopted by a sitting, with its implementation reports in order.
+struct resolution {
+  std::string id;
+  std::string sitting_id;
+  std::string item_id;
+  std::string vote_id;
+  std::string title;
+  std::string responsible;
+  std::vector<implementation_report> reports;
+  friend bool operator==(const resolution&, const resolution&) = default;
+};
+
+/// A rectification item (整改事项) with its reports in order.
+struct rectification {
+  std::string id;
+  std::string origin;  ///< appraisal or confidence
+  std::string vote_id;
+  std::string member;
+  std::string problem;
+  std::string responsible;
+  std::string by;
+  std::vector<implementation_report> reports;
+  friend bool operator==(const rectification&, const rectification&) = default;
 };
 
 /// An accepted ballot.
@@ -315,6 +370,18 @@ class congress_state {
   [[nodiscard]] const working_calendar& calendar() const { return calendar_; }
   [[nodiscard]] const std::map<std::string, vote>& votes() const { return votes_; }
   [[nodiscard]] const vote* find_vote(std::string_view id) const;
+  /// Roster changes between sittings, in log order.
+  [[nodiscard]] const std::vector<roster_change>& roster_changes() const { return roster_changes_; }
+  [[nodiscard]] const std::map<std::string, resolution>& resolutions() const {
+    return resolutions_;
+  }
+  [[nodiscard]] const std::map<std::string, rectification>& rectifications() const {
+    return rectifications_;
+  }
+  /// Whether a report with this id exists (on any resolution or rectification item).
+  [[nodiscard]] bool has_report(std::string_view id) const {
+    return report_ids_.contains(std::string(id));
+  }
 
   /// Whether person `number` is a delegate of the term.
   [[nodiscard]] bool is_delegate(std::string_view number) const;
@@ -343,6 +410,10 @@ class congress_state {
   std::map<std::string, proposal> proposals_;
   working_calendar calendar_;
   std::map<std::string, vote> votes_;
+  std::vector<roster_change> roster_changes_;
+  std::map<std::string, resolution> resolutions_;
+  std::map<std::string, rectification> rectifications_;
+  std::set<std::string> report_ids_;
 };
 
 }  // namespace plenum::server::domain

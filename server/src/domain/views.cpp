@@ -52,13 +52,15 @@ json::object item_json(const agenda_item& item) {
   for (const auto& m : item.materials)
     materials.push_back(json::object{
         {"id", m.id}, {"title", m.title}, {"text", m.text}, {"url", m.url}, {"digest", m.digest}});
-  return {{"id", item.id},
-          {"kind", to_string(item.kind)},
-          {"title", item.title},
-          {"order", item.order},
-          {"responsible", item.responsible},
-          {"proposal_id", item.proposal_id},
-          {"materials", std::move(materials)}};
+  json::object out{{"id", item.id},
+                   {"kind", to_string(item.kind)},
+                   {"title", item.title},
+                   {"order", item.order},
+                   {"responsible", item.responsible},
+                   {"proposal_id", item.proposal_id},
+                   {"materials", std::move(materials)}};
+  if (!item.follow_up.empty()) out["follow_up"] = item.follow_up;
+  return out;
 }
 
 json::object vote_json(const congress_state& state, const vote& v) {
@@ -121,11 +123,14 @@ result<json::object> public_snapshot(const congress_state& state, std::string_vi
     o["congress"] = json::object{
         {"id", c.id}, {"name", c.name}, {"term_start", c.term_start}, {"term_end", c.term_end}};
   }
-  o["sitting"] = json::object{{"id", s->id},
-                              {"title", s->title},
-                              {"date", s->date},
-                              {"status", status_name(s->state)},
-                              {"checkin_open", s->checkin_open}};
+  o["sitting"] =
+      json::object{{"id", s->id},
+                   {"title", s->title},
+                   {"date", s->date},
+                   {"status", status_name(s->state)},
+                   {"checkin_open", s->checkin_open},
+                   {"kind", s->kind == sitting::meeting::annual ? "annual" : "extraordinary"},
+                   {"year", s->year}};
   o["seated"] = seated;
   o["present"] = present;
   o["excused"] = s->excused.size();

@@ -9,6 +9,7 @@
 
 #include "domain/ceremony.hpp"
 #include "domain/decide.hpp"
+#include "domain/follow_up.hpp"
 #include "domain/proposal_views.hpp"
 #include "domain/views.hpp"
 #include "export/record_export.hpp"
@@ -229,6 +230,11 @@ std::string hall_service::hall_query(std::uint64_t id, const protocol::hall_requ
     return protocol::encode_ok(
         id, json::object{{"roster", domain::secretary_view(
                                         state, sitting_or_current(state, q->sitting_id))}});
+  }
+  if (std::holds_alternative<protocol::get_follow_up_request>(r)) {
+    if (!who->holds_any({domain::role::secretary, domain::role::chair}))
+      return error(errc::permission_denied);
+    return protocol::encode_ok(id, json::object{{"follow_up", domain::follow_up_view(state)}});
   }
   if (const auto* q = std::get_if<protocol::get_my_status_request>(&r)) {
     auto me =

@@ -23,7 +23,10 @@ std::optional<result_embargo::lifted> result_embargo::observe(const storage::sto
   const std::string& t = e.type;
   // Ballots, the bulk of a board, are never sealed: decide before parsing anything.
   const bool result_part = t == "partial_submitted" || t == "vote_decided" || t == "result_signed";
-  if (!result_part && t != "vote_created" && t != "result_announced") return std::nullopt;
+  // What a result left for the year after tells the result: sealed with it while it is.
+  const bool consequence = t == "resolution_adopted" || t == "rectification_opened";
+  if (!result_part && !consequence && t != "vote_created" && t != "result_announced")
+    return std::nullopt;
 
   std::lock_guard lock(mutex_);
   if (t == "vote_created") {
@@ -38,6 +41,13 @@ std::optional<result_embargo::lifted> result_embargo::observe(const storage::sto
   }
   const std::string vote_id = member_of(e.payload, "vote_id");
   if (vote_id.empty()) return std::nullopt;
+  if (consequence) {
+    auto it = votes_.find(vote_id);
+    if (it == votes_.end()) return std::nullopt;
+    it->second.seqs.insert(e.seq);
+    sealed_.insert(e.seq);
+    return std::nullopt;
+  }
   if (result_part) {
     auto& seal = votes_[vote_id];
     seal.seqs.insert(e.seq);

@@ -1,6 +1,7 @@
 // result_embargo: which board events the public may not read yet. From a vote's decryption
 // until the chair's announcement is durable, the vote's partial decryptions, its decided
-// result, the scrutineers' signatures over it and a follow-up vote it caused are sealed for
+// result, the scrutineers' signatures over it, a follow-up vote it caused and what it left for
+// the year after (its resolution_adopted, a rectification_opened naming it) are sealed for
 // everyone but the chair, the secretary and the scrutineers: a sealed event travels with its
 // entry hash and signature but without its payload, so the chain still checks
 // (server/DOMAIN-NOTES.md "Results under embargo", protocol/PROTOCOL.md §7).

@@ -59,7 +59,7 @@ struct hall_mapper {
     return d::issue_enrollment_code{r.person, code.printable(), crypto::to_hex(salt)};
   }
   maybe_command operator()(const p::create_sitting_request& r) const {
-    return d::create_sitting{r.sitting_id, r.title, r.date};
+    return d::create_sitting{r.sitting_id, r.title, r.date, r.kind};
   }
   maybe_command operator()(const p::open_checkin_request& r) const {
     return d::open_checkin{r.sitting_id};
@@ -148,6 +148,35 @@ struct hall_mapper {
   }
   maybe_command operator()(const p::announce_result_request& r) const {
     return d::announce_result{r.vote_id, r.sig};
+  }
+  maybe_command operator()(const p::record_delegate_left_request& r) const {
+    return d::record_delegate_left{r.person, r.reason, r.date};
+  }
+  maybe_command operator()(const p::seat_alternate_request& r) const {
+    return d::seat_alternate{r.person, r.replaces, r.date};
+  }
+  maybe_command operator()(const p::add_delegate_request& r) const {
+    d::person record;
+    record.number = r.number;
+    record.name = r.name;
+    record.gender = r.gender;
+    record.ethnicity = r.ethnicity;
+    record.occupation = r.occupation;
+    record.unit = r.unit;
+    record.group = r.group;
+    record.committee_member = r.committee_member;
+    return d::add_delegate{record, r.reason, r.date};
+  }
+  maybe_command operator()(const p::record_rectification_request& r) const {
+    return d::record_rectification{r.rectification_id, r.vote_id, r.member, r.problem,
+                                   r.responsible};
+  }
+  maybe_command operator()(const p::report_implementation_request& r) const {
+    return d::report_implementation{r.report_id, r.subject, r.subject_id, r.status,
+                                    r.text,      r.date,    r.reason};
+  }
+  maybe_command operator()(const p::refresh_follow_up_request& r) const {
+    return d::refresh_follow_up{r.sitting_id};
   }
   template <typename T>
   maybe_command operator()(const T&) const {

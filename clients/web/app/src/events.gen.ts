@@ -86,6 +86,8 @@ export interface SittingCreatedPayload {
   sitting_id: string;
   title: string;
   date: string;
+  kind?: string;
+  year?: number;
 }
 
 /** The `checkin_opened` event's payload. */
@@ -150,6 +152,7 @@ export interface ItemAddedPayload {
   order: number;
   responsible: string;
   proposal_id: string;
+  follow_up?: string;
 }
 
 /** The `material_added` event's payload. */
@@ -360,6 +363,63 @@ export interface ProposalRatedPayload {
   deadline?: string;
 }
 
+/** The `delegate_left` event's payload. */
+export interface DelegateLeftPayload {
+  person: string;
+  reason: string;
+  date: string;
+  by: string;
+}
+
+/** The `alternate_seated` event's payload. */
+export interface AlternateSeatedPayload {
+  person: string;
+  replaces: string;
+  date: string;
+  by: string;
+}
+
+/** The `delegate_added` event's payload. */
+export interface DelegateAddedPayload {
+  person: RosterPerson;
+  reason: string;
+  date: string;
+  by: string;
+}
+
+/** The `resolution_adopted` event's payload. */
+export interface ResolutionAdoptedPayload {
+  resolution_id: string;
+  sitting_id: string;
+  item_id: string;
+  vote_id: string;
+  title: string;
+  responsible: string;
+}
+
+/** The `rectification_opened` event's payload. */
+export interface RectificationOpenedPayload {
+  rectification_id: string;
+  origin: string;
+  vote_id: string;
+  member: string;
+  problem: string;
+  responsible: string;
+  by: string;
+}
+
+/** The `implementation_reported` event's payload. */
+export interface ImplementationReportedPayload {
+  report_id: string;
+  subject: string;
+  subject_id: string;
+  status: string;
+  text: string;
+  date: string;
+  reason: string;
+  by: string;
+}
+
 /** Every event type's payload, by type. */
 export interface EventPayloads {
   congress_created: CongressCreatedPayload;
@@ -397,6 +457,12 @@ export interface EventPayloads {
   proposal_converted: ProposalConvertedPayload;
   proposal_answered: ProposalAnsweredPayload;
   proposal_rated: ProposalRatedPayload;
+  delegate_left: DelegateLeftPayload;
+  alternate_seated: AlternateSeatedPayload;
+  delegate_added: DelegateAddedPayload;
+  resolution_adopted: ResolutionAdoptedPayload;
+  rectification_opened: RectificationOpenedPayload;
+  implementation_reported: ImplementationReportedPayload;
 }
 
 /** The name of an event type. */
@@ -439,4 +505,10 @@ export const EVENT_TYPES: readonly EventType[] = [
   "proposal_converted",
   "proposal_answered",
   "proposal_rated",
+  "delegate_left",
+  "alternate_seated",
+  "delegate_added",
+  "resolution_adopted",
+  "rectification_opened",
+  "implementation_reported",
 ];

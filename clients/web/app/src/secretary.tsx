@@ -1,8 +1,9 @@
 // The secretary's desk: a workspace with one section shown at a time — 名册 (import, the
 // composition warnings to acknowledge, the roster across the full width), 登记卡 (cards for
 // everyone not yet enrolled in one action, each QR code opening the person's own app, printed
-// together), 签到与请假 (assisted check-in, excusals and their withdrawal), 材料, 提案 (their
-// status) and 导出 (downloads: the signed record, result sheets, the sitting summary sheet, the
+// together), 签到与请假 (assisted check-in, excusals and their withdrawal), 材料, 提案办理 (the
+// liaison office's desk: liaison_desk.tsx), 决议与整改 (followup_desk.tsx), 代表变动
+// (roster_changes.tsx) and 导出 (downloads: the signed record, result sheets, the sitting summary sheet, the
 // attendance list as CSV made here). Every action reports next to its own control.
 import qrcode from "qrcode-generator";
 import { useEffect, useState } from "preact/hooks";
@@ -14,6 +15,9 @@ import { payloadsOf } from "./events";
 import { appPageFor, enrollUrl } from "./enroll_text";
 import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
+import { FollowUpDesk } from "./followup_desk";
+import { LiaisonDesk, useProposals } from "./liaison_desk";
+import { RosterChanges } from "./roster_changes";
 import { Attendance, Card, type AppProps, startApp } from "./ui";
 import "./desk.css";
 
@@ -24,7 +28,7 @@ interface IssuedCard {
   roles: string[];
 }
 
-const SECTIONS = ["roster", "cards", "attendance", "materials", "proposals", "export"] as const;
+const SECTIONS = ["roster", "cards", "attendance", "materials", "proposals", "followup", "term", "export"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function QrSvg(props: { text: string }) {
@@ -99,8 +103,10 @@ function Secretary({ client }: AppProps) {
   const sitting = state?.["sitting"];
   const persons = (roster?.["persons"] ?? []) as any[];
   const notEnrolled = persons.filter((p) => !p.enrolled).length;
-  const proposalsOpen = ((roster?.["proposals"] ?? []) as any[]).filter((p) => !(p.status === "on_agenda" || p.item_id)).length;
-  const badge: Partial<Record<Section, number>> = { cards: notEnrolled, proposals: proposalsOpen };
+  const [today, proposals, reloadProposals] = useProposals(client, board.length);
+  // To do on the liaison desk: proposals to review and overdue ones.
+  const proposalsToDo = proposals.filter((p) => p.status === "submitted" || p.overdue).length;
+  const badge: Partial<Record<Section, number>> = { cards: notEnrolled, proposals: proposalsToDo };
 
   return (
     <div class="desk secretary">
@@ -123,7 +129,9 @@ function Secretary({ client }: AppProps) {
         {section === "cards" && <CardsSection client={client} state={state} persons={persons} reload={reload} />}
         {section === "attendance" && <AttendanceSection client={client} state={state} board={board} persons={persons} />}
         {section === "materials" && <MaterialsSection client={client} state={state} />}
-        {section === "proposals" && <ProposalsSection roster={roster} state={state} persons={persons} />}
+        {section === "proposals" && <LiaisonDesk client={client} board={board} names={new Map(persons.map((p) => [p.number, p.name]))} today={today} proposals={proposals} reload={reloadProposals} />}
+        {section === "followup" && <FollowUpDesk client={client} board={board} />}
+        {section === "term" && <RosterChanges client={client} board={board} sittingOpen={sitting?.status === "open"} />}
         {section === "export" && <ExportSection client={client} state={state} board={board} persons={persons} />}
       </div>
     </div>
@@ -496,35 +504,6 @@ function MaterialsSection(props: { client: PlenumClient; state: Record<string, a
         ))}
       </Card>
     </div>
-  );
-}
-
-function ProposalsSection(props: { roster: Record<string, any> | null; state: Record<string, any> | null; persons: any[] }) {
-  const proposals = (props.roster?.["proposals"] ?? []) as any[];
-  const names = new Map(props.persons.map((p) => [p.number, p.name]));
-  const agenda = (props.state?.["agenda"] ?? []) as any[];
-  return (
-    <Card title={t("proposals_title")} testid="proposals" class="wide">
-      <p class="muted small">{t("proposals_hint")}</p>
-      {proposals.length === 0 && <p class="muted">{t("no_proposals")}</p>}
-      <ul class="proposals">
-        {proposals.map((pr) => {
-          const onAgenda = pr.status === "on_agenda" || !!pr.item_id;
-          const item = agenda.find((it) => it.id === pr.item_id);
-          return (
-            <li data-testid={`proposal-${pr.id}`}>
-              <span>
-                <strong>{pr.title}</strong> <span class="muted">{label("proposal_by")}{names.get(pr.by) ?? pr.by}</span>
-              </span>
-              <span class={onAgenda ? "tag now" : "tag"} data-testid={`proposal-status-${pr.id}`}>
-                {t(onAgenda ? "proposal_on_agenda" : "proposal_submitted_status")}
-                {item ? `：${item.title}` : ""}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-    </Card>
   );
 }
 

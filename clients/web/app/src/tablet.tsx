@@ -1,5 +1,5 @@
 // The delegate's tablet, one thing at a time: the delegate's name and check-in first; when a
-// vote opens its ballot comes to the front (agenda and proposal form fold away below); the
+// vote opens its ballot comes to the front (agenda and proposals fold away below); the
 // receipt with its short tracking code and QR code; results only once the chair announced
 // them. Every state is said in words: offline (and what happens to a ballot being sent), a
 // vote open before check-in, a vote that closed before the ballot was cast. For a scrutineer,
@@ -11,6 +11,7 @@ import { BallotView } from "./ballot";
 import { useRefreshOnAnnouncement } from "./announced";
 import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
+import { MyProposals } from "./my_proposals";
 import { voteBases } from "./trust";
 import { CheckedReceipt, TrustRefusal } from "./trust_view";
 import { refusedReceipts } from "./receipt_check";
@@ -38,8 +39,6 @@ function Tablet({ client }: AppProps) {
   const [castHere, setCastHere] = useState<Record<string, LocalReceipt>>({});
   const shown = useRef<Set<string>>(new Set());
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  const [proposal, setProposal] = useState({ title: "", text: "" });
-  const [submitted, setSubmitted] = useState<{ id: string; seq: number } | null>(null);
   useEffect(() => {
     // A delegate's tablet is pushed the board without the other delegates' ballots (its own are
     // read on demand); a scrutineer's needs every ballot to check the tally.
@@ -81,6 +80,7 @@ function Tablet({ client }: AppProps) {
         <Card>
           <p class="muted">{t("no_sitting")}</p>
         </Card>
+        {who.roles.includes("delegate") && <MyProposals client={client} board={board} me={who.person} />}
       </div>
     );
   const sitting = state["sitting"];
@@ -98,6 +98,8 @@ function Tablet({ client }: AppProps) {
   const votes = (state["votes"] ?? []) as any[];
   const open = votes.filter((v) => v.status === "open");
   const present = Boolean(me["present"]);
+  // After the sitting closed, the delegate's proposals are what is left to do: they come first.
+  const betweenSittings = sitting.status === "closed";
   const ballotUp = isDelegate && open.some((v) => !receiptOf(v.id) && present && keys.has(v.id));
   // Votes whose ballot was on this screen and that closed without a ballot from this delegate.
   const missed = votes.filter((v) => v.status !== "open" && shown.current.has(v.id) && !receiptOf(v.id) && !dismissed.has(v.id));
@@ -116,13 +118,6 @@ function Tablet({ client }: AppProps) {
       {sitting.checkin_open ? t("checkin_button") : t("checkin_closed")}
     </button>
   );
-
-  const submitProposal = () =>
-    run(async () => {
-      const reply = await client.request("submit_proposal", { title: proposal.title.trim(), text: proposal.text.trim() });
-      setSubmitted({ id: String(reply["proposal_id"]), seq: Number(reply["board_seq"]) });
-      setProposal({ title: "", text: "" });
-    });
 
   const agenda = (
     <ol class="agenda">
@@ -176,6 +171,7 @@ function Tablet({ client }: AppProps) {
         )}
         {!ballotUp && <Attendance state={state} />}
       </Card>
+      {isDelegate && betweenSittings && <MyProposals client={client} board={board} me={who.person} />}
       {missed.map((v) => (
         <section class="card notice-card" role="alert" data-testid={`missed-${v.id}`}>
           <p>{t("vote_closed_unsent", { title: v.title })}</p>
@@ -233,34 +229,16 @@ function Tablet({ client }: AppProps) {
       <Fold folded={ballotUp} title={t("agenda")} testid="agenda">
         {agenda}
       </Fold>
-      {isDelegate && (
-        <Fold folded={ballotUp} title={t("proposal_form")} testid="proposal">
-          <div class="form">
-            <label>
-              {t("proposal_title")}
-              <input value={proposal.title} maxLength={300} onInput={(e) => setProposal({ ...proposal, title: e.currentTarget.value })} data-testid="proposal-title" />
-            </label>
-            <label>
-              {t("proposal_text")}
-              <textarea rows={5} value={proposal.text} onInput={(e) => setProposal({ ...proposal, text: e.currentTarget.value })} data-testid="proposal-text" />
-            </label>
-            <button
-              type="button"
-              class="primary"
-              disabled={busy || proposal.title.trim() === "" || proposal.text.trim() === ""}
-              onClick={submitProposal}
-              data-testid="proposal-submit"
-            >
-              {t("proposal_submit")}
-            </button>
-            {submitted && (
-              <p class="verdict pass" data-testid="proposal-done">
-                {t("proposal_submitted", { id: submitted.id, seq: submitted.seq })}
-              </p>
-            )}
-          </div>
-        </Fold>
-      )}
+      {isDelegate &&
+        !betweenSittings &&
+        (ballotUp ? (
+          <details class="card" data-testid="proposal-fold">
+            <summary>{t("my_proposals")}</summary>
+            <MyProposals client={client} board={board} me={who.person} />
+          </details>
+        ) : (
+          <MyProposals client={client} board={board} me={who.person} />
+        ))}
     </div>
   );
 }

@@ -123,6 +123,10 @@ struct sitting_created {
   std::string sitting_id;
   std::string title;
   std::string date;
+  /// annual or extraordinary; absent in records made before sittings had kinds (= annual).
+  std::optional<std::string> kind{};
+  /// The year of the term (1-based) the sitting belongs to; absent in older records.
+  std::optional<std::uint64_t> year{};
   friend bool operator==(const sitting_created&, const sitting_created&) = default;
 };
 
@@ -198,6 +202,8 @@ struct item_added {
   std::uint64_t order = 0;
   std::string responsible;  ///< may be empty
   std::string proposal_id;  ///< may be empty
+  /// A follow-up report generated with an annual meeting: "resolutions" or "rectification".
+  std::optional<std::string> follow_up{};
   friend bool operator==(const item_added&, const item_added&) = default;
 };
 
@@ -453,6 +459,78 @@ struct partial_submitted {
   friend bool operator==(const partial_submitted&, const partial_submitted&) = default;
 };
 
+/// A delegate leaves the term between sittings (resigned, moved, recalled, died).
+struct delegate_left {
+  static constexpr std::string_view type = "delegate_left";
+  std::string person;
+  std::string reason;
+  std::string date;  ///< ISO date
+  std::string by;
+  friend bool operator==(const delegate_left&, const delegate_left&) = default;
+};
+
+/// An alternate becomes a delegate between sittings, in the place of `replaces` ("" for none).
+struct alternate_seated {
+  static constexpr std::string_view type = "alternate_seated";
+  std::string person;
+  std::string replaces;
+  std::string date;
+  std::string by;
+  friend bool operator==(const alternate_seated&, const alternate_seated&) = default;
+};
+
+/// A delegate joins the term by a by-election (补选), with their roster record.
+struct delegate_added {
+  static constexpr std::string_view type = "delegate_added";
+  roster_person person;
+  std::string reason;
+  std::string date;
+  std::string by;
+  friend bool operator==(const delegate_added&, const delegate_added&) = default;
+};
+
+/// A motion on a report, major matter or proposal item passed: the meeting's resolution, with
+/// who is responsible for carrying it out. Recorded in the same decision as its vote_decided.
+struct resolution_adopted {
+  static constexpr std::string_view type = "resolution_adopted";
+  std::string resolution_id;
+  std::string sitting_id;
+  std::string item_id;
+  std::string vote_id;
+  std::string title;
+  std::string responsible;
+  friend bool operator==(const resolution_adopted&, const resolution_adopted&) = default;
+};
+
+/// A rectification item (整改事项): origin "appraisal" (a problem the secretary records from a
+/// decided democratic appraisal) or "confidence" (a member the confidence rule flagged; by "").
+struct rectification_opened {
+  static constexpr std::string_view type = "rectification_opened";
+  std::string rectification_id;
+  std::string origin;
+  std::string vote_id;
+  std::string member;
+  std::string problem;
+  std::string responsible;
+  std::string by;
+  friend bool operator==(const rectification_opened&, const rectification_opened&) = default;
+};
+
+/// A report on a resolution's or rectification item's implementation: status not_started,
+/// in_progress, completed or blocked (with its reason).
+struct implementation_reported {
+  static constexpr std::string_view type = "implementation_reported";
+  std::string report_id;
+  std::string subject;  ///< resolution or rectification
+  std::string subject_id;
+  std::string status;
+  std::string text;
+  std::string date;    ///< ISO date
+  std::string reason;  ///< why it is blocked; empty otherwise
+  std::string by;
+  friend bool operator==(const implementation_reported&, const implementation_reported&) = default;
+};
+
 }  // namespace events
 
 /// The payload of any event of the log, by its type.
@@ -467,7 +545,9 @@ using congress_event = std::variant<
     events::ceremony_started, events::keygen_submitted, events::keys_confirmed,
     events::partial_submitted, events::calendar_set, events::proposal_accepted,
     events::proposal_merged, events::proposal_converted, events::proposal_answered,
-    events::proposal_rated>;
+    events::proposal_rated, events::delegate_left, events::alternate_seated,
+    events::delegate_added, events::resolution_adopted, events::rectification_opened,
+    events::implementation_reported>;
 
 /// The type name of the event held ("ballot_accepted", …).
 [[nodiscard]] std::string_view event_type(const congress_event& e) noexcept;

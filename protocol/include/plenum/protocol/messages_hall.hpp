@@ -102,7 +102,9 @@ struct create_sitting_request {
   static constexpr std::string_view type = "create_sitting";
   std::string sitting_id;
   std::string title;
-  std::string date;
+  std::string date;  ///< ISO YYYY-MM-DD
+  /// "annual" (the default when empty, absent on the wire) or "extraordinary".
+  std::string kind{};
 };
 
 /// `open_checkin`, `close_checkin`, `open_sitting`, `close_sitting` (chair): one sitting id.
@@ -280,6 +282,74 @@ using sign_result_request = vote_signature_request<"sign_result">;
 /// scrutineer who decrypted has signed.
 using announce_result_request = vote_signature_request<"announce_result">;
 
+// ---- the term between its meetings (secretary) ----
+
+/// `record_delegate_left`: a delegate leaves the term (not while a sitting is open).
+struct record_delegate_left_request {
+  static constexpr std::string_view type = "record_delegate_left";
+  std::string person;
+  std::string reason;
+  std::string date;
+};
+
+/// `seat_alternate`: an alternate becomes a delegate, in the place of `replaces` (a person who
+/// left; empty, absent on the wire, for none).
+struct seat_alternate_request {
+  static constexpr std::string_view type = "seat_alternate";
+  std::string person;
+  std::string replaces;
+  std::string date;
+};
+
+/// `add_delegate`: a delegate chosen in a by-election, with their roster record (the roster
+/// CSV's columns; `gender` F or M; the others may be absent).
+struct add_delegate_request {
+  static constexpr std::string_view type = "add_delegate";
+  std::string number;
+  std::string name;
+  std::string gender;
+  std::string ethnicity;
+  std::string occupation;
+  std::string unit;
+  std::string group;
+  bool committee_member = false;
+  std::string reason;
+  std::string date;
+};
+
+/// `record_rectification`: a rectification item for a problem raised about `member` in a
+/// decided democratic appraisal. An empty `rectification_id` asks the congress for one.
+struct record_rectification_request {
+  static constexpr std::string_view type = "record_rectification";
+  std::string rectification_id;
+  std::string vote_id;
+  std::string member;
+  std::string problem;
+  std::string responsible;
+};
+
+/// `report_implementation`: a report on a resolution or rectification item. An empty
+/// `report_id` asks the congress for one; `reason` only (and always) for status blocked.
+struct report_implementation_request {
+  static constexpr std::string_view type = "report_implementation";
+  std::string report_id;
+  std::string subject;  ///< resolution or rectification
+  std::string subject_id;
+  std::string status;  ///< not_started, in_progress, completed, blocked
+  std::string text;
+  std::string date;
+  std::string reason;
+};
+
+/// `refresh_follow_up`: fresh follow-up materials for a sitting that has not opened yet.
+using refresh_follow_up_request = sitting_id_request<"refresh_follow_up">;
+
+/// `get_follow_up` (secretary, chair): every resolution and rectification item with its
+/// reports, the roster changes and the sittings with their kind and year.
+struct get_follow_up_request {
+  static constexpr std::string_view type = "get_follow_up";
+};
+
 // ---- queries ----
 
 /// `get_roster` (secretary, chair): the secretary's roster view for a sitting.
@@ -326,7 +396,7 @@ struct export_record_request {
 /// does not take.
 struct prepare_download_request {
   static constexpr std::string_view type = "prepare_download";
-  std::string kind;
+  std::string kind{};
   std::optional<std::string> vote_id;
   std::optional<std::string> sitting_id;
 };
@@ -343,7 +413,10 @@ using hall_request =
                  get_board_request, export_record_request, sign_result_request,
                  announce_result_request, prepare_download_request, set_calendar_request,
                  accept_proposal_request, merge_proposal_request, convert_proposal_request,
-                 answer_proposal_request, rate_proposal_request, get_proposals_request>;
+                 answer_proposal_request, rate_proposal_request, get_proposals_request,
+                 record_delegate_left_request,
+                 seat_alternate_request, add_delegate_request, record_rectification_request,
+                 report_implementation_request, refresh_follow_up_request, get_follow_up_request>;
 
 /// A decoded hall request with the id its reply must echo.
 struct hall_request_message {

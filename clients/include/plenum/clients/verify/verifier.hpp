@@ -17,7 +17,8 @@ namespace plenum::clients::verify {
 
 /// One line of the report: check `name` (chain, signatures, head, events, congress,
 /// checkins, attendance, ceremony, election, roster, ballots, spoiled, receipts, engines, tally,
-/// outcome, result, signers)
+/// outcome, result, signers, and for the term between its meetings roster_changes, resolutions,
+/// rectification, reports)
 /// about `subject` (a sitting or vote id; empty for the whole board), with how many items it
 /// covered and, when it failed, how many failed and the first reasons.
 struct check_result {

@@ -138,6 +138,14 @@ enum class canonical {
   X(challenge_limit, resource_exhausted,                                                         \
     "this delegate has spoiled as many ballots as allowed in this vote")                         \
   X(bad_nonce, invalid_argument, "a revealed nonce does not open its ciphertext")                \
+  /* the term and follow-up */                                                                   \
+  X(not_an_alternate, failed_precondition, "the person is not an alternate")                     \
+  X(unknown_resolution, not_found, "no such resolution")                                         \
+  X(unknown_rectification, not_found, "no such rectification item")                              \
+  X(rectification_exists, already_exists, "a rectification item with this id exists")            \
+  X(report_exists, already_exists, "an implementation report with this id exists")               \
+  X(reason_required, invalid_argument, "a blocked implementation needs its reason")              \
+  X(no_follow_up, failed_precondition, "the sitting has no follow-up report")                    \
   /* downloads */                                                                                \
   X(sheet_tool_missing, unavailable, "the server cannot find plenum-sheet to make the sheet")    \
   X(sheet_failed, internal, "the result sheet could not be made")                                \

@@ -1,0 +1,155 @@
+// The verifier on the term's follow-up: the sitting's passed motion on a report adopted its
+// resolution, which the clean record shows and plenum-verify checks; a malicious server that
+// re-signs a changed chain is caught when a resolution names a vote that did not pass, when a
+// passed motion lost its resolution, when a rectification item names a member no confidence
+// vote flagged, and when the roster changes while a sitting is open.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "export/record_export.hpp"
+#include "plenum/clients/verify/verifier.hpp"
+#include "sitting_record.hpp"
+
+namespace plenum::verify_test {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+using clients::verify::verify_report;
+
+class follow_up_record : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    sitting_ = std::make_unique<sitting_record>();
+    clean_ = sitting_->fresh_dir("clean");
+    auto summary = server::record_export::export_data_dir(sitting_->data_dir(), clean_);
+    ASSERT_TRUE(summary) << summary.error().message();
+  }
+  static void TearDownTestSuite() { sitting_.reset(); }
+
+  static verify_report verify(const fs::path& dir) {
+    auto rec = clients::verify::load_record(dir);
+    EXPECT_TRUE(rec) << rec.error().message();
+    if (!rec) return {};
+    clients::verify::verify_options o;
+    o.threads = 2;
+    return clients::verify::verify_record(*rec, o);
+  }
+
+  static std::string dump(const verify_report& r) {
+    std::string out;
+    for (const auto& c : r.checks) out += clients::verify::format_check(c) + "\n";
+    return out;
+  }
+
+  // The events of a copy of the clean record, changed by `edit`, re-signed with the congress
+  // key; the report of the result.
+  static verify_report tampered(
+      const std::string& name,
+      const std::function<void(std::vector<protocol::board_event>&)>& edit) {
+    const auto dir = sitting_->fresh_dir(name);
+    fs::copy(clean_, dir, fs::copy_options::recursive);
+    auto events = read_events(dir);
+    edit(events);
+    resign_and_write(dir, events, sitting_->congress_key());
+    return verify(dir);
+  }
+
+  static std::size_t index_of(const std::vector<protocol::board_event>& events,
+                              const std::string& type) {
+    for (std::size_t i = 0; i < events.size(); ++i)
+      if (events[i].type == type) return i;
+    ADD_FAILURE() << "no " << type;
+    return 0;
+  }
+
+  // The check `name` failed with a reason containing `why`.
+  static void expect_fails(const verify_report& r, const std::string& name,
+                           const std::string& why) {
+    EXPECT_FALSE(r.passed()) << dump(r);
+    const auto* c = r.find(name);
+    ASSERT_NE(c, nullptr) << name << "\n" << dump(r);
+    EXPECT_FALSE(c->passed) << dump(r);
+    EXPECT_NE(c->detail.find(why), std::string::npos) << c->detail;
+  }
+
+  static std::unique_ptr<sitting_record> sitting_;
+  static fs::path clean_;
+};
+
+std::unique_ptr<sitting_record> follow_up_record::sitting_;
+fs::path follow_up_record::clean_;
+
+TEST_F(follow_up_record, ThePassedMotionsResolutionIsInTheCleanRecord) {
+  const auto events = read_events(clean_);
+  const auto i = index_of(events, "resolution_adopted");
+  ASSERT_GT(i, 0u);
+  EXPECT_EQ(events[i - 1].type, "vote_decided");
+  EXPECT_EQ(payload_of(events[i]).at("vote_id").as_string(), "v1");
+  const auto r = verify(clean_);
+  EXPECT_TRUE(r.passed()) << dump(r);
+  ASSERT_NE(r.find("resolutions"), nullptr) << dump(r);
+  EXPECT_EQ(r.find("resolutions")->count, 1u);
+}
+
+TEST_F(follow_up_record, AResolutionOfAVoteThatDidNotPassFails) {
+  const auto r = tampered("not-passed", [](auto& events) {
+    // The resolution moved after the election's result and made to name it.
+    const auto i = index_of(events, "resolution_adopted");
+    auto forged = events[i];
+    events.erase(events.begin() + static_cast<std::ptrdiff_t>(i));
+    auto p = payload_of(forged);
+    p["vote_id"] = "v2";
+    set_payload(forged, p);
+    std::size_t decided = 0;
+    for (std::size_t k = 0; k < events.size(); ++k)
+      if (events[k].type == "vote_decided" && payload_of(events[k]).at("vote_id") == "v2")
+        decided = k;
+    ASSERT_GT(decided, 0u);
+    events.insert(events.begin() + static_cast<std::ptrdiff_t>(decided) + 1, forged);
+  });
+  expect_fails(r, "resolutions", "its vote v2 did not pass");
+}
+
+TEST_F(follow_up_record, APassedMotionWithoutItsResolutionFails) {
+  const auto r = tampered("dropped", [](auto& events) {
+    events.erase(events.begin() +
+                 static_cast<std::ptrdiff_t>(index_of(events, "resolution_adopted")));
+  });
+  expect_fails(r, "resolutions", "v1 passed on a resolution item without its resolution");
+}
+
+TEST_F(follow_up_record, ARectificationItemOfAMemberNoConfidenceVoteFlaggedFails) {
+  const auto r = tampered("rectification", [](auto& events) {
+    const auto i = index_of(events, "resolution_adopted");
+    protocol::board_event forged = events[i];
+    forged.type = "rectification_opened";
+    set_payload(forged, json::object{{"rectification_id", "RC1"},
+                                     {"origin", "confidence"},
+                                     {"vote_id", "v1"},
+                                     {"member", "王一"},
+                                     {"problem", "不信任票超过三分之一"},
+                                     {"responsible", "王一"},
+                                     {"by", ""}});
+    events.insert(events.begin() + static_cast<std::ptrdiff_t>(i) + 1, forged);
+  });
+  expect_fails(r, "rectification", "not a confidence vote");
+}
+
+TEST_F(follow_up_record, ARosterChangeWhileTheSittingIsOpenFails) {
+  const auto r = tampered("roster-change", [](auto& events) {
+    const auto i = index_of(events, "sitting_opened");
+    protocol::board_event forged = events[i];
+    forged.type = "delegate_left";
+    set_payload(
+        forged,
+        json::object{
+            {"person", "D010"}, {"reason", "调离本镇"}, {"date", "2026-03-01"}, {"by", "SE"}});
+    events.insert(events.begin() + static_cast<std::ptrdiff_t>(i) + 1, forged);
+  });
+  expect_fails(r, "roster_changes", "while a sitting is open");
+}
+
+}  // namespace
+}  // namespace plenum::verify_test
