@@ -18,13 +18,15 @@ std::string_view to_string(vote_kind kind) {
       return "appraisal";
     case vote_kind::confidence:
       return "confidence";
+    case vote_kind::satisfaction:
+      return "satisfaction";
   }
   return "?";
 }
 
 std::optional<vote_kind> parse_vote_kind(std::string_view text) {
-  for (vote_kind k :
-       {vote_kind::motion, vote_kind::election, vote_kind::appraisal, vote_kind::confidence}) {
+  for (vote_kind k : {vote_kind::motion, vote_kind::election, vote_kind::appraisal,
+                      vote_kind::confidence, vote_kind::satisfaction}) {
     if (to_string(k) == text) return k;
   }
   return std::nullopt;

@@ -14,7 +14,8 @@ std::vector<manifest_option> options_of(
   return options;
 }
 
-// One contest per person, "member-i" / "cand-i", each with `options`, min 0 max 1.
+// One contest per person or item, "member-i" / "cand-i" / "item-i", each with `options`, min 0
+// max 1.
 std::vector<manifest_contest> contest_per_person(std::string_view prefix,
                                                  std::span<const std::string> people,
                                                  const std::vector<manifest_option>& options) {
@@ -67,6 +68,16 @@ manifest confidence_manifest(std::string vote_id, std::string title,
   m.contests = contest_per_person(
       "member-", members,
       options_of({{"trust", "信任"}, {"basic-trust", "基本信任"}, {"distrust", "不信任"}}));
+  return m;
+}
+
+manifest satisfaction_manifest(std::string vote_id, std::string title,
+                               std::span<const std::string> items) {
+  manifest m{std::move(vote_id), vote_kind::satisfaction, std::move(title), {}, {}};
+  m.contests = contest_per_person(
+      "item-", items,
+      options_of(
+          {{"satisfied", "满意"}, {"basically_satisfied", "基本满意"}, {"unsatisfied", "不满意"}}));
   return m;
 }
 

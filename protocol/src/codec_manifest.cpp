@@ -77,7 +77,7 @@ decoded<crypto::manifest> decode_manifest(const json::value& v, const field_path
   auto kind = crypto::parse_vote_kind(kind_text);
   if (!kind) {
     return refuse(errc::invalid_field, r.path("kind"),
-                  "must be one of motion, election, appraisal, confidence");
+                  "must be one of motion, election, appraisal, confidence, satisfaction");
   }
   out.kind = *kind;
   PLENUM_TRY(out.title, r.string("title", max_manifest_text_bytes));

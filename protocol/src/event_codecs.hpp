@@ -103,7 +103,7 @@ struct optional_fixed_hex {
   }
 };
 
-/// A vote kind by name (motion, election, appraisal, confidence).
+/// A vote kind by name (motion, election, appraisal, confidence, satisfaction).
 struct vote_kind_name {
   [[nodiscard]] static decoded<vote_kind> read(const object_reader& r, std::string_view name) {
     auto text = r.string(name, 32, 1);
@@ -111,7 +111,7 @@ struct vote_kind_name {
     auto kind = parse_vote_kind(*text);
     if (!kind)
       return refuse(errc::invalid_field, r.path(name),
-                    "must be motion, election, appraisal or confidence");
+                    "must be motion, election, appraisal, confidence or satisfaction");
     return *kind;
   }
   static void write(boost::json::object& out, std::string_view name, vote_kind v) {

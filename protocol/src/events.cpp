@@ -327,7 +327,10 @@ struct event_tables {
         member("follow_up_of", &t::follow_up_of, wire::any_text{max_name_bytes}),
         member("manifest", &t::manifest,
                wire::nested_value<crypto::manifest, json::object>{&decode_manifest,
-                                                                  &encode_manifest, "object"}));
+                                                                  &encode_manifest, "object"}),
+        member("subjects", &t::subjects,
+               wire::list_codec<vote_subject>{max_event_list_size, &decode_vote_subject,
+                                              &encode_vote_subject, "object[]", true}));
   }
   static constexpr auto of(tag<events::vote_opened>) {
     using t = events::vote_opened;
@@ -513,6 +516,10 @@ struct event_tables {
                            member("person", &t::person, id),
                            member("pk", &t::pk, wire::public_key{}));
   }
+  static constexpr auto of(tag<vote_subject>) {
+    using t = vote_subject;
+    return wire::fields<t>(member("kind", &t::kind, id), member("id", &t::id, id));
+  }
 };
 
 template <typename T>
@@ -589,10 +596,25 @@ json::object schema_of_all(std::variant<Ts...>*) {
   out.emplace("roster_person", schema_of_table<events::roster_person>());
   out.emplace("roster_warning", schema_of_table<events::roster_warning>());
   out.emplace("appointed_scrutineer", schema_of_table<events::appointed_scrutineer>());
+  out.emplace("vote_subject", schema_of_table<vote_subject>());
   return out;
 }
 
 }  // namespace
+
+bool is_subject_kind(std::string_view kind) noexcept {
+  return kind == "resolution" || kind == "proposal" || kind == "rectification";
+}
+
+decoded<vote_subject> decode_vote_subject(const json::value& v, const field_path& at) {
+  PLENUM_TRY(auto subject, read_object<vote_subject>(v, at));
+  if (!is_subject_kind(subject.kind))
+    return refuse(errc::invalid_field, at.child("kind"),
+                  "must be resolution, proposal or rectification");
+  return subject;
+}
+
+json::value encode_vote_subject(const vote_subject& s) { return write_object(s); }
 
 std::string_view event_type(const congress_event& e) noexcept {
   return std::visit([](const auto& v) { return std::decay_t<decltype(v)>::type; }, e);

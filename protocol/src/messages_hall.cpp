@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "event_codecs.hpp"
 #include "message_fields.hpp"
 #include "plenum/protocol/fields.hpp"
 #include "plenum/protocol/messages.hpp"
@@ -220,7 +221,10 @@ struct hall_tables {
         member("candidates", &v::candidates, name_list),
         member("uncontested", &v::uncontested, wire::flag_or_false{}),
         member("members", &v::members, name_list),
-        member("alternative_scale", &v::alternative_scale, wire::flag_or_false{}));
+        member("alternative_scale", &v::alternative_scale, wire::flag_or_false{}),
+        member("subjects", &v::subjects,
+               wire::list_codec<vote_subject>{max_list_size, &decode_vote_subject,
+                                              &encode_vote_subject, "object[]", true}));
   }
   static constexpr auto of(tag<start_ceremony_request>) {
     return wire::fields<start_ceremony_request>(

@@ -15,8 +15,10 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kind_names = {"motion", "election", "appraisal",
-                                                        "confidence"};
+constexpr std::array<std::string_view, 5> kind_names = {"motion", "election", "appraisal",
+                                                        "confidence", "satisfaction"};
+// The options of a satisfaction appraisal whose marks count as favourable.
+constexpr std::array<std::string_view, 2> favourable_options = {"satisfied", "basically_satisfied"};
 // Counts and bases above this bound would let `count × den` overflow 64 bits' exactness margin.
 constexpr std::uint64_t max_count = std::uint64_t{1} << 32;
 
@@ -290,6 +292,43 @@ result<outcome> members_outcome(const decision_rule& rule, const tally_input& ta
   return out;
 }
 
+result<outcome> satisfaction_outcome(const decision_rule& rule, const tally_input& tally) {
+  if (tally.contests.empty()) return errc::invalid_tally;
+  const std::uint64_t base = base_of(rule.line.of, tally);
+  outcome out;
+  out.kind = rule.kind;
+  json::object o = head(rule, tally);
+  o["required"] = rule.line.minimum(base);
+  json::array items;
+  for (const auto& c : tally.contests) {
+    // One mark or none per item, on the three levels.
+    if (c.options.size() != 3 || find_option(c, "unsatisfied") == nullptr ||
+        marks_of(c) > tally.ballots)
+      return errc::invalid_tally;
+    std::uint64_t favourable = 0;
+    for (auto id : favourable_options) {
+      const option_count* level = find_option(c, id);
+      if (level == nullptr) return errc::invalid_tally;
+      favourable += level->count;
+    }
+    const bool satisfactory = rule.line.met(favourable, base);
+    json::object item;
+    item["id"] = c.contest_id;
+    item["name"] = c.title;
+    item["levels"] = levels_json(c, tally.ballots);
+    item["none"] = tally.ballots - marks_of(c);
+    item["favourable"] = favourable;
+    item["percent"] = percent_text(favourable, tally.ballots);
+    item["satisfactory"] = satisfactory;
+    if (!satisfactory) out.flagged.push_back(c.contest_id);
+    items.push_back(std::move(item));
+  }
+  o["items"] = std::move(items);
+  o["flagged"] = ids_json(out.flagged);
+  out.text = json::serialize(o);
+  return out;
+}
+
 }  // namespace
 
 std::string_view to_string(vote_kind kind) noexcept {
@@ -356,6 +395,13 @@ decision_rule decision_rule::confidence(std::uint32_t num, std::uint32_t den) {
   return r;
 }
 
+decision_rule decision_rule::satisfaction(std::uint32_t num, std::uint32_t den) {
+  decision_rule r;
+  r.kind = vote_kind::satisfaction;
+  r.line = {threshold::comparison::greater, num, den, denominator::ballots};
+  return r;
+}
+
 decision_rule decision_rule::default_for(vote_kind kind, std::uint32_t seats) {
   switch (kind) {
     case vote_kind::motion:
@@ -366,6 +412,8 @@ decision_rule decision_rule::default_for(vote_kind kind, std::uint32_t seats) {
       return appraisal();
     case vote_kind::confidence:
       return confidence();
+    case vote_kind::satisfaction:
+      return satisfaction();
   }
   return motion_majority_of_seated();
 }
@@ -390,6 +438,9 @@ json::object rule_json(const decision_rule& rule) {
       o["flag"] = std::move(flag);
       break;
     }
+    case vote_kind::satisfaction:
+      o["satisfactory"] = threshold_json(rule.line);
+      break;
   }
   o["percent_of"] = "ballots";
   return o;
@@ -434,6 +485,13 @@ result<decision_rule> rule_from_json(const json::object& o) {
       if (!option || option->empty() || flag->as_object().size() != 5) return errc::invalid_rule;
       r.line = *t;
       r.flag_option = std::string(*option);
+      expected_keys = 3;
+      break;
+    }
+    case vote_kind::satisfaction: {
+      auto t = threshold_from_json(member(o, "satisfactory"));
+      if (!t || t->of != denominator::ballots) return errc::invalid_rule;
+      r.line = *t;
       expected_keys = 3;
       break;
     }
@@ -496,6 +554,8 @@ result<outcome> decide_outcome(const decision_rule& rule, const tally_input& tal
     case vote_kind::appraisal:
     case vote_kind::confidence:
       return members_outcome(rule, tally);
+    case vote_kind::satisfaction:
+      return satisfaction_outcome(rule, tally);
   }
   return errc::invalid_rule;
 }

@@ -48,6 +48,9 @@ TEST(sheet_rule_words, say_each_rule) {
   EXPECT_EQ(rule_words(decision_rule::confidence(1, 4)),
             "不信任票超过投票数的 1/4 的成员予以标示。百分比以投票数为基数。");
   EXPECT_NE(rule_words(decision_rule::appraisal()).find("不作决定"), std::string::npos);
+  EXPECT_EQ(rule_words(decision_rule::satisfaction()),
+            "满意票与基本满意票合计超过投票数的 1/2 的项目评定为满意，否则评定为不满意。"
+            "百分比以投票数为基数。");
 }
 
 TEST(sheet_from_outcome, election_takes_counts_percentages_and_names_from_the_outcome) {
@@ -94,6 +97,29 @@ TEST(sheet_from_outcome, motion_and_confidence) {
   EXPECT_EQ(confidence.outcome.flagged, std::vector<std::string>{"吴海燕"});
   EXPECT_EQ(confidence.contests[1].options.back().label, "未标记");
   EXPECT_EQ(confidence.contests[1].options.back().count, 9u);
+}
+
+TEST(sheet_from_outcome, satisfaction_judges_each_item) {
+  // 100 ballots: 30 + 20 favourable is exactly half (unsatisfactory); 40 + 11 is satisfactory.
+  const auto sheet =
+      satisfaction_sheet({"决议执行情况", "整改情况"}, {{30, 20, 45}, {40, 11, 49}}, 100);
+  EXPECT_EQ(sheet.kind, protocol::vote_kind::satisfaction);
+  EXPECT_EQ(kind_label(sheet.kind), "满意度测评");
+  EXPECT_TRUE(sheet.contests.at(0).flagged);
+  EXPECT_FALSE(sheet.contests.at(1).flagged);
+  EXPECT_EQ(sheet.outcome.flagged, std::vector<std::string>{"决议执行情况"});
+  EXPECT_EQ(sheet.outcome.required, 51u);
+  ASSERT_EQ(sheet.contests[0].options.size(), 4u);
+  EXPECT_EQ(sheet.contests[0].options[1].label, "基本满意");
+  EXPECT_EQ(sheet.contests[0].options[1].percent, "20.00");
+  EXPECT_EQ(sheet.contests[0].options.back().label, "未标记");
+  EXPECT_EQ(sheet.contests[0].options.back().count, 5u);
+  EXPECT_TRUE(check_vote_sheet(sheet));
+  const std::string csv = results_csv(sheet);
+  EXPECT_NE(csv.find(",满意度测评,120,100,100,决议执行情况,满意,30,30.00,不满意," +
+                     sheet.result_digest + "\r\n"),
+            std::string::npos);
+  EXPECT_NE(csv.find(",整改情况,不满意,49,49.00,满意,"), std::string::npos);
 }
 
 TEST(sheet_from_outcome, refuses_an_outcome_of_another_vote) {

@@ -97,6 +97,14 @@ vote_sheet confidence_sheet(const std::vector<std::string>& names,
   return decide(manifest, protocol::decision_rule::confidence(), tally, 3);
 }
 
+vote_sheet satisfaction_sheet(const std::vector<std::string>& items,
+                              const std::vector<std::vector<std::uint64_t>>& counts,
+                              std::uint64_t ballots) {
+  auto manifest = crypto::satisfaction_manifest("v-satisfaction", "满意度测评", items);
+  auto tally = tally_of(manifest, counts, ballots, 120, ballots);
+  return decide(manifest, protocol::decision_rule::satisfaction(), tally, 3);
+}
+
 vote_sheet appraisal_sheet(const std::vector<std::string>& names,
                            const std::vector<std::vector<std::uint64_t>>& counts,
                            std::uint64_t ballots) {

@@ -34,6 +34,12 @@ namespace plenum::clients::sheet::test {
                                           const std::vector<std::vector<std::uint64_t>>& counts,
                                           std::uint64_t ballots);
 
+/// A satisfaction appraisal of `items`, each with (satisfied, basically satisfied,
+/// unsatisfied) counts, decided by the default rule (more than 1/2 favourable).
+[[nodiscard]] vote_sheet satisfaction_sheet(const std::vector<std::string>& items,
+                                            const std::vector<std::vector<std::uint64_t>>& counts,
+                                            std::uint64_t ballots);
+
 /// A democratic appraisal (standard scale) of `names`, each with its four level counts.
 [[nodiscard]] vote_sheet appraisal_sheet(const std::vector<std::string>& names,
                                          const std::vector<std::vector<std::uint64_t>>& counts,

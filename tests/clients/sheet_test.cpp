@@ -232,6 +232,19 @@ TEST_F(sheet_pdf, confidence_vote_names_the_flagged) {
   EXPECT_NE(text.find("未标记"), std::string::npos);
 }
 
+TEST_F(sheet_pdf, satisfaction_appraisal_judges_every_item) {
+  const auto sheet =
+      satisfaction_sheet({"决议执行情况", "提案办理情况"}, {{30, 20, 45}, {40, 11, 49}}, 100);
+  const auto path = dir_.path() / "satisfaction.pdf";
+  ASSERT_TRUE(render_vote_sheet(sheet, path));
+  const std::string text = without_spaces(pdf_text(path));
+  for (const char* expected :
+       {"满意度测评", "测评项目", "基本满意", "未标记", "评定为不满意的项目决议执行情况",
+        "至少51票的项目评定为满意", "满意票与基本满意票合计超过投票数的1/2"})
+    EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  EXPECT_NE(text.find(sheet.result_digest), std::string::npos);
+}
+
 TEST_F(sheet_pdf, appraisal_lists_every_level_of_every_member) {
   const auto sheet =
       appraisal_sheet({"陈晓梅", "赵国栋"}, {{60, 30, 10, 5}, {20, 40, 30, 16}}, 110);

@@ -25,7 +25,8 @@ class Ballot : public ::testing::Test {
   static std::vector<manifest> all_kinds() {
     return {motion_manifest("m", "motion", "决议"), election_manifest("e", "election", people, 5),
             appraisal_manifest("a", "appraisal", std::span(people).first(3)),
-            confidence_manifest("c", "confidence", std::span(people).first(3))};
+            confidence_manifest("c", "confidence", std::span(people).first(3)),
+            satisfaction_manifest("s", "satisfaction", std::span(people).first(3))};
   }
 
   // Uniformly random 0/1 marks, redrawn until they satisfy the manifest.

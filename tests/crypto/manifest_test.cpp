@@ -16,11 +16,12 @@ manifest valid_election() {
 }
 
 TEST(Manifest, KindStrings) {
-  for (vote_kind k :
-       {vote_kind::motion, vote_kind::election, vote_kind::appraisal, vote_kind::confidence}) {
+  for (vote_kind k : {vote_kind::motion, vote_kind::election, vote_kind::appraisal,
+                      vote_kind::confidence, vote_kind::satisfaction}) {
     EXPECT_EQ(parse_vote_kind(to_string(k)), k);
   }
   EXPECT_EQ(to_string(vote_kind::confidence), "confidence");
+  EXPECT_EQ(to_string(vote_kind::satisfaction), "satisfaction");
   EXPECT_FALSE(parse_vote_kind("Motion"));
   EXPECT_FALSE(parse_vote_kind(""));
 }
@@ -31,6 +32,7 @@ TEST(Manifest, BuildersAreValid) {
   EXPECT_FALSE(check_manifest(appraisal_manifest("v", "t", members)));
   EXPECT_FALSE(check_manifest(appraisal_manifest("v", "t", members, appraisal_scale::alternative)));
   EXPECT_FALSE(check_manifest(confidence_manifest("v", "t", members)));
+  EXPECT_FALSE(check_manifest(satisfaction_manifest("v", "t", members)));
 }
 
 TEST(Manifest, BuildersFollowTheDomain) {
@@ -58,6 +60,28 @@ TEST(Manifest, BuildersFollowTheDomain) {
   const manifest confidence = confidence_manifest("v", "t", members);
   EXPECT_EQ(confidence.contests[0].options[1].option_id, "basic-trust");
   EXPECT_EQ(confidence.contests[0].max, 1u);
+
+  const manifest satisfaction = satisfaction_manifest("v", "t", members);
+  EXPECT_EQ(satisfaction.kind, vote_kind::satisfaction);
+  ASSERT_EQ(satisfaction.contests.size(), members.size());
+  EXPECT_EQ(satisfaction.contests[1].contest_id, "item-1");
+  EXPECT_EQ(satisfaction.contests[1].title, members[1]);
+  EXPECT_EQ(satisfaction.contests[1].min, 0u);
+  EXPECT_EQ(satisfaction.contests[1].max, 1u);
+  EXPECT_EQ(
+      satisfaction.contests[1].options,
+      (std::vector<manifest_option>{
+          {"satisfied", "满意"}, {"basically_satisfied", "基本满意"}, {"unsatisfied", "不满意"}}));
+  EXPECT_TRUE(satisfaction.constraints.empty());
+}
+
+TEST(Manifest, SatisfactionKindIsHashed) {
+  // The same contests under another kind hash differently: the kind is bound to every ballot.
+  const manifest satisfaction = satisfaction_manifest("v", "t", members);
+  manifest relabelled = satisfaction;
+  relabelled.kind = vote_kind::confidence;
+  EXPECT_NE(manifest_hash(satisfaction), manifest_hash(relabelled));
+  EXPECT_EQ(manifest_hash(satisfaction), manifest_hash(satisfaction_manifest("v", "t", members)));
 }
 
 TEST(Manifest, ReportsEachStructuralProblem) {

@@ -195,6 +195,8 @@ TEST_F(sitting_test, WholeSittingThroughTheCommandLine) {
             "Appraisal", "--order", "3"});
   ok("CH", {"add-item", "--sitting", sitting, "--item", "i4", "--kind", "appraisal", "--title",
             "Confidence", "--order", "4"});
+  ok("CH", {"add-item", "--sitting", sitting, "--item", "i5", "--kind", "report", "--title",
+            "Follow-up report", "--order", "5", "--responsible", "Standing committee"});
 
   // Motion: 70 for, 20 against, 10 abstain.
   auto motion = run_vote(
@@ -259,6 +261,27 @@ TEST_F(sitting_test, WholeSittingThroughTheCommandLine) {
   EXPECT_EQ(strings(at(confidence, "outcome.flagged")), (std::vector<std::string>{"member-1"}))
       << json::serialize(confidence);
 
+  // Satisfaction appraisal of a resolution's implementation and a rectification: the first
+  // has 40 满意 + 10 基本满意 of 100 ballots, exactly half (flagged); the second 60 + 20.
+  auto satisfaction = run_vote("s1", "i5",
+                               {"--kind", "satisfaction", "--title", "Satisfaction", "--members",
+                                "Roads,Schools", "--subjects", "resolution:r1,rectification:rc1"},
+                               {"--grid", "item-0=satisfied,item-1=satisfied"}, [](int i) {
+                                 std::string m1 = i <= 40   ? "item-0=satisfied,"
+                                                  : i <= 50 ? "item-0=basically_satisfied,"
+                                                            : "item-0=unsatisfied,";
+                                 std::string m2 = i <= 60   ? "item-1=satisfied"
+                                                  : i <= 80 ? "item-1=basically_satisfied"
+                                                  : i <= 90 ? "item-1=unsatisfied"
+                                                            : "";
+                                 return m1 + m2;
+                               });
+  EXPECT_EQ(numbers(at(satisfaction, "counts")),
+            (std::vector<std::uint64_t>{40, 10, 50, 60, 20, 10}));
+  EXPECT_EQ(strings(at(satisfaction, "outcome.flagged")), (std::vector<std::string>{"item-0"}))
+      << json::serialize(satisfaction);
+  EXPECT_EQ(at(satisfaction, "outcome.required"), json::value(51));
+
   // Every receipt verifies with the congress key and names its ballot on the board.
   auto s = clients::session::connect(c_->address());
   ASSERT_TRUE(s) << s.error().message();
@@ -280,20 +303,20 @@ TEST_F(sitting_test, WholeSittingThroughTheCommandLine) {
     EXPECT_EQ(board->events[seq].type, "ballot_accepted");
     EXPECT_EQ(crypto::to_hex(board->events[seq].entry_hash), entry);
   }
-  EXPECT_EQ(receipts, 4 * (present - 1));
+  EXPECT_EQ(receipts, 5 * (present - 1));
   // The run-off is on the board: cand-2 and cand-3 for one seat.
   const auto& runoff = board->votes.at(follow_ups.front());
   EXPECT_EQ(runoff.follow_up_of, "e1");
   EXPECT_EQ(runoff.candidates, (std::vector<std::string>{"Carol", "Dave"}));
 
-  // Delegate 1 sees its four ballots on the board.
+  // Delegate 1 sees its five ballots on the board.
   auto mine = ok(congress::delegate(1), {"receipts"});
   ASSERT_TRUE(at(mine, "receipts").is_array());
-  EXPECT_EQ(at(mine, "receipts").as_array().size(), 4U);
+  EXPECT_EQ(at(mine, "receipts").as_array().size(), 5U);
   auto status = ok(congress::delegate(1), {"status"});
   EXPECT_EQ(at(status, "status.present"), json::value(true)) << json::serialize(status);
   ASSERT_TRUE(at(status, "status.receipts").is_array());
-  EXPECT_EQ(at(status, "status.receipts").as_array().size(), 4U);
+  EXPECT_EQ(at(status, "status.receipts").as_array().size(), 5U);
   ok("CH", {"close-checkin", sitting});
   ok("CH", {"close-sitting", sitting});
   // Every subcommand explains itself.

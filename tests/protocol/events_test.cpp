@@ -97,6 +97,32 @@ TEST(Events, AnAssistedCheckInNamesItsSecretary) {
   EXPECT_EQ(d.error().field, "assisted");
 }
 
+TEST(Events, ASatisfactionVoteNamesItsSubjectsAndOtherVotesNone) {
+  // A recorded vote has no subjects member and still encodes to its bytes (checked above).
+  auto p = recorded("vote_created");
+  EXPECT_FALSE(p.contains("subjects"));
+  p["subjects"] = json::array{json::object{{"kind", "resolution"}, {"id", "r1"}},
+                              json::object{{"kind", "rectification"}, {"id", "rc2"}}};
+  auto d = decode_event_payload("vote_created", p);
+  ASSERT_TRUE(d) << d.error().message();
+  const auto& created = std::get<events::vote_created>(*d);
+  EXPECT_EQ(created.subjects,
+            (std::vector<vote_subject>{{"resolution", "r1"}, {"rectification", "rc2"}}));
+  EXPECT_EQ(encode_event_payload(*d), json::serialize(p));
+  // A kind that is not an appraised item, a member too many, an empty list.
+  p["subjects"].as_array()[1].as_object()["kind"] = "opinion";
+  auto bad_kind = decode_event_payload("vote_created", p);
+  ASSERT_FALSE(bad_kind);
+  EXPECT_EQ(bad_kind.error().field, "subjects[1].kind");
+  p["subjects"].as_array()[1].as_object()["kind"] = "proposal";
+  p["subjects"].as_array()[1].as_object()["note"] = "x";
+  auto extra = decode_event_payload("vote_created", p);
+  ASSERT_FALSE(extra);
+  EXPECT_EQ(extra.error().field, "subjects[1].note");
+  p["subjects"] = json::array{};
+  EXPECT_FALSE(decode_event_payload("vote_created", p));
+}
+
 TEST(Events, TextThatIsNotStrictJsonIsRefused) {
   auto d = decode_event_payload("vote_closed",
                                 std::string_view(R"({"vote_id":"v","vote_id":"w","ballots":1})"));

@@ -189,9 +189,9 @@ std::string all_lines() {
       set_current_item_request{"s1", "i1"},
       submit_proposal_request{"p1", "修路", "建议修路"},
       create_vote_request{
-          "v1", "s1", "i2", "election", "选举", false, "", 5, {"甲", "乙", "丙"}, false, {}, false},
+          "v1", "s1", "i2", "election", "选举", false, "", 5, {"甲", "乙", "丙"}, false, {}, false, {}},
       create_vote_request{
-          "v2", "s1", "i3", "appraisal", "测评", true, "two_thirds", 0, {}, true, {"A", "B"}, true},
+          "v2", "s1", "i3", "appraisal", "测评", true, "two_thirds", 0, {}, true, {"A", "B"}, true, {}},
       open_vote_request{"v1"},
       close_vote_request{"v1"},
       start_ceremony_request{"s1", {"S1", "S2", "S3"}, 2},

@@ -240,6 +240,53 @@ TEST(Rules, ConfidenceFlagsAboveTheLineOnly) {
   EXPECT_EQ(decide_outcome(decision_rule::confidence(), wrong).error(), errc::invalid_tally);
 }
 
+TEST(Rules, SatisfactionNeedsMoreThanTheLineOfFavourableMarks) {
+  // 8 ballots, line 1/2: item-0 has 3 + 1 favourable, exactly half (flagged); item-1 has
+  // 2 + 3 = 5 (satisfactory); item-2 has no favourable mark at all (flagged).
+  const auto m = crypto::satisfaction_manifest(
+      "v1", "满意度测评", std::vector<std::string>{"决议一的执行", "提案一的办理", "整改一"});
+  auto t = make_tally_input(m, {3, 1, 4, 2, 3, 1, 0, 0, 2}, 8, 10, 9);
+  ASSERT_TRUE(t.has_value());
+  auto out = decide_outcome(decision_rule::satisfaction(), *t);
+  ASSERT_TRUE(out.has_value());
+  EXPECT_EQ(out->kind, vote_kind::satisfaction);
+  EXPECT_EQ(out->flagged, (std::vector<std::string>{"item-0", "item-2"}));
+  EXPECT_EQ(
+      out->text,
+      R"({"kind":"satisfaction","ballots":8,"seated":10,"present":9,"required":5,"items":[)"
+      R"({"id":"item-0","name":"决议一的执行","levels":[{"id":"satisfied","label":"满意","count":3,"percent":"37.50"},{"id":"basically_satisfied","label":"基本满意","count":1,"percent":"12.50"},{"id":"unsatisfied","label":"不满意","count":4,"percent":"50.00"}],"none":0,"favourable":4,"percent":"50.00","satisfactory":false},)"
+      R"({"id":"item-1","name":"提案一的办理","levels":[{"id":"satisfied","label":"满意","count":2,"percent":"25.00"},{"id":"basically_satisfied","label":"基本满意","count":3,"percent":"37.50"},{"id":"unsatisfied","label":"不满意","count":1,"percent":"12.50"}],"none":2,"favourable":5,"percent":"62.50","satisfactory":true},)"
+      R"({"id":"item-2","name":"整改一","levels":[{"id":"satisfied","label":"满意","count":0,"percent":"0.00"},{"id":"basically_satisfied","label":"基本满意","count":0,"percent":"0.00"},{"id":"unsatisfied","label":"不满意","count":2,"percent":"25.00"}],"none":6,"favourable":0,"percent":"0.00","satisfactory":false}],"flagged":["item-0","item-2"]})");
+  // One more favourable mark on item-0 crosses the line.
+  t->contests[0].options[1].count = 2;
+  t->contests[0].options[2].count = 3;
+  auto crossed = decide_outcome(decision_rule::satisfaction(), *t);
+  ASSERT_TRUE(crossed.has_value());
+  EXPECT_EQ(crossed->flagged, (std::vector<std::string>{"item-2"}));
+  // Another line: 2/3 of 8 needs 6; item-1's 5 is no longer enough.
+  auto strict = decide_outcome(decision_rule::satisfaction(2, 3), *t);
+  ASSERT_TRUE(strict.has_value());
+  EXPECT_EQ(strict->flagged, (std::vector<std::string>{"item-0", "item-1", "item-2"}));
+  // No ballot at all: nothing is satisfactory (0 is not more than half of 0).
+  auto none = make_tally_input(m, std::vector<std::uint64_t>(9, 0), 0, 10, 9);
+  ASSERT_TRUE(none.has_value());
+  EXPECT_EQ(decide_outcome(decision_rule::satisfaction(), *none)->flagged.size(), 3u);
+}
+
+TEST(Rules, SatisfactionRefusesATallyThatDoesNotFit) {
+  const auto m =
+      crypto::satisfaction_manifest("v1", "满意度测评", std::vector<std::string>{"决议一的执行"});
+  // Two marks on one item from 3 ballots.
+  auto over = make_tally_input(m, {2, 1, 1}, 3, 5, 5);
+  ASSERT_TRUE(over.has_value());
+  EXPECT_EQ(decide_outcome(decision_rule::satisfaction(), *over).error(), errc::invalid_tally);
+  // Not the three levels (a confidence tally).
+  auto wrong = members_tally({{1, 1, 1}}, {"trust", "basic-trust", "distrust"}, 3);
+  EXPECT_EQ(decide_outcome(decision_rule::satisfaction(), wrong).error(), errc::invalid_tally);
+  tally_input empty;
+  EXPECT_EQ(decide_outcome(decision_rule::satisfaction(), empty).error(), errc::invalid_tally);
+}
+
 TEST(Rules, RuleTextsAreCanonicalAndRoundTrip) {
   EXPECT_EQ(
       rule_text(decision_rule::motion_majority_of_seated()),
@@ -255,10 +302,17 @@ TEST(Rules, RuleTextsAreCanonicalAndRoundTrip) {
   EXPECT_EQ(
       rule_text(decision_rule::confidence()),
       R"({"kind":"confidence","flag":{"option":"distrust","cmp":"gt","num":1,"den":3,"of":"ballots"},"percent_of":"ballots"})");
+  EXPECT_EQ(
+      rule_text(decision_rule::satisfaction()),
+      R"({"kind":"satisfaction","satisfactory":{"cmp":"gt","num":1,"den":2,"of":"ballots"},"percent_of":"ballots"})");
+  EXPECT_EQ(decision_rule::default_for(vote_kind::satisfaction), decision_rule::satisfaction());
+  EXPECT_EQ(parse_vote_kind("satisfaction"), vote_kind::satisfaction);
+  EXPECT_EQ(to_string(vote_kind::satisfaction), "satisfaction");
   for (const auto& rule :
        {decision_rule::motion_majority_of_seated(), decision_rule::motion_majority_of_present(),
         decision_rule::motion_two_thirds_of_seated(), decision_rule::election(2),
-        decision_rule::appraisal(), decision_rule::confidence(2, 5)}) {
+        decision_rule::appraisal(), decision_rule::confidence(2, 5), decision_rule::satisfaction(),
+        decision_rule::satisfaction(2, 3)}) {
     auto parsed = parse_rule(rule_text(rule));
     ASSERT_TRUE(parsed.has_value()) << rule_text(rule);
     EXPECT_EQ(*parsed, rule);
@@ -279,6 +333,9 @@ TEST(Rules, ParseRejectsNonCanonicalOrInvalidTexts) {
           R"({"kind":"motion","pass":{"cmp":"gt","num":1,"den":2,"of":"seated"},"percent_of":"ballots","x":1})",
           R"({"kind":"election","seats":0,"elect":{"cmp":"gt","num":1,"den":2,"of":"seated"},"percent_of":"ballots"})",
           R"({"kind":"referendum","percent_of":"ballots"})",
+          R"({"kind":"satisfaction","satisfactory":{"cmp":"gt","num":1,"den":2,"of":"seated"},"percent_of":"ballots"})",
+          R"({"kind":"satisfaction","percent_of":"ballots"})",
+          R"({"kind":"satisfaction","satisfactory":{"cmp":"gt","num":1,"den":2,"of":"ballots"},"flag":{},"percent_of":"ballots"})",
           R"({"kind":"motion","pass":{"cmp":"gt","num":1.5,"den":2,"of":"seated"},"percent_of":"ballots"})",
           "not json",
       }) {

@@ -71,7 +71,33 @@ std::vector<domain::test::logged_event> run_large_sitting(std::size_t delegates)
   return c.log;
 }
 
-std::vector<domain::test::logged_event> run_sitting(std::size_t delegates) {
+void run_satisfaction(domain::test::congress& c) {
+  EXPECT_TRUE(
+      c.as("SE", domain::add_item{"s1", "i3", "report", "关于上一年度年会决议执行情况的报告", 3,
+                                  "党委书记", ""}));
+  EXPECT_TRUE(c.as("CH", domain::set_current_item{"s1", "i3"}));
+  domain::create_vote satisfaction;
+  satisfaction.vote_id = "v3";
+  satisfaction.sitting_id = "s1";
+  satisfaction.item_id = "i3";
+  satisfaction.kind = "satisfaction";
+  satisfaction.title = "满意度测评";
+  satisfaction.members = {"修缮村道决议的执行", "民主评议问题的整改"};
+  satisfaction.subjects = {{"resolution", "r1"}, {"rectification", "rc1"}};
+  EXPECT_TRUE(c.as("CH", satisfaction));
+  EXPECT_TRUE(c.as("CH", domain::open_vote{"v3"}));
+  c.cast_each("v3", 9, [](std::size_t i) {
+    crypto::ballot_choices b{{0, 0, 0}, {0, 0, 0}};
+    b[0][i <= 4 ? 0 : i == 5 ? 1 : 2] = 1;
+    if (i <= 7) b[1][i <= 2 ? 0 : i <= 4 ? 1 : 2] = 1;
+    return b;
+  });
+  EXPECT_TRUE(c.as("CH", domain::close_vote{"v3"}));
+  EXPECT_TRUE(c.decrypt("v3", {1, 2}));
+  c.sign_result("v3", {"S1", "S2"}, true);
+}
+
+std::vector<domain::test::logged_event> run_sitting(std::size_t delegates, bool satisfaction) {
   if (delegates != 10) return run_large_sitting(delegates);
   domain::test::congress c{10};
   c.prepare_sitting(8);
@@ -115,6 +141,7 @@ std::vector<domain::test::logged_event> run_sitting(std::size_t delegates) {
   EXPECT_TRUE(c.decrypt("v2", {1, 2}));
   EXPECT_EQ(c.state.find_vote("v2")->elected.size(), 1u);
   c.sign_result("v2", {"S2"}, false);
+  if (satisfaction) run_satisfaction(c);
   // After the sitting, a proposal's whole handling: accepted, answered, rated 不满意, answered
   // again, rated 满意.
   EXPECT_TRUE(c.as("SE", domain::set_calendar{2026, {"2026-10-01"}, {"2026-10-10"}}));
@@ -130,9 +157,9 @@ std::vector<domain::test::logged_event> run_sitting(std::size_t delegates) {
 
 }  // namespace
 
-sitting_record::sitting_record(std::size_t delegates)
+sitting_record::sitting_record(std::size_t delegates, bool satisfaction)
     : root_(make_root()), data_dir_(root_ / "data"), key_(make_congress_key(data_dir_)) {
-  const auto events = run_sitting(delegates);
+  const auto events = run_sitting(delegates, satisfaction);
   auto log = server::storage::event_log::open(data_dir_ / "events.db", key_);
   if (!log) throw std::runtime_error("cannot open the event log: " + log.error().message);
   for (const auto& e : events) {

@@ -80,25 +80,37 @@ int create_vote_cmd(const context& ctx, const std::vector<std::string>& args) {
   protocol::create_vote_request r;
   std::string candidates;
   std::string members;
+  std::string subjects;
   po::options_description desc("create-vote options");
   desc.add_options()("vote", po::value(&r.vote_id)->required(), "the new vote's id")(
       "sitting", po::value(&r.sitting_id)->required(), "the sitting")(
       "item", po::value(&r.item_id)->required(), "its agenda item")(
-      "kind", po::value(&r.kind)->required(), "motion, election, appraisal or confidence")(
+      "kind", po::value(&r.kind)->required(),
+      "motion, election, appraisal, confidence or satisfaction")(
       "title", po::value(&r.title)->required(), "its title")(
       "open-ballot", po::bool_switch(&r.open_ballot), "a named vote (procedural motions)")(
       "rule", po::value(&r.rule), "the decision rule's canonical text (default per kind)")(
       "seats", po::value(&r.seats), "election: seats to fill")(
       "candidates", po::value(&candidates), "election: candidates in stroke order (a,b,c)")(
       "uncontested", po::bool_switch(&r.uncontested), "election: as many candidates as seats")(
-      "members", po::value(&members), "appraisal or confidence: the members (a,b,c)")(
+      "members", po::value(&members),
+      "appraisal or confidence: the members (a,b,c); satisfaction: the items")(
       "alternative-scale", po::bool_switch(&r.alternative_scale),
-      "appraisal: good / fairly-good / average / poor");
+      "appraisal: good / fairly-good / average / poor")(
+      "subjects", po::value(&subjects),
+      "satisfaction: what each item appraises, kind:id per item "
+      "(resolution:r1,proposal:p2,rectification:rc1)");
   if (!parse_args("create-vote", "--vote V --sitting S --item I --kind K --title T ...", desc,
                   args))
     return 0;
   r.candidates = split_list(candidates);
   r.members = split_list(members);
+  for (const auto& subject : split_list(subjects)) {
+    const auto colon = subject.find(':');
+    if (colon == std::string::npos)
+      throw po::error("--subjects wants kind:id per item, not '" + subject + "'");
+    r.subjects.push_back({subject.substr(0, colon), subject.substr(colon + 1)});
+  }
   return send_hall(ctx, r, "vote " + r.vote_id + " created");
 }
 

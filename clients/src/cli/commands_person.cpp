@@ -101,7 +101,8 @@ int vote_cmd(const context& ctx, const std::vector<std::string>& args) {
       "approve", po::value(&approve), "election: candidate contests to approve (cand-0,cand-2)")(
       "disapprove", po::value(&disapprove), "election: candidate contests to disapprove")(
       "grid", po::value(&grid),
-      "appraisal or confidence: member=level,... (member-0=excellent,member-1=competent)")(
+      "appraisal, confidence or satisfaction: contest=level,... "
+      "(member-0=excellent,member-1=competent; item-0=satisfied)")(
       "mark", po::value(&grid), "any vote: contest=option,... (repeatable)");
   po::positional_options_description pos;
   pos.add("vote", 1);

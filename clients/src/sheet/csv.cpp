@@ -18,6 +18,8 @@ std::string contest_mark(const vote_sheet& sheet, const contest_lines& contest) 
       return "";
     case protocol::vote_kind::confidence:
       return contest.flagged ? "超过界线" : "";
+    case protocol::vote_kind::satisfaction:
+      return contest.flagged ? "不满意" : "满意";
   }
   return "";
 }

@@ -154,6 +154,33 @@ bool fill_members(vote_sheet& sheet, const json::object& o, const crypto::manife
   return true;
 }
 
+bool fill_items(vote_sheet& sheet, const json::object& o, const crypto::manifest& manifest) {
+  const json::array* items = array_of(o, "items");
+  auto required = u64_of(o, "required");
+  if (items == nullptr || !required || items->size() != manifest.contests.size()) return false;
+  std::map<std::string, std::string> names;
+  for (const auto& entry : *items) {
+    if (!entry.is_object()) return false;
+    const auto& item = entry.as_object();
+    auto id = string_of(item, "id");
+    auto name = string_of(item, "name");
+    const json::array* levels = array_of(item, "levels");
+    auto none = u64_of(item, "none");
+    auto satisfactory = bool_of(item, "satisfactory");
+    if (!id || !name || levels == nullptr || !none || !satisfactory) return false;
+    auto lines = levels_of(*levels);
+    if (!lines) return false;
+    names[*id] = *name;
+    lines->push_back({"未标记", *none, protocol::percent_text(*none, sheet.ballots)});
+    sheet.contests.push_back({*name, std::move(*lines), false, !*satisfactory});
+  }
+  auto flagged = names_of(o, "flagged", names);
+  if (!flagged) return false;
+  sheet.outcome.required = *required;
+  sheet.outcome.flagged = std::move(*flagged);
+  return true;
+}
+
 }  // namespace
 
 result<vote_sheet> make_vote_sheet(const sheet_header& header, const crypto::manifest& manifest,
@@ -195,6 +222,9 @@ result<vote_sheet> make_vote_sheet(const sheet_header& header, const crypto::man
     case protocol::vote_kind::appraisal:
     case protocol::vote_kind::confidence:
       filled = fill_members(sheet, o, manifest);
+      break;
+    case protocol::vote_kind::satisfaction:
+      filled = fill_items(sheet, o, manifest);
       break;
   }
   if (!filled) return errc::invalid_tally;

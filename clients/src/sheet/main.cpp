@@ -45,7 +45,7 @@ constexpr std::string_view usage =
     "  --help       show this help\n"
     "\n"
     "A vote: {congress, sitting, date, vote_id, title, kind (motion|election|appraisal|\n"
-    "confidence), seated, present, ballots, seats, rule, contests: [{title, options: [{label,\n"
+    "confidence|satisfaction), seated, present, ballots, seats, rule, contests: [{title, options: [{label,\n"
     "count, percent}], elected, flagged}], outcome: {passed, required, elected, runoff,\n"
     "runoff_seats, further_round_seats, flagged}, signers: [{role (server|scrutineer|chair),\n"
     "name, key}], announced (optional, default false), result_digest}. Examples:\n"

@@ -48,6 +48,10 @@ std::string rule_words(const protocol::decision_rule& rule) {
                                               : "“" + rule.flag_option + "”票") +
               line_words(rule.line) + "的成员予以标示。";
       break;
+    case protocol::vote_kind::satisfaction:
+      words =
+          "满意票与基本满意票合计" + line_words(rule.line) + "的项目评定为满意，否则评定为不满意。";
+      break;
   }
   return words + "百分比以投票数为基数。";
 }

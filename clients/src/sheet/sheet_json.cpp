@@ -124,7 +124,7 @@ decoded<vote_sheet> read_vote(const object_reader& r, sheet_header header) {
   auto kind = protocol::parse_vote_kind(*kind_text);
   if (!kind)
     return protocol::refuse(errc::invalid_field, r.path("kind"),
-                            "must be motion, election, appraisal or confidence");
+                            "must be motion, election, appraisal, confidence or satisfaction");
   PLENUM_TRY(seated, r.u64("seated"));
   PLENUM_TRY(present, r.u64("present"));
   PLENUM_TRY(ballots, r.u64("ballots"));

@@ -103,17 +103,19 @@ void draw_counts_table(page_canvas& canvas, const vote_sheet& sheet) {
   // One row per candidate or member, one column per option line.
   const auto& first = sheet.contests.front();
   const bool election = sheet.kind == vote_kind::election;
-  const bool confidence = sheet.kind == vote_kind::confidence;
+  // A confidence vote marks the flagged members; a satisfaction appraisal judges every item.
+  const bool marked = sheet.kind == vote_kind::confidence || sheet.kind == vote_kind::satisfaction;
+  const bool satisfaction = sheet.kind == vote_kind::satisfaction;
   const std::size_t n = first.options.size();
   const double name_share = 0.20;
-  const double mark_share = election || confidence ? 0.13 : 0.0;
+  const double mark_share = election || marked ? 0.13 : 0.0;
   const double rate_share = election ? 0.12 : 0.0;
   const double option_share = (1.0 - name_share - mark_share - rate_share) / static_cast<double>(n);
-  columns.push_back({name_share, election ? "候选人" : "成员", name});
+  columns.push_back({name_share, election ? "候选人" : satisfaction ? "测评项目" : "成员", name});
   const text_style cell = style(sans_family, 9, false, black, PANGO_ALIGN_CENTER);
   for (const auto& line : first.options) columns.push_back({option_share, line.label, cell});
   if (election) columns.push_back({rate_share, "得票率", cell});
-  if (election || confidence) columns.push_back({mark_share, "结果", cell});
+  if (election || marked) columns.push_back({mark_share, "结果", cell});
   for (const auto& contest : sheet.contests) {
     std::vector<std::string> row{contest.title};
     for (std::size_t i = 0; i < n; ++i) {
@@ -134,7 +136,10 @@ void draw_counts_table(page_canvas& canvas, const vote_sheet& sheet) {
                                   contest.title) != sheet.outcome.runoff.end();
       row.emplace_back(contest.elected ? "当选" : tied ? "另行选举" : "—");
     }
-    if (confidence) row.emplace_back(contest.flagged ? "超过界线" : "—");
+    if (satisfaction)
+      row.emplace_back(contest.flagged ? "不满意" : "满意");
+    else if (marked)
+      row.emplace_back(contest.flagged ? "超过界线" : "—");
     rows.push_back(std::move(row));
   }
   draw_table(canvas, columns, rows);
@@ -186,7 +191,8 @@ void draw_chart(page_canvas& canvas, const vote_sheet& sheet) {
       }
       break;
     case vote_kind::appraisal:
-    case vote_kind::confidence: {
+    case vote_kind::confidence:
+    case vote_kind::satisfaction: {
       const auto& first_levels = sheet.contests.front().options;
       for (const auto& contest : sheet.contests) {
         bar_row row{contest.title, {}, ""};
@@ -252,6 +258,18 @@ void draw_outcome(page_canvas& canvas, const vote_sheet& sheet) {
       if (out.required > 0)
         canvas.paragraph("界线：不信任票至少 " + std::to_string(out.required) + " 票即予标示。",
                          style(sans_family, 10, false, grey), 4);
+      break;
+    case vote_kind::satisfaction:
+      if (out.flagged.empty()) {
+        canvas.paragraph("各项目均评定为满意", style(serif_family, 20, true, green), 4);
+      } else {
+        canvas.paragraph("评定为不满意的项目", style(sans_family, 11, true), 2);
+        canvas.flow(out.flagged, style(serif_family, out.flagged.size() > 6 ? 18 : 22, true, red),
+                    18);
+      }
+      canvas.paragraph(
+          "满意和基本满意票合计至少 " + std::to_string(out.required) + " 票的项目评定为满意。",
+          style(sans_family, 10, false, grey), 4);
       break;
   }
 }
@@ -379,6 +397,10 @@ void draw_sitting_summary(page_canvas& canvas, const sitting_sheet& sheet) {
       case vote_kind::confidence:
         result = vote.outcome.flagged.empty() ? "无成员超过界线"
                                               : "超过界线：" + joined(vote.outcome.flagged);
+        break;
+      case vote_kind::satisfaction:
+        result = vote.outcome.flagged.empty() ? "各项目均满意"
+                                              : "不满意：" + joined(vote.outcome.flagged);
         break;
     }
     rows.push_back({std::to_string(++number), vote.title, std::string(kind_label(vote.kind)),

@@ -41,6 +41,8 @@ std::string_view kind_label(protocol::vote_kind kind) noexcept {
       return "民主评议";
     case protocol::vote_kind::confidence:
       return "信任投票";
+    case protocol::vote_kind::satisfaction:
+      return "满意度测评";
   }
   return "表决";
 }

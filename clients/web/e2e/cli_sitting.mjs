@@ -38,7 +38,7 @@ export async function startCliSitting({ plenumd, cliBinary, webRoot }) {
       const { stdout } = await run(cliBinary, [...base, ...(text ? [] : ["--json"]), "--as", person, ...args], { cwd: server.dataDir });
       return text ? stdout : JSON.parse(stdout || "{}");
     } catch (e) {
-      throw new Error(`plenum-cli --as ${person} ${args.join(" ")}: ${e.stderr ?? e.message}`);
+      throw new Error(`plenum-cli --as ${person} ${args.join(" ")}: ${e.stderr || e.message}`);
     }
   }
 

@@ -24,6 +24,7 @@ const elementTables = {
   roster_person: "RosterPerson",
   roster_warning: "RosterWarning",
   appointed_scrutineer: "AppointedScrutineer",
+  vote_subject: "VoteSubject",
 };
 
 // Members whose JSON type is object, object[] or array: the TypeScript type of each, by the
@@ -40,6 +41,7 @@ const nestedTypes = {
   "object[]:persons": "RosterPerson[]",
   "object[]:warnings": "RosterWarning[]",
   "object[]:scrutineers": "AppointedScrutineer[]",
+  "object[]:subjects": "VoteSubject[]",
 };
 const cryptoTypes = ["BallotChoices", "BallotJson", "KeygenMessageJson", "Manifest", "OpeningJson", "PartialDecryptionJson"];
 

@@ -25,6 +25,7 @@ function makeSitting() {
     appraisal: cvp1.appraisalManifest("rt-appraisal", "评议", names.slice(0, 3)),
     alternative: cvp1.appraisalManifest("rt-appraisal-alt", "评议", names.slice(0, 2), "alternative"),
     confidence: cvp1.confidenceManifest("rt-confidence", "信任投票", names.slice(0, 2)),
+    satisfaction: cvp1.satisfactionManifest("rt-satisfaction", "满意度测评", names.slice(0, 3)),
   };
   const election = (m) => cvp1.electionHash(params.ceremonyId, keys.jointKey, cvp1.manifestHash(m), roster);
   return { scrutineerKeys, params, messages, keys, shares, voters, manifests, election };
@@ -112,8 +113,8 @@ describe("ballots made here", () => {
     assert.equal(cvp1.checkChoices(m, [[1, 1], ...[..."------"].map(row)]), "contest_out_of_bounds");
   });
 
-  test("appraisal (both scales) and confidence: every level and no mark", () => {
-    for (const key of ["appraisal", "alternative", "confidence"]) {
+  test("appraisal (both scales), confidence and satisfaction: every level and no mark", () => {
+    for (const key of ["appraisal", "alternative", "confidence", "satisfaction"]) {
       const m = ctx.manifests[key];
       const width = m.contests[0].options.length;
       for (let level = 0; level <= width; ++level) {

@@ -16,6 +16,7 @@
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/sign.hpp"
 #include "plenum/crypto/spoiled_ballot.hpp"
+#include "plenum/protocol/vote_subject.hpp"
 
 namespace plenum::server::domain {
 
@@ -205,15 +206,17 @@ struct create_vote {
   std::string vote_id;
   std::string sitting_id;
   std::string item_id;
-  std::string kind;  ///< motion, election, appraisal, confidence
+  std::string kind;  ///< motion, election, appraisal, confidence, satisfaction
   std::string title;
   bool open_ballot = false;             ///< a named vote: procedural motions (item kind other) only
   std::string rule;                     ///< a rule text; empty for the default of the kind
   std::uint32_t seats = 0;              ///< election
   std::vector<std::string> candidates;  ///< election: names in stroke order
   bool uncontested = false;             ///< election of secretary/deputy posts (等额)
-  std::vector<std::string> members;     ///< appraisal, confidence
+  std::vector<std::string> members;     ///< appraisal, confidence; satisfaction: the items
   bool alternative_scale = false;       ///< appraisal: 好/较好/一般/差
+  /// Satisfaction only: what each item appraises, parallel to `members`; may be empty.
+  std::vector<protocol::vote_subject> subjects;
 };
 
 /// Chair: opens a vote (quorum, ceremony and current item checked) or closes it.

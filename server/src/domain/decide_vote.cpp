@@ -35,6 +35,7 @@ struct vote_definition {
   std::vector<std::string> members;
   bool alternative_scale = false;
   std::string follow_up_of;
+  std::vector<protocol::vote_subject> subjects;
 };
 
 crypto::manifest build_manifest(const vote_definition& d) {
@@ -49,6 +50,8 @@ crypto::manifest build_manifest(const vote_definition& d) {
                                                             : crypto::appraisal_scale::standard);
     case vote_kind::confidence:
       return crypto::confidence_manifest(d.vote_id, d.title, d.members);
+    case vote_kind::satisfaction:
+      return crypto::satisfaction_manifest(d.vote_id, d.title, d.members);
   }
   return {};
 }
@@ -67,7 +70,8 @@ result<events::vote_created> vote_created(const vote_definition& d) {
                               d.kind == vote_kind::election ? d.candidates : d.members,
                               d.uncontested,
                               d.follow_up_of,
-                              std::move(m)};
+                              std::move(m),
+                              d.subjects};
 }
 
 bool item_allows(item_kind item, vote_kind kind) {
@@ -80,8 +84,24 @@ bool item_allows(item_kind item, vote_kind kind) {
     case vote_kind::appraisal:
     case vote_kind::confidence:
       return item == item_kind::appraisal;
+    case vote_kind::satisfaction:
+      // The follow-up reports on resolutions, proposals and rectification are report items.
+      return item == item_kind::report || item == item_kind::appraisal;
   }
   return false;
+}
+
+// A satisfaction appraisal's subjects: none, or one per item, each a known kind with a valid
+// id, no subject twice.
+bool valid_subjects(const std::vector<protocol::vote_subject>& subjects, std::size_t items) {
+  if (subjects.empty()) return true;
+  if (subjects.size() != items) return false;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& s : subjects)
+    if (!protocol::is_subject_kind(s.kind) || !valid_id(s.id) ||
+        !seen.insert({s.kind, s.id}).second)
+      return false;
+  return true;
 }
 
 bool distinct_names(const std::vector<std::string>& names) {
@@ -152,6 +172,12 @@ result<decision> handle(const congress_state& state, const create_vote& c, const
     }
     d.members = c.members;
     d.alternative_scale = c.alternative_scale && *kind == vote_kind::appraisal;
+  }
+  if (*kind == vote_kind::satisfaction) {
+    if (!valid_subjects(c.subjects, c.members.size())) return errc::invalid_vote;
+    d.subjects = c.subjects;
+  } else if (!c.subjects.empty()) {
+    return errc::invalid_vote;
   }
   if (c.rule.empty()) {
     d.rule = protocol::decision_rule::default_for(*kind, d.seats);

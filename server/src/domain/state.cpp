@@ -377,6 +377,7 @@ struct congress_state::applier {
     v.candidates = p.candidates;
     v.uncontested = p.uncontested;
     v.follow_up_of = p.follow_up_of;
+    v.subjects = p.subjects;
     v.manifest = p.manifest;
     std::size_t positions = 0;
     for (const auto& contest : v.manifest.contests) positions += contest.options.size();

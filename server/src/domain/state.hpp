@@ -25,6 +25,7 @@
 #include "plenum/crypto/spoiled_ballot.hpp"
 #include "plenum/protocol/error.hpp"
 #include "plenum/protocol/rules.hpp"
+#include "plenum/protocol/vote_subject.hpp"
 
 namespace plenum::server::domain {
 
@@ -282,6 +283,8 @@ struct vote {
   std::uint32_t seats = 0;
   bool uncontested = false;
   std::string follow_up_of;  ///< a run-off or further round of this vote
+  /// Satisfaction: what each item appraises, parallel to the manifest's contests (may be empty).
+  std::vector<protocol::vote_subject> subjects;
   status state = status::created;
   // Snapshotted when the vote opens.
   std::uint64_t seated = 0;

@@ -133,6 +133,7 @@ struct hall_mapper {
     c.uncontested = r.uncontested;
     c.members = r.members;
     c.alternative_scale = r.alternative_scale;
+    c.subjects = r.subjects;
     return c;
   }
   maybe_command operator()(const p::open_vote_request& r) const { return d::open_vote{r.vote_id}; }

@@ -1,7 +1,9 @@
 // The delegate's ballot for one open vote, as on a paper ballot: every choice carries its word
 // (赞成/反对/弃权, the appraisal or confidence levels) in its own colour; big buttons for a
 // motion; a grid of one row per candidate or member with a "no mark" column (never filled),
-// and for an election a live counter of approvals against the seats. A ballot with nothing
+// and for an election a live counter of approvals against the seats; for a satisfaction
+// appraisal one block per item, its title on a line of its own and the three levels and 不评
+// as big buttons below it. A ballot with nothing
 // marked asks before it goes on. Then encryption, proofs and signature on the tablet, a
 // confirmation screen with the tracking code, and casting — kept and sent again while the
 // connection is down — or checking the ballot instead (crypto/SPEC.md §14): its openings are
@@ -260,7 +262,9 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
       <h2>
         {t("ballot_title")} · {m.title} <span class="tag">{t(`vote_kind_${m.kind}`)}</span>
       </h2>
-      <p class="ballot-how">{single ? t("ballot_how_motion") : m.kind === "election" ? t("ballot_how_election") : t("ballot_how_grid")}</p>
+      <p class="ballot-how">
+        {single ? t("ballot_how_motion") : m.kind === "election" ? t("ballot_how_election") : m.kind === "satisfaction" ? t("ballot_how_satisfaction") : t("ballot_how_grid")}
+      </p>
       {use && (
         <p class={tooMany ? "counter over" : "counter"} data-testid="approvals" aria-live="polite">
           {t("ballot_approvals", { n: use.used, max: use.max })}
@@ -286,6 +290,8 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
             ))}
           </div>
         </div>
+      ) : m.kind === "satisfaction" ? (
+        <ItemRows m={m} marks={marks} mark={mark} />
       ) : (
         <Grid m={m} marks={marks} mark={mark} />
       )}
@@ -378,6 +384,49 @@ function Grid(props: { m: Manifest; marks: Marks; mark: (c: number, o: number) =
   );
 }
 
+/** A satisfaction appraisal: per item its title, then 满意 / 基本满意 / 不满意 / 不评 as big buttons. */
+function ItemRows(props: { m: Manifest; marks: Marks; mark: (c: number, o: number) => void }) {
+  const { m, marks } = props;
+  const none = t("ballot_no_rating");
+  return (
+    <ol class="rating-items">
+      {m.contests.map((c, ci) => (
+        <li class="rating-item">
+          <p class="rating-title" id={`rating-${ci}`}>
+            {c.title}
+          </p>
+          <div class="rating-options" role="radiogroup" aria-labelledby={`rating-${ci}`}>
+            {c.options.map((op, o) => (
+              <button
+                type="button"
+                role="radio"
+                aria-checked={marks[ci] === o}
+                class={`choice rating ${choiceClass(op.option_id)}${marks[ci] === o ? " on" : ""}`}
+                onClick={() => props.mark(ci, o)}
+                data-testid={`mark-${ci}-${op.option_id}`}
+              >
+                {marks[ci] === o && <span aria-hidden="true">✔ </span>}
+                {optionLabel(op.option_id, op.label)}
+              </button>
+            ))}
+            <button
+              type="button"
+              role="radio"
+              aria-checked={marks[ci] === -1}
+              class={`choice rating opt-none${marks[ci] === -1 ? " on" : ""}`}
+              onClick={() => props.mark(ci, -1)}
+              data-testid={`mark-${ci}-none`}
+            >
+              {marks[ci] === -1 && <span aria-hidden="true">✔ </span>}
+              {none}
+            </button>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function Summary(props: { m: Manifest; marks: Marks }) {
   return (
     <ul class="summary">
@@ -388,7 +437,7 @@ function Summary(props: { m: Manifest; marks: Marks }) {
           <li>
             <span>{c.title}</span>
             <strong class={op ? `mark-word ${choiceClass(op.option_id)}` : "mark-word opt-none"}>
-              {op ? optionLabel(op.option_id, op.label) : props.m.kind === "election" ? t("opt_abstain") : t("ballot_no_mark")}
+              {op ? optionLabel(op.option_id, op.label) : props.m.kind === "election" ? t("opt_abstain") : props.m.kind === "satisfaction" ? t("ballot_no_rating") : t("ballot_no_mark")}
             </strong>
           </li>
         );

@@ -21,7 +21,7 @@ import { ceremonyWait, decryptedBy, defaultThreshold, signedBy } from "./waiting
 import "./desk.css";
 
 const ITEM_KINDS = ["report", "major_matter", "briefing", "proposal", "election", "appraisal", "other"];
-const VOTE_KINDS = ["motion", "election", "appraisal", "confidence"];
+const VOTE_KINDS = ["motion", "election", "appraisal", "confidence", "satisfaction"];
 
 function Field(props: { label: string; children: ComponentChildren }) {
   return (
@@ -106,7 +106,7 @@ function Chair({ client }: AppProps) {
       f["seats"] = vote.seats;
       f["candidates"] = lines(vote.people);
     }
-    if (draftKind === "appraisal" || draftKind === "confidence") f["members"] = lines(vote.people);
+    if (draftKind === "appraisal" || draftKind === "confidence" || draftKind === "satisfaction") f["members"] = lines(vote.people);
     if (draftKind === "appraisal" && vote.alt) f["alternative_scale"] = true;
     const title = vote.title;
     return request("create_vote", f).then((r) => {
@@ -568,9 +568,14 @@ function VoteForm(props: { agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDr
         </Field>
       )}
       {vote.kind !== "motion" && (
-        <Field label={vote.kind === "election" ? t("candidates_one_per_line") : t("members_one_per_line")}>
+        <Field label={vote.kind === "election" ? t("candidates_one_per_line") : vote.kind === "satisfaction" ? t("items_one_per_line") : t("members_one_per_line")}>
           <textarea name="people" rows={5} value={vote.people} onInput={(e) => setVote({ ...vote, people: e.currentTarget.value })} />
         </Field>
+      )}
+      {vote.kind === "satisfaction" && (
+        <p class="muted" data-testid="satisfaction-rule">
+          {t("satisfaction_rule")}
+        </p>
       )}
       {vote.kind === "appraisal" && (
         <label class="check">

@@ -37,6 +37,12 @@ export interface AppointedScrutineer {
   pk: string;
 }
 
+/** An element of the schema's `vote_subject` lists. */
+export interface VoteSubject {
+  kind: string;
+  id: string;
+}
+
 /** The `congress_created` event's payload. */
 export interface CongressCreatedPayload {
   congress_id: string;
@@ -190,6 +196,7 @@ export interface VoteCreatedPayload {
   uncontested: boolean;
   follow_up_of: string;
   manifest: Manifest;
+  subjects?: VoteSubject[];
 }
 
 /** The `vote_opened` event's payload. */

@@ -1,6 +1,7 @@
 // A decided vote's outcome (the server's outcome JSON, protocol/rules.hpp) as bar charts:
 // motion options, election candidates with the elected marked, appraisal and confidence
-// levels per member, each bar in its choice's colour. Percentages are the server's, of the
+// levels per member, satisfaction levels per item with each item's verdict, each bar in its
+// choice's colour. Percentages are the server's, of the
 // ballots cast. PublicResult is what tablets show: counts only once the chair announced them.
 import { optionLabel } from "./ui";
 import { label, listSep, t } from "./i18n";
@@ -51,6 +52,7 @@ export function VoteResult(props: { vote: Record<string, any> }) {
         </>
       )}
       {kind === "election" && <Election o={o} />}
+      {kind === "satisfaction" && <Satisfaction o={o} />}
       {(kind === "appraisal" || kind === "confidence") && (
         <>
           {(o["members"] as any[]).map((m) => (
@@ -71,8 +73,33 @@ export function VoteResult(props: { vote: Record<string, any> }) {
 }
 
 function names(o: Record<string, any>, ids: string[]): string {
-  const list = (o["candidates"] ?? o["members"] ?? []) as any[];
+  const list = (o["candidates"] ?? o["members"] ?? o["items"] ?? []) as any[];
   return ids.map((id) => list.find((c) => c.id === id)?.name ?? id).join(listSep());
+}
+
+/** A satisfaction appraisal: per item its levels and whether it is judged satisfactory. */
+function Satisfaction(props: { o: Record<string, any> }) {
+  const o = props.o;
+  const flagged = o["flagged"] as string[];
+  return (
+    <>
+      {(o["items"] as any[]).map((it) => (
+        <div class="member" data-testid={`item-${it.id}`}>
+          <h4>{it.name}</h4>
+          {(it.levels as any[]).map((l) => (
+            <Bar label={optionLabel(l.id, l.label)} count={l.count} percent={l.percent} optionId={l.id} />
+          ))}
+          <p class={it.satisfactory ? "verdict pass" : "verdict fail"}>
+            {t(it.satisfactory ? "result_item_satisfactory" : "result_item_unsatisfactory", { percent: it.percent })}
+          </p>
+        </div>
+      ))}
+      <p class={flagged.length ? "verdict fail" : "verdict pass"} data-testid="satisfaction-verdict">
+        {flagged.length ? t("result_unsatisfactory", { names: names(o, flagged) }) : t("result_all_satisfactory")} ·{" "}
+        {t("result_satisfaction_required", { n: o["required"] })}
+      </p>
+    </>
+  );
 }
 
 function Election(props: { o: Record<string, any> }) {

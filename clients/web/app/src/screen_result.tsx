@@ -50,7 +50,7 @@ function Row(props: { label: string; count: number; percent: string; optionId: s
 }
 
 /** One member's levels as one stacked bar, each level in its colour with its count. */
-function LevelsRow(props: { name: string; levels: any[]; ballots: number }) {
+function LevelsRow(props: { name: string; levels: any[]; ballots: number; mark?: string }) {
   return (
     <div class="screen-row levels">
       <span class="screen-row-label">{props.name}</span>
@@ -64,12 +64,13 @@ function LevelsRow(props: { name: string; levels: any[]; ballots: number }) {
         )}
         <span class="screen-stack-rest" style={{ flexGrow: Math.max(0, props.ballots - props.levels.reduce((n, l) => n + Number(l.count), 0)) }} />
       </span>
+      {props.mark !== undefined && <span class="screen-row-mark">{props.mark}</span>}
     </div>
   );
 }
 
 function names(o: Record<string, any>, ids: string[]): string {
-  const list = (o["candidates"] ?? o["members"] ?? []) as any[];
+  const list = (o["candidates"] ?? o["members"] ?? o["items"] ?? []) as any[];
   return ids.map((id) => list.find((c) => c.id === id)?.name ?? id).join(listSep());
 }
 
@@ -78,11 +79,11 @@ export function ScreenResult(props: { vote: Record<string, any> }) {
   const v = props.vote;
   const o = v["outcome"] as Record<string, any>;
   const kind = String(o["kind"]);
-  const rows: any[] = kind === "election" ? o["candidates"] : kind === "motion" ? o["options"] : o["members"];
+  const rows: any[] = kind === "election" ? o["candidates"] : kind === "motion" ? o["options"] : kind === "satisfaction" ? o["items"] : o["members"];
   const pages = kind === "motion" ? 1 : Math.ceil(rows.length / ROWS_PER_PAGE);
   const page = usePager(pages, String(v["id"]));
   const visible = kind === "motion" ? rows : rows.slice(page * ROWS_PER_PAGE, (page + 1) * ROWS_PER_PAGE);
-  const levels: any[] = kind === "appraisal" || kind === "confidence" ? (rows[0]?.levels ?? []) : [];
+  const levels: any[] = kind === "appraisal" || kind === "confidence" || kind === "satisfaction" ? (rows[0]?.levels ?? []) : [];
   return (
     <div class="screen-result" data-testid={`screen-result-${v["id"]}`}>
       <p class="screen-kicker">
@@ -103,6 +104,8 @@ export function ScreenResult(props: { vote: Record<string, any> }) {
         {kind === "election" &&
           visible.map((c) => <Row label={c.name} count={c.approve} percent={c.percent} optionId={c.elected ? "approve" : "none"} mark={c.elected ? t("result_elected") : ""} />)}
         {(kind === "appraisal" || kind === "confidence") && visible.map((m) => <LevelsRow name={m.name} levels={m.levels} ballots={o["ballots"]} />)}
+        {kind === "satisfaction" &&
+          visible.map((it) => <LevelsRow name={it.name} levels={it.levels} ballots={o["ballots"]} mark={it.satisfactory ? t("opt_satisfied") : t("opt_unsatisfied")} />)}
       </div>
       <Pager page={page} pages={pages} />
       {kind === "motion" && (
@@ -119,6 +122,11 @@ export function ScreenResult(props: { vote: Record<string, any> }) {
       {kind === "election" && (o["runoff"] as string[]).length > 0 && <p class="screen-note">{t("result_runoff", { names: names(o, o["runoff"]) })}</p>}
       {kind === "election" && o["further_round_seats"] > 0 && <p class="screen-note">{t("result_further", { n: o["further_round_seats"] })}</p>}
       {kind === "confidence" && (o["flagged"] as any[]).length > 0 && <p class="screen-note">{t("result_flagged", { names: names(o, o["flagged"]) })}</p>}
+      {kind === "satisfaction" && (
+        <p class={(o["flagged"] as any[]).length ? "screen-verdict fail" : "screen-verdict pass"} data-testid="screen-verdict">
+          {(o["flagged"] as any[]).length ? t("result_unsatisfactory", { names: names(o, o["flagged"]) }) : t("result_all_satisfactory")}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,15 +1,15 @@
 // The vote manifest and the hashes that bind a ballot to one vote (CVP1 §4): manifest_hash,
-// roster_hash and election_hash, structural validation, and builders for the four standard
-// kinds of vote. The manifest's shape is its JSON form, as in cvp1-kat.json.
+// roster_hash and election_hash, structural validation, and builders for the standard kinds of
+// vote and the satisfaction appraisal (Plenum's fifth kind, crypto/SPEC.md §4). The manifest's shape is its JSON form, as in cvp1-kat.json.
 import { compareBytes } from "./bytes.js";
 import { Point } from "./group.js";
 import { Transcript } from "./hash.js";
 import { PublicKey } from "./sign.js";
 
 /** The kind of a vote, spelled as in hashes and JSON. */
-export type VoteKind = "motion" | "election" | "appraisal" | "confidence";
+export type VoteKind = "motion" | "election" | "appraisal" | "confidence" | "satisfaction";
 /** Every kind, in the spec's order. */
-export const VOTE_KINDS: readonly VoteKind[] = ["motion", "election", "appraisal", "confidence"];
+export const VOTE_KINDS: readonly VoteKind[] = ["motion", "election", "appraisal", "confidence", "satisfaction"];
 
 /** One option of a contest; its value on a ballot is 0 or 1. */
 export interface ManifestOption {
@@ -234,6 +234,21 @@ export function confidenceManifest(voteId: string, title: string, members: reado
       ["trust", "信任"],
       ["basic-trust", "基本信任"],
       ["distrust", "不信任"],
+    ]),
+    constraints: [],
+  };
+}
+
+/** A satisfaction appraisal: "item-i" per item, satisfied/basically_satisfied/unsatisfied, 0..1. */
+export function satisfactionManifest(voteId: string, title: string, items: readonly string[]): Manifest {
+  return {
+    vote_id: voteId,
+    kind: "satisfaction",
+    title,
+    contests: contestPerPerson("item-", items, [
+      ["satisfied", "满意"],
+      ["basically_satisfied", "基本满意"],
+      ["unsatisfied", "不满意"],
     ]),
     constraints: [],
   };

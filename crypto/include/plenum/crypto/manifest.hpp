@@ -1,6 +1,6 @@
 // The vote manifest and the hashes that bind a ballot to one vote (CVP1 §4): manifest_hash,
-// roster_hash and election_hash, structural validation, and builders for the four standard
-// kinds of vote (DOMAIN.md).
+// roster_hash and election_hash, structural validation, and builders for the standard kinds of
+// vote (DOMAIN.md) and the satisfaction appraisal.
 #pragma once
 
 #include <cstdint>
@@ -17,8 +17,8 @@
 namespace plenum::crypto {
 
 /// The kind of a vote; its spelling in hashes and JSON is "motion", "election", "appraisal",
-/// "confidence".
-enum class vote_kind { motion, election, appraisal, confidence };
+/// "confidence", "satisfaction" (Plenum's fifth kind, SPEC.md §4).
+enum class vote_kind { motion, election, appraisal, confidence, satisfaction };
 
 /// The spec's string for `kind`.
 [[nodiscard]] std::string_view to_string(vote_kind kind);
@@ -138,5 +138,11 @@ enum class appraisal_scale {
 /// trust/信任, basic-trust/基本信任, distrust/不信任, min 0 max 1.
 [[nodiscard]] manifest confidence_manifest(std::string vote_id, std::string title,
                                            std::span<const std::string> members);
+
+/// A satisfaction appraisal (满意度测评): per item i a contest "item-i" titled with the item
+/// (a resolution's implementation, a proposal's handling, a rectification), options
+/// satisfied/满意, basically_satisfied/基本满意, unsatisfied/不满意, min 0 max 1.
+[[nodiscard]] manifest satisfaction_manifest(std::string vote_id, std::string title,
+                                             std::span<const std::string> items);
 
 }  // namespace plenum::crypto

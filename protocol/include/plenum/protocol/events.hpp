@@ -24,6 +24,7 @@
 #include "plenum/crypto/spoiled_ballot.hpp"
 #include "plenum/protocol/decode_error.hpp"
 #include "plenum/protocol/rules.hpp"
+#include "plenum/protocol/vote_subject.hpp"
 
 namespace plenum::protocol {
 
@@ -318,11 +319,15 @@ struct vote_created {
   /// The canonical rule text (protocol::rule_text).
   std::string rule;
   std::uint64_t seats = 0;
-  /// Election: the candidates; appraisal and confidence: the members.
+  /// Election: the candidates; appraisal and confidence: the members; satisfaction: the items'
+  /// titles.
   std::vector<std::string> candidates;
   bool uncontested = false;
   std::string follow_up_of;  ///< may be empty
   crypto::manifest manifest;
+  /// Satisfaction: what each item appraises, parallel to `candidates`; empty (and absent from
+  /// the payload) for the other kinds and for items that name no subject.
+  std::vector<vote_subject> subjects;
   friend bool operator==(const vote_created&, const vote_created&) = default;
 };
 

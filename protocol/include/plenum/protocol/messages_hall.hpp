@@ -16,6 +16,7 @@
 #include "plenum/crypto/sign.hpp"
 #include "plenum/protocol/decode_error.hpp"
 #include "plenum/protocol/envelope.hpp"
+#include "plenum/protocol/vote_subject.hpp"
 
 namespace plenum::protocol {
 
@@ -244,15 +245,17 @@ struct create_vote_request {
   std::string vote_id;
   std::string sitting_id;
   std::string item_id;
-  std::string kind;  ///< motion, election, appraisal, confidence
+  std::string kind;  ///< motion, election, appraisal, confidence, satisfaction
   std::string title;
   bool open_ballot = false;
   std::string rule;
   std::uint64_t seats = 0;
   std::vector<std::string> candidates;
   bool uncontested = false;
-  std::vector<std::string> members;
+  std::vector<std::string> members;  ///< appraisal, confidence: members; satisfaction: items
   bool alternative_scale = false;
+  /// Satisfaction: what each item appraises, parallel to `members` (absent when empty).
+  std::vector<vote_subject> subjects;
 };
 
 /// `open_vote`, `close_vote`.

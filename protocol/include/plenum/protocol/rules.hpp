@@ -17,10 +17,10 @@
 
 namespace plenum::protocol {
 
-/// The four kinds of vote (CVP1 §4 manifest `kind`).
-enum class vote_kind { motion, election, appraisal, confidence };
+/// The kinds of vote (CVP1 §4 manifest `kind`; satisfaction is Plenum's fifth kind).
+enum class vote_kind { motion, election, appraisal, confidence, satisfaction };
 
-/// "motion", "election", "appraisal", "confidence".
+/// "motion", "election", "appraisal", "confidence", "satisfaction".
 [[nodiscard]] std::string_view to_string(vote_kind kind) noexcept;
 /// The kind named `text`; nullopt for any other text.
 [[nodiscard]] std::optional<vote_kind> parse_vote_kind(std::string_view text) noexcept;
@@ -58,7 +58,9 @@ struct decision_rule {
   vote_kind kind = vote_kind::motion;
   /// motion: what `for` must meet; election: what approvals must meet to be elected;
   /// confidence: the line that the flagged option's share must exceed to flag a member;
-  /// appraisal: unused (and not part of the text).
+  /// satisfaction: the line that the favourable marks (satisfied + basically_satisfied) of an
+  /// item must meet for the item to be satisfactory; appraisal: unused (and not part of the
+  /// text).
   threshold line;
   /// election only: seats to fill (≥ 1).
   std::uint32_t seats = 0;
@@ -78,6 +80,10 @@ struct decision_rule {
   /// Confidence vote: flags a member whose "distrust" share of the ballots exceeds num/den
   /// (default 1/3).
   [[nodiscard]] static decision_rule confidence(std::uint32_t num = 1, std::uint32_t den = 3);
+  /// Satisfaction appraisal (满意度测评): an item is satisfactory when its satisfied and
+  /// basically_satisfied marks together exceed num/den (default 1/2) of the ballots cast;
+  /// otherwise it is flagged unsatisfactory.
+  [[nodiscard]] static decision_rule satisfaction(std::uint32_t num = 1, std::uint32_t den = 2);
   /// The default rule of `kind` (for an election, of `seats` seats).
   [[nodiscard]] static decision_rule default_for(vote_kind kind, std::uint32_t seats = 1);
 
@@ -85,7 +91,10 @@ struct decision_rule {
 };
 
 /// The canonical JSON text of `rule`, e.g.
-/// {"kind":"motion","pass":{"cmp":"gt","num":1,"den":2,"of":"seated"},"percent_of":"ballots"}.
+/// {"kind":"motion","pass":{"cmp":"gt","num":1,"den":2,"of":"seated"},"percent_of":"ballots"}
+/// or, for a satisfaction appraisal,
+/// {"kind":"satisfaction","satisfactory":{"cmp":"gt","num":1,"den":2,"of":"ballots"},
+/// "percent_of":"ballots"} (its line is always of the ballots cast).
 [[nodiscard]] std::string rule_text(const decision_rule& rule);
 /// The rule as a JSON object (the same keys in the same order as `rule_text`).
 [[nodiscard]] boost::json::object rule_json(const decision_rule& rule);
@@ -138,7 +147,8 @@ struct outcome {
   std::uint32_t runoff_seats = 0;
   /// election: seats left unfilled because too few reached the threshold (a further round).
   std::uint32_t further_round_seats = 0;
-  /// confidence: contest ids of members whose flagged share exceeds the line.
+  /// confidence: contest ids of members whose flagged share exceeds the line; satisfaction:
+  /// contest ids of the items found unsatisfactory.
   std::vector<std::string> flagged;
   /// The canonical JSON text (see `decide_outcome`), hashed into the result digest.
   std::string text;
@@ -153,7 +163,10 @@ struct outcome {
 ///    "further_round_seats";
 ///  - appraisal: "members" [{"id","name","levels" [{"id","label","count","percent"}],"none"}];
 ///  - confidence: "required" (the least flagged-option count that flags), "members" [{"id",
-///    "name","levels" [...],"none","flagged"}], "flagged" [ids].
+///    "name","levels" [...],"none","flagged"}], "flagged" [ids];
+///  - satisfaction: "required" (the least favourable count that is satisfactory), "items" [{"id",
+///    "name","levels" [...],"none","favourable" (satisfied + basically_satisfied),"percent" (of
+///    favourable),"satisfactory"}], "flagged" [ids of the unsatisfactory items].
 /// Percentages are of the ballots cast, rounded half up to two decimals ("66.67"; "0.00" when
 /// no ballot was cast); "abstain"/"none" count the ballots without a mark in that contest.
 /// Fails with errc::invalid_tally when the tally does not fit the rule (wrong options, counts

@@ -39,7 +39,8 @@ struct contest_lines {
   std::vector<option_line> options;
   /// Election: this candidate is elected.
   bool elected = false;
-  /// Confidence vote: the flagged option's share exceeds the rule's line.
+  /// Confidence vote: the flagged option's share exceeds the rule's line; satisfaction
+  /// appraisal: the item is judged unsatisfactory.
   bool flagged = false;
 };
 
@@ -58,7 +59,8 @@ struct signer {
 struct vote_outcome {
   /// Motion: whether it passed.
   bool passed = false;
-  /// Motion, election, confidence vote: the least count that passes, elects or flags
+  /// Motion, election, confidence vote, satisfaction appraisal: the least count that passes,
+  /// elects, flags or makes an item satisfactory
   /// (the outcome's "required"); 0 when the rule has no line (appraisal).
   std::uint64_t required = 0;
   /// Election: the elected, ranked by approvals.
@@ -68,7 +70,8 @@ struct vote_outcome {
   std::uint32_t runoff_seats = 0;
   /// Election: seats left for a further round.
   std::uint32_t further_round_seats = 0;
-  /// Confidence vote: the members whose flagged share exceeds the line.
+  /// Confidence vote: the members whose flagged share exceeds the line; satisfaction
+  /// appraisal: the items judged unsatisfactory.
   std::vector<std::string> flagged;
 };
 
@@ -121,7 +124,7 @@ struct sitting_sheet {
 /// `check_vote_sheet` for every vote of `sheet`.
 [[nodiscard]] result<void> check_sitting_sheet(const sitting_sheet& sheet);
 
-/// The sheet's label of `kind`: 议案表决, 选举, 民主评议, 信任投票.
+/// The sheet's label of `kind`: 议案表决, 选举, 民主评议, 信任投票, 满意度测评.
 [[nodiscard]] std::string_view kind_label(protocol::vote_kind kind) noexcept;
 
 /// The sheet's label of `role`: 服务器, 监票人, 主持人.
