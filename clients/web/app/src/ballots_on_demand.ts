@@ -19,10 +19,45 @@ export async function readVoteBallots(client: PlenumClient, voteId: string): Pro
   if (range) await client.fillGaps(range.from, range.to);
 }
 
-/** Reads the ballots of each of `voteIds` whenever `when` changes (a state push: a ballot
- * arrived, a vote closed). */
-export function useVoteBallots(client: PlenumClient, voteIds: readonly string[], when: unknown): void {
+/** A vote whose ballots a console shows, with the number of accepted ballots its state
+ * reports (`received`). */
+export interface VoteInView {
+  id: string;
+  received: number;
+}
+
+/** How many accepted ballots of `voteId` `board` holds. */
+export function ballotsHeld(board: readonly BoardEvent[], voteId: string): number {
+  let n = 0;
+  for (const e of board) if (e.type === "ballot_accepted" && e.payload["vote_id"] === voteId) ++n;
+  return n;
+}
+
+const RETRY_MS = 250;
+const RETRIES = 40;
+
+/** Reads the ballots of each of `votes` whenever `when` changes (a state push: a ballot
+ * arrived, a vote closed), and again every 250 ms (for up to 10 s) while the board holds fewer
+ * than the state reports: a state can reach the console before the ballot it counts can be read
+ * from the board, and a failed read is tried again rather than dropped. */
+export function useVoteBallots(client: PlenumClient, votes: readonly VoteInView[], when: unknown): void {
   useEffect(() => {
-    for (const id of voteIds) void readVoteBallots(client, id).catch(() => undefined);
-  }, [voteIds.join("\n"), when]);
+    let current = true;
+    const follow = async (vote: VoteInView) => {
+      for (let attempt = 0; current && attempt <= RETRIES; ++attempt) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, RETRY_MS));
+        if (!current) return;
+        try {
+          await readVoteBallots(client, vote.id);
+        } catch {
+          continue;
+        }
+        if (ballotsHeld(client.board.get(), vote.id) >= vote.received) return;
+      }
+    };
+    for (const vote of votes) void follow(vote);
+    return () => {
+      current = false;
+    };
+  }, [votes.map((v) => `${v.id}:${v.received}`).join("\n"), when]);
 }

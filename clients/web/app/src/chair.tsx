@@ -88,7 +88,9 @@ function Chair({ client }: AppProps) {
   // the result the chair signs.
   useVoteBallots(
     client,
-    votes.filter((v) => v.status === "open" || v.status === "closed" || (v.status === "decided" && !v.announced)).map((v) => String(v.id)),
+    votes
+      .filter((v) => v.status === "open" || v.status === "closed" || (v.status === "decided" && !v.announced))
+      .map((v) => ({ id: String(v.id), received: Number(v.received ?? 0) })),
     state,
   );
   const ceremony = state?.["ceremony"];

@@ -27,7 +27,7 @@ function Screen({ client }: AppProps) {
   const waiting = ((state?.["votes"] ?? []) as any[]).filter((v) => v.status === "closed" || (v.status === "decided" && !v.announced));
   useVoteBallots(
     client,
-    waiting.map((v) => String(v.id)),
+    waiting.map((v) => ({ id: String(v.id), received: Number(v.received ?? 0) })),
     state,
   );
   if (!state || !state["sitting"]) return <p class="screen-now center">{t("no_sitting")}</p>;
