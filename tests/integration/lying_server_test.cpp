@@ -130,7 +130,8 @@ struct hall {
         {},
         false,
         "",
-        shown});
+        shown,
+        {}});
     const auto voters = roster(!lies.leave_out_voter);
     const crypto::point published_key = lies.substitute_key ? substitute : keys.joint_key;
     const auto mh = crypto::manifest_hash(manifest);
