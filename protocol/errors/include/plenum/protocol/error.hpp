@@ -146,6 +146,10 @@ enum class canonical {
   X(report_exists, already_exists, "an implementation report with this id exists")               \
   X(reason_required, invalid_argument, "a blocked implementation needs its reason")              \
   X(no_follow_up, failed_precondition, "the sitting has no follow-up report")                    \
+  /* the monthly report and the performance file */                                            \
+  X(invalid_month, invalid_argument, "a month is not written YYYY-MM")                           \
+  X(month_not_ended, failed_precondition, "the month has not ended yet")                         \
+  X(report_already_issued, already_exists, "the report of this month was issued already")        \
   /* downloads */                                                                                \
   X(sheet_tool_missing, unavailable, "the server cannot find plenum-sheet to make the sheet")    \
   X(sheet_failed, internal, "the result sheet could not be made")                                \
