@@ -355,14 +355,17 @@ struct issue_monthly_report {
 };
 
 /// Every command.
-using command = std::variant<
-    create_congress, import_roster, acknowledge_warnings, issue_enrollment_code, enroll_device,
-    create_sitting, open_checkin, close_checkin, check_in, assisted_check_in, excuse_delegate,
-    withdraw_excusal, open_sitting, close_sitting, add_item, add_material, set_current_item,
-    submit_proposal, create_vote, open_vote, close_vote, cast_ballot, record_result, start_ceremony,
-    submit_keygen, confirm_keys, submit_partial, sign_result, announce_result, spoil_ballot,
-    set_calendar, accept_proposal, merge_proposal, convert_proposal, answer_proposal, rate_proposal,
-    record_delegate_left, seat_alternate, add_delegate, record_rectification, report_implementation,
-    refresh_follow_up, issue_monthly_report>;
+using command =
+    std::variant<create_congress, import_roster, acknowledge_warnings, issue_enrollment_code,
+                 enroll_device, create_sitting, open_checkin, close_checkin, check_in,
+                 assisted_check_in, excuse_delegate, withdraw_excusal, open_sitting, close_sitting,
+                 add_item, add_material, set_current_item, submit_proposal, create_vote, open_vote,
+                 close_vote, cast_ballot, record_result, start_ceremony, submit_keygen,
+                 confirm_keys, submit_partial, sign_result, announce_result, spoil_ballot,
+                 set_calendar, accept_proposal, merge_proposal, convert_proposal, answer_proposal,
+                 rate_proposal,
+                 record_delegate_left, seat_alternate, add_delegate, record_rectification,
+                 report_implementation, refresh_follow_up,
+                 issue_monthly_report>;
 
 }  // namespace plenum::server::domain

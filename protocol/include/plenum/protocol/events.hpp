@@ -558,8 +558,9 @@ using congress_event = std::variant<
     events::ceremony_started, events::keygen_submitted, events::keys_confirmed,
     events::partial_submitted, events::calendar_set, events::proposal_accepted,
     events::proposal_merged, events::proposal_converted, events::proposal_answered,
-    events::proposal_rated, events::delegate_left, events::alternate_seated, events::delegate_added,
-    events::resolution_adopted, events::rectification_opened, events::implementation_reported,
+    events::proposal_rated, events::delegate_left, events::alternate_seated,
+    events::delegate_added, events::resolution_adopted, events::rectification_opened,
+    events::implementation_reported,
     events::monthly_report_issued>;
 
 /// The type name of the event held ("ballot_accepted", …).
