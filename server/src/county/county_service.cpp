@@ -122,8 +122,9 @@ void county_service::auth(session& s, std::uint64_t id, const protocol::frame& f
   s.account = account->id;
   s.nonce_spent = true;
   log::info("county account authenticated", {{"conn", s.conn->id()}, {"account", account->id}});
-  send(s.conn,
-       protocol::encode_reply(id, protocol::auth_reply{account->id, {std::string(county_role)}}));
+  // The auth reply's shape, with the county's role (not one of a congress's roles).
+  send(s.conn, protocol::encode_ok(
+                   id, json::object{{"person", account->id}, {"roles", json::array{county_role}}}));
 }
 
 void county_service::enroll(session& s, std::uint64_t id, const protocol::frame& f) {
