@@ -263,6 +263,35 @@ TEST_F(county_service_test, accounts_file_keeps_no_code_and_the_enrollment_survi
   EXPECT_NE(exposed.error().message.find("readable or writable by others"), std::string::npos);
 }
 
+TEST_F(county_service_test, a_reissued_code_enrolls_a_new_device_that_replaces_the_old) {
+  (void)county_officer();
+  auto accounts = county::county_accounts::open(dir_ / "accounts.json", "demo-county");
+  ASSERT_TRUE(accounts);
+  auto unknown = (*accounts)->reissue({"nobody"}, crypto::system_random());
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error(), errc::unknown_person);
+  auto fresh = (*accounts)->reissue({"org"}, crypto::system_random());
+  ASSERT_TRUE(fresh);
+  ASSERT_EQ(fresh->size(), 1u);
+  // Until the new code is used the old device still reads; then only the new one.
+  EXPECT_TRUE((*accounts)->find_device(officer_key_.public_part()));
+  crypto::seeded_random random("replacement device");
+  const auto replacement = crypto::secret_key::generate(random);
+  const auto code = server::domain::enrollment_code::parse(fresh->front().code);
+  ASSERT_TRUE(code);
+  const auto pk = replacement.public_part();
+  EXPECT_EQ((*accounts)
+                ->enroll("org", code_, pk,
+                         replacement.sign(crypto::enroll_digest("demo-county", "org", code_, pk)))
+                .error(),
+            errc::bad_enrollment_code);
+  ASSERT_TRUE((*accounts)->enroll(
+      "org", fresh->front().code, pk,
+      replacement.sign(server::domain::enrollment_digest("demo-county", "org", *code, pk))));
+  EXPECT_FALSE((*accounts)->find_device(officer_key_.public_part()));
+  EXPECT_EQ((*accounts)->find_device(pk)->id, "org");
+}
+
 TEST(county_options_test, townships_and_county_accounts_parse_and_bad_ones_are_refused) {
   using server::app::parse_options;
   auto o = parse_options({"--township", "north=北乡", "--township", "south=南镇",
@@ -286,6 +315,7 @@ TEST(county_options_test, townships_and_county_accounts_parse_and_bad_ones_are_r
       {"--township", "north=北乡", "--township-roster", "south=r.csv"},
       {"--township", "north=北乡", "--township-membership", "north=1,2"},
       {"--county-account", "org=组织部"},
+      {"--county-reissue", "org"},
       {"--township", "north=北乡", "--init-demo"},
   };
   for (const auto& args : bad) EXPECT_THROW((void)parse_options(args), std::invalid_argument);

@@ -110,6 +110,7 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   std::vector<std::string> township_rosters;
   std::vector<std::string> township_memberships;
   std::vector<std::string> county_accounts;
+  std::vector<std::string> county_reissue;
   unsigned port = o.port;
   std::size_t max_message = o.limits.read_message_max;
   std::size_t max_queue = o.limits.send_queue_max_bytes;
@@ -177,7 +178,11 @@ daemon_options parse_options(const std::vector<std::string>& args) {
      "with --township: the county's name")
     ("county-account", po::value(&county_accounts)->composing(),
      "ID=NAME (repeatable, with --township): a county organisation department account; a new "
-     "one gets an enrollment code in <data-dir>/county/county-credentials.txt");
+     "one gets an enrollment code in <data-dir>/county/county-credentials.txt")
+    ("county-reissue", po::value(&county_reissue)->composing(),
+     "ID (repeatable, with --township): a fresh enrollment code for county account ID (a lost "
+     "device), appended to county-credentials.txt at every start given it; the device the new "
+     "code enrolls replaces the old one");
   // clang-format on
 
   po::variables_map vm;
@@ -237,8 +242,10 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   o.townships = parse_townships(townships, township_rosters, township_memberships);
   for (const auto& a : county_accounts)
     o.county_accounts.push_back(key_value(a, "--county-account"));
-  if (!o.county_accounts.empty() && o.townships.empty())
-    throw std::invalid_argument("--county-account needs at least one --township");
+  o.county_reissue = county_reissue;
+  if ((!o.county_accounts.empty() || !o.county_reissue.empty()) && o.townships.empty())
+    throw std::invalid_argument(
+        "--county-account and --county-reissue need at least one --township");
   if (!o.townships.empty() && (o.init_demo || o.roster))
     throw std::invalid_argument(
         "--init-demo and --roster are for the single congress; a township's roster is "

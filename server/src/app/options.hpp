@@ -44,7 +44,8 @@ struct daemon_options {
   std::string county_id = "county";                 // the county view (with townships)
   std::string county_name = "County";
   std::vector<std::pair<std::string, std::string>> county_accounts;  // id, name
-  std::string help;  // non-empty when --help was given: print it and exit 0
+  std::vector<std::string> county_reissue;  // accounts that get a fresh code at this start
+  std::string help;                         // non-empty when --help was given: print it and exit 0
 };
 
 /// Parses the command line (argv[0] is the program name). Throws std::invalid_argument

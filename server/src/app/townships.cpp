@@ -73,6 +73,12 @@ std::unique_ptr<county::county_service> open_county(const daemon_options& opts,
   if (!issued)
     throw std::runtime_error("county: cannot issue the accounts' codes: " +
                              issued.error().message());
+  auto reissued = (*accounts)->reissue(opts.county_reissue, crypto::system_random());
+  if (!reissued)
+    throw std::runtime_error(
+        "county: --county-reissue: " + reissued.error().message() +
+        (reissued.error() == errc::unknown_person ? " (no such account)" : ""));
+  issued->insert(issued->end(), reissued->begin(), reissued->end());
   if (!issued->empty()) {
     const fs::path file = dir / "county-credentials.txt";
     write_county_codes(file, *issued);

@@ -33,7 +33,8 @@ struct township_halls {
 /// Opens each township's hall (a new log gets event 0 with the township's id and name and, with
 /// --township-roster, its roster and the secretaries' codes in the township's directory), then
 /// the county's key (`<data-dir>/county/congress.key`) and accounts, issuing codes to new
-/// --county-account ids into `<data-dir>/county/county-credentials.txt` (0600, appended).
+/// --county-account ids and to --county-reissue ones into
+/// `<data-dir>/county/county-credentials.txt` (0600, appended).
 /// Throws std::runtime_error naming the township and the reason when one cannot be opened
 /// (start-up: plenumd stops).
 [[nodiscard]] township_halls open_townships(const daemon_options& opts,

@@ -109,6 +109,29 @@ result<std::vector<issued_code>> county_accounts::issue_missing(
   return issued;
 }
 
+result<std::vector<issued_code>> county_accounts::reissue(const std::vector<std::string>& ids,
+                                                          crypto::random_source& random) {
+  std::lock_guard lock(mutex_);
+  auto updated = accounts_;
+  std::vector<issued_code> issued;
+  for (const auto& id : ids) {
+    auto it = updated.find(id);
+    if (it == updated.end()) return errc::unknown_person;
+    const auto code = domain::enrollment_code::generate(random);
+    const auto salt = domain::generate_salt(random);
+    it->second.code_salt = crypto::to_hex(salt);
+    it->second.code_hash = crypto::to_hex(domain::code_hash(county_id_, id, salt, code));
+    issued.push_back({id, it->second.name, code.printable()});
+  }
+  if (issued.empty()) return issued;
+  std::swap(accounts_, updated);
+  if (auto saved = save(); !saved) {
+    std::swap(accounts_, updated);
+    return saved.error();
+  }
+  return issued;
+}
+
 result<void> county_accounts::enroll(const std::string& account, const std::string& typed_code,
                                      const crypto::public_key& device_pk,
                                      const crypto::signature& sig) {

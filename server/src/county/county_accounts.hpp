@@ -55,8 +55,16 @@ class county_accounts {
       const std::vector<std::pair<std::string, std::string>>& wanted,
       crypto::random_source& random);
 
+  /// A fresh code for each account of `ids` (a lost or replaced device): stored hashed, written
+  /// before it returns; the device enrolled so far keeps working until the new code enrolls
+  /// another, which then replaces it. Errors: errc::unknown_person for an id the file does not
+  /// hold (nothing issued); errc::storage_failure when the file cannot be written.
+  [[nodiscard]] result<std::vector<issued_code>> reissue(const std::vector<std::string>& ids,
+                                                         crypto::random_source& random);
+
   /// Binds `device_pk` to `account` with its code as typed, if `sig` verifies over
-  /// domain::enrollment_digest(county id, account, code, device_pk). The code is spent.
+  /// domain::enrollment_digest(county id, account, code, device_pk). The code is spent; a device
+  /// enrolled before is replaced.
   /// Errors: unknown_person (no such account), bad_enrollment_code, enrollment_code_spent,
   /// device_key_in_use, bad_signature, storage_failure (nothing changed).
   [[nodiscard]] result<void> enroll(const std::string& account, const std::string& typed_code,
