@@ -401,8 +401,8 @@ struct prepare_download_request {
   std::string kind{};
   std::optional<std::string> vote_id;
   std::optional<std::string> sitting_id;
-  std::optional<std::string> month;
-  std::optional<std::string> person;
+  std::optional<std::string> month{};
+  std::optional<std::string> person{};
 };
 
 /// `issue_monthly_report` (secretary): issues the report of `month` (YYYY-MM) to the county
