@@ -83,7 +83,6 @@ void run_satisfaction(domain::test::congress& c) {
   satisfaction.kind = "satisfaction";
   satisfaction.title = "满意度测评";
   satisfaction.members = {"修缮村道决议的执行", "民主评议问题的整改"};
-  satisfaction.subjects = {{"resolution", "r1"}, {"rectification", "rc1"}};
   EXPECT_TRUE(c.as("CH", satisfaction));
   EXPECT_TRUE(c.as("CH", domain::open_vote{"v3"}));
   c.cast_each("v3", 9, [](std::size_t i) {

@@ -25,7 +25,7 @@ namespace plenum::verify_test {
 /// With `delegates` other than 10 (a multiple of 10, for benchmarks): all present, and only
 /// the motion, in which every delegate votes (for, against, abstain in turn).
 /// With `satisfaction` (10 delegates only), the sitting goes on: report item i3 and the
-/// satisfaction appraisal v3 of two items (subjects resolution r1, rectification rc1): item-0
+/// satisfaction appraisal v3 of two items named by their titles: item-0
 /// 4 满意 + 1 基本满意 of 9 ballots (satisfactory), item-1 2 + 2 of 9 (flagged), decrypted by
 /// S1 and S2, signed by both and announced.
 /// Removes its directories when destroyed. Not thread-safe.
