@@ -182,8 +182,8 @@ void put_proposal_on_v1s_item(std::vector<protocol::board_event>& events, bool a
 }
 
 TEST_F(follow_up_record, AResolutionOnAnAcceptedProposalsItemDecidesIt) {
-  const auto r = tampered("proposal-decided",
-                          [](auto& events) { put_proposal_on_v1s_item(events, true); });
+  const auto r =
+      tampered("proposal-decided", [](auto& events) { put_proposal_on_v1s_item(events, true); });
   EXPECT_TRUE(r.passed()) << dump(r);
   const auto* proposals = r.find("proposals");
   ASSERT_NE(proposals, nullptr) << dump(r);

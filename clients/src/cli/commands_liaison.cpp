@@ -70,8 +70,7 @@ int answer_proposal_cmd(const context& ctx, const std::vector<std::string>& args
   std::string unit;
   po::options_description desc("answer-proposal options");
   desc.add_options()("proposal", po::value(&r.proposal_id)->required(), "the proposal")(
-      "text", po::value(&r.text)->required(),
-      "the handling unit's answer to the current round")(
+      "text", po::value(&r.text)->required(), "the handling unit's answer to the current round")(
       "unit", po::value(&unit), "the unit that answers (default: the assigned unit)");
   po::positional_options_description pos;
   pos.add("proposal", 1);
@@ -107,10 +106,9 @@ int record_rectification_cmd(const context& ctx, const std::vector<std::string>&
       "member", po::value(&r.member)->required(), "the appraised member concerned")(
       "problem", po::value(&r.problem)->required(), "the problem to rectify")(
       "responsible", po::value(&r.responsible)->required(), "who is responsible for it")(
-      "rectification", po::value(&r.rectification_id),
-      "its id (default: the congress gives one)");
-  if (!parse_args("record-rectification", "--vote V --member M --problem P --responsible R",
-                  desc, args))
+      "rectification", po::value(&r.rectification_id), "its id (default: the congress gives one)");
+  if (!parse_args("record-rectification", "--vote V --member M --problem P --responsible R", desc,
+                  args))
     return 0;
   return send_hall(ctx, r, {});
 }
@@ -118,8 +116,7 @@ int record_rectification_cmd(const context& ctx, const std::vector<std::string>&
 int report_implementation_cmd(const context& ctx, const std::vector<std::string>& args) {
   protocol::report_implementation_request r;
   po::options_description desc("report-implementation options");
-  desc.add_options()("subject", po::value(&r.subject)->required(),
-                     "resolution or rectification")(
+  desc.add_options()("subject", po::value(&r.subject)->required(), "resolution or rectification")(
       "id", po::value(&r.subject_id)->required(), "the resolution's or rectification item's id")(
       "status", po::value(&r.status)->required(),
       "not_started (未启动), in_progress (推进中), completed (已完成) or blocked (受阻)")(
@@ -155,19 +152,20 @@ int follow_up_cmd(const context& ctx, const std::vector<std::string>& args) {
 }  // namespace
 
 void add_liaison_commands(std::vector<command>& table) {
-  table.push_back({"submit-proposal", "delegate: submit a proposal (代表提案)", submit_proposal_cmd});
+  table.push_back(
+      {"submit-proposal", "delegate: submit a proposal (代表提案)", submit_proposal_cmd});
   table.push_back({"accept-proposal", "secretary: accept a proposal (立案) for a handling unit",
                    accept_proposal_cmd});
   table.push_back({"merge-proposal", "secretary: merge a proposal into a similar accepted one",
                    merge_proposal_cmd});
   table.push_back({"convert-proposal", "secretary: turn a proposal into an opinion, with reason",
                    convert_proposal_cmd});
-  table.push_back({"answer-proposal", "secretary: record the handling unit's answer",
-                   answer_proposal_cmd});
-  table.push_back({"rate-proposal", "proposer: rate the answer to their proposal",
-                   rate_proposal_cmd});
-  table.push_back({"proposals", "the proposals --as may see, with handling and deadlines",
-                   proposals_cmd});
+  table.push_back(
+      {"answer-proposal", "secretary: record the handling unit's answer", answer_proposal_cmd});
+  table.push_back(
+      {"rate-proposal", "proposer: rate the answer to their proposal", rate_proposal_cmd});
+  table.push_back(
+      {"proposals", "the proposals --as may see, with handling and deadlines", proposals_cmd});
   table.push_back({"record-rectification",
                    "secretary: a rectification item for a problem an appraisal raised",
                    record_rectification_cmd});

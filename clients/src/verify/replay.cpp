@@ -114,15 +114,14 @@ class replayer {
                           const std::string& resolution_id) {
     auto& pr = *proposal(id);
     const auto into = proposals_.find(pr.into);
-    const bool accepted = pr.review == "accepted" ||
-                          (pr.review == "merged" && into != proposals_.end() &&
-                           into->second.review == "accepted");
+    const bool accepted =
+        pr.review == "accepted" ||
+        (pr.review == "merged" && into != proposals_.end() && into->second.review == "accepted");
     proposal_check(e, id, accepted && pr.resolution.empty(),
-                   !accepted ? "decided by the meeting (resolution " + resolution_id +
-                                   ") but " + (pr.review == "submitted" ? "never accepted"
-                                                                        : pr.review)
-                             : "decided again (resolution " + resolution_id + ") after " +
-                                   pr.resolution);
+                   !accepted
+                       ? "decided by the meeting (resolution " + resolution_id + ") but " +
+                             (pr.review == "submitted" ? "never accepted" : pr.review)
+                       : "decided again (resolution " + resolution_id + ") after " + pr.resolution);
     if (pr.resolution.empty()) pr.resolution = resolution_id;
     ++decided_;
   }

@@ -39,10 +39,10 @@ boost::system::error_code check_subject(const congress_state& state,
 }  // namespace
 
 std::string subject_title(const congress_state& state, const protocol::vote_subject& subject) {
-  if (subject.kind == "resolution") return clipped(state.resolutions().at(subject.id).title,
-                                                   max_title_bytes);
-  if (subject.kind == "proposal") return clipped(state.find_proposal(subject.id)->title,
-                                                 max_title_bytes);
+  if (subject.kind == "resolution")
+    return clipped(state.resolutions().at(subject.id).title, max_title_bytes);
+  if (subject.kind == "proposal")
+    return clipped(state.find_proposal(subject.id)->title, max_title_bytes);
   const rectification& r = state.rectifications().at(subject.id);
   return clipped(r.member.empty() ? r.problem : r.member + "：" + r.problem, max_title_bytes);
 }
