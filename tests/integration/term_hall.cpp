@@ -56,7 +56,9 @@ term_hall::term_hall() : dir_(std::make_unique<temp_dir>()) {
 }
 
 term_hall::~term_hall() {
-  if (server_ && port_ != 0) EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
+  if (server_ && port_ != 0) {
+    EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
+  }
 }
 
 std::string term_hall::server_log() const { return read_file(dir_->path() / "plenumd.log"); }

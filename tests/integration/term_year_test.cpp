@@ -11,6 +11,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cstdlib>
+#include <sstream>
 #include <string>
 
 #include "term_hall.hpp"
@@ -237,10 +238,20 @@ TEST(term_year, FromOneAnnualMeetingToTheNextWithItsFollowUpAndSatisfactionAppra
   auto exported = se.call("export_record");
   ASSERT_TRUE(exported.ok()) << exported.code();
   const std::string dir = str(exported.fields.at("record").as_object(), "dir");
-  // The appraisal's items carry their subjects and the titles generated from them.
-  const std::string events = read_file(std::filesystem::path(dir) / "events.jsonl");
-  expect_contains(events, R"("subjects":[{"kind":"resolution","id":")" + r1 + "\"}");
-  expect_contains(events, "乙：联系群众不够");
+  // The appraisal's vote_created names its subjects and the titles generated from them.
+  json::object created;
+  std::istringstream lines(read_file(std::filesystem::path(dir) / "events.jsonl"));
+  for (std::string line; std::getline(lines, line);) {
+    auto entry = json::parse(line).as_object();
+    if (str(entry, "type") != "vote_created") continue;
+    auto payload = json::parse(str(entry, "payload")).as_object();
+    if (str(payload, "vote_id") == "sat1") created = std::move(payload);
+  }
+  ASSERT_TRUE(created.contains("subjects")) << json::serialize(created);
+  EXPECT_EQ(created.at("subjects"), appraisal_vote.at("subjects"));
+  EXPECT_EQ(created.at("candidates"),
+            (json::array{"关于镇人民政府工作报告的决议", "关于实施村道硬化工程的决议",
+                         "乙：联系群众不够"}));
   const auto out = std::filesystem::path(dir).parent_path() / "verify.txt";
   const std::string command = std::string(PLENUM_VERIFY_BINARY) + " '" + dir + "' --congress-key " +
                               ch.hello().congress_pk.hex() + " > '" + out.string() + "' 2>&1";

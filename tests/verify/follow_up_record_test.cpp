@@ -152,9 +152,9 @@ TEST_F(follow_up_record, ARosterChangeWhileTheSittingIsOpenFails) {
   expect_fails(r, "roster_changes", "while a sitting is open");
 }
 
-// The item of motion v1 made to carry proposal P9 of D001, submitted just before it and, when
-// `accepted`, accepted (立案) by the secretary: the resolution on it decides the proposal.
-void put_proposal_on_v1s_item(std::vector<protocol::board_event>& events, bool accepted) {
+// The item of motion v1 made to carry proposal P9 of D001, submitted just before it and never
+// accepted.
+void put_unaccepted_proposal_on_v1s_item(std::vector<protocol::board_event>& events) {
   std::size_t item = 0;
   for (std::size_t k = 0; k < events.size(); ++k)
     if (events[k].type == "item_added" && payload_of(events[k]).at("item_id") == "i1") item = k;
@@ -162,38 +162,38 @@ void put_proposal_on_v1s_item(std::vector<protocol::board_event>& events, bool a
   auto p = payload_of(events[item]);
   p["proposal_id"] = "P9";
   set_payload(events[item], p);
-  std::vector<protocol::board_event> inserted(accepted ? 2 : 1, events[item]);
-  inserted[0].type = "proposal_submitted";
-  set_payload(inserted[0], json::object{{"proposal_id", "P9"},
-                                        {"by", "D001"},
-                                        {"title", "关于修缮村道的提案"},
-                                        {"text", "建议修缮村道。"},
-                                        {"unix_ms", 1'790'000'000'000}});
-  if (accepted) {
-    inserted[1].type = "proposal_accepted";
-    set_payload(inserted[1], json::object{{"proposal_id", "P9"},
-                                          {"unit", "交通运输局"},
-                                          {"deadline", "2027-03-22"},
-                                          {"by", "SE"},
-                                          {"unix_ms", 1'790'000'000'000}});
-  }
-  events.insert(events.begin() + static_cast<std::ptrdiff_t>(item), inserted.begin(),
-                inserted.end());
+  protocol::board_event submitted = events[item];
+  submitted.type = "proposal_submitted";
+  set_payload(submitted, json::object{{"proposal_id", "P9"},
+                                      {"by", "D001"},
+                                      {"title", "关于修缮村道的提案"},
+                                      {"text", "建议修缮村道。"},
+                                      {"unix_ms", 1'790'000'000'000}});
+  events.insert(events.begin() + static_cast<std::ptrdiff_t>(item), submitted);
 }
 
 TEST_F(follow_up_record, AResolutionOnAnAcceptedProposalsItemDecidesIt) {
-  const auto r =
-      tampered("proposal-decided", [](auto& events) { put_proposal_on_v1s_item(events, true); });
+  // A record of its own: P1 accepted and handled, then put on the agenda and decided.
+  sitting_record decided(10, false, true);
+  const auto dir = decided.fresh_dir("clean");
+  ASSERT_TRUE(server::record_export::export_data_dir(decided.data_dir(), dir));
+  const auto events = read_events(dir);
+  const auto i = index_of(events, "resolution_adopted");
+  std::size_t last = i;
+  for (std::size_t k = i + 1; k < events.size(); ++k)
+    if (events[k].type == "resolution_adopted") last = k;
+  EXPECT_EQ(payload_of(events[last]).at("item_id").as_string(), "i4");
+  const auto r = verify(dir);
   EXPECT_TRUE(r.passed()) << dump(r);
   const auto* proposals = r.find("proposals");
   ASSERT_NE(proposals, nullptr) << dump(r);
   EXPECT_NE(proposals->detail.find("1 decided by the meeting"), std::string::npos)
       << proposals->detail;
+  EXPECT_EQ(r.find("resolutions")->count, 2u);
 }
 
 TEST_F(follow_up_record, AResolutionDecidingAProposalNeverAcceptedFails) {
-  const auto r = tampered("proposal-not-accepted",
-                          [](auto& events) { put_proposal_on_v1s_item(events, false); });
+  const auto r = tampered("proposal-not-accepted", put_unaccepted_proposal_on_v1s_item);
   expect_fails(r, "proposals", "P9: decided by the meeting (resolution R1) but never accepted");
 }
 
