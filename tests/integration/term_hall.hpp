@@ -1,5 +1,5 @@
 // A congress of the term on a real plenumd (TLS WebSockets, its data on disk) for the tests that
-// run more than one sitting: ten delegates, an alternate, a chair, a secretary and three
+// run more than one sitting: a few delegates, an alternate, a chair, a secretary and three
 // scrutineers, every device enrolled, and the steps of a sitting done as the hall does them —
 // check-in, the key ceremony, a vote from its creation to the announced result. Failures are
 // reported as gtest failures where they happen.
@@ -20,14 +20,15 @@
 
 namespace plenum::tests {
 
-/// "D001" … "D010".
+/// "D001" … for i = 1 ….
 [[nodiscard]] std::string term_delegate(int i);
 
 class term_hall {
  public:
-  /// Starts plenumd on a fresh directory with the term's roster (congress "term-congress") and
-  /// enrolls everyone. `ok()` says whether all of it worked.
-  term_hall();
+  /// Starts plenumd on a fresh directory with the term's roster of `delegates` delegates
+  /// (congress "term-congress"), acknowledges the roster's composition warnings and enrolls
+  /// everyone. `ok()` says whether all of it worked.
+  explicit term_hall(int delegates = 10);
   ~term_hall();
   term_hall(const term_hall&) = delete;
   term_hall& operator=(const term_hall&) = delete;
@@ -65,6 +66,7 @@ class term_hall {
 
   std::unique_ptr<temp_dir> dir_;
   std::unique_ptr<plenumd_process> server_;
+  int delegates_ = 10;
   std::uint16_t port_ = 0;
   bool enrolled_ = false;
   std::map<std::string, crypto::secret_key> keys_;

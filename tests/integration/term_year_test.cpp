@@ -52,7 +52,7 @@ void expect_contains(const std::string& text, const std::string& part) {
 }
 
 TEST(term_year, FromOneAnnualMeetingToTheNextWithItsFollowUpAndSatisfactionAppraisal) {
-  term_hall hall;
+  term_hall hall(5);  // five delegates, all present and voting
   ASSERT_TRUE(hall.ok()) << hall.server_log();
   auto ch = hall.as("CH");
   auto se = hall.as("SE");
@@ -60,7 +60,7 @@ TEST(term_year, FromOneAnnualMeetingToTheNextWithItsFollowUpAndSatisfactionAppra
   // ---- The 2026 annual meeting: two resolutions and an appraisal problem ----
   const std::string first = hall.create_sitting("2026年年会", "2026-03-01");
   ASSERT_FALSE(first.empty());
-  hall.sit(first, 9);
+  hall.sit(first, 5);
   auto add_current = [&](const std::string& kind, const std::string& title,
                          const std::string& responsible) {
     auto item = ch.call(
@@ -77,7 +77,7 @@ TEST(term_year, FromOneAnnualMeetingToTheNextWithItsFollowUpAndSatisfactionAppra
                               {"item_id", report},
                               {"kind", "motion"},
                               {"title", "关于镇人民政府工作报告的决议"}},
-                             9, [](int i) { return motion_marks(i, 8); });
+                             5, [](int i) { return motion_marks(i, 4); });
   EXPECT_TRUE(v1.at("outcome").at("passed").as_bool()) << json::serialize(v1);
   const std::string matter = add_current("major_matter", "村道硬化工程", "分管副镇长");
   auto v2 = hall.decide_vote({{"vote_id", "v2"},
@@ -85,7 +85,7 @@ TEST(term_year, FromOneAnnualMeetingToTheNextWithItsFollowUpAndSatisfactionAppra
                               {"item_id", matter},
                               {"kind", "motion"},
                               {"title", "关于实施村道硬化工程的决议"}},
-                             9, [](int i) { return motion_marks(i, 7); });
+                             5, [](int i) { return motion_marks(i, 3); });
   EXPECT_TRUE(v2.at("outcome").at("passed").as_bool()) << json::serialize(v2);
   const std::string appraisal = add_current("appraisal", "民主评议镇党委班子成员", "");
   hall.decide_vote({{"vote_id", "a1"},
@@ -94,7 +94,7 @@ TEST(term_year, FromOneAnnualMeetingToTheNextWithItsFollowUpAndSatisfactionAppra
                     {"kind", "appraisal"},
                     {"title", "民主评议镇党委班子成员"},
                     {"members", json::array{"甲", "乙"}}},
-                   9, [](int) {
+                   5, [](int) {
                      return crypto::ballot_choices{{1, 0, 0, 0}, {0, 0, 1, 0}};
                    });
   auto problem = se.call(
@@ -191,7 +191,7 @@ TEST(term_year, FromOneAnnualMeetingToTheNextWithItsFollowUpAndSatisfactionAppra
   expect_contains(on_rectification, "报告次数：2");
 
   // ---- It sits and decides the satisfaction appraisal ----
-  hall.sit(second, 9);
+  hall.sit(second, 5);
   ASSERT_TRUE(ch.call("set_current_item",
                       {{"sitting_id", second}, {"item_id", str(resolutions_item, "id")}})
                   .ok());
@@ -208,29 +208,29 @@ TEST(term_year, FromOneAnnualMeetingToTheNextWithItsFollowUpAndSatisfactionAppra
       json::array{json::object{{"kind", "resolution"}, {"id", r1}},
                   json::object{{"kind", "resolution"}, {"id", r2}},
                   json::object{{"kind", "rectification"}, {"id", rectification_id}}};
-  // Item 0: all 9 满意. Item 1 (blocked): 2 满意 + 1 基本满意 of 9, flagged. Item 2: 5 基本满意,
-  // 4 no mark: satisfactory.
-  auto sat = hall.decide_vote(appraisal_vote, 9, [](int i) {
+  // Item 0: all 5 满意. Item 1 (blocked): 1 满意 + 1 基本满意 of 5, flagged. Item 2: 3 基本满意,
+  // 2 no mark: satisfactory.
+  auto sat = hall.decide_vote(appraisal_vote, 5, [](int i) {
     crypto::ballot_choices b(3, std::vector<std::uint8_t>(3, 0));
     b[0][0] = 1;
-    b[1][i <= 2 ? 0 : i == 3 ? 1 : 2] = 1;
-    if (i <= 5) b[2][1] = 1;
+    b[1][i <= 1 ? 0 : i == 2 ? 1 : 2] = 1;
+    if (i <= 3) b[2][1] = 1;
     return b;
   });
   ASSERT_TRUE(sat.contains("outcome")) << json::serialize(sat);
   std::vector<std::uint64_t> counts;
   for (const auto& n : sat.at("counts").as_array()) counts.push_back(n.to_number<std::uint64_t>());
-  EXPECT_EQ(counts, (std::vector<std::uint64_t>{9, 0, 0, 2, 1, 6, 0, 5, 0}));
+  EXPECT_EQ(counts, (std::vector<std::uint64_t>{5, 0, 0, 1, 1, 3, 0, 3, 0}));
   const auto& outcome = sat.at("outcome").as_object();
   EXPECT_EQ(str(outcome, "kind"), "satisfaction");
-  EXPECT_EQ(outcome.at("required").to_number<std::int64_t>(), 5);
+  EXPECT_EQ(outcome.at("required").to_number<std::int64_t>(), 3);
   EXPECT_EQ(outcome.at("flagged").as_array(), (json::array{"item-1"}));
   const auto& items = outcome.at("items").as_array();
   ASSERT_EQ(items.size(), 3u);
   EXPECT_TRUE(items[0].at("satisfactory").as_bool());
   EXPECT_FALSE(items[1].at("satisfactory").as_bool());
   EXPECT_TRUE(items[2].at("satisfactory").as_bool());
-  EXPECT_EQ(items[2].at("none").to_number<std::int64_t>(), 4);
+  EXPECT_EQ(items[2].at("none").to_number<std::int64_t>(), 2);
   EXPECT_TRUE(sat.at("announced").as_bool());
   ASSERT_TRUE(ch.call("close_sitting", {{"sitting_id", second}}).ok());
 
