@@ -36,8 +36,8 @@ constexpr auto io_timeout = 60s;
 class monthly_report_test : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    record_ =
-        std::make_unique<verify_test::sitting_record>(10, false, verify_test::months::activity);
+    record_ = std::make_unique<verify_test::sitting_record>(10, false, false,
+                                                            verify_test::months::activity);
     server_ = std::make_unique<plenumd_process>(PLENUMD_BINARY, record_->data_dir(), log_file(),
                                                 std::vector<std::string>{});
     auto port = server_->wait_ready(120s);

@@ -20,7 +20,7 @@ using clients::verify::verify_report;
 class monthly_report_record : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    sitting_ = std::make_unique<sitting_record>(10, false, months::reported);
+    sitting_ = std::make_unique<sitting_record>(10, false, false, months::reported);
     clean_ = sitting_->fresh_dir("clean");
     auto summary = server::record_export::export_data_dir(sitting_->data_dir(), clean_);
     ASSERT_TRUE(summary) << summary.error().message();

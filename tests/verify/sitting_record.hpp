@@ -25,9 +25,11 @@ namespace plenum::verify_test {
 /// With `delegates` other than 10 (a multiple of 10, for benchmarks): all present, and only
 /// the motion, in which every delegate votes (for, against, abstain in turn).
 /// With `satisfaction` (10 delegates only), the sitting goes on: report item i3 and the
-/// satisfaction appraisal v3 of two items (subjects resolution r1, rectification rc1): item-0
+/// satisfaction appraisal v3 of two items named by their titles: item-0
 /// 4 满意 + 1 基本满意 of 9 ballots (satisfactory), item-1 2 + 2 of 9 (flagged), decrypted by
 /// S1 and S2, signed by both and announced.
+/// With `proposal_decided` (10 delegates only), after P1's handling the chair puts it on the
+/// agenda (proposal item i4) and motion v4 on it passes (8 of 9 for): resolution R2 decides P1.
 /// With `later` months::activity, October 2026 follows: P2 of D004 accepted on 12 October
 /// with the deadline 23 October and not answered, P3 of D005 turned into an opinion; with
 /// months::reported, the secretary then issues the monthly reports of 2026-03 (the sitting),
@@ -37,7 +39,7 @@ enum class months { none, activity, reported };
 class sitting_record {
  public:
   explicit sitting_record(std::size_t delegates = 10, bool satisfaction = false,
-                          months later = months::none);
+                          bool proposal_decided = false, months later = months::none);
   ~sitting_record();
   sitting_record(const sitting_record&) = delete;
   sitting_record& operator=(const sitting_record&) = delete;
