@@ -26,6 +26,17 @@ json::array overdue_proposals(const congress_state& state, const civil_date& tod
   return out;
 }
 
+// The monthly reports issued, by month.
+json::array issued_reports(const congress_state& state) {
+  json::array out;
+  for (const auto& [month, r] : state.monthly_reports())
+    out.push_back(json::object{{"report_id", r.report_id},
+                               {"month", r.month},
+                               {"report_digest", r.report_digest},
+                               {"unix_ms", r.unix_ms}});
+  return out;
+}
+
 }  // namespace
 
 json::object township_overview(const congress_state& state, const civil_date& today) {
@@ -34,7 +45,7 @@ json::object township_overview(const congress_state& state, const civil_date& to
   return {{"congress_id", state.congress() ? state.congress()->id : std::string()},
           {"congress_name", state.congress() ? state.congress()->name : std::string()},
           {"events", state.next_seq()},
-          {"monthly_reports", json::array{}},
+          {"monthly_reports", issued_reports(state)},
           {"overdue", json::object{{"proposals", overdue_count}}},
           {"overdue_proposals", std::move(proposals)}};
 }
