@@ -11,8 +11,9 @@ import { has, label, listSep, t } from "./i18n";
 import { Card } from "./ui";
 import "./report.css";
 
-/** `get_monthly_report` for `month` ("" = the server's default) whenever the board grows. */
-function useMonthlyReport(client: PlenumClient, month: string, boardLength: number): [Record<string, any> | null, string] {
+/** `get_monthly_report` for `month` ("" = the server's default) whenever the board grows:
+ * [view, error]. */
+export function useMonthlyReport(client: PlenumClient, month: string, boardLength: number): [Record<string, any> | null, string] {
   const [view, setView] = useState<Record<string, any> | null>(null);
   const [err, setErr] = useState("");
   useEffect(() => {

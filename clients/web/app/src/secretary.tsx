@@ -18,7 +18,7 @@ import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
 import { FollowUpDesk } from "./followup_desk";
 import { LiaisonDesk, useProposals } from "./liaison_desk";
-import { MonthlyReportDesk } from "./monthly_report_desk";
+import { MonthlyReportDesk, useMonthlyReport } from "./monthly_report_desk";
 import { RosterChanges } from "./roster_changes";
 import { Attendance, Card, type AppProps, startApp } from "./ui";
 import "./desk.css";
@@ -108,7 +108,10 @@ function Secretary({ client }: AppProps) {
   const [today, proposals, reloadProposals] = useProposals(client, board.length);
   // To do on the liaison desk: proposals to review and overdue ones.
   const proposalsToDo = proposals.filter((p) => p.status === "submitted" || p.overdue).length;
-  const badge: Partial<Record<Section, number>> = { cards: notEnrolled, proposals: proposalsToDo };
+  // Last month's report once its reminder is due and it is not issued.
+  const [lastMonthReport] = useMonthlyReport(client, "", board.length);
+  const reportDue = lastMonthReport?.["remind"] || lastMonthReport?.["late"] ? 1 : 0;
+  const badge: Partial<Record<Section, number>> = { cards: notEnrolled, proposals: proposalsToDo, monthly: reportDue };
 
   return (
     <div class="desk secretary">
