@@ -16,6 +16,7 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { runCliHallTest } from "./cli_hall_test.mjs";
 
@@ -43,7 +44,7 @@ async function pdfText(path) {
   return stdout;
 }
 
-await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, shot, pages }) => {
+await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, artifacts, shot, pages }) => {
   const today = beijingToday();
   const lastMonth = monthBefore(today, 1);
   const twoBack = monthBefore(today, 2);
@@ -77,6 +78,7 @@ await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, shot
   const figure = async (id) => (await desk.getByTestId(`mr-${id}`).innerText()).replace(/\s+/g, " ").trim();
   await desk.getByTestId("mr-figures").waitFor({ timeout: 30_000 });
   assert.equal(await desk.getByTestId("mr-month").inputValue(), lastMonth, "last month by default");
+  assert.equal((await desk.getByTestId("mr-month").locator("option:checked").innerText()).trim(), chineseMonth(lastMonth), "the month in Chinese");
   assert.equal(await figure("sittings-held"), "召开会议（次） 1");
   assert.equal(await figure("sittings-present"), "代表出席（人次） 2");
   assert.equal(await figure("sittings-excused"), "代表请假（人次） 1");
@@ -91,7 +93,7 @@ await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, shot
   await shot(desk, "desk-draft", { touch: false });
 
   // Two months back: past its due date, the late reminder says what to do.
-  await desk.getByTestId("mr-month").fill(twoBack);
+  await desk.getByTestId("mr-month").selectOption(twoBack);
   const reminder = desk.getByTestId("mr-reminder");
   await reminder.waitFor({ timeout: 30_000 });
   const said = await reminder.innerText();
@@ -99,14 +101,14 @@ await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, shot
   await shot(desk, "desk-late-reminder", { touch: false });
 
   // This month: the proposal counted; not over, so it cannot be issued.
-  await desk.getByTestId("mr-month").fill(today.slice(0, 7));
+  await desk.getByTestId("mr-month").selectOption(today.slice(0, 7));
   await desk.getByTestId("mr-proposals-received").filter({ hasText: "1" }).waitFor({ timeout: 30_000 });
   assert.equal(await figure("proposals-accepted"), "立案（件） 1");
   assert.ok(await desk.getByTestId("mr-issue").isDisabled(), "a month not over cannot be issued");
   assert.ok((await desk.getByTestId("monthly-report").innerText()).includes("该月结束后才能报送"));
 
   // Issue last month's report: the dialog first, then it is in the issued list.
-  await desk.getByTestId("mr-month").fill(lastMonth);
+  await desk.getByTestId("mr-month").selectOption(lastMonth);
   await desk.getByTestId("mr-sittings-held").filter({ hasText: "1" }).waitFor({ timeout: 30_000 });
   await desk.waitForTimeout(1200); // a new button is inert for a second
   await desk.getByTestId("mr-issue").click();
@@ -158,6 +160,7 @@ await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, shot
   }
   await phone.getByTestId("my-performance").scrollIntoViewIfNeeded();
   await shot(phone, "phone-performance");
+  await phone.getByTestId("my-performance").screenshot({ path: join(artifacts, "phone-performance-card.png") });
   const [pd] = await Promise.all([phone.waitForEvent("download"), phone.getByTestId("pf-download").click()]);
   const pfText = await pdfText(await pd.path());
   assert.ok(pfText.includes("王建国") && pfText.includes("第一次会议"), `the performance file PDF:\n${pfText}`);

@@ -12,7 +12,7 @@ import { Card } from "./ui";
 import "./report.css";
 
 /** `get_monthly_report` for `month` ("" = the server's default) whenever the board grows:
- * [view, error]. */
+ * [view (with the server's "today"), error]. */
 export function useMonthlyReport(client: PlenumClient, month: string, boardLength: number): [Record<string, any> | null, string] {
   const [view, setView] = useState<Record<string, any> | null>(null);
   const [err, setErr] = useState("");
@@ -20,7 +20,7 @@ export function useMonthlyReport(client: PlenumClient, month: string, boardLengt
     client
       .request("get_monthly_report", month ? { month } : {})
       .then((r) => {
-        setView(r["monthly_report"] as Record<string, any>);
+        setView({ ...(r["monthly_report"] as Record<string, any>), today: r["today"] });
         setErr("");
       })
       .catch((e: unknown) => setErr(e instanceof Error ? e.message : String(e)));
@@ -32,6 +32,30 @@ export function useMonthlyReport(client: PlenumClient, month: string, boardLengt
 export function monthText(month: string): string {
   const [y, m] = month.split("-");
   return t("month_text", { year: y ?? "", month: String(Number(m ?? 0)) });
+}
+
+/** "2026-12-06 20:29" in the browser's time zone. */
+function clockText(unixMs: number): string {
+  const d = new Date(unixMs);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The months offered: from this month back over two years, and `shown` if older. */
+function monthChoices(today: string, shown: string): string[] {
+  const start = /^\d{4}-\d{2}/.test(today) ? today : shown;
+  let y = Number(start.slice(0, 4));
+  let m = Number(start.slice(5, 7));
+  const months: string[] = [];
+  for (let i = 0; i < 25 && y > 0; ++i) {
+    months.push(`${y}-${String(m).padStart(2, "0")}`);
+    if (--m === 0) {
+      m = 12;
+      --y;
+    }
+  }
+  if (shown && !months.includes(shown)) months.push(shown);
+  return months;
 }
 
 /** The desk's 月度报告 section. */
@@ -48,7 +72,11 @@ export function MonthlyReportDesk(props: { client: PlenumClient; board: readonly
         <p class="muted small">{t("mr_hint")}</p>
         <label class="month-pick">
           {t("mr_month")}
-          <input type="month" value={shown} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} data-testid="mr-month" />
+          <select value={shown} onChange={(e) => setMonth(e.currentTarget.value)} data-testid="mr-month">
+            {monthChoices(String(view?.["today"] ?? ""), shown).map((m) => (
+              <option value={m}>{monthText(m)}</option>
+            ))}
+          </select>
         </label>
         {err && (
           <p class="error" role="alert" data-testid="mr-error">
@@ -60,7 +88,7 @@ export function MonthlyReportDesk(props: { client: PlenumClient; board: readonly
           <>
             <p class="mr-state" data-testid="mr-state">
               {issued ? (
-                <span class="tag report-status status-completed">{t("mr_issued_at", { id: issued.report_id, time: new Date(issued.unix_ms).toLocaleString() })}</span>
+                <span class="tag report-status status-completed">{t("mr_issued_at", { id: issued.report_id, time: clockText(issued.unix_ms) })}</span>
               ) : (
                 <span class="tag">{t(view["ended"] ? "mr_draft" : "mr_draft_running")}</span>
               )}
@@ -109,7 +137,7 @@ export function MonthlyReportDesk(props: { client: PlenumClient; board: readonly
                   <tr data-testid={`mr-issued-${r.month}`}>
                     <td>{monthText(r.month)}</td>
                     <td>{r.report_id}</td>
-                    <td>{new Date(r.unix_ms).toLocaleString()}</td>
+                    <td>{clockText(r.unix_ms)}</td>
                     <td class="mono small digest">{r.report_digest}</td>
                     <td>
                       <button type="button" onClick={() => setMonth(r.month)} data-testid={`mr-open-${r.month}`}>
