@@ -121,7 +121,9 @@ void hall_service::on_message(const std::shared_ptr<net::connection>& conn, std:
       if (!m) return send(conn, protocol::encode_error(m.error()));
       handle_hall(*s, *m);
     } else {
-      auto m = protocol::decode_request(*f);
+      // An authenticated device's own key in its ballots was checked at its enrollment and auth.
+      auto m = s->device_key ? protocol::decode_request(*f, *s->device_key)
+                             : protocol::decode_request(*f);
       if (!m) return send(conn, protocol::encode_error(m.error()));
       handle_session(*s, *m);
     }
