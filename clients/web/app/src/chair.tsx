@@ -14,8 +14,10 @@ import { boardResult, digestAgrees, eligible, voters } from "./board";
 import type { PlenumClient } from "./client";
 import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
+import { type Proposal, proposalStatusText, useProposals } from "./liaison_desk";
 import { type NextStep, nextStep } from "./next_step";
 import { VoteResult } from "./results";
+import { SubjectPicker, type VoteSubject } from "./satisfaction_subjects";
 import { Attendance, Card, type AppProps, startApp } from "./ui";
 import { ceremonyWait, decryptedBy, defaultThreshold, signedBy } from "./waiting";
 import "./desk.css";
@@ -51,6 +53,8 @@ interface VoteDraft {
   seats: number;
   people: string;
   alt: boolean;
+  /** Satisfaction: the ticked subjects; when any, the server names the items after them. */
+  subjects: VoteSubject[];
 }
 
 interface CeremonyDraft {
@@ -65,7 +69,7 @@ function Chair({ client }: AppProps) {
   const board = useSignal(client.board);
   const [sit, setSit] = useState({ title: "", date: new Date().toISOString().slice(0, 10) });
   const [item, setItem] = useState({ kind: "report", title: "", responsible: "" });
-  const [vote, setVote] = useState<VoteDraft>({ item: "", kind: "", title: "", seats: 1, people: "", alt: false });
+  const [vote, setVote] = useState<VoteDraft>({ item: "", kind: "", title: "", seats: 1, people: "", alt: false, subjects: [] });
   const [cer, setCer] = useState<CeremonyDraft>({ picked: [], k: null });
   const [roster, setRoster] = useState<Record<string, any> | null>(null);
   useEffect(() => {
@@ -77,6 +81,9 @@ function Chair({ client }: AppProps) {
       .then((r) => setRoster(r["roster"] as Record<string, any>))
       .catch(() => undefined);
   }, [board.length]);
+  // Each proposal's handling as the liaison desk names it (已立案，办理中, 已答复，待评价, 已办结, …).
+  const [, handled] = useProposals(client, board.length);
+  const handling = new Map(handled.map((p) => [p.id, p]));
   const persons = (roster?.["persons"] ?? []) as any[];
   const names = new Map(persons.map((p) => [String(p.number), String(p.name)]));
   const nameOf = (p: string) => names.get(p) ?? p;
@@ -108,11 +115,12 @@ function Chair({ client }: AppProps) {
       f["seats"] = vote.seats;
       f["candidates"] = lines(vote.people);
     }
-    if (draftKind === "appraisal" || draftKind === "confidence" || draftKind === "satisfaction") f["members"] = lines(vote.people);
+    if (draftKind === "satisfaction" && vote.subjects.length > 0) f["subjects"] = vote.subjects;
+    else if (draftKind === "appraisal" || draftKind === "confidence" || draftKind === "satisfaction") f["members"] = lines(vote.people);
     if (draftKind === "appraisal" && vote.alt) f["alternative_scale"] = true;
     const title = vote.title;
     return request("create_vote", f).then((r) => {
-      setVote((cur) => (cur.title === title ? { item: "", kind: "", title: "", seats: 1, people: "", alt: false } : cur));
+      setVote((cur) => (cur.title === title ? { item: "", kind: "", title: "", seats: 1, people: "", alt: false, subjects: [] } : cur));
       return r;
     });
   };
@@ -125,6 +133,7 @@ function Chair({ client }: AppProps) {
   const picker = <ScrutineerPicker pool={scrutineerPool} draft={cer} setDraft={setCer} />;
   const voteForm = (
     <VoteForm
+      client={client}
       agenda={agenda}
       draft={{ ...vote, item: draftItem, kind: draftKind }}
       setDraft={(d) => setVote(d)}
@@ -237,7 +246,7 @@ function Chair({ client }: AppProps) {
               </div>
             </details>
           </Card>
-          <Proposals client={client} roster={roster} sitting={sitting} nameOf={nameOf} />
+          <Proposals client={client} roster={roster} handling={handling} sitting={sitting} nameOf={nameOf} />
           <Card title={t("votes")} testid="votes" class="votes-card">
             <div class="vote-list">
               {votes.map((v) => (
@@ -536,7 +545,7 @@ function CeremonyStatus(props: { ceremony: any; wait: ReturnType<typeof ceremony
 }
 
 /** The create-vote fields (item, kind, title, seats, candidates or members). */
-function VoteForm(props: { agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDraft) => void }) {
+function VoteForm(props: { client: PlenumClient; agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDraft) => void }) {
   const { draft: vote, setDraft: setVote, agenda } = props;
   return (
     <div class="form">
@@ -569,7 +578,10 @@ function VoteForm(props: { agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDr
           <input name="seats" type="number" min={1} value={vote.seats} onInput={(e) => setVote({ ...vote, seats: Number(e.currentTarget.value) })} />
         </Field>
       )}
-      {vote.kind !== "motion" && (
+      {vote.kind === "satisfaction" && (
+        <SubjectPicker client={props.client} chosen={vote.subjects} setChosen={(subjects) => setVote({ ...vote, subjects })} />
+      )}
+      {vote.kind !== "motion" && !(vote.kind === "satisfaction" && vote.subjects.length > 0) && (
         <Field label={vote.kind === "election" ? t("candidates_one_per_line") : vote.kind === "satisfaction" ? t("items_one_per_line") : t("members_one_per_line")}>
           <textarea name="people" rows={5} value={vote.people} onInput={(e) => setVote({ ...vote, people: e.currentTarget.value })} />
         </Field>
@@ -625,8 +637,15 @@ function VoteCard(props: { vote: any; board: readonly any[]; persons: any[]; nam
   );
 }
 
-/** Delegates' proposals with their status; the chair puts one on the agenda. */
-function Proposals(props: { client: PlenumClient; roster: Record<string, any> | null; sitting: any; nameOf: (p: string) => string }) {
+/** Delegates' proposals with their status (on the agenda, or their handling by the liaison desk:
+ *  待处理, 已立案，办理中, 已答复，待评价, 已办结, …); the chair puts one on the agenda. */
+function Proposals(props: {
+  client: PlenumClient;
+  roster: Record<string, any> | null;
+  handling: Map<string, Proposal>;
+  sitting: any;
+  nameOf: (p: string) => string;
+}) {
   const proposals = (props.roster?.["proposals"] ?? []) as any[];
   return (
     <Card title={t("proposals_title")} testid="proposals">
@@ -634,12 +653,13 @@ function Proposals(props: { client: PlenumClient; roster: Record<string, any> | 
       <ul class="proposals">
         {proposals.map((pr) => {
           const onAgenda = pr.status === "on_agenda" || !!pr.item_id;
+          const handled = props.handling.get(String(pr.id));
           return (
             <li data-testid={`proposal-${pr.id}`}>
               <span>
                 <strong>{pr.title}</strong> <span class="muted">{label("proposal_by")}{props.nameOf(pr.by)}</span>{" "}
                 <span class={onAgenda ? "tag now" : "tag"} data-testid={`proposal-status-${pr.id}`}>
-                  {t(onAgenda ? "proposal_on_agenda" : "proposal_submitted_status")}
+                  {onAgenda ? t("proposal_on_agenda") : handled ? proposalStatusText(handled) : t("proposal_submitted_status")}
                 </span>
               </span>
               {!onAgenda && props.sitting.status !== "closed" && (
