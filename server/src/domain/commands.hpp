@@ -348,6 +348,12 @@ struct refresh_follow_up {
   std::string sitting_id;
 };
 
+/// Secretary: issues the monthly report of `month` (YYYY-MM) to the county, once the month has
+/// ended and only once: monthly_report_issued with the report's digest.
+struct issue_monthly_report {
+  std::string month;
+};
+
 /// Every command.
 using command =
     std::variant<create_congress, import_roster, acknowledge_warnings, issue_enrollment_code,
@@ -359,6 +365,7 @@ using command =
                  set_calendar, accept_proposal, merge_proposal, convert_proposal, answer_proposal,
                  rate_proposal,
                  record_delegate_left, seat_alternate, add_delegate, record_rectification,
-                 report_implementation, refresh_follow_up>;
+                 report_implementation, refresh_follow_up,
+                 issue_monthly_report>;
 
 }  // namespace plenum::server::domain

@@ -86,6 +86,7 @@ result<decision> handle(const congress_state&, const add_delegate&, const contex
 result<decision> handle(const congress_state&, const record_rectification&, const context&);
 result<decision> handle(const congress_state&, const report_implementation&, const context&);
 result<decision> handle(const congress_state&, const refresh_follow_up&, const context&);
+result<decision> handle(const congress_state&, const issue_monthly_report&, const context&);
 
 /// What a decided vote leaves for the year after: a resolution_adopted when a motion on a
 /// report, major matter or proposal item passed, and a rectification_opened for each member a

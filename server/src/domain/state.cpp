@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <variant>
 
+#include "domain/monthly_report.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/result.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
@@ -301,6 +302,7 @@ struct congress_state::applier {
     pr->reviewed_ms = static_cast<std::int64_t>(p.unix_ms);
     pr->unit = p.unit;
     pr->deadline = p.deadline;
+    pr->first_deadline = p.deadline;
     pr->round = 1;
     return {};
   }
@@ -646,6 +648,23 @@ struct congress_state::applier {
       return refused("implementation_reported: " + p.report_id + " exists");
     reports->push_back({p.report_id, p.status, p.text, p.date, p.reason, p.by, e.seq});
     st.report_ids_.insert(p.report_id);
+    return {};
+  }
+
+  // The report is made from the state before this event, as `decide` made it; plenum-verify
+  // compares the recorded digest with its own recomputation.
+  apply_result operator()(const protocol::events::monthly_report_issued& p) {
+    const auto month = report_month::parse(p.month);
+    if (!month) return refused("monthly_report_issued: " + p.month + " is not a month");
+    if (st.monthly_reports_.contains(p.month))
+      return refused("monthly_report_issued: " + p.month + " was issued already");
+    issued_report r{p.report_id,
+                    p.month,
+                    crypto::to_hex(p.report_digest),
+                    p.by,
+                    static_cast<std::int64_t>(p.unix_ms),
+                    monthly_report(st, *month)};
+    st.monthly_reports_.emplace(p.month, std::move(r));
     return {};
   }
 

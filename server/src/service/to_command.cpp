@@ -178,6 +178,9 @@ struct hall_mapper {
   maybe_command operator()(const p::refresh_follow_up_request& r) const {
     return d::refresh_follow_up{r.sitting_id};
   }
+  maybe_command operator()(const p::issue_monthly_report_request& r) const {
+    return d::issue_monthly_report{r.month};
+  }
   template <typename T>
   maybe_command operator()(const T&) const {
     return std::nullopt;

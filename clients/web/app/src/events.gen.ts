@@ -420,6 +420,15 @@ export interface ImplementationReportedPayload {
   by: string;
 }
 
+/** The `monthly_report_issued` event's payload. */
+export interface MonthlyReportIssuedPayload {
+  report_id: string;
+  month: string;
+  report_digest: string;
+  by: string;
+  unix_ms: number;
+}
+
 /** Every event type's payload, by type. */
 export interface EventPayloads {
   congress_created: CongressCreatedPayload;
@@ -463,6 +472,7 @@ export interface EventPayloads {
   resolution_adopted: ResolutionAdoptedPayload;
   rectification_opened: RectificationOpenedPayload;
   implementation_reported: ImplementationReportedPayload;
+  monthly_report_issued: MonthlyReportIssuedPayload;
 }
 
 /** The name of an event type. */
@@ -511,4 +521,5 @@ export const EVENT_TYPES: readonly EventType[] = [
   "resolution_adopted",
   "rectification_opened",
   "implementation_reported",
+  "monthly_report_issued",
 ];

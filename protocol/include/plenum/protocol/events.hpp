@@ -531,6 +531,19 @@ struct implementation_reported {
   friend bool operator==(const implementation_reported&, const implementation_reported&) = default;
 };
 
+/// The monthly written report (月度书面报告) of month `month` (`YYYY-MM`) issued to the county:
+/// `report_digest` is SHA-256 of the report's canonical JSON, which anyone recomputes from the
+/// events before this one (server/src/domain/monthly_report.hpp).
+struct monthly_report_issued {
+  static constexpr std::string_view type = "monthly_report_issued";
+  std::string report_id;  ///< "MR-2027-03"
+  std::string month;
+  crypto::byte_array<32> report_digest{};
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const monthly_report_issued&, const monthly_report_issued&) = default;
+};
+
 }  // namespace events
 
 /// The payload of any event of the log, by its type.
@@ -547,7 +560,8 @@ using congress_event = std::variant<
     events::proposal_merged, events::proposal_converted, events::proposal_answered,
     events::proposal_rated, events::delegate_left, events::alternate_seated,
     events::delegate_added, events::resolution_adopted, events::rectification_opened,
-    events::implementation_reported>;
+    events::implementation_reported,
+    events::monthly_report_issued>;
 
 /// The type name of the event held ("ballot_accepted", …).
 [[nodiscard]] std::string_view event_type(const congress_event& e) noexcept;

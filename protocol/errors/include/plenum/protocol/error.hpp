@@ -149,6 +149,10 @@ enum class canonical {
   X(duplicate_subject, already_exists, "a satisfaction appraisal names each subject once")        \
   X(subject_title_mismatch, invalid_argument,                                                    \
     "an item's title is not its subject's title (leave the titles out to have them generated)")   \
+  /* the monthly report and the performance file */                                            \
+  X(invalid_month, invalid_argument, "a month is not written YYYY-MM")                           \
+  X(month_not_ended, failed_precondition, "the month has not ended yet")                         \
+  X(report_already_issued, already_exists, "the report of this month was issued already")        \
   /* downloads */                                                                                \
   X(sheet_tool_missing, unavailable, "the server cannot find plenum-sheet to make the sheet")    \
   X(sheet_failed, internal, "the result sheet could not be made")                                \
