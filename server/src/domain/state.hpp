@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/contacts.hpp"
 #include "domain/event.hpp"
 #include "domain/roster.hpp"
 #include "domain/working_calendar.hpp"
@@ -378,6 +379,8 @@ class congress_state {
   [[nodiscard]] const std::map<std::string, rectification>& rectifications() const {
     return rectifications_;
   }
+  /// Three-level contact and opinions.
+  [[nodiscard]] const contact_book& contacts() const { return contacts_; }
   /// Whether a report with this id exists (on any resolution or rectification item).
   [[nodiscard]] bool has_report(std::string_view id) const {
     return report_ids_.contains(std::string(id));
@@ -414,6 +417,7 @@ class congress_state {
   std::map<std::string, resolution> resolutions_;
   std::map<std::string, rectification> rectifications_;
   std::set<std::string> report_ids_;
+  contact_book contacts_;
 };
 
 }  // namespace plenum::server::domain

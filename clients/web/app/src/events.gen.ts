@@ -420,6 +420,87 @@ export interface ImplementationReportedPayload {
   by: string;
 }
 
+/** The `contact_registered` event's payload. */
+export interface ContactRegisteredPayload {
+  contact_id: string;
+  kind: string;
+  keeper: string;
+  details_digest: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `contact_removed` event's payload. */
+export interface ContactRemovedPayload {
+  contact_id: string;
+  reason: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `committee_contacts_set` event's payload. */
+export interface CommitteeContactsSetPayload {
+  member: string;
+  delegates: string[];
+  by: string;
+  unix_ms: number;
+}
+
+/** The `opinion_logged` event's payload. */
+export interface OpinionLoggedPayload {
+  opinion_id: string;
+  contact_id: string;
+  by: string;
+  date: string;
+  details_digest: string;
+  category: string;
+  unix_ms: number;
+}
+
+/** The `opinion_routed` event's payload. */
+export interface OpinionRoutedPayload {
+  opinion_id: string;
+  department: string;
+  date: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `opinion_extended` event's payload. */
+export interface OpinionExtendedPayload {
+  opinion_id: string;
+  working_days: number;
+  reason: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `opinion_answered` event's payload. */
+export interface OpinionAnsweredPayload {
+  opinion_id: string;
+  date: string;
+  details_digest: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `opinion_refused` event's payload. */
+export interface OpinionRefusedPayload {
+  opinion_id: string;
+  date: string;
+  reason: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `opinion_reported_back` event's payload. */
+export interface OpinionReportedBackPayload {
+  opinion_id: string;
+  date: string;
+  by: string;
+  unix_ms: number;
+}
+
 /** Every event type's payload, by type. */
 export interface EventPayloads {
   congress_created: CongressCreatedPayload;
@@ -463,6 +544,15 @@ export interface EventPayloads {
   resolution_adopted: ResolutionAdoptedPayload;
   rectification_opened: RectificationOpenedPayload;
   implementation_reported: ImplementationReportedPayload;
+  contact_registered: ContactRegisteredPayload;
+  contact_removed: ContactRemovedPayload;
+  committee_contacts_set: CommitteeContactsSetPayload;
+  opinion_logged: OpinionLoggedPayload;
+  opinion_routed: OpinionRoutedPayload;
+  opinion_extended: OpinionExtendedPayload;
+  opinion_answered: OpinionAnsweredPayload;
+  opinion_refused: OpinionRefusedPayload;
+  opinion_reported_back: OpinionReportedBackPayload;
 }
 
 /** The name of an event type. */
@@ -511,4 +601,13 @@ export const EVENT_TYPES: readonly EventType[] = [
   "resolution_adopted",
   "rectification_opened",
   "implementation_reported",
+  "contact_registered",
+  "contact_removed",
+  "committee_contacts_set",
+  "opinion_logged",
+  "opinion_routed",
+  "opinion_extended",
+  "opinion_answered",
+  "opinion_refused",
+  "opinion_reported_back",
 ];
