@@ -11,33 +11,12 @@
 // Usage: node e2e/satisfaction.mjs --plenumd PATH --cli PATH [--web-root DIR]
 // (needs dist-app/ from `npm run build:app`; exit 0 on success)
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { launch } from "./browser.mjs";
-import { startCliSitting } from "./cli_sitting.mjs";
-
-const here = fileURLToPath(new URL(".", import.meta.url));
-const { values: opts } = parseArgs({
-  options: {
-    plenumd: { type: "string" },
-    cli: { type: "string" },
-    "web-root": { type: "string", default: resolve(here, "../dist-app") },
-  },
-});
-assert.ok(opts.plenumd && opts.cli, "--plenumd PATH and --cli PATH are required");
-const artifacts = join(process.env.PLENUM_WEB_ARTIFACTS ?? resolve(here, "../../../build/test-artifacts/web"), "satisfaction");
-await mkdir(artifacts, { recursive: true });
+import { join } from "node:path";
+import { runCliHallTest } from "./cli_hall_test.mjs";
 
 const ITEMS = ["关于修缮村道决议的执行情况", "关于改善社区道路照明的提案办理情况", "民主评议提出问题的整改情况"];
-const started = Date.now();
-const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"] });
-const { server, cli } = hall;
-let browser;
-let failed = false;
-try {
-  browser = await launch();
+
+await runCliHallTest("satisfaction", async ({ hall, server, cli, browser, artifacts }) => {
   const tablet = await (await browser.newContext({ viewport: { width: 800, height: 1280 }, ignoreHTTPSErrors: true })).newPage();
   tablet.on("pageerror", (e) => console.error("tablet page error:", e.message));
   await tablet.goto(`${server.url}/tablet.html`);
@@ -117,14 +96,4 @@ try {
   const first = await tablet.getByTestId("item-item-0").innerText();
   assert.ok(first.includes("评定：满意") && first.includes("100.00%"), first);
   await tablet.screenshot({ path: join(artifacts, "tablet-result.png"), fullPage: true });
-  console.log(`satisfaction: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-} catch (e) {
-  failed = true;
-  console.error(e);
-  console.error(server.log().slice(-4000));
-} finally {
-  await browser?.close();
-  await server.stop();
-  if (!failed) await server.remove();
-}
-process.exit(failed ? 1 : 0);
+});
