@@ -1,8 +1,9 @@
 // The county organisation department's view (县委组织部): every township's party congress that
 // this server holds, read-only (protocol/PROTOCOL.md §8c, `get_county_overview` on /ws/county) —
-// a summary table (monthly written reports sent up, overdue items) and, per township, its monthly
-// reports with their digests and its proposals overdue today with their handling unit, deadline
-// and working days overdue. Read again every minute and on 刷新.
+// a summary table (monthly written reports sent up, overdue items) and, per township, the monthly
+// reports past due and the next one due, those it sent with their digests, and its proposals
+// overdue today with their handling unit, deadline and working days overdue. Read again every
+// minute and on 刷新.
 import { useEffect, useState } from "preact/hooks";
 import type { PlenumClient } from "./client";
 import { label, t } from "./i18n";
@@ -26,11 +27,22 @@ interface OverdueProposal {
   working_days_overdue: number;
 }
 
+/** The report due next: its month, due date, whether the month has ended and it was issued. */
+interface NextReport {
+  month: string;
+  due_date: string;
+  ended: boolean;
+  issued: boolean;
+}
+
 interface Township {
   township: string;
   congress_name: string;
   today: string;
   monthly_reports: MonthlyReport[];
+  /** Months whose report is past its due date and not issued. */
+  reports_late?: string[];
+  next_report?: NextReport;
   overdue: Record<string, number>;
   overdue_proposals: OverdueProposal[];
 }
@@ -91,7 +103,15 @@ function Summary(props: { townships: Township[] }) {
                   <th scope="row">
                     <a href={`#township-${tw.township}`}>{tw.congress_name || tw.township}</a>
                   </th>
-                  <td>{latest ? t("county_reports_latest", { n: tw.monthly_reports.length, month: latest.month }) : <span class="muted">{t("county_no_reports_short")}</span>}</td>
+                  <td>
+                    {latest ? t("county_reports_latest", { n: tw.monthly_reports.length, month: latest.month }) : <span class="muted">{t("county_no_reports_short")}</span>}
+                    {(tw.reports_late?.length ?? 0) > 0 && (
+                      <>
+                        {" "}
+                        <span class="tag overdue nowrap">{t("county_reports_late_n", { n: tw.reports_late!.length })}</span>
+                      </>
+                    )}
+                  </td>
                   <td>{overdue > 0 ? <span class="tag overdue nowrap">{t("county_overdue_n", { n: overdue })}</span> : <span class="muted">{t("county_none")}</span>}</td>
                 </tr>
               );
@@ -110,6 +130,16 @@ function TownshipCard(props: { township: Township }) {
     <section class="card wide county-township" id={`township-${tw.township}`} data-testid={`county-township-${tw.township}`}>
       <h2>{tw.congress_name || tw.township}</h2>
       <h3>{t("county_reports_title")}</h3>
+      {(tw.reports_late ?? []).map((month) => (
+        <p class="county-late" data-testid={`county-late-${tw.township}-${month}`}>
+          <span class="tag overdue">{t("county_report_late", { month })}</span>
+        </p>
+      ))}
+      {tw.next_report && !tw.next_report.issued && (
+        <p class="muted" data-testid={`county-next-${tw.township}`}>
+          {t("county_report_next", { month: tw.next_report.month, date: tw.next_report.due_date })}
+        </p>
+      )}
       {reports.length === 0 ? (
         <p class="muted">{t("county_no_reports")}</p>
       ) : (
