@@ -580,6 +580,13 @@ struct event_tables {
                                    member("date", &t::date, id), member("by", &t::by, actor),
                                    member("unix_ms", &t::unix_ms, wire::number{}));
   }
+  static constexpr auto of(tag<events::monthly_report_issued>) {
+    using t = events::monthly_report_issued;
+    return wire::fields<t>(member("report_id", &t::report_id, id), member("month", &t::month, id),
+                           member("report_digest", &t::report_digest, wire::fixed_hex<32>{}),
+                           member("by", &t::by, actor),
+                           member("unix_ms", &t::unix_ms, wire::number{}));
+  }
   // The elements of the lists above.
   static constexpr auto of(tag<events::roster_person>) {
     using t = events::roster_person;

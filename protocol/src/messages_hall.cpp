@@ -56,9 +56,19 @@ decoded<void> only_basis(const get_board_request& q, const object_reader& r) {
 decoded<void> kind_with_its_id(const prepare_download_request& d, const object_reader& r) {
   const bool vote_sheet = d.kind == "vote_sheet";
   const bool sitting_sheet = d.kind == "sitting_sheet";
-  if (!vote_sheet && !sitting_sheet && d.kind != "record")
+  const bool monthly = d.kind == "monthly_report" || d.kind == "monthly_report_json";
+  const bool performance = d.kind == "performance_file";
+  if (!vote_sheet && !sitting_sheet && !monthly && !performance && d.kind != "record")
     return refuse(errc::invalid_field, r.path("kind"),
-                  "must be record, vote_sheet or sitting_sheet");
+                  "must be record, vote_sheet, sitting_sheet, monthly_report, "
+                  "monthly_report_json or performance_file");
+  if (monthly != d.month.has_value())
+    return refuse(errc::invalid_field, r.path("month"),
+                  monthly ? "is required for a monthly report" : "is only for a monthly report");
+  if (performance != d.person.has_value())
+    return refuse(
+        errc::invalid_field, r.path("person"),
+        performance ? "is required for a performance file" : "is only for a performance file");
   if (vote_sheet != d.vote_id.has_value())
     return refuse(errc::invalid_field, r.path("vote_id"),
                   vote_sheet ? "is required for a vote_sheet" : "is only for a vote_sheet");
@@ -369,7 +379,21 @@ struct hall_tables {
     return wire::fields_checked<d>(
         kind_with_its_id, member("kind", &d::kind, id_text),
         member("vote_id", &d::vote_id, wire::optional_text{max_name_bytes}),
-        member("sitting_id", &d::sitting_id, wire::optional_text{max_name_bytes}));
+        member("sitting_id", &d::sitting_id, wire::optional_text{max_name_bytes}),
+        member("month", &d::month, wire::optional_text{max_name_bytes}),
+        member("person", &d::person, wire::optional_text{max_name_bytes}));
+  }
+  static constexpr auto of(tag<issue_monthly_report_request>) {
+    using t = issue_monthly_report_request;
+    return wire::fields<t>(member("month", &t::month, id_text));
+  }
+  static constexpr auto of(tag<get_monthly_report_request>) {
+    using t = get_monthly_report_request;
+    return wire::fields<t>(member("month", &t::month, optional_id));
+  }
+  static constexpr auto of(tag<get_performance_file_request>) {
+    using t = get_performance_file_request;
+    return wire::fields<t>(member("person", &t::person, optional_id));
   }
 };
 

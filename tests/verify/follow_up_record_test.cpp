@@ -10,7 +10,7 @@
 
 #include "export/record_export.hpp"
 #include "plenum/clients/verify/verifier.hpp"
-#include "sitting_record.hpp"
+#include "record_suite.hpp"
 
 namespace plenum::verify_test {
 namespace {
@@ -19,44 +19,8 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 using clients::verify::verify_report;
 
-class follow_up_record : public ::testing::Test {
+class follow_up_record : public record_suite<> {
  protected:
-  static void SetUpTestSuite() {
-    sitting_ = std::make_unique<sitting_record>();
-    clean_ = sitting_->fresh_dir("clean");
-    auto summary = server::record_export::export_data_dir(sitting_->data_dir(), clean_);
-    ASSERT_TRUE(summary) << summary.error().message();
-  }
-  static void TearDownTestSuite() { sitting_.reset(); }
-
-  static verify_report verify(const fs::path& dir) {
-    auto rec = clients::verify::load_record(dir);
-    EXPECT_TRUE(rec) << rec.error().message();
-    if (!rec) return {};
-    clients::verify::verify_options o;
-    o.threads = 2;
-    return clients::verify::verify_record(*rec, o);
-  }
-
-  static std::string dump(const verify_report& r) {
-    std::string out;
-    for (const auto& c : r.checks) out += clients::verify::format_check(c) + "\n";
-    return out;
-  }
-
-  // The events of a copy of the clean record, changed by `edit`, re-signed with the congress
-  // key; the report of the result.
-  static verify_report tampered(
-      const std::string& name,
-      const std::function<void(std::vector<protocol::board_event>&)>& edit) {
-    const auto dir = sitting_->fresh_dir(name);
-    fs::copy(clean_, dir, fs::copy_options::recursive);
-    auto events = read_events(dir);
-    edit(events);
-    resign_and_write(dir, events, sitting_->congress_key());
-    return verify(dir);
-  }
-
   static std::size_t index_of(const std::vector<protocol::board_event>& events,
                               const std::string& type) {
     for (std::size_t i = 0; i < events.size(); ++i)
@@ -64,23 +28,7 @@ class follow_up_record : public ::testing::Test {
     ADD_FAILURE() << "no " << type;
     return 0;
   }
-
-  // The check `name` failed with a reason containing `why`.
-  static void expect_fails(const verify_report& r, const std::string& name,
-                           const std::string& why) {
-    EXPECT_FALSE(r.passed()) << dump(r);
-    const auto* c = r.find(name);
-    ASSERT_NE(c, nullptr) << name << "\n" << dump(r);
-    EXPECT_FALSE(c->passed) << dump(r);
-    EXPECT_NE(c->detail.find(why), std::string::npos) << c->detail;
-  }
-
-  static std::unique_ptr<sitting_record> sitting_;
-  static fs::path clean_;
 };
-
-std::unique_ptr<sitting_record> follow_up_record::sitting_;
-fs::path follow_up_record::clean_;
 
 TEST_F(follow_up_record, ThePassedMotionsResolutionIsInTheCleanRecord) {
   const auto events = read_events(clean_);

@@ -5,12 +5,14 @@
 #include <variant>
 
 #include "model.hpp"
+#include "monthly_report.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/ceremony.hpp"
 #include "plenum/crypto/ceremony_check.hpp"
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/protocol/events.hpp"
 #include "plenum/protocol/working_calendar.hpp"
+#include "satisfaction_subjects.hpp"
 
 namespace plenum::clients::verify::detail {
 
@@ -34,6 +36,7 @@ class replayer {
     }
     try {
       std::visit([&](const auto& event) { on(e, event); }, *decoded);
+      reports_.note(*decoded);
       log_.pass("events", "");
     } catch (const bad_payload& ex) {
       log_.fail("events", "", seq_text(e.seq) + " (" + e.type + "): " + ex.what());
@@ -120,6 +123,9 @@ class replayer {
   void on(const protocol::board_event& e, const ev::opinion_reported_back& p) {
     on_contact_event(m_, e.seq, p, log_);
   }
+  void on(const protocol::board_event& e, const ev::monthly_report_issued& p) {
+    check_monthly_report(reports_, m_, e, p, log_);
+  }
   void on(const protocol::board_event&, const ev::material_added&) {}
   void on(const protocol::board_event&, const ev::current_item_set&) {}
 
@@ -127,6 +133,7 @@ class replayer {
 
   struct proposal_model {
     std::string by;
+    std::string title;
     std::string review = "submitted";  // accepted, merged, converted
     std::uint64_t round = 0;
     std::uint64_t answered = 0;  // rounds answered
@@ -180,7 +187,10 @@ class replayer {
                    : !has_role(p.by, "delegate")
                        ? "submitted by " + p.by + ", who is not a delegate"
                        : "a co-signer is not another delegate, or is named twice");
-    if (fresh) proposals_[p.proposal_id].by = p.by;
+    if (fresh) {
+      proposals_[p.proposal_id].by = p.by;
+      proposals_[p.proposal_id].title = p.title;
+    }
   }
 
   void on(const protocol::board_event& e, const ev::calendar_set& p) {
@@ -218,6 +228,7 @@ class replayer {
                    "deadline " + p.deadline + " is not a working day after the acceptance");
     pr.review = "accepted";
     pr.round = 1;
+    m_.follow_up.appraisable[{"proposal", p.proposal_id}] = appraised_title(pr.title);
   }
 
   void on(const protocol::board_event& e, const ev::proposal_merged& p) {
@@ -447,7 +458,7 @@ class replayer {
     c.confirmations[p.index - 1] = p.signature;
   }
 
-  void on(const protocol::board_event&, const ev::vote_created& p) {
+  void on(const protocol::board_event& e, const ev::vote_created& p) {
     vote_model v;
     v.id = p.vote_id;
     v.sitting_id = p.sitting_id;
@@ -461,6 +472,8 @@ class replayer {
     if (m_.votes.contains(v.id)) throw bad_payload("vote " + v.id + " created twice");
     m_.vote_order.push_back(v.id);
     m_.follow_up.votes[v.id] = {p.item_id, p.candidates};
+    if (p.kind == protocol::vote_kind::satisfaction)
+      check_satisfaction_subjects(m_.follow_up, e.seq, p, log_);
     m_.votes.emplace(v.id, std::move(v));
   }
 
@@ -687,6 +700,8 @@ class replayer {
   std::map<std::pair<std::string, std::string>, std::string> item_proposals_;
   std::uint64_t decided_ = 0;  // resolutions on proposals' items
   protocol::working_calendar calendar_;
+  /// What the monthly reports count, for recomputing each one issued.
+  report_ledger reports_;
 };
 
 }  // namespace

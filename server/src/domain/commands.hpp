@@ -422,6 +422,12 @@ struct report_back_opinion {
   std::string date{};
 };
 
+/// Secretary: issues the monthly report of `month` (YYYY-MM) to the county, once the month has
+/// ended and only once: monthly_report_issued with the report's digest.
+struct issue_monthly_report {
+  std::string month;
+};
+
 /// Every command.
 using command =
     std::variant<create_congress, import_roster, acknowledge_warnings, issue_enrollment_code,
@@ -435,6 +441,7 @@ using command =
                  record_delegate_left, seat_alternate, add_delegate, record_rectification,
                  report_implementation, refresh_follow_up, register_contact, remove_contact,
                  set_committee_contacts, log_opinion, route_opinion, extend_opinion,
-                 answer_opinion, refuse_opinion, report_back_opinion>;
+                 answer_opinion, refuse_opinion, report_back_opinion,
+                 issue_monthly_report>;
 
 }  // namespace plenum::server::domain

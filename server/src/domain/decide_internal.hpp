@@ -103,6 +103,7 @@ result<decision> handle(const congress_state&, const report_back_opinion&, const
 [[nodiscard]] result<private_record> seal_private_details(
     const private_input& in, std::initializer_list<std::string_view> allowed,
     std::initializer_list<std::string_view> required);
+result<decision> handle(const congress_state&, const issue_monthly_report&, const context&);
 
 /// What a decided vote leaves for the year after: a resolution_adopted when a motion on a
 /// report, major matter or proposal item passed, and a rectification_opened for each member a

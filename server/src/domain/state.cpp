@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <variant>
 
+#include "domain/monthly_report.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/result.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
@@ -301,6 +302,7 @@ struct congress_state::applier {
     pr->reviewed_ms = static_cast<std::int64_t>(p.unix_ms);
     pr->unit = p.unit;
     pr->deadline = p.deadline;
+    pr->first_deadline = p.deadline;
     pr->round = 1;
     return {};
   }
@@ -659,6 +661,23 @@ struct congress_state::applier {
   apply_result operator()(const protocol::events::opinion_answered& p) { return book(p); }
   apply_result operator()(const protocol::events::opinion_refused& p) { return book(p); }
   apply_result operator()(const protocol::events::opinion_reported_back& p) { return book(p); }
+
+  // The report is made from the state before this event, as `decide` made it; plenum-verify
+  // compares the recorded digest with its own recomputation.
+  apply_result operator()(const protocol::events::monthly_report_issued& p) {
+    const auto month = report_month::parse(p.month);
+    if (!month) return refused("monthly_report_issued: " + p.month + " is not a month");
+    if (st.monthly_reports_.contains(p.month))
+      return refused("monthly_report_issued: " + p.month + " was issued already");
+    issued_report r{p.report_id,
+                    p.month,
+                    crypto::to_hex(p.report_digest),
+                    p.by,
+                    static_cast<std::int64_t>(p.unix_ms),
+                    monthly_report(st, *month)};
+    st.monthly_reports_.emplace(p.month, std::move(r));
+    return {};
+  }
 
  private:
   template <typename Event>

@@ -134,10 +134,18 @@ class hall_service final : public net::ws_handler {
   // Downloads (hall_service_downloads.cpp): checks through the pipeline, then makes the file
   // on the download worker and replies from there.
   void prepare_download(session& s, std::uint64_t id, const protocol::prepare_download_request& r);
+  /// prepare_download of a monthly report (the office) or a performance file (the office, or the
+  /// delegate for their own).
+  void prepare_document(session& s, std::uint64_t id, const protocol::prepare_download_request& r);
   /// Makes the file of `r` (the hall's names in `title`) and registers it; the reply frame.
   [[nodiscard]] std::string make_download(std::uint64_t id,
                                           const protocol::prepare_download_request& r,
                                           const std::string& congress, const std::string& title);
+  /// Makes the file of a monthly report or performance file from `document` (the JSON the
+  /// state gave under the lock): the JSON itself, or the PDF plenum-sheet renders from it.
+  [[nodiscard]] std::string make_document_download(std::uint64_t id, const std::string& kind,
+                                                   const boost::json::object& document,
+                                                   const std::string& filename);
 
   hall_config config_;
   std::shared_ptr<const domain::clock> clock_;

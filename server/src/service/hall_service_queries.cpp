@@ -12,6 +12,8 @@
 #include "domain/contact_views.hpp"
 #include "domain/decide.hpp"
 #include "domain/follow_up.hpp"
+#include "domain/monthly_report.hpp"
+#include "domain/performance_file.hpp"
 #include "domain/proposal_views.hpp"
 #include "domain/views.hpp"
 #include "export/record_export.hpp"
@@ -232,6 +234,26 @@ std::string hall_service::hall_query(std::uint64_t id, const protocol::hall_requ
     return protocol::encode_ok(
         id, json::object{{"roster", domain::secretary_view(
                                         state, sitting_or_current(state, q->sitting_id))}});
+  }
+  if (const auto* q = std::get_if<protocol::get_monthly_report_request>(&r)) {
+    if (!who->holds_any({domain::role::secretary, domain::role::chair}))
+      return error(errc::permission_denied);
+    const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
+    auto month = q->month.empty() ? domain::report_month::of(today).previous()
+                                  : domain::report_month::parse(q->month);
+    if (!month) return error(errc::invalid_month);
+    return protocol::encode_ok(
+        id, json::object{{"today", today.text()},
+                         {"monthly_report", domain::monthly_report_view(state, *month, today)}});
+  }
+  if (const auto* q = std::get_if<protocol::get_performance_file_request>(&r)) {
+    const std::string person = q->person.empty() ? who->person_id : q->person;
+    const bool office = who->holds_any({domain::role::secretary, domain::role::chair});
+    if (!office && person != who->person_id) return error(errc::permission_denied);
+    if (state.find_person(person) == nullptr) return error(errc::unknown_person);
+    const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
+    return protocol::encode_ok(
+        id, json::object{{"performance_file", domain::performance_file(state, person, today)}});
   }
   if (std::holds_alternative<protocol::get_follow_up_request>(r)) {
     if (!who->holds_any({domain::role::secretary, domain::role::chair}))

@@ -211,6 +211,9 @@ struct hall_mapper {
   maybe_command operator()(const p::report_back_opinion_request& r) const {
     return d::report_back_opinion{r.opinion_id, r.date.value_or("")};
   }
+  maybe_command operator()(const p::issue_monthly_report_request& r) const {
+    return d::issue_monthly_report{r.month};
+  }
   template <typename T>
   maybe_command operator()(const T&) const {
     return std::nullopt;

@@ -501,6 +501,15 @@ export interface OpinionReportedBackPayload {
   unix_ms: number;
 }
 
+/** The `monthly_report_issued` event's payload. */
+export interface MonthlyReportIssuedPayload {
+  report_id: string;
+  month: string;
+  report_digest: string;
+  by: string;
+  unix_ms: number;
+}
+
 /** Every event type's payload, by type. */
 export interface EventPayloads {
   congress_created: CongressCreatedPayload;
@@ -553,6 +562,7 @@ export interface EventPayloads {
   opinion_answered: OpinionAnsweredPayload;
   opinion_refused: OpinionRefusedPayload;
   opinion_reported_back: OpinionReportedBackPayload;
+  monthly_report_issued: MonthlyReportIssuedPayload;
 }
 
 /** The name of an event type. */
@@ -610,4 +620,5 @@ export const EVENT_TYPES: readonly EventType[] = [
   "opinion_answered",
   "opinion_refused",
   "opinion_reported_back",
+  "monthly_report_issued",
 ];

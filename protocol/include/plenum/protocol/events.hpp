@@ -634,6 +634,19 @@ struct opinion_reported_back {
   friend bool operator==(const opinion_reported_back&, const opinion_reported_back&) = default;
 };
 
+/// The monthly written report (月度书面报告) of month `month` (`YYYY-MM`) issued to the county:
+/// `report_digest` is SHA-256 of the report's canonical JSON, which anyone recomputes from the
+/// events before this one (server/src/domain/monthly_report.hpp).
+struct monthly_report_issued {
+  static constexpr std::string_view type = "monthly_report_issued";
+  std::string report_id;  ///< "MR-2027-03"
+  std::string month;
+  crypto::byte_array<32> report_digest{};
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const monthly_report_issued&, const monthly_report_issued&) = default;
+};
+
 }  // namespace events
 
 /// The payload of any event of the log, by its type.
@@ -653,7 +666,7 @@ using congress_event = std::variant<
     events::implementation_reported, events::contact_registered, events::contact_removed,
     events::committee_contacts_set, events::opinion_logged, events::opinion_routed,
     events::opinion_extended, events::opinion_answered, events::opinion_refused,
-    events::opinion_reported_back>;
+    events::opinion_reported_back, events::monthly_report_issued>;
 
 /// The type name of the event held ("ballot_accepted", …).
 [[nodiscard]] std::string_view event_type(const congress_event& e) noexcept;

@@ -491,14 +491,40 @@ struct export_record_request {
 
 /// `prepare_download` (secretary, chair): a file the browser downloads once, from the URL of the
 /// reply. `kind` is "record" (the signed record as one .tar.gz; no id), "vote_sheet" (the
-/// result sheet PDF of decided vote `vote_id`) or "sitting_sheet" (the summary sheet PDF of
-/// sitting `sitting_id`); the decoder refuses another kind, a missing id and an id the kind
-/// does not take.
+/// result sheet PDF of decided vote `vote_id`), "sitting_sheet" (the summary sheet PDF of
+/// sitting `sitting_id`), "monthly_report" (the PDF) or "monthly_report_json" (the JSON file)
+/// of `month` (YYYY-MM: the issued report, or the draft of a month not issued), or
+/// "performance_file" (the PDF of delegate `person`'s performance file; a delegate may ask for
+/// their own); the decoder refuses another kind, a missing id and an id the kind does not take.
 struct prepare_download_request {
   static constexpr std::string_view type = "prepare_download";
   std::string kind{};
   std::optional<std::string> vote_id;
   std::optional<std::string> sitting_id;
+  std::optional<std::string> month{};
+  std::optional<std::string> person{};
+};
+
+/// `issue_monthly_report` (secretary): issues the report of `month` (YYYY-MM) to the county
+/// once the month has ended; the reply names its report_id.
+struct issue_monthly_report_request {
+  static constexpr std::string_view type = "issue_monthly_report";
+  std::string month;
+};
+
+/// `get_monthly_report` (secretary, chair): the report of `month` (YYYY-MM; absent: the month
+/// before today's), issued or a draft from the current state, with its digest, when it is due
+/// and whether the desk reminds of it; and every report issued.
+struct get_monthly_report_request {
+  static constexpr std::string_view type = "get_monthly_report";
+  std::string month;
+};
+
+/// `get_performance_file` (a delegate for themselves; secretary, chair for anyone): the
+/// performance file (履职档案) of `person` (absent: the asker).
+struct get_performance_file_request {
+  static constexpr std::string_view type = "get_performance_file";
+  std::string person;
 };
 
 /// Every hall command and query.
@@ -520,7 +546,9 @@ using hall_request =
                  register_contact_request, remove_contact_request, set_committee_contacts_request,
                  log_opinion_request, route_opinion_request, extend_opinion_request,
                  answer_opinion_request, refuse_opinion_request, report_back_opinion_request,
-                 get_contacts_request, get_opinions_request>;
+                 get_contacts_request, get_opinions_request,
+                 issue_monthly_report_request, get_monthly_report_request,
+                 get_performance_file_request>;
 
 /// A decoded hall request with the id its reply must echo.
 struct hall_request_message {

@@ -174,6 +174,10 @@ enum class canonical {
     "the delegate already reported back on this opinion")                                        \
   X(opinion_date_out_of_order, invalid_argument,                                                 \
     "the date is after today or before the step it follows")                                     \
+  /* the monthly report and the performance file */                                            \
+  X(invalid_month, invalid_argument, "a month is not written YYYY-MM")                           \
+  X(month_not_ended, failed_precondition, "the month has not ended yet")                         \
+  X(report_already_issued, already_exists, "the report of this month was issued already")        \
   /* downloads */                                                                                \
   X(sheet_tool_missing, unavailable, "the server cannot find plenum-sheet to make the sheet")    \
   X(sheet_failed, internal, "the result sheet could not be made")                                \
