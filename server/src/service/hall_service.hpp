@@ -116,7 +116,10 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] std::string hall_query(std::uint64_t id, const protocol::hall_request& r,
                                        const crypto::public_key& device_key,
                                        const domain::congress_state& state) const;
-  [[nodiscard]] boost::json::object state_view(const session& s) const;
+  /// Replies to get_state `id` with the view of the state made now, once the events it was
+  /// made of are durable (the board serves whatever it counts); storage_unavailable when a
+  /// failed commit took them back.
+  void reply_state(const session& s, std::uint64_t id) const;
   /// state_view with the pipeline's mutex held.
   [[nodiscard]] boost::json::object state_view_of(const domain::congress_state& state,
                                                   const session& s) const;

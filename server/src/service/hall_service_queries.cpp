@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <limits>
 #include <type_traits>
+#include <utility>
 
 #include "domain/ceremony.hpp"
 #include "domain/contact_views.hpp"
@@ -134,9 +135,21 @@ json::object hall_service::make_public_view(const domain::congress_state& state,
   return std::move(*view);
 }
 
-json::object hall_service::state_view(const session& session) const {
-  return commands_->read(
-      [&](const domain::congress_state& state) { return state_view_of(state, session); });
+void hall_service::reply_state(const session& session, std::uint64_t id) const {
+  const std::uint64_t failed_seen = pushes_->failed_commits();
+  auto [view, events] = commands_->read([&](const domain::congress_state& state) {
+    return std::pair{state_view_of(state, session), state.next_seq()};
+  });
+  auto frame = std::make_shared<const std::string>(
+      protocol::encode_ok(id, json::object{{"state", std::move(view)}}));
+  pushes_->send_view_when_durable(
+      events, failed_seen, [conn = session.conn, frame, id](boost::system::error_code ec) {
+        if (ec) {
+          return conn->send(
+              std::make_shared<const std::string>(protocol::encode_error(id, ec, ec.message())));
+        }
+        conn->send(frame);
+      });
 }
 
 json::object hall_service::state_view_of(const domain::congress_state& state,
