@@ -7,7 +7,8 @@
 // 人次, 请假 1 人次) and its due date; the month two before shows the late reminder with what to
 // do; this month's draft counts the proposal and cannot be issued. The desk issues last month's
 // report after confirming: it moves to the issued list with the digest shown on the draft, and
-// its PDF (pdftotext) and JSON downloads carry the same figures. On the phone, 我的履职 shows the
+// its PDF (pdftotext) and JSON downloads carry the same figures, and the figures read the same in
+// zh-TW and en. On the phone, 我的履职 shows the
 // sitting as 请假 in large type, and its PDF names the delegate. Screenshots go to
 // $PLENUM_WEB_ARTIFACTS/monthly_report; each is checked for overflow, the phone's for touch
 // targets, and all with axe-core.
@@ -139,6 +140,14 @@ await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, arti
   assert.equal(json.report_digest, draftDigest);
   assert.equal(json.report.sittings.held, 1);
   assert.equal(json.report.sittings.excused, 1);
+  // The same figures in Traditional Chinese and in English.
+  await desk.getByTestId("lang-zh-TW").click();
+  assert.equal(await figure("sittings-held"), "召開會議（次） 1");
+  await desk.getByTestId("lang-en").click();
+  assert.equal(await figure("sittings-present"), "Delegates present (attendances) 2");
+  assert.ok((await desk.getByTestId("mr-state").innerText()).includes(`Issued MR-${lastMonth}`));
+  await shot(desk, "desk-issued-en", { touch: false });
+  await desk.getByTestId("lang-zh-CN").click();
 
   // D001's phone: 我的履职 in large type, the sitting as 请假, and the PDF.
   const phone = await (await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ignoreHTTPSErrors: true, acceptDownloads: true })).newPage();

@@ -12,6 +12,7 @@ import { PublicKey, checkinDigest, toHex } from "../../src/crypto/index.js";
 import { ActionButton } from "./actions";
 import { deviceKeys } from "./board";
 import type { BoardEvent, PlenumClient } from "./client";
+import { serverDownload } from "./download";
 import { payloadsOf } from "./events";
 import { appPageFor, enrollUrl } from "./enroll_text";
 import { useSignal } from "./hooks";
@@ -46,17 +47,6 @@ function saveText(name: string, type: string, text: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
-
-/** Asks the server for a one-time download link and lets the browser fetch it. */
-async function serverDownload(client: PlenumClient, fields: Record<string, unknown>): Promise<void> {
-  const r = await client.request("prepare_download", fields);
-  const a = document.createElement("a");
-  a.href = String(r["url"]);
-  a.download = String(r["filename"] ?? "");
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
 }
 
 function csvCell(s: unknown): string {

@@ -81,8 +81,8 @@ function Tablet({ client }: AppProps) {
         <Card>
           <p class="muted">{t("no_sitting")}</p>
         </Card>
-        {who.roles.includes("delegate") && <MyProposals client={client} board={board} me={who.person} />}
         {who.roles.includes("delegate") && <MyPerformance client={client} me={who.person} />}
+        {who.roles.includes("delegate") && <MyProposals client={client} board={board} me={who.person} />}
       </div>
     );
   const sitting = state["sitting"];
@@ -173,8 +173,8 @@ function Tablet({ client }: AppProps) {
         )}
         {!ballotUp && <Attendance state={state} />}
       </Card>
-      {isDelegate && betweenSittings && <MyProposals client={client} board={board} me={who.person} />}
       {isDelegate && betweenSittings && <MyPerformance client={client} me={who.person} />}
+      {isDelegate && betweenSittings && <MyProposals client={client} board={board} me={who.person} />}
       {missed.map((v) => (
         <section class="card notice-card" role="alert" data-testid={`missed-${v.id}`}>
           <p>{t("vote_closed_unsent", { title: v.title })}</p>
