@@ -79,6 +79,27 @@ decoded<void> kind_with_its_id(const prepare_download_request& d, const object_r
   return {};
 }
 
+// The `details` object of a request with private details: member names and text values only
+// (which names a record allows is the server's to check).
+template <typename T>
+struct details_entry {
+  std::string_view name = "details";
+  [[nodiscard]] decoded<void> read_into(const object_reader& r, T& out) const {
+    PLENUM_TRY(auto d, r.object(name));
+    if (d.object().size() > 8) return refuse(errc::invalid_field, r.path(name), "too many fields");
+    for (const auto& member : d.object()) {
+      const std::string key(member.key());
+      PLENUM_TRY(out.details[key], d.string(key, max_text_bytes));
+    }
+    return {};
+  }
+  void write_from(json::object& out, const T& in) const {
+    json::object d;
+    for (const auto& [key, value] : in.details) d.emplace(key, value);
+    out.emplace(name, std::move(d));
+  }
+};
+
 constexpr wire::text id_text{max_name_bytes};
 // An id the congress gives when the request leaves it out.
 constexpr wire::text_or_empty optional_id{max_name_bytes};
@@ -284,6 +305,65 @@ struct hall_tables {
   }
   static constexpr auto of(tag<get_follow_up_request>) {
     return wire::fields<get_follow_up_request>();
+  }
+  static constexpr auto of(tag<register_contact_request>) {
+    using t = register_contact_request;
+    return wire::fields<t>(member("contact_id", &t::contact_id, optional_id),
+                           member("kind", &t::kind, id_text), member("keeper", &t::keeper, id_text),
+                           details_entry<t>{});
+  }
+  static constexpr auto of(tag<remove_contact_request>) {
+    using t = remove_contact_request;
+    return wire::fields<t>(member("contact_id", &t::contact_id, id_text),
+                           member("reason", &t::reason, short_text));
+  }
+  static constexpr auto of(tag<set_committee_contacts_request>) {
+    using t = set_committee_contacts_request;
+    return wire::fields<t>(
+        member("member", &t::member, id_text),
+        member("delegates", &t::delegates, wire::names{max_list_size, max_name_bytes}));
+  }
+  static constexpr auto of(tag<log_opinion_request>) {
+    using t = log_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, optional_id),
+                           member("contact_id", &t::contact_id, id_text),
+                           member("date", &t::date, id_text),
+                           member("category", &t::category, short_text), details_entry<t>{});
+  }
+  static constexpr auto of(tag<route_opinion_request>) {
+    using t = route_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id_text),
+                           member("department", &t::department, short_text),
+                           member("date", &t::date, wire::optional_text{max_name_bytes}));
+  }
+  static constexpr auto of(tag<extend_opinion_request>) {
+    using t = extend_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id_text),
+                           member("working_days", &t::working_days, wire::number{}),
+                           member("reason", &t::reason, short_text));
+  }
+  static constexpr auto of(tag<answer_opinion_request>) {
+    using t = answer_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id_text),
+                           member("date", &t::date, wire::optional_text{max_name_bytes}),
+                           details_entry<t>{});
+  }
+  static constexpr auto of(tag<refuse_opinion_request>) {
+    using t = refuse_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id_text),
+                           member("date", &t::date, wire::optional_text{max_name_bytes}),
+                           member("reason", &t::reason, short_text));
+  }
+  static constexpr auto of(tag<report_back_opinion_request>) {
+    using t = report_back_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id_text),
+                           member("date", &t::date, wire::optional_text{max_name_bytes}));
+  }
+  static constexpr auto of(tag<get_contacts_request>) {
+    return wire::fields<get_contacts_request>();
+  }
+  static constexpr auto of(tag<get_opinions_request>) {
+    return wire::fields<get_opinions_request>();
   }
   static constexpr auto of(tag<get_board_request>) {
     return wire::fields_checked<get_board_request>(

@@ -95,6 +95,34 @@ class replayer {
   void on(const protocol::board_event& e, const ev::implementation_reported& p) {
     on_implementation_reported(m_, e.seq, p, log_);
   }
+  // Three-level contact and opinions (contacts.cpp).
+  void on(const protocol::board_event& e, const ev::contact_registered& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::contact_removed& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::committee_contacts_set& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_logged& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_routed& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_extended& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_answered& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_refused& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_reported_back& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
   void on(const protocol::board_event& e, const ev::monthly_report_issued& p) {
     check_monthly_report(reports_, m_, e, p, log_);
   }

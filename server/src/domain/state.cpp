@@ -651,6 +651,17 @@ struct congress_state::applier {
     return {};
   }
 
+  // Three-level contact and opinions (contacts.cpp).
+  apply_result operator()(const protocol::events::contact_registered& p) { return book(p); }
+  apply_result operator()(const protocol::events::contact_removed& p) { return book(p); }
+  apply_result operator()(const protocol::events::committee_contacts_set& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_logged& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_routed& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_extended& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_answered& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_refused& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_reported_back& p) { return book(p); }
+
   // The report is made from the state before this event, as `decide` made it; plenum-verify
   // compares the recorded digest with its own recomputation.
   apply_result operator()(const protocol::events::monthly_report_issued& p) {
@@ -669,6 +680,13 @@ struct congress_state::applier {
   }
 
  private:
+  template <typename Event>
+  apply_result book(const Event& p) {
+    if (auto problem = st.contacts_.apply(p))
+      return refused(std::string(Event::type) + ": " + *problem);
+    return {};
+  }
+
   // A proposal the liaison office has not reviewed yet, or nullptr.
   proposal* reviewable(const std::string& id) {
     proposal* pr = find(st.proposals_, id);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/contacts.hpp"
 #include "domain/event.hpp"
 #include "domain/roster.hpp"
 #include "domain/working_calendar.hpp"
@@ -393,6 +394,8 @@ class congress_state {
   [[nodiscard]] const std::map<std::string, rectification>& rectifications() const {
     return rectifications_;
   }
+  /// Three-level contact and opinions.
+  [[nodiscard]] const contact_book& contacts() const { return contacts_; }
   /// The monthly reports issued, by month (YYYY-MM).
   [[nodiscard]] const std::map<std::string, issued_report>& monthly_reports() const {
     return monthly_reports_;
@@ -433,6 +436,7 @@ class congress_state {
   std::map<std::string, resolution> resolutions_;
   std::map<std::string, rectification> rectifications_;
   std::set<std::string> report_ids_;
+  contact_book contacts_;
   std::map<std::string, issued_report> monthly_reports_;
 };
 

@@ -2,6 +2,7 @@
 // Each reads the state through the pipeline (under its mutex, for as long as it reads) and the
 // events through the broadcaster.
 #include <algorithm>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <filesystem>
 #include <limits>
@@ -9,6 +10,7 @@
 #include <utility>
 
 #include "domain/ceremony.hpp"
+#include "domain/contact_views.hpp"
 #include "domain/decide.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/monthly_report.hpp"
@@ -285,6 +287,30 @@ std::string hall_service::hall_query(std::uint64_t id, const protocol::hall_requ
         json::object{{"today", today.text()},
                      {"proposals", desk ? domain::desk_proposals(state, today)
                                         : domain::own_proposals(state, who->person_id, today)}});
+  }
+  if (std::holds_alternative<protocol::get_contacts_request>(r) ||
+      std::holds_alternative<protocol::get_opinions_request>(r)) {
+    // Private details from the store beside the log; the views give them only to the office
+    // and to the delegate who keeps the contact.
+    const domain::details_lookup details =
+        [this](const std::string& digest) -> std::optional<json::object> {
+      auto row = log_->private_details(digest);
+      if (!row) return std::nullopt;
+      json::error_code ec;
+      auto parsed = json::parse(row->details, ec);
+      if (ec || !parsed.is_object()) return std::nullopt;
+      return parsed.as_object();
+    };
+    const bool office = who->holds_any({domain::role::secretary, domain::role::chair});
+    if (std::holds_alternative<protocol::get_contacts_request>(r))
+      return protocol::encode_ok(
+          id, json::object{
+                  {"contacts", domain::contacts_view(state, who->person_id, office, details)}});
+    const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
+    return protocol::encode_ok(
+        id, json::object{{"today", today.text()},
+                         {"opinions",
+                          domain::opinions_view(state, who->person_id, office, today, details)}});
   }
   if (const auto* q = std::get_if<protocol::get_ceremony_request>(&r)) {
     const auto* s = state.find_sitting(q->sitting_id);

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -350,6 +351,105 @@ struct get_follow_up_request {
   static constexpr std::string_view type = "get_follow_up";
 };
 
+// ---- three-level contact (三级联系) and opinions ----
+
+/// Private details of a request (`details`: an object of texts): names and words that the
+/// server keeps beside the log, never in it (private_details.hpp).
+using request_details = std::map<std::string, std::string>;
+
+/// `register_contact` (the keeping delegate, the secretary): a party member kept by a delegate
+/// (`kind` member, `keeper` the delegate's number) or a resident kept by a member (`kind`
+/// resident, `keeper` the member's contact_id); `details` {name, place}. An empty `contact_id`
+/// asks the congress for one.
+struct register_contact_request {
+  static constexpr std::string_view type = "register_contact";
+  std::string contact_id;
+  std::string kind;
+  std::string keeper;
+  request_details details;
+};
+
+/// `remove_contact` (the keeping delegate, the secretary): the contact is no longer kept.
+struct remove_contact_request {
+  static constexpr std::string_view type = "remove_contact";
+  std::string contact_id;
+  std::string reason;
+};
+
+/// `set_committee_contacts` (secretary): the delegates a party committee member keeps in
+/// contact with (replaces the member's list).
+struct set_committee_contacts_request {
+  static constexpr std::string_view type = "set_committee_contacts";
+  std::string member;
+  std::vector<std::string> delegates;
+};
+
+/// `log_opinion` (the delegate keeping the contact): an opinion collected on `date`;
+/// `details` {text, name} (the words and who said them). An empty `opinion_id` asks the
+/// congress for one.
+struct log_opinion_request {
+  static constexpr std::string_view type = "log_opinion";
+  std::string opinion_id;
+  std::string contact_id;
+  std::string date;
+  std::string category;
+  request_details details;
+};
+
+/// `route_opinion` (secretary): sent to `department` on `date` (default today).
+struct route_opinion_request {
+  static constexpr std::string_view type = "route_opinion";
+  std::string opinion_id;
+  std::string department;
+  std::optional<std::string> date;
+};
+
+/// `extend_opinion` (secretary): once, 1–15 working days, with the reason.
+struct extend_opinion_request {
+  static constexpr std::string_view type = "extend_opinion";
+  std::string opinion_id;
+  std::uint64_t working_days = 0;
+  std::string reason;
+};
+
+/// `answer_opinion` (secretary, for the department): the answer given on `date` (default
+/// today); `details` {text}.
+struct answer_opinion_request {
+  static constexpr std::string_view type = "answer_opinion";
+  std::string opinion_id;
+  std::optional<std::string> date;
+  request_details details;
+};
+
+/// `refuse_opinion` (secretary): not taken up, with the public reason, on `date` (default
+/// today).
+struct refuse_opinion_request {
+  static constexpr std::string_view type = "refuse_opinion";
+  std::string opinion_id;
+  std::optional<std::string> date;
+  std::string reason;
+};
+
+/// `report_back_opinion` (the delegate who logged it): they told the person, on `date`
+/// (default today).
+struct report_back_opinion_request {
+  static constexpr std::string_view type = "report_back_opinion";
+  std::string opinion_id;
+  std::optional<std::string> date;
+};
+
+/// `get_contacts` (any person): committee members, delegates and members with their counts
+/// and gaps; details to the office (secretary, chair) and to the delegate who keeps them.
+struct get_contacts_request {
+  static constexpr std::string_view type = "get_contacts";
+};
+
+/// `get_opinions` (any person): the office every opinion, a delegate those they logged; each
+/// with its due dates, whether each step was on time, and how many working days it is overdue.
+struct get_opinions_request {
+  static constexpr std::string_view type = "get_opinions";
+};
+
 // ---- queries ----
 
 /// `get_roster` (secretary, chair): the secretary's roster view for a sitting.
@@ -443,6 +543,10 @@ using hall_request =
                  record_delegate_left_request,
                  seat_alternate_request, add_delegate_request, record_rectification_request,
                  report_implementation_request, refresh_follow_up_request, get_follow_up_request,
+                 register_contact_request, remove_contact_request, set_committee_contacts_request,
+                 log_opinion_request, route_opinion_request, extend_opinion_request,
+                 answer_opinion_request, refuse_opinion_request, report_back_opinion_request,
+                 get_contacts_request, get_opinions_request,
                  issue_monthly_report_request, get_monthly_report_request,
                  get_performance_file_request>;
 
