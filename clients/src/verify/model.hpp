@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "follow_up.hpp"
+#include "groups.hpp"
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/ceremony.hpp"
@@ -65,6 +66,8 @@ struct ceremony_model {
 
 struct sitting_model {
   std::string id;
+  /// A delegate group's own sitting: the group ("" for the whole congress).
+  std::string group;
   /// Valid check-ins: person → seq of the event.
   std::map<std::string, std::uint64_t> present;
   std::set<std::string> excused;
@@ -166,6 +169,7 @@ struct congress_model {
   std::string congress_id;
   std::map<std::string, std::set<std::string>> roles;  // person → roles, from the roster
   std::vector<std::string> person_order;
+  std::map<std::string, std::string> names;  // person → roster name
   std::map<std::string, crypto::public_key> keys;  // person → current device key
   std::map<std::string, sitting_model> sittings;
   std::map<std::string, vote_model> votes;
@@ -173,6 +177,8 @@ struct congress_model {
   /// The term's follow-up: roster changes, resolutions, rectification items, reports.
   follow_up_model follow_up;
   /// entry_hash of every event by seq (for result digests and receipts).
+  /// Delegate groups and activities.
+  group_model groups;
   std::vector<crypto::digest32> entry_hashes;
 };
 

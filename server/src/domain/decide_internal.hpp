@@ -86,6 +86,13 @@ result<decision> handle(const congress_state&, const add_delegate&, const contex
 result<decision> handle(const congress_state&, const record_rectification&, const context&);
 result<decision> handle(const congress_state&, const report_implementation&, const context&);
 result<decision> handle(const congress_state&, const refresh_follow_up&, const context&);
+result<decision> handle(const congress_state&, const form_group&, const context&);
+result<decision> handle(const congress_state&, const change_group&, const context&);
+result<decision> handle(const congress_state&, const approve_group_leaders&, const context&);
+result<decision> handle(const congress_state&, const plan_activity&, const context&);
+result<decision> handle(const congress_state&, const activity_check_in&, const context&);
+result<decision> handle(const congress_state&, const record_attendance&, const context&);
+result<decision> handle(const congress_state&, const record_activity_held&, const context&);
 
 /// What a decided vote leaves for the year after: a resolution_adopted when a motion on a
 /// report, major matter or proposal item passed, and a rectification_opened for each member a

@@ -10,6 +10,7 @@
 #include "domain/ceremony.hpp"
 #include "domain/decide.hpp"
 #include "domain/follow_up.hpp"
+#include "domain/group_views.hpp"
 #include "domain/proposal_views.hpp"
 #include "domain/views.hpp"
 #include "export/record_export.hpp"
@@ -230,6 +231,14 @@ std::string hall_service::hall_query(std::uint64_t id, const protocol::hall_requ
     return protocol::encode_ok(
         id, json::object{{"roster", domain::secretary_view(
                                         state, sitting_or_current(state, q->sitting_id))}});
+  }
+  if (std::holds_alternative<protocol::get_groups_request>(r)) {
+    const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
+    return protocol::encode_ok(id, domain::groups_view(state, today));
+  }
+  if (std::holds_alternative<protocol::get_activities_request>(r)) {
+    const bool desk = who->holds_any({domain::role::secretary, domain::role::chair});
+    return protocol::encode_ok(id, domain::activities_view(state, desk ? "" : who->person_id));
   }
   if (std::holds_alternative<protocol::get_follow_up_request>(r)) {
     if (!who->holds_any({domain::role::secretary, domain::role::chair}))
