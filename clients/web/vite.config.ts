@@ -1,5 +1,6 @@
 // Builds the four hall apps (tablet, chair, secretary, big screen), the public tracking-code
-// page and the start page from app/ into dist-app/, which plenumd serves as its web root.
+// page, the county organisation department's view and the start page from app/ into
+// dist-app/, which plenumd serves as its web root.
 import { resolve } from "node:path";
 import { defineConfig } from "vite";
 
@@ -23,6 +24,7 @@ export default defineConfig({
         screen: resolve(root, "screen.html"),
         codes: resolve(root, "codes.html"),
         bench: resolve(root, "bench.html"),
+        county: resolve(root, "county.html"),
       },
     },
   },

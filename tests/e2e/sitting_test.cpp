@@ -265,7 +265,7 @@ TEST_F(sitting_test, WholeSittingThroughTheCommandLine) {
   // has 40 满意 + 10 基本满意 of 100 ballots, exactly half (flagged); the second 60 + 20.
   auto satisfaction = run_vote("s1", "i5",
                                {"--kind", "satisfaction", "--title", "Satisfaction", "--members",
-                                "Roads,Schools", "--subjects", "resolution:r1,rectification:rc1"},
+                                "Roads,Schools"},
                                {"--grid", "item-0=satisfied,item-1=satisfied"}, [](int i) {
                                  std::string m1 = i <= 40   ? "item-0=satisfied,"
                                                   : i <= 50 ? "item-0=basically_satisfied,"

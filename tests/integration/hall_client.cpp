@@ -23,8 +23,8 @@ clients::tls_options insecure() {
   return o;
 }
 
-clients::ws_client connect(std::uint16_t port) {
-  auto ws = clients::ws_client::connect("127.0.0.1", port, insecure(), io_timeout);
+clients::ws_client connect(std::uint16_t port, std::string_view target) {
+  auto ws = clients::ws_client::connect("127.0.0.1", port, insecure(), io_timeout, target);
   if (!ws) throw std::runtime_error("connect: " + ws.error().message());
   return std::move(*ws);
 }
@@ -36,7 +36,7 @@ std::string hall_reply::code() const {
   return c != nullptr && c->is_string() ? std::string(c->as_string()) : std::string();
 }
 
-hall_client::hall_client(std::uint16_t port) : ws_(connect(port)) {
+hall_client::hall_client(std::uint16_t port, std::string_view target) : ws_(connect(port, target)) {
   auto text = ws_.receive(io_timeout);
   if (!text) throw std::runtime_error("no hello: " + text.error().message());
   auto f = protocol::parse_server_frame(*text);

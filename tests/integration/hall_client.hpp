@@ -30,8 +30,9 @@ struct hall_reply {
 
 class hall_client {
  public:
-  /// Connects and reads the hello; throws std::runtime_error on failure.
-  explicit hall_client(std::uint16_t port);
+  /// Connects to `target` ("/ws", "/ws/township/ID", "/ws/county") and reads the hello; throws
+  /// std::runtime_error on failure.
+  explicit hall_client(std::uint16_t port, std::string_view target = "/ws");
 
   /// Sends `{"v":1,"id":n,"type":type, …fields}` and returns the reply with id n.
   hall_reply call(const std::string& type, const boost::json::object& fields = {});

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/follow_up.hpp"
+#include "domain/proposal_views.hpp"
 #include "domain/quorum.hpp"
 #include "domain/term.hpp"
 #include "domain_fixture.hpp"
@@ -243,6 +244,30 @@ TEST_F(term_case, OnlyPassedMotionsOnReportsMajorMattersAndProposalsAdoptResolut
   EXPECT_EQ(payloads_of(major, "resolution_adopted")[0].at("responsible").as_string(),
             "分管副镇长");
   EXPECT_EQ(c.state.resolutions().size(), 1u);
+}
+
+TEST_F(term_case, AResolutionOnAProposalsItemMarksTheProposalDecidedByTheMeeting) {
+  ASSERT_TRUE(c.as("D001", submit_proposal{"P1", "关于修缮村道的提案", "建议修缮村道"}));
+  ASSERT_TRUE(c.as("D002", submit_proposal{"P2", "关于路灯的提案", "建议加装路灯"}));
+  ASSERT_TRUE(c.as("SE", accept_proposal{"P1", "交通运输局"}));
+  ASSERT_TRUE(c.as("SE", accept_proposal{"P2", "住建局"}));
+  ASSERT_TRUE(c.as("CH", add_item{"s1", "p1", "proposal", "关于修缮村道的提案", 0, "镇长", "P1"}));
+  ASSERT_TRUE(c.as("CH", add_item{"s1", "p2", "proposal", "关于路灯的提案", 0, "镇长", "P2"}));
+  ASSERT_TRUE(c.as("CH", set_current_item{"s1", "p1"}));
+  auto adopted = motion("v1", "p1", 8);
+  ASSERT_EQ(payloads_of(adopted, "resolution_adopted").size(), 1u);
+  const std::string resolution_id =
+      std::string(payloads_of(adopted, "resolution_adopted")[0].at("resolution_id").as_string());
+  EXPECT_EQ(c.state.find_proposal("P1")->resolution_id, resolution_id);
+  // A motion that does not pass decides nothing.
+  ASSERT_TRUE(c.as("CH", set_current_item{"s1", "p2"}));
+  motion("v2", "p2", 4);
+  EXPECT_EQ(c.state.find_proposal("P2")->resolution_id, "");
+  // The desk's view shows it.
+  const auto desk = desk_proposals(c.state, civil_date::of_unix_ms(c.now));
+  ASSERT_EQ(desk.size(), 2u);
+  EXPECT_EQ(desk[0].at("resolution_id").as_string(), resolution_id);
+  EXPECT_EQ(desk[1].at("resolution_id").as_string(), "");
 }
 
 TEST_F(term_case, RectificationFromADecidedAppraisalIsTheSecretarysToRecord) {

@@ -12,17 +12,50 @@ namespace {
 using test::delegate_number;
 namespace json = boost::json;
 
-const std::vector<std::string> items{"关于上一年度年会决议执行情况", "关于修缮村道的提案办理情况",
-                                     "民主评议整改情况"};
+// The subjects' own titles: the resolution's, the proposal's, the rectification item's
+// member and problem.
+const std::vector<std::string> items{"关于上一年度年会决议执行情况的决议", "关于修缮村道的提案",
+                                     "乙：联系群众不够"};
 const std::vector<protocol::vote_subject> subjects{
-    {"resolution", "r1"}, {"proposal", "p1"}, {"rectification", "rc1"}};
+    {"resolution", "R1"}, {"proposal", "P1"}, {"rectification", "RC1"}};
 
+// Sitting s1 (10 delegates, 9 present) open on report item i1, with the term's subjects made by
+// the real commands: resolution R1 adopted on i1, proposal P1 accepted (P2 only submitted, P3
+// merged into P1), rectification item RC1 recorded from the appraisal a1 on item ia.
 struct satisfaction_case : ::testing::Test {
   test::congress c{10};
   void SetUp() override {
     c.prepare_sitting(9);
     c.complete_ceremony();
     c.open_with_item("i1", "report");
+    c.open_motion("m1", "i1", items[0]);
+    c.cast_each("m1", 9, [](std::size_t) { return crypto::ballot_choices{{1, 0, 0}}; });
+    ASSERT_TRUE(c.as("CH", close_vote{"m1"}));
+    ASSERT_TRUE(c.decrypt("m1", {1, 2}));
+    ASSERT_TRUE(c.state.resolutions().contains("R1"));
+    ASSERT_TRUE(c.as("D001", submit_proposal{"P1", items[1], "建议修缮村道"}));
+    ASSERT_TRUE(c.as("D002", submit_proposal{"P2", "关于路灯的提案", "建议加装路灯"}));
+    ASSERT_TRUE(c.as("D003", submit_proposal{"P3", "关于村道的提案", "建议修路"}));
+    ASSERT_TRUE(c.as("SE", accept_proposal{"P1", "交通运输局"}));
+    ASSERT_TRUE(c.as("SE", merge_proposal{"P3", "P1"}));
+    ASSERT_TRUE(c.as("SE", add_item{"s1", "ia", "appraisal", "民主评议", 0, "", ""}));
+    ASSERT_TRUE(c.as("CH", set_current_item{"s1", "ia"}));
+    create_vote a;
+    a.vote_id = "a1";
+    a.sitting_id = "s1";
+    a.item_id = "ia";
+    a.kind = "appraisal";
+    a.title = "民主评议镇党委班子成员";
+    a.members = {"甲", "乙"};
+    ASSERT_TRUE(c.as("CH", a));
+    ASSERT_TRUE(c.as("CH", open_vote{"a1"}));
+    c.cast_each("a1", 9, [](std::size_t) {
+      return crypto::ballot_choices{{1, 0, 0, 0}, {0, 0, 1, 0}};
+    });
+    ASSERT_TRUE(c.as("CH", close_vote{"a1"}));
+    ASSERT_TRUE(c.decrypt("a1", {1, 2}));
+    ASSERT_TRUE(c.as("SE", record_rectification{"RC1", "a1", "乙", "联系群众不够", "乙"}));
+    ASSERT_TRUE(c.as("CH", set_current_item{"s1", "i1"}));
   }
   create_vote appraisal(std::string item = "i1") const {
     create_vote v;
@@ -34,6 +67,16 @@ struct satisfaction_case : ::testing::Test {
     v.members = items;
     v.subjects = subjects;
     return v;
+  }
+  // `v` is refused with `code`, and the state and the log stay as they were.
+  void refused(const create_vote& v, errc code) {
+    const congress_state before = c.state;
+    const std::size_t events = c.log.size();
+    auto r = c.as("CH", v);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error(), code) << r.error().message();
+    EXPECT_TRUE(c.state == before);
+    EXPECT_EQ(c.log.size(), events);
   }
 };
 
@@ -50,7 +93,7 @@ TEST_F(satisfaction_case, TheChairCreatesItOnAReportItemWithItsSubjects) {
   const auto& listed = p.at("subjects").as_array();
   ASSERT_EQ(listed.size(), 3u);
   EXPECT_EQ(listed[1].at("kind").as_string(), "proposal");
-  EXPECT_EQ(listed[1].at("id").as_string(), "p1");
+  EXPECT_EQ(listed[1].at("id").as_string(), "P1");
   const auto& m = p.at("manifest").as_object();
   EXPECT_EQ(m.at("kind").as_string(), "satisfaction");
   EXPECT_EQ(m.at("contests").as_array()[2].at("options").as_array()[1].at("label").as_string(),
@@ -74,7 +117,8 @@ TEST_F(satisfaction_case, RefusesABadDefinitionAndChangesNothing) {
   EXPECT_EQ(c.as("CH", unknown_kind).error(), errc::invalid_vote);
   auto twice = appraisal();
   twice.subjects[2] = twice.subjects[0];
-  EXPECT_EQ(c.as("CH", twice).error(), errc::invalid_vote);
+  twice.members.clear();
+  EXPECT_EQ(c.as("CH", twice).error(), errc::duplicate_subject);
   auto other_rule = appraisal();
   other_rule.rule = protocol::rule_text(protocol::decision_rule::confidence());
   EXPECT_EQ(c.as("CH", other_rule).error(), errc::invalid_rule);
@@ -93,6 +137,52 @@ TEST_F(satisfaction_case, RefusesABadDefinitionAndChangesNothing) {
   titles_only.subjects.clear();
   ASSERT_TRUE(c.as("CH", titles_only));
   EXPECT_FALSE(c.log.back().payload.contains("subjects"));
+}
+
+TEST_F(satisfaction_case, TitlesLeftOutAreGeneratedFromTheSubjects) {
+  auto generated = appraisal();
+  generated.members.clear();
+  ASSERT_TRUE(c.as("CH", generated));
+  const vote& v = *c.state.find_vote("v1");
+  EXPECT_EQ(v.candidates, items);
+  EXPECT_EQ(v.subjects, subjects);
+  const auto& contests = c.log.back().payload.at("manifest").at("contests").as_array();
+  ASSERT_EQ(contests.size(), 3u);
+  EXPECT_EQ(contests[2].at("title").as_string(), "乙：联系群众不够");
+}
+
+TEST_F(satisfaction_case, EachSubjectMustBeOfTheTermAndInAStateToBeAppraised) {
+  auto subject = [&](std::size_t i, std::string kind, std::string id) {
+    auto v = appraisal();
+    v.subjects[i] = {std::move(kind), std::move(id)};
+    v.members.clear();
+    return v;
+  };
+  refused(subject(0, "resolution", "R9"), errc::unknown_resolution);
+  // A motion's vote id is not a resolution; nor is a rectification item's id.
+  refused(subject(0, "resolution", "RC1"), errc::unknown_resolution);
+  refused(subject(1, "proposal", "P9"), errc::unknown_proposal);
+  // Submitted but not accepted (立案), or merged (appraised through P1): not handled itself.
+  refused(subject(1, "proposal", "P2"), errc::proposal_not_accepted);
+  refused(subject(1, "proposal", "P3"), errc::proposal_not_accepted);
+  refused(subject(2, "rectification", "RC9"), errc::unknown_rectification);
+  refused(subject(2, "rectification", "R1"), errc::unknown_rectification);
+  refused(subject(2, "resolution", "R1"), errc::duplicate_subject);
+  // A title that is not its subject's, or titles for some items only.
+  auto renamed = appraisal();
+  renamed.members[1] = "修路";
+  refused(renamed, errc::subject_title_mismatch);
+  auto swapped = appraisal();
+  std::swap(swapped.members[0], swapped.members[2]);
+  refused(swapped, errc::subject_title_mismatch);
+  auto fewer_titles = appraisal();
+  fewer_titles.members.pop_back();
+  refused(fewer_titles, errc::invalid_vote);
+  EXPECT_EQ(c.state.find_vote("v1"), nullptr);
+  // Answered and rated proposals can still be appraised.
+  ASSERT_TRUE(c.as("SE", answer_proposal{"P1", "已列入年度计划"}));
+  ASSERT_TRUE(c.as("D001", rate_proposal{"P1", "satisfied"}));
+  ASSERT_TRUE(c.as("CH", appraisal()));
 }
 
 TEST_F(satisfaction_case, BallotsToTheScrutineersDecryptionAndTheOutcome) {

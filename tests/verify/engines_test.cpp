@@ -14,7 +14,7 @@
 #include "export/record_export.hpp"
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/group.hpp"
-#include "sitting_record.hpp"
+#include "record_suite.hpp"
 
 namespace plenum::verify_test {
 namespace {
@@ -68,26 +68,14 @@ std::uint64_t seq_of(const fs::path& dir, const std::string& type, const char* v
 
 // ---- The standard sitting: motion v1 and election v2, 9 ballots each, 2 partials each. ----
 
-class two_engines : public ::testing::Test {
+class two_engines : public record_suite<> {
  protected:
-  static void SetUpTestSuite() {
-    sitting_ = std::make_unique<sitting_record>();
-    clean_ = export_of(*sitting_, "clean");
-  }
-  static void TearDownTestSuite() { sitting_.reset(); }
-
   static verify_options reference_all() {
     verify_options o;
     o.reference_all = true;
     return o;
   }
-
-  static std::unique_ptr<sitting_record> sitting_;
-  static fs::path clean_;
 };
-
-std::unique_ptr<sitting_record> two_engines::sitting_;
-fs::path two_engines::clean_;
 
 TEST_F(two_engines, AgreeOnEveryBallotAndPartialOfTheSitting) {
   const auto r = verify(clean_, reference_all());
@@ -133,8 +121,7 @@ TEST_F(two_engines, ABallotOnlyTheEngineAcceptsFailsLoudly) {
 }
 
 TEST_F(two_engines, ATamperedBallotOnlyTheReferenceAcceptsFailsLoudly) {
-  const auto dir = sitting_->fresh_dir("tampered");
-  fs::copy(clean_, dir, fs::copy_options::recursive);
+  const auto dir = copy("tampered");
   auto events = read_events(dir);
   auto& e = events[find_event(events, "ballot_accepted")];
   auto p = payload_of(e);

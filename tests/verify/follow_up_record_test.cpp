@@ -2,14 +2,15 @@
 // resolution, which the clean record shows and plenum-verify checks; a malicious server that
 // re-signs a changed chain is caught when a resolution names a vote that did not pass, when a
 // passed motion lost its resolution, when a rectification item names a member no confidence
-// vote flagged, and when the roster changes while a sitting is open.
+// vote flagged, when the roster changes while a sitting is open, and when a resolution decides
+// a proposal that was never accepted (立案).
 #include <gtest/gtest.h>
 
 #include <memory>
 
 #include "export/record_export.hpp"
 #include "plenum/clients/verify/verifier.hpp"
-#include "sitting_record.hpp"
+#include "record_suite.hpp"
 
 namespace plenum::verify_test {
 namespace {
@@ -18,44 +19,8 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 using clients::verify::verify_report;
 
-class follow_up_record : public ::testing::Test {
+class follow_up_record : public record_suite<> {
  protected:
-  static void SetUpTestSuite() {
-    sitting_ = std::make_unique<sitting_record>();
-    clean_ = sitting_->fresh_dir("clean");
-    auto summary = server::record_export::export_data_dir(sitting_->data_dir(), clean_);
-    ASSERT_TRUE(summary) << summary.error().message();
-  }
-  static void TearDownTestSuite() { sitting_.reset(); }
-
-  static verify_report verify(const fs::path& dir) {
-    auto rec = clients::verify::load_record(dir);
-    EXPECT_TRUE(rec) << rec.error().message();
-    if (!rec) return {};
-    clients::verify::verify_options o;
-    o.threads = 2;
-    return clients::verify::verify_record(*rec, o);
-  }
-
-  static std::string dump(const verify_report& r) {
-    std::string out;
-    for (const auto& c : r.checks) out += clients::verify::format_check(c) + "\n";
-    return out;
-  }
-
-  // The events of a copy of the clean record, changed by `edit`, re-signed with the congress
-  // key; the report of the result.
-  static verify_report tampered(
-      const std::string& name,
-      const std::function<void(std::vector<protocol::board_event>&)>& edit) {
-    const auto dir = sitting_->fresh_dir(name);
-    fs::copy(clean_, dir, fs::copy_options::recursive);
-    auto events = read_events(dir);
-    edit(events);
-    resign_and_write(dir, events, sitting_->congress_key());
-    return verify(dir);
-  }
-
   static std::size_t index_of(const std::vector<protocol::board_event>& events,
                               const std::string& type) {
     for (std::size_t i = 0; i < events.size(); ++i)
@@ -63,23 +28,7 @@ class follow_up_record : public ::testing::Test {
     ADD_FAILURE() << "no " << type;
     return 0;
   }
-
-  // The check `name` failed with a reason containing `why`.
-  static void expect_fails(const verify_report& r, const std::string& name,
-                           const std::string& why) {
-    EXPECT_FALSE(r.passed()) << dump(r);
-    const auto* c = r.find(name);
-    ASSERT_NE(c, nullptr) << name << "\n" << dump(r);
-    EXPECT_FALSE(c->passed) << dump(r);
-    EXPECT_NE(c->detail.find(why), std::string::npos) << c->detail;
-  }
-
-  static std::unique_ptr<sitting_record> sitting_;
-  static fs::path clean_;
 };
-
-std::unique_ptr<sitting_record> follow_up_record::sitting_;
-fs::path follow_up_record::clean_;
 
 TEST_F(follow_up_record, ThePassedMotionsResolutionIsInTheCleanRecord) {
   const auto events = read_events(clean_);
@@ -149,6 +98,51 @@ TEST_F(follow_up_record, ARosterChangeWhileTheSittingIsOpenFails) {
     events.insert(events.begin() + static_cast<std::ptrdiff_t>(i) + 1, forged);
   });
   expect_fails(r, "roster_changes", "while a sitting is open");
+}
+
+// The item of motion v1 made to carry proposal P9 of D001, submitted just before it and never
+// accepted.
+void put_unaccepted_proposal_on_v1s_item(std::vector<protocol::board_event>& events) {
+  std::size_t item = 0;
+  for (std::size_t k = 0; k < events.size(); ++k)
+    if (events[k].type == "item_added" && payload_of(events[k]).at("item_id") == "i1") item = k;
+  ASSERT_GT(item, 0u);
+  auto p = payload_of(events[item]);
+  p["proposal_id"] = "P9";
+  set_payload(events[item], p);
+  protocol::board_event submitted = events[item];
+  submitted.type = "proposal_submitted";
+  set_payload(submitted, json::object{{"proposal_id", "P9"},
+                                      {"by", "D001"},
+                                      {"title", "关于修缮村道的提案"},
+                                      {"text", "建议修缮村道。"},
+                                      {"unix_ms", 1'790'000'000'000}});
+  events.insert(events.begin() + static_cast<std::ptrdiff_t>(item), submitted);
+}
+
+TEST_F(follow_up_record, AResolutionOnAnAcceptedProposalsItemDecidesIt) {
+  // A record of its own: P1 accepted and handled, then put on the agenda and decided.
+  sitting_record decided(10, false, true);
+  const auto dir = decided.fresh_dir("clean");
+  ASSERT_TRUE(server::record_export::export_data_dir(decided.data_dir(), dir));
+  const auto events = read_events(dir);
+  const auto i = index_of(events, "resolution_adopted");
+  std::size_t last = i;
+  for (std::size_t k = i + 1; k < events.size(); ++k)
+    if (events[k].type == "resolution_adopted") last = k;
+  EXPECT_EQ(payload_of(events[last]).at("item_id").as_string(), "i4");
+  const auto r = verify(dir);
+  EXPECT_TRUE(r.passed()) << dump(r);
+  const auto* proposals = r.find("proposals");
+  ASSERT_NE(proposals, nullptr) << dump(r);
+  EXPECT_NE(proposals->detail.find("1 decided by the meeting"), std::string::npos)
+      << proposals->detail;
+  EXPECT_EQ(r.find("resolutions")->count, 2u);
+}
+
+TEST_F(follow_up_record, AResolutionDecidingAProposalNeverAcceptedFails) {
+  const auto r = tampered("proposal-not-accepted", put_unaccepted_proposal_on_v1s_item);
+  expect_fails(r, "proposals", "P9: decided by the meeting (resolution R1) but never accepted");
 }
 
 }  // namespace

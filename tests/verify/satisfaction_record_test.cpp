@@ -14,7 +14,7 @@
 #include "plenum/clients/sheet/from_record.hpp"
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/protocol/record.hpp"
-#include "sitting_record.hpp"
+#include "record_suite.hpp"
 
 namespace plenum::verify_test {
 namespace {
@@ -28,37 +28,7 @@ std::string read_text(const fs::path& file) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::string dump(const verify_report& r) {
-  std::string out;
-  for (const auto& c : r.checks) out += clients::verify::format_check(c) + "\n";
-  return out;
-}
-
-class satisfaction_record : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    sitting_ = std::make_unique<sitting_record>(10, true);
-    clean_ = sitting_->fresh_dir("clean");
-    auto summary = server::record_export::export_data_dir(sitting_->data_dir(), clean_);
-    ASSERT_TRUE(summary) << summary.error().message();
-  }
-  static void TearDownTestSuite() { sitting_.reset(); }
-
-  static verify_report verify(const fs::path& dir) {
-    auto rec = clients::verify::load_record(dir);
-    EXPECT_TRUE(rec) << rec.error().message();
-    if (!rec) return {};
-    clients::verify::verify_options o;
-    o.threads = 2;
-    return clients::verify::verify_record(*rec, o);
-  }
-
-  static std::unique_ptr<sitting_record> sitting_;
-  static fs::path clean_;
-};
-
-std::unique_ptr<sitting_record> satisfaction_record::sitting_;
-fs::path satisfaction_record::clean_;
+class satisfaction_record : public record_suite<record_options{.satisfaction = true}> {};
 
 TEST_F(satisfaction_record, PlenumVerifyAcceptsTheRecord) {
   const auto r = verify(clean_);
@@ -81,8 +51,7 @@ TEST_F(satisfaction_record, PlenumVerifyAcceptsTheRecord) {
 }
 
 TEST_F(satisfaction_record, AChangedOutcomeFailsEvenWhenTheChainIsResigned) {
-  const auto dir = sitting_->fresh_dir("tampered");
-  fs::copy(clean_, dir, fs::copy_options::recursive);
+  const auto dir = copy("tampered");
   auto events = read_events(dir);
   const auto i = find_event(events, "vote_decided", [](const json::object& p) {
     return p.at("vote_id").as_string() == "v3";

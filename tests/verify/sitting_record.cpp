@@ -83,7 +83,6 @@ void run_satisfaction(domain::test::congress& c) {
   satisfaction.kind = "satisfaction";
   satisfaction.title = "满意度测评";
   satisfaction.members = {"修缮村道决议的执行", "民主评议问题的整改"};
-  satisfaction.subjects = {{"resolution", "r1"}, {"rectification", "rc1"}};
   EXPECT_TRUE(c.as("CH", satisfaction));
   EXPECT_TRUE(c.as("CH", domain::open_vote{"v3"}));
   c.cast_each("v3", 9, [](std::size_t i) {
@@ -97,7 +96,22 @@ void run_satisfaction(domain::test::congress& c) {
   c.sign_result("v3", {"S1", "S2"}, true);
 }
 
-std::vector<domain::test::logged_event> run_sitting(std::size_t delegates, bool satisfaction) {
+// The accepted proposal P1 put on the agenda (item i4) and decided by motion v4 (8 of 9 for).
+void run_proposal_decided(domain::test::congress& c) {
+  EXPECT_TRUE(
+      c.as("CH", domain::add_item{"s1", "i4", "proposal", "关于修路的提案", 4, "镇长", "P1"}));
+  EXPECT_TRUE(c.as("CH", domain::set_current_item{"s1", "i4"}));
+  c.open_motion("v4", "i4", "关于修路的提案的决议");
+  c.cast_each("v4", 9, [](std::size_t i) {
+    return i <= 8 ? crypto::ballot_choices{{1, 0, 0}} : crypto::ballot_choices{{0, 1, 0}};
+  });
+  EXPECT_TRUE(c.as("CH", domain::close_vote{"v4"}));
+  EXPECT_TRUE(c.decrypt("v4", {1, 2}));
+  EXPECT_FALSE(c.state.find_proposal("P1")->resolution_id.empty());
+}
+
+std::vector<domain::test::logged_event> run_sitting(std::size_t delegates, bool satisfaction,
+                                                    bool proposal_decided) {
   if (delegates != 10) return run_large_sitting(delegates);
   domain::test::congress c{10};
   c.prepare_sitting(8);
@@ -152,14 +166,15 @@ std::vector<domain::test::logged_event> run_sitting(std::size_t delegates, bool 
   EXPECT_TRUE(c.as("D002", domain::rate_proposal{"P1", "unsatisfied"}));
   EXPECT_TRUE(c.as("SE", domain::answer_proposal{"P1", "已安排本年度实施。"}));
   EXPECT_TRUE(c.as("D002", domain::rate_proposal{"P1", "satisfied"}));
+  if (proposal_decided) run_proposal_decided(c);
   return c.log;
 }
 
 }  // namespace
 
-sitting_record::sitting_record(std::size_t delegates, bool satisfaction)
+sitting_record::sitting_record(std::size_t delegates, bool satisfaction, bool proposal_decided)
     : root_(make_root()), data_dir_(root_ / "data"), key_(make_congress_key(data_dir_)) {
-  const auto events = run_sitting(delegates, satisfaction);
+  const auto events = run_sitting(delegates, satisfaction, proposal_decided);
   auto log = server::storage::event_log::open(data_dir_ / "events.db", key_);
   if (!log) throw std::runtime_error("cannot open the event log: " + log.error().message);
   for (const auto& e : events) {

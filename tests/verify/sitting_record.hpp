@@ -25,13 +25,16 @@ namespace plenum::verify_test {
 /// With `delegates` other than 10 (a multiple of 10, for benchmarks): all present, and only
 /// the motion, in which every delegate votes (for, against, abstain in turn).
 /// With `satisfaction` (10 delegates only), the sitting goes on: report item i3 and the
-/// satisfaction appraisal v3 of two items (subjects resolution r1, rectification rc1): item-0
+/// satisfaction appraisal v3 of two items named by their titles: item-0
 /// 4 满意 + 1 基本满意 of 9 ballots (satisfactory), item-1 2 + 2 of 9 (flagged), decrypted by
 /// S1 and S2, signed by both and announced.
+/// With `proposal_decided` (10 delegates only), after P1's handling the chair puts it on the
+/// agenda (proposal item i4) and motion v4 on it passes (8 of 9 for): resolution R2 decides P1.
 /// Removes its directories when destroyed. Not thread-safe.
 class sitting_record {
  public:
-  explicit sitting_record(std::size_t delegates = 10, bool satisfaction = false);
+  explicit sitting_record(std::size_t delegates = 10, bool satisfaction = false,
+                          bool proposal_decided = false);
   ~sitting_record();
   sitting_record(const sitting_record&) = delete;
   sitting_record& operator=(const sitting_record&) = delete;

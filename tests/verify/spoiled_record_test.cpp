@@ -14,7 +14,7 @@
 #include "plenum/clients/verify/challenge.hpp"
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/ballot.hpp"
-#include "sitting_record.hpp"
+#include "record_suite.hpp"
 
 namespace plenum::verify_test {
 namespace {
@@ -23,34 +23,8 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 using clients::verify::verify_report;
 
-class spoiled_record : public ::testing::Test {
+class spoiled_record : public record_suite<> {
  protected:
-  static void SetUpTestSuite() {
-    sitting_ = std::make_unique<sitting_record>();
-    clean_ = sitting_->fresh_dir("clean");
-    auto summary = server::record_export::export_data_dir(sitting_->data_dir(), clean_);
-    ASSERT_TRUE(summary) << summary.error().message();
-  }
-  static void TearDownTestSuite() { sitting_.reset(); }
-
-  static fs::path copy(const std::string& name) {
-    const auto dir = sitting_->fresh_dir(name);
-    fs::copy(clean_, dir, fs::copy_options::recursive);
-    return dir;
-  }
-  static verify_report verify(const fs::path& dir) {
-    auto rec = clients::verify::load_record(dir);
-    EXPECT_TRUE(rec) << rec.error().message();
-    if (!rec) return {};
-    clients::verify::verify_options o;
-    o.threads = 2;
-    return clients::verify::verify_record(*rec, o);
-  }
-  static std::string dump(const verify_report& r) {
-    std::string out;
-    for (const auto& c : r.checks) out += clients::verify::format_check(c) + "\n";
-    return out;
-  }
   static bool is_v1(const json::object& p) { return p.at("vote_id").as_string() == "v1"; }
   // Runs plenum-verify with `args`; its exit status, and its output in `text`.
   static int run(const std::string& args, std::string& text) {
@@ -63,14 +37,8 @@ class spoiled_record : public ::testing::Test {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
 
-  static std::unique_ptr<sitting_record> sitting_;
-  static fs::path clean_;
-  static int runs_;
+  static inline int runs_ = 0;
 };
-
-std::unique_ptr<sitting_record> spoiled_record::sitting_;
-fs::path spoiled_record::clean_;
-int spoiled_record::runs_ = 0;
 
 TEST_F(spoiled_record, CleanRecordChecksEverySpoiledBallotAndCountsOnlyTheCastOnes) {
   const auto r = verify(clean_);

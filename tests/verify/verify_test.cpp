@@ -22,7 +22,7 @@
 #include "plenum/protocol/events.hpp"
 #include "plenum/protocol/record.hpp"
 #include "plenum/protocol/rules.hpp"
-#include "sitting_record.hpp"
+#include "record_suite.hpp"
 
 namespace plenum::verify_test {
 namespace {
@@ -31,59 +31,7 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 using clients::verify::verify_report;
 
-class verify_case : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    sitting_ = std::make_unique<sitting_record>();
-    clean_ = sitting_->fresh_dir("clean");
-    auto summary = server::record_export::export_data_dir(sitting_->data_dir(), clean_);
-    ASSERT_TRUE(summary) << summary.error().message();
-  }
-  static void TearDownTestSuite() { sitting_.reset(); }
-
-  // A copy of the clean export to tamper with.
-  fs::path copy(const std::string& name) {
-    const auto dir = sitting_->fresh_dir(name);
-    fs::copy(clean_, dir, fs::copy_options::recursive);
-    return dir;
-  }
-
-  // Two threads, and the congress key pinned when given.
-  static clients::verify::verify_options options(std::optional<crypto::public_key> pinned) {
-    clients::verify::verify_options o;
-    o.threads = 2;
-    o.pinned_congress_key = pinned;
-    return o;
-  }
-
-  static verify_report verify(const fs::path& dir) {
-    auto rec = clients::verify::load_record(dir);
-    EXPECT_TRUE(rec) << rec.error().message();
-    if (!rec) return {};
-    return clients::verify::verify_record(*rec, options(std::nullopt));
-  }
-
-  static std::string dump(const verify_report& r) {
-    std::string out;
-    for (const auto& c : r.checks) out += clients::verify::format_check(c) + "\n";
-    return out;
-  }
-
-  // The report fails, and so does check (name, subject).
-  static void expect_fails(const verify_report& r, const std::string& name,
-                           const std::string& subject = {}) {
-    EXPECT_FALSE(r.passed()) << dump(r);
-    const auto* c = r.find(name, subject);
-    ASSERT_NE(c, nullptr) << name << " " << subject << "\n" << dump(r);
-    EXPECT_FALSE(c->passed) << dump(r);
-  }
-
-  static std::unique_ptr<sitting_record> sitting_;
-  static fs::path clean_;
-};
-
-std::unique_ptr<sitting_record> verify_case::sitting_;
-fs::path verify_case::clean_;
+class verify_case : public record_suite<> {};
 
 TEST_F(verify_case, CleanRecordPassesEveryCheck) {
   const auto r = verify(clean_);
@@ -156,7 +104,7 @@ TEST_F(verify_case, RecordExportedDuringTheCeremonyPasses) {
   set_payload(events[confirmed], p);
   const auto dir = copy("ceremony-forged");
   resign_and_write(dir, events, sitting_->congress_key());
-  expect_fails(verify(dir), "ceremony", "s1");
+  expect_fails(verify(dir), {"ceremony", "s1"});
 }
 
 TEST_F(verify_case, ForgedPossessionSignatureFailsTheEnrollments) {
@@ -268,7 +216,7 @@ TEST_F(verify_case, EditedBallotResignedFailsItsProof) {
   resign_and_write(dir, events, sitting_->congress_key());
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
-  expect_fails(r, "ballots", "v1");
+  expect_fails(r, {"ballots", "v1"});
   EXPECT_NE(r.find("ballots", "v1")->detail.find("bad_option_proof"), std::string::npos);
 }
 
@@ -290,8 +238,8 @@ TEST_F(verify_case, DroppedCheckinResignedFailsTheBallot) {
   resign_and_write(dir, events, sitting_->congress_key());
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
-  expect_fails(r, "ballots", "v1");
-  expect_fails(r, "attendance", "s1");
+  expect_fails(r, {"ballots", "v1"});
+  expect_fails(r, {"attendance", "s1"});
 }
 
 TEST_F(verify_case, ReorderedEventsBreakTheChain) {
@@ -319,7 +267,7 @@ TEST_F(verify_case, ReorderedResignedCheckinAfterBallotFails) {
   resign_and_write(dir, events, sitting_->congress_key());
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
-  expect_fails(r, "ballots", "v1");
+  expect_fails(r, {"ballots", "v1"});
   EXPECT_NE(r.find("ballots", "v1")->detail.find("no valid check-in before casting"),
             std::string::npos);
 }
@@ -343,7 +291,7 @@ TEST_F(verify_case, SwappedPartialDecryptionsFailTheTally) {
   resign_and_write(dir, events, sitting_->congress_key());
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
-  expect_fails(r, "tally", "v1");
+  expect_fails(r, {"tally", "v1"});
   EXPECT_NE(r.find("tally", "v1")->detail.find("does not verify"), std::string::npos);
 }
 
@@ -363,7 +311,7 @@ TEST_F(verify_case, ChangedCountFailsTheResult) {
   resign_and_write(dir, events, sitting_->congress_key());
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
-  expect_fails(r, "result", "v1");
+  expect_fails(r, {"result", "v1"});
   EXPECT_NE(r.find("result", "v1")->detail.find("not the decryption"), std::string::npos);
 }
 
@@ -381,7 +329,7 @@ TEST_F(verify_case, ChangedRuleFailsTheOutcome) {
   resign_and_write(dir, events, sitting_->congress_key());
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
-  expect_fails(r, "outcome", "v1");
+  expect_fails(r, {"outcome", "v1"});
 }
 
 TEST_F(verify_case, CleanRecordCountsTheResultSignatures) {
@@ -410,7 +358,7 @@ TEST_F(verify_case, ForgedScrutineerSignatureFailsTheSigners) {
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
   EXPECT_TRUE(r.find("result", "v1")->passed) << dump(r);
-  expect_fails(r, "signers", "v1");
+  expect_fails(r, {"signers", "v1"});
   EXPECT_NE(r.find("signers", "v1")->detail.find("scrutineer 1 (S1): signature does not verify"),
             std::string::npos)
       << r.find("signers", "v1")->detail;
@@ -437,7 +385,7 @@ TEST_F(verify_case, AnnouncementByANonChairKeyFailsTheSigners) {
   resign_and_write(dir, events, sitting_->congress_key());
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
-  expect_fails(r, "signers", "v1");
+  expect_fails(r, {"signers", "v1"});
   EXPECT_NE(r.find("signers", "v1")->detail.find("not signed by the current key of a chair"),
             std::string::npos)
       << r.find("signers", "v1")->detail;
@@ -445,7 +393,7 @@ TEST_F(verify_case, AnnouncementByANonChairKeyFailsTheSigners) {
   p["person"] = "CH";
   set_payload(events[i], p);
   resign_and_write(dir, events, sitting_->congress_key());
-  expect_fails(verify(dir), "signers", "v1");
+  expect_fails(verify(dir), {"signers", "v1"});
 }
 
 // An announcement without a decrypting scrutineer's signature: S2's result_signed dropped.
@@ -459,7 +407,7 @@ TEST_F(verify_case, AnnouncementWithoutEverySignatureFailsTheSigners) {
   resign_and_write(dir, events, sitting_->congress_key());
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
-  expect_fails(r, "signers", "v1");
+  expect_fails(r, {"signers", "v1"});
   EXPECT_NE(r.find("signers", "v1")->detail.find("announced before scrutineer 2 signed"),
             std::string::npos)
       << r.find("signers", "v1")->detail;
@@ -484,7 +432,7 @@ TEST_F(verify_case, ForgedCheckinFailsTheCheckins) {
   resign_and_write(dir, events, sitting_->congress_key());
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
-  expect_fails(r, "checkins", "s1");
+  expect_fails(r, {"checkins", "s1"});
   EXPECT_NE(r.find("checkins", "s1")->detail.find("D010"), std::string::npos);
 }
 
@@ -510,7 +458,7 @@ TEST_F(verify_case, ReplacedRosterFailsTheRoster) {
   resign_and_write(dir, events, sitting_->congress_key());
   const auto r = verify(dir);
   EXPECT_TRUE(r.find("chain")->passed);
-  expect_fails(r, "roster", "v1");
+  expect_fails(r, {"roster", "v1"});
 }
 
 TEST_F(verify_case, ForgedReceiptFails) {
@@ -526,7 +474,7 @@ TEST_F(verify_case, ForgedReceiptFails) {
   std::ofstream out(dir / protocol::record_receipts_file, std::ios::trunc);
   out << protocol::receipt_line(*r0) << "\n" << rest;
   out.close();
-  expect_fails(verify(dir), "receipts", "v1");
+  expect_fails(verify(dir), {"receipts", "v1"});
 }
 
 // An event the decoder refuses (here an unknown member, re-signed so the chain holds) fails the

@@ -96,6 +96,7 @@ struct command {
 /// The subcommands of each area (commands_*.cpp).
 void add_person_commands(std::vector<command>& table);
 void add_secretary_commands(std::vector<command>& table);
+void add_liaison_commands(std::vector<command>& table);
 void add_chair_commands(std::vector<command>& table);
 void add_rehearse_commands(std::vector<command>& table);
 

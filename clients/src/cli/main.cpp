@@ -26,6 +26,7 @@ int run(int argc, char* argv[]) {
   std::vector<cli::command> table;
   cli::add_person_commands(table);
   cli::add_secretary_commands(table);
+  cli::add_liaison_commands(table);
   cli::add_chair_commands(table);
   cli::add_rehearse_commands(table);
 

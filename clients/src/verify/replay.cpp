@@ -47,7 +47,10 @@ class replayer {
       log_.describe("proposals", "",
                     "followed " + std::to_string(proposals_.size()) +
                         ": every review and answer by a secretary, every rating by its proposer, "
-                        "in order");
+                        "in order" +
+                        (decided_ > 0 ? "; " + std::to_string(decided_) +
+                                            " decided by the meeting, each accepted before"
+                                      : std::string()));
     log_.touch("enrollments", "");
     if (enrollments_unproven_ > 0)
       log_.describe("enrollments", "",
@@ -66,6 +69,7 @@ class replayer {
   }
   void on(const protocol::board_event&, const ev::item_added& p) {
     m_.follow_up.item_kinds[{p.sitting_id, p.item_id}] = p.kind;
+    if (!p.proposal_id.empty()) item_proposals_[{p.sitting_id, p.item_id}] = p.proposal_id;
   }
   // The term between its meetings (follow_up.cpp).
   void on(const protocol::board_event& e, const ev::delegate_left& p) {
@@ -103,6 +107,8 @@ class replayer {
   }
   void on(const protocol::board_event& e, const ev::resolution_adopted& p) {
     on_resolution_adopted(m_, e.seq, p, log_);
+    auto item = item_proposals_.find({p.sitting_id, p.item_id});
+    if (item != item_proposals_.end()) decided_by_meeting(e, item->second, p.resolution_id);
   }
   void on(const protocol::board_event& e, const ev::rectification_opened& p) {
     on_rectification_opened(m_, e.seq, p, log_);
@@ -122,7 +128,27 @@ class replayer {
     std::uint64_t answered = 0;  // rounds answered
     std::uint64_t rated = 0;     // rounds rated
     bool finished = false;
+    std::string into;        // merged: the proposal it follows
+    std::string resolution;  // decided by the meeting: the resolution adopted on its item
   };
+
+  // A resolution adopted on a proposal's item decides the proposal: one accepted (立案), or
+  // merged into an accepted one, and decided once.
+  void decided_by_meeting(const protocol::board_event& e, const std::string& id,
+                          const std::string& resolution_id) {
+    auto& pr = *proposal(id);
+    const auto into = proposals_.find(pr.into);
+    const bool accepted =
+        pr.review == "accepted" ||
+        (pr.review == "merged" && into != proposals_.end() && into->second.review == "accepted");
+    proposal_check(e, id, accepted && pr.resolution.empty(),
+                   !accepted
+                       ? "decided by the meeting (resolution " + resolution_id + ") but " +
+                             (pr.review == "submitted" ? "never accepted" : pr.review)
+                       : "decided again (resolution " + resolution_id + ") after " + pr.resolution);
+    if (pr.resolution.empty()) pr.resolution = resolution_id;
+    ++decided_;
+  }
 
   void proposal_check(const protocol::board_event& e, const std::string& id, bool ok,
                       const std::string& problem) {
@@ -198,6 +224,7 @@ class replayer {
                     into->second.review == "accepted" && !into->second.finished;
     proposal_check(e, p.proposal_id, ok, "merged into " + p.into + ", not an accepted proposal");
     pr.review = "merged";
+    pr.into = p.into;
   }
 
   void on(const protocol::board_event& e, const ev::proposal_converted& p) {
@@ -667,6 +694,9 @@ class replayer {
   check_log& log_;
   std::uint64_t enrollments_unproven_ = 0;
   std::map<std::string, proposal_model> proposals_;
+  // (sitting, item) → the proposal the item carries.
+  std::map<std::pair<std::string, std::string>, std::string> item_proposals_;
+  std::uint64_t decided_ = 0;  // resolutions on proposals' items
   protocol::working_calendar calendar_;
 };
 

@@ -16,34 +16,14 @@
 // (needs dist/ from `npm run build` and dist-app/ from `npm run build:app`; exit 0 on success)
 import "../scripts/node_webcrypto.mjs";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { launch } from "./browser.mjs";
-import { startCliSitting } from "./cli_sitting.mjs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import * as cvp1 from "../dist/crypto/index.js";
-
-const here = fileURLToPath(new URL(".", import.meta.url));
-const { values: opts } = parseArgs({
-  options: {
-    plenumd: { type: "string" },
-    cli: { type: "string" },
-    "web-root": { type: "string", default: resolve(here, "../dist-app") },
-  },
-});
-assert.ok(opts.plenumd && opts.cli, "--plenumd PATH and --cli PATH are required");
-const artifacts = join(process.env.PLENUM_WEB_ARTIFACTS ?? resolve(here, "../../../build/test-artifacts/web"), "challenge");
-await mkdir(artifacts, { recursive: true });
+import { runCliHallTest } from "./cli_hall_test.mjs";
 
 await cvp1.ready();
-const started = Date.now();
-const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"] });
-const { server } = hall;
-let browser;
-let failed = false;
-try {
-  browser = await launch();
+
+await runCliHallTest("challenge", async ({ hall, server, browser, artifacts }) => {
   // The tablet's frames pass through a route that records what it sends and, while
   // `misrecord` is set, answers a spoil with choices other than the ballot's.
   const sent = [];
@@ -211,14 +191,4 @@ try {
   assert.ok(!(await badItem.innerText()).includes("反对"), "no choice shown for openings that do not open");
   await lied.screenshot({ path: join(artifacts, "codes-openings-wrong.png"), fullPage: true });
   console.log("codes page: openings that do not open are shown as such");
-  console.log(`challenge: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-} catch (e) {
-  failed = true;
-  console.error(e);
-  console.error(server.log().slice(-4000));
-} finally {
-  await browser?.close();
-  await server.stop();
-  if (!failed) await server.remove();
-}
-process.exit(failed ? 1 : 0);
+});

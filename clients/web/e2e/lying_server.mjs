@@ -14,33 +14,15 @@
 // (needs dist/ from `npm run build` and dist-app/ from `npm run build:app`; exit status 0 on success)
 import "../scripts/node_webcrypto.mjs";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { launch } from "./browser.mjs";
-import { startCliSitting } from "./cli_sitting.mjs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import * as cvp1 from "../dist/crypto/index.js";
+import { runCliHallTest } from "./cli_hall_test.mjs";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const { values: opts } = parseArgs({
-  options: {
-    plenumd: { type: "string" },
-    cli: { type: "string" },
-    "web-root": { type: "string", default: resolve(here, "../dist-app") },
-  },
-});
-assert.ok(opts.plenumd && opts.cli, "--plenumd PATH and --cli PATH are required");
-const artifacts = join(process.env.PLENUM_WEB_ARTIFACTS ?? resolve(here, "../../../build/test-artifacts/web"), "lying-server");
-await mkdir(artifacts, { recursive: true });
 await cvp1.ready();
 
-const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"] });
-const { server, cli, codeOf, openMotion } = hall;
-
-let browser;
-let failed = false;
-try {
+await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifacts }) => {
+  const { codeOf, openMotion } = hall;
   // The lies. `lie` names the one in force; every WebSocket the tablet opens is routed through
   // `rewrite`, which re-chains and re-signs the board from the first event it changes.
   const congressKey = cvp1.SecretKey.fromBytes(await readFile(join(server.dataPath, "congress.key")));
@@ -114,7 +96,6 @@ try {
     return JSON.stringify(msg);
   }
 
-  browser = await launch();
   const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, ignoreHTTPSErrors: true });
   await context.routeWebSocket(/\/ws$/, (ws) => {
     // The lie in force when the page opened this connection stays its lie (a page being reloaded
@@ -225,13 +206,4 @@ try {
     await cli("CH", ["close-vote", vote]);
   }
   console.log("lying server: every lie refused");
-} catch (e) {
-  failed = true;
-  console.error(e);
-  console.error(server.log().slice(-4000));
-} finally {
-  await browser?.close();
-  await server.stop();
-  if (!failed) await server.remove();
-}
-process.exit(failed ? 1 : 0);
+});

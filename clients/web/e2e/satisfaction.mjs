@@ -1,43 +1,26 @@
 // A satisfaction appraisal (满意度测评) in the browser: the real plenumd with a small sitting set
 // up through plenum-cli (cli_sitting.mjs) and delegate D001's tablet in headless Chromium. The
-// chair creates the appraisal of three items (a resolution's implementation, a proposal's
-// handling, a rectification) on a report item; the tablet shows each item's title on its own
+// sitting adopts a resolution (a motion on the budget report) and the liaison office accepts two
+// delegates' proposals; then the chair, on the console in the browser, creates the appraisal on
+// a report item by ticking the resolution and the two proposals in the create-vote form (the
+// items are named after them, in the order ticked), and opens it; the tablet shows each item's title on its own
 // line with 满意 / 基本满意 / 不满意 / 不评 as big buttons (sizes checked for an older delegate's
 // finger and eyes); D001 marks two items and leaves the third unrated, reviews and casts; D002
 // and D003 vote from the command line; the scrutineers decrypt, sign, the chair announces; the
-// tablet shows each item's levels and verdict, the counts equal to the marks. Screenshots go to
+// tablet shows each item's levels and verdict, the counts equal to the marks. The chair closes
+// the vote and announces the result from the console. Screenshots go to
 // $PLENUM_WEB_ARTIFACTS/satisfaction.
 //
 // Usage: node e2e/satisfaction.mjs --plenumd PATH --cli PATH [--web-root DIR]
 // (needs dist-app/ from `npm run build:app`; exit 0 on success)
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { launch } from "./browser.mjs";
-import { startCliSitting } from "./cli_sitting.mjs";
+import { join } from "node:path";
+import { runCliHallTest } from "./cli_hall_test.mjs";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const { values: opts } = parseArgs({
-  options: {
-    plenumd: { type: "string" },
-    cli: { type: "string" },
-    "web-root": { type: "string", default: resolve(here, "../dist-app") },
-  },
-});
-assert.ok(opts.plenumd && opts.cli, "--plenumd PATH and --cli PATH are required");
-const artifacts = join(process.env.PLENUM_WEB_ARTIFACTS ?? resolve(here, "../../../build/test-artifacts/web"), "satisfaction");
-await mkdir(artifacts, { recursive: true });
+// The subjects' own titles: the resolution's (its motion's title) and the two proposals'.
+const ITEMS = ["关于修缮村道的决议", "关于改善社区道路照明的提案", "关于增设农村客运班线的提案"];
 
-const ITEMS = ["关于修缮村道决议的执行情况", "关于改善社区道路照明的提案办理情况", "民主评议提出问题的整改情况"];
-const started = Date.now();
-const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"] });
-const { server, cli } = hall;
-let browser;
-let failed = false;
-try {
-  browser = await launch();
+await runCliHallTest("satisfaction", async ({ hall, server, cli, browser, artifacts }) => {
   const tablet = await (await browser.newContext({ viewport: { width: 800, height: 1280 }, ignoreHTTPSErrors: true })).newPage();
   tablet.on("pageerror", (e) => console.error("tablet page error:", e.message));
   await tablet.goto(`${server.url}/tablet.html`);
@@ -46,13 +29,75 @@ try {
   await tablet.getByTestId("enroll-submit").click();
   await tablet.getByTestId("me-name").waitFor({ timeout: 30_000 });
   await hall.sitUp();
+  // The resolution: the motion on the budget report (a major matter) passes, 2 of 3 seated.
+  await hall.openMotion("m1", ITEMS[0]);
+  await cli("D002", ["vote", "m1", "--choice", "for"]);
+  await cli("D003", ["vote", "m1", "--choice", "for"]);
+  await cli("CH", ["close-vote", "m1"]);
+  await cli("S1", ["--pin", "1111", "decrypt", "m1"]);
+  await cli("S2", ["--pin", "2222", "decrypt", "m1"]);
+  await cli("S1", ["sign-result", "m1"]);
+  await cli("S2", ["sign-result", "m1"]);
+  await cli("CH", ["announce-result", "m1"]);
+  // Two proposals accepted (立案) by the liaison office, one of them answered already.
+  const p1 = (await cli("D002", ["submit-proposal", "--title", ITEMS[1], "--text", "建议在社区主干道加装路灯。"])).proposal_id;
+  const p2 = (await cli("D003", ["submit-proposal", "--title", ITEMS[2], "--text", "建议增设镇区至各村的客运班线。"])).proposal_id;
+  await cli("SE", ["accept-proposal", p1, "--unit", "住建局"]);
+  await cli("SE", ["accept-proposal", p2, "--unit", "交通运输局"]);
+  await cli("SE", ["answer-proposal", p1, "--text", "已列入本年度改造计划。"]);
   await cli("CH", ["add-item", "--sitting", "s1", "--item", "i2", "--kind", "report", "--title", "关于上一年度年会决议执行情况的报告", "--order", "2", "--responsible", "党委"]);
   await cli("CH", ["set-current", "--sitting", "s1", "--item", "i2"]);
-  await cli("CH", ["create-vote", "--vote", "sat1", "--sitting", "s1", "--item", "i2", "--kind", "satisfaction", "--title", "满意度测评", "--members", ITEMS.join(","), "--subjects", "resolution:r1,proposal:p1,rectification:rc1"]);
-  await cli("CH", ["open-vote", "sat1"]);
+
+  // The chair's console in the browser (its device enrolled with a fresh code).
+  const code = (await cli("SE", ["issue-code", "CH"], true)).trim().split(",")[1];
+  const chair = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: true, locale: "zh-CN" })).newPage();
+  chair.on("pageerror", (e) => console.error("chair page error:", e.message));
+  await chair.goto(`${server.url}/chair.html#enroll=CH:${code}`);
+  await chair.getByTestId("enroll-submit").click();
+  await chair.getByTestId("who").waitFor({ timeout: 30_000 });
+  const stateOf = () => chair.evaluate(() => window.plenum.state.get());
+  const waitState = async (pred, what) => {
+    const end = Date.now() + 30_000;
+    for (;;) {
+      const st = await stateOf();
+      if (st && pred(st)) return st;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await chair.waitForTimeout(100);
+    }
+  };
+  const stepOf = async () => {
+    await chair.waitForTimeout(200);
+    return chair.getByTestId("next-step-panel").getAttribute("data-step");
+  };
+  assert.equal(await stepOf(), "create_vote");
+  await chair.selectOption('select[name="vote_kind"]', "satisfaction");
+  await chair.fill('input[name="vote_title"]', "满意度测评");
+  // The subjects the term has, each with its status; ticked in the order the items go.
+  const picker = chair.getByTestId("satisfaction-subjects");
+  await picker.waitFor({ timeout: 30_000 });
+  const offered = await picker.innerText();
+  for (const word of [...ITEMS, "会议决议执行情况", "代表提案办理情况", "未报告", "已答复，待评价", "已立案，办理中"]) assert.ok(offered.includes(word), `the form offers ${word}: ${offered}`);
+  const follow = await cli("SE", ["follow-up"]);
+  const resolution = follow.follow_up.resolutions[0].id;
+  await chair.getByTestId(`subject-resolution-${resolution}`).locator("input").check();
+  await chair.getByTestId(`subject-proposal-${p1}`).locator("input").check();
+  await chair.getByTestId(`subject-proposal-${p2}`).locator("input").check();
+  assert.equal(await chair.locator('textarea[name="people"]').count(), 0, "no titles to type once subjects are ticked");
+  const chosen = await chair.getByTestId("subjects-chosen").locator("li").allInnerTexts();
+  assert.deepEqual(chosen, ITEMS, "the items in the order ticked");
+  await chair.waitForTimeout(1200); // the next step's button is inert for a second after it appears
+  await chair.screenshot({ path: join(artifacts, "chair-create-satisfaction.png"), fullPage: true });
+  await chair.getByTestId("next-step").click();
+  const created = await waitState((st) => st.votes.some((v) => v.kind === "satisfaction"), "the appraisal created");
+  const sat = created.votes.find((v) => v.kind === "satisfaction").id;
+  assert.equal(await chair.getByTestId("error").count(), 0, "the console shows no error");
+  assert.equal(await stepOf(), "open_vote");
+  await chair.getByTestId("next-step").click();
+  await waitState((st) => st.votes.find((v) => v.id === sat)?.status === "open", "the appraisal open");
+
 
   // The ballot: every item's title in full, four big buttons under it, 不评 chosen at first.
-  const ballot = tablet.getByTestId("ballot-sat1");
+  const ballot = tablet.getByTestId(`ballot-${sat}`);
   await ballot.waitFor({ timeout: 30_000 });
   const text = await ballot.innerText();
   for (const word of [...ITEMS, "满意度测评", "满意", "基本满意", "不满意", "不评", "不作评价的，点“不评”"]) assert.ok(text.includes(word), `the ballot shows ${word}`);
@@ -94,21 +139,28 @@ try {
   await tablet.screenshot({ path: join(artifacts, "tablet-receipt.png"), fullPage: true });
 
   // Two more ballots from the command line; close, decrypt, sign, announce.
-  await cli("D002", ["vote", "sat1", "--grid", "item-0=satisfied,item-1=unsatisfied,item-2=unsatisfied"]);
-  await cli("D003", ["vote", "sat1", "--grid", "item-0=basically_satisfied,item-1=unsatisfied"]);
-  await cli("CH", ["close-vote", "sat1"]);
-  await cli("S1", ["--pin", "1111", "decrypt", "sat1"]);
-  await cli("S2", ["--pin", "2222", "decrypt", "sat1"]);
-  const result = await cli("CH", ["result", "sat1"]);
+  await cli("D002", ["vote", sat, "--grid", "item-0=satisfied,item-1=unsatisfied,item-2=unsatisfied"]);
+  await cli("D003", ["vote", sat, "--grid", "item-0=basically_satisfied,item-1=unsatisfied"]);
+  assert.equal(await stepOf(), "close_vote");
+  await chair.getByTestId("next-step").click();
+  await chair.getByTestId("confirm-ok").click();
+  await waitState((st) => st.votes.find((v) => v.id === sat)?.status === "closed", "the appraisal closed");
+  await cli("S1", ["--pin", "1111", "decrypt", sat]);
+  await cli("S2", ["--pin", "2222", "decrypt", sat]);
+  const result = await cli("S1", ["result", sat]);
   // item-0: 满意 2, 基本满意 1; item-1: 基本满意 1, 不满意 2; item-2: 不满意 1, two unrated.
   assert.deepEqual(result.counts, [2, 1, 0, 0, 1, 2, 0, 0, 1], JSON.stringify(result));
   assert.deepEqual(result.outcome.flagged, ["item-1", "item-2"]);
-  await cli("S1", ["sign-result", "sat1"]);
-  await cli("S2", ["sign-result", "sat1"]);
-  await cli("CH", ["announce-result", "sat1"]);
+  await cli("S1", ["sign-result", sat]);
+  await cli("S2", ["sign-result", sat]);
+  await chair.waitForFunction(() => document.querySelector('[data-testid="next-step-panel"]')?.dataset.step === "announce", null, { timeout: 30_000 });
+  await chair.getByTestId("next-step").click();
+  await chair.getByTestId("confirm-ok").click();
+  await waitState((st) => st.votes.find((v) => v.id === sat)?.announced === true, "the appraisal announced");
+  await chair.screenshot({ path: join(artifacts, "chair-announced.png"), fullPage: true });
 
   // The tablet shows the announced result: each item's levels and verdict.
-  const shown = tablet.getByTestId("result-sat1");
+  const shown = tablet.getByTestId(`result-${sat}`);
   await shown.waitFor({ timeout: 30_000 });
   await tablet.getByTestId("satisfaction-verdict").waitFor({ timeout: 30_000 });
   const verdict = await tablet.getByTestId("satisfaction-verdict").innerText();
@@ -117,14 +169,4 @@ try {
   const first = await tablet.getByTestId("item-item-0").innerText();
   assert.ok(first.includes("评定：满意") && first.includes("100.00%"), first);
   await tablet.screenshot({ path: join(artifacts, "tablet-result.png"), fullPage: true });
-  console.log(`satisfaction: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-} catch (e) {
-  failed = true;
-  console.error(e);
-  console.error(server.log().slice(-4000));
-} finally {
-  await browser?.close();
-  await server.stop();
-  if (!failed) await server.remove();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -26,9 +26,9 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { auditPage } from "./a11y.mjs";
 import { launch, launchWithCamera } from "./browser.mjs";
 import { startPlenumd } from "./plenumd.mjs";
+import { screenChecks } from "./screen_checks.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const { values: opts } = parseArgs({
@@ -164,32 +164,7 @@ async function cardVideo(page, png, file) {
   await writeFile(file, Buffer.concat([header, Buffer.from(yuv, "base64")]));
 }
 
-const shots = [];
-const problems = [];
-
-/**
- * Saves a screenshot and checks the page for horizontal overflow, small touch targets and
- * serious or critical accessibility violations (axe-core).
- */
-async function shot(page, name, { touch = true } = {}) {
-  await page.waitForTimeout(150); // let the last render and fonts settle
-  const file = join(artifacts, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  shots.push(file);
-  const layout = await page.evaluate(() => {
-    const doc = document.documentElement;
-    const small = [];
-    for (const el of document.querySelectorAll("button, a.app-link, input:not([type=checkbox]), select, summary")) {
-      const r = el.getBoundingClientRect();
-      const visible = r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden";
-      if (visible && (r.height < 47.5 || r.width < 47.5)) small.push(`${el.tagName} "${(el.textContent ?? "").trim().slice(0, 20)}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
-    }
-    return { overflow: doc.scrollWidth - doc.clientWidth, small };
-  });
-  if (layout.overflow > 0) problems.push(`${name}: horizontal overflow of ${layout.overflow}px`);
-  if (touch && layout.small.length) problems.push(`${name}: small touch targets: ${layout.small.join("; ")}`);
-  for (const v of await auditPage(page)) problems.push(`${name}: accessibility: ${v}`);
-}
+const { shot, problems, files: shots } = screenChecks(artifacts);
 
 /** The computed font size of the first element matching `selector`, in CSS pixels. */
 const fontPx = (page, selector) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));

@@ -15,49 +15,12 @@
 //
 // Usage: node e2e/term_desk.mjs --plenumd PATH --cli PATH [--web-root DIR]   (exit 0 on success)
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { auditPage } from "./a11y.mjs";
-import { launch } from "./browser.mjs";
-import { startCliSitting } from "./cli_sitting.mjs";
-
-const here = fileURLToPath(new URL(".", import.meta.url));
-const { values: opts } = parseArgs({
-  options: {
-    plenumd: { type: "string" },
-    cli: { type: "string" },
-    "web-root": { type: "string", default: resolve(here, "../dist-app") },
-  },
-});
-assert.ok(opts.plenumd && opts.cli, "--plenumd PATH and --cli PATH are required");
-const artifacts = join(process.env.PLENUM_WEB_ARTIFACTS ?? resolve(here, "../../../build/test-artifacts/web"), "term");
-await mkdir(artifacts, { recursive: true });
+import { join } from "node:path";
+import { runCliHallTest } from "./cli_hall_test.mjs";
 
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1280, height: 800 };
 const TITLE = "关于修缮村小学操场的提案";
-
-const problems = [];
-/** A full-page screenshot, checked for overflow, small touch targets (phones) and axe-core. */
-async function shot(page, name, { touch = true } = {}) {
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-  const layout = await page.evaluate(() => {
-    const doc = document.documentElement;
-    const small = [];
-    for (const el of document.querySelectorAll("button, input:not([type=checkbox]), select, textarea, summary")) {
-      const r = el.getBoundingClientRect();
-      const visible = r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden";
-      if (visible && (r.height < 47.5 || r.width < 47.5)) small.push(`${el.tagName} "${(el.textContent ?? "").trim().slice(0, 20)}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
-    }
-    return { overflow: doc.scrollWidth - doc.clientWidth, small };
-  });
-  if (layout.overflow > 0) problems.push(`${name}: horizontal overflow of ${layout.overflow}px`);
-  if (touch && layout.small.length) problems.push(`${name}: small touch targets: ${layout.small.join("; ")}`);
-  for (const v of await auditPage(page)) problems.push(`${name}: accessibility: ${v}`);
-}
 
 /** The ISO date after `iso` that is Monday to Friday and not in `holidays`. */
 function nextWorkingDay(iso, holidays) {
@@ -69,14 +32,7 @@ function nextWorkingDay(iso, holidays) {
   }
 }
 
-const started = Date.now();
-const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"] });
-const { server, cli } = hall;
-let browser;
-let failed = false;
-const pages = new Map(); // name -> page, photographed when the test fails
-try {
-  browser = await launch();
+await runCliHallTest("term", async ({ hall, server, cli, browser, artifacts, shot, pages }) => {
   const phoneOf = async (person, code) => {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ignoreHTTPSErrors: true });
     const page = await context.newPage();
@@ -125,7 +81,7 @@ try {
   await desk.locator("input[name=code]").fill(newCode.get("SE"));
   await desk.getByTestId("enroll-submit").click();
   await desk.getByTestId("nav-proposals").waitFor({ timeout: 30_000 });
-  console.log(`set up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log("set up");
 
   // 1. The delegate submits a proposal from the phone, the co-signer found by name.
   await phone.getByTestId("proposal-title").fill(TITLE);
@@ -287,16 +243,4 @@ try {
   await shot(desk, "desk-followup-materials", { touch: false });
   console.log("next annual meeting: follow-up reports refreshed");
 
-  assert.deepEqual(problems, [], `layout and accessibility:\n${problems.join("\n")}`);
-  console.log(`term desk: passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${artifacts}`);
-} catch (e) {
-  failed = true;
-  console.error(e);
-  for (const [name, page] of pages) await page.screenshot({ path: join(artifacts, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
-  console.error(server.log().slice(-4000));
-} finally {
-  await browser?.close();
-  await server.stop();
-  if (!failed) await server.remove();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/options.hpp"
+#include "app/townships.hpp"
 #include "common/log.hpp"
 #include "downloads/sheet_tool.hpp"
 #include "export/record_export.hpp"
@@ -147,33 +148,53 @@ int run(const plenum::server::app::daemon_options& opts) {
               {{"cert", tls.cert.string()}});
   }
 
-  plenum::server::service::hall_config hall_config;
-  hall_config.data_dir = opts.data_dir;
-  hall_config.congress_id = opts.congress_id;
-  hall_config.congress_name = opts.congress_name;
-  hall_config.sheet_tool = sheet_tool(opts);
-  // Declared before the handler: connections the handler still holds are destroyed with it,
-  // and their streams need the io_context's services to be alive then.
-  asio::io_context ioc{static_cast<int>(opts.threads)};
-  auto opened = plenum::server::service::hall_service::open(hall_config);
-  if (!opened) {
-    // A log that does not verify is never served: the operator must look at it.
-    log::error("cannot open the congress", {{"error", opened.error().message}});
-    std::cerr << "plenumd: " << opened.error().message << "\n";
-    return 1;
-  }
-  auto& handler = **opened;  // outlives the server and the threads running its sessions
-  log::info("congress opened", {{"congress_id", handler.congress_id()},
-                                {"events", handler.event_count()},
-                                {"congress_pk", handler.congress_public_key().hex()}});
-  bootstrap(opts, handler);
   plenum::server::net::server_config config;
   config.endpoint = tcp::endpoint(asio::ip::make_address(opts.listen), opts.port);
   config.web_root = opts.web_root;
   config.limits = opts.limits;
-  config.downloads = &handler.downloads();
+  // Declared before the handlers: connections a handler still holds are destroyed with it,
+  // and their streams need the io_context's services to be alive then.
+  asio::io_context ioc{static_cast<int>(opts.threads)};
+  // The one congress of the data directory, or the townships and the county; they outlive the
+  // server and the threads running its sessions.
+  std::unique_ptr<plenum::server::service::hall_service> single;
+  plenum::server::app::township_halls towns;
+  plenum::server::net::ws_handler* handler = nullptr;
+  if (opts.townships.empty()) {
+    plenum::server::service::hall_config hall_config;
+    hall_config.data_dir = opts.data_dir;
+    hall_config.congress_id = opts.congress_id;
+    hall_config.congress_name = opts.congress_name;
+    hall_config.sheet_tool = sheet_tool(opts);
+    auto opened = plenum::server::service::hall_service::open(hall_config);
+    if (!opened) {
+      // A log that does not verify is never served: the operator must look at it.
+      log::error("cannot open the congress", {{"error", opened.error().message}});
+      std::cerr << "plenumd: " << opened.error().message << "\n";
+      return 1;
+    }
+    single = std::move(*opened);
+    log::info("congress opened", {{"congress_id", single->congress_id()},
+                                  {"events", single->event_count()},
+                                  {"congress_pk", single->congress_public_key().hex()}});
+    bootstrap(opts, *single);
+    handler = single.get();
+    config.downloads = &single->downloads();
+  } else {
+    try {
+      towns = plenum::server::app::open_townships(opts, sheet_tool(opts));
+    } catch (const std::exception& e) {
+      // A township whose log does not verify is never served: the operator must look at it.
+      log::error("cannot open the townships", {{"error", e.what()}});
+      std::cerr << "plenumd: " << e.what() << "\n";
+      return 1;
+    }
+    handler = towns.halls.front().get();
+    config.downloads = towns.downloads.get();
+    config.ws_routes = towns.routes;
+  }
   plenum::server::net::server srv(
-      ioc, plenum::server::net::make_server_tls_context(tls.cert, tls.key), config, handler);
+      ioc, plenum::server::net::make_server_tls_context(tls.cert, tls.key), config, *handler);
 
   // The signal wait and the grace timer share a strand: their handlers never run at once.
   auto control = asio::make_strand(ioc);

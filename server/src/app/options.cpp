@@ -29,6 +29,69 @@ std::string default_web_root() {
   return PLENUM_DEFAULT_WEB_ROOT;
 }
 
+// "KEY=VALUE" split at the first '='; throws naming `option` when there is none or KEY is empty.
+std::pair<std::string, std::string> key_value(const std::string& text, const char* option) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw std::invalid_argument(std::string(option) + " must be ID=VALUE, not " + text);
+  return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+bool valid_township_id(const std::string& id) {
+  if (id.empty() || id.size() > 32) return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+std::vector<std::uint64_t> parse_membership(const std::string& text, const std::string& option) {
+  std::vector<std::uint64_t> out;
+  std::istringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ',')) {
+    try {
+      std::size_t used = 0;
+      out.push_back(std::stoull(part, &used));
+      if (used != part.size()) throw std::invalid_argument(part);
+    } catch (const std::exception&) {
+      throw std::invalid_argument(option + " must be three numbers M,W,N");
+    }
+  }
+  if (out.size() != 3) throw std::invalid_argument(option + " must be three numbers M,W,N");
+  return out;
+}
+
+// The townships of --township, with their --township-roster and --township-membership.
+std::vector<township_option> parse_townships(const std::vector<std::string>& townships,
+                                             const std::vector<std::string>& rosters,
+                                             const std::vector<std::string>& memberships) {
+  std::vector<township_option> out;
+  for (const auto& t : townships) {
+    auto [id, name] = key_value(t, "--township");
+    if (!valid_township_id(id))
+      throw std::invalid_argument("--township " + id + ": the id must be 1-32 of a-z, 0-9 and '-'");
+    for (const auto& other : out)
+      if (other.id == id) throw std::invalid_argument("--township " + id + " is given twice");
+    if (name.empty()) throw std::invalid_argument("--township " + id + " needs a name");
+    out.push_back({id, name, std::nullopt, {0, 0, 0}});
+  }
+  auto find = [&](const std::string& id, const char* option) -> township_option& {
+    for (auto& t : out)
+      if (t.id == id) return t;
+    throw std::invalid_argument(std::string(option) + " " + id + ": no --township " + id);
+  };
+  for (const auto& r : rosters) {
+    auto [id, file] = key_value(r, "--township-roster");
+    find(id, "--township-roster").roster = file;
+  }
+  for (const auto& m : memberships) {
+    auto [id, totals] = key_value(m, "--township-membership");
+    find(id, "--township-membership").membership =
+        parse_membership(totals, "--township-membership " + id);
+  }
+  return out;
+}
+
 }  // namespace
 
 daemon_options parse_options(const std::vector<std::string>& args) {
@@ -43,6 +106,11 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   std::string roster;
   std::string membership = "0,0,0";
   std::string sheet_tool;
+  std::vector<std::string> townships;
+  std::vector<std::string> township_rosters;
+  std::vector<std::string> township_memberships;
+  std::vector<std::string> county_accounts;
+  std::vector<std::string> county_reissue;
   unsigned port = o.port;
   std::size_t max_message = o.limits.read_message_max;
   std::size_t max_queue = o.limits.send_queue_max_bytes;
@@ -93,7 +161,28 @@ daemon_options parse_options(const std::vector<std::string>& args) {
      "with --roster: the party's members, women and minority members, as M,W,N")
     ("sheet-tool", po::value(&sheet_tool),
      "plenum-sheet, which renders the result sheets the secretary downloads (default: the build "
-     "tree's ../clients/src/sheet/plenum-sheet beside plenumd, else plenum-sheet on PATH)");
+     "tree's ../clients/src/sheet/plenum-sheet beside plenumd, else plenum-sheet on PATH)")
+    ("township", po::value(&townships)->composing(),
+     "ID=NAME (repeatable): hold this township's congress in <data-dir>/townships/ID (its own "
+     "key, log and roster), served on /ws/township/ID; the first also on /ws. Without it, "
+     "plenumd holds the one congress of <data-dir>")
+    ("township-roster", po::value(&township_rosters)->composing(),
+     "ID=FILE: if township ID's log is empty, import this roster CSV and write the secretaries' "
+     "enrollment codes to <data-dir>/townships/ID/bootstrap-credentials.txt")
+    ("township-membership", po::value(&township_memberships)->composing(),
+     "ID=M,W,N: township ID's party members, women and minority members (with its roster)")
+    ("county-id", po::value(&o.county_id)->default_value(o.county_id),
+     "with --township: the county whose organisation department reads every township on "
+     "/ws/county")
+    ("county-name", po::value(&o.county_name)->default_value(o.county_name),
+     "with --township: the county's name")
+    ("county-account", po::value(&county_accounts)->composing(),
+     "ID=NAME (repeatable, with --township): a county organisation department account; a new "
+     "one gets an enrollment code in <data-dir>/county/county-credentials.txt")
+    ("county-reissue", po::value(&county_reissue)->composing(),
+     "ID (repeatable, with --township): a fresh enrollment code for county account ID (a lost "
+     "device), appended to county-credentials.txt at every start given it; the device the new "
+     "code enrolls replaces the old one");
   // clang-format on
 
   po::variables_map vm;
@@ -150,6 +239,17 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   }
   if (o.init_demo && o.roster)
     throw std::invalid_argument("--init-demo and --roster exclude each other");
+  o.townships = parse_townships(townships, township_rosters, township_memberships);
+  for (const auto& a : county_accounts)
+    o.county_accounts.push_back(key_value(a, "--county-account"));
+  o.county_reissue = county_reissue;
+  if ((!o.county_accounts.empty() || !o.county_reissue.empty()) && o.townships.empty())
+    throw std::invalid_argument(
+        "--county-account and --county-reissue need at least one --township");
+  if (!o.townships.empty() && (o.init_demo || o.roster))
+    throw std::invalid_argument(
+        "--init-demo and --roster are for the single congress; a township's roster is "
+        "--township-roster ID=FILE");
   o.limits.read_message_max = max_message;
   o.limits.send_queue_max_bytes = max_queue;
   return o;

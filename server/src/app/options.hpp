@@ -12,6 +12,15 @@
 
 namespace plenum::server::app {
 
+/// One township's congress held by plenumd (`--township ID=NAME`), in
+/// `<data-dir>/townships/ID/`, with what its new log is created with.
+struct township_option {
+  std::string id;    ///< 1–32 of a-z, 0-9, '-': the congress id and the path /ws/township/ID
+  std::string name;  ///< the congress name of a new log
+  std::optional<std::filesystem::path> roster;     ///< --township-roster ID=FILE
+  std::vector<std::uint64_t> membership{0, 0, 0};  ///< --township-membership ID=M,W,N
+};
+
 /// Everything plenumd can be told on its command line; defaults as in `--help`.
 struct daemon_options {
   std::filesystem::path data_dir = "data";
@@ -31,12 +40,19 @@ struct daemon_options {
   std::optional<std::filesystem::path> roster;      // a new log gets this roster CSV
   std::vector<std::uint64_t> membership;            // members, women, minority (with roster)
   std::optional<std::filesystem::path> sheet_tool;  // plenum-sheet; default: looked for
-  std::string help;  // non-empty when --help was given: print it and exit 0
+  std::vector<township_option> townships;           // empty: the single congress in data_dir
+  std::string county_id = "county";                 // the county view (with townships)
+  std::string county_name = "County";
+  std::vector<std::pair<std::string, std::string>> county_accounts;  // id, name
+  std::vector<std::string> county_reissue;  // accounts that get a fresh code at this start
+  std::string help;                         // non-empty when --help was given: print it and exit 0
 };
 
 /// Parses the command line (argv[0] is the program name). Throws std::invalid_argument
 /// with a message for the user on an unknown option, a bad value, or only one of
-/// --tls-cert/--tls-key (start-up configuration).
+/// --tls-cert/--tls-key, a bad or repeated township, a township option naming no township, a
+/// county account without townships, or --roster/--init-demo with townships (start-up
+/// configuration).
 [[nodiscard]] daemon_options parse_options(const std::vector<std::string>& args);
 
 }  // namespace plenum::server::app

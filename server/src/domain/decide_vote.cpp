@@ -6,6 +6,7 @@
 #include "domain/decide_internal.hpp"
 #include "domain/generated_ids.hpp"
 #include "domain/quorum.hpp"
+#include "domain/satisfaction_subjects.hpp"
 #include "domain/voter_ballot.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/hash.hpp"
@@ -91,19 +92,6 @@ bool item_allows(item_kind item, vote_kind kind) {
   return false;
 }
 
-// A satisfaction appraisal's subjects: none, or one per item, each a known kind with a valid
-// id, no subject twice.
-bool valid_subjects(const std::vector<protocol::vote_subject>& subjects, std::size_t items) {
-  if (subjects.empty()) return true;
-  if (subjects.size() != items) return false;
-  std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& s : subjects)
-    if (!protocol::is_subject_kind(s.kind) || !valid_id(s.id) ||
-        !seen.insert({s.kind, s.id}).second)
-      return false;
-  return true;
-}
-
 bool distinct_names(const std::vector<std::string>& names) {
   std::set<std::string> seen;
   for (const auto& n : names)
@@ -165,19 +153,22 @@ result<decision> handle(const congress_state& state, const create_vote& c, const
     d.uncontested = c.uncontested;
   } else {
     if (c.seats != 0 || !c.candidates.empty() || c.uncontested) return errc::invalid_vote;
-    if (*kind == vote_kind::motion) {
-      if (!c.members.empty()) return errc::invalid_vote;
-    } else if (!distinct_names(c.members)) {
+    d.members = c.members;
+    if (*kind == vote_kind::satisfaction) {
+      // The items' titles are the subjects' own, generated when the chair leaves them out.
+      auto titles = satisfaction_titles(state, c.subjects, c.members);
+      if (!titles) return titles.error();
+      d.members = std::move(*titles);
+      d.subjects = c.subjects;
+    } else if (!c.subjects.empty()) {
       return errc::invalid_vote;
     }
-    d.members = c.members;
+    if (*kind == vote_kind::motion) {
+      if (!d.members.empty()) return errc::invalid_vote;
+    } else if (!distinct_names(d.members)) {
+      return errc::invalid_vote;
+    }
     d.alternative_scale = c.alternative_scale && *kind == vote_kind::appraisal;
-  }
-  if (*kind == vote_kind::satisfaction) {
-    if (!valid_subjects(c.subjects, c.members.size())) return errc::invalid_vote;
-    d.subjects = c.subjects;
-  } else if (!c.subjects.empty()) {
-    return errc::invalid_vote;
   }
   if (c.rule.empty()) {
     d.rule = protocol::decision_rule::default_for(*kind, d.seats);

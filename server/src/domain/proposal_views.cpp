@@ -71,6 +71,7 @@ json::object proposal_json(const congress_state& state, const proposal& pr,
           {"sitting_id", pr.sitting_id},
           {"item_id", pr.item_id},
           {"on_agenda", !pr.item_id.empty()},
+          {"resolution_id", pr.resolution_id},
           {"overdue", overdue},
           {"working_days_overdue", days_overdue}};
 }

@@ -625,6 +625,13 @@ struct congress_state::applier {
     if (v == nullptr) return unknown("vote", p.vote_id);
     if (st.resolutions_.contains(p.resolution_id))
       return refused("resolution_adopted: " + p.resolution_id + " exists");
+    // A resolution on a proposal's item: the proposal is decided by the meeting.
+    if (const sitting* s = find(st.sittings_, p.sitting_id); s != nullptr) {
+      auto item = s->items.find(p.item_id);
+      if (item != s->items.end() && !item->second.proposal_id.empty())
+        if (proposal* pr = find(st.proposals_, item->second.proposal_id); pr != nullptr)
+          pr->resolution_id = p.resolution_id;
+    }
     st.resolutions_.emplace(
         p.resolution_id,
         resolution{

@@ -165,6 +165,8 @@ struct proposal {
   std::vector<std::string> co_signers;
   std::string sitting_id;  ///< set once the chair puts it on an agenda
   std::string item_id;
+  /// Decided by the meeting: the resolution adopted on its agenda item; empty until then.
+  std::string resolution_id;
   review reviewed = review::submitted;
   std::string reviewed_by;
   std::int64_t reviewed_ms = 0;

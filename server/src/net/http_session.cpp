@@ -63,7 +63,8 @@ void http_session::on_read(beast::error_code ec, std::size_t /*bytes*/) {
   const auto& req = parser_->get();
   if (websocket::is_upgrade(req)) {
     std::string_view target = req.target();
-    if (target.substr(0, target.find('?')) != "/ws") {
+    ws_handler* handler = state_->ws_handler_for(target.substr(0, target.find('?')));
+    if (handler == nullptr) {
       return do_write(error_response(http::status::not_found, req.version(), false));
     }
     if (!origin_allowed(req)) {
@@ -74,7 +75,7 @@ void http_session::on_read(beast::error_code ec, std::size_t /*bytes*/) {
     if (stopping_) {
       return do_write(error_response(http::status::service_unavailable, req.version(), false));
     }
-    return upgrade();
+    return upgrade(*handler);
   }
 
   ++requests_;
@@ -84,11 +85,11 @@ void http_session::on_read(beast::error_code ec, std::size_t /*bytes*/) {
   do_write(respond(state_->web_root, req, keep_alive));
 }
 
-void http_session::upgrade() {
+void http_session::upgrade(ws_handler& handler) {
   // The WebSocket session sets its own timeouts; this session ends when the handler returns.
   state_->registry.remove(id_);
   beast::get_lowest_layer(stream_).expires_never();
-  std::make_shared<websocket_session>(std::move(stream_), state_)->run(parser_->release());
+  std::make_shared<websocket_session>(std::move(stream_), state_, handler)->run(parser_->release());
 }
 
 void http_session::do_write(http::message_generator msg) {

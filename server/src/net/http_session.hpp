@@ -1,6 +1,7 @@
 // One TLS connection on plenumd's port: serves HTTPS requests with keep-alive (downloads by
 // download_responder, everything else by http_responder) until the client asks for a
-// WebSocket upgrade on `/ws`, then hands the stream to a websocket_session.
+// WebSocket upgrade on `/ws` (or a configured route), then hands the stream to a
+// websocket_session with that path's handler.
 #pragma once
 
 #include <cstdint>
@@ -35,7 +36,7 @@ class http_session final : public closable, public std::enable_shared_from_this<
   void on_handshake(beast::error_code ec);
   void do_read();
   void on_read(beast::error_code ec, std::size_t bytes);
-  void upgrade();
+  void upgrade(ws_handler& handler);
   void do_write(http::message_generator msg);
   void on_write(bool keep_alive, beast::error_code ec, std::size_t bytes);
   void do_shutdown();

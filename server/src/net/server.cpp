@@ -22,7 +22,8 @@ std::filesystem::path canonical_web_root(const std::filesystem::path& root) {
 server::server(asio::io_context& ioc, ssl::context tls, const server_config& config,
                ws_handler& handler)
     : state_(std::make_shared<server_state>(std::move(tls), canonical_web_root(config.web_root),
-                                            config.limits, handler, config.downloads)),
+                                            config.limits, handler, config.downloads,
+                                            config.ws_routes)),
       listener_(std::make_shared<listener>(ioc, config.endpoint, state_)) {}
 
 server::~server() = default;

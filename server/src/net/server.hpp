@@ -1,10 +1,13 @@
 // plenumd's network front: one TLS port serving HTTPS (web client files, /healthz) and
-// WebSocket connections on /ws for the application's handler.
+// WebSocket connections on /ws for the application's handler (and on the configured routes for
+// theirs).
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <string>
 
 #include "net/beast.hpp"
 #include "net/download_source.hpp"
@@ -25,6 +28,10 @@ struct server_config {
   /// What `GET /downloads/<token>` serves from; null: every download answers 404. Must outlive
   /// the io_context's last run.
   download_source* downloads = nullptr;
+  /// WebSocket paths besides `/ws` (which goes to the server's handler), each to its own
+  /// handler ("/ws/county", "/ws/township/<id>"); an upgrade on any other path answers 404.
+  /// Each handler must outlive the io_context's last run, like the server's.
+  std::map<std::string, ws_handler*> ws_routes;
 };
 
 /// Binds at construction, serves after `start` on the threads that run `ioc`.

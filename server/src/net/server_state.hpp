@@ -3,6 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
 
 #include "net/beast.hpp"
 #include "net/download_source.hpp"
@@ -16,18 +19,29 @@ namespace plenum::server::net {
 struct server_state {
   server_state(ssl::context tls_context, std::filesystem::path canonical_web_root,
                session_limits session_caps, ws_handler& application,
-               download_source* download_files = nullptr)
+               download_source* download_files = nullptr,
+               std::map<std::string, ws_handler*> other_ws_routes = {})
       : tls(std::move(tls_context)),
         web_root(std::move(canonical_web_root)),
         limits(session_caps),
         handler(application),
-        downloads(download_files) {}
+        downloads(download_files),
+        ws_routes(std::move(other_ws_routes)) {}
+
+  /// The handler of WebSocket upgrades on `path` (without the query): `handler` for "/ws", a
+  /// route's for its path, null for any other path.
+  [[nodiscard]] ws_handler* ws_handler_for(std::string_view path) const {
+    if (path == "/ws") return &handler;
+    auto it = ws_routes.find(std::string(path));
+    return it == ws_routes.end() ? nullptr : it->second;
+  }
 
   ssl::context tls;
   const std::filesystem::path web_root;  // canonical
   const session_limits limits;
   ws_handler& handler;               // must outlive the io_context that runs the sessions
   download_source* const downloads;  // may be null; outlives the sessions like handler
+  const std::map<std::string, ws_handler*> ws_routes;  // path → handler, as handler
   session_registry registry;
 };
 

@@ -9,9 +9,11 @@
 
 namespace plenum::server::net {
 
-websocket_session::websocket_session(tls_stream&& stream, std::shared_ptr<server_state> state)
+websocket_session::websocket_session(tls_stream&& stream, std::shared_ptr<server_state> state,
+                                     ws_handler& handler)
     : ws_(std::move(stream)),
       state_(std::move(state)),
+      handler_(handler),
       id_(state_->registry.next_id()),
       remote_(remote_endpoint_of(beast::get_lowest_layer(ws_))) {}
 
@@ -32,7 +34,7 @@ void websocket_session::on_accept(beast::error_code ec) {
   opened_ = true;
   log::info("ws open", {{"conn", id_}, {"remote", remote_}});
   try {
-    state_->handler.on_open(shared_from_this());
+    handler_.on_open(shared_from_this());
   } catch (const std::exception& e) {
     log::error("handler failed", {{"conn", id_}, {"in", "on_open"}, {"error", e.what()}});
     request_close(websocket::close_code::internal_error);
@@ -65,7 +67,7 @@ void websocket_session::on_read(beast::error_code ec, std::size_t /*bytes*/) {
   std::string text = beast::buffers_to_string(buffer_.data());
   buffer_.consume(buffer_.size());
   try {
-    state_->handler.on_message(shared_from_this(), std::move(text));
+    handler_.on_message(shared_from_this(), std::move(text));
   } catch (const std::exception& e) {
     log::error("handler failed", {{"conn", id_}, {"in", "on_message"}, {"error", e.what()}});
     request_close(websocket::close_code::internal_error);
@@ -168,7 +170,7 @@ void websocket_session::end() {
   if (!opened_) return;
   log::info("ws closed", {{"conn", id_}, {"remote", remote_}});
   try {
-    state_->handler.on_close(shared_from_this());
+    handler_.on_close(shared_from_this());
   } catch (const std::exception& e) {
     log::error("handler failed", {{"conn", id_}, {"in", "on_close"}, {"error", e.what()}});
   }

@@ -22,8 +22,9 @@ class websocket_session final : public connection,
                                 public std::enable_shared_from_this<websocket_session> {
  public:
   /// Takes over a TLS stream whose handshake is done and whose HTTP upgrade request was read.
-  /// REQUIRES: the stream's lowest layer has no timeout set (expires_never).
-  websocket_session(tls_stream&& stream, std::shared_ptr<server_state> state);
+  /// `handler` serves it (the state's handler or a route's; it outlives the state's io_context
+  /// like them). REQUIRES: the stream's lowest layer has no timeout set (expires_never).
+  websocket_session(tls_stream&& stream, std::shared_ptr<server_state> state, ws_handler& handler);
   ~websocket_session() override;
 
   /// Completes the WebSocket handshake for `upgrade`, then serves the connection.
@@ -55,6 +56,7 @@ class websocket_session final : public connection,
 
   websocket::stream<tls_stream> ws_;
   std::shared_ptr<server_state> state_;
+  ws_handler& handler_;
   const std::uint64_t id_;
   const std::string remote_;
   beast::flat_buffer buffer_;

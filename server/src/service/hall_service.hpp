@@ -96,6 +96,9 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] std::vector<domain::person> persons() const;
   /// The whole state as JSON (domain::full_snapshot), for tests and diagnostics.
   [[nodiscard]] boost::json::object full_snapshot() const;
+  /// What the county organisation department sees of this congress on the service's today
+  /// (domain::township_overview). Reads the state; changes nothing.
+  [[nodiscard]] boost::json::object township_overview() const;
   /// The downloads `prepare_download` prepared, for the HTTPS side (`GET /downloads/<token>`).
   [[nodiscard]] net::download_source& downloads();
 

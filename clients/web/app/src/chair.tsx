@@ -16,6 +16,7 @@ import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
 import { type NextStep, nextStep } from "./next_step";
 import { VoteResult } from "./results";
+import { SubjectPicker, type VoteSubject } from "./satisfaction_subjects";
 import { Attendance, Card, type AppProps, startApp } from "./ui";
 import { ceremonyWait, decryptedBy, defaultThreshold, signedBy } from "./waiting";
 import "./desk.css";
@@ -51,6 +52,8 @@ interface VoteDraft {
   seats: number;
   people: string;
   alt: boolean;
+  /** Satisfaction: the ticked subjects; when any, the server names the items after them. */
+  subjects: VoteSubject[];
 }
 
 interface CeremonyDraft {
@@ -65,7 +68,7 @@ function Chair({ client }: AppProps) {
   const board = useSignal(client.board);
   const [sit, setSit] = useState({ title: "", date: new Date().toISOString().slice(0, 10) });
   const [item, setItem] = useState({ kind: "report", title: "", responsible: "" });
-  const [vote, setVote] = useState<VoteDraft>({ item: "", kind: "", title: "", seats: 1, people: "", alt: false });
+  const [vote, setVote] = useState<VoteDraft>({ item: "", kind: "", title: "", seats: 1, people: "", alt: false, subjects: [] });
   const [cer, setCer] = useState<CeremonyDraft>({ picked: [], k: null });
   const [roster, setRoster] = useState<Record<string, any> | null>(null);
   useEffect(() => {
@@ -108,11 +111,12 @@ function Chair({ client }: AppProps) {
       f["seats"] = vote.seats;
       f["candidates"] = lines(vote.people);
     }
-    if (draftKind === "appraisal" || draftKind === "confidence" || draftKind === "satisfaction") f["members"] = lines(vote.people);
+    if (draftKind === "satisfaction" && vote.subjects.length > 0) f["subjects"] = vote.subjects;
+    else if (draftKind === "appraisal" || draftKind === "confidence" || draftKind === "satisfaction") f["members"] = lines(vote.people);
     if (draftKind === "appraisal" && vote.alt) f["alternative_scale"] = true;
     const title = vote.title;
     return request("create_vote", f).then((r) => {
-      setVote((cur) => (cur.title === title ? { item: "", kind: "", title: "", seats: 1, people: "", alt: false } : cur));
+      setVote((cur) => (cur.title === title ? { item: "", kind: "", title: "", seats: 1, people: "", alt: false, subjects: [] } : cur));
       return r;
     });
   };
@@ -125,6 +129,7 @@ function Chair({ client }: AppProps) {
   const picker = <ScrutineerPicker pool={scrutineerPool} draft={cer} setDraft={setCer} />;
   const voteForm = (
     <VoteForm
+      client={client}
       agenda={agenda}
       draft={{ ...vote, item: draftItem, kind: draftKind }}
       setDraft={(d) => setVote(d)}
@@ -536,7 +541,7 @@ function CeremonyStatus(props: { ceremony: any; wait: ReturnType<typeof ceremony
 }
 
 /** The create-vote fields (item, kind, title, seats, candidates or members). */
-function VoteForm(props: { agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDraft) => void }) {
+function VoteForm(props: { client: PlenumClient; agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDraft) => void }) {
   const { draft: vote, setDraft: setVote, agenda } = props;
   return (
     <div class="form">
@@ -569,7 +574,10 @@ function VoteForm(props: { agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDr
           <input name="seats" type="number" min={1} value={vote.seats} onInput={(e) => setVote({ ...vote, seats: Number(e.currentTarget.value) })} />
         </Field>
       )}
-      {vote.kind !== "motion" && (
+      {vote.kind === "satisfaction" && (
+        <SubjectPicker client={props.client} chosen={vote.subjects} setChosen={(subjects) => setVote({ ...vote, subjects })} />
+      )}
+      {vote.kind !== "motion" && !(vote.kind === "satisfaction" && vote.subjects.length > 0) && (
         <Field label={vote.kind === "election" ? t("candidates_one_per_line") : vote.kind === "satisfaction" ? t("items_one_per_line") : t("members_one_per_line")}>
           <textarea name="people" rows={5} value={vote.people} onInput={(e) => setVote({ ...vote, people: e.currentTarget.value })} />
         </Field>

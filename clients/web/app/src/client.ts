@@ -99,10 +99,18 @@ const GENESIS_HEX = toHex(genesisHash());
 
 const PRE_AUTH = new Set(["ping", "enroll", "auth", "get_board"]);
 
-/** The default endpoint: the page's own host. */
-export function defaultUrl(): string {
+/** The township a page was opened for (`?township=ID`, server/README.md "Townships and the
+ * county"), or null for the server's default congress. */
+export function townshipParam(): string | null {
+  const id = new URLSearchParams(location.search).get("township");
+  return id && /^[a-z0-9-]{1,32}$/.test(id) ? id : null;
+}
+
+/** The default endpoint: the page's own host, and the township's path when the page names one. */
+export function defaultUrl(path?: string): string {
   const scheme = location.protocol === "http:" ? "ws" : "wss";
-  return `${scheme}://${location.host}/ws`;
+  const township = townshipParam();
+  return `${scheme}://${location.host}${path ?? (township ? `/ws/township/${township}` : "/ws")}`;
 }
 
 /**

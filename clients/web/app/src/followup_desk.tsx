@@ -7,6 +7,7 @@ import { useEffect, useState } from "preact/hooks";
 import { ActionButton } from "./actions";
 import type { BoardEvent, PlenumClient } from "./client";
 import { label, t } from "./i18n";
+import { DateField, todayIso } from "./form_fields";
 import { Card } from "./ui";
 
 /** The report statuses, in the order a form offers them. */
@@ -24,13 +25,6 @@ export function useFollowUp(client: PlenumClient, boardLength: number): [Record<
     void reload();
   }, [boardLength]);
   return [view, reload];
-}
-
-/** Today's date (YYYY-MM-DD) in the browser's time zone. */
-function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 /** The resolutions, the rectification items, the appraisal form and the follow-up materials. */
@@ -158,10 +152,7 @@ function ReportForm(props: { client: PlenumClient; subject: "resolution" | "rect
         {t("report_text")}
         <textarea rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} data-testid={`report-text-${id}`} />
       </label>
-      <label>
-        {t("report_date")}
-        <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} data-testid={`report-date-${id}`} />
-      </label>
+      <DateField label={t("report_date")} value={date} onChange={setDate} testid={`report-date-${id}`} />
       {blocked && (
         <label>
           {t("blocked_reason")}

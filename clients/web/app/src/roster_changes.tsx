@@ -9,12 +9,7 @@ import { t } from "./i18n";
 import { termPersons } from "./term_roster";
 import { Card } from "./ui";
 import { useFollowUp } from "./followup_desk";
-
-function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+import { DateField, PersonSelect, todayIso } from "./form_fields";
 
 type Change = "left" | "alternate" | "added";
 
@@ -75,25 +70,12 @@ function LeftForm(props: { client: PlenumClient; board: readonly BoardEvent[] })
   const chosen = delegates.find((d) => d.number === person);
   return (
     <div class="form" data-testid="form-left">
-      <label>
-        {t("change_person")}
-        <select value={person} onChange={(e) => setPerson(e.currentTarget.value)} data-testid="left-person">
-          <option value="">—</option>
-          {delegates.map((d) => (
-            <option value={d.number}>
-              {d.name}（{d.number}）
-            </option>
-          ))}
-        </select>
-      </label>
+      <PersonSelect label={t("change_person")} persons={delegates} value={person} onChange={setPerson} testid="left-person" />
       <label>
         {t("change_reason")}
         <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} placeholder={t("change_left_reason_example")} data-testid="left-reason" />
       </label>
-      <label>
-        {t("change_date")}
-        <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} data-testid="left-date" />
-      </label>
+      <DateField label={t("change_date")} value={date} onChange={setDate} testid="left-date" />
       <ActionButton
         class="primary"
         label={t("change_left")}
@@ -103,7 +85,10 @@ function LeftForm(props: { client: PlenumClient; board: readonly BoardEvent[] })
         note={!person || !reason.trim() ? t("change_needs_person_reason") : null}
         confirm={chosen ? { title: t("confirm_left", { name: chosen.name }), consequence: t("consequence_left") } : undefined}
         done={t("done_change")}
-        action={() => props.client.request("record_delegate_left", { person, reason: reason.trim(), date }).then(() => setPerson(""))}
+        action={() => props.client.request("record_delegate_left", { person, reason: reason.trim(), date }).then(() => {
+            setPerson("");
+            setReason("");
+          })}
       />
     </div>
   );
@@ -119,32 +104,9 @@ function AlternateForm(props: { client: PlenumClient; board: readonly BoardEvent
   return (
     <div class="form" data-testid="form-alternate">
       {alternates.length === 0 && <p class="muted">{t("no_alternates")}</p>}
-      <label>
-        {t("change_alternate_person")}
-        <select value={person} onChange={(e) => setPerson(e.currentTarget.value)} data-testid="alternate-person">
-          <option value="">—</option>
-          {alternates.map((d) => (
-            <option value={d.number}>
-              {d.name}（{d.number}）
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("change_replaces_label")}
-        <select value={replaces} onChange={(e) => setReplaces(e.currentTarget.value)} data-testid="alternate-replaces">
-          <option value="">{t("change_replaces_none")}</option>
-          {left.map((d) => (
-            <option value={d.number}>
-              {d.name}（{d.number}）
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("change_date")}
-        <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} data-testid="alternate-date" />
-      </label>
+      <PersonSelect label={t("change_alternate_person")} persons={alternates} value={person} onChange={setPerson} testid="alternate-person" />
+      <PersonSelect label={t("change_replaces_label")} persons={left} value={replaces} onChange={setReplaces} testid="alternate-replaces" none={t("change_replaces_none")} />
+      <DateField label={t("change_date")} value={date} onChange={setDate} testid="alternate-date" />
       <ActionButton
         class="primary"
         label={t("change_alternate")}
@@ -183,10 +145,7 @@ function AddedForm(props: { client: PlenumClient }) {
       {field("unit", "unit")}
       {field("group", "group")}
       {field("reason", "change_reason", { placeholder: t("change_added_reason_example") })}
-      <label>
-        {t("change_date")}
-        <input type="date" value={f.date} onInput={(e) => setF({ ...f, date: e.currentTarget.value })} data-testid="added-date" />
-      </label>
+      <DateField label={t("change_date")} value={f.date} onChange={(date) => setF({ ...f, date })} testid="added-date" />
       <ActionButton
         class="primary"
         label={t("change_added")}

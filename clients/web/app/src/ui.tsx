@@ -6,7 +6,7 @@ import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import jsQR from "jsqr";
 import { PublicKey, SecretKey, ready } from "../../src/crypto/index.js";
-import { PlenumClient, ProtocolError } from "./client";
+import { PlenumClient, ProtocolError, defaultUrl, townshipParam } from "./client";
 import { useSignal } from "./hooks";
 import { LANGS, LANG_NAMES, has, lang, listSep, setLang, t } from "./i18n";
 import { canonicalEnrollCode, parseEnrollText } from "./enroll_text";
@@ -25,16 +25,19 @@ export function errorText(e: unknown): string {
 }
 
 /**
- * Boots an app: loads libsodium and the device key stored under `keyName`, connects, and
- * renders `Root` into #app (the enrollment form while the device has no accepted key).
+ * Boots an app: loads libsodium and the device key stored under `keyName` (per township when the
+ * page names one), connects to `wsPath` (default: the page's congress), and renders `Root` into
+ * #app (the enrollment form while the device has no accepted key).
  */
-export async function startApp(titleKey: string, keyName: string, Root: FunctionComponent<AppProps>): Promise<void> {
+export async function startApp(titleKey: string, baseKeyName: string, Root: FunctionComponent<AppProps>, wsPath?: string): Promise<void> {
   await ready();
   setLang(lang.get());
+  const township = wsPath ? null : townshipParam();
+  const keyName = township ? `${baseKeyName}@${township}` : baseKeyName;
   const stored = await loadBytes(keyName).catch(() => null);
   const key = stored ? SecretKey.fromBytes(stored) : null;
   const pinned = await loadCongressPin(keyName).catch(() => null);
-  const client = new PlenumClient();
+  const client = new PlenumClient(defaultUrl(wsPath));
   client.start(key, { pinned: pinned ? PublicKey.fromBytes(pinned) : null, save: (pk) => saveCongressPin(keyName, pk.bytes()) });
   (window as any).plenum = client;
   render(<Shell titleKey={titleKey} keyName={keyName} client={client} Root={Root} />, document.getElementById("app")!);

@@ -146,6 +146,9 @@ enum class canonical {
   X(report_exists, already_exists, "an implementation report with this id exists")               \
   X(reason_required, invalid_argument, "a blocked implementation needs its reason")              \
   X(no_follow_up, failed_precondition, "the sitting has no follow-up report")                    \
+  X(duplicate_subject, already_exists, "a satisfaction appraisal names each subject once")        \
+  X(subject_title_mismatch, invalid_argument,                                                    \
+    "an item's title is not its subject's title (leave the titles out to have them generated)")   \
   /* delegate groups and activities */                                                           \
   X(unknown_group, not_found, "no such delegate group")                                          \
   X(group_exists, already_exists, "a delegate group with this id exists")                        \

@@ -1,0 +1,21 @@
+// What the county organisation department sees of one township's congress: its name, the
+// monthly reports it has issued, and what is overdue today. A pure function of the state; it
+// carries no private details and nothing the township has not sent upward.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include "domain/state.hpp"
+
+namespace plenum::server::domain {
+
+/// One township for the county: {"congress_id", "congress_name", "events" (the log's length),
+/// "monthly_reports": [{"report_id", "month", "report_digest", "unix_ms"}] (issued, by month),
+/// "overdue": {"proposals": n} (counts of what is overdue on `today`),
+/// "overdue_proposals": [{"id", "title", "unit", "deadline", "round",
+/// "working_days_overdue"}] (accepted proposals whose current round is unanswered after its
+/// deadline, in id order)}.
+[[nodiscard]] boost::json::object township_overview(const congress_state& state,
+                                                    const civil_date& today);
+
+}  // namespace plenum::server::domain

@@ -1,0 +1,167 @@
+#include "term_hall.hpp"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <boost/json/array.hpp>
+#include <fstream>
+
+#include "plenum/crypto/random.hpp"
+#include "plenum/protocol/codec_ballot.hpp"
+
+namespace plenum::tests {
+
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string roster_csv(int delegates) {
+  std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
+  static const char* occupations[] = {"science", "education", "health", "farming"};
+  for (int i = 1; i <= delegates; ++i)
+    csv += term_delegate(i) + ",代表" + std::to_string(i) + "," + (i % 2 == 0 ? "女" : "男") + "," +
+           (i == delegates ? "回族" : "汉族") + "," + occupations[i % 4] + ",U1,G1,delegate,no\n";
+  csv += "AL,候补代表,女,汉族,farming,U1,G1,alternate,no\n";
+  csv += "CH,主持人,男,汉族,cadre,,,chair,no\n";
+  csv += "SE,秘书,女,汉族,cadre,,,secretary,no\n";
+  for (int i = 1; i <= 3; ++i)
+    csv += "S" + std::to_string(i) + ",监票人" + std::to_string(i) +
+           ",男,汉族,cadre,,,scrutineer,no\n";
+  return csv;
+}
+
+crypto::secret_key make_key(const std::string& label) {
+  crypto::seeded_random random("term hall " + label);
+  return crypto::secret_key::generate(random);
+}
+
+}  // namespace
+
+std::string term_delegate(int i) {
+  return "D0" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+}
+
+term_hall::term_hall(int delegates) : dir_(std::make_unique<temp_dir>()), delegates_(delegates) {
+  std::ofstream(dir_->path() / "roster.csv") << roster_csv(delegates);
+  server_ = std::make_unique<plenumd_process>(
+      PLENUMD_BINARY, dir_->path() / "data", dir_->path() / "plenumd.log",
+      std::vector<std::string>{"--congress-id", "term-congress", "--roster",
+                               (dir_->path() / "roster.csv").string(), "--membership", "100,40,5"});
+  auto port = server_->wait_ready(120s);
+  EXPECT_TRUE(port) << server_log();
+  if (!port) return;
+  port_ = *port;
+  enroll_everyone();
+}
+
+term_hall::~term_hall() {
+  if (server_ && port_ != 0) {
+    EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
+  }
+}
+
+std::string term_hall::server_log() const { return read_file(dir_->path() / "plenumd.log"); }
+
+hall_client term_hall::as(const std::string& person) {
+  hall_client c(port_);
+  auto a = c.auth(keys_.at(person));
+  EXPECT_TRUE(a.ok()) << person << " " << a.code();
+  return c;
+}
+
+void term_hall::enroll_everyone() {
+  hall_client first(port_);
+  keys_.emplace("SE", make_key("SE"));
+  auto se_enrolled = enroll(first, "SE", secretary_code(dir_->path() / "data"), keys_.at("SE"));
+  EXPECT_TRUE(se_enrolled.ok()) << se_enrolled.code();
+  if (!se_enrolled.ok()) return;
+  auto se = as("SE");
+  // A small roster may warn about its composition; the secretary has seen it.
+  (void)se.call("acknowledge_warnings");
+  std::vector<std::string> people = {"CH", "S1", "S2", "S3", "AL"};
+  for (int i = 1; i <= delegates_; ++i) people.push_back(term_delegate(i));
+  for (const auto& p : people) {
+    auto issued = se.call("issue_enrollment_code", {{"person", p}});
+    EXPECT_TRUE(issued.ok()) << p << " " << issued.code();
+    if (!issued.ok()) return;
+    keys_.emplace(p, make_key(p));
+    hall_client c(port_);
+    auto enrolled = enroll(c, p, str(issued.fields, "code"), keys_.at(p));
+    EXPECT_TRUE(enrolled.ok()) << p << " " << enrolled.code();
+    if (!enrolled.ok()) return;
+  }
+  enrolled_ = true;
+}
+
+std::string term_hall::create_sitting(const std::string& title, const std::string& date) {
+  auto r = as("CH").call("create_sitting", {{"title", title}, {"date", date}});
+  EXPECT_TRUE(r.ok()) << title << " " << r.code();
+  return r.ok() ? str(r.fields, "sitting_id") : std::string();
+}
+
+void term_hall::sit(const std::string& sitting, int present) {
+  auto ch = as("CH");
+  ASSERT_TRUE(ch.call("open_checkin", {{"sitting_id", sitting}}).ok());
+  for (int i = 1; i <= present; ++i) {
+    auto d = as(term_delegate(i));
+    auto r = check_in(d, keys_.at(term_delegate(i)), sitting);
+    ASSERT_TRUE(r.ok()) << term_delegate(i) << " " << r.code();
+  }
+  ASSERT_TRUE(
+      ch.call("start_ceremony",
+              {{"sitting_id", sitting}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})
+          .ok());
+  scrutineers_.reset();
+  scrutineers_ = test_scrutineers::run_ceremony(port_, "term-congress", sitting, {"S1", "S2", "S3"},
+                                                2, keys_, "term " + sitting);
+  ASSERT_TRUE(scrutineers_);
+  auto opened = ch.call("open_sitting", {{"sitting_id", sitting}});
+  ASSERT_TRUE(opened.ok()) << opened.code();
+}
+
+json::object term_hall::decide_vote(const json::object& fields, int voters, const marks& choice) {
+  const std::string vote_id = str(fields, "vote_id");
+  auto ch = as("CH");
+  auto created = ch.call("create_vote", fields);
+  EXPECT_TRUE(created.ok()) << vote_id << " " << created.code();
+  if (!created.ok() || !scrutineers_) return {};
+  EXPECT_TRUE(ch.call("open_vote", {{"vote_id", vote_id}}).ok());
+  auto basis = read_vote_basis(ch, vote_id);
+  if (!basis) return {};
+  for (int i = 1; i <= voters; ++i) {
+    const std::string d = term_delegate(i);
+    crypto::seeded_random random("ballot " + vote_id + d);
+    auto b = crypto::make_ballot(basis->manifest, basis->election_hash, basis->joint_key,
+                                 keys_.at(d), choice(i), random);
+    EXPECT_TRUE(b) << d;
+    if (!b) return {};
+    auto r =
+        as(d).call("cast_ballot", {{"vote_id", vote_id}, {"ballot", protocol::encode_ballot(*b)}});
+    EXPECT_TRUE(r.ok()) << d << " " << r.code();
+  }
+  EXPECT_TRUE(ch.call("close_vote", {{"vote_id", vote_id}}).ok());
+  for (const auto& r : scrutineers_->decrypt(vote_id, basis->election_hash, {1, 3}))
+    EXPECT_TRUE(r.ok()) << vote_id << " partial " << r.code();
+  const auto digest = crypto::from_hex_fixed<32>(str(vote_view(ch, vote_id), "result_digest"));
+  EXPECT_TRUE(digest) << vote_id << " has no result";
+  if (!digest) return {};
+  for (int l : {1, 3})
+    EXPECT_TRUE(scrutineers_->client(l)
+                    .call("sign_result",
+                          {{"vote_id", vote_id},
+                           {"signature", keys_.at("S" + std::to_string(l)).sign(*digest).hex()}})
+                    .ok());
+  EXPECT_TRUE(ch.call("announce_result",
+                      {{"vote_id", vote_id}, {"signature", keys_.at("CH").sign(*digest).hex()}})
+                  .ok());
+  return vote_view(ch, vote_id);
+}
+
+json::object term_hall::follow_up() {
+  auto r = as("SE").call("get_follow_up");
+  EXPECT_TRUE(r.ok()) << r.code();
+  return r.ok() ? r.fields.at("follow_up").as_object() : json::object{};
+}
+
+}  // namespace plenum::tests
