@@ -1,6 +1,8 @@
 // A satisfaction appraisal in an exported record: plenum-verify replays it, checks its ballots,
-// tally, outcome and signatures; an outcome changed by a server that re-signs the chain fails;
-// the result sheet and results.csv are made from the record.
+// tally, outcome and signatures; an outcome changed by a server that re-signs the chain fails,
+// and so do subjects it names that the record does not hold (a resolution never adopted, a
+// proposal not yet accepted, one named twice, one under another title); the result sheet and
+// results.csv are made from the record.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -93,6 +95,67 @@ TEST_F(satisfaction_record, SheetAndResultsFromTheRecord) {
   EXPECT_NE(csv.find("v3,满意度测评,item-1,民主评议问题的整改,unsatisfied,不满意,3\n"),
             std::string::npos)
       << csv;
+}
+
+// v3's vote_created made to name `subjects` (kind, id) for its two items, and resolution R1
+// (v1's) retitled `r1_title`, re-signed by a malicious server.
+void name_subjects(std::vector<protocol::board_event>& events,
+                   const std::vector<std::pair<std::string, std::string>>& subjects,
+                   const std::string& r1_title) {
+  const auto created = find_event(events, "vote_created", [](const json::object& p) {
+    return p.at("vote_id").as_string() == "v3";
+  });
+  auto p = payload_of(events[created]);
+  json::array named;
+  for (const auto& [kind, id] : subjects) named.push_back(json::object{{"kind", kind}, {"id", id}});
+  p["subjects"] = named;
+  set_payload(events[created], p);
+  const auto adopted = find_event(events, "resolution_adopted", [](const json::object& a) {
+    return a.at("resolution_id").as_string() == "R1";
+  });
+  auto r1 = payload_of(events[adopted]);
+  r1["title"] = r1_title;
+  set_payload(events[adopted], r1);
+}
+
+TEST_F(satisfaction_record, AnAppraisalNamingNoSubjectsPassesTheSubjectsCheck) {
+  const auto r = verify(clean_);
+  const auto* c = r.find("subjects", "v3");
+  ASSERT_NE(c, nullptr) << dump(r);
+  EXPECT_TRUE(c->passed) << dump(r);
+  EXPECT_EQ(c->count, 0u);
+}
+
+TEST_F(satisfaction_record, ASubjectThatDoesNotExistFails) {
+  const auto r = tampered("unknown-subject", [](auto& events) {
+    // Item 2 appraises R1, retitled to match; item 1 a resolution never adopted.
+    name_subjects(events, {{"resolution", "R9"}, {"resolution", "R1"}}, "民主评议问题的整改");
+  });
+  expect_fails(r, {"subjects", "v3"}, "resolution R9: no such resolution was adopted");
+  EXPECT_EQ(r.find("subjects", "v3")->failed, 1u) << dump(r);  // R1 is what item 2 appraises
+  EXPECT_TRUE(r.find("chain")->passed) << dump(r);
+}
+
+TEST_F(satisfaction_record, AProposalNotYetAcceptedFails) {
+  // P1 is accepted only after the sitting.
+  const auto r = tampered("unaccepted-proposal", [](auto& events) {
+    name_subjects(events, {{"resolution", "R1"}, {"proposal", "P1"}}, "修缮村道决议的执行");
+  });
+  expect_fails(r, {"subjects", "v3"}, "proposal P1: no such proposal was accepted");
+  EXPECT_EQ(r.find("subjects", "v3")->failed, 1u) << dump(r);
+}
+
+TEST_F(satisfaction_record, ASubjectNamedTwiceOrUnderAnotherTitleFails) {
+  const auto twice = tampered("subject-twice", [](auto& events) {
+    name_subjects(events, {{"resolution", "R1"}, {"resolution", "R1"}}, "修缮村道决议的执行");
+  });
+  expect_fails(twice, {"subjects", "v3"}, "resolution R1: named twice");
+  const auto retitled = tampered("subject-retitled", [](auto& events) {
+    name_subjects(events, {{"resolution", "R1"}, {"resolution", "R9"}}, "关于党委工作报告的决议");
+  });
+  expect_fails(retitled, {"subjects", "v3"},
+               "resolution R1: item 1 is titled \"修缮村道决议的执行\", not "
+               "\"关于党委工作报告的决议\"");
 }
 
 }  // namespace

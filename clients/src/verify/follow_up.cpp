@@ -4,6 +4,7 @@
 #include <boost/json/parse.hpp>
 
 #include "model.hpp"
+#include "satisfaction_subjects.hpp"
 
 namespace plenum::clients::verify::detail {
 
@@ -134,10 +135,12 @@ void on_resolution_adopted(congress_model& m, std::uint64_t seq, const ev::resol
   } else if (!m.follow_up.resolutions_by_vote.emplace(e.vote_id, seq).second) {
     problem = "a second resolution of the same vote";
   }
-  if (problem.empty())
+  if (problem.empty()) {
     log.pass("resolutions", "");
-  else
+    m.follow_up.appraisable[{"resolution", e.resolution_id}] = appraised_title(e.title);
+  } else {
     log.fail("resolutions", "", at_seq(seq) + e.resolution_id + ": " + problem);
+  }
 }
 
 void on_rectification_opened(congress_model& m, std::uint64_t seq,
@@ -169,10 +172,13 @@ void on_rectification_opened(congress_model& m, std::uint64_t seq,
   }
   if (problem.empty() && !m.follow_up.rectifications.insert(e.rectification_id).second)
     problem = "rectification id used twice";
-  if (problem.empty())
+  if (problem.empty()) {
     log.pass("rectification", "");
-  else
+    m.follow_up.appraisable[{"rectification", e.rectification_id}] =
+        rectification_title(e.member, e.problem);
+  } else {
     log.fail("rectification", "", at_seq(seq) + e.rectification_id + ": " + problem);
+  }
 }
 
 void on_implementation_reported(congress_model& m, std::uint64_t seq,

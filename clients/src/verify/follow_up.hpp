@@ -35,6 +35,10 @@ struct follow_up_model {
   /// (vote, member) of the confidence vote's rectification items.
   std::set<std::pair<std::string, std::string>> confidence_items;
   std::set<std::string> reports;
+  /// What a satisfaction appraisal may name so far, (kind, id) → the title it is appraised
+  /// under: adopted resolutions, proposals accepted (立案) for handling, opened rectification
+  /// items (satisfaction_subjects.hpp).
+  std::map<std::pair<std::string, std::string>, std::string> appraisable;
 };
 
 /// The sequential checks of each follow-up event (the roster changes update `model.roles`).

@@ -11,6 +11,7 @@
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/protocol/events.hpp"
 #include "plenum/protocol/working_calendar.hpp"
+#include "satisfaction_subjects.hpp"
 
 namespace plenum::clients::verify::detail {
 
@@ -123,6 +124,7 @@ class replayer {
 
   struct proposal_model {
     std::string by;
+    std::string title;
     std::string review = "submitted";  // accepted, merged, converted
     std::uint64_t round = 0;
     std::uint64_t answered = 0;  // rounds answered
@@ -176,7 +178,10 @@ class replayer {
                    : !has_role(p.by, "delegate")
                        ? "submitted by " + p.by + ", who is not a delegate"
                        : "a co-signer is not another delegate, or is named twice");
-    if (fresh) proposals_[p.proposal_id].by = p.by;
+    if (fresh) {
+      proposals_[p.proposal_id].by = p.by;
+      proposals_[p.proposal_id].title = p.title;
+    }
   }
 
   void on(const protocol::board_event& e, const ev::calendar_set& p) {
@@ -214,6 +219,7 @@ class replayer {
                    "deadline " + p.deadline + " is not a working day after the acceptance");
     pr.review = "accepted";
     pr.round = 1;
+    m_.follow_up.appraisable[{"proposal", p.proposal_id}] = appraised_title(pr.title);
   }
 
   void on(const protocol::board_event& e, const ev::proposal_merged& p) {
@@ -458,7 +464,7 @@ class replayer {
     c.confirmations[p.index - 1] = p.signature;
   }
 
-  void on(const protocol::board_event&, const ev::vote_created& p) {
+  void on(const protocol::board_event& e, const ev::vote_created& p) {
     vote_model v;
     v.id = p.vote_id;
     v.sitting_id = p.sitting_id;
@@ -472,6 +478,8 @@ class replayer {
     if (m_.votes.contains(v.id)) throw bad_payload("vote " + v.id + " created twice");
     m_.vote_order.push_back(v.id);
     m_.follow_up.votes[v.id] = {p.item_id, p.candidates};
+    if (p.kind == protocol::vote_kind::satisfaction)
+      check_satisfaction_subjects(m_.follow_up, e.seq, p, log_);
     m_.votes.emplace(v.id, std::move(v));
   }
 

@@ -77,6 +77,9 @@ await runCliHallTest("satisfaction", async ({ hall, server, cli, browser, artifa
   await picker.waitFor({ timeout: 30_000 });
   const offered = await picker.innerText();
   for (const word of [...ITEMS, "会议决议执行情况", "代表提案办理情况", "未报告", "已答复，待评价", "已立案，办理中"]) assert.ok(offered.includes(word), `the form offers ${word}: ${offered}`);
+  // The console's proposals card names each one's handling as the liaison desk does.
+  await chair.getByTestId(`proposal-status-${p1}`).filter({ hasText: "已答复，待评价" }).waitFor({ timeout: 30_000 });
+  await chair.getByTestId(`proposal-status-${p2}`).filter({ hasText: "已立案，办理中" }).waitFor({ timeout: 30_000 });
   const follow = await cli("SE", ["follow-up"]);
   const resolution = follow.follow_up.resolutions[0].id;
   await chair.getByTestId(`subject-resolution-${resolution}`).locator("input").check();

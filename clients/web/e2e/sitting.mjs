@@ -420,7 +420,7 @@ try {
     await c.request("accept_proposal", { proposal_id: p.id, unit: "街道办" });
   }, PROPOSAL);
   const chairProposal = chair.locator('[data-testid="proposals"] li').filter({ hasText: PROPOSAL });
-  await chairProposal.getByText("待处理").waitFor();
+  await chairProposal.getByText("已立案，办理中").waitFor();
   await chairProposal.getByRole("button", { name: "列入议程" }).click();
   const withProposal = await waitState(chair, (s) => s.agenda.some((x) => x.kind === "proposal" && x.title === PROPOSAL), "the proposal on the agenda");
   await chairProposal.getByText("已列入议程").waitFor();

@@ -14,6 +14,7 @@ import { boardResult, digestAgrees, eligible, voters } from "./board";
 import type { PlenumClient } from "./client";
 import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
+import { type Proposal, proposalStatusText, useProposals } from "./liaison_desk";
 import { type NextStep, nextStep } from "./next_step";
 import { VoteResult } from "./results";
 import { SubjectPicker, type VoteSubject } from "./satisfaction_subjects";
@@ -80,6 +81,9 @@ function Chair({ client }: AppProps) {
       .then((r) => setRoster(r["roster"] as Record<string, any>))
       .catch(() => undefined);
   }, [board.length]);
+  // Each proposal's handling as the liaison desk names it (已立案，办理中, 已答复，待评价, 已办结, …).
+  const [, handled] = useProposals(client, board.length);
+  const handling = new Map(handled.map((p) => [p.id, p]));
   const persons = (roster?.["persons"] ?? []) as any[];
   const names = new Map(persons.map((p) => [String(p.number), String(p.name)]));
   const nameOf = (p: string) => names.get(p) ?? p;
@@ -242,7 +246,7 @@ function Chair({ client }: AppProps) {
               </div>
             </details>
           </Card>
-          <Proposals client={client} roster={roster} sitting={sitting} nameOf={nameOf} />
+          <Proposals client={client} roster={roster} handling={handling} sitting={sitting} nameOf={nameOf} />
           <Card title={t("votes")} testid="votes" class="votes-card">
             <div class="vote-list">
               {votes.map((v) => (
@@ -633,8 +637,15 @@ function VoteCard(props: { vote: any; board: readonly any[]; persons: any[]; nam
   );
 }
 
-/** Delegates' proposals with their status; the chair puts one on the agenda. */
-function Proposals(props: { client: PlenumClient; roster: Record<string, any> | null; sitting: any; nameOf: (p: string) => string }) {
+/** Delegates' proposals with their status (on the agenda, or their handling by the liaison desk:
+ *  待处理, 已立案，办理中, 已答复，待评价, 已办结, …); the chair puts one on the agenda. */
+function Proposals(props: {
+  client: PlenumClient;
+  roster: Record<string, any> | null;
+  handling: Map<string, Proposal>;
+  sitting: any;
+  nameOf: (p: string) => string;
+}) {
   const proposals = (props.roster?.["proposals"] ?? []) as any[];
   return (
     <Card title={t("proposals_title")} testid="proposals">
@@ -642,12 +653,13 @@ function Proposals(props: { client: PlenumClient; roster: Record<string, any> | 
       <ul class="proposals">
         {proposals.map((pr) => {
           const onAgenda = pr.status === "on_agenda" || !!pr.item_id;
+          const handled = props.handling.get(String(pr.id));
           return (
             <li data-testid={`proposal-${pr.id}`}>
               <span>
                 <strong>{pr.title}</strong> <span class="muted">{label("proposal_by")}{props.nameOf(pr.by)}</span>{" "}
                 <span class={onAgenda ? "tag now" : "tag"} data-testid={`proposal-status-${pr.id}`}>
-                  {t(onAgenda ? "proposal_on_agenda" : "proposal_submitted_status")}
+                  {onAgenda ? t("proposal_on_agenda") : handled ? proposalStatusText(handled) : t("proposal_submitted_status")}
                 </span>
               </span>
               {!onAgenda && props.sitting.status !== "closed" && (
