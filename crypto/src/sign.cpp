@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include "plenum/crypto/group.hpp"
-#include "valid_key_memo.hpp"
 
 namespace plenum::crypto {
 
@@ -25,16 +24,12 @@ std::optional<public_key> public_key::from_bytes(byte_span bytes) {
   ensure_sodium();
   public_key pk;
   std::copy(bytes.begin(), bytes.end(), pk.bytes_.begin());
-  // The check costs about a scalar multiplication (the point times the group order), and a
-  // device sends its key with every ballot and every auth: a key that passed is remembered.
-  if (detail::known_valid_key(pk.bytes_)) return pk;
   // The conversion rejects non-points, small-order points and points outside the prime-order
-  // subgroup.
+  // subgroup (about a scalar multiplication: the point times the group order).
   byte_array<32> curve{};
   if (crypto_sign_ed25519_pk_to_curve25519(curve.data(), pk.bytes_.data()) != 0) {
     return std::nullopt;
   }
-  detail::remember_valid_key(pk.bytes_);
   return pk;
 }
 

@@ -59,13 +59,24 @@ json::array encode_range_proof(const crypto::range_proof& proof) {
   return out;
 }
 
-decoded<crypto::ballot> decode_ballot(const json::value& v, const field_path& at) {
+namespace {
+
+// The ballot's voter_pk: `known` itself when the bytes are its own, else checked in full.
+decoded<crypto::public_key> read_voter_pk(const object_reader& r, const crypto::public_key* known) {
+  if (known == nullptr) return r.public_key("voter_pk");
+  PLENUM_TRY(auto bytes, r.fixed_hex<crypto::public_key::size>("voter_pk"));
+  if (bytes == known->bytes()) return *known;
+  return r.public_key("voter_pk");
+}
+
+decoded<crypto::ballot> decode_ballot_with(const json::value& v, const field_path& at,
+                                           const crypto::public_key* known_voter) {
   PLENUM_TRY(auto r, object_reader::of(v, at));
   PLENUM_CHECK(r.allow_only(
       {"vote_id", "ballot_id", "voter_pk", "contests", "constraint_proofs", "signature"}));
   PLENUM_TRY(auto vote_id, r.string("vote_id", max_id_bytes));
   PLENUM_TRY(auto ballot_id, r.fixed_hex<32>("ballot_id"));
-  PLENUM_TRY(auto voter_pk, r.public_key("voter_pk"));
+  PLENUM_TRY(auto voter_pk, read_voter_pk(r, known_voter));
   PLENUM_TRY(auto contests, r.array("contests", crypto::max_contests, 1));
   PLENUM_TRY(auto decoded_contests, read_each(contests.get(), r.path("contests"), decode_contest));
   PLENUM_TRY(auto constraint_proofs, r.array("constraint_proofs", crypto::max_constraints));
@@ -78,6 +89,17 @@ decoded<crypto::ballot> decode_ballot(const json::value& v, const field_path& at
                         std::move(decoded_contests),
                         std::move(decoded_constraints),
                         sig};
+}
+
+}  // namespace
+
+decoded<crypto::ballot> decode_ballot(const json::value& v, const field_path& at) {
+  return decode_ballot_with(v, at, nullptr);
+}
+
+decoded<crypto::ballot> decode_ballot(const json::value& v, const field_path& at,
+                                      const crypto::public_key& voter_key) {
+  return decode_ballot_with(v, at, &voter_key);
 }
 
 json::object encode_ballot(const crypto::ballot& b) {

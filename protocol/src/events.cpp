@@ -149,6 +149,29 @@ decoded<void> blocked_with_its_reason(const events::implementation_reported& e,
                                       : "only a blocked implementation gives a reason");
 }
 
+// ---- three-level contact and opinions ----
+
+decoded<void> contact_kind(const events::contact_registered& e, const object_reader& r) {
+  if (e.kind == "member" || e.kind == "resident") return {};
+  return refuse(errc::invalid_field, r.path("kind"), "must be member or resident");
+}
+
+decoded<void> logged_date(const events::opinion_logged& e, const object_reader& r) {
+  return valid_date(e.date, r.path("date"));
+}
+decoded<void> routed_date(const events::opinion_routed& e, const object_reader& r) {
+  return valid_date(e.date, r.path("date"));
+}
+decoded<void> answered_date(const events::opinion_answered& e, const object_reader& r) {
+  return valid_date(e.date, r.path("date"));
+}
+decoded<void> refused_date(const events::opinion_refused& e, const object_reader& r) {
+  return valid_date(e.date, r.path("date"));
+}
+decoded<void> reported_back_date(const events::opinion_reported_back& e, const object_reader& r) {
+  return valid_date(e.date, r.path("date"));
+}
+
 // A group's basis is one of the three the party's rules name.
 decoded<void> group_basis(const events::group_formed& e, const object_reader& r) {
   if (e.basis == "electoral_unit" || e.basis == "area" || e.basis == "line_of_work") return {};
@@ -516,6 +539,76 @@ struct event_tables {
         member("status", &t::status, id), member("text", &t::text, wire::text{max_text_bytes}),
         member("date", &t::date, id), member("reason", &t::reason, wire::any_text{max_text_bytes}),
         member("by", &t::by, actor));
+  }
+  static constexpr auto of(tag<events::contact_registered>) {
+    using t = events::contact_registered;
+    return wire::fields_checked<t>(
+        &contact_kind, member("contact_id", &t::contact_id, id), member("kind", &t::kind, id),
+        member("keeper", &t::keeper, id),
+        member("details_digest", &t::details_digest, wire::fixed_hex<32>{}),
+        member("by", &t::by, actor), member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::contact_removed>) {
+    using t = events::contact_removed;
+    return wire::fields<t>(member("contact_id", &t::contact_id, id),
+                           member("reason", &t::reason, title), member("by", &t::by, actor),
+                           member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::committee_contacts_set>) {
+    using t = events::committee_contacts_set;
+    return wire::fields<t>(member("member", &t::member, id),
+                           member("delegates", &t::delegates, numbers), member("by", &t::by, actor),
+                           member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::opinion_logged>) {
+    using t = events::opinion_logged;
+    return wire::fields_checked<t>(
+        &logged_date, member("opinion_id", &t::opinion_id, id),
+        member("contact_id", &t::contact_id, id), member("by", &t::by, actor),
+        member("date", &t::date, id),
+        member("details_digest", &t::details_digest, wire::fixed_hex<32>{}),
+        member("category", &t::category, title), member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::opinion_routed>) {
+    using t = events::opinion_routed;
+    return wire::fields_checked<t>(&routed_date, member("opinion_id", &t::opinion_id, id),
+                                   member("department", &t::department, title),
+                                   member("date", &t::date, id), member("by", &t::by, actor),
+                                   member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::opinion_extended>) {
+    using t = events::opinion_extended;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id),
+                           member("working_days", &t::working_days, wire::number{1, 15}),
+                           member("reason", &t::reason, title), member("by", &t::by, actor),
+                           member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::opinion_answered>) {
+    using t = events::opinion_answered;
+    return wire::fields_checked<t>(
+        &answered_date, member("opinion_id", &t::opinion_id, id), member("date", &t::date, id),
+        member("details_digest", &t::details_digest, wire::fixed_hex<32>{}),
+        member("by", &t::by, actor), member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::opinion_refused>) {
+    using t = events::opinion_refused;
+    return wire::fields_checked<t>(&refused_date, member("opinion_id", &t::opinion_id, id),
+                                   member("date", &t::date, id),
+                                   member("reason", &t::reason, title), member("by", &t::by, actor),
+                                   member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::opinion_reported_back>) {
+    using t = events::opinion_reported_back;
+    return wire::fields_checked<t>(&reported_back_date, member("opinion_id", &t::opinion_id, id),
+                                   member("date", &t::date, id), member("by", &t::by, actor),
+                                   member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::monthly_report_issued>) {
+    using t = events::monthly_report_issued;
+    return wire::fields<t>(member("report_id", &t::report_id, id), member("month", &t::month, id),
+                           member("report_digest", &t::report_digest, wire::fixed_hex<32>{}),
+                           member("by", &t::by, actor),
+                           member("unix_ms", &t::unix_ms, wire::number{}));
   }
   static constexpr auto of(tag<events::group_formed>) {
     using t = events::group_formed;

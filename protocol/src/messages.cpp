@@ -59,6 +59,22 @@ decoded<void> spoiled_ballot_is_for_the_vote(const spoil_ballot_request& m,
 using wire::member;
 using wire::tag;
 
+// A ballot field. With `sender_key`, the ballot of a connection authenticated as that key: a
+// voter_pk of its bytes is taken as it is (decode_ballot's overload), not checked again.
+struct ballot_field {
+  const crypto::public_key* sender_key = nullptr;
+
+  [[nodiscard]] decoded<crypto::ballot> read(const object_reader& r, std::string_view name) const {
+    auto v = r.required(name);
+    if (!v) return std::move(v).error();
+    if (sender_key != nullptr) return decode_ballot(v->get(), r.path(name), *sender_key);
+    return decode_ballot(v->get(), r.path(name));
+  }
+  void write(json::object& out, std::string_view name, const crypto::ballot& b) const {
+    out.emplace(name, encode_ballot(b));
+  }
+};
+
 // Each message's fields, once.
 struct session_tables {
   static constexpr auto of(tag<auth_request>) {
@@ -84,19 +100,19 @@ struct session_tables {
         member("since_seq", &subscribe_request::since_seq, wire::optional_number{}));
   }
   static constexpr auto of(tag<get_state_request>) { return wire::fields<get_state_request>(); }
-  static constexpr auto of(tag<cast_ballot_request>) {
+  static constexpr auto of(tag<cast_ballot_request>,
+                           const crypto::public_key* sender_key = nullptr) {
     return wire::fields_checked<cast_ballot_request>(
         ballot_is_for_the_vote,
         member("vote_id", &cast_ballot_request::vote_id, wire::text{max_name_bytes}),
-        member("ballot", &cast_ballot_request::ballot,
-               wire::nested<crypto::ballot>{decode_ballot, encode_ballot}));
+        member("ballot", &cast_ballot_request::ballot, ballot_field{sender_key}));
   }
-  static constexpr auto of(tag<spoil_ballot_request>) {
+  static constexpr auto of(tag<spoil_ballot_request>,
+                           const crypto::public_key* sender_key = nullptr) {
     return wire::fields_checked<spoil_ballot_request>(
         spoiled_ballot_is_for_the_vote,
         member("vote_id", &spoil_ballot_request::vote_id, wire::text{max_name_bytes}),
-        member("ballot", &spoil_ballot_request::ballot,
-               wire::nested<crypto::ballot>{decode_ballot, encode_ballot}),
+        member("ballot", &spoil_ballot_request::ballot, ballot_field{sender_key}),
         member(
             "nonces", &spoil_ballot_request::nonces,
             wire::list_of<std::vector<crypto::option_opening>>{
@@ -160,6 +176,24 @@ bool is_request_type(std::string_view type) { return session_family::is_type(typ
 
 decoded<request_message> decode_request(const frame& f) {
   return session_family::decode<request_message>(f);
+}
+
+decoded<request_message> decode_request(const frame& f, const crypto::public_key& sender_key) {
+  // The ballots, with their tables made for this sender; every other request as decode_request.
+  auto decode_with = [&](const auto& table) -> decoded<request_message> {
+    auto body = wire::decode_fields(object_reader(f.fields, field_path{}), table);
+    if (!body) {
+      auto e = std::move(body).error();
+      e.request_id = f.id;
+      return e;
+    }
+    return request_message{f.id.value_or(0), request(std::move(*body))};
+  };
+  if (f.type == cast_ballot_request::type)
+    return decode_with(session_tables::of(tag<cast_ballot_request>{}, &sender_key));
+  if (f.type == spoil_ballot_request::type)
+    return decode_with(session_tables::of(tag<spoil_ballot_request>{}, &sender_key));
+  return decode_request(f);
 }
 
 decoded<request_message> decode_frame(std::string_view text, const json_limits& limits) noexcept {

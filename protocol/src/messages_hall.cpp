@@ -56,9 +56,19 @@ decoded<void> only_basis(const get_board_request& q, const object_reader& r) {
 decoded<void> kind_with_its_id(const prepare_download_request& d, const object_reader& r) {
   const bool vote_sheet = d.kind == "vote_sheet";
   const bool sitting_sheet = d.kind == "sitting_sheet";
-  if (!vote_sheet && !sitting_sheet && d.kind != "record")
+  const bool monthly = d.kind == "monthly_report" || d.kind == "monthly_report_json";
+  const bool performance = d.kind == "performance_file";
+  if (!vote_sheet && !sitting_sheet && !monthly && !performance && d.kind != "record")
     return refuse(errc::invalid_field, r.path("kind"),
-                  "must be record, vote_sheet or sitting_sheet");
+                  "must be record, vote_sheet, sitting_sheet, monthly_report, "
+                  "monthly_report_json or performance_file");
+  if (monthly != d.month.has_value())
+    return refuse(errc::invalid_field, r.path("month"),
+                  monthly ? "is required for a monthly report" : "is only for a monthly report");
+  if (performance != d.person.has_value())
+    return refuse(
+        errc::invalid_field, r.path("person"),
+        performance ? "is required for a performance file" : "is only for a performance file");
   if (vote_sheet != d.vote_id.has_value())
     return refuse(errc::invalid_field, r.path("vote_id"),
                   vote_sheet ? "is required for a vote_sheet" : "is only for a vote_sheet");
@@ -68,6 +78,27 @@ decoded<void> kind_with_its_id(const prepare_download_request& d, const object_r
         sitting_sheet ? "is required for a sitting_sheet" : "is only for a sitting_sheet");
   return {};
 }
+
+// The `details` object of a request with private details: member names and text values only
+// (which names a record allows is the server's to check).
+template <typename T>
+struct details_entry {
+  std::string_view name = "details";
+  [[nodiscard]] decoded<void> read_into(const object_reader& r, T& out) const {
+    PLENUM_TRY(auto d, r.object(name));
+    if (d.object().size() > 8) return refuse(errc::invalid_field, r.path(name), "too many fields");
+    for (const auto& member : d.object()) {
+      const std::string key(member.key());
+      PLENUM_TRY(out.details[key], d.string(key, max_text_bytes));
+    }
+    return {};
+  }
+  void write_from(json::object& out, const T& in) const {
+    json::object d;
+    for (const auto& [key, value] : in.details) d.emplace(key, value);
+    out.emplace(name, std::move(d));
+  }
+};
 
 constexpr wire::text id_text{max_name_bytes};
 // An id the congress gives when the request leaves it out.
@@ -278,6 +309,65 @@ struct hall_tables {
   static constexpr auto of(tag<get_follow_up_request>) {
     return wire::fields<get_follow_up_request>();
   }
+  static constexpr auto of(tag<register_contact_request>) {
+    using t = register_contact_request;
+    return wire::fields<t>(member("contact_id", &t::contact_id, optional_id),
+                           member("kind", &t::kind, id_text), member("keeper", &t::keeper, id_text),
+                           details_entry<t>{});
+  }
+  static constexpr auto of(tag<remove_contact_request>) {
+    using t = remove_contact_request;
+    return wire::fields<t>(member("contact_id", &t::contact_id, id_text),
+                           member("reason", &t::reason, short_text));
+  }
+  static constexpr auto of(tag<set_committee_contacts_request>) {
+    using t = set_committee_contacts_request;
+    return wire::fields<t>(
+        member("member", &t::member, id_text),
+        member("delegates", &t::delegates, wire::names{max_list_size, max_name_bytes}));
+  }
+  static constexpr auto of(tag<log_opinion_request>) {
+    using t = log_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, optional_id),
+                           member("contact_id", &t::contact_id, id_text),
+                           member("date", &t::date, id_text),
+                           member("category", &t::category, short_text), details_entry<t>{});
+  }
+  static constexpr auto of(tag<route_opinion_request>) {
+    using t = route_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id_text),
+                           member("department", &t::department, short_text),
+                           member("date", &t::date, wire::optional_text{max_name_bytes}));
+  }
+  static constexpr auto of(tag<extend_opinion_request>) {
+    using t = extend_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id_text),
+                           member("working_days", &t::working_days, wire::number{}),
+                           member("reason", &t::reason, short_text));
+  }
+  static constexpr auto of(tag<answer_opinion_request>) {
+    using t = answer_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id_text),
+                           member("date", &t::date, wire::optional_text{max_name_bytes}),
+                           details_entry<t>{});
+  }
+  static constexpr auto of(tag<refuse_opinion_request>) {
+    using t = refuse_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id_text),
+                           member("date", &t::date, wire::optional_text{max_name_bytes}),
+                           member("reason", &t::reason, short_text));
+  }
+  static constexpr auto of(tag<report_back_opinion_request>) {
+    using t = report_back_opinion_request;
+    return wire::fields<t>(member("opinion_id", &t::opinion_id, id_text),
+                           member("date", &t::date, wire::optional_text{max_name_bytes}));
+  }
+  static constexpr auto of(tag<get_contacts_request>) {
+    return wire::fields<get_contacts_request>();
+  }
+  static constexpr auto of(tag<get_opinions_request>) {
+    return wire::fields<get_opinions_request>();
+  }
   static constexpr auto of(tag<form_group_request>) {
     using t = form_group_request;
     return wire::fields<t>(
@@ -343,7 +433,21 @@ struct hall_tables {
     return wire::fields_checked<d>(
         kind_with_its_id, member("kind", &d::kind, id_text),
         member("vote_id", &d::vote_id, wire::optional_text{max_name_bytes}),
-        member("sitting_id", &d::sitting_id, wire::optional_text{max_name_bytes}));
+        member("sitting_id", &d::sitting_id, wire::optional_text{max_name_bytes}),
+        member("month", &d::month, wire::optional_text{max_name_bytes}),
+        member("person", &d::person, wire::optional_text{max_name_bytes}));
+  }
+  static constexpr auto of(tag<issue_monthly_report_request>) {
+    using t = issue_monthly_report_request;
+    return wire::fields<t>(member("month", &t::month, id_text));
+  }
+  static constexpr auto of(tag<get_monthly_report_request>) {
+    using t = get_monthly_report_request;
+    return wire::fields<t>(member("month", &t::month, optional_id));
+  }
+  static constexpr auto of(tag<get_performance_file_request>) {
+    using t = get_performance_file_request;
+    return wire::fields<t>(member("person", &t::person, optional_id));
   }
 };
 

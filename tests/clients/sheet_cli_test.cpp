@@ -79,5 +79,52 @@ TEST(sheet_cli, refuses_to_print_without_the_cjk_fonts) {
   EXPECT_FALSE(std::filesystem::exists(pdf));
 }
 
+TEST(sheet_cli, prints_the_example_monthly_report_with_its_digest) {
+  temp_dir dir;
+  const auto pdf = dir.path() / "monthly.pdf";
+  const auto r = run(q(tool) + " monthly-report " + q(examples + "/monthly_report.json") + " " +
+                     q(pdf) + " 2>&1");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::string text = without_spaces(pdf_text(pdf));
+  for (const std::string part :
+       {"某镇党代会", "2026年10月代表工作月度书面报告", "报告编号：MR-2026-10", "召开会议（次）1",
+        "实到代表（人次）118", "请假代表（人次）2", "收到提案（件）2", "转为意见建议（件）1",
+        "月末逾期未答复（件）1", "教育局", "推进中1", "已完成1", "未报告1"})
+    EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+  std::ifstream in(examples + "/monthly_report.json");
+  const std::string json((std::istreambuf_iterator<char>(in)), {});
+  const auto at = json.find("\"report_digest\": \"");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_NE(text.find(json.substr(at + 18, 64)), std::string::npos) << text;
+}
+
+TEST(sheet_cli, refuses_a_monthly_report_whose_digest_is_not_its_own) {
+  temp_dir dir;
+  std::ifstream in(examples + "/monthly_report.json");
+  std::string json((std::istreambuf_iterator<char>(in)), {});
+  const auto at = json.find("\"present\": 118");
+  ASSERT_NE(at, std::string::npos);
+  json.replace(at, 15, "\"present\": 119");  // a figure changed, the digest kept
+  const auto changed = dir.path() / "changed.json";
+  std::ofstream(changed) << json;
+  const auto pdf = dir.path() / "changed.pdf";
+  const auto r = run(q(tool) + " monthly-report " + q(changed) + " " + q(pdf) + " 2>&1");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(pdf));
+  EXPECT_EQ(run(q(tool) + " monthly-report " + q(changed) + " 2>/dev/null").status, 2);
+}
+
+TEST(sheet_cli, prints_the_example_performance_file) {
+  temp_dir dir;
+  const auto pdf = dir.path() / "file.pdf";
+  const auto r = run(q(tool) + " performance-file " + q(examples + "/performance_file.json") + " " +
+                     q(pdf) + " 2>&1");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::string text = without_spaces(pdf_text(pdf));
+  for (const std::string part : {"代表履职档案", "李明", "出席会议（次）1", "提出提案（件）1",
+                                 "关于修路的提案", "交通运输局", "满意"})
+    EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+}
+
 }  // namespace
 }  // namespace plenum::clients::sheet

@@ -61,7 +61,7 @@ class county_test : public ::testing::Test {
     dir_ = std::make_unique<temp_dir>();
     data_ = dir_->path() / "data";
     north_.emplace(test::write_township_history(data_ / "townships" / "north", "north", "北乡",
-                                                "关于修缮北乡村道的提案"));
+                                                "关于修缮北乡村道的提案", true));
     south_.emplace(test::write_township_history(data_ / "townships" / "south", "south", "南镇",
                                                 "关于南镇饮水安全的提案"));
     std::ofstream(dir_->path() / "east.csv") << roster_csv();
@@ -134,6 +134,19 @@ TEST_F(county_test, county_account_sees_each_townships_overdue_proposals) {
     EXPECT_EQ(str(overdue[0].as_object(), "deadline"), "2026-10-23");
   }
   EXPECT_EQ(str(townships[0].as_object(), "congress_name"), "北乡");
+  // North's monthly report reaches the county with the digest north issued.
+  std::string code;
+  auto north_se = township("north", north_->secretary, code);
+  ASSERT_EQ(code, "");
+  auto issued = north_se.call("get_monthly_report", {{"month", "2026-09"}});
+  ASSERT_TRUE(issued.ok()) << issued.code();
+  const auto& reports = townships[0].at("monthly_reports").as_array();
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(str(reports[0].as_object(), "month"), "2026-09");
+  EXPECT_EQ(str(reports[0].as_object(), "report_digest"),
+            str(issued.fields.at("monthly_report").as_object(), "report_digest"));
+  EXPECT_TRUE(townships[1].at("monthly_reports").as_array().empty());
+  EXPECT_GE(townships[1].at("overdue").at("monthly_reports").to_number<int>(), 1);
   EXPECT_FALSE(holds(townships[0], "南镇饮水"));
   EXPECT_FALSE(holds(townships[1], "北乡村道"));
   const auto& east = townships[2].as_object();

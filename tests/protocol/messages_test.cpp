@@ -162,6 +162,37 @@ TEST(Messages, CastBallotAccepted) {
   EXPECT_EQ(cast.ballot.constraint_proofs.size(), 1u);
 }
 
+// Decoded for the connection authenticated as the voter's key, a ballot takes that key as it is;
+// any other voter_pk is still checked in full, the small-order one refused as before.
+TEST(Messages, CastBallotOfTheSendersOwnKey) {
+  const json::object f = cast_ballot_frame();
+  const auto frame = parse_request(json::serialize(f));
+  ASSERT_TRUE(frame);
+  const auto own = crypto::public_key::from_hex(f.at("ballot").at("voter_pk").as_string());
+  ASSERT_TRUE(own);
+  auto r = decode_request(*frame, *own);
+  ASSERT_TRUE(r) << r.error().message();
+  EXPECT_EQ(std::get<cast_ballot_request>(r->body).ballot.voter_pk, *own);
+  // Another device's request: the same ballot, its key checked and accepted.
+  const auto other = voter_key(1).public_part();
+  ASSERT_NE(other, *own);
+  auto checked = decode_request(*frame, other);
+  ASSERT_TRUE(checked) << checked.error().message();
+  EXPECT_EQ(std::get<cast_ballot_request>(checked->body).ballot.voter_pk, *own);
+  // A small-order voter_pk is refused whoever sends it.
+  json::object small = f;
+  small["ballot"].as_object()["voter_pk"] = std::string(64, '0');
+  const auto small_frame = parse_request(json::serialize(small));
+  ASSERT_TRUE(small_frame);
+  for (const auto& sender : {*own, other}) {
+    auto refused = decode_request(*small_frame, sender);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, errc::invalid_point);
+    EXPECT_EQ(refused.error().field, "ballot.voter_pk");
+    EXPECT_EQ(refused.error().request_id, std::optional<std::uint64_t>(9));
+  }
+}
+
 TEST(Messages, CastBallotHostileHex) {
   {
     json::object f = cast_ballot_frame();

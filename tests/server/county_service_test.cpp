@@ -50,7 +50,7 @@ class county_service_test : public ::testing::Test {
  protected:
   void SetUp() override {
     north_history_.emplace(
-        write_township_history(dir_ / "north", "north", "北乡", "关于修缮北乡村道的提案"));
+        write_township_history(dir_ / "north", "north", "北乡", "关于修缮北乡村道的提案", true));
     south_history_.emplace(
         write_township_history(dir_ / "south", "south", "南镇", "关于南镇饮水安全的提案"));
     north_ = open_hall(dir_ / "north", "north");
@@ -174,6 +174,20 @@ TEST_F(county_service_test, overview_shows_each_townships_overdue_proposals_and_
     EXPECT_EQ(json::serialize(t).find("请有关部门研究解决"), std::string::npos);
     EXPECT_EQ(json::serialize(t).find("代表1"), std::string::npos);
   }
+  // North issued September's report; south none: each is past due for the latest month.
+  const auto& north = townships[0].as_object();
+  ASSERT_EQ(north.at("monthly_reports").as_array().size(), 1u);
+  const auto& report = north.at("monthly_reports").as_array()[0].as_object();
+  EXPECT_EQ(report.at("month").as_string(), "2026-09");
+  EXPECT_EQ(report.at("report_id").as_string(), "MR-2026-09");
+  EXPECT_EQ(report.at("report_digest").as_string().size(), 64u);
+  EXPECT_TRUE(townships[1].at("monthly_reports").as_array().empty());
+  const auto north_late = json::serialize(north.at("reports_late"));
+  EXPECT_NE(north_late.find("2026-10"), std::string::npos) << north_late;
+  EXPECT_EQ(north_late.find("2026-09"), std::string::npos) << north_late;
+  EXPECT_EQ(townships[1].at("reports_late").as_array().size(), 1u);
+  EXPECT_EQ(north.at("overdue").at("monthly_reports").to_number<std::int64_t>(),
+            static_cast<std::int64_t>(north.at("reports_late").as_array().size()));
   EXPECT_EQ(json::serialize(townships[0]).find("南镇饮水"), std::string::npos);
   EXPECT_EQ(json::serialize(townships[1]).find("北乡村道"), std::string::npos);
 }

@@ -249,6 +249,10 @@ std::vector<authz_case> cases() {
   out.push_back(
       {"rate_proposal", with_proposal_answered, fixed(rate_proposal{"P1", "satisfied"}),
        {"delegate"}});
+  out.push_back({"register_contact",
+                 base,
+                 fixed(register_contact{"C1", "member", "D001", {{{"name", "王建国"}}, {}}}),
+                 {"delegate", "secretary"}});
   out.push_back({"create_vote",
                  base,
                  [](test::congress&, const std::string&) -> command {

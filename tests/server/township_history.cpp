@@ -53,7 +53,7 @@ void enroll(service::hall_service& hall, const std::string& congress, const std:
 
 township_history write_township_history(const std::filesystem::path& data_dir,
                                         const std::string& id, const std::string& name,
-                                        const std::string& title) {
+                                        const std::string& title, bool issue_report) {
   service::hall_config config;
   config.data_dir = data_dir;
   config.congress_id = id;
@@ -68,7 +68,7 @@ township_history write_township_history(const std::filesystem::path& data_dir,
       [](const domain::person& p) { return p.number == "SE" || p.number == "D001"; },
       data_dir / "bootstrap-credentials.txt");
   if (!codes) throw std::runtime_error("roster of " + id + ": " + codes.error().message());
-  township_history h{key_of(id, "SE"), key_of(id, "D001"), "", title, "2026-10-23"};
+  township_history h{key_of(id, "SE"), key_of(id, "D001"), "", title, "2026-10-23", ""};
   for (const auto& c : *codes)
     enroll(hall, id, c.person, c.code, c.person == "SE" ? h.secretary : h.delegate);
 
@@ -89,6 +89,13 @@ township_history write_township_history(const std::filesystem::path& data_dir,
       hall.execute_and_wait(domain::accept_proposal{h.proposal_id, "交通运输局", h.deadline},
                             domain::actor::person("SE", roles_of("SE"), h.secretary.public_part())),
       "accept the proposal of " + id);
+  if (issue_report) {
+    must(hall.execute_and_wait(
+             domain::issue_monthly_report{"2026-09"},
+             domain::actor::person("SE", roles_of("SE"), h.secretary.public_part())),
+         "issue the monthly report of " + id);
+    h.report_month = "2026-09";
+  }
   if (auto ec = hall.flush()) throw std::runtime_error("flush " + id + ": " + ec.message());
   return h;
 }

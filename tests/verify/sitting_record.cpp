@@ -111,7 +111,7 @@ void run_proposal_decided(domain::test::congress& c) {
 }
 
 std::vector<domain::test::logged_event> run_sitting(std::size_t delegates, bool satisfaction,
-                                                    bool proposal_decided) {
+                                                    bool proposal_decided, months later) {
   if (delegates != 10) return run_large_sitting(delegates);
   domain::test::congress c{10};
   c.prepare_sitting(8);
@@ -167,14 +167,27 @@ std::vector<domain::test::logged_event> run_sitting(std::size_t delegates, bool 
   EXPECT_TRUE(c.as("SE", domain::answer_proposal{"P1", "已安排本年度实施。"}));
   EXPECT_TRUE(c.as("D002", domain::rate_proposal{"P1", "satisfied"}));
   if (proposal_decided) run_proposal_decided(c);
+  if (later != months::none) {
+    c.now = 1'791'766'800'000;  // 2026-10-12 09:00 in Beijing
+    EXPECT_TRUE(c.as("D004", domain::submit_proposal{"P2", "关于学校的提案", "建议修缮校舍。"}));
+    EXPECT_TRUE(c.as("SE", domain::accept_proposal{"P2", "教育局", "2026-10-23"}));
+    EXPECT_TRUE(c.as("D005", domain::submit_proposal{"P3", "关于集市的提案", "建议规范摊位。"}));
+    EXPECT_TRUE(c.as("SE", domain::convert_proposal{"P3", "属于日常管理意见"}));
+  }
+  if (later == months::reported) {
+    c.now = 1'795'309'200'000;  // 2026-11-22 09:00 in Beijing
+    for (const char* m : {"2026-03", "2026-09", "2026-10"})
+      EXPECT_TRUE(c.as("SE", domain::issue_monthly_report{m}));
+  }
   return c.log;
 }
 
 }  // namespace
 
-sitting_record::sitting_record(std::size_t delegates, bool satisfaction, bool proposal_decided)
+sitting_record::sitting_record(std::size_t delegates, bool satisfaction, bool proposal_decided,
+                               months later)
     : root_(make_root()), data_dir_(root_ / "data"), key_(make_congress_key(data_dir_)) {
-  const auto events = run_sitting(delegates, satisfaction, proposal_decided);
+  const auto events = run_sitting(delegates, satisfaction, proposal_decided, later);
   auto log = server::storage::event_log::open(data_dir_ / "events.db", key_);
   if (!log) throw std::runtime_error("cannot open the event log: " + log.error().message);
   for (const auto& e : events) {

@@ -30,11 +30,16 @@ namespace plenum::verify_test {
 /// S1 and S2, signed by both and announced.
 /// With `proposal_decided` (10 delegates only), after P1's handling the chair puts it on the
 /// agenda (proposal item i4) and motion v4 on it passes (8 of 9 for): resolution R2 decides P1.
+/// With `later` months::activity, October 2026 follows: P2 of D004 accepted on 12 October
+/// with the deadline 23 October and not answered, P3 of D005 turned into an opinion; with
+/// months::reported, the secretary then issues the monthly reports of 2026-03 (the sitting),
+/// 2026-09 (P1) and 2026-10 on 22 November.
 /// Removes its directories when destroyed. Not thread-safe.
+enum class months { none, activity, reported };
 class sitting_record {
  public:
   explicit sitting_record(std::size_t delegates = 10, bool satisfaction = false,
-                          bool proposal_decided = false);
+                          bool proposal_decided = false, months later = months::none);
   ~sitting_record();
   sitting_record(const sitting_record&) = delete;
   sitting_record& operator=(const sitting_record&) = delete;

@@ -3,6 +3,7 @@
 // summary; plenumd runs it for the secretary's downloads). The JSON formats are described in
 // sheet_json.hpp.
 #include <algorithm>
+#include <boost/json/parse.hpp>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -14,6 +15,7 @@
 #include "plenum/clients/sheet/csv.hpp"
 #include "plenum/clients/sheet/from_record.hpp"
 #include "plenum/clients/sheet/render.hpp"
+#include "plenum/clients/sheet/report_sheets.hpp"
 #include "plenum/clients/sheet/sheet_json.hpp"
 #include "plenum/protocol/record.hpp"
 
@@ -25,6 +27,8 @@ constexpr std::string_view usage =
     "usage: plenum-sheet [--sitting] [--csv FILE] INPUT.json OUTPUT.pdf\n"
     "       plenum-sheet --record DIR --vote VOTE [--csv FILE] OUTPUT.pdf\n"
     "       plenum-sheet --record DIR --sitting SITTING [--csv FILE] OUTPUT.pdf\n"
+    "       plenum-sheet monthly-report REPORT.json OUTPUT.pdf\n"
+    "       plenum-sheet performance-file FILE.json OUTPUT.pdf\n"
     "\n"
     "Renders the printable result sheet (A4 PDF, Simplified Chinese, Noto CJK fonts) described\n"
     "by INPUT.json: one vote, or with --sitting a sitting's summary followed by each vote.\n"
@@ -42,10 +46,17 @@ constexpr std::string_view usage =
     "               the summary sheet of sitting SITTING from an exported record: attendance\n"
     "               counted from the roster, the excusals and the check-ins of the sitting,\n"
     "               then the sheet of every decided vote of the sitting (as with --vote)\n"
+    "  monthly-report REPORT.json\n"
+    "               the monthly written report (月度书面报告) of the file the server gives:\n"
+    "               {report, report_digest, issued}; the digest must be the report's\n"
+    "               (SHA-256 of its canonical JSON) and is printed with its QR code\n"
+    "  performance-file FILE.json\n"
+    "               a delegate's performance file (履职档案), the server's performance_file\n"
     "  --help       show this help\n"
     "\n"
     "A vote: {congress, sitting, date, vote_id, title, kind (motion|election|appraisal|\n"
-    "confidence|satisfaction), seated, present, ballots, seats, rule, contests: [{title, options: [{label,\n"
+    "confidence|satisfaction), seated, present, ballots, seats, rule, contests: [{title, options: "
+    "[{label,\n"
     "count, percent}], elected, flagged}], outcome: {passed, required, elected, runoff,\n"
     "runoff_seats, further_round_seats, flagged}, signers: [{role (server|scrutineer|chair),\n"
     "name, key}], announced (optional, default false), result_digest}. Examples:\n"
@@ -166,8 +177,32 @@ extern "C" const char* __lsan_default_suppressions() {
 extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
 #endif
 
+// `monthly-report IN OUT` or `performance-file IN OUT`.
+int report_document(const std::vector<std::string>& args) {
+  if (args.size() != 3) {
+    std::cerr << usage;
+    return 2;
+  }
+  auto text = read_file(args[1]);
+  if (!text) return fail(args[1], "cannot be read");
+  boost::system::error_code ec;
+  auto parsed = boost::json::parse(*text, ec);
+  if (ec || !parsed.is_object()) return fail(args[1], "is not a JSON object");
+  auto pdf = args[0] == "monthly-report" ? sheet::monthly_report_pdf(parsed.as_object())
+                                         : sheet::performance_file_pdf(parsed.as_object());
+  if (!pdf) return fail(args[1], pdf.error().message());
+  auto written = sheet::write_file_atomically(args[2], *pdf);
+  if (!written) return fail(args[2], written.error().message());
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && (args[0] == "monthly-report" || args[0] == "performance-file")) {
+    if (!sheet::fonts_installed())
+      return fail("fonts", "the Noto CJK fonts are not installed (apt-get install fonts-noto-cjk)");
+    return report_document(args);
+  }
   for (const auto& a : args) {
     if (a == "--help" || a == "-h") {
       std::cout << usage;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "contacts.hpp"
 #include "follow_up.hpp"
 #include "groups.hpp"
 #include "plenum/clients/verify/verifier.hpp"
@@ -176,6 +177,8 @@ struct congress_model {
   std::vector<std::string> vote_order;
   /// The term's follow-up: roster changes, resolutions, rectification items, reports.
   follow_up_model follow_up;
+  /// Three-level contact and opinions (digests only).
+  contacts_model contacts;
   /// entry_hash of every event by seq (for result digests and receipts).
   /// Delegate groups and activities.
   group_model groups;

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "model.hpp"
+#include "monthly_report.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/ceremony.hpp"
 #include "plenum/crypto/ceremony_check.hpp"
@@ -35,6 +36,7 @@ class replayer {
     }
     try {
       std::visit([&](const auto& event) { on(e, event); }, *decoded);
+      reports_.note(*decoded);
       log_.pass("events", "");
     } catch (const bad_payload& ex) {
       log_.fail("events", "", seq_text(e.seq) + " (" + e.type + "): " + ex.what());
@@ -116,6 +118,37 @@ class replayer {
   }
   void on(const protocol::board_event& e, const ev::implementation_reported& p) {
     on_implementation_reported(m_, e.seq, p, log_);
+  }
+  // Three-level contact and opinions (contacts.cpp).
+  void on(const protocol::board_event& e, const ev::contact_registered& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::contact_removed& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::committee_contacts_set& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_logged& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_routed& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_extended& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_answered& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_refused& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::opinion_reported_back& p) {
+    on_contact_event(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::monthly_report_issued& p) {
+    check_monthly_report(reports_, m_, e, p, log_);
   }
   void on(const protocol::board_event&, const ev::material_added&) {}
   void on(const protocol::board_event&, const ev::current_item_set&) {}
@@ -706,6 +739,8 @@ class replayer {
   std::map<std::pair<std::string, std::string>, std::string> item_proposals_;
   std::uint64_t decided_ = 0;  // resolutions on proposals' items
   protocol::working_calendar calendar_;
+  /// What the monthly reports count, for recomputing each one issued.
+  report_ledger reports_;
 };
 
 }  // namespace

@@ -32,7 +32,7 @@ const { shot, problems } = screenChecks(artifacts);
 const DESK = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const TOWNSHIPS = [
-  { id: "north", name: "北乡", title: "关于修缮北乡村道的提案" },
+  { id: "north", name: "北乡", title: "关于修缮北乡村道的提案", report: true },
   { id: "south", name: "南镇", title: "关于南镇饮水安全的提案" },
 ];
 
@@ -53,7 +53,7 @@ const dir = await mkdtemp(join(tmpdir(), "plenum-county-e2e-"));
 const data = join(dir, "data");
 const proposals = new Map();
 for (const tw of TOWNSHIPS) {
-  const id = execFileSync(opts.history, [join(data, "townships", tw.id), tw.id, tw.name, tw.title], { encoding: "utf8" }).trim();
+  const id = execFileSync(opts.history, [join(data, "townships", tw.id), tw.id, tw.name, tw.title, ...(tw.report ? ["report"] : [])], { encoding: "utf8" }).trim();
   proposals.set(tw.id, id);
 }
 const ready = join(dir, "port");
@@ -100,18 +100,20 @@ try {
   for (const tw of TOWNSHIPS) {
     const row = await desk.getByTestId(`county-row-${tw.id}`).innerText();
     assert.match(row, new RegExp(tw.name));
-    assert.match(row, /1 件/);
+    assert.match(row, /2 件/); // the proposal and the latest month's report past due
     const card = desk.getByTestId(`county-township-${tw.id}`);
     const overdue = await card.getByTestId(`county-overdue-${tw.id}-${proposals.get(tw.id)}`).innerText();
     assert.match(overdue, new RegExp(tw.title));
     assert.match(overdue, /办理期限：2026-10-23/);
     assert.match(overdue, /已超期 \d+ 个工作日/);
-    assert.match(await card.innerText(), /尚未报送月度书面报告/);
   }
+  assert.match(await desk.getByTestId("county-row-north").innerText(), /已报送 1 期，最近一期 2026-09/);
+  assert.match(await desk.getByTestId("county-township-north").innerText(), /2026-09 月度书面报告/);
+  assert.match(await desk.getByTestId("county-township-south").innerText(), /尚未报送月度书面报告/);
+  assert.match(await desk.getByTestId("county-row-south").innerText(), /超期未报 1 期/);
   // Each township's card holds its own proposal only.
   assert.doesNotMatch(await desk.getByTestId("county-township-north").innerText(), /南镇饮水/);
   assert.doesNotMatch(await desk.getByTestId("county-township-south").innerText(), /北乡村道/);
-  assert.match(await desk.getByTestId("county-row-east").innerText(), /无/);
   assert.match(await desk.getByTestId("county-township-east").innerText(), /目前没有超期事项/);
   await shot(desk, "02-overview-zh-CN", { touch: false });
 

@@ -16,6 +16,7 @@
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/sign.hpp"
 #include "plenum/crypto/spoiled_ballot.hpp"
+#include "plenum/protocol/private_details.hpp"
 #include "plenum/protocol/vote_subject.hpp"
 
 namespace plenum::server::domain {
@@ -351,6 +352,85 @@ struct refresh_follow_up {
   std::string sitting_id;
 };
 
+/// Private details a command carries (names, words) with the salt the server drew for them:
+/// `decide` checks the fields, the event gets their digest, the decision keeps the details for
+/// the store beside the log.
+struct private_input {
+  protocol::private_fields fields;
+  crypto::byte_array<protocol::private_salt_bytes> salt{};
+};
+
+/// The keeping delegate, or the secretary: registers a contact (kind member: kept by delegate
+/// `keeper`; kind resident: kept by member contact `keeper`) with details {name, place}. An
+/// empty id asks the congress for one.
+struct register_contact {
+  std::string contact_id;
+  std::string kind;
+  std::string keeper;
+  private_input details;
+};
+
+/// The keeping delegate, or the secretary: the contact is no longer kept.
+struct remove_contact {
+  std::string contact_id;
+  std::string reason;
+};
+
+/// Secretary: the delegates committee member `member` keeps in contact with.
+struct set_committee_contacts {
+  std::string member;
+  std::vector<std::string> delegates;
+};
+
+/// The delegate keeping the contact: an opinion collected on `date`, details {text, name}.
+struct log_opinion {
+  std::string opinion_id;
+  std::string contact_id;
+  std::string date;
+  std::string category;
+  private_input details;
+};
+
+/// Secretary: the opinion sent to `department` on `date` (empty: today).
+struct route_opinion {
+  std::string opinion_id;
+  std::string department;
+  std::string date{};
+};
+
+/// Secretary: the answer deadline extended once by `working_days` (1–15), with the reason.
+struct extend_opinion {
+  std::string opinion_id;
+  std::uint64_t working_days = 0;
+  std::string reason;
+};
+
+/// Secretary, for the department: the answer given on `date` (empty: today), details {text}.
+struct answer_opinion {
+  std::string opinion_id;
+  std::string date;
+  private_input details;
+};
+
+/// Secretary: the opinion not taken up, with the public reason, on `date` (empty: today).
+struct refuse_opinion {
+  std::string opinion_id;
+  std::string date;
+  std::string reason;
+};
+
+/// The delegate who logged the opinion: told the person its outcome on `date` (empty: today).
+struct report_back_opinion {
+  std::string opinion_id;
+  std::string date{};
+};
+
+/// Secretary: issues the monthly report of `month` (YYYY-MM) to the county, once the month has
+/// ended and only once: monthly_report_issued with the report's digest.
+struct issue_monthly_report {
+  std::string month;
+};
+
 /// Secretary: forms a delegate group (代表小组) of at least 10 seated delegates, none already
 /// in a group; `basis` electoral_unit, area or line_of_work. An empty id asks for one.
 struct form_group {
@@ -426,7 +506,10 @@ using command =
                  set_calendar, accept_proposal, merge_proposal, convert_proposal, answer_proposal,
                  rate_proposal,
                  record_delegate_left, seat_alternate, add_delegate, record_rectification,
-                 report_implementation, refresh_follow_up,
+                 report_implementation, refresh_follow_up, register_contact, remove_contact,
+                 set_committee_contacts, log_opinion, route_opinion, extend_opinion,
+                 answer_opinion, refuse_opinion, report_back_opinion,
+                 issue_monthly_report,
                  form_group, change_group, approve_group_leaders, plan_activity,
                  activity_check_in, record_attendance, record_activity_held>;
 

@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "domain/monthly_report.hpp"
 #include "domain/proposal_views.hpp"
 
 namespace plenum::server::domain {
@@ -26,16 +27,64 @@ json::array overdue_proposals(const congress_state& state, const civil_date& tod
   return out;
 }
 
+json::array issued_reports(const congress_state& state) {
+  json::array out;
+  for (const auto& [month, r] : state.monthly_reports())
+    out.push_back(json::object{{"report_id", r.report_id},
+                               {"month", r.month},
+                               {"report_digest", r.report_digest},
+                               {"unix_ms", r.unix_ms}});
+  return out;
+}
+
+// The latest month whose report's due date is before `today`.
+report_month latest_past_due(const civil_date& today) {
+  report_month m = report_month::of(today).previous();
+  while (!(m.due_date() < today)) m = m.previous();
+  return m;
+}
+
+// The months whose report is past due and not issued: from the month after the first report
+// the township issued (or, before any, the latest past-due month alone) up to the latest
+// past-due month, never before the term's first month.
+json::array late_reports(const congress_state& state, const civil_date& today) {
+  const auto& issued = state.monthly_reports();
+  const report_month latest = latest_past_due(today);
+  report_month first = latest;
+  if (!issued.empty())
+    if (auto earliest = report_month::parse(issued.begin()->first)) first = earliest->next();
+  if (state.congress())
+    if (auto start = civil_date::parse(state.congress()->term_start))
+      first = std::max(first, report_month::of(*start));
+  json::array out;
+  for (report_month m = first; m <= latest; m = m.next())
+    if (!issued.contains(m.text())) out.emplace_back(m.text());
+  return out;
+}
+
+// The report due next: the month whose due date is the first on or after `today`.
+json::object next_report(const congress_state& state, const civil_date& today) {
+  const report_month m = latest_past_due(today).next();
+  return {{"month", m.text()},
+          {"due_date", m.due_date().text()},
+          {"ended", m.last_day() < today},
+          {"issued", state.monthly_reports().contains(m.text())}};
+}
+
 }  // namespace
 
 json::object township_overview(const congress_state& state, const civil_date& today) {
   json::array proposals = overdue_proposals(state, today);
+  json::array late = late_reports(state, today);
   const std::size_t overdue_count = proposals.size();
+  const std::size_t late_count = late.size();
   return {{"congress_id", state.congress() ? state.congress()->id : std::string()},
           {"congress_name", state.congress() ? state.congress()->name : std::string()},
           {"events", state.next_seq()},
-          {"monthly_reports", json::array{}},
-          {"overdue", json::object{{"proposals", overdue_count}}},
+          {"monthly_reports", issued_reports(state)},
+          {"reports_late", std::move(late)},
+          {"next_report", next_report(state, today)},
+          {"overdue", json::object{{"proposals", overdue_count}, {"monthly_reports", late_count}}},
           {"overdue_proposals", std::move(proposals)}};
 }
 

@@ -11,7 +11,11 @@ namespace plenum::server::domain {
 
 /// One township for the county: {"congress_id", "congress_name", "events" (the log's length),
 /// "monthly_reports": [{"report_id", "month", "report_digest", "unix_ms"}] (issued, by month),
-/// "overdue": {"proposals": n} (counts of what is overdue on `today`),
+/// "reports_late": ["YYYY-MM"] (past their due date and not issued: from the month after the
+/// first report issued — before any, the latest past-due month alone — to the latest past-due
+/// month, never before the term's first month), "next_report": {"month", "due_date", "ended",
+/// "issued"} (the report whose due date comes next),
+/// "overdue": {"proposals": n, "monthly_reports": n} (counts of what is overdue on `today`),
 /// "overdue_proposals": [{"id", "title", "unit", "deadline", "round",
 /// "working_days_overdue"}] (accepted proposals whose current round is unanswered after its
 /// deadline, in id order)}.

@@ -86,6 +86,24 @@ result<decision> handle(const congress_state&, const add_delegate&, const contex
 result<decision> handle(const congress_state&, const record_rectification&, const context&);
 result<decision> handle(const congress_state&, const report_implementation&, const context&);
 result<decision> handle(const congress_state&, const refresh_follow_up&, const context&);
+result<decision> handle(const congress_state&, const register_contact&, const context&);
+result<decision> handle(const congress_state&, const remove_contact&, const context&);
+result<decision> handle(const congress_state&, const set_committee_contacts&, const context&);
+result<decision> handle(const congress_state&, const log_opinion&, const context&);
+result<decision> handle(const congress_state&, const route_opinion&, const context&);
+result<decision> handle(const congress_state&, const extend_opinion&, const context&);
+result<decision> handle(const congress_state&, const answer_opinion&, const context&);
+result<decision> handle(const congress_state&, const refuse_opinion&, const context&);
+result<decision> handle(const congress_state&, const report_back_opinion&, const context&);
+
+/// Private details checked against the fields their record allows (`allowed`; `required` among
+/// them must be non-empty, the others may be absent), none looking like an ID number: the
+/// digest the event carries and the record to keep beside the log; invalid_private_details
+/// otherwise.
+[[nodiscard]] result<private_record> seal_private_details(
+    const private_input& in, std::initializer_list<std::string_view> allowed,
+    std::initializer_list<std::string_view> required);
+result<decision> handle(const congress_state&, const issue_monthly_report&, const context&);
 result<decision> handle(const congress_state&, const form_group&, const context&);
 result<decision> handle(const congress_state&, const change_group&, const context&);
 result<decision> handle(const congress_state&, const approve_group_leaders&, const context&);

@@ -30,6 +30,15 @@ struct repeated_ballot {
   crypto::ballot_choices choices;  ///< a challenged ballot's
 };
 
+/// Private details to keep beside the log with the decision's events (RECORD.md "Private
+/// details"): the digest an event carries, the salt and the canonical JSON of the details.
+struct private_record {
+  std::string digest;  ///< hex
+  std::string salt;    ///< hex
+  std::string details;
+  friend bool operator==(const private_record&, const private_record&) = default;
+};
+
 /// What a command decides: the events to append, in order (none for an idempotent repeat),
 /// and what the reply to the actor says that is not part of the record.
 struct decision {
@@ -40,6 +49,8 @@ struct decision {
   std::string created_id;
   /// Set for an idempotent repeat of cast_ballot or spoil_ballot.
   std::optional<repeated_ballot> repeat;
+  /// Private details the events carry the digests of, stored with them in one transaction.
+  std::vector<private_record> private_details{};
 };
 
 }  // namespace plenum::server::domain

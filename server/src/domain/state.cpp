@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <variant>
 
+#include "domain/monthly_report.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/result.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
@@ -318,6 +319,7 @@ struct congress_state::applier {
     pr->reviewed_ms = static_cast<std::int64_t>(p.unix_ms);
     pr->unit = p.unit;
     pr->deadline = p.deadline;
+    pr->first_deadline = p.deadline;
     pr->round = 1;
     return {};
   }
@@ -667,6 +669,43 @@ struct congress_state::applier {
     return {};
   }
 
+  // Three-level contact and opinions (contacts.cpp).
+  apply_result operator()(const protocol::events::contact_registered& p) { return book(p); }
+  apply_result operator()(const protocol::events::contact_removed& p) { return book(p); }
+  apply_result operator()(const protocol::events::committee_contacts_set& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_logged& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_routed& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_extended& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_answered& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_refused& p) { return book(p); }
+  apply_result operator()(const protocol::events::opinion_reported_back& p) { return book(p); }
+
+  // The report is made from the state before this event, as `decide` made it; plenum-verify
+  // compares the recorded digest with its own recomputation.
+  apply_result operator()(const protocol::events::monthly_report_issued& p) {
+    const auto month = report_month::parse(p.month);
+    if (!month) return refused("monthly_report_issued: " + p.month + " is not a month");
+    if (st.monthly_reports_.contains(p.month))
+      return refused("monthly_report_issued: " + p.month + " was issued already");
+    issued_report r{p.report_id,
+                    p.month,
+                    crypto::to_hex(p.report_digest),
+                    p.by,
+                    static_cast<std::int64_t>(p.unix_ms),
+                    monthly_report(st, *month)};
+    st.monthly_reports_.emplace(p.month, std::move(r));
+    return {};
+  }
+
+ private:
+  template <typename Event>
+  apply_result book(const Event& p) {
+    if (auto problem = st.contacts_.apply(p))
+      return refused(std::string(Event::type) + ": " + *problem);
+    return {};
+  }
+
+ public:
   // Delegate groups and activities (groups.cpp).
   apply_result operator()(const protocol::events::group_formed& p) {
     for (const auto& m : p.members)

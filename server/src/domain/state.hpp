@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/contacts.hpp"
 #include "domain/event.hpp"
 #include "domain/groups.hpp"
 #include "domain/roster.hpp"
@@ -172,6 +173,7 @@ struct proposal {
   std::int64_t reviewed_ms = 0;
   std::string unit;                      ///< accepted: the handling unit
   std::string deadline;                  ///< accepted: the current round's deadline (ISO date)
+  std::string first_deadline;            ///< accepted: round 1's deadline
   std::string merged_into;               ///< merged: the accepted proposal it follows
   std::string conversion_reason;         ///< converted
   std::uint32_t round = 0;               ///< accepted: 1, or 2 after an unsatisfied rating
@@ -237,6 +239,18 @@ struct rectification {
   std::string by;
   std::vector<implementation_report> reports;
   friend bool operator==(const rectification&, const rectification&) = default;
+};
+
+/// A monthly report issued to the county: the report as the state stood when it was issued
+/// (domain/monthly_report.hpp) and the digest the event recorded.
+struct issued_report {
+  std::string report_id;
+  std::string month;          ///< YYYY-MM
+  std::string report_digest;  ///< hex, as recorded
+  std::string by;
+  std::int64_t unix_ms = 0;
+  boost::json::object report;
+  friend bool operator==(const issued_report&, const issued_report&) = default;
 };
 
 /// An accepted ballot.
@@ -383,6 +397,12 @@ class congress_state {
   [[nodiscard]] const std::map<std::string, rectification>& rectifications() const {
     return rectifications_;
   }
+  /// Three-level contact and opinions.
+  [[nodiscard]] const contact_book& contacts() const { return contacts_; }
+  /// The monthly reports issued, by month (YYYY-MM).
+  [[nodiscard]] const std::map<std::string, issued_report>& monthly_reports() const {
+    return monthly_reports_;
+  }
   /// Whether a report with this id exists (on any resolution or rectification item).
   [[nodiscard]] bool has_report(std::string_view id) const {
     return report_ids_.contains(std::string(id));
@@ -426,6 +446,8 @@ class congress_state {
   std::map<std::string, resolution> resolutions_;
   std::map<std::string, rectification> rectifications_;
   std::set<std::string> report_ids_;
+  contact_book contacts_;
+  std::map<std::string, issued_report> monthly_reports_;
   group_register groups_;
 };
 

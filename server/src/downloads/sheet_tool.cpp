@@ -41,18 +41,18 @@ std::optional<fs::path> find_sheet_tool(const std::optional<fs::path>& given, co
   return std::nullopt;
 }
 
-std::optional<sheet_failure> make_sheet(const std::optional<fs::path>& tool,
-                                        const fs::path& record_dir, bool sitting,
-                                        std::string_view id, const fs::path& pdf,
-                                        const fs::path& log_file, std::chrono::milliseconds limit) {
+namespace {
+
+// Runs the tool with `args`; nullopt when `pdf` was written.
+std::optional<sheet_failure> run_sheet_tool(const std::optional<fs::path>& tool,
+                                            const std::vector<std::string>& args,
+                                            const fs::path& pdf, const fs::path& log_file,
+                                            std::chrono::milliseconds limit) {
   if (!tool || !executable(*tool))
     return sheet_failure{errc::sheet_tool_missing,
                          tool ? tool->string() + " is missing or not executable"
                               : "plenum-sheet was not found (plenumd --sheet-tool PATH)"};
-  const auto ran = run_child(*tool,
-                             {"--record", record_dir.string(), sitting ? "--sitting" : "--vote",
-                              std::string(id), pdf.string()},
-                             log_file, limit);
+  const auto ran = run_child(*tool, args, log_file, limit);
   if (ran.not_started)
     return sheet_failure{errc::sheet_tool_missing, tool->string() + ": " + ran.output};
   if (ran.timed_out)
@@ -61,6 +61,26 @@ std::optional<sheet_failure> make_sheet(const std::optional<fs::path>& tool,
   if (!ran.succeeded() || !fs::exists(pdf))
     return sheet_failure{errc::sheet_failed, "plenum-sheet failed: " + first_line(ran.output)};
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<sheet_failure> make_sheet(const std::optional<fs::path>& tool,
+                                        const fs::path& record_dir, bool sitting,
+                                        std::string_view id, const fs::path& pdf,
+                                        const fs::path& log_file, std::chrono::milliseconds limit) {
+  return run_sheet_tool(tool,
+                        {"--record", record_dir.string(), sitting ? "--sitting" : "--vote",
+                         std::string(id), pdf.string()},
+                        pdf, log_file, limit);
+}
+
+std::optional<sheet_failure> make_document(const std::optional<fs::path>& tool,
+                                           std::string_view document, const fs::path& json_file,
+                                           const fs::path& pdf, const fs::path& log_file,
+                                           std::chrono::milliseconds limit) {
+  return run_sheet_tool(tool, {std::string(document), json_file.string(), pdf.string()}, pdf,
+                        log_file, limit);
 }
 
 }  // namespace plenum::server::downloads

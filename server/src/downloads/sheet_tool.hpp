@@ -39,4 +39,11 @@ struct sheet_failure {
     bool sitting, std::string_view id, const std::filesystem::path& pdf,
     const std::filesystem::path& log_file, std::chrono::milliseconds limit);
 
+/// Runs `tool DOCUMENT json_file pdf` (`document` "monthly-report" or "performance-file"), as
+/// make_sheet does, with the same failures.
+[[nodiscard]] std::optional<sheet_failure> make_document(
+    const std::optional<std::filesystem::path>& tool, std::string_view document,
+    const std::filesystem::path& json_file, const std::filesystem::path& pdf,
+    const std::filesystem::path& log_file, std::chrono::milliseconds limit);
+
 }  // namespace plenum::server::downloads

@@ -51,7 +51,14 @@ void broadcaster::start(state_push_pace pace, view_source views) {
   });
 }
 
-void broadcaster::stop() { pusher_.reset(); }
+void broadcaster::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  durable_changed_.notify_all();
+  pusher_.reset();
+}
 
 void broadcaster::notify_state() {
   if (pusher_) pusher_->notify();
@@ -69,16 +76,36 @@ void broadcaster::send_when_durable(std::uint64_t seq,
   send({});
 }
 
+std::uint64_t broadcaster::failed_commits() const {
+  std::lock_guard lock(mutex_);
+  return failed_commits_;
+}
+
+void broadcaster::send_view_when_durable(std::uint64_t events, std::uint64_t failed_commits_seen,
+                                         std::function<void(boost::system::error_code)> send) {
+  {
+    std::lock_guard lock(mutex_);
+    if (failed_commits_ == failed_commits_seen) {
+      if (events <= durable_count_) return send({});
+      waiting_.emplace(events - 1, std::move(send));
+      return;
+    }
+  }
+  send(make_error_code(errc::storage_unavailable));
+}
+
 void broadcaster::refuse_from(std::uint64_t seq) {
   std::vector<std::function<void(boost::system::error_code)>> refused;
   {
     std::lock_guard lock(mutex_);
+    ++failed_commits_;
     for (auto it = waiting_.lower_bound(seq); it != waiting_.end();) {
       refused.push_back(std::move(it->second));
       it = waiting_.erase(it);
     }
     ready_.erase(ready_.lower_bound(seq), ready_.end());
   }
+  durable_changed_.notify_all();
   for (auto& r : refused) r(make_error_code(errc::storage_unavailable));
   notify_state();
 }
@@ -124,6 +151,8 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
       if (sub.privileged != to_public) sub.conn->send(frame);
   // The sends run under mutex_, so a reply leaves before any later event's push.
   for (auto& s : sends) s({});
+  // A state push waiting for these events may leave now.
+  durable_changed_.notify_all();
   // The public state changes when an embargo lifts, which happens here, after the command's
   // own push (made when it was applied, while the result was still sealed).
   if (!sends.empty() || embargo_lifted) notify_state();
@@ -164,6 +193,16 @@ void broadcaster::push_batch_locked(const batch& b) {
 
 void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::uint64_t id,
                             const subscription& topics, bool privileged) {
+  // The first state push, made now and sent once the state it was made of is durable.
+  std::uint64_t failed_seen = 0;
+  state_views first;
+  std::shared_ptr<const std::string> first_frame;
+  if (topics.state) {
+    failed_seen = failed_commits();
+    first = views_({privileged});
+    first_frame = std::make_shared<const std::string>(
+        protocol::encode_push("state", json::object{{"state", std::move(first.views.front())}}));
+  }
   {
     // Under mutex_ no board event is pushed: the replay and the live pushes meet without a gap
     // or a repeat.
@@ -178,7 +217,7 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
       for (auto& frame : board_events_frames(replay)) conn->send(std::move(frame));
     }
     const auto conn_id = conn->id();
-    const subscriber me{conn, privileged};
+    const subscriber me{conn, privileged, first.events};
     auto keep = [&](std::map<std::uint64_t, subscriber>& list, bool wanted) {
       if (wanted)
         list.insert_or_assign(conn_id, me);
@@ -191,8 +230,15 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
     keep(result_subscribers_, topics.results);
   }
   if (topics.state) {
-    conn->send(std::make_shared<const std::string>(
-        protocol::encode_push("state", json::object{{"state", views_({privileged}).front()}})));
+    send_view_when_durable(first.events, failed_seen,
+                           [this, conn, first_frame](boost::system::error_code ec) {
+                             if (!ec) return conn->send(first_frame);
+                             // A failed commit took back what the view counted: the next push goes
+                             // to everyone.
+                             std::lock_guard lock(mutex_);
+                             last_state_push_.clear();
+                             last_privileged_state_push_.clear();
+                           });
   }
 }
 
@@ -235,37 +281,46 @@ protocol::board_event broadcaster::board_event_for(const storage::stored_event& 
   return out;
 }
 
+bool broadcaster::wait_durable(std::unique_lock<std::mutex>& lock, std::uint64_t events,
+                               std::uint64_t failed_commits_seen) {
+  durable_changed_.wait(lock, [&] {
+    return durable_count_ >= events || failed_commits_ != failed_commits_seen || stopping_;
+  });
+  return durable_count_ >= events && failed_commits_ == failed_commits_seen && !stopping_;
+}
+
 std::size_t broadcaster::push_state() {
-  // Both views are read at once under the pipeline's mutex, before this one is taken.
-  auto views = views_({false, true});
+  // Both views are read at once under the pipeline's mutex, before this one is taken; the
+  // failed commits are counted before them (a commit failing after this may have taken back
+  // events the views count).
+  const std::uint64_t failed_seen = failed_commits();
+  auto made = views_({false, true});
   std::string public_frame =
-      protocol::encode_push("state", json::object{{"state", std::move(views[0])}});
+      protocol::encode_push("state", json::object{{"state", std::move(made.views[0])}});
   std::string privileged_frame =
-      protocol::encode_push("state", json::object{{"state", std::move(views[1])}});
-  std::vector<std::shared_ptr<net::connection>> to_public;
-  std::vector<std::shared_ptr<net::connection>> to_privileged;
-  {
-    std::lock_guard lock(mutex_);
-    const bool public_changed = public_frame != last_state_push_;
-    const bool privileged_changed = privileged_frame != last_privileged_state_push_;
-    if (!public_changed && !privileged_changed) return 0;
-    last_state_push_ = public_frame;
-    last_privileged_state_push_ = privileged_frame;
-    for (const auto& [id, sub] : state_subscribers_) {
-      if (sub.privileged && privileged_changed) to_privileged.push_back(sub.conn);
-      if (!sub.privileged && public_changed) to_public.push_back(sub.conn);
-    }
+      protocol::encode_push("state", json::object{{"state", std::move(made.views[1])}});
+  std::unique_lock lock(mutex_);
+  // The applied state runs ahead of the durable board by the commit under way: the views wait
+  // for it, so that no subscriber sees counted what get_board does not serve yet. A failed
+  // commit drops them (refuse_from asks for a push of the state taken back).
+  if (!wait_durable(lock, made.events, failed_seen)) return 0;
+  const bool public_changed = public_frame != last_state_push_;
+  const bool privileged_changed = privileged_frame != last_privileged_state_push_;
+  if (!public_changed && !privileged_changed) return 0;
+  last_state_push_ = public_frame;
+  last_privileged_state_push_ = privileged_frame;
+  // One buffer for every subscriber of a kind, sent under mutex_: after the board events of
+  // the state, and never after a newer first push to a subscriber.
+  auto public_shared = std::make_shared<const std::string>(std::move(public_frame));
+  auto privileged_shared = std::make_shared<const std::string>(std::move(privileged_frame));
+  std::size_t sent = 0;
+  for (const auto& [id, sub] : state_subscribers_) {
+    if (sub.state_events > made.events) continue;
+    const bool changed = sub.privileged ? privileged_changed : public_changed;
+    if (!changed) continue;
+    sub.conn->send(sub.privileged ? privileged_shared : public_shared);
+    ++sent;
   }
-  // One buffer for every subscriber of a kind.
-  auto send_all = [](const std::vector<std::shared_ptr<net::connection>>& targets,
-                     std::string frame) {
-    if (targets.empty()) return;
-    auto shared = std::make_shared<const std::string>(std::move(frame));
-    for (const auto& c : targets) c->send(shared);
-  };
-  const std::size_t sent = to_public.size() + to_privileged.size();
-  send_all(to_public, std::move(public_frame));
-  send_all(to_privileged, std::move(privileged_frame));
   return sent;
 }
 

@@ -2,11 +2,13 @@
 // together, to the board's subscribers (every event) and the basis' (every one but the
 // ballots), the coalesced `state` push to the state's, decided and announced results to the
 // results', each sealed on the way out while its result is under embargo; replies that wait for
-// an event's durability leave from here in the same order.
+// an event's durability leave from here in the same order. A view of the state leaves only once
+// every event it was made of is durable, after the board events that hold them.
 #pragma once
 
 #include <boost/json/object.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -41,19 +43,25 @@ struct subscription {
   std::optional<std::uint64_t> since_seq;
 };
 
+/// Views of the congress state made at one moment, and how many events that state was made of.
+struct state_views {
+  /// The state's events (its next seq): the views may be sent once this many are durable.
+  std::uint64_t events = 0;
+  std::vector<boost::json::object> views;
+};
+
 /// Thread safety: every member may be called from any thread. One mutex (mutex_) guards the
-/// durable count, the events waiting for their turn, the waiting sends, the last state pushes
-/// and the subscribers. Lock order: the command pipeline's mutex, then this one, then the
-/// embargo's; no call into the broadcaster holds the session gate's mutex, and the broadcaster
-/// never calls out to the pipeline while holding its mutex (the state push reads its views
-/// before taking it).
+/// durable count, the number of failed commits, the events waiting for their turn, the waiting
+/// sends, the last state pushes and the subscribers; every `state` push is sent under it. Lock
+/// order: the command pipeline's mutex, then this one, then the embargo's; no call into the
+/// broadcaster holds the session gate's mutex, and the broadcaster never calls out to the pipeline
+/// while holding its mutex (the state push reads its views before taking it).
 class broadcaster {
  public:
   /// The public views of the hall, one for each entry of `privileged` (true: with the results
-  /// under embargo), all read at once under the pipeline's mutex; the `state` push is made
-  /// from them.
-  using view_source =
-      std::function<std::vector<boost::json::object>(const std::vector<bool>& privileged)>;
+  /// under embargo), all read at once under the pipeline's mutex from the applied state, with
+  /// its number of events; the `state` push is made from them once those events are durable.
+  using view_source = std::function<state_views(const std::vector<bool>& privileged)>;
 
   /// Takes note of the events of `log` durable at start-up (REQUIRES: no append runs). The log
   /// must outlive the broadcaster; it is read for replays and queries.
@@ -65,7 +73,9 @@ class broadcaster {
 
   /// Starts the `state` pushes made from `views`: at most one per `pace.interval`, and in a
   /// hall of many subscribers at most one per `pace.per_subscriber` × subscribers, up to
-  /// `pace.longest`.
+  /// `pace.longest`. A push waits until the events its views were made of are durable (the
+  /// group commit that holds them: a burst of ballots still gets its progress pushes); when a
+  /// commit fails meanwhile it is dropped and made again from the state taken back.
   void start(state_push_pace pace, view_source views);
   /// Stops the `state` pushes (their thread is joined); idempotent.
   void stop();
@@ -86,9 +96,21 @@ class broadcaster {
   /// Asks for a `state` push (coalesced).
   void notify_state();
 
+  /// The number of failed commits so far. Read before a view of the state is made, it is
+  /// handed to send_view_when_durable, which then knows whether the view may hold events a
+  /// failed commit took back.
+  [[nodiscard]] std::uint64_t failed_commits() const;
+  /// Runs `send` (under this mutex: it must only queue a frame) once the first `events` events
+  /// are durable, at once when they are; or, when a commit failed since `failed_commits_seen`
+  /// was read (the view may count events that are gone) or fails before then, gives it
+  /// errc::storage_unavailable.
+  void send_view_when_durable(std::uint64_t events, std::uint64_t failed_commits_seen,
+                              std::function<void(boost::system::error_code)> send);
+
   /// Replies `subscribe_reply{durable count}` to request `id` on `conn`, replays the board (or
   /// basis) from `topics.since_seq`, and from then on pushes `topics` to `conn` (replacing any
-  /// earlier subscription), sealed unless `privileged`; the first `state` push follows at once.
+  /// earlier subscription), sealed unless `privileged`; the first `state` push follows once the
+  /// state it was made of is durable.
   void subscribe(const std::shared_ptr<net::connection>& conn, std::uint64_t id,
                  const subscription& topics, bool privileged);
   /// The connection's pushes now read as `privileged` says (after its auth).
@@ -114,6 +136,8 @@ class broadcaster {
   struct subscriber {
     std::shared_ptr<net::connection> conn;
     bool privileged = false;  ///< reads results under embargo
+    /// The events of the state its first `state` push was made of: no older one follows it.
+    std::uint64_t state_events = 0;
   };
   /// The events of one push round, as the four kinds of reader read them.
   struct batch {
@@ -123,8 +147,13 @@ class broadcaster {
     std::vector<protocol::board_event> basis_public;
     bool sealed = false;  ///< whether any event differs between whole and public
   };
-  /// Pushes the state to its subscribers if it changed; returns how many it went to.
+  /// Pushes the state to its subscribers if it changed, once the state it was made of is
+  /// durable; returns how many it went to.
   std::size_t push_state();
+  /// Waits until `events` events are durable; false when a commit failed since
+  /// `failed_commits_seen` or the pushes stop first. REQUIRES: `lock` holds mutex_.
+  bool wait_durable(std::unique_lock<std::mutex>& lock, std::uint64_t events,
+                    std::uint64_t failed_commits_seen);
   /// Adds one event in its turn to `b`, as each reader reads it now. REQUIRES: mutex_ held.
   void add_to_batch(batch& b, const storage::stored_event& e) const;
   /// Sends `b` to the board's and the basis' subscribers. REQUIRES: mutex_ held.
@@ -135,7 +164,10 @@ class broadcaster {
   state_push_pace pace_;
 
   mutable std::mutex mutex_;
-  std::uint64_t durable_count_ = 0;                       ///< events durable and pushed
+  std::uint64_t durable_count_ = 0;          ///< events durable and pushed
+  std::uint64_t failed_commits_ = 0;         ///< refuse_from calls
+  bool stopping_ = false;                    ///< stop() was called
+  std::condition_variable durable_changed_;  ///< durable_count_, failed_commits_ or stopping_
   std::map<std::uint64_t, storage::stored_event> ready_;  ///< durable, waiting for their turn
   /// Sends waiting for a seq to be durable.
   std::multimap<std::uint64_t, std::function<void(boost::system::error_code)>> waiting_;

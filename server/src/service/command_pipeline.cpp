@@ -169,6 +169,10 @@ void command_pipeline::execute(std::uint64_t id, const domain::command& cmd,
                         if (ready) finish(pending);
                       }});
   }
+  // Private details go with the group's last event: the group commits in one transaction, so
+  // they are stored with the events that carry their digests or not at all.
+  for (const auto& row : decided->private_details)
+    drafts.back().private_details.push_back({row.digest, row.salt, row.details});
   auto appended = log_.append_group(state_.next_seq(), std::move(drafts));
   if (!appended) {
     log::warn("append refused", {{"type", protocol::event_type(decided->events.front())},

@@ -82,9 +82,9 @@ hall_service::hall_service(hall_config config, crypto::secret_key congress_key,
   gate_ = std::make_unique<session_gate>(config_, clock_, congress_pk_, *commands_, *pushes_);
   pushes_->start(config_.push_pace, [this](const std::vector<bool>& privileged) {
     return commands_->read([&](const domain::congress_state& congress) {
-      std::vector<json::object> views;
-      for (bool p : privileged) views.push_back(public_view_of(congress, p));
-      return views;
+      state_views made{congress.next_seq(), {}};
+      for (bool p : privileged) made.views.push_back(public_view_of(congress, p));
+      return made;
     });
   });
   downloads_ = std::make_unique<downloads::download_store>(config_.data_dir / "downloads");
@@ -121,7 +121,9 @@ void hall_service::on_message(const std::shared_ptr<net::connection>& conn, std:
       if (!m) return send(conn, protocol::encode_error(m.error()));
       handle_hall(*s, *m);
     } else {
-      auto m = protocol::decode_request(*f);
+      // An authenticated device's own key in its ballots was checked at its enrollment and auth.
+      auto m = s->device_key ? protocol::decode_request(*f, *s->device_key)
+                             : protocol::decode_request(*f);
       if (!m) return send(conn, protocol::encode_error(m.error()));
       handle_session(*s, *m);
     }
@@ -149,7 +151,7 @@ void hall_service::handle_session(session& s, const protocol::request_message& m
         } else if constexpr (std::is_same_v<T, protocol::subscribe_request>) {
           gate_->subscribe(s, id, r);
         } else if constexpr (std::is_same_v<T, protocol::get_state_request>) {
-          send(s.conn, protocol::encode_ok(id, json::object{{"state", state_view(s)}}));
+          reply_state(s, id);
         } else {
           auto cmd = to_command(m.body);
           if (!cmd) return send(s.conn, error_frame(id, errc::internal));

@@ -116,7 +116,10 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] std::string hall_query(std::uint64_t id, const protocol::hall_request& r,
                                        const crypto::public_key& device_key,
                                        const domain::congress_state& state) const;
-  [[nodiscard]] boost::json::object state_view(const session& s) const;
+  /// Replies to get_state `id` with the view of the state made now, once the events it was
+  /// made of are durable (the board serves whatever it counts); storage_unavailable when a
+  /// failed commit took them back.
+  void reply_state(const session& s, std::uint64_t id) const;
   /// state_view with the pipeline's mutex held.
   [[nodiscard]] boost::json::object state_view_of(const domain::congress_state& state,
                                                   const session& s) const;
@@ -134,10 +137,18 @@ class hall_service final : public net::ws_handler {
   // Downloads (hall_service_downloads.cpp): checks through the pipeline, then makes the file
   // on the download worker and replies from there.
   void prepare_download(session& s, std::uint64_t id, const protocol::prepare_download_request& r);
+  /// prepare_download of a monthly report (the office) or a performance file (the office, or the
+  /// delegate for their own).
+  void prepare_document(session& s, std::uint64_t id, const protocol::prepare_download_request& r);
   /// Makes the file of `r` (the hall's names in `title`) and registers it; the reply frame.
   [[nodiscard]] std::string make_download(std::uint64_t id,
                                           const protocol::prepare_download_request& r,
                                           const std::string& congress, const std::string& title);
+  /// Makes the file of a monthly report or performance file from `document` (the JSON the
+  /// state gave under the lock): the JSON itself, or the PDF plenum-sheet renders from it.
+  [[nodiscard]] std::string make_document_download(std::uint64_t id, const std::string& kind,
+                                                   const boost::json::object& document,
+                                                   const std::string& filename);
 
   hall_config config_;
   std::shared_ptr<const domain::clock> clock_;

@@ -2,14 +2,19 @@
 // Each reads the state through the pipeline (under its mutex, for as long as it reads) and the
 // events through the broadcaster.
 #include <algorithm>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <filesystem>
 #include <limits>
 #include <type_traits>
+#include <utility>
 
 #include "domain/ceremony.hpp"
+#include "domain/contact_views.hpp"
 #include "domain/decide.hpp"
 #include "domain/follow_up.hpp"
+#include "domain/monthly_report.hpp"
+#include "domain/performance_file.hpp"
 #include "domain/group_views.hpp"
 #include "domain/proposal_views.hpp"
 #include "domain/views.hpp"
@@ -131,9 +136,21 @@ json::object hall_service::make_public_view(const domain::congress_state& state,
   return std::move(*view);
 }
 
-json::object hall_service::state_view(const session& session) const {
-  return commands_->read(
-      [&](const domain::congress_state& state) { return state_view_of(state, session); });
+void hall_service::reply_state(const session& session, std::uint64_t id) const {
+  const std::uint64_t failed_seen = pushes_->failed_commits();
+  auto [view, events] = commands_->read([&](const domain::congress_state& state) {
+    return std::pair{state_view_of(state, session), state.next_seq()};
+  });
+  auto frame = std::make_shared<const std::string>(
+      protocol::encode_ok(id, json::object{{"state", std::move(view)}}));
+  pushes_->send_view_when_durable(
+      events, failed_seen, [conn = session.conn, frame, id](boost::system::error_code ec) {
+        if (ec) {
+          return conn->send(
+              std::make_shared<const std::string>(protocol::encode_error(id, ec, ec.message())));
+        }
+        conn->send(frame);
+      });
 }
 
 json::object hall_service::state_view_of(const domain::congress_state& state,
@@ -232,6 +249,26 @@ std::string hall_service::hall_query(std::uint64_t id, const protocol::hall_requ
         id, json::object{{"roster", domain::secretary_view(
                                         state, sitting_or_current(state, q->sitting_id))}});
   }
+  if (const auto* q = std::get_if<protocol::get_monthly_report_request>(&r)) {
+    if (!who->holds_any({domain::role::secretary, domain::role::chair}))
+      return error(errc::permission_denied);
+    const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
+    auto month = q->month.empty() ? domain::report_month::of(today).previous()
+                                  : domain::report_month::parse(q->month);
+    if (!month) return error(errc::invalid_month);
+    return protocol::encode_ok(
+        id, json::object{{"today", today.text()},
+                         {"monthly_report", domain::monthly_report_view(state, *month, today)}});
+  }
+  if (const auto* q = std::get_if<protocol::get_performance_file_request>(&r)) {
+    const std::string person = q->person.empty() ? who->person_id : q->person;
+    const bool office = who->holds_any({domain::role::secretary, domain::role::chair});
+    if (!office && person != who->person_id) return error(errc::permission_denied);
+    if (state.find_person(person) == nullptr) return error(errc::unknown_person);
+    const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
+    return protocol::encode_ok(
+        id, json::object{{"performance_file", domain::performance_file(state, person, today)}});
+  }
   if (std::holds_alternative<protocol::get_groups_request>(r)) {
     const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
     return protocol::encode_ok(id, domain::groups_view(state, today));
@@ -259,6 +296,30 @@ std::string hall_service::hall_query(std::uint64_t id, const protocol::hall_requ
         json::object{{"today", today.text()},
                      {"proposals", desk ? domain::desk_proposals(state, today)
                                         : domain::own_proposals(state, who->person_id, today)}});
+  }
+  if (std::holds_alternative<protocol::get_contacts_request>(r) ||
+      std::holds_alternative<protocol::get_opinions_request>(r)) {
+    // Private details from the store beside the log; the views give them only to the office
+    // and to the delegate who keeps the contact.
+    const domain::details_lookup details =
+        [this](const std::string& digest) -> std::optional<json::object> {
+      auto row = log_->private_details(digest);
+      if (!row) return std::nullopt;
+      json::error_code ec;
+      auto parsed = json::parse(row->details, ec);
+      if (ec || !parsed.is_object()) return std::nullopt;
+      return parsed.as_object();
+    };
+    const bool office = who->holds_any({domain::role::secretary, domain::role::chair});
+    if (std::holds_alternative<protocol::get_contacts_request>(r))
+      return protocol::encode_ok(
+          id, json::object{
+                  {"contacts", domain::contacts_view(state, who->person_id, office, details)}});
+    const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
+    return protocol::encode_ok(
+        id, json::object{{"today", today.text()},
+                         {"opinions",
+                          domain::opinions_view(state, who->person_id, office, today, details)}});
   }
   if (const auto* q = std::get_if<protocol::get_ceremony_request>(&r)) {
     const auto* s = state.find_sitting(q->sitting_id);

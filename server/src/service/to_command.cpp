@@ -178,6 +178,42 @@ struct hall_mapper {
   maybe_command operator()(const p::refresh_follow_up_request& r) const {
     return d::refresh_follow_up{r.sitting_id};
   }
+  // Private details get a fresh salt each (RECORD.md "Private details").
+  d::private_input sealed(const p::request_details& details) const {
+    d::private_input in{details, {}};
+    random.fill(in.salt);
+    return in;
+  }
+  maybe_command operator()(const p::register_contact_request& r) const {
+    return d::register_contact{r.contact_id, r.kind, r.keeper, sealed(r.details)};
+  }
+  maybe_command operator()(const p::remove_contact_request& r) const {
+    return d::remove_contact{r.contact_id, r.reason};
+  }
+  maybe_command operator()(const p::set_committee_contacts_request& r) const {
+    return d::set_committee_contacts{r.member, r.delegates};
+  }
+  maybe_command operator()(const p::log_opinion_request& r) const {
+    return d::log_opinion{r.opinion_id, r.contact_id, r.date, r.category, sealed(r.details)};
+  }
+  maybe_command operator()(const p::route_opinion_request& r) const {
+    return d::route_opinion{r.opinion_id, r.department, r.date.value_or("")};
+  }
+  maybe_command operator()(const p::extend_opinion_request& r) const {
+    return d::extend_opinion{r.opinion_id, r.working_days, r.reason};
+  }
+  maybe_command operator()(const p::answer_opinion_request& r) const {
+    return d::answer_opinion{r.opinion_id, r.date.value_or(""), sealed(r.details)};
+  }
+  maybe_command operator()(const p::refuse_opinion_request& r) const {
+    return d::refuse_opinion{r.opinion_id, r.date.value_or(""), r.reason};
+  }
+  maybe_command operator()(const p::report_back_opinion_request& r) const {
+    return d::report_back_opinion{r.opinion_id, r.date.value_or("")};
+  }
+  maybe_command operator()(const p::issue_monthly_report_request& r) const {
+    return d::issue_monthly_report{r.month};
+  }
   maybe_command operator()(const p::form_group_request& r) const {
     return d::form_group{r.group_id, r.name, r.basis, r.members};
   }

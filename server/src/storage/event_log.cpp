@@ -30,6 +30,15 @@ CREATE TABLE events (
 PRAGMA user_version = 1;
 )sql";
 
+// Private details beside the chain (RECORD.md "Private details"); added to logs made before it.
+constexpr std::string_view private_details_sql = R"sql(
+CREATE TABLE IF NOT EXISTS private_details (
+  digest TEXT PRIMARY KEY,
+  salt TEXT NOT NULL,
+  details TEXT NOT NULL
+) STRICT;
+)sql";
+
 constexpr std::string_view public_key_meta = "congress_public_key";
 
 void default_log(std::string_view line) {
@@ -69,12 +78,16 @@ storage_result<void> prepare_database(sql::connection& db, const crypto::public_
   auto version_row = version->step();
   if (!version_row) return version_row.error();
   const std::int64_t found = *version_row ? version->column_int(0) : 0;
-  if (found == schema_version) return {};  // rolls back the empty transaction
+  if (found == schema_version) {
+    if (auto created = db.exec(private_details_sql); !created) return created.error();
+    return tx->commit();
+  }
   if (found != 0) {
     return make_storage_error(errc::storage_failure,
                               "unknown event log schema version " + std::to_string(found));
   }
   if (auto created = db.exec(schema_sql); !created) return created.error();
+  if (auto created = db.exec(private_details_sql); !created) return created.error();
   auto insert = db.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)");
   if (!insert) return insert.error();
   if (auto b = insert->bind_text(1, public_key_meta); !b) return b.error();
@@ -153,6 +166,22 @@ storage_result<std::vector<stored_event>> load_and_verify(sql::connection& db,
   return events;
 }
 
+storage_result<std::map<std::string, private_detail_row, std::less<>>> load_private_details(
+    sql::connection& db) {
+  auto select = db.prepare("SELECT digest, salt, details FROM private_details");
+  if (!select) return select.error();
+  std::map<std::string, private_detail_row, std::less<>> out;
+  for (;;) {
+    auto row = select->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    private_detail_row r{std::string(select->column_text(0)), std::string(select->column_text(1)),
+                         std::string(select->column_text(2))};
+    out.emplace(r.digest, std::move(r));
+  }
+  return out;
+}
+
 }  // namespace
 
 storage_result<std::unique_ptr<event_log>> event_log::open(const std::filesystem::path& path,
@@ -182,20 +211,31 @@ storage_result<std::unique_ptr<event_log>> event_log::open(const std::filesystem
       "INSERT INTO events (seq, prev_hash, type, payload, entry_hash, signature, stored_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!insert) return fail(insert.error());
-  return std::make_unique<event_log>(private_tag{}, std::move(db),
-                                     std::make_unique<sql::statement>(std::move(*insert)),
-                                     congress_key, std::move(options), std::move(*events));
+  auto insert_details = db->prepare(
+      "INSERT OR IGNORE INTO private_details (digest, salt, details) VALUES (?1, ?2, ?3)");
+  if (!insert_details) return fail(insert_details.error());
+  auto details = load_private_details(*db);
+  if (!details) return fail(details.error());
+  return std::make_unique<event_log>(
+      private_tag{}, std::move(db), std::make_unique<sql::statement>(std::move(*insert)),
+      std::make_unique<sql::statement>(std::move(*insert_details)), congress_key,
+      std::move(options), std::move(*events), std::move(*details));
 }
 
 event_log::event_log(private_tag, std::unique_ptr<sql::connection> db,
-                     std::unique_ptr<sql::statement> insert, const crypto::secret_key& congress_key,
-                     event_log_options options, std::vector<stored_event> events)
+                     std::unique_ptr<sql::statement> insert,
+                     std::unique_ptr<sql::statement> insert_details,
+                     const crypto::secret_key& congress_key, event_log_options options,
+                     std::vector<stored_event> events,
+                     std::map<std::string, private_detail_row, std::less<>> details)
     : db_(std::move(db)),
       insert_(std::move(insert)),
+      insert_details_(std::move(insert_details)),
       key_(congress_key),
       public_key_(congress_key.public_part()),
       options_(std::move(options)),
-      events_(std::move(events)) {
+      events_(std::move(events)),
+      details_(std::move(details)) {
   head_.length = events_.size();
   head_.hash = events_.empty() ? crypto::genesis_hash : events_.back().entry_hash;
   writer_ = std::thread([this] { writer_loop(); });
@@ -260,11 +300,14 @@ result<std::vector<appended_event>> event_log::append_locked(std::vector<event_d
     e.stored_at_unix_ms = stored_at;
     placed.push_back({e.seq, e.entry_hash, e.signature, e.stored_at_unix_ms});
     head = {e.seq + 1, e.entry_hash};
-    group.push_back({std::move(e), std::move(d.on_durable), false});
+    group.push_back({std::move(e), std::move(d.on_durable), std::move(d.private_details), false});
   }
   group.back().ends_group = true;
 
-  for (const pending& p : group) events_.push_back(p.event);
+  for (const pending& p : group) {
+    events_.push_back(p.event);
+    for (const auto& row : p.private_details) details_.insert_or_assign(row.digest, row);
+  }
   {
     std::lock_guard queue_lock(queue_mutex_);
     for (pending& p : group) queue_.push_back(std::move(p));
@@ -307,6 +350,13 @@ std::vector<stored_event> event_log::select(
   return out;
 }
 
+std::optional<private_detail_row> event_log::private_details(std::string_view digest_hex) const {
+  std::lock_guard lock(append_mutex_);
+  auto it = details_.find(digest_hex);
+  if (it == details_.end()) return std::nullopt;
+  return it->second;
+}
+
 chain_head event_log::head() const {
   std::lock_guard lock(append_mutex_);
   return head_;
@@ -344,8 +394,20 @@ storage_result<void> event_log::write_batch(const std::vector<pending>& batch) {
       insert_->reset();
       return s.error();
     }
+    // The event's private details, in the same transaction: durable with it or not at all.
+    for (const auto& row : p.private_details) {
+      insert_details_->reset();
+      if (auto b = insert_details_->bind_text(1, row.digest); !b) return b.error();
+      if (auto b = insert_details_->bind_text(2, row.salt); !b) return b.error();
+      if (auto b = insert_details_->bind_text(3, row.details); !b) return b.error();
+      if (auto s = insert_details_->step(); !s) {
+        insert_details_->reset();
+        return s.error();
+      }
+    }
   }
   insert_->reset();
+  insert_details_->reset();
   return tx->commit();
 }
 
@@ -359,6 +421,8 @@ std::vector<event_log::pending> event_log::fail_from(std::vector<pending> batch,
   const std::uint64_t last = batch.back().event.seq;
   events_.resize(first);
   head_ = {first, events_.empty() ? crypto::genesis_hash : events_.back().entry_hash};
+  for (const pending& p : batch)
+    for (const auto& row : p.private_details) details_.erase(row.digest);
 
   failed_ = true;
   ++failures_in_a_row_;

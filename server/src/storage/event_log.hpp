@@ -22,8 +22,10 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -92,11 +94,22 @@ struct writer_stats {
   std::uint64_t failed_commits = 0;
 };
 
-/// An event to append: its type, the exact JSON text to store and hash, and its handler.
+/// Private details kept beside the log (protocol/RECORD.md "Private details"): the row of table
+/// private_details an event's `details_digest` commits to. Never part of the chain.
+struct private_detail_row {
+  std::string digest;   ///< hex, the event's details_digest
+  std::string salt;     ///< hex, 16 bytes
+  std::string details;  ///< the canonical JSON of the details
+  friend bool operator==(const private_detail_row&, const private_detail_row&) = default;
+};
+
+/// An event to append: its type, the exact JSON text to store and hash, and its handler; and
+/// the private details it carries the digest of, written in the same transaction.
 struct event_draft {
   std::string type;
   std::string payload;
   durable_handler on_durable;
+  std::vector<private_detail_row> private_details{};
 };
 
 /// Tuning and injected dependencies of an event log.
@@ -181,6 +194,12 @@ class event_log {
   /// returned. Must not be called from a durable_handler.
   [[nodiscard]] boost::system::error_code flush();
 
+  /// The private details whose digest is `digest_hex`, kept with an event appended so far
+  /// (including events not yet durable); nullopt when none. Thread-safe. Only the read side's
+  /// queries for the office and the keeping delegate call this; exports never do.
+  [[nodiscard]] std::optional<private_detail_row> private_details(
+      std::string_view digest_hex) const;
+
   /// The last event's seq + 1 and hash (including events not yet durable).
   [[nodiscard]] chain_head head() const;
 
@@ -205,13 +224,16 @@ class event_log {
  public:
   /// Use open().
   event_log(private_tag, std::unique_ptr<sql::connection> db,
-            std::unique_ptr<sql::statement> insert, const crypto::secret_key& congress_key,
-            event_log_options options, std::vector<stored_event> events);
+            std::unique_ptr<sql::statement> insert, std::unique_ptr<sql::statement> insert_details,
+            const crypto::secret_key& congress_key, event_log_options options,
+            std::vector<stored_event> events,
+            std::map<std::string, private_detail_row, std::less<>> details);
 
  private:
   struct pending {
     stored_event event;
     durable_handler on_durable;
+    std::vector<private_detail_row> private_details;
     bool ends_group = true;  ///< the last event of an append_group (a batch never splits one)
   };
 
@@ -231,6 +253,7 @@ class event_log {
   // Used by the writer thread only, after open(). The statement goes before the connection.
   std::unique_ptr<sql::connection> db_;
   std::unique_ptr<sql::statement> insert_;
+  std::unique_ptr<sql::statement> insert_details_;
   crypto::secret_key key_;
   crypto::public_key public_key_;
   event_log_options options_;
@@ -239,6 +262,7 @@ class event_log {
   mutable std::mutex append_mutex_;
   std::vector<stored_event> events_;
   chain_head head_;
+  std::map<std::string, private_detail_row, std::less<>> details_;  ///< by digest
 
   // Writer hand-off, guarded by queue_mutex_.
   mutable std::mutex queue_mutex_;

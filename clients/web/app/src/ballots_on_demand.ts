@@ -38,8 +38,10 @@ const RETRIES = 40;
 
 /** Reads the ballots of each of `votes` whenever `when` changes (a state push: a ballot
  * arrived, a vote closed), and again every 250 ms (for up to 10 s) while the board holds fewer
- * than the state reports: a state can reach the console before the ballot it counts can be read
- * from the board, and a failed read is tried again rather than dropped. */
+ * than the state reports. The server sends a state only once the board serves every ballot it
+ * counts (protocol/PROTOCOL.md §7), so the first read is enough; the retries are a safety net
+ * (a failed read is tried again rather than dropped, and a server that broke that promise would
+ * still leave the console with every ballot). */
 export function useVoteBallots(client: PlenumClient, votes: readonly VoteInView[], when: unknown): void {
   useEffect(() => {
     let current = true;

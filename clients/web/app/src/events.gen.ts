@@ -421,6 +421,96 @@ export interface ImplementationReportedPayload {
   by: string;
 }
 
+/** The `contact_registered` event's payload. */
+export interface ContactRegisteredPayload {
+  contact_id: string;
+  kind: string;
+  keeper: string;
+  details_digest: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `contact_removed` event's payload. */
+export interface ContactRemovedPayload {
+  contact_id: string;
+  reason: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `committee_contacts_set` event's payload. */
+export interface CommitteeContactsSetPayload {
+  member: string;
+  delegates: string[];
+  by: string;
+  unix_ms: number;
+}
+
+/** The `opinion_logged` event's payload. */
+export interface OpinionLoggedPayload {
+  opinion_id: string;
+  contact_id: string;
+  by: string;
+  date: string;
+  details_digest: string;
+  category: string;
+  unix_ms: number;
+}
+
+/** The `opinion_routed` event's payload. */
+export interface OpinionRoutedPayload {
+  opinion_id: string;
+  department: string;
+  date: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `opinion_extended` event's payload. */
+export interface OpinionExtendedPayload {
+  opinion_id: string;
+  working_days: number;
+  reason: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `opinion_answered` event's payload. */
+export interface OpinionAnsweredPayload {
+  opinion_id: string;
+  date: string;
+  details_digest: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `opinion_refused` event's payload. */
+export interface OpinionRefusedPayload {
+  opinion_id: string;
+  date: string;
+  reason: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `opinion_reported_back` event's payload. */
+export interface OpinionReportedBackPayload {
+  opinion_id: string;
+  date: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `monthly_report_issued` event's payload. */
+export interface MonthlyReportIssuedPayload {
+  report_id: string;
+  month: string;
+  report_digest: string;
+  by: string;
+  unix_ms: number;
+}
+
 /** The `group_formed` event's payload. */
 export interface GroupFormedPayload {
   group_id: string;
@@ -535,6 +625,16 @@ export interface EventPayloads {
   resolution_adopted: ResolutionAdoptedPayload;
   rectification_opened: RectificationOpenedPayload;
   implementation_reported: ImplementationReportedPayload;
+  contact_registered: ContactRegisteredPayload;
+  contact_removed: ContactRemovedPayload;
+  committee_contacts_set: CommitteeContactsSetPayload;
+  opinion_logged: OpinionLoggedPayload;
+  opinion_routed: OpinionRoutedPayload;
+  opinion_extended: OpinionExtendedPayload;
+  opinion_answered: OpinionAnsweredPayload;
+  opinion_refused: OpinionRefusedPayload;
+  opinion_reported_back: OpinionReportedBackPayload;
+  monthly_report_issued: MonthlyReportIssuedPayload;
   group_formed: GroupFormedPayload;
   group_changed: GroupChangedPayload;
   group_leaders_approved: GroupLeadersApprovedPayload;
@@ -590,6 +690,16 @@ export const EVENT_TYPES: readonly EventType[] = [
   "resolution_adopted",
   "rectification_opened",
   "implementation_reported",
+  "contact_registered",
+  "contact_removed",
+  "committee_contacts_set",
+  "opinion_logged",
+  "opinion_routed",
+  "opinion_extended",
+  "opinion_answered",
+  "opinion_refused",
+  "opinion_reported_back",
+  "monthly_report_issued",
   "group_formed",
   "group_changed",
   "group_leaders_approved",

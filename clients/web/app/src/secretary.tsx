@@ -2,7 +2,8 @@
 // composition warnings to acknowledge, the roster across the full width), 登记卡 (cards for
 // everyone not yet enrolled in one action, each QR code opening the person's own app, printed
 // together), 签到与请假 (assisted check-in, excusals and their withdrawal), 材料, 提案办理 (the
-// liaison office's desk: liaison_desk.tsx), 决议与整改 (followup_desk.tsx), 代表变动
+// liaison office's desk: liaison_desk.tsx), 决议与整改 (followup_desk.tsx), 月度报告
+// (monthly_report_desk.tsx), 代表变动
 // (roster_changes.tsx) and 导出 (downloads: the signed record, result sheets, the sitting summary sheet, the
 // attendance list as CSV made here). Every action reports next to its own control.
 import qrcode from "qrcode-generator";
@@ -17,6 +18,7 @@ import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
 import { FollowUpDesk } from "./followup_desk";
 import { LiaisonDesk, useProposals } from "./liaison_desk";
+import { MonthlyReportDesk, useMonthlyReport } from "./monthly_report_desk";
 import { RosterChanges } from "./roster_changes";
 import { Attendance, Card, type AppProps, startApp } from "./ui";
 import "./desk.css";
@@ -28,7 +30,7 @@ interface IssuedCard {
   roles: string[];
 }
 
-const SECTIONS = ["roster", "cards", "attendance", "materials", "proposals", "followup", "term", "export"] as const;
+const SECTIONS = ["roster", "cards", "attendance", "materials", "proposals", "followup", "monthly", "term", "export"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function QrSvg(props: { text: string }) {
@@ -106,7 +108,10 @@ function Secretary({ client }: AppProps) {
   const [today, proposals, reloadProposals] = useProposals(client, board.length);
   // To do on the liaison desk: proposals to review and overdue ones.
   const proposalsToDo = proposals.filter((p) => p.status === "submitted" || p.overdue).length;
-  const badge: Partial<Record<Section, number>> = { cards: notEnrolled, proposals: proposalsToDo };
+  // Last month's report once its reminder is due and it is not issued.
+  const [lastMonthReport] = useMonthlyReport(client, "", board.length);
+  const reportDue = lastMonthReport?.["remind"] || lastMonthReport?.["late"] ? 1 : 0;
+  const badge: Partial<Record<Section, number>> = { cards: notEnrolled, proposals: proposalsToDo, monthly: reportDue };
 
   return (
     <div class="desk secretary">
@@ -131,6 +136,7 @@ function Secretary({ client }: AppProps) {
         {section === "materials" && <MaterialsSection client={client} state={state} />}
         {section === "proposals" && <LiaisonDesk client={client} board={board} names={new Map(persons.map((p) => [p.number, p.name]))} today={today} proposals={proposals} reload={reloadProposals} />}
         {section === "followup" && <FollowUpDesk client={client} board={board} />}
+        {section === "monthly" && <MonthlyReportDesk client={client} board={board} />}
         {section === "term" && <RosterChanges client={client} board={board} sittingOpen={sitting?.status === "open"} />}
         {section === "export" && <ExportSection client={client} state={state} board={board} persons={persons} />}
       </div>

@@ -11,6 +11,7 @@ import { BallotView } from "./ballot";
 import { useRefreshOnAnnouncement } from "./announced";
 import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
+import { MyPerformance } from "./my_performance";
 import { MyProposals } from "./my_proposals";
 import { voteBases } from "./trust";
 import { CheckedReceipt, TrustRefusal } from "./trust_view";
@@ -81,6 +82,7 @@ function Tablet({ client }: AppProps) {
           <p class="muted">{t("no_sitting")}</p>
         </Card>
         {who.roles.includes("delegate") && <MyProposals client={client} board={board} me={who.person} />}
+        {who.roles.includes("delegate") && <MyPerformance client={client} me={who.person} />}
       </div>
     );
   const sitting = state["sitting"];
@@ -172,6 +174,7 @@ function Tablet({ client }: AppProps) {
         {!ballotUp && <Attendance state={state} />}
       </Card>
       {isDelegate && betweenSittings && <MyProposals client={client} board={board} me={who.person} />}
+      {isDelegate && betweenSittings && <MyPerformance client={client} me={who.person} />}
       {missed.map((v) => (
         <section class="card notice-card" role="alert" data-testid={`missed-${v.id}`}>
           <p>{t("vote_closed_unsent", { title: v.title })}</p>
@@ -239,6 +242,7 @@ function Tablet({ client }: AppProps) {
         ) : (
           <MyProposals client={client} board={board} me={who.person} />
         ))}
+      {isDelegate && !betweenSittings && !ballotUp && <MyPerformance client={client} me={who.person} />}
     </div>
   );
 }

@@ -37,6 +37,12 @@ inline constexpr std::size_t max_proof_entries = crypto::max_contests * crypto::
 /// error names the field, e.g. `contests[0].options[2].alpha`.
 [[nodiscard]] decoded<crypto::ballot> decode_ballot(const boost::json::value& v,
                                                     const field_path& at = {});
+/// decode_ballot for a sender already known to hold `voter_key` (checked in full when it was
+/// enrolled and authenticated): a `voter_pk` of exactly its bytes is taken as that key without
+/// checking it again; any other voter_pk is checked in full. Errors: those of decode_ballot.
+[[nodiscard]] decoded<crypto::ballot> decode_ballot(const boost::json::value& v,
+                                                    const field_path& at,
+                                                    const crypto::public_key& voter_key);
 
 /// The JSON form of `b`, members in the order above.
 [[nodiscard]] boost::json::object encode_ballot(const crypto::ballot& b);

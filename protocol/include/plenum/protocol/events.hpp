@@ -534,6 +534,122 @@ struct implementation_reported {
   friend bool operator==(const implementation_reported&, const implementation_reported&) = default;
 };
 
+// ---- three-level contact (三级联系) and opinions: names and words stay off the log; an event
+// carries `details_digest` (private_details.hpp) ----
+
+/// A contact kept: a party member kept by a delegate (`keeper` the delegate's number), or a
+/// resident kept by a member (`keeper` the member's contact_id).
+struct contact_registered {
+  static constexpr std::string_view type = "contact_registered";
+  std::string contact_id;
+  std::string kind;  ///< member or resident
+  std::string keeper;
+  crypto::digest32 details_digest{};
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const contact_registered&, const contact_registered&) = default;
+};
+
+/// A contact no longer kept, with the reason.
+struct contact_removed {
+  static constexpr std::string_view type = "contact_removed";
+  std::string contact_id;
+  std::string reason;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const contact_removed&, const contact_removed&) = default;
+};
+
+/// The delegates a party committee member keeps in contact with (replaces the member's list).
+struct committee_contacts_set {
+  static constexpr std::string_view type = "committee_contacts_set";
+  std::string member;
+  std::vector<std::string> delegates;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const committee_contacts_set&, const committee_contacts_set&) = default;
+};
+
+/// An opinion (意见建议) a delegate collected from a contact on `date`, in `category`.
+struct opinion_logged {
+  static constexpr std::string_view type = "opinion_logged";
+  std::string opinion_id;
+  std::string contact_id;
+  std::string by;
+  std::string date;
+  crypto::digest32 details_digest{};
+  std::string category;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const opinion_logged&, const opinion_logged&) = default;
+};
+
+/// An opinion sent to the department that answers it, on `date`.
+struct opinion_routed {
+  static constexpr std::string_view type = "opinion_routed";
+  std::string opinion_id;
+  std::string department;
+  std::string date;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const opinion_routed&, const opinion_routed&) = default;
+};
+
+/// The answer deadline of an opinion extended once, by `working_days` (1–15), with the reason.
+struct opinion_extended {
+  static constexpr std::string_view type = "opinion_extended";
+  std::string opinion_id;
+  std::uint64_t working_days = 0;
+  std::string reason;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const opinion_extended&, const opinion_extended&) = default;
+};
+
+/// The department's answer to an opinion, given on `date`.
+struct opinion_answered {
+  static constexpr std::string_view type = "opinion_answered";
+  std::string opinion_id;
+  std::string date;
+  crypto::digest32 details_digest{};
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const opinion_answered&, const opinion_answered&) = default;
+};
+
+/// An opinion the department does not take up, with the public reason (no names).
+struct opinion_refused {
+  static constexpr std::string_view type = "opinion_refused";
+  std::string opinion_id;
+  std::string date;
+  std::string reason;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const opinion_refused&, const opinion_refused&) = default;
+};
+
+/// The delegate told the person who gave the opinion what became of it, on `date`.
+struct opinion_reported_back {
+  static constexpr std::string_view type = "opinion_reported_back";
+  std::string opinion_id;
+  std::string date;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const opinion_reported_back&, const opinion_reported_back&) = default;
+};
+
+/// The monthly written report (月度书面报告) of month `month` (`YYYY-MM`) issued to the county:
+/// `report_digest` is SHA-256 of the report's canonical JSON, which anyone recomputes from the
+/// events before this one (server/src/domain/monthly_report.hpp).
+struct monthly_report_issued {
+  static constexpr std::string_view type = "monthly_report_issued";
+  std::string report_id;  ///< "MR-2027-03"
+  std::string month;
+  crypto::byte_array<32> report_digest{};
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const monthly_report_issued&, const monthly_report_issued&) = default;
+};
+
 /// A delegate group (代表小组) formed by the secretary: at least 10 seated delegates, none in
 /// another group; `basis` electoral_unit, area or line_of_work.
 struct group_formed {
@@ -640,7 +756,10 @@ using congress_event = std::variant<
     events::proposal_merged, events::proposal_converted, events::proposal_answered,
     events::proposal_rated, events::delegate_left, events::alternate_seated,
     events::delegate_added, events::resolution_adopted, events::rectification_opened,
-    events::implementation_reported,
+    events::implementation_reported, events::contact_registered, events::contact_removed,
+    events::committee_contacts_set, events::opinion_logged, events::opinion_routed,
+    events::opinion_extended, events::opinion_answered, events::opinion_refused,
+    events::opinion_reported_back, events::monthly_report_issued,
     events::group_formed, events::group_changed, events::group_leaders_approved,
     events::activity_planned, events::activity_checked_in, events::attendance_recorded,
     events::activity_held>;

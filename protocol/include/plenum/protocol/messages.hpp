@@ -169,6 +169,12 @@ struct request_message {
 /// unknown or missing field, a wrong type or range; invalid_point, non_canonical_scalar from
 /// the codecs. The refusal carries the frame's id.
 [[nodiscard]] decoded<request_message> decode_request(const frame& f);
+/// decode_request for a connection authenticated as `sender_key` (checked in full at
+/// enrollment and auth): a ballot (cast_ballot, spoil_ballot) whose voter_pk has exactly its
+/// bytes takes that key without checking it again; any other voter_pk, and every other
+/// request, is decoded as decode_request does. Errors: those of decode_request.
+[[nodiscard]] decoded<request_message> decode_request(const frame& f,
+                                                      const crypto::public_key& sender_key);
 
 /// The whole pipeline for untrusted text: parse_request, then decode_request. Never throws:
 /// a stray exception (a bug, or memory exhaustion) becomes errc::internal. Suitable as a

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -353,6 +354,105 @@ struct get_follow_up_request {
   static constexpr std::string_view type = "get_follow_up";
 };
 
+// ---- three-level contact (三级联系) and opinions ----
+
+/// Private details of a request (`details`: an object of texts): names and words that the
+/// server keeps beside the log, never in it (private_details.hpp).
+using request_details = std::map<std::string, std::string>;
+
+/// `register_contact` (the keeping delegate, the secretary): a party member kept by a delegate
+/// (`kind` member, `keeper` the delegate's number) or a resident kept by a member (`kind`
+/// resident, `keeper` the member's contact_id); `details` {name, place}. An empty `contact_id`
+/// asks the congress for one.
+struct register_contact_request {
+  static constexpr std::string_view type = "register_contact";
+  std::string contact_id;
+  std::string kind;
+  std::string keeper;
+  request_details details;
+};
+
+/// `remove_contact` (the keeping delegate, the secretary): the contact is no longer kept.
+struct remove_contact_request {
+  static constexpr std::string_view type = "remove_contact";
+  std::string contact_id;
+  std::string reason;
+};
+
+/// `set_committee_contacts` (secretary): the delegates a party committee member keeps in
+/// contact with (replaces the member's list).
+struct set_committee_contacts_request {
+  static constexpr std::string_view type = "set_committee_contacts";
+  std::string member;
+  std::vector<std::string> delegates;
+};
+
+/// `log_opinion` (the delegate keeping the contact): an opinion collected on `date`;
+/// `details` {text, name} (the words and who said them). An empty `opinion_id` asks the
+/// congress for one.
+struct log_opinion_request {
+  static constexpr std::string_view type = "log_opinion";
+  std::string opinion_id;
+  std::string contact_id;
+  std::string date;
+  std::string category;
+  request_details details;
+};
+
+/// `route_opinion` (secretary): sent to `department` on `date` (default today).
+struct route_opinion_request {
+  static constexpr std::string_view type = "route_opinion";
+  std::string opinion_id;
+  std::string department;
+  std::optional<std::string> date;
+};
+
+/// `extend_opinion` (secretary): once, 1–15 working days, with the reason.
+struct extend_opinion_request {
+  static constexpr std::string_view type = "extend_opinion";
+  std::string opinion_id;
+  std::uint64_t working_days = 0;
+  std::string reason;
+};
+
+/// `answer_opinion` (secretary, for the department): the answer given on `date` (default
+/// today); `details` {text}.
+struct answer_opinion_request {
+  static constexpr std::string_view type = "answer_opinion";
+  std::string opinion_id;
+  std::optional<std::string> date;
+  request_details details;
+};
+
+/// `refuse_opinion` (secretary): not taken up, with the public reason, on `date` (default
+/// today).
+struct refuse_opinion_request {
+  static constexpr std::string_view type = "refuse_opinion";
+  std::string opinion_id;
+  std::optional<std::string> date;
+  std::string reason;
+};
+
+/// `report_back_opinion` (the delegate who logged it): they told the person, on `date`
+/// (default today).
+struct report_back_opinion_request {
+  static constexpr std::string_view type = "report_back_opinion";
+  std::string opinion_id;
+  std::optional<std::string> date;
+};
+
+/// `get_contacts` (any person): committee members, delegates and members with their counts
+/// and gaps; details to the office (secretary, chair) and to the delegate who keeps them.
+struct get_contacts_request {
+  static constexpr std::string_view type = "get_contacts";
+};
+
+/// `get_opinions` (any person): the office every opinion, a delegate those they logged; each
+/// with its due dates, whether each step was on time, and how many working days it is overdue.
+struct get_opinions_request {
+  static constexpr std::string_view type = "get_opinions";
+};
+
 // ---- delegate groups and activities (代表小组与活动) ----
 
 /// `form_group` (secretary): a group of at least 10 seated delegates, none already in a group;
@@ -477,14 +577,40 @@ struct export_record_request {
 
 /// `prepare_download` (secretary, chair): a file the browser downloads once, from the URL of the
 /// reply. `kind` is "record" (the signed record as one .tar.gz; no id), "vote_sheet" (the
-/// result sheet PDF of decided vote `vote_id`) or "sitting_sheet" (the summary sheet PDF of
-/// sitting `sitting_id`); the decoder refuses another kind, a missing id and an id the kind
-/// does not take.
+/// result sheet PDF of decided vote `vote_id`), "sitting_sheet" (the summary sheet PDF of
+/// sitting `sitting_id`), "monthly_report" (the PDF) or "monthly_report_json" (the JSON file)
+/// of `month` (YYYY-MM: the issued report, or the draft of a month not issued), or
+/// "performance_file" (the PDF of delegate `person`'s performance file; a delegate may ask for
+/// their own); the decoder refuses another kind, a missing id and an id the kind does not take.
 struct prepare_download_request {
   static constexpr std::string_view type = "prepare_download";
   std::string kind{};
   std::optional<std::string> vote_id;
   std::optional<std::string> sitting_id;
+  std::optional<std::string> month{};
+  std::optional<std::string> person{};
+};
+
+/// `issue_monthly_report` (secretary): issues the report of `month` (YYYY-MM) to the county
+/// once the month has ended; the reply names its report_id.
+struct issue_monthly_report_request {
+  static constexpr std::string_view type = "issue_monthly_report";
+  std::string month;
+};
+
+/// `get_monthly_report` (secretary, chair): the report of `month` (YYYY-MM; absent: the month
+/// before today's), issued or a draft from the current state, with its digest, when it is due
+/// and whether the desk reminds of it; and every report issued.
+struct get_monthly_report_request {
+  static constexpr std::string_view type = "get_monthly_report";
+  std::string month;
+};
+
+/// `get_performance_file` (a delegate for themselves; secretary, chair for anyone): the
+/// performance file (履职档案) of `person` (absent: the asker).
+struct get_performance_file_request {
+  static constexpr std::string_view type = "get_performance_file";
+  std::string person;
 };
 
 /// Every hall command and query.
@@ -503,6 +629,12 @@ using hall_request =
                  record_delegate_left_request,
                  seat_alternate_request, add_delegate_request, record_rectification_request,
                  report_implementation_request, refresh_follow_up_request, get_follow_up_request,
+                 register_contact_request, remove_contact_request, set_committee_contacts_request,
+                 log_opinion_request, route_opinion_request, extend_opinion_request,
+                 answer_opinion_request, refuse_opinion_request, report_back_opinion_request,
+                 get_contacts_request, get_opinions_request,
+                 issue_monthly_report_request, get_monthly_report_request,
+                 get_performance_file_request,
                  form_group_request, change_group_request, approve_group_leaders_request,
                  plan_activity_request, activity_checkin_request, record_attendance_request,
                  record_activity_held_request, get_groups_request, get_activities_request>;

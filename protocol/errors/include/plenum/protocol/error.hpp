@@ -149,6 +149,35 @@ enum class canonical {
   X(duplicate_subject, already_exists, "a satisfaction appraisal names each subject once")        \
   X(subject_title_mismatch, invalid_argument,                                                    \
     "an item's title is not its subject's title (leave the titles out to have them generated)")   \
+  /* three-level contact and opinions */                                                        \
+  X(invalid_private_details, invalid_argument,                                                   \
+    "private details hold only their record's fields (a contact: name and place; an opinion: "  \
+    "text and name; an answer: text), none empty, and never an ID number")                       \
+  X(unknown_contact, not_found, "no such contact")                                               \
+  X(contact_exists, already_exists, "a contact with this id exists")                             \
+  X(invalid_contact_keeper, invalid_argument,                                                    \
+    "a party member is kept by a delegate, a resident by a party member's contact still kept")  \
+  X(not_the_keeper, permission_denied,                                                           \
+    "only the delegate who keeps the contact, or the secretary, may do that")                    \
+  X(contact_has_residents, failed_precondition,                                                  \
+    "the party member still keeps residents: remove or move them first")                         \
+  X(not_a_committee_member, invalid_argument, "the person is not a party committee member")      \
+  X(unknown_opinion, not_found, "no such opinion")                                               \
+  X(opinion_exists, already_exists, "an opinion with this id exists")                            \
+  X(opinion_not_routed, failed_precondition, "the opinion has not been sent to a department")    \
+  X(opinion_already_routed, failed_precondition, "the opinion was already sent to a department") \
+  X(opinion_closed, failed_precondition, "the opinion was already answered or refused")          \
+  X(opinion_extension_refused, failed_precondition,                                              \
+    "an answer deadline is extended once, by 1 to 15 working days, before it passes")            \
+  X(opinion_not_closed, failed_precondition, "the opinion has no answer or refusal yet")         \
+  X(opinion_already_reported_back, already_exists,                                               \
+    "the delegate already reported back on this opinion")                                        \
+  X(opinion_date_out_of_order, invalid_argument,                                                 \
+    "the date is after today or before the step it follows")                                     \
+  /* the monthly report and the performance file */                                            \
+  X(invalid_month, invalid_argument, "a month is not written YYYY-MM")                           \
+  X(month_not_ended, failed_precondition, "the month has not ended yet")                         \
+  X(report_already_issued, already_exists, "the report of this month was issued already")        \
   /* delegate groups and activities */                                                           \
   X(unknown_group, not_found, "no such delegate group")                                          \
   X(group_exists, already_exists, "a delegate group with this id exists")                        \

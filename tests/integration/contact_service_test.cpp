@@ -1,0 +1,290 @@
+// Three-level contact and opinions through the real service: a real plenumd over TLS
+// WebSockets with its data on disk. A delegate registers the party members and residents they
+// keep and sees the gaps; the office routes, extends and answers opinions, one answered on
+// time, one extended then answered, one left overdue, each step dated as the office records
+// it; another delegate cannot read the first one's contacts; the exported record verifies and
+// holds no resident's name (only digests).
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <boost/json/serialize.hpp>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "hall_client.hpp"
+#include "plenum/clients/verify/verifier.hpp"
+#include "plenum/crypto/random.hpp"
+#include "plenum/protocol/working_calendar.hpp"
+#include "plenumd_process.hpp"
+
+namespace plenum::tests {
+namespace {
+
+namespace json = boost::json;
+using namespace std::chrono_literals;
+using protocol::civil_date;
+
+// Ten delegates (D010 also a party committee member), a chair, a secretary.
+std::string roster_csv() {
+  std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
+  static const char* occupations[] = {"science", "education", "health", "farming"};
+  for (int i = 1; i <= 10; ++i)
+    csv += "D0" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ",代表" + std::to_string(i) +
+           "," + (i % 2 == 0 ? "女" : "男") + "," + (i == 10 ? "回族" : "汉族") + "," +
+           occupations[i % 4] + ",U1,G1,delegate," + (i == 10 ? "yes" : "no") + "\n";
+  csv += "CH,主持人,男,汉族,cadre,,,chair,no\n";
+  csv += "SE,秘书,女,汉族,cadre,,,secretary,no\n";
+  return csv;
+}
+
+crypto::secret_key make_key(const std::string& label) {
+  crypto::seeded_random random("contact service test " + label);
+  return crypto::secret_key::generate(random);
+}
+
+// The residents' and members' names: none may appear in the record.
+const std::vector<std::string> private_names = {"王建国", "李秀英",       "张桂兰",
+                                                "刘大妈", "村口路灯坏了", "路灯已修复"};
+
+// `n` working days before `d`.
+civil_date working_days_before(const protocol::working_calendar& cal, civil_date d, int n) {
+  while (n > 0) {
+    d = d.plus_days(-1);
+    if (cal.is_working_day(d)) --n;
+  }
+  return d;
+}
+
+class contact_service_test : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::make_unique<temp_dir>();
+    std::ofstream(dir_->path() / "roster.csv") << roster_csv();
+    server_ = std::make_unique<plenumd_process>(
+        PLENUMD_BINARY, dir_->path() / "data", dir_->path() / "plenumd.log",
+        std::vector<std::string>{"--congress-id", "contact-congress", "--roster",
+                                 (dir_->path() / "roster.csv").string(), "--membership",
+                                 "100,40,5"});
+    auto port = server_->wait_ready(120s);
+    ASSERT_TRUE(port) << read_file(dir_->path() / "plenumd.log");
+    port_ = *port;
+    hall_client first(port_);
+    keys_.emplace("SE", make_key("SE"));
+    ASSERT_TRUE(enroll(first, "SE", secretary_code(dir_->path() / "data"), keys_.at("SE")).ok());
+    auto se = as("SE");
+    for (const char* p : {"D001", "D002"}) {
+      auto issued = se.call("issue_enrollment_code", {{"person", p}});
+      ASSERT_TRUE(issued.ok()) << p << " " << issued.code();
+      keys_.emplace(p, make_key(p));
+      hall_client c(port_);
+      ASSERT_TRUE(enroll(c, p, str(issued.fields, "code"), keys_.at(p)).ok()) << p;
+    }
+  }
+  void TearDown() override {
+    if (server_) {
+      EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
+    }
+  }
+
+  hall_client as(const std::string& person) {
+    hall_client c(port_);
+    auto a = c.auth(keys_.at(person));
+    EXPECT_TRUE(a.ok()) << person << " " << a.code();
+    return c;
+  }
+
+  std::unique_ptr<temp_dir> dir_;
+  std::unique_ptr<plenumd_process> server_;
+  std::uint16_t port_ = 0;
+  std::map<std::string, crypto::secret_key> keys_;
+};
+
+json::object find_by(const json::array& list, const std::string& key, const std::string& value) {
+  for (const auto& v : list)
+    if (v.as_object().at(key).as_string() == value) return v.as_object();
+  return {};
+}
+
+TEST_F(contact_service_test, ContactsGapsOpinionsAndARecordWithoutNames) {
+  auto se = as("SE");
+  auto d1 = as("D001");
+  auto d2 = as("D002");
+
+  // The congress's calendar this year has a public holiday two weeks ago (a weekday).
+  const civil_date today =
+      civil_date::of_unix_ms(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count());
+  civil_date holiday = today.plus_days(-14);
+  while (holiday.weekend()) holiday = holiday.plus_days(-1);
+  ASSERT_TRUE(se.call("set_calendar", {{"year", holiday.year},
+                                       {"holidays", json::array{json::string(holiday.text())}}})
+                  .ok());
+  protocol::working_calendar cal;
+  cal.set_year(holiday.year, {{holiday}, {}});
+
+  // D001 keeps three party members; the first keeps one resident.
+  auto reg = [&](hall_client& c, const std::string& kind, const std::string& keeper,
+                 const std::string& name) {
+    auto r = c.call(
+        "register_contact",
+        {{"kind", kind}, {"keeper", keeper}, {"details", {{"name", name}, {"place", "东村"}}}});
+    EXPECT_TRUE(r.ok()) << name << " " << r.code();
+    return str(r.fields, "contact_id");
+  };
+  const auto c1 = reg(d1, "member", "D001", "王建国");
+  reg(d1, "member", "D001", "李秀英");
+  reg(d1, "member", "D001", "张桂兰");
+  const auto r1 = reg(d1, "resident", c1, "刘大妈");
+  // An ID number is refused before anything is stored.
+  EXPECT_EQ(d1.call("register_contact",
+                    {{"kind", "resident"},
+                     {"keeper", c1},
+                     {"details", {{"name", "赵六"}, {"id_number", "110101199003071234"}}}})
+                .code(),
+            "invalid_private_details");
+  // D002 may not register under D001's member, nor log an opinion from D001's resident.
+  EXPECT_EQ(d2.call("register_contact",
+                    {{"kind", "resident"}, {"keeper", c1}, {"details", {{"name", "钱七"}}}})
+                .code(),
+            "not_the_keeper");
+  ASSERT_TRUE(se.call("set_committee_contacts",
+                      {{"member", "D010"}, {"delegates", json::array{"D001", "D002"}}})
+                  .ok());
+
+  // The gaps: D001 keeps 3 members (ok), their first member 1 resident (below); the committee
+  // member keeps 2 delegates (ok).
+  auto mine = d1.call("get_contacts");
+  ASSERT_TRUE(mine.ok()) << mine.code();
+  const auto& my_view = mine.fields.at("contacts").as_object();
+  ASSERT_EQ(my_view.at("delegates").as_array().size(), 1u);
+  const auto me = my_view.at("delegates").as_array().at(0).as_object();
+  EXPECT_EQ(str(me, "gap"), "ok");
+  const auto first = find_by(me.at("members").as_array(), "contact_id", c1);
+  EXPECT_EQ(str(first, "gap"), "below");
+  EXPECT_EQ(str(first.at("details").as_object(), "name"), "王建国");
+  EXPECT_EQ(str(first.at("residents").as_array().at(0).at("details").as_object(), "name"),
+            "刘大妈");
+  EXPECT_EQ(str(my_view.at("committee").as_array().at(0).as_object(), "gap"), "ok");
+  // Another delegate sees only their own (empty: below), never D001's contacts' details.
+  auto theirs = d2.call("get_contacts");
+  ASSERT_TRUE(theirs.ok());
+  const std::string theirs_text = json::serialize(theirs.fields);
+  for (const auto& name : private_names)
+    EXPECT_EQ(theirs_text.find(name), std::string::npos) << name;
+  EXPECT_EQ(str(theirs.fields.at("contacts").at("delegates").as_array().at(0).as_object(), "gap"),
+            "below");
+  // The office sees everyone's, with details.
+  const std::string office_text = json::serialize(se.call("get_contacts").fields);
+  EXPECT_NE(office_text.find("王建国"), std::string::npos);
+
+  // Three opinions, each step dated as the office records it.
+  auto log_opinion = [&](const civil_date& on) {
+    auto r = d1.call("log_opinion", {{"contact_id", r1},
+                                     {"date", on.text()},
+                                     {"category", "道路交通"},
+                                     {"details", {{"text", "村口路灯坏了"}, {"name", "刘大妈"}}}});
+    EXPECT_TRUE(r.ok()) << r.code();
+    return str(r.fields, "opinion_id");
+  };
+  auto route = [&](const std::string& id, const civil_date& on) {
+    auto r = se.call("route_opinion",
+                     {{"opinion_id", id}, {"department", "交通运输局"}, {"date", on.text()}});
+    EXPECT_TRUE(r.ok()) << r.code();
+  };
+  // O1: logged 50 working days ago, routed 2 later, answered 20 after routing: on time.
+  const civil_date l1 = working_days_before(cal, today, 50);
+  const civil_date rt1 = cal.add_working_days(l1, 2);
+  const auto o1 = log_opinion(l1);
+  route(o1, rt1);
+  ASSERT_TRUE(se.call("answer_opinion", {{"opinion_id", o1},
+                                         {"date", cal.add_working_days(rt1, 20).text()},
+                                         {"details", {{"text", "路灯已修复"}}}})
+                  .ok());
+  // O2: routed 5 working days ago, extended by 10 now, answered today: on time.
+  const civil_date rt2 = working_days_before(cal, today, 5);
+  const auto o2 = log_opinion(working_days_before(cal, today, 7));
+  route(o2, rt2);
+  EXPECT_EQ(
+      d1.call("extend_opinion", {{"opinion_id", o2}, {"working_days", 10}, {"reason", "x"}}).code(),
+      "permission_denied");
+  ASSERT_TRUE(se.call("extend_opinion",
+                      {{"opinion_id", o2}, {"working_days", 10}, {"reason", "需要现场勘察"}})
+                  .ok());
+  EXPECT_EQ(
+      se.call("extend_opinion", {{"opinion_id", o2}, {"working_days", 5}, {"reason", "再"}}).code(),
+      "opinion_extension_refused");
+  ASSERT_TRUE(
+      se.call("answer_opinion", {{"opinion_id", o2}, {"details", {{"text", "路灯已修复"}}}}).ok());
+  ASSERT_TRUE(d1.call("report_back_opinion", {{"opinion_id", o2}}).ok());
+  // O3: logged 45 working days ago, routed the day after, never answered: overdue.
+  const civil_date l3 = working_days_before(cal, today, 45);
+  const auto o3 = log_opinion(l3);
+  route(o3, cal.add_working_days(l3, 1));
+  const civil_date due3 = cal.add_working_days(cal.add_working_days(l3, 1), 30);
+
+  auto opinions = se.call("get_opinions");
+  ASSERT_TRUE(opinions.ok()) << opinions.code();
+  EXPECT_EQ(str(opinions.fields, "today"), today.text());
+  const auto& list = opinions.fields.at("opinions").as_array();
+  ASSERT_EQ(list.size(), 3u);
+  const auto v1 = find_by(list, "opinion_id", o1);
+  EXPECT_TRUE(v1.at("routed_on_time").as_bool());
+  EXPECT_TRUE(v1.at("closed_on_time").as_bool());
+  EXPECT_EQ(str(v1, "answer_due"), cal.add_working_days(rt1, 30).text());
+  EXPECT_EQ(str(v1.at("answer_details").as_object(), "text"), "路灯已修复");
+  const auto v2 = find_by(list, "opinion_id", o2);
+  EXPECT_EQ(str(v2, "answer_due"), cal.add_working_days(rt2, 40).text());
+  EXPECT_TRUE(v2.at("closed_on_time").as_bool());
+  EXPECT_EQ(str(v2, "reported_back_date"), today.text());
+  const auto v3 = find_by(list, "opinion_id", o3);
+  EXPECT_EQ(str(v3, "answer_due"), due3.text());
+  EXPECT_TRUE(v3.at("overdue").as_bool());
+  EXPECT_EQ(v3.at("working_days_overdue").to_number<std::int64_t>(),
+            cal.working_days_between(due3, today));
+  EXPECT_GT(v3.at("working_days_overdue").to_number<std::int64_t>(), 0);
+  // D002 logged none of them and sees none.
+  EXPECT_TRUE(d2.call("get_opinions").fields.at("opinions").as_array().empty());
+
+  // The board anyone reads holds digests, never names or words.
+  auto board = d2.call("get_board", {{"from_seq", 0}});
+  ASSERT_TRUE(board.ok()) << board.code();
+  const std::string board_text = json::serialize(board.fields);
+  EXPECT_NE(board_text.find("contact_registered"), std::string::npos);
+  for (const auto& name : private_names)
+    EXPECT_EQ(board_text.find(name), std::string::npos) << name;
+
+  // The record verifies and holds no name: every file of it is searched.
+  auto exported = se.call("export_record");
+  ASSERT_TRUE(exported.ok()) << exported.code();
+  const std::string dir = str(exported.fields.at("record").as_object(), "dir");
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    const std::string text = read_file(entry.path());
+    for (const auto& name : private_names)
+      EXPECT_EQ(text.find(name), std::string::npos) << name << " in " << entry.path();
+  }
+  EXPECT_GT(files, 2u);
+  EXPECT_NE(read_file(std::filesystem::path(dir) / "events.jsonl").find("opinion_answered"),
+            std::string::npos);
+  auto rec = clients::verify::load_record(dir);
+  ASSERT_TRUE(rec) << rec.error().message();
+  clients::verify::verify_options options;
+  options.threads = 2;
+  const auto verified = clients::verify::verify_record(*rec, options);
+  std::string lines;
+  for (const auto& c : verified.checks) lines += clients::verify::format_check(c) + "\n";
+  EXPECT_TRUE(verified.passed()) << lines;
+  ASSERT_NE(verified.find("contacts"), nullptr) << lines;
+  ASSERT_NE(verified.find("opinions"), nullptr) << lines;
+  EXPECT_EQ(verified.find("contacts")->count, 5u);  // four contacts and the committee's list
+  EXPECT_EQ(verified.find("opinions")->count,
+            10u);  // 3 logged, 3 routed, 1 extended, 2 answered, 1 back
+}
+
+}  // namespace
+}  // namespace plenum::tests
