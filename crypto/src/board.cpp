@@ -14,6 +14,15 @@ digest32 checkin_digest(std::string_view sitting_id, const public_key& delegate_
   return transcript("checkin").str(sitting_id).raw(delegate_pk.bytes()).u64(unix_ms).h32();
 }
 
+digest32 activity_checkin_digest(std::string_view activity_id, const public_key& delegate_pk,
+                                 std::uint64_t unix_ms) {
+  return transcript("activity-checkin")
+      .str(activity_id)
+      .raw(delegate_pk.bytes())
+      .u64(unix_ms)
+      .h32();
+}
+
 digest32 auth_digest(std::string_view congress_id, byte_span server_nonce, byte_span client_nonce,
                      const public_key& device_pk) {
   return transcript("auth")

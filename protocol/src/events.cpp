@@ -172,6 +172,28 @@ decoded<void> reported_back_date(const events::opinion_reported_back& e, const o
   return valid_date(e.date, r.path("date"));
 }
 
+// A group's basis is one of the three the party's rules name.
+decoded<void> group_basis(const events::group_formed& e, const object_reader& r) {
+  if (e.basis == "electoral_unit" || e.basis == "area" || e.basis == "line_of_work") return {};
+  return refuse(errc::invalid_field, r.path("basis"),
+                "must be electoral_unit, area or line_of_work");
+}
+
+// An activity is of one of the five kinds, on a valid date.
+decoded<void> activity_kind_and_date(const events::activity_planned& e, const object_reader& r) {
+  if (e.kind != "group_activity" && e.kind != "research" && e.kind != "inspection" &&
+      e.kind != "study" && e.kind != "committee_attendance")
+    return refuse(errc::invalid_field, r.path("kind"),
+                  "must be group_activity, research, inspection, study or committee_attendance");
+  return valid_date(e.date, r.path("date"));
+}
+
+// Attendance is present, absent or excused.
+decoded<void> attendance_status(const events::attendance_recorded& e, const object_reader& r) {
+  if (e.status == "present" || e.status == "absent" || e.status == "excused") return {};
+  return refuse(errc::invalid_field, r.path("status"), "must be present, absent or excused");
+}
+
 // Each event's members, once, in the order they are written.
 struct event_tables {
   static constexpr auto of(tag<events::congress_created>) {
@@ -217,7 +239,8 @@ struct event_tables {
     return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
                            member("title", &t::title, title), member("date", &t::date, id),
                            member("kind", &t::kind, wire::optional_text{max_name_bytes}),
-                           member("year", &t::year, wire::optional_number{1, 100}));
+                           member("year", &t::year, wire::optional_number{1, 100}),
+                           member("group_id", &t::group_id, wire::optional_text{max_name_bytes}));
   }
   static constexpr auto of(tag<events::checkin_opened>) {
     using t = events::checkin_opened;
@@ -584,6 +607,62 @@ struct event_tables {
     using t = events::monthly_report_issued;
     return wire::fields<t>(member("report_id", &t::report_id, id), member("month", &t::month, id),
                            member("report_digest", &t::report_digest, wire::fixed_hex<32>{}),
+                           member("by", &t::by, actor),
+                           member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::group_formed>) {
+    using t = events::group_formed;
+    return wire::fields_checked<t>(
+        &group_basis, member("group_id", &t::group_id, id), member("name", &t::name, title),
+        member("basis", &t::basis, id),
+        member("members", &t::members, wire::names{max_event_list_size, max_name_bytes, 1}),
+        member("by", &t::by, actor), member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::group_changed>) {
+    using t = events::group_changed;
+    return wire::fields<t>(
+        member("group_id", &t::group_id, id), member("added", &t::added, numbers),
+        member("removed", &t::removed, numbers), member("reason", &t::reason, title),
+        member("by", &t::by, actor), member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::group_leaders_approved>) {
+    using t = events::group_leaders_approved;
+    return wire::fields<t>(
+        member("group_id", &t::group_id, id), member("leader", &t::leader, id),
+        member("deputy", &t::deputy, id), member("vote_id", &t::vote_id, id),
+        member("approval", &t::approval, title), member("by", &t::by, actor),
+        member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::activity_planned>) {
+    using t = events::activity_planned;
+    return wire::fields_checked<t>(
+        &activity_kind_and_date, member("activity_id", &t::activity_id, id),
+        member("kind", &t::kind, id),
+        member("group_id", &t::group_id, wire::any_text{max_name_bytes}),
+        member("title", &t::title, title), member("date", &t::date, id),
+        member("place", &t::place, title), member("invited", &t::invited, numbers),
+        member("by", &t::by, actor), member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::activity_checked_in>) {
+    using t = events::activity_checked_in;
+    return wire::fields<t>(member("activity_id", &t::activity_id, id),
+                           member("person", &t::person, id),
+                           member("device_pk", &t::device_pk, wire::public_key{}),
+                           member("unix_ms", &t::unix_ms, wire::number{}),
+                           member("signature", &t::signature, wire::signature{}));
+  }
+  static constexpr auto of(tag<events::attendance_recorded>) {
+    using t = events::attendance_recorded;
+    return wire::fields_checked<t>(
+        &attendance_status, member("activity_id", &t::activity_id, id),
+        member("person", &t::person, id), member("status", &t::status, id),
+        member("reason", &t::reason, title), member("by", &t::by, actor),
+        member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::activity_held>) {
+    using t = events::activity_held;
+    return wire::fields<t>(member("activity_id", &t::activity_id, id),
+                           member("outcome", &t::outcome, wire::text{max_text_bytes}),
                            member("by", &t::by, actor),
                            member("unix_ms", &t::unix_ms, wire::number{}));
   }

@@ -107,6 +107,8 @@ constexpr wire::text short_text{max_title_bytes};
 constexpr wire::names_or_empty name_list{{max_list_size, max_title_bytes}};
 // A year's holidays or make-up workdays: at most 366 dates of 10 characters.
 constexpr wire::names_or_empty date_list{{366, 10, 1}};
+// Person numbers that may be absent (nobody).
+constexpr wire::names_or_empty person_list{{max_list_size, max_name_bytes, 1}};
 
 // Each hall request's fields, once.
 struct hall_tables {
@@ -148,7 +150,8 @@ struct hall_tables {
         member("sitting_id", &create_sitting_request::sitting_id, optional_id),
         member("title", &create_sitting_request::title, short_text),
         member("date", &create_sitting_request::date, id_text),
-        member("kind", &create_sitting_request::kind, optional_id));
+        member("kind", &create_sitting_request::kind, optional_id),
+        member("group_id", &create_sitting_request::group_id, optional_id));
   }
   static constexpr auto of(tag<assisted_checkin_request>) {
     return wire::fields<assisted_checkin_request>(
@@ -364,6 +367,57 @@ struct hall_tables {
   }
   static constexpr auto of(tag<get_opinions_request>) {
     return wire::fields<get_opinions_request>();
+  }
+  static constexpr auto of(tag<form_group_request>) {
+    using t = form_group_request;
+    return wire::fields<t>(
+        member("group_id", &t::group_id, optional_id), member("name", &t::name, short_text),
+        member("basis", &t::basis, id_text),
+        member("members", &t::members, wire::names{max_list_size, max_name_bytes, 1}));
+  }
+  static constexpr auto of(tag<change_group_request>) {
+    using t = change_group_request;
+    return wire::fields<t>(
+        member("group_id", &t::group_id, id_text), member("added", &t::added, person_list),
+        member("removed", &t::removed, person_list), member("reason", &t::reason, short_text));
+  }
+  static constexpr auto of(tag<approve_group_leaders_request>) {
+    using t = approve_group_leaders_request;
+    return wire::fields<t>(
+        member("group_id", &t::group_id, id_text), member("leader", &t::leader, id_text),
+        member("deputy", &t::deputy, id_text), member("vote_id", &t::vote_id, id_text),
+        member("approval", &t::approval, short_text));
+  }
+  static constexpr auto of(tag<plan_activity_request>) {
+    using t = plan_activity_request;
+    return wire::fields<t>(
+        member("activity_id", &t::activity_id, optional_id), member("kind", &t::kind, id_text),
+        member("group_id", &t::group_id, optional_id), member("title", &t::title, short_text),
+        member("date", &t::date, id_text), member("place", &t::place, short_text),
+        member("invited", &t::invited, person_list));
+  }
+  static constexpr auto of(tag<activity_checkin_request>) {
+    using t = activity_checkin_request;
+    return wire::fields<t>(member("activity_id", &t::activity_id, id_text),
+                           member("unix_ms", &t::unix_ms, wire::number{}),
+                           member("signature", &t::sig, wire::signature{}));
+  }
+  static constexpr auto of(tag<record_attendance_request>) {
+    using t = record_attendance_request;
+    return wire::fields<t>(
+        member("activity_id", &t::activity_id, id_text), member("person", &t::person, id_text),
+        member("status", &t::status, id_text),
+        // Empty is the domain's to refuse: attendance_reason_required.
+        member("reason", &t::reason, wire::text{max_title_bytes, 0}));
+  }
+  static constexpr auto of(tag<record_activity_held_request>) {
+    using t = record_activity_held_request;
+    return wire::fields<t>(member("activity_id", &t::activity_id, id_text),
+                           member("outcome", &t::outcome, wire::text{max_text_bytes}));
+  }
+  static constexpr auto of(tag<get_groups_request>) { return wire::fields<get_groups_request>(); }
+  static constexpr auto of(tag<get_activities_request>) {
+    return wire::fields<get_activities_request>();
   }
   static constexpr auto of(tag<get_board_request>) {
     return wire::fields_checked<get_board_request>(

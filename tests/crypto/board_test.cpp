@@ -94,6 +94,27 @@ TEST(Board, CheckinDigestFollowsTheSpec) {
             checkin_digest("sitting-2026", pk, ms));
 }
 
+TEST(Board, ActivityCheckinDigestFollowsTheSpec) {
+  ensure_sodium();
+  const public_key pk = some_key(3);
+  const std::uint64_t ms = 1767225600123;
+  EXPECT_EQ(activity_checkin_digest("A1", pk, ms),
+            h32_by_hand({text("cvp1"), text("activity-checkin"), text("A1"),
+                         byte_vector(pk.bytes().begin(), pk.bytes().end()), le64(ms)}));
+  EXPECT_NE(activity_checkin_digest("A1", pk, ms + 1), activity_checkin_digest("A1", pk, ms));
+  EXPECT_NE(activity_checkin_digest("A2", pk, ms), activity_checkin_digest("A1", pk, ms));
+  EXPECT_NE(activity_checkin_digest("A1", some_key(4), ms), activity_checkin_digest("A1", pk, ms));
+  // Domain-separated from a sitting's check-in with the same id, key and time.
+  EXPECT_NE(activity_checkin_digest("A1", pk, ms), checkin_digest("A1", pk, ms));
+}
+
+TEST(Board, ActivityCheckinDigestKnownAnswer) {
+  ensure_sodium();
+  // The delegate key of seed byte 3 (some_key), activity "A1", 2026-01-01T00:00:00.123Z.
+  EXPECT_EQ(to_hex(activity_checkin_digest("A1", some_key(3), 1767225600123)),
+            "a5dabd66703f9cf476fa4861724cb22f6276e80b99d1429d6ce2a28aacd86ecb");
+}
+
 TEST(Board, AuthDigestFollowsTheSpec) {
   ensure_sodium();
   const public_key pk = some_key(5);

@@ -13,6 +13,7 @@
 
 #include "contacts.hpp"
 #include "follow_up.hpp"
+#include "groups.hpp"
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/ceremony.hpp"
@@ -66,6 +67,8 @@ struct ceremony_model {
 
 struct sitting_model {
   std::string id;
+  /// A delegate group's own sitting: the group ("" for the whole congress).
+  std::string group;
   /// Valid check-ins: person → seq of the event.
   std::map<std::string, std::uint64_t> present;
   std::set<std::string> excused;
@@ -167,6 +170,7 @@ struct congress_model {
   std::string congress_id;
   std::map<std::string, std::set<std::string>> roles;  // person → roles, from the roster
   std::vector<std::string> person_order;
+  std::map<std::string, std::string> names;  // person → roster name
   std::map<std::string, crypto::public_key> keys;  // person → current device key
   std::map<std::string, sitting_model> sittings;
   std::map<std::string, vote_model> votes;
@@ -176,6 +180,8 @@ struct congress_model {
   /// Three-level contact and opinions (digests only).
   contacts_model contacts;
   /// entry_hash of every event by seq (for result digests and receipts).
+  /// Delegate groups and activities.
+  group_model groups;
   std::vector<crypto::digest32> entry_hashes;
 };
 

@@ -77,12 +77,36 @@ class replayer {
   // The term between its meetings (follow_up.cpp).
   void on(const protocol::board_event& e, const ev::delegate_left& p) {
     on_delegate_left(m_, e.seq, p, log_);
+    if (!has_role(p.person, "delegate")) on_group_member_left(m_, p.person);
   }
   void on(const protocol::board_event& e, const ev::alternate_seated& p) {
     on_alternate_seated(m_, e.seq, p, log_);
   }
   void on(const protocol::board_event& e, const ev::delegate_added& p) {
     on_delegate_added(m_, e.seq, p, log_);
+    m_.names.emplace(p.person.number, p.person.name);
+  }
+  // Delegate groups and activities (groups.cpp).
+  void on(const protocol::board_event& e, const ev::group_formed& p) {
+    on_group_formed(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::group_changed& p) {
+    on_group_changed(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::group_leaders_approved& p) {
+    on_group_leaders_approved(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::activity_planned& p) {
+    on_activity_planned(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::activity_checked_in& p) {
+    on_activity_checked_in(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::attendance_recorded& p) {
+    on_attendance_recorded(m_, e.seq, p, log_);
+  }
+  void on(const protocol::board_event& e, const ev::activity_held& p) {
+    on_activity_held(m_, e.seq, p, log_);
   }
   void on(const protocol::board_event& e, const ev::resolution_adopted& p) {
     on_resolution_adopted(m_, e.seq, p, log_);
@@ -299,6 +323,12 @@ class replayer {
 
   void on(const protocol::board_event&, const ev::sitting_created& p) {
     m_.sittings[p.sitting_id].id = p.sitting_id;
+    if (p.group_id) {
+      if (!m_.groups.members.contains(*p.group_id))
+        throw bad_payload("sitting of unknown group " + *p.group_id);
+      m_.sittings[p.sitting_id].group = *p.group_id;
+      m_.groups.sitting_group[p.sitting_id] = *p.group_id;
+    }
     if (p.kind) m_.follow_up.sittings_with_kind.insert(p.sitting_id);
   }
 
@@ -324,17 +354,25 @@ class replayer {
     return it == m_.keys.end() ? nullptr : &it->second;
   }
 
+  // Whether `person` is one of a sitting's seated: a delegate; of a group's sitting, a member.
+  bool sits_in(const sitting_model& s, const std::string& person) const {
+    if (!has_role(person, "delegate") || s.excused.contains(person)) return false;
+    if (s.group.empty()) return true;
+    auto g = m_.groups.members.find(s.group);
+    return g != m_.groups.members.end() && g->second.contains(person);
+  }
+
   // The seated delegates of a sitting, in roster order, and how many of them are present.
   std::vector<std::string> seated(const sitting_model& s) const {
     std::vector<std::string> out;
     for (const auto& person : m_.person_order)
-      if (has_role(person, "delegate") && !s.excused.contains(person)) out.push_back(person);
+      if (sits_in(s, person)) out.push_back(person);
     return out;
   }
   std::uint64_t present(const sitting_model& s) const {
     std::uint64_t n = 0;
     for (const auto& [person, seq] : s.present)
-      if (has_role(person, "delegate") && !s.excused.contains(person)) ++n;
+      if (sits_in(s, person)) ++n;
     return n;
   }
 
@@ -348,6 +386,7 @@ class replayer {
                .second)
         throw bad_payload("person " + person.number + " listed twice");
       m_.person_order.push_back(person.number);
+      m_.names[person.number] = person.name;
     }
     std::sort(m_.person_order.begin(), m_.person_order.end());
   }

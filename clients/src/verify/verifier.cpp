@@ -174,6 +174,7 @@ verify_report verify_record(const record& rec, const verify_options& options) {
   detail::check_ceremonies(model, log);
   detail::check_votes(rec, model, threads, detail::engine_plan::from(options), log);
   detail::check_follow_up(model, log);
+  detail::check_group_leaders(model, log);
   return log.report();
 }
 

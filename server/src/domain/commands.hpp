@@ -68,6 +68,9 @@ struct create_sitting {
   std::string title;
   std::string date;
   std::string kind{};
+  /// A delegate group's own sitting: its seated are the group's members who are seated
+  /// delegates (empty for a sitting of the whole congress).
+  std::string group_id{};
 };
 
 /// Chair: opens or closes check-in of a sitting.
@@ -428,6 +431,70 @@ struct issue_monthly_report {
   std::string month;
 };
 
+/// Secretary: forms a delegate group (代表小组) of at least 10 seated delegates, none already
+/// in a group; `basis` electoral_unit, area or line_of_work. An empty id asks for one.
+struct form_group {
+  std::string group_id;
+  std::string name;
+  std::string basis;
+  std::vector<std::string> members;
+};
+
+/// Secretary: adds and removes members of a group, with the reason; it keeps at least 10.
+struct change_group {
+  std::string group_id;
+  std::vector<std::string> added;
+  std::vector<std::string> removed;
+  std::string reason;
+};
+
+/// Secretary: records the party committee's approval of the leader (组长) and deputy (副组长)
+/// the group elected in decided election `vote_id` of one of its own sittings.
+struct approve_group_leaders {
+  std::string group_id;
+  std::string leader;
+  std::string deputy;
+  std::string vote_id;
+  std::string approval;
+};
+
+/// Secretary: plans an activity (group_activity, research, inspection, study,
+/// committee_attendance) on an ISO `date` at `place`; `group_id` empty for a congress-wide one
+/// (a group_activity names its group); `invited` empty: the group's members, or every seated
+/// delegate. An empty id asks for one.
+struct plan_activity {
+  std::string activity_id;
+  std::string kind;
+  std::string group_id;
+  std::string title;
+  std::string date;
+  std::string place;
+  std::vector<std::string> invited;
+};
+
+/// Delegate: checks in to an activity they are invited to, on its date, with the device key's
+/// signature over activity_checkin_digest(activity_id, device_pk, unix_ms).
+struct activity_check_in {
+  std::string activity_id;
+  std::int64_t unix_ms = 0;
+  crypto::signature signature;
+};
+
+/// Secretary: records an invited delegate's attendance (present, absent or excused) with the
+/// reason, until the activity is recorded as held.
+struct record_attendance {
+  std::string activity_id;
+  std::string person;
+  std::string status;
+  std::string reason;
+};
+
+/// Secretary: the activity took place on or before today, with its outcome; closes check-in.
+struct record_activity_held {
+  std::string activity_id;
+  std::string outcome;
+};
+
 /// Every command.
 using command =
     std::variant<create_congress, import_roster, acknowledge_warnings, issue_enrollment_code,
@@ -442,6 +509,8 @@ using command =
                  report_implementation, refresh_follow_up, register_contact, remove_contact,
                  set_committee_contacts, log_opinion, route_opinion, extend_opinion,
                  answer_opinion, refuse_opinion, report_back_opinion,
-                 issue_monthly_report>;
+                 issue_monthly_report,
+                 form_group, change_group, approve_group_leaders, plan_activity,
+                 activity_check_in, record_attendance, record_activity_held>;
 
 }  // namespace plenum::server::domain

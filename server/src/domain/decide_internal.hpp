@@ -104,6 +104,13 @@ result<decision> handle(const congress_state&, const report_back_opinion&, const
     const private_input& in, std::initializer_list<std::string_view> allowed,
     std::initializer_list<std::string_view> required);
 result<decision> handle(const congress_state&, const issue_monthly_report&, const context&);
+result<decision> handle(const congress_state&, const form_group&, const context&);
+result<decision> handle(const congress_state&, const change_group&, const context&);
+result<decision> handle(const congress_state&, const approve_group_leaders&, const context&);
+result<decision> handle(const congress_state&, const plan_activity&, const context&);
+result<decision> handle(const congress_state&, const activity_check_in&, const context&);
+result<decision> handle(const congress_state&, const record_attendance&, const context&);
+result<decision> handle(const congress_state&, const record_activity_held&, const context&);
 
 /// What a decided vote leaves for the year after: a resolution_adopted when a motion on a
 /// report, major matter or proposal item passed, and a rectification_opened for each member a

@@ -27,8 +27,10 @@ boost::system::error_code check_time(std::int64_t signed_ms, const context& ctx)
   return {};
 }
 
-// A person may be present once, and not while excused.
-boost::system::error_code check_presence(const sitting& s, const std::string& number) {
+// A person may be present once, and not while excused; at a group's sitting, only its members.
+boost::system::error_code check_presence(const congress_state& state, const sitting& s,
+                                         const std::string& number) {
+  if (!s.group_id.empty() && !state.sits_in(s, number)) return errc::not_in_group;
   if (s.excused.contains(number)) return errc::excused;
   if (s.present.contains(number)) return errc::already_checked_in;
   return {};
@@ -44,10 +46,14 @@ result<decision> handle(const congress_state& state, const create_sitting& c, co
       (kind != "annual" && kind != "extraordinary"))
     return errc::invalid_field;
   if (state.find_sitting(id) != nullptr) return errc::sitting_exists;
+  if (!c.group_id.empty() && state.groups().find_group(c.group_id) == nullptr)
+    return errc::unknown_group;
   auto d = single(events::sitting_created{id, c.title, c.date, kind,
                                           term_year(state.congress()->term_start, c.date)});
-  // An annual meeting opens with the follow-up of what the term decided before it.
-  if (kind == "annual") follow_up_agenda(state, id, d);
+  if (!c.group_id.empty()) std::get<events::sitting_created>(d.events.back()).group_id = c.group_id;
+  // An annual meeting of the congress opens with the follow-up of what the term decided before
+  // it.
+  if (kind == "annual" && c.group_id.empty()) follow_up_agenda(state, id, d);
   d.created_id_field = "sitting_id";
   d.created_id = id;
   return d;
@@ -81,7 +87,7 @@ result<decision> handle(const congress_state& state, const check_in& c, const co
       crypto::checkin_digest(c.sitting_id, key, static_cast<std::uint64_t>(c.unix_ms));
   if (!key.verify(digest, c.signature)) return errc::bad_checkin_signature;
   if (auto ec = check_time(c.unix_ms, ctx)) return ec;
-  if (auto ec = check_presence(**s, ctx.who.person_id)) return ec;
+  if (auto ec = check_presence(state, **s, ctx.who.person_id)) return ec;
   return single(events::checked_in{c.sitting_id,
                                    ctx.who.person_id,
                                    key,
@@ -112,7 +118,7 @@ result<decision> handle(const congress_state& state, const assisted_check_in& c,
       crypto::checkin_digest(c.sitting_id, *en->device_key, static_cast<std::uint64_t>(c.unix_ms));
   if (!secretary_key.verify(digest, c.signature)) return errc::bad_checkin_signature;
   if (auto ec = check_time(c.unix_ms, ctx)) return ec;
-  if (auto ec = check_presence(**s, c.person)) return ec;
+  if (auto ec = check_presence(state, **s, c.person)) return ec;
   return single(events::checked_in{c.sitting_id, c.person, *en->device_key,
                                    static_cast<std::uint64_t>(c.unix_ms), c.signature, true,
                                    ctx.who.person_id, secretary_key, c.reason});
@@ -124,6 +130,7 @@ result<decision> handle(const congress_state& state, const excuse_delegate& c, c
   if (!s) return s.error();
   if (state.find_person(c.person) == nullptr) return errc::unknown_person;
   if (!state.is_delegate(c.person)) return errc::not_a_voter;
+  if (!state.sits_in(**s, c.person)) return errc::not_in_group;
   if (!valid_text(c.reason, 512) || !valid_text(c.approver, 256)) return errc::invalid_field;
   if ((*s)->excused.contains(c.person)) return errc::already_excused;
   if ((*s)->present.contains(c.person)) return errc::already_checked_in;

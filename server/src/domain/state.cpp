@@ -68,17 +68,28 @@ bool congress_state::is_delegate(std::string_view number) const {
   return p != nullptr && p->roles.has(role::delegate);
 }
 
+bool congress_state::sits_in(const sitting& s, std::string_view number) const {
+  if (!is_delegate(number)) return false;
+  if (s.group_id.empty()) return true;
+  const delegate_group* g = groups_.find_group(s.group_id);
+  return g != nullptr && g->has_member(number);
+}
+
 std::vector<std::string> congress_state::seated(const sitting& s) const {
+  const delegate_group* g = s.group_id.empty() ? nullptr : groups_.find_group(s.group_id);
+  if (!s.group_id.empty() && g == nullptr) return {};
   std::vector<std::string> out;
   for (const auto& p : persons_)
-    if (p.roles.has(role::delegate) && !s.excused.contains(p.number)) out.push_back(p.number);
+    if (p.roles.has(role::delegate) && !s.excused.contains(p.number) &&
+        (g == nullptr || g->has_member(p.number)))
+      out.push_back(p.number);
   return out;
 }
 
 std::uint64_t congress_state::present_count(const sitting& s) const {
   std::uint64_t n = 0;
   for (const auto& [number, record] : s.present)
-    if (is_delegate(number) && !s.excused.contains(number)) ++n;
+    if (sits_in(s, number) && !s.excused.contains(number)) ++n;
   return n;
 }
 
@@ -165,6 +176,12 @@ struct congress_state::applier {
     else if (p.kind && *p.kind != "annual")
       return refused("sitting_created " + p.sitting_id + ": unknown kind " + *p.kind);
     s.year = p.year.value_or(0);
+    if (p.group_id) {
+      if (st.groups_.find_group(*p.group_id) == nullptr)
+        return refused("sitting_created " + p.sitting_id + " names an unknown group " +
+                       *p.group_id);
+      s.group_id = *p.group_id;
+    }
     st.sittings_.insert_or_assign(p.sitting_id, std::move(s));
     return {};
   }
@@ -574,6 +591,7 @@ struct congress_state::applier {
     if (!pr->roles.has(role::delegate))
       return refused("delegate_left: " + p.person + " is not a delegate");
     pr->roles.erase(role::delegate);
+    st.groups_.delegate_left(p.person);
     st.roster_changes_.push_back(
         {std::string(p.type), p.person, {}, p.reason, p.date, p.by, e.seq});
     return {};
@@ -684,6 +702,40 @@ struct congress_state::applier {
   apply_result book(const Event& p) {
     if (auto problem = st.contacts_.apply(p))
       return refused(std::string(Event::type) + ": " + *problem);
+    return {};
+  }
+
+ public:
+  // Delegate groups and activities (groups.cpp).
+  apply_result operator()(const protocol::events::group_formed& p) {
+    for (const auto& m : p.members)
+      if (!st.is_delegate(m)) return refused("group_formed: " + m + " is not a delegate");
+    return registered(st.groups_.apply(p));
+  }
+  apply_result operator()(const protocol::events::group_changed& p) {
+    for (const auto& m : p.added)
+      if (!st.is_delegate(m)) return refused("group_changed: " + m + " is not a delegate");
+    return registered(st.groups_.apply(p));
+  }
+  apply_result operator()(const protocol::events::group_leaders_approved& p) {
+    return registered(st.groups_.apply(p));
+  }
+  apply_result operator()(const protocol::events::activity_planned& p) {
+    return registered(st.groups_.apply(p));
+  }
+  apply_result operator()(const protocol::events::activity_checked_in& p) {
+    return registered(st.groups_.apply(p, e.seq));
+  }
+  apply_result operator()(const protocol::events::attendance_recorded& p) {
+    return registered(st.groups_.apply(p, e.seq));
+  }
+  apply_result operator()(const protocol::events::activity_held& p) {
+    return registered(st.groups_.apply(p));
+  }
+
+ private:
+  static apply_result registered(const std::optional<std::string>& problem) {
+    if (problem) return refused(*problem);
     return {};
   }
 

@@ -13,6 +13,7 @@
 
 #include "domain/contacts.hpp"
 #include "domain/event.hpp"
+#include "domain/groups.hpp"
 #include "domain/roster.hpp"
 #include "domain/working_calendar.hpp"
 #include "plenum/crypto/ballot.hpp"
@@ -128,6 +129,8 @@ struct sitting {
   enum class meeting { annual, extraordinary };
   meeting kind = meeting::annual;
   std::uint64_t year = 0;  ///< of the term, 1-based; 0 when the record does not say
+  /// A delegate group's own sitting: the group's id ("" for a sitting of the whole congress).
+  std::string group_id;
   status state = status::scheduled;
   bool checkin_open = false;
   std::map<std::string, checkin_record> present;  ///< by person number (any role)
@@ -405,11 +408,18 @@ class congress_state {
     return report_ids_.contains(std::string(id));
   }
 
+  /// Delegate groups (代表小组) and activities between meetings.
+  [[nodiscard]] const group_register& groups() const { return groups_; }
+
   /// Whether person `number` is a delegate of the term.
   [[nodiscard]] bool is_delegate(std::string_view number) const;
-  /// Seated (应到) of a sitting: delegates of the term minus those excused.
+  /// Seated (应到) of a sitting: delegates of the term minus those excused; of a group's sitting,
+  /// only the group's members among them.
   [[nodiscard]] std::vector<std::string> seated(const sitting& s) const;
-  /// Present (实到): checked-in delegates.
+  /// Whether `number` may attend sitting `s` as one of its seated (a delegate; of a group's
+  /// sitting, a member of the group).
+  [[nodiscard]] bool sits_in(const sitting& s, std::string_view number) const;
+  /// Present (实到): checked-in delegates (of a group's sitting: members).
   [[nodiscard]] std::uint64_t present_count(const sitting& s) const;
 
   friend bool operator==(const congress_state&, const congress_state&) = default;
@@ -438,6 +448,7 @@ class congress_state {
   std::set<std::string> report_ids_;
   contact_book contacts_;
   std::map<std::string, issued_report> monthly_reports_;
+  group_register groups_;
 };
 
 }  // namespace plenum::server::domain

@@ -224,7 +224,7 @@ result<json::object> delegate_view(const congress_state& state, std::string_view
   const sitting* s = state.find_sitting(sitting_id);
   if (s != nullptr) {
     const std::string number(person);
-    o["seated"] = p->roles.has(role::delegate) && !s->excused.contains(number);
+    o["seated"] = state.sits_in(*s, number) && !s->excused.contains(number);
     o["present"] = s->present.contains(number);
     o["excused"] = s->excused.contains(number);
     json::array receipts;

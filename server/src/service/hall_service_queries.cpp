@@ -15,6 +15,7 @@
 #include "domain/follow_up.hpp"
 #include "domain/monthly_report.hpp"
 #include "domain/performance_file.hpp"
+#include "domain/group_views.hpp"
 #include "domain/proposal_views.hpp"
 #include "domain/views.hpp"
 #include "export/record_export.hpp"
@@ -267,6 +268,14 @@ std::string hall_service::hall_query(std::uint64_t id, const protocol::hall_requ
     const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
     return protocol::encode_ok(
         id, json::object{{"performance_file", domain::performance_file(state, person, today)}});
+  }
+  if (std::holds_alternative<protocol::get_groups_request>(r)) {
+    const auto today = domain::civil_date::of_unix_ms(clock_->now_ms());
+    return protocol::encode_ok(id, domain::groups_view(state, today));
+  }
+  if (std::holds_alternative<protocol::get_activities_request>(r)) {
+    const bool desk = who->holds_any({domain::role::secretary, domain::role::chair});
+    return protocol::encode_ok(id, domain::activities_view(state, desk ? "" : who->person_id));
   }
   if (std::holds_alternative<protocol::get_follow_up_request>(r)) {
     if (!who->holds_any({domain::role::secretary, domain::role::chair}))

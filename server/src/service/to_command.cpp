@@ -59,7 +59,7 @@ struct hall_mapper {
     return d::issue_enrollment_code{r.person, code.printable(), crypto::to_hex(salt)};
   }
   maybe_command operator()(const p::create_sitting_request& r) const {
-    return d::create_sitting{r.sitting_id, r.title, r.date, r.kind};
+    return d::create_sitting{r.sitting_id, r.title, r.date, r.kind, r.group_id};
   }
   maybe_command operator()(const p::open_checkin_request& r) const {
     return d::open_checkin{r.sitting_id};
@@ -213,6 +213,27 @@ struct hall_mapper {
   }
   maybe_command operator()(const p::issue_monthly_report_request& r) const {
     return d::issue_monthly_report{r.month};
+  }
+  maybe_command operator()(const p::form_group_request& r) const {
+    return d::form_group{r.group_id, r.name, r.basis, r.members};
+  }
+  maybe_command operator()(const p::change_group_request& r) const {
+    return d::change_group{r.group_id, r.added, r.removed, r.reason};
+  }
+  maybe_command operator()(const p::approve_group_leaders_request& r) const {
+    return d::approve_group_leaders{r.group_id, r.leader, r.deputy, r.vote_id, r.approval};
+  }
+  maybe_command operator()(const p::plan_activity_request& r) const {
+    return d::plan_activity{r.activity_id, r.kind, r.group_id, r.title, r.date, r.place, r.invited};
+  }
+  maybe_command operator()(const p::activity_checkin_request& r) const {
+    return d::activity_check_in{r.activity_id, signed_ms(r.unix_ms), r.sig};
+  }
+  maybe_command operator()(const p::record_attendance_request& r) const {
+    return d::record_attendance{r.activity_id, r.person, r.status, r.reason};
+  }
+  maybe_command operator()(const p::record_activity_held_request& r) const {
+    return d::record_activity_held{r.activity_id, r.outcome};
   }
   template <typename T>
   maybe_command operator()(const T&) const {

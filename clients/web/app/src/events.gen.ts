@@ -88,6 +88,7 @@ export interface SittingCreatedPayload {
   date: string;
   kind?: string;
   year?: number;
+  group_id?: string;
 }
 
 /** The `checkin_opened` event's payload. */
@@ -510,6 +511,77 @@ export interface MonthlyReportIssuedPayload {
   unix_ms: number;
 }
 
+/** The `group_formed` event's payload. */
+export interface GroupFormedPayload {
+  group_id: string;
+  name: string;
+  basis: string;
+  members: string[];
+  by: string;
+  unix_ms: number;
+}
+
+/** The `group_changed` event's payload. */
+export interface GroupChangedPayload {
+  group_id: string;
+  added: string[];
+  removed: string[];
+  reason: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `group_leaders_approved` event's payload. */
+export interface GroupLeadersApprovedPayload {
+  group_id: string;
+  leader: string;
+  deputy: string;
+  vote_id: string;
+  approval: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `activity_planned` event's payload. */
+export interface ActivityPlannedPayload {
+  activity_id: string;
+  kind: string;
+  group_id: string;
+  title: string;
+  date: string;
+  place: string;
+  invited: string[];
+  by: string;
+  unix_ms: number;
+}
+
+/** The `activity_checked_in` event's payload. */
+export interface ActivityCheckedInPayload {
+  activity_id: string;
+  person: string;
+  device_pk: string;
+  unix_ms: number;
+  signature: string;
+}
+
+/** The `attendance_recorded` event's payload. */
+export interface AttendanceRecordedPayload {
+  activity_id: string;
+  person: string;
+  status: string;
+  reason: string;
+  by: string;
+  unix_ms: number;
+}
+
+/** The `activity_held` event's payload. */
+export interface ActivityHeldPayload {
+  activity_id: string;
+  outcome: string;
+  by: string;
+  unix_ms: number;
+}
+
 /** Every event type's payload, by type. */
 export interface EventPayloads {
   congress_created: CongressCreatedPayload;
@@ -563,6 +635,13 @@ export interface EventPayloads {
   opinion_refused: OpinionRefusedPayload;
   opinion_reported_back: OpinionReportedBackPayload;
   monthly_report_issued: MonthlyReportIssuedPayload;
+  group_formed: GroupFormedPayload;
+  group_changed: GroupChangedPayload;
+  group_leaders_approved: GroupLeadersApprovedPayload;
+  activity_planned: ActivityPlannedPayload;
+  activity_checked_in: ActivityCheckedInPayload;
+  attendance_recorded: AttendanceRecordedPayload;
+  activity_held: ActivityHeldPayload;
 }
 
 /** The name of an event type. */
@@ -621,4 +700,11 @@ export const EVENT_TYPES: readonly EventType[] = [
   "opinion_refused",
   "opinion_reported_back",
   "monthly_report_issued",
+  "group_formed",
+  "group_changed",
+  "group_leaders_approved",
+  "activity_planned",
+  "activity_checked_in",
+  "attendance_recorded",
+  "activity_held",
 ];

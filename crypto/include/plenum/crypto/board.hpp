@@ -24,6 +24,13 @@ inline constexpr digest32 genesis_hash{};
 [[nodiscard]] digest32 checkin_digest(std::string_view sitting_id, const public_key& delegate_pk,
                                       std::uint64_t unix_ms);
 
+/// H32("activity-checkin", activity_id, delegate_pk, LE64(unix_ms)): what a delegate signs to
+/// record presence at an activity between meetings (crypto/SPEC.md §6). Its own label, so that a
+/// sitting's check-in can never be replayed as an activity's, nor the other way round.
+[[nodiscard]] digest32 activity_checkin_digest(std::string_view activity_id,
+                                               const public_key& delegate_pk,
+                                               std::uint64_t unix_ms);
+
 /// H32("auth", congress_id, server_nonce, client_nonce, device_pk): what a device signs to
 /// authenticate a connection. The nonces are hashed as given, whatever their length.
 [[nodiscard]] digest32 auth_digest(std::string_view congress_id, byte_span server_nonce,

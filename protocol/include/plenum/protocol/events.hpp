@@ -127,6 +127,9 @@ struct sitting_created {
   std::optional<std::string> kind{};
   /// The year of the term (1-based) the sitting belongs to; absent in older records.
   std::optional<std::uint64_t> year{};
+  /// A delegate group's own sitting (its election of 组长 and 副组长): the group's id; absent
+  /// for a sitting of the whole congress.
+  std::optional<std::string> group_id{};
   friend bool operator==(const sitting_created&, const sitting_created&) = default;
 };
 
@@ -647,6 +650,96 @@ struct monthly_report_issued {
   friend bool operator==(const monthly_report_issued&, const monthly_report_issued&) = default;
 };
 
+/// A delegate group (代表小组) formed by the secretary: at least 10 seated delegates, none in
+/// another group; `basis` electoral_unit, area or line_of_work.
+struct group_formed {
+  static constexpr std::string_view type = "group_formed";
+  std::string group_id;
+  std::string name;
+  std::string basis;
+  std::vector<std::string> members;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const group_formed&, const group_formed&) = default;
+};
+
+/// Members added to and removed from a group, with the reason; the group keeps at least 10.
+struct group_changed {
+  static constexpr std::string_view type = "group_changed";
+  std::string group_id;
+  std::vector<std::string> added;
+  std::vector<std::string> removed;
+  std::string reason;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const group_changed&, const group_changed&) = default;
+};
+
+/// The party committee's approval (`approval`: e.g. its document number) of the leader (组长)
+/// and deputy (副组长) the group elected in decided vote `vote_id` of one of its sittings.
+struct group_leaders_approved {
+  static constexpr std::string_view type = "group_leaders_approved";
+  std::string group_id;
+  std::string leader;
+  std::string deputy;
+  std::string vote_id;
+  std::string approval;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const group_leaders_approved&, const group_leaders_approved&) = default;
+};
+
+/// An activity of the delegates between meetings: kind group_activity, research, inspection,
+/// study or committee_attendance; `group_id` "" for a congress-wide one; `invited` delegates.
+struct activity_planned {
+  static constexpr std::string_view type = "activity_planned";
+  std::string activity_id;
+  std::string kind;
+  std::string group_id;
+  std::string title;
+  std::string date;  ///< ISO date
+  std::string place;
+  std::vector<std::string> invited;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const activity_planned&, const activity_planned&) = default;
+};
+
+/// A delegate's own check-in to an activity on its date: `signature` by `device_pk` over
+/// crypto::activity_checkin_digest(activity_id, device_pk, unix_ms).
+struct activity_checked_in {
+  static constexpr std::string_view type = "activity_checked_in";
+  std::string activity_id;
+  std::string person;
+  crypto::public_key device_pk;
+  std::uint64_t unix_ms = 0;
+  crypto::signature signature;
+  friend bool operator==(const activity_checked_in&, const activity_checked_in&) = default;
+};
+
+/// The office records a delegate's attendance (present, absent or excused) with the reason: for
+/// someone without a device, or who did not come.
+struct attendance_recorded {
+  static constexpr std::string_view type = "attendance_recorded";
+  std::string activity_id;
+  std::string person;
+  std::string status;
+  std::string reason;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const attendance_recorded&, const attendance_recorded&) = default;
+};
+
+/// The activity took place, with its outcome; check-in to it is closed.
+struct activity_held {
+  static constexpr std::string_view type = "activity_held";
+  std::string activity_id;
+  std::string outcome;
+  std::string by;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const activity_held&, const activity_held&) = default;
+};
+
 }  // namespace events
 
 /// The payload of any event of the log, by its type.
@@ -666,7 +759,10 @@ using congress_event = std::variant<
     events::implementation_reported, events::contact_registered, events::contact_removed,
     events::committee_contacts_set, events::opinion_logged, events::opinion_routed,
     events::opinion_extended, events::opinion_answered, events::opinion_refused,
-    events::opinion_reported_back, events::monthly_report_issued>;
+    events::opinion_reported_back, events::monthly_report_issued,
+    events::group_formed, events::group_changed, events::group_leaders_approved,
+    events::activity_planned, events::activity_checked_in, events::attendance_recorded,
+    events::activity_held>;
 
 /// The type name of the event held ("ballot_accepted", …).
 [[nodiscard]] std::string_view event_type(const congress_event& e) noexcept;

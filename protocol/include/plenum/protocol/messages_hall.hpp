@@ -106,6 +106,9 @@ struct create_sitting_request {
   std::string date;  ///< ISO YYYY-MM-DD
   /// "annual" (the default when empty, absent on the wire) or "extraordinary".
   std::string kind{};
+  /// A delegate group's own sitting (its election): the group's id; empty, absent on the wire,
+  /// for a sitting of the whole congress.
+  std::string group_id{};
 };
 
 /// `open_checkin`, `close_checkin`, `open_sitting`, `close_sitting` (chair): one sitting id.
@@ -450,6 +453,89 @@ struct get_opinions_request {
   static constexpr std::string_view type = "get_opinions";
 };
 
+// ---- delegate groups and activities (代表小组与活动) ----
+
+/// `form_group` (secretary): a group of at least 10 seated delegates, none already in a group;
+/// `basis` electoral_unit, area or line_of_work. An empty `group_id` asks the congress for one.
+struct form_group_request {
+  static constexpr std::string_view type = "form_group";
+  std::string group_id;
+  std::string name;
+  std::string basis;
+  std::vector<std::string> members;
+};
+
+/// `change_group` (secretary): members added and removed, with the reason.
+struct change_group_request {
+  static constexpr std::string_view type = "change_group";
+  std::string group_id;
+  std::vector<std::string> added;
+  std::vector<std::string> removed;
+  std::string reason;
+};
+
+/// `approve_group_leaders` (secretary): records the party committee's approval (`approval`,
+/// e.g. its document number) of the leader and deputy elected in decided vote `vote_id`.
+struct approve_group_leaders_request {
+  static constexpr std::string_view type = "approve_group_leaders";
+  std::string group_id;
+  std::string leader;
+  std::string deputy;
+  std::string vote_id;
+  std::string approval;
+};
+
+/// `plan_activity` (secretary): an activity on `date` (ISO) at `place`; `group_id` empty for a
+/// congress-wide one; `invited` empty means the group's members (a group's activity) or every
+/// seated delegate. An empty `activity_id` asks the congress for one.
+struct plan_activity_request {
+  static constexpr std::string_view type = "plan_activity";
+  std::string activity_id;
+  std::string kind;
+  std::string group_id;
+  std::string title;
+  std::string date;
+  std::string place;
+  std::vector<std::string> invited;
+};
+
+/// `activity_checkin` (an invited delegate, on the activity's date): signs
+/// crypto::activity_checkin_digest(activity_id, own device key, unix_ms).
+struct activity_checkin_request {
+  static constexpr std::string_view type = "activity_checkin";
+  std::string activity_id;
+  std::uint64_t unix_ms = 0;
+  crypto::signature sig;
+};
+
+/// `record_attendance` (secretary): present, absent or excused, with the reason.
+struct record_attendance_request {
+  static constexpr std::string_view type = "record_attendance";
+  std::string activity_id;
+  std::string person;
+  std::string status;
+  std::string reason;
+};
+
+/// `record_activity_held` (secretary): the activity took place with this outcome.
+struct record_activity_held_request {
+  static constexpr std::string_view type = "record_activity_held";
+  std::string activity_id;
+  std::string outcome;
+};
+
+/// `get_groups` (any person): every group with its members, leaders, this year's activities
+/// and whether it has met this year.
+struct get_groups_request {
+  static constexpr std::string_view type = "get_groups";
+};
+
+/// `get_activities` (any person): every activity with its attendance; a delegate's own status
+/// in each.
+struct get_activities_request {
+  static constexpr std::string_view type = "get_activities";
+};
+
 // ---- queries ----
 
 /// `get_roster` (secretary, chair): the secretary's roster view for a sitting.
@@ -548,7 +634,10 @@ using hall_request =
                  answer_opinion_request, refuse_opinion_request, report_back_opinion_request,
                  get_contacts_request, get_opinions_request,
                  issue_monthly_report_request, get_monthly_report_request,
-                 get_performance_file_request>;
+                 get_performance_file_request,
+                 form_group_request, change_group_request, approve_group_leaders_request,
+                 plan_activity_request, activity_checkin_request, record_attendance_request,
+                 record_activity_held_request, get_groups_request, get_activities_request>;
 
 /// A decoded hall request with the id its reply must echo.
 struct hall_request_message {

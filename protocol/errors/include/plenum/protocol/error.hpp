@@ -178,6 +178,25 @@ enum class canonical {
   X(invalid_month, invalid_argument, "a month is not written YYYY-MM")                           \
   X(month_not_ended, failed_precondition, "the month has not ended yet")                         \
   X(report_already_issued, already_exists, "the report of this month was issued already")        \
+  /* delegate groups and activities */                                                           \
+  X(unknown_group, not_found, "no such delegate group")                                          \
+  X(group_exists, already_exists, "a delegate group with this id exists")                        \
+  X(group_too_small, failed_precondition, "a delegate group has at least 10 members")            \
+  X(invalid_group_member, invalid_argument,                                                      \
+    "a group's members are delegates of the term, each named once")                              \
+  X(already_in_group, failed_precondition, "the delegate is already a member of a group")        \
+  X(not_in_group, failed_precondition, "the delegate is not a member of this group")             \
+  X(leaders_not_elected, failed_precondition,                                                    \
+    "the vote is not a decided election of this group's sitting that elected both")              \
+  X(unknown_activity, not_found, "no such activity")                                             \
+  X(activity_exists, already_exists, "an activity with this id exists")                          \
+  X(invalid_activity, invalid_argument, "the activity's kind, group, date or place is not valid") \
+  X(activity_already_held, failed_precondition, "the activity was already recorded as held")     \
+  X(activity_not_yet_held, failed_precondition, "the activity's date has not come yet")          \
+  X(not_invited, permission_denied, "the delegate is not invited to this activity")              \
+  X(not_activity_day, failed_precondition, "check-in to an activity is open on its date only")   \
+  X(attendance_recorded_already, already_exists, "the delegate's attendance is already recorded") \
+  X(attendance_reason_required, invalid_argument, "recorded attendance needs its reason")        \
   /* downloads */                                                                                \
   X(sheet_tool_missing, unavailable, "the server cannot find plenum-sheet to make the sheet")    \
   X(sheet_failed, internal, "the result sheet could not be made")                                \
