@@ -5,19 +5,15 @@
 // it; another delegate cannot read the first one's contacts; the exported record verifies and
 // holds no resident's name (only digests).
 #include <gtest/gtest.h>
-#include <signal.h>
 
 #include <boost/json/serialize.hpp>
-#include <fstream>
-#include <map>
 #include <memory>
 #include <string>
 
 #include "hall_client.hpp"
 #include "plenum/clients/verify/verifier.hpp"
-#include "plenum/crypto/random.hpp"
 #include "plenum/protocol/working_calendar.hpp"
-#include "plenumd_process.hpp"
+#include "term_hall.hpp"
 
 namespace plenum::tests {
 namespace {
@@ -26,22 +22,20 @@ namespace json = boost::json;
 using namespace std::chrono_literals;
 using protocol::civil_date;
 
-// Ten delegates (D010 also a party committee member), a chair, a secretary.
+// Ten delegates (D010 also a party committee member), a chair, a secretary, three scrutineers.
 std::string roster_csv() {
   std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
   static const char* occupations[] = {"science", "education", "health", "farming"};
   for (int i = 1; i <= 10; ++i)
-    csv += "D0" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ",代表" + std::to_string(i) +
-           "," + (i % 2 == 0 ? "女" : "男") + "," + (i == 10 ? "回族" : "汉族") + "," +
-           occupations[i % 4] + ",U1,G1,delegate," + (i == 10 ? "yes" : "no") + "\n";
+    csv += term_delegate(i) + ",代表" + std::to_string(i) + "," + (i % 2 == 0 ? "女" : "男") + "," +
+           (i == 10 ? "回族" : "汉族") + "," + occupations[i % 4] + ",U1,G1,delegate," +
+           (i == 10 ? "yes" : "no") + "\n";
   csv += "CH,主持人,男,汉族,cadre,,,chair,no\n";
   csv += "SE,秘书,女,汉族,cadre,,,secretary,no\n";
+  for (int i = 1; i <= 3; ++i)
+    csv += "S" + std::to_string(i) + ",监票人" + std::to_string(i) +
+           ",男,汉族,cadre,,,scrutineer,no\n";
   return csv;
-}
-
-crypto::secret_key make_key(const std::string& label) {
-  crypto::seeded_random random("contact service test " + label);
-  return crypto::secret_key::generate(random);
 }
 
 // The residents' and members' names: none may appear in the record.
@@ -60,45 +54,12 @@ civil_date working_days_before(const protocol::working_calendar& cal, civil_date
 class contact_service_test : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::make_unique<temp_dir>();
-    std::ofstream(dir_->path() / "roster.csv") << roster_csv();
-    server_ = std::make_unique<plenumd_process>(
-        PLENUMD_BINARY, dir_->path() / "data", dir_->path() / "plenumd.log",
-        std::vector<std::string>{"--congress-id", "contact-congress", "--roster",
-                                 (dir_->path() / "roster.csv").string(), "--membership",
-                                 "100,40,5"});
-    auto port = server_->wait_ready(120s);
-    ASSERT_TRUE(port) << read_file(dir_->path() / "plenumd.log");
-    port_ = *port;
-    hall_client first(port_);
-    keys_.emplace("SE", make_key("SE"));
-    ASSERT_TRUE(enroll(first, "SE", secretary_code(dir_->path() / "data"), keys_.at("SE")).ok());
-    auto se = as("SE");
-    for (const char* p : {"D001", "D002"}) {
-      auto issued = se.call("issue_enrollment_code", {{"person", p}});
-      ASSERT_TRUE(issued.ok()) << p << " " << issued.code();
-      keys_.emplace(p, make_key(p));
-      hall_client c(port_);
-      ASSERT_TRUE(enroll(c, p, str(issued.fields, "code"), keys_.at(p)).ok()) << p;
-    }
+    hall_ = std::make_unique<term_hall>(roster_csv());
+    ASSERT_TRUE(hall_->ok()) << hall_->server_log();
   }
-  void TearDown() override {
-    if (server_) {
-      EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
-    }
-  }
+  hall_client as(const std::string& person) { return hall_->as(person); }
 
-  hall_client as(const std::string& person) {
-    hall_client c(port_);
-    auto a = c.auth(keys_.at(person));
-    EXPECT_TRUE(a.ok()) << person << " " << a.code();
-    return c;
-  }
-
-  std::unique_ptr<temp_dir> dir_;
-  std::unique_ptr<plenumd_process> server_;
-  std::uint16_t port_ = 0;
-  std::map<std::string, crypto::secret_key> keys_;
+  std::unique_ptr<term_hall> hall_;
 };
 
 json::object find_by(const json::array& list, const std::string& key, const std::string& value) {

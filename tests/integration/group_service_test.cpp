@@ -5,11 +5,8 @@
 // follows with the members' signed check-ins and one attendance the office records with its
 // reason; the exported record verifies, groups and activities included.
 #include <gtest/gtest.h>
-#include <signal.h>
 
 #include <boost/json/serialize.hpp>
-#include <fstream>
-#include <map>
 #include <memory>
 #include <string>
 
@@ -18,10 +15,9 @@
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/board.hpp"
-#include "plenum/crypto/random.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/working_calendar.hpp"
-#include "plenumd_process.hpp"
+#include "term_hall.hpp"
 
 namespace plenum::tests {
 namespace {
@@ -29,14 +25,12 @@ namespace {
 namespace json = boost::json;
 using namespace std::chrono_literals;
 
-std::string delegate(int i) { return "D0" + std::string(i < 10 ? "0" : "") + std::to_string(i); }
-
 // Twelve delegates (1–10 of 东片, 11–12 of 西片), a chair, a secretary, three scrutineers.
 std::string roster_csv() {
   std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
   static const char* occupations[] = {"science", "education", "health", "farming"};
   for (int i = 1; i <= 12; ++i)
-    csv += delegate(i) + ",代表" + std::to_string(i) + "," + (i % 2 == 0 ? "女" : "男") + "," +
+    csv += term_delegate(i) + ",代表" + std::to_string(i) + "," + (i % 2 == 0 ? "女" : "男") + "," +
            (i == 10 ? "回族" : "汉族") + "," + occupations[i % 4] + ",U1," +
            (i <= 10 ? "东片" : "西片") + ",delegate,no\n";
   csv += "CH,主持人,男,汉族,cadre,,,chair,no\n";
@@ -47,53 +41,14 @@ std::string roster_csv() {
   return csv;
 }
 
-crypto::secret_key make_key(const std::string& label) {
-  crypto::seeded_random random("group service test " + label);
-  return crypto::secret_key::generate(random);
-}
-
 class group_service_test : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::make_unique<temp_dir>();
-    std::ofstream(dir_->path() / "roster.csv") << roster_csv();
-    server_ = std::make_unique<plenumd_process>(
-        PLENUMD_BINARY, dir_->path() / "data", dir_->path() / "plenumd.log",
-        std::vector<std::string>{"--congress-id", "group-congress", "--roster",
-                                 (dir_->path() / "roster.csv").string(), "--membership",
-                                 "100,40,5"});
-    auto port = server_->wait_ready(120s);
-    ASSERT_TRUE(port) << read_file(dir_->path() / "plenumd.log");
-    port_ = *port;
+    hall_ = std::make_unique<term_hall>(roster_csv());
+    ASSERT_TRUE(hall_->ok()) << hall_->server_log();
   }
-  void TearDown() override {
-    if (server_) {
-      EXPECT_EQ(server_->stop(SIGTERM, 60s), 0);
-    }
-  }
-
-  hall_client as(const std::string& person) {
-    hall_client c(port_);
-    auto a = c.auth(keys_.at(person));
-    EXPECT_TRUE(a.ok()) << person << " " << a.code();
-    return c;
-  }
-
-  void enroll_everyone() {
-    hall_client first(port_);
-    keys_.emplace("SE", make_key("SE"));
-    ASSERT_TRUE(enroll(first, "SE", secretary_code(dir_->path() / "data"), keys_.at("SE")).ok());
-    auto se = as("SE");
-    std::vector<std::string> people = {"CH", "S1", "S2", "S3"};
-    for (int i = 1; i <= 12; ++i) people.push_back(delegate(i));
-    for (const auto& p : people) {
-      auto issued = se.call("issue_enrollment_code", {{"person", p}});
-      ASSERT_TRUE(issued.ok()) << p << " " << issued.code();
-      keys_.emplace(p, make_key(p));
-      hall_client c(port_);
-      ASSERT_TRUE(enroll(c, p, str(issued.fields, "code"), keys_.at(p)).ok()) << p;
-    }
-  }
+  hall_client as(const std::string& person) { return hall_->as(person); }
+  const crypto::secret_key& key(const std::string& person) const { return hall_->key(person); }
 
   std::uint64_t server_now(hall_client& c) {
     return c.call("ping").fields.at("server_unix_ms").to_number<std::uint64_t>();
@@ -102,26 +57,23 @@ class group_service_test : public ::testing::Test {
   hall_reply activity_check_in(const std::string& person, const std::string& activity_id) {
     auto c = as(person);
     const auto now = server_now(c);
-    const auto& key = keys_.at(person);
-    const auto sig = key.sign(crypto::activity_checkin_digest(activity_id, key.public_part(), now));
+    const auto& device = key(person);
+    const auto sig =
+        device.sign(crypto::activity_checkin_digest(activity_id, device.public_part(), now));
     return c.call("activity_checkin",
                   {{"activity_id", activity_id}, {"unix_ms", now}, {"signature", sig.hex()}});
   }
 
-  std::unique_ptr<temp_dir> dir_;
-  std::unique_ptr<plenumd_process> server_;
-  std::uint16_t port_ = 0;
-  std::map<std::string, crypto::secret_key> keys_;
+  std::unique_ptr<term_hall> hall_;
 };
 
 TEST_F(group_service_test, AGroupElectsItsLeadersAndMeets) {
-  enroll_everyone();
   auto ch = as("CH");
   auto se = as("SE");
 
   // The group of the roster's 东片 column.
   json::array members;
-  for (int i = 1; i <= 10; ++i) members.emplace_back(delegate(i));
+  for (int i = 1; i <= 10; ++i) members.emplace_back(term_delegate(i));
   json::array nine(members.begin(), members.end() - 1);
   EXPECT_EQ(se.call("form_group", {{"name", "东片代表小组"}, {"basis", "area"}, {"members", nine}})
                 .code(),
@@ -141,18 +93,19 @@ TEST_F(group_service_test, AGroupElectsItsLeadersAndMeets) {
   ASSERT_TRUE(ch.call("open_checkin", {{"sitting_id", sid}}).ok());
   {
     auto outsider = as("D011");
-    EXPECT_EQ(check_in(outsider, keys_.at("D011"), sid).code(), "not_in_group");
+    EXPECT_EQ(check_in(outsider, key("D011"), sid).code(), "not_in_group");
   }
   for (int i = 1; i <= 10; ++i) {
-    auto c = as(delegate(i));
-    ASSERT_TRUE(check_in(c, keys_.at(delegate(i)), sid).ok()) << delegate(i);
+    auto c = as(term_delegate(i));
+    ASSERT_TRUE(check_in(c, key(term_delegate(i)), sid).ok()) << term_delegate(i);
   }
   ASSERT_TRUE(
       ch.call("start_ceremony",
               {{"sitting_id", sid}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})
           .ok());
-  auto scrutineers = test_scrutineers::run_ceremony(port_, "group-congress", sid,
-                                                    {"S1", "S2", "S3"}, 2, keys_, "group " + sid);
+  auto scrutineers =
+      test_scrutineers::run_ceremony(hall_->port(), term_hall::congress_id(), sid,
+                                     {"S1", "S2", "S3"}, 2, hall_->keys(), "group " + sid);
   ASSERT_TRUE(scrutineers);
   // The roster's composition warnings, read and acknowledged by the office.
   const auto acknowledged = se.call("acknowledge_warnings");
@@ -183,11 +136,11 @@ TEST_F(group_service_test, AGroupElectsItsLeadersAndMeets) {
   auto basis = read_vote_basis(ch, vote_id);
   ASSERT_TRUE(basis);
   for (int i = 1; i <= 10; ++i) {
-    const std::string d = delegate(i);
+    const std::string d = term_delegate(i);
     crypto::seeded_random br("ballot " + vote_id + d);
     // 代表1 and 代表2 approved by all; 代表3 by none.
-    auto b = crypto::make_ballot(basis->manifest, basis->election_hash, basis->joint_key,
-                                 keys_.at(d), {{1, 0}, {1, 0}, {0, 1}}, br);
+    auto b = crypto::make_ballot(basis->manifest, basis->election_hash, basis->joint_key, key(d),
+                                 {{1, 0}, {1, 0}, {0, 1}}, br);
     ASSERT_TRUE(b);
     auto r =
         as(d).call("cast_ballot", {{"vote_id", vote_id}, {"ballot", protocol::encode_ballot(*b)}});
@@ -206,13 +159,13 @@ TEST_F(group_service_test, AGroupElectsItsLeadersAndMeets) {
   const auto digest = crypto::from_hex_fixed<32>(str(vote_view(ch, vote_id), "result_digest"));
   ASSERT_TRUE(digest);
   for (int l : {1, 3})
-    ASSERT_TRUE(scrutineers->client(l)
-                    .call("sign_result",
-                          {{"vote_id", vote_id},
-                           {"signature", keys_.at("S" + std::to_string(l)).sign(*digest).hex()}})
-                    .ok());
+    ASSERT_TRUE(
+        scrutineers->client(l)
+            .call("sign_result", {{"vote_id", vote_id},
+                                  {"signature", key("S" + std::to_string(l)).sign(*digest).hex()}})
+            .ok());
   ASSERT_TRUE(ch.call("announce_result",
-                      {{"vote_id", vote_id}, {"signature", keys_.at("CH").sign(*digest).hex()}})
+                      {{"vote_id", vote_id}, {"signature", key("CH").sign(*digest).hex()}})
                   .ok());
   ASSERT_TRUE(ch.call("close_sitting", {{"sitting_id", sid}}).ok());
 
@@ -243,7 +196,7 @@ TEST_F(group_service_test, AGroupElectsItsLeadersAndMeets) {
   ASSERT_TRUE(planned.ok()) << planned.code();
   const std::string activity = str(planned.fields, "activity_id");
   for (int i = 1; i <= 8; ++i)
-    ASSERT_TRUE(activity_check_in(delegate(i), activity).ok()) << delegate(i);
+    ASSERT_TRUE(activity_check_in(term_delegate(i), activity).ok()) << term_delegate(i);
   EXPECT_EQ(activity_check_in("D011", activity).code(), "not_invited");
   EXPECT_EQ(activity_check_in("D001", activity).code(), "attendance_recorded_already");
   EXPECT_EQ(

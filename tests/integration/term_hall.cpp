@@ -5,6 +5,7 @@
 
 #include <boost/json/array.hpp>
 #include <fstream>
+#include <sstream>
 
 #include "plenum/crypto/random.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
@@ -36,17 +37,31 @@ crypto::secret_key make_key(const std::string& label) {
   return crypto::secret_key::generate(random);
 }
 
+// The person numbers of a roster CSV (its first column), in order.
+std::vector<std::string> roster_numbers(const std::string& csv) {
+  std::vector<std::string> numbers;
+  std::istringstream lines(csv);
+  std::string line;
+  std::getline(lines, line);  // the header
+  while (std::getline(lines, line))
+    if (!line.empty()) numbers.push_back(line.substr(0, line.find(',')));
+  return numbers;
+}
+
 }  // namespace
 
 std::string term_delegate(int i) {
   return "D0" + std::string(i < 10 ? "0" : "") + std::to_string(i);
 }
 
-term_hall::term_hall(int delegates) : dir_(std::make_unique<temp_dir>()), delegates_(delegates) {
-  std::ofstream(dir_->path() / "roster.csv") << roster_csv(delegates);
+term_hall::term_hall(int delegates) : term_hall(roster_csv(delegates)) {}
+
+term_hall::term_hall(std::string roster) : dir_(std::make_unique<temp_dir>()) {
+  std::ofstream(dir_->path() / "roster.csv") << roster;
+  people_ = roster_numbers(roster);
   server_ = std::make_unique<plenumd_process>(
       PLENUMD_BINARY, dir_->path() / "data", dir_->path() / "plenumd.log",
-      std::vector<std::string>{"--congress-id", "term-congress", "--roster",
+      std::vector<std::string>{"--congress-id", congress_id(), "--roster",
                                (dir_->path() / "roster.csv").string(), "--membership", "100,40,5"});
   auto port = server_->wait_ready(120s);
   EXPECT_TRUE(port) << server_log();
@@ -79,9 +94,8 @@ void term_hall::enroll_everyone() {
   auto se = as("SE");
   // A small roster may warn about its composition; the secretary has seen it.
   (void)se.call("acknowledge_warnings");
-  std::vector<std::string> people = {"CH", "S1", "S2", "S3", "AL"};
-  for (int i = 1; i <= delegates_; ++i) people.push_back(term_delegate(i));
-  for (const auto& p : people) {
+  for (const auto& p : people_) {
+    if (p == "SE") continue;
     auto issued = se.call("issue_enrollment_code", {{"person", p}});
     EXPECT_TRUE(issued.ok()) << p << " " << issued.code();
     if (!issued.ok()) return;
@@ -113,7 +127,7 @@ void term_hall::sit(const std::string& sitting, int present) {
               {{"sitting_id", sitting}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})
           .ok());
   scrutineers_.reset();
-  scrutineers_ = test_scrutineers::run_ceremony(port_, "term-congress", sitting, {"S1", "S2", "S3"},
+  scrutineers_ = test_scrutineers::run_ceremony(port_, congress_id(), sitting, {"S1", "S2", "S3"},
                                                 2, keys_, "term " + sitting);
   ASSERT_TRUE(scrutineers_);
   auto opened = ch.call("open_sitting", {{"sitting_id", sitting}});

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "hall_client.hpp"
 #include "hall_sitting.hpp"
@@ -29,6 +30,10 @@ class term_hall {
   /// (congress "term-congress"), acknowledges the roster's composition warnings and enrolls
   /// everyone. `ok()` says whether all of it worked.
   explicit term_hall(int delegates = 10);
+  /// The same on a roster of the caller's (CSV with the import's header, a secretary "SE", a
+  /// chair "CH", scrutineers "S1"–"S3", delegates numbered as term_delegate): everyone on it is
+  /// enrolled.
+  explicit term_hall(std::string roster_csv);
   ~term_hall();
   term_hall(const term_hall&) = delete;
   term_hall& operator=(const term_hall&) = delete;
@@ -38,6 +43,10 @@ class term_hall {
   [[nodiscard]] const crypto::secret_key& key(const std::string& person) const {
     return keys_.at(person);
   }
+  /// Every enrolled person's device key, by person number.
+  [[nodiscard]] const std::map<std::string, crypto::secret_key>& keys() const { return keys_; }
+  /// The congress's id (in every sitting's election hash).
+  [[nodiscard]] static std::string congress_id() { return "term-congress"; }
   /// plenumd's log so far (for failure messages).
   [[nodiscard]] std::string server_log() const;
 
@@ -66,7 +75,7 @@ class term_hall {
 
   std::unique_ptr<temp_dir> dir_;
   std::unique_ptr<plenumd_process> server_;
-  int delegates_ = 10;
+  std::vector<std::string> people_;
   std::uint16_t port_ = 0;
   bool enrolled_ = false;
   std::map<std::string, crypto::secret_key> keys_;
