@@ -110,20 +110,10 @@ TEST(DurableState, NoStatePushOrGetStateCountsABallotTheBoardDoesNotServeYet) {
     ASSERT_TRUE(check_in(hall.at(i), keys.at(delegate(i)), "s1").ok()) << i;
   }
   ASSERT_TRUE(ch.call("open_sitting", {{"sitting_id", "s1"}}).ok());
-  ASSERT_TRUE(ch.call("add_item", {{"sitting_id", "s1"},
-                                   {"item_id", "i1"},
-                                   {"kind", "report"},
-                                   {"title", "关于修路的决议"},
-                                   {"order", 1},
-                                   {"responsible", "党委"}})
-                  .ok());
-  ASSERT_TRUE(ch.call("set_current_item", {{"sitting_id", "s1"}, {"item_id", "i1"}}).ok());
-  ASSERT_TRUE(ch.call("create_vote", {{"vote_id", "v1"},
-                                      {"sitting_id", "s1"},
-                                      {"item_id", "i1"},
-                                      {"kind", "motion"},
-                                      {"title", "关于修路的决议"}})
-                  .ok());
+  {
+    auto created = add_motion_item(ch, "s1", "i1", "v1", "关于修路的决议");
+    ASSERT_TRUE(created.ok()) << created.code();
+  }
   ASSERT_TRUE(
       ch.call("start_ceremony",
               {{"sitting_id", "s1"}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})

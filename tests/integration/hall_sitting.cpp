@@ -23,6 +23,25 @@ hall_reply check_in(hall_client& c, const crypto::secret_key& key, const std::st
                 {{"sitting_id", sitting_id}, {"unix_ms", now}, {"signature", sig.hex()}});
 }
 
+hall_reply add_motion_item(hall_client& c, const std::string& sitting_id,
+                           const std::string& item_id, const std::string& vote_id,
+                           const std::string& title) {
+  auto added = c.call("add_item", {{"sitting_id", sitting_id},
+                                   {"item_id", item_id},
+                                   {"kind", "report"},
+                                   {"title", title},
+                                   {"order", 1},
+                                   {"responsible", "党委"}});
+  if (!added.ok()) return added;
+  auto current = c.call("set_current_item", {{"sitting_id", sitting_id}, {"item_id", item_id}});
+  if (!current.ok()) return current;
+  return c.call("create_vote", {{"vote_id", vote_id},
+                                {"sitting_id", sitting_id},
+                                {"item_id", item_id},
+                                {"kind", "motion"},
+                                {"title", title}});
+}
+
 std::optional<test_scrutineers> test_scrutineers::run_ceremony(
     std::uint16_t port, const std::string& congress_id, const std::string& sitting_id,
     const std::vector<std::string>& persons, std::uint64_t k,

@@ -24,6 +24,13 @@ namespace plenum::tests {
 /// check-in digest at the server's time as a tablet does.
 hall_reply check_in(hall_client& c, const crypto::secret_key& key, const std::string& sitting_id);
 
+/// Over the chair's `c`: adds report item `item_id` titled `title` (order 1, responsible 党委) to
+/// `sitting_id`, makes it the current item and creates motion `vote_id` on it with the same
+/// title. Returns the first refusal, or create_vote's reply.
+hall_reply add_motion_item(hall_client& c, const std::string& sitting_id,
+                           const std::string& item_id, const std::string& vote_id,
+                           const std::string& title);
+
 /// The scrutineers of one sitting after its key ceremony: their connections, their shares and
 /// the ceremony's public keys.
 class test_scrutineers {

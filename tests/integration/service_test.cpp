@@ -357,19 +357,7 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   ASSERT_TRUE(check_in(8).ok());
   EXPECT_EQ(check_in(8).code(), "already_checked_in");
   ASSERT_TRUE(ch.call("open_sitting", {{"sitting_id", "s1"}}).ok());
-  ASSERT_TRUE(ch.call("add_item", {{"sitting_id", "s1"},
-                                   {"item_id", "i1"},
-                                   {"kind", "report"},
-                                   {"title", "关于修路的决议"},
-                                   {"order", 1},
-                                   {"responsible", "党委"}})
-                  .ok());
-  ASSERT_TRUE(ch.call("set_current_item", {{"sitting_id", "s1"}, {"item_id", "i1"}}).ok());
-  auto created = ch.call("create_vote", {{"vote_id", "v1"},
-                                         {"sitting_id", "s1"},
-                                         {"item_id", "i1"},
-                                         {"kind", "motion"},
-                                         {"title", "关于修路的决议"}});
+  auto created = add_motion_item(ch, "s1", "i1", "v1", "关于修路的决议");
   ASSERT_TRUE(created.ok()) << created.code();
 
   // The key ceremony, with the crypto library acting as the three scrutineers.
@@ -542,8 +530,8 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   }
   using types = std::multiset<std::string>;
   // The resolution the passed motion adopted tells the result: sealed with it.
-  EXPECT_EQ(sealed_types(watcher), (types{"partial_submitted", "partial_submitted",
-                                          "vote_decided", "resolution_adopted"}));
+  EXPECT_EQ(sealed_types(watcher), (types{"partial_submitted", "partial_submitted", "vote_decided",
+                                          "resolution_adopted"}));
   EXPECT_EQ(sealed_types(delegates.at("D001")), sealed_types(watcher));
   EXPECT_TRUE(sealed_types(ch).empty());
   EXPECT_TRUE(sealed_types(se).empty());
@@ -557,9 +545,8 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
         "sign_result", {{"vote_id", "v1"}, {"signature", keys_.at(s).sign(*digest).hex()}});
     ASSERT_TRUE(r.ok()) << r.code();
   }
-  EXPECT_EQ(sealed_types(watcher),
-            (types{"partial_submitted", "partial_submitted", "vote_decided",
-                   "resolution_adopted", "result_signed", "result_signed"}));
+  EXPECT_EQ(sealed_types(watcher), (types{"partial_submitted", "partial_submitted", "vote_decided",
+                                          "resolution_adopted", "result_signed", "result_signed"}));
   ASSERT_TRUE(ch.call("announce_result",
                       {{"vote_id", "v1"}, {"signature", keys_.at("CH").sign(*digest).hex()}})
                   .ok());
