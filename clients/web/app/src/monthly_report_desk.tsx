@@ -232,9 +232,11 @@ export function ReportFigures(props: { report: Record<string, any> }) {
       </Section>
       <Section title="mr_activities" testid="mr-activities">
         {figures("activities", a, ["held", "invited", "present", "excused", "absent"], ["absent"])}
-        <p class={groups.length ? "warn-text" : "muted small"} data-testid="mr-groups-not-met">
-          {groups.length ? `${label("mr_groups_not_met")}${groups.map((g) => (typeof g === "string" ? g : (g.name ?? g.id))).join(listSep())}` : t("mr_groups_all_met")}
-        </p>
+        {groups.length > 0 && (
+          <p class="warn-text" data-testid="mr-groups-not-met">
+            {`${label("mr_groups_not_met")}${groups.map((g) => (typeof g === "string" ? g : (g.name ?? g.id))).join(listSep())}`}
+          </p>
+        )}
       </Section>
       <Section title="mr_proposals" testid="mr-proposals">
         {figures("proposals", p, ["received", "accepted", "merged", "converted", "answered", "overdue"], ["overdue"])}
