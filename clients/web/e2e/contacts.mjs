@@ -52,7 +52,7 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
     await page.getByTestId(ready).waitFor({ timeout: 30_000 });
   };
   const phoneOf = async (person) => {
-    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ignoreHTTPSErrors: true });
+    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ignoreHTTPSErrors: true, locale: "zh-CN" });
     const page = await context.newPage();
     page.on("pageerror", (e) => console.error(`${person} page error:`, e.message));
     pages.set(`phone-${person}`, page);
@@ -60,7 +60,7 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
     await enroll(page, person, "my-contacts");
     return page;
   };
-  const deskContext = await browser.newContext({ viewport: DESK, ignoreHTTPSErrors: true, acceptDownloads: true });
+  const deskContext = await browser.newContext({ viewport: DESK, ignoreHTTPSErrors: true, acceptDownloads: true, locale: "zh-CN" });
   const desk = await deskContext.newPage();
   desk.on("pageerror", (e) => console.error("desk page error:", e.message));
   pages.set("desk", desk);
@@ -80,6 +80,12 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
     await page.waitForFunction((id) => !document.querySelector(`[data-testid="${id}"]`)?.disabled, testid, { timeout: 10_000 });
     await button.click();
   };
+  /** Asserts that the page's main part says nothing in English: only person numbers (D001, CH)
+   * and record numbers (O1) are in Latin letters. */
+  const allChinese = async (page, where) => {
+    const text = (await page.locator("main").innerText()).replace(/\b[A-Z]{1,2}\d*\b/g, "");
+    assert.deepEqual(text.match(/[A-Za-z]{2,}/g), null, `${where} says something in English`);
+  };
   const gapOf = async (page, testid) => (await page.getByTestId(`${testid}-gap`).innerText()).trim();
 
   // 1. The desk: the committee member's delegates, one then two; the gaps in words.
@@ -96,6 +102,7 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
   assert.ok((await desk.getByTestId("committee-short").innerText()).includes("1 名党委委员"));
   assert.equal(await gapOf(desk, "delegate-count-D002"), "还差 3 名党员");
   await shot(desk, "desk-contacts-gaps", { touch: false });
+  await allChinese(desk, "the desk's 三级联系");
   await desk.getByTestId("committee-edit-CH").click();
   await desk.getByTestId("committee-pick-CH-D002").check();
   await press(desk, "committee-save-CH");
@@ -117,6 +124,8 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
       assert.ok(refused.includes("身份证号") && refused.includes("只登记姓名和所在村"), refused);
       assert.ok(await phone.getByTestId("my-add-member-save").isDisabled(), "nothing is sent with an ID number");
       await shot(phone, "phone-id-number-refused");
+      await phone.getByTestId("my-add-member-id-refused").scrollIntoViewIfNeeded();
+      await phone.screenshot({ path: join(artifacts, "phone-id-number-refused-screen.png") });
       await phone.getByTestId("my-add-member-place").fill(place);
     }
     await press(phone, "my-add-member-save");
@@ -145,6 +154,10 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
     await phone.getByTestId("opinion-category").selectOption(category);
     if (date) await phone.getByTestId("opinion-date").fill(date);
     assert.equal(await phone.getByTestId("opinion-date").inputValue(), date ?? today, "today by default (the server's day)");
+    if (!date) {
+      await phone.getByTestId("opinion-form").scrollIntoViewIfNeeded();
+      await phone.screenshot({ path: join(artifacts, "phone-opinion-form-screen.png") });
+    }
     await press(phone, "opinion-save");
     await phone.locator('[data-testid^="my-opinion-"]').filter({ hasText: text }).waitFor({ timeout: 30_000 });
   };
@@ -212,13 +225,15 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
   await confirm(desk, "公开记录");
   await desk.getByTestId(`opinion-status-${rubbish}`).filter({ hasText: "不予采纳" }).waitFor({ timeout: 30_000 });
   await shot(desk, "desk-opinions-handled", { touch: false });
+  await allChinese(desk, "the desk's 意见建议");
   console.log(`${lamp}: routed, extended 10 working days (due ${due} → ${extendedDue}), answered; ${rubbish}: routed late, refused`);
 
   // 5. The phone: the answer, and that the person was told.
-  await phone.getByTestId("my-opinions-to-tell").filter({ hasText: "有 2 件已经答复" }).waitFor({ timeout: 30_000 });
+  await phone.getByTestId("my-opinions-to-tell").filter({ hasText: "有 2 件已有办理结果" }).waitFor({ timeout: 30_000 });
   assert.ok((await lampCard.innerText()).includes(ANSWER), "the delegate sees the answer");
-  await lampCard.scrollIntoViewIfNeeded();
   await shot(phone, "phone-opinion-answered");
+  await phone.getByTestId("my-opinions").scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(artifacts, "phone-opinion-answered-screen.png") });
   const tell = phone.getByTestId(`report-back-${lamp}`);
   const box = await tell.boundingBox();
   assert.ok(box.height >= 56 && box.width >= 300, `a large button (${box.width}×${box.height})`);
@@ -226,10 +241,14 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
   await press(phone, `report-back-${lamp}`);
   await phone.getByTestId("confirm-dialog").waitFor();
   await shot(phone, "phone-report-back-confirm");
+  await phone.screenshot({ path: join(artifacts, "phone-report-back-confirm-screen.png") });
   await confirm(phone, `您已经把答复告诉${RESIDENT[0]}了吗`);
   await phone.getByTestId(`my-opinion-status-${lamp}`).filter({ hasText: "已反馈" }).waitFor({ timeout: 30_000 });
   await phone.getByTestId("my-opinions-to-tell").filter({ hasText: "有 1 件" }).waitFor({ timeout: 30_000 });
   await shot(phone, "phone-reported-back");
+  await allChinese(phone, "the phone");
+  await lampCard.scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(artifacts, "phone-reported-back-screen.png") });
   await desk.getByTestId(`opinion-reported-${lamp}`).filter({ hasText: "已于" }).waitFor({ timeout: 30_000 });
 
   // 6. Another delegate's phone: their own gap, nothing of D001's.
@@ -241,6 +260,8 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
   const asked = await other.evaluate(async () => JSON.stringify([await window.plenum.request("get_contacts"), await window.plenum.request("get_opinions")]));
   for (const word of PRIVATE) assert.ok(!asked.includes(word), `the server tells D002 ${word}`);
   await shot(other, "phone-other-delegate");
+  await other.getByTestId("my-contacts").scrollIntoViewIfNeeded();
+  await other.screenshot({ path: join(artifacts, "phone-other-delegate-screen.png") });
   // The office sees everyone's.
   await desk.getByTestId("nav-contacts").click();
   await desk.getByTestId(`delegate-D001`).filter({ hasText: RESIDENT[0] }).waitFor({ timeout: 30_000 });

@@ -13,7 +13,7 @@ import { t } from "./i18n";
  * kept by the member whose contact id is `keeper` (kind "resident"). `big` lays it out for the
  * phone. `onDone` runs after the server accepted it.
  */
-export function ContactForm(props: { client: PlenumClient; kind: "member" | "resident"; keeper: string; keeperName: string; big?: boolean; onDone: () => Promise<void> | void; testid: string }) {
+export function ContactForm(props: { client: PlenumClient; kind: "member" | "resident"; keeper: string; keeperName: string; big?: boolean; onDone: () => Promise<void> | void; onClose?: () => void; testid: string }) {
   const [name, setName] = useState("");
   const [place, setPlace] = useState("");
   const idLike = looksLikeIdNumber(name) || looksLikeIdNumber(place);
@@ -42,7 +42,7 @@ export function ContactForm(props: { client: PlenumClient; kind: "member" | "res
         actionKey={`register_contact:${props.kind}:${props.keeper}`}
         testid={`${props.testid}-save`}
         disabled={missing !== null || idLike}
-        note={idLike ? null : missing}
+        note={idLike || !place.trim() ? null : missing}
         done={t("contact_registered_done", { name: name.trim() })}
         action={async () => {
           const details: Record<string, string> = { name: name.trim() };
@@ -53,6 +53,11 @@ export function ContactForm(props: { client: PlenumClient; kind: "member" | "res
           await props.onDone();
         }}
       />
+      {props.onClose && (
+        <button type="button" class={props.big ? "big wide-button" : ""} onClick={props.onClose} data-testid={`${props.testid}-close`}>
+          {t("contact_form_close")}
+        </button>
+      )}
     </div>
   );
 }

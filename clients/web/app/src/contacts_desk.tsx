@@ -172,7 +172,7 @@ function DelegateRow(props: { client: PlenumClient; view: ContactsView; delegate
       <button type="button" class={adding ? "on" : ""} aria-expanded={adding} onClick={() => setAdding(!adding)} data-testid={`add-member-open-${d.person}`}>
         {t("contact_register_member")}
       </button>
-      {adding && <ContactForm client={props.client} kind="member" keeper={d.person} keeperName={d.name} onDone={props.reload} testid={`add-member-${d.person}`} />}
+      {adding && <ContactForm client={props.client} kind="member" keeper={d.person} keeperName={d.name} onDone={props.reload} onClose={() => setAdding(false)} testid={`add-member-${d.person}`} />}
     </li>
   );
 }
@@ -211,7 +211,7 @@ function MemberRow(props: { client: PlenumClient; view: ContactsView; member: Co
           {t("contact_register_resident")}
         </button>
       </div>
-      {adding && <ContactForm client={props.client} kind="resident" keeper={m.contact_id} keeperName={name} onDone={props.reload} testid={`add-resident-${m.contact_id}`} />}
+      {adding && <ContactForm client={props.client} kind="resident" keeper={m.contact_id} keeperName={name} onDone={props.reload} onClose={() => setAdding(false)} testid={`add-resident-${m.contact_id}`} />}
       <RemoveContact client={props.client} contact={m} name={name} onDone={props.reload} />
     </li>
   );

@@ -59,7 +59,7 @@ function MyContactList(props: { client: PlenumClient; view: ContactsView; loaded
         <MyMember client={props.client} member={m} resMin={resMin} reload={props.reload} />
       ))}
       {adding ? (
-        <ContactForm client={props.client} kind="member" keeper={props.me} keeperName={t("my_self")} big onDone={props.reload} testid="my-add-member" />
+        <ContactForm client={props.client} kind="member" keeper={props.me} keeperName={t("my_self")} big onDone={props.reload} onClose={() => setAdding(false)} testid="my-add-member" />
       ) : (
         <button type="button" class="big wide-button" onClick={() => setAdding(true)} data-testid="my-add-member-open">
           ＋ {t("contact_register_member")}
@@ -101,7 +101,7 @@ function MyMember(props: { client: PlenumClient; member: Contact; resMin: number
         </ul>
       )}
       {adding ? (
-        <ContactForm client={props.client} kind="resident" keeper={m.contact_id} keeperName={name} big onDone={props.reload} testid={`my-add-resident-${m.contact_id}`} />
+        <ContactForm client={props.client} kind="resident" keeper={m.contact_id} keeperName={name} big onDone={props.reload} onClose={() => setAdding(false)} testid={`my-add-resident-${m.contact_id}`} />
       ) : (
         <button type="button" class="big wide-button" onClick={() => setAdding(true)} data-testid={`my-add-resident-open-${m.contact_id}`}>
           ＋ {t("contact_register_resident_for_short", { name })}

@@ -27,7 +27,7 @@ export function OpinionsDesk(props: { client: PlenumClient; board: readonly Boar
       <p class="muted small">{t("opinions_hint")}</p>
       <div class="row wrap desk-summary">
         <span data-testid="opinions-to-route">{t("opinions_to_route_n", { n: toRoute })}</span>
-        <span data-testid="opinions-open">{t("opinions_open_n", { n: open.length })}</span>
+        <span data-testid="opinions-open">{t("opinions_open_n", { n: opinions.filter((o) => o.status === "routed").length })}</span>
         {overdue > 0 && (
           <span class="tag overdue" data-testid="opinions-overdue">
             {t("opinions_overdue_n", { n: overdue })}
@@ -159,7 +159,10 @@ function OpinionRow(props: { client: PlenumClient; board: readonly BoardEvent[];
           {label("opinion_delegate")}
           {o.by_name || o.by}
         </span>
-        <span class="muted">{o.opinion_id}</span>
+        <span class="muted">
+          {label("opinion_number")}
+          {o.opinion_id}
+        </span>
       </p>
       <div class="proposal-head">
         <span class="tag status" data-testid={`opinion-status-${o.opinion_id}`}>
