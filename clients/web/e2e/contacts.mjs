@@ -266,6 +266,34 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
   await desk.getByTestId("nav-contacts").click();
   await desk.getByTestId(`delegate-D001`).filter({ hasText: RESIDENT[0] }).waitFor({ timeout: 30_000 });
   await shot(desk, "desk-contacts", { touch: false });
+  // A party member who still keeps a resident cannot be removed; another is, with the reason.
+  const keeper = desk.locator('li[data-testid^="member-"]').filter({ hasText: MEMBERS[0][0] });
+  const keeperId = (await keeper.getAttribute("data-testid")).slice("member-".length);
+  await desk.getByTestId(`remove-${keeperId}`).locator("summary").last().click();
+  assert.ok((await desk.getByTestId(`remove-${keeperId}`).last().innerText()).includes("请先移除这些群众"));
+  const leaving = desk.locator('li[data-testid^="member-"]').filter({ hasText: MEMBERS[2][0] });
+  const leavingId = (await leaving.getAttribute("data-testid")).slice("member-".length);
+  await desk.getByTestId(`remove-${leavingId}`).locator("summary").click();
+  assert.ok(await desk.getByTestId(`remove-save-${leavingId}`).isDisabled(), "no removal without its reason");
+  await desk.getByTestId(`remove-reason-${leavingId}`).fill("已调往县城工作");
+  await press(desk, `remove-save-${leavingId}`);
+  await confirm(desk, "不能撤回");
+  await desk.getByTestId("delegate-count-D001-gap").filter({ hasText: "还差 1 名党员" }).waitFor({ timeout: 30_000 });
+  assert.equal(await desk.locator('li[data-testid^="member-"]').filter({ hasText: MEMBERS[2][0] }).count(), 0);
+  await phone.getByTestId("my-members-gap").filter({ hasText: "还差 1 名党员" }).waitFor({ timeout: 30_000 });
+  console.log(`${MEMBERS[2][0]} removed with the reason; D001 还差 1 名党员 again`);
+  // The same desk in Traditional Chinese and in English.
+  await desk.getByTestId("lang-zh-TW").click();
+  assert.equal(await gapOf(desk, "delegate-count-D001"), "還差 1 名黨員");
+  await desk.getByTestId("nav-opinions").click();
+  await desk.getByTestId("opinions-filter-all").click();
+  await desk.getByTestId(`opinion-status-${lamp}`).filter({ hasText: "已答覆" }).waitFor({ timeout: 30_000 });
+  await shot(desk, "desk-opinions-zh-TW", { touch: false });
+  await desk.getByTestId("lang-en").click();
+  await desk.getByTestId("nav-contacts").click();
+  assert.equal(await gapOf(desk, "delegate-count-D001"), "party members: 1 short");
+  await shot(desk, "desk-contacts-en", { touch: false });
+  await desk.getByTestId("lang-zh-CN").click();
 
   // 7. The signed record as the desk downloads it: the department, but no name and no words.
   await desk.getByTestId("nav-export").click();
