@@ -11,6 +11,7 @@ import { BallotView } from "./ballot";
 import { useRefreshOnAnnouncement } from "./announced";
 import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
+import { MyGroup } from "./my_group";
 import { MyPerformance } from "./my_performance";
 import { MyProposals } from "./my_proposals";
 import { voteBases } from "./trust";
@@ -81,6 +82,7 @@ function Tablet({ client }: AppProps) {
         <Card>
           <p class="muted">{t("no_sitting")}</p>
         </Card>
+        {who.roles.includes("delegate") && <MyGroup client={client} board={board} me={who.person} />}
         {who.roles.includes("delegate") && <MyPerformance client={client} me={who.person} />}
         {who.roles.includes("delegate") && <MyProposals client={client} board={board} me={who.person} />}
       </div>
@@ -173,6 +175,7 @@ function Tablet({ client }: AppProps) {
         )}
         {!ballotUp && <Attendance state={state} />}
       </Card>
+      {isDelegate && betweenSittings && <MyGroup client={client} board={board} me={who.person} />}
       {isDelegate && betweenSittings && <MyPerformance client={client} me={who.person} />}
       {isDelegate && betweenSittings && <MyProposals client={client} board={board} me={who.person} />}
       {missed.map((v) => (
