@@ -102,7 +102,7 @@ function PlanForm(props: Props) {
           <summary>{t("activity_invited_n", { n: chosen.size, who: group ? group.name : t("activity_scope_all") })}</summary>
           <div class="member-picker">
             {props.delegates.map((d) => (
-              <label class="member-choice">
+              <label class="check member-choice">
                 <input
                   type="checkbox"
                   checked={chosen.has(d.number)}

@@ -4,7 +4,7 @@
 // changing its members with a reason, arranging the group's own meeting for its election and
 // recording the party committee's approval of the leader and deputy that meeting elected.
 // The activities are activities_desk.tsx; GroupsSection is the desk's tab with both.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { ActivitiesDesk } from "./activities_desk";
 import "./term.css";
 import "./groups.css";
@@ -68,6 +68,8 @@ export function GroupsDesk(props: DeskProps) {
 function GroupRow(props: DeskProps & { group: Group }) {
   const g = props.group;
   const [open, setOpen] = useState<"" | "change" | "leaders">("");
+  // A form closes once its action changed the group (members, or the approved leaders).
+  useEffect(() => setOpen(""), [g.members.length, g.leaders_vote, g.approval, g.leader, g.deputy]);
   const year = props.view?.year ?? "";
   return (
     <li data-testid={`group-${g.group_id}`} class={g.met_this_year ? "" : "overdue-row"}>
@@ -77,7 +79,7 @@ function GroupRow(props: DeskProps & { group: Group }) {
         </span>
         <span class="tag">{t("members_n", { n: g.members.length })}</span>
         {g.met_this_year ? (
-          <span class="tag now" data-testid={`group-met-${g.group_id}`}>
+          <span class="tag met" data-testid={`group-met-${g.group_id}`}>
             {t("group_met_n", { year, n: g.held_this_year })}
           </span>
         ) : (
@@ -106,7 +108,7 @@ function GroupRow(props: DeskProps & { group: Group }) {
           <span class="muted">{t("group_no_leaders")}</span>
         )}
       </p>
-      <p class="small group-members">
+      <p class="small group-members" data-testid={`group-members-${g.group_id}`}>
         {label("group_members")}
         {g.members.map((m) => m.name || m.number).join(listSep())}
       </p>
@@ -129,7 +131,7 @@ function MemberPicker(props: { choices: { number: string; name: string }[]; chos
   return (
     <div class="member-picker" data-testid={props.testid}>
       {props.choices.map((p) => (
-        <label class="member-choice">
+        <label class="check member-choice">
           <input
             type="checkbox"
             checked={props.chosen.has(p.number)}
@@ -272,7 +274,9 @@ function LeadersForm(props: DeskProps & { group: Group }) {
   const g = props.group;
   const elections = groupElections(props.board, g);
   const pending = groupSittingsWithoutResult(props.board, g);
-  const [voteId, setVoteId] = useState(elections[0]?.voteId ?? "");
+  // The latest decided election until the officer picks another (one may be decided while open).
+  const [picked, setVoteId] = useState("");
+  const voteId = picked || elections[0]?.voteId || "";
   const election = elections.find((e) => e.voteId === voteId) ?? null;
   const [leader, setLeader] = useState("");
   const [deputy, setDeputy] = useState("");

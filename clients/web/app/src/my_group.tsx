@@ -78,7 +78,7 @@ function ActivityCheckin(props: { client: PlenumClient; board: readonly BoardEve
           <p class="muted">{t("my_activity_checkin_hint")}</p>
         </>
       ) : (
-        <p class="big-notice" data-testid={`my-activity-later-${a.activity_id}`}>
+        <p class="activity-later" data-testid={`my-activity-later-${a.activity_id}`}>
           {t("my_activity_later", { date: dateWords(a.date) })}
         </p>
       )}
