@@ -258,6 +258,8 @@ await runCliHallTest(
     // The phone: today's activity is held (no more 签到); it is among the group's activities.
     await phone.getByTestId("my-group-activity-A1").filter({ hasText: "已举行" }).waitFor({ timeout: 30_000 });
     assert.equal(await phone.getByTestId("activity-checkin-A1").count(), 0);
+    assert.equal(await phone.getByTestId("my-activity-signed-A2").count(), 0, "tomorrow's activity is not signed");
+    assert.ok((await phone.getByTestId("my-activity-later-A2").innerText()).includes("当天可以在这里签到"));
     await shot(phone, "phone-after-held");
     await screen(phone, "phone-after-held");
   },

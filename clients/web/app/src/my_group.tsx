@@ -22,7 +22,7 @@ export function MyGroup(props: { client: PlenumClient; board: readonly BoardEven
         <section class="card my-activities" data-testid="my-activities">
           <h2>{t("my_activities_title")}</h2>
           {mine.map((a) => (
-            <ActivityCheckin client={props.client} board={props.board} me={props.me} activity={a} today={view.today} reload={reload} />
+            <ActivityCheckin key={a.activity_id} client={props.client} board={props.board} me={props.me} activity={a} today={view.today} reload={reload} />
           ))}
         </section>
       )}
