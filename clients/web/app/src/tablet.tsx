@@ -15,6 +15,7 @@ import { label, t } from "./i18n";
 import { MyGroup } from "./my_group";
 import { MyPerformance } from "./my_performance";
 import { MyProposals } from "./my_proposals";
+import { MyContacts } from "./my_contacts";
 import { voteBases } from "./trust";
 import { CheckedReceipt, TrustRefusal } from "./trust_view";
 import { refusedReceipts } from "./receipt_check";
@@ -86,6 +87,7 @@ function Tablet({ client }: AppProps) {
         </Card>
         {who.roles.includes("delegate") && <MyPerformance client={client} me={who.person} />}
         {who.roles.includes("delegate") && <MyProposals client={client} board={board} me={who.person} />}
+        {who.roles.includes("delegate") && <MyContacts client={client} board={board} me={who.person} />}
       </div>
     );
   const sitting = state["sitting"];
@@ -183,6 +185,7 @@ function Tablet({ client }: AppProps) {
       </Card>
       {isDelegate && betweenSittings && <MyPerformance client={client} me={who.person} />}
       {isDelegate && betweenSittings && <MyProposals client={client} board={board} me={who.person} />}
+      {isDelegate && betweenSittings && <MyContacts client={client} board={board} me={who.person} />}
       {missed.map((v) => (
         <section class="card notice-card" role="alert" data-testid={`missed-${v.id}`}>
           <p>{t("vote_closed_unsent", { title: v.title })}</p>
