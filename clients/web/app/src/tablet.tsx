@@ -1,4 +1,5 @@
-// The delegate's tablet, one thing at a time: the delegate's name and check-in first; when a
+// The delegate's tablet, one thing at a time: the delegate's name and check-in first (between
+// sittings, the check-in to today's activity and the delegate's group come first); when a
 // vote opens its ballot comes to the front (agenda and proposals fold away below); the
 // receipt with its short tracking code and QR code; results only once the chair announced
 // them. Every state is said in words: offline (and what happens to a ballot being sent), a
@@ -11,6 +12,7 @@ import { BallotView } from "./ballot";
 import { useRefreshOnAnnouncement } from "./announced";
 import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
+import { MyGroup } from "./my_group";
 import { MyPerformance } from "./my_performance";
 import { MyProposals } from "./my_proposals";
 import { MyContacts } from "./my_contacts";
@@ -79,6 +81,7 @@ function Tablet({ client }: AppProps) {
       <div class="tablet">
         {nameplate}
         {banner}
+        {who.roles.includes("delegate") && <MyGroup client={client} board={board} me={who.person} />}
         <Card>
           <p class="muted">{t("no_sitting")}</p>
         </Card>
@@ -155,12 +158,17 @@ function Tablet({ client }: AppProps) {
     <div class="tablet">
       {nameplate}
       {banner}
+      {isDelegate && betweenSittings && <MyGroup client={client} board={board} me={who.person} />}
       <Card title={sitting.title} testid="sitting" class={ballotUp ? "compact" : ""}>
         {mayCheckIn &&
           !(isDelegate && !present && open.length > 0) &&
           (present ? (
             <p class="verdict pass big-verdict" data-testid="checked-in">
               ✔ {t("checked_in")}
+            </p>
+          ) : betweenSittings ? (
+            <p class="muted" data-testid="sitting-over">
+              {t("sitting_over")}
             </p>
           ) : (
             <div class="checkin-box">
