@@ -7,7 +7,9 @@
 // three weeks ago and so already overdue for routing. The desk lists the overdue one first and
 // marked, routes the other to a department, extends it once (the confirmation names what cannot
 // be undone) and records the answer; it routes the late one and refuses it with a reason. The
-// phone records that the person was told. D002's phone shows none of D001's contacts or opinions.
+// phone records that the person was told. The desk removes a party member with the reason (one
+// still keeping a resident is not offered) and reads in zh-TW and en; it registers a party member
+// for D002, whose phone shows that one and none of D001's contacts or opinions.
 // The signed record the desk downloads holds the department it was routed to but no name of a
 // party member or resident and none of their words. Screenshots go to
 // $PLENUM_WEB_ARTIFACTS/contacts; each is checked for overflow, the phone's for touch targets
@@ -251,9 +253,16 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
   await phone.screenshot({ path: join(artifacts, "phone-reported-back-screen.png") });
   await desk.getByTestId(`opinion-reported-${lamp}`).filter({ hasText: "已于" }).waitFor({ timeout: 30_000 });
 
-  // 6. Another delegate's phone: their own gap, nothing of D001's.
+  // 6. The office registers a party member for D002; D002's phone shows that one, nothing of D001's.
+  await desk.getByTestId("nav-contacts").click();
+  await desk.getByTestId("add-member-open-D002").click();
+  await desk.getByTestId("add-member-D002-name").fill("周志强");
+  await desk.getByTestId("add-member-D002-place").fill("南村");
+  await press(desk, "add-member-D002-save");
+  await desk.getByTestId("delegate-count-D002-gap").filter({ hasText: "还差 2 名党员" }).waitFor({ timeout: 30_000 });
   const other = await phoneOf("D002");
-  await other.getByTestId("my-members-gap").filter({ hasText: "还差 3 名党员" }).waitFor({ timeout: 30_000 });
+  await other.getByTestId("my-members-gap").filter({ hasText: "还差 2 名党员" }).waitFor({ timeout: 30_000 });
+  assert.ok((await other.getByTestId("my-contacts").innerText()).includes("周志强"), "the member the office registered for D002");
   await other.getByTestId("my-opinions").waitFor();
   const seen = await other.locator("body").innerText();
   for (const word of PRIVATE) assert.ok(!seen.includes(word), `D002's phone shows ${word}`);
@@ -320,7 +329,7 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
   for (const type of ["contact_registered", "committee_contacts_set", "opinion_logged", "opinion_routed", "opinion_extended", "opinion_answered", "opinion_refused", "opinion_reported_back"])
     assert.ok(types.has(type), `the record holds ${type}`);
   assert.ok(payloads.includes("镇交通办"), "the record holds the department (public)");
-  for (const word of PRIVATE) assert.ok(!payloads.includes(word) && !record.includes(word), `the record holds ${word}`);
-  assert.equal(events.filter((e) => e.type === "contact_registered").length, 4);
+  for (const word of [...PRIVATE, "周志强"]) assert.ok(!payloads.includes(word) && !record.includes(word), `the record holds ${word}`);
+  assert.equal(events.filter((e) => e.type === "contact_registered").length, 5);
   console.log(`record: ${events.length} events, no name of a member or resident and none of their words`);
 });
