@@ -175,4 +175,8 @@ void postgres_cluster::start() {
   running_ = true;
 }
 
+void postgres_cluster::promote() {
+  run((bin_dir / "pg_ctl").string() + " -D " + data_.string() + " -w -t 60 promote");
+}
+
 }  // namespace plenum::test

@@ -38,6 +38,8 @@ class postgres_cluster {
   void stop();
   /// Starts the server again.
   void start();
+  /// Makes a standby a primary (pg_ctl promote), returning once it takes writes.
+  void promote();
 
  private:
   void run(const std::string& command) const;

@@ -233,8 +233,9 @@ TEST_F(PostgresLog, TheStandbyIsRefusedAsAWriter) {
 TEST_F(PostgresLog, AFailedCommitRefusesItsBatchTakesTheChainBackAndTheLogResumes) {
   recorder seen;
   event_log_options options;
-  options.retry_pause = std::chrono::milliseconds(100);
-  options.retry_pause_max = std::chrono::milliseconds(200);
+  // A pause long enough to be sure to append within it, even on a loaded machine.
+  options.retry_pause = std::chrono::milliseconds(1500);
+  options.retry_pause_max = std::chrono::milliseconds(3000);
   auto log = open_or_die(test_key(), options);
   for (std::uint64_t i = 0; i < 3; ++i)
     ASSERT_TRUE(log->append("test", payload_of(i), seen.handler(i)));
@@ -264,7 +265,7 @@ TEST_F(PostgresLog, AFailedCommitRefusesItsBatchTakesTheChainBackAndTheLogResume
   EXPECT_FALSE(log->append("test", payload_of(3), {})) << "refused during the pause";
 
   primary_->execute("DROP TRIGGER refuse ON events", db_);
-  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1600));
   auto again = log->append("test", payload_of(3), seen.handler(3));
   ASSERT_TRUE(again);
   EXPECT_EQ(again->seq, 3u);
@@ -289,8 +290,9 @@ TEST_F(PostgresLog, ALostConnectionIsAFaultAndTheNextWriteConnectsAgain) {
   ASSERT_TRUE(log->append("test", payload_of(0), {}));
   ASSERT_FALSE(log->flush());
 
-  primary_->execute("SELECT pg_terminate_backend(" + std::to_string(pid) + ")");
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // Returns once the process is gone (or fails the test after 10 s).
+  EXPECT_EQ(primary_->query("SELECT pg_terminate_backend(" + std::to_string(pid) + ", 10000)"),
+            "t");
   ASSERT_TRUE(log->append("test", payload_of(1), {}));
   EXPECT_EQ(log->flush(), unavailable);
   EXPECT_EQ(log->head().length, 1u);
