@@ -164,6 +164,8 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
     await phone.locator('[data-testid^="my-opinion-"]').filter({ hasText: text }).waitFor({ timeout: 30_000 });
   };
   await phone.getByTestId("opinion-form").scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(artifacts, "phone-opinion-form-closed-screen.png") });
+  await phone.getByTestId("opinion-form-open").click();
   await logOpinion(RESIDENT[0], LAMP, "roads");
   await shot(phone, "phone-opinion-logged");
   await logOpinion(MEMBERS[1][0], RUBBISH, "environment", daysBefore(today, 21));

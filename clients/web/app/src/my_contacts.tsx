@@ -117,6 +117,7 @@ function OpinionForm(props: { client: PlenumClient; people: Map<string, Contact>
   const [text, setText] = useState("");
   const [category, setCategory] = useState("");
   const [date, setDate] = useState("");
+  const [open, setOpen] = useState(false);
   const shownDate = date || props.today || todayIso();
   const idLike = looksLikeIdNumber(text);
   const missing = !from ? t("opinion_needs_from") : !text.trim() ? t("opinion_needs_text") : !category ? t("opinion_needs_category") : null;
@@ -127,6 +128,10 @@ function OpinionForm(props: { client: PlenumClient; people: Map<string, Contact>
       <h2>{t("opinion_form_title")}</h2>
       {people.length === 0 ? (
         <p class="muted">{t("opinion_form_needs_contacts")}</p>
+      ) : !open ? (
+        <button type="button" class="primary big wide-button" onClick={() => setOpen(true)} data-testid="opinion-form-open">
+          ＋ {t("opinion_form_open")}
+        </button>
       ) : (
         <div class="form big-form">
           <label>
@@ -179,6 +184,9 @@ function OpinionForm(props: { client: PlenumClient; people: Map<string, Contact>
               await props.onDone();
             }}
           />
+          <button type="button" class="big wide-button" onClick={() => setOpen(false)} data-testid="opinion-form-close">
+            {t("contact_form_close")}
+          </button>
         </div>
       )}
     </section>
