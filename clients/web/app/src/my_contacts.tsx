@@ -56,7 +56,7 @@ function MyContactList(props: { client: PlenumClient; view: ContactsView; loaded
         </p>
       )}
       {members.map((m) => (
-        <MyMember client={props.client} member={m} resMin={resMin} reload={props.reload} />
+        <MyMember key={m.contact_id} client={props.client} member={m} resMin={resMin} reload={props.reload} />
       ))}
       {adding ? (
         <ContactForm client={props.client} kind="member" keeper={props.me} keeperName={t("my_self")} big onDone={props.reload} onClose={() => setAdding(false)} testid="my-add-member" />
@@ -90,7 +90,7 @@ function MyMember(props: { client: PlenumClient; member: Contact; resMin: number
       {residents.length > 0 && (
         <ul class="my-residents">
           {residents.map((r) => (
-            <li data-testid={`my-resident-${r.contact_id}`}>
+            <li key={r.contact_id} data-testid={`my-resident-${r.contact_id}`}>
               <span>
                 {contactName(r)}
                 {r.details?.place ? <span class="muted"> · {r.details.place}</span> : null}
@@ -208,7 +208,7 @@ function MyOpinions(props: { client: PlenumClient; opinions: Opinion[]; people: 
       )}
       {props.opinions.length === 0 && <p class="muted">{t("my_opinions_none")}</p>}
       {shown.map((o) => (
-        <MyOpinion client={props.client} opinion={o} people={props.people} reload={props.reload} />
+        <MyOpinion key={o.opinion_id} client={props.client} opinion={o} people={props.people} reload={props.reload} />
       ))}
     </section>
   );
