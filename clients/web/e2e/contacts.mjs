@@ -164,6 +164,8 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
     await phone.locator('[data-testid^="my-opinion-"]').filter({ hasText: text }).waitFor({ timeout: 30_000 });
   };
   await phone.getByTestId("opinion-form").scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(artifacts, "phone-opinion-form-closed-screen.png") });
+  await phone.getByTestId("opinion-form-open").click();
   await logOpinion(RESIDENT[0], LAMP, "roads");
   await shot(phone, "phone-opinion-logged");
   await logOpinion(MEMBERS[1][0], RUBBISH, "environment", daysBefore(today, 21));
@@ -247,6 +249,7 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
   await confirm(phone, `您已经把答复告诉${RESIDENT[0]}了吗`);
   await phone.getByTestId(`my-opinion-status-${lamp}`).filter({ hasText: "已反馈" }).waitFor({ timeout: 30_000 });
   await phone.getByTestId("my-opinions-to-tell").filter({ hasText: "有 1 件" }).waitFor({ timeout: 30_000 });
+  assert.equal(await phone.getByTestId(`report-back-${rubbish}-done`).count(), 0, "the success line stays with the opinion it belongs to");
   await shot(phone, "phone-reported-back");
   await allChinese(phone, "the phone");
   await lampCard.scrollIntoViewIfNeeded();

@@ -11,7 +11,8 @@
 // check-in with the phone's key, then 已签到 with the time; the desk sees it, records one
 // delegate without a phone as 请假 with the reason, and records the activity as held with its
 // outcome; the group is then shown as having met, and one member leaves it with the reason (two
-// would leave nine, which the form refuses). No English on the zh-CN screens. Screenshots
+// would leave nine, which the form refuses). No English on the zh-CN screens; the phone and the
+// desk read in zh-TW and en too. Screenshots
 // go to $PLENUM_WEB_ARTIFACTS/groups; each is checked for overflow, the phone's for touch
 // targets, and all with axe-core.
 //
@@ -251,8 +252,9 @@ await runCliHallTest(
     await desk.getByTestId("change-remove-G1-D010").uncheck();
     await desk.waitForTimeout(1200);
     await desk.getByTestId("change-G1").click();
-    await group.filter({ hasText: "10 人" }).waitFor({ timeout: 30_000 });
-    assert.ok(!(await desk.getByTestId("group-members-G1").innerText()).includes("徐磊"), "D011 left the group");
+    await desk.getByTestId("group-members-G1").filter({ hasNotText: "徐磊" }).waitFor({ timeout: 30_000 });
+    assert.equal(await desk.getByTestId("change-form-G1").count(), 0, "the form closed");
+    assert.ok((await group.locator(".proposal-head").innerText()).includes("10 人"));
     assert.equal((await desk.getByTestId("groups-ungrouped").innerText()).trim(), "未编入小组的代表 2 人");
 
     // The phone: today's activity is held (no more 签到); it is among the group's activities.
@@ -262,6 +264,20 @@ await runCliHallTest(
     assert.ok((await phone.getByTestId("my-activity-later-A2").innerText()).includes("当天可以在这里签到"));
     await shot(phone, "phone-after-held");
     await screen(phone, "phone-after-held");
+    // The same screens in Traditional Chinese and English: nothing overflows, nothing too small.
+    await phone.getByTestId("lang-zh-TW").click();
+    await phone.getByTestId("my-group").filter({ hasText: "我的小組" }).waitFor();
+    assert.ok((await phone.getByTestId("my-activity-later-A2").innerText()).includes("當天可以在這裡簽到"));
+    await shot(phone, "phone-zh-TW");
+    await phone.getByTestId("lang-en").click();
+    await phone.getByTestId("my-group").filter({ hasText: "My group" }).waitFor();
+    assert.ok((await phone.getByTestId("my-group-leader").innerText()).includes("王建国"));
+    await shot(phone, "phone-en");
+    await screen(phone, "phone-en");
+    await desk.getByTestId("lang-en").click();
+    await desk.getByTestId("groups").filter({ hasText: "Delegate groups" }).waitFor();
+    assert.ok((await desk.getByTestId("activity-counts-A1").innerText()).includes("11 invited · 1 present · 1 excused"));
+    await shot(desk, "desk-en", { touch: false });
   },
   { roster: ROSTER },
 );

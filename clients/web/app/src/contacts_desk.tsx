@@ -52,7 +52,7 @@ function CommitteeCard(props: { client: PlenumClient; board: readonly BoardEvent
       )}
       <ul class="contact-list">
         {committee.map((c) => (
-          <CommitteeRow {...props} member={c} />
+          <CommitteeRow key={c.member} {...props} member={c} />
         ))}
       </ul>
     </Card>
@@ -142,7 +142,7 @@ function DelegatesCard(props: { client: PlenumClient; view: ContactsView; loaded
       {props.loaded && shown.length === 0 && <p class="muted">{t(filter === "gaps" ? "contacts_no_gaps" : "contacts_no_delegates")}</p>}
       <ul class="contact-list">
         {shown.map((d) => (
-          <DelegateRow client={props.client} view={props.view} delegate={d} reload={props.reload} />
+          <DelegateRow key={d.person} client={props.client} view={props.view} delegate={d} reload={props.reload} />
         ))}
       </ul>
     </Card>
@@ -165,7 +165,7 @@ function DelegateRow(props: { client: PlenumClient; view: ContactsView; delegate
       {d.members.length > 0 && (
         <ul class="member-list">
           {d.members.map((m) => (
-            <MemberRow client={props.client} view={props.view} member={m} reload={props.reload} />
+            <MemberRow key={m.contact_id} client={props.client} view={props.view} member={m} reload={props.reload} />
           ))}
         </ul>
       )}
@@ -196,7 +196,7 @@ function MemberRow(props: { client: PlenumClient; view: ContactsView; member: Co
       {residents.length > 0 && (
         <ul class="resident-list small">
           {residents.map((r) => (
-            <li data-testid={`resident-${r.contact_id}`}>
+            <li key={r.contact_id} data-testid={`resident-${r.contact_id}`}>
               <span>
                 {contactName(r)}
                 {r.details?.place ? <span class="muted"> · {r.details.place}</span> : null}

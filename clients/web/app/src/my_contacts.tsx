@@ -56,7 +56,7 @@ function MyContactList(props: { client: PlenumClient; view: ContactsView; loaded
         </p>
       )}
       {members.map((m) => (
-        <MyMember client={props.client} member={m} resMin={resMin} reload={props.reload} />
+        <MyMember key={m.contact_id} client={props.client} member={m} resMin={resMin} reload={props.reload} />
       ))}
       {adding ? (
         <ContactForm client={props.client} kind="member" keeper={props.me} keeperName={t("my_self")} big onDone={props.reload} onClose={() => setAdding(false)} testid="my-add-member" />
@@ -90,7 +90,7 @@ function MyMember(props: { client: PlenumClient; member: Contact; resMin: number
       {residents.length > 0 && (
         <ul class="my-residents">
           {residents.map((r) => (
-            <li data-testid={`my-resident-${r.contact_id}`}>
+            <li key={r.contact_id} data-testid={`my-resident-${r.contact_id}`}>
               <span>
                 {contactName(r)}
                 {r.details?.place ? <span class="muted"> · {r.details.place}</span> : null}
@@ -117,6 +117,7 @@ function OpinionForm(props: { client: PlenumClient; people: Map<string, Contact>
   const [text, setText] = useState("");
   const [category, setCategory] = useState("");
   const [date, setDate] = useState("");
+  const [open, setOpen] = useState(false);
   const shownDate = date || props.today || todayIso();
   const idLike = looksLikeIdNumber(text);
   const missing = !from ? t("opinion_needs_from") : !text.trim() ? t("opinion_needs_text") : !category ? t("opinion_needs_category") : null;
@@ -127,6 +128,10 @@ function OpinionForm(props: { client: PlenumClient; people: Map<string, Contact>
       <h2>{t("opinion_form_title")}</h2>
       {people.length === 0 ? (
         <p class="muted">{t("opinion_form_needs_contacts")}</p>
+      ) : !open ? (
+        <button type="button" class="primary big wide-button" onClick={() => setOpen(true)} data-testid="opinion-form-open">
+          ＋ {t("opinion_form_open")}
+        </button>
       ) : (
         <div class="form big-form">
           <label>
@@ -179,6 +184,9 @@ function OpinionForm(props: { client: PlenumClient; people: Map<string, Contact>
               await props.onDone();
             }}
           />
+          <button type="button" class="big wide-button" onClick={() => setOpen(false)} data-testid="opinion-form-close">
+            {t("contact_form_close")}
+          </button>
         </div>
       )}
     </section>
@@ -200,7 +208,7 @@ function MyOpinions(props: { client: PlenumClient; opinions: Opinion[]; people: 
       )}
       {props.opinions.length === 0 && <p class="muted">{t("my_opinions_none")}</p>}
       {shown.map((o) => (
-        <MyOpinion client={props.client} opinion={o} people={props.people} reload={props.reload} />
+        <MyOpinion key={o.opinion_id} client={props.client} opinion={o} people={props.people} reload={props.reload} />
       ))}
     </section>
   );

@@ -31,7 +31,7 @@ export function MyGroup(props: { client: PlenumClient; board: readonly BoardEven
   );
 }
 
-/** "2027年3月5日" (or the ISO date in English). */
+/** "2027年3月5日" ("2027-3-5" in English). */
 function dateWords(iso: string): string {
   return t("date_words", { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
 }
@@ -114,7 +114,7 @@ function GroupCard(props: { view: GroupsView; activities: Activity[]; me: string
             </div>
             <div>
               <dt>{t("group_members")}</dt>
-              <dd data-testid="my-group-members">{t("members_n", { n: g.members.length })}</dd>
+              <dd data-testid="my-group-members">{t("members_count", { n: g.members.length })}</dd>
             </div>
           </dl>
           <h3>{t("my_group_activities", { year: props.view.year })}</h3>
@@ -135,7 +135,7 @@ function GroupActivities(props: { activities: Activity[] }) {
         .map((a) => (
           <li data-testid={`my-group-activity-${a.activity_id}`}>
             <span>
-              {a.date} {a.title}
+              {dateWords(a.date)} {a.title}
             </span>
             <span class="tag">{a.held ? t("activity_held") : t("activity_coming")}</span>
           </li>

@@ -47,7 +47,7 @@ export function OpinionsDesk(props: { client: PlenumClient; board: readonly Boar
       {shown.length === 0 && <p class="muted">{t(filter === "open" ? "opinions_none_open" : "opinions_none")}</p>}
       <ul class="desk-proposals">
         {shown.map((o) => (
-          <OpinionRow client={props.client} board={props.board} opinion={o} today={today} reload={reload} />
+          <OpinionRow key={o.opinion_id} client={props.client} board={props.board} opinion={o} today={today} reload={reload} />
         ))}
       </ul>
     </Card>
