@@ -632,9 +632,11 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     EXPECT_EQ(course.fields.at("next_seq"), all.fields.at("next_seq"));
     std::set<std::string> appointed;
     for (const auto& e : board_events)
-      if (e.type == "ceremony_started")
-        for (const auto& sc : json::parse(e.payload).at("scrutineers").as_array())
+      if (e.type == "ceremony_started") {
+        const auto payload = json::parse(e.payload);
+        for (const auto& sc : payload.at("scrutineers").as_array())
           appointed.insert(std::string(sc.at("person").as_string()));
+      }
     EXPECT_FALSE(appointed.empty());
     // protocol/PROTOCOL.md §8b, the course's types.
     const std::set<std::string> course_types = {
@@ -645,9 +647,11 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
         "result_signed",    "result_announced", "resolution_adopted"};
     std::vector<std::uint64_t> course_seqs;
     for (const auto& e : board_events) {
-      const bool enrollment =
-          e.type == "device_enrolled" &&
-          appointed.count(std::string(json::parse(e.payload).at("person").as_string())) != 0;
+      bool enrollment = false;
+      if (e.type == "device_enrolled") {
+        const auto payload = json::parse(e.payload);
+        enrollment = appointed.count(std::string(payload.at("person").as_string())) != 0;
+      }
       if (enrollment || course_types.count(e.type) != 0) course_seqs.push_back(e.seq);
     }
     std::vector<std::uint64_t> read_course;
