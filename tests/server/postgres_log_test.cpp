@@ -18,6 +18,7 @@
 #include "postgres_cluster.hpp"
 #include "storage/event_log.hpp"
 #include "storage/postgres_log_store.hpp"
+#include "storage/postgres_standby_log.hpp"
 #include "storage/pq.hpp"
 
 namespace plenum::server::storage {
@@ -354,6 +355,63 @@ TEST_F(PostgresLog, WhileTheStandbyIsDownNothingIsReportedDurable) {
   for (const auto& ec : seen.codes) EXPECT_FALSE(ec);
   auto on_standby = pq::connection::open(standby_->conninfo(db_)).value();
   EXPECT_EQ(on_standby.exec("SELECT count(*) FROM events").value().text(0, 0), "4");
+}
+
+// The standby machine's reader: the replicated log verifies there and follows the primary.
+TEST_F(PostgresLog, TheStandbyReadsTheReplicatedLogAndFollowsIt) {
+  auto log = open_or_die(test_key());
+  for (std::uint64_t i = 0; i < 20; ++i) ASSERT_TRUE(log->append("test", payload_of(i), {}));
+  ASSERT_FALSE(log->flush());
+
+  auto follower =
+      postgres_standby_log::open(standby_->conninfo(db_), test_key().public_part()).value();
+  ASSERT_EQ(follower->events().size(), 20u);
+  EXPECT_EQ(follower->events()[19].entry_hash, log->events()[19].entry_hash);
+  EXPECT_EQ(follower->catch_up().value(), 0u);
+
+  for (std::uint64_t i = 20; i < 35; ++i) ASSERT_TRUE(log->append("test", payload_of(i), {}));
+  ASSERT_FALSE(log->flush());
+  EXPECT_EQ(follower->catch_up().value(), 15u) << "durable on the primary = applied here";
+  EXPECT_EQ(follower->head().length, log->head().length);
+  EXPECT_EQ(follower->head().hash, log->head().hash);
+
+  const replication_state state = follower->replication().value();
+  EXPECT_TRUE(state.in_recovery);
+  EXPECT_TRUE(state.streaming);
+  EXPECT_TRUE(state.replayed_all) << state.receive_lsn << " vs " << state.replay_lsn;
+}
+
+TEST_F(PostgresLog, TheStandbyReaderRefusesAForgedEventAndKeepsItsHead) {
+  fill(6);
+  auto follower =
+      postgres_standby_log::open(standby_->conninfo(db_), test_key().public_part()).value();
+  ASSERT_EQ(follower->head().length, 6u);
+  // A row written behind the log's back on the primary: event 5 again as seq 6.
+  primary_->execute(
+      "SET synchronous_commit = remote_apply; "
+      "INSERT INTO events SELECT 6, prev_hash, type, payload, entry_hash, signature, stored_at "
+      "FROM events WHERE seq = 5",
+      db_);
+  auto read = follower->catch_up();
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, make_error_code(errc::broken_chain));
+  EXPECT_NE(read.error().message.find("seq 6: prev_hash does not match"), std::string::npos)
+      << read.error().message;
+  EXPECT_EQ(follower->head().length, 6u);
+  EXPECT_EQ(follower->events().size(), 6u);
+  auto reopened = postgres_standby_log::open(standby_->conninfo(db_), test_key().public_part());
+  ASSERT_FALSE(reopened);
+  EXPECT_EQ(reopened.error().code, make_error_code(errc::broken_chain));
+}
+
+TEST_F(PostgresLog, TheStandbyReaderRefusesAPrimaryAndAnotherCongressKey) {
+  fill(2);
+  auto on_primary = postgres_standby_log::open(primary_->conninfo(db_), test_key().public_part());
+  ASSERT_FALSE(on_primary);
+  EXPECT_NE(on_primary.error().message.find("is not a standby"), std::string::npos);
+  auto other_key = postgres_standby_log::open(standby_->conninfo(db_), test_key(24).public_part());
+  ASSERT_FALSE(other_key);
+  EXPECT_EQ(other_key.error().code, make_error_code(errc::broken_chain));
 }
 
 }  // namespace
