@@ -131,7 +131,7 @@ function TownshipCard(props: { township: Township }) {
       <h2>{tw.congress_name || tw.township}</h2>
       <h3>{t("county_reports_title")}</h3>
       {(tw.reports_late ?? []).map((month) => (
-        <p class="county-late" data-testid={`county-late-${tw.township}-${month}`}>
+        <p key={month} class="county-late" data-testid={`county-late-${tw.township}-${month}`}>
           <span class="tag overdue">{t("county_report_late", { month })}</span>
         </p>
       ))}
@@ -145,7 +145,7 @@ function TownshipCard(props: { township: Township }) {
       ) : (
         <ul class="county-reports">
           {reports.map((r) => (
-            <li data-testid={`county-report-${tw.township}-${r.month}`}>
+            <li key={r.month} data-testid={`county-report-${tw.township}-${r.month}`}>
               <strong>{t("county_report_month", { month: r.month })}</strong>
               <span class="muted small digest">
                 {label("county_report_digest")}
@@ -161,7 +161,7 @@ function TownshipCard(props: { township: Township }) {
       ) : (
         <ul class="desk-proposals">
           {tw.overdue_proposals.map((p) => (
-            <li class="overdue-row" data-testid={`county-overdue-${tw.township}-${p.id}`}>
+            <li key={p.id} class="overdue-row" data-testid={`county-overdue-${tw.township}-${p.id}`}>
               <div class="proposal-head">
                 <strong>{p.title}</strong>
                 <span class="tag overdue">{t("overdue_days", { n: p.working_days_overdue })}</span>
@@ -213,7 +213,7 @@ function County({ client }: AppProps) {
       </Card>
       {!overview && !error && <p class="muted">{t("county_loading")}</p>}
       {overview && <Summary townships={overview.townships} />}
-      {overview?.townships.map((tw) => <TownshipCard township={tw} />)}
+      {overview?.townships.map((tw) => <TownshipCard key={tw.township} township={tw} />)}
     </>
   );
 }

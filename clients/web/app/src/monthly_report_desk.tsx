@@ -134,7 +134,7 @@ export function MonthlyReportDesk(props: { client: PlenumClient; board: readonly
               </thead>
               <tbody>
                 {reports.map((r) => (
-                  <tr data-testid={`mr-issued-${r.month}`}>
+                  <tr key={r.month} data-testid={`mr-issued-${r.month}`}>
                     <td>{monthText(r.month)}</td>
                     <td>{r.report_id}</td>
                     <td>{clockText(r.unix_ms)}</td>
@@ -223,7 +223,7 @@ export function ReportFigures(props: { report: Record<string, any> }) {
         {((s["list"] ?? []) as any[]).length > 0 && (
           <ul class="mr-list">
             {(s["list"] as any[]).map((x) => (
-              <li data-testid={`mr-sitting-${x.id}`}>
+              <li key={x.id} data-testid={`mr-sitting-${x.id}`}>
                 {x.date} {x.title} · {t("mr_sitting_line", { present: x.present, excused: x.excused })}
               </li>
             ))}
@@ -244,7 +244,7 @@ export function ReportFigures(props: { report: Record<string, any> }) {
         {overdue.length > 0 && (
           <ul class="mr-list warn-text" data-testid="mr-overdue-list">
             {overdue.map((x) => (
-              <li>{t("mr_overdue_line", { id: x.id, title: x.title, unit: x.unit, deadline: x.deadline, days: x.working_days_overdue })}</li>
+              <li key={x.id}>{t("mr_overdue_line", { id: x.id, title: x.title, unit: x.unit, deadline: x.deadline, days: x.working_days_overdue })}</li>
             ))}
           </ul>
         )}

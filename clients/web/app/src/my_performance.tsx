@@ -66,7 +66,7 @@ function FileBody(props: { file: Record<string, any> }) {
       {sittings.length === 0 && <p class="muted">{t("pf_none")}</p>}
       <ul class="pf-list">
         {sittings.map((s) => (
-          <li data-testid={`pf-sitting-${s.id}`}>
+          <li key={s.id} data-testid={`pf-sitting-${s.id}`}>
             <span>
               {s.date} {s.title}
             </span>
@@ -78,7 +78,7 @@ function FileBody(props: { file: Record<string, any> }) {
       {activities.length === 0 && <p class="muted">{t("pf_none")}</p>}
       <ul class="pf-list">
         {activities.map((a) => (
-          <li>
+          <li key={a.id}>
             <span>
               {a.date} {a.title}
             </span>
@@ -90,7 +90,7 @@ function FileBody(props: { file: Record<string, any> }) {
       {proposals.length === 0 && <p class="muted">{t("pf_none")}</p>}
       <ul class="pf-list">
         {proposals.map((p) => (
-          <li data-testid={`pf-proposal-${p.id}`}>
+          <li key={p.id} data-testid={`pf-proposal-${p.id}`}>
             <span>
               <strong>{p.title}</strong>
               <br />
