@@ -357,6 +357,55 @@ TEST_F(PostgresLog, WhileTheStandbyIsDownNothingIsReportedDurable) {
   EXPECT_EQ(on_standby.exec("SELECT count(*) FROM events").value().text(0, 0), "4");
 }
 
+// Fault injectors: the standby is stopped, then the writer's wait for it is cancelled
+// (pg_cancel_backend). PostgreSQL then keeps the transaction on the primary and only warns; the
+// store counts that as a failed commit, and the next write replaces what it left.
+TEST_F(PostgresLog, ACancelledWaitForTheStandbyIsAFailedCommit) {
+  event_log_options options;
+  options.retry_pause = std::chrono::milliseconds(50);
+  options.log_error = [this](std::string_view line) {
+    std::lock_guard lock(lines_mutex_);
+    lines_.emplace_back(line);
+  };
+  auto store = postgres_log_store::connect(store_options()).value();
+  const int pid = store->backend_pid();
+  auto log = event_log::open(std::move(store), test_key(), options).value();
+  recorder seen;
+  ASSERT_TRUE(log->append("test", payload_of(0), seen.handler(0)));
+  ASSERT_FALSE(log->flush());
+
+  standby_->stop();
+  ASSERT_TRUE(log->append("test", payload_of(1), seen.handler(1)));
+  // Wait until the writer waits for the standby, then cancel that wait.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (primary_->query("SELECT wait_event FROM pg_stat_activity WHERE pid = " +
+                         std::to_string(pid)) != "SyncRep") {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the commit never waited";
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(primary_->query("SELECT pg_cancel_backend(" + std::to_string(pid) + ")"), "t");
+  EXPECT_EQ(log->flush(), unavailable);
+  EXPECT_EQ(log->head().length, 1u);
+  EXPECT_EQ(primary_->query("SELECT count(*) FROM events", db_), "2")
+      << "the cancelled transaction stayed on the primary";
+  {
+    std::lock_guard lock(lines_mutex_);
+    ASSERT_FALSE(lines_.empty());
+    EXPECT_NE(lines_.back().find("synchronous replication"), std::string::npos) << lines_.back();
+  }
+
+  standby_->start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto again = log->append("test", R"({"n":"again"})", seen.handler(1));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->seq, 1u);
+  ASSERT_FALSE(log->flush());
+  log.reset();
+  auto reopened = open_or_die(test_key());
+  ASSERT_EQ(reopened->events().size(), 2u);
+  EXPECT_EQ(reopened->events()[1].payload, R"({"n":"again"})");
+}
+
 // The standby machine's reader: the replicated log verifies there and follows the primary.
 TEST_F(PostgresLog, TheStandbyReadsTheReplicatedLogAndFollowsIt) {
   auto log = open_or_die(test_key());
