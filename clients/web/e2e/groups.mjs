@@ -299,6 +299,7 @@ await runCliHallTest(
     await phone.getByTestId("lang-en").click();
     await phone.getByTestId("my-group").filter({ hasText: "My group" }).waitFor();
     assert.ok((await phone.getByTestId("my-group-leader").innerText()).includes("王建国"));
+    assert.ok((await phone.getByTestId("my-activity-later-A2").innerText()).includes(`on ${tomorrow};`), "the English date with two-digit month and day");
     await shot(phone, "phone-en");
     await screen(phone, "phone-en");
     await desk.getByTestId("lang-en").click();
