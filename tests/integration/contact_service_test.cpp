@@ -11,7 +11,6 @@
 #include <string>
 
 #include "hall_client.hpp"
-#include "plenum/clients/verify/verifier.hpp"
 #include "plenum/protocol/working_calendar.hpp"
 #include "term_hall.hpp"
 
@@ -218,9 +217,9 @@ TEST_F(contact_service_test, ContactsGapsOpinionsAndARecordWithoutNames) {
     EXPECT_EQ(board_text.find(name), std::string::npos) << name;
 
   // The record verifies and holds no name: every file of it is searched.
-  auto exported = se.call("export_record");
-  ASSERT_TRUE(exported.ok()) << exported.code();
-  const std::string dir = str(exported.fields.at("record").as_object(), "dir");
+  const auto verified = hall_->verify_export({"contacts", "opinions"});
+  const std::string& dir = verified.dir;
+  ASSERT_FALSE(dir.empty());
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file()) continue;
@@ -232,19 +231,8 @@ TEST_F(contact_service_test, ContactsGapsOpinionsAndARecordWithoutNames) {
   EXPECT_GT(files, 2u);
   EXPECT_NE(read_file(std::filesystem::path(dir) / "events.jsonl").find("opinion_answered"),
             std::string::npos);
-  auto rec = clients::verify::load_record(dir);
-  ASSERT_TRUE(rec) << rec.error().message();
-  clients::verify::verify_options options;
-  options.threads = 2;
-  const auto verified = clients::verify::verify_record(*rec, options);
-  std::string lines;
-  for (const auto& c : verified.checks) lines += clients::verify::format_check(c) + "\n";
-  EXPECT_TRUE(verified.passed()) << lines;
-  ASSERT_NE(verified.find("contacts"), nullptr) << lines;
-  ASSERT_NE(verified.find("opinions"), nullptr) << lines;
-  EXPECT_EQ(verified.find("contacts")->count, 5u);  // four contacts and the committee's list
-  EXPECT_EQ(verified.find("opinions")->count,
-            10u);  // 3 logged, 3 routed, 1 extended, 2 answered, 1 back
+  EXPECT_EQ(verified.count("contacts"), 5u);   // four contacts and the committee's list
+  EXPECT_EQ(verified.count("opinions"), 10u);  // 3 logged, 3 routed, 1 extended, 2 answered, 1 back
 }
 
 }  // namespace

@@ -9,7 +9,6 @@
 #include <string>
 
 #include "hall_client.hpp"
-#include "plenum/clients/verify/verifier.hpp"
 #include "term_hall.hpp"
 
 namespace plenum::tests {
@@ -128,23 +127,9 @@ TEST(follow_up_service_test, AResolutionComesBackToTheNextAnnualMeetingWithItsRe
   EXPECT_EQ(str(changes[1].as_object(), "kind"), "alternate_seated");
 
   // The year's record verifies, follow-up included.
-  auto exported = se.call("export_record");
-  ASSERT_TRUE(exported.ok()) << exported.code();
-  auto rec = clients::verify::load_record(str(exported.fields.at("record").as_object(), "dir"));
-  ASSERT_TRUE(rec) << rec.error().message();
-  clients::verify::verify_options options;
-  options.threads = 2;
-  const auto verified = clients::verify::verify_record(*rec, options);
-  std::string lines;
-  for (const auto& c : verified.checks) lines += clients::verify::format_check(c) + "\n";
-  EXPECT_TRUE(verified.passed()) << lines;
-  for (const auto* name : {"resolutions", "reports", "roster_changes"}) {
-    const auto* c = verified.find(name);
-    ASSERT_NE(c, nullptr) << name << "\n" << lines;
-    EXPECT_TRUE(c->passed) << lines;
-  }
-  EXPECT_EQ(verified.find("resolutions")->count, 1u);
-  EXPECT_EQ(verified.find("reports")->count, 4u);
+  const auto verified = hall.verify_export({"resolutions", "reports", "roster_changes"});
+  EXPECT_EQ(verified.count("resolutions"), 1u) << verified.lines;
+  EXPECT_EQ(verified.count("reports"), 4u) << verified.lines;
 }
 
 }  // namespace

@@ -4,8 +4,11 @@
 #include <signal.h>
 
 #include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
 #include <fstream>
 #include <sstream>
+
+#include <plenum/clients/https_client.hpp>
 
 #include "plenum/crypto/random.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
@@ -57,12 +60,36 @@ std::string term_delegate(int i) {
 term_hall::term_hall(int delegates) : term_hall(roster_csv(delegates)) {}
 
 term_hall::term_hall(std::string roster) : dir_(std::make_unique<temp_dir>()) {
+  data_ = dir_->path() / "data";
+  start(roster, {"--congress-id", congress_id(), "--roster", (dir_->path() / "roster.csv").string(),
+                 "--membership", "100,40,5"});
+}
+
+term_hall::term_hall(std::string roster, std::string name, std::vector<other_township> others)
+    : dir_(std::make_unique<temp_dir>()) {
+  data_ = dir_->path() / "data" / "townships" / congress_id();
+  std::vector<std::string> args{"--township",
+                                congress_id() + "=" + name,
+                                "--township-roster",
+                                congress_id() + "=" + (dir_->path() / "roster.csv").string(),
+                                "--township-membership",
+                                congress_id() + "=100,40,5"};
+  for (const auto& t : others) {
+    const auto file = dir_->path() / (t.id + ".csv");
+    std::ofstream(file) << t.roster_csv;
+    for (const std::string& a :
+         {std::string("--township"), t.id + "=" + t.name, std::string("--township-roster"),
+          t.id + "=" + file.string(), std::string("--township-membership"), t.id + "=100,40,5"})
+      args.push_back(a);
+  }
+  start(roster, std::move(args));
+}
+
+void term_hall::start(const std::string& roster, std::vector<std::string> args) {
   std::ofstream(dir_->path() / "roster.csv") << roster;
   people_ = roster_numbers(roster);
-  server_ = std::make_unique<plenumd_process>(
-      PLENUMD_BINARY, dir_->path() / "data", dir_->path() / "plenumd.log",
-      std::vector<std::string>{"--congress-id", congress_id(), "--roster",
-                               (dir_->path() / "roster.csv").string(), "--membership", "100,40,5"});
+  server_ = std::make_unique<plenumd_process>(PLENUMD_BINARY, dir_->path() / "data",
+                                              dir_->path() / "plenumd.log", std::move(args));
   auto port = server_->wait_ready(120s);
   EXPECT_TRUE(port) << server_log();
   if (!port) return;
@@ -78,6 +105,12 @@ term_hall::~term_hall() {
 
 std::string term_hall::server_log() const { return read_file(dir_->path() / "plenumd.log"); }
 
+std::filesystem::path term_hall::scratch_dir() const { return dir_->path(); }
+
+std::filesystem::path term_hall::data_dir(const std::string& township) const {
+  return township.empty() ? data_ : dir_->path() / "data" / "townships" / township;
+}
+
 hall_client term_hall::as(const std::string& person) {
   hall_client c(port_);
   auto a = c.auth(keys_.at(person));
@@ -88,7 +121,7 @@ hall_client term_hall::as(const std::string& person) {
 void term_hall::enroll_everyone() {
   hall_client first(port_);
   keys_.emplace("SE", make_key("SE"));
-  auto se_enrolled = enroll(first, "SE", secretary_code(dir_->path() / "data"), keys_.at("SE"));
+  auto se_enrolled = enroll(first, "SE", secretary_code(data_), keys_.at("SE"));
   EXPECT_TRUE(se_enrolled.ok()) << se_enrolled.code();
   if (!se_enrolled.ok()) return;
   auto se = as("SE");
@@ -134,7 +167,8 @@ void term_hall::sit(const std::string& sitting, int present) {
   ASSERT_TRUE(opened.ok()) << opened.code();
 }
 
-json::object term_hall::decide_vote(const json::object& fields, int voters, const marks& choice) {
+json::object term_hall::decide_vote(const json::object& fields, int voters, const marks& choice,
+                                    const std::function<void(const std::string&)>& closed) {
   const std::string vote_id = str(fields, "vote_id");
   auto ch = as("CH");
   auto created = ch.call("create_vote", fields);
@@ -155,6 +189,7 @@ json::object term_hall::decide_vote(const json::object& fields, int voters, cons
     EXPECT_TRUE(r.ok()) << d << " " << r.code();
   }
   EXPECT_TRUE(ch.call("close_vote", {{"vote_id", vote_id}}).ok());
+  if (closed) closed(vote_id);
   for (const auto& r : scrutineers_->decrypt(vote_id, basis->election_hash, {1, 3}))
     EXPECT_TRUE(r.ok()) << vote_id << " partial " << r.code();
   const auto digest = crypto::from_hex_fixed<32>(str(vote_view(ch, vote_id), "result_digest"));
@@ -176,6 +211,53 @@ json::object term_hall::follow_up() {
   auto r = as("SE").call("get_follow_up");
   EXPECT_TRUE(r.ok()) << r.code();
   return r.ok() ? r.fields.at("follow_up").as_object() : json::object{};
+}
+
+std::string term_hall::download(hall_client& c, const json::object& request) {
+  auto ready = c.call("prepare_download", request);
+  EXPECT_TRUE(ready.ok()) << json::serialize(request) << ": " << ready.code() << "\n"
+                          << server_log();
+  if (!ready.ok()) return {};
+  clients::tls_options o;
+  o.trust_file = dir_->path() / "data" / "tls" / "cert.pem";
+  auto res = clients::https_request("GET", "localhost", port_, str(ready.fields, "url"), o, 60s);
+  EXPECT_TRUE(res && res->status == 200u) << json::serialize(request);
+  return res && res->status == 200u ? res->body : std::string();
+}
+
+std::uint64_t verified_record::count(std::string_view name) const {
+  const auto* c = report.find(name);
+  return c == nullptr ? 0 : c->count;
+}
+
+verified_record term_hall::export_and_verify(hall_client& secretary,
+                                             clients::verify::verify_options options) {
+  verified_record out;
+  auto exported = secretary.call("export_record");
+  EXPECT_TRUE(exported.ok()) << exported.code();
+  if (!exported.ok()) return out;
+  out.dir = str(exported.fields.at("record").as_object(), "dir");
+  auto rec = clients::verify::load_record(out.dir);
+  EXPECT_TRUE(rec) << out.dir << ": " << rec.error().message();
+  if (!rec) return out;
+  if (options.threads == 0) options.threads = 2;
+  out.report = clients::verify::verify_record(*rec, options);
+  for (const auto& c : out.report.checks) out.lines += clients::verify::format_check(c) + "\n";
+  return out;
+}
+
+verified_record term_hall::verify_export(const std::vector<std::string>& checks) {
+  auto se = as("SE");
+  auto out = export_and_verify(se);
+  EXPECT_TRUE(out.report.passed()) << out.lines;
+  for (const auto& name : checks) {
+    const auto* c = out.report.find(name);
+    EXPECT_NE(c, nullptr) << "no check " << name << "\n" << out.lines;
+    if (c != nullptr) {
+      EXPECT_TRUE(c->passed) << out.lines;
+    }
+  }
+  return out;
 }
 
 }  // namespace plenum::tests

@@ -1,21 +1,24 @@
 // A congress of the term on a real plenumd (TLS WebSockets, its data on disk) for the tests that
 // run more than one sitting: a few delegates, an alternate, a chair, a secretary and three
 // scrutineers, every device enrolled, and the steps of a sitting done as the hall does them —
-// check-in, the key ceremony, a vote from its creation to the announced result. Failures are
-// reported as gtest failures where they happen.
+// check-in, the key ceremony, a vote from its creation to the announced result, the exported
+// record checked by plenum-verify. Failures are reported as gtest failures where they happen.
 #pragma once
 
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hall_client.hpp"
 #include "hall_sitting.hpp"
+#include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenumd_process.hpp"
 
@@ -23,6 +26,25 @@ namespace plenum::tests {
 
 /// "D001" … for i = 1 ….
 [[nodiscard]] std::string term_delegate(int i);
+
+/// Another township's congress held by the same plenumd (`--township ID=NAME`), its roster
+/// imported from `roster_csv` (the import's header; a secretary "SE").
+struct other_township {
+  std::string id;
+  std::string name;
+  std::string roster_csv;
+};
+
+/// An exported record and what plenum-verify's checks said of it.
+struct verified_record {
+  /// The exported record's directory ("" when the export failed).
+  std::string dir;
+  clients::verify::verify_report report;
+  /// Every check, one formatted line each (for failure messages).
+  std::string lines;
+  /// The count of check `name`, or 0 when the report has no such check.
+  [[nodiscard]] std::uint64_t count(std::string_view name) const;
+};
 
 class term_hall {
  public:
@@ -34,6 +56,10 @@ class term_hall {
   /// chair "CH", scrutineers "S1"–"S3", delegates numbered as term_delegate): everyone on it is
   /// enrolled.
   explicit term_hall(std::string roster_csv);
+  /// The same, plenumd holding the term's congress as the first township (id congress_id(),
+  /// name `name`, served on /ws and /ws/township/ID) and `others` beside it, each on
+  /// /ws/township/ID with its roster imported and nobody of it enrolled.
+  term_hall(std::string roster_csv, std::string name, std::vector<other_township> others);
   ~term_hall();
   term_hall(const term_hall&) = delete;
   term_hall& operator=(const term_hall&) = delete;
@@ -49,6 +75,10 @@ class term_hall {
   [[nodiscard]] static std::string congress_id() { return "term-congress"; }
   /// plenumd's log so far (for failure messages).
   [[nodiscard]] std::string server_log() const;
+  /// A directory of the test's own beside plenumd's data (removed with the hall).
+  [[nodiscard]] std::filesystem::path scratch_dir() const;
+  /// The data directory of township `township` ("" for the term's congress).
+  [[nodiscard]] std::filesystem::path data_dir(const std::string& township = "") const;
 
   /// A new connection authenticated as `person`.
   hall_client as(const std::string& person);
@@ -62,18 +92,35 @@ class term_hall {
   /// Delegate i's marks in a vote (by 1-based delegate number).
   using marks = std::function<crypto::ballot_choices(int)>;
   /// Creates the vote `fields` describes (create_vote's fields) on the current item, opens it,
-  /// lets delegates 1…`voters` cast `choice(i)`, closes it, has S1 and S3 decrypt it, sign the
-  /// result, and the chair announce it. Returns the vote's view in get_state once decided.
+  /// lets delegates 1…`voters` cast `choice(i)`, closes it, calls `closed(vote_id)` when given
+  /// (what may be tried before the result), has S1 and S3 decrypt it, sign the result, and the
+  /// chair announce it. Returns the vote's view in get_state once decided.
   boost::json::object decide_vote(const boost::json::object& fields, int voters,
-                                  const marks& choice);
+                                  const marks& choice,
+                                  const std::function<void(const std::string&)>& closed = {});
 
   /// The secretary's get_follow_up.
   boost::json::object follow_up();
 
+  /// The body of the download `request` (prepare_download's fields) prepared by `c` and fetched
+  /// once over HTTPS ("" on failure).
+  std::string download(hall_client& c, const boost::json::object& request);
+
+  /// The secretary exports the record (export_record); plenum-verify's checks run on it (two
+  /// threads) and must pass, each of `checks` among them.
+  verified_record verify_export(const std::vector<std::string>& checks = {});
+  /// The record `secretary` exports, checked by plenum-verify with `options` (e.g. a congress
+  /// key pinned); expects only that the export works.
+  static verified_record export_and_verify(hall_client& secretary,
+                                           clients::verify::verify_options options = {});
+
  private:
   void enroll_everyone();
 
+  void start(const std::string& roster, std::vector<std::string> args);
+
   std::unique_ptr<temp_dir> dir_;
+  std::filesystem::path data_;
   std::unique_ptr<plenumd_process> server_;
   std::vector<std::string> people_;
   std::uint16_t port_ = 0;
