@@ -167,12 +167,12 @@ function TownshipCard(props: { township: Township }) {
       <h2>{tw.congress_name || tw.township}</h2>
       <h3>{t("county_reports_title")}</h3>
       {(tw.reports_late ?? []).map((month) => (
-        <p class="county-late" data-testid={`county-late-${tw.township}-${month}`}>
+        <p key={month} class="county-late" data-testid={`county-late-${tw.township}-${month}`}>
           <span class="tag overdue">{t("county_report_late", { month })}</span>
         </p>
       ))}
       {(tw.reports_awaited ?? []).map((month) => (
-        <p class="county-late" data-testid={`county-awaited-${tw.township}-${month}`}>
+        <p key={month} class="county-late" data-testid={`county-awaited-${tw.township}-${month}`}>
           <span class="tag warn">{t("county_report_awaited", { month, date: tw.next_report?.month === month ? tw.next_report.due_date : "" })}</span>
         </p>
       ))}
@@ -186,7 +186,7 @@ function TownshipCard(props: { township: Township }) {
       ) : (
         <ul class="county-reports">
           {reports.map((r) => (
-            <li data-testid={`county-report-${tw.township}-${r.month}`}>
+            <li key={r.month} data-testid={`county-report-${tw.township}-${r.month}`}>
               <strong>{t("county_report_month", { month: r.month })}</strong>
               <span class="muted small digest">
                 {label("county_report_digest")}
@@ -202,7 +202,7 @@ function TownshipCard(props: { township: Township }) {
       ) : (
         <ul class="desk-proposals">
           {tw.overdue_proposals.map((p) => (
-            <li class="overdue-row" data-testid={`county-overdue-${tw.township}-${p.id}`}>
+            <li key={p.id} class="overdue-row" data-testid={`county-overdue-${tw.township}-${p.id}`}>
               <div class="proposal-head">
                 <strong>{p.title}</strong>
                 <span class="tag overdue">{t("overdue_days", { n: p.working_days_overdue })}</span>
@@ -228,7 +228,7 @@ function TownshipCard(props: { township: Township }) {
       ) : (
         <ul class="desk-proposals">
           {tw.overdue_opinions!.map((o) => (
-            <li class="overdue-row" data-testid={`county-opinion-${tw.township}-${o.id}`}>
+            <li key={o.id} class="overdue-row" data-testid={`county-opinion-${tw.township}-${o.id}`}>
               {t(o.waiting === "route" ? "county_opinion_route" : "county_opinion_answer", { id: o.id, category: o.category, department: o.department, due: o.due, days: o.working_days_overdue })}
             </li>
           ))}
@@ -266,7 +266,7 @@ function County({ client }: AppProps) {
       </Card>
       {!overview && !error && <p class="muted">{t("county_loading")}</p>}
       {overview && <Summary townships={overview.townships} />}
-      {overview?.townships.map((tw) => <TownshipCard township={tw} />)}
+      {overview?.townships.map((tw) => <TownshipCard key={tw.township} township={tw} />)}
     </>
   );
 }

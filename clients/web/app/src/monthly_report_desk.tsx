@@ -134,7 +134,7 @@ export function MonthlyReportDesk(props: { client: PlenumClient; board: readonly
               </thead>
               <tbody>
                 {reports.map((r) => (
-                  <tr data-testid={`mr-issued-${r.month}`}>
+                  <tr key={r.month} data-testid={`mr-issued-${r.month}`}>
                     <td>{monthText(r.month)}</td>
                     <td>{r.report_id}</td>
                     <td>{clockText(r.unix_ms)}</td>
@@ -230,7 +230,7 @@ export function ReportFigures(props: { report: Record<string, any> }) {
         {((s["list"] ?? []) as any[]).length > 0 && (
           <ul class="mr-list">
             {(s["list"] as any[]).map((x) => (
-              <li data-testid={`mr-sitting-${x.id}`}>
+              <li key={x.id} data-testid={`mr-sitting-${x.id}`}>
                 {x.date} {x.title} · {t("mr_sitting_line", { present: x.present, excused: x.excused })}
               </li>
             ))}
@@ -243,7 +243,7 @@ export function ReportFigures(props: { report: Record<string, any> }) {
         {activityList.length > 0 && (
           <ul class="mr-list" data-testid="mr-activity-list">
             {activityList.map((x) => (
-              <li data-testid={`mr-activity-${x.id}`}>
+              <li key={x.id} data-testid={`mr-activity-${x.id}`}>
                 {t("mr_activity_line", {
                   date: x.date,
                   title: x.title,
@@ -277,7 +277,7 @@ export function ReportFigures(props: { report: Record<string, any> }) {
         {overdue.length > 0 && (
           <ul class="mr-list warn-text" data-testid="mr-overdue-list">
             {overdue.map((x) => (
-              <li>{t("mr_overdue_line", { id: x.id, title: x.title, unit: x.unit, deadline: x.deadline, days: x.working_days_overdue })}</li>
+              <li key={x.id}>{t("mr_overdue_line", { id: x.id, title: x.title, unit: x.unit, deadline: x.deadline, days: x.working_days_overdue })}</li>
             ))}
           </ul>
         )}
@@ -287,7 +287,7 @@ export function ReportFigures(props: { report: Record<string, any> }) {
         {opinionsOverdue.length > 0 && (
           <ul class="mr-list warn-text" data-testid="mr-opinions-overdue-list">
             {opinionsOverdue.map((x) => (
-              <li data-testid={`mr-opinion-overdue-${x.id}`}>
+              <li key={x.id} data-testid={`mr-opinion-overdue-${x.id}`}>
                 {t(x.waiting === "route" ? "mr_opinion_overdue_route" : "mr_opinion_overdue_answer", { id: x.id, category: x.category, department: x.department, due: x.due, days: x.working_days_overdue })}
               </li>
             ))}

@@ -133,7 +133,7 @@ function GroupActivities(props: { activities: Activity[] }) {
         .slice()
         .sort((a, b) => b.date.localeCompare(a.date))
         .map((a) => (
-          <li data-testid={`my-group-activity-${a.activity_id}`}>
+          <li key={a.activity_id} data-testid={`my-group-activity-${a.activity_id}`}>
             <span>
               {dateWords(a.date)} {a.title}
             </span>

@@ -67,7 +67,7 @@ function FileBody(props: { file: Record<string, any> }) {
       {sittings.length === 0 && <p class="muted">{t("pf_none")}</p>}
       <ul class="pf-list">
         {sittings.map((s) => (
-          <li data-testid={`pf-sitting-${s.id}`}>
+          <li key={s.id} data-testid={`pf-sitting-${s.id}`}>
             <span>
               {s.date} {s.title}
             </span>
@@ -82,7 +82,7 @@ function FileBody(props: { file: Record<string, any> }) {
       {activities.length === 0 && <p class="muted">{t("pf_none")}</p>}
       <ul class="pf-list">
         {activities.map((a) => (
-          <li data-testid={`pf-activity-${a.id}`}>
+          <li key={a.id} data-testid={`pf-activity-${a.id}`}>
             <span>
               {a.date} {a.title}
               {a.check_in && (
@@ -102,7 +102,7 @@ function FileBody(props: { file: Record<string, any> }) {
       {proposals.length === 0 && <p class="muted">{t("pf_none")}</p>}
       <ul class="pf-list">
         {proposals.map((p) => (
-          <li data-testid={`pf-proposal-${p.id}`}>
+          <li key={p.id} data-testid={`pf-proposal-${p.id}`}>
             <span>
               <strong>{p.title}</strong>
               <br />
