@@ -107,6 +107,17 @@ void expect_has(const std::string& text, const std::string& part) {
   EXPECT_NE(text.find(part), std::string::npos) << "no " << part << " in\n" << text;
 }
 
+// The figure `label` reads `value` in a PDF's text (the number not followed by another digit).
+void expect_figure(const std::string& text, const std::string& label, std::uint64_t value) {
+  const std::string part = label + std::to_string(value);
+  bool found = false;
+  for (auto at = text.find(part); !found && at != std::string::npos; at = text.find(part, at + 1)) {
+    const auto next = at + part.size();
+    found = next == text.size() || text[next] < '0' || text[next] > '9';
+  }
+  EXPECT_TRUE(found) << "no " << part << " in\n" << text;
+}
+
 std::uint64_t server_now(hall_client& c) {
   return c.call("ping").fields.at("server_unix_ms").to_number<std::uint64_t>();
 }
@@ -485,17 +496,17 @@ TEST(term_between_meetings_test, GroupsActivitiesContactsOpinionsReportsAndTwoTo
                std::to_string(m.year) + "年" + std::to_string(m.month) + "月代表工作月度书面报告");
     expect_has(text, "报告编号：MR-" + month);
     expect_has(text, digest);
-    expect_has(text, "收到提案（件）0");
+    expect_figure(text, "收到提案（件）", 0);
     texts.push_back(text);
   }
   EXPECT_EQ(se.call("issue_monthly_report", {{"month", month_of(m1)}}).code(),
             "report_already_issued");
   // The group's sitting in the first month, ten present; none in the others.
-  expect_has(texts[0], "召开会议（次）1");
-  expect_has(texts[0], "实到代表（人次）10");
+  expect_figure(texts[0], "召开会议（次）", 1);
+  expect_figure(texts[0], "实到代表（人次）", 10);
   expect_has(texts[0], "东片代表小组会议" + sitting_day.text());
-  expect_has(texts[1], "召开会议（次）0");
-  expect_has(texts[2], "召开会议（次）0");
+  expect_figure(texts[1], "召开会议（次）", 0);
+  expect_figure(texts[2], "召开会议（次）", 0);
 
   // ---- The records: each verifies against its own township's key only; no names ----
   const auto verified =
