@@ -15,11 +15,11 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 
 /**
  * Runs `body({ hall, server, cli, browser, artifacts, shot, problems, pages })` as the browser
- * test `name`. `pages` (name → page) are photographed as failed-<name>.png when the body throws;
+ * test `name` (on `options.roster` when given, cli_sitting.mjs's ROSTER otherwise). `pages` (name → page) are photographed as failed-<name>.png when the body throws;
  * `shot` and `problems` are screen_checks.mjs's; the test fails when `problems` is not empty at
  * the end. Never returns: exits the process.
  */
-export async function runCliHallTest(name, body) {
+export async function runCliHallTest(name, body, options = {}) {
   const { values: opts } = parseArgs({
     options: {
       plenumd: { type: "string" },
@@ -33,7 +33,7 @@ export async function runCliHallTest(name, body) {
   const { shot, problems } = screenChecks(artifacts);
 
   const started = Date.now();
-  const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"] });
+  const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"], ...(options.roster ? { roster: options.roster } : {}) });
   const { server, cli } = hall;
   const pages = new Map();
   let browser;

@@ -23,12 +23,13 @@ export const ROSTER = [
 ].join("\n");
 
 /**
- * Starts plenumd (binary `plenumd`, apps from `webRoot`) with ROSTER and enrolls everyone but
- * D001 through plenum-cli at `cliBinary`. Resolves with { server, cli(person, args, text?),
+ * Starts plenumd (binary `plenumd`, apps from `webRoot`) with `roster` (default ROSTER, which a
+ * test may extend: SE, CH, S1, S2 and D001 are expected) and enrolls everyone but D001 through
+ * plenum-cli at `cliBinary`. Resolves with { server, cli(person, args, text?),
  * codeOf (person -> enrollment code), openMotion(vote, title), sitUp() }.
  */
-export async function startCliSitting({ plenumd, cliBinary, webRoot }) {
-  const server = await startPlenumd({ binary: plenumd, webRoot, rosterCsv: ROSTER, membership: [30, 15, 3] });
+export async function startCliSitting({ plenumd, cliBinary, webRoot, roster = ROSTER }) {
+  const server = await startPlenumd({ binary: plenumd, webRoot, rosterCsv: roster, membership: [30, 15, 3] });
   const keysDir = join(server.dataDir, "cli-keys");
 
   /** plenum-cli as `person` (JSON output unless `text`); throws with its stderr on failure. */
@@ -45,7 +46,8 @@ export async function startCliSitting({ plenumd, cliBinary, webRoot }) {
   try {
     const secretaryCode = server.credentials.find((c) => c.person === "SE").code;
     await cli("SE", ["enroll", secretaryCode]);
-    const codes = await cli("SE", ["issue-code", "CH", "S1", "S2", "D001", "D002", "D003"], true);
+    const everyone = roster.split("\n").slice(1).map((line) => line.split(",")[0]).filter((n) => n && n !== "SE");
+    const codes = await cli("SE", ["issue-code", ...everyone], true);
     const codeOf = new Map(codes.trim().split("\n").map((l) => l.split(",").map((x) => x.trim())));
     assert.ok(codeOf.get("D001"), "a code for D001");
     const codesFile = join(server.dataDir, "codes.csv");

@@ -227,6 +227,21 @@ describe("board digests and tracking codes", () => {
     assert.notDeepEqual(cvp1.receiptDigest(e0, 6, c), r);
   });
 
+  test("activity check-in: the known answer of CVP1 §6, every input counts, apart from a sitting's", () => {
+    // tests/crypto/board_test.cpp ActivityCheckinDigestKnownAnswer: the key of 32 seed bytes 0x03,
+    // activity "A1", 2026-01-01T00:00:00.123Z.
+    const pk = cvp1.SecretKey.fromSeed(new Uint8Array(32).fill(3)).publicKey();
+    const ms = 1767225600123n;
+    const a = cvp1.activityCheckinDigest("A1", pk, ms);
+    assert.equal(cvp1.toHex(a), "a5dabd66703f9cf476fa4861724cb22f6276e80b99d1429d6ce2a28aacd86ecb");
+    assert.equal(cvp1.toHex(cvp1.activityCheckinDigest("A1", pk, Number(ms))), cvp1.toHex(a));
+    assert.notDeepEqual(cvp1.activityCheckinDigest("A1", pk, ms + 1n), a);
+    assert.notDeepEqual(cvp1.activityCheckinDigest("A2", pk, ms), a);
+    const other = cvp1.SecretKey.fromSeed(new Uint8Array(32).fill(4)).publicKey();
+    assert.notDeepEqual(cvp1.activityCheckinDigest("A1", other, ms), a);
+    assert.notDeepEqual(cvp1.checkinDigest("A1", pk, ms), a);
+  });
+
   test("display: 80 bits, Crockford base32, four groups of four", () => {
     assert.equal(cvp1.trackingCodeDisplay(new Uint8Array(32)), "0000-0000-0000-0000");
     assert.equal(cvp1.trackingCodeDisplay(new Uint8Array(32).fill(255)), "ZZZZ-ZZZZ-ZZZZ-ZZZZ");

@@ -5,186 +5,31 @@
 #include <utility>
 
 #include "plenum/crypto/board.hpp"
-#include "storage/sqlite.hpp"
+#include "storage/chain_check.hpp"
+#include "storage/sqlite_log_store.hpp"
 
 namespace plenum::server::storage {
 
 namespace {
 
-constexpr std::int64_t schema_version = 1;
-
-constexpr std::string_view schema_sql = R"sql(
-CREATE TABLE meta (
-  key TEXT PRIMARY KEY,
-  value BLOB NOT NULL
-) STRICT;
-CREATE TABLE events (
-  seq INTEGER PRIMARY KEY,
-  prev_hash BLOB NOT NULL,
-  type TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  entry_hash BLOB NOT NULL,
-  signature BLOB NOT NULL,
-  stored_at INTEGER NOT NULL
-) STRICT;
-PRAGMA user_version = 1;
-)sql";
-
-// Private details beside the chain (RECORD.md "Private details"); added to logs made before it.
-constexpr std::string_view private_details_sql = R"sql(
-CREATE TABLE IF NOT EXISTS private_details (
-  digest TEXT PRIMARY KEY,
-  salt TEXT NOT NULL,
-  details TEXT NOT NULL
-) STRICT;
-)sql";
-
-constexpr std::string_view public_key_meta = "congress_public_key";
-
 void default_log(std::string_view line) {
   std::fprintf(stderr, "plenumd storage: %.*s\n", static_cast<int>(line.size()), line.data());
-}
-
-storage_error broken(const std::filesystem::path& path, std::string what) {
-  return make_storage_error(errc::broken_chain, "event log " + path.string() + ": " + what);
-}
-
-template <std::size_t N>
-bool copy_exact(crypto::byte_span from, crypto::byte_array<N>& to) {
-  if (from.size() != N) return false;
-  std::copy(from.begin(), from.end(), to.begin());
-  return true;
-}
-
-// Sets WAL mode, synchronous=FULL and foreign keys on; creates the schema of a new file.
-storage_result<void> prepare_database(sql::connection& db, const crypto::public_key& key) {
-  {
-    auto wal = db.prepare("PRAGMA journal_mode = WAL");
-    if (!wal) return wal.error();
-    auto row = wal->step();
-    if (!row) return row.error();
-    if (!*row || wal->column_text(0) != "wal") {
-      return make_storage_error(errc::storage_failure, "the database refused WAL journal mode");
-    }
-  }
-  if (auto done = db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"); !done) {
-    return done.error();
-  }
-
-  auto tx = sql::transaction::begin(db);
-  if (!tx) return tx.error();
-  auto version = db.prepare("PRAGMA user_version");
-  if (!version) return version.error();
-  auto version_row = version->step();
-  if (!version_row) return version_row.error();
-  const std::int64_t found = *version_row ? version->column_int(0) : 0;
-  if (found == schema_version) {
-    if (auto created = db.exec(private_details_sql); !created) return created.error();
-    return tx->commit();
-  }
-  if (found != 0) {
-    return make_storage_error(errc::storage_failure,
-                              "unknown event log schema version " + std::to_string(found));
-  }
-  if (auto created = db.exec(schema_sql); !created) return created.error();
-  if (auto created = db.exec(private_details_sql); !created) return created.error();
-  auto insert = db.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)");
-  if (!insert) return insert.error();
-  if (auto b = insert->bind_text(1, public_key_meta); !b) return b.error();
-  if (auto b = insert->bind(2, key.bytes()); !b) return b.error();
-  if (auto s = insert->step(); !s) return s.error();
-  return tx->commit();
-}
-
-storage_result<void> check_congress_key(sql::connection& db, const std::filesystem::path& path,
-                                        const crypto::public_key& key) {
-  auto select = db.prepare("SELECT value FROM meta WHERE key = ?1");
-  if (!select) return select.error();
-  if (auto b = select->bind_text(1, public_key_meta); !b) return b.error();
-  auto row = select->step();
-  if (!row) return row.error();
-  if (!*row) return broken(path, "the congress public key is missing");
-  const crypto::byte_span stored = select->column_blob(0);
-  if (stored.size() != key.bytes().size() || !crypto::equal_constant_time(stored, key.bytes())) {
-    return broken(path, "it was signed by congress key " + crypto::to_hex(stored) +
-                            ", not by the key given (" + key.hex() + ")");
-  }
-  return {};
-}
-
-// Reads every event in seq order and checks the chain; the first problem is reported.
-storage_result<std::vector<stored_event>> load_and_verify(sql::connection& db,
-                                                          const std::filesystem::path& path,
-                                                          const crypto::public_key& key) {
-  auto select = db.prepare(
-      "SELECT seq, prev_hash, type, payload, entry_hash, signature, stored_at "
-      "FROM events ORDER BY seq");
-  if (!select) return select.error();
-  std::vector<stored_event> events;
-  crypto::digest32 previous = crypto::genesis_hash;
-  for (;;) {
-    auto row = select->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    const auto expected = static_cast<std::int64_t>(events.size());
-    const std::int64_t seq = select->column_int(0);
-    const std::string at = "seq " + std::to_string(expected) + ": ";
-    if (seq != expected) {
-      if (seq > expected) {
-        return broken(path, at + "event is missing (the next stored event has seq " +
-                                std::to_string(seq) + ")");
-      }
-      return broken(path, at + "expected here, found seq " + std::to_string(seq));
-    }
-    stored_event e;
-    e.seq = static_cast<std::uint64_t>(seq);
-    if (!copy_exact(select->column_blob(1), e.prev_hash)) {
-      return broken(path, at + "prev_hash is not 32 bytes");
-    }
-    e.type = select->column_text(2);
-    e.payload = select->column_text(3);
-    if (!copy_exact(select->column_blob(4), e.entry_hash)) {
-      return broken(path, at + "entry_hash is not 32 bytes");
-    }
-    auto sig = crypto::signature::from_bytes(select->column_blob(5));
-    if (!sig) return broken(path, at + "signature is not 64 bytes");
-    e.signature = *sig;
-    e.stored_at_unix_ms = select->column_int(6);
-
-    if (e.prev_hash != previous) {
-      return broken(path, at + "prev_hash does not match the entry_hash of the event before");
-    }
-    if (crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload) != e.entry_hash) {
-      return broken(path, at + "entry_hash does not match the event's contents");
-    }
-    if (!key.verify(e.entry_hash, e.signature)) {
-      return broken(path, at + "the server signature does not verify");
-    }
-    previous = e.entry_hash;
-    events.push_back(std::move(e));
-  }
-  return events;
-}
-
-storage_result<std::map<std::string, private_detail_row, std::less<>>> load_private_details(
-    sql::connection& db) {
-  auto select = db.prepare("SELECT digest, salt, details FROM private_details");
-  if (!select) return select.error();
-  std::map<std::string, private_detail_row, std::less<>> out;
-  for (;;) {
-    auto row = select->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    private_detail_row r{std::string(select->column_text(0)), std::string(select->column_text(1)),
-                         std::string(select->column_text(2))};
-    out.emplace(r.digest, std::move(r));
-  }
-  return out;
 }
 
 }  // namespace
 
 storage_result<std::unique_ptr<event_log>> event_log::open(const std::filesystem::path& path,
+                                                           const crypto::secret_key& congress_key,
+                                                           event_log_options options) {
+  auto store = sqlite_log_store::open(path, options.busy_timeout);
+  if (!store) {
+    (options.log_error ? options.log_error : default_log)(store.error().message);
+    return store.error();
+  }
+  return open(std::move(*store), congress_key, std::move(options));
+}
+
+storage_result<std::unique_ptr<event_log>> event_log::open(std::unique_ptr<log_store> store,
                                                            const crypto::secret_key& congress_key,
                                                            event_log_options options) {
   if (!options.log_error) options.log_error = default_log;
@@ -196,41 +41,26 @@ storage_result<std::unique_ptr<event_log>> event_log::open(const std::filesystem
     return e;
   };
 
-  auto opened = sql::connection::open(path, options.busy_timeout);
-  if (!opened) return fail(opened.error());
-  auto db = std::make_unique<sql::connection>(std::move(*opened));
-  if (auto ready = prepare_database(*db, public_key); !ready) {
-    return fail(storage_error{ready.error().code, path.string() + ": " + ready.error().message});
-  }
-  if (auto same_key = check_congress_key(*db, path, public_key); !same_key) {
+  if (auto ready = store->prepare(public_key); !ready) return fail(ready.error());
+  auto stored_key = store->congress_public_key();
+  if (!stored_key) return fail(stored_key.error());
+  if (auto same_key = check_congress_key(store->name(), *stored_key, public_key); !same_key) {
     return fail(same_key.error());
   }
-  auto events = load_and_verify(*db, path, public_key);
-  if (!events) return fail(events.error());
-  auto insert = db->prepare(
-      "INSERT INTO events (seq, prev_hash, type, payload, entry_hash, signature, stored_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  if (!insert) return fail(insert.error());
-  auto insert_details = db->prepare(
-      "INSERT OR IGNORE INTO private_details (digest, salt, details) VALUES (?1, ?2, ?3)");
-  if (!insert_details) return fail(insert_details.error());
-  auto details = load_private_details(*db);
+  chain_verifier chain(store->name(), public_key);
+  if (auto read = store->read_events([&](const event_row& row) { return chain.add(row); }); !read) {
+    return fail(read.error());
+  }
+  auto details = store->read_private_details();
   if (!details) return fail(details.error());
-  return std::make_unique<event_log>(
-      private_tag{}, std::move(db), std::make_unique<sql::statement>(std::move(*insert)),
-      std::make_unique<sql::statement>(std::move(*insert_details)), congress_key,
-      std::move(options), std::move(*events), std::move(*details));
+  return std::make_unique<event_log>(private_tag{}, std::move(store), congress_key,
+                                     std::move(options), chain.take(), std::move(*details));
 }
 
-event_log::event_log(private_tag, std::unique_ptr<sql::connection> db,
-                     std::unique_ptr<sql::statement> insert,
-                     std::unique_ptr<sql::statement> insert_details,
+event_log::event_log(private_tag, std::unique_ptr<log_store> store,
                      const crypto::secret_key& congress_key, event_log_options options,
-                     std::vector<stored_event> events,
-                     std::map<std::string, private_detail_row, std::less<>> details)
-    : db_(std::move(db)),
-      insert_(std::move(insert)),
-      insert_details_(std::move(insert_details)),
+                     std::vector<stored_event> events, private_detail_map details)
+    : store_(std::move(store)),
       key_(congress_key),
       public_key_(congress_key.public_part()),
       options_(std::move(options)),
@@ -378,37 +208,10 @@ writer_stats event_log::stats() const {
 }
 
 storage_result<void> event_log::write_batch(const std::vector<pending>& batch) {
-  auto tx = sql::transaction::begin(*db_);
-  if (!tx) return tx.error();
-  for (const pending& p : batch) {
-    const stored_event& e = p.event;
-    insert_->reset();
-    if (auto b = insert_->bind(1, static_cast<std::int64_t>(e.seq)); !b) return b.error();
-    if (auto b = insert_->bind(2, e.prev_hash); !b) return b.error();
-    if (auto b = insert_->bind_text(3, e.type); !b) return b.error();
-    if (auto b = insert_->bind_text(4, e.payload); !b) return b.error();
-    if (auto b = insert_->bind(5, e.entry_hash); !b) return b.error();
-    if (auto b = insert_->bind(6, e.signature.bytes()); !b) return b.error();
-    if (auto b = insert_->bind(7, e.stored_at_unix_ms); !b) return b.error();
-    if (auto s = insert_->step(); !s) {
-      insert_->reset();
-      return s.error();
-    }
-    // The event's private details, in the same transaction: durable with it or not at all.
-    for (const auto& row : p.private_details) {
-      insert_details_->reset();
-      if (auto b = insert_details_->bind_text(1, row.digest); !b) return b.error();
-      if (auto b = insert_details_->bind_text(2, row.salt); !b) return b.error();
-      if (auto b = insert_details_->bind_text(3, row.details); !b) return b.error();
-      if (auto s = insert_details_->step(); !s) {
-        insert_details_->reset();
-        return s.error();
-      }
-    }
-  }
-  insert_->reset();
-  insert_details_->reset();
-  return tx->commit();
+  std::vector<event_write> writes;
+  writes.reserve(batch.size());
+  for (const pending& p : batch) writes.push_back({&p.event, &p.private_details});
+  return store_->write(writes);
 }
 
 std::vector<event_log::pending> event_log::fail_from(std::vector<pending> batch,

@@ -1,10 +1,13 @@
-// The durable, hash-chained event log of CVP1 §6 (the bulletin board), stored in SQLite.
+// The durable, hash-chained event log of CVP1 §6 (the bulletin board), kept in a log_store: a
+// SQLite file by default (sqlite_log_store.hpp), or PostgreSQL with a synchronous standby
+// (postgres_log_store.hpp, server/STANDBY.md).
 //
 // Every state change of the congress is an event {seq, prev_hash, type, payload, entry_hash,
 // server signature, stored_at}. append() gives the event its place in the chain at once and
 // hands it to a writer thread, which commits whatever has queued up in one transaction (group
-// commit) and then reports each event durable, in seq order. The database runs in WAL mode with
-// synchronous=FULL, so "durable" means the COMMIT that contains the event returned, on disk.
+// commit) and then reports each event durable, in seq order. "Durable" means the store's COMMIT
+// that contains the event returned: SQLite runs in WAL mode with synchronous=FULL (on disk);
+// PostgreSQL waits for its synchronous standby (on both machines).
 //
 // open() verifies the whole stored log (every hash, every link, every signature) before it
 // returns, so a server never starts on a log that was tampered with or damaged.
@@ -34,30 +37,11 @@
 #include "plenum/crypto/bytes.hpp"
 #include "plenum/crypto/sign.hpp"
 #include "plenum/protocol/error.hpp"
+#include "storage/event_record.hpp"
+#include "storage/log_store.hpp"
 #include "storage/storage_error.hpp"
 
 namespace plenum::server::storage {
-
-namespace sql {
-class connection;
-class statement;
-}  // namespace sql
-
-/// One event of the chain, as stored.
-struct stored_event {
-  std::uint64_t seq = 0;
-  /// entry_hash of event seq-1; 32 zero bytes for event 0.
-  crypto::digest32 prev_hash{};
-  std::string type;
-  /// The exact UTF-8 JSON text that was hashed.
-  std::string payload;
-  /// H32("event", LE64(seq), prev_hash, type, payload).
-  crypto::digest32 entry_hash{};
-  /// The congress key's Ed25519 signature over entry_hash.
-  crypto::signature signature;
-  /// When the server appended it (Unix milliseconds). Not covered by the hash.
-  std::int64_t stored_at_unix_ms = 0;
-};
 
 /// Where an appended event sits in the chain (what receipts and results cite).
 struct appended_event {
@@ -65,14 +49,6 @@ struct appended_event {
   crypto::digest32 entry_hash{};
   crypto::signature signature;
   std::int64_t stored_at_unix_ms = 0;
-};
-
-/// The end of the chain.
-struct chain_head {
-  /// Number of events, which is also the seq the next event gets.
-  std::uint64_t length = 0;
-  /// entry_hash of event length-1; 32 zero bytes when the log is empty.
-  crypto::digest32 hash{};
 };
 
 /// Called once per appended event, on the writer thread, after the COMMIT holding the event
@@ -94,15 +70,6 @@ struct writer_stats {
   std::uint64_t failed_commits = 0;
 };
 
-/// Private details kept beside the log (protocol/RECORD.md "Private details"): the row of table
-/// private_details an event's `details_digest` commits to. Never part of the chain.
-struct private_detail_row {
-  std::string digest;   ///< hex, the event's details_digest
-  std::string salt;     ///< hex, 16 bytes
-  std::string details;  ///< the canonical JSON of the details
-  friend bool operator==(const private_detail_row&, const private_detail_row&) = default;
-};
-
 /// An event to append: its type, the exact JSON text to store and hash, and its handler; and
 /// the private details it carries the digest of, written in the same transaction.
 struct event_draft {
@@ -116,11 +83,12 @@ struct event_draft {
 struct event_log_options {
   /// At most this many events go into one transaction.
   std::size_t max_batch = 512;
-  /// How long a statement waits for another connection's lock before failing.
+  /// How long a statement waits for another connection's lock before failing (SQLite).
   std::chrono::milliseconds busy_timeout{5000};
   /// The clock for stored_at (Unix milliseconds); the system clock when empty.
   std::function<std::int64_t()> clock;
-  /// Receives a line for each storage failure (with SQLite's extended code); stderr when empty.
+  /// Receives a line for each storage failure (with SQLite's extended code or PostgreSQL's
+  /// SQLSTATE); stderr when empty.
   /// Called from the writer thread or from open().
   std::function<void(std::string_view)> log_error;
   /// After a failed commit appends are refused for this long before the database is tried
@@ -129,7 +97,7 @@ struct event_log_options {
   std::chrono::milliseconds retry_pause_max{2000};
 };
 
-/// The append-only event log. Owns its SQLite connection and its writer thread.
+/// The append-only event log. Owns its store and its writer thread.
 /// Thread safety: append(), head(), flush() and failed() may be called from any thread;
 /// events() only while no append() runs (e.g. while rebuilding state at start-up).
 class event_log {
@@ -145,6 +113,12 @@ class event_log {
   /// SQLite's extended code).
   [[nodiscard]] static storage_result<std::unique_ptr<event_log>> open(
       const std::filesystem::path& path, const crypto::secret_key& congress_key,
+      event_log_options options = {});
+
+  /// Opens the log kept in `store` (see log_store.hpp), with the same checks and errors as the
+  /// SQLite open() above; errc::storage_failure messages keep the store's own code.
+  [[nodiscard]] static storage_result<std::unique_ptr<event_log>> open(
+      std::unique_ptr<log_store> store, const crypto::secret_key& congress_key,
       event_log_options options = {});
 
   event_log(const event_log&) = delete;
@@ -223,11 +197,9 @@ class event_log {
 
  public:
   /// Use open().
-  event_log(private_tag, std::unique_ptr<sql::connection> db,
-            std::unique_ptr<sql::statement> insert, std::unique_ptr<sql::statement> insert_details,
-            const crypto::secret_key& congress_key, event_log_options options,
-            std::vector<stored_event> events,
-            std::map<std::string, private_detail_row, std::less<>> details);
+  event_log(private_tag, std::unique_ptr<log_store> store, const crypto::secret_key& congress_key,
+            event_log_options options, std::vector<stored_event> events,
+            private_detail_map details);
 
  private:
   struct pending {
@@ -250,10 +222,8 @@ class event_log {
   [[nodiscard]] bool pausing() const;
   [[nodiscard]] std::int64_t now_unix_ms() const;
 
-  // Used by the writer thread only, after open(). The statement goes before the connection.
-  std::unique_ptr<sql::connection> db_;
-  std::unique_ptr<sql::statement> insert_;
-  std::unique_ptr<sql::statement> insert_details_;
+  // Used by the writer thread only, after open().
+  std::unique_ptr<log_store> store_;
   crypto::secret_key key_;
   crypto::public_key public_key_;
   event_log_options options_;
@@ -262,7 +232,7 @@ class event_log {
   mutable std::mutex append_mutex_;
   std::vector<stored_event> events_;
   chain_head head_;
-  std::map<std::string, private_detail_row, std::less<>> details_;  ///< by digest
+  private_detail_map details_;  ///< by digest
 
   // Writer hand-off, guarded by queue_mutex_.
   mutable std::mutex queue_mutex_;

@@ -2,7 +2,8 @@
 // composition warnings to acknowledge, the roster across the full width), 登记卡 (cards for
 // everyone not yet enrolled in one action, each QR code opening the person's own app, printed
 // together), 签到与请假 (assisted check-in, excusals and their withdrawal), 材料, 提案办理 (the
-// liaison office's desk: liaison_desk.tsx), 决议与整改 (followup_desk.tsx), 月度报告
+// liaison office's desk: liaison_desk.tsx), 三级联系 (contacts_desk.tsx), 意见建议
+// (opinions_desk.tsx), 决议与整改 (followup_desk.tsx), 代表小组与活动 (groups_desk.tsx), 月度报告
 // (monthly_report_desk.tsx), 代表变动
 // (roster_changes.tsx) and 导出 (downloads: the signed record, result sheets, the sitting summary sheet, the
 // attendance list as CSV made here). Every action reports next to its own control.
@@ -17,9 +18,13 @@ import { payloadsOf } from "./events";
 import { appPageFor, enrollUrl } from "./enroll_text";
 import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
+import { ContactsDesk } from "./contacts_desk";
+import { useOpinions } from "./contacts";
 import { FollowUpDesk } from "./followup_desk";
+import { GroupsSection } from "./groups_desk";
 import { LiaisonDesk, useProposals } from "./liaison_desk";
 import { MonthlyReportDesk, useMonthlyReport } from "./monthly_report_desk";
+import { OpinionsDesk } from "./opinions_desk";
 import { RosterChanges } from "./roster_changes";
 import { Attendance, Card, type AppProps, startApp } from "./ui";
 import "./desk.css";
@@ -31,7 +36,7 @@ interface IssuedCard {
   roles: string[];
 }
 
-const SECTIONS = ["roster", "cards", "attendance", "materials", "proposals", "followup", "monthly", "term", "export"] as const;
+const SECTIONS = ["roster", "cards", "attendance", "materials", "proposals", "contacts", "opinions", "followup", "groups", "monthly", "term", "export"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function QrSvg(props: { text: string }) {
@@ -101,7 +106,10 @@ function Secretary({ client }: AppProps) {
   // Last month's report once its reminder is due and it is not issued.
   const [lastMonthReport] = useMonthlyReport(client, "", board.length);
   const reportDue = lastMonthReport?.["remind"] || lastMonthReport?.["late"] ? 1 : 0;
-  const badge: Partial<Record<Section, number>> = { cards: notEnrolled, proposals: proposalsToDo, monthly: reportDue };
+  // Opinions to route and opinions overdue.
+  const [, opinions] = useOpinions(client, board.length);
+  const opinionsToDo = opinions.filter((o) => o.status === "logged" || o.overdue).length;
+  const badge: Partial<Record<Section, number>> = { cards: notEnrolled, proposals: proposalsToDo, opinions: opinionsToDo, monthly: reportDue };
 
   return (
     <div class="desk secretary">
@@ -125,7 +133,10 @@ function Secretary({ client }: AppProps) {
         {section === "attendance" && <AttendanceSection client={client} state={state} board={board} persons={persons} />}
         {section === "materials" && <MaterialsSection client={client} state={state} />}
         {section === "proposals" && <LiaisonDesk client={client} board={board} names={new Map(persons.map((p) => [p.number, p.name]))} today={today} proposals={proposals} reload={reloadProposals} />}
+        {section === "contacts" && <ContactsDesk client={client} board={board} />}
+        {section === "opinions" && <OpinionsDesk client={client} board={board} />}
         {section === "followup" && <FollowUpDesk client={client} board={board} />}
+        {section === "groups" && <GroupsSection client={client} board={board} persons={persons} />}
         {section === "monthly" && <MonthlyReportDesk client={client} board={board} />}
         {section === "term" && <RosterChanges client={client} board={board} sittingOpen={sitting?.status === "open"} />}
         {section === "export" && <ExportSection client={client} state={state} board={board} persons={persons} />}

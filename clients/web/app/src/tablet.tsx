@@ -1,4 +1,5 @@
-// The delegate's tablet, one thing at a time: the delegate's name and check-in first; when a
+// The delegate's tablet, one thing at a time: the delegate's name and check-in first (between
+// sittings, the check-in to today's activity and the delegate's group come first); when a
 // vote opens its ballot comes to the front (agenda and proposals fold away below); the
 // receipt with its short tracking code and QR code; results only once the chair announced
 // them. Every state is said in words: offline (and what happens to a ballot being sent), a
@@ -11,8 +12,11 @@ import { BallotView } from "./ballot";
 import { useRefreshOnAnnouncement } from "./announced";
 import { useSignal } from "./hooks";
 import { label, t } from "./i18n";
+import { MyGroup } from "./my_group";
 import { MyPerformance } from "./my_performance";
 import { MyProposals } from "./my_proposals";
+import { MyContacts } from "./my_contacts";
+import { JumpRow } from "./jump_row";
 import { voteBases } from "./trust";
 import { CheckedReceipt, TrustRefusal } from "./trust_view";
 import { refusedReceipts } from "./receipt_check";
@@ -78,11 +82,14 @@ function Tablet({ client }: AppProps) {
       <div class="tablet">
         {nameplate}
         {banner}
+        {who.roles.includes("delegate") && <JumpRow />}
+        {who.roles.includes("delegate") && <MyGroup client={client} board={board} me={who.person} />}
         <Card>
           <p class="muted">{t("no_sitting")}</p>
         </Card>
         {who.roles.includes("delegate") && <MyPerformance client={client} me={who.person} />}
         {who.roles.includes("delegate") && <MyProposals client={client} board={board} me={who.person} />}
+        {who.roles.includes("delegate") && <MyContacts client={client} board={board} me={who.person} />}
       </div>
     );
   const sitting = state["sitting"];
@@ -153,12 +160,18 @@ function Tablet({ client }: AppProps) {
     <div class="tablet">
       {nameplate}
       {banner}
+      {isDelegate && betweenSittings && <JumpRow />}
+      {isDelegate && betweenSittings && <MyGroup client={client} board={board} me={who.person} />}
       <Card title={sitting.title} testid="sitting" class={ballotUp ? "compact" : ""}>
         {mayCheckIn &&
           !(isDelegate && !present && open.length > 0) &&
           (present ? (
             <p class="verdict pass big-verdict" data-testid="checked-in">
               ✔ {t("checked_in")}
+            </p>
+          ) : betweenSittings ? (
+            <p class="muted" data-testid="sitting-over">
+              {t("sitting_over")}
             </p>
           ) : (
             <div class="checkin-box">
@@ -175,6 +188,7 @@ function Tablet({ client }: AppProps) {
       </Card>
       {isDelegate && betweenSittings && <MyPerformance client={client} me={who.person} />}
       {isDelegate && betweenSittings && <MyProposals client={client} board={board} me={who.person} />}
+      {isDelegate && betweenSittings && <MyContacts client={client} board={board} me={who.person} />}
       {missed.map((v) => (
         <section class="card notice-card" role="alert" data-testid={`missed-${v.id}`}>
           <p>{t("vote_closed_unsent", { title: v.title })}</p>

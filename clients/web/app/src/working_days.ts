@@ -66,3 +66,11 @@ export function parseDateList(text: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== "");
 }
+
+/** How many working days w there are with a < w ≤ b (0 when b ≤ a): the server's count of the
+ * working days left until a due date, or of those it is late by. */
+export function workingDaysBetween(a: string, b: string, calendars: Map<number, YearCalendar>): number {
+  let n = 0;
+  for (let d = toDate(a).getTime() + 86_400_000; d <= toDate(b).getTime(); d += 86_400_000) if (isWorkingDay(toIso(new Date(d)), calendars)) ++n;
+  return n;
+}

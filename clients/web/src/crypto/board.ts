@@ -1,5 +1,6 @@
 // The bulletin board's digests (CVP1 §2 and §6, crypto/board.hpp): the event hash chain, the
-// check-in statement, the connection challenge and the enrollment statement. Pure functions.
+// check-in statements (a sitting's and an activity's), the connection challenge and the
+// enrollment statement. Pure functions.
 import { Transcript } from "./hash.js";
 import { PublicKey } from "./sign.js";
 
@@ -16,6 +17,14 @@ export function entryHash(seq: number | bigint, prevHash: Uint8Array, type: stri
 /** H32("checkin", sitting_id, delegate_pk, LE64(unix_ms)): what a delegate signs to check in. */
 export function checkinDigest(sittingId: string, delegatePk: PublicKey, unixMs: number | bigint): Uint8Array {
   return new Transcript("checkin").str(sittingId).raw(delegatePk.raw).u64(unixMs).h32();
+}
+
+/**
+ * H32("activity-checkin", activity_id, delegate_pk, LE64(unix_ms)): what a delegate signs to
+ * check in to an activity between meetings (CVP1 §6). Its label keeps it apart from a sitting's.
+ */
+export function activityCheckinDigest(activityId: string, delegatePk: PublicKey, unixMs: number | bigint): Uint8Array {
+  return new Transcript("activity-checkin").str(activityId).raw(delegatePk.raw).u64(unixMs).h32();
 }
 
 /** H32("auth", congress_id, server_nonce, client_nonce, device_pk): what a device signs to log in. */
