@@ -175,10 +175,6 @@ int run(const plenum::server::app::daemon_options& opts) {
         if (!store) return store.error();
         return std::unique_ptr<plenum::server::storage::log_store>(std::move(*store));
       };
-#else
-      std::cerr << "plenumd: --event-store: this plenumd was built without PostgreSQL "
-                   "(PLENUM_WITH_POSTGRES)\n";
-      return 2;
 #endif
     }
     hall_config.congress_id = opts.congress_id;
@@ -274,6 +270,13 @@ int main(int argc, char* argv[]) {
     std::cout << opts.help;
     return 0;
   }
+#ifndef PLENUM_WITH_POSTGRES
+  if (opts.event_store) {
+    std::cerr << "plenumd: --event-store: this plenumd was built without PostgreSQL "
+                 "(PLENUM_WITH_POSTGRES)\n";
+    return 2;
+  }
+#endif
   try {
     return run(opts);
   } catch (const std::exception& e) {
