@@ -608,7 +608,8 @@ struct event_tables {
     return wire::fields<t>(member("report_id", &t::report_id, id), member("month", &t::month, id),
                            member("report_digest", &t::report_digest, wire::fixed_hex<32>{}),
                            member("by", &t::by, actor),
-                           member("unix_ms", &t::unix_ms, wire::number{}));
+                           member("unix_ms", &t::unix_ms, wire::number{}),
+                           member("format", &t::format, wire::optional_number{2, 2}));
   }
   static constexpr auto of(tag<events::group_formed>) {
     using t = events::group_formed;

@@ -98,6 +98,57 @@ TEST(sheet_cli, prints_the_example_monthly_report_with_its_digest) {
   EXPECT_NE(text.find(json.substr(at + 18, 64)), std::string::npos) << text;
 }
 
+TEST(sheet_cli, prints_the_work_between_meetings_of_a_format_2_report) {
+  temp_dir dir;
+  const auto pdf = dir.path() / "monthly2.pdf";
+  const auto r = run(q(tool) + " monthly-report " + q(examples + "/monthly_report_2.json") + " " +
+                     q(pdf) + " 2>&1");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::string text = without_spaces(pdf_text(pdf));
+  for (const std::string part : {"开展活动（次）2",
+                                 "其中小组活动（次）1",
+                                 "其中调研（次）1",
+                                 "应参加（人次）12",
+                                 "出席（人次）9",
+                                 "其中本人签到（人次）7",
+                                 "其中办公室登记（人次）2",
+                                 "请假（人次）1",
+                                 "缺席（人次）2",
+                                 "走访东村群众",
+                                 "代表小组（个）3",
+                                 "本年度已开展活动的小组（个）1",
+                                 "本年度尚未开展活动的代表小组：2个",
+                                 "第二代表小组",
+                                 "第三代表小组",
+                                 "收集（条）3",
+                                 "按时交办（条）2",
+                                 "逾期交办（条）1",
+                                 "按时答复（条）1",
+                                 "延期办理（条）1",
+                                 "月末逾期（条）1",
+                                 "O3环境卫生",
+                                 "七、三级联系",
+                                 "本月新增联系党员（人）3",
+                                 "月末联系群众（人）9",
+                                 "联系代表少于2名的党委委员（人）1",
+                                 "联系党员少于3名的代表（人）9",
+                                 "六、民主评议和信任投票整改情况"})
+    EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+}
+
+TEST(sheet_cli, a_format_1_report_says_its_groups_were_not_counted) {
+  temp_dir dir;
+  const auto pdf = dir.path() / "monthly1.pdf";
+  ASSERT_EQ(run(q(tool) + " monthly-report " + q(examples + "/monthly_report.json") + " " + q(pdf) +
+                " 2>&1")
+                .status,
+            0);
+  const std::string text = without_spaces(pdf_text(pdf));
+  EXPECT_NE(text.find("本年度尚未开展活动的代表小组：未统计"), std::string::npos) << text;
+  EXPECT_EQ(text.find("三级联系"), std::string::npos) << text;
+  EXPECT_NE(text.find("六、民主评议和信任投票整改情况"), std::string::npos) << text;
+}
+
 TEST(sheet_cli, refuses_a_monthly_report_whose_digest_is_not_its_own) {
   temp_dir dir;
   std::ifstream in(examples + "/monthly_report.json");
@@ -121,8 +172,27 @@ TEST(sheet_cli, prints_the_example_performance_file) {
                      q(pdf) + " 2>&1");
   ASSERT_EQ(r.status, 0) << r.output;
   const std::string text = without_spaces(pdf_text(pdf));
-  for (const std::string part : {"代表履职档案", "李明", "出席会议（次）1", "提出提案（件）1",
-                                 "关于修路的提案", "交通运输局", "满意"})
+  for (const std::string part : {"代表履职档案",
+                                 "李明",
+                                 "出席会议（次）1",
+                                 "提出提案（件）1",
+                                 "关于修路的提案",
+                                 "交通运输局",
+                                 "满意",
+                                 "应参加活动（次）2",
+                                 "参加活动（次）2",
+                                 "其中本人签到（次）1",
+                                 "其中办公室登记（次）1",
+                                 "走访东村群众",
+                                 "本人签到",
+                                 "办公室登记",
+                                 "所在代表小组：第一代表小组（副组长）",
+                                 "联系党员（人）3",
+                                 "联系群众（人）9",
+                                 "收集意见建议（条）3",
+                                 "已交办（条）2",
+                                 "逾期未办结（条）1",
+                                 "已向群众反馈（条）1"})
     EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
 }
 

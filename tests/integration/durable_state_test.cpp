@@ -10,13 +10,13 @@
 #include <chrono>
 #include <fstream>
 #include <future>
-#include <map>
 #include <memory>
 #include <string>
 #include <thread>
 
 #include "hall_client.hpp"
 #include "hall_sitting.hpp"
+#include "motion_sitting.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/random.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
@@ -30,26 +30,6 @@ namespace json = boost::json;
 using namespace std::chrono_literals;
 
 constexpr int delegates = 3;
-
-std::string delegate(int i) { return "D00" + std::to_string(i); }
-
-std::string roster_csv() {
-  std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
-  for (int i = 1; i <= delegates; ++i)
-    csv += delegate(i) + ",代表" + std::to_string(i) + "," + (i % 2 == 0 ? "女" : "男") +
-           ",汉族,farming,U1,G1,delegate,no\n";
-  csv += "CH,主持人,男,汉族,cadre,,,chair,no\n";
-  csv += "SE,秘书,女,汉族,cadre,,,secretary,no\n";
-  for (int i = 1; i <= 3; ++i)
-    csv += "S" + std::to_string(i) + ",监票人" + std::to_string(i) +
-           ",男,汉族,cadre,,,scrutineer,no\n";
-  return csv;
-}
-
-crypto::secret_key make_key(const std::string& label) {
-  crypto::seeded_random random("durable state test " + label);
-  return crypto::secret_key::generate(random);
-}
 
 // The `received` count of vote `vote_id` in a state view (-1 when the vote is not there).
 std::int64_t received(const json::object& state, const std::string& vote_id) {
@@ -73,7 +53,7 @@ std::int64_t ballots_on_board(hall_client& c) {
 
 TEST(DurableState, NoStatePushOrGetStateCountsABallotTheBoardDoesNotServeYet) {
   temp_dir dir;
-  std::ofstream(dir.path() / "roster.csv") << roster_csv();
+  std::ofstream(dir.path() / "roster.csv") << motion_roster_csv(delegates);
   const auto data = dir.path() / "data";
   plenumd_process plenumd(PLENUMD_BINARY, data, dir.path() / "plenumd.log",
                           {"--congress-id", "durable-congress", "--roster",
@@ -82,47 +62,12 @@ TEST(DurableState, NoStatePushOrGetStateCountsABallotTheBoardDoesNotServeYet) {
   ASSERT_TRUE(port) << read_file(dir.path() / "plenumd.log");
 
   // The sitting: roster, enrollment, check-in, a motion, the key ceremony, the vote open.
-  std::map<std::string, crypto::secret_key> keys;
-  hall_client se(*port);
-  keys.insert_or_assign("SE", make_key("SE"));
-  ASSERT_TRUE(enroll(se, "SE", secretary_code(data), keys.at("SE")).ok());
-  ASSERT_TRUE(se.auth(keys.at("SE")).ok());
-  ASSERT_TRUE(se.call("acknowledge_warnings").ok());
-  auto enroll_person = [&](const std::string& person) {
-    auto issued = se.call("issue_enrollment_code", {{"person", person}});
-    ASSERT_TRUE(issued.ok()) << person << " " << issued.code();
-    keys.insert_or_assign(person, make_key(person));
-    hall_client c(*port);
-    ASSERT_TRUE(enroll(c, person, str(issued.fields, "code"), keys.at(person)).ok()) << person;
-  };
-  for (const std::string p : {"CH", "S1", "S2", "S3"}) enroll_person(p);
-  for (int i = 1; i <= delegates; ++i) enroll_person(delegate(i));
-  hall_client ch(*port);
-  ASSERT_TRUE(ch.auth(keys.at("CH")).ok());
-  ASSERT_TRUE(
-      ch.call("create_sitting", {{"sitting_id", "s1"}, {"title", "年会"}, {"date", "2026-03-01"}})
-          .ok());
-  ASSERT_TRUE(ch.call("open_checkin", {{"sitting_id", "s1"}}).ok());
-  std::map<int, hall_client> hall;
-  for (int i = 1; i <= delegates; ++i) {
-    hall.emplace(i, hall_client(*port));
-    ASSERT_TRUE(hall.at(i).auth(keys.at(delegate(i))).ok());
-    ASSERT_TRUE(check_in(hall.at(i), keys.at(delegate(i)), "s1").ok()) << i;
-  }
-  ASSERT_TRUE(ch.call("open_sitting", {{"sitting_id", "s1"}}).ok());
-  {
-    auto created = add_motion_item(ch, "s1", "i1", "v1", "关于修路的决议");
-    ASSERT_TRUE(created.ok()) << created.code();
-  }
-  ASSERT_TRUE(
-      ch.call("start_ceremony",
-              {{"sitting_id", "s1"}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})
-          .ok());
-  ASSERT_TRUE(test_scrutineers::run_ceremony(*port, "durable-congress", "s1", {"S1", "S2", "S3"}, 2,
-                                             keys, "durable state ceremony"));
-  ASSERT_TRUE(ch.call("open_vote", {{"vote_id", "v1"}}).ok());
-  const auto basis = read_vote_basis(hall.at(1), "v1");
-  ASSERT_TRUE(basis);
+  motion_sitting sitting;
+  ASSERT_NO_FATAL_FAILURE(open_motion_sitting(*port, data, "durable-congress", delegates,
+                                              "durable state test", sitting));
+  auto& hall = sitting.delegates;
+  const auto& keys = sitting.keys;
+  const auto& basis = sitting.basis;
 
   // Consoles of the hall: `watcher` is read while the commit waits (a receive that times out
   // ends its connection), `follower` only after; `reader` reads the board.

@@ -1,7 +1,8 @@
 // The monthly written report through the real plenumd over TLS: a congress log holding three
 // months of activity (a sitting in March 2026, a proposal's whole handling in September, in
-// October a proposal left unanswered after its deadline and one turned into an opinion; written
-// through the domain at those dates, tests/verify/sitting_record), served by plenumd. The
+// October a proposal left unanswered after its deadline and one turned into an opinion, a group
+// activity with its attendance, contacts and two opinions; written through the domain at those
+// dates, tests/verify/sitting_record), served by plenumd. The
 // secretary reads the drafts, issues the three reports (refused for a month not ended, a second
 // time, and to a delegate), downloads each as a PDF whose text pdftotext reads for its figures
 // and digest, and as JSON whose digest is recomputed; a delegate downloads their own performance
@@ -145,6 +146,10 @@ TEST_F(monthly_report_test, ThreeMonthsAreIssuedDownloadedAndVerified) {
   expect_has(march, "召开会议（次）1");
   expect_has(march, "实到代表（人次）9");
   expect_has(march, "收到提案（件）0");
+  // Group G1 was formed in October: in March there was none to have met.
+  expect_has(march, "开展活动（次）0");
+  expect_has(march, "代表小组（个）0");
+  expect_has(march, "本年度尚未开展活动的代表小组：无");
   expect_has(march, digests["2026-03"]);
 
   const auto september =
@@ -167,6 +172,36 @@ TEST_F(monthly_report_test, ThreeMonthsAreIssuedDownloadedAndVerified) {
   expect_has(oct, "月末逾期未答复（件）1");
   // P2, due 23 October, unanswered: 26–30 October are five working days.
   expect_has(oct, "P2关于学校的提案教育局第1轮2026-10-235");
+  // October's work between meetings: G1's activity A1 (D001 signed in, D002 recorded present,
+  // D003 excused, seven absent), two opinions (O1 routed on time and extended, O2 never
+  // routed: due on 19 October, nine working days overdue at the month's end), D001's member
+  // and resident.
+  for (const std::string part : {"开展活动（次）1",
+                                 "其中小组活动（次）1",
+                                 "应参加（人次）10",
+                                 "出席（人次）2",
+                                 "其中本人签到（人次）1",
+                                 "其中办公室登记（人次）1",
+                                 "请假（人次）1",
+                                 "缺席（人次）7",
+                                 "走访群众小组活动2026-10-1210217",
+                                 "代表小组（个）1",
+                                 "本年度已开展活动的小组（个）1",
+                                 "本年度尚未开展活动的代表小组：无",
+                                 "收集（条）2",
+                                 "按时交办（条）1",
+                                 "逾期交办（条）0",
+                                 "延期办理（条）1",
+                                 "月末逾期（条）1",
+                                 "O2环境卫生交办—2026-10-199",
+                                 "七、三级联系",
+                                 "本月新增联系党员（人）1",
+                                 "本月新增联系群众（人）1",
+                                 "月末联系群众（人）1",
+                                 "联系党员少于3名的代表（人）10",
+                                 "联系群众少于3名的党员（人）1"})
+    expect_has(oct, part);
+  EXPECT_EQ(oct.find("王建国"), std::string::npos);
   expect_has(oct, digests["2026-10"]);
 
   // The JSON file: its digest is that of its report, the one recorded.
@@ -176,6 +211,9 @@ TEST_F(monthly_report_test, ThreeMonthsAreIssuedDownloadedAndVerified) {
   EXPECT_EQ(crypto::to_hex(protocol::sha256(protocol::canonical_json(report))), digests["2026-10"]);
   EXPECT_EQ(file.at("report_digest").as_string(), digests["2026-10"]);
   EXPECT_EQ(report.at("month").as_string(), "2026-10");
+  EXPECT_EQ(report.at("version").to_number<int>(), 2);
+  EXPECT_EQ(report.at("activities").at("present_signed").to_number<int>(), 1);
+  EXPECT_EQ(report.at("opinions").at("overdue_list").at(0).at("id").as_string(), "O2");
 
   // The record, reports included, passes plenum-verify.
   auto exported = se.call("export_record", {});
@@ -206,6 +244,13 @@ TEST_F(monthly_report_test, ADelegatesPerformanceFileIsTheirsAndTheOffices) {
   expect_has(text, "出席会议（次）1");
   expect_has(text, "提出提案（件）1");
   expect_has(text, "P1关于修路的提案提出办结");
+  // D002 was recorded present at G1's activity, where they are a member.
+  expect_has(text, "参加活动（次）1");
+  expect_has(text, "其中办公室登记（次）1");
+  expect_has(text, "走访群众小组活动2026-10-12出席办公室登记");
+  expect_has(text, "所在代表小组：第一代表小组（组员）");
+  EXPECT_EQ(file.at("activities_recorded").to_number<int>(), 1);
+  EXPECT_EQ(file.at("groups").at(0).at("post").as_string(), "member");
   // The office reads anyone's; D003 co-signed P1.
   auto office = as("SE").call("get_performance_file", {{"person", "D003"}});
   ASSERT_TRUE(office.ok());

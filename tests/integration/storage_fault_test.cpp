@@ -30,6 +30,7 @@
 
 #include "hall_client.hpp"
 #include "hall_sitting.hpp"
+#include "motion_sitting.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/random.hpp"
@@ -46,25 +47,7 @@ using namespace std::chrono_literals;
 constexpr auto start_timeout = 120s;
 constexpr int delegates = 10;
 
-std::string delegate(int i) { return "D0" + std::string(i < 10 ? "0" : "") + std::to_string(i); }
-
-std::string roster_csv() {
-  std::string csv = "number,name,gender,ethnicity,occupation,unit,group,roles,committee\n";
-  for (int i = 1; i <= delegates; ++i)
-    csv += delegate(i) + ",代表" + std::to_string(i) + "," + (i % 2 == 0 ? "女" : "男") +
-           ",汉族,farming,U1,G1,delegate,no\n";
-  csv += "CH,主持人,男,汉族,cadre,,,chair,no\n";
-  csv += "SE,秘书,女,汉族,cadre,,,secretary,no\n";
-  for (int i = 1; i <= 3; ++i)
-    csv += "S" + std::to_string(i) + ",监票人" + std::to_string(i) +
-           ",男,汉族,cadre,,,scrutineer,no\n";
-  return csv;
-}
-
-crypto::secret_key make_key(const std::string& label) {
-  crypto::seeded_random random("storage fault test " + label);
-  return crypto::secret_key::generate(random);
-}
+constexpr const char* key_seed = "storage fault test";
 
 // A small filesystem of the test's own at `dir`: tmpfs, or else a loop-mounted ext4 image.
 // Unmounted on destruction. `kind()` says which one it is; empty when neither could be made
@@ -154,16 +137,6 @@ class storage_fault_test : public ::testing::Test {
   [[nodiscard]] std::filesystem::path mount_point() const { return dir_.path() / "small"; }
   [[nodiscard]] std::filesystem::path data() const { return mount_point() / "data"; }
 
-  crypto::secret_key enroll_person(hall_client& se, const std::string& person) {
-    auto issued = se.call("issue_enrollment_code", {{"person", person}});
-    EXPECT_TRUE(issued.ok()) << person << " " << issued.code();
-    auto key = make_key(person);
-    hall_client c(port_);
-    auto r = enroll(c, person, str(issued.fields, "code"), key);
-    EXPECT_TRUE(r.ok()) << person << " " << r.code();
-    keys_.insert_or_assign(person, key);
-    return key;
-  }
   hall_client as(const std::string& person) {
     hall_client c(port_);
     auto a = c.auth(keys_.at(person));
@@ -189,55 +162,23 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
   std::cout << "[ full disk  ] made by a " << how << "\n";
   RecordProperty("full_disk", how);
   std::filesystem::create_directories(data());
-  std::ofstream(dir_.path() / "roster.csv") << roster_csv();
+  std::ofstream(dir_.path() / "roster.csv") << motion_roster_csv(delegates);
   start();
 
-  // The sitting: roster, enrollment, check-in, a motion, the key ceremony.
-  hall_client se(port_);
-  keys_.insert_or_assign("SE", make_key("SE"));
-  ASSERT_TRUE(enroll(se, "SE", secretary_code(data()), keys_.at("SE")).ok());
-  ASSERT_TRUE(se.auth(keys_.at("SE")).ok());
-  {
-    // The small roster has composition warnings (no woman cadre, no minority, …).
-    auto acknowledged = se.call("acknowledge_warnings");
-    ASSERT_TRUE(acknowledged.ok()) << acknowledged.code();
-  }
-  for (const std::string p : {"CH", "S1", "S2", "S3"}) enroll_person(se, p);
-  for (int i = 1; i <= delegates; ++i) enroll_person(se, delegate(i));
-  auto ch = as("CH");
-  ASSERT_TRUE(
-      ch.call("create_sitting", {{"sitting_id", "s1"}, {"title", "年会"}, {"date", "2026-03-01"}})
-          .ok());
-  ASSERT_TRUE(ch.call("open_checkin", {{"sitting_id", "s1"}}).ok());
-  std::map<int, hall_client> hall;
-  for (int i = 1; i <= delegates; ++i) {
-    const std::string d = delegate(i);
-    hall.emplace(i, as(d));
-    ASSERT_TRUE(check_in(hall.at(i), keys_.at(d), "s1").ok()) << d;
-  }
-  {
-    auto opened = ch.call("open_sitting", {{"sitting_id", "s1"}});
-    ASSERT_TRUE(opened.ok()) << opened.code() << " " << json::serialize(opened.fields);
-  }
-  {
-    auto created = add_motion_item(ch, "s1", "i1", "v1", "关于修路的决议");
-    ASSERT_TRUE(created.ok()) << created.code();
-  }
-  ASSERT_TRUE(
-      ch.call("start_ceremony",
-              {{"sitting_id", "s1"}, {"scrutineers", json::array{"S1", "S2", "S3"}}, {"k", 2}})
-          .ok());
-  auto scrutineers = test_scrutineers::run_ceremony(
-      port_, "fault-congress", "s1", {"S1", "S2", "S3"}, 2, keys_, "storage fault ceremony");
-  ASSERT_TRUE(scrutineers);
-  ASSERT_TRUE(ch.call("open_vote", {{"vote_id", "v1"}}).ok());
-
-  const auto basis = read_vote_basis(hall.at(1), "v1");
-  ASSERT_TRUE(basis);
+  // The sitting: roster, enrollment, check-in, a motion, the key ceremony, the vote open.
+  motion_sitting sitting;
+  ASSERT_NO_FATAL_FAILURE(
+      open_motion_sitting(port_, data(), "fault-congress", delegates, key_seed, sitting));
+  keys_ = sitting.keys;
+  auto se = as("SE");
+  auto& ch = *sitting.chair;
+  auto& hall = sitting.delegates;
+  auto& scrutineers = sitting.scrutineers;
+  const auto& basis = sitting.basis;
   const auto congress_pk = ch.hello().congress_pk;
   // Delegate i votes for when i is odd, against when even; `round` makes another ballot.
   auto cast = [&](int i, const std::string& round) {
-    const std::string d = delegate(i);
+    const std::string d = motion_delegate(i);
     const crypto::ballot_choices choices = {
         {static_cast<std::uint8_t>(i % 2), static_cast<std::uint8_t>(1 - i % 2), 0}};
     crypto::seeded_random br("ballot " + d + round);
@@ -252,7 +193,7 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
   };
   std::map<int, protocol::receipt> receipts;  // by delegate
   auto keep_receipt = [&](int i, const cast_outcome& c) {
-    ASSERT_TRUE(c.reply.ok()) << delegate(i) << " " << c.reply.code();
+    ASSERT_TRUE(c.reply.ok()) << motion_delegate(i) << " " << c.reply.code();
     auto receipt = protocol::decode_receipt(c.reply.fields.at("receipt"));
     ASSERT_TRUE(receipt);
     EXPECT_EQ(crypto::to_hex(receipt->tracking_code), c.tracking_hex);
@@ -281,7 +222,7 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
       prev = ev->entry_hash;
       for (const auto& [i, r] : receipts)
         if (r.board_seq == ev->seq) {
-          EXPECT_EQ(r.board_entry_hash, ev->entry_hash) << delegate(i);
+          EXPECT_EQ(r.board_entry_hash, ev->entry_hash) << motion_delegate(i);
         }
       if (ev->type == "ballot_accepted")
         codes.insert(str(json::parse(ev->payload).as_object(), "tracking_code"));
@@ -316,8 +257,8 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
     }
   }
   ASSERT_NE(refused, 0) << "every ballot was stored although the disk is full";
-  std::cout << "[ full disk  ] " << delegate(refused) << "'s ballot was the first refused, after "
-            << receipts.size() << " receipts\n";
+  std::cout << "[ full disk  ] " << motion_delegate(refused)
+            << "'s ballot was the first refused, after " << receipts.size() << " receipts\n";
   EXPECT_EQ(refusal.reply.type, "error");
   EXPECT_EQ(refusal.reply.code(), "storage_unavailable");
   EXPECT_EQ(str(refusal.reply.fields, "category"), "unavailable");
@@ -329,7 +270,7 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
   {
     const auto codes = board_tracking_codes(anon);
     for (const auto& [i, r] : receipts)
-      EXPECT_EQ(codes.count(crypto::to_hex(r.tracking_code)), 1u) << delegate(i);
+      EXPECT_EQ(codes.count(crypto::to_hex(r.tracking_code)), 1u) << motion_delegate(i);
     EXPECT_EQ(codes.count(refusal.tracking_hex), 0u);
     EXPECT_EQ(codes.size(), receipts.size());
   }
@@ -366,7 +307,7 @@ TEST_F(storage_fault_test, FullDiskDuringBallotsRefusesThatBallotAndTheHallResum
   {
     const auto codes = board_tracking_codes(anon);
     for (const auto& [i, r] : receipts)
-      EXPECT_EQ(codes.count(crypto::to_hex(r.tracking_code)), 1u) << delegate(i);
+      EXPECT_EQ(codes.count(crypto::to_hex(r.tracking_code)), 1u) << motion_delegate(i);
     EXPECT_EQ(codes.count(refusal.tracking_hex), 0u);
     EXPECT_EQ(codes.size(), receipts.size());
   }
@@ -443,11 +384,11 @@ TEST_F(storage_fault_test, ReadOnlyDatabaseRefusesCommandsAndTheHallResumes) {
   std::cout << "[ read-only  ] events.db and its WAL made immutable (chattr +i) on "
             << (ext4 ? "a loop-mounted ext4" : "the temporary directory's filesystem") << "\n";
   std::filesystem::create_directories(data());
-  std::ofstream(dir_.path() / "roster.csv") << roster_csv();
+  std::ofstream(dir_.path() / "roster.csv") << motion_roster_csv(delegates);
   start();
 
   hall_client se(port_);
-  keys_.insert_or_assign("SE", make_key("SE"));
+  keys_.insert_or_assign("SE", motion_key(key_seed, "SE"));
   ASSERT_TRUE(enroll(se, "SE", secretary_code(data()), keys_.at("SE")).ok());
   ASSERT_TRUE(se.auth(keys_.at("SE")).ok());
   auto first = se.call("issue_enrollment_code", {{"person", "D001"}});

@@ -8,7 +8,9 @@
 // reason. A committee member keeps two delegates, a delegate three party members, a member three
 // residents; of three opinions one is answered on time, one extended and answered, one left
 // overdue. The three months before this one are reported to the county, each report's PDF made
-// by plenum-sheet and read back by pdftotext for its figures. 西河镇's accounts and data stay its
+// by plenum-sheet and read back by pdftotext for its figures (sittings, activities and their
+// attendance, groups, proposals, opinions on time and overdue, contacts), and so is this month's
+// draft. 西河镇's accounts and data stay its
 // own; each record verifies against its own township's key only, and the exported record holds
 // none of the names of the party members and residents, nor the opinions' words.
 #include <gtest/gtest.h>
@@ -105,6 +107,17 @@ std::string pdf_text(const std::string& bytes, const fs::path& dir, const std::s
 
 void expect_has(const std::string& text, const std::string& part) {
   EXPECT_NE(text.find(part), std::string::npos) << "no " << part << " in\n" << text;
+}
+
+// The figure `label` reads `value` in a PDF's text (the number not followed by another digit).
+void expect_figure(const std::string& text, const std::string& label, std::uint64_t value) {
+  const std::string part = label + std::to_string(value);
+  bool found = false;
+  for (auto at = text.find(part); !found && at != std::string::npos; at = text.find(part, at + 1)) {
+    const auto next = at + part.size();
+    found = next == text.size() || text[next] < '0' || text[next] > '9';
+  }
+  EXPECT_TRUE(found) << "no " << part << " in\n" << text;
 }
 
 std::uint64_t server_now(hall_client& c) {
@@ -239,10 +252,11 @@ TEST(term_between_meetings_test, GroupsActivitiesContactsOpinionsReportsAndTwoTo
         .code();
   };
   // Two months ago the group visited the villages; the office entered the sign-in sheet.
+  const civil_date a1_day = m2.plus_days(14);
   const std::string a1 = plan({{"kind", "group_activity"},
                                {"group_id", group},
                                {"title", "东片代表小组走访联系群众"},
-                               {"date", m2.plus_days(14).text()},
+                               {"date", a1_day.text()},
                                {"place", "东村村委会"}});
   for (int i = 1; i <= 8; ++i) EXPECT_EQ(record(a1, term_delegate(i), "present", "签到表补录"), "");
   EXPECT_EQ(record(a1, "D009", "excused", "因病请假"), "");
@@ -485,17 +499,79 @@ TEST(term_between_meetings_test, GroupsActivitiesContactsOpinionsReportsAndTwoTo
                std::to_string(m.year) + "年" + std::to_string(m.month) + "月代表工作月度书面报告");
     expect_has(text, "报告编号：MR-" + month);
     expect_has(text, digest);
-    expect_has(text, "收到提案（件）0");
+    expect_figure(text, "收到提案（件）", 0);
     texts.push_back(text);
   }
   EXPECT_EQ(se.call("issue_monthly_report", {{"month", month_of(m1)}}).code(),
             "report_already_issued");
   // The group's sitting in the first month, ten present; none in the others.
-  expect_has(texts[0], "召开会议（次）1");
-  expect_has(texts[0], "实到代表（人次）10");
+  expect_figure(texts[0], "召开会议（次）", 1);
+  expect_figure(texts[0], "实到代表（人次）", 10);
   expect_has(texts[0], "东片代表小组会议" + sitting_day.text());
-  expect_has(texts[1], "召开会议（次）0");
-  expect_has(texts[2], "召开会议（次）0");
+  expect_figure(texts[1], "召开会议（次）", 0);
+  expect_figure(texts[2], "召开会议（次）", 0);
+
+  // What the office did between meetings, month by month. September: two opinions collected,
+  // one routed on time and one late; the groups were formed this month (December), so none is
+  // counted yet; nobody kept contacts.
+  expect_figure(texts[0], "开展活动（次）", 0);
+  expect_figure(texts[0], "代表小组（个）", 0);
+  expect_has(texts[0], "本年度尚未开展活动的代表小组：无");
+  expect_figure(texts[0], "收集（条）", 2);
+  expect_figure(texts[0], "按时交办（条）", 1);
+  expect_figure(texts[0], "逾期交办（条）", 1);
+  expect_figure(texts[0], "按时答复（条）", 0);
+  expect_figure(texts[0], "月末逾期（条）", 0);
+  expect_figure(texts[0], "月末联系党员（人）", 0);
+  expect_figure(texts[0], "联系代表少于2名的党委委员（人）", 1);
+  expect_figure(texts[0], "联系党员少于3名的代表（人）", 20);
+  // The group's visit, entered from the sign-in sheet; O1 answered on time; O3 overdue.
+  expect_figure(texts[1], "开展活动（次）", 1);
+  expect_figure(texts[1], "其中小组活动（次）", 1);
+  expect_figure(texts[1], "应参加（人次）", 10);
+  expect_figure(texts[1], "出席（人次）", 8);
+  expect_figure(texts[1], "其中本人签到（人次）", 0);
+  expect_figure(texts[1], "其中办公室登记（人次）", 8);
+  expect_figure(texts[1], "请假（人次）", 1);
+  expect_figure(texts[1], "缺席（人次）", 1);
+  expect_has(texts[1], "小组活动" + a1_day.text() + "10811");
+  expect_figure(texts[1], "收集（条）", 0);
+  expect_figure(texts[1], "按时答复（条）", 1);
+  expect_figure(texts[1], "月末逾期（条）", 1);
+  expect_has(texts[1], o3 + "基础设施答复镇建设办" + due3.text() +
+                           std::to_string(cal.working_days_between(due3, m1.plus_days(-1))));
+  // The inspection; O2 collected and routed on time; O3 still overdue.
+  expect_figure(texts[2], "开展活动（次）", 1);
+  expect_figure(texts[2], "其中视察（次）", 1);
+  expect_figure(texts[2], "应参加（人次）", 5);
+  expect_figure(texts[2], "其中办公室登记（人次）", 5);
+  expect_figure(texts[2], "收集（条）", 1);
+  expect_figure(texts[2], "按时交办（条）", 1);
+  expect_figure(texts[2], "月末逾期（条）", 1);
+  expect_has(texts[2],
+             o3 + "基础设施答复镇建设办" + due3.text() +
+                 std::to_string(cal.working_days_between(due3, this_month.plus_days(-1))));
+
+  // This month's draft: today's activity with nine signed check-ins and one the office
+  // recorded; two groups, the western one not met this year; O2 extended and answered on time;
+  // the contacts registered today and the gaps they leave.
+  const auto draft_text = pdf_text(
+      hall.download(se, {{"kind", "monthly_report"}, {"month", month_of(today)}}), pdfs, "draft");
+  expect_has(draft_text, "草稿（尚未报送）");
+  expect_figure(draft_text, "开展活动（次）", 1);
+  expect_figure(draft_text, "出席（人次）", 10);
+  expect_figure(draft_text, "其中本人签到（人次）", 9);
+  expect_figure(draft_text, "其中办公室登记（人次）", 1);
+  expect_figure(draft_text, "代表小组（个）", 2);
+  expect_figure(draft_text, "本年度已开展活动的小组（个）", 1);
+  expect_has(draft_text, "本年度尚未开展活动的代表小组：1个西片代表小组");
+  expect_figure(draft_text, "按时答复（条）", 1);
+  expect_figure(draft_text, "延期办理（条）", 1);
+  expect_figure(draft_text, "本月新增联系党员（人）", 3);
+  expect_figure(draft_text, "本月新增联系群众（人）", 3);
+  expect_figure(draft_text, "联系代表少于2名的党委委员（人）", 0);
+  expect_figure(draft_text, "联系党员少于3名的代表（人）", 19);
+  expect_figure(draft_text, "联系群众少于3名的党员（人）", 2);
 
   // ---- The records: each verifies against its own township's key only; no names ----
   const auto verified =

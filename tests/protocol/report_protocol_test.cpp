@@ -1,5 +1,6 @@
 // What the office sends upward, on the wire: monthly_report_issued round-trips to the same
-// bytes and refuses a digest that is not 32 bytes of hex; canonical JSON sorts every object's
+// bytes, without a format (the first) or with format 2, and refuses a digest that is not 32
+// bytes of hex and any other format; canonical JSON sorts every object's
 // keys and SHA-256 is the standard one; issue_monthly_report, get_monthly_report,
 // get_performance_file and prepare_download's monthly report and performance file decode, and
 // a download names exactly the id its kind takes.
@@ -38,6 +39,24 @@ TEST(ReportProtocol, MonthlyReportIssuedRoundTripsToTheSameBytes) {
       R"({"report_id":"MR-2027-03","month":"2027-03","report_digest":"ba78","by":"SE","unix_ms":1})");
   ASSERT_FALSE(short_digest);
   EXPECT_NE(short_digest.error().message().find("report_digest"), std::string::npos);
+}
+
+TEST(ReportProtocol, TheReportFormatIsAbsentForTheFirstAndTwoForTheCurrent) {
+  // A report issued before the format was recorded: no member, read as format 1.
+  auto first = decode_event_payload("monthly_report_issued", issued);
+  ASSERT_TRUE(first);
+  EXPECT_FALSE(std::get<events::monthly_report_issued>(*first).format.has_value());
+  const std::string current = std::string(issued.substr(0, issued.size() - 1)) + R"(,"format":2})";
+  auto second = decode_event_payload("monthly_report_issued", current);
+  ASSERT_TRUE(second) << second.error().message();
+  EXPECT_EQ(std::get<events::monthly_report_issued>(*second).format, 2u);
+  EXPECT_EQ(encode_event_payload(*second), current);
+  for (const char* other : {R"(,"format":1})", R"(,"format":3})", R"(,"format":"2"})"}) {
+    auto refused = decode_event_payload("monthly_report_issued",
+                                        std::string(issued.substr(0, issued.size() - 1)) + other);
+    ASSERT_FALSE(refused) << other;
+    EXPECT_NE(refused.error().message().find("format"), std::string::npos) << other;
+  }
 }
 
 TEST(ReportProtocol, CanonicalJsonSortsKeysAtEveryDepth) {

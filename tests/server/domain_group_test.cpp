@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/group_views.hpp"
+#include "domain/performance_file.hpp"
 #include "domain_fixture.hpp"
 #include "plenum/crypto/board.hpp"
 
@@ -195,6 +196,14 @@ TEST_F(group_sitting_case, AGroupSittingElectsAndTheCommitteeApproves) {
   EXPECT_EQ(first.at("leader_name"), "代表1");
   EXPECT_EQ(first.at("deputy_name"), "代表2");
   EXPECT_EQ(first.at("sittings").as_array().size(), 1u);
+  // The performance file names each member's post.
+  auto post = [&](const std::string& who) {
+    const auto file = performance_file(c.state, who, protocol::civil_date::of_unix_ms(c.now));
+    return std::string(file.at("groups").as_array().at(0).at("post").as_string());
+  };
+  EXPECT_EQ(post("D001"), "leader");
+  EXPECT_EQ(post("D002"), "deputy");
+  EXPECT_EQ(post("D003"), "member");
 }
 
 TEST_F(group_sitting_case, AnUndecidedElectionIsNoGroundForApproval) {

@@ -49,6 +49,15 @@ TEST(options_test, SheetToolIsLookedForUnlessNamed) {
   EXPECT_NE(parse_options({"--help"}).help.find("--sheet-tool"), std::string::npos);
 }
 
+TEST(options_test, EventStoreIsTheSQLiteFileUnlessNamed) {
+  EXPECT_FALSE(parse_options({}).event_store);
+  EXPECT_EQ(parse_options({"--event-store", "host=10.0.0.1 dbname=plenum"}).event_store,
+            "host=10.0.0.1 dbname=plenum");
+  EXPECT_NE(parse_options({"--help"}).help.find("--event-store"), std::string::npos);
+  EXPECT_THROW((void)parse_options({"--event-store", "dbname=plenum", "--township", "a=A"}),
+               std::invalid_argument);
+}
+
 TEST(options_test, RejectsBadCommandLines) {
   using args = std::vector<std::string>;
   for (const auto& bad :

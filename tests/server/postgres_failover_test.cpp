@@ -15,6 +15,7 @@
 #include "postgres_cluster.hpp"
 #include "storage/event_log.hpp"
 #include "storage/postgres_log_store.hpp"
+#include "storage/postgres_standby_log.hpp"
 
 namespace plenum::server::storage {
 namespace {
@@ -48,8 +49,11 @@ TEST(PostgresFailover, EveryEventReportedDurableIsOnThePromotedStandby) {
   std::mutex m;
   std::vector<appended_event> durable;
   std::uint64_t refused = 0;
+  std::unique_ptr<postgres_standby_log> follower;
   {
     auto log = open_on(primary, "congress");
+    follower =
+        postgres_standby_log::open(standby.conninfo("congress"), test_key().public_part()).value();
     std::atomic<bool> stop{false};
     std::thread appender([&] {
       for (std::uint64_t i = 0; !stop; ++i) {
@@ -82,7 +86,21 @@ TEST(PostgresFailover, EveryEventReportedDurableIsOnThePromotedStandby) {
     appender.join();
     (void)log->flush();
   }
+  // What `plenumd promote` weighs: the standby has lost its primary and applied all it got.
+  const auto gone = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  replication_state state = follower->replication().value();
+  while (state.streaming && std::chrono::steady_clock::now() < gone) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    state = follower->replication().value();
+  }
+  EXPECT_TRUE(state.in_recovery);
+  EXPECT_FALSE(state.streaming) << "the primary is gone";
+  EXPECT_TRUE(state.replayed_all) << state.receive_lsn << " vs " << state.replay_lsn;
+  (void)follower->catch_up().value();
+  const chain_head followed = follower->head();
+
   standby.promote();
+  EXPECT_FALSE(follower->replication().value().in_recovery) << "promoted";
 
   auto log = open_on(standby, "congress");  // verifies the whole chain
   std::lock_guard lock(m);
@@ -97,6 +115,8 @@ TEST(PostgresFailover, EveryEventReportedDurableIsOnThePromotedStandby) {
     EXPECT_EQ(log->events()[durable[i].seq].entry_hash, durable[i].entry_hash)
         << "seq " << durable[i].seq;
   }
+  EXPECT_EQ(followed.length, log->events().size()) << "the follower had it all before promotion";
+  EXPECT_EQ(followed.hash, log->head().hash);
   // The promoted standby takes writes and the chain goes on.
   const chain_head head = log->head();
   auto next = log->append("ballot_cast", R"({"n":"after"})", {});

@@ -18,6 +18,7 @@
 #include "postgres_cluster.hpp"
 #include "storage/event_log.hpp"
 #include "storage/postgres_log_store.hpp"
+#include "storage/postgres_standby_log.hpp"
 #include "storage/pq.hpp"
 
 namespace plenum::server::storage {
@@ -354,6 +355,112 @@ TEST_F(PostgresLog, WhileTheStandbyIsDownNothingIsReportedDurable) {
   for (const auto& ec : seen.codes) EXPECT_FALSE(ec);
   auto on_standby = pq::connection::open(standby_->conninfo(db_)).value();
   EXPECT_EQ(on_standby.exec("SELECT count(*) FROM events").value().text(0, 0), "4");
+}
+
+// Fault injectors: the standby is stopped, then the writer's wait for it is cancelled
+// (pg_cancel_backend). PostgreSQL then keeps the transaction on the primary and only warns; the
+// store counts that as a failed commit, and the next write replaces what it left.
+TEST_F(PostgresLog, ACancelledWaitForTheStandbyIsAFailedCommit) {
+  event_log_options options;
+  options.retry_pause = std::chrono::milliseconds(50);
+  options.log_error = [this](std::string_view line) {
+    std::lock_guard lock(lines_mutex_);
+    lines_.emplace_back(line);
+  };
+  auto store = postgres_log_store::connect(store_options()).value();
+  const int pid = store->backend_pid();
+  auto log = event_log::open(std::move(store), test_key(), options).value();
+  recorder seen;
+  ASSERT_TRUE(log->append("test", payload_of(0), seen.handler(0)));
+  ASSERT_FALSE(log->flush());
+
+  standby_->stop();
+  ASSERT_TRUE(log->append("test", payload_of(1), seen.handler(1)));
+  // Wait until the writer waits for the standby, then cancel that wait.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (primary_->query("SELECT wait_event FROM pg_stat_activity WHERE pid = " +
+                         std::to_string(pid)) != "SyncRep") {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the commit never waited";
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(primary_->query("SELECT pg_cancel_backend(" + std::to_string(pid) + ")"), "t");
+  EXPECT_EQ(log->flush(), unavailable);
+  EXPECT_EQ(log->head().length, 1u);
+  EXPECT_EQ(primary_->query("SELECT count(*) FROM events", db_), "2")
+      << "the cancelled transaction stayed on the primary";
+  {
+    std::lock_guard lock(lines_mutex_);
+    ASSERT_FALSE(lines_.empty());
+    EXPECT_NE(lines_.back().find("synchronous replication"), std::string::npos) << lines_.back();
+  }
+
+  standby_->start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto again = log->append("test", R"({"n":"again"})", seen.handler(1));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->seq, 1u);
+  ASSERT_FALSE(log->flush());
+  log.reset();
+  auto reopened = open_or_die(test_key());
+  ASSERT_EQ(reopened->events().size(), 2u);
+  EXPECT_EQ(reopened->events()[1].payload, R"({"n":"again"})");
+}
+
+// The standby machine's reader: the replicated log verifies there and follows the primary.
+TEST_F(PostgresLog, TheStandbyReadsTheReplicatedLogAndFollowsIt) {
+  auto log = open_or_die(test_key());
+  for (std::uint64_t i = 0; i < 20; ++i) ASSERT_TRUE(log->append("test", payload_of(i), {}));
+  ASSERT_FALSE(log->flush());
+
+  auto follower =
+      postgres_standby_log::open(standby_->conninfo(db_), test_key().public_part()).value();
+  ASSERT_EQ(follower->events().size(), 20u);
+  EXPECT_EQ(follower->events()[19].entry_hash, log->events()[19].entry_hash);
+  EXPECT_EQ(follower->catch_up().value(), 0u);
+
+  for (std::uint64_t i = 20; i < 35; ++i) ASSERT_TRUE(log->append("test", payload_of(i), {}));
+  ASSERT_FALSE(log->flush());
+  EXPECT_EQ(follower->catch_up().value(), 15u) << "durable on the primary = applied here";
+  EXPECT_EQ(follower->head().length, log->head().length);
+  EXPECT_EQ(follower->head().hash, log->head().hash);
+
+  const replication_state state = follower->replication().value();
+  EXPECT_TRUE(state.in_recovery);
+  EXPECT_TRUE(state.streaming);
+  EXPECT_TRUE(state.replayed_all) << state.receive_lsn << " vs " << state.replay_lsn;
+}
+
+TEST_F(PostgresLog, TheStandbyReaderRefusesAForgedEventAndKeepsItsHead) {
+  fill(6);
+  auto follower =
+      postgres_standby_log::open(standby_->conninfo(db_), test_key().public_part()).value();
+  ASSERT_EQ(follower->head().length, 6u);
+  // A row written behind the log's back on the primary: event 5 again as seq 6.
+  primary_->execute(
+      "SET synchronous_commit = remote_apply; "
+      "INSERT INTO events SELECT 6, prev_hash, type, payload, entry_hash, signature, stored_at "
+      "FROM events WHERE seq = 5",
+      db_);
+  auto read = follower->catch_up();
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, make_error_code(errc::broken_chain));
+  EXPECT_NE(read.error().message.find("seq 6: prev_hash does not match"), std::string::npos)
+      << read.error().message;
+  EXPECT_EQ(follower->head().length, 6u);
+  EXPECT_EQ(follower->events().size(), 6u);
+  auto reopened = postgres_standby_log::open(standby_->conninfo(db_), test_key().public_part());
+  ASSERT_FALSE(reopened);
+  EXPECT_EQ(reopened.error().code, make_error_code(errc::broken_chain));
+}
+
+TEST_F(PostgresLog, TheStandbyReaderRefusesAPrimaryAndAnotherCongressKey) {
+  fill(2);
+  auto on_primary = postgres_standby_log::open(primary_->conninfo(db_), test_key().public_part());
+  ASSERT_FALSE(on_primary);
+  EXPECT_NE(on_primary.error().message.find("is not a standby"), std::string::npos);
+  auto other_key = postgres_standby_log::open(standby_->conninfo(db_), test_key(24).public_part());
+  ASSERT_FALSE(other_key);
+  EXPECT_EQ(other_key.error().code, make_error_code(errc::broken_chain));
 }
 
 }  // namespace

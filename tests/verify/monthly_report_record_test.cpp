@@ -1,7 +1,10 @@
-// The verifier on the monthly reports: the record of a sitting and proposals with the reports
-// of 2026-03, 2026-09 and 2026-10 issued on 22 November verifies, each report recomputed from the
-// events before it; a server that re-signs a chain with a forged digest, with a report issued
-// before its month ended, or with the same month issued twice is caught.
+// The verifier on the monthly reports: the record of a sitting, proposals and October's work
+// between meetings (a group activity with attendance, contacts, opinions) with the reports of
+// 2026-03, 2026-09 and 2026-10 issued on 22 November verifies, each report recomputed from the
+// events before it in the format it records; a report of the first format (no `format`) still
+// verifies; a server that re-signs a chain with a forged digest, a changed attendance or
+// routing date, a format it did not compute, a report issued before its month ended, or the
+// same month issued twice is caught.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -107,6 +110,66 @@ TEST_F(monthly_report_record, AReportOfACountThatChangedFails) {
     events.erase(events.begin() + static_cast<std::ptrdiff_t>(last));
   });
   expect_fails(r, "MR-2026-09: the recorded digest");
+}
+
+TEST_F(monthly_report_record, TheCurrentFormatIsRecordedAndCountsOctobersWork) {
+  const auto events = read_events(clean_);
+  const auto october = find_event(events, "monthly_report_issued",
+                                  [](const auto& p) { return of_month(p, "2026-10"); });
+  EXPECT_EQ(payload_of(events[october]).at("format").as_int64(), 2);
+  // The first format's digest of October differs: it counted none of October's work.
+  EXPECT_NE(payload_of(events[october]).at("report_digest").as_string(),
+            sitting_->first_format_digests().at("2026-10"));
+}
+
+TEST_F(monthly_report_record, AReportOfTheFirstFormatStillVerifies) {
+  // March's report as it was issued before activities and opinions were counted: no format,
+  // the first format's digest.
+  const auto r = tampered("first-format", [](auto& events) {
+    const auto i = find_event(events, "monthly_report_issued",
+                              [](const auto& p) { return of_month(p, "2026-03"); });
+    auto p = payload_of(events[i]);
+    p.erase("format");
+    p["report_digest"] = sitting_->first_format_digests().at("2026-03");
+    set_payload(events[i], p);
+  });
+  EXPECT_TRUE(r.passed()) << dump(r);
+  ASSERT_NE(r.find("monthly_reports"), nullptr) << dump(r);
+  EXPECT_EQ(r.find("monthly_reports")->count, 3u);
+}
+
+TEST_F(monthly_report_record, ACurrentDigestPassedOffAsTheFirstFormatFails) {
+  const auto r = tampered("format-dropped", [](auto& events) {
+    const auto i = find_event(events, "monthly_report_issued",
+                              [](const auto& p) { return of_month(p, "2026-10"); });
+    auto p = payload_of(events[i]);
+    p.erase("format");
+    set_payload(events[i], p);
+  });
+  expect_fails(r, "MR-2026-10: the recorded digest");
+}
+
+TEST_F(monthly_report_record, AChangedAttendanceFails) {
+  // D003 recorded absent instead of excused: October's report counted one excused.
+  const auto r = tampered("attendance", [](auto& events) {
+    const auto i = find_event(events, "attendance_recorded",
+                              [](const auto& p) { return p.at("person").as_string() == "D003"; });
+    auto p = payload_of(events[i]);
+    p["status"] = "absent";
+    set_payload(events[i], p);
+  });
+  expect_fails(r, "MR-2026-10: the recorded digest");
+}
+
+TEST_F(monthly_report_record, AnOpinionRoutedLaterFails) {
+  // O1 routed on the 20th (the 6th working day: late) instead of the 12th.
+  const auto r = tampered("routed-late", [](auto& events) {
+    const auto i = find_event(events, "opinion_routed");
+    auto p = payload_of(events[i]);
+    p["date"] = "2026-10-20";
+    set_payload(events[i], p);
+  });
+  expect_fails(r, "MR-2026-10: the recorded digest");
 }
 
 TEST_F(monthly_report_record, AReportIssuedBeforeItsMonthEndedFails) {

@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "domain/monthly_report.hpp"
 #include "domain_fixture.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/board.hpp"
@@ -110,8 +111,38 @@ void run_proposal_decided(domain::test::congress& c) {
   EXPECT_FALSE(c.state.find_proposal("P1")->resolution_id.empty());
 }
 
-std::vector<domain::test::logged_event> run_sitting(std::size_t delegates, bool satisfaction,
-                                                    bool proposal_decided, months later) {
+// October 2026 between meetings: group G1 of all ten delegates holds activity A1 on 12 October
+// (D001 signs in, D002 recorded present, D003 excused); D001 keeps member C1 and resident C2;
+// opinion O1 logged and routed on the 12th and extended by 5 working days, O2 logged on the
+// 12th and never routed (overdue at October's end).
+void run_between_meetings(domain::test::congress& c) {
+  c.now = 1'791'770'400'000;  // 2026-10-12 10:00 in Beijing
+  std::vector<std::string> members;
+  for (std::size_t i = 1; i <= 10; ++i) members.push_back(domain::test::delegate_number(i));
+  EXPECT_TRUE(c.as("SE", domain::form_group{"G1", "第一代表小组", "area", members}));
+  EXPECT_TRUE(c.as("SE", domain::plan_activity{
+                             "A1", "group_activity", "G1", "走访群众", "2026-10-12", "东村", {}}));
+  const auto& key = c.keys.at("D001");
+  EXPECT_TRUE(c.as("D001", domain::activity_check_in{
+                               "A1", c.now,
+                               key.sign(crypto::activity_checkin_digest(
+                                   "A1", key.public_part(), static_cast<std::uint64_t>(c.now)))}));
+  EXPECT_TRUE(c.as("SE", domain::record_attendance{"A1", "D002", "present", "未带平板"}));
+  EXPECT_TRUE(c.as("SE", domain::record_attendance{"A1", "D003", "excused", "外出"}));
+  EXPECT_TRUE(c.as("SE", domain::record_activity_held{"A1", "收集意见两条"}));
+  domain::private_input name{{{"name", "王建国"}}, {}};
+  EXPECT_TRUE(c.as("D001", domain::register_contact{"C1", "member", "D001", name}));
+  EXPECT_TRUE(c.as("D001", domain::register_contact{"C2", "resident", "C1", name}));
+  domain::private_input words{{{"text", "路灯坏了"}}, {}};
+  EXPECT_TRUE(c.as("D001", domain::log_opinion{"O1", "C2", "2026-10-12", "道路交通", words}));
+  EXPECT_TRUE(c.as("D001", domain::log_opinion{"O2", "C2", "2026-10-12", "环境卫生", words}));
+  EXPECT_TRUE(c.as("SE", domain::route_opinion{"O1", "交通局", "2026-10-12"}));
+  EXPECT_TRUE(c.as("SE", domain::extend_opinion{"O1", 5, "需要现场勘查"}));
+}
+
+std::vector<domain::test::logged_event> run_sitting(
+    std::size_t delegates, bool satisfaction, bool proposal_decided, months later,
+    std::map<std::string, std::string>& first_formats) {
   if (delegates != 10) return run_large_sitting(delegates);
   domain::test::congress c{10};
   c.prepare_sitting(8);
@@ -173,11 +204,15 @@ std::vector<domain::test::logged_event> run_sitting(std::size_t delegates, bool 
     EXPECT_TRUE(c.as("SE", domain::accept_proposal{"P2", "教育局", "2026-10-23"}));
     EXPECT_TRUE(c.as("D005", domain::submit_proposal{"P3", "关于集市的提案", "建议规范摊位。"}));
     EXPECT_TRUE(c.as("SE", domain::convert_proposal{"P3", "属于日常管理意见"}));
+    run_between_meetings(c);
   }
   if (later == months::reported) {
     c.now = 1'795'309'200'000;  // 2026-11-22 09:00 in Beijing
-    for (const char* m : {"2026-03", "2026-09", "2026-10"})
+    for (const char* m : {"2026-03", "2026-09", "2026-10"}) {
+      first_formats[m] = crypto::to_hex(domain::report_digest(
+          domain::monthly_report(c.state, *domain::report_month::parse(m), 1)));
       EXPECT_TRUE(c.as("SE", domain::issue_monthly_report{m}));
+    }
   }
   return c.log;
 }
@@ -187,7 +222,8 @@ std::vector<domain::test::logged_event> run_sitting(std::size_t delegates, bool 
 sitting_record::sitting_record(std::size_t delegates, bool satisfaction, bool proposal_decided,
                                months later)
     : root_(make_root()), data_dir_(root_ / "data"), key_(make_congress_key(data_dir_)) {
-  const auto events = run_sitting(delegates, satisfaction, proposal_decided, later);
+  const auto events =
+      run_sitting(delegates, satisfaction, proposal_decided, later, first_format_digests_);
   auto log = server::storage::event_log::open(data_dir_ / "events.db", key_);
   if (!log) throw std::runtime_error("cannot open the event log: " + log.error().message);
   for (const auto& e : events) {

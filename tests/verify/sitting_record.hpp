@@ -6,6 +6,7 @@
 #include <boost/json/object.hpp>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,9 +32,12 @@ namespace plenum::verify_test {
 /// With `proposal_decided` (10 delegates only), after P1's handling the chair puts it on the
 /// agenda (proposal item i4) and motion v4 on it passes (8 of 9 for): resolution R2 decides P1.
 /// With `later` months::activity, October 2026 follows: P2 of D004 accepted on 12 October
-/// with the deadline 23 October and not answered, P3 of D005 turned into an opinion; with
-/// months::reported, the secretary then issues the monthly reports of 2026-03 (the sitting),
-/// 2026-09 (P1) and 2026-10 on 22 November.
+/// with the deadline 23 October and not answered, P3 of D005 turned into an opinion, and the
+/// work between meetings: group G1 (D001–D010) holds group activity A1 on 12 October (D001
+/// signs in, D002 recorded present, D003 excused, the rest absent); D001 keeps member C1 and
+/// its resident C2; opinions O1 (routed on the 12th, extended by 5 working days) and O2 (never
+/// routed); with months::reported, the secretary then issues the monthly reports of 2026-03
+/// (the sitting), 2026-09 (P1) and 2026-10 on 22 November, in the current format.
 /// Removes its directories when destroyed. Not thread-safe.
 enum class months { none, activity, reported };
 class sitting_record {
@@ -50,11 +54,17 @@ class sitting_record {
   [[nodiscard]] std::filesystem::path fresh_dir(const std::string& name) const;
   /// The congress key (what a malicious server holds).
   [[nodiscard]] const crypto::secret_key& congress_key() const { return key_; }
+  /// With months::reported: the digest (hex) each report issued would have had in the first
+  /// format (monthly_report_issued without `format`), by month.
+  [[nodiscard]] const std::map<std::string, std::string>& first_format_digests() const {
+    return first_format_digests_;
+  }
 
  private:
   std::filesystem::path root_;
   std::filesystem::path data_dir_;
   crypto::secret_key key_;
+  std::map<std::string, std::string> first_format_digests_;
 };
 
 /// Reads events.jsonl of `dir` as it is (no checks).

@@ -1,5 +1,6 @@
 #include "plenum/clients/sheet/report_sheets.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -42,6 +43,27 @@ std::string num(const json::object& o, std::string_view key) {
   if (v->is_int64()) return std::to_string(v->as_int64());
   if (v->is_uint64()) return std::to_string(v->as_uint64());
   throw missing(std::string(key));
+}
+
+// The members of a format 2 report that a format 1 report lacks.
+bool has(const json::object& o, std::string_view key) { return o.if_contains(key) != nullptr; }
+
+// The numbered headings of a document: 一、二、…
+struct section_numbers {
+  int next = 0;
+  std::string operator()(std::string_view title) {
+    static const char* numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    return std::string(numerals[std::min(next++, 9)]) + "、" + std::string(title);
+  }
+};
+
+std::string activity_kind_words(const std::string& kind) {
+  if (kind == "group_activity") return "小组活动";
+  if (kind == "research") return "调研";
+  if (kind == "inspection") return "视察";
+  if (kind == "study") return "学习培训";
+  if (kind == "committee_attendance") return "列席会议";
+  return kind;
 }
 
 const text_style title_style{detail::serif_family, 18, true, {}, PANGO_ALIGN_CENTER};
@@ -92,6 +114,112 @@ result<std::string> two_pass(std::string_view title, Draw&& draw) {
   return pdf;
 }
 
+// Activities held and attendance; by kind and the list of activities (format 2); the groups
+// that have not met this year, by name.
+void draw_activities(page_canvas& canvas, const json::object& report) {
+  const auto& activities = obj(report, "activities");
+  std::vector<std::pair<std::string, std::string>> rows{
+      {"开展活动（次）", num(activities, "held")}};
+  if (has(activities, "by_kind")) {
+    const auto& by_kind = obj(activities, "by_kind");
+    for (const char* kind :
+         {"group_activity", "research", "inspection", "study", "committee_attendance"})
+      rows.emplace_back("其中" + activity_kind_words(kind) + "（次）", num(by_kind, kind));
+  }
+  rows.emplace_back("应参加（人次）", num(activities, "invited"));
+  rows.emplace_back("出席（人次）", num(activities, "present"));
+  if (has(activities, "present_signed")) {
+    rows.emplace_back("其中本人签到（人次）", num(activities, "present_signed"));
+    rows.emplace_back("其中办公室登记（人次）", num(activities, "present_recorded"));
+  }
+  rows.emplace_back("请假（人次）", num(activities, "excused"));
+  rows.emplace_back("缺席（人次）", num(activities, "absent"));
+  figures(canvas, rows);
+  if (has(activities, "list") && !arr(activities, "list").empty()) {
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& a : arr(activities, "list")) {
+      const auto& o = a.as_object();
+      cells.push_back({str(o, "title"), activity_kind_words(str(o, "kind")), str(o, "date"),
+                       num(o, "invited"), num(o, "present"), num(o, "excused"), num(o, "absent")});
+    }
+    detail::draw_table(canvas,
+                       {{0.3, "活动"},
+                        {0.13, "类别"},
+                        {0.17, "日期"},
+                        {0.1, "应到"},
+                        {0.1, "出席"},
+                        {0.1, "请假"},
+                        {0.1, "缺席"}},
+                       cells);
+    canvas.advance(8);
+  }
+  if (has(report, "groups")) {
+    const auto& groups = obj(report, "groups");
+    figures(canvas, {{"代表小组（个）", num(groups, "formed")},
+                     {"本年度已开展活动的小组（个）", num(groups, "met")}});
+  }
+  std::vector<std::string> not_met;
+  for (const auto& g : arr(report, "groups_not_met")) not_met.push_back(str(g.as_object(), "name"));
+  // Format 1 did not count groups: an empty list there says nothing about them.
+  const std::string count = !not_met.empty()        ? std::to_string(not_met.size()) + " 个"
+                            : has(report, "groups") ? std::string("无")
+                                                    : std::string("未统计");
+  canvas.paragraph("本年度尚未开展活动的代表小组：" + count, body_style, 4);
+  if (!not_met.empty()) canvas.flow(not_met, body_style, 12, 8);
+  canvas.advance(6);
+}
+
+std::string waiting_words(const std::string& w) { return w == "route" ? "交办" : "答复"; }
+
+// Opinions by step and those overdue at the month's end (format 2 adds the late steps).
+void draw_opinions(page_canvas& canvas, const json::object& opinions) {
+  std::vector<std::pair<std::string, std::string>> rows{
+      {"收集（条）", num(opinions, "logged")}, {"按时交办（条）", num(opinions, "routed_on_time")}};
+  if (has(opinions, "routed_late"))
+    rows.emplace_back("逾期交办（条）", num(opinions, "routed_late"));
+  rows.emplace_back("按时答复（条）", num(opinions, "answered_on_time"));
+  if (has(opinions, "answered_late"))
+    rows.emplace_back("逾期答复（条）", num(opinions, "answered_late"));
+  rows.emplace_back("延期办理（条）", num(opinions, "extended"));
+  rows.emplace_back("不予办理（条）", num(opinions, "refused"));
+  rows.emplace_back("月末逾期（条）", num(opinions, "overdue"));
+  figures(canvas, rows);
+  if (!has(opinions, "overdue_list") || arr(opinions, "overdue_list").empty()) return;
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& one : arr(opinions, "overdue_list")) {
+    const auto& o = one.as_object();
+    const std::string department = str(o, "department");
+    cells.push_back({str(o, "id") + " " + str(o, "category"), waiting_words(str(o, "waiting")),
+                     department.empty() ? std::string("—") : department, str(o, "due"),
+                     num(o, "working_days_overdue")});
+  }
+  detail::draw_table(canvas,
+                     {{0.3, "逾期意见建议"},
+                      {0.13, "待办环节"},
+                      {0.2, "承办部门"},
+                      {0.19, "应办日期"},
+                      {0.18, "逾期工作日"}},
+                     cells);
+  canvas.advance(8);
+}
+
+// Three-level contact: registered and removed in the month, kept and gaps at its end.
+void draw_contacts(page_canvas& canvas, const json::object& contacts) {
+  const auto& registered = obj(contacts, "registered");
+  const auto& kept = obj(contacts, "kept");
+  const auto& gaps = obj(contacts, "gaps");
+  figures(canvas, {{"本月新增联系党员（人）", num(registered, "members")},
+                   {"本月新增联系群众（人）", num(registered, "residents")},
+                   {"本月解除联系（人）", num(contacts, "removed")},
+                   {"月末联系党员（人）", num(kept, "members")},
+                   {"月末联系群众（人）", num(kept, "residents")},
+                   {"联系代表少于2名的党委委员（人）", num(obj(gaps, "committee"), "below")},
+                   {"联系代表多于3名的党委委员（人）", num(obj(gaps, "committee"), "above")},
+                   {"联系党员少于3名的代表（人）", num(obj(gaps, "delegates"), "below")},
+                   {"联系党员多于5名的代表（人）", num(obj(gaps, "delegates"), "above")},
+                   {"联系群众少于3名的党员（人）", num(obj(gaps, "members"), "below")}});
+}
+
 bool draw_monthly_report(page_canvas& canvas, const json::object& file, const std::string& digest) {
   const auto& report = obj(file, "report");
   const auto& congress = obj(report, "congress");
@@ -110,8 +238,9 @@ bool draw_monthly_report(page_canvas& canvas, const json::object& file, const st
   else
     canvas.paragraph("草稿（尚未报送）", subtitle_style, 12);
 
+  section_numbers section;
   const auto& sittings = obj(report, "sittings");
-  heading(canvas, "一、代表大会会议");
+  heading(canvas, section("代表大会会议"));
   figures(canvas, {{"召开会议（次）", num(sittings, "held")},
                    {"实到代表（人次）", num(sittings, "present")},
                    {"请假代表（人次）", num(sittings, "excused")}});
@@ -129,28 +258,12 @@ bool draw_monthly_report(page_canvas& canvas, const json::object& file, const st
     canvas.advance(8);
   }
 
-  const auto& activities = obj(report, "activities");
-  heading(canvas, "二、代表活动");
-  figures(canvas, {{"开展活动（次）", num(activities, "held")},
-                   {"应参加（人次）", num(activities, "invited")},
-                   {"出席（人次）", num(activities, "present")},
-                   {"请假（人次）", num(activities, "excused")},
-                   {"缺席（人次）", num(activities, "absent")}});
-  std::vector<std::string> not_met;
-  for (const auto& g : arr(report, "groups_not_met")) {
-    const auto& o = g.as_object();
-    not_met.push_back(str(o, "name"));
-  }
-  canvas.paragraph(
-      "本年度尚未开展活动的代表小组：" +
-          (not_met.empty() ? std::string("无") : std::to_string(not_met.size()) + " 个"),
-      body_style, 4);
-  if (!not_met.empty()) canvas.flow(not_met, body_style, 12, 8);
-  canvas.advance(6);
+  heading(canvas, section("代表活动"));
+  draw_activities(canvas, report);
 
   const auto& proposals = obj(report, "proposals");
   const auto& ratings = obj(proposals, "ratings");
-  heading(canvas, "三、代表提案");
+  heading(canvas, section("代表提案"));
   figures(canvas, {{"收到提案（件）", num(proposals, "received")},
                    {"立案（件）", num(proposals, "accepted")},
                    {"并案（件）", num(proposals, "merged")},
@@ -179,19 +292,17 @@ bool draw_monthly_report(page_canvas& canvas, const json::object& file, const st
     canvas.advance(8);
   }
 
-  const auto& opinions = obj(report, "opinions");
-  heading(canvas, "四、党员群众意见建议");
-  figures(canvas, {{"收集（条）", num(opinions, "logged")},
-                   {"按时交办（条）", num(opinions, "routed_on_time")},
-                   {"按时答复（条）", num(opinions, "answered_on_time")},
-                   {"延期办理（条）", num(opinions, "extended")},
-                   {"不予办理（条）", num(opinions, "refused")},
-                   {"逾期（条）", num(opinions, "overdue")}});
+  heading(canvas, section("党员群众意见建议"));
+  draw_opinions(canvas, obj(report, "opinions"));
 
-  heading(canvas, "五、年会决议执行情况（项）");
+  heading(canvas, section("年会决议执行情况（项）"));
   figures(canvas, by_status(obj(report, "resolutions")));
-  heading(canvas, "六、民主评议和信任投票整改情况（项）");
+  heading(canvas, section("民主评议和信任投票整改情况（项）"));
   figures(canvas, by_status(obj(report, "rectifications")));
+  if (has(report, "contacts")) {
+    heading(canvas, section("三级联系"));
+    draw_contacts(canvas, obj(report, "contacts"));
+  }
 
   canvas.need(150);
   canvas.paragraph("报告摘要（SHA-256，可用 plenum-verify 由记录重新计算）", heading_style, 4);
@@ -253,7 +364,39 @@ bool draw_performance_file(page_canvas& canvas, const json::object& file) {
   }
 
   heading(canvas, "二、参加代表活动");
-  figures(canvas, {{"参加活动（次）", num(file, "activities_attended")}});
+  figures(canvas, {{"应参加活动（次）", num(file, "activities_held")},
+                   {"参加活动（次）", num(file, "activities_attended")},
+                   {"其中本人签到（次）", num(file, "activities_signed")},
+                   {"其中办公室登记（次）", num(file, "activities_recorded")}});
+  rows.clear();
+  for (const auto& a : arr(file, "activities")) {
+    const auto& o = a.as_object();
+    const std::string how = str(o, "check_in");
+    rows.push_back({str(o, "title"), activity_kind_words(str(o, "kind")), str(o, "date"),
+                    attendance_words(str(o, "attendance")),
+                    how == "signed"     ? "本人签到"
+                    : how == "recorded" ? "办公室登记"
+                                        : "—"});
+  }
+  if (!rows.empty()) {
+    detail::draw_table(
+        canvas,
+        {{0.34, "活动"}, {0.15, "类别"}, {0.18, "日期"}, {0.15, "出席情况"}, {0.18, "签到方式"}},
+        rows);
+    canvas.advance(8);
+  }
+  std::vector<std::string> posts;
+  for (const auto& g : arr(file, "groups")) {
+    const auto& o = g.as_object();
+    const std::string post = str(o, "post");
+    posts.push_back(str(o, "name") + (post == "leader"   ? "（组长）"
+                                      : post == "deputy" ? "（副组长）"
+                                                         : "（组员）"));
+  }
+  canvas.paragraph("所在代表小组：" + (posts.empty() ? std::string("无") : posts.front()),
+                   body_style, 4);
+  for (std::size_t i = 1; i < posts.size(); ++i) canvas.paragraph(posts[i], body_style, 4);
+  canvas.advance(6);
 
   heading(canvas, "三、提出和附议提案");
   figures(canvas, {{"提出提案（件）", num(file, "proposals_submitted")},
@@ -279,6 +422,10 @@ bool draw_performance_file(page_canvas& canvas, const json::object& file) {
   figures(canvas, {{"联系党员（人）", num(contacts, "members")},
                    {"联系群众（人）", num(contacts, "residents")},
                    {"收集意见建议（条）", num(opinions, "logged")},
+                   {"已交办（条）", num(opinions, "routed")},
+                   {"已答复（条）", num(opinions, "answered")},
+                   {"不予办理（条）", num(opinions, "refused")},
+                   {"逾期未办结（条）", num(opinions, "overdue")},
                    {"已向群众反馈（条）", num(opinions, "reported_back")}});
   return true;
 }

@@ -91,6 +91,64 @@ struct noter {
     l.reports[{p.subject, p.subject_id}].push_back({p.date, p.status});
   }
   void operator()(const ev::monthly_report_issued& p) const { l.issued_months.insert(p.month); }
+
+  void operator()(const ev::roster_imported& p) const {
+    l.committee_members.clear();
+    for (const auto& person : p.persons)
+      if (person.committee_member) l.committee_members.insert(person.number);
+  }
+  void operator()(const ev::delegate_added& p) const {
+    if (p.person.committee_member) l.committee_members.insert(p.person.number);
+  }
+  void operator()(const ev::group_formed& p) const {
+    l.groups.try_emplace(p.group_id, report_ledger::group_facts{p.name, p.unix_ms});
+  }
+  void operator()(const ev::activity_planned& p) const {
+    auto& a = l.activities[p.activity_id];
+    a.kind = p.kind;
+    a.group_id = p.group_id;
+    a.title = p.title;
+    a.date = p.date;
+    a.invited = p.invited;
+  }
+  void operator()(const ev::activity_checked_in& p) const {
+    l.activities[p.activity_id].attendance.try_emplace(p.person, "present_signed");
+  }
+  void operator()(const ev::attendance_recorded& p) const {
+    l.activities[p.activity_id].attendance.try_emplace(
+        p.person, p.status == "present" ? "present_recorded" : p.status);
+  }
+  void operator()(const ev::activity_held& p) const { l.activities[p.activity_id].held = true; }
+  void operator()(const ev::contact_registered& p) const {
+    l.contacts.try_emplace(p.contact_id,
+                           report_ledger::contact_facts{p.kind, p.keeper, p.unix_ms, std::nullopt});
+  }
+  void operator()(const ev::contact_removed& p) const {
+    auto it = l.contacts.find(p.contact_id);
+    if (it != l.contacts.end() && !it->second.removed_ms) it->second.removed_ms = p.unix_ms;
+  }
+  void operator()(const ev::committee_contacts_set& p) const {
+    l.committee_lists[p.member].emplace_back(p.unix_ms, p.delegates.size());
+  }
+  void operator()(const ev::opinion_logged& p) const {
+    auto& o = l.opinions[p.opinion_id];
+    o.date = p.date;
+    o.category = p.category;
+  }
+  void operator()(const ev::opinion_routed& p) const {
+    auto& o = l.opinions[p.opinion_id];
+    o.department = p.department;
+    o.routed = p.date;
+  }
+  void operator()(const ev::opinion_extended& p) const {
+    auto& o = l.opinions[p.opinion_id];
+    o.extension_days = p.working_days;
+    o.extended_ms = p.unix_ms;
+  }
+  void operator()(const ev::opinion_answered& p) const {
+    l.opinions[p.opinion_id].answered = p.date;
+  }
+  void operator()(const ev::opinion_refused& p) const { l.opinions[p.opinion_id].refused = p.date; }
   template <typename Other>
   void operator()(const Other&) const {}
 };
@@ -218,7 +276,7 @@ std::string sitting_date(const report_ledger& l, const std::string& sitting_id) 
 void report_ledger::note(const protocol::congress_event& event) { std::visit(noter{*this}, event); }
 
 json::object recompute_monthly_report(const report_ledger& l, const congress_model& model,
-                                      const std::string& month) {
+                                      const std::string& month, std::uint64_t format) {
   const month_span s = *span_of(month);
   std::vector<std::string> resolutions;
   for (const auto& [id, sitting_id] : l.resolution_sitting)
@@ -229,24 +287,26 @@ json::object recompute_monthly_report(const report_ledger& l, const congress_mod
     if (v != l.vote_sitting.end() && s.date_by_end(sitting_date(l, v->second)))
       rectifications.push_back(id);
   }
-  return {
-      {"version", 1},
-      {"congress", json::object{{"id", l.congress_id}, {"name", l.congress_name}}},
-      {"month", month},
-      {"period", json::object{{"from", s.from.text()}, {"to", s.to.text()}}},
-      {"sittings", sittings_part(l, model, s)},
-      {"activities",
-       json::object{{"held", 0}, {"invited", 0}, {"present", 0}, {"excused", 0}, {"absent", 0}}},
-      {"groups_not_met", json::array{}},
-      {"proposals", proposals_part(l, s)},
-      {"opinions", json::object{{"logged", 0},
-                                {"routed_on_time", 0},
-                                {"answered_on_time", 0},
-                                {"extended", 0},
-                                {"refused", 0},
-                                {"overdue", 0}}},
-      {"resolutions", status_part(l, "resolution", resolutions, s)},
-      {"rectifications", status_part(l, "rectification", rectifications, s)}};
+  json::object report{{"version", format},
+                      {"congress", json::object{{"id", l.congress_id}, {"name", l.congress_name}}},
+                      {"month", month},
+                      {"period", json::object{{"from", s.from.text()}, {"to", s.to.text()}}},
+                      {"sittings", sittings_part(l, model, s)},
+                      {"proposals", proposals_part(l, s)},
+                      {"resolutions", status_part(l, "resolution", resolutions, s)},
+                      {"rectifications", status_part(l, "rectification", rectifications, s)}};
+  if (format >= 2) {
+    for (auto& [key, part] : between_meetings_parts(l, model, report_days{s.from, s.to}))
+      report[key] = std::move(part);
+    return report;
+  }
+  // The first format counted nothing between meetings.
+  report["activities"] =
+      json::object{{"held", 0}, {"invited", 0}, {"present", 0}, {"excused", 0}, {"absent", 0}};
+  report["groups_not_met"] = json::array{};
+  report["opinions"] = json::object{{"logged", 0},   {"routed_on_time", 0}, {"answered_on_time", 0},
+                                    {"extended", 0}, {"refused", 0},        {"overdue", 0}};
+  return report;
 }
 
 void check_monthly_report(const report_ledger& l, const congress_model& model,
@@ -264,11 +324,13 @@ void check_monthly_report(const report_ledger& l, const congress_model& model,
   if (!(span->to < civil_date::of_unix_ms(static_cast<std::int64_t>(p.unix_ms))))
     return fail("issued before the month ended");
   if (l.issued_months.contains(p.month)) return fail("the month's report was issued before");
-  const auto digest =
-      protocol::sha256(protocol::canonical_json(recompute_monthly_report(l, model, p.month)));
+  const std::uint64_t format = p.format.value_or(1);
+  const auto digest = protocol::sha256(
+      protocol::canonical_json(recompute_monthly_report(l, model, p.month, format)));
   if (digest != p.report_digest)
     return fail("the recorded digest " + crypto::to_hex(p.report_digest) +
-                " is not the recomputed report's " + crypto::to_hex(digest));
+                " is not the recomputed report's " + crypto::to_hex(digest) + " (format " +
+                std::to_string(format) + ")");
   log.pass("monthly_reports", "");
 }
 

@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -64,15 +65,68 @@ struct report_ledger {
   std::map<std::pair<std::string, std::string>, std::vector<report_facts>> reports;
   std::set<std::string> issued_months;
 
+  // The work between meetings (format 2; monthly_report_counts.cpp).
+  struct activity_facts {
+    std::string kind;
+    std::string group_id;
+    std::string title;
+    std::string date;
+    std::vector<std::string> invited;
+    bool held = false;
+    /// person → present_signed, present_recorded, excused or absent (the first record stands).
+    std::map<std::string, std::string> attendance;
+  };
+  struct group_facts {
+    std::string name;
+    std::uint64_t formed_ms = 0;
+  };
+  struct opinion_facts {
+    std::string date;
+    std::string category;
+    std::string department;
+    std::string routed;  ///< dates, "" until the step
+    std::string answered;
+    std::string refused;
+    std::uint64_t extension_days = 0;
+    std::uint64_t extended_ms = 0;
+  };
+  struct contact_facts {
+    std::string kind;
+    std::string keeper;
+    std::uint64_t registered_ms = 0;
+    std::optional<std::uint64_t> removed_ms;
+  };
+  std::map<std::string, activity_facts> activities;
+  std::map<std::string, group_facts> groups;
+  std::map<std::string, opinion_facts> opinions;
+  std::map<std::string, contact_facts> contacts;
+  /// Persons the roster marks as party committee members.
+  std::set<std::string> committee_members;
+  /// Committee member → (time set, how many delegates) of each list set, in log order.
+  std::map<std::string, std::vector<std::pair<std::uint64_t, std::size_t>>> committee_lists;
+
   /// Takes what the reports count from one decoded event (every event passes here).
   void note(const protocol::congress_event& event);
 };
 
-/// The report of `month` (YYYY-MM, valid) from the ledger, the delegates being those of
-/// `model.roles` now.
+/// The report of `month` (YYYY-MM, valid) in `format` (1 or 2) from the ledger, the delegates
+/// being those of `model.roles` now.
 [[nodiscard]] boost::json::object recompute_monthly_report(const report_ledger& ledger,
                                                            const congress_model& model,
-                                                           const std::string& month);
+                                                           const std::string& month,
+                                                           std::uint64_t format);
+
+/// The first and last day of a month reported.
+struct report_days {
+  protocol::civil_date from;
+  protocol::civil_date to;
+};
+
+/// Format 2's parts of the work between meetings, from the ledger: "activities", "groups",
+/// "groups_not_met", "opinions" and "contacts" (monthly_report_counts.cpp).
+[[nodiscard]] boost::json::object between_meetings_parts(const report_ledger& ledger,
+                                                         const congress_model& model,
+                                                         const report_days& days);
 
 /// The check of one monthly_report_issued (before the ledger notes it): issued by a secretary,
 /// for a month that had ended by its time, once, with the digest of the recomputed report.

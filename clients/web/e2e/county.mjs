@@ -2,7 +2,8 @@
 // townships (their logs written weeks ago by township_history_tool, each with a proposal now
 // overdue) and a third created empty; the officer enrolls the county account with the operator's
 // code on county.html and reads every township's monthly reports and overdue proposals, in
-// zh-CN, zh-TW and en, on a desk screen and a phone. A township's secretary page opened with
+// zh-CN, zh-TW and en, on a desk screen and a phone; the townships that owe a report and sent
+// none (south, and the new east) marked 未报送, last month's report 待报送 at once. A township's secretary page opened with
 // ?township=south reaches south only. Screenshots in $PLENUM_WEB_ARTIFACTS/county.
 //
 //   node e2e/county.mjs --plenumd PATH --history PATH [--web-root DIR]
@@ -115,6 +116,20 @@ try {
   assert.doesNotMatch(await desk.getByTestId("county-township-north").innerText(), /南镇饮水/);
   assert.doesNotMatch(await desk.getByTestId("county-township-south").innerText(), /北乡村道/);
   assert.match(await desk.getByTestId("county-township-east").innerText(), /目前没有超期事项/);
+  // A township that owes a report and has sent none is marked, the new east (term from 1 January
+  // 2026, nothing issued) as much as south; last month's report is flagged the day its month
+  // ended, before its due date.
+  for (const id of ["south", "east"]) assert.equal((await desk.getByTestId(`county-missing-${id}`).innerText()).trim(), "未报送");
+  assert.equal(await desk.getByTestId("county-missing-north").count(), 0);
+  assert.match(await desk.getByTestId("county-row-east").innerText(), /超期未报 1 期/);
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const [year, month] = today.split("-").map(Number);
+  const lastMonth = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
+  if (Number(today.slice(8, 10)) <= 30) {
+    assert.match(await desk.getByTestId(`county-awaited-north-${lastMonth}`).innerText(), new RegExp(`${lastMonth} 月度书面报告待报送`));
+    assert.match(await desk.getByTestId("county-row-east").innerText(), /待报 1 期/);
+  }
+  assert.match(await desk.getByTestId("county-township-north").innerText(), /目前没有超期的意见建议/);
   await shot(desk, "02-overview-zh-CN", { touch: false });
 
   await desk.getByTestId("lang-zh-TW").click();

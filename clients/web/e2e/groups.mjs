@@ -8,7 +8,8 @@
 // ballots of ten members from the command line, and the desk records the party committee's approval after a
 // confirmation. An activity today and one tomorrow are planned; on the phone 我的小组 names the
 // leader, tomorrow's activity says its date, today's has a large 签到 button that signs the
-// check-in with the phone's key, then 已签到 with the time; the desk sees it, records one
+// check-in with the phone's key (above it four large jump buttons — 活动签到 / 我的提案 / 我的联系 /
+// 我的履职 — each bring their section to the top), then 已签到 with the time; the desk sees it, records one
 // delegate without a phone as 请假 with the reason, and records the activity as held with its
 // outcome; the group is then shown as having met, and one member leaves it with the reason (two
 // would leave nine, which the form refuses). No English on the zh-CN screens; the phone and the
@@ -197,6 +198,32 @@ await runCliHallTest(
     assert.deepEqual(english(await phone.locator("body").innerText()), [], "no English on the phone");
     await shot(phone, "phone-before-checkin");
     await screen(phone, "phone-before-checkin");
+    // The jump buttons at the top: one per section on the page, each large; a tap brings its
+    // section to the top of the screen (我的履职 opening as it comes).
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    const jumps = phone.locator('[data-testid="jump-row"] button');
+    assert.deepEqual(await jumps.evaluateAll((xs) => xs.map((x) => x.textContent.trim())), ["活动签到", "我的提案", "我的联系", "我的履职"]);
+    for (const b of await jumps.all()) {
+      const jb = await b.boundingBox();
+      assert.ok(jb.height >= 48 && jb.width >= 120 && jb.y + jb.height <= PHONE.height, `a large jump button on the first screen: ${JSON.stringify(jb)}`);
+    }
+    const topOf = async (testid) => (await phone.getByTestId(testid).boundingBox()).y;
+    for (const section of ["my-contacts", "my-proposals", "my-performance", "my-activities"]) {
+      await phone.evaluate(() => window.scrollTo(0, 0));
+      const before = await topOf(section);
+      await phone.getByTestId(`jump-${section}`).tap();
+      await phone.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect().top < 60, section, { timeout: 5000 }).catch(() => undefined);
+      const after = await topOf(section);
+      assert.ok(after >= -1 && after < 60, `${section} at the top after its button (from ${before} to ${after})`);
+      if (section !== "my-activities") assert.ok(before > PHONE.height, `${section} was below the first screen (${before})`);
+      if (section === "my-performance") {
+        assert.ok(await phone.getByTestId("my-performance").evaluate((d) => d.open), "我的履职 opened by its button");
+        await phone.getByTestId("pf-body").waitFor({ timeout: 30_000 });
+        await screen(phone, "phone-jumped-performance");
+        await phone.getByTestId("my-performance-open").click();
+      }
+    }
+    await phone.evaluate(() => window.scrollTo(0, 0));
     await button.click();
     const signed = phone.getByTestId("my-activity-signed-A1");
     await signed.waitFor({ timeout: 30_000 });
@@ -272,6 +299,7 @@ await runCliHallTest(
     await phone.getByTestId("lang-en").click();
     await phone.getByTestId("my-group").filter({ hasText: "My group" }).waitFor();
     assert.ok((await phone.getByTestId("my-group-leader").innerText()).includes("王建国"));
+    assert.ok((await phone.getByTestId("my-activity-later-A2").innerText()).includes(`on ${tomorrow};`), "the English date with two-digit month and day");
     await shot(phone, "phone-en");
     await screen(phone, "phone-en");
     await desk.getByTestId("lang-en").click();

@@ -38,6 +38,8 @@ function monthBefore(today, back) {
   return `${y}-${String(m).padStart(2, "0")}`;
 }
 const chineseMonth = (month) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+/** The computed opacity of the element `testid` on `page` ("0.5" is how a disabled button fades). */
+const opacityOf = (page, testid) => page.getByTestId(testid).evaluate((e) => getComputedStyle(e).opacity);
 
 /** The text of the PDF at `path` (pdftotext, layout kept). */
 async function pdfText(path) {
@@ -84,6 +86,14 @@ await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, arti
   assert.equal(await figure("sittings-present"), "代表出席（人次） 2");
   assert.equal(await figure("sittings-excused"), "代表请假（人次） 1");
   assert.equal(await figure("proposals-received"), "收到提案（件） 0", "this month's proposal is not last month's");
+  // The work between meetings, counted (none last month): attendance by how it was taken, the
+  // groups, opinions late, three-level contact and its gaps (D001–D003 keep no party member).
+  assert.equal(await figure("activities-present_signed"), "其中本人签到（人次） 0");
+  assert.equal(await figure("kind-group_activity"), "小组活动（次） 0");
+  assert.equal(await figure("groups-formed"), "代表小组（个） 0");
+  assert.equal(await figure("opinions-routed_late"), "逾期转办（件） 0");
+  assert.ok((await desk.getByTestId("mr-contacts").innerText()).includes("三级联系"));
+  assert.match(await figure("gaps-delegates_below"), /^联系党员少于3名的代表（人） [1-9]\d*$/);
   const state = await desk.getByTestId("mr-state").innerText();
   assert.ok(state.includes("草稿"), state);
   const day = Number(today.slice(8, 10));
@@ -106,11 +116,14 @@ await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, arti
   await desk.getByTestId("mr-proposals-received").filter({ hasText: "1" }).waitFor({ timeout: 30_000 });
   assert.equal(await figure("proposals-accepted"), "立案（件） 1");
   assert.ok(await desk.getByTestId("mr-issue").isDisabled(), "a month not over cannot be issued");
+  assert.equal(await opacityOf(desk, "mr-issue"), "0.5", "and 报送 looks disabled");
   assert.ok((await desk.getByTestId("monthly-report").innerText()).includes("该月结束后才能报送"));
 
   // Issue last month's report: the dialog first, then it is in the issued list.
   await desk.getByTestId("mr-month").selectOption(lastMonth);
   await desk.getByTestId("mr-sittings-held").filter({ hasText: "1" }).waitFor({ timeout: 30_000 });
+  // Inert for a second after the month changed, yet it does not fade as a disabled one does.
+  assert.equal(await opacityOf(desk, "mr-issue"), "1", "an issuable 报送 never looks disabled");
   await desk.waitForTimeout(1200); // a new button is inert for a second
   await desk.getByTestId("mr-issue").click();
   const dialog = desk.getByTestId("confirm-dialog");
@@ -161,6 +174,8 @@ await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, arti
   await phone.getByTestId("my-performance-open").click();
   await phone.getByTestId("pf-body").waitFor({ timeout: 30_000 });
   assert.equal((await phone.getByTestId("pf-sittings-attended").innerText()).replace(/\s+/g, " ").trim(), "0 / 1 次 出席会议");
+  assert.ok((await phone.getByTestId("pf-activities-line").innerText()).includes("应参加 0 次，参加 0 次"));
+  assert.equal((await phone.getByTestId("pf-groups").innerText()).trim(), "未编入代表小组");
   const sitting = await phone.getByTestId("pf-sitting-s0").innerText();
   assert.ok(sitting.includes("第一次会议") && sitting.includes("请假"), sitting);
   for (const el of ["pf-sitting-s0", "pf-contacts", "my-performance-open"]) {

@@ -9,7 +9,8 @@
 // D002's phone shows it under the proposals co-signed. On the desk's follow-up section a report
 // on the resolution marked 受阻 is refused until it has its reason, a rectification item is
 // opened from the appraisal; a delegate leaves the roster with the reason (confirmed first); the
-// next annual meeting opens with the follow-up reports, whose materials the desk refreshes.
+// next annual meeting opens with the follow-up reports, whose materials the desk refreshes. A
+// half-filled acceptance form stays under its own proposal when 全部 re-sorts the list.
 // Screenshots go to $PLENUM_WEB_ARTIFACTS/term; each is checked for horizontal overflow, the
 // phone's for touch targets under 48 px, and all with axe-core.
 //
@@ -178,6 +179,30 @@ await runCliHallTest("term", async ({ hall, server, cli, browser, artifacts, sho
   await desk.getByTestId(`proposal-status-${id}`).filter({ hasText: "已办结" }).waitFor({ timeout: 30_000 });
   await shot(desk, "desk-proposals-closed", { touch: false });
   console.log(`proposal ${id}: accepted (due ${expected}), 不满意, answered again, 满意`);
+
+  // A half-filled form stays with its proposal when the list re-sorts: a second proposal's
+  // acceptance form is open under 办理中 alone, then 全部 puts the closed one above it.
+  const SECOND = "关于维修村口路灯的建议";
+  await phone.getByTestId("proposal-title").fill(SECOND);
+  await phone.getByTestId("proposal-text").fill("村口三盏路灯损坏已久，夜间出行不便。");
+  await phone.getByTestId("proposal-submit").click();
+  await phone.locator('[data-testid^="my-proposal-"]').filter({ hasText: SECOND }).waitFor({ timeout: 30_000 });
+  await desk.getByTestId("filter-open").click();
+  const secondRow = desk.locator('li[data-testid^="proposal-"]').filter({ hasText: SECOND });
+  await secondRow.waitFor({ timeout: 30_000 });
+  const id2 = (await secondRow.getAttribute("data-testid")).slice("proposal-".length);
+  await desk.getByTestId(`accept-open-${id2}`).click();
+  await desk.getByTestId(`accept-unit-${id2}`).fill("镇建设办");
+  await desk.getByTestId("filter-all").click();
+  await desk.getByTestId(`proposal-${id}`).waitFor({ timeout: 30_000 });
+  const order = await desk.locator('ul.desk-proposals > li[data-testid^="proposal-"]').evaluateAll((xs) => xs.map((x) => x.dataset.testid));
+  assert.ok(order.indexOf(`proposal-${id}`) < order.indexOf(`proposal-${id2}`), `the closed proposal now comes first: ${order}`);
+  assert.equal(await desk.getByTestId(`accept-form-${id2}`).count(), 1, "the form stayed open under its own proposal");
+  assert.equal(await desk.getByTestId(`accept-unit-${id2}`).inputValue(), "镇建设办", "with what was typed in it");
+  assert.equal(await desk.locator('[data-testid^="accept-form-"]').count(), 1, "no form under another proposal");
+  assert.equal(await desk.getByTestId(`proposal-${id}`).locator('[data-testid^="accept-form-"]').count(), 0);
+  await shot(desk, "desk-proposals-resorted", { touch: false });
+  await desk.getByTestId(`accept-open-${id2}`).click();
 
   // The co-signer sees it on their own phone.
   const cosigner = await phoneOf("D002", newCode.get("D002"));

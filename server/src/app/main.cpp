@@ -27,6 +27,9 @@
 #include "net/tls_context.hpp"
 #include "service/bootstrap.hpp"
 #include "service/hall_service.hpp"
+#ifdef PLENUM_WITH_POSTGRES
+#include "storage/postgres_log_store.hpp"
+#endif
 
 namespace {
 
@@ -163,6 +166,17 @@ int run(const plenum::server::app::daemon_options& opts) {
   if (opts.townships.empty()) {
     plenum::server::service::hall_config hall_config;
     hall_config.data_dir = opts.data_dir;
+    if (opts.event_store) {
+#ifdef PLENUM_WITH_POSTGRES
+      hall_config.event_store = [conninfo = *opts.event_store]()
+          -> plenum::server::storage::storage_result<
+              std::unique_ptr<plenum::server::storage::log_store>> {
+        auto store = plenum::server::storage::postgres_log_store::connect({conninfo});
+        if (!store) return store.error();
+        return std::unique_ptr<plenum::server::storage::log_store>(std::move(*store));
+      };
+#endif
+    }
     hall_config.congress_id = opts.congress_id;
     hall_config.congress_name = opts.congress_name;
     hall_config.sheet_tool = sheet_tool(opts);
@@ -256,6 +270,13 @@ int main(int argc, char* argv[]) {
     std::cout << opts.help;
     return 0;
   }
+#ifndef PLENUM_WITH_POSTGRES
+  if (opts.event_store) {
+    std::cerr << "plenumd: --event-store: this plenumd was built without PostgreSQL "
+                 "(PLENUM_WITH_POSTGRES)\n";
+    return 2;
+  }
+#endif
   try {
     return run(opts);
   } catch (const std::exception& e) {

@@ -104,6 +104,7 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   std::string tls_key;
   std::string log_level = "info";
   std::string roster;
+  std::string event_store;
   std::string membership = "0,0,0";
   std::string sheet_tool;
   std::vector<std::string> townships;
@@ -151,6 +152,10 @@ daemon_options parse_options(const std::vector<std::string>& args) {
      "id of the congress a new (empty) event log is created for")
     ("congress-name", po::value(&o.congress_name)->default_value(o.congress_name),
      "name of the congress a new event log is created for")
+    ("event-store", po::value(&event_store),
+     "keep the event log in PostgreSQL instead of <data-dir>/events.db: a libpq connection "
+     "string (\"host=… port=… dbname=… user=…\"); commits wait for the server's synchronous "
+     "standby when it has one (server/STANDBY.md). The congress key stays in <data-dir>")
     ("init-demo", po::bool_switch(&o.init_demo),
      "if the event log is empty, create the demo congress and write enrollment codes to "
      "<data-dir>/demo-credentials.txt")
@@ -250,6 +255,11 @@ daemon_options parse_options(const std::vector<std::string>& args) {
     throw std::invalid_argument(
         "--init-demo and --roster are for the single congress; a township's roster is "
         "--township-roster ID=FILE");
+  if (!event_store.empty()) {
+    if (!o.townships.empty())
+      throw std::invalid_argument("--event-store is for the single congress, not --township");
+    o.event_store = event_store;
+  }
   o.limits.read_message_max = max_message;
   o.limits.send_queue_max_bytes = max_queue;
   return o;

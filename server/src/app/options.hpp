@@ -45,14 +45,15 @@ struct daemon_options {
   std::string county_name = "County";
   std::vector<std::pair<std::string, std::string>> county_accounts;  // id, name
   std::vector<std::string> county_reissue;  // accounts that get a fresh code at this start
+  std::optional<std::string> event_store;   // libpq conninfo: the log in PostgreSQL (STANDBY.md)
   std::string help;                         // non-empty when --help was given: print it and exit 0
 };
 
 /// Parses the command line (argv[0] is the program name). Throws std::invalid_argument
 /// with a message for the user on an unknown option, a bad value, or only one of
 /// --tls-cert/--tls-key, a bad or repeated township, a township option naming no township, a
-/// county account without townships, or --roster/--init-demo with townships (start-up
-/// configuration).
+/// county account without townships, --roster/--init-demo with townships (start-up
+/// configuration), or --event-store with townships.
 [[nodiscard]] daemon_options parse_options(const std::vector<std::string>& args);
 
 }  // namespace plenum::server::app

@@ -96,11 +96,13 @@ std::optional<std::string> contact_book::apply(const protocol::events::contact_r
   if (c == nullptr || c->removed) return "no kept contact " + e.contact_id;
   c->removed = true;
   c->removal_reason = e.reason;
+  c->removed_ms = static_cast<std::int64_t>(e.unix_ms);
   return std::nullopt;
 }
 
 std::optional<std::string> contact_book::apply(const protocol::events::committee_contacts_set& e) {
   committee.insert_or_assign(e.member, e.delegates);
+  committee_history[e.member].push_back({static_cast<std::int64_t>(e.unix_ms), e.delegates});
   return std::nullopt;
 }
 
@@ -138,6 +140,7 @@ std::optional<std::string> contact_book::apply(const protocol::events::opinion_e
     return "opinion " + e.opinion_id + " may not be extended";
   o->extension_days = static_cast<std::uint32_t>(e.working_days);
   o->extension_reason = e.reason;
+  o->extended_ms = static_cast<std::int64_t>(e.unix_ms);
   return std::nullopt;
 }
 

@@ -25,6 +25,7 @@ struct contact {
   std::int64_t registered_ms = 0;
   bool removed = false;
   std::string removal_reason;
+  std::int64_t removed_ms = 0;
   friend bool operator==(const contact&, const contact&) = default;
 };
 
@@ -40,7 +41,8 @@ struct opinion {
   std::string routed_date;  ///< "" until routed
   std::uint32_t extension_days = 0;
   std::string extension_reason;
-  std::string answered_date;  ///< "" until answered
+  std::int64_t extended_ms = 0;  ///< when the extension was recorded
+  std::string answered_date;     ///< "" until answered
   std::string answer_digest;
   std::string refused_date;  ///< "" until refused
   std::string refusal_reason;
@@ -72,11 +74,20 @@ struct opinion_deadlines {
 [[nodiscard]] opinion_deadlines deadlines_of(const opinion& o, const working_calendar& calendar,
                                              const civil_date& today);
 
+/// A committee member's delegates as set at `unix_ms`.
+struct committee_list {
+  std::int64_t unix_ms = 0;
+  std::vector<std::string> delegates;
+  friend bool operator==(const committee_list&, const committee_list&) = default;
+};
+
 /// Every contact and opinion of the congress.
 struct contact_book {
   std::map<std::string, contact> contacts;
   /// Committee member's number → the delegates they keep in contact with.
   std::map<std::string, std::vector<std::string>> committee;
+  /// Committee member's number → every list set for them, in log order (what stood when).
+  std::map<std::string, std::vector<committee_list>> committee_history;
   std::map<std::string, opinion> opinions;
 
   [[nodiscard]] const contact* find_contact(const std::string& id) const;

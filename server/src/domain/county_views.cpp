@@ -27,6 +27,23 @@ json::array overdue_proposals(const congress_state& state, const civil_date& tod
   return out;
 }
 
+// The opinions overdue on `today`: the step each waits for and its due date; no words, no
+// names (only the category and the department the office wrote).
+json::array overdue_opinions(const congress_state& state, const civil_date& today) {
+  json::array out;
+  for (const auto& [id, o] : state.contacts().opinions) {
+    const opinion_deadlines d = deadlines_of(o, state.calendar(), today);
+    if (!d.overdue) continue;
+    out.push_back(json::object{{"id", id},
+                               {"category", o.category},
+                               {"department", o.department},
+                               {"waiting", o.routed() ? "answer" : "route"},
+                               {"due", (o.routed() ? *d.answer_due : d.route_due).text()},
+                               {"working_days_overdue", d.working_days_overdue}});
+  }
+  return out;
+}
+
 json::array issued_reports(const congress_state& state) {
   json::array out;
   for (const auto& [month, r] : state.monthly_reports())
@@ -62,6 +79,19 @@ json::array late_reports(const congress_state& state, const civil_date& today) {
   return out;
 }
 
+// The months that have ended whose report is not issued and not yet past its due date (at most
+// last month's): flagged from the day after the month ends, never before the term's first month.
+json::array awaited_reports(const congress_state& state, const civil_date& today) {
+  const report_month last = report_month::of(today).previous();
+  json::array out;
+  if (!(today <= last.due_date()) || state.monthly_reports().contains(last.text())) return out;
+  if (state.congress())
+    if (auto start = civil_date::parse(state.congress()->term_start))
+      if (last < report_month::of(*start)) return out;
+  out.emplace_back(last.text());
+  return out;
+}
+
 // The report due next: the month whose due date is the first on or after `today`.
 json::object next_report(const congress_state& state, const civil_date& today) {
   const report_month m = latest_past_due(today).next();
@@ -75,17 +105,23 @@ json::object next_report(const congress_state& state, const civil_date& today) {
 
 json::object township_overview(const congress_state& state, const civil_date& today) {
   json::array proposals = overdue_proposals(state, today);
+  json::array opinions = overdue_opinions(state, today);
   json::array late = late_reports(state, today);
   const std::size_t overdue_count = proposals.size();
+  const std::size_t opinions_count = opinions.size();
   const std::size_t late_count = late.size();
   return {{"congress_id", state.congress() ? state.congress()->id : std::string()},
           {"congress_name", state.congress() ? state.congress()->name : std::string()},
           {"events", state.next_seq()},
           {"monthly_reports", issued_reports(state)},
           {"reports_late", std::move(late)},
+          {"reports_awaited", awaited_reports(state, today)},
           {"next_report", next_report(state, today)},
-          {"overdue", json::object{{"proposals", overdue_count}, {"monthly_reports", late_count}}},
-          {"overdue_proposals", std::move(proposals)}};
+          {"overdue", json::object{{"proposals", overdue_count},
+                                   {"opinions", opinions_count},
+                                   {"monthly_reports", late_count}}},
+          {"overdue_proposals", std::move(proposals)},
+          {"overdue_opinions", std::move(opinions)}};
 }
 
 }  // namespace plenum::server::domain

@@ -12,8 +12,9 @@ result<decision> handle(const congress_state& state, const issue_monthly_report&
   if (!(civil_date::of_unix_ms(ctx.unix_ms) > month->last_day())) return errc::month_not_ended;
   if (state.monthly_reports().contains(month->text())) return errc::report_already_issued;
   auto d = single(events::monthly_report_issued{
-      month->report_id(), month->text(), report_digest(monthly_report(state, *month)),
-      ctx.who.person_id, static_cast<std::uint64_t>(ctx.unix_ms)});
+      month->report_id(), month->text(),
+      report_digest(monthly_report(state, *month, report_format_current)), ctx.who.person_id,
+      static_cast<std::uint64_t>(ctx.unix_ms), report_format_current});
   d.created_id_field = "report_id";
   d.created_id = month->report_id();
   return d;

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "domain/follow_up.hpp"
+#include "domain/monthly_report_parts.hpp"
 #include "plenum/crypto/bytes.hpp"
 #include "plenum/protocol/canonical_json.hpp"
 
@@ -184,7 +185,8 @@ civil_date report_month::remind_from() const {
   return {n.year, n.month, 25};
 }
 
-json::object monthly_report(const congress_state& state, const report_month& month) {
+json::object monthly_report(const congress_state& state, const report_month& month,
+                            std::uint64_t format) {
   const span s{month.first_day(), month.last_day()};
   status_counts resolutions;
   for (const auto& [id, r] : state.resolutions()) {
@@ -196,24 +198,31 @@ json::object monthly_report(const congress_state& state, const report_month& mon
     if (s.date_by_end(vote_date(state, r.vote_id))) rectifications.add(r.reports, s);
   json::object congress{{"id", ""}, {"name", ""}};
   if (state.congress()) congress = {{"id", state.congress()->id}, {"name", state.congress()->name}};
-  return {
-      {"version", 1},
-      {"congress", std::move(congress)},
-      {"month", month.text()},
-      {"period", json::object{{"from", s.from.text()}, {"to", s.to.text()}}},
-      {"sittings", sittings_of(state, s)},
-      {"activities",
-       json::object{{"held", 0}, {"invited", 0}, {"present", 0}, {"excused", 0}, {"absent", 0}}},
-      {"groups_not_met", json::array{}},
-      {"proposals", proposals_of(state, s)},
-      {"opinions", json::object{{"logged", 0},
-                                {"routed_on_time", 0},
-                                {"answered_on_time", 0},
-                                {"extended", 0},
-                                {"refused", 0},
-                                {"overdue", 0}}},
-      {"resolutions", resolutions.json()},
-      {"rectifications", rectifications.json()}};
+  json::object report{{"version", format == report_format_first ? 1 : 2},
+                      {"congress", std::move(congress)},
+                      {"month", month.text()},
+                      {"period", json::object{{"from", s.from.text()}, {"to", s.to.text()}}},
+                      {"sittings", sittings_of(state, s)},
+                      {"proposals", proposals_of(state, s)},
+                      {"resolutions", resolutions.json()},
+                      {"rectifications", rectifications.json()}};
+  if (format == report_format_first) {
+    // Format 1 counted none of the work between meetings: its figures stand as zeros.
+    report["activities"] =
+        json::object{{"held", 0}, {"invited", 0}, {"present", 0}, {"excused", 0}, {"absent", 0}};
+    report["groups_not_met"] = json::array{};
+    report["opinions"] =
+        json::object{{"logged", 0},   {"routed_on_time", 0}, {"answered_on_time", 0},
+                     {"extended", 0}, {"refused", 0},        {"overdue", 0}};
+    return report;
+  }
+  const report_parts::month_days days{s.from, s.to};
+  report["activities"] = report_parts::activities_of(state, days);
+  report["groups"] = report_parts::groups_of(state, days);
+  report["groups_not_met"] = report_parts::groups_not_met(state, days);
+  report["opinions"] = report_parts::opinions_of(state, days);
+  report["contacts"] = report_parts::contacts_of(state, days);
+  return report;
 }
 
 json::object monthly_report_view(const congress_state& state, const report_month& month,

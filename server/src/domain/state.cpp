@@ -692,7 +692,7 @@ struct congress_state::applier {
                     crypto::to_hex(p.report_digest),
                     p.by,
                     static_cast<std::int64_t>(p.unix_ms),
-                    monthly_report(st, *month)};
+                    monthly_report(st, *month, p.format.value_or(report_format_first))};
     st.monthly_reports_.emplace(p.month, std::move(r));
     return {};
   }

@@ -13,6 +13,7 @@
 #include "domain/context.hpp"
 #include "service/attempt_limiter.hpp"
 #include "service/state_push_pace.hpp"
+#include "storage/log_store.hpp"
 
 namespace plenum::server::service {
 
@@ -20,6 +21,9 @@ namespace plenum::server::service {
 struct hall_config {
   /// Holds congress.key and events.db (created when missing).
   std::filesystem::path data_dir;
+  /// Opens the store the event log is kept in (e.g. PostgreSQL, server/STANDBY.md); when empty,
+  /// the log is the SQLite file <data_dir>/events.db.
+  std::function<storage::storage_result<std::unique_ptr<storage::log_store>>()> event_store;
   /// Event 0 of an empty log: create_congress with these.
   std::string congress_id = "congress";
   std::string congress_name = "Congress";

@@ -39,7 +39,12 @@ storage::storage_result<std::unique_ptr<hall_service>> hall_service::open(hall_c
   storage::congress_key_store store(config.data_dir);
   auto key = store.load_or_create();
   if (!key) return key.error();
-  auto log = storage::event_log::open(config.data_dir / "events.db", *key);
+  auto log = [&]() -> storage::storage_result<std::unique_ptr<storage::event_log>> {
+    if (!config.event_store) return storage::event_log::open(config.data_dir / "events.db", *key);
+    auto log_store = config.event_store();
+    if (!log_store) return log_store.error();
+    return storage::event_log::open(std::move(*log_store), *key);
+  }();
   if (!log) return log.error();
   domain::congress_state state;
   for (const auto& e : (*log)->events()) {

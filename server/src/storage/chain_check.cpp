@@ -33,7 +33,7 @@ storage_result<void> check_congress_key(const std::string& log_name,
 }
 
 storage_result<void> chain_verifier::add(const event_row& row) {
-  const auto expected = static_cast<std::int64_t>(events_.size());
+  const auto expected = static_cast<std::int64_t>(next_seq_);
   const std::string at = "seq " + std::to_string(expected) + ": ";
   if (row.seq != expected) {
     if (row.seq > expected) {
@@ -57,8 +57,7 @@ storage_result<void> chain_verifier::add(const event_row& row) {
   e.signature = *sig;
   e.stored_at_unix_ms = row.stored_at_unix_ms;
 
-  const crypto::digest32& previous = events_.empty() ? crypto::genesis_hash : previous_;
-  if (e.prev_hash != previous) {
+  if (e.prev_hash != previous_) {
     return broken_log(log_name_,
                       at + "prev_hash does not match the entry_hash of the event before");
   }
@@ -69,6 +68,7 @@ storage_result<void> chain_verifier::add(const event_row& row) {
     return broken_log(log_name_, at + "the server signature does not verify");
   }
   previous_ = e.entry_hash;
+  ++next_seq_;
   events_.push_back(std::move(e));
   return {};
 }

@@ -27,21 +27,26 @@ namespace plenum::server::storage {
 /// Takes the rows of a log in the order read and keeps those that check.
 class chain_verifier {
  public:
+  /// Checks a log from its first event.
   chain_verifier(std::string log_name, crypto::public_key key)
       : log_name_(std::move(log_name)), key_(key) {}
+  /// Checks the events that follow `head` (a chain already checked).
+  chain_verifier(std::string log_name, crypto::public_key key, const chain_head& head)
+      : log_name_(std::move(log_name)), key_(key), next_seq_(head.length), previous_(head.hash) {}
 
   /// Checks `row` as the next event. Errors: errc::broken_chain naming the first bad seq and
   /// what is wrong with it.
   [[nodiscard]] storage_result<void> add(const event_row& row);
 
-  /// The events checked so far, in seq order.
+  /// The events checked so far (those after the head given), in seq order.
   [[nodiscard]] std::vector<stored_event> take() { return std::move(events_); }
 
  private:
   std::string log_name_;
   crypto::public_key key_;
   std::vector<stored_event> events_;
-  crypto::digest32 previous_{};
+  std::uint64_t next_seq_ = 0;   ///< the seq the next event must have
+  crypto::digest32 previous_{};  ///< the entry_hash it must chain to (genesis: zeros)
 };
 
 }  // namespace plenum::server::storage

@@ -51,14 +51,6 @@ struct appended_event {
   std::int64_t stored_at_unix_ms = 0;
 };
 
-/// The end of the chain.
-struct chain_head {
-  /// Number of events, which is also the seq the next event gets.
-  std::uint64_t length = 0;
-  /// entry_hash of event length-1; 32 zero bytes when the log is empty.
-  crypto::digest32 hash{};
-};
-
 /// Called once per appended event, on the writer thread, after the COMMIT holding the event
 /// returned: with no error when the event is durable, with errc::storage_unavailable when the
 /// commit failed (then this event never will be: the chain went back to the last durable event

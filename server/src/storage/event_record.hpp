@@ -26,6 +26,14 @@ struct stored_event {
   std::int64_t stored_at_unix_ms = 0;
 };
 
+/// The end of the chain.
+struct chain_head {
+  /// Number of events, which is also the seq the next event gets.
+  std::uint64_t length = 0;
+  /// entry_hash of event length-1; 32 zero bytes when the log is empty.
+  crypto::digest32 hash{};
+};
+
 /// Private details kept beside the log (protocol/RECORD.md "Private details"): the row of table
 /// private_details an event's `details_digest` commits to. Never part of the chain.
 struct private_detail_row {

@@ -137,10 +137,18 @@ storage_result<std::optional<std::vector<std::uint8_t>>> postgres_log_store::con
 
 storage_result<void> postgres_log_store::read_events(
     const std::function<storage_result<void>(const event_row&)>& row) {
-  return db_->each_row(
+  return read_postgres_events(*db_, 0, row);
+}
+
+storage_result<void> read_postgres_events(
+    pq::connection& db, std::uint64_t from,
+    const std::function<storage_result<void>(const event_row&)>& row) {
+  pq::params p;
+  p.add(static_cast<std::int64_t>(from));
+  return db.each_row(
       "SELECT seq, prev_hash, type, payload, entry_hash, signature, stored_at "
-      "FROM events ORDER BY seq",
-      [&](const pq::result& r) -> storage_result<void> {
+      "FROM events WHERE seq >= $1::bigint ORDER BY seq",
+      p, [&](const pq::result& r) -> storage_result<void> {
         event_row e;
         e.seq = r.int64(0, 0);
         e.prev_hash = r.bytes(0, 1);
@@ -156,7 +164,7 @@ storage_result<void> postgres_log_store::read_events(
 storage_result<private_detail_map> postgres_log_store::read_private_details() {
   private_detail_map out;
   auto read =
-      db_->each_row("SELECT digest, salt, details FROM private_details",
+      db_->each_row("SELECT digest, salt, details FROM private_details", {},
                     [&](const pq::result& r) -> storage_result<void> {
                       private_detail_row d{std::string(r.text(0, 0)), std::string(r.text(0, 1)),
                                            std::string(r.text(0, 2))};

@@ -33,6 +33,12 @@ struct postgres_store_options {
   std::string synchronous_commit = "remote_apply";
 };
 
+/// Calls `row` for each event of the log in `db` from seq `from` on, in seq order (the query
+/// the store and the standby's reader share).
+[[nodiscard]] storage_result<void> read_postgres_events(
+    pq::connection& db, std::uint64_t from,
+    const std::function<storage_result<void>(const event_row&)>& row);
+
 class postgres_log_store final : public log_store {
  public:
   /// Connects, refuses a database in recovery (a standby: it is read-only until promoted),

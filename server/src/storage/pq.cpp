@@ -131,9 +131,16 @@ storage_result<void> connection::run(std::string_view sql) {
   return {};
 }
 
-storage_result<void> connection::start_rows(std::string_view sql) {
+storage_result<void> connection::start_rows(std::string_view sql, const params& p) {
   const std::string text(sql);
-  if (PQsendQueryParams(conn_.get(), text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 1) == 0) {
+  std::vector<const char*> values;
+  std::vector<int> lengths;
+  for (const auto& v : p.values_) {
+    values.push_back(v.data());
+    lengths.push_back(static_cast<int>(v.size()));
+  }
+  if (PQsendQueryParams(conn_.get(), text.c_str(), static_cast<int>(values.size()), nullptr,
+                        values.data(), lengths.data(), p.binary_.data(), 1) == 0) {
     return error("SELECT", nullptr);
   }
   PQsetSingleRowMode(conn_.get());

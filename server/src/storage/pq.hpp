@@ -71,10 +71,10 @@ class connection {
   /// Runs `sql`, one or several statements without parameters (the simple query protocol).
   [[nodiscard]] storage_result<void> run(std::string_view sql);
 
-  /// Runs `sql` (no parameters) and calls `row` with each row as it arrives (single-row mode,
-  /// binary format), so that a large table is never held whole. Stops at `row`'s first error.
+  /// Runs `sql` with `p` and calls `row` with each row as it arrives (single-row mode, binary
+  /// format), so that a large table is never held whole. Stops at `row`'s first error.
   template <typename F>
-  [[nodiscard]] storage_result<void> each_row(std::string_view sql, F&& row);
+  [[nodiscard]] storage_result<void> each_row(std::string_view sql, const params& p, F&& row);
 
   /// Whether the connection is still up.
   [[nodiscard]] bool ok() const;
@@ -96,7 +96,7 @@ class connection {
   };
   connection(pg_conn* c, std::unique_ptr<notices> n);
   storage_error error(std::string_view context, const pg_result* r) const;
-  storage_result<void> start_rows(std::string_view sql);
+  storage_result<void> start_rows(std::string_view sql, const params& p);
   storage_result<result> next_row(bool& done);
 
   std::unique_ptr<notices> notices_;  // the notice receiver's target; outlives conn_
@@ -104,8 +104,8 @@ class connection {
 };
 
 template <typename F>
-storage_result<void> connection::each_row(std::string_view sql, F&& row) {
-  if (auto started = start_rows(sql); !started) return started.error();
+storage_result<void> connection::each_row(std::string_view sql, const params& p, F&& row) {
+  if (auto started = start_rows(sql, p); !started) return started.error();
   bool done = false;
   storage_result<void> outcome;
   for (;;) {

@@ -117,7 +117,7 @@ export function ActionButton(props: ActionButtonProps) {
     <div class="action">
       <button
         type="button"
-        class={`${props.class ?? ""}${mine ? " working" : ""}`}
+        class={`${props.class ?? ""}${mine ? " working" : ""}${!props.disabled && !armed ? " settling" : ""}`}
         disabled={disabled}
         aria-busy={mine}
         onClick={() => (props.confirm ? setAskedFor(props.actionKey) : void go())}

@@ -29,7 +29,7 @@ export function ActivitiesDesk(props: Props) {
       {shown.length === 0 && <p class="muted">{t("no_activities")}</p>}
       <ul class="desk-proposals">
         {shown.map((a) => (
-          <ActivityRow {...props} activity={a} today={today} />
+          <ActivityRow key={a.activity_id} {...props} activity={a} today={today} />
         ))}
       </ul>
     </Card>
@@ -207,7 +207,7 @@ function ActivityRow(props: Props & { activity: Activity; today: string }) {
             {a.invited.map((n) => {
               const line = lines.get(n);
               return (
-                <tr data-testid={`attendance-${a.activity_id}-${n}`} class={line ? `att-${line.status}` : "att-none"}>
+                <tr key={n} data-testid={`attendance-${a.activity_id}-${n}`} class={line ? `att-${line.status}` : "att-none"}>
                   <td>
                     {line?.name || names.get(n) || n}（{n}）
                   </td>

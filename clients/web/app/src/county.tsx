@@ -1,9 +1,11 @@
 // The county organisation department's view (县委组织部): every township's party congress that
 // this server holds, read-only (protocol/PROTOCOL.md §8c, `get_county_overview` on /ws/county) —
 // a summary table (monthly written reports sent up, overdue items) and, per township, the monthly
-// reports past due and the next one due, those it sent with their digests, and its proposals
-// overdue today with their handling unit, deadline and working days overdue. Read again every
-// minute and on 刷新.
+// reports past due, last month's report awaited (flagged from the day after the month ends) and
+// the next one due, those it sent with their digests, its proposals overdue today with their
+// handling unit, deadline and working days overdue, and its opinions overdue (category,
+// department, the step awaited; never their words). A township that owes a report and has sent
+// none is marked 未报送. Read again every minute and on 刷新.
 import { useEffect, useState } from "preact/hooks";
 import type { PlenumClient } from "./client";
 import { label, t } from "./i18n";
@@ -35,6 +37,16 @@ interface NextReport {
   issued: boolean;
 }
 
+/** An opinion overdue today: the step it waits for (route or answer), by when; no words. */
+interface OverdueOpinion {
+  id: string;
+  category: string;
+  department: string;
+  waiting: string;
+  due: string;
+  working_days_overdue: number;
+}
+
 interface Township {
   township: string;
   congress_name: string;
@@ -42,9 +54,12 @@ interface Township {
   monthly_reports: MonthlyReport[];
   /** Months whose report is past its due date and not issued. */
   reports_late?: string[];
+  /** Last month's report, awaited from the day after the month ended until it is past due. */
+  reports_awaited?: string[];
   next_report?: NextReport;
   overdue: Record<string, number>;
   overdue_proposals: OverdueProposal[];
+  overdue_opinions?: OverdueOpinion[];
 }
 
 interface Overview {
@@ -78,6 +93,11 @@ function overdueTotal(tw: Township): number {
   return Object.values(tw.overdue).reduce((a, b) => a + b, 0);
 }
 
+/** Whether the township owes a report now: one past due, or last month's awaited. */
+function owes(tw: Township): boolean {
+  return (tw.reports_late?.length ?? 0) + (tw.reports_awaited?.length ?? 0) > 0;
+}
+
 function latestReport(tw: Township): MonthlyReport | null {
   return tw.monthly_reports.reduce<MonthlyReport | null>((latest, r) => (!latest || r.month > latest.month ? r : latest), null);
 }
@@ -104,7 +124,23 @@ function Summary(props: { townships: Township[] }) {
                     <a href={`#township-${tw.township}`}>{tw.congress_name || tw.township}</a>
                   </th>
                   <td>
-                    {latest ? t("county_reports_latest", { n: tw.monthly_reports.length, month: latest.month }) : <span class="muted">{t("county_no_reports_short")}</span>}
+                    {latest ? (
+                      t("county_reports_latest", { n: tw.monthly_reports.length, month: latest.month })
+                    ) : owes(tw) ? (
+                      <span class="tag overdue nowrap" data-testid={`county-missing-${tw.township}`}>
+                        {t("county_no_reports_short")}
+                      </span>
+                    ) : (
+                      <span class="muted">{t("county_no_reports_short")}</span>
+                    )}
+                    {(tw.reports_awaited?.length ?? 0) > 0 && (
+                      <>
+                        {" "}
+                        <span class="tag warn nowrap" data-testid={`county-awaited-n-${tw.township}`}>
+                          {t("county_reports_awaited_n", { n: tw.reports_awaited!.length })}
+                        </span>
+                      </>
+                    )}
                     {(tw.reports_late?.length ?? 0) > 0 && (
                       <>
                         {" "}
@@ -131,11 +167,16 @@ function TownshipCard(props: { township: Township }) {
       <h2>{tw.congress_name || tw.township}</h2>
       <h3>{t("county_reports_title")}</h3>
       {(tw.reports_late ?? []).map((month) => (
-        <p class="county-late" data-testid={`county-late-${tw.township}-${month}`}>
+        <p key={month} class="county-late" data-testid={`county-late-${tw.township}-${month}`}>
           <span class="tag overdue">{t("county_report_late", { month })}</span>
         </p>
       ))}
-      {tw.next_report && !tw.next_report.issued && (
+      {(tw.reports_awaited ?? []).map((month) => (
+        <p key={month} class="county-late" data-testid={`county-awaited-${tw.township}-${month}`}>
+          <span class="tag warn">{t("county_report_awaited", { month, date: tw.next_report?.month === month ? tw.next_report.due_date : "" })}</span>
+        </p>
+      ))}
+      {tw.next_report && !tw.next_report.issued && !(tw.reports_awaited ?? []).includes(tw.next_report.month) && (
         <p class="muted" data-testid={`county-next-${tw.township}`}>
           {t("county_report_next", { month: tw.next_report.month, date: tw.next_report.due_date })}
         </p>
@@ -145,7 +186,7 @@ function TownshipCard(props: { township: Township }) {
       ) : (
         <ul class="county-reports">
           {reports.map((r) => (
-            <li data-testid={`county-report-${tw.township}-${r.month}`}>
+            <li key={r.month} data-testid={`county-report-${tw.township}-${r.month}`}>
               <strong>{t("county_report_month", { month: r.month })}</strong>
               <span class="muted small digest">
                 {label("county_report_digest")}
@@ -161,7 +202,7 @@ function TownshipCard(props: { township: Township }) {
       ) : (
         <ul class="desk-proposals">
           {tw.overdue_proposals.map((p) => (
-            <li class="overdue-row" data-testid={`county-overdue-${tw.township}-${p.id}`}>
+            <li key={p.id} class="overdue-row" data-testid={`county-overdue-${tw.township}-${p.id}`}>
               <div class="proposal-head">
                 <strong>{p.title}</strong>
                 <span class="tag overdue">{t("overdue_days", { n: p.working_days_overdue })}</span>
@@ -177,6 +218,18 @@ function TownshipCard(props: { township: Township }) {
                   {p.round >= 2 ? `（${t("answer_round", { n: 2 })}）` : ""}
                 </span>
               </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t("county_opinions_title")}</h3>
+      {(tw.overdue_opinions ?? []).length === 0 ? (
+        <p class="muted">{t("county_no_overdue_opinions")}</p>
+      ) : (
+        <ul class="desk-proposals">
+          {tw.overdue_opinions!.map((o) => (
+            <li key={o.id} class="overdue-row" data-testid={`county-opinion-${tw.township}-${o.id}`}>
+              {t(o.waiting === "route" ? "county_opinion_route" : "county_opinion_answer", { id: o.id, category: o.category, department: o.department, due: o.due, days: o.working_days_overdue })}
             </li>
           ))}
         </ul>
@@ -213,7 +266,7 @@ function County({ client }: AppProps) {
       </Card>
       {!overview && !error && <p class="muted">{t("county_loading")}</p>}
       {overview && <Summary townships={overview.townships} />}
-      {overview?.townships.map((tw) => <TownshipCard township={tw} />)}
+      {overview?.townships.map((tw) => <TownshipCard key={tw.township} township={tw} />)}
     </>
   );
 }

@@ -509,6 +509,7 @@ export interface MonthlyReportIssuedPayload {
   report_digest: string;
   by: string;
   unix_ms: number;
+  format?: number;
 }
 
 /** The `group_formed` event's payload. */

@@ -39,7 +39,7 @@ export function FollowUpDesk(props: { client: PlenumClient; board: readonly Boar
         {resolutions.length === 0 && <p class="muted">{t("no_resolutions")}</p>}
         <ul class="followup-list">
           {resolutions.map((r) => (
-            <FollowUpItem client={props.client} subject="resolution" item={r} title={r.title} reload={reload} />
+            <FollowUpItem key={r.id} client={props.client} subject="resolution" item={r} title={r.title} reload={reload} />
           ))}
         </ul>
       </Card>
@@ -49,6 +49,7 @@ export function FollowUpDesk(props: { client: PlenumClient; board: readonly Boar
         <ul class="followup-list">
           {rectifications.map((r) => (
             <FollowUpItem
+              key={r.id}
               client={props.client}
               subject="rectification"
               item={r}
@@ -96,7 +97,7 @@ function FollowUpItem(props: { client: PlenumClient; subject: "resolution" | "re
       {reports.length > 0 && (
         <ol class="reports">
           {reports.map((r) => (
-            <li data-testid={`report-${r.id}`}>
+            <li key={r.id} data-testid={`report-${r.id}`}>
               {statusTag(r.status, r.date)} {r.text}
               {r.status === "blocked" && r.reason && (
                 <span class="blocked-reason">
@@ -287,7 +288,7 @@ function FollowUpMaterials(props: { client: PlenumClient; board: readonly BoardE
               ) : (
                 <ul class="small">
                   {items.map((it) => (
-                    <li>{it.title}</li>
+                    <li key={it.item_id}>{it.title}</li>
                   ))}
                 </ul>
               )}

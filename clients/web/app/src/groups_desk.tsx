@@ -57,7 +57,7 @@ export function GroupsDesk(props: DeskProps) {
       {groups.length === 0 && <p class="muted">{t("no_groups")}</p>}
       <ul class="desk-proposals">
         {groups.map((g) => (
-          <GroupRow {...props} group={g} />
+          <GroupRow key={g.group_id} {...props} group={g} />
         ))}
       </ul>
       <FormGroup {...props} />

@@ -59,7 +59,7 @@ export function AnswerList(props: { proposal: Proposal }) {
   return (
     <ol class="answers">
       {props.proposal.answers.map((a) => (
-        <li data-testid={`answer-${props.proposal.id}-${a.round}`}>
+        <li key={a.round} data-testid={`answer-${props.proposal.id}-${a.round}`}>
           <p class="answer-head">
             <strong>{t("answer_round", { n: a.round })}</strong> · {a.unit}
             {a.rating ? <span class={`tag rating rating-${a.rating}`}>{t(`rating_${a.rating}`)}</span> : <span class="tag">{t("rating_waiting")}</span>}
@@ -100,7 +100,7 @@ export function LiaisonDesk(props: { client: PlenumClient; board: readonly Board
         {shown.length === 0 && <p class="muted">{t("no_proposals")}</p>}
         <ul class="desk-proposals">
           {shown.map((p) => (
-            <ProposalRow client={props.client} proposal={p} all={proposals} names={props.names} today={today} board={props.board} reload={reload} />
+            <ProposalRow key={p.id} client={props.client} proposal={p} all={proposals} names={props.names} today={today} board={props.board} reload={reload} />
           ))}
         </ul>
       </Card>
@@ -241,7 +241,7 @@ function MergeForm(props: RowProps) {
           <select value={into} onChange={(e) => setInto(e.currentTarget.value)} data-testid={`merge-into-${p.id}`}>
             <option value="">—</option>
             {targets.map((x) => (
-              <option value={x.id}>
+              <option key={x.id} value={x.id}>
                 {x.title}（{x.by_name}）
               </option>
             ))}

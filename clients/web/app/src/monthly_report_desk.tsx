@@ -134,7 +134,7 @@ export function MonthlyReportDesk(props: { client: PlenumClient; board: readonly
               </thead>
               <tbody>
                 {reports.map((r) => (
-                  <tr data-testid={`mr-issued-${r.month}`}>
+                  <tr key={r.month} data-testid={`mr-issued-${r.month}`}>
                     <td>{monthText(r.month)}</td>
                     <td>{r.report_id}</td>
                     <td>{clockText(r.unix_ms)}</td>
@@ -205,13 +205,20 @@ export function ReportFigures(props: { report: Record<string, any> }) {
   const o = r["opinions"] ?? {};
   const groups = (r["groups_not_met"] ?? []) as any[];
   const overdue = (p["overdue_list"] ?? []) as any[];
+  // A report of the first format lacks the later figures: only those it has are shown.
   const figures = (prefix: string, obj: Record<string, any>, keys: readonly string[], warn: readonly string[] = []) => (
     <dl class="mr-figures">
-      {keys.map((k) => (
-        <Figure name={`mr_${prefix}_${k}`} value={obj[k]} testid={`mr-${prefix}-${k}`} warn={warn.includes(k) && Number(obj[k]) > 0} />
-      ))}
+      {keys
+        .filter((k) => k in obj)
+        .map((k) => (
+          <Figure name={`mr_${prefix}_${k}`} value={obj[k]} testid={`mr-${prefix}-${k}`} warn={warn.includes(k) && Number(obj[k]) > 0} />
+        ))}
     </dl>
   );
+  const activityList = (a["list"] ?? []) as any[];
+  const opinionsOverdue = (o["overdue_list"] ?? []) as any[];
+  const counted = r["groups"] as Record<string, any> | undefined;
+  const contacts = r["contacts"] as Record<string, any> | undefined;
   return (
     <div class="mr-report" data-testid="mr-figures">
       <p class="small">
@@ -223,7 +230,7 @@ export function ReportFigures(props: { report: Record<string, any> }) {
         {((s["list"] ?? []) as any[]).length > 0 && (
           <ul class="mr-list">
             {(s["list"] as any[]).map((x) => (
-              <li data-testid={`mr-sitting-${x.id}`}>
+              <li key={x.id} data-testid={`mr-sitting-${x.id}`}>
                 {x.date} {x.title} · {t("mr_sitting_line", { present: x.present, excused: x.excused })}
               </li>
             ))}
@@ -231,10 +238,36 @@ export function ReportFigures(props: { report: Record<string, any> }) {
         )}
       </Section>
       <Section title="mr_activities" testid="mr-activities">
-        {figures("activities", a, ["held", "invited", "present", "excused", "absent"], ["absent"])}
+        {figures("activities", a, ["held", "invited", "present", "present_signed", "present_recorded", "excused", "absent"], ["absent"])}
+        {a["by_kind"] && figures("kind", a["by_kind"], ["group_activity", "research", "inspection", "study", "committee_attendance"])}
+        {activityList.length > 0 && (
+          <ul class="mr-list" data-testid="mr-activity-list">
+            {activityList.map((x) => (
+              <li key={x.id} data-testid={`mr-activity-${x.id}`}>
+                {t("mr_activity_line", {
+                  date: x.date,
+                  title: x.title,
+                  kind: has(`mr_activity_kind_${x.kind}`) ? t(`mr_activity_kind_${x.kind}`) : x.kind,
+                  invited: x.invited,
+                  present: x.present,
+                  signed: x.present_signed,
+                  recorded: x.present_recorded,
+                  excused: x.excused,
+                  absent: x.absent,
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+        {counted && figures("groups", counted, ["formed", "met"])}
         {groups.length > 0 && (
           <p class="warn-text" data-testid="mr-groups-not-met">
-            {`${label("mr_groups_not_met")}${groups.map((g) => (typeof g === "string" ? g : (g.name ?? g.id))).join(listSep())}`}
+            {`${label("mr_groups_not_met")}${groups.map((g) => (typeof g === "string" ? g : (g.name ?? g.group_id))).join(listSep())}`}
+          </p>
+        )}
+        {counted && groups.length === 0 && Number(counted["formed"]) > 0 && (
+          <p class="muted" data-testid="mr-groups-all-met">
+            {t("mr_groups_all_met")}
           </p>
         )}
       </Section>
@@ -244,13 +277,22 @@ export function ReportFigures(props: { report: Record<string, any> }) {
         {overdue.length > 0 && (
           <ul class="mr-list warn-text" data-testid="mr-overdue-list">
             {overdue.map((x) => (
-              <li>{t("mr_overdue_line", { id: x.id, title: x.title, unit: x.unit, deadline: x.deadline, days: x.working_days_overdue })}</li>
+              <li key={x.id}>{t("mr_overdue_line", { id: x.id, title: x.title, unit: x.unit, deadline: x.deadline, days: x.working_days_overdue })}</li>
             ))}
           </ul>
         )}
       </Section>
       <Section title="mr_opinions" testid="mr-opinions">
-        {figures("opinions", o, ["logged", "routed_on_time", "answered_on_time", "extended", "refused", "overdue"], ["overdue"])}
+        {figures("opinions", o, ["logged", "routed_on_time", "routed_late", "answered_on_time", "answered_late", "extended", "refused", "refused_late", "overdue"], ["routed_late", "answered_late", "refused_late", "overdue"])}
+        {opinionsOverdue.length > 0 && (
+          <ul class="mr-list warn-text" data-testid="mr-opinions-overdue-list">
+            {opinionsOverdue.map((x) => (
+              <li key={x.id} data-testid={`mr-opinion-overdue-${x.id}`}>
+                {t(x.waiting === "route" ? "mr_opinion_overdue_route" : "mr_opinion_overdue_answer", { id: x.id, category: x.category, department: x.department, due: x.due, days: x.working_days_overdue })}
+              </li>
+            ))}
+          </ul>
+        )}
       </Section>
       <Section title="mr_resolutions" testid="mr-resolutions">
         {figures("followup", r["resolutions"] ?? {}, FOLLOW_UP_FIELDS, ["blocked"])}
@@ -258,6 +300,23 @@ export function ReportFigures(props: { report: Record<string, any> }) {
       <Section title="mr_rectifications" testid="mr-rectifications">
         {figures("followup", r["rectifications"] ?? {}, FOLLOW_UP_FIELDS, ["blocked"])}
       </Section>
+      {contacts && (
+        <Section title="mr_contacts" testid="mr-contacts">
+          {figures("contacts", { registered_members: contacts["registered"]?.["members"], registered_residents: contacts["registered"]?.["residents"], removed: contacts["removed"], kept_members: contacts["kept"]?.["members"], kept_residents: contacts["kept"]?.["residents"] }, ["registered_members", "registered_residents", "removed", "kept_members", "kept_residents"])}
+          {figures(
+            "gaps",
+            {
+              committee_below: contacts["gaps"]?.["committee"]?.["below"],
+              committee_above: contacts["gaps"]?.["committee"]?.["above"],
+              delegates_below: contacts["gaps"]?.["delegates"]?.["below"],
+              delegates_above: contacts["gaps"]?.["delegates"]?.["above"],
+              members_below: contacts["gaps"]?.["members"]?.["below"],
+            },
+            ["committee_below", "committee_above", "delegates_below", "delegates_above", "members_below"],
+            ["committee_below", "committee_above", "delegates_below", "delegates_above", "members_below"],
+          )}
+        </Section>
+      )}
     </div>
   );
 }

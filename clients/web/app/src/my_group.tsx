@@ -8,7 +8,7 @@ import { useState } from "preact/hooks";
 import "./groups.css";
 import type { BoardEvent, PlenumClient } from "./client";
 import { type Activity, type GroupsView, clockTime, ownCheckin, useGroups } from "./groups";
-import { label, t } from "./i18n";
+import { label, lang, t } from "./i18n";
 import { useAction } from "./ui";
 
 /** 活动签到 and 我的小组 for the delegate `me`. */
@@ -31,9 +31,11 @@ export function MyGroup(props: { client: PlenumClient; board: readonly BoardEven
   );
 }
 
-/** "2027年3月5日" ("2027-3-5" in English). */
+/** "2027年3月5日"; in English "2027-03-05", month and day in two digits as in an ISO date. */
 function dateWords(iso: string): string {
-  return t("date_words", { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
+  const [y, m, d] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)];
+  if (lang.get() === "en") return t("date_words", { y, m: m.padStart(2, "0"), d: d.padStart(2, "0") });
+  return t("date_words", { y: Number(y), m: Number(m), d: Number(d) });
 }
 
 function ActivityCheckin(props: { client: PlenumClient; board: readonly BoardEvent[]; me: string; activity: Activity; today: string; reload: () => Promise<void> }) {
@@ -133,7 +135,7 @@ function GroupActivities(props: { activities: Activity[] }) {
         .slice()
         .sort((a, b) => b.date.localeCompare(a.date))
         .map((a) => (
-          <li data-testid={`my-group-activity-${a.activity_id}`}>
+          <li key={a.activity_id} data-testid={`my-group-activity-${a.activity_id}`}>
             <span>
               {dateWords(a.date)} {a.title}
             </span>

@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 import { ActionButton } from "./actions";
 import type { PlenumClient } from "./client";
 import { serverDownload } from "./download";
-import { t } from "./i18n";
+import { listSep, t } from "./i18n";
 import { statusWords } from "./monthly_report_desk";
 import "./report.css";
 
@@ -50,6 +50,7 @@ function FileBody(props: { file: Record<string, any> }) {
   const f = props.file;
   const sittings = (f["sittings"] ?? []) as any[];
   const activities = (f["activities"] ?? []) as any[];
+  const groups = (f["groups"] ?? []) as any[];
   const proposals = (f["proposals"] ?? []) as any[];
   const contacts = f["contacts"] ?? {};
   const opinions = f["opinions"] ?? {};
@@ -66,7 +67,7 @@ function FileBody(props: { file: Record<string, any> }) {
       {sittings.length === 0 && <p class="muted">{t("pf_none")}</p>}
       <ul class="pf-list">
         {sittings.map((s) => (
-          <li data-testid={`pf-sitting-${s.id}`}>
+          <li key={s.id} data-testid={`pf-sitting-${s.id}`}>
             <span>
               {s.date} {s.title}
             </span>
@@ -75,22 +76,33 @@ function FileBody(props: { file: Record<string, any> }) {
         ))}
       </ul>
       <h3>{t("pf_activities")}</h3>
+      <p data-testid="pf-activities-line">
+        {t("pf_activities_line", { held: f["activities_held"] ?? activities.length, attended: f["activities_attended"] ?? 0, signed: f["activities_signed"] ?? 0, recorded: f["activities_recorded"] ?? 0 })}
+      </p>
       {activities.length === 0 && <p class="muted">{t("pf_none")}</p>}
       <ul class="pf-list">
         {activities.map((a) => (
-          <li>
+          <li key={a.id} data-testid={`pf-activity-${a.id}`}>
             <span>
               {a.date} {a.title}
+              {a.check_in && (
+                <>
+                  <br />
+                  <span class="muted small">{t(`pf_check_in_${a.check_in}`)}</span>
+                </>
+              )}
             </span>
             {a.attendance && <span class={`tag pf-att pf-att-${a.attendance}`}>{t(`pf_att_${a.attendance}`)}</span>}
           </li>
         ))}
       </ul>
+      <h3>{t("pf_groups")}</h3>
+      <p data-testid="pf-groups">{groups.length === 0 ? t("pf_no_group") : groups.map((g) => t("pf_group_post", { name: g.name, post: t(`pf_post_${g.post}`) })).join(listSep())}</p>
       <h3>{t("pf_proposals")}</h3>
       {proposals.length === 0 && <p class="muted">{t("pf_none")}</p>}
       <ul class="pf-list">
         {proposals.map((p) => (
-          <li data-testid={`pf-proposal-${p.id}`}>
+          <li key={p.id} data-testid={`pf-proposal-${p.id}`}>
             <span>
               <strong>{p.title}</strong>
               <br />
@@ -108,6 +120,7 @@ function FileBody(props: { file: Record<string, any> }) {
       <p data-testid="pf-contacts">{t("pf_contacts_line", { members: contacts.members ?? 0, residents: contacts.residents ?? 0 })}</p>
       <h3>{t("pf_opinions")}</h3>
       <p data-testid="pf-opinions">{t("pf_opinions_line", { logged: opinions.logged ?? 0, reported: opinions.reported_back ?? 0 })}</p>
+      <p data-testid="pf-opinions-steps">{t("pf_opinions_steps", { routed: opinions.routed ?? 0, answered: opinions.answered ?? 0, refused: opinions.refused ?? 0, overdue: opinions.overdue ?? 0 })}</p>
     </div>
   );
 }

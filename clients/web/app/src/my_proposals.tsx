@@ -31,7 +31,7 @@ export function MyProposals(props: { client: PlenumClient; board: readonly Board
         )}
         {mine.length === 0 && <p class="muted">{t("no_my_proposals")}</p>}
         {mine.map((p) => (
-          <MyProposal client={props.client} proposal={p} mine reload={reload} board={props.board} />
+          <MyProposal key={p.id} client={props.client} proposal={p} mine reload={reload} board={props.board} />
         ))}
       </section>
       <ProposalForm client={props.client} board={props.board} me={props.me} onDone={reload} />
@@ -39,7 +39,7 @@ export function MyProposals(props: { client: PlenumClient; board: readonly Board
         <section class="card" data-testid="cosigned-proposals">
           <h2>{t("cosigned_proposals")}</h2>
           {cosigned.map((p) => (
-            <MyProposal client={props.client} proposal={p} mine={false} reload={reload} board={props.board} />
+            <MyProposal key={p.id} client={props.client} proposal={p} mine={false} reload={reload} board={props.board} />
           ))}
         </section>
       )}
@@ -108,7 +108,7 @@ function ProposalForm(props: { client: PlenumClient; board: readonly BoardEvent[
             {coSigners.length === 0 ? t("cosigners_optional") : ""}
           </p>
           {coSigners.map((n) => (
-            <button type="button" class="chip" onClick={() => setCoSigners(coSigners.filter((x) => x !== n))} aria-label={t("cosigner_remove", { name: names.get(n) ?? n })} data-testid={`cosigner-${n}`}>
+            <button key={n} type="button" class="chip" onClick={() => setCoSigners(coSigners.filter((x) => x !== n))} aria-label={t("cosigner_remove", { name: names.get(n) ?? n })} data-testid={`cosigner-${n}`}>
               {names.get(n) ?? n} ✕
             </button>
           ))}

@@ -44,7 +44,7 @@ export function RosterChanges(props: { client: PlenumClient; board: readonly Boa
         {changes.length === 0 && <p class="muted">{t("no_roster_changes")}</p>}
         <ul class="followup-list">
           {changes.map((c) => (
-            <li data-testid={`roster-change-${c.seq}`}>
+            <li key={c.seq} data-testid={`roster-change-${c.seq}`}>
               <div class="proposal-head">
                 <strong>{nameOf(c.person)}</strong>
                 <span class="tag">{t(`change_kind_${c.kind}`)}</span>

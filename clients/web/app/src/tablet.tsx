@@ -16,6 +16,7 @@ import { MyGroup } from "./my_group";
 import { MyPerformance } from "./my_performance";
 import { MyProposals } from "./my_proposals";
 import { MyContacts } from "./my_contacts";
+import { JumpRow } from "./jump_row";
 import { voteBases } from "./trust";
 import { CheckedReceipt, TrustRefusal } from "./trust_view";
 import { refusedReceipts } from "./receipt_check";
@@ -83,6 +84,7 @@ function Tablet({ client }: AppProps) {
       <div class="tablet">
         {nameplate}
         {banner}
+        {who.roles.includes("delegate") && <JumpRow />}
         {who.roles.includes("delegate") && <MyGroup client={client} board={board} me={who.person} />}
         <Card>
           <p class="muted">{t("no_sitting")}</p>
@@ -160,6 +162,7 @@ function Tablet({ client }: AppProps) {
     <div class="tablet">
       {nameplate}
       {banner}
+      {isDelegate && betweenSittings && <JumpRow />}
       {isDelegate && betweenSittings && <MyGroup client={client} board={board} me={who.person} />}
       <Card title={sitting.title} testid="sitting" class={ballotUp ? "compact" : ""}>
         {mayCheckIn &&

@@ -647,6 +647,9 @@ struct monthly_report_issued {
   crypto::byte_array<32> report_digest{};
   std::string by;
   std::uint64_t unix_ms = 0;
+  /// The report's format: 2 (every figure counted); absent in reports of format 1, issued
+  /// before activities, groups, opinions and contacts were counted.
+  std::optional<std::uint64_t> format{};
   friend bool operator==(const monthly_report_issued&, const monthly_report_issued&) = default;
 };
 
