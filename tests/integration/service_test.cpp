@@ -640,7 +640,8 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     EXPECT_FALSE(appointed.empty());
     // protocol/PROTOCOL.md §8b, the course's types.
     const std::set<std::string> course_types = {
-        "congress_created", "sitting_created",  "checkin_opened",    "checkin_closed",
+        "congress_created", "roster_imported",  "delegate_left",     "alternate_seated",
+        "delegate_added",   "sitting_created",  "checkin_opened",    "checkin_closed",
         "sitting_opened",   "sitting_closed",   "item_added",        "current_item_set",
         "ceremony_started", "keygen_submitted", "keys_confirmed",    "vote_created",
         "vote_opened",      "vote_closed",      "partial_submitted", "vote_decided",

@@ -266,16 +266,16 @@ std::uint64_t broadcaster::durable_count() const {
   return durable_count_;
 }
 
-std::vector<storage::stored_event> broadcaster::durable_events(std::uint64_t from,
-                                                               std::uint64_t limit,
-                                                               board_selection selection) const {
+std::vector<storage::stored_event> broadcaster::durable_events(
+    std::uint64_t from, std::uint64_t limit, board_selection selection,
+    const std::string& own_device_pk) const {
   const std::uint64_t durable = durable_count();
   if (from >= durable) return {};
   if (selection == board_selection::basis) return log_.select(from, durable, limit, in_basis);
   if (selection == board_selection::course) {
     // A few events of a long log: each read on its own, the rest never copied.
     std::vector<storage::stored_event> out;
-    for (const auto seq : course_.seqs(from, durable, limit))
+    for (const auto seq : course_.seqs(from, durable, limit, own_device_pk))
       for (auto& e : log_.select(seq, seq + 1, 1)) out.push_back(std::move(e));
     return out;
   }

@@ -127,9 +127,10 @@ class broadcaster {
   /// The durable events from `from` on, at most `limit` of them, those `selection` holds: every
   /// one, the basis (the ballots left out) or the course (course_index.hpp); a page then reaches
   /// further to hold `limit` events.
+  /// `own_device_pk` (hex) adds to the course the events naming that device key.
   [[nodiscard]] std::vector<storage::stored_event> durable_events(
-      std::uint64_t from, std::uint64_t limit,
-      board_selection selection = board_selection::every) const;
+      std::uint64_t from, std::uint64_t limit, board_selection selection = board_selection::every,
+      const std::string& own_device_pk = {}) const;
   /// A stored event as it goes to a reader: whole, or sealed (no payload) while it is under
   /// embargo and the reader is not privileged.
   [[nodiscard]] protocol::board_event board_event_for(const storage::stored_event& e,

@@ -188,8 +188,9 @@ std::string hall_service::query(std::uint64_t id, const protocol::hall_request& 
     const auto selection = !q->only               ? board_selection::every
                            : *q->only == "course" ? board_selection::course
                                                   : board_selection::basis;
-    for (const auto& e : pushes_->durable_events(
-             q->from_seq, q->limit.value_or(protocol::max_board_page), selection))
+    for (const auto& e :
+         pushes_->durable_events(q->from_seq, q->limit.value_or(protocol::max_board_page),
+                                 selection, device_key ? device_key->hex() : std::string()))
       events.push_back(
           protocol::encode_board_event(pushes_->board_event_for(e, session.privileged)));
     const std::uint64_t durable = pushes_->durable_count();
