@@ -115,11 +115,14 @@ json::object opinions_part(const report_ledger& l, const day_range& r) {
     if (o.extension_days > 0 && r.holds_time(o.extended_ms)) ++n["extended"];
     std::optional<civil_date> answer_due;
     if (routed) answer_due = clock.after(o.routed, 30 + (extended ? o.extension_days : 0));
+    // An answer or refusal with no routing before it is a forged record (the opinions check
+    // fails it); here it counts as late rather than on time.
     if (r.holds(o.answered))
-      ++n[*civil_date::parse(o.answered) <= *answer_due ? "answered_on_time" : "answered_late"];
+      ++n[answer_due && *civil_date::parse(o.answered) <= *answer_due ? "answered_on_time"
+                                                                      : "answered_late"];
     if (r.holds(o.refused)) {
       ++n["refused"];
-      if (clock.after(o.routed, 5) < *civil_date::parse(o.refused)) ++n["refused_late"];
+      if (!routed || clock.after(o.routed, 5) < *civil_date::parse(o.refused)) ++n["refused_late"];
     }
     if (r.reached(o.answered) || r.reached(o.refused)) continue;
     const civil_date due = routed ? *answer_due : route_due;

@@ -38,6 +38,8 @@ function monthBefore(today, back) {
   return `${y}-${String(m).padStart(2, "0")}`;
 }
 const chineseMonth = (month) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+/** The computed opacity of the element `testid` on `page` ("0.5" is how a disabled button fades). */
+const opacityOf = (page, testid) => page.getByTestId(testid).evaluate((e) => getComputedStyle(e).opacity);
 
 /** The text of the PDF at `path` (pdftotext, layout kept). */
 async function pdfText(path) {
@@ -114,11 +116,14 @@ await runCliHallTest("monthly_report", async ({ hall, server, cli, browser, arti
   await desk.getByTestId("mr-proposals-received").filter({ hasText: "1" }).waitFor({ timeout: 30_000 });
   assert.equal(await figure("proposals-accepted"), "立案（件） 1");
   assert.ok(await desk.getByTestId("mr-issue").isDisabled(), "a month not over cannot be issued");
+  assert.equal(await opacityOf(desk, "mr-issue"), "0.5", "and 报送 looks disabled");
   assert.ok((await desk.getByTestId("monthly-report").innerText()).includes("该月结束后才能报送"));
 
   // Issue last month's report: the dialog first, then it is in the issued list.
   await desk.getByTestId("mr-month").selectOption(lastMonth);
   await desk.getByTestId("mr-sittings-held").filter({ hasText: "1" }).waitFor({ timeout: 30_000 });
+  // Inert for a second after the month changed, yet it does not fade as a disabled one does.
+  assert.equal(await opacityOf(desk, "mr-issue"), "1", "an issuable 报送 never looks disabled");
   await desk.waitForTimeout(1200); // a new button is inert for a second
   await desk.getByTestId("mr-issue").click();
   const dialog = desk.getByTestId("confirm-dialog");
