@@ -9,6 +9,9 @@
 #include "plenum/crypto/board.hpp"
 #include "plenum/protocol/events.hpp"
 #include "storage/chain_check.hpp"
+#include "storage/event_log.hpp"
+#include "storage/sqlite_log_store.hpp"
+#include "temp_dir.hpp"
 
 namespace plenum::server::storage {
 namespace {
@@ -39,6 +42,8 @@ class chain {
     e.signature = signer.sign(e.entry_hash);
     events_.push_back(std::move(e));
   }
+
+  [[nodiscard]] const std::vector<stored_event>& events() const { return events_; }
 
   // Checks the chain under the congress key; the error's message, or "" when it checks.
   std::string check(chain_signers* signers = nullptr) const {
@@ -175,6 +180,31 @@ TEST(ChainSigners, TheCongressKeyAsStandbyIsRefused) {
   c.add(handover(congress, 1, congress_id, congress.public_part()), congress);
   EXPECT_EQ(c.check(),
             "event log test: seq 1: server_handover names the congress key as the standby's");
+}
+
+TEST(ChainSigners, TheEventLogRefusesToSignAfterAHandover) {
+  chain c;
+  c.add(created(), congress);
+  c.add(handover(congress, 1), standby);
+  c.add(some_event("A1"), standby);
+  test::temp_dir dir;
+  const auto path = dir.path() / "events.db";
+  {
+    auto store = sqlite_log_store::open(path, std::chrono::milliseconds(1000));
+    ASSERT_TRUE(store) << store.error().message;
+    ASSERT_TRUE((*store)->prepare(congress.public_part()));
+    std::vector<event_write> batch;
+    const std::vector<private_detail_row> no_details;
+    for (const auto& e : c.events()) batch.push_back(event_write{&e, &no_details});
+    ASSERT_TRUE((*store)->write(batch));
+  }
+  auto log = event_log::open(path, congress);
+  ASSERT_FALSE(log);
+  EXPECT_NE(log.error().message.find("it is signed by standby key " + standby.public_part().hex() +
+                                     " since the server_handover at seq 1; the congress key may "
+                                     "not sign after it"),
+            std::string::npos)
+      << log.error().message;
 }
 
 }  // namespace
