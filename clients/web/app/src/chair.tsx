@@ -195,7 +195,7 @@ function Chair({ client }: AppProps) {
           <Card title={t("agenda")} testid="agenda">
             <ol class="agenda">
               {agenda.map((it) => (
-                <li class={it.id === currentItem ? "current" : ""} data-testid={`item-${it.title}`}>
+                <li key={it.id} class={it.id === currentItem ? "current" : ""} data-testid={`item-${it.title}`}>
                   <span>
                     {it.title} <span class="tag">{t(`item_kind_${it.kind}`)}</span>
                   </span>
@@ -250,7 +250,7 @@ function Chair({ client }: AppProps) {
           <Card title={t("votes")} testid="votes" class="votes-card">
             <div class="vote-list">
               {votes.map((v) => (
-                <VoteCard vote={v} board={board} persons={persons} nameOf={nameOf} nameList={nameList} />
+                <VoteCard key={v.id} vote={v} board={board} persons={persons} nameOf={nameOf} nameList={nameList} />
               ))}
             </div>
             {step.kind !== "create_vote" && (
@@ -655,7 +655,7 @@ function Proposals(props: {
           const onAgenda = pr.status === "on_agenda" || !!pr.item_id;
           const handled = props.handling.get(String(pr.id));
           return (
-            <li data-testid={`proposal-${pr.id}`}>
+            <li key={pr.id} data-testid={`proposal-${pr.id}`}>
               <span>
                 <strong>{pr.title}</strong> <span class="muted">{label("proposal_by")}{props.nameOf(pr.by)}</span>{" "}
                 <span class={onAgenda ? "tag now" : "tag"} data-testid={`proposal-status-${pr.id}`}>

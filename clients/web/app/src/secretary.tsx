@@ -191,7 +191,7 @@ function RosterSection(props: { client: PlenumClient; roster: Record<string, any
             </thead>
             <tbody>
               {persons.map((p) => (
-                <tr data-testid={`roster-${p.number}`}>
+                <tr key={p.number} data-testid={`roster-${p.number}`}>
                   <td>{p.number}</td>
                   <td>{p.name}</td>
                   <td>{p.unit}</td>
@@ -293,7 +293,7 @@ function CardsSection(props: { client: PlenumClient; state: Record<string, any> 
           <summary>{t("issue_one")}</summary>
           <ul class="issue-list">
             {persons.map((p) => (
-              <li>
+              <li key={p.number}>
                 <span>
                   {p.number} {p.name} <span class="muted small">{p.enrolled ? t("enrolled") : t("not_enrolled")}</span>
                 </span>
@@ -313,7 +313,7 @@ function CardsSection(props: { client: PlenumClient; state: Record<string, any> 
         <Card title={t("print_cards")} testid="cards" class="cards-card wide">
           <div class="cards">
             {cards.map((c) => (
-              <div class="enroll-card" data-testid={`card-${c.person}`}>
+              <div key={c.person} class="enroll-card" data-testid={`card-${c.person}`}>
                 <h3>
                   {t("card_title")} · {congressName(props.state)}
                 </h3>
@@ -391,7 +391,7 @@ function AttendanceSection(props: { client: PlenumClient; state: Record<string, 
             {list.map((p) => {
               const ci = ins.get(p.number);
               return (
-                <tr data-testid={`person-${p.number}`}>
+                <tr key={p.number} data-testid={`person-${p.number}`}>
                   <td>{p.number}</td>
                   <td>{p.name}</td>
                   <td>{p.group}</td>
@@ -554,6 +554,7 @@ function ExportSection(props: { client: PlenumClient; state: Record<string, any>
           {votes.length === 0 && <p class="muted">{t("no_results_yet")}</p>}
           {votes.map((v) => (
             <ActionButton
+              key={v.id}
               label={t("download_vote_sheet", { title: v.title })}
               actionKey={`download_vote_sheet:${v.id}`}
               testid={`download-vote-sheet-${v.id}`}
