@@ -46,10 +46,10 @@ decoded<void> text_or_url_with_digest(const add_material_request& m, const objec
                 "give either text, or url with digest");
 }
 
-// get_board's `only` names the one selection there is.
+// get_board's `only` names one of the selections there are.
 decoded<void> only_basis(const get_board_request& q, const object_reader& r) {
-  if (!q.only || *q.only == "basis") return {};
-  return refuse(errc::invalid_field, r.path("only"), "must be basis");
+  if (!q.only || *q.only == "basis" || *q.only == "course") return {};
+  return refuse(errc::invalid_field, r.path("only"), "must be basis or course");
 }
 
 // prepare_download names a known kind, and the one id that kind takes.

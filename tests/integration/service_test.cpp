@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cstdlib>
@@ -624,6 +625,56 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     }
     EXPECT_EQ(read_basis, basis_seqs);
     EXPECT_EQ(basis_seqs.size() + 9, board_events.size()) << "a spoil and eight ballots left out";
+    // only:course reads the sitting's course: the events of its types and the enrollments of
+    // the scrutineers a ceremony appointed, no delegate's enrollment, check-in or ballot.
+    auto course = reader.call("get_board", {{"from_seq", 0}, {"limit", 500}, {"only", "course"}});
+    ASSERT_TRUE(course.ok());
+    EXPECT_EQ(course.fields.at("next_seq"), all.fields.at("next_seq"));
+    std::set<std::string> appointed;
+    for (const auto& e : board_events)
+      if (e.type == "ceremony_started") {
+        const auto payload = json::parse(e.payload);
+        for (const auto& sc : payload.at("scrutineers").as_array())
+          appointed.insert(std::string(sc.at("person").as_string()));
+      }
+    EXPECT_FALSE(appointed.empty());
+    // protocol/PROTOCOL.md §8b, the course's types.
+    const std::set<std::string> course_types = {
+        "congress_created", "roster_imported",  "delegate_left",     "alternate_seated",
+        "delegate_added",   "sitting_created",  "checkin_opened",    "checkin_closed",
+        "sitting_opened",   "sitting_closed",   "item_added",        "current_item_set",
+        "ceremony_started", "keygen_submitted", "keys_confirmed",    "vote_created",
+        "vote_opened",      "vote_closed",      "partial_submitted", "vote_decided",
+        "result_signed",    "result_announced", "resolution_adopted"};
+    std::vector<std::uint64_t> course_seqs;
+    for (const auto& e : board_events) {
+      bool enrollment = false;
+      if (e.type == "device_enrolled") {
+        const auto payload = json::parse(e.payload);
+        enrollment = appointed.count(std::string(payload.at("person").as_string())) != 0;
+      }
+      if (enrollment || course_types.count(e.type) != 0) course_seqs.push_back(e.seq);
+    }
+    std::vector<std::uint64_t> read_course;
+    std::size_t enrollments_read = 0;
+    for (const auto& e : course.fields.at("events").as_array()) {
+      auto ev = protocol::decode_board_event(e);
+      ASSERT_TRUE(ev);
+      EXPECT_EQ(ev->entry_hash, board_events.at(ev->seq).entry_hash);
+      EXPECT_TRUE(congress_pk.verify(ev->entry_hash, ev->sig));
+      EXPECT_NE(ev->type, "checked_in");
+      EXPECT_FALSE(is_ballot(*ev)) << ev->seq;
+      if (ev->type == "device_enrolled") ++enrollments_read;
+      read_course.push_back(ev->seq);
+    }
+    EXPECT_EQ(read_course, course_seqs);
+    EXPECT_GE(enrollments_read, appointed.size()) << "each appointed scrutineer's enrollment";
+    for (const char* type : {"ceremony_started", "keys_confirmed", "vote_created", "vote_opened"})
+      EXPECT_TRUE(std::any_of(board_events.begin(), board_events.end(), [&](const auto& e) {
+        return e.type == type &&
+               std::find(read_course.begin(), read_course.end(), e.seq) != read_course.end();
+      })) << type;
+    EXPECT_LT(read_course.size(), basis_seqs.size()) << "the delegates' events left out";
     auto limited = reader.call("get_board", {{"from_seq", 0}, {"limit", 3}, {"only", "basis"}});
     ASSERT_TRUE(limited.ok());
     EXPECT_EQ(limited.fields.at("events").as_array().size(), 3u);

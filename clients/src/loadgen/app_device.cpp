@@ -92,6 +92,7 @@ void app_device_sim::start(std::function<void(bool)> done) {
   conn_->on_push([weak = weak_from_this()](std::string_view text) {
     if (auto self = weak.lock()) self->on_push(text);
   });
+  join_bytes_from_ = conn_->bytes_received();
   if (sub_.reads_board_past) return read_page(0, std::move(done));
   subscribe(std::move(done));
 }
@@ -109,7 +110,13 @@ void app_device_sim::read_page(std::uint64_t from, std::function<void(bool)> don
          }
          for (const auto& e : events->as_array()) self->on_board_event(e);
          const auto n = events->as_array().size();
-         if (n < page_size || self->next_seq_ == from) return self->subscribe(done);
+         if (n < page_size || self->next_seq_ == from) {
+           // The course's past ends where the board does: the events left out are gaps.
+           if (const auto* next = f->fields.if_contains("next_seq");
+               self->reads_course() && next != nullptr && next->is_number())
+             self->next_seq_ = std::max(self->next_seq_, next->to_number<std::uint64_t>());
+           return self->subscribe(done);
+         }
          self->read_page(self->next_seq_, done);
        });
 }
@@ -123,6 +130,7 @@ void app_device_sim::subscribe(std::function<void(bool)> done) {
          self->send("get_state", {}, [self, done](const protocol::frame* g) {
            if (g == nullptr) return done(false);
            if (const auto* s = g->fields.if_contains("state")) self->look_at_state(*s);
+           self->join_bytes_ = self->conn_->bytes_received() - self->join_bytes_from_;
            done(true);
          });
        });
@@ -162,11 +170,71 @@ void app_device_sim::check_own_ballot(const protocol::frame& reply, const protoc
   if (!mine) errors_.add("own ballot not on the board as receipted");
 }
 
+namespace {
+
+// The payload of a board event (its JSON text parsed), or null.
+json::value payload_of(const json::value& event) {
+  const auto* o = event.if_object();
+  const auto* text = o != nullptr ? o->if_contains("payload") : nullptr;
+  if (text == nullptr || !text->is_string()) return nullptr;
+  boost::system::error_code ec;
+  auto v = json::parse(text->as_string(), ec);
+  return ec ? json::value(nullptr) : v;
+}
+
+std::string string_at(const json::value& v, std::string_view key) {
+  const auto* o = v.if_object();
+  const auto* s = o != nullptr ? o->if_contains(key) : nullptr;
+  return s != nullptr && s->is_string() ? std::string(s->as_string()) : std::string();
+}
+
+}  // namespace
+
+void app_device_sim::read_enrollments(std::uint64_t from, std::uint64_t ceremony_seq,
+                                      std::vector<std::string> persons) {
+  send("get_board", json::object{{"from_seq", from}, {"limit", page_size}, {"only", "course"}},
+       [self = shared_from_this(), ceremony_seq,
+        persons = std::move(persons)](const protocol::frame* f) mutable {
+         const auto* events = f != nullptr ? f->fields.if_contains("events") : nullptr;
+         if (events == nullptr || !events->is_array()) return;
+         std::uint64_t next = 0;
+         for (const auto& e : events->as_array()) {
+           const auto* o = e.if_object();
+           const auto* seq = o != nullptr ? o->if_contains("seq") : nullptr;
+           if (seq == nullptr || !seq->is_number()) return;
+           next = seq->to_number<std::uint64_t>() + 1;
+           if (next > ceremony_seq) return;
+           if (string_at(e, "type") != "device_enrolled") continue;
+           ++self->board_events_;
+           self->enrolled_held_.insert(string_at(payload_of(e), "person"));
+         }
+         if (events->as_array().size() == page_size)
+           self->read_enrollments(next, ceremony_seq, std::move(persons));
+       });
+}
+
+void app_device_sim::on_ceremony_pushed(const json::value& event) {
+  const auto* o = event.if_object();
+  const auto* seq = o != nullptr ? o->if_contains("seq") : nullptr;
+  if (seq == nullptr || !seq->is_number()) return;
+  const auto payload = payload_of(event);
+  const auto* p = payload.if_object();
+  const auto* appointed = p != nullptr ? p->if_contains("scrutineers") : nullptr;
+  if (appointed == nullptr || !appointed->is_array()) return;
+  std::vector<std::string> missing;
+  for (const auto& s : appointed->as_array())
+    if (auto person = string_at(s, "person"); enrolled_held_.count(person) == 0)
+      missing.push_back(std::move(person));
+  if (!missing.empty()) read_enrollments(0, seq->to_number<std::uint64_t>(), std::move(missing));
+}
+
 void app_device_sim::on_board_event(const json::value& event) {
   ++board_events_;
   if (const auto* o = event.if_object())
     if (const auto* seq = o->if_contains("seq"); seq != nullptr && seq->is_number())
       next_seq_ = seq->to_number<std::uint64_t>() + 1;
+  if (reads_course() && string_at(event, "type") == "device_enrolled")
+    enrolled_held_.insert(string_at(payload_of(event), "person"));
   if (!sub_.keeps_board) return;
   auto e = protocol::decode_board_event(event);
   if (!e) {
@@ -190,6 +258,15 @@ void app_device_sim::on_push(std::string_view text) {
         for (const auto& e : many->as_array()) on_board_event(e);
     } else {
       board_events_ += events_in(text);
+      if (reads_course() && text.find("\"type\":\"ceremony_started\"") != std::string_view::npos) {
+        boost::system::error_code ec;
+        auto v = json::parse(text, ec);
+        const auto* o = !ec ? v.if_object() : nullptr;
+        const auto* many = o != nullptr ? o->if_contains("events") : nullptr;
+        if (many != nullptr && many->is_array())
+          for (const auto& e : many->as_array())
+            if (string_at(e, "type") == "ceremony_started") on_ceremony_pushed(e);
+      }
     }
     if (sub_.refreshes_state_on_announcement &&
         text.find("\"type\":\"result_announced\"") != std::string_view::npos)

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -54,6 +55,9 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   [[nodiscard]] std::optional<clock::time_point> announced_seen_at() const;
   /// Board events pushed or read.
   [[nodiscard]] std::size_t board_events() const { return board_events_; }
+  /// The bytes it received from start() until its first get_state reply: what joining cost
+  /// (the board's past, the subscribe reply, the state); 0 until then.
+  [[nodiscard]] std::uint64_t join_bytes() const { return join_bytes_; }
   /// get_state requests it made after pushes.
   [[nodiscard]] std::size_t state_reads() const { return state_reads_; }
   /// Whether the board it keeps holds vote `vote` closed (vote_closed arrived).
@@ -77,6 +81,12 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
 
  private:
   void read_page(std::uint64_t from, std::function<void(bool)> done);
+  /// Under a course past: reads the course from `from` up to the ceremony at `ceremony_seq`
+  /// until it holds the enrollment of each of `persons`.
+  void read_enrollments(std::uint64_t from, std::uint64_t ceremony_seq,
+                        std::vector<std::string> persons);
+  void on_ceremony_pushed(const boost::json::value& event);
+  [[nodiscard]] bool reads_course() const { return sub_.board_read_only == "course"; }
   void subscribe(std::function<void(bool)> done);
   void read_state();
   void on_push(std::string_view text);
@@ -94,6 +104,9 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   std::uint64_t next_seq_ = 0;
   std::atomic<std::size_t> board_events_{0};
   std::atomic<std::size_t> state_reads_{0};
+  std::uint64_t join_bytes_from_ = 0;
+  std::atomic<std::uint64_t> join_bytes_{0};
+  std::set<std::string> enrolled_held_;  ///< under a course past: whose enrollments it read
   std::string last_course_;  ///< course_of the last public state that made it read its own
   std::atomic<clock::rep> progress_at_{0};
   std::atomic<clock::rep> announced_at_{0};

@@ -21,7 +21,10 @@ struct app_subscription {
   /// Reads the board's past with get_board pages before subscribing from the next seq
   /// (client.ts catchUpBoard, done when the topics follow the board).
   bool reads_board_past;
-  /// The get_board `only` selection of those reads; empty: every event.
+  /// The get_board `only` selection of those reads; empty: every event. With "course" (the
+  /// tablet: client.ts subscribe's `past: "course"`) the past ends at the reply's next_seq, and
+  /// a pushed ceremony_started whose scrutineers' enrollments it does not hold has it read the
+  /// course again up to the ceremony (client.ts fillScrutineerEnrollments).
   std::string_view board_read_only;
   /// Sends get_state after a state push that changes the sitting's course (a pushed state is
   /// the public view; the tablet fetches its personal one when the sitting, its check-in, the
@@ -38,13 +41,25 @@ struct app_subscription {
 
 /// The table.
 inline constexpr std::array<app_subscription, 3> app_subscriptions{{
-    {app_device::tablet, "tablet", R"(["basis","state","results"])", true, "basis", true, true,
+    {app_device::tablet, "tablet", R"(["basis","state","results"])", true, "course", true, true,
      true, false},
     {app_device::scrutineer, "scrutineer", R"(["board","state","results"])", true, "", true, true,
      false, true},
     {app_device::screen, "screen", R"(["basis","state","results"])", true, "basis", false, true,
      false, false},
 }};
+
+/// The tablet as it was before it read its past as the course: every basis event from seq 0
+/// (every enrollment and check-in of the hall). Only to measure against (--tablets-read-basis).
+inline constexpr app_subscription tablet_reading_basis{app_device::tablet,
+                                                       "tablet",
+                                                       R"(["basis","state","results"])",
+                                                       true,
+                                                       "basis",
+                                                       true,
+                                                       true,
+                                                       true,
+                                                       false};
 
 /// The row of `d`.
 [[nodiscard]] constexpr const app_subscription& subscription_of(app_device d) {

@@ -90,6 +90,7 @@ void async_connection::on_read(boost::system::error_code ec, std::size_t) {
   if (ec) return fail(ec);
   const auto data = impl_->buffer.cdata();
   const std::string_view text(static_cast<const char*>(data.data()), data.size());
+  bytes_received_ += text.size();
   if (!have_hello_) {
     auto f = protocol::parse_server_frame(text, server_frame_limits);
     if (f && f->type == "hello") {

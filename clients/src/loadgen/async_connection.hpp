@@ -70,6 +70,9 @@ class async_connection : public std::enable_shared_from_this<async_connection> {
   /// Whether the connection is open (hello received, not yet closed or failed).
   [[nodiscard]] bool open() const { return open_; }
 
+  /// The bytes of every frame received so far (replies and pushes, the hello included).
+  [[nodiscard]] std::uint64_t bytes_received() const { return bytes_received_; }
+
  private:
   struct impl;
   void do_read();
@@ -87,6 +90,7 @@ class async_connection : public std::enable_shared_from_this<async_connection> {
   std::atomic<std::uint64_t> next_id_{1};
   bool have_hello_ = false;
   std::atomic<bool> open_{false};
+  std::atomic<std::uint64_t> bytes_received_{0};
   bool closing_ = false;
 };
 

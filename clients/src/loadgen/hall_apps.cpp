@@ -23,7 +23,7 @@ std::size_t start_hall_apps(fleet& f, hall_apps& apps,
                             const std::vector<std::shared_ptr<async_connection>>& delegates,
                             const key_store& store, std::size_t scrutineers, std::size_t screens,
                             std::size_t window, clock::time_point deadline, error_tally& errors,
-                            const crypto::public_key& congress_pk) {
+                            const crypto::public_key& congress_pk, bool tablets_read_basis) {
   // Every device first, then all start together.
   struct pending {
     std::shared_ptr<app_device_sim> device;
@@ -31,8 +31,9 @@ std::size_t start_hall_apps(fleet& f, hall_apps& apps,
   };
   std::vector<pending> all;
   auto add = [&](app_device d, std::shared_ptr<async_connection> c, const crypto::secret_key* k) {
-    auto sim = std::make_shared<app_device_sim>(subscription_of(d), std::move(c), apps.watch,
-                                                errors, congress_pk);
+    const auto& row =
+        d == app_device::tablet && tablets_read_basis ? tablet_reading_basis : subscription_of(d);
+    auto sim = std::make_shared<app_device_sim>(row, std::move(c), apps.watch, errors, congress_pk);
     all.push_back({sim, k});
     return sim;
   };

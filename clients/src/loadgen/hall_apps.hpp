@@ -39,7 +39,8 @@ std::size_t start_hall_apps(fleet& f, hall_apps& apps,
                             const std::vector<std::shared_ptr<async_connection>>& delegates,
                             const key_store& store, std::size_t scrutineers, std::size_t screens,
                             std::size_t window, std::chrono::steady_clock::time_point deadline,
-                            error_tally& errors, const crypto::public_key& congress_pk);
+                            error_tally& errors, const crypto::public_key& congress_pk,
+                            bool tablets_read_basis = false);
 
 /// How many of `devices` have seen something, and how long after `from` the last did.
 struct seen_by {

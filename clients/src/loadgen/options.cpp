@@ -48,6 +48,9 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
      "shows the progress and the announced result, and close -> signed result (default 5 "
      "scrutineers, k 4)")
     ("screens", po::value(&o.screens)->default_value(o.screens), "big screens with --as-apps")
+    ("tablets-read-basis", po::bool_switch(&o.tablets_read_basis), "burst --as-apps: the "
+     "tablets read their past as the whole basis, as the app did before it read the course (to "
+     "measure against)")
     ("positions", po::value(&o.positions)->default_value(o.positions),
      "volume: ballot positions to cast at least (ballots × positions per ballot)")
     ("timeout-ms", po::value(&timeout_ms)->default_value(timeout_ms),

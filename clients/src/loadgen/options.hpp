@@ -30,6 +30,8 @@ struct options {
   /// hall as the apps do (app_subscriptions.hpp); 5 scrutineers (k 4) unless given.
   bool as_apps = false;
   std::size_t screens = 3;  ///< big screens with --as-apps
+  /// burst --as-apps: the tablets read their past as the whole basis (tablet_reading_basis).
+  bool tablets_read_basis = false;
   /// volume: ballot positions (ballots × positions per ballot) to cast at least.
   std::uint64_t positions = 1549702;
   /// Empty: start plenumd ourselves. Else "host:port" of a loopback server.

@@ -76,6 +76,9 @@ json::object report::to_json() const {
   if (server_cpu_to_progress_s && receipts > 0)
     o["server_cpu_ms_per_ballot"] =
         *server_cpu_to_progress_s * 1000.0 / static_cast<double>(receipts);
+  opt("apps_setup_s", apps_setup_s);
+  opt("join_kib_per_tablet", join_kib_per_tablet);
+  opt("join_kib_per_tablet_max", join_kib_per_tablet_max);
   opt("board_events_per_tablet", board_events_per_tablet);
   opt("state_reads_per_tablet", state_reads_per_tablet);
   opt("positions", positions);
@@ -146,6 +149,10 @@ void report::print(std::ostream& out) const {
     out << "close -> signed ms  " << *close_to_signed_ms
         << " (scrutineer devices: partials over their own boards' aggregates, vote_decided on "
            "their boards, counts recomputed, sign_result)\n";
+  if (apps_setup_s)
+    out << "apps joined         in " << *apps_setup_s << " s; per tablet "
+        << join_kib_per_tablet.value_or(0) << " KiB received joining (max "
+        << join_kib_per_tablet_max.value_or(0) << ")\n";
   if (board_events_per_tablet)
     out << "per tablet          " << *board_events_per_tablet << " board events, "
         << state_reads_per_tablet.value_or(0) << " get_state after pushes\n";

@@ -65,6 +65,9 @@ struct report {
   std::optional<double> close_to_signed_ms;  ///< close sent to the k-th sign_result accepted
   /// plenumd's CPU from the burst's start until every tablet showed the progress.
   std::optional<double> server_cpu_to_progress_s;
+  std::optional<double> apps_setup_s;  ///< every device's join: board read, subscribe, get_state
+  std::optional<double> join_kib_per_tablet;      ///< mean bytes a tablet received joining
+  std::optional<double> join_kib_per_tablet_max;  ///< the most any tablet received joining
   std::optional<double> board_events_per_tablet;
   std::optional<double> state_reads_per_tablet;  ///< get_state after pushes
   std::optional<std::uint64_t> positions;        ///< volume: ballot positions on the board, counted

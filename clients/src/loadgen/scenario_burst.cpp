@@ -202,8 +202,10 @@ report run_burst(const options& o) {
         holders.push_back(&d);
       }
     const auto congress_pk = chair.hello().congress_pk;
+    const auto joining = clock::now();
     r.devices_following = start_hall_apps(f, apps, tablets, store, o.scrutineers, screens, o.window,
-                                          deadline, errors, congress_pk);
+                                          deadline, errors, congress_pk, o.tablets_read_basis);
+    r.apps_setup_s = ms_between(joining, clock::now()) / 1000.0;
     r.tablets = tablets.size();
     for (std::size_t i = 0; i < holders.size(); ++i)
       holders[i]->after_receipt = [tablet = apps.tablets[i]](const protocol::receipt& rc) {
@@ -464,10 +466,16 @@ report run_burst(const options& o) {
   if (o.as_apps && !apps.tablets.empty()) {
     double events = 0;
     double reads = 0;
+    double join_bytes = 0;
+    double join_bytes_max = 0;
     for (const auto& d : apps.tablets) {
       events += static_cast<double>(d->board_events());
       reads += static_cast<double>(d->state_reads());
+      join_bytes += static_cast<double>(d->join_bytes());
+      join_bytes_max = std::max(join_bytes_max, static_cast<double>(d->join_bytes()));
     }
+    r.join_kib_per_tablet = join_bytes / 1024.0 / static_cast<double>(apps.tablets.size());
+    r.join_kib_per_tablet_max = join_bytes_max / 1024.0;
     r.board_events_per_tablet = events / static_cast<double>(apps.tablets.size());
     r.state_reads_per_tablet = reads / static_cast<double>(apps.tablets.size());
   }

@@ -183,6 +183,13 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
   assert.equal(await page.getByTestId("receipt-code").innerText(), code);
   assert.equal(await page.getByTestId("receipt-refused-m1").count(), 0);
   assert.equal(casts("none"), 1, "a reload sends no ballot again");
+  // Joining, the tablet read of the past only the sitting's course (protocol/PROTOCOL.md §8b):
+  // the scrutineers' enrollments and its own, no other delegate's enrollment or check-in.
+  const joined = await page.evaluate(() => window.plenum.board.get().map((e) => [e.type, e.sealed ? "" : String(e.payload.person ?? "")]));
+  assert.ok(!joined.some(([type, person]) => (type === "device_enrolled" || type === "checked_in") && person.startsWith("D") && person !== "D001"), JSON.stringify(joined));
+  assert.ok(joined.some(([type, person]) => type === "device_enrolled" && person === "D001"), "its own enrollment");
+  assert.ok(joined.some(([type]) => type === "ceremony_started") && joined.filter(([type]) => type === "device_enrolled").length >= 2, JSON.stringify(joined));
+  assert.ok(sent.some(([l, type]) => l === "none" && type === "get_board"), "the course read with get_board");
   await shot("genuine");
   console.log("genuine: cast and receipt shown");
   await cli("CH", ["close-vote", "m1"]);

@@ -34,7 +34,10 @@ bool in_basis(const storage::stored_event& e) {
 }
 
 broadcaster::broadcaster(const storage::event_log& log) : log_(log) {
-  for (const auto& e : log_.events()) (void)embargo_.observe(e);
+  for (const auto& e : log_.events()) {
+    (void)embargo_.observe(e);
+    course_.observe(e);
+  }
   durable_count_ = log_.events().size();
 }
 
@@ -123,6 +126,7 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
     ++durable_count_;
     // A result stays sealed for the public until its announcement is durable.
     const auto lifted = embargo_.observe(node.mapped());
+    course_.observe(node.mapped());
     add_to_batch(events, node.mapped());
     // The decided result goes to the privileged at once and to everyone once announced.
     auto push_result = [&](const std::string& payload_text, std::uint64_t seq, bool to_public) {
@@ -262,12 +266,19 @@ std::uint64_t broadcaster::durable_count() const {
   return durable_count_;
 }
 
-std::vector<storage::stored_event> broadcaster::durable_events(std::uint64_t from,
-                                                               std::uint64_t limit,
-                                                               bool basis_only) const {
+std::vector<storage::stored_event> broadcaster::durable_events(
+    std::uint64_t from, std::uint64_t limit, board_selection selection,
+    const std::string& own_device_pk) const {
   const std::uint64_t durable = durable_count();
   if (from >= durable) return {};
-  if (basis_only) return log_.select(from, durable, limit, in_basis);
+  if (selection == board_selection::basis) return log_.select(from, durable, limit, in_basis);
+  if (selection == board_selection::course) {
+    // A few events of a long log: each read on its own, the rest never copied.
+    std::vector<storage::stored_event> out;
+    for (const auto seq : course_.seqs(from, durable, limit, own_device_pk))
+      for (auto& e : log_.select(seq, seq + 1, 1)) out.push_back(std::move(e));
+    return out;
+  }
   return log_.select(from, durable, limit);
 }
 

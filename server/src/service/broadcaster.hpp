@@ -20,6 +20,7 @@
 
 #include "net/ws_handler.hpp"
 #include "plenum/protocol/codec_board.hpp"
+#include "service/course_index.hpp"
 #include "service/result_embargo.hpp"
 #include "service/state_push_pace.hpp"
 #include "storage/event_log.hpp"
@@ -31,6 +32,9 @@ class coalescing_pusher;
 /// Whether `e` goes to a `basis` reader: every event but the ballots (ballot_accepted,
 /// ballot_spoiled).
 [[nodiscard]] bool in_basis(const storage::stored_event& e);
+
+/// Which events a get_board page holds (protocol/PROTOCOL.md §8: its `only`).
+enum class board_selection { every, basis, course };
 
 /// What one connection subscribed to (protocol/PROTOCOL.md §6).
 struct subscription {
@@ -120,11 +124,13 @@ class broadcaster {
 
   /// The number of events durable and pushed, in seq order.
   [[nodiscard]] std::uint64_t durable_count() const;
-  /// The durable events from `from` on, at most `limit` of them; with `basis_only`, the
-  /// ballots left out (a page then reaches further to hold `limit` events).
-  [[nodiscard]] std::vector<storage::stored_event> durable_events(std::uint64_t from,
-                                                                  std::uint64_t limit,
-                                                                  bool basis_only = false) const;
+  /// The durable events from `from` on, at most `limit` of them, those `selection` holds: every
+  /// one, the basis (the ballots left out) or the course (course_index.hpp); a page then reaches
+  /// further to hold `limit` events.
+  /// `own_device_pk` (hex) adds to the course the events naming that device key.
+  [[nodiscard]] std::vector<storage::stored_event> durable_events(
+      std::uint64_t from, std::uint64_t limit, board_selection selection = board_selection::every,
+      const std::string& own_device_pk = {}) const;
   /// A stored event as it goes to a reader: whole, or sealed (no payload) while it is under
   /// embargo and the reader is not privileged.
   [[nodiscard]] protocol::board_event board_event_for(const storage::stored_event& e,
@@ -181,6 +187,8 @@ class broadcaster {
 
   /// Results sealed until announced (its own mutex, taken last).
   result_embargo embargo_;
+  /// The sitting's course, for get_board's `only: "course"` (its own mutex, taken last).
+  course_index course_;
   std::unique_ptr<coalescing_pusher> pusher_;
 };
 

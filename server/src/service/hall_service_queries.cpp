@@ -13,9 +13,9 @@
 #include "domain/contact_views.hpp"
 #include "domain/decide.hpp"
 #include "domain/follow_up.hpp"
+#include "domain/group_views.hpp"
 #include "domain/monthly_report.hpp"
 #include "domain/performance_file.hpp"
-#include "domain/group_views.hpp"
 #include "domain/proposal_views.hpp"
 #include "domain/views.hpp"
 #include "export/record_export.hpp"
@@ -185,8 +185,12 @@ std::string hall_service::query(std::uint64_t id, const protocol::hall_request& 
   };
   if (const auto* q = std::get_if<protocol::get_board_request>(&r)) {
     json::array events;
-    for (const auto& e : pushes_->durable_events(
-             q->from_seq, q->limit.value_or(protocol::max_board_page), q->only.has_value()))
+    const auto selection = !q->only               ? board_selection::every
+                           : *q->only == "course" ? board_selection::course
+                                                  : board_selection::basis;
+    for (const auto& e :
+         pushes_->durable_events(q->from_seq, q->limit.value_or(protocol::max_board_page),
+                                 selection, device_key ? device_key->hex() : std::string()))
       events.push_back(
           protocol::encode_board_event(pushes_->board_event_for(e, session.privileged)));
     const std::uint64_t durable = pushes_->durable_count();

@@ -145,6 +145,9 @@ export class PlenumClient {
   private serverNonce: Uint8Array | null = null;
   private key: SecretKey | null = null;
   private topics: Topic[] = [];
+  /** What a subscription's past is read as: the whole selection of its topics, or under
+   * `basis` only the sitting's course (get_board `only: "course"`, protocol/PROTOCOL.md §8b). */
+  private past: "topics" | "course" = "topics";
   /** The seq after the last event of the subscribed stream (pushes and catch-up pages). */
   private nextSeq = 0;
   private backoff = 500;
@@ -183,9 +186,12 @@ export class PlenumClient {
     return Date.now() + this.clockOffset;
   }
 
-  /** Subscribes to `topics` (kept across reconnects). */
-  async subscribe(topics: Topic[]): Promise<void> {
+  /** Subscribes to `topics` (kept across reconnects). With `past: "course"` (a delegate's
+   * tablet under `basis`) the board's past is read as the sitting's course only: the votes, the
+   * key ceremonies and the appointed scrutineers' enrollments, never one event per delegate. */
+  async subscribe(topics: Topic[], options: { past?: "topics" | "course" } = {}): Promise<void> {
     this.topics = topics;
+    this.past = options.past === "course" && topics.includes("basis") ? "course" : "topics";
     await this.doSubscribe().catch((e) => {
       if (!this.stopped) throw e; // a client stopped on a lie has nothing left to subscribe to
     });
@@ -405,15 +411,43 @@ export class PlenumClient {
   }
 
   /** Reads the board's past in get_board pages: a subscription's replay of a long board would
-   * overrun the server's send queue for this connection. Stops at a short page. */
+   * overrun the server's send queue for this connection. Stops at a short page. Read as the
+   * course, the past ends at the reply's `next_seq` (the events left out are gaps), from which
+   * the subscription goes on. */
   private async catchUpBoard(): Promise<void> {
     const PAGE = 500;
+    const only = this.past === "course" ? "course" : this.basisOnly() ? "basis" : undefined;
     for (;;) {
       const from = this.nextSeq;
-      const r = await this.send("get_board", { from_seq: from, limit: PAGE, ...(this.basisOnly() ? { only: "basis" } : {}) });
+      const r = await this.send("get_board", { from_seq: from, limit: PAGE, ...(only ? { only } : {}) });
       const page = (r["events"] as Record<string, any>[] | undefined) ?? [];
       for (const e of page) this.onBoardEvent(e);
-      if (page.length < PAGE || this.nextSeq === from) return;
+      if (page.length < PAGE || this.nextSeq === from) {
+        if (only === "course") this.nextSeq = Math.max(this.nextSeq, Number(r["next_seq"]) || 0);
+        return;
+      }
+    }
+  }
+
+  /** Under a course past: makes sure the board holds the enrollment of every scrutineer the
+   * ceremony `started` appointed. A ceremony started after this device joined may appoint a
+   * scrutineer enrolled before it, whose enrollment was then no part of the course; the course
+   * read again up to the ceremony holds it now, each event checked and kept as readEntry does. */
+  private async fillScrutineerEnrollments(started: BoardEvent): Promise<void> {
+    const appointed = ((started.payload as Record<string, any>)["scrutineers"] as { person?: unknown }[] | undefined) ?? [];
+    const held = () => new Set(this.board.get().filter((e) => e.type === "device_enrolled" && !e.sealed).map((e) => String((e.payload as Record<string, any>)["person"])));
+    if (appointed.every((s) => held().has(String(s.person)))) return;
+    const PAGE = 500;
+    for (let from = 0; from < started.seq; ) {
+      const r = await this.send("get_board", { from_seq: from, limit: PAGE, only: "course" });
+      const page = (r["events"] as Record<string, any>[] | undefined) ?? [];
+      for (const e of page) {
+        const seq = Number(e["seq"]);
+        if (seq >= started.seq) return;
+        if (e["type"] === "device_enrolled" && !this.board.get().some((x) => x.seq === seq) && !this.insertEvent(e)) return;
+      }
+      if (page.length < PAGE) return;
+      from = Number(page[page.length - 1]!["seq"]) + 1;
     }
   }
 
@@ -427,6 +461,7 @@ export class PlenumClient {
     const checked = this.insertEvent(e);
     if (!checked) return;
     this.nextSeq = seq + 1;
+    if (checked.type === "ceremony_started" && this.past === "course") void this.fillScrutineerEnrollments(checked).catch(() => undefined);
     if (checked.type === "result_announced" && this.board.get().some((x) => x.sealed)) void this.unsealBoard();
   }
 

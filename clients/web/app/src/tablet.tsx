@@ -46,8 +46,10 @@ function Tablet({ client }: AppProps) {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     // A delegate's tablet is pushed the board without the other delegates' ballots (its own are
-    // read on demand); a scrutineer's needs every ballot to check the tally.
-    void client.subscribe([who.roles.includes("scrutineer") ? "board" : "basis", "state", "results"]);
+    // read on demand) and reads of the past only the sitting's course, whatever the size of the
+    // hall; a scrutineer's needs every ballot to check the tally.
+    const scrutineer = who.roles.includes("scrutineer");
+    void client.subscribe([scrutineer ? "board" : "basis", "state", "results"], { past: scrutineer ? "topics" : "course" });
   }, []);
   // Pushed states are the public view. The personal one ("me": presence, receipts) changes with
   // the sitting's course and this delegate's own actions, not with other delegates' ballots:

@@ -135,7 +135,9 @@ export function voteBases(events: readonly BoardEvent[], congressId: string, myP
     let check = checkedBases.get(cacheKey);
     if (!check) {
       check = checkVoteBasis(events, congressId, voteId, myPk);
-      checkedBases.set(cacheKey, check);
+      // A scrutineer's enrollment read after the vote's opening arrived (a course read on
+      // demand, client.ts) may still come: that one answer is not kept.
+      if (check.problem !== "scrutineer_key_unknown") checkedBases.set(cacheKey, check);
     }
     out.set(voteId, check);
   }

@@ -558,8 +558,9 @@ using get_ceremony_request = sitting_id_request<"get_ceremony">;
 using get_tally_request = vote_id_request<"get_tally">;
 
 /// `get_board` (anyone): board events from `from_seq`, at most `limit` (1 … max_board_page,
-/// default max_board_page); with `only` "basis" (the one value), the ballots are left out as
-/// from the `basis` topic.
+/// default max_board_page); with `only` "basis", the ballots are left out as from the `basis`
+/// topic; with `only` "course", only the sitting's course a tablet checks (protocol/PROTOCOL.md
+/// §8b: the votes, the key ceremonies and the enrollments of the scrutineers they appointed).
 struct get_board_request {
   static constexpr std::string_view type = "get_board";
   std::uint64_t from_seq = 0;
