@@ -23,6 +23,16 @@ digest32 activity_checkin_digest(std::string_view activity_id, const public_key&
       .h32();
 }
 
+digest32 handover_digest(std::string_view congress_id, const public_key& congress_pk,
+                         const public_key& standby_pk, std::uint64_t from_seq) {
+  return transcript("standby-handover")
+      .str(congress_id)
+      .raw(congress_pk.bytes())
+      .raw(standby_pk.bytes())
+      .u64(from_seq)
+      .h32();
+}
+
 digest32 auth_digest(std::string_view congress_id, byte_span server_nonce, byte_span client_nonce,
                      const public_key& device_pk) {
   return transcript("auth")

@@ -7,11 +7,11 @@
 #include "event_codecs.hpp"
 #include "message_fields.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
+#include "plenum/protocol/codec_board.hpp"
 #include "plenum/protocol/codec_ceremony.hpp"
 #include "plenum/protocol/codec_decryption.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
 #include "plenum/protocol/codec_spoil.hpp"
-#include "plenum/protocol/codec_board.hpp"
 #include "plenum/protocol/messages.hpp"
 #include "plenum/protocol/messages_hall.hpp"
 #include "plenum/protocol/strict_json.hpp"
@@ -85,8 +85,8 @@ struct membership_entry {
   }
   void write_from(json::object& out, const events::roster_imported& in) const {
     const auto& m = in.membership;
-    out.emplace(name, json::object{
-                          {"members", m.members}, {"women", m.women}, {"minority", m.minority}});
+    out.emplace(name,
+                json::object{{"members", m.members}, {"women", m.women}, {"minority", m.minority}});
   }
   [[nodiscard]] static wire::schema_entry schema() { return {"object"}; }
 };
@@ -198,10 +198,9 @@ decoded<void> attendance_status(const events::attendance_recorded& e, const obje
 struct event_tables {
   static constexpr auto of(tag<events::congress_created>) {
     using t = events::congress_created;
-    return wire::fields<t>(member("congress_id", &t::congress_id, id),
-                           member("name", &t::name, title),
-                           member("term_start", &t::term_start, id),
-                           member("term_end", &t::term_end, id));
+    return wire::fields<t>(
+        member("congress_id", &t::congress_id, id), member("name", &t::name, title),
+        member("term_start", &t::term_start, id), member("term_end", &t::term_end, id));
   }
   static constexpr auto of(tag<events::roster_imported>) {
     using t = events::roster_imported;
@@ -222,10 +221,9 @@ struct event_tables {
   }
   static constexpr auto of(tag<events::enrollment_code_issued>) {
     using t = events::enrollment_code_issued;
-    return wire::fields<t>(member("person", &t::person, id),
-                           member("salt", &t::salt, wire::fixed_hex<16>{}),
-                           member("code_hash", &t::code_hash, wire::fixed_hex<32>{}),
-                           member("by", &t::by, actor));
+    return wire::fields<t>(
+        member("person", &t::person, id), member("salt", &t::salt, wire::fixed_hex<16>{}),
+        member("code_hash", &t::code_hash, wire::fixed_hex<32>{}), member("by", &t::by, actor));
   }
   static constexpr auto of(tag<events::device_enrolled>) {
     using t = events::device_enrolled;
@@ -271,10 +269,9 @@ struct event_tables {
   }
   static constexpr auto of(tag<events::excusal_withdrawn>) {
     using t = events::excusal_withdrawn;
-    return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
-                           member("person", &t::person, id),
-                           member("reason", &t::reason, any_title),
-                           member("recorded_by", &t::recorded_by, actor));
+    return wire::fields<t>(
+        member("sitting_id", &t::sitting_id, id), member("person", &t::person, id),
+        member("reason", &t::reason, any_title), member("recorded_by", &t::recorded_by, actor));
   }
   static constexpr auto of(tag<events::sitting_opened>) {
     using t = events::sitting_opened;
@@ -289,13 +286,13 @@ struct event_tables {
   }
   static constexpr auto of(tag<events::item_added>) {
     using t = events::item_added;
-    return wire::fields<t>(
-        member("sitting_id", &t::sitting_id, id), member("item_id", &t::item_id, id),
-        member("kind", &t::kind, id), member("title", &t::title, title),
-        member("order", &t::order, wire::number{}),
-        member("responsible", &t::responsible, any_title),
-        member("proposal_id", &t::proposal_id, wire::any_text{max_name_bytes}),
-        member("follow_up", &t::follow_up, wire::optional_text{max_name_bytes}));
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
+                           member("item_id", &t::item_id, id), member("kind", &t::kind, id),
+                           member("title", &t::title, title),
+                           member("order", &t::order, wire::number{}),
+                           member("responsible", &t::responsible, any_title),
+                           member("proposal_id", &t::proposal_id, wire::any_text{max_name_bytes}),
+                           member("follow_up", &t::follow_up, wire::optional_text{max_name_bytes}));
   }
   static constexpr auto of(tag<events::material_added>) {
     using t = events::material_added;
@@ -312,12 +309,12 @@ struct event_tables {
   }
   static constexpr auto of(tag<events::proposal_submitted>) {
     using t = events::proposal_submitted;
-    return wire::fields<t>(
-        member("proposal_id", &t::proposal_id, id), member("by", &t::by, actor),
-        member("title", &t::title, title), member("text", &t::text, wire::text{100'000}),
-        member("unix_ms", &t::unix_ms, wire::number{}),
-        member("co_signers", &t::co_signers,
-               wire::names_or_empty{{max_list_size, max_name_bytes, 1}}));
+    return wire::fields<t>(member("proposal_id", &t::proposal_id, id), member("by", &t::by, actor),
+                           member("title", &t::title, title),
+                           member("text", &t::text, wire::text{100'000}),
+                           member("unix_ms", &t::unix_ms, wire::number{}),
+                           member("co_signers", &t::co_signers,
+                                  wire::names_or_empty{{max_list_size, max_name_bytes, 1}}));
   }
   static constexpr auto of(tag<events::calendar_set>) {
     using t = events::calendar_set;
@@ -367,8 +364,7 @@ struct event_tables {
         member("item_id", &t::item_id, id), member("kind", &t::kind, wire::vote_kind_name{}),
         member("title", &t::title, title), member("secret", &t::secret, wire::flag{}),
         member("rule", &t::rule, wire::text{max_title_bytes}),
-        member("seats", &t::seats, wire::number{}),
-        member("candidates", &t::candidates, titles),
+        member("seats", &t::seats, wire::number{}), member("candidates", &t::candidates, titles),
         member("uncontested", &t::uncontested, wire::flag{}),
         member("follow_up_of", &t::follow_up_of, wire::any_text{max_name_bytes}),
         member("manifest", &t::manifest,
@@ -383,8 +379,7 @@ struct event_tables {
     return wire::fields<t>(
         member("vote_id", &t::vote_id, id), member("seated", &t::seated, wire::number{}),
         member("present", &t::present, wire::number{}),
-        member("required", &t::required, wire::number{}),
-        member("eligible", &t::eligible, numbers),
+        member("required", &t::required, wire::number{}), member("eligible", &t::eligible, numbers),
         member("roster", &t::roster,
                wire::list_codec<crypto::public_key>{max_event_list_size, &read_key, &write_key,
                                                     "string[]"}),
@@ -396,33 +391,31 @@ struct event_tables {
   }
   static constexpr auto of(tag<events::ballot_accepted>) {
     using t = events::ballot_accepted;
-    return wire::fields<t>(
-        member("vote_id", &t::vote_id, id), member("person", &t::person, id),
-        member("voter_pk", &t::voter_pk, wire::public_key{}),
-        member("ballot_id", &t::ballot_id, wire::fixed_hex<32>{}),
-        member("digest", &t::digest, wire::fixed_hex<32>{}),
-        member("tracking_code", &t::tracking_code, wire::fixed_hex<32>{}),
-        member("ballot", &t::ballot,
-               wire::nested_value<crypto::ballot, json::object>{&decode_ballot, &encode_ballot,
-                                                                "object"}));
+    return wire::fields<t>(member("vote_id", &t::vote_id, id), member("person", &t::person, id),
+                           member("voter_pk", &t::voter_pk, wire::public_key{}),
+                           member("ballot_id", &t::ballot_id, wire::fixed_hex<32>{}),
+                           member("digest", &t::digest, wire::fixed_hex<32>{}),
+                           member("tracking_code", &t::tracking_code, wire::fixed_hex<32>{}),
+                           member("ballot", &t::ballot,
+                                  wire::nested_value<crypto::ballot, json::object>{
+                                      &decode_ballot, &encode_ballot, "object"}));
   }
   static constexpr auto of(tag<events::ballot_spoiled>) {
     using t = events::ballot_spoiled;
-    return wire::fields<t>(
-        member("vote_id", &t::vote_id, id), member("person", &t::person, id),
-        member("voter_pk", &t::voter_pk, wire::public_key{}),
-        member("ballot_id", &t::ballot_id, wire::fixed_hex<32>{}),
-        member("digest", &t::digest, wire::fixed_hex<32>{}),
-        member("tracking_code", &t::tracking_code, wire::fixed_hex<32>{}),
-        member("ballot", &t::ballot,
-               wire::nested_value<crypto::ballot, json::object>{&decode_ballot, &encode_ballot,
-                                                                "object"}),
-        member("nonces", &t::nonces,
-               wire::nested_value<crypto::ballot_openings, json::array>{
-                   &read_openings, &encode_openings, "array"}),
-        member("choices", &t::choices,
-               wire::nested_value<crypto::ballot_choices, json::array>{
-                   &read_choices, &encode_choices, "array"}));
+    return wire::fields<t>(member("vote_id", &t::vote_id, id), member("person", &t::person, id),
+                           member("voter_pk", &t::voter_pk, wire::public_key{}),
+                           member("ballot_id", &t::ballot_id, wire::fixed_hex<32>{}),
+                           member("digest", &t::digest, wire::fixed_hex<32>{}),
+                           member("tracking_code", &t::tracking_code, wire::fixed_hex<32>{}),
+                           member("ballot", &t::ballot,
+                                  wire::nested_value<crypto::ballot, json::object>{
+                                      &decode_ballot, &encode_ballot, "object"}),
+                           member("nonces", &t::nonces,
+                                  wire::nested_value<crypto::ballot_openings, json::array>{
+                                      &read_openings, &encode_openings, "array"}),
+                           member("choices", &t::choices,
+                                  wire::nested_value<crypto::ballot_choices, json::array>{
+                                      &read_choices, &encode_choices, "array"}));
   }
   static constexpr auto of(tag<events::vote_closed>) {
     using t = events::vote_closed;
@@ -460,13 +453,13 @@ struct event_tables {
   }
   static constexpr auto of(tag<events::ceremony_started>) {
     using t = events::ceremony_started;
-    return wire::fields<t>(
-        member("sitting_id", &t::sitting_id, id),
-        member("scrutineers", &t::scrutineers,
-               wire::list_codec<events::appointed_scrutineer>{255, &read_scrutineer,
-                                                              &write_scrutineer, "object[]"}),
-        member("n", &t::n, wire::number{1, 255}), member("k", &t::k, wire::number{1, 255}),
-        member("ceremony_id", &t::ceremony_id, wire::fixed_hex<32>{}));
+    return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
+                           member("scrutineers", &t::scrutineers,
+                                  wire::list_codec<events::appointed_scrutineer>{
+                                      255, &read_scrutineer, &write_scrutineer, "object[]"}),
+                           member("n", &t::n, wire::number{1, 255}),
+                           member("k", &t::k, wire::number{1, 255}),
+                           member("ceremony_id", &t::ceremony_id, wire::fixed_hex<32>{}));
   }
   static constexpr auto of(tag<events::keygen_submitted>) {
     using t = events::keygen_submitted;
@@ -477,16 +470,15 @@ struct event_tables {
                wire::nested_value<crypto::keygen_message, json::object>{
                    &decode_keygen_message, &encode_keygen_message, "object"}),
         member("joint_key", &t::joint_key, wire::optional_group_point{}),
-        member("verification_keys", &t::verification_keys,
-               wire::list_codec<crypto::point>{255, &read_element, &write_element, "string[]",
-                                               true}));
+        member(
+            "verification_keys", &t::verification_keys,
+            wire::list_codec<crypto::point>{255, &read_element, &write_element, "string[]", true}));
   }
   static constexpr auto of(tag<events::keys_confirmed>) {
     using t = events::keys_confirmed;
-    return wire::fields<t>(member("sitting_id", &t::sitting_id, id),
-                           member("index", &t::index, wire::number{1, 255}),
-                           member("person", &t::person, id),
-                           member("signature", &t::signature, wire::signature{}));
+    return wire::fields<t>(
+        member("sitting_id", &t::sitting_id, id), member("index", &t::index, wire::number{1, 255}),
+        member("person", &t::person, id), member("signature", &t::signature, wire::signature{}));
   }
   static constexpr auto of(tag<events::partial_submitted>) {
     using t = events::partial_submitted;
@@ -628,11 +620,10 @@ struct event_tables {
   }
   static constexpr auto of(tag<events::group_leaders_approved>) {
     using t = events::group_leaders_approved;
-    return wire::fields<t>(
-        member("group_id", &t::group_id, id), member("leader", &t::leader, id),
-        member("deputy", &t::deputy, id), member("vote_id", &t::vote_id, id),
-        member("approval", &t::approval, title), member("by", &t::by, actor),
-        member("unix_ms", &t::unix_ms, wire::number{}));
+    return wire::fields<t>(member("group_id", &t::group_id, id), member("leader", &t::leader, id),
+                           member("deputy", &t::deputy, id), member("vote_id", &t::vote_id, id),
+                           member("approval", &t::approval, title), member("by", &t::by, actor),
+                           member("unix_ms", &t::unix_ms, wire::number{}));
   }
   static constexpr auto of(tag<events::activity_planned>) {
     using t = events::activity_planned;
@@ -654,17 +645,25 @@ struct event_tables {
   }
   static constexpr auto of(tag<events::attendance_recorded>) {
     using t = events::attendance_recorded;
-    return wire::fields_checked<t>(
-        &attendance_status, member("activity_id", &t::activity_id, id),
-        member("person", &t::person, id), member("status", &t::status, id),
-        member("reason", &t::reason, title), member("by", &t::by, actor),
-        member("unix_ms", &t::unix_ms, wire::number{}));
+    return wire::fields_checked<t>(&attendance_status, member("activity_id", &t::activity_id, id),
+                                   member("person", &t::person, id),
+                                   member("status", &t::status, id),
+                                   member("reason", &t::reason, title), member("by", &t::by, actor),
+                                   member("unix_ms", &t::unix_ms, wire::number{}));
   }
   static constexpr auto of(tag<events::activity_held>) {
     using t = events::activity_held;
     return wire::fields<t>(member("activity_id", &t::activity_id, id),
                            member("outcome", &t::outcome, wire::text{max_text_bytes}),
                            member("by", &t::by, actor),
+                           member("unix_ms", &t::unix_ms, wire::number{}));
+  }
+  static constexpr auto of(tag<events::server_handover>) {
+    using t = events::server_handover;
+    return wire::fields<t>(member("standby_pk", &t::standby_pk, wire::public_key{}),
+                           member("from_seq", &t::from_seq, wire::number{}),
+                           member("certificate", &t::certificate, wire::signature{}),
+                           member("reason", &t::reason, wire::any_text{max_text_bytes}),
                            member("unix_ms", &t::unix_ms, wire::number{}));
   }
   // The elements of the lists above.

@@ -259,10 +259,17 @@ void write_events(const fs::path& dir, const std::vector<protocol::board_event>&
 
 void resign_and_write(const fs::path& dir, std::vector<protocol::board_event> events,
                       const crypto::secret_key& key) {
+  resign_and_write(dir, std::move(events), key, key, 0);
+}
+
+void resign_and_write(const fs::path& dir, std::vector<protocol::board_event> events,
+                      const crypto::secret_key& congress, const crypto::secret_key& standby,
+                      std::size_t standby_from) {
   crypto::digest32 prev = crypto::genesis_hash;
   std::ofstream receipts(dir / protocol::record_receipts_file, std::ios::trunc);
   for (std::size_t i = 0; i < events.size(); ++i) {
     auto& e = events[i];
+    const crypto::secret_key& key = i >= standby_from ? standby : congress;
     e.seq = i;
     e.prev_hash = prev;
     e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);

@@ -79,6 +79,12 @@ void write_events(const std::filesystem::path& dir, const std::vector<protocol::
 void resign_and_write(const std::filesystem::path& dir, std::vector<protocol::board_event> events,
                       const crypto::secret_key& key);
 
+/// The same, with events (and receipts of ballots) at index `standby_from` and later signed by
+/// `standby` instead of `key`: a record after a takeover (or a forged one).
+void resign_and_write(const std::filesystem::path& dir, std::vector<protocol::board_event> events,
+                      const crypto::secret_key& key, const crypto::secret_key& standby,
+                      std::size_t standby_from);
+
 /// The payload of `e` as a JSON object, and back.
 boost::json::object payload_of(const protocol::board_event& e);
 void set_payload(protocol::board_event& e, const boost::json::object& payload);

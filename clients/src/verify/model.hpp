@@ -170,7 +170,7 @@ struct congress_model {
   std::string congress_id;
   std::map<std::string, std::set<std::string>> roles;  // person → roles, from the roster
   std::vector<std::string> person_order;
-  std::map<std::string, std::string> names;  // person → roster name
+  std::map<std::string, std::string> names;        // person → roster name
   std::map<std::string, crypto::public_key> keys;  // person → current device key
   std::map<std::string, sitting_model> sittings;
   std::map<std::string, vote_model> votes;
@@ -187,8 +187,10 @@ struct congress_model {
 
 /// Checks the chain, the server signatures and the head (check names chain, signatures,
 /// head, congress). Returns whether the events are in seq order 0..n-1 (the replay needs it).
-bool check_board(const record& rec, const verify_options& options, unsigned threads,
-                 check_log& log);
+/// Entry `seq` must be signed by `signers.of(seq)` (board_signers.hpp).
+struct board_signers;
+bool check_board(const record& rec, const verify_options& options, const board_signers& signers,
+                 unsigned threads, check_log& log);
 
 /// Replays the events in order into `model`, running the sequential checks (events,
 /// checkins, attendance, election, roster, ballot admissibility).
@@ -201,8 +203,8 @@ struct engine_plan;
 
 /// The per-vote checks that run after the replay: ballots (parallel), receipts, engines (the
 /// items checked by both engines, as `plan` says), tally, outcome, result, signers (every
-/// signature on the result).
-void check_votes(const record& rec, congress_model& model, unsigned threads,
-                 const engine_plan& plan, check_log& log);
+/// signature on the result). A receipt must be signed by `signers.of(its board_seq)`.
+void check_votes(const record& rec, congress_model& model, const board_signers& signers,
+                 unsigned threads, const engine_plan& plan, check_log& log);
 
 }  // namespace plenum::clients::verify::detail

@@ -108,6 +108,8 @@ class replayer {
   void on(const protocol::board_event& e, const ev::activity_held& p) {
     on_activity_held(m_, e.seq, p, log_);
   }
+  // The handover's certificate and the signer from it on are checked with the signatures.
+  void on(const protocol::board_event&, const ev::server_handover&) {}
   void on(const protocol::board_event& e, const ev::resolution_adopted& p) {
     on_resolution_adopted(m_, e.seq, p, log_);
     auto item = item_proposals_.find({p.sitting_id, p.item_id});

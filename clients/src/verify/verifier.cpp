@@ -4,6 +4,7 @@
 #include <atomic>
 #include <thread>
 
+#include "board_signers.hpp"
 #include "engines.hpp"
 #include "model.hpp"
 #include "plenum/crypto/board.hpp"
@@ -75,8 +76,8 @@ bool ceremony_model::all_confirmed() const {
                      [](const auto& c) { return c.has_value(); });
 }
 
-bool check_board(const record& rec, const verify_options& options, unsigned threads,
-                 check_log& log) {
+bool check_board(const record& rec, const verify_options& options, const board_signers& signers,
+                 unsigned threads, check_log& log) {
   const auto& events = rec.events;
   const auto& pk = rec.header.congress_pk;
 
@@ -86,7 +87,7 @@ bool check_board(const record& rec, const verify_options& options, unsigned thre
     const auto& e = events[i];
     const auto h = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
     hash_ok[i] = h == e.entry_hash;
-    sig_ok[i] = pk.verify(e.entry_hash, e.sig);
+    sig_ok[i] = signers.of(e.seq).verify(e.entry_hash, e.sig);
   });
 
   bool in_order = true;
@@ -120,9 +121,13 @@ bool check_board(const record& rec, const verify_options& options, unsigned thre
                std::to_string(events.size()) + " events, seq 0.." +
                    std::to_string(events.empty() ? 0 : events.size() - 1) + " linked");
   log.touch("signatures", "");
-  log.describe("signatures", "",
-               std::to_string(events.size()) + " server signatures under congress key " +
-                   pk.hex().substr(0, 16) + "…");
+  std::string signed_by = "under congress key " + pk.hex().substr(0, 16) + "…";
+  if (signers.standby) {
+    signed_by += " before seq " + std::to_string(signers.handover_seq) +
+                 ", from it on under the standby key it certified " +
+                 signers.standby->hex().substr(0, 16) + "…";
+  }
+  log.describe("signatures", "", std::to_string(events.size()) + " server signatures " + signed_by);
   if (events.empty()) log.fail("chain", "", "the record holds no event");
 
   // The head the export claims.
@@ -164,7 +169,8 @@ verify_report verify_record(const record& rec, const verify_options& options) {
   unsigned threads = options.threads;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   detail::check_log log;
-  const bool in_order = detail::check_board(rec, options, threads, log);
+  const detail::board_signers signers = detail::find_board_signers(rec, log);
+  const bool in_order = detail::check_board(rec, options, signers, threads, log);
   if (!in_order) {
     log.fail("events", "", "events are not in seq order 0..n-1: nothing more can be checked");
     return log.report();
@@ -172,7 +178,7 @@ verify_report verify_record(const record& rec, const verify_options& options) {
   detail::congress_model model;
   detail::replay(rec, model, log);
   detail::check_ceremonies(model, log);
-  detail::check_votes(rec, model, threads, detail::engine_plan::from(options), log);
+  detail::check_votes(rec, model, signers, threads, detail::engine_plan::from(options), log);
   detail::check_follow_up(model, log);
   detail::check_group_leaders(model, log);
   return log.report();

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "board_signers.hpp"
 #include "engines.hpp"
 #include "model.hpp"
 #include "plenum/crypto/discrete_log.hpp"
@@ -27,7 +28,7 @@ struct ballot_verdict {
 
 ballot_verdict check_ballot(const vote_model& v, const ballot_entry& entry,
                             const std::map<std::uint64_t, const protocol::receipt*>& receipts,
-                            const crypto::public_key& congress_pk, const engine_plan& plan,
+                            const crypto::public_key& server_pk, const engine_plan& plan,
                             bool with_reference) {
   ballot_verdict out;
   if (!entry.ballot) return out;  // already reported by the replay
@@ -59,17 +60,18 @@ ballot_verdict check_ballot(const vote_model& v, const ballot_entry& entry,
     const auto& r = *it->second;
     if (r.tracking_code != tracking || r.board_entry_hash != entry.entry_hash)
       out.receipt_error = "receipt does not name this ballot's tracking code and board entry";
-    else if (!congress_pk.verify(crypto::receipt_digest(tracking, entry.seq, entry.entry_hash),
-                                 r.sig))
+    else if (!server_pk.verify(crypto::receipt_digest(tracking, entry.seq, entry.entry_hash),
+                               r.sig))
       out.receipt_error = "receipt signature does not verify";
   }
   return out;
 }
 
 // Returns what the `engines` check covered of the ballots, for its description.
-std::string check_ballots(const vote_model& v, const record& rec,
+std::string check_ballots(const vote_model& v,
                           const std::map<std::uint64_t, const protocol::receipt*>& receipts,
-                          unsigned threads, const engine_plan& plan, check_log& log) {
+                          const board_signers& signers, unsigned threads, const engine_plan& plan,
+                          check_log& log) {
   log.touch("ballots", v.id);
   if (!v.keys) {
     if (!v.ballots.empty()) log.fail("ballots", v.id, "ballots without an election key");
@@ -78,7 +80,8 @@ std::string check_ballots(const vote_model& v, const record& rec,
   const std::vector<bool> sample = ballots_to_check_both_ways(plan, v.id, v.ballots.size());
   std::vector<ballot_verdict> verdicts(v.ballots.size());
   parallel_for(v.ballots.size(), threads, [&](std::size_t i) {
-    verdicts[i] = check_ballot(v, v.ballots[i], receipts, rec.header.congress_pk, plan, sample[i]);
+    verdicts[i] =
+        check_ballot(v, v.ballots[i], receipts, signers.of(v.ballots[i].seq), plan, sample[i]);
   });
   log.touch("engines", v.id);
   std::size_t both = 0;
@@ -378,8 +381,8 @@ std::optional<crypto::digest32> check_result(
 
 }  // namespace
 
-void check_votes(const record& rec, congress_model& model, unsigned threads,
-                 const engine_plan& plan, check_log& log) {
+void check_votes(const record& rec, congress_model& model, const board_signers& signers,
+                 unsigned threads, const engine_plan& plan, check_log& log) {
   std::map<std::uint64_t, const protocol::receipt*> receipts;
   for (const auto& r : rec.receipts)
     if (!receipts.emplace(r.board_seq, &r).second)
@@ -387,7 +390,7 @@ void check_votes(const record& rec, congress_model& model, unsigned threads,
   for (const auto& id : model.vote_order) {
     const auto& v = model.votes.at(id);
     if (!v.opened) continue;
-    const std::string ballots_covered = check_ballots(v, rec, receipts, threads, plan, log);
+    const std::string ballots_covered = check_ballots(v, receipts, signers, threads, plan, log);
     check_spoiled(v, log);
     if (!v.decided) {
       if (!v.partials.empty() || v.closed) {

@@ -732,6 +732,8 @@ struct congress_state::applier {
   apply_result operator()(const protocol::events::activity_held& p) {
     return registered(st.groups_.apply(p));
   }
+  // Who signs the log is the event log's concern (chain_check); the congress is unchanged.
+  apply_result operator()(const protocol::events::server_handover&) { return {}; }
 
  private:
   static apply_result registered(const std::optional<std::string>& problem) {

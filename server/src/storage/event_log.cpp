@@ -51,6 +51,13 @@ storage_result<std::unique_ptr<event_log>> event_log::open(std::unique_ptr<log_s
   if (auto read = store->read_events([&](const event_row& row) { return chain.add(row); }); !read) {
     return fail(read.error());
   }
+  if (const auto& signers = chain.signers(); signers.standby_key) {
+    return fail(broken_log(store->name(), "it is signed by standby key " +
+                                              signers.standby_key->hex() +
+                                              " since the server_handover at seq " +
+                                              std::to_string(signers.handover_seq) +
+                                              "; the congress key may not sign after it"));
+  }
   auto details = store->read_private_details();
   if (!details) return fail(details.error());
   return std::make_unique<event_log>(private_tag{}, std::move(store), congress_key,

@@ -108,6 +108,8 @@ class event_log {
   /// congress public key, and the stored congress public key equal to `congress_key`'s.
   /// The log keeps a copy of `congress_key` in memory to sign new entries; it never writes a
   /// secret key to the database.
+  /// A log with a server_handover (crypto/SPEC.md §6) is signed by the standby key from it on
+  /// and is refused: the congress key may not sign after it.
   /// Errors: errc::broken_chain with a message naming the first bad seq and what is wrong;
   /// errc::storage_failure when the file cannot be opened, read or set up (the message keeps
   /// SQLite's extended code).

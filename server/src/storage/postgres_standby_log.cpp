@@ -45,10 +45,11 @@ postgres_standby_log::postgres_standby_log(std::unique_ptr<pq::connection> db, s
 postgres_standby_log::~postgres_standby_log() = default;
 
 storage_result<std::size_t> postgres_standby_log::catch_up() {
-  chain_verifier chain(name_, key_, head_);
+  chain_verifier chain(name_, key_, head_, signers_);
   auto read = read_postgres_events(*db_, head_.length,
                                    [&](const event_row& row) { return chain.add(row); });
   if (!read) return read.error();
+  signers_ = chain.signers();
   std::vector<stored_event> added = chain.take();
   for (auto& e : added) {
     head_ = {e.seq + 1, e.entry_hash};

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "plenum/crypto/sign.hpp"
+#include "storage/chain_check.hpp"
 #include "storage/event_record.hpp"
 #include "storage/storage_error.hpp"
 
@@ -67,6 +68,7 @@ class postgres_standby_log {
   crypto::public_key key_;
   std::vector<stored_event> events_;
   chain_head head_;
+  chain_signers signers_;  ///< who signed the events read so far
 };
 
 }  // namespace plenum::server::storage

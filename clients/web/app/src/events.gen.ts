@@ -583,6 +583,15 @@ export interface ActivityHeldPayload {
   unix_ms: number;
 }
 
+/** The `server_handover` event's payload. */
+export interface ServerHandoverPayload {
+  standby_pk: string;
+  from_seq: number;
+  certificate: string;
+  reason: string;
+  unix_ms: number;
+}
+
 /** Every event type's payload, by type. */
 export interface EventPayloads {
   congress_created: CongressCreatedPayload;
@@ -643,6 +652,7 @@ export interface EventPayloads {
   activity_checked_in: ActivityCheckedInPayload;
   attendance_recorded: AttendanceRecordedPayload;
   activity_held: ActivityHeldPayload;
+  server_handover: ServerHandoverPayload;
 }
 
 /** The name of an event type. */
@@ -708,4 +718,5 @@ export const EVENT_TYPES: readonly EventType[] = [
   "activity_checked_in",
   "attendance_recorded",
   "activity_held",
+  "server_handover",
 ];

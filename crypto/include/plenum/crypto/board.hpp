@@ -50,4 +50,10 @@ inline constexpr digest32 genesis_hash{};
                                          std::string_view person_number,
                                          const public_key& device_pk);
 
+/// H32("standby-handover", congress_id, congress_pk, standby_pk, LE64(from_seq)): what the
+/// congress key signs to certify a standby machine's key for the log's entries from seq
+/// `from_seq` on (crypto/SPEC.md §6, "Who signs entry_hash").
+[[nodiscard]] digest32 handover_digest(std::string_view congress_id, const public_key& congress_pk,
+                                       const public_key& standby_pk, std::uint64_t from_seq);
+
 }  // namespace plenum::crypto

@@ -743,6 +743,19 @@ struct activity_held {
   friend bool operator==(const activity_held&, const activity_held&) = default;
 };
 
+/// The promoted standby's first event: from this entry on the log is signed by `standby_pk`,
+/// which the congress key certified for entries from `from_seq` on with `certificate` over
+/// crypto::handover_digest(congress_id, congress_pk, standby_pk, from_seq) (crypto/SPEC.md §6).
+struct server_handover {
+  static constexpr std::string_view type = "server_handover";
+  crypto::public_key standby_pk;
+  std::uint64_t from_seq = 0;
+  crypto::signature certificate;
+  std::string reason;
+  std::uint64_t unix_ms = 0;
+  friend bool operator==(const server_handover&, const server_handover&) = default;
+};
+
 }  // namespace events
 
 /// The payload of any event of the log, by its type.
@@ -757,15 +770,14 @@ using congress_event = std::variant<
     events::ceremony_started, events::keygen_submitted, events::keys_confirmed,
     events::partial_submitted, events::calendar_set, events::proposal_accepted,
     events::proposal_merged, events::proposal_converted, events::proposal_answered,
-    events::proposal_rated, events::delegate_left, events::alternate_seated,
-    events::delegate_added, events::resolution_adopted, events::rectification_opened,
-    events::implementation_reported, events::contact_registered, events::contact_removed,
-    events::committee_contacts_set, events::opinion_logged, events::opinion_routed,
-    events::opinion_extended, events::opinion_answered, events::opinion_refused,
-    events::opinion_reported_back, events::monthly_report_issued,
-    events::group_formed, events::group_changed, events::group_leaders_approved,
-    events::activity_planned, events::activity_checked_in, events::attendance_recorded,
-    events::activity_held>;
+    events::proposal_rated, events::delegate_left, events::alternate_seated, events::delegate_added,
+    events::resolution_adopted, events::rectification_opened, events::implementation_reported,
+    events::contact_registered, events::contact_removed, events::committee_contacts_set,
+    events::opinion_logged, events::opinion_routed, events::opinion_extended,
+    events::opinion_answered, events::opinion_refused, events::opinion_reported_back,
+    events::monthly_report_issued, events::group_formed, events::group_changed,
+    events::group_leaders_approved, events::activity_planned, events::activity_checked_in,
+    events::attendance_recorded, events::activity_held, events::server_handover>;
 
 /// The type name of the event held ("ballot_accepted", …).
 [[nodiscard]] std::string_view event_type(const congress_event& e) noexcept;
