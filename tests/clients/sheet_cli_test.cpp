@@ -117,6 +117,7 @@ TEST(sheet_cli, prints_the_work_between_meetings_of_a_format_2_report) {
                                  "走访东村群众",
                                  "代表小组（个）3",
                                  "本年度已开展活动的小组（个）1",
+                                 "本月代表小组会议（次）1",
                                  "本年度尚未开展活动的代表小组：2个",
                                  "第二代表小组",
                                  "第三代表小组",

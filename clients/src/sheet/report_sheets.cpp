@@ -155,8 +155,12 @@ void draw_activities(page_canvas& canvas, const json::object& report) {
   }
   if (has(report, "groups")) {
     const auto& groups = obj(report, "groups");
-    figures(canvas, {{"代表小组（个）", num(groups, "formed")},
-                     {"本年度已开展活动的小组（个）", num(groups, "met")}});
+    std::vector<std::pair<std::string, std::string>> group_rows{
+        {"代表小组（个）", num(groups, "formed")},
+        {"本年度已开展活动的小组（个）", num(groups, "met")}};
+    if (groups.contains("meetings"))
+      group_rows.emplace_back("本月代表小组会议（次）", num(groups, "meetings"));
+    figures(canvas, group_rows);
   }
   std::vector<std::string> not_met;
   for (const auto& g : arr(report, "groups_not_met")) not_met.push_back(str(g.as_object(), "name"));

@@ -37,6 +37,7 @@ struct noter {
     s.title = p.title;
     s.date = p.date;
     s.kind = p.kind.value_or("annual");
+    s.group_id = p.group_id.value_or("");
   }
   void operator()(const ev::sitting_opened& p) const { l.sittings[p.sitting_id].opened = true; }
   void operator()(const ev::checked_in& p) const {
@@ -181,14 +182,17 @@ bool is_delegate(const congress_model& model, const std::string& person) {
   return it != model.roles.end() && it->second.contains("delegate");
 }
 
-json::object sittings_part(const report_ledger& l, const congress_model& model,
-                           const month_span& s) {
+// The congress's sittings held in the month; with `congress_only` (format 2 on) a group's own
+// sitting is left out, as it is counted among the groups' meetings.
+json::object sittings_part(const report_ledger& l, const congress_model& model, const month_span& s,
+                           bool congress_only) {
   json::array list;
   std::uint64_t present_total = 0;
   std::uint64_t excused_total = 0;
   for (const auto& [id, sit] : l.sittings) {
     const auto date = civil_date::parse(sit.date);
     if (!sit.opened || !date || *date < s.from || s.to < *date) continue;
+    if (congress_only && !sit.group_id.empty()) continue;
     std::uint64_t present = 0;
     for (const auto& person : sit.checked_in)
       if (is_delegate(model, person) && !sit.excused.contains(person)) ++present;
@@ -291,7 +295,7 @@ json::object recompute_monthly_report(const report_ledger& l, const congress_mod
                       {"congress", json::object{{"id", l.congress_id}, {"name", l.congress_name}}},
                       {"month", month},
                       {"period", json::object{{"from", s.from.text()}, {"to", s.to.text()}}},
-                      {"sittings", sittings_part(l, model, s)},
+                      {"sittings", sittings_part(l, model, s, format >= 2)},
                       {"proposals", proposals_part(l, s)},
                       {"resolutions", status_part(l, "resolution", resolutions, s)},
                       {"rectifications", status_part(l, "rectification", rectifications, s)}};

@@ -30,6 +30,8 @@ struct report_ledger {
     std::string title;
     std::string date;
     std::string kind = "annual";
+    /// The delegate group whose own sitting this is; empty for the congress's sittings.
+    std::string group_id;
     bool opened = false;
     std::set<std::string> checked_in;
     std::set<std::string> excused;

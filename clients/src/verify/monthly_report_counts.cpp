@@ -210,6 +210,7 @@ json::object between_meetings_parts(const report_ledger& l, const congress_model
   const day_range r{days.from, days.to};
   std::uint64_t formed = 0;
   std::uint64_t met = 0;
+  std::uint64_t meetings = 0;
   json::array not_met;
   for (const auto& [id, g] : l.groups) {
     if (!r.reached_time(g.formed_ms)) continue;
@@ -219,8 +220,10 @@ json::object between_meetings_parts(const report_ledger& l, const congress_model
     else
       not_met.push_back(json::object{{"group_id", id}, {"name", g.name}});
   }
+  for (const auto& [id, sit] : l.sittings)
+    if (!sit.group_id.empty() && sit.opened && r.holds(sit.date)) ++meetings;
   return {{"activities", activities_part(l, r)},
-          {"groups", json::object{{"formed", formed}, {"met", met}}},
+          {"groups", json::object{{"formed", formed}, {"met", met}, {"meetings", meetings}}},
           {"groups_not_met", std::move(not_met)},
           {"opinions", opinions_part(l, r)},
           {"contacts", contacts_part(l, model, r)}};

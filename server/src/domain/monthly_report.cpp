@@ -43,12 +43,15 @@ struct span {
   }
 };
 
-json::object sittings_of(const congress_state& state, const span& s) {
+// The congress's sittings held in the month; with `congress_only` (report format 2 on) a
+// delegate group's own sitting is left out: it is counted among the groups' meetings.
+json::object sittings_of(const congress_state& state, const span& s, bool congress_only) {
   json::array list;
   std::uint64_t present = 0;
   std::uint64_t excused = 0;
   for (const auto& [id, sit] : state.sittings()) {
     if (sit.state == sitting::status::scheduled || !s.date_in(sit.date)) continue;
+    if (congress_only && !sit.group_id.empty()) continue;
     const std::uint64_t p = state.present_count(sit);
     const std::uint64_t e = sit.excused.size();
     present += p;
@@ -202,7 +205,7 @@ json::object monthly_report(const congress_state& state, const report_month& mon
                       {"congress", std::move(congress)},
                       {"month", month.text()},
                       {"period", json::object{{"from", s.from.text()}, {"to", s.to.text()}}},
-                      {"sittings", sittings_of(state, s)},
+                      {"sittings", sittings_of(state, s, format != report_format_first)},
                       {"proposals", proposals_of(state, s)},
                       {"resolutions", resolutions.json()},
                       {"rectifications", rectifications.json()}};

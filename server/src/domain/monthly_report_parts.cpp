@@ -133,13 +133,16 @@ bool met_by_end(const congress_state& state, const std::string& group_id, const 
 }  // namespace
 
 json::object groups_of(const congress_state& state, const month_days& m) {
-  std::uint64_t formed = 0, met = 0;
+  std::uint64_t formed = 0, met = 0, meetings = 0;
   for (const auto& [id, g] : state.groups().groups()) {
     if (!m.time_by_end(g.formed_ms)) continue;
     ++formed;
     met += met_by_end(state, id, m);
   }
-  return {{"formed", formed}, {"met", met}};
+  for (const auto& [id, sit] : state.sittings())
+    if (!sit.group_id.empty() && sit.state != sitting::status::scheduled && dated_in(sit.date, m))
+      ++meetings;
+  return {{"formed", formed}, {"met", met}, {"meetings", meetings}};
 }
 
 json::array groups_not_met(const congress_state& state, const month_days& m) {

@@ -28,8 +28,9 @@ struct month_days {
 /// "activities": activities dated in the month and recorded held, with their attendance.
 [[nodiscard]] boost::json::object activities_of(const congress_state& state, const month_days& m);
 
-/// "groups": {"formed", "met"}: groups formed by the month's end, and how many of them held a
-/// group activity dated from 1 January of the month's year to its last day.
+/// "groups": {"formed", "met", "meetings"}: groups formed by the month's end, how many of them held
+/// a group activity dated from 1 January of the month's year to its last day, and the groups' own
+/// sittings (their elections) held in the month, which the report's "sittings" leave out.
 [[nodiscard]] boost::json::object groups_of(const congress_state& state, const month_days& m);
 
 /// "groups_not_met": [{"group_id", "name"}] — the groups formed by the month's end that had not

@@ -148,6 +148,8 @@ export class PlenumClient {
   /** What a subscription's past is read as: the whole selection of its topics, or under
    * `basis` only the sitting's course (get_board `only: "course"`, protocol/PROTOCOL.md §8b). */
   private past: "topics" | "course" = "topics";
+  /** Whether readRoster has read (or is reading) the roster events a course past leaves out. */
+  private rosterRead = false;
   /** The seq after the last event of the subscribed stream (pushes and catch-up pages). */
   private nextSeq = 0;
   private backoff = 500;
@@ -273,6 +275,31 @@ export class PlenumClient {
       }
       if (page.length < limit) return;
       from = Number(page[page.length - 1]!["seq"]) + 1;
+    }
+  }
+
+  /** Under a course past: reads the roster (`roster_imported`, a line per person, no part of
+   * the course) on demand, in basis pages from seq 0, each event checked and kept as readEntry
+   * does — for a form that names other delegates, once per page load. */
+  async readRoster(): Promise<void> {
+    if (this.past !== "course" || this.rosterRead) return;
+    this.rosterRead = true;
+    const PAGE = 500;
+    try {
+      await this.whenSocket();
+      for (let from = 0; ; ) {
+        const r = await this.send("get_board", { from_seq: from, limit: PAGE, only: "basis" });
+        const page = (r["events"] as Record<string, any>[] | undefined) ?? [];
+        for (const e of page) {
+          const seq = Number(e["seq"]);
+          if (e["type"] === "roster_imported" && !this.board.get().some((x) => x.seq === seq) && !this.insertEvent(e)) return;
+        }
+        if (page.length < PAGE) return;
+        from = Number(page[page.length - 1]!["seq"]) + 1;
+      }
+    } catch (e) {
+      this.rosterRead = false;
+      throw e;
     }
   }
 

@@ -259,7 +259,7 @@ export function ReportFigures(props: { report: Record<string, any> }) {
             ))}
           </ul>
         )}
-        {counted && figures("groups", counted, ["formed", "met"])}
+        {counted && figures("groups", counted, ["formed", "met", "meetings"])}
         {groups.length > 0 && (
           <p class="warn-text" data-testid="mr-groups-not-met">
             {`${label("mr_groups_not_met")}${groups.map((g) => (typeof g === "string" ? g : (g.name ?? g.group_id))).join(listSep())}`}

@@ -4,7 +4,7 @@
 // its status in words, the handling unit, the deadline and the answers; when an answer waits for
 // the proposer's rating, three large buttons 满意 / 基本满意 / 不满意 and the reminder that
 // 不满意 sends the proposal back for handling once.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import "./term.css";
 import type { BoardEvent, PlenumClient } from "./client";
 import { label, listSep, t } from "./i18n";
@@ -54,6 +54,11 @@ function ProposalForm(props: { client: PlenumClient; board: readonly BoardEvent[
   const [coSigners, setCoSigners] = useState<string[]>([]);
   const [query, setQuery] = useState("");
   const [submitted, setSubmitted] = useState<{ id: string } | null>(null);
+  // The roster is no part of a tablet's course (protocol/PROTOCOL.md §8b): read once a co-signer
+  // is searched for.
+  useEffect(() => {
+    if (query.trim() !== "") void props.client.readRoster().catch(() => undefined);
+  }, [query.trim() !== ""]);
   const others = currentDelegates(props.board).filter((d) => d.number !== props.me);
   const names = new Map(others.map((d) => [d.number, d.name]));
   const q = query.trim();
