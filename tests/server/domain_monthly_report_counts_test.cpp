@@ -3,7 +3,8 @@
 // one on the month's last day; the groups that have not met this year (an activity of the year
 // before does not count); opinions routed on the 5th working day (on time) and the 6th (late),
 // extended, refused, answered and overdue at the month's end; contacts registered, removed,
-// kept and the gaps against the contact ratios; and the first format, which counted none of
+// kept and the gaps against the contact ratios; a group's own sitting counted as the group's
+// meeting, not the congress's; and the first format, which counted none of
 // these, still made as it was for reports issued before.
 #include <gtest/gtest.h>
 
@@ -138,6 +139,29 @@ TEST_F(report_counts_case, GroupsThatHaveNotMetThisYearByTheMonthsEnd) {
   EXPECT_EQ(mar.at("groups_not_met").as_array()[0].at("name").as_string(), "第二代表小组");
   EXPECT_EQ(count(mar.at("groups"), "formed"), 2u);
   EXPECT_EQ(count(mar.at("groups"), "met"), 1u);
+}
+
+TEST_F(report_counts_case, AGroupsOwnSittingIsAMeetingOfTheGroupNotOfTheCongress) {
+  at("2026-04-01");
+  ok("SE", form_group{"G1", "第一代表小组", "area", delegates(1, 10)});
+  ok("CH", create_sitting{"g1-election", "第一代表小组会议", "2026-04-15", "", "G1"});
+  at("2026-04-15");
+  ok("CH", open_checkin{"g1-election"});
+  for (std::size_t i = 1; i <= 9; ++i)
+    ASSERT_TRUE(c.check_in_now(delegate_number(i), "g1-election"));
+  ok("CH", open_sitting{"g1-election"});
+  const auto listed = [](const json::object& report) {
+    for (const auto& s : report.at("sittings").at("list").as_array())
+      if (s.at("id").as_string() == "g1-election") return true;
+    return false;
+  };
+  const auto apr = report("2026-04");
+  EXPECT_EQ(count(apr.at("groups"), "meetings"), 1u);
+  EXPECT_FALSE(listed(apr)) << json::serialize(apr.at("sittings"));
+  EXPECT_EQ(count(report("2026-05").at("groups"), "meetings"), 0u);
+  // The first format knew no groups: it listed every sitting, as it did when it was issued.
+  EXPECT_TRUE(
+      listed(monthly_report(c.state, *report_month::parse("2026-04"), report_format_first)));
 }
 
 TEST_F(report_counts_case, OpinionsRoutedAnsweredExtendedRefusedAndOverdueInWorkingDays) {

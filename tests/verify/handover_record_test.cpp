@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "export/standby_certificate.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/protocol/events.hpp"
 #include "record_suite.hpp"
@@ -171,6 +172,36 @@ TEST_F(handover_record, ASecondHandoverFails) {
                                       std::to_string(at) + ")"),
             std::string::npos)
       << dump(r);
+}
+
+TEST_F(handover_record, ACertificateMadeByCertifyStandbyCarriesTheTakeover) {
+  auto c = server::certify_standby(sitting_->data_dir(), standby_.public_part());
+  ASSERT_TRUE(c) << c.error().message;
+  auto events = read_events(clean_);
+  EXPECT_EQ(c->from_seq, events.size());
+  EXPECT_EQ(c->congress_pk, sitting_->congress_key().public_part());
+  EXPECT_NE(server::certificate_text(*c).find("\"from_seq\":" + std::to_string(events.size())),
+            std::string::npos);
+  protocol::board_event h;
+  h.type = std::string(ev::server_handover::type);
+  h.payload = protocol::encode_event_payload(
+      ev::server_handover{c->standby_pk, c->from_seq, c->certificate, "主机断电", 1});
+  const auto at = events.size();
+  const auto r = verify(written("certified-takeover", h, at, at),
+                        options(sitting_->congress_key().public_part()));
+  EXPECT_TRUE(r.passed()) << dump(r);
+
+  // The same certificate does not hold one seq earlier.
+  const auto early = verify(written("certified-too-early", h, at - 1, at - 1));
+  EXPECT_NE(signatures_detail(early).find("comes before seq " + std::to_string(at)),
+            std::string::npos)
+      << dump(early);
+
+  auto itself =
+      server::certify_standby(sitting_->data_dir(), sitting_->congress_key().public_part());
+  ASSERT_FALSE(itself);
+  EXPECT_NE(itself.error().message.find("the standby key given is the congress key"),
+            std::string::npos);
 }
 
 }  // namespace

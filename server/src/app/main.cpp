@@ -22,6 +22,7 @@
 #include "common/log.hpp"
 #include "downloads/sheet_tool.hpp"
 #include "export/record_export.hpp"
+#include "export/standby_certificate.hpp"
 #include "net/self_signed.hpp"
 #include "net/server.hpp"
 #include "net/tls_context.hpp"
@@ -258,6 +259,11 @@ int main(int argc, char* argv[]) {
   // plenumd export --data-dir D --out DIR: writes the record of the congress and exits.
   if (argc >= 2 && std::string_view(argv[1]) == "export")
     return plenum::server::record_export::run_export_command(
+        std::vector<std::string>(argv + 2, argv + argc));
+  // plenumd certify-standby --data-dir D --standby-key HEX --out FILE: the handover
+  // certificate a standby keeps (server/STANDBY.md).
+  if (argc >= 2 && std::string_view(argv[1]) == "certify-standby")
+    return plenum::server::run_certify_standby_command(
         std::vector<std::string>(argv + 2, argv + argc));
   plenum::server::app::daemon_options opts;
   try {
