@@ -636,6 +636,12 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
         const auto payload = json::parse(e.payload);
         for (const auto& sc : payload.at("scrutineers").as_array())
           appointed.insert(std::string(sc.at("person").as_string()));
+      } else if (e.type == "roster_imported") {
+        // The roster's scrutineers, whom a ceremony may appoint.
+        const auto payload = json::parse(e.payload);
+        for (const auto& p : payload.at("persons").as_array())
+          for (const auto& role : p.at("roles").as_array())
+            if (role == "scrutineer") appointed.insert(std::string(p.at("number").as_string()));
       }
     EXPECT_FALSE(appointed.empty());
     // protocol/PROTOCOL.md §8b, the course's types.

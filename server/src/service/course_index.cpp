@@ -36,10 +36,11 @@ void course_index::observe(const storage::stored_event& e) {
   const bool enrollment = e.type == "device_enrolled";
   const bool ceremony = e.type == "ceremony_started";
   const bool checkin = e.type == "checked_in" || e.type == "activity_checked_in";
-  if (!enrollment && !ceremony && !checkin && !course_type(e.type)) return;
+  const bool roster = e.type == "roster_imported";
+  if (!enrollment && !ceremony && !checkin && !roster && !course_type(e.type)) return;
   std::lock_guard lock(mutex_);
-  if (!enrollment && !checkin) course_.insert(e.seq);
-  if (!enrollment && !ceremony && !checkin) return;
+  if (!enrollment && !checkin && !roster) course_.insert(e.seq);
+  if (!enrollment && !ceremony && !checkin && !roster) return;
   boost::system::error_code ec;
   const auto payload = json::parse(e.payload, ec);
   if (ec) return;
@@ -53,16 +54,30 @@ void course_index::observe(const storage::stored_event& e) {
       enrollments_[std::move(person)].push_back(e.seq);
     return;
   }
-  const auto* o = payload.if_object();
-  const auto* appointed = o != nullptr ? o->if_contains("scrutineers") : nullptr;
-  if (appointed == nullptr || !appointed->is_array()) return;
-  for (const auto& s : appointed->as_array()) {
-    auto person = string_member(s, "person");
-    if (!appointed_.insert(person).second) continue;
+  // A person a ceremony may appoint: their enrollments join the course from now on.
+  auto appoint = [this](const std::string& person) {
+    if (!appointed_.insert(person).second) return;
     if (auto it = enrollments_.find(person); it != enrollments_.end()) {
       course_.insert(it->second.begin(), it->second.end());
       enrollments_.erase(it);
     }
+  };
+  const auto* o = payload.if_object();
+  const auto* listed = o != nullptr ? o->if_contains(roster ? "persons" : "scrutineers") : nullptr;
+  if (listed == nullptr || !listed->is_array()) return;
+  for (const auto& s : listed->as_array()) {
+    if (roster) {
+      // The roster's scrutineers, the only persons a ceremony appoints: a tablet that joins
+      // before the ceremony already holds their enrollments.
+      const auto* p = s.if_object();
+      const auto* roles = p != nullptr ? p->if_contains("roles") : nullptr;
+      bool scrutineer = false;
+      if (roles != nullptr && roles->is_array())
+        for (const auto& r : roles->as_array()) scrutineer = scrutineer || r == "scrutineer";
+      if (!scrutineer) continue;
+    }
+    appoint(string_member(s, "person").empty() ? string_member(s, "number")
+                                               : string_member(s, "person"));
   }
 }
 

@@ -1,7 +1,7 @@
 // course_index: which durable board events make up the sitting's course, the part of the board
 // a delegate's tablet checks (protocol/PROTOCOL.md §8b): the roster and its changes, the sittings
 // and their agendas, the key ceremonies, the votes and their results, the device enrollments of
-// every scrutineer a ceremony appointed, and for a reader's own device its enrollment and
+// every scrutineer of the roster or a ceremony appointed, and for a reader's own device its enrollment and
 // check-ins. What it leaves out grows with the delegates (their enrollment codes,
 // enrollments, check-ins, ballots, proposals…); what it holds grows with the sittings, votes and
 // scrutineers only, so a tablet that reads the course when it joins reads the same few events
