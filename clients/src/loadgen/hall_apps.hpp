@@ -35,6 +35,8 @@ struct hall_apps {
 /// authenticated), scrutineer devices S1 … Sn and screens P1 … Pm on new connections
 /// authenticated with their keys from `store`. Returns how many devices are following the
 /// hall; failures are counted in `errors`. Throws std::runtime_error when a key is missing.
+/// With `tablets_read_basis` the tablets read their past as tablet_reading_basis (before the
+/// course), to measure against.
 std::size_t start_hall_apps(fleet& f, hall_apps& apps,
                             const std::vector<std::shared_ptr<async_connection>>& delegates,
                             const key_store& store, std::size_t scrutineers, std::size_t screens,
