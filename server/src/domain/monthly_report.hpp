@@ -48,7 +48,8 @@ inline constexpr std::uint64_t report_format_current = 2;
 
 /// The report of `month` from `state` in `format` (1 or 2): {"version" (the format),
 /// "congress": {id, name}, "month", "period": {from, to}, "sittings": {held, present, excused,
-/// list: [{id, title, date, kind, present, excused}]} (sittings dated in the month that opened;
+/// list: [{id, title, date, kind, present, excused}]} (sittings dated in the month that opened —
+/// from format 2 on the congress's own only, a delegate group's sitting counted in "groups";
 /// present = checked-in delegates not excused), "proposals": {received, accepted, merged,
 /// converted, answered, ratings: {satisfied, basically_satisfied, unsatisfied}, overdue,
 /// overdue_list: [{id, title, unit, round, deadline, working_days_overdue}]}, "resolutions" and
@@ -60,8 +61,9 @@ inline constexpr std::uint64_t report_format_current = 2;
 ///   kind, group_id, title, date, invited, present, present_signed, present_recorded, excused,
 ///   absent}]}: activities dated in the month and recorded held, each invited delegate counted
 ///   once;
-/// - "groups": {formed, met}: groups formed by the month's end, and those of them with a held
-///   group activity dated from 1 January of the month's year to its last day;
+/// - "groups": {formed, met, meetings}: groups formed by the month's end, those of them with a
+///   held group activity dated from 1 January of the month's year to its last day, and the
+///   groups' own sittings dated in the month that opened;
 ///   "groups_not_met": [{group_id, name}]: the others;
 /// - "opinions": {logged (collected, by their date, in the month), routed_on_time / routed_late
 ///   (routed in the month within 5 working days of the date logged, or later), answered_on_time
