@@ -102,6 +102,13 @@ class hall_service final : public net::ws_handler {
   /// The downloads `prepare_download` prepared, for the HTTPS side (`GET /downloads/<token>`).
   [[nodiscard]] net::download_source& downloads();
 
+  /// The standby's sync as the public view's `hall.standby` shows it (protocol/PROTOCOL.md §6
+  /// get_state): "none" (the default: one machine), "in_sync", "not_in_sync" or "standalone".
+  /// A change pushes `state` to its subscribers. Thread-safe; never waits for a command.
+  void set_standby_sync(std::string state);
+  /// What set_standby_sync set last ("none" before).
+  [[nodiscard]] std::string standby_sync() const;
+
  private:
   // Dispatch (hall_service.cpp).
   void handle_session(session& s, const protocol::request_message& m);
@@ -171,6 +178,12 @@ class hall_service final : public net::ws_handler {
   };
   mutable std::mutex views_mutex_;
   mutable made_view views_made_[2];
+
+  // The standby's sync (set_standby_sync); the mutex is a leaf.
+  mutable std::mutex hall_mutex_;
+  std::string standby_sync_ = "none";
+  /// The public view's `hall`: {serving, standby}.
+  [[nodiscard]] boost::json::object hall_view() const;
 
   // Downloads: the prepared files and the one thread that makes them.
   std::unique_ptr<downloads::download_store> downloads_;
