@@ -25,24 +25,12 @@ verify="${PLENUM_VERIFY:-$build/clients/src/verify/plenum-verify}"
 pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 delegates="${DELEGATES:-500}"
 burst_ms="${BURST_MS:-2000}"
-for b in "$loadgen" "$plenumd" "$verify" "$pg_bin/initdb" "$pg_bin/pg_ctl" "$pg_bin/pg_basebackup" \
-  "$pg_bin/psql"; do
+for b in "$loadgen" "$plenumd" "$verify"; do
   [[ -x "$b" ]] || { echo "failover-drill: $b is missing" >&2; exit 2; }
 done
-if [[ $(id -u) -eq 0 ]] && ! id postgres >/dev/null 2>&1; then
-  echo "failover-drill: run as root, PostgreSQL needs the postgres user (scripts/setup.sh)" >&2
-  exit 2
-fi
-
-# as_pg CMD...: runs a PostgreSQL tool as the postgres user when we are root.
-as_pg() {
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-# free_port: a loopback port no one listens on now.
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
+# shellcheck source=scripts/pg-pair.sh
+source "$repo/scripts/pg-pair.sh"
+pg_check_tools
 
 now_ms() { date +%s%3N; }
 
@@ -59,48 +47,13 @@ stop_round() {
     [[ -n "$p" ]] && kill -9 "$p" 2>/dev/null && wait "$p" 2>/dev/null
   done
   a_pid="" b_pid="" loadgen_pid=""
-  for d in "${pg_dirs[@]}"; do
-    [[ -f "$d/data/postmaster.pid" ]] && as_pg "$pg_bin/pg_ctl" -D "$d/data" -m immediate -w stop \
-      >/dev/null 2>&1
-  done
-  pg_dirs=()
+  pg_stop_all
   if [[ -n "$round_dir" && "$keep" != 1 ]]; then rm -rf "$round_dir"; fi
   round_dir=""
 }
-trap 'stop_round "${KEEP:-0}"' EXIT
-
-# pg_configure DIR PORT NAME: the settings of one cluster on loopback.
-pg_configure() {
-  cat >>"$1/data/postgresql.conf" <<EOF
-
-# failover drill
-listen_addresses = '127.0.0.1'
-port = $2
-unix_socket_directories = '$1'
-cluster_name = '$3'
-max_connections = 40
-shared_buffers = 32MB
-max_wal_senders = 4
-wal_level = replica
-EOF
-}
-
-# pg_new NAME: a folder owned by the server's user.
-pg_new() {
-  local d
-  d="$(mktemp -d "$round_dir/pg-$1-XXXXXX")"
-  [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$d"
-  pg_dirs+=("$d")
-  echo "$d"
-}
-
-pg_start() { as_pg "$pg_bin/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 start >>"$1/tools.log" 2>&1; }
-
-# sql PORT SQL: one statement on the cluster at PORT (database postgres), its value printed.
-sql() { "$pg_bin/psql" -X -A -t -q -h 127.0.0.1 -p "$1" -U plenum -d postgres -c "$2"; }
-
-# conninfo PORT: the libpq connection string of the hall's database on the cluster at PORT.
-conninfo() { echo "host=127.0.0.1 port=$1 user=plenum dbname=congress connect_timeout=5"; }
+template_dir="$(mktemp -d "${TMPDIR:-/tmp}/plenum-drill-template-XXXXXX")"
+trap 'stop_round "${KEEP:-0}"; rm -rf "$template_dir"' EXIT
+pg_template_make "$template_dir" || { echo "failover-drill: initdb failed (see $template_dir)" >&2; exit 2; }
 
 # start_plenumd DIR LOG ARGS...: starts plenumd, sets started_pid, waits for DIR.ready.
 start_plenumd() {
@@ -121,30 +74,7 @@ start_plenumd() {
 # on A's and plenumd --standby B on B's, B's key certified by the congress key on A.
 set_up_machines() {
   local d="$round_dir"
-  pg_a="$(pg_new a)"
-  pg_b="$(pg_new b)"
-  pg_a_port="$(free_port)"
-  as_pg "$pg_bin/initdb" -D "$pg_a/data" -U plenum --auth=trust -E UTF8 --locale=C.UTF-8 \
-    --no-instructions --no-sync >>"$pg_a/tools.log" 2>&1 || return 1
-  pg_configure "$pg_a" "$pg_a_port" hall_a
-  pg_start "$pg_a" || return 1
-  sql "$pg_a_port" "CREATE DATABASE congress" >/dev/null || return 1
-  pg_b_port="$(free_port)"
-  # -R writes standby.signal and primary_conninfo; the WAL receiver names itself cluster_name.
-  as_pg "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$pg_a_port" -U plenum -D "$pg_b/data" -R \
-    -X stream -c fast --no-sync >>"$pg_b/tools.log" 2>&1 || return 1
-  pg_configure "$pg_b" "$pg_b_port" hall_b
-  pg_start "$pg_b" || return 1
-  sql "$pg_a_port" "ALTER SYSTEM SET synchronous_standby_names = 'hall_b'" >/dev/null || return 1
-  sql "$pg_a_port" "SELECT pg_reload_conf()" >/dev/null || return 1
-  for _ in $(seq 1 300); do
-    [[ "$(sql "$pg_a_port" "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'hall_b'")" == sync ]] &&
-      break
-    sleep 0.1
-  done
-  [[ "$(sql "$pg_a_port" "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'hall_b'")" == sync ]] ||
-    { echo "standby B never became synchronous" >"$d/setup.err"; return 1; }
-
+  pg_pair_start 2>"$d/setup.err" || return 1
   a_port="$(free_port)"
   b_port="$(free_port)"
   halls=(--hall-server "https://127.0.0.1:$a_port" --hall-server "https://127.0.0.1:$b_port")
@@ -199,7 +129,7 @@ for round in $(seq 1 "$rounds"); do
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   kill -9 "$a_pid"
   killed_at="$(now_ms)"
-  as_pg "$pg_bin/pg_ctl" -D "$pg_a/data" -m immediate -w stop >>"$pg_a/tools.log" 2>&1
+  pg_stop_now "$pg_a"
   wait "$a_pid" 2>/dev/null
   a_pid=""
   "$plenumd" promote --data-dir "$d/b" --event-store "$(conninfo "$pg_b_port")" \
