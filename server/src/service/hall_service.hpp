@@ -61,7 +61,9 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] static storage::storage_result<std::unique_ptr<hall_service>> open(
       hall_config config);
 
-  /// Use open(). Takes the key, the verified log and the replayed state.
+  /// Use open(). Takes the key that signs the log's new entries and receipts (the congress key,
+  /// or the certified standby key after a server_handover), the verified log and the replayed
+  /// state.
   hall_service(hall_config config, crypto::secret_key congress_key,
                std::unique_ptr<storage::event_log> log, domain::congress_state state);
   /// Stops the pushes and flushes the log (running the last replies).
@@ -90,7 +92,7 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] std::string congress_id() const;
   /// The number of events in the log.
   [[nodiscard]] std::uint64_t event_count() const;
-  /// The congress public key.
+  /// The congress public key the log records (the congress's identity, whoever signs now).
   [[nodiscard]] crypto::public_key congress_public_key() const;
   /// The roster's persons.
   [[nodiscard]] std::vector<domain::person> persons() const;
@@ -159,7 +161,7 @@ class hall_service final : public net::ws_handler {
 
   hall_config config_;
   std::shared_ptr<const domain::clock> clock_;
-  crypto::secret_key congress_key_;
+  crypto::secret_key congress_key_;  ///< signs new entries and receipts (see the constructor)
   crypto::public_key congress_pk_;
   std::unique_ptr<storage::event_log> log_;
 
