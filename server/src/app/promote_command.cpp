@@ -7,6 +7,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/synchronous_standby.hpp"
 #include "export/standby_certificate.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/protocol/events.hpp"
@@ -249,27 +250,13 @@ promote_outcome promote_standby(const promote_options& options, std::ostream& pr
   }
   progress << db->address() << " promoted: it takes writes now\n";
   // Commits must not wait for a standby this machine does not have (yet).
-  if (auto cleared = db->run("ALTER SYSTEM SET synchronous_standby_names = ''; "
-                             "SELECT pg_reload_conf()");
-      !cleared) {
+  if (auto alone = stop_waiting_for_a_standby(*db, options.event_store); !alone) {
     return failed_after_promotion(
-        "promoted, but synchronous_standby_names could not be cleared: " + cleared.error().message +
-        ". Clear it by hand (ALTER SYSTEM SET synchronous_standby_names = ''; SELECT "
-        "pg_reload_conf()), else every commit waits.");
+        "promoted, but its commits would wait for a standby: " + alone.error().message +
+        ". Clear it by hand (ALTER SYSTEM SET synchronous_standby_names = ''; then SELECT "
+        "pg_reload_conf()).");
   }
-  const auto reload_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  for (;;) {
-    auto fresh = storage::pq::connection::open(options.event_store);
-    auto names = fresh ? fresh->exec("SHOW synchronous_standby_names") : fresh.error();
-    if (names && names->text(0, 0).empty()) break;
-    if (std::chrono::steady_clock::now() > reload_deadline) {
-      return failed_after_promotion(
-          "promoted, but this machine's PostgreSQL still names a synchronous standby "
-          "after its configuration was reloaded; clear synchronous_standby_names by "
-          "hand, else every commit waits.");
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  progress << "synchronous_standby_names cleared: commits do not wait for a standby\n";
 
   auto store = storage::postgres_log_store::connect({options.event_store});
   if (!store) {
