@@ -122,20 +122,38 @@ const crypto::secret_key* key_for(std::span<const crypto::secret_key> keys,
   return nullptr;
 }
 
+// The receipt signature of the ballot `e` with tracking code `tracking`: made with the key that
+// signed its seq, or the one kept with the log if it verifies under that key.
+std::optional<crypto::signature> receipt_signature(const storage::stored_event& e,
+                                                   const crypto::digest32& tracking,
+                                                   const board_signer& signer,
+                                                   std::span<const crypto::secret_key> keys,
+                                                   const kept_receipts& kept) {
+  const auto digest = crypto::receipt_digest(tracking, e.seq, e.entry_hash);
+  const crypto::public_key& pk = signer.of(e.seq);
+  if (const auto* key = key_for(keys, pk)) return key->sign(digest);
+  auto it = kept.find(e.seq);
+  if (it != kept.end() && pk.verify(digest, it->second)) return it->second;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> missing_receipt_key(std::span<const storage::stored_event> events,
                                                const crypto::public_key& congress_pk,
-                                               std::span<const crypto::secret_key> receipt_keys) {
+                                               std::span<const crypto::secret_key> receipt_keys,
+                                               const kept_receipts& kept) {
   const board_signer signer = signer_of(events, congress_pk);
   for (const auto& e : events) {
-    if (e.type != protocol::events::ballot_accepted::type) continue;
+    auto ballot = decoded_as<protocol::events::ballot_accepted>(e);
+    if (!ballot) continue;
+    if (receipt_signature(e, ballot->tracking_code, signer, receipt_keys, kept)) continue;
     const auto& pk = signer.of(e.seq);
-    if (key_for(receipt_keys, pk) != nullptr) continue;
     const bool congress = pk == congress_pk;
     return "the ballot at seq " + std::to_string(e.seq) + " was receipted by the " +
            (congress ? "congress key " : "standby key ") + pk.hex() + ", which is not here (" +
-           (congress ? "congress.key" : "standby.key") + ")";
+           (congress ? "congress.key" : "standby.key") +
+           ") and whose receipt the log does not keep";
   }
   return std::nullopt;
 }
@@ -150,10 +168,10 @@ result<export_summary> write_record(std::span<const storage::stored_event> event
 result<export_summary> write_record(std::span<const storage::stored_event> events,
                                     const crypto::public_key& congress_pk,
                                     std::span<const crypto::secret_key> receipt_keys,
-                                    const fs::path& out_dir) {
+                                    const fs::path& out_dir, const kept_receipts& kept) {
   if (events.empty() || events.front().seq != 0 || events.front().type != "congress_created")
     return errc::invalid_field;
-  if (missing_receipt_key(events, congress_pk, receipt_keys)) return errc::invalid_field;
+  if (missing_receipt_key(events, congress_pk, receipt_keys, kept)) return errc::invalid_field;
   const board_signer signer = signer_of(events, congress_pk);
   std::error_code ec;
   if (fs::exists(out_dir, ec)) {
@@ -174,8 +192,9 @@ result<export_summary> write_record(std::span<const storage::stored_event> event
     auto ballot = decoded_as<protocol::events::ballot_accepted>(e);
     if (!ballot) return errc::invalid_field;
     protocol::receipt r{ballot->tracking_code, e.seq, e.entry_hash, {}};
-    const crypto::secret_key* key = key_for(receipt_keys, signer.of(e.seq));
-    r.sig = key->sign(crypto::receipt_digest(r.tracking_code, e.seq, e.entry_hash));
+    auto sig = receipt_signature(e, ballot->tracking_code, signer, receipt_keys, kept);
+    if (!sig) return errc::invalid_field;
+    r.sig = *sig;
     receipts += protocol::receipt_line(r) + "\n";
     ++summary.receipts;
   }
@@ -241,12 +260,12 @@ std::optional<std::string> export_event_store(const std::string& conninfo, const
   }
   auto keys = receipt_keys_in(data_dir);
   if (!keys) return keys.error().message;
-  if (auto missing = missing_receipt_key(log->events, log->congress_pk, *keys)) {
+  if (auto missing = missing_receipt_key(log->events, log->congress_pk, *keys, log->receipts)) {
     return *missing + " in " + data_dir.string() +
            ": the receipts must be re-made by the key that made them; export where that key is "
            "kept (--data-dir of that machine), or with a data directory holding both keys";
   }
-  auto written = write_record(log->events, log->congress_pk, *keys, out_dir);
+  auto written = write_record(log->events, log->congress_pk, *keys, out_dir, log->receipts);
   if (!written) {
     if (written.error() == make_error_code(errc::invalid_field)) {
       return out_dir.string() + " is not an empty directory: give a new one";

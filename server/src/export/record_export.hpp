@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,6 +17,9 @@
 #include "storage/event_log.hpp"
 
 namespace plenum::server::record_export {
+
+/// Receipt signatures kept with the log, by the ballot's seq.
+using kept_receipts = std::map<std::uint64_t, crypto::signature>;
 
 /// What an export wrote.
 struct export_summary {
@@ -30,8 +34,9 @@ struct export_summary {
 /// `congress_pk` (the congress key the log records). Each ballot's receipt is re-made with the
 /// key that signed the board at the ballot's seq — the congress key before a server_handover,
 /// the certified standby key from it on — taken from `receipt_keys` (Ed25519 is deterministic,
-/// so each is the very receipt the delegate got). Each file is written to a temporary name and
-/// renamed into place.
+/// so each is the very receipt the delegate got), or, when that key is not among them, taken
+/// from `kept_receipts` (by seq, as a log in PostgreSQL keeps them) if it verifies under that
+/// key. Each file is written to a temporary name and renamed into place.
 /// Errors: errc::invalid_field when `out_dir` is a non-empty directory or a file, `events`
 /// does not start at seq 0 or holds no congress_created event 0, or a ballot's signer is not
 /// among `receipt_keys` (missing_receipt_key() says which); errc::storage_failure when a file
@@ -39,18 +44,19 @@ struct export_summary {
 [[nodiscard]] result<export_summary> write_record(std::span<const storage::stored_event> events,
                                                   const crypto::public_key& congress_pk,
                                                   std::span<const crypto::secret_key> receipt_keys,
-                                                  const std::filesystem::path& out_dir);
+                                                  const std::filesystem::path& out_dir,
+                                                  const kept_receipts& kept = {});
 
 /// The same for a log signed by `congress_key` alone (no server_handover).
 [[nodiscard]] result<export_summary> write_record(std::span<const storage::stored_event> events,
                                                   const crypto::secret_key& congress_key,
                                                   const std::filesystem::path& out_dir);
 
-/// Why write_record cannot re-make the receipts of `events` with `receipt_keys` ("the ballot
-/// at seq 12 was receipted by key …, which is not here"); nullopt when it can.
+/// Why write_record cannot give every receipt of `events` with `receipt_keys` and `kept`
+/// ("the ballot at seq 12 was receipted by key …, which is not here"); nullopt when it can.
 [[nodiscard]] std::optional<std::string> missing_receipt_key(
     std::span<const storage::stored_event> events, const crypto::public_key& congress_pk,
-    std::span<const crypto::secret_key> receipt_keys);
+    std::span<const crypto::secret_key> receipt_keys, const kept_receipts& kept = {});
 
 /// Opens `<data_dir>/congress.key` and `<data_dir>/events.db` (which event_log::open verifies
 /// in full) and writes the record into `out_dir`. Errors: those of write_record, and

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/protocol/events.hpp"
 #include "storage/chain_check.hpp"
@@ -328,7 +329,21 @@ writer_stats event_log::stats() const {
 storage_result<void> event_log::write_batch(const std::vector<pending>& batch) {
   std::vector<event_write> writes;
   writes.reserve(batch.size());
-  for (const pending& p : batch) writes.push_back({&p.event, &p.private_details});
+  // The receipt each ballot's delegate gets (command_replies), for a store that keeps them.
+  std::vector<crypto::signature> receipts;
+  if (store_->keeps_receipts()) receipts.reserve(batch.size());
+  for (const pending& p : batch) {
+    writes.push_back({&p.event, &p.private_details, nullptr});
+    if (!store_->keeps_receipts() || p.event.type != protocol::events::ballot_accepted::type) {
+      continue;
+    }
+    auto ballot = protocol::decode_event_payload(p.event.type, p.event.payload);
+    if (!ballot) continue;  // not a ballot the hall accepted: it has no receipt
+    const auto& tracking = std::get<protocol::events::ballot_accepted>(*ballot).tracking_code;
+    receipts.push_back(
+        key_.sign(crypto::receipt_digest(tracking, p.event.seq, p.event.entry_hash)));
+    writes.back().receipt = &receipts.back();
+  }
   return store_->write(writes);
 }
 

@@ -23,7 +23,20 @@ storage_result<verified_log> read_postgres_log(const std::string& conninfo) {
   chain_verifier chain(name, *key);
   auto read = read_postgres_events(*db, 0, [&](const event_row& row) { return chain.add(row); });
   if (!read) return read.error();
-  return verified_log{name, *key, chain.signers(), chain.take()};
+  std::map<std::uint64_t, crypto::signature> receipts;
+  auto has_receipts = db->exec("SELECT to_regclass('receipts') IS NOT NULL");
+  if (!has_receipts) return has_receipts.error();
+  if (has_receipts->text(0, 0) == "t") {
+    auto kept = db->each_row("SELECT seq, signature FROM receipts", {},
+                             [&](const pq::result& r) -> storage_result<void> {
+                               auto sig = crypto::signature::from_bytes(r.bytes(0, 1));
+                               if (!sig) return broken_log(name, "a receipt is not 64 bytes");
+                               receipts.emplace(static_cast<std::uint64_t>(r.int64(0, 0)), *sig);
+                               return {};
+                             });
+    if (!kept) return kept.error();
+  }
+  return verified_log{name, *key, chain.signers(), chain.take(), std::move(receipts)};
 }
 
 }  // namespace plenum::server::storage

@@ -4,6 +4,7 @@
 // one-shot commands (`plenumd certify-standby`, `export`, `promote`).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ struct verified_log {
   chain_signers signers;
   /// Every event, in seq order.
   std::vector<stored_event> events;
+  /// The receipt signatures the primary kept, by the ballot's seq (not checked here).
+  std::map<std::uint64_t, crypto::signature> receipts;
 };
 
 /// Connects with `conninfo`, reads the log and verifies it. Errors: errc::storage_failure
