@@ -83,6 +83,11 @@ await runCliHallTest(
     const seatedBefore = await stateOf();
     assert.equal(seatedBefore.seated, 11, "the group's eleven members are seated, not the hall's twelve");
     assert.equal(seatedBefore.quorum.required, 9, "four fifths of eleven, rounded up");
+    // The console says whose meeting it is and whom its figures count; a group's meeting takes
+    // no delegates' proposals (they go to the congress's meetings).
+    const note = await tid("group-sitting-note").innerText();
+    assert.ok(note.includes("代表小组会议") && note.includes(`这是${GROUP}自己的会议，不是全体代表的年会`) && note.includes("只有本小组的 11 名成员签到、投票"), note);
+    assert.equal(await tid("proposals").count(), 0, "no proposals card in a group's meeting");
 
     // The key ceremony: the two scrutineers picked by name; they take part from the command line.
     await stepIs("ceremony");
@@ -137,6 +142,7 @@ await runCliHallTest(
     await chair.fill('input[name="vote_title"]', VOTE);
     await chair.fill('input[name="seats"]', "2");
     await chair.fill('textarea[name="people"]', "王建国\n李秀英\n张伟");
+    assert.ok((await tid("group-candidates-hint").innerText()).includes(`候选人须是${GROUP}的成员`));
     await snap("group-create-vote");
     await next();
     await stepIs("open_vote");
@@ -174,6 +180,13 @@ await runCliHallTest(
     assert.equal(v.present, 10);
     await tid(`vote-${vid}`).getByText("王建国").first().waitFor();
     await snap("group-result");
+    assert.deepEqual((await chair.locator("body").innerText()).match(/[A-Za-z]{3,}/g) ?? [], [], "no English on the zh-CN console");
+    for (const [lang, words] of [["zh-TW", "只有本小組的 11 名成員簽到、投票"], ["en", "only the group's 11 members check in and vote"]]) {
+      await tid(`lang-${lang}`).click();
+      await tid("group-sitting-note").filter({ hasText: words }).waitFor();
+      await snap(`group-result-${lang}`);
+    }
+    await tid("lang-zh-CN").click();
 
     // The closing.
     await stepIs("close_sitting");
