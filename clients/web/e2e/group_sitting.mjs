@@ -7,8 +7,10 @@
 // 实到 10, 法定人数 9), the election of 组长 and 副组长 (item, vote, open, close, the scrutineers'
 // decryption and signatures awaited by name, the announcement) and the closing. Delegates cast
 // and scrutineers decrypt and sign from the command line; D012 of 西片 cannot check in. The
-// console names the group's meeting as such at every step. Screenshots (checked for overflow
-// and with axe-core) go to $PLENUM_WEB_ARTIFACTS/group_sitting.
+// console names the group's meeting as such at every step, and the desk does not take it for
+// an annual meeting waiting for its follow-up reports, nor does D012's performance file list it
+// as missed. Screenshots (checked for overflow and with axe-core) go to
+// $PLENUM_WEB_ARTIFACTS/group_sitting.
 //
 // Usage: node e2e/group_sitting.mjs --plenumd PATH --cli PATH [--web-root DIR]   (exit 0 on success)
 import assert from "node:assert/strict";
@@ -80,6 +82,15 @@ await runCliHallTest(
       await shot(chair, `chair-${name}`, { touch: false });
     };
     const sid = (await waitState((s) => s.sitting?.title === MEETING, "the group's meeting")).sitting.id;
+    // On the desk, the group's meeting is no annual meeting waiting for its follow-up reports
+    // (the server lists every sitting with its kind; a group's own sitting is annual by default).
+    const listed = (await desk.evaluate(() => window.plenum.request("get_follow_up", {}))).follow_up.sittings;
+    assert.ok(listed.some((x) => x.id === sid && x.kind === "annual"), JSON.stringify(listed));
+    await desk.getByTestId("nav-followup").click();
+    await desk.getByTestId("followup-materials").waitFor({ timeout: 30_000 });
+    await desk.waitForTimeout(1500); // the follow-up view read
+    assert.equal(await desk.getByTestId(`followup-sitting-${sid}`).count(), 0, "the group's meeting is not an annual meeting");
+    assert.ok((await desk.getByTestId("followup-materials").innerText()).includes("还没有待召开的年会"));
     const seatedBefore = await stateOf();
     assert.equal(seatedBefore.seated, 11, "the group's eleven members are seated, not the hall's twelve");
     assert.equal(seatedBefore.quorum.required, 9, "four fifths of eleven, rounded up");
@@ -195,6 +206,12 @@ await runCliHallTest(
     await waitState((s) => s.sitting.status === "closed", "the meeting closed");
     await stepIs("create_sitting");
     await snap("group-closed");
+
+    // The delegates' performance files: the members' list the meeting, D012's of 西片 does not.
+    const sittingsOf = (person) => chair.evaluate((p) => window.plenum.request("get_performance_file", { person: p }), person).then((r) => r.performance_file.sittings);
+    assert.deepEqual((await sittingsOf("D001")).map((x) => [x.id, x.attendance]), [[sid, "absent"]]);
+    assert.deepEqual((await sittingsOf("D002")).map((x) => [x.id, x.attendance]), [[sid, "present"]]);
+    assert.deepEqual(await sittingsOf("D012"), [], "another group's meeting is not one D012 missed");
   },
   { roster: ROSTER },
 );
