@@ -14,6 +14,7 @@ import { readVoteBallots, useVoteBallots } from "./ballots_on_demand";
 import { boardResult, digestAgrees, eligible, voters } from "./board";
 import type { PlenumClient } from "./client";
 import { sittingGroup } from "./groups";
+import { HallStatus } from "./hall_status";
 import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
 import { type Proposal, proposalStatusText, useProposals } from "./liaison_desk";
@@ -147,6 +148,7 @@ function Chair({ client }: AppProps) {
 
   return (
     <div class="desk chair">
+      <HallStatus state={state} />
       <NextStepPanel
         client={client}
         step={step}
