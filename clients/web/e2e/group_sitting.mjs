@@ -4,8 +4,9 @@
 // Chromium. The desk forms the group and arranges its meeting; the chair enrolls from a card and
 // leads that meeting by the console's next step alone: the key ceremony with the scrutineers
 // picked by name, check-in, the opening (应到 11 — the group's members, not the hall's twelve —
-// 实到 10, 法定人数 9), the election of 组长 and 副组长 (item, vote, open, close, the scrutineers'
-// decryption and signatures awaited by name, the announcement) and the closing. Delegates cast
+// 实到 10, 法定人数 9), the uncontested (等额) election of 组长 and 副组长 (item, vote — refused
+// until 等额选举 is ticked —, open, close, the scrutineers' decryption and signatures awaited by
+// name, the announcement) and the closing. Delegates cast
 // and scrutineers decrypt and sign from the command line; D012 of 西片 cannot check in. The
 // console names the group's meeting as such at every step, and the desk does not take it for
 // an annual meeting waiting for its follow-up reports, nor does D012's performance file list it
@@ -148,12 +149,19 @@ await runCliHallTest(
     await next();
     await stepIs("create_vote");
 
-    // The vote: two seats, three candidates; created, then opened.
+    // The vote: two seats, two candidates (等额). Without ticking 等额选举 the server asks for 20%
+    // more candidates and the console says how to go on; ticked, the vote is created, then opened.
     assert.equal(await chair.inputValue('select[name="vote_kind"]'), "election", "an election item proposes an election");
     await chair.fill('input[name="vote_title"]', VOTE);
     await chair.fill('input[name="seats"]', "2");
-    await chair.fill('textarea[name="people"]', "王建国\n李秀英\n张伟");
+    await chair.fill('textarea[name="people"]', "王建国\n李秀英");
     assert.ok((await tid("group-candidates-hint").innerText()).includes(`候选人须是${GROUP}的成员`));
+    await next();
+    await tid("error").filter({ hasText: "候选人人数不足" }).waitFor();
+    assert.match(await tid("error").innerText(), /请勾选“等额选举”/);
+    await snap("group-create-vote-contested-refused");
+    assert.equal((await stateOf()).votes.length, 0, "a refused vote is not created");
+    await chair.locator('input[name="uncontested"]').check();
     await snap("group-create-vote");
     await next();
     await stepIs("open_vote");
@@ -162,12 +170,13 @@ await runCliHallTest(
     await waitState((s) => s.votes.find((v) => v.id === vid)?.status === "open", "the vote open");
 
     // The ten present vote from the command line; the console counts of ten, not twelve.
-    for (const d of MEMBERS.slice(1, 6)) await cli(d, ["vote", vid, "--approve", "cand-0,cand-1", "--disapprove", "cand-2"]);
+    for (const d of MEMBERS.slice(1, 6)) await cli(d, ["vote", vid, "--approve", "cand-0,cand-1"]);
     await waitState((s) => s.votes.find((v) => v.id === vid)?.received === 5, "five ballots");
     await stepIs("close_vote");
     assert.match(await tid("next-step-explain").innerText(), /已投 5 \/ 应投 10/);
     await snap("group-voting");
-    for (const d of MEMBERS.slice(6)) await cli(d, ["vote", vid, "--approve", "cand-0,cand-1", "--disapprove", "cand-2"]);
+    for (const d of MEMBERS.slice(6, 10)) await cli(d, ["vote", vid, "--approve", "cand-0,cand-1"]);
+    await cli(MEMBERS[10], ["vote", vid, "--approve", "cand-0", "--disapprove", "cand-1"]);
     await waitState((s) => s.votes.find((v) => v.id === vid)?.received === 10, "ten ballots");
     await next();
     await confirm(/已投 10\/10/);
@@ -186,7 +195,8 @@ await runCliHallTest(
     await confirm(/不能撤回/);
     const decided = await waitState((s) => s.votes.find((v) => v.id === vid)?.announced === true, "the result announced");
     const v = decided.votes.find((x) => x.id === vid);
-    assert.deepEqual(v.outcome.elected, ["cand-0", "cand-1"], "王建国 and 李秀英 elected");
+    assert.deepEqual(v.counts, [10, 0, 9, 1], "王建国 approved by ten, 李秀英 by nine of ten");
+    assert.deepEqual(v.outcome.elected, ["cand-0", "cand-1"], "王建国 and 李秀英 elected (more than half of the eleven seated)");
     assert.equal(v.seated, 11);
     assert.equal(v.present, 10);
     await tid(`vote-${vid}`).getByText("王建国").first().waitFor();

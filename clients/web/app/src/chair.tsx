@@ -56,6 +56,8 @@ interface VoteDraft {
   seats: number;
   people: string;
   alt: boolean;
+  /** Election: as many candidates as seats (等额), no 20% more. */
+  uncontested: boolean;
   /** Satisfaction: the ticked subjects; when any, the server names the items after them. */
   subjects: VoteSubject[];
 }
@@ -72,7 +74,7 @@ function Chair({ client }: AppProps) {
   const board = useSignal(client.board);
   const [sit, setSit] = useState({ title: "", date: new Date().toISOString().slice(0, 10) });
   const [item, setItem] = useState({ kind: "report", title: "", responsible: "" });
-  const [vote, setVote] = useState<VoteDraft>({ item: "", kind: "", title: "", seats: 1, people: "", alt: false, subjects: [] });
+  const [vote, setVote] = useState<VoteDraft>({ item: "", kind: "", title: "", seats: 1, people: "", alt: false, uncontested: false, subjects: [] });
   const [cer, setCer] = useState<CeremonyDraft>({ picked: [], k: null });
   const [roster, setRoster] = useState<Record<string, any> | null>(null);
   useEffect(() => {
@@ -119,13 +121,14 @@ function Chair({ client }: AppProps) {
     if (draftKind === "election") {
       f["seats"] = vote.seats;
       f["candidates"] = lines(vote.people);
+      if (vote.uncontested) f["uncontested"] = true;
     }
     if (draftKind === "satisfaction" && vote.subjects.length > 0) f["subjects"] = vote.subjects;
     else if (draftKind === "appraisal" || draftKind === "confidence" || draftKind === "satisfaction") f["members"] = lines(vote.people);
     if (draftKind === "appraisal" && vote.alt) f["alternative_scale"] = true;
     const title = vote.title;
     return request("create_vote", f).then((r) => {
-      setVote((cur) => (cur.title === title ? { item: "", kind: "", title: "", seats: 1, people: "", alt: false, subjects: [] } : cur));
+      setVote((cur) => (cur.title === title ? { item: "", kind: "", title: "", seats: 1, people: "", alt: false, uncontested: false, subjects: [] } : cur));
       return r;
     });
   };
@@ -598,6 +601,12 @@ function VoteForm(props: { client: PlenumClient; agenda: any[]; draft: VoteDraft
         <Field label={vote.kind === "election" ? t("candidates_one_per_line") : vote.kind === "satisfaction" ? t("items_one_per_line") : t("members_one_per_line")}>
           <textarea name="people" rows={5} value={vote.people} onInput={(e) => setVote({ ...vote, people: e.currentTarget.value })} />
         </Field>
+      )}
+      {vote.kind === "election" && (
+        <label class="check">
+          <input type="checkbox" name="uncontested" checked={vote.uncontested} onChange={(e) => setVote({ ...vote, uncontested: e.currentTarget.checked })} />
+          {t("uncontested_election")}
+        </label>
       )}
       {vote.kind === "election" && props.groupName && (
         <p class="muted" data-testid="group-candidates-hint">
