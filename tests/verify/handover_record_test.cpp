@@ -175,7 +175,7 @@ TEST_F(handover_record, ASecondHandoverFails) {
 }
 
 TEST_F(handover_record, ACertificateMadeByCertifyStandbyCarriesTheTakeover) {
-  auto c = server::certify_standby(sitting_->data_dir(), standby_.public_part());
+  auto c = server::certify_standby(sitting_->data_dir(), "", standby_.public_part());
   ASSERT_TRUE(c) << c.error().message;
   auto events = read_events(clean_);
   EXPECT_EQ(c->from_seq, events.size());
@@ -198,7 +198,7 @@ TEST_F(handover_record, ACertificateMadeByCertifyStandbyCarriesTheTakeover) {
       << dump(early);
 
   auto itself =
-      server::certify_standby(sitting_->data_dir(), sitting_->congress_key().public_part());
+      server::certify_standby(sitting_->data_dir(), "", sitting_->congress_key().public_part());
   ASSERT_FALSE(itself);
   EXPECT_NE(itself.error().message.find("the standby key given is the congress key"),
             std::string::npos);

@@ -19,6 +19,7 @@
 
 #include "app/options.hpp"
 #include "app/own_address.hpp"
+#include "app/standby_key_command.hpp"
 #include "app/townships.hpp"
 #include "common/log.hpp"
 #include "downloads/sheet_tool.hpp"
@@ -31,7 +32,9 @@
 #include "service/hall_service.hpp"
 #ifdef PLENUM_WITH_POSTGRES
 #include "app/hall_switch.hpp"
+#include "app/promote_command.hpp"
 #include "app/replication_watch.hpp"
+#include "app/standalone_command.hpp"
 #include "app/standby_follower.hpp"
 #include "app/standby_responder.hpp"
 #include "app/standby_takeover.hpp"
@@ -355,11 +358,29 @@ int main(int argc, char* argv[]) {
   if (argc >= 2 && std::string_view(argv[1]) == "export")
     return plenum::server::record_export::run_export_command(
         std::vector<std::string>(argv + 2, argv + argc));
-  // plenumd certify-standby --data-dir D --standby-key HEX --out FILE: the handover
-  // certificate a standby keeps (server/STANDBY.md).
+  // plenumd certify-standby --data-dir D [--event-store C] --standby-key HEX --out FILE: the
+  // handover certificate a standby keeps (server/STANDBY.md).
   if (argc >= 2 && std::string_view(argv[1]) == "certify-standby")
     return plenum::server::run_certify_standby_command(
         std::vector<std::string>(argv + 2, argv + argc));
+  // plenumd standby-key --data-dir B: the standby machine's own key (server/STANDBY.md).
+  if (argc >= 2 && std::string_view(argv[1]) == "standby-key")
+    return plenum::server::app::run_standby_key_command(
+        std::vector<std::string>(argv + 2, argv + argc));
+  // plenumd promote …: the standby takes over; plenumd standalone …: the primary goes on alone.
+  if (argc >= 2 &&
+      (std::string_view(argv[1]) == "promote" || std::string_view(argv[1]) == "standalone")) {
+    const std::vector<std::string> args(argv + 2, argv + argc);
+#ifdef PLENUM_WITH_POSTGRES
+    return std::string_view(argv[1]) == "promote"
+               ? plenum::server::app::run_promote_command(args)
+               : plenum::server::app::run_standalone_command(args);
+#else
+    std::cerr << "plenumd " << argv[1]
+              << ": this plenumd was built without PostgreSQL (PLENUM_WITH_POSTGRES)\n";
+    return 2;
+#endif
+  }
   plenum::server::app::daemon_options opts;
   try {
     opts = plenum::server::app::parse_options(std::vector<std::string>(argv + 1, argv + argc));

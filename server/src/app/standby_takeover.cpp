@@ -1,5 +1,6 @@
 #include "app/standby_takeover.hpp"
 
+#include "storage/congress_key_store.hpp"
 #include "storage/postgres_log_store.hpp"
 
 namespace plenum::server::app {
@@ -9,9 +10,8 @@ namespace {
 // <data_dir>/standby.key (`plenumd standby-key`).
 storage::storage_result<crypto::secret_key> load_standby_key(
     const std::filesystem::path& data_dir) {
-  return storage::make_storage_error(
-      errc::storage_failure,
-      "cannot load " + (data_dir / "standby.key").string() + ": not supported by this build");
+  return storage::congress_key_store(data_dir, storage::congress_key_store::standby_file_name)
+      .load();
 }
 
 }  // namespace

@@ -58,6 +58,8 @@ class postgres_log_store final : public log_store {
       const std::function<storage_result<void>(const event_row&)>& row) override;
   [[nodiscard]] storage_result<private_detail_map> read_private_details() override;
   [[nodiscard]] storage_result<void> write(std::span<const event_write> batch) override;
+  /// In table `receipts (seq, signature)`, for `plenumd export` on the standby after takeover.
+  [[nodiscard]] bool keeps_receipts() const override { return true; }
 
   /// The server process of the writer's connection (for monitoring, and for tests that cut it).
   [[nodiscard]] int backend_pid() const;
