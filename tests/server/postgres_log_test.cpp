@@ -253,7 +253,12 @@ TEST_F(PostgresLog, ALogOfAnotherCongressKeyIsRefused) {
 
 TEST_F(PostgresLog, ASecondWriterOnTheSameDatabaseIsRefused) {
   auto first = open_or_die(test_key());
-  auto second = postgres_log_store::connect(store_options());
+  auto options = store_options();
+  options.lock_wait = std::chrono::milliseconds(300);
+  const auto asked = std::chrono::steady_clock::now();
+  auto second = postgres_log_store::connect(options);
+  EXPECT_GE(std::chrono::steady_clock::now() - asked, std::chrono::milliseconds(300))
+      << "it waited for the lock before refusing";
   ASSERT_FALSE(second);
   EXPECT_NE(second.error().message.find("another plenumd is writing this event log"),
             std::string::npos);

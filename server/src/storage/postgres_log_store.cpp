@@ -1,6 +1,8 @@
 #include "storage/postgres_log_store.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <utility>
 
 #include "storage/pq.hpp"
@@ -80,10 +82,15 @@ storage_result<void> postgres_log_store::start_session() {
   }
   pq::params lock;
   lock.add(writer_lock);
-  auto locked = db_->exec("SELECT pg_try_advisory_lock($1::bigint)", lock);
-  if (!locked) return locked.error();
-  if (locked->text(0, 0) != "t") {
-    return failure(name_ + ": another plenumd is writing this event log");
+  const auto give_up = std::chrono::steady_clock::now() + options_.lock_wait;
+  for (;;) {
+    auto locked = db_->exec("SELECT pg_try_advisory_lock($1::bigint)", lock);
+    if (!locked) return locked.error();
+    if (locked->text(0, 0) == "t") break;
+    if (std::chrono::steady_clock::now() >= give_up) {
+      return failure(name_ + ": another plenumd is writing this event log");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   pq::params level;
   level.add_text(options_.synchronous_commit);

@@ -13,6 +13,7 @@
 // one was ever told were durable, reconnecting first when the connection is gone.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -31,6 +32,11 @@ struct postgres_store_options {
   /// The writer session's synchronous_commit: "remote_apply" (the standby has the event on
   /// disk and shows it to its readers) or "on" (on the standby's disk).
   std::string synchronous_commit = "remote_apply";
+  /// How long to wait for the one-writer lock while another session holds it: a writer that
+  /// just disconnected (a plenumd that stopped, `plenumd promote` handing the log to the
+  /// standby's plenumd, this store's own dropped connection) keeps it until its server process
+  /// has ended, a moment later.
+  std::chrono::milliseconds lock_wait{2000};
 };
 
 /// Calls `row` for each event of the log in `db` from seq `from` on, in seq order (the query
