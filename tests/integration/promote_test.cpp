@@ -256,6 +256,9 @@ TEST(Promote, RefusesEveryStandbyItMustNotPromoteThenTakesOverAfterThePowerLoss)
   const auto again = promote();
   EXPECT_EQ(again.status, 1);
   EXPECT_NE(again.err.find("is not in recovery"), std::string::npos) << again.err;
+  const auto finished_already = promote({"--finish"});
+  EXPECT_EQ(finished_already.status, 0) << finished_already.err;
+  EXPECT_EQ(finished_already.out, took.out) << "the same handover, not a second";
 
   // B's record verifies; a forged handover in it does not.
   const fs::path record = dir.path() / "record";
@@ -302,6 +305,64 @@ TEST(Promote, RefusesEveryStandbyItMustNotPromoteThenTakesOverAfterThePowerLoss)
   auto reopened = storage::event_log::open(std::move(*store), *b_key);
   ASSERT_TRUE(reopened) << reopened.error().message;
   EXPECT_EQ((*reopened)->head().length, handover_seq + 2);
+}
+
+TEST(Promote, FinishAppendsTheHandoverAfterAPromoteThatStoppedAfterPgPromote) {
+  test::postgres_cluster primary("hall_a");
+  test::postgres_cluster standby("hall_b", primary);
+  primary.execute("CREATE DATABASE congress");
+  temp_dir dir;
+  const fs::path b = dir.path() / "b";
+  const std::string b_store = standby.conninfo("congress");
+  const auto congress_key = key_of(9);
+  std::vector<storage::stored_event> events;
+  {
+    auto store = storage::postgres_log_store::connect({primary.conninfo("congress")});
+    ASSERT_TRUE(store) << store.error().message;
+    auto log = storage::event_log::open(std::move(*store), congress_key);
+    ASSERT_TRUE(log) << log.error().message;
+    ASSERT_TRUE(
+        (*log)->append("congress_created",
+                       protocol::encode_event_payload(protocol::events::congress_created{
+                           "township-congress", "第一届代表大会", "2026-01-01", "2030-12-31"}),
+                       {}));
+    ASSERT_TRUE((*log)->append("note", R"({"n":1})", {}));
+    ASSERT_FALSE((*log)->flush());
+    events = (*log)->snapshot();
+  }
+  const auto made = run(PLENUMD_BINARY, {"standby-key", "--data-dir", b.string()}, dir.path());
+  ASSERT_EQ(made.status, 0) << made.err;
+  const auto b_pk = crypto::public_key::from_hex(made.out.substr(0, 64));
+  ASSERT_TRUE(b_pk);
+  const auto certificate = server::certify_standby(congress_key, events, "congress", *b_pk);
+  ASSERT_TRUE(certificate) << certificate.error().message;
+  write_file(b / "standby-certificate.json", server::certificate_text(*certificate));
+
+  // A promote that stopped right after pg_promote(): the server left recovery, no handover.
+  primary.stop();
+  standby.promote();
+  const std::vector<std::string> args{"promote",
+                                      "--data-dir",
+                                      b.string(),
+                                      "--event-store",
+                                      b_store,
+                                      "--primary-event-store",
+                                      primary.conninfo("congress")};
+  const auto refused = run(PLENUMD_BINARY, args, dir.path());
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("run plenumd promote --finish"), std::string::npos) << refused.err;
+
+  auto finish_args = args;
+  finish_args.push_back("--finish");
+  const auto finished = run(PLENUMD_BINARY, finish_args, dir.path());
+  ASSERT_EQ(finished.status, 0) << finished.err;
+  EXPECT_EQ(std::stoull(finished.out), events.size());
+  EXPECT_EQ(standby.query("SHOW synchronous_standby_names"), "");
+  auto on_b = storage::read_postgres_log(b_store);
+  ASSERT_TRUE(on_b) << on_b.error().message;
+  ASSERT_TRUE(on_b->signers.standby_key);
+  EXPECT_EQ(*on_b->signers.standby_key, *b_pk);
+  EXPECT_EQ(on_b->signers.handover_seq, events.size());
 }
 
 TEST(Standalone, TheCommitsAStoppedStandbyHoldsBackReturnAfterStandalone) {

@@ -13,6 +13,7 @@
 #include "plenum/protocol/events.hpp"
 #include "storage/congress_key_store.hpp"
 #include "storage/event_log.hpp"
+#include "storage/postgres_log_reader.hpp"
 #include "storage/postgres_log_store.hpp"
 #include "storage/postgres_standby_log.hpp"
 #include "storage/pq.hpp"
@@ -79,9 +80,87 @@ promote_outcome refused(std::string why) { return {std::nullopt, std::move(why),
 promote_outcome failed_after_promotion(std::string why) {
   return {std::nullopt,
           std::move(why) +
-              " This machine's PostgreSQL has left recovery: promote cannot be run "
-              "again; the handover must be appended before this machine serves.",
+              " This machine's PostgreSQL has left recovery: once the cause is mended, run "
+              "plenumd promote --finish with the same options to append the handover (this "
+              "machine serves only after it).",
           true};
+}
+
+// Why `certificate` cannot carry this machine's key into the log verified as `congress_pk`,
+// `signers` and `length` events; nullopt when it can. The message says what to do.
+std::optional<std::string> certificate_problem(const standby_certificate& certificate,
+                                               const crypto::public_key& congress_pk,
+                                               const server::storage::chain_signers& signers,
+                                               std::uint64_t length,
+                                               const crypto::public_key& standby_pk,
+                                               const fs::path& key_path) {
+  const std::string redo =
+      " Make a new certificate on this congress's primary (plenumd certify-standby "
+      "--standby-key " +
+      standby_pk.hex() + ") while it runs.";
+  if (signers.standby_key) {
+    return "the log already holds a server_handover, at seq " +
+           std::to_string(signers.handover_seq) + ", to standby key " + signers.standby_key->hex() +
+           "; a log takes one: there is nothing to take over.";
+  }
+  if (certificate.congress_pk != congress_pk) {
+    return "the certificate is for congress key " + certificate.congress_pk.hex() +
+           ", but this log is kept under congress key " + congress_pk.hex() + "." + redo;
+  }
+  if (certificate.congress_id != signers.congress_id) {
+    return "the certificate is for congress " + certificate.congress_id +
+           ", but this log is congress " + signers.congress_id + "." + redo;
+  }
+  if (certificate.standby_pk != standby_pk) {
+    return "the certificate names standby key " + certificate.standby_pk.hex() +
+           ", but this machine's key (" + key_path.string() + ") is " + standby_pk.hex() + "." +
+           redo;
+  }
+  if (certificate.from_seq > length) {
+    return "the certificate holds from seq " + std::to_string(certificate.from_seq) +
+           ", but this machine's log has only " + std::to_string(length) +
+           " events: it lacks events the primary had when it certified this machine. Bring "
+           "machine A back and let this standby catch up.";
+  }
+  const auto digest = crypto::handover_digest(certificate.congress_id, certificate.congress_pk,
+                                              certificate.standby_pk, certificate.from_seq);
+  if (!congress_pk.verify(digest, certificate.certificate)) {
+    return "the certificate's signature is not the congress key's." + redo;
+  }
+  return std::nullopt;
+}
+
+// The last steps on a promoted server: its commits stop waiting for a standby, and the
+// handover is appended with this machine's key.
+promote_outcome hand_over(storage::pq::connection& db, const promote_options& options,
+                          const crypto::secret_key& standby_key,
+                          const standby_certificate& certificate, std::ostream& progress) {
+  namespace storage = server::storage;
+  // Commits must not wait for a standby this machine does not have (yet).
+  if (auto alone = stop_waiting_for_a_standby(db, options.event_store); !alone) {
+    return failed_after_promotion(
+        "promoted, but its commits would wait for a standby: " + alone.error().message +
+        ". Clear it by hand (ALTER SYSTEM SET synchronous_standby_names = ''; then SELECT "
+        "pg_reload_conf()), then run plenumd promote --finish.");
+  }
+  progress << "synchronous_standby_names cleared: commits do not wait for a standby\n";
+  auto store = storage::postgres_log_store::connect({options.event_store});
+  if (!store) {
+    return failed_after_promotion(
+        "promoted, but the event log cannot be opened for writing: " + store.error().message + ".");
+  }
+  const protocol::events::server_handover handover{standby_key.public_part(), certificate.from_seq,
+                                                   certificate.certificate, options.reason,
+                                                   static_cast<std::uint64_t>(now_unix_ms())};
+  storage::event_log_options log_options;
+  log_options.log_error = [&progress](std::string_view line) { progress << line << "\n"; };
+  auto written = storage::event_log::open_with_handover(std::move(*store), standby_key, handover,
+                                                        std::move(log_options));
+  if (!written) {
+    return failed_after_promotion("promoted, but the server_handover could not be appended: " +
+                                  written.error().message + ".");
+  }
+  return {(*written)->signers().handover_seq, {}, false};
 }
 
 }  // namespace
@@ -125,11 +204,47 @@ promote_outcome promote_standby(const promote_options& options, std::ostream& pr
   }
   auto recovery = db->exec("SELECT pg_is_in_recovery()");
   if (!recovery) return refused(recovery.error().message + nothing_changed);
-  if (recovery->text(0, 0) != "t") {
+  const bool in_recovery = recovery->text(0, 0) == "t";
+  // A must be off: two machines taking writes would fork the log.
+  auto primary_answers = [&]() -> std::optional<std::string> {
+    if (!options.primary_event_store) return std::nullopt;
+    auto primary = storage::pq::connection::open(with_short_timeout(*options.primary_event_store));
+    if (!primary || !primary->exec("SELECT 1")) return std::nullopt;
+    return "machine A's PostgreSQL still answers at " + primary->address() +
+           " (--primary-event-store): turn machine A off (or unplug it) first; two machines "
+           "taking writes would fork the congress's log.";
+  };
+
+  if (options.finish) {
+    // A promote that stopped after pg_promote(): only the last steps are left.
+    if (in_recovery) {
+      return refused(db->address() +
+                     " is still a standby (in recovery): run plenumd promote without --finish." +
+                     nothing_changed);
+    }
+    if (auto answers = primary_answers()) return refused(*answers + nothing_changed);
+    auto log = storage::read_postgres_log(options.event_store);
+    if (!log) {
+      return refused("the event log does not verify: " + log.error().message + "." +
+                     nothing_changed);
+    }
+    if (log->signers.standby_key && *log->signers.standby_key == standby_pk) {
+      progress << "the log holds the server_handover to this machine's key already\n";
+      return {log->signers.handover_seq, {}, false};
+    }
+    if (auto wrong = certificate_problem(*certificate, log->congress_pk, log->signers,
+                                         log->events.size(), standby_pk, key_store.key_path())) {
+      return refused(*wrong + nothing_changed);
+    }
+    return hand_over(*db, options, *standby_key, *certificate, progress);
+  }
+
+  if (!in_recovery) {
     return refused(db->address() +
                    " is not in recovery: it is not a standby (it was promoted already, or it is "
                    "a primary), so there is nothing to take over. Check that --event-store names "
-                   "this machine's standby." +
+                   "this machine's standby; if an earlier plenumd promote stopped after "
+                   "promoting it, run plenumd promote --finish." +
                    nothing_changed);
   }
 
@@ -155,16 +270,7 @@ promote_outcome promote_standby(const promote_options& options, std::ostream& pr
         std::string(nothing_changed));
   }
 
-  // A must be off: two machines taking writes would fork the log.
-  if (options.primary_event_store) {
-    auto primary = storage::pq::connection::open(with_short_timeout(*options.primary_event_store));
-    if (primary && primary->exec("SELECT 1")) {
-      return refused("machine A's PostgreSQL still answers at " + primary->address() +
-                     " (--primary-event-store): turn machine A off (or unplug it) first; two "
-                     "machines taking writes would fork the congress's log." +
-                     nothing_changed);
-    }
-  }
+  if (auto answers = primary_answers()) return refused(*answers + nothing_changed);
 
   auto standby = storage::postgres_standby_log::open(options.event_store);
   if (!standby) {
@@ -200,43 +306,11 @@ promote_outcome promote_standby(const promote_options& options, std::ostream& pr
                    nothing_changed);
   }
 
-  // The certificate must hold for this log and this machine's key.
-  const auto& log = **standby;
-  const std::uint64_t length = log.head().length;
-  const auto& signers = log.signers();
-  const std::string redo =
-      " Make a new certificate on this congress's primary (plenumd "
-      "certify-standby --standby-key " +
-      standby_pk.hex() + ") while it runs." + nothing_changed;
-  if (signers.standby_key) {
-    return refused("the log already holds a server_handover, at seq " +
-                   std::to_string(signers.handover_seq) +
-                   "; a log takes one: there is nothing to take over." + nothing_changed);
-  }
-  if (certificate->congress_pk != log.congress_public_key()) {
-    return refused("the certificate is for congress key " + certificate->congress_pk.hex() +
-                   ", but this log is kept under congress key " + log.congress_public_key().hex() +
-                   "." + redo);
-  }
-  if (certificate->congress_id != signers.congress_id) {
-    return refused("the certificate is for congress " + certificate->congress_id +
-                   ", but this log is congress " + signers.congress_id + "." + redo);
-  }
-  if (certificate->standby_pk != standby_pk) {
-    return refused("the certificate names standby key " + certificate->standby_pk.hex() +
-                   ", but this machine's key (" + key_store.key_path().string() + ") is " +
-                   standby_pk.hex() + "." + redo);
-  }
-  if (certificate->from_seq > length) {
-    return refused("the certificate holds from seq " + std::to_string(certificate->from_seq) +
-                   ", but this machine's log has only " + std::to_string(length) +
-                   " events: it lacks events the primary had when it certified this machine." +
-                   " Bring machine A back and let this standby catch up." + nothing_changed);
-  }
-  const auto digest = crypto::handover_digest(certificate->congress_id, certificate->congress_pk,
-                                              certificate->standby_pk, certificate->from_seq);
-  if (!log.congress_public_key().verify(digest, certificate->certificate)) {
-    return refused("the certificate's signature is not the congress key's." + redo);
+  const std::uint64_t length = (*standby)->head().length;
+  if (auto wrong =
+          certificate_problem(*certificate, (*standby)->congress_public_key(),
+                              (*standby)->signers(), length, standby_pk, key_store.key_path())) {
+    return refused(*wrong + nothing_changed);
   }
   progress << "the standby holds " << length << " events, verified; the certificate holds from seq "
            << certificate->from_seq << "\n";
@@ -249,32 +323,7 @@ promote_outcome promote_standby(const promote_options& options, std::ostream& pr
                                   ". See this machine's PostgreSQL log.");
   }
   progress << db->address() << " promoted: it takes writes now\n";
-  // Commits must not wait for a standby this machine does not have (yet).
-  if (auto alone = stop_waiting_for_a_standby(*db, options.event_store); !alone) {
-    return failed_after_promotion(
-        "promoted, but its commits would wait for a standby: " + alone.error().message +
-        ". Clear it by hand (ALTER SYSTEM SET synchronous_standby_names = ''; then SELECT "
-        "pg_reload_conf()).");
-  }
-  progress << "synchronous_standby_names cleared: commits do not wait for a standby\n";
-
-  auto store = storage::postgres_log_store::connect({options.event_store});
-  if (!store) {
-    return failed_after_promotion(
-        "promoted, but the event log cannot be opened for writing: " + store.error().message + ".");
-  }
-  const protocol::events::server_handover handover{standby_pk, certificate->from_seq,
-                                                   certificate->certificate, options.reason,
-                                                   static_cast<std::uint64_t>(now_unix_ms())};
-  storage::event_log_options log_options;
-  log_options.log_error = [&progress](std::string_view line) { progress << line << "\n"; };
-  auto written = storage::event_log::open_with_handover(std::move(*store), *standby_key, handover,
-                                                        std::move(log_options));
-  if (!written) {
-    return failed_after_promotion("promoted, but the server_handover could not be appended: " +
-                                  written.error().message + ".");
-  }
-  return {(*written)->signers().handover_seq, {}, false};
+  return hand_over(*db, options, *standby_key, *certificate, progress);
 }
 
 int run_promote_command(const std::vector<std::string>& args) {
@@ -290,13 +339,15 @@ int run_promote_command(const std::vector<std::string>& args) {
       options.primary_event_store = args[++i];
     } else if (args[i] == "--reason" && has_value) {
       options.reason = args[++i];
+    } else if (args[i] == "--finish") {
+      options.finish = true;
     } else {
       usage_ok = false;
     }
   }
   if (!usage_ok || options.data_dir.empty() || options.event_store.empty()) {
     std::cerr << "usage: plenumd promote --data-dir DIR --event-store CONNINFO "
-                 "[--primary-event-store CONNINFO] [--reason TEXT]\n";
+                 "[--primary-event-store CONNINFO] [--reason TEXT] [--finish]\n";
     return 2;
   }
   const promote_outcome outcome = promote_standby(options, std::cerr);

@@ -34,6 +34,10 @@ struct promote_options {
   std::chrono::milliseconds replay_wait{5000};
   /// standby-sync.json older than this means plenumd --standby is not running.
   std::chrono::milliseconds sync_file_max_age{10000};
+  /// Only the steps after pg_promote(), for a promote that stopped after it: the server must
+  /// have left recovery, A must not answer, the log must verify and the certificate hold;
+  /// then the handover is appended (or its seq printed, when the log holds it already).
+  bool finish = false;
 };
 
 /// Takes over; returns the handover's seq, or the refusal or failure in plain words (what is
@@ -48,8 +52,8 @@ struct promote_outcome {
                                               std::ostream& progress);
 
 /// `plenumd promote --data-dir B --event-store CONNINFO [--primary-event-store CONNINFO]
-/// [--reason TEXT]`: `args` are the words after "promote". Prints the handover's seq and exits
-/// 0, or the reason on stderr and exits 1; 2 on bad usage.
+/// [--reason TEXT] [--finish]`: `args` are the words after "promote". Prints the handover's seq and
+/// exits 0, or the reason on stderr and exits 1; 2 on bad usage.
 [[nodiscard]] int run_promote_command(const std::vector<std::string>& args);
 
 }  // namespace plenum::server::app
