@@ -3,7 +3,7 @@
 // through A; A's plenumd is killed and A's server stopped at once (the power-loss fault
 // injector); `plenumd promote` on B appends the handover, and B's running plenumd --standby
 // serves within seconds without a restart: hello says serving and B's signing key, a receipted
-// ballot sent again is answered with its receipt (the same seq, entry and tracking code), a new
+// ballot sent again is answered with the very receipt its delegate got, a new
 // ballot gets a receipt signed by B's key, and the record exported from B verifies.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -217,6 +217,7 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   EXPECT_EQ(again->tracking_code, first->tracking_code);
   EXPECT_EQ(again->board_seq, first->board_seq);
   EXPECT_EQ(again->board_entry_hash, first->board_entry_hash);
+  EXPECT_EQ(again->sig, first->sig) << "signed by the congress key, as at its seq";
 
   // D002 casts on B: its receipt is signed by B's key, after the handover.
   hall_client d2(port_b);
