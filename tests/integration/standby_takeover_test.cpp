@@ -21,6 +21,8 @@
 #include <string>
 #include <thread>
 
+#include <plenum/clients/https_client.hpp>
+
 #include "hall_client.hpp"
 #include "hall_sitting.hpp"
 #include "motion_sitting.hpp"
@@ -236,6 +238,33 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   EXPECT_FALSE(congress_pk.verify(
       crypto::receipt_digest(second->tracking_code, second->board_seq, second->board_entry_hash),
       second->sig));
+
+  // The record the secretary downloads from B verifies: the receipts from before the handover
+  // are those the log kept, the later ones re-made by B's key.
+  {
+    hall_client se(port_b);
+    ASSERT_TRUE(se.auth(sitting.keys.at("SE")).ok());
+    auto ready = se.call("prepare_download", {{"kind", "record"}});
+    ASSERT_TRUE(ready.ok()) << ready.code() << read_file(dir.path() / "b.log");
+    clients::tls_options insecure;
+    insecure.verify = clients::verify_mode::insecure;
+    auto file = clients::https_get("127.0.0.1", port_b, str(ready.fields, "url"), insecure, 20s);
+    ASSERT_TRUE(file && file->status == 200u);
+    const fs::path packed = dir.path() / "download.tar.gz";
+    std::ofstream(packed, std::ios::binary) << file->body;
+    const fs::path unpacked = dir.path() / "download";
+    fs::create_directories(unpacked);
+    ASSERT_EQ(
+        std::system(
+            ("tar -xzf " + quoted(packed.string()) + " -C " + quoted(unpacked.string())).c_str()),
+        0);
+    const std::string name = str(ready.fields, "filename");
+    const auto downloaded =
+        run(PLENUM_VERIFY_BINARY,
+            {(unpacked / name.substr(0, name.size() - std::string(".tar.gz").size())).string()},
+            dir.path());
+    EXPECT_EQ(downloaded.status, 0) << downloaded.out << downloaded.err;
+  }
 
   // The record from B (the organisation office brings the congress key for the receipts made
   // before the handover) verifies.
