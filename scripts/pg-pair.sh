@@ -138,19 +138,33 @@ pg_pair_start() {
   return 1
 }
 
-# pg_cpu_seconds DIR...: the CPU seconds (user + system) of every process of these clusters.
-pg_cpu_seconds() {
-  local d pid total=0 ticks
-  ticks="$(getconf CLK_TCK)"
+# pg_cpu_ticks DIR...: "PID TICKS" (user + system clock ticks) of every process of these
+# clusters now.
+pg_cpu_ticks() {
+  local d pid main
   for d in "$@"; do
     [[ -f "$d/data/postmaster.pid" ]] || continue
-    local main
     main="$(head -n 1 "$d/data/postmaster.pid")"
     for pid in "$main" $(pgrep -P "$main"); do
-      [[ -r /proc/$pid/stat ]] || continue
       # Fields 14 and 15 of /proc/PID/stat (after the command in parentheses).
-      total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+      [[ -r /proc/$pid/stat ]] && echo "$pid $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')"
     done
   done
-  awk -v t="$total" -v k="$ticks" 'BEGIN { printf "%.2f", t / k }'
+}
+
+# pg_cpu_watch STOPFILE DIR...: samples the clusters' processes every 200 ms until STOPFILE
+# exists, then prints the CPU seconds they used meanwhile (a process that ended between two
+# samples counts up to its last sample).
+pg_cpu_watch() {
+  local stop="$1" pid ticks
+  shift
+  declare -A first=() last=()
+  while read -r pid ticks; do first[$pid]=$ticks; last[$pid]=$ticks; done < <(pg_cpu_ticks "$@")
+  while [[ ! -e "$stop" ]]; do
+    while read -r pid ticks; do last[$pid]=$ticks; done < <(pg_cpu_ticks "$@")
+    sleep 0.2
+  done
+  local total=0
+  for pid in "${!last[@]}"; do total=$((total + last[$pid] - ${first[$pid]:-0})); done
+  awk -v t="$total" -v k="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / k }'
 }
