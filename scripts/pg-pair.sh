@@ -158,13 +158,13 @@ pg_cpu_ticks() {
 pg_cpu_watch() {
   local stop="$1" pid ticks
   shift
-  declare -A first=() last=()
-  while read -r pid ticks; do first[$pid]=$ticks; last[$pid]=$ticks; done < <(pg_cpu_ticks "$@")
+  declare -A at_start=() last=()
+  while read -r pid ticks; do at_start[$pid]=$ticks; last[$pid]=$ticks; done < <(pg_cpu_ticks "$@")
   while [[ ! -e "$stop" ]]; do
     while read -r pid ticks; do last[$pid]=$ticks; done < <(pg_cpu_ticks "$@")
     sleep 0.2
   done
   local total=0
-  for pid in "${!last[@]}"; do total=$((total + last[$pid] - ${first[$pid]:-0})); done
+  for pid in "${!last[@]}"; do total=$((total + last[$pid] - ${at_start[$pid]:-0})); done
   awk -v t="$total" -v k="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / k }'
 }
