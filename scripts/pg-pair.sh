@@ -43,7 +43,10 @@ pg_template_make() {
   pg_initdb "$1" || return 1
   pg_configure "$1" "$port" template
   pg_start "$1" || return 1
-  sql "$port" "CREATE DATABASE congress" >/dev/null || return 1
+  if ! sql "$port" "CREATE DATABASE congress" >/dev/null; then
+    pg_stop_now "$1"
+    return 1
+  fi
   as_pg "$pg_bin/pg_ctl" -D "$1/data" -m fast -w stop >>"$1/tools.log" 2>&1 || return 1
   pg_template="$1"
 }
@@ -64,13 +67,14 @@ wal_level = replica
 CONF
 }
 
-# pg_new NAME: a folder under $round_dir owned by the server's user.
+# pg_new NAME VAR: a folder under $round_dir owned by the server's user, its path in VAR and
+# in pg_dirs (not in a subshell: pg_stop_all must see it).
 pg_new() {
   local d
   d="$(mktemp -d "$round_dir/pg-$1-XXXXXX")"
   [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$d"
   pg_dirs+=("$d")
-  echo "$d"
+  printf -v "$2" '%s' "$d"
 }
 
 pg_start() {
@@ -102,8 +106,8 @@ conninfo() { echo "postgresql://plenum@127.0.0.1:$1/congress?connect_timeout=5";
 # a template (pg_template_make), B is a copy of the same stopped cluster as A, made before A
 # starts (a cold base backup) and started in standby mode; else pg_basebackup -R of A.
 pg_pair_start() {
-  pg_a="$(pg_new a)"
-  pg_b="$(pg_new b)"
+  pg_new a pg_a
+  pg_new b pg_b
   pg_a_port="$(free_port)"
   pg_b_port="$(free_port)"
   if [[ -n "${pg_template:-}" && -d "$pg_template/data" ]]; then
