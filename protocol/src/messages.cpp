@@ -56,6 +56,34 @@ decoded<void> spoiled_ballot_is_for_the_vote(const spoil_ballot_request& m,
   return refuse(errc::invalid_field, at.child("vote_id"), "must equal the request's vote_id");
 }
 
+// hello's `serving`: absent (an older server) is true, and it is always written.
+struct serving_flag {
+  [[nodiscard]] static decoded<bool> read(const object_reader& r, std::string_view name) {
+    if (!r.has(name)) return true;
+    return r.boolean(name);
+  }
+  static void write(json::object& out, std::string_view name, bool v) { out.emplace(name, v); }
+};
+
+// hello's `signing_pk`: absent (an older server) is nullopt, which means the congress key.
+struct optional_signing_key {
+  [[nodiscard]] static decoded<std::optional<crypto::public_key>> read(const object_reader& r,
+                                                                       std::string_view name) {
+    if (!r.has(name)) return std::optional<crypto::public_key>();
+    auto key = r.public_key(name);
+    if (!key) return std::move(key).error();
+    return std::optional<crypto::public_key>(*key);
+  }
+  static void write(json::object& out, std::string_view name,
+                    const std::optional<crypto::public_key>& v) {
+    if (v) out.emplace(name, v->hex());
+  }
+};
+
+/// The most hall addresses a hello lists, and the longest of them.
+constexpr std::size_t max_hall_servers = 16;
+constexpr std::size_t max_hall_server_bytes = 256;
+
 using wire::member;
 using wire::tag;
 
@@ -148,7 +176,11 @@ struct session_tables {
         member("congress_id", &hello::congress_id, wire::text{max_name_bytes}),
         member("server_nonce", &hello::server_nonce, wire::fixed_hex<nonce_bytes>{}),
         member("congress_pk", &hello::congress_pk, wire::public_key{}),
-        member("server_unix_ms", &hello::server_unix_ms, wire::number{}));
+        member("server_unix_ms", &hello::server_unix_ms, wire::number{}),
+        member("serving", &hello::serving, serving_flag{}),
+        member("servers", &hello::servers,
+               wire::names_or_empty{wire::names{max_hall_servers, max_hall_server_bytes}}),
+        member("signing_pk", &hello::signing_pk, optional_signing_key{}));
   }
 };
 

@@ -110,10 +110,15 @@ void lying_server::run() {
       crypto::byte_array<protocol::nonce_bytes> nonce{};
       crypto::system_random().fill(nonce);
       const protocol::hello h{
-          congress_id_, nonce, hello_key_,
+          congress_id_,
+          nonce,
+          hello_key_,
           static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                          std::chrono::system_clock::now().time_since_epoch())
-                                         .count())};
+                                         .count()),
+          true,
+          {},
+          std::nullopt};
       ws.write(asio::buffer(protocol::encode_hello(h)));
       for (;;) {
         beast::flat_buffer in;

@@ -83,10 +83,12 @@ void tls_peer::write(std::string_view bytes) {
   }
 }
 
-bool tls_peer::upgrade() {
-  write(
-      "GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+bool tls_peer::upgrade(std::string_view origin) {
+  const std::string origin_line =
+      origin.empty() ? std::string() : "Origin: " + std::string(origin) + "\r\n";
+  write("GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+        origin_line +
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
   // Byte by byte up to the end of the header, so that nothing after it is consumed.
   std::string header;
   while (header.size() < 4 || header.compare(header.size() - 4, 4, "\r\n\r\n") != 0) {

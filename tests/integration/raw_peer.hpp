@@ -41,9 +41,9 @@ class tls_peer {
   tls_peer(const tls_peer&) = delete;
   tls_peer& operator=(const tls_peer&) = delete;
 
-  /// Sends the WebSocket upgrade request for /ws and reads the response header; returns
-  /// whether it was "101 Switching Protocols".
-  bool upgrade();
+  /// Sends the WebSocket upgrade request for /ws (from a page of `origin` when not empty) and
+  /// reads the response header; returns whether it was "101 Switching Protocols".
+  bool upgrade(std::string_view origin = {});
   /// Sends one masked text frame (client to server).
   void send_text(std::string_view text);
   /// Reads and discards whatever arrives until the server closes the connection; whether it

@@ -646,12 +646,12 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     EXPECT_FALSE(appointed.empty());
     // protocol/PROTOCOL.md §8b, the course's types.
     const std::set<std::string> course_types = {
-        "congress_created", "delegate_left",     "alternate_seated", "delegate_added",
-        "sitting_created",  "checkin_opened",    "checkin_closed",   "sitting_opened",
-        "sitting_closed",   "item_added",        "current_item_set", "ceremony_started",
-        "keygen_submitted", "keys_confirmed",    "vote_created",     "vote_opened",
-        "vote_closed",      "partial_submitted", "vote_decided",     "result_signed",
-        "result_announced", "resolution_adopted"};
+        "congress_created", "delegate_left",      "alternate_seated", "delegate_added",
+        "sitting_created",  "checkin_opened",     "checkin_closed",   "sitting_opened",
+        "sitting_closed",   "item_added",         "current_item_set", "ceremony_started",
+        "keygen_submitted", "keys_confirmed",     "vote_created",     "vote_opened",
+        "vote_closed",      "partial_submitted",  "vote_decided",     "result_signed",
+        "result_announced", "resolution_adopted", "server_handover"};
     std::vector<std::uint64_t> course_seqs;
     for (const auto& e : board_events) {
       bool enrollment = false;

@@ -188,10 +188,32 @@ std::string all_lines() {
           "s1", "i1", "m2", "附件", {}, std::string("https://x/y.pdf"), std::string(64, 'b')},
       set_current_item_request{"s1", "i1"},
       submit_proposal_request{"p1", "修路", "建议修路"},
-      create_vote_request{
-          "v1", "s1", "i2", "election", "选举", false, "", 5, {"甲", "乙", "丙"}, false, {}, false, {}},
-      create_vote_request{
-          "v2", "s1", "i3", "appraisal", "测评", true, "two_thirds", 0, {}, true, {"A", "B"}, true, {}},
+      create_vote_request{"v1",
+                          "s1",
+                          "i2",
+                          "election",
+                          "选举",
+                          false,
+                          "",
+                          5,
+                          {"甲", "乙", "丙"},
+                          false,
+                          {},
+                          false,
+                          {}},
+      create_vote_request{"v2",
+                          "s1",
+                          "i3",
+                          "appraisal",
+                          "测评",
+                          true,
+                          "two_thirds",
+                          0,
+                          {},
+                          true,
+                          {"A", "B"},
+                          true,
+                          {}},
       open_vote_request{"v1"},
       close_vote_request{"v1"},
       start_ceremony_request{"s1", {"S1", "S2", "S3"}, 2},
@@ -236,10 +258,10 @@ std::string all_lines() {
              answer_reply<confirm_key_reply>, out);
   edit_lines("partial_decryption_reply", encode_reply(3, partial_decryption_reply{2, 3}),
              answer_reply<partial_decryption_reply>, out);
-  edit_lines(
-      "hello",
-      encode_hello(hello{"congress-demo", crypto::byte_array<32>{4, 5, 6}, pk, 1790000000000}),
-      answer_hello, out);
+  edit_lines("hello",
+             encode_hello(hello{"congress-demo", crypto::byte_array<32>{4, 5, 6}, pk, 1790000000000,
+                                true, std::vector<std::string>{}, std::nullopt}),
+             answer_hello, out);
   return out.str();
 }
 

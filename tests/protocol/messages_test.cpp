@@ -334,8 +334,13 @@ TEST(Messages, PartialDecryptionAllowsAnIdentityShareOnly) {
 }
 
 TEST(Messages, HelloRoundTrips) {
-  const hello h{"congress-demo", crypto::byte_array<32>{4, 5, 6}, voter_key(2).public_part(),
-                1790000000000};
+  const hello h{"congress-demo",
+                crypto::byte_array<32>{4, 5, 6},
+                voter_key(2).public_part(),
+                1790000000000,
+                true,
+                {},
+                std::nullopt};
   const std::string text = encode_hello(h);
   auto f = parse_server_frame(text);
   ASSERT_TRUE(f) << f.error().message();
@@ -346,7 +351,48 @@ TEST(Messages, HelloRoundTrips) {
   EXPECT_EQ(back->server_nonce, h.server_nonce);
   EXPECT_EQ(back->congress_pk, h.congress_pk);
   EXPECT_EQ(back->server_unix_ms, h.server_unix_ms);
+  EXPECT_TRUE(back->serving);
+  EXPECT_TRUE(back->servers.empty());
+  EXPECT_FALSE(back->signing_pk.has_value());
   EXPECT_EQ(encode_hello(*back), text);
+}
+
+TEST(Messages, HelloOfAStandbyNamesTheHallsServersAndTheSigningKey) {
+  hello h{"congress-demo",
+          crypto::byte_array<32>{4, 5, 6},
+          voter_key(2).public_part(),
+          1790000000000,
+          true,
+          {},
+          std::nullopt};
+  h.serving = false;
+  h.servers = {"https://192.168.1.10:8443", "https://192.168.1.11:8443"};
+  h.signing_pk = voter_key(3).public_part();
+  const std::string text = encode_hello(h);
+  auto f = parse_server_frame(text);
+  ASSERT_TRUE(f) << f.error().message();
+  EXPECT_FALSE(f->fields.at("serving").as_bool());
+  auto back = decode_hello(*f);
+  ASSERT_TRUE(back) << back.error().message();
+  EXPECT_FALSE(back->serving);
+  EXPECT_EQ(back->servers, h.servers);
+  ASSERT_TRUE(back->signing_pk.has_value());
+  EXPECT_EQ(*back->signing_pk, voter_key(3).public_part());
+  EXPECT_EQ(encode_hello(*back), text);
+
+  // An older server's hello, without the three: serving, no addresses, the congress key signs.
+  auto old = parse_server_frame(R"({"v":1,"type":"hello","congress_id":"c","server_nonce":")" +
+                                std::string(64, '0') + R"(","congress_pk":")" +
+                                voter_key(2).public_part().hex() + R"(","server_unix_ms":1})");
+  ASSERT_TRUE(old) << old.error().message();
+  auto read = decode_hello(*old);
+  ASSERT_TRUE(read) << read.error().message();
+  EXPECT_TRUE(read->serving);
+  EXPECT_TRUE(read->servers.empty());
+  EXPECT_FALSE(read->signing_pk.has_value());
+
+  f->fields["serving"] = "no";
+  EXPECT_FALSE(decode_hello(*f));
 }
 
 // A deterministic mutation loop over a valid request: the decoder must answer every mutant

@@ -182,27 +182,162 @@ TEST(ChainSigners, TheCongressKeyAsStandbyIsRefused) {
             "event log test: seq 1: server_handover names the congress key as the standby's");
 }
 
-TEST(ChainSigners, TheEventLogRefusesToSignAfterAHandover) {
+// Writes `events` into a new SQLite log at `path`, as a store would have them.
+void store_chain(const std::filesystem::path& path, const std::vector<stored_event>& events) {
+  auto store = sqlite_log_store::open(path, std::chrono::milliseconds(1000));
+  ASSERT_TRUE(store) << store.error().message;
+  ASSERT_TRUE((*store)->prepare(congress.public_part()));
+  std::vector<event_write> batch;
+  const std::vector<private_detail_row> no_details;
+  for (const auto& e : events) batch.push_back(event_write{&e, &no_details});
+  ASSERT_TRUE((*store)->write(batch));
+}
+
+event_log_options quiet() {
+  event_log_options o;
+  o.log_error = [](std::string_view) {};
+  return o;
+}
+
+TEST(ChainSigners, TheEventLogRefusesTheCongressKeyAfterAHandover) {
   chain c;
   c.add(created(), congress);
   c.add(handover(congress, 1), standby);
   c.add(some_event("A1"), standby);
   test::temp_dir dir;
   const auto path = dir.path() / "events.db";
+  store_chain(path, c.events());
+  auto log = event_log::open(path, congress, quiet());
+  ASSERT_FALSE(log);
+  EXPECT_EQ(log.error().code, make_error_code(errc::broken_chain));
+  EXPECT_NE(log.error().message.find("this machine's key " + congress.public_part().hex() +
+                                     " does not sign this log from seq 3: standby key " +
+                                     standby.public_part().hex() +
+                                     " signs it since the server_handover at seq 1"),
+            std::string::npos)
+      << log.error().message;
+}
+
+TEST(ChainSigners, TheEventLogOpensWithTheCertifiedStandbyKeyAfterAHandover) {
+  chain c;
+  c.add(created(), congress);
+  c.add(handover(congress, 1), standby);
+  test::temp_dir dir;
+  const auto path = dir.path() / "events.db";
+  store_chain(path, c.events());
+  {
+    auto log = event_log::open(path, standby, quiet());
+    ASSERT_TRUE(log) << log.error().message;
+    EXPECT_EQ((*log)->congress_public_key(), congress.public_part());
+    EXPECT_EQ((*log)->signing_public_key(), standby.public_part());
+    EXPECT_EQ((*log)->signers().handover_seq, 1u);
+    auto next =
+        (*log)->append("activity_held", protocol::encode_event_payload(some_event("A3")), {});
+    ASSERT_TRUE(next);
+    EXPECT_TRUE(standby.public_part().verify(next->entry_hash, next->signature));
+    EXPECT_FALSE((*log)->flush());
+  }
+  EXPECT_TRUE(event_log::open(path, standby, quiet())) << "it reopens and verifies";
+}
+
+TEST(ChainSigners, TheEventLogRefusesAKeyThatDoesNotSignTheNextSeq) {
+  chain c;
+  c.add(created(), congress);
+  c.add(some_event("A1"), congress);
+  test::temp_dir dir;
+  const auto path = dir.path() / "events.db";
+  store_chain(path, c.events());
+  for (const auto* key : {&standby, &stranger}) {
+    auto log = event_log::open(path, *key, quiet());
+    ASSERT_FALSE(log);
+    EXPECT_NE(log.error().message.find("this machine's key " + key->public_part().hex() +
+                                       " does not sign this log from seq 2: the congress key " +
+                                       congress.public_part().hex() + " signs it"),
+              std::string::npos)
+        << log.error().message;
+  }
+}
+
+TEST(ChainSigners, OpenWithHandoverAppendsAHandoverTheChainAccepts) {
+  chain c;
+  c.add(created(), congress);
+  c.add(some_event("A1"), congress);
+  c.add(some_event("A2"), congress);
+  test::temp_dir dir;
+  const auto path = dir.path() / "events.db";
+  store_chain(path, c.events());
   {
     auto store = sqlite_log_store::open(path, std::chrono::milliseconds(1000));
-    ASSERT_TRUE(store) << store.error().message;
-    ASSERT_TRUE((*store)->prepare(congress.public_part()));
-    std::vector<event_write> batch;
-    const std::vector<private_detail_row> no_details;
-    for (const auto& e : c.events()) batch.push_back(event_write{&e, &no_details});
-    ASSERT_TRUE((*store)->write(batch));
+    ASSERT_TRUE(store);
+    auto log =
+        event_log::open_with_handover(std::move(*store), standby, handover(congress, 2), quiet());
+    ASSERT_TRUE(log) << log.error().message;
+    EXPECT_EQ((*log)->signers().handover_seq, 3u);
+    EXPECT_EQ((*log)->head().length, 4u) << "the handover is durable";
+    ASSERT_TRUE(
+        (*log)->append("activity_held", protocol::encode_event_payload(some_event("A3")), {}));
+    EXPECT_FALSE((*log)->flush());
   }
-  auto log = event_log::open(path, congress);
+  // The stored chain passes the verifier as it is: the handover at seq 3, A3 at 4.
+  auto reopened = event_log::open(path, standby, quiet());
+  ASSERT_TRUE(reopened) << reopened.error().message;
+  const auto& events = (*reopened)->events();
+  ASSERT_EQ(events.size(), 5u);
+  EXPECT_EQ(events[3].type, "server_handover");
+  for (std::size_t seq = 3; seq < 5; ++seq)
+    EXPECT_TRUE(standby.public_part().verify(events[seq].entry_hash, events[seq].signature));
+  EXPECT_FALSE(event_log::open(path, congress, quiet()));
+}
+
+TEST(ChainSigners, OpenWithHandoverRefusesAHandoverTheChainWouldNotAcceptAndWritesNothing) {
+  chain c;
+  c.add(created(), congress);
+  c.add(some_event("A1"), congress);
+  test::temp_dir dir;
+  const auto path = dir.path() / "events.db";
+  store_chain(path, c.events());
+  struct refusal {
+    ev::server_handover handover;
+    const crypto::secret_key* key;
+    std::string reason;
+  };
+  const std::vector<refusal> refusals{
+      {handover(stranger, 1), &standby,
+       "seq 2: the server_handover's certificate is not the "
+       "congress key's"},
+      {handover(congress, 1, "another-congress"), &standby,
+       "seq 2: the server_handover's certificate is not the congress key's"},
+      {handover(congress, 3), &standby, "seq 2: server_handover before seq 3"},
+      {handover(congress, 1), &stranger,
+       "seq 2: the server_handover names standby key " + standby.public_part().hex() +
+           ", not this machine's key " + stranger.public_part().hex()},
+  };
+  for (const auto& r : refusals) {
+    auto store = sqlite_log_store::open(path, std::chrono::milliseconds(1000));
+    ASSERT_TRUE(store);
+    auto log = event_log::open_with_handover(std::move(*store), *r.key, r.handover, quiet());
+    ASSERT_FALSE(log) << r.reason;
+    EXPECT_EQ(log.error().code, make_error_code(errc::broken_chain));
+    EXPECT_NE(log.error().message.find(r.reason), std::string::npos) << log.error().message;
+  }
+  auto unchanged = event_log::open(path, congress, quiet());
+  ASSERT_TRUE(unchanged) << unchanged.error().message;
+  EXPECT_EQ((*unchanged)->events().size(), 2u);
+}
+
+TEST(ChainSigners, OpenWithHandoverRefusesASecondHandover) {
+  chain c;
+  c.add(created(), congress);
+  c.add(handover(congress, 1), standby);
+  test::temp_dir dir;
+  const auto path = dir.path() / "events.db";
+  store_chain(path, c.events());
+  auto store = sqlite_log_store::open(path, std::chrono::milliseconds(1000));
+  ASSERT_TRUE(store);
+  auto log =
+      event_log::open_with_handover(std::move(*store), standby, handover(congress, 1), quiet());
   ASSERT_FALSE(log);
-  EXPECT_NE(log.error().message.find("it is signed by standby key " + standby.public_part().hex() +
-                                     " since the server_handover at seq 1; the congress key may "
-                                     "not sign after it"),
+  EXPECT_NE(log.error().message.find("the log already holds a server_handover, at seq 1"),
             std::string::npos)
       << log.error().message;
 }

@@ -99,5 +99,26 @@ TEST(CongressKeyStore, RefusesASymlink) {
   EXPECT_EQ(key.error().code, make_error_code(errc::storage_failure));
 }
 
+TEST(CongressKeyStore, TheStandbyKeyIsAFileOfItsOwnBesideTheCongressKey) {
+  test::temp_dir dir;
+  const congress_key_store congress(dir / "data");
+  const congress_key_store standby(dir / "data", congress_key_store::standby_file_name);
+  EXPECT_EQ(standby.key_path(), dir / "data" / "standby.key");
+  EXPECT_FALSE(standby.load()) << "no standby key yet";
+  crypto::seeded_random congress_source("congress");
+  crypto::seeded_random standby_source("standby");
+  auto c = congress.load_or_create(congress_source);
+  auto s = standby.load_or_create(standby_source);
+  ASSERT_TRUE(c && s);
+  EXPECT_NE(c->public_part(), s->public_part());
+  struct stat info {};
+  ASSERT_EQ(::stat(standby.key_path().c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  auto loaded = standby.load();
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->public_part(), s->public_part());
+  EXPECT_EQ(congress.load()->public_part(), c->public_part());
+}
+
 }  // namespace
 }  // namespace plenum::server::storage

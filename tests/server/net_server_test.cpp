@@ -11,6 +11,7 @@
 #include <plenum/clients/https_client.hpp>
 #include <plenum/clients/ws_client.hpp>
 
+#include "net/http_responder.hpp"
 #include "net/http_session.hpp"
 #include "net/self_signed.hpp"
 #include "net/server.hpp"
@@ -171,6 +172,33 @@ TEST(origin_test, RefusesCrossSiteWebSocketOrigins) {
   EXPECT_FALSE(origin_allowed(req));
   req.erase(http::field::origin);
   EXPECT_TRUE(origin_allowed(req));
+}
+
+TEST(origin_test, AcceptsThePagesOfTheHallsOtherMachine) {
+  // A tablet that loaded the apps from machine A connects to B after a failover.
+  const std::vector<std::string> hall = {"https://192.168.1.10:8443", "https://192.168.1.11:8443"};
+  http::request<http::string_body> req{http::verb::get, "/ws", 11};
+  req.set(http::field::host, "192.168.1.11:8443");
+  req.set(http::field::origin, "https://192.168.1.10:8443");
+  EXPECT_TRUE(origin_allowed(req, hall));
+  EXPECT_FALSE(origin_allowed(req));
+  req.set(http::field::origin, "https://192.168.1.12:8443");
+  EXPECT_FALSE(origin_allowed(req, hall));
+  req.set(http::field::origin, "https://192.168.1.10:8444");
+  EXPECT_FALSE(origin_allowed(req, hall));
+  req.set(http::field::origin, "http://192.168.1.10:8443");
+  EXPECT_FALSE(origin_allowed(req, hall));
+}
+
+TEST(csp_test, ConnectSrcNamesTheHallsWebSocketAddresses) {
+  EXPECT_EQ(content_security_policy_for({}), content_security_policy);
+  const std::string csp =
+      content_security_policy_for({"https://192.168.1.10:8443", "https://hall-b.local"});
+  EXPECT_NE(csp.find("connect-src 'self' wss://192.168.1.10:8443 wss://hall-b.local;"),
+            std::string::npos)
+      << csp;
+  EXPECT_NE(csp.find("default-src 'none';"), std::string::npos);
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
 }
 
 }  // namespace

@@ -7,16 +7,20 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "export/record_export.hpp"
 #include "export/standby_certificate.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/protocol/events.hpp"
+#include "plenum/protocol/record.hpp"
 #include "record_suite.hpp"
+#include "storage/event_log.hpp"
 
 namespace plenum::verify_test {
 namespace {
 
 namespace json = boost::json;
 namespace ev = protocol::events;
+namespace storage = server::storage;
 
 crypto::secret_key key_from(std::uint8_t fill) {
   crypto::byte_array<32> seed{};
@@ -175,7 +179,7 @@ TEST_F(handover_record, ASecondHandoverFails) {
 }
 
 TEST_F(handover_record, ACertificateMadeByCertifyStandbyCarriesTheTakeover) {
-  auto c = server::certify_standby(sitting_->data_dir(), standby_.public_part());
+  auto c = server::certify_standby(sitting_->data_dir(), "", standby_.public_part());
   ASSERT_TRUE(c) << c.error().message;
   auto events = read_events(clean_);
   EXPECT_EQ(c->from_seq, events.size());
@@ -198,10 +202,70 @@ TEST_F(handover_record, ACertificateMadeByCertifyStandbyCarriesTheTakeover) {
       << dump(early);
 
   auto itself =
-      server::certify_standby(sitting_->data_dir(), sitting_->congress_key().public_part());
+      server::certify_standby(sitting_->data_dir(), "", sitting_->congress_key().public_part());
   ASSERT_FALSE(itself);
   EXPECT_NE(itself.error().message.find("the standby key given is the congress key"),
             std::string::npos);
+}
+
+// The standby machine holds only its own key, yet exports the receipts of the ballots cast
+// before it took over: the PostgreSQL log keeps each receipt's signature (table receipts), here
+// those of the clean record, which the congress key made.
+TEST_F(handover_record, TheStandbyExportsTheReceiptsTheLogKeptForTheCongressKey) {
+  std::vector<storage::stored_event> events;
+  {
+    auto log =
+        storage::event_log::open(sitting_->data_dir() / "events.db", sitting_->congress_key());
+    ASSERT_TRUE(log) << log.error().message;
+    events = (*log)->snapshot();
+  }
+  server::record_export::kept_receipts kept;
+  std::ifstream receipts(clean_ / protocol::record_receipts_file);
+  for (std::string line; std::getline(receipts, line);) {
+    auto r = protocol::parse_receipt_line(line);
+    ASSERT_TRUE(r);
+    kept.emplace(r->board_seq, r->sig);
+  }
+  ASSERT_FALSE(kept.empty()) << "the sitting's ballots";
+
+  const auto congress_pk = sitting_->congress_key().public_part();
+  auto created = protocol::decode_event_payload(events.front().type, events.front().payload);
+  ASSERT_TRUE(created);
+  const auto& congress_id = std::get<ev::congress_created>(*created).congress_id;
+  const std::uint64_t at = events.size();
+  storage::stored_event h;
+  h.seq = at;
+  h.prev_hash = events.back().entry_hash;
+  h.type = std::string(ev::server_handover::type);
+  h.payload = protocol::encode_event_payload(
+      ev::server_handover{standby_.public_part(), at,
+                          sitting_->congress_key().sign(crypto::handover_digest(
+                              congress_id, congress_pk, standby_.public_part(), at)),
+                          "主机断电", 1'800'000'000'000});
+  h.entry_hash = crypto::entry_hash(h.seq, h.prev_hash, h.type, h.payload);
+  h.signature = standby_.sign(h.entry_hash);
+  events.push_back(h);
+
+  const std::vector<crypto::secret_key> only_the_standby{standby_};
+  const auto missing =
+      server::record_export::missing_receipt_key(events, congress_pk, only_the_standby);
+  ASSERT_TRUE(missing);
+  EXPECT_NE(missing->find("was receipted by the congress key " + congress_pk.hex()),
+            std::string::npos)
+      << *missing;
+  EXPECT_FALSE(server::record_export::write_record(events, congress_pk, only_the_standby,
+                                                   sitting_->fresh_dir("no-receipts")));
+
+  EXPECT_FALSE(
+      server::record_export::missing_receipt_key(events, congress_pk, only_the_standby, kept));
+  const auto dir = sitting_->fresh_dir("standby-export");
+  std::filesystem::remove_all(dir);
+  auto written =
+      server::record_export::write_record(events, congress_pk, only_the_standby, dir, kept);
+  ASSERT_TRUE(written) << written.error().message();
+  EXPECT_EQ(written->receipts, kept.size());
+  const auto r = verify(dir, options(congress_pk));
+  EXPECT_TRUE(r.passed()) << dump(r);
 }
 
 }  // namespace

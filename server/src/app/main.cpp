@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "app/options.hpp"
+#include "app/own_address.hpp"
+#include "app/standby_key_command.hpp"
 #include "app/townships.hpp"
 #include "common/log.hpp"
 #include "downloads/sheet_tool.hpp"
@@ -29,6 +31,13 @@
 #include "service/bootstrap.hpp"
 #include "service/hall_service.hpp"
 #ifdef PLENUM_WITH_POSTGRES
+#include "app/hall_switch.hpp"
+#include "app/promote_command.hpp"
+#include "app/replication_watch.hpp"
+#include "app/standalone_command.hpp"
+#include "app/standby_follower.hpp"
+#include "app/standby_responder.hpp"
+#include "app/standby_takeover.hpp"
 #include "storage/postgres_log_store.hpp"
 #endif
 
@@ -136,6 +145,28 @@ void bootstrap(const plenum::server::app::daemon_options& opts,
   }
 }
 
+#ifdef PLENUM_WITH_POSTGRES
+// The replicated log of --event-store, read as soon as the standby's PostgreSQL holds it (the
+// primary may start later): asked again every second. nullopt when it cannot be read for good
+// (it does not verify) or a signal ends the wait.
+std::optional<plenum::server::app::opened_standby> open_standby_when_ready(
+    const std::string& conninfo) {
+  bool noted = false;
+  for (;;) {
+    auto opened = plenum::server::app::open_standby(conninfo);
+    if (opened) return std::move(*opened);
+    if (opened.error().code == plenum::errc::broken_chain) {
+      log::error("the replicated log does not verify", {{"error", opened.error().message}});
+      std::cerr << "plenumd: " << opened.error().message << "\n";
+      return std::nullopt;
+    }
+    if (!noted) log::info("waiting for the replicated log", {{"error", opened.error().message}});
+    noted = true;
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+}
+#endif
+
 int run(const plenum::server::app::daemon_options& opts) {
   log::set_min_level(opts.log_level);
   raise_file_limit();
@@ -156,6 +187,7 @@ int run(const plenum::server::app::daemon_options& opts) {
   config.endpoint = tcp::endpoint(asio::ip::make_address(opts.listen), opts.port);
   config.web_root = opts.web_root;
   config.limits = opts.limits;
+  config.hall_servers = opts.hall_servers;
   // Declared before the handlers: connections a handler still holds are destroyed with it,
   // and their streams need the io_context's services to be alive then.
   asio::io_context ioc{static_cast<int>(opts.threads)};
@@ -164,9 +196,41 @@ int run(const plenum::server::app::daemon_options& opts) {
   std::unique_ptr<plenum::server::service::hall_service> single;
   plenum::server::app::township_halls towns;
   plenum::server::net::ws_handler* handler = nullptr;
-  if (opts.townships.empty()) {
-    plenum::server::service::hall_config hall_config;
-    hall_config.data_dir = opts.data_dir;
+  plenum::server::service::hall_config hall_config;
+  hall_config.data_dir = opts.data_dir;
+  hall_config.hall_servers = opts.hall_servers;
+  hall_config.serving_address = plenum::server::app::own_hall_address(opts.hall_servers, opts.port);
+#ifdef PLENUM_WITH_POSTGRES
+  // The standby machine: its greeter until it takes over, then the hall it built.
+  std::unique_ptr<plenum::server::app::standby_responder> standby_greeter;
+  std::unique_ptr<plenum::server::app::hall_switch> hall_switch;
+  std::optional<plenum::server::app::opened_standby> standby;
+  // Watches the hall's standby on a PostgreSQL primary (declared after the hall it reports to).
+  std::unique_ptr<plenum::server::app::replication_watch> hall_watch;
+  auto watch_hall = [&hall_watch, &opts](plenum::server::service::hall_service& hall) {
+    hall_watch = std::make_unique<plenum::server::app::replication_watch>(
+        *opts.event_store, "the event store's PostgreSQL",
+        plenum::server::app::hall_sync_reporter(
+            [&hall](const std::string& state) { hall.set_standby_sync(state); }),
+        true);
+  };
+#endif
+  if (opts.standby) {
+#ifdef PLENUM_WITH_POSTGRES
+    standby = open_standby_when_ready(*opts.event_store);
+    if (!standby) return 1;
+    log::info("following the replicated log", {{"congress_id", standby->identity.congress_id},
+                                               {"events", standby->log->head().length},
+                                               {"congress_pk", standby->identity.congress_pk.hex()},
+                                               {"standby", standby->name}});
+    standby_greeter = std::make_unique<plenum::server::app::standby_responder>(standby->identity,
+                                                                               opts.hall_servers);
+    hall_switch = std::make_unique<plenum::server::app::hall_switch>(*standby_greeter);
+    handler = hall_switch.get();
+    config.downloads = hall_switch.get();
+    hall_config.sheet_tool = sheet_tool(opts);
+#endif
+  } else if (opts.townships.empty()) {
     if (opts.event_store) {
 #ifdef PLENUM_WITH_POSTGRES
       hall_config.event_store = [conninfo = *opts.event_store]()
@@ -195,6 +259,9 @@ int run(const plenum::server::app::daemon_options& opts) {
     bootstrap(opts, *single);
     handler = single.get();
     config.downloads = &single->downloads();
+#ifdef PLENUM_WITH_POSTGRES
+    if (opts.event_store) watch_hall(*single);
+#endif
   } else {
     try {
       towns = plenum::server::app::open_townships(opts, sheet_tool(opts));
@@ -243,6 +310,37 @@ int run(const plenum::server::app::daemon_options& opts) {
                           {"threads", opts.threads},
                           {"web_root", opts.web_root.string()}});
   if (opts.ready_file) write_ready_file(*opts.ready_file, ep.port());
+#ifdef PLENUM_WITH_POSTGRES
+  // The standby follows its log until `plenumd promote` hands it over, then serves from it.
+  std::unique_ptr<plenum::server::app::standby_follower> follower;
+  if (standby) {
+    plenum::server::app::standby_follower::config follow;
+    follow.event_store = *opts.event_store;
+    follow.primary_event_store = opts.primary_event_store;
+    follow.sync_file = opts.data_dir / "standby-sync.json";
+    follower = std::make_unique<plenum::server::app::standby_follower>(
+        follow, std::move(*standby),
+        [&standby_greeter](const plenum::server::app::standby_identity& id) {
+          standby_greeter->set_identity(id);
+        },
+        [&](const plenum::crypto::public_key& standby_pk) {
+          auto hall =
+              plenum::server::app::open_taken_over_hall(hall_config, *opts.event_store, standby_pk);
+          if (!hall) {
+            log::error("cannot take over yet", {{"error", hall.error().message}});
+            return false;
+          }
+          single = std::move(*hall);
+          log::info("serving the hall: this machine took over",
+                    {{"congress_id", single->congress_id()},
+                     {"events", single->event_count()},
+                     {"signing_pk", standby_pk.hex()}});
+          watch_hall(*single);
+          hall_switch->serve(*single);
+          return true;
+        });
+  }
+#endif
 
   std::vector<std::thread> threads;
   threads.reserve(opts.threads - 1);
@@ -260,11 +358,29 @@ int main(int argc, char* argv[]) {
   if (argc >= 2 && std::string_view(argv[1]) == "export")
     return plenum::server::record_export::run_export_command(
         std::vector<std::string>(argv + 2, argv + argc));
-  // plenumd certify-standby --data-dir D --standby-key HEX --out FILE: the handover
-  // certificate a standby keeps (server/STANDBY.md).
+  // plenumd certify-standby --data-dir D [--event-store C] --standby-key HEX --out FILE: the
+  // handover certificate a standby keeps (server/STANDBY.md).
   if (argc >= 2 && std::string_view(argv[1]) == "certify-standby")
     return plenum::server::run_certify_standby_command(
         std::vector<std::string>(argv + 2, argv + argc));
+  // plenumd standby-key --data-dir B: the standby machine's own key (server/STANDBY.md).
+  if (argc >= 2 && std::string_view(argv[1]) == "standby-key")
+    return plenum::server::app::run_standby_key_command(
+        std::vector<std::string>(argv + 2, argv + argc));
+  // plenumd promote …: the standby takes over; plenumd standalone …: the primary goes on alone.
+  if (argc >= 2 &&
+      (std::string_view(argv[1]) == "promote" || std::string_view(argv[1]) == "standalone")) {
+    const std::vector<std::string> args(argv + 2, argv + argc);
+#ifdef PLENUM_WITH_POSTGRES
+    return std::string_view(argv[1]) == "promote"
+               ? plenum::server::app::run_promote_command(args)
+               : plenum::server::app::run_standalone_command(args);
+#else
+    std::cerr << "plenumd " << argv[1]
+              << ": this plenumd was built without PostgreSQL (PLENUM_WITH_POSTGRES)\n";
+    return 2;
+#endif
+  }
   plenum::server::app::daemon_options opts;
   try {
     opts = plenum::server::app::parse_options(std::vector<std::string>(argv + 1, argv + argc));

@@ -1,6 +1,7 @@
 #include "app/options.hpp"
 
 #include <boost/program_options.hpp>
+#include <cctype>
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
@@ -92,7 +93,59 @@ std::vector<township_option> parse_townships(const std::vector<std::string>& tow
   return out;
 }
 
+bool host_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.';
+}
+
 }  // namespace
+
+std::string parse_hall_server(const std::string& text) {
+  const std::string what = "--hall-server " + text + ": ";
+  constexpr std::string_view scheme = "https://";
+  std::string s = text;
+  if (!s.empty() && s.back() == '/') s.pop_back();
+  if (s.size() > 200) throw std::invalid_argument(what + "longer than 200 characters");
+  if (s.compare(0, scheme.size(), scheme) != 0)
+    throw std::invalid_argument(what + "must start with https:// (e.g. https://192.168.1.10:8443)");
+  const std::string rest = s.substr(scheme.size());
+  if (rest.find_first_of("/?#@") != std::string::npos)
+    throw std::invalid_argument(what + "must be https://host[:port] with no path");
+  std::string host;
+  std::string port;
+  if (!rest.empty() && rest.front() == '[') {
+    const auto close = rest.find(']');
+    if (close == std::string::npos || close == 1)
+      throw std::invalid_argument(what + "an IPv6 address must be written [address]");
+    host = rest.substr(0, close + 1);
+    for (char c : host.substr(1, host.size() - 2))
+      if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.')
+        throw std::invalid_argument(what + "the IPv6 address holds a character it cannot");
+    const std::string after = rest.substr(close + 1);
+    if (!after.empty()) {
+      if (after.front() != ':') throw std::invalid_argument(what + "expected :port after ]");
+      port = after.substr(1);
+      if (port.empty()) throw std::invalid_argument(what + "the port is missing after ':'");
+    }
+  } else {
+    const auto colon = rest.find(':');
+    host = rest.substr(0, colon);
+    if (colon != std::string::npos) {
+      port = rest.substr(colon + 1);
+      if (port.empty()) throw std::invalid_argument(what + "the port is missing after ':'");
+    }
+    for (char c : host)
+      if (!host_char(c))
+        throw std::invalid_argument(what + "the host may hold letters, digits, '-' and '.' only");
+  }
+  if (host.empty()) throw std::invalid_argument(what + "the host is missing");
+  if (!port.empty()) {
+    if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(port) == 0 || std::stoul(port) > 65535)
+      throw std::invalid_argument(what + "the port must be a number from 1 to 65535");
+  }
+  return s;
+}
 
 daemon_options parse_options(const std::vector<std::string>& args) {
   daemon_options o;
@@ -105,6 +158,8 @@ daemon_options parse_options(const std::vector<std::string>& args) {
   std::string log_level = "info";
   std::string roster;
   std::string event_store;
+  std::string primary_event_store;
+  std::vector<std::string> hall_servers;
   std::string membership = "0,0,0";
   std::string sheet_tool;
   std::vector<std::string> townships;
@@ -156,6 +211,18 @@ daemon_options parse_options(const std::vector<std::string>& args) {
      "keep the event log in PostgreSQL instead of <data-dir>/events.db: a libpq connection "
      "string (\"host=… port=… dbname=… user=…\"); commits wait for the server's synchronous "
      "standby when it has one (server/STANDBY.md). The congress key stays in <data-dir>")
+    ("standby", po::bool_switch(&o.standby),
+     "run as the hall's standby machine (server/STANDBY.md): follow the replicated log of "
+     "--event-store (this machine's PostgreSQL, a streaming standby), write "
+     "<data-dir>/standby-sync.json every second, answer every request but ping with "
+     "not_serving, and serve once `plenumd promote` has handed the log to <data-dir>/standby.key")
+    ("primary-event-store", po::value(&primary_event_store),
+     "with --standby: libpq connection string of the primary's PostgreSQL, asked every second "
+     "whether it names this standby in sync (a primary that does not answer is not an error)")
+    ("hall-server", po::value(&hall_servers)->composing(),
+     "https://host[:port] (repeatable): an address of the hall's machines, this one and the "
+     "other, as devices reach them; sent to devices in hello, and pages loaded from any of "
+     "them may open the WebSocket")
     ("init-demo", po::bool_switch(&o.init_demo),
      "if the event log is empty, create the demo congress and write enrollment codes to "
      "<data-dir>/demo-credentials.txt")
@@ -260,6 +327,27 @@ daemon_options parse_options(const std::vector<std::string>& args) {
       throw std::invalid_argument("--event-store is for the single congress, not --township");
     o.event_store = event_store;
   }
+  if (!primary_event_store.empty()) {
+    if (!o.standby) throw std::invalid_argument("--primary-event-store goes with --standby");
+    o.primary_event_store = primary_event_store;
+  }
+  if (o.standby) {
+    if (!o.event_store)
+      throw std::invalid_argument(
+          "--standby needs --event-store (this machine's PostgreSQL, a standby of the primary's)");
+    if (o.init_demo || o.roster)
+      throw std::invalid_argument(
+          "--standby follows the primary's congress: --init-demo and --roster are for the "
+          "primary");
+  }
+  for (const auto& h : hall_servers) {
+    auto address = parse_hall_server(h);
+    for (const auto& other : o.hall_servers)
+      if (other == address) throw std::invalid_argument("--hall-server " + h + " is given twice");
+    o.hall_servers.push_back(std::move(address));
+  }
+  if (o.hall_servers.size() > 16)
+    throw std::invalid_argument("--hall-server: at most 16 addresses");
   o.limits.read_message_max = max_message;
   o.limits.send_queue_max_bytes = max_queue;
   return o;

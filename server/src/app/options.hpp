@@ -46,14 +46,29 @@ struct daemon_options {
   std::vector<std::pair<std::string, std::string>> county_accounts;  // id, name
   std::vector<std::string> county_reissue;  // accounts that get a fresh code at this start
   std::optional<std::string> event_store;   // libpq conninfo: the log in PostgreSQL (STANDBY.md)
-  std::string help;                         // non-empty when --help was given: print it and exit 0
+  /// --standby: follow the replicated log of --event-store and refuse to serve until promoted
+  /// (server/STANDBY.md).
+  bool standby = false;
+  /// With --standby: libpq conninfo of the primary's PostgreSQL, watched for sync.
+  std::optional<std::string> primary_event_store;
+  /// The hall's base addresses ("https://host[:port]", as --hall-server gives them, without a
+  /// trailing slash): named in hello, their origins accepted for WebSockets.
+  std::vector<std::string> hall_servers;
+  std::string help;  // non-empty when --help was given: print it and exit 0
 };
 
 /// Parses the command line (argv[0] is the program name). Throws std::invalid_argument
 /// with a message for the user on an unknown option, a bad value, or only one of
 /// --tls-cert/--tls-key, a bad or repeated township, a township option naming no township, a
 /// county account without townships, --roster/--init-demo with townships (start-up
-/// configuration), or --event-store with townships.
+/// configuration), --event-store with townships, --standby without --event-store or with
+/// --init-demo/--roster, --primary-event-store without --standby, or a --hall-server that is not
+/// https://host[:port].
 [[nodiscard]] daemon_options parse_options(const std::vector<std::string>& args);
+
+/// A --hall-server address checked and normalised: "https://host[:port]" (a trailing '/' is
+/// dropped; host a name or an IPv4 address or a bracketed IPv6 one; port 1–65535). Throws
+/// std::invalid_argument naming what is wrong.
+[[nodiscard]] std::string parse_hall_server(const std::string& text);
 
 }  // namespace plenum::server::app

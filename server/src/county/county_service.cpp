@@ -43,8 +43,13 @@ void county_service::on_open(const std::shared_ptr<net::connection>& conn) {
   auto s = std::make_shared<session>();
   s->conn = conn;
   crypto::system_random().fill(s->server_nonce);
-  const protocol::hello h{config_.county_id, s->server_nonce, public_key_,
-                          static_cast<std::uint64_t>(clock_->now_ms())};
+  const protocol::hello h{config_.county_id,
+                          s->server_nonce,
+                          public_key_,
+                          static_cast<std::uint64_t>(clock_->now_ms()),
+                          true,
+                          {},
+                          std::nullopt};
   {
     std::lock_guard lock(mutex_);
     sessions_.insert_or_assign(conn->id(), s);

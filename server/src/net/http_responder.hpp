@@ -2,6 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "net/beast.hpp"
 
@@ -15,10 +18,15 @@ inline constexpr const char* content_security_policy =
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
+/// The CSP above with every hall address (https://host[:port], server/STANDBY.md) added to
+/// connect-src as its wss:// address, so a page loaded from one of the hall's machines may
+/// connect to the other; the CSP above itself when `hall_servers` is empty.
+[[nodiscard]] std::string content_security_policy_for(const std::vector<std::string>& hall_servers);
+
 /// Adds the security headers every response carries: HSTS, X-Content-Type-Options,
-/// the CSP above, Referrer-Policy, X-Frame-Options, Cross-Origin-Opener-Policy, and the
-/// Server name.
-void add_security_headers(http::fields& fields);
+/// `csp` as Content-Security-Policy, Referrer-Policy, X-Frame-Options,
+/// Cross-Origin-Opener-Policy, and the Server name.
+void add_security_headers(http::fields& fields, std::string_view csp = content_security_policy);
 
 /// Builds the response to one request:
 /// - GET/HEAD `/healthz` → 200 `{"status":"ok"}` (application/json, no-store);
@@ -28,10 +36,12 @@ void add_security_headers(http::fields& fields);
 /// - `/ws` without a WebSocket upgrade → 426.
 /// HEAD answers carry the GET headers and no body. `web_root` must be canonical. The
 /// connection is kept alive when the request asks for it and `allow_keep_alive` is true.
-/// Thread-safe (reads the file system only).
+/// Every response carries `csp` (content_security_policy_for). Thread-safe (reads the file
+/// system only).
 [[nodiscard]] http::message_generator respond(const std::filesystem::path& web_root,
                                               const http::request<http::string_body>& req,
-                                              bool allow_keep_alive);
+                                              bool allow_keep_alive,
+                                              std::string_view csp = content_security_policy);
 
 /// An error response (plain text) for requests the session rejects before `respond`,
 /// e.g. 413 for a body over the limit. `keep_alive` false closes the connection after it.

@@ -67,7 +67,7 @@ void http_session::on_read(beast::error_code ec, std::size_t /*bytes*/) {
     if (handler == nullptr) {
       return do_write(error_response(http::status::not_found, req.version(), false));
     }
-    if (!origin_allowed(req)) {
+    if (!origin_allowed(req, state_->hall_servers)) {
       log::info("ws origin refused",
                 {{"remote", remote_}, {"origin", std::string(req[http::field::origin])}});
       return do_write(error_response(http::status::forbidden, req.version(), false));
@@ -82,7 +82,7 @@ void http_session::on_read(beast::error_code ec, std::size_t /*bytes*/) {
   bool keep_alive = !stopping_ && requests_ < state_->limits.http_max_requests;
   if (is_download_target(req.target()))
     return do_write(respond_download(state_->downloads, req, keep_alive));
-  do_write(respond(state_->web_root, req, keep_alive));
+  do_write(respond(state_->web_root, req, keep_alive, state_->csp));
 }
 
 void http_session::upgrade(ws_handler& handler) {
@@ -146,9 +146,12 @@ bool iequals(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-bool origin_allowed(const http::request<http::string_body>& req) {
+bool origin_allowed(const http::request<http::string_body>& req,
+                    const std::vector<std::string>& hall_servers) {
   auto origin = req.find(http::field::origin);
   if (origin == req.end()) return true;
+  for (const auto& address : hall_servers)
+    if (iequals(origin->value(), address)) return true;
   std::string_view host = req[http::field::host];
   std::string_view value = origin->value();
   constexpr std::string_view scheme = "https://";

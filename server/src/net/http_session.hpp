@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "net/beast.hpp"
 #include "net/server_state.hpp"
@@ -55,8 +56,10 @@ class http_session final : public closable, public std::enable_shared_from_this<
 };
 
 /// True when the upgrade request's Origin, if any, names the host it was sent to
-/// (https://<Host>), so a page of another site cannot open a WebSocket with the user's
-/// browser. Requests without Origin (non-browser clients) pass. Case-insensitive.
-[[nodiscard]] bool origin_allowed(const http::request<http::string_body>& req);
+/// (https://<Host>) or one of the hall's addresses (`hall_servers`, "https://host[:port]"), so
+/// a page of another site cannot open a WebSocket with the user's browser. Requests without
+/// Origin (non-browser clients) pass. Case-insensitive.
+[[nodiscard]] bool origin_allowed(const http::request<http::string_body>& req,
+                                  const std::vector<std::string>& hall_servers = {});
 
 }  // namespace plenum::server::net

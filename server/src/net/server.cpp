@@ -23,7 +23,7 @@ server::server(asio::io_context& ioc, ssl::context tls, const server_config& con
                ws_handler& handler)
     : state_(std::make_shared<server_state>(std::move(tls), canonical_web_root(config.web_root),
                                             config.limits, handler, config.downloads,
-                                            config.ws_routes)),
+                                            config.ws_routes, config.hall_servers)),
       listener_(std::make_shared<listener>(ioc, config.endpoint, state_)) {}
 
 server::~server() = default;

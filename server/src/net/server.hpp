@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "net/beast.hpp"
 #include "net/download_source.hpp"
@@ -32,6 +33,9 @@ struct server_config {
   /// handler ("/ws/county", "/ws/township/<id>"); an upgrade on any other path answers 404.
   /// Each handler must outlive the io_context's last run, like the server's.
   std::map<std::string, ws_handler*> ws_routes;
+  /// The hall's addresses ("https://host[:port]", plenumd's --hall-server): a page loaded from
+  /// any of them may open a WebSocket here, and the CSP's connect-src names their wss://.
+  std::vector<std::string> hall_servers;
 };
 
 /// Binds at construction, serves after `start` on the threads that run `ioc`.

@@ -6,9 +6,11 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "net/beast.hpp"
 #include "net/download_source.hpp"
+#include "net/http_responder.hpp"
 #include "net/limits.hpp"
 #include "net/session_registry.hpp"
 #include "net/ws_handler.hpp"
@@ -20,13 +22,16 @@ struct server_state {
   server_state(ssl::context tls_context, std::filesystem::path canonical_web_root,
                session_limits session_caps, ws_handler& application,
                download_source* download_files = nullptr,
-               std::map<std::string, ws_handler*> other_ws_routes = {})
+               std::map<std::string, ws_handler*> other_ws_routes = {},
+               std::vector<std::string> hall_server_addresses = {})
       : tls(std::move(tls_context)),
         web_root(std::move(canonical_web_root)),
         limits(session_caps),
         handler(application),
         downloads(download_files),
-        ws_routes(std::move(other_ws_routes)) {}
+        ws_routes(std::move(other_ws_routes)),
+        hall_servers(std::move(hall_server_addresses)),
+        csp(content_security_policy_for(hall_servers)) {}
 
   /// The handler of WebSocket upgrades on `path` (without the query): `handler` for "/ws", a
   /// route's for its path, null for any other path.
@@ -42,6 +47,10 @@ struct server_state {
   ws_handler& handler;               // must outlive the io_context that runs the sessions
   download_source* const downloads;  // may be null; outlives the sessions like handler
   const std::map<std::string, ws_handler*> ws_routes;  // path → handler, as handler
+  /// The hall's addresses (https://host[:port]): their origins may open WebSockets.
+  const std::vector<std::string> hall_servers;
+  /// Every response's Content-Security-Policy (connect-src with the hall's wss:// addresses).
+  const std::string csp;
   session_registry registry;
 };
 

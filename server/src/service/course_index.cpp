@@ -11,13 +11,14 @@ namespace json = boost::json;
 namespace {
 
 // The events of the course by type (protocol/EVENTS.md): none of them is one per delegate.
-constexpr std::array<std::string_view, 22> course_types = {
-    "congress_created", "delegate_left",     "alternate_seated", "delegate_added",
-    "sitting_created",  "checkin_opened",    "checkin_closed",   "sitting_opened",
-    "sitting_closed",   "item_added",        "current_item_set", "ceremony_started",
-    "keygen_submitted", "keys_confirmed",    "vote_created",     "vote_opened",
-    "vote_closed",      "partial_submitted", "vote_decided",     "result_signed",
-    "result_announced", "resolution_adopted"};
+// server_handover: a client relies on entries signed by a standby key only under it.
+constexpr std::array<std::string_view, 23> course_types = {
+    "congress_created", "delegate_left",      "alternate_seated", "delegate_added",
+    "sitting_created",  "checkin_opened",     "checkin_closed",   "sitting_opened",
+    "sitting_closed",   "item_added",         "current_item_set", "ceremony_started",
+    "keygen_submitted", "keys_confirmed",     "vote_created",     "vote_opened",
+    "vote_closed",      "partial_submitted",  "vote_decided",     "result_signed",
+    "result_announced", "resolution_adopted", "server_handover"};
 
 // The payload's string member `key`, or "" when the payload is not an object holding one.
 std::string string_member(const json::value& payload, std::string_view key) {

@@ -9,8 +9,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/context.hpp"
+#include "plenum/crypto/sign.hpp"
 #include "service/attempt_limiter.hpp"
 #include "service/state_push_pace.hpp"
 #include "storage/log_store.hpp"
@@ -21,6 +23,10 @@ namespace plenum::server::service {
 struct hall_config {
   /// Holds congress.key and events.db (created when missing).
   std::filesystem::path data_dir;
+  /// Loads the key that signs the log's new entries and receipts; when empty, the congress key
+  /// <data_dir>/congress.key (created when missing). The standby machine after `plenumd
+  /// promote` loads its standby.key here.
+  std::function<storage::storage_result<crypto::secret_key>()> signing_key;
   /// Opens the store the event log is kept in (e.g. PostgreSQL, server/STANDBY.md); when empty,
   /// the log is the SQLite file <data_dir>/events.db.
   std::function<storage::storage_result<std::unique_ptr<storage::log_store>>()> event_store;
@@ -44,6 +50,10 @@ struct hall_config {
   std::optional<std::filesystem::path> sheet_tool;
   /// The longest a sheet may take to render before it fails.
   std::chrono::milliseconds sheet_time_limit{60'000};
+  /// The hall's addresses (plenumd's --hall-server), named in `hello.servers`.
+  std::vector<std::string> hall_servers;
+  /// This machine's address among them (the public view's `hall.serving`); empty when unknown.
+  std::string serving_address;
 };
 
 /// The completion of a command run through `execute`: the full reply frame for request `id`

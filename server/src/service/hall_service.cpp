@@ -36,8 +36,8 @@ std::string error_frame(std::optional<std::uint64_t> id, boost::system::error_co
 // ---- start-up ----
 
 storage::storage_result<std::unique_ptr<hall_service>> hall_service::open(hall_config config) {
-  storage::congress_key_store store(config.data_dir);
-  auto key = store.load_or_create();
+  auto key = config.signing_key ? config.signing_key()
+                                : storage::congress_key_store(config.data_dir).load_or_create();
   if (!key) return key.error();
   auto log = [&]() -> storage::storage_result<std::unique_ptr<storage::event_log>> {
     if (!config.event_store) return storage::event_log::open(config.data_dir / "events.db", *key);
@@ -79,12 +79,13 @@ hall_service::hall_service(hall_config config, crypto::secret_key congress_key,
     : config_(std::move(config)),
       clock_(config_.clock ? config_.clock : std::make_shared<domain::system_clock>()),
       congress_key_(std::move(congress_key)),
-      congress_pk_(congress_key_.public_part()),
+      congress_pk_(log->congress_public_key()),
       log_(std::move(log)) {
   pushes_ = std::make_unique<broadcaster>(*log_);
   commands_ = std::make_unique<command_pipeline>(*log_, congress_key_, clock_, config_.settings,
                                                  std::move(state), *pushes_);
-  gate_ = std::make_unique<session_gate>(config_, clock_, congress_pk_, *commands_, *pushes_);
+  gate_ = std::make_unique<session_gate>(config_, clock_, congress_pk_, congress_key_.public_part(),
+                                         *commands_, *pushes_);
   pushes_->start(config_.push_pace, [this](const std::vector<bool>& privileged) {
     return commands_->read([&](const domain::congress_state& congress) {
       state_views made{congress.next_seq(), {}};

@@ -61,7 +61,9 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] static storage::storage_result<std::unique_ptr<hall_service>> open(
       hall_config config);
 
-  /// Use open(). Takes the key, the verified log and the replayed state.
+  /// Use open(). Takes the key that signs the log's new entries and receipts (the congress key,
+  /// or the certified standby key after a server_handover), the verified log and the replayed
+  /// state.
   hall_service(hall_config config, crypto::secret_key congress_key,
                std::unique_ptr<storage::event_log> log, domain::congress_state state);
   /// Stops the pushes and flushes the log (running the last replies).
@@ -90,7 +92,7 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] std::string congress_id() const;
   /// The number of events in the log.
   [[nodiscard]] std::uint64_t event_count() const;
-  /// The congress public key.
+  /// The congress public key the log records (the congress's identity, whoever signs now).
   [[nodiscard]] crypto::public_key congress_public_key() const;
   /// The roster's persons.
   [[nodiscard]] std::vector<domain::person> persons() const;
@@ -101,6 +103,13 @@ class hall_service final : public net::ws_handler {
   [[nodiscard]] boost::json::object township_overview() const;
   /// The downloads `prepare_download` prepared, for the HTTPS side (`GET /downloads/<token>`).
   [[nodiscard]] net::download_source& downloads();
+
+  /// The standby's sync as the public view's `hall.standby` shows it (protocol/PROTOCOL.md §6
+  /// get_state): "none" (the default: one machine), "in_sync", "not_in_sync" or "standalone".
+  /// A change pushes `state` to its subscribers. Thread-safe; never waits for a command.
+  void set_standby_sync(std::string state);
+  /// What set_standby_sync set last ("none" before).
+  [[nodiscard]] std::string standby_sync() const;
 
  private:
   // Dispatch (hall_service.cpp).
@@ -152,7 +161,7 @@ class hall_service final : public net::ws_handler {
 
   hall_config config_;
   std::shared_ptr<const domain::clock> clock_;
-  crypto::secret_key congress_key_;
+  crypto::secret_key congress_key_;  ///< signs new entries and receipts (see the constructor)
   crypto::public_key congress_pk_;
   std::unique_ptr<storage::event_log> log_;
 
@@ -171,6 +180,12 @@ class hall_service final : public net::ws_handler {
   };
   mutable std::mutex views_mutex_;
   mutable made_view views_made_[2];
+
+  // The standby's sync (set_standby_sync); the mutex is a leaf.
+  mutable std::mutex hall_mutex_;
+  std::string standby_sync_ = "none";
+  /// The public view's `hall`: {serving, standby}.
+  [[nodiscard]] boost::json::object hall_view() const;
 
   // Downloads: the prepared files and the one thread that makes them.
   std::unique_ptr<downloads::download_store> downloads_;

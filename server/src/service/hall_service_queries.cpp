@@ -95,19 +95,47 @@ json::object hall_service::public_view_of(const domain::congress_state& state,
   // The view depends on the state and, through the embargo, on the durable board: kept for
   // as long as neither moves. The embargo changes only with the durable count, under the
   // broadcaster's mutex: a view made while the count stayed the same is the view of that count.
+  // The hall's machines are no event: their part is added to the view kept or made.
   const std::uint64_t next_seq = state.next_seq();
   const std::uint64_t durable = pushes_->durable_count();
+  json::object view;
+  bool kept = false;
   {
     std::lock_guard lock(views_mutex_);
     const auto& made = views_made_[privileged ? 1 : 0];
-    if (made.valid && made.next_seq == next_seq && made.durable == durable) return made.view;
+    if (made.valid && made.next_seq == next_seq && made.durable == durable) {
+      view = made.view;
+      kept = true;
+    }
   }
-  json::object view = make_public_view(state, privileged);
-  if (pushes_->durable_count() == durable) {
-    std::lock_guard lock(views_mutex_);
-    views_made_[privileged ? 1 : 0] = made_view{true, next_seq, durable, view};
+  if (!kept) {
+    view = make_public_view(state, privileged);
+    if (pushes_->durable_count() == durable) {
+      std::lock_guard lock(views_mutex_);
+      views_made_[privileged ? 1 : 0] = made_view{true, next_seq, durable, view};
+    }
   }
+  view["hall"] = hall_view();
   return view;
+}
+
+json::object hall_service::hall_view() const {
+  std::lock_guard lock(hall_mutex_);
+  return json::object{{"serving", config_.serving_address}, {"standby", standby_sync_}};
+}
+
+void hall_service::set_standby_sync(std::string state) {
+  {
+    std::lock_guard lock(hall_mutex_);
+    if (standby_sync_ == state) return;
+    standby_sync_ = std::move(state);
+  }
+  pushes_->notify_state();
+}
+
+std::string hall_service::standby_sync() const {
+  std::lock_guard lock(hall_mutex_);
+  return standby_sync_;
 }
 
 json::object hall_service::make_public_view(const domain::congress_state& state,

@@ -33,11 +33,12 @@ std::vector<std::string> role_names(const domain::role_set& roles) {
 }  // namespace
 
 session_gate::session_gate(const hall_config& config, std::shared_ptr<const domain::clock> clock,
-                           crypto::public_key congress_pk, command_pipeline& commands,
-                           broadcaster& pushes)
+                           crypto::public_key congress_pk, crypto::public_key signing_pk,
+                           command_pipeline& commands, broadcaster& pushes)
     : config_(config),
       clock_(std::move(clock)),
       congress_pk_(congress_pk),
+      signing_pk_(signing_pk),
       commands_(commands),
       pushes_(pushes),
       attempts_(config.attempt_limits) {}
@@ -52,8 +53,10 @@ void session_gate::open(const std::shared_ptr<net::connection>& conn) {
   auto s = std::make_shared<session>();
   s->conn = conn;
   crypto::system_random().fill(s->server_nonce);
-  const protocol::hello h{congress_id(), s->server_nonce, congress_pk_,
-                          static_cast<std::uint64_t>(clock_->now_ms())};
+  const protocol::hello h{congress_id(), s->server_nonce,
+                          congress_pk_,  static_cast<std::uint64_t>(clock_->now_ms()),
+                          true,          config_.hall_servers,
+                          signing_pk_};
   {
     std::lock_guard lock(mutex_);
     sessions_.insert_or_assign(conn->id(), s);

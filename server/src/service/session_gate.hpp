@@ -29,13 +29,17 @@ struct session;
 /// pipeline or the broadcaster. The attempt limiter has its own mutex, taken alone.
 class session_gate {
  public:
-  /// `config`, `commands` and `pushes` must outlive the gate.
+  /// `config`, `commands` and `pushes` must outlive the gate. `hello` names `congress_pk` (the
+  /// congress key of the log) and `signing_pk` (the key that signs new entries and receipts:
+  /// the congress key, or the certified standby key after a server_handover).
   session_gate(const hall_config& config, std::shared_ptr<const domain::clock> clock,
-               crypto::public_key congress_pk, command_pipeline& commands, broadcaster& pushes);
+               crypto::public_key congress_pk, crypto::public_key signing_pk,
+               command_pipeline& commands, broadcaster& pushes);
   session_gate(const session_gate&) = delete;
   session_gate& operator=(const session_gate&) = delete;
 
-  /// A new connection: its session, and `hello` with a fresh nonce.
+  /// A new connection: its session, and `hello` (serving, with the hall's addresses) with a
+  /// fresh nonce.
   void open(const std::shared_ptr<net::connection>& conn);
   /// A closed connection: its session and its pushes end.
   void close(const std::shared_ptr<net::connection>& conn);
@@ -60,6 +64,7 @@ class session_gate {
   const hall_config& config_;
   std::shared_ptr<const domain::clock> clock_;
   crypto::public_key congress_pk_;
+  crypto::public_key signing_pk_;
   command_pipeline& commands_;
   broadcaster& pushes_;
   /// Refused enroll and auth requests by address (its own mutex).

@@ -49,7 +49,7 @@ storage_error system_failure(const std::string& what, const std::filesystem::pat
 }
 
 storage_error bad_file(const std::filesystem::path& path, const std::string& why) {
-  return make_storage_error(errc::storage_failure, "congress key " + path.string() + ": " + why);
+  return make_storage_error(errc::storage_failure, "key file " + path.string() + ": " + why);
 }
 
 bool write_all(int fd, crypto::byte_span data) {
@@ -110,8 +110,8 @@ load_outcome read_key(const std::filesystem::path& path) {
 
 }  // namespace
 
-congress_key_store::congress_key_store(std::filesystem::path data_dir)
-    : data_dir_(std::move(data_dir)) {}
+congress_key_store::congress_key_store(std::filesystem::path data_dir, std::string key_file)
+    : data_dir_(std::move(data_dir)), key_file_(std::move(key_file)) {}
 
 storage_result<crypto::secret_key> congress_key_store::load() const {
   return read_key(key_path()).key;
@@ -132,7 +132,7 @@ storage_result<crypto::secret_key> congress_key_store::load_or_create(
   if (ec) return system_failure("creating", data_dir_, ec.value());
 
   const crypto::secret_key fresh = crypto::secret_key::generate(source);
-  std::string temp = (data_dir_ / (std::string(file_name) + ".XXXXXX")).string();
+  std::string temp = (data_dir_ / (key_file_ + ".XXXXXX")).string();
   unique_fd fd(::mkstemp(temp.data()));  // mode 0600
   if (!fd) return system_failure("creating a file like", temp, errno);
   const std::filesystem::path temp_path(temp);

@@ -1,8 +1,11 @@
-// Where the congress key lives: `<data>/congress.key`, 64 bytes (Ed25519 seed ‖ public key),
-// mode 0600, outside the database so that a copy of the event log never carries it.
+// Where a machine's signing key lives: the congress key in `<data>/congress.key` (machine A), a
+// standby machine's own key in `<data>/standby.key` (server/STANDBY.md). Each is 64 bytes
+// (Ed25519 seed ‖ public key), mode 0600, outside the database so that a copy of the event log
+// never carries it.
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 #include "plenum/crypto/random.hpp"
 #include "plenum/crypto/sign.hpp"
@@ -10,19 +13,23 @@
 
 namespace plenum::server::storage {
 
-/// Loads or creates the congress secret key in a data directory. Holds only the path; each call
-/// touches the file system afresh. Thread-compatible (no shared state); two processes creating
-/// the key at once end up with the same one (the loser of the race loads the winner's key).
+/// Loads or creates a secret key file in a data directory: the congress key by default. Holds only
+/// the path; each call touches the file system afresh. Thread-compatible (no shared state); two
+/// processes creating the key at once end up with the same one (the loser of the race loads the
+/// winner's key).
 class congress_key_store {
  public:
-  /// The file name inside the data directory.
+  /// The congress key's file name inside the data directory.
   static constexpr const char* file_name = "congress.key";
+  /// A standby machine's own key (`plenumd standby-key`), certified by the congress key.
+  static constexpr const char* standby_file_name = "standby.key";
 
-  /// A store for `data_dir` (created, mode 0700, when the key is first written).
-  explicit congress_key_store(std::filesystem::path data_dir);
+  /// A store for the key file `key_file` (a plain file name) in `data_dir` (created, mode 0700,
+  /// when the key is first written).
+  explicit congress_key_store(std::filesystem::path data_dir, std::string key_file = file_name);
 
   /// The key file's path.
-  [[nodiscard]] std::filesystem::path key_path() const { return data_dir_ / file_name; }
+  [[nodiscard]] std::filesystem::path key_path() const { return data_dir_ / key_file_; }
 
   /// Loads the key if the file exists; otherwise makes one from `source` and writes it
   /// atomically (a 0600 temp file, written and fsync'd, then linked into place without ever
@@ -38,6 +45,7 @@ class congress_key_store {
 
  private:
   std::filesystem::path data_dir_;
+  std::string key_file_;
 };
 
 }  // namespace plenum::server::storage

@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <utility>
 
+#include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/board.hpp"
+#include "plenum/protocol/events.hpp"
 #include "storage/chain_check.hpp"
 #include "storage/sqlite_log_store.hpp"
 
@@ -19,57 +21,167 @@ void default_log(std::string_view line) {
 }  // namespace
 
 storage_result<std::unique_ptr<event_log>> event_log::open(const std::filesystem::path& path,
-                                                           const crypto::secret_key& congress_key,
+                                                           const crypto::secret_key& signing_key,
                                                            event_log_options options) {
   auto store = sqlite_log_store::open(path, options.busy_timeout);
   if (!store) {
     (options.log_error ? options.log_error : default_log)(store.error().message);
     return store.error();
   }
-  return open(std::move(*store), congress_key, std::move(options));
+  return open(std::move(*store), signing_key, std::move(options));
 }
 
+namespace {
+
+// A store read and verified to its end: the congress key it records, its events and who signs
+// them, and its private details.
+struct verified_store {
+  crypto::public_key congress_pk;
+  chain_signers signers;
+  std::vector<stored_event> events;
+  private_detail_map details;
+};
+
+// prepare(), congress_public_key(), read_events(), read_private_details(), in the order the
+// log_store contract fixes. A new store records `given_pk` (the key the log is opened with) as
+// the congress key.
+storage_result<verified_store> read_verified(log_store& store, const crypto::public_key& given_pk) {
+  if (auto ready = store.prepare(given_pk); !ready) return ready.error();
+  auto stored_key = store.congress_public_key();
+  if (!stored_key) return stored_key.error();
+  if (!*stored_key) return broken_log(store.name(), "the congress public key is missing");
+  auto congress_pk = crypto::public_key::from_bytes(**stored_key);
+  if (!congress_pk) return broken_log(store.name(), "the congress public key is not 32 bytes");
+  chain_verifier chain(store.name(), *congress_pk);
+  if (auto read = store.read_events([&](const event_row& row) { return chain.add(row); }); !read) {
+    if (*congress_pk == given_pk) return read.error();
+    return storage_error{read.error().code, read.error().message +
+                                                " (the log records congress key " +
+                                                congress_pk->hex() + "; this machine's key is " +
+                                                given_pk.hex() + ")"};
+  }
+  auto details = store.read_private_details();
+  if (!details) return details.error();
+  return verified_store{*congress_pk, chain.signers(), chain.take(), std::move(*details)};
+}
+
+// The key that signs the entry after `v`'s last.
+const crypto::public_key& next_signer(const verified_store& v) {
+  return v.signers.standby_key ? *v.signers.standby_key : v.congress_pk;
+}
+
+// Who signs the log from `seq` on, in words.
+std::string who_signs(const verified_store& v) {
+  if (!v.signers.standby_key) return "the congress key " + v.congress_pk.hex() + " signs it";
+  return "standby key " + v.signers.standby_key->hex() +
+         " signs it since the server_handover at seq " + std::to_string(v.signers.handover_seq);
+}
+
+}  // namespace
+
 storage_result<std::unique_ptr<event_log>> event_log::open(std::unique_ptr<log_store> store,
-                                                           const crypto::secret_key& congress_key,
+                                                           const crypto::secret_key& signing_key,
                                                            event_log_options options) {
   if (!options.log_error) options.log_error = default_log;
   if (options.max_batch == 0) options.max_batch = 1;
-  const crypto::public_key public_key = congress_key.public_part();
-
   auto fail = [&](storage_error e) -> storage_result<std::unique_ptr<event_log>> {
     options.log_error(e.message);
     return e;
   };
 
-  if (auto ready = store->prepare(public_key); !ready) return fail(ready.error());
-  auto stored_key = store->congress_public_key();
-  if (!stored_key) return fail(stored_key.error());
-  if (auto same_key = check_congress_key(store->name(), *stored_key, public_key); !same_key) {
-    return fail(same_key.error());
+  const crypto::public_key signing_pk = signing_key.public_part();
+  auto verified = read_verified(*store, signing_pk);
+  if (!verified) return fail(verified.error());
+  if (next_signer(*verified) != signing_pk) {
+    return fail(broken_log(store->name(), "this machine's key " + signing_pk.hex() +
+                                              " does not sign this log from seq " +
+                                              std::to_string(verified->events.size()) + ": " +
+                                              who_signs(*verified)));
   }
-  chain_verifier chain(store->name(), public_key);
-  if (auto read = store->read_events([&](const event_row& row) { return chain.add(row); }); !read) {
-    return fail(read.error());
+  return std::make_unique<event_log>(private_tag{}, std::move(store), signing_key,
+                                     verified->congress_pk, std::move(verified->signers),
+                                     std::move(options), std::move(verified->events),
+                                     std::move(verified->details));
+}
+
+storage_result<std::unique_ptr<event_log>> event_log::open_with_handover(
+    std::unique_ptr<log_store> store, const crypto::secret_key& standby_key,
+    const protocol::events::server_handover& handover, event_log_options options) {
+  if (!options.log_error) options.log_error = default_log;
+  if (options.max_batch == 0) options.max_batch = 1;
+  auto fail = [&](storage_error e) -> storage_result<std::unique_ptr<event_log>> {
+    options.log_error(e.message);
+    return e;
+  };
+
+  const crypto::public_key standby_pk = standby_key.public_part();
+  auto verified = read_verified(*store, standby_pk);
+  if (!verified) return fail(verified.error());
+  const std::string name = store->name();
+  const std::uint64_t seq = verified->events.size();
+  const std::string at = "seq " + std::to_string(seq) + ": ";
+  if (verified->signers.standby_key) {
+    return fail(broken_log(name, at + "the log already holds a server_handover, at seq " +
+                                     std::to_string(verified->signers.handover_seq) + " (to " +
+                                     verified->signers.standby_key->hex() + ")"));
   }
-  if (const auto& signers = chain.signers(); signers.standby_key) {
-    return fail(broken_log(store->name(), "it is signed by standby key " +
-                                              signers.standby_key->hex() +
-                                              " since the server_handover at seq " +
-                                              std::to_string(signers.handover_seq) +
-                                              "; the congress key may not sign after it"));
+  if (handover.standby_pk != standby_pk) {
+    return fail(broken_log(name, at + "the server_handover names standby key " +
+                                     handover.standby_pk.hex() + ", not this machine's key " +
+                                     standby_pk.hex()));
   }
-  auto details = store->read_private_details();
-  if (!details) return fail(details.error());
-  return std::make_unique<event_log>(private_tag{}, std::move(store), congress_key,
-                                     std::move(options), chain.take(), std::move(*details));
+
+  // The handover as it will be stored, checked by the chain's own rules first.
+  stored_event e;
+  e.seq = seq;
+  e.prev_hash =
+      verified->events.empty() ? crypto::genesis_hash : verified->events.back().entry_hash;
+  e.type = std::string(protocol::events::server_handover::type);
+  e.payload = protocol::encode_event_payload(handover);
+  e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
+  e.signature = standby_key.sign(e.entry_hash);
+  chain_verifier chain(name, verified->congress_pk, chain_head{seq, e.prev_hash},
+                       verified->signers);
+  const event_row row{static_cast<std::int64_t>(e.seq),
+                      e.prev_hash,
+                      e.type,
+                      e.payload,
+                      e.entry_hash,
+                      e.signature.bytes(),
+                      0};
+  if (auto checked = chain.add(row); !checked) return fail(checked.error());
+
+  // Opened with the congress key's place in the chain taken by the handover's signer: the
+  // handover is the first entry it signs, and the log refuses every append once it failed.
+  auto log = std::make_unique<event_log>(private_tag{}, std::move(store), standby_key,
+                                         verified->congress_pk, chain.signers(), std::move(options),
+                                         std::move(verified->events), std::move(verified->details));
+  auto placed = log->append(std::move(e.type), std::move(e.payload), {});
+  if (!placed) {
+    return fail(make_storage_error(errc::storage_unavailable,
+                                   "event log " + name + ": the server_handover was refused"));
+  }
+  if (placed->seq != seq || placed->entry_hash != e.entry_hash) {
+    return fail(broken_log(name, at + "the server_handover was placed elsewhere"));
+  }
+  if (auto flushed = log->flush()) {
+    return fail(make_storage_error(errc::storage_unavailable,
+                                   "event log " + name + ": " + at +
+                                       "writing the server_handover failed; nothing was handed "
+                                       "over (see the storage errors above)"));
+  }
+  return log;
 }
 
 event_log::event_log(private_tag, std::unique_ptr<log_store> store,
-                     const crypto::secret_key& congress_key, event_log_options options,
+                     const crypto::secret_key& signing_key, const crypto::public_key& congress_pk,
+                     chain_signers signers, event_log_options options,
                      std::vector<stored_event> events, private_detail_map details)
     : store_(std::move(store)),
-      key_(congress_key),
-      public_key_(congress_key.public_part()),
+      key_(signing_key),
+      signing_pk_(signing_key.public_part()),
+      congress_pk_(congress_pk),
+      signers_(std::move(signers)),
       options_(std::move(options)),
       events_(std::move(events)),
       details_(std::move(details)) {
@@ -217,7 +329,21 @@ writer_stats event_log::stats() const {
 storage_result<void> event_log::write_batch(const std::vector<pending>& batch) {
   std::vector<event_write> writes;
   writes.reserve(batch.size());
-  for (const pending& p : batch) writes.push_back({&p.event, &p.private_details});
+  // The receipt each ballot's delegate gets (command_replies), for a store that keeps them.
+  std::vector<crypto::signature> receipts;
+  if (store_->keeps_receipts()) receipts.reserve(batch.size());
+  for (const pending& p : batch) {
+    writes.push_back({&p.event, &p.private_details, nullptr});
+    if (!store_->keeps_receipts() || p.event.type != protocol::events::ballot_accepted::type) {
+      continue;
+    }
+    auto ballot = protocol::decode_event_payload(p.event.type, p.event.payload);
+    if (!ballot) continue;  // not a ballot the hall accepted: it has no receipt
+    const auto& tracking = std::get<protocol::events::ballot_accepted>(*ballot).tracking_code;
+    receipts.push_back(
+        key_.sign(crypto::receipt_digest(tracking, p.event.seq, p.event.entry_hash)));
+    writes.back().receipt = &receipts.back();
+  }
   return store_->write(writes);
 }
 

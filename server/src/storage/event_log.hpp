@@ -37,9 +37,14 @@
 #include "plenum/crypto/bytes.hpp"
 #include "plenum/crypto/sign.hpp"
 #include "plenum/protocol/error.hpp"
+#include "storage/chain_check.hpp"
 #include "storage/event_record.hpp"
 #include "storage/log_store.hpp"
 #include "storage/storage_error.hpp"
+
+namespace plenum::protocol::events {
+struct server_handover;
+}  // namespace plenum::protocol::events
 
 namespace plenum::server::storage {
 
@@ -102,26 +107,53 @@ struct event_log_options {
 /// events() only while no append() runs (e.g. while rebuilding state at start-up).
 class event_log {
  public:
-  /// Opens the log at `path`, creating the file and schema if new. An existing log is read and
-  /// verified in full: seq 0, 1, 2, … without gaps, each prev_hash equal to the previous
-  /// entry_hash, each entry_hash recomputed from its contents, each signature valid under the
-  /// congress public key, and the stored congress public key equal to `congress_key`'s.
-  /// The log keeps a copy of `congress_key` in memory to sign new entries; it never writes a
-  /// secret key to the database.
-  /// A log with a server_handover (crypto/SPEC.md §6) is signed by the standby key from it on
-  /// and is refused: the congress key may not sign after it.
-  /// Errors: errc::broken_chain with a message naming the first bad seq and what is wrong;
-  /// errc::storage_failure when the file cannot be opened, read or set up (the message keeps
-  /// SQLite's extended code).
+  /// Opens the log at `path` (a SQLite file), creating the file and schema if new, for writing
+  /// with `signing_key`; see the open() below for the checks, the key and the errors
+  /// (errc::storage_failure messages keep SQLite's extended code).
   [[nodiscard]] static storage_result<std::unique_ptr<event_log>> open(
-      const std::filesystem::path& path, const crypto::secret_key& congress_key,
+      const std::filesystem::path& path, const crypto::secret_key& signing_key,
       event_log_options options = {});
 
-  /// Opens the log kept in `store` (see log_store.hpp), with the same checks and errors as the
-  /// SQLite open() above; errc::storage_failure messages keep the store's own code.
+  /// Opens the log kept in `store` (see log_store.hpp: the SQLite file, or PostgreSQL through
+  /// postgres_log_store::connect) for writing with `signing_key`. This is the call for every
+  /// writer: the primary with the congress key, and the standby machine after `plenumd
+  /// promote` with its standby key.
+  ///
+  /// The whole stored log is read and verified first: seq 0, 1, 2, … without gaps, each
+  /// prev_hash equal to the previous entry_hash, each entry_hash recomputed from its contents,
+  /// each signature valid under the chain's signer for its seq (chain_signers, chain_check.hpp:
+  /// the congress key the store records until a server_handover, the standby key that handover
+  /// certifies from it on). Then `signing_key` must be the signer of the next seq: the congress
+  /// key while the log holds no handover, the certified standby key once it does. A new, empty
+  /// store records `signing_key`'s public half as the congress key.
+  ///
+  /// congress_public_key() is then always the congress key the store records, and
+  /// signing_public_key() the key that signs every new entry. The log keeps a copy of
+  /// `signing_key` in memory; it never writes a secret key to the store.
+  ///
+  /// Errors: errc::broken_chain with a message naming the first bad seq and what is wrong, or,
+  /// when `signing_key` is not the next seq's signer, "this machine's key … does not sign this
+  /// log from seq N" and who does; errc::storage_failure when the store cannot be opened, read
+  /// or set up (the message keeps the store's own code).
   [[nodiscard]] static storage_result<std::unique_ptr<event_log>> open(
-      std::unique_ptr<log_store> store, const crypto::secret_key& congress_key,
+      std::unique_ptr<log_store> store, const crypto::secret_key& signing_key,
       event_log_options options = {});
+
+  /// Takes the log in `store` over with `standby_key` (`plenumd promote`, server/STANDBY.md):
+  /// reads and verifies it as open() does, appends `handover` as the next event, signed by
+  /// `standby_key`, and returns once that handover is durable. From then on the log is exactly
+  /// the one open(store, standby_key) opens: every later entry is signed by `standby_key`.
+  /// `handover.standby_pk` must be `standby_key`'s public half and its certificate must hold for
+  /// this log (the congress key's signature over crypto::handover_digest(congress_id,
+  /// congress_pk, standby_pk, from_seq), from_seq at most the log's length); the event is
+  /// checked by the same chain_verifier that open(), the standby's reader and plenum-verify's
+  /// rules apply, before anything is written.
+  /// Errors: errc::broken_chain when the log does not verify, already holds a handover, or the
+  /// handover would not verify (the message says why); errc::storage_failure or
+  /// errc::storage_unavailable when the handover cannot be written (nothing was then written).
+  [[nodiscard]] static storage_result<std::unique_ptr<event_log>> open_with_handover(
+      std::unique_ptr<log_store> store, const crypto::secret_key& standby_key,
+      const protocol::events::server_handover& handover, event_log_options options = {});
 
   event_log(const event_log&) = delete;
   event_log& operator=(const event_log&) = delete;
@@ -189,8 +221,16 @@ class event_log {
   /// The writer's counters. Thread-safe.
   [[nodiscard]] writer_stats stats() const;
 
-  /// The public half of the key that signs the entries.
-  [[nodiscard]] const crypto::public_key& congress_public_key() const { return public_key_; }
+  /// The congress public key the store records (the congress's identity; event 0's signer).
+  [[nodiscard]] const crypto::public_key& congress_public_key() const { return congress_pk_; }
+
+  /// The public half of the key that signs new entries: the congress key until a
+  /// server_handover, the certified standby key from it on.
+  [[nodiscard]] const crypto::public_key& signing_public_key() const { return signing_pk_; }
+
+  /// Who signs the chain as opened (the handover's seq and standby key, when there is one).
+  /// A handover appended by open_with_handover() is included.
+  [[nodiscard]] const chain_signers& signers() const { return signers_; }
 
  private:
   struct private_tag {
@@ -199,9 +239,9 @@ class event_log {
 
  public:
   /// Use open().
-  event_log(private_tag, std::unique_ptr<log_store> store, const crypto::secret_key& congress_key,
-            event_log_options options, std::vector<stored_event> events,
-            private_detail_map details);
+  event_log(private_tag, std::unique_ptr<log_store> store, const crypto::secret_key& signing_key,
+            const crypto::public_key& congress_pk, chain_signers signers, event_log_options options,
+            std::vector<stored_event> events, private_detail_map details);
 
  private:
   struct pending {
@@ -226,8 +266,10 @@ class event_log {
 
   // Used by the writer thread only, after open().
   std::unique_ptr<log_store> store_;
-  crypto::secret_key key_;
-  crypto::public_key public_key_;
+  crypto::secret_key key_;  ///< signs new entries
+  crypto::public_key signing_pk_;
+  crypto::public_key congress_pk_;
+  chain_signers signers_;
   event_log_options options_;
 
   // Chain state, guarded by append_mutex_.

@@ -33,10 +33,13 @@ struct event_row {
   std::int64_t stored_at_unix_ms = 0;
 };
 
-/// One event of a batch to write, with the private details it carries the digest of.
+/// One event of a batch to write, with the private details it carries the digest of, and, for a
+/// ballot_accepted event in a store that keeps receipts, the signer's signature over its
+/// receipt (crypto::receipt_digest), which a machine without that key exports.
 struct event_write {
   const stored_event* event = nullptr;
   const std::vector<private_detail_row>* private_details = nullptr;
+  const crypto::signature* receipt = nullptr;
 };
 
 /// Private details by digest.
@@ -68,6 +71,11 @@ class log_store {
 
   /// Every private details row.
   [[nodiscard]] virtual storage_result<private_detail_map> read_private_details() = 0;
+
+  /// Whether write() keeps the receipt signatures of ballots (event_write::receipt): a store
+  /// that another machine takes over keeps them, since that machine cannot re-make the
+  /// receipts its predecessor signed.
+  [[nodiscard]] virtual bool keeps_receipts() const { return false; }
 
   /// Writes `batch` (events with consecutive seqs, the first one right after the last event
   /// this store reported durable) and their private details in one transaction; success means

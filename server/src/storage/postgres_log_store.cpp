@@ -1,6 +1,8 @@
 #include "storage/postgres_log_store.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <utility>
 
 #include "storage/pq.hpp"
@@ -30,6 +32,10 @@ CREATE TABLE IF NOT EXISTS private_details (
   salt TEXT NOT NULL,
   details TEXT NOT NULL,
   seq BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS receipts (
+  seq BIGINT PRIMARY KEY,
+  signature BYTEA NOT NULL
 );
 )sql";
 
@@ -76,10 +82,15 @@ storage_result<void> postgres_log_store::start_session() {
   }
   pq::params lock;
   lock.add(writer_lock);
-  auto locked = db_->exec("SELECT pg_try_advisory_lock($1::bigint)", lock);
-  if (!locked) return locked.error();
-  if (locked->text(0, 0) != "t") {
-    return failure(name_ + ": another plenumd is writing this event log");
+  const auto give_up = std::chrono::steady_clock::now() + options_.lock_wait;
+  for (;;) {
+    auto locked = db_->exec("SELECT pg_try_advisory_lock($1::bigint)", lock);
+    if (!locked) return locked.error();
+    if (locked->text(0, 0) == "t") break;
+    if (std::chrono::steady_clock::now() >= give_up) {
+      return failure(name_ + ": another plenumd is writing this event log");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   pq::params level;
   level.add_text(options_.synchronous_commit);
@@ -208,6 +219,9 @@ storage_result<void> postgres_log_store::write_transaction(std::span<const event
     if (auto d = db_->exec("DELETE FROM private_details WHERE seq >= $1::bigint", from); !d) {
       return d.error();
     }
+    if (auto d = db_->exec("DELETE FROM receipts WHERE seq >= $1::bigint", from); !d) {
+      return d.error();
+    }
     if (auto d = db_->exec("DELETE FROM events WHERE seq >= $1::bigint", from); !d) {
       return d.error();
     }
@@ -257,6 +271,23 @@ storage_result<void> postgres_log_store::write_transaction(std::span<const event
       p.add(details[i].second);
     }
     sql += " ON CONFLICT (digest) DO NOTHING";
+    if (auto inserted = db_->exec(sql, p); !inserted) return inserted.error();
+  }
+  // The ballots' receipt signatures, in the same transaction.
+  std::vector<const event_write*> receipts;
+  for (const event_write& w : batch)
+    if (w.receipt != nullptr) receipts.push_back(&w);
+  for (std::size_t start = 0; start < receipts.size(); start += rows_per_insert) {
+    const std::size_t end = std::min(receipts.size(), start + rows_per_insert);
+    std::string sql = "INSERT INTO receipts (seq, signature) VALUES ";
+    pq::params p;
+    for (std::size_t i = start; i < end; ++i) {
+      const std::size_t n = p.size();
+      if (i != start) sql += ", ";
+      sql += "($" + std::to_string(n + 1) + "::bigint, $" + std::to_string(n + 2) + ")";
+      p.add(static_cast<std::int64_t>(receipts[i]->event->seq));
+      p.add_bytes(receipts[i]->receipt->bytes());
+    }
     if (auto inserted = db_->exec(sql, p); !inserted) return inserted.error();
   }
   if (auto committed = db_->exec("COMMIT"); !committed) return committed.error();

@@ -13,6 +13,7 @@
 // one was ever told were durable, reconnecting first when the connection is gone.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -31,6 +32,11 @@ struct postgres_store_options {
   /// The writer session's synchronous_commit: "remote_apply" (the standby has the event on
   /// disk and shows it to its readers) or "on" (on the standby's disk).
   std::string synchronous_commit = "remote_apply";
+  /// How long to wait for the one-writer lock while another session holds it: a writer that
+  /// just disconnected (a plenumd that stopped, `plenumd promote` handing the log to the
+  /// standby's plenumd, this store's own dropped connection) keeps it until its server process
+  /// has ended, a moment later.
+  std::chrono::milliseconds lock_wait{2000};
 };
 
 /// Calls `row` for each event of the log in `db` from seq `from` on, in seq order (the query
@@ -58,6 +64,8 @@ class postgres_log_store final : public log_store {
       const std::function<storage_result<void>(const event_row&)>& row) override;
   [[nodiscard]] storage_result<private_detail_map> read_private_details() override;
   [[nodiscard]] storage_result<void> write(std::span<const event_write> batch) override;
+  /// In table `receipts (seq, signature)`, for `plenumd export` on the standby after takeover.
+  [[nodiscard]] bool keeps_receipts() const override { return true; }
 
   /// The server process of the writer's connection (for monitoring, and for tests that cut it).
   [[nodiscard]] int backend_pid() const;

@@ -6,12 +6,20 @@
 
 namespace plenum::server::storage {
 
-storage_result<std::unique_ptr<postgres_standby_log>> postgres_standby_log::open(
-    const std::string& conninfo, const crypto::public_key& congress_key) {
+namespace {
+
+// Connects to a standby holding an event log and reads the congress key it records.
+struct standby_connection {
+  std::unique_ptr<pq::connection> db;
+  std::string name;
+  std::optional<std::vector<std::uint8_t>> stored_key;
+};
+
+storage_result<standby_connection> connect_standby(const std::string& conninfo) {
   auto opened = pq::connection::open(conninfo);
   if (!opened) return opened.error();
   auto db = std::make_unique<pq::connection>(std::move(*opened));
-  const std::string name = db->address();
+  std::string name = db->address();
   auto recovery = db->exec("SELECT pg_is_in_recovery()");
   if (!recovery) return recovery.error();
   if (recovery->text(0, 0) != "t") {
@@ -32,8 +40,31 @@ storage_result<std::unique_ptr<postgres_standby_log>> postgres_standby_log::open
     const auto b = stored->bytes(0, 0);
     stored_key.emplace(b.begin(), b.end());
   }
-  if (auto same = check_congress_key(name, stored_key, congress_key); !same) return same.error();
-  auto log = std::make_unique<postgres_standby_log>(std::move(db), name, congress_key);
+  return standby_connection{std::move(db), std::move(name), std::move(stored_key)};
+}
+
+}  // namespace
+
+storage_result<std::unique_ptr<postgres_standby_log>> postgres_standby_log::open(
+    const std::string& conninfo, const crypto::public_key& congress_key) {
+  auto c = connect_standby(conninfo);
+  if (!c) return c.error();
+  if (auto same = check_congress_key(c->name, c->stored_key, congress_key); !same) {
+    return same.error();
+  }
+  auto log = std::make_unique<postgres_standby_log>(std::move(c->db), c->name, congress_key);
+  if (auto read = log->catch_up(); !read) return read.error();
+  return log;
+}
+
+storage_result<std::unique_ptr<postgres_standby_log>> postgres_standby_log::open(
+    const std::string& conninfo) {
+  auto c = connect_standby(conninfo);
+  if (!c) return c.error();
+  if (!c->stored_key) return broken_log(c->name, "the congress public key is missing");
+  auto key = crypto::public_key::from_bytes(*c->stored_key);
+  if (!key) return broken_log(c->name, "the congress public key is not 32 bytes");
+  auto log = std::make_unique<postgres_standby_log>(std::move(c->db), c->name, *key);
   if (auto read = log->catch_up(); !read) return read.error();
   return log;
 }

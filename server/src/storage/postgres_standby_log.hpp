@@ -44,6 +44,11 @@ class postgres_standby_log {
   [[nodiscard]] static storage_result<std::unique_ptr<postgres_standby_log>> open(
       const std::string& conninfo, const crypto::public_key& congress_key);
 
+  /// The same under the congress key the database records (for `plenumd promote`, which has no
+  /// congress key of its own: congress_public_key() then tells which it is).
+  [[nodiscard]] static storage_result<std::unique_ptr<postgres_standby_log>> open(
+      const std::string& conninfo);
+
   ~postgres_standby_log();
 
   /// Reads the events the standby has applied since the last read and checks that they
@@ -54,6 +59,10 @@ class postgres_standby_log {
   /// Every event read so far, in seq order.
   [[nodiscard]] const std::vector<stored_event>& events() const { return events_; }
   [[nodiscard]] chain_head head() const { return head_; }
+  /// The congress key the log verified under.
+  [[nodiscard]] const crypto::public_key& congress_public_key() const { return key_; }
+  /// Who signed the events read so far (the handover, when there is one).
+  [[nodiscard]] const chain_signers& signers() const { return signers_; }
 
   /// What the standby server says of its replication now.
   [[nodiscard]] storage_result<replication_state> replication();

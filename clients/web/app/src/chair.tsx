@@ -3,8 +3,9 @@
 // irreversible steps ask first, naming the consequence (actions.tsx). Below: attendance with
 // the check-in and sitting controls, the agenda with delegates' proposals, the votes with
 // progress (ballots in of eligible, who has not voted — never how) and results, and the key
-// ceremony with the scrutineers chosen by name. Nobody types an identifier: the server
-// assigns them.
+// ceremony with the scrutineers chosen by name. A delegate group's own sitting says so above
+// its attendance (counted over the group's members) and offers no proposals. Nobody types an
+// identifier: the server assigns them.
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { toHex } from "../../src/crypto/index.js";
@@ -12,6 +13,7 @@ import { ActionButton } from "./actions";
 import { readVoteBallots, useVoteBallots } from "./ballots_on_demand";
 import { boardResult, digestAgrees, eligible, voters } from "./board";
 import type { PlenumClient } from "./client";
+import { sittingGroup } from "./groups";
 import { HallStatus } from "./hall_status";
 import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
@@ -54,6 +56,8 @@ interface VoteDraft {
   seats: number;
   people: string;
   alt: boolean;
+  /** Election: as many candidates as seats (等额), no 20% more. */
+  uncontested: boolean;
   /** Satisfaction: the ticked subjects; when any, the server names the items after them. */
   subjects: VoteSubject[];
 }
@@ -70,7 +74,7 @@ function Chair({ client }: AppProps) {
   const board = useSignal(client.board);
   const [sit, setSit] = useState({ title: "", date: new Date().toISOString().slice(0, 10) });
   const [item, setItem] = useState({ kind: "report", title: "", responsible: "" });
-  const [vote, setVote] = useState<VoteDraft>({ item: "", kind: "", title: "", seats: 1, people: "", alt: false, subjects: [] });
+  const [vote, setVote] = useState<VoteDraft>({ item: "", kind: "", title: "", seats: 1, people: "", alt: false, uncontested: false, subjects: [] });
   const [cer, setCer] = useState<CeremonyDraft>({ picked: [], k: null });
   const [roster, setRoster] = useState<Record<string, any> | null>(null);
   useEffect(() => {
@@ -90,6 +94,8 @@ function Chair({ client }: AppProps) {
   const nameOf = (p: string) => names.get(p) ?? p;
   const nameList = (ps: string[]) => ps.map(nameOf).join(listSep());
   const sitting = state?.["sitting"];
+  // A delegate group's own sitting: its members alone are seated (server/DOMAIN-NOTES.md).
+  const group = sitting ? sittingGroup(board, String(sitting.id)) : null;
   const agenda = (state?.["agenda"] ?? []) as any[];
   const votes = (state?.["votes"] ?? []) as any[];
   // The ballots of the votes not yet announced, read as they arrive: who has not voted, and
@@ -115,13 +121,14 @@ function Chair({ client }: AppProps) {
     if (draftKind === "election") {
       f["seats"] = vote.seats;
       f["candidates"] = lines(vote.people);
+      if (vote.uncontested) f["uncontested"] = true;
     }
     if (draftKind === "satisfaction" && vote.subjects.length > 0) f["subjects"] = vote.subjects;
     else if (draftKind === "appraisal" || draftKind === "confidence" || draftKind === "satisfaction") f["members"] = lines(vote.people);
     if (draftKind === "appraisal" && vote.alt) f["alternative_scale"] = true;
     const title = vote.title;
     return request("create_vote", f).then((r) => {
-      setVote((cur) => (cur.title === title ? { item: "", kind: "", title: "", seats: 1, people: "", alt: false, subjects: [] } : cur));
+      setVote((cur) => (cur.title === title ? { item: "", kind: "", title: "", seats: 1, people: "", alt: false, uncontested: false, subjects: [] } : cur));
       return r;
     });
   };
@@ -138,6 +145,7 @@ function Chair({ client }: AppProps) {
       agenda={agenda}
       draft={{ ...vote, item: draftItem, kind: draftKind }}
       setDraft={(d) => setVote(d)}
+      groupName={group?.name}
     />
   );
 
@@ -162,6 +170,12 @@ function Chair({ client }: AppProps) {
       {sitting && sitting.status !== "closed" && (
         <div class="console">
           <Card title={`${sitting.title} · ${t(`sitting_status_${sitting.status}`)}`} testid="status">
+            {group && (
+              <p class="group-sitting-note" data-testid="group-sitting-note">
+                <span class="tag now">{t("chair_group_sitting_tag")}</span>{" "}
+                {t("chair_group_sitting_note", { group: group.name, n: Number(state!["seated"] ?? 0) + Number(state!["excused"] ?? 0) })}
+              </p>
+            )}
             <Attendance state={state!} />
             <div class="row wrap">
               {sitting.checkin_open ? (
@@ -248,7 +262,7 @@ function Chair({ client }: AppProps) {
               </div>
             </details>
           </Card>
-          <Proposals client={client} roster={roster} handling={handling} sitting={sitting} nameOf={nameOf} />
+          {!group && <Proposals client={client} roster={roster} handling={handling} sitting={sitting} nameOf={nameOf} />}
           <Card title={t("votes")} testid="votes" class="votes-card">
             <div class="vote-list">
               {votes.map((v) => (
@@ -547,7 +561,7 @@ function CeremonyStatus(props: { ceremony: any; wait: ReturnType<typeof ceremony
 }
 
 /** The create-vote fields (item, kind, title, seats, candidates or members). */
-function VoteForm(props: { client: PlenumClient; agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDraft) => void }) {
+function VoteForm(props: { client: PlenumClient; agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDraft) => void; groupName?: string }) {
   const { draft: vote, setDraft: setVote, agenda } = props;
   return (
     <div class="form">
@@ -587,6 +601,17 @@ function VoteForm(props: { client: PlenumClient; agenda: any[]; draft: VoteDraft
         <Field label={vote.kind === "election" ? t("candidates_one_per_line") : vote.kind === "satisfaction" ? t("items_one_per_line") : t("members_one_per_line")}>
           <textarea name="people" rows={5} value={vote.people} onInput={(e) => setVote({ ...vote, people: e.currentTarget.value })} />
         </Field>
+      )}
+      {vote.kind === "election" && (
+        <label class="check">
+          <input type="checkbox" name="uncontested" checked={vote.uncontested} onChange={(e) => setVote({ ...vote, uncontested: e.currentTarget.checked })} />
+          {t("uncontested_election")}
+        </label>
+      )}
+      {vote.kind === "election" && props.groupName && (
+        <p class="muted" data-testid="group-candidates-hint">
+          {t("chair_group_candidates_hint", { group: props.groupName })}
+        </p>
       )}
       {vote.kind === "satisfaction" && (
         <p class="muted" data-testid="satisfaction-rule">

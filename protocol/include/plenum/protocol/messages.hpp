@@ -44,6 +44,15 @@ struct hello {
   crypto::byte_array<nonce_bytes> server_nonce{};
   crypto::public_key congress_pk;
   std::uint64_t server_unix_ms = 0;
+  /// Whether this machine serves the hall now; false on a standby (server/STANDBY.md), which
+  /// answers every request but `ping` with `not_serving`. Absent (older servers): true.
+  bool serving = true;
+  /// The hall's base addresses ("https://192.168.1.10:8443"), as plenumd's --hall-server gives
+  /// them; empty when none were given (and then not written).
+  std::vector<std::string> servers;
+  /// The key that signs new entries and receipts now: congress_pk until a server_handover,
+  /// the certified standby key after it. Absent (older servers): congress_pk.
+  std::optional<crypto::public_key> signing_pk;
 };
 
 // ---- client → server ----

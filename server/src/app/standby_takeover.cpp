@@ -1,0 +1,40 @@
+#include "app/standby_takeover.hpp"
+
+#include "storage/congress_key_store.hpp"
+#include "storage/postgres_log_store.hpp"
+
+namespace plenum::server::app {
+
+namespace {
+
+// <data_dir>/standby.key (`plenumd standby-key`).
+storage::storage_result<crypto::secret_key> load_standby_key(
+    const std::filesystem::path& data_dir) {
+  return storage::congress_key_store(data_dir, storage::congress_key_store::standby_file_name)
+      .load();
+}
+
+}  // namespace
+
+storage::storage_result<std::unique_ptr<service::hall_service>> open_taken_over_hall(
+    service::hall_config config, const std::string& event_store,
+    const crypto::public_key& handover_pk) {
+  auto key = load_standby_key(config.data_dir);
+  if (!key) return key.error();
+  if (key->public_part() != handover_pk) {
+    return storage::make_storage_error(errc::storage_failure,
+                                       "this machine's standby.key (" + key->public_part().hex() +
+                                           ") is not the key the log's handover certifies (" +
+                                           handover_pk.hex() + ")");
+  }
+  config.signing_key = [k = *key]() -> storage::storage_result<crypto::secret_key> { return k; };
+  config.event_store =
+      [event_store]() -> storage::storage_result<std::unique_ptr<storage::log_store>> {
+    auto store = storage::postgres_log_store::connect({event_store});
+    if (!store) return store.error();
+    return std::unique_ptr<storage::log_store>(std::move(*store));
+  };
+  return service::hall_service::open(std::move(config));
+}
+
+}  // namespace plenum::server::app

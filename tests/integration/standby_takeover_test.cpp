@@ -1,0 +1,258 @@
+// The standby machine takes over while its plenumd runs (server/STANDBY.md), against a
+// PostgreSQL primary and synchronous standby of the test's own on loopback: ballots are cast
+// through A; A's plenumd is killed and A's server stopped at once (the power-loss fault
+// injector); `plenumd promote` on B appends the handover, and B's running plenumd --standby
+// serves within seconds without a restart: hello says serving and B's signing key, a receipted
+// ballot sent again is answered with its receipt (the same seq, entry and tracking code), a new
+// ballot gets a receipt signed by B's key, and the record exported from B verifies.
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <thread>
+
+#include "hall_client.hpp"
+#include "hall_sitting.hpp"
+#include "motion_sitting.hpp"
+#include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/board.hpp"
+#include "plenum/crypto/random.hpp"
+#include "plenum/protocol/codec_ballot.hpp"
+#include "plenum/protocol/codec_board.hpp"
+#include "plenumd_process.hpp"
+#include "postgres_cluster.hpp"
+
+namespace plenum::tests {
+namespace {
+
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+std::uint16_t free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+    throw std::runtime_error("no free port");
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+struct command_result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quoted(const std::string& word) {
+  std::string q = "'";
+  for (char c : word) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Runs `binary args…`; its exit status, stdout and stderr.
+command_result run(const fs::path& binary, const std::vector<std::string>& args,
+                   const fs::path& scratch) {
+  static int n = 0;
+  const fs::path out = scratch / ("cmd" + std::to_string(++n) + ".out");
+  const fs::path err = scratch / ("cmd" + std::to_string(n) + ".err");
+  std::string line = quoted(binary.string());
+  for (const auto& a : args) line += " " + quoted(a);
+  line += " >" + quoted(out.string()) + " 2>" + quoted(err.string());
+  const int raw = std::system(line.c_str());
+  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(out), read_file(err)};
+}
+
+bool eventually(const std::function<bool()>& check, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!check()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(50ms);
+  }
+  return true;
+}
+
+std::optional<protocol::receipt> receipt_of(const hall_reply& r) {
+  if (!r.ok() || !r.fields.contains("receipt")) return std::nullopt;
+  auto decoded = protocol::decode_receipt(r.fields.at("receipt"));
+  if (!decoded) return std::nullopt;
+  return *decoded;
+}
+
+clients::launch::plenumd_settings settings_for(std::uint16_t port, const fs::path& log) {
+  clients::launch::plenumd_settings s;
+  s.port = port;
+  s.threads = 2;
+  s.log_file = log;
+  return s;
+}
+
+TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBallots) {
+  test::postgres_cluster pg_a("hall_a");
+  test::postgres_cluster pg_b("hall_b", pg_a);
+  pg_a.execute("CREATE DATABASE congress");
+  temp_dir dir;
+  const fs::path a = dir.path() / "a";
+  const fs::path b = dir.path() / "b";
+  const std::uint16_t port_a = free_port();
+  const std::uint16_t port_b = free_port();
+  const std::vector<std::string> hall_servers = {
+      "--hall-server", "https://127.0.0.1:" + std::to_string(port_a), "--hall-server",
+      "https://127.0.0.1:" + std::to_string(port_b)};
+  auto with_hall = [&](std::vector<std::string> own) {
+    own.insert(own.end(), hall_servers.begin(), hall_servers.end());
+    return own;
+  };
+  const std::string a_store = pg_a.conninfo("congress");
+  const std::string b_store = pg_b.conninfo("congress");
+  constexpr int delegates = 3;
+  std::ofstream(dir.path() / "roster.csv") << motion_roster_csv(delegates);
+
+  std::optional<clients::launch::plenumd_process> primary;
+  primary.emplace(
+      PLENUMD_BINARY, a,
+      with_hall({"--congress-id", "takeover", "--roster", (dir.path() / "roster.csv").string(),
+                 "--membership", "100,40,5", "--event-store", a_store}),
+      settings_for(port_a, dir.path() / "a.log"));
+  ASSERT_EQ(primary->wait_ready(120s), port_a) << read_file(dir.path() / "a.log");
+
+  // B's key, certified by A; then B follows.
+  const auto made = run(PLENUMD_BINARY, {"standby-key", "--data-dir", b.string()}, dir.path());
+  ASSERT_EQ(made.status, 0) << made.err;
+  const auto b_pk = crypto::public_key::from_hex(made.out.substr(0, 64));
+  ASSERT_TRUE(b_pk) << made.out;
+  const auto certified =
+      run(PLENUMD_BINARY,
+          {"certify-standby", "--data-dir", a.string(), "--event-store", a_store, "--standby-key",
+           b_pk->hex(), "--out", (b / "standby-certificate.json").string()},
+          dir.path());
+  ASSERT_EQ(certified.status, 0) << certified.err;
+  clients::launch::plenumd_process standby(
+      PLENUMD_BINARY, b,
+      with_hall({"--standby", "--event-store", b_store, "--primary-event-store", a_store}),
+      settings_for(port_b, dir.path() / "b.log"));
+  ASSERT_EQ(standby.wait_ready(60s), port_b) << read_file(dir.path() / "b.log");
+
+  // A sitting with the vote open on A; D001 casts and gets its receipt.
+  motion_sitting sitting;
+  ASSERT_NO_FATAL_FAILURE(
+      open_motion_sitting(port_a, a, "takeover", delegates, "standby takeover", sitting));
+  const auto congress_pk = sitting.chair->hello().congress_pk;
+  const auto& basis = *sitting.basis;
+  crypto::seeded_random br1("ballot D001");
+  auto ballot1 = crypto::make_ballot(basis.manifest, basis.election_hash, basis.joint_key,
+                                     sitting.keys.at("D001"), {{1, 0, 0}}, br1);
+  ASSERT_TRUE(ballot1);
+  const json::object cast1{{"vote_id", "v1"}, {"ballot", protocol::encode_ballot(*ballot1)}};
+  const auto first = receipt_of(sitting.delegates.at(1).call("cast_ballot", cast1));
+  ASSERT_TRUE(first);
+  EXPECT_TRUE(congress_pk.verify(
+      crypto::receipt_digest(first->tracking_code, first->board_seq, first->board_entry_hash),
+      first->sig));
+  sitting.delegates.clear();
+  sitting.scrutineers.reset();
+  sitting.chair.reset();
+
+  // B has read it and is in sync when A loses its power.
+  auto sync_says = [&] {
+    boost::system::error_code ec;
+    auto v = json::parse(read_file(b / "standby-sync.json"), ec);
+    if (ec || !v.is_object()) return false;
+    const auto& o = v.as_object();
+    return o.at("named_sync_when_last_seen").as_bool() &&
+           o.at("head_seq").as_int64() >= static_cast<std::int64_t>(first->board_seq);
+  };
+  ASSERT_TRUE(eventually(sync_says, 5s)) << read_file(b / "standby-sync.json");
+  EXPECT_EQ(primary->stop(SIGKILL, 10s), 128 + SIGKILL);
+  primary.reset();
+  pg_a.stop();
+
+  const auto took = run(PLENUMD_BINARY,
+                        {"promote", "--data-dir", b.string(), "--event-store", b_store,
+                         "--primary-event-store", a_store, "--reason", "machine A lost power"},
+                        dir.path());
+  ASSERT_EQ(took.status, 0) << took.err << read_file(dir.path() / "b.log");
+  const auto promoted_at = std::chrono::steady_clock::now();
+  const std::uint64_t handover_seq = std::stoull(took.out);
+
+  // B serves within seconds, without a restart.
+  std::optional<hall_client> on_b;
+  ASSERT_TRUE(eventually(
+      [&] {
+        on_b.emplace(port_b);
+        return on_b->hello().serving;
+      },
+      5s))
+      << read_file(dir.path() / "b.log");
+  const auto took_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - promoted_at);
+  RecordProperty("serving_after_promote_ms", static_cast<int>(took_ms.count()));
+  EXPECT_LT(took_ms, 3s);
+  EXPECT_EQ(on_b->hello().congress_pk, congress_pk);
+  ASSERT_TRUE(on_b->hello().signing_pk.has_value());
+  EXPECT_EQ(*on_b->hello().signing_pk, *b_pk);
+  auto state = on_b->call("get_state");
+  ASSERT_TRUE(state.ok()) << state.code();
+  EXPECT_EQ(str(state.fields.at("state").as_object().at("hall").as_object(), "serving"),
+            "https://127.0.0.1:" + std::to_string(port_b));
+
+  // D001's tablet sends its ballot again: the same entry, seq and tracking code.
+  ASSERT_TRUE(on_b->auth(sitting.keys.at("D001")).ok());
+  const auto again = receipt_of(on_b->call("cast_ballot", cast1));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->tracking_code, first->tracking_code);
+  EXPECT_EQ(again->board_seq, first->board_seq);
+  EXPECT_EQ(again->board_entry_hash, first->board_entry_hash);
+
+  // D002 casts on B: its receipt is signed by B's key, after the handover.
+  hall_client d2(port_b);
+  ASSERT_TRUE(d2.auth(sitting.keys.at(motion_delegate(2))).ok());
+  crypto::seeded_random br2("ballot D002");
+  auto ballot2 = crypto::make_ballot(basis.manifest, basis.election_hash, basis.joint_key,
+                                     sitting.keys.at(motion_delegate(2)), {{0, 1, 0}}, br2);
+  ASSERT_TRUE(ballot2);
+  const auto second = receipt_of(
+      d2.call("cast_ballot", {{"vote_id", "v1"}, {"ballot", protocol::encode_ballot(*ballot2)}}));
+  ASSERT_TRUE(second);
+  EXPECT_GT(second->board_seq, handover_seq);
+  EXPECT_TRUE(b_pk->verify(
+      crypto::receipt_digest(second->tracking_code, second->board_seq, second->board_entry_hash),
+      second->sig));
+  EXPECT_FALSE(congress_pk.verify(
+      crypto::receipt_digest(second->tracking_code, second->board_seq, second->board_entry_hash),
+      second->sig));
+
+  // The record from B (the organisation office brings the congress key for the receipts made
+  // before the handover) verifies.
+  const fs::path keys = dir.path() / "keys";
+  fs::create_directories(keys);
+  fs::copy_file(a / "congress.key", keys / "congress.key");
+  fs::copy_file(b / "standby.key", keys / "standby.key");
+  fs::permissions(keys, fs::perms::owner_all);
+  const fs::path record = dir.path() / "record";
+  const auto exported = run(
+      PLENUMD_BINARY,
+      {"export", "--event-store", b_store, "--data-dir", keys.string(), "--out", record.string()},
+      dir.path());
+  ASSERT_EQ(exported.status, 0) << exported.err;
+  const auto verified = run(PLENUM_VERIFY_BINARY, {record.string()}, dir.path());
+  EXPECT_EQ(verified.status, 0) << verified.out << verified.err;
+  EXPECT_NE(verified.out.find("PASS signatures"), std::string::npos) << verified.out;
+}
+
+}  // namespace
+}  // namespace plenum::tests
