@@ -1,6 +1,7 @@
 #include "tls_connect.hpp"
 
 #include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
 
 #include <string>
 
@@ -24,6 +25,11 @@ plenum::result<ssl::context> make_client_context(const tls_options& tls) {
   beast::error_code ec;
   ctx.load_verify_file(tls.trust_file.string(), ec);
   if (ec) return ec;
+  // A trust file may hold the self-signed certificates of several machines of the hall (a
+  // primary and its standby). Theirs share one subject, so OpenSSL's search for an issuer by
+  // name finds only the first; with partial chains a server certificate that is itself one of
+  // the trusted ones is trusted as it stands. Any other certificate is refused as before.
+  X509_STORE_set_flags(SSL_CTX_get_cert_store(native), X509_V_FLAG_PARTIAL_CHAIN);
   ctx.set_verify_mode(ssl::verify_peer);
   return ctx;
 }

@@ -10,33 +10,23 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
-#include <thread>
-#include <vector>
 
+#include "log_burst.hpp"
 #include "storage/event_log.hpp"
 
 namespace plenum::server::storage {
 namespace {
 
-namespace fs = std::filesystem;
+using bench::append_burst_until_durable;
+using bench::bench_key;
+using bench::payload;
 
-crypto::secret_key bench_key() {
-  crypto::byte_array<32> seed{};
-  seed.fill(1);
-  return crypto::secret_key::from_seed(seed);
-}
+namespace fs = std::filesystem;
 
 fs::path make_temp_dir() {
   std::string pattern = (fs::temp_directory_path() / "plenum-bench-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   return pattern;
-}
-
-// A JSON payload of about `size` bytes.
-std::string payload(std::size_t size, std::uint64_t n) {
-  std::string text = R"({"n":)" + std::to_string(n) + R"(,"pad":")";
-  if (text.size() + 2 < size) text.append(size - text.size() - 2, 'x');
-  return text + "\"}";
 }
 
 std::unique_ptr<event_log> open_log(const fs::path& path, std::size_t max_batch) {
@@ -62,18 +52,7 @@ void BM_BurstUntilDurable(benchmark::State& state) {
     auto log = open_log(dir / "board.db", max_batch);
     state.ResumeTiming();
 
-    std::vector<std::thread> appenders;
-    for (int t = 0; t < threads; ++t) {
-      appenders.emplace_back([&, t] {
-        for (int i = t; i < total; i += threads) {
-          if (!log->append("ballot_cast", payload(size, static_cast<std::uint64_t>(i)), nullptr)) {
-            throw std::runtime_error("append failed");
-          }
-        }
-      });
-    }
-    for (auto& a : appenders) a.join();
-    if (log->flush()) throw std::runtime_error("flush failed");
+    append_burst_until_durable(*log, threads, total, size);
 
     state.PauseTiming();
     const writer_stats stats = log->stats();

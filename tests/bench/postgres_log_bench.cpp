@@ -8,9 +8,8 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
-#include <thread>
-#include <vector>
 
+#include "log_burst.hpp"
 #include "postgres_cluster.hpp"
 #include "storage/event_log.hpp"
 #include "storage/postgres_log_store.hpp"
@@ -18,21 +17,13 @@
 namespace plenum::server::storage {
 namespace {
 
+using bench::append_burst_until_durable;
+using bench::bench_key;
+using bench::payload;
+
 std::unique_ptr<test::postgres_cluster> primary;
 std::unique_ptr<test::postgres_cluster> standby;
 int databases = 0;
-
-crypto::secret_key bench_key() {
-  crypto::byte_array<32> seed{};
-  seed.fill(1);
-  return crypto::secret_key::from_seed(seed);
-}
-
-std::string payload(std::size_t size, std::uint64_t n) {
-  std::string text = R"({"n":)" + std::to_string(n) + R"(,"pad":")";
-  if (text.size() + 2 < size) text.append(size - text.size() - 2, 'x');
-  return text + "\"}";
-}
 
 // synchronous_commit levels by argument: 0 local (primary's disk), 1 on (standby's disk),
 // 2 remote_apply (standby's disk and visible there).
@@ -74,18 +65,7 @@ void BM_PostgresBurstUntilDurable(benchmark::State& state) {
     state.PauseTiming();
     auto log = open_fresh_log(sync, 512);
     state.ResumeTiming();
-    std::vector<std::thread> appenders;
-    for (int t = 0; t < threads; ++t) {
-      appenders.emplace_back([&, t] {
-        for (int i = t; i < total; i += threads) {
-          if (!log->append("ballot_cast", payload(size, static_cast<std::uint64_t>(i)), nullptr)) {
-            throw std::runtime_error("append failed");
-          }
-        }
-      });
-    }
-    for (auto& a : appenders) a.join();
-    if (log->flush()) throw std::runtime_error("flush failed");
+    append_burst_until_durable(*log, threads, total, size);
     state.PauseTiming();
     commits += static_cast<double>(log->stats().commits);
     log.reset();

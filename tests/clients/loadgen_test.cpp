@@ -12,6 +12,7 @@
 #include <plenum/protocol/codec_ceremony.hpp>
 
 #include "ceremony_reply.hpp"
+#include "hall_servers.hpp"
 #include "options.hpp"
 #include "report.hpp"
 #include "target.hpp"
@@ -137,6 +138,45 @@ TEST(LoadgenTarget, AcceptsLoopbackWithoutConnecting) {
   EXPECT_EQ(t.process, nullptr);
   o = parse({"idle", "--server", "[::1]:9"});
   EXPECT_THROW((void)open_target(o, false), std::runtime_error);  // brackets are not parsed
+}
+
+TEST(LoadgenTarget, EveryServerGivenIsAMachineOfTheHall) {
+  auto o = parse({"idle", "--server", "127.0.0.1:9", "--server", "localhost:10"});
+  EXPECT_EQ(o.server, "127.0.0.1:9");
+  ASSERT_EQ(o.servers.size(), 2U);
+  auto t = open_target(o, false);
+  ASSERT_EQ(t.endpoints.size(), 2U);
+  EXPECT_EQ(t.endpoints[0], t.endpoint);
+  EXPECT_EQ(t.endpoints[1].port(), 10);
+  EXPECT_TRUE(t.endpoints[1].address().is_loopback());
+  o = parse({"idle", "--server", "127.0.0.1:9", "--server", "10.0.0.2:8443"});
+  EXPECT_THROW((void)open_target(o, false), std::runtime_error);  // the standby too: loopback
+}
+
+TEST(LoadgenHallServers, ReadsTheHallsAddressesLoopbackOnly) {
+  auto e = loopback_endpoint("https://127.0.0.1:8443");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->port(), 8443);
+  EXPECT_TRUE(loopback_endpoint("wss://localhost:9000/"));
+  EXPECT_TRUE(loopback_endpoint("127.0.0.1:1"));
+  EXPECT_TRUE(loopback_endpoint("https://[::1]:8443"));
+  for (const char* bad :
+       {"https://192.168.1.10:8443", "https://example.com:8443", "https://127.0.0.1",
+        "https://127.0.0.1:0", "https://127.0.0.1:65536", "https://127.0.0.1:84x3", ""})
+    EXPECT_FALSE(loopback_endpoint(bad)) << bad;
+}
+
+TEST(LoadgenHallServers, ARoundStartsWithTheMachineItWasOnThenTheOthersAsLearnt) {
+  const auto a = *loopback_endpoint("127.0.0.1:1001");
+  const auto b = *loopback_endpoint("127.0.0.1:1002");
+  const auto c = *loopback_endpoint("127.0.0.1:1003");
+  hall_servers servers({a});
+  EXPECT_EQ(servers.round_from(a), (std::vector{a}));
+  servers.learn({"https://127.0.0.1:1002", "https://192.168.1.10:8443", "https://127.0.0.1:1001"});
+  EXPECT_EQ(servers.round_from(a), (std::vector{a, b}));
+  servers.learn({"https://127.0.0.1:1003", "https://127.0.0.1:1002"});
+  EXPECT_EQ(servers.round_from(b), (std::vector{b, a, c}));
+  EXPECT_EQ(servers.round_from(c), (std::vector{c, a, b}));
 }
 
 TEST(LoadgenRoster, ScreensAreProjectors) {

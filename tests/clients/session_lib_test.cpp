@@ -175,6 +175,29 @@ TEST(session_helpers_test, ServerAddresses) {
     EXPECT_FALSE(parse_server(bad)) << bad;
 }
 
+TEST(session_helpers_test, HallAddressesAsHelloListsThem) {
+  server_address like;
+  like.tls.trust_file = "/etc/plenum/hall.pem";
+  like.timeout = std::chrono::milliseconds(1234);
+  auto b = parse_hall_address("https://192.168.1.11:8443", like);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->host, "192.168.1.11");
+  EXPECT_EQ(b->port, 8443);
+  EXPECT_EQ(b->tls.trust_file, like.tls.trust_file) << "the hall's machines share one trust file";
+  EXPECT_EQ(b->timeout, like.timeout);
+  auto w = parse_hall_address("wss://hall-b.local:9443/", like);
+  ASSERT_TRUE(w);
+  EXPECT_EQ(w->host, "hall-b.local");
+  EXPECT_EQ(w->port, 9443);
+  auto v6 = parse_hall_address("https://[fe80::1]:8443", like);
+  ASSERT_TRUE(v6);
+  EXPECT_EQ(v6->host, "fe80::1");
+  for (const char* bad :
+       {"", "https://", "https://hall", "https://:8443", "https://h:0", "https://h:65536",
+        "https://h:84x3", "https://u@h:8443", "https://h:8443/app"})
+    EXPECT_FALSE(parse_hall_address(bad, like)) << bad;
+}
+
 TEST(session_helpers_test, EnrollmentCodesAndErrorNames) {
   EXPECT_EQ(canonical_enrollment_code("7k2m-q9xd 0pab-4tnv"), "7K2MQ9XD0PAB4TNV");
   EXPECT_EQ(canonical_enrollment_code("iLo0"), "1100");

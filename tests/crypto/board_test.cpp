@@ -115,6 +115,28 @@ TEST(Board, ActivityCheckinDigestKnownAnswer) {
             "a5dabd66703f9cf476fa4861724cb22f6276e80b99d1429d6ce2a28aacd86ecb");
 }
 
+TEST(Board, HandoverDigestFollowsTheSpec) {
+  ensure_sodium();
+  const public_key congress = some_key(3);
+  const public_key standby = some_key(4);
+  EXPECT_EQ(handover_digest("congress-demo", congress, standby, 42),
+            h32_by_hand({text("cvp1"), text("standby-handover"), text("congress-demo"),
+                         byte_vector(congress.bytes().begin(), congress.bytes().end()),
+                         byte_vector(standby.bytes().begin(), standby.bytes().end()), le64(42)}));
+  EXPECT_NE(handover_digest("congress-demo", congress, standby, 43),
+            handover_digest("congress-demo", congress, standby, 42));
+  EXPECT_NE(handover_digest("congress-demo", standby, congress, 42),
+            handover_digest("congress-demo", congress, standby, 42));
+}
+
+TEST(Board, HandoverDigestKnownAnswer) {
+  ensure_sodium();
+  // The congress key of seed byte 3, the standby key of seed byte 4 (some_key), from seq 42; the
+  // web twin (clients/web/test/primitives.test.mjs) checks the same value.
+  EXPECT_EQ(to_hex(handover_digest("congress-demo", some_key(3), some_key(4), 42)),
+            "f1ffabb1a6c65b6e6e6339c4598cfda306d36d41679ec074e4186670227076cb");
+}
+
 TEST(Board, AuthDigestFollowsTheSpec) {
   ensure_sodium();
   const public_key pk = some_key(5);

@@ -167,18 +167,7 @@ TEST_F(contact_service_test, ContactsGapsOpinionsAndARecordWithoutNames) {
   const civil_date rt2 = working_days_before(cal, today, 5);
   const auto o2 = log_opinion(working_days_before(cal, today, 7));
   route(o2, rt2);
-  EXPECT_EQ(
-      d1.call("extend_opinion", {{"opinion_id", o2}, {"working_days", 10}, {"reason", "x"}}).code(),
-      "permission_denied");
-  ASSERT_TRUE(se.call("extend_opinion",
-                      {{"opinion_id", o2}, {"working_days", 10}, {"reason", "需要现场勘察"}})
-                  .ok());
-  EXPECT_EQ(
-      se.call("extend_opinion", {{"opinion_id", o2}, {"working_days", 5}, {"reason", "再"}}).code(),
-      "opinion_extension_refused");
-  ASSERT_TRUE(
-      se.call("answer_opinion", {{"opinion_id", o2}, {"details", {{"text", "路灯已修复"}}}}).ok());
-  ASSERT_TRUE(d1.call("report_back_opinion", {{"opinion_id", o2}}).ok());
+  extend_answer_and_report_back(se, d1, o2, "需要现场勘察", "路灯已修复");
   // O3: logged 45 working days ago, routed the day after, never answered: overdue.
   const civil_date l3 = working_days_before(cal, today, 45);
   const auto o3 = log_opinion(l3);

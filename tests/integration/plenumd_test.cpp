@@ -210,6 +210,33 @@ TEST_F(plenumd_test, UntrustedCertificateIsRejectedByVerifyingClient) {
   EXPECT_EQ(other_server->stop(SIGTERM, 30s), 0);
 }
 
+TEST_F(plenumd_test, OneTrustFileWithEveryMachinesCertificateTrustsEachMachine) {
+  // A hall's primary and standby: two self-signed certificates with the same subject, in one
+  // file, in either order.
+  temp_dir other;
+  auto other_server = std::make_unique<plenumd_process>(PLENUMD_BINARY, other.path() / "data",
+                                                        other.path() / "plenumd.log");
+  auto port = other_server->wait_ready(start_timeout);
+  ASSERT_TRUE(port);
+  const std::string first = read_file(dir_->path() / "data" / "tls" / "cert.pem");
+  const std::string second = read_file(other.path() / "data" / "tls" / "cert.pem");
+  for (const auto& [name, text] : {std::pair{"first-second.pem", first + second},
+                                   std::pair{"second-first.pem", second + first}}) {
+    std::ofstream(other.path() / name) << text;
+    tls_options both;
+    both.trust_file = other.path() / name;
+    EXPECT_TRUE(clients::https_get("localhost", port_, "/healthz", both, io_timeout)) << name;
+    EXPECT_TRUE(clients::https_get("localhost", *port, "/healthz", both, io_timeout)) << name;
+    auto ws = clients::ws_client::connect("localhost", *port, both, io_timeout);
+    EXPECT_TRUE(ws) << name;
+  }
+  // A file without the machine's certificate still refuses it.
+  tls_options only_other;
+  only_other.trust_file = other.path() / "data" / "tls" / "cert.pem";
+  EXPECT_FALSE(clients::https_get("localhost", port_, "/healthz", only_other, io_timeout));
+  EXPECT_EQ(other_server->stop(SIGTERM, 30s), 0);
+}
+
 TEST(plenumd_lifecycle, SigtermClosesWebSocketsAndExitsZeroThenRestartReusesCertificate) {
   temp_dir dir;
   auto data = dir.path() / "data";

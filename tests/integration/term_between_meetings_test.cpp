@@ -407,19 +407,7 @@ TEST(term_between_meetings_test, GroupsActivitiesContactsOpinionsReportsAndTwoTo
   const civil_date l2 = working_days_before(cal, rt2, 2);
   const auto o2 = log_opinion(l2, "垃圾清运不及时");
   route(o2, rt2);
-  EXPECT_EQ(
-      d1.call("extend_opinion", {{"opinion_id", o2}, {"working_days", 10}, {"reason", "x"}}).code(),
-      "permission_denied");
-  ASSERT_TRUE(se.call("extend_opinion",
-                      {{"opinion_id", o2}, {"working_days", 10}, {"reason", "需协调环卫公司"}})
-                  .ok());
-  EXPECT_EQ(
-      se.call("extend_opinion", {{"opinion_id", o2}, {"working_days", 5}, {"reason", "再"}}).code(),
-      "opinion_extension_refused");
-  ASSERT_TRUE(
-      se.call("answer_opinion", {{"opinion_id", o2}, {"details", {{"text", "已增加清运班次"}}}})
-          .ok());
-  ASSERT_TRUE(d1.call("report_back_opinion", {{"opinion_id", o2}}).ok());
+  extend_answer_and_report_back(se, d1, o2, "需协调环卫公司", "已增加清运班次");
 
   auto opinions = se.call("get_opinions");
   ASSERT_TRUE(opinions.ok()) << opinions.code();

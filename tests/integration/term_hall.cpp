@@ -260,4 +260,25 @@ verified_record term_hall::verify_export(const std::vector<std::string>& checks)
   return out;
 }
 
+void extend_answer_and_report_back(hall_client& se, hall_client& keeper,
+                                   const std::string& opinion_id, const std::string& reason,
+                                   const std::string& answer) {
+  EXPECT_EQ(keeper
+                .call("extend_opinion",
+                      {{"opinion_id", opinion_id}, {"working_days", 10}, {"reason", "x"}})
+                .code(),
+            "permission_denied");
+  ASSERT_TRUE(se.call("extend_opinion",
+                      {{"opinion_id", opinion_id}, {"working_days", 10}, {"reason", reason}})
+                  .ok());
+  EXPECT_EQ(
+      se.call("extend_opinion", {{"opinion_id", opinion_id}, {"working_days", 5}, {"reason", "再"}})
+          .code(),
+      "opinion_extension_refused");
+  ASSERT_TRUE(
+      se.call("answer_opinion", {{"opinion_id", opinion_id}, {"details", {{"text", answer}}}})
+          .ok());
+  ASSERT_TRUE(keeper.call("report_back_opinion", {{"opinion_id", opinion_id}}).ok());
+}
+
 }  // namespace plenum::tests

@@ -35,6 +35,13 @@ struct other_township {
   std::string roster_csv;
 };
 
+/// The once-only extension of an opinion's answer by the secretary `se` and what follows it:
+/// the delegate `keeper` may not extend, a ten-working-day extension with `reason` is recorded,
+/// a second is refused, the secretary answers with `answer` and the keeper reports back.
+void extend_answer_and_report_back(hall_client& se, hall_client& keeper,
+                                   const std::string& opinion_id, const std::string& reason,
+                                   const std::string& answer);
+
 /// An exported record and what plenum-verify's checks said of it.
 struct verified_record {
   /// The exported record's directory ("" when the export failed).

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "event_payload_checks.hpp"
 #include "plenum/crypto/bytes.hpp"
 #include "plenum/protocol/envelope.hpp"
 #include "plenum/protocol/events.hpp"
@@ -48,20 +49,6 @@ TEST(PrivateDetails, IdNumbersAreRecognised) {
   EXPECT_FALSE(looks_like_id_number("东村12号"));
   EXPECT_FALSE(looks_like_id_number("2026-01-05"));
   EXPECT_FALSE(looks_like_id_number("电话 13800138000"));  // 11 digits: not an ID number
-}
-
-void expect_round_trip(std::string_view type, std::string_view text) {
-  auto decoded = decode_event_payload(type, text);
-  ASSERT_TRUE(decoded) << type << ": " << decoded.error().message();
-  EXPECT_EQ(event_type(*decoded), type);
-  EXPECT_EQ(encode_event_payload(*decoded), text);
-}
-
-void expect_refused_at(std::string_view type, std::string_view text, std::string_view path) {
-  auto decoded = decode_event_payload(type, text);
-  ASSERT_FALSE(decoded) << type;
-  EXPECT_NE(decoded.error().message().find(std::string(path)), std::string::npos)
-      << decoded.error().message();
 }
 
 const std::string digest = std::string(64, 'a');

@@ -161,6 +161,31 @@ TEST_F(group_sitting_case, TheSeatedOfAGroupSittingAreItsMembers) {
   EXPECT_EQ(c.log.back().payload.at("required"), 8);
 }
 
+TEST_F(group_sitting_case, APerformanceFileHoldsOnlyTheSittingsOfTheDelegatesOwnGroup) {
+  for (std::size_t i = 1; i <= 8; ++i) ASSERT_TRUE(c.check_in_now(delegate_number(i), "g1"));
+  ASSERT_TRUE(c.as("CH", open_sitting{"g1"}));
+  const auto today = protocol::civil_date::of_unix_ms(c.now);
+  // A member: present, or absent when not checked in.
+  const auto present = performance_file(c.state, "D001", today);
+  ASSERT_EQ(present.at("sittings").as_array().size(), 1u);
+  EXPECT_EQ(present.at("sittings").as_array().at(0).at("attendance"), "present");
+  EXPECT_EQ(present.at("sittings_held"), 1);
+  const auto absent = performance_file(c.state, "D010", today);
+  ASSERT_EQ(absent.at("sittings").as_array().size(), 1u);
+  EXPECT_EQ(absent.at("sittings").as_array().at(0).at("attendance"), "absent");
+  // A delegate of another group was never called to it: not held for them, not missed.
+  const auto other = performance_file(c.state, "D011", today);
+  EXPECT_TRUE(other.at("sittings").as_array().empty());
+  EXPECT_EQ(other.at("sittings_held"), 0);
+  EXPECT_EQ(other.at("sittings_attended"), 0);
+  // A member who attended and left the group afterwards keeps the sitting in the file.
+  ASSERT_TRUE(c.as("CH", close_sitting{"g1"}));
+  ASSERT_TRUE(c.as("SE", change_group{"G1", {"D021"}, {"D008"}, "工作调动"}));
+  const auto left = performance_file(c.state, "D008", today);
+  ASSERT_EQ(left.at("sittings").as_array().size(), 1u);
+  EXPECT_EQ(left.at("sittings").as_array().at(0).at("attendance"), "present");
+}
+
 TEST_F(group_sitting_case, AGroupSittingElectsAndTheCommitteeApproves) {
   for (std::size_t i = 1; i <= 10; ++i) ASSERT_TRUE(c.check_in_now(delegate_number(i), "g1"));
   c.complete_ceremony("g1");

@@ -32,7 +32,7 @@ struct async_connection::impl {
 
 async_connection::async_connection(asio::any_io_executor strand, ssl::context& ctx,
                                    tcp::endpoint server, std::chrono::milliseconds timeout)
-    : impl_(std::make_unique<impl>(std::move(strand), ctx, server, timeout)) {}
+    : impl_(std::make_unique<impl>(std::move(strand), ctx, server, timeout)), endpoint_(server) {}
 
 async_connection::~async_connection() = default;
 
@@ -97,6 +97,11 @@ void async_connection::on_read(boost::system::error_code ec, std::size_t) {
       auto h = protocol::decode_hello(*f);
       if (!h) return fail(h.error().code);
       hello_.emplace(std::move(*h));
+      if (const auto* serving = f->fields.if_contains("serving"); serving && serving->is_bool())
+        serving_ = serving->as_bool();
+      if (const auto* servers = f->fields.if_contains("servers"); servers && servers->is_array())
+        for (const auto& a : servers->get_array())
+          if (a.is_string()) hall_servers_.emplace_back(a.as_string());
       have_hello_ = true;
       open_ = true;
       if (auto done = std::move(on_start_)) done({});

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <plenum/protocol/envelope.hpp>
 #include <plenum/protocol/error.hpp>
@@ -63,6 +64,13 @@ class async_connection : public std::enable_shared_from_this<async_connection> {
 
   /// The server's hello; valid once start() reported success.
   [[nodiscard]] const protocol::hello& hello() const { return *hello_; }
+  /// The hello's `serving` (PROTOCOL.md §6): false on a standby that does not serve yet; true
+  /// when the hello does not say (a server without a standby). Valid once started.
+  [[nodiscard]] bool serving() const { return serving_; }
+  /// The hello's `servers`: the hall's base addresses ("https://host:port"), as sent.
+  [[nodiscard]] const std::vector<std::string>& hall_servers() const { return hall_servers_; }
+  /// The server this connection goes to.
+  [[nodiscard]] const boost::asio::ip::tcp::endpoint& endpoint() const { return endpoint_; }
 
   /// Sends a close frame and ends the connection; pending requests get an error.
   void close();
@@ -87,6 +95,9 @@ class async_connection : public std::enable_shared_from_this<async_connection> {
   std::deque<std::shared_ptr<const std::string>> queue_;  ///< frames not yet handed to async_write
   bool writing_ = false;                                  ///< an async_write is in flight
   std::optional<protocol::hello> hello_;
+  bool serving_ = true;
+  std::vector<std::string> hall_servers_;
+  boost::asio::ip::tcp::endpoint endpoint_;
   std::atomic<std::uint64_t> next_id_{1};
   bool have_hello_ = false;
   std::atomic<bool> open_{false};

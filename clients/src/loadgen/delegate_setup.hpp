@@ -10,6 +10,7 @@
 #include <string>
 
 #include <plenum/crypto/sign.hpp>
+#include <plenum/protocol/messages.hpp>
 #include <plenum/protocol/replies.hpp>
 
 #include "async_connection.hpp"
@@ -28,6 +29,10 @@ struct delegate_sim {
   bool checked_in = false;
   std::uint64_t ballot_request = 0;
   std::shared_ptr<const std::string> ballot_text;
+  /// The ballot's request, to send again on another machine after a failover.
+  std::optional<protocol::cast_ballot_request> ballot;
+  /// Whether the connection was lost and the delegate went on on a (possibly other) machine.
+  bool failed_over = false;
   crypto::digest32 tracking{};
   std::chrono::steady_clock::time_point sent_at;
   double latency_ms = -1;

@@ -69,8 +69,10 @@ void fleet::stop() {
   threads_.clear();
 }
 
-std::shared_ptr<async_connection> fleet::make_connection() {
-  return std::make_shared<async_connection>(asio::make_strand(ioc_), *ctx_, server_, timeout_);
+std::shared_ptr<async_connection> fleet::make_connection() { return make_connection(server_); }
+
+std::shared_ptr<async_connection> fleet::make_connection(const asio::ip::tcp::endpoint& server) {
+  return std::make_shared<async_connection>(asio::make_strand(ioc_), *ctx_, server, timeout_);
 }
 
 std::size_t fleet::run_steps(

@@ -62,6 +62,10 @@ class fleet {
 
   /// A new, unstarted connection on its own strand.
   [[nodiscard]] std::shared_ptr<async_connection> make_connection();
+  /// The same to another of the hall's servers (the fleet's TLS trust: one --ca file may hold
+  /// the certificates of several machines).
+  [[nodiscard]] std::shared_ptr<async_connection> make_connection(
+      const boost::asio::ip::tcp::endpoint& server);
 
   /// Runs step(i, done) for i in [0, count), at most `window` at a time; each step calls
   /// done(ok) exactly once (from any thread). Returns how many steps reported ok; steps still

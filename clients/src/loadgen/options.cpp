@@ -58,9 +58,11 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
     ("threads", po::value(&o.threads)->default_value(o.threads), "I/O threads (1 or 2)")
     ("window", po::value(&o.window)->default_value(o.window),
      "connection set-ups and enrollments in flight at once")
-    ("server", po::value(&o.server),
-     "host:port of a running loopback plenumd (default: start one)")
-    ("ca", po::value(&o.ca), "with --server: the server's certificate (PEM)")
+    ("server", po::value(&o.servers)->composing(),
+     "host:port of a running loopback plenumd (default: start one); given again, another "
+     "machine of the hall (a standby): burst's tablets fail over to it when the first is lost")
+    ("ca", po::value(&o.ca), "with --server: the servers' certificates (PEM; several in one "
+     "file for several machines)")
     ("bootstrap", po::value(&o.bootstrap),
      "with --server: its bootstrap-credentials.txt (the secretary's code)")
     ("plenumd", po::value(&o.plenumd)->default_value(o.plenumd), "plenumd to start")
@@ -125,6 +127,7 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
   for (std::string a; extra >> a;) o.plenumd_args.push_back(a);
   if (o.positions == 0 || o.positions > 100'000'000)
     throw std::invalid_argument("--positions must be 1 … 100000000");
+  if (!o.servers.empty()) o.server = o.servers.front();
   if (!o.server.empty() && (o.scenario == "burst" || o.scenario == "volume") &&
       (o.ca.empty() || o.bootstrap.empty()))
     throw std::invalid_argument("--server needs --ca and --bootstrap");

@@ -34,9 +34,14 @@ struct options {
   bool tablets_read_basis = false;
   /// volume: ballot positions (ballots × positions per ballot) to cast at least.
   std::uint64_t positions = 1549702;
-  /// Empty: start plenumd ourselves. Else "host:port" of a loopback server.
+  /// Empty: start plenumd ourselves. Else "host:port" of a loopback server (the first
+  /// --server).
   std::string server;
-  std::filesystem::path ca;         ///< the server's certificate (with --server)
+  /// Every --server in order: the hall's machines (a standby after the primary); the tablets
+  /// of a burst fail over among them and those the hellos name.
+  std::vector<std::string> servers;
+  /// The servers' certificates (with --server): one PEM file, one certificate per machine.
+  std::filesystem::path ca;
   std::filesystem::path bootstrap;  ///< its bootstrap-credentials.txt (with --server)
   std::filesystem::path plenumd;
   std::vector<std::string> plenumd_args;

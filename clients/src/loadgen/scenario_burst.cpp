@@ -16,6 +16,7 @@
 #include <plenum/crypto/random.hpp>
 
 #include "delegate_setup.hpp"
+#include "failover.hpp"
 #include "fleet.hpp"
 #include "hall_apps.hpp"
 #include "hall_setup.hpp"
@@ -96,13 +97,33 @@ void make_ballots(std::vector<delegate_sim*>& voters, const vote_basis& basis,
       if (!b) throw std::runtime_error("cannot make a ballot for the plan (manifest?)");
       d.tracking = crypto::tracking_code(crypto::ballot_digest(*b, basis.election_hash), b->sig);
       d.ballot_request = d.conn->next_id();
-      d.ballot_text = std::make_shared<const std::string>(protocol::encode_request(
-          d.ballot_request, protocol::cast_ballot_request{basis.vote_id, std::move(*b)}));
+      d.ballot = protocol::cast_ballot_request{basis.vote_id, std::move(*b)};
+      d.ballot_text = std::make_shared<const std::string>(
+          protocol::encode_request(d.ballot_request, *d.ballot));
     }
   };
   std::thread other(work);
   work();
   other.join();
+}
+
+// The board as the serving machine holds it after a failover: read (publicly) over a new
+// session to the machine of the first voter whose connection serves this hall.
+std::optional<board_record> read_board_on_serving(const std::vector<delegate_sim*>& voters,
+                                                  const server_address& given,
+                                                  const hall_identity& hall) {
+  for (const auto* d : voters) {
+    if (!d->conn || !d->conn->open() || !serves_this_hall(*d->conn, hall)) continue;
+    server_address at = given;
+    at.host = d->conn->endpoint().address().to_string();
+    at.port = d->conn->endpoint().port();
+    auto s = session::connect(at);
+    if (!s || s->hello().congress_pk != hall.congress_pk) continue;
+    board_record b = read_board_paged(*s);
+    s->close();
+    return b;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -166,6 +187,13 @@ report run_burst(const options& o) {
     std::mutex mutex;
     bool closed = false;
   } late;
+  // The hall's machines (every --server, and those the hellos name), and the tablets' casting
+  // with failover (set before the burst).
+  hall_servers machines(t.endpoints);
+  std::optional<hall_identity> hall;
+  std::atomic<std::size_t> failed_over{0};
+  std::atomic<std::int64_t> first_receipt_after_failover_unix_ms{0};
+  std::function<void(delegate_sim&, std::function<void(bool)>)> cast;
   fleet_stopper stopper(f);
 
   // The delegates, each on its own connection with its own key: enroll, auth, check in.
@@ -243,6 +271,12 @@ report run_burst(const options& o) {
   (void)must_call(chair, protocol::hall_request{cv}, "create_vote");
   (void)must_call(chair, protocol::hall_request{protocol::open_vote_request{o.vote}}, "open_vote");
   const board_record board = read_board_paged(chair);
+  hall = hall_identity{board.congress_id, board.congress_pk};
+  for (const auto& d : delegates)
+    if (d.conn && d.conn->open()) {
+      machines.learn(d.conn->hall_servers());
+      break;
+    }
   const auto basis = check_vote_basis(board, o.vote);
   if (!basis) throw std::runtime_error("refusing to make ballots: " + basis.error().message());
 
@@ -264,6 +298,74 @@ report run_burst(const options& o) {
   const auto m = voters.size();
   apps.watch.ballots = m;
   const auto burst_deadline = std::min(deadline, start + o.burst + o.timeout);
+  // A ballot goes to the delegate's connection; when that is lost (or its machine no longer
+  // serves), the tablet finds the serving machine and sends the same ballot again there (a
+  // repeat is answered with the stored receipt).
+  cast = [&](delegate_sim& d, std::function<void(bool)> done) {
+    const bool again = d.failed_over;
+    const std::uint64_t id = again ? d.conn->next_id() : d.ballot_request;
+    auto text = again ? std::make_shared<const std::string>(protocol::encode_request(id, *d.ballot))
+                      : d.ballot_text;
+    d.conn->send(
+        id, std::move(text), [&, done](boost::system::error_code ec, const protocol::frame* fr) {
+          const auto now = clock::now();
+          const auto* code =
+              fr != nullptr && fr->type != "ok" ? fr->fields.if_contains("code") : nullptr;
+          const bool not_serving =
+              code != nullptr && code->is_string() && code->as_string() == "not_serving";
+          if ((ec || not_serving) && machines.round_from(d.conn->endpoint()).size() > 1 &&
+              now < burst_deadline) {
+            if (!d.failed_over) ++failed_over;
+            d.failed_over = true;
+            return find_serving(f, machines, *hall, d.key, d.conn->endpoint(), burst_deadline,
+                                [&d, &errors, &cast, done](boost::system::error_code ec2,
+                                                           std::shared_ptr<async_connection> c) {
+                                  if (ec2) {
+                                    errors.add("no serving machine found: " + error_label(ec2));
+                                    return done(false);
+                                  }
+                                  d.conn = std::move(c);
+                                  cast(d, done);
+                                });
+          }
+          if (ec) {
+            errors.add(ec);
+            return done(false);
+          }
+          if (fr->type != "ok") {
+            errors.add(code != nullptr && code->is_string() ? std::string(code->as_string())
+                                                            : std::string("error"));
+            return done(false);
+          }
+          auto reply = protocol::decode_reply<protocol::cast_ballot_reply>(*fr);
+          if (!reply) {
+            errors.add("bad receipt reply");
+            return done(false);
+          }
+          {
+            // A receipt after the burst's deadline is counted, never written into what the main
+            // thread is reading.
+            std::lock_guard lock(late.mutex);
+            if (late.closed) {
+              errors.add("receipt after the burst's deadline");
+              return done(false);
+            }
+            d.latency_ms = ms_between(d.sent_at, now);
+            d.receipt = reply->receipt;
+          }
+          if (d.failed_over) {
+            const auto unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count();
+            std::int64_t first = 0;
+            while (!first_receipt_after_failover_unix_ms.compare_exchange_weak(first, unix_ms) &&
+                   (first == 0 || first > unix_ms)) {
+            }
+          }
+          if (d.after_receipt) d.after_receipt(*d.receipt);
+          done(true);
+        });
+  };
   r.receipts =
       f.run_steps(m, std::max<std::size_t>(m, 1), burst_deadline, [&](std::size_t j, auto done) {
         delegate_sim& d = *voters[j];
@@ -273,39 +375,7 @@ report run_burst(const options& o) {
         timer->async_wait([&, timer, done](boost::system::error_code) {
           d.sent_at = clock::now();
           ++sent;
-          d.conn->send(
-              d.ballot_request, d.ballot_text,
-              [&d, &errors, &late, done](boost::system::error_code ec, const protocol::frame* fr) {
-                const auto now = clock::now();
-                if (ec) {
-                  errors.add(ec);
-                  return done(false);
-                }
-                if (fr->type != "ok") {
-                  auto* code = fr->fields.if_contains("code");
-                  errors.add(code != nullptr && code->is_string() ? std::string(code->as_string())
-                                                                  : std::string("error"));
-                  return done(false);
-                }
-                auto reply = protocol::decode_reply<protocol::cast_ballot_reply>(*fr);
-                if (!reply) {
-                  errors.add("bad receipt reply");
-                  return done(false);
-                }
-                {
-                  // A receipt after the burst's deadline is counted, never written into
-                  // what the main thread is reading.
-                  std::lock_guard lock(late.mutex);
-                  if (late.closed) {
-                    errors.add("receipt after the burst's deadline");
-                    return done(false);
-                  }
-                  d.latency_ms = ms_between(d.sent_at, now);
-                  d.receipt = reply->receipt;
-                }
-                if (d.after_receipt) d.after_receipt(*d.receipt);
-                done(true);
-              });
+          cast(d, done);
         });
       });
   {
@@ -314,6 +384,14 @@ report run_burst(const options& o) {
   }
   record_usage(r, t, before);
   r.ballots_sent = sent;
+  // After a failover the new machine's receipts are signed by its key: the board is read
+  // there (its handover certifies that key under the congress key) before they are checked.
+  std::optional<board_record> after_failover;
+  if (failed_over > 0) {
+    after_failover = read_board_on_serving(voters, a, *hall);
+    if (!after_failover) errors.add("no serving machine to read the board from");
+  }
+  const board_record& signed_board = after_failover ? *after_failover : board;
   std::vector<double> latencies;
   clock::time_point first_sent = clock::time_point::max();
   clock::time_point last_sent = clock::time_point::min();
@@ -328,10 +406,23 @@ report run_burst(const options& o) {
       last_receipt = std::max(
           last_receipt, d->sent_at + std::chrono::duration_cast<clock::duration>(
                                          std::chrono::duration<double, std::milli>(d->latency_ms)));
-      if (!check_receipt(board.congress_pk, *d->receipt, d->tracking)) ++r.receipts_invalid;
+      if (!check_receipt(signed_board.signers, *d->receipt, d->tracking,
+                         after_failover ? &*after_failover : nullptr))
+        ++r.receipts_invalid;
     }
   }
   r.receipt_latency = summarize(latencies);
+  if (t.endpoints.size() > 1 || failed_over > 0) {
+    // One line for the failover drill: key=value pairs.
+    std::size_t unreceipted = 0;
+    for (auto* d : voters)
+      if (!d->receipt) ++unreceipted;
+    r.notes.push_back("failover: failed_over=" + std::to_string(failed_over.load()) +
+                      " first_receipt_after_unix_ms=" +
+                      std::to_string(first_receipt_after_failover_unix_ms.load()) +
+                      " unreceipted=" + std::to_string(unreceipted) +
+                      " handover_seq=" + std::to_string(signed_board.signers.handover_seq()));
+  }
   if (o.as_apps && !latencies.empty()) {
     // Every tablet and screen must come to hold a state with all ballots received.
     say("waiting for every tablet to show the progress");
@@ -362,7 +453,9 @@ report run_burst(const options& o) {
 
   // Close -> result: the chair closes, the scrutineers (connected beforehand) read the board
   // and compute their partial decryptions here, then send them; the server's part is the rest.
-  if (o.as_apps && o.close_vote && r.receipts > 0 && clock::now() < deadline) {
+  if (o.close_vote && failed_over > 0) {
+    r.notes.push_back("the vote is left open: the chair's console was on the machine lost");
+  } else if (o.as_apps && o.close_vote && r.receipts > 0 && clock::now() < deadline) {
     // Close -> signed result with the scrutineer devices as the panel runs them, then the
     // chair announces and every tablet must show the result.
     say("closing the vote; the scrutineer devices decrypt and sign");

@@ -70,7 +70,7 @@ report run_check(const options& o, bool& ok) {
     auto entry = crypto::from_hex_fixed<32>(rc.entry);
     auto sig = crypto::signature::from_hex(rc.sig);
     if (!code || !entry || !sig ||
-        !check_receipt(board.congress_pk, protocol::receipt{*code, rc.seq, *entry, *sig}, *code)) {
+        !check_receipt(board.signers, protocol::receipt{*code, rc.seq, *entry, *sig}, *code)) {
       ++invalid;
       continue;
     }

@@ -1,5 +1,7 @@
 #include "target.hpp"
 
+#include "hall_servers.hpp"
+
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -109,6 +111,14 @@ target open_target(const options& o, bool with_roster) {
                              ": plenum-loadgen talks to loopback addresses only");
   t.address.host = host;
   t.endpoint = asio::ip::tcp::endpoint(ip, t.address.port);
+  t.endpoints.push_back(t.endpoint);
+  for (std::size_t i = 1; i < o.servers.size(); ++i) {
+    auto more = loopback_endpoint(o.servers[i]);
+    if (!more)
+      throw std::runtime_error("refusing --server " + o.servers[i] +
+                               ": plenum-loadgen talks to loopback host:port addresses only");
+    t.endpoints.push_back(*more);
+  }
   return t;
 }
 

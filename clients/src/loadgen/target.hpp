@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <plenum/clients/session.hpp>
 
@@ -30,12 +31,14 @@ namespace plenum::clients::loadgen {
 struct target {
   server_address address;
   boost::asio::ip::tcp::endpoint endpoint;
+  /// Every machine of the hall given (endpoint first; more with --server given again).
+  std::vector<boost::asio::ip::tcp::endpoint> endpoints;
   std::filesystem::path bootstrap;           ///< bootstrap-credentials.txt
   std::filesystem::path data_dir;            ///< of a started plenumd
   std::unique_ptr<plenumd_process> process;  ///< when started here
 };
 
-/// Resolves --server (refusing a host that is not loopback), or writes the roster and starts
+/// Resolves every --server (refusing a host that is not loopback), or writes the roster and starts
 /// plenumd with it when no server is given. Throws std::runtime_error (start-up configuration)
 /// when the server is not loopback or plenumd does not come up.
 [[nodiscard]] target open_target(const options& o, bool with_roster);

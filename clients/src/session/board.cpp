@@ -180,18 +180,24 @@ class board_folder {
 result<void> board_record::add(const protocol::board_event& e) {
   const crypto::digest32 prev = events.empty() ? crypto::genesis_hash : events.back().entry_hash;
   if (e.seq != events.size() || e.prev_hash != prev ||
-      (!e.sealed && crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload) != e.entry_hash) ||
-      !congress_pk.verify(e.entry_hash, e.sig))
+      (!e.sealed && crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload) != e.entry_hash))
     return errc::broken_chain;
+  // A handover is signed by the key it certifies: read it before checking its signature, and
+  // forget it when the event is refused.
+  protocol::board_signers next_signers = signers;
+  if (!e.sealed && !next_signers.note(e.seq, e.type, e.payload).empty()) return errc::broken_chain;
+  if (!next_signers.of(e.seq).verify(e.entry_hash, e.sig)) return errc::broken_chain;
   // A result under embargo, or an event of a type this client does not know: chained and
   // signed, its content not for this reader.
   if (e.sealed || !protocol::is_event_type(e.type)) {
+    signers = next_signers;
     events.push_back(e);
     return {};
   }
   auto decoded = protocol::decode_event_payload(e.type, e.payload);
   if (!decoded) return errc::malformed_message;
   if (auto folded = std::visit(board_folder(*this, e), *decoded); !folded) return folded;
+  signers = next_signers;
   events.push_back(e);
   return {};
 }

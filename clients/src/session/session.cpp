@@ -55,6 +55,28 @@ result<server_address> parse_server(std::string_view text) {
   return a;
 }
 
+result<server_address> parse_hall_address(std::string_view address, const server_address& like) {
+  for (std::string_view scheme : {"https://", "wss://"})
+    if (address.starts_with(scheme)) address.remove_prefix(scheme.size());
+  if (address.ends_with('/')) address.remove_suffix(1);
+  const auto colon = address.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return generic(std::errc::invalid_argument);
+  auto host = address.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  if (host.empty() || host.find_first_of("/[]@ ") != std::string_view::npos)
+    return generic(std::errc::invalid_argument);
+  const auto port = address.substr(colon + 1);
+  unsigned value = 0;
+  auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535)
+    return generic(std::errc::invalid_argument);
+  server_address a = like;
+  a.host = std::string(host);
+  a.port = static_cast<std::uint16_t>(value);
+  return a;
+}
+
 boost::system::error_code error_from_name(std::string_view name) {
   for (int i = 1; i <= static_cast<int>(errc::internal); ++i) {
     boost::system::error_code ec = static_cast<errc>(i);
@@ -75,25 +97,41 @@ std::string canonical_enrollment_code(std::string_view typed) {
   return out;
 }
 
-session::session(server_address server, ws_client ws, protocol::hello hello)
+session::session(server_address server, ws_client ws, protocol::hello hello, hall_view hall)
     : server_(std::move(server)),
       ws_(std::move(ws)),
       hello_(std::move(hello)),
-      clock_offset_ms_(static_cast<std::int64_t>(hello_.server_unix_ms) - local_now_ms()) {}
+      clock_offset_ms_(static_cast<std::int64_t>(hello_.server_unix_ms) - local_now_ms()),
+      serving_(hall.serving),
+      hall_{server_} {
+  learn(hall);
+}
 
 result<session> session::connect(const server_address& server) {
   auto ws = ws_client::connect(server.host, server.port, server.tls, server.timeout);
   if (!ws) return ws.error();
   std::deque<protocol::frame> pushes;
-  auto hello = read_hello(*ws, server.timeout, pushes);
+  hall_view hall;
+  auto hello = read_hello(*ws, server.timeout, pushes, hall);
   if (!hello) return hello.error();
-  session s(server, std::move(*ws), std::move(*hello));
+  session s(server, std::move(*ws), std::move(*hello), std::move(hall));
   s.pushes_ = std::move(pushes);
   return s;
 }
 
+void session::add_hall_server(const server_address& machine) {
+  for (const auto& known : hall_)
+    if (known.host == machine.host && known.port == machine.port) return;
+  hall_.push_back(machine);
+}
+
+void session::learn(const hall_view& hall) {
+  for (const auto& address : hall.servers)
+    if (auto machine = parse_hall_address(address, server_)) add_hall_server(*machine);
+}
+
 result<protocol::hello> session::read_hello(ws_client& ws, milliseconds timeout,
-                                            std::deque<protocol::frame>& pushes) {
+                                            std::deque<protocol::frame>& pushes, hall_view& hall) {
   for (;;) {
     auto text = ws.receive(timeout);
     if (!text) return text.error();
@@ -105,6 +143,12 @@ result<protocol::hello> session::read_hello(ws_client& ws, milliseconds timeout,
     }
     auto h = protocol::decode_hello(*f);
     if (!h) return h.error().code;
+    hall = {};
+    if (const auto* serving = f->fields.if_contains("serving"); serving && serving->is_bool())
+      hall.serving = serving->as_bool();
+    if (const auto* servers = f->fields.if_contains("servers"); servers && servers->is_array())
+      for (const auto& a : servers->get_array())
+        if (a.is_string()) hall.servers.emplace_back(a.as_string());
     return std::move(*h);
   }
 }
@@ -190,29 +234,52 @@ result<protocol::auth_reply> session::authenticate(const crypto::secret_key& dev
 result<void> session::reconnect(milliseconds within) {
   close();
   const auto deadline = std::chrono::steady_clock::now() + within;
+  const std::string congress_id = hello_.congress_id;
   milliseconds pause{50};
   boost::system::error_code last = generic(std::errc::timed_out);
   while (std::chrono::steady_clock::now() < deadline) {
-    auto ws = ws_client::connect(server_.host, server_.port, server_.tls, server_.timeout);
-    if (ws) {
-      auto hello = read_hello(*ws, server_.timeout, pushes_);
-      if (hello) {
-        ws_ = std::move(*ws);
-        hello_ = std::move(*hello);
-        clock_offset_ms_ = static_cast<std::int64_t>(hello_.server_unix_ms) - local_now_ms();
-        if (!device_key_) return {};
-        auto key = *device_key_;
-        auto auth = authenticate(key);
-        if (auth) return {};
-        last = auth.error();
-        if (last.category() == plenum_category() || last.category() == trust_category())
-          return last;  // refused: do not retry
-      } else {
-        last = hello.error();
+    // One round: the machine it was on, then the others of the hall.
+    std::vector<server_address> round{server_};
+    for (const auto& m : hall_)
+      if (m.host != server_.host || m.port != server_.port) round.push_back(m);
+    for (const auto& machine : round) {
+      if (std::chrono::steady_clock::now() >= deadline) break;
+      auto ws = ws_client::connect(machine.host, machine.port, machine.tls, machine.timeout);
+      if (!ws) {
+        last = ws.error();
+        continue;
       }
+      hall_view hall;
+      auto hello = read_hello(*ws, machine.timeout, pushes_, hall);
+      if (!hello) {
+        last = hello.error();
+        continue;
+      }
+      learn(hall);
+      // Another hall, a congress key not the pinned one, or a standby that does not serve yet:
+      // the next machine.
+      if (hello->congress_id != congress_id ||
+          (pinned_congress_pk_ && hello->congress_pk != *pinned_congress_pk_) || !hall.serving) {
+        last = !hall.serving ? generic(std::errc::connection_refused)
+                             : boost::system::error_code(trust_errc::congress_key_changed);
+        (void)ws->close(milliseconds(200));
+        if (hall.serving && round.size() == 1) return last;  // the only machine: refused
+        continue;
+      }
+      server_ = machine;
+      ws_ = std::move(*ws);
+      hello_ = std::move(*hello);
+      serving_ = hall.serving;
+      clock_offset_ms_ = static_cast<std::int64_t>(hello_.server_unix_ms) - local_now_ms();
+      if (!device_key_) return {};
+      auto key = *device_key_;
+      auto auth = authenticate(key);
+      if (auth) return {};
+      last = auth.error();
       ws_.reset();
-    } else {
-      last = ws.error();
+      if (last_error_.code == "not_serving") continue;  // it stopped serving meanwhile
+      if (last.category() == plenum_category() || last.category() == trust_category())
+        return last;  // refused: do not retry
     }
     std::this_thread::sleep_for(pause);
     pause = std::min(pause * 2, milliseconds(1000));

@@ -99,10 +99,10 @@ result<vote_basis> check_vote_basis(const board_record& board, std::string_view 
   return basis;
 }
 
-result<void> check_receipt(const crypto::public_key& congress_pk, const protocol::receipt& r,
+result<void> check_receipt(const protocol::board_signers& signers, const protocol::receipt& r,
                            const crypto::digest32& my_tracking_code, const board_record* board) {
-  if (!congress_pk.verify(crypto::receipt_digest(r.tracking_code, r.board_seq, r.board_entry_hash),
-                          r.sig))
+  if (!signers.of(r.board_seq)
+           .verify(crypto::receipt_digest(r.tracking_code, r.board_seq, r.board_entry_hash), r.sig))
     return trust_errc::receipt_forged;
   if (r.tracking_code != my_tracking_code) return trust_errc::receipt_not_mine;
   if (board != nullptr && r.board_seq < board->events.size() &&
@@ -111,12 +111,20 @@ result<void> check_receipt(const crypto::public_key& congress_pk, const protocol
   return {};
 }
 
+result<void> check_receipt(const crypto::public_key& congress_pk, const protocol::receipt& r,
+                           const crypto::digest32& my_tracking_code, const board_record* board) {
+  return check_receipt(protocol::board_signers(congress_pk), r, my_tracking_code, board);
+}
+
 result<void> confirm_receipt_on_board(session& s, const board_record& board,
                                       const protocol::receipt& r,
                                       const crypto::digest32& my_tracking_code) {
-  if (auto checked = check_receipt(board.congress_pk, r, my_tracking_code, &board); !checked)
-    return checked.error();
-  if (r.board_seq < board.events.size()) return {};
+  if (r.board_seq < board.events.size())
+    return check_receipt(board.signers, r, my_tracking_code, &board);
+  if (r.tracking_code != my_tracking_code) return trust_errc::receipt_not_mine;
+  // The receipt may be signed by a standby key whose handover this board has not read yet:
+  // the board is read on (each event chained and signed by its signer) before it is relied on.
+  protocol::board_signers signers = board.signers;
   std::uint64_t next = board.events.size();
   crypto::digest32 prev =
       board.events.empty() ? crypto::genesis_hash : board.events.back().entry_hash;
@@ -131,12 +139,15 @@ result<void> confirm_receipt_on_board(session& s, const board_record& board,
     for (const auto& v : events->get_array()) {
       auto e = protocol::decode_board_event(v);
       if (!e || e->seq != next || e->prev_hash != prev ||
-          !board.congress_pk.verify(e->entry_hash, e->sig))
+          (!e->sealed && !signers.note(e->seq, e->type, e->payload).empty()) ||
+          !signers.of(e->seq).verify(e->entry_hash, e->sig))
         return errc::broken_chain;
-      if (e->seq == r.board_seq)
+      if (e->seq == r.board_seq) {
+        if (auto checked = check_receipt(signers, r, my_tracking_code); !checked) return checked;
         return holds_ballot(*e, r, my_tracking_code)
                    ? result<void>()
                    : result<void>(boost::system::error_code(trust_errc::receipt_not_on_board));
+      }
       prev = e->entry_hash;
       ++next;
     }

@@ -122,10 +122,10 @@ bool check_board(const record& rec, const verify_options& options, const board_s
                    std::to_string(events.empty() ? 0 : events.size() - 1) + " linked");
   log.touch("signatures", "");
   std::string signed_by = "under congress key " + pk.hex().substr(0, 16) + "…";
-  if (signers.standby) {
-    signed_by += " before seq " + std::to_string(signers.handover_seq) +
+  if (signers.standby()) {
+    signed_by += " before seq " + std::to_string(signers.handover_seq()) +
                  ", from it on under the standby key it certified " +
-                 signers.standby->hex().substr(0, 16) + "…";
+                 signers.standby()->hex().substr(0, 16) + "…";
   }
   log.describe("signatures", "", std::to_string(events.size()) + " server signatures " + signed_by);
   if (events.empty()) log.fail("chain", "", "the record holds no event");

@@ -26,7 +26,7 @@ const stops = [...client.slice(client.indexOf("interface TrustFailure")).split("
 test("the codes are read from the sources", () => {
   assert.ok(basis.includes("joint_key_mismatch") && basis.includes("election_hash_mismatch"), basis.join());
   assert.deepEqual(receipts.sort(), ["receipt_forged", "receipt_not_mine", "receipt_not_on_board"]);
-  assert.deepEqual(stops.sort(), ["board_chain_broken", "board_event_invalid", "congress_key_changed"]);
+  assert.deepEqual(stops.sort(), ["board_chain_broken", "board_event_invalid", "congress_key_changed", "handover_invalid", "signing_key_uncertified"]);
 });
 
 test("every refusal has a text in every language, naming whom to tell", () => {

@@ -14,8 +14,11 @@ import { screenChecks } from "./screen_checks.mjs";
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 /**
- * Runs `body({ hall, server, cli, browser, artifacts, shot, problems, pages })` as the browser
- * test `name` (on `options.roster` when given, cli_sitting.mjs's ROSTER otherwise). `pages` (name → page) are photographed as failed-<name>.png when the body throws;
+ * Runs `body({ hall, server, cli, browser, artifacts, shot, problems, pages, opts })` (`opts`: the
+ * command line's --plenumd, --cli and --web-root) as the browser
+ * test `name` (on `options.roster` when given, cli_sitting.mjs's ROSTER otherwise; plenumd on
+ * the `{port, extraArgs}` that `options.plenumd()` resolves with, when given; `options.cleanup()`
+ * runs last, after plenumd stopped). `pages` (name → page) are photographed as failed-<name>.png when the body throws;
  * `shot` and `problems` are screen_checks.mjs's; the test fails when `problems` is not empty at
  * the end. Never returns: exits the process.
  */
@@ -33,14 +36,21 @@ export async function runCliHallTest(name, body, options = {}) {
   const { shot, problems } = screenChecks(artifacts);
 
   const started = Date.now();
-  const hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"], ...(options.roster ? { roster: options.roster } : {}) });
+  let hall;
+  try {
+    const plenumdOptions = options.plenumd ? await options.plenumd() : {};
+    hall = await startCliSitting({ plenumd: opts.plenumd, cliBinary: opts.cli, webRoot: opts["web-root"], ...(options.roster ? { roster: options.roster } : {}), ...plenumdOptions });
+  } catch (e) {
+    await options.cleanup?.();
+    throw e;
+  }
   const { server, cli } = hall;
   const pages = new Map();
   let browser;
   let failed = false;
   try {
     browser = await launch();
-    await body({ hall, server, cli, browser, artifacts, shot, problems, pages });
+    await body({ hall, server, cli, browser, artifacts, shot, problems, pages, opts });
     assert.deepEqual(problems, [], `layout and accessibility:\n${problems.join("\n")}`);
     console.log(`${name}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${artifacts}`);
   } catch (e) {
@@ -52,6 +62,7 @@ export async function runCliHallTest(name, body, options = {}) {
     await browser?.close();
     await server.stop();
     if (!failed) await server.remove();
+    await options.cleanup?.();
   }
   process.exit(failed ? 1 : 0);
 }

@@ -23,13 +23,14 @@ export const ROSTER = [
 ].join("\n");
 
 /**
- * Starts plenumd (binary `plenumd`, apps from `webRoot`) with `roster` (default ROSTER, which a
- * test may extend: SE, CH, S1, S2 and D001 are expected) and enrolls everyone but D001 through
+ * Starts plenumd (binary `plenumd`, apps from `webRoot`, on `port` with `extraArgs` when given)
+ * with `roster` (default ROSTER, which a test may extend: SE, CH, S1, S2 and D001 are expected)
+ * and enrolls everyone but D001 through
  * plenum-cli at `cliBinary`. Resolves with { server, cli(person, args, text?),
  * codeOf (person -> enrollment code), openMotion(vote, title), sitUp() }.
  */
-export async function startCliSitting({ plenumd, cliBinary, webRoot, roster = ROSTER }) {
-  const server = await startPlenumd({ binary: plenumd, webRoot, rosterCsv: roster, membership: [30, 15, 3] });
+export async function startCliSitting({ plenumd, cliBinary, webRoot, roster = ROSTER, port = 0, extraArgs = [] }) {
+  const server = await startPlenumd({ binary: plenumd, webRoot, rosterCsv: roster, membership: [30, 15, 3], port, extraArgs });
   const keysDir = join(server.dataDir, "cli-keys");
 
   /** plenum-cli as `person` (JSON output unless `text`); throws with its stderr on failure. */

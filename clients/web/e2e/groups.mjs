@@ -21,22 +21,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCliHallTest } from "./cli_hall_test.mjs";
+import { MEMBERS, ROSTER } from "./groups_hall.mjs";
 
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1280, height: 800 };
-const NAMES = ["王建国", "李秀英", "张伟", "刘芳", "陈明", "杨丽", "赵军", "黄敏", "周涛", "吴静", "徐磊", "孙红"];
-const ROSTER = [
-  "number,name,gender,ethnicity,occupation,unit,group,roles,committee",
-  ...NAMES.map((name, i) => {
-    const n = `D${String(i + 1).padStart(3, "0")}`;
-    return `${n},${name},${i % 2 ? "F" : "M"},汉族,${["farming", "education", "health", "other"][i % 4]},第${(i % 3) + 1}选区,${i < 11 ? "东片" : "西片"},delegate,no`;
-  }),
-  "S1,周文,F,汉族,education,,,scrutineer,no",
-  "S2,吴强,M,汉族,farming,,,scrutineer,no",
-  "CH,孙志远,M,汉族,other,,,chair,yes",
-  "SE,钱秘书,F,汉族,other,,,secretary,no",
-].join("\n");
-const MEMBERS = NAMES.slice(0, 11).map((_, i) => `D${String(i + 1).padStart(3, "0")}`);
 
 /** Today in Beijing as YYYY-MM-DD, and the day after. */
 const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -6,7 +6,11 @@
 // as the server's own: a substituted joint key with the election hash recomputed over it, a
 // substituted key with the genuine election hash, a reordered manifest, a hello naming another
 // congress key, a board entry altered without the congress key, and receipts that are forged,
-// name another ballot or another board entry. The tablet must refuse each with its message on
+// name another ballot or another board entry; and a standby machine's takeover (crypto/SPEC.md
+// §6): a hello naming a signing key no handover certifies, a server_handover whose certificate
+// the congress key did not make, and a genuine one (the test certifies a standby key with the
+// congress key, puts the handover in place of an event the tablet never reads, and signs every
+// later entry and receipt with the standby key). The tablet must refuse each lie with its message on
 // screen (a screenshot of each goes to $PLENUM_WEB_ARTIFACTS/lying-server) and never send
 // cast_ballot for a lie before encryption; the genuine board still casts and shows its receipt.
 //
@@ -32,6 +36,10 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
   let lie = "none";
   let lieVote = "m1";
   const sent = []; // [lie, type] of every frame the tablet sent
+  // The standby's takeover, set up once the board's early events are known (takeover()).
+  const standbyKey = cvp1.SecretKey.generate();
+  const impostorKey = cvp1.SecretKey.generate();
+  let handover = null; // { seq, genuine: event, forged: event }
 
   /** The payload of a board event of `type` as `lie` about `lieVote` shows it, or null (unchanged). */
   function liePayload(type, p, { lie, lieVote }) {
@@ -73,10 +81,42 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
     };
   }
 
+  /** Under a handover lie: the handover in place of entry `handover.seq`, every later entry
+   * signed by the standby key (entry hashes unchanged). */
+  function handoverForge(conn) {
+    const event = conn.lie === "handover_genuine" ? handover.genuine : handover.forged;
+    return (e) => {
+      if (e.seq === handover.seq) return event;
+      if (e.seq < handover.seq) return e;
+      return { ...e, signature: cvp1.toHex(standbyKey.sign(cvp1.fromHex(e.entry_hash, 32))) };
+    };
+  }
+
+  /** The events of a get_board reply to `request` with the handover put in where its range
+   * holds the handover's seq. */
+  function withHandover(events, request) {
+    const from = Number(request?.from_seq ?? 0);
+    const limit = Number(request?.limit ?? 500);
+    const out = events.filter((e) => e.seq !== handover.seq);
+    if (from <= handover.seq && (out.some((e) => e.seq > handover.seq) || out.length < limit)) {
+      out.push({ seq: handover.seq });
+      out.sort((a, b) => a.seq - b.seq);
+    }
+    return out;
+  }
+
   /** A frame from the server as the connection's lie shows it to the tablet. */
-  function rewrite(text, forge, boardEvents, { lie, lieVote }) {
+  function rewrite(text, forge, boardEvents, { lie, lieVote, requests }) {
     const msg = JSON.parse(text);
+    const takeover = lie.startsWith("handover_");
     if (msg.type === "hello" && lie === "hello_other_key") msg.congress_pk = otherCongress.publicKey().hex();
+    if (msg.type === "hello" && lie === "signing_key_uncertified") msg.signing_pk = impostorKey.publicKey().hex();
+    if (msg.type === "hello" && takeover) msg.signing_pk = standbyKey.publicKey().hex();
+    if (takeover && Array.isArray(msg.events) && typeof msg.id === "number") msg.events = withHandover(msg.events, requests.get(msg.id));
+    if (takeover && msg.receipt && msg.receipt.board_seq > handover.seq) {
+      const r = msg.receipt;
+      r.signature = cvp1.toHex(standbyKey.sign(cvp1.receiptDigest(cvp1.fromHex(r.tracking_code, 32), r.board_seq, cvp1.fromHex(r.board_entry_hash, 32))));
+    }
     if (Array.isArray(msg.events)) msg.events = msg.events.map(forge);
     for (const e of msg.events ?? []) boardEvents.set(e.seq, e);
     if (msg.receipt && lie.startsWith("receipt_")) {
@@ -100,12 +140,14 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
   await context.routeWebSocket(/\/ws$/, (ws) => {
     // The lie in force when the page opened this connection stays its lie (a page being reloaded
     // may still send on its old connection).
-    const conn = { lie, lieVote };
+    const conn = { lie, lieVote, requests: new Map() };
     const upstream = ws.connectToServer();
-    const forge = rechainer(conn);
+    const forge = lie.startsWith("handover_") ? handoverForge(conn) : rechainer(conn);
     const boardEvents = new Map();
     ws.onMessage((m) => {
-      sent.push([conn.lie, JSON.parse(String(m)).type]);
+      const request = JSON.parse(String(m));
+      sent.push([conn.lie, request.type]);
+      conn.requests.set(request.id, request);
       upstream.send(m);
     });
     upstream.onMessage((m) => ws.send(rewrite(String(m), forge, boardEvents, conn)));
@@ -212,5 +254,45 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
     console.log(`refused: ${name} (${problem})`);
     await cli("CH", ["close-vote", vote]);
   }
+
+  // A standby machine's takeover. The handover takes the place of an entry the tablet never
+  // reads (an enrollment code issued, followed by another such entry), so that the chain the
+  // tablet checks holds; the certificate is the congress key's over handover_digest.
+  const COURSE = new Set(["congress_created", "delegate_left", "alternate_seated", "delegate_added", "sitting_created", "checkin_opened", "checkin_closed", "sitting_opened", "sitting_closed", "item_added", "current_item_set", "ceremony_started", "keygen_submitted", "keys_confirmed", "vote_created", "vote_opened", "vote_closed", "partial_submitted", "vote_decided", "result_signed", "result_announced", "resolution_adopted"]);
+  const early = (await page.evaluate(() => window.plenum.request("get_board", { from_seq: 0, limit: 200 })))["events"];
+  const unread = (e) => e?.type === "enrollment_code_issued";
+  const at = early.findIndex((e, i) => unread(e) && unread(early[i + 1]));
+  assert.ok(at > 0, "an enrollment code issued before another");
+  const congressId = JSON.parse(early[0].payload).congress_id;
+  const standbyPk = standbyKey.publicKey();
+  function handoverEvent(certifier) {
+    const h = early[at];
+    const certificate = certifier.sign(cvp1.handoverDigest(congressId, congressKey.publicKey(), standbyPk, h.seq));
+    const payload = JSON.stringify({ standby_pk: standbyPk.hex(), from_seq: h.seq, certificate: cvp1.toHex(certificate), reason: "主机断电", unix_ms: Date.now() });
+    const entry = cvp1.entryHash(h.seq, cvp1.fromHex(h.prev_hash, 32), "server_handover", payload);
+    return { seq: h.seq, prev_hash: h.prev_hash, type: "server_handover", payload, entry_hash: cvp1.toHex(entry), signature: cvp1.toHex(standbyKey.sign(entry)) };
+  }
+  handover = { seq: early[at].seq, genuine: handoverEvent(congressKey), forged: handoverEvent(impostorKey) };
+  await openMotion("m5", "关于备用机接管后的决议");
+  lieVote = "m5";
+  await expectRefusal("signing_key_uncertified", "trust-stop", "signing_key_uncertified", "没有经过大会授权");
+  assert.equal(casts("signing_key_uncertified"), 0);
+  await expectRefusal("handover_forged", "trust-stop", "handover_invalid", `第 ${handover.seq} 条记录说备用机接管了会场`);
+  // The genuine handover: every later entry and the receipt are the standby key's, and accepted.
+  const standbyCode = await castFor("handover_genuine", "m5");
+  await page.getByTestId("receipt").waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByTestId("receipt-code").innerText(), standbyCode);
+  await page.waitForFunction(() => window.plenum.board.get().some((e) => e.type === "ballot_accepted" && e.payload.vote_id === "m5"));
+  assert.equal(await page.getByTestId("receipt-refused-m5").count(), 0);
+  const seen = await page.evaluate(() => ({
+    standby: window.plenum.standbyKey()?.hex() ?? null,
+    handover: window.plenum.board.get().find((e) => e.type === "server_handover")?.seq ?? null,
+    after: window.plenum.board.get().filter((e) => e.seq > (window.plenum.board.get().find((x) => x.type === "server_handover")?.seq ?? Infinity)).length,
+  }));
+  assert.deepEqual([seen.standby, seen.handover], [standbyPk.hex(), handover.seq]);
+  assert.ok(seen.after >= 5, `entries after the handover held: ${seen.after}`);
+  assert.equal(casts("handover_genuine"), 1);
+  await shot("handover_genuine");
+  console.log(`genuine handover at seq ${handover.seq}: ${seen.after} later entries and the receipt accepted under the standby key`);
   console.log("lying server: every lie refused");
 });

@@ -21,11 +21,12 @@ async function waitForFile(path, ms, child) {
 }
 
 /**
- * Starts `binary` serving `webRoot` with `rosterCsv` imported under `membership` ([M, W, N]).
+ * Starts `binary` serving `webRoot` with `rosterCsv` imported under `membership` ([M, W, N]), on
+ * `port` (default: a free one) with `extraArgs` added to its command line.
  * Resolves with { port, url, dataDir, dataPath, credentials: [{person, name, roles, code}],
- * stop(), remove(), log() }.
+ * stop(), kill(), restart(), remove(), log() }.
  */
-export async function startPlenumd({ binary, webRoot, rosterCsv, membership }) {
+export async function startPlenumd({ binary, webRoot, rosterCsv, membership, port: wanted = 0, extraArgs = [] }) {
   const dataDir = await mkdtemp(join(tmpdir(), "plenum-web-e2e-"));
   const rosterFile = join(dataDir, "roster.csv");
   await writeFile(rosterFile, rosterCsv);
@@ -33,25 +34,32 @@ export async function startPlenumd({ binary, webRoot, rosterCsv, membership }) {
   const args = [
     "--data-dir", join(dataDir, "data"),
     "--listen", "127.0.0.1",
-    "--port", "0",
+    "--port", String(wanted),
     "--threads", "2",
     "--ready-file", ready,
     "--web-root", webRoot,
     "--roster", rosterFile,
     "--membership", membership.join(","),
     "--log-level", "info",
+    ...extraArgs,
   ];
-  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  let port;
-  try {
-    port = Number((await waitForFile(ready, 60_000, child)).trim());
-  } catch (e) {
-    child.kill("SIGKILL");
-    throw new Error(`${e.message}\n${output}`);
+  let child;
+  /** Spawns plenumd with `args` and waits for its ready file; resolves with its port. */
+  async function launch() {
+    await rm(ready, { force: true });
+    child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    try {
+      return Number((await waitForFile(ready, 60_000, child)).trim());
+    } catch (e) {
+      child.kill("SIGKILL");
+      throw new Error(`${e.message}\n${output}`);
+    }
   }
+  const port = await launch();
+  args[args.indexOf("--port") + 1] = String(port); // a restart keeps the address
   const credText = await readFile(join(dataDir, "data", "bootstrap-credentials.txt"), "utf8");
   const credentials = credText
     .split("\n")
@@ -70,7 +78,7 @@ export async function startPlenumd({ binary, webRoot, rosterCsv, membership }) {
     dataPath: join(dataDir, "data"),
     /** Stops the server (SIGTERM, then SIGKILL after 10 s); resolves with its exit status. */
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
@@ -78,6 +86,18 @@ export async function startPlenumd({ binary, webRoot, rosterCsv, membership }) {
         clearTimeout(timer);
       }
       return child.exitCode ?? child.signalCode;
+    },
+    /** Kills the server at once (SIGKILL), as a power loss would; resolves once it is gone. */
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGKILL");
+        await exited;
+      }
+    },
+    /** Starts the server again on the same port and data directory, once it has stopped. */
+    async restart() {
+      await launch();
     },
     /** Deletes the temporary directory. */
     async remove() {

@@ -242,6 +242,19 @@ describe("board digests and tracking codes", () => {
     assert.notDeepEqual(cvp1.checkinDigest("A1", pk, ms), a);
   });
 
+  test("standby handover: the known answer of crypto/SPEC.md §6, every input counts", () => {
+    // tests/crypto/board_test.cpp HandoverDigestKnownAnswer: the congress key of 32 seed bytes
+    // 0x03, the standby key of 0x04, congress "congress-demo", from seq 42.
+    const congress = cvp1.SecretKey.fromSeed(new Uint8Array(32).fill(3)).publicKey();
+    const standby = cvp1.SecretKey.fromSeed(new Uint8Array(32).fill(4)).publicKey();
+    const h = cvp1.handoverDigest("congress-demo", congress, standby, 42n);
+    assert.equal(cvp1.toHex(h), "f1ffabb1a6c65b6e6e6339c4598cfda306d36d41679ec074e4186670227076cb");
+    assert.equal(cvp1.toHex(cvp1.handoverDigest("congress-demo", congress, standby, 42)), cvp1.toHex(h));
+    assert.notDeepEqual(cvp1.handoverDigest("congress-other", congress, standby, 42), h);
+    assert.notDeepEqual(cvp1.handoverDigest("congress-demo", standby, congress, 42), h);
+    assert.notDeepEqual(cvp1.handoverDigest("congress-demo", congress, standby, 43), h);
+  });
+
   test("display: 80 bits, Crockford base32, four groups of four", () => {
     assert.equal(cvp1.trackingCodeDisplay(new Uint8Array(32)), "0000-0000-0000-0000");
     assert.equal(cvp1.trackingCodeDisplay(new Uint8Array(32).fill(255)), "ZZZZ-ZZZZ-ZZZZ-ZZZZ");

@@ -20,6 +20,14 @@ std::string_view attendance(const sitting& s, std::string_view person) {
   return "absent";
 }
 
+// Whether `person` was called to `s`: every sitting of the whole congress, and a group's own
+// sitting when they sit in it or took part in it (present or excused) before leaving the group.
+bool called_to(const congress_state& state, const sitting& s, std::string_view person) {
+  if (s.group_id.empty()) return true;
+  const std::string key(person);
+  return state.sits_in(s, person) || s.present.contains(key) || s.excused.contains(key);
+}
+
 // The activities held that invited `person`, by date, with how they attended.
 json::array activities_of(const congress_state& state, std::string_view person,
                           std::uint64_t& attended, std::uint64_t& signed_in) {
@@ -104,7 +112,7 @@ json::object performance_file(const congress_state& state, std::string_view pers
 
   std::vector<const sitting*> held;
   for (const auto& [id, s] : state.sittings())
-    if (s.state != sitting::status::scheduled) held.push_back(&s);
+    if (s.state != sitting::status::scheduled && called_to(state, s, person)) held.push_back(&s);
   std::stable_sort(held.begin(), held.end(),
                    [](const sitting* a, const sitting* b) { return a->date < b->date; });
   json::array sittings;

@@ -13,7 +13,8 @@ namespace plenum::server::domain {
 /// The file of `person` (a person of the roster; the caller checks) on `today`:
 /// {"congress": {id, name}, "as_of", "person": {number, name, unit, group, delegate},
 /// "sittings": [{id, title, date, kind, attendance (present|excused|absent)}] (every sitting that
-/// opened, by date), "sittings_attended", "sittings_held", "activities": [{id, kind, group_id,
+/// opened and called them — each of the whole congress, and their own group's — by date),
+/// "sittings_attended", "sittings_held", "activities": [{id, kind, group_id,
 /// title, date, attendance (present|excused|absent), check_in (signed: their own signed
 /// check-in; recorded: present by the office's record; "" when not present)}] (every activity
 /// recorded held that invited them, by date), "activities_held" (their number),

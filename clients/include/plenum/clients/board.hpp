@@ -1,5 +1,6 @@
 // The bulletin board as a client reads it: every event from seq 0, checked (entry hashes, the
-// hash chain, the congress key's signatures), and folded into what the roles need to act:
+// hash chain, the signatures: the congress key's, and from a verified server_handover on the
+// standby key it certifies), and folded into what the roles need to act:
 // the key ceremonies (parameters and keygen messages), the votes (manifest, election hash,
 // joint key, accepted ballots, results). Everything a client computes is derived from the
 // board, never from the server's word alone.
@@ -20,6 +21,7 @@
 #include <plenum/crypto/keygen.hpp>
 #include <plenum/crypto/manifest.hpp>
 #include <plenum/crypto/running_tally.hpp>
+#include <plenum/protocol/board_signers.hpp>
 #include <plenum/protocol/codec_board.hpp>
 
 namespace plenum::clients {
@@ -110,10 +112,13 @@ struct vote_record {
 
 /// The board folded.
 struct board_record {
-  /// An empty board whose events must be signed by `key`.
-  explicit board_record(const crypto::public_key& key) : congress_pk(key) {}
+  /// An empty board whose events must be signed by the congress key `key` (and, from a
+  /// server_handover that key certified, by the standby key it names).
+  explicit board_record(const crypto::public_key& key) : congress_pk(key), signers(key) {}
 
   crypto::public_key congress_pk;
+  /// Who signs each seq of the events read so far (a receipt of seq n: signers.of(n)).
+  protocol::board_signers signers;
   std::string congress_id;
   std::vector<protocol::board_event> events;
   std::map<std::string, ceremony_record> ceremonies;  ///< by sitting id
@@ -125,15 +130,17 @@ struct board_record {
   /// Adds one event (seq must be events.size()), read with the one event decoder
   /// (protocol::decode_event_payload); a sealed event, or one of a type this client does not
   /// know, is kept without being read. Errors: errc::broken_chain for a wrong seq, prev_hash or
-  /// signature; errc::malformed_message for a payload the decoder refuses or an event naming a
-  /// vote or ceremony the board does not hold.
+  /// signature (signers.of(seq)'s), or a server_handover the congress key did not certify;
+  /// errc::malformed_message for a payload the decoder refuses or an event naming a vote or
+  /// ceremony the board does not hold.
   [[nodiscard]] result<void> add(const protocol::board_event& e);
 };
 
 /// Reads the whole board through `s` (which must be authenticated): subscribes to `board` from
 /// seq 0 and reads every event before the reply's next_seq, checking each one against the
-/// congress key of the session's hello. The session's push queue is cleared afterwards; later
-/// board pushes are dropped. Errors: the transport's, errc::broken_chain, malformed_message.
+/// congress key of the session's hello (and the standby key a handover on the board certifies). The
+/// session's push queue is cleared afterwards; later board pushes are dropped. Errors: the
+/// transport's, errc::broken_chain, malformed_message.
 [[nodiscard]] result<board_record> read_board(session& s);
 
 }  // namespace plenum::clients

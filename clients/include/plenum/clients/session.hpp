@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <plenum/clients/tls_options.hpp>
 #include <plenum/clients/trust_error.hpp>
@@ -35,6 +36,12 @@ struct server_address {
 
 /// Parses "host:port" (a bare host gets port 8443). Errors: std::errc::invalid_argument.
 [[nodiscard]] result<server_address> parse_server(std::string_view text);
+
+/// Parses a hall address as `hello.servers` lists it ("https://host:port", "wss://host:port",
+/// an optional trailing "/"; IPv6 hosts in brackets) into host and port, with `like`'s TLS
+/// settings and timeout. Errors: std::errc::invalid_argument.
+[[nodiscard]] result<server_address> parse_hall_address(std::string_view address,
+                                                        const server_address& like);
 
 /// The server's refusal of the last request: the error reply's fields.
 struct server_error {
@@ -88,9 +95,21 @@ class session {
   /// Sends a hall command or query; as call().
   [[nodiscard]] result<boost::json::object> call(const protocol::hall_request& r);
 
-  /// Closes the connection, connects again (retrying with back-off until `within` passes),
-  /// reads the new hello and, if a key authenticated before, authenticates again.
+  /// Closes the connection and connects again to the hall's serving machine (retrying with
+  /// back-off until `within` passes): each round tries the machine it was on, then the others
+  /// of hall_servers(); it stays with one whose hello names the same congress_id, the pinned
+  /// congress key (if pinned) and `serving` not false, reads that hello and, if a key
+  /// authenticated before, authenticates again. Nothing else is asked of the user.
   [[nodiscard]] result<void> reconnect(std::chrono::milliseconds within);
+
+  /// The hall's machines this session knows: the one it connected to, those added, and those
+  /// the hellos' `servers` named.
+  [[nodiscard]] const std::vector<server_address>& hall_servers() const { return hall_; }
+  /// Adds a machine of the hall (from the enrollment card or the command line), if new.
+  void add_hall_server(const server_address& machine);
+  /// The current hello's `serving`: false on a standby that does not serve yet; true when the
+  /// hello does not say (a server without a standby).
+  [[nodiscard]] bool serving() const { return serving_; }
 
   /// The next push: from the queue, else read from the connection for up to `timeout`. A
   /// timeout leaves the connection unusable (ws_client's rule): reconnect() afterwards.
@@ -113,10 +132,18 @@ class session {
   void close();
 
  private:
-  session(server_address server, ws_client ws, protocol::hello hello);
+  /// What a hello says besides protocol::hello: whether its machine serves, the hall's addresses.
+  struct hall_view {
+    bool serving = true;
+    std::vector<std::string> servers;
+  };
+  session(server_address server, ws_client ws, protocol::hello hello, hall_view hall);
   [[nodiscard]] static result<protocol::hello> read_hello(ws_client& ws,
                                                           std::chrono::milliseconds timeout,
-                                                          std::deque<protocol::frame>& pushes);
+                                                          std::deque<protocol::frame>& pushes,
+                                                          hall_view& hall);
+  // Notes the hello's machines in hall_.
+  void learn(const hall_view& hall);
   [[nodiscard]] result<boost::json::object> round_trip(std::uint64_t id, const std::string& text);
 
   server_address server_;
@@ -130,6 +157,8 @@ class session {
   std::optional<crypto::public_key> pinned_congress_pk_;
   std::string person_;
   std::int64_t clock_offset_ms_ = 0;
+  bool serving_ = true;
+  std::vector<server_address> hall_;
 };
 
 }  // namespace plenum::clients

@@ -8,7 +8,8 @@ namespace plenum::clients {
 /// Whom the client trusts.
 enum class verify_mode {
   /// Verify the server's chain against `trust_file` (a CA or the server's own self-signed
-  /// certificate, PEM) and its name against the host connected to (DNS name or IP address).
+  /// certificate, PEM; several, one per machine of the hall, in one file) and its name against
+  /// the host connected to (DNS name or IP address).
   trust_file,
   /// Accept any certificate. Only for tests and first contact with a self-signed server:
   /// an active attacker can impersonate the server.

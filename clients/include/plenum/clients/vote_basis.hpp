@@ -61,18 +61,26 @@ struct vote_basis {
                                                   std::string_view vote_id,
                                                   const crypto::public_key& voter);
 
-/// Checks a receipt before it is reported: the congress key's signature over receipt_digest
-/// (trust_errc::receipt_forged), the tracking code of the ballot this device made
-/// (receipt_not_mine) and, when `board` already reaches r.board_seq, that the entry there has
-/// the receipt's entry hash and is the ballot_accepted of that tracking code
-/// (receipt_not_on_board).
+/// Checks a receipt before it is reported: the signature of `signers.of(r.board_seq)` over
+/// receipt_digest (trust_errc::receipt_forged), the tracking code of the ballot this device
+/// made (receipt_not_mine) and, when `board` already reaches r.board_seq, that the entry there
+/// has the receipt's entry hash and is the ballot_accepted of that tracking code
+/// (receipt_not_on_board). A receipt signed by a standby key verifies only once the board's
+/// handover certifying it was read into `signers`.
+[[nodiscard]] result<void> check_receipt(const protocol::board_signers& signers,
+                                         const protocol::receipt& r,
+                                         const crypto::digest32& my_tracking_code,
+                                         const board_record* board = nullptr);
+
+/// check_receipt() for a board without a handover: every receipt signed by `congress_pk`.
 [[nodiscard]] result<void> check_receipt(const crypto::public_key& congress_pk,
                                          const protocol::receipt& r,
                                          const crypto::digest32& my_tracking_code,
                                          const board_record* board = nullptr);
 
 /// Reads the board through `s` beyond the end of `board` up to and including r.board_seq
-/// (get_board pages, each event chained onto the last and signed by the congress key) and
+/// (get_board pages, each event chained onto the last and signed by its signer: the congress
+/// key, or the standby key of a handover read on the way) and
 /// checks the receipt against the entry found there, as check_receipt does. Leaves `board`
 /// unchanged. Errors: check_receipt's, trust_errc::receipt_not_on_board when the board ends
 /// before r.board_seq, errc::broken_chain for an event that does not chain, the transport's.

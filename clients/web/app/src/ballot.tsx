@@ -153,10 +153,13 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
     for (;;) {
       try {
         const r = await props.client.request("cast_ballot", { vote_id: m.vote_id, ballot: ballotToJson(b) });
-        // The receipt is shown only if the congress signed it for the ballot made here.
+        // The receipt is shown only if the congress (or its certified standby) signed it for the
+        // ballot made here.
         const receipt = r["receipt"] as Record<string, any>;
         const mine = trackingCode(ballotDigest(b, fromHex(props.keys.electionHash, 32)!), b.signature);
-        const problem = checkReceipt(props.client.congressPk, receipt, mine);
+        const seq = Number(receipt?.["board_seq"]);
+        const signer = Number.isSafeInteger(seq) && seq >= 0 ? await props.client.receiptSigner(seq) : null;
+        const problem = checkReceipt([signer, props.client.congressPk, props.client.standbyKey()], receipt, mine);
         if (problem) return refuseReceipt(m.vote_id, problem);
         keepReceipt(m.vote_id, { trackingCode: toHex(mine), seq: Number(receipt["board_seq"]), entryHash: String(receipt["board_entry_hash"]) });
         wipeOpenings(opened); // a cast ballot can no longer be challenged

@@ -3,8 +3,9 @@
 // irreversible steps ask first, naming the consequence (actions.tsx). Below: attendance with
 // the check-in and sitting controls, the agenda with delegates' proposals, the votes with
 // progress (ballots in of eligible, who has not voted — never how) and results, and the key
-// ceremony with the scrutineers chosen by name. Nobody types an identifier: the server
-// assigns them.
+// ceremony with the scrutineers chosen by name. A delegate group's own sitting says so above
+// its attendance (counted over the group's members) and offers no proposals. Nobody types an
+// identifier: the server assigns them.
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { toHex } from "../../src/crypto/index.js";
@@ -12,6 +13,8 @@ import { ActionButton } from "./actions";
 import { readVoteBallots, useVoteBallots } from "./ballots_on_demand";
 import { boardResult, digestAgrees, eligible, voters } from "./board";
 import type { PlenumClient } from "./client";
+import { sittingGroup } from "./groups";
+import { HallStatus } from "./hall_status";
 import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
 import { type Proposal, proposalStatusText, useProposals } from "./liaison_desk";
@@ -89,6 +92,8 @@ function Chair({ client }: AppProps) {
   const nameOf = (p: string) => names.get(p) ?? p;
   const nameList = (ps: string[]) => ps.map(nameOf).join(listSep());
   const sitting = state?.["sitting"];
+  // A delegate group's own sitting: its members alone are seated (server/DOMAIN-NOTES.md).
+  const group = sitting ? sittingGroup(board, String(sitting.id)) : null;
   const agenda = (state?.["agenda"] ?? []) as any[];
   const votes = (state?.["votes"] ?? []) as any[];
   // The ballots of the votes not yet announced, read as they arrive: who has not voted, and
@@ -137,11 +142,13 @@ function Chair({ client }: AppProps) {
       agenda={agenda}
       draft={{ ...vote, item: draftItem, kind: draftKind }}
       setDraft={(d) => setVote(d)}
+      groupName={group?.name}
     />
   );
 
   return (
     <div class="desk chair">
+      <HallStatus state={state} />
       <NextStepPanel
         client={client}
         step={step}
@@ -160,6 +167,12 @@ function Chair({ client }: AppProps) {
       {sitting && sitting.status !== "closed" && (
         <div class="console">
           <Card title={`${sitting.title} · ${t(`sitting_status_${sitting.status}`)}`} testid="status">
+            {group && (
+              <p class="group-sitting-note" data-testid="group-sitting-note">
+                <span class="tag now">{t("chair_group_sitting_tag")}</span>{" "}
+                {t("chair_group_sitting_note", { group: group.name, n: Number(state!["seated"] ?? 0) + Number(state!["excused"] ?? 0) })}
+              </p>
+            )}
             <Attendance state={state!} />
             <div class="row wrap">
               {sitting.checkin_open ? (
@@ -246,7 +259,7 @@ function Chair({ client }: AppProps) {
               </div>
             </details>
           </Card>
-          <Proposals client={client} roster={roster} handling={handling} sitting={sitting} nameOf={nameOf} />
+          {!group && <Proposals client={client} roster={roster} handling={handling} sitting={sitting} nameOf={nameOf} />}
           <Card title={t("votes")} testid="votes" class="votes-card">
             <div class="vote-list">
               {votes.map((v) => (
@@ -545,7 +558,7 @@ function CeremonyStatus(props: { ceremony: any; wait: ReturnType<typeof ceremony
 }
 
 /** The create-vote fields (item, kind, title, seats, candidates or members). */
-function VoteForm(props: { client: PlenumClient; agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDraft) => void }) {
+function VoteForm(props: { client: PlenumClient; agenda: any[]; draft: VoteDraft; setDraft: (d: VoteDraft) => void; groupName?: string }) {
   const { draft: vote, setDraft: setVote, agenda } = props;
   return (
     <div class="form">
@@ -585,6 +598,11 @@ function VoteForm(props: { client: PlenumClient; agenda: any[]; draft: VoteDraft
         <Field label={vote.kind === "election" ? t("candidates_one_per_line") : vote.kind === "satisfaction" ? t("items_one_per_line") : t("members_one_per_line")}>
           <textarea name="people" rows={5} value={vote.people} onInput={(e) => setVote({ ...vote, people: e.currentTarget.value })} />
         </Field>
+      )}
+      {vote.kind === "election" && props.groupName && (
+        <p class="muted" data-testid="group-candidates-hint">
+          {t("chair_group_candidates_hint", { group: props.groupName })}
+        </p>
       )}
       {vote.kind === "satisfaction" && (
         <p class="muted" data-testid="satisfaction-rule">

@@ -4,7 +4,11 @@
 // signature, state, results), and automatic reconnection with back-off, after which the client
 // authenticates again and re-subscribes from the next board sequence it has not seen. A device
 // subscribed to `basis` (protocol/PROTOCOL.md §6) holds the board without the ballots, and reads
-// the ballots it needs on demand (readEntry, fillGaps).
+// the ballots it needs on demand (readEntry, fillGaps). A hall with a standby machine
+// (server/STANDBY.md) names its machines in hello's `servers`: on a lost connection the client
+// tries them in turn and stays with the one that serves this congress; entries and receipts are
+// checked under the signer of their seq (the congress key, then the standby key a verified
+// server_handover on the board certifies; crypto/SPEC.md §6).
 import {
   PublicKey,
   SecretKey,
@@ -14,6 +18,7 @@ import {
   entryHash,
   fromHex,
   genesisHash,
+  handoverDigest,
   systemRandom,
   toHex,
 } from "../../src/crypto/index.js";
@@ -65,7 +70,7 @@ export type BoardEvent = { [K in EventType]: OpenBoardEvent<K> | SealedBoardEven
  * (protocol/PROTOCOL.md §8b). `seq` names the board entry at fault. Each code has a text
  * `trust_<code>` in the string tables. */
 export interface TrustFailure {
-  code: "congress_key_changed" | "board_event_invalid" | "board_chain_broken";
+  code: "congress_key_changed" | "board_event_invalid" | "board_chain_broken" | "handover_invalid" | "signing_key_uncertified";
   seq?: number;
 }
 
@@ -92,6 +97,28 @@ type Topic = "board" | "basis" | "state" | "results";
 interface Pending {
   resolve: (f: Fields) => void;
   reject: (e: ProtocolError) => void;
+}
+
+/** Why a hall address was not used: it serves another congress, or it is the standby. */
+export type AddressRefusal = "other_congress" | "not_serving";
+
+/** A hall machine must answer with hello within this long, or the next one is tried. */
+const HELLO_TIMEOUT_MS = 5_000;
+/** While connected the client pings this often, and drops a connection that does not answer
+ * within PING_TIMEOUT_MS: a machine that lost its power closes no socket. */
+const PING_EVERY_MS = 20_000;
+const PING_TIMEOUT_MS = 8_000;
+
+/** The WebSocket address for hall base address `base` ("https://192.168.1.10:8443", as hello's
+ * `servers` names it), on the same path as `like`; null for anything but an http(s) address. */
+export function socketAddress(base: string, like: string): string | null {
+  try {
+    const u = new URL(base);
+    if (u.protocol !== "https:" && u.protocol !== "http:") return null;
+    return `${u.protocol === "https:" ? "wss" : "ws"}://${u.host}${new URL(like).pathname}`;
+  } catch {
+    return null;
+  }
 }
 
 /** The prev_hash of the board's first entry. */
@@ -131,9 +158,22 @@ export class PlenumClient {
   readonly authError = signal<string | null>(null);
   /** Set when the client stopped because the server lied; the apps show it in place of all else. */
   readonly trustFailure = signal<TrustFailure | null>(null);
+  /** True from losing a connection until a machine of the hall serves again, when the hall has
+   * more than one machine: the apps then say that the device is switching to the other one. */
+  readonly switching = signal(false);
+  /** The WebSocket address in use or being tried. */
+  readonly address = signal("");
+  /** Hall addresses this page did not stay with, and why (the latest reason per address). */
+  readonly refusedAddresses = signal<ReadonlyMap<string, AddressRefusal>>(new Map());
 
   congressId = "";
   congressPk: PublicKey | null = null;
+  /** The key (hex) the serving machine's hello says signs new entries and receipts, null when
+   * the hello does not say. Never relied on: checkSigner compares it with the board's signer. */
+  signingPk: string | null = null;
+  /** The standby key a verified server_handover on the board certifies, and that handover's
+   * seq: the signer of every entry from it on. */
+  private standby: { pk: PublicKey; seq: number } | null = null;
   /** server clock − local clock, in ms, from hello and ping. */
   clockOffset = 0;
 
@@ -153,11 +193,49 @@ export class PlenumClient {
   /** The seq after the last event of the subscribed stream (pushes and catch-up pages). */
   private nextSeq = 0;
   private backoff = 500;
+  /** The hall's addresses: the page's own, then those hello's `servers` name. */
+  private addresses: string[];
+  /** The index in `addresses` of the one in use or being tried. */
+  private at = 0;
+  /** Addresses tried without success since the last connection that served. */
+  private failedInRound = 0;
+  /** The socket whose hello was accepted (this congress, serving). */
+  private goodSocket: WebSocket | null = null;
+  private helloTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
   private authed = false;
   private pin: CongressPin = { pinned: null, save: async () => undefined };
 
-  constructor(private readonly url: string = defaultUrl()) {}
+  constructor(private readonly url: string = defaultUrl()) {
+    this.addresses = [url];
+  }
+
+  /** The hall's WebSocket addresses known so far, the page's own first. */
+  hallAddresses(): readonly string[] {
+    return this.addresses;
+  }
+
+  /** The key that signs board entry `seq` and its receipt (crypto/SPEC.md §6): the congress
+   * key before a verified server_handover on the board, the standby key it certifies from it
+   * on. Null before the first hello. */
+  signerOf(seq: number): PublicKey | null {
+    return this.standby && seq >= this.standby.seq ? this.standby.pk : this.congressPk;
+  }
+
+  /** The standby key a verified server_handover on the board certifies, or null. */
+  standbyKey(): PublicKey | null {
+    return this.standby?.pk ?? null;
+  }
+
+  /** The signer of a receipt for board entry `seq`: as signerOf, once the board has been read
+   * up to `seq` (a handover before it is then held). */
+  async receiptSigner(seq: number): Promise<PublicKey | null> {
+    if (seq >= this.nextSeq && (this.topics.includes("board") || this.topics.includes("basis")) && !this.stopped) {
+      await this.catchUpBoard().catch(() => undefined);
+    }
+    return this.signerOf(seq);
+  }
 
   /** Starts connecting; `key` (may be null until enrollment) answers the hello challenges;
    * `pin` holds the congress key learned at enrollment, which every hello must name. */
@@ -312,28 +390,105 @@ export class PlenumClient {
   private connect(): void {
     if (this.stopped) return;
     this.status.set("connecting");
-    const ws = new WebSocket(this.url);
+    const address = this.addresses[this.at] ?? this.url;
+    this.address.set(address);
+    const ws = new WebSocket(address);
     this.ws = ws;
-    ws.onmessage = (ev) => this.onFrame(String(ev.data));
+    ws.onmessage = (ev) => this.onFrame(ws, String(ev.data));
     ws.onclose = () => this.onClose(ws);
     ws.onerror = () => ws.close();
+    this.helloTimer = setTimeout(() => {
+      if (this.goodSocket !== ws) this.drop(ws);
+    }, HELLO_TIMEOUT_MS);
+  }
+
+  /** Gives up on `ws` at once (no hello in time, a ping unanswered, another congress, the
+   * standby): handled as a closed socket, without waiting for the close handshake. */
+  private drop(ws: WebSocket): void {
+    this.onClose(ws);
+    ws.close();
+  }
+
+  /** Remembers why `address` was not used. */
+  private refuseAddress(address: string, why: AddressRefusal): void {
+    this.refusedAddresses.set(new Map([...this.refusedAddresses.get(), [address, why]]));
   }
 
   private onClose(ws: WebSocket): void {
     if (this.ws !== ws) return;
+    const served = this.goodSocket === ws;
     this.ws = null;
+    this.goodSocket = null;
     this.authed = false;
     this.serverNonce = null;
+    if (this.helloTimer) clearTimeout(this.helloTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.helloTimer = this.pingTimer = null;
     for (const [, p] of this.pending) p.reject(new ProtocolError("unavailable", "connection lost"));
     this.pending.clear();
     this.status.set(this.trustFailure.get() ? "stopped" : "offline");
     if (this.stopped) return;
-    const delay = this.backoff * (0.75 + Math.random() / 2);
-    this.backoff = Math.min(this.backoff * 2, 10_000);
+    // The one it was on first, then the others in turn; the back-off after a full round.
+    let delay: number;
+    if (served) {
+      this.failedInRound = 0;
+      if (this.addresses.length > 1) this.switching.set(true);
+      delay = 300 * (0.75 + Math.random() / 2);
+    } else {
+      this.failedInRound += 1;
+      this.at = (this.at + 1) % this.addresses.length;
+      if (this.failedInRound >= this.addresses.length) {
+        this.failedInRound = 0;
+        delay = this.backoff * (0.75 + Math.random() / 2);
+        this.backoff = Math.min(this.backoff * 2, 10_000);
+      } else {
+        delay = 50;
+      }
+    }
     setTimeout(() => this.connect(), delay);
   }
 
-  private onFrame(text: string): void {
+  /** Adds the hall's base addresses of hello's `servers` (strings, or objects naming an
+   * `address`) to those tried on a lost connection, on this page's WebSocket path. */
+  private learnAddresses(servers: unknown): void {
+    if (!Array.isArray(servers)) return;
+    const known = [...this.addresses];
+    for (const s of servers.slice(0, 16)) {
+      const base = typeof s === "string" ? s : typeof s?.["address"] === "string" ? s["address"] : null;
+      const address = base ? socketAddress(base, this.url) : null;
+      if (address && !known.includes(address)) known.push(address);
+    }
+    this.addresses = known;
+  }
+
+  /** Once the board is read up to the server's end: the signing key the hello names must be
+   * the board's signer now (the congress key, or the standby key a verified handover on the
+   * board certifies); otherwise the client stops. */
+  private checkSigner(): void {
+    const signer = this.signerOf(Number.MAX_SAFE_INTEGER);
+    if (this.signingPk === null || !signer || this.signingPk === signer.hex()) return;
+    this.refuse({ code: "signing_key_uncertified" });
+  }
+
+  /** Pings the machine in use every PING_EVERY_MS and drops it when a ping goes unanswered. */
+  private startHeartbeat(ws: WebSocket): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => {
+      if (this.ws !== ws) return;
+      const late = setTimeout(() => {
+        if (this.ws === ws) this.drop(ws);
+      }, PING_TIMEOUT_MS);
+      this.send("ping", {})
+        .then((r) => {
+          if (typeof r["server_unix_ms"] === "number") this.clockOffset = r["server_unix_ms"] - Date.now();
+        })
+        .catch(() => undefined)
+        .finally(() => clearTimeout(late));
+    }, PING_EVERY_MS);
+  }
+
+  private onFrame(ws: WebSocket, text: string): void {
+    if (this.ws !== ws) return;
     let msg: Record<string, any>;
     try {
       msg = JSON.parse(text);
@@ -351,7 +506,7 @@ export class PlenumClient {
     }
     switch (msg["type"]) {
       case "hello":
-        this.onHello(msg);
+        this.onHello(ws, msg);
         break;
       case "board_events":
         for (const e of (msg["events"] as Record<string, any>[] | undefined) ?? []) this.onBoardEvent(e);
@@ -370,21 +525,44 @@ export class PlenumClient {
     this.stop();
   }
 
-  private onHello(msg: Record<string, any>): void {
+  private onHello(ws: WebSocket, msg: Record<string, any>): void {
     const pk = PublicKey.fromHex(String(msg["congress_pk"]));
+    const address = this.addresses[this.at] ?? this.url;
     // The congress key is the one pinned at enrollment (or seen earlier on this page): another
-    // one is refused before anything is authenticated or read.
+    // one is refused before anything is authenticated or read. Another machine of the hall that
+    // names another congress is not used; the page's own server doing so stops the client.
     const known = this.pin.pinned ?? this.congressPk;
-    if (!pk || (known && known.hex() !== pk.hex())) {
+    const otherKey = !pk || (known !== null && known.hex() !== pk.hex());
+    const otherId = this.congressId !== "" && this.congressId !== String(msg["congress_id"]);
+    if (address !== this.url && (otherKey || otherId)) {
+      this.refuseAddress(address, "other_congress");
+      this.drop(ws);
+      return;
+    }
+    if (otherKey) {
       this.refuse({ code: "congress_key_changed" });
       return;
     }
+    this.learnAddresses(msg["servers"]);
+    if (msg["serving"] === false) {
+      // The standby: the hall is served by another of its machines.
+      this.refuseAddress(address, "not_serving");
+      this.drop(ws);
+      return;
+    }
+    this.goodSocket = ws;
+    if (this.helloTimer) clearTimeout(this.helloTimer);
+    this.helloTimer = null;
+    this.startHeartbeat(ws);
+    this.failedInRound = 0;
+    this.switching.set(false);
     this.congressId = String(msg["congress_id"]);
-    this.congressPk = pk;
+    this.congressPk = pk!;
+    this.signingPk = typeof msg["signing_pk"] === "string" ? msg["signing_pk"].toLowerCase() : null;
     // A device enrolled before keys were pinned pins the key it first authenticates under.
     if (this.key && !this.pin.pinned) {
-      this.pin.pinned = pk;
-      void this.pin.save(pk).catch(() => undefined);
+      this.pin.pinned = pk!;
+      void this.pin.save(pk!).catch(() => undefined);
     }
     this.serverNonce = fromHex(String(msg["server_nonce"]), 32);
     this.clockOffset = Number(msg["server_unix_ms"]) - Date.now();
@@ -451,6 +629,7 @@ export class PlenumClient {
       for (const e of page) this.onBoardEvent(e);
       if (page.length < PAGE || this.nextSeq === from) {
         if (only === "course") this.nextSeq = Math.max(this.nextSeq, Number(r["next_seq"]) || 0);
+        if (!this.stopped) this.checkSigner();
         return;
       }
     }
@@ -515,6 +694,7 @@ export class PlenumClient {
       this.refuse({ code: "board_chain_broken", seq: after.seq });
       return null;
     }
+    if (e["type"] === "server_handover") return this.insertHandover(e, at);
     const checked = this.checkedEvent(e);
     if (!checked) {
       this.refuse({ code: "board_event_invalid", seq });
@@ -524,16 +704,72 @@ export class PlenumClient {
     return checked;
   }
 
-  /** A board event whose signature (and, unless sealed, entry hash) checks; null otherwise. */
+  /**
+   * A server_handover (crypto/SPEC.md §6): kept, and its standby key made the signer from its
+   * seq on, only when its entry hash checks, its certificate is the pinned congress key's over
+   * handover_digest(the board's congress_id, congress key, standby_pk, from_seq), it stands at
+   * or after from_seq, names a key other than the congress key, is the board's only handover,
+   * and is itself signed by the standby key. Otherwise the client stops (handover_invalid).
+   */
+  private insertHandover(e: Record<string, any>, at: number): BoardEvent | null {
+    const seq = Number(e["seq"]);
+    const congress = this.congressPk;
+    const prev = fromHex(String(e["prev_hash"]), 32);
+    const sig = fromHex(String(e["signature"]), 64);
+    let p: Record<string, any> = {};
+    try {
+      p = JSON.parse(String(e["payload"]));
+    } catch {
+      /* checked below */
+    }
+    const standbyPk = typeof p["standby_pk"] === "string" ? PublicKey.fromHex(p["standby_pk"]) : null;
+    const certificate = typeof p["certificate"] === "string" ? fromHex(p["certificate"], 64) : null;
+    const fromSeq = Number(p["from_seq"]);
+    const created = this.board.get().find((x) => x.seq === 0 && x.type === "congress_created");
+    const congressId = created && !created.sealed ? String((created.payload as Record<string, any>)["congress_id"]) : this.congressId;
+    const h = prev && e["sealed"] !== true ? entryHash(seq, prev, "server_handover", String(e["payload"])) : null;
+    const valid =
+      congress !== null &&
+      h !== null &&
+      sig !== null &&
+      toHex(h) === e["entry_hash"] &&
+      standbyPk !== null &&
+      certificate !== null &&
+      Number.isSafeInteger(fromSeq) &&
+      seq >= fromSeq &&
+      standbyPk.hex() !== congress.hex() &&
+      (this.standby === null || this.standby.seq === seq) &&
+      congress.verify(handoverDigest(congressId, congress, standbyPk, fromSeq), certificate) &&
+      standbyPk.verify(h, sig);
+    if (!valid) {
+      this.refuse({ code: "handover_invalid", seq });
+      return null;
+    }
+    // Held already: the check above found a second one at another seq.
+    const events = this.board.get();
+    if (events.some((x) => x.seq > seq)) {
+      // Entries after it were checked under the congress key: the board contradicts itself.
+      this.refuse({ code: "handover_invalid", seq });
+      return null;
+    }
+    this.standby = { pk: standbyPk!, seq };
+    const checked = { seq, type: "server_handover", payload: p, entryHash: String(e["entry_hash"]), prevHash: String(e["prev_hash"]) } as BoardEvent;
+    this.board.set([...events.slice(0, at), checked, ...events.slice(at)]);
+    return checked;
+  }
+
+  /** A board event whose signature by the signer of its seq (and, unless sealed, its entry
+   * hash) checks; null otherwise. */
   private checkedEvent(e: Record<string, any>): BoardEvent | null {
     const seq = Number(e["seq"]);
     const prev = fromHex(String(e["prev_hash"]), 32);
     const sig = fromHex(String(e["signature"]), 64);
     const claimed = fromHex(String(e["entry_hash"]), 32);
-    if (!prev || !sig || !claimed || !this.congressPk) return null;
+    const signer = this.signerOf(seq);
+    if (!prev || !sig || !claimed || !signer) return null;
     const sealed = e["sealed"] === true;
     const h = sealed ? claimed : entryHash(seq, prev, String(e["type"]), String(e["payload"]));
-    if (toHex(h) !== e["entry_hash"] || !this.congressPk.verify(h, sig)) return null;
+    if (toHex(h) !== e["entry_hash"] || !signer.verify(h, sig)) return null;
     let payload: Record<string, unknown> = {};
     if (!sealed) {
       try {

@@ -8,6 +8,7 @@ import { ActionButton } from "./actions";
 import type { BoardEvent, PlenumClient } from "./client";
 import { label, t } from "./i18n";
 import { DateField, todayIso } from "./form_fields";
+import { sittingGroup } from "./groups";
 import { Card } from "./ui";
 
 /** The report statuses, in the order a form offers them. */
@@ -262,11 +263,12 @@ function RectificationForm(props: { client: PlenumClient; board: readonly BoardE
   );
 }
 
-/** The annual meetings not yet opened: their follow-up reports and a button to refresh them. */
+/** The annual meetings not yet opened (a delegate group's own sitting is none): their follow-up
+ *  reports and a button to refresh them. */
 function FollowUpMaterials(props: { client: PlenumClient; board: readonly BoardEvent[]; view: Record<string, any> | null }) {
   const opened = new Set(props.board.filter((e) => e.type === "sitting_opened").map((e) => String((e.payload as any).sitting_id)));
   const followUpItems = props.board.filter((e) => e.type === "item_added" && (e.payload as any).follow_up).map((e) => e.payload as any);
-  const upcoming = ((props.view?.["sittings"] ?? []) as any[]).filter((s) => s.kind === "annual" && !opened.has(s.id));
+  const upcoming = ((props.view?.["sittings"] ?? []) as any[]).filter((s) => s.kind === "annual" && !opened.has(s.id) && !sittingGroup(props.board, String(s.id)));
   return (
     <Card title={t("followup_materials_title")} testid="followup-materials" class="wide">
       <p class="muted small">{t("followup_materials_hint")}</p>

@@ -1,7 +1,7 @@
 // Delegate groups (代表小组) and activities as the desk and the delegate's phone read them:
 // `get_groups` and `get_activities` again whenever the board grows, the activity kinds, the
-// decided elections of a group's own sittings (from the board), and a delegate's own signed
-// check-in to an activity (from the board).
+// decided elections of a group's own sittings and which group a sitting belongs to (from the
+// board), and a delegate's own signed check-in to an activity (from the board).
 import { useEffect, useState } from "preact/hooks";
 import type { BoardEvent, PlenumClient } from "./client";
 import { payloadsOf } from "./events";
@@ -140,4 +140,13 @@ export function ownCheckin(board: readonly BoardEvent[], activityId: string, per
 export function clockTime(unixMs: number): string {
   const d = new Date(unixMs);
   return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+/** The delegate group whose own sitting `sittingId` is (its id and name, from the board), or null
+ *  for a sitting of the whole congress. */
+export function sittingGroup(board: readonly BoardEvent[], sittingId: string): { groupId: string; name: string } | null {
+  const created = payloadsOf(board, "sitting_created").find((s) => s.sitting_id === sittingId);
+  if (!created?.group_id) return null;
+  const formed = payloadsOf(board, "group_formed").find((g) => g.group_id === created.group_id);
+  return { groupId: created.group_id, name: formed?.name ?? created.group_id };
 }

@@ -150,6 +150,23 @@ function MemberPicker(props: { choices: { number: string; name: string }[]; chos
   );
 }
 
+/** One person among `choices` (those the election elected), or none ("—"). */
+function ElectedPicker(props: { label: string; value: string; onChange: (number: string) => void; choices: readonly { number: string; name: string }[]; testid: string }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} data-testid={props.testid}>
+        <option value="">—</option>
+        {props.choices.map((m) => (
+          <option value={m.number}>
+            {m.name}（{m.number}）
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function FormGroup(props: DeskProps) {
   const ungrouped = new Set(props.view?.ungrouped ?? []);
   const free = props.persons.filter((p) => ungrouped.has(p.number));
@@ -323,28 +340,8 @@ function LeadersForm(props: DeskProps & { group: Group }) {
             </select>
           </label>
           {choices.length < 2 && <p class="error">{t("leaders_vote_elected_too_few")}</p>}
-          <label>
-            {t("group_leader")}
-            <select value={leader} onChange={(e) => setLeader(e.currentTarget.value)} data-testid={`leaders-leader-${g.group_id}`}>
-              <option value="">—</option>
-              {choices.map((m) => (
-                <option value={m.number}>
-                  {m.name}（{m.number}）
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("group_deputy")}
-            <select value={deputy} onChange={(e) => setDeputy(e.currentTarget.value)} data-testid={`leaders-deputy-${g.group_id}`}>
-              <option value="">—</option>
-              {choices.map((m) => (
-                <option value={m.number}>
-                  {m.name}（{m.number}）
-                </option>
-              ))}
-            </select>
-          </label>
+          <ElectedPicker label={t("group_leader")} value={leader} onChange={setLeader} choices={choices} testid={`leaders-leader-${g.group_id}`} />
+          <ElectedPicker label={t("group_deputy")} value={deputy} onChange={setDeputy} choices={choices} testid={`leaders-deputy-${g.group_id}`} />
           <label>
             {t("leaders_approval")}
             <input value={approval} maxLength={500} onInput={(e) => setApproval(e.currentTarget.value)} placeholder={t("leaders_approval_example")} data-testid={`leaders-approval-${g.group_id}`} />

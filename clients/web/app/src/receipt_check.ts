@@ -1,5 +1,5 @@
-// What a tablet checks in a receipt before it shows it (protocol/PROTOCOL.md §8b): the congress
-// key's signature over receipt_digest, that the tracking code is the one of the ballot this
+// What a tablet checks in a receipt before it shows it (protocol/PROTOCOL.md §8b): the signature
+// over receipt_digest by the congress key (or the standby key a verified handover certifies), that the tracking code is the one of the ballot this
 // device made, and — once the board reaches it — that the entry at board_seq is that ballot's
 // ballot_accepted with the receipt's entry hash. The same checks as the C++ check_receipt. A
 // tablet's board leaves the ballots out (the `basis` topic): it reads its own entry on demand
@@ -43,16 +43,19 @@ export function keepReceipt(voteId: string, r: CastReceipt): void {
 }
 
 /**
- * Checks receipt `r` of a cast_ballot reply against the congress key `congressPk` and the
- * tracking code `mine` (32 bytes) of the ballot this device made; null when both hold.
+ * Checks receipt `r` of a cast_ballot reply against the keys that may sign it — the congress
+ * key, and after a verified server_handover the standby key it certifies (crypto/SPEC.md §6;
+ * the board check that follows holds the entry to the signer of its seq) — and the tracking
+ * code `mine` (32 bytes) of the ballot this device made; null when both hold.
  */
-export function checkReceipt(congressPk: PublicKey | null, r: Partial<WireReceipt> | undefined, mine: Uint8Array): ReceiptProblem | null {
+export function checkReceipt(signers: readonly (PublicKey | null)[], r: Partial<WireReceipt> | undefined, mine: Uint8Array): ReceiptProblem | null {
   const code = fromHex(String(r?.tracking_code), 32);
   const entry = fromHex(String(r?.board_entry_hash), 32);
   const sig = fromHex(String(r?.signature), 64);
   const seq = Number(r?.board_seq);
-  if (!congressPk || !code || !entry || !sig || !Number.isSafeInteger(seq) || seq < 0) return "receipt_forged";
-  if (!congressPk.verify(receiptDigest(code, seq, entry), sig)) return "receipt_forged";
+  if (!code || !entry || !sig || !Number.isSafeInteger(seq) || seq < 0) return "receipt_forged";
+  const digest = receiptDigest(code, seq, entry);
+  if (!signers.some((k) => k !== null && k.verify(digest, sig))) return "receipt_forged";
   if (toHex(code) !== toHex(mine)) return "receipt_not_mine";
   return null;
 }

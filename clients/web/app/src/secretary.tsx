@@ -16,6 +16,7 @@ import type { BoardEvent, PlenumClient } from "./client";
 import { serverDownload } from "./download";
 import { payloadsOf } from "./events";
 import { appPageFor, enrollUrl } from "./enroll_text";
+import { HallStatus } from "./hall_status";
 import { useSignal } from "./hooks";
 import { label, listSep, t } from "./i18n";
 import { ContactsDesk } from "./contacts_desk";
@@ -121,6 +122,7 @@ function Secretary({ client }: AppProps) {
           </button>
         ))}
       </nav>
+      <HallStatus state={state} />
       {state && sitting && section !== "cards" && (
         <div class="desk-status no-print" data-testid="status">
           <strong>{sitting.title}</strong> <span class="tag">{t(`sitting_status_${sitting.status}`)}</span>

@@ -35,6 +35,7 @@ function Tablet({ client }: AppProps) {
   const board = useSignal(client.board);
   useRefreshOnAnnouncement(client, board);
   const status = useSignal(client.status);
+  const switching = useSignal(client.switching);
   const who = useSignal(client.identity)!;
   const [err, busy, run] = useAction();
   const [openItem, setOpenItem] = useState<string | null>(null);
@@ -68,7 +69,7 @@ function Tablet({ client }: AppProps) {
   const offline = status !== "online";
   const banner = offline && (
     <p class="banner offline" role="alert" data-testid="offline">
-      {t("tablet_offline")}
+      {t(switching ? "tablet_offline_switching" : "tablet_offline")}
     </p>
   );
   const nameplate = (

@@ -64,13 +64,16 @@ function Shell(props: { titleKey: string; keyName: string; client: PlenumClient;
 /** Title, who is signed in, connection status and language buttons. */
 export function Header(props: { titleKey: string; client: PlenumClient }) {
   const status = useSignal(props.client.status);
+  const switching = useSignal(props.client.switching);
   const who = useSignal(props.client.identity);
   const current = useSignal(lang);
+  // Lost and trying the hall's other machine: said so, in place of "reconnecting".
+  const text = switching && (status === "offline" || status === "connecting") ? t("conn_switching") : t(`conn_${status}`);
   return (
     <header class="top">
       <h1>{t(props.titleKey)}</h1>
-      <span class={`conn conn-${status}`} role="status" data-testid="conn">
-        {t(`conn_${status}`)}
+      <span class={`conn conn-${status === "connecting" && switching ? "offline" : status}`} role="status" data-testid="conn">
+        {text}
       </span>
       {who && (
         <span class="who" data-testid="who">

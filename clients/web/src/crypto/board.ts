@@ -47,3 +47,12 @@ export function enrollDigest(congressId: string, personNumber: string, code: str
 export function possessionDigest(congressId: string, personNumber: string, devicePk: PublicKey): Uint8Array {
   return new Transcript("possession").str(congressId).str(personNumber).raw(devicePk.raw).h32();
 }
+
+/**
+ * H32("standby-handover", congress_id, congress_pk, standby_pk, LE64(from_seq)): what the
+ * congress key signs to certify a standby machine's key for board entries from `fromSeq` on
+ * (crypto/SPEC.md §6, "Who signs entry_hash"); a `server_handover` event carries the signature.
+ */
+export function handoverDigest(congressId: string, congressPk: PublicKey, standbyPk: PublicKey, fromSeq: number | bigint): Uint8Array {
+  return new Transcript("standby-handover").str(congressId).raw(congressPk.raw).raw(standbyPk.raw).u64(fromSeq).h32();
+}
