@@ -40,6 +40,7 @@ struct verified_store {
   chain_signers signers;
   std::vector<stored_event> events;
   private_detail_map details;
+  std::map<std::uint64_t, crypto::signature> receipts;
 };
 
 // prepare(), congress_public_key(), read_events(), read_private_details(), in the order the
@@ -62,7 +63,10 @@ storage_result<verified_store> read_verified(log_store& store, const crypto::pub
   }
   auto details = store.read_private_details();
   if (!details) return details.error();
-  return verified_store{*congress_pk, chain.signers(), chain.take(), std::move(*details)};
+  auto receipts = store.read_receipts();
+  if (!receipts) return receipts.error();
+  return verified_store{*congress_pk, chain.signers(), chain.take(), std::move(*details),
+                        std::move(*receipts)};
 }
 
 // The key that signs the entry after `v`'s last.
@@ -98,10 +102,12 @@ storage_result<std::unique_ptr<event_log>> event_log::open(std::unique_ptr<log_s
                                               std::to_string(verified->events.size()) + ": " +
                                               who_signs(*verified)));
   }
-  return std::make_unique<event_log>(private_tag{}, std::move(store), signing_key,
-                                     verified->congress_pk, std::move(verified->signers),
-                                     std::move(options), std::move(verified->events),
-                                     std::move(verified->details));
+  auto log = std::make_unique<event_log>(private_tag{}, std::move(store), signing_key,
+                                         verified->congress_pk, std::move(verified->signers),
+                                         std::move(options), std::move(verified->events),
+                                         std::move(verified->details));
+  log->kept_receipts_ = std::move(verified->receipts);
+  return log;
 }
 
 storage_result<std::unique_ptr<event_log>> event_log::open_with_handover(
@@ -156,6 +162,7 @@ storage_result<std::unique_ptr<event_log>> event_log::open_with_handover(
   auto log = std::make_unique<event_log>(private_tag{}, std::move(store), standby_key,
                                          verified->congress_pk, chain.signers(), std::move(options),
                                          std::move(verified->events), std::move(verified->details));
+  log->kept_receipts_ = std::move(verified->receipts);
   auto placed = log->append(std::move(e.type), std::move(e.payload), {});
   if (!placed) {
     return fail(make_storage_error(errc::storage_unavailable,
@@ -297,6 +304,13 @@ std::vector<stored_event> event_log::select(
     if (!keep || keep(e)) out.push_back(e);
   }
   return out;
+}
+
+std::optional<crypto::signature> event_log::kept_receipt(std::uint64_t seq) const {
+  std::lock_guard lock(append_mutex_);
+  auto it = kept_receipts_.find(seq);
+  if (it == kept_receipts_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<private_detail_row> event_log::private_details(std::string_view digest_hex) const {
