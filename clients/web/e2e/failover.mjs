@@ -67,7 +67,7 @@ await runCliHallTest(
 
       // A loses its power; the delegate casts.
       await server.kill();
-      await page.getByTestId("conn").getByText("连接中断，正在换到会场的另一台电脑…").waitFor({ timeout: 30_000 });
+      await page.getByTestId("conn").getByText("正在换到另一台电脑…").waitFor({ timeout: 30_000 });
       await page.getByTestId("cast").click();
       const banner = page.getByTestId("offline");
       await banner.waitFor({ timeout: 10_000 });

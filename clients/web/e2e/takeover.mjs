@@ -136,14 +136,21 @@ await runCliHallTest(
     await server.kill();
     await pg.primary.stop();
     holdCast = false;
-    await tablet.getByTestId("conn").getByText("连接中断，正在换到会场的另一台电脑…").waitFor({ timeout: 30_000 });
+    await tablet.getByTestId("conn").getByText("正在换到另一台电脑…").waitFor({ timeout: 30_000 });
     assert.match(await tablet.getByTestId("offline").innerText(), /正在换到会场的另一台电脑/);
     await shot(tablet, "tablet-switching");
 
     // B takes over.
     const promoted = await run(plenumd, ["promote", "--data-dir", dataB, "--event-store", pg.standby.conninfo(), "--primary-event-store", pg.primary.conninfo(), "--reason", "主机断电"]);
     console.log(`promoted: ${promoted.stdout.trim()}`);
-    await tablet.getByTestId("receipt").waitFor({ timeout: 60_000 });
+    await tablet
+      .getByTestId("receipt")
+      .waitFor({ timeout: 60_000 })
+      .catch(async (e) => {
+        const client = await tablet.evaluate(() => ({ address: window.plenum.address.get(), status: window.plenum.status.get(), refused: [...window.plenum.refusedAddresses.get()], trust: window.plenum.trustFailure.get() }));
+        console.error(`tablet: ${JSON.stringify(client)}\nframes: ${JSON.stringify(sent.slice(-20))}\nB's log:\n${standbyMachine.log().slice(-4000)}`);
+        throw e;
+      });
     assert.equal(await tablet.getByTestId("receipt-code").innerText(), code);
     assert.equal(await tablet.evaluate(() => window.plenum.address.get()), wsB);
     const seen = await tablet.evaluate(() => ({

@@ -23,6 +23,7 @@ import {
   toHex,
 } from "../../src/crypto/index.js";
 import type { EventPayloads, EventType } from "./events.gen";
+import { withHallServers } from "./hall_addresses";
 import { signal } from "./signal";
 
 /** A reply's fields (without v, id, type). */
@@ -108,18 +109,6 @@ const HELLO_TIMEOUT_MS = 5_000;
  * within PING_TIMEOUT_MS: a machine that lost its power closes no socket. */
 const PING_EVERY_MS = 20_000;
 const PING_TIMEOUT_MS = 8_000;
-
-/** The WebSocket address for hall base address `base` ("https://192.168.1.10:8443", as hello's
- * `servers` names it), on the same path as `like`; null for anything but an http(s) address. */
-export function socketAddress(base: string, like: string): string | null {
-  try {
-    const u = new URL(base);
-    if (u.protocol !== "https:" && u.protocol !== "http:") return null;
-    return `${u.protocol === "https:" ? "wss" : "ws"}://${u.host}${new URL(like).pathname}`;
-  } catch {
-    return null;
-  }
-}
 
 /** The prev_hash of the board's first entry. */
 const GENESIS_HEX = toHex(genesisHash());
@@ -451,14 +440,7 @@ export class PlenumClient {
   /** Adds the hall's base addresses of hello's `servers` (strings, or objects naming an
    * `address`) to those tried on a lost connection, on this page's WebSocket path. */
   private learnAddresses(servers: unknown): void {
-    if (!Array.isArray(servers)) return;
-    const known = [...this.addresses];
-    for (const s of servers.slice(0, 16)) {
-      const base = typeof s === "string" ? s : typeof s?.["address"] === "string" ? s["address"] : null;
-      const address = base ? socketAddress(base, this.url) : null;
-      if (address && !known.includes(address)) known.push(address);
-    }
-    this.addresses = known;
+    this.addresses = withHallServers(this.addresses, servers, this.url);
   }
 
   /** Once the board is read up to the server's end: the signing key the hello names must be

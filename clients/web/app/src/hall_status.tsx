@@ -23,14 +23,14 @@ export function HallStatus(props: { state: Record<string, any> | null }) {
   const where = serving ? <span class="hall-serving">{t("hall_serving", { address: serving })}</span> : null;
   if (standby === "in_sync")
     return (
-      <p class="hall-line calm" data-testid="hall-status" data-standby={standby}>
+      <p class="hall-line calm no-print" data-testid="hall-status" data-standby={standby}>
         <span class="hall-ok">{t("hall_in_sync")}</span>
         {where}
       </p>
     );
   if (standby === "not_in_sync")
     return (
-      <section class="hall-warning" role="alert" data-testid="hall-status" data-standby={standby}>
+      <section class="hall-warning no-print" role="alert" data-testid="hall-status" data-standby={standby}>
         <h2>{t("hall_not_in_sync_title")}</h2>
         <ol>
           <li>{t("hall_not_in_sync_check")}</li>
@@ -41,7 +41,7 @@ export function HallStatus(props: { state: Record<string, any> | null }) {
     );
   if (standby === "standalone")
     return (
-      <p class="hall-line notice-line" role="status" data-testid="hall-status" data-standby={standby}>
+      <p class="hall-line notice-line no-print" role="status" data-testid="hall-status" data-standby={standby}>
         <span>{t("hall_standalone")}</span>
         {where}
       </p>
