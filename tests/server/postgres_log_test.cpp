@@ -240,10 +240,6 @@ TEST_F(PostgresLog, TheReceiptOfEachBallotIsKeptWithTheLog) {
   ASSERT_TRUE(read->receipts.contains(1));
   EXPECT_TRUE(test_key().public_part().verify(
       crypto::receipt_digest(tracking, 1, placed->entry_hash), read->receipts.at(1)));
-  // The reopened log answers with it (for a ballot sent again after a takeover).
-  auto reopened = open_or_die(test_key());
-  EXPECT_EQ(reopened->kept_receipt(1), read->receipts.at(1));
-  EXPECT_FALSE(reopened->kept_receipt(0)) << "not a ballot";
 }
 
 TEST_F(PostgresLog, ALogOfAnotherCongressKeyIsRefused) {

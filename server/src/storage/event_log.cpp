@@ -40,7 +40,6 @@ struct verified_store {
   chain_signers signers;
   std::vector<stored_event> events;
   private_detail_map details;
-  std::map<std::uint64_t, crypto::signature> receipts;
 };
 
 // prepare(), congress_public_key(), read_events(), read_private_details(), in the order the
@@ -63,10 +62,7 @@ storage_result<verified_store> read_verified(log_store& store, const crypto::pub
   }
   auto details = store.read_private_details();
   if (!details) return details.error();
-  auto receipts = store.read_receipts();
-  if (!receipts) return receipts.error();
-  return verified_store{*congress_pk, chain.signers(), chain.take(), std::move(*details),
-                        std::move(*receipts)};
+  return verified_store{*congress_pk, chain.signers(), chain.take(), std::move(*details)};
 }
 
 // The key that signs the entry after `v`'s last.
@@ -102,12 +98,10 @@ storage_result<std::unique_ptr<event_log>> event_log::open(std::unique_ptr<log_s
                                               std::to_string(verified->events.size()) + ": " +
                                               who_signs(*verified)));
   }
-  auto log = std::make_unique<event_log>(private_tag{}, std::move(store), signing_key,
-                                         verified->congress_pk, std::move(verified->signers),
-                                         std::move(options), std::move(verified->events),
-                                         std::move(verified->details));
-  log->kept_receipts_ = std::move(verified->receipts);
-  return log;
+  return std::make_unique<event_log>(private_tag{}, std::move(store), signing_key,
+                                     verified->congress_pk, std::move(verified->signers),
+                                     std::move(options), std::move(verified->events),
+                                     std::move(verified->details));
 }
 
 storage_result<std::unique_ptr<event_log>> event_log::open_with_handover(
@@ -162,7 +156,6 @@ storage_result<std::unique_ptr<event_log>> event_log::open_with_handover(
   auto log = std::make_unique<event_log>(private_tag{}, std::move(store), standby_key,
                                          verified->congress_pk, chain.signers(), std::move(options),
                                          std::move(verified->events), std::move(verified->details));
-  log->kept_receipts_ = std::move(verified->receipts);
   auto placed = log->append(std::move(e.type), std::move(e.payload), {});
   if (!placed) {
     return fail(make_storage_error(errc::storage_unavailable,
@@ -304,13 +297,6 @@ std::vector<stored_event> event_log::select(
     if (!keep || keep(e)) out.push_back(e);
   }
   return out;
-}
-
-std::optional<crypto::signature> event_log::kept_receipt(std::uint64_t seq) const {
-  std::lock_guard lock(append_mutex_);
-  auto it = kept_receipts_.find(seq);
-  if (it == kept_receipts_.end()) return std::nullopt;
-  return it->second;
 }
 
 std::optional<private_detail_row> event_log::private_details(std::string_view digest_hex) const {

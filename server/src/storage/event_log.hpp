@@ -208,12 +208,6 @@ class event_log {
   [[nodiscard]] std::optional<private_detail_row> private_details(
       std::string_view digest_hex) const;
 
-  /// The receipt signature the store kept for the ballot at `seq` when the log was opened
-  /// (postgres_log_store keeps one per ballot_accepted): after a takeover, the receipt of a
-  /// ballot cast before the handover, signed by a key this machine does not hold. nullopt when
-  /// the store keeps none for it. Thread-safe.
-  [[nodiscard]] std::optional<crypto::signature> kept_receipt(std::uint64_t seq) const;
-
   /// The last event's seq + 1 and hash (including events not yet durable).
   [[nodiscard]] chain_head head() const;
 
@@ -282,8 +276,7 @@ class event_log {
   mutable std::mutex append_mutex_;
   std::vector<stored_event> events_;
   chain_head head_;
-  private_detail_map details_;                                ///< by digest
-  std::map<std::uint64_t, crypto::signature> kept_receipts_;  ///< read at open(), by seq
+  private_detail_map details_;  ///< by digest
 
   // Writer hand-off, guarded by queue_mutex_.
   mutable std::mutex queue_mutex_;

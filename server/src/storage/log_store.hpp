@@ -46,8 +46,8 @@ struct event_write {
 using private_detail_map = std::map<std::string, private_detail_row, std::less<>>;
 
 /// The storage under an event log. Used by one thread at a time: open() calls prepare(),
-/// congress_public_key(), read_events(), read_private_details() and read_receipts() in this
-/// order, then only the log's writer thread calls write().
+/// congress_public_key(), read_events() and read_private_details() in this order, then only the
+/// log's writer thread calls write().
 class log_store {
  public:
   virtual ~log_store() = default;
@@ -76,12 +76,6 @@ class log_store {
   /// that another machine takes over keeps them, since that machine cannot re-make the
   /// receipts its predecessor signed.
   [[nodiscard]] virtual bool keeps_receipts() const { return false; }
-
-  /// The receipt signatures kept, by the ballot's seq (empty for a store that keeps none).
-  /// open() calls it after read_private_details().
-  [[nodiscard]] virtual storage_result<std::map<std::uint64_t, crypto::signature>> read_receipts() {
-    return std::map<std::uint64_t, crypto::signature>{};
-  }
 
   /// Writes `batch` (events with consecutive seqs, the first one right after the last event
   /// this store reported durable) and their private details in one transaction; success means

@@ -186,19 +186,6 @@ storage_result<private_detail_map> postgres_log_store::read_private_details() {
   return out;
 }
 
-storage_result<std::map<std::uint64_t, crypto::signature>> postgres_log_store::read_receipts() {
-  std::map<std::uint64_t, crypto::signature> out;
-  auto read = db_->each_row("SELECT seq, signature FROM receipts", {},
-                            [&](const pq::result& r) -> storage_result<void> {
-                              auto sig = crypto::signature::from_bytes(r.bytes(0, 1));
-                              if (!sig) return failure(name_ + ": a receipt is not 64 bytes");
-                              out.emplace(static_cast<std::uint64_t>(r.int64(0, 0)), *sig);
-                              return {};
-                            });
-  if (!read) return read.error();
-  return out;
-}
-
 storage_result<void> postgres_log_store::write(std::span<const event_write> batch) {
   if (batch.empty()) return {};
   if (!db_->ok()) {

@@ -66,7 +66,6 @@ class postgres_log_store final : public log_store {
   [[nodiscard]] storage_result<void> write(std::span<const event_write> batch) override;
   /// In table `receipts (seq, signature)`, for `plenumd export` on the standby after takeover.
   [[nodiscard]] bool keeps_receipts() const override { return true; }
-  [[nodiscard]] storage_result<std::map<std::uint64_t, crypto::signature>> read_receipts() override;
 
   /// The server process of the writer's connection (for monitoring, and for tests that cut it).
   [[nodiscard]] int backend_pid() const;
