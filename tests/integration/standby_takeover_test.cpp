@@ -3,7 +3,7 @@
 // through A; A's plenumd is killed and A's server stopped at once (the power-loss fault
 // injector); `plenumd promote` on B appends the handover, and B's running plenumd --standby
 // serves within seconds without a restart: hello says serving and B's signing key, a receipted
-// ballot sent again is answered with its receipt (the same seq, entry and tracking code), a new
+// ballot sent again is answered with the very receipt its delegate got, a new
 // ballot gets a receipt signed by B's key, and the record exported from B verifies.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -20,6 +20,8 @@
 #include <functional>
 #include <string>
 #include <thread>
+
+#include <plenum/clients/https_client.hpp>
 
 #include "hall_client.hpp"
 #include "hall_sitting.hpp"
@@ -217,6 +219,7 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   EXPECT_EQ(again->tracking_code, first->tracking_code);
   EXPECT_EQ(again->board_seq, first->board_seq);
   EXPECT_EQ(again->board_entry_hash, first->board_entry_hash);
+  EXPECT_EQ(again->sig, first->sig) << "signed by the congress key, as at its seq";
 
   // D002 casts on B: its receipt is signed by B's key, after the handover.
   hall_client d2(port_b);
@@ -235,6 +238,33 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   EXPECT_FALSE(congress_pk.verify(
       crypto::receipt_digest(second->tracking_code, second->board_seq, second->board_entry_hash),
       second->sig));
+
+  // The record the secretary downloads from B verifies: the receipts from before the handover
+  // are those the log kept, the later ones re-made by B's key.
+  {
+    hall_client se(port_b);
+    ASSERT_TRUE(se.auth(sitting.keys.at("SE")).ok());
+    auto ready = se.call("prepare_download", {{"kind", "record"}});
+    ASSERT_TRUE(ready.ok()) << ready.code() << read_file(dir.path() / "b.log");
+    clients::tls_options insecure;
+    insecure.verify = clients::verify_mode::insecure;
+    auto file = clients::https_get("127.0.0.1", port_b, str(ready.fields, "url"), insecure, 20s);
+    ASSERT_TRUE(file && file->status == 200u);
+    const fs::path packed = dir.path() / "download.tar.gz";
+    std::ofstream(packed, std::ios::binary) << file->body;
+    const fs::path unpacked = dir.path() / "download";
+    fs::create_directories(unpacked);
+    ASSERT_EQ(
+        std::system(
+            ("tar -xzf " + quoted(packed.string()) + " -C " + quoted(unpacked.string())).c_str()),
+        0);
+    const std::string name = str(ready.fields, "filename");
+    const auto downloaded =
+        run(PLENUM_VERIFY_BINARY,
+            {(unpacked / name.substr(0, name.size() - std::string(".tar.gz").size())).string()},
+            dir.path());
+    EXPECT_EQ(downloaded.status, 0) << downloaded.out << downloaded.err;
+  }
 
   // The record from B (the organisation office brings the congress key for the receipts made
   // before the handover) verifies.

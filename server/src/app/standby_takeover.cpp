@@ -2,6 +2,7 @@
 
 #include "storage/congress_key_store.hpp"
 #include "storage/postgres_log_store.hpp"
+#include "storage/pq.hpp"
 
 namespace plenum::server::app {
 
@@ -12,6 +13,26 @@ storage::storage_result<crypto::secret_key> load_standby_key(
     const std::filesystem::path& data_dir) {
   return storage::congress_key_store(data_dir, storage::congress_key_store::standby_file_name)
       .load();
+}
+
+// The receipts the log in PostgreSQL keeps (by the ballot's seq), those of the ballots the
+// congress key receipted among them.
+storage::storage_result<std::map<std::uint64_t, crypto::signature>> kept_receipts(
+    const std::string& event_store) {
+  auto db = storage::pq::connection::open(event_store);
+  if (!db) return db.error();
+  std::map<std::uint64_t, crypto::signature> kept;
+  auto has = db->exec("SELECT to_regclass('receipts') IS NOT NULL");
+  if (!has) return has.error();
+  if (has->text(0, 0) != "t") return kept;
+  auto read = db->each_row("SELECT seq, signature FROM receipts", {},
+                           [&](const storage::pq::result& r) -> storage::storage_result<void> {
+                             if (auto sig = crypto::signature::from_bytes(r.bytes(0, 1)))
+                               kept.emplace(static_cast<std::uint64_t>(r.int64(0, 0)), *sig);
+                             return {};
+                           });
+  if (!read) return read.error();
+  return kept;
 }
 
 }  // namespace
@@ -27,6 +48,9 @@ storage::storage_result<std::unique_ptr<service::hall_service>> open_taken_over_
                                            ") is not the key the log's handover certifies (" +
                                            handover_pk.hex() + ")");
   }
+  auto kept = kept_receipts(event_store);
+  if (!kept) return kept.error();
+  config.kept_receipts = std::move(*kept);
   config.signing_key = [k = *key]() -> storage::storage_result<crypto::secret_key> { return k; };
   config.event_store =
       [event_store]() -> storage::storage_result<std::unique_ptr<storage::log_store>> {

@@ -13,7 +13,9 @@
 namespace plenum::server::app {
 
 /// The hall of the log at `event_store` (PostgreSQL, out of recovery), signed from its handover
-/// on by `<config.data_dir>/standby.key`, which must be the key `handover_pk` names. Errors:
+/// on by `<config.data_dir>/standby.key`, which must be the key `handover_pk` names; a ballot
+/// sent again is answered with the receipt the log kept for it (signed by the key that signed
+/// its seq, the congress key before the handover). Errors:
 /// errc::storage_failure when standby.key is missing or another key, and those of
 /// hall_service::open (the log does not verify, the key does not sign it from its head).
 [[nodiscard]] storage::storage_result<std::unique_ptr<service::hall_service>> open_taken_over_hall(

@@ -6,6 +6,7 @@
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -38,6 +39,13 @@ class command_pipeline {
                    domain::congress_state state, broadcaster& pushes);
   command_pipeline(const command_pipeline&) = delete;
   command_pipeline& operator=(const command_pipeline&) = delete;
+
+  /// The receipts given before this machine signed the log (by the ballot's seq, as the
+  /// PostgreSQL log keeps them): a ballot sent again is answered with the very receipt its
+  /// delegate got, signed by the key that signed its seq. REQUIRES: before the first command.
+  void keep_receipts(std::map<std::uint64_t, crypto::signature> kept) {
+    kept_receipts_ = std::move(kept);
+  }
 
   /// Runs `cmd` as the person behind `device_key` (looked up under the lock), else as
   /// `otherwise`: under the lock decide, append the events as one group and apply each;
@@ -90,7 +98,8 @@ class command_pipeline {
 
   mutable std::mutex mutex_;
   domain::congress_state state_;
-  std::vector<crypto::digest32> entry_hashes_;  ///< by seq
+  std::vector<crypto::digest32> entry_hashes_;                ///< by seq
+  std::map<std::uint64_t, crypto::signature> kept_receipts_;  ///< keep_receipts
 };
 
 }  // namespace plenum::server::service

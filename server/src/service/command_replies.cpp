@@ -31,7 +31,11 @@ std::string command_pipeline::receipt_reply(std::uint64_t id, const std::string&
   r.tracking_code = *tracking;
   r.board_seq = seq;
   r.board_entry_hash = entry_hashes_[seq];
-  r.sig = congress_key_.sign(crypto::receipt_digest(r.tracking_code, seq, r.board_entry_hash));
+  const auto kept = kept_receipts_.find(seq);
+  r.sig =
+      kept != kept_receipts_.end()
+          ? kept->second
+          : congress_key_.sign(crypto::receipt_digest(r.tracking_code, seq, r.board_entry_hash));
   return protocol::encode_reply(
       id, protocol::cast_ballot_reply{r, crypto::tracking_code_display(r.tracking_code)});
 }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,9 @@ struct hall_config {
   std::vector<std::string> hall_servers;
   /// This machine's address among them (the public view's `hall.serving`); empty when unknown.
   std::string serving_address;
+  /// The receipts the log kept from before this machine signed it (a promoted standby: by the
+  /// ballot's seq), answered when such a ballot is sent again (command_pipeline::keep_receipts).
+  std::map<std::uint64_t, crypto::signature> kept_receipts;
 };
 
 /// The completion of a command run through `execute`: the full reply frame for request `id`

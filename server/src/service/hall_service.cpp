@@ -84,6 +84,7 @@ hall_service::hall_service(hall_config config, crypto::secret_key congress_key,
   pushes_ = std::make_unique<broadcaster>(*log_);
   commands_ = std::make_unique<command_pipeline>(*log_, congress_key_, clock_, config_.settings,
                                                  std::move(state), *pushes_);
+  commands_->keep_receipts(config_.kept_receipts);
   gate_ = std::make_unique<session_gate>(config_, clock_, congress_pk_, congress_key_.public_part(),
                                          *commands_, *pushes_);
   pushes_->start(config_.push_pace, [this](const std::vector<bool>& privileged) {

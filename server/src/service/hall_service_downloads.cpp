@@ -180,7 +180,11 @@ std::string hall_service::make_download(std::uint64_t id,
   std::error_code ec;
   fs::create_directories(work.path, ec);
   if (ec) return error_frame(id, errc::storage_failure);
-  auto exported = record_export::write_record(events, congress_key_, record_dir);
+  // Each receipt as its delegate got it: re-made by this machine's key, or kept in the log from
+  // before this machine signed it (a promoted standby).
+  const crypto::secret_key receipt_keys[] = {congress_key_};
+  auto exported = record_export::write_record(events, congress_pk_, receipt_keys, record_dir,
+                                              config_.kept_receipts);
   if (!exported) return error_frame(id, exported.error());
 
   fs::path file;
