@@ -43,7 +43,10 @@ pg_template_make() {
   pg_initdb "$1" || return 1
   pg_configure "$1" "$port" template
   pg_start "$1" || return 1
-  sql "$port" "CREATE DATABASE congress" >/dev/null || return 1
+  if ! sql "$port" "CREATE DATABASE congress" >/dev/null; then
+    pg_stop_now "$1"
+    return 1
+  fi
   as_pg "$pg_bin/pg_ctl" -D "$1/data" -m fast -w stop >>"$1/tools.log" 2>&1 || return 1
   pg_template="$1"
 }
@@ -64,13 +67,14 @@ wal_level = replica
 CONF
 }
 
-# pg_new NAME: a folder under $round_dir owned by the server's user.
+# pg_new NAME VAR: a folder under $round_dir owned by the server's user, its path in VAR and
+# in pg_dirs (not in a subshell: pg_stop_all must see it).
 pg_new() {
   local d
   d="$(mktemp -d "$round_dir/pg-$1-XXXXXX")"
   [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$d"
   pg_dirs+=("$d")
-  echo "$d"
+  printf -v "$2" '%s' "$d"
 }
 
 pg_start() {
@@ -102,8 +106,8 @@ conninfo() { echo "postgresql://plenum@127.0.0.1:$1/congress?connect_timeout=5";
 # a template (pg_template_make), B is a copy of the same stopped cluster as A, made before A
 # starts (a cold base backup) and started in standby mode; else pg_basebackup -R of A.
 pg_pair_start() {
-  pg_a="$(pg_new a)"
-  pg_b="$(pg_new b)"
+  pg_new a pg_a
+  pg_new b pg_b
   pg_a_port="$(free_port)"
   pg_b_port="$(free_port)"
   if [[ -n "${pg_template:-}" && -d "$pg_template/data" ]]; then
@@ -138,19 +142,33 @@ pg_pair_start() {
   return 1
 }
 
-# pg_cpu_seconds DIR...: the CPU seconds (user + system) of every process of these clusters.
-pg_cpu_seconds() {
-  local d pid total=0 ticks
-  ticks="$(getconf CLK_TCK)"
+# pg_cpu_ticks DIR...: "PID TICKS" (user + system clock ticks) of every process of these
+# clusters now.
+pg_cpu_ticks() {
+  local d pid main
   for d in "$@"; do
     [[ -f "$d/data/postmaster.pid" ]] || continue
-    local main
     main="$(head -n 1 "$d/data/postmaster.pid")"
     for pid in "$main" $(pgrep -P "$main"); do
-      [[ -r /proc/$pid/stat ]] || continue
       # Fields 14 and 15 of /proc/PID/stat (after the command in parentheses).
-      total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+      [[ -r /proc/$pid/stat ]] && echo "$pid $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')"
     done
   done
-  awk -v t="$total" -v k="$ticks" 'BEGIN { printf "%.2f", t / k }'
+}
+
+# pg_cpu_watch STOPFILE DIR...: samples the clusters' processes every 200 ms until STOPFILE
+# exists, then prints the CPU seconds they used meanwhile (a process that ended between two
+# samples counts up to its last sample).
+pg_cpu_watch() {
+  local stop="$1" pid ticks
+  shift
+  declare -A at_start=() last=()
+  while read -r pid ticks; do at_start[$pid]=$ticks; last[$pid]=$ticks; done < <(pg_cpu_ticks "$@")
+  while [[ ! -e "$stop" ]]; do
+    while read -r pid ticks; do last[$pid]=$ticks; done < <(pg_cpu_ticks "$@")
+    sleep 0.2
+  done
+  local total=0
+  for pid in "${!last[@]}"; do total=$((total + last[$pid] - ${at_start[$pid]:-0})); done
+  awk -v t="$total" -v k="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / k }'
 }

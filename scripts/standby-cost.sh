@@ -59,20 +59,17 @@ run sqlite
 sqlite_rc=$?
 pg_template_make "$(mktemp -d "$round_dir/template-XXXXXX")" && pg_pair_start ||
   { echo "standby-cost: PostgreSQL pair did not start" >&2; exit 2; }
-# The clusters' CPU from the burst marker on (sampled while the run goes on).
+# The clusters' CPU from the burst marker to the end of the run (sampled while it goes on).
 (
-  while [[ ! -e "$round_dir/postgres.burst" ]]; do sleep 0.05; done
-  pg_cpu_seconds "$pg_a" "$pg_b" >"$round_dir/pg-cpu-at-burst"
+  while [[ ! -e "$round_dir/postgres.burst" && ! -e "$round_dir/postgres.done" ]]; do sleep 0.05; done
+  pg_cpu_watch "$round_dir/postgres.done" "$pg_a" "$pg_b" >"$round_dir/pg-cpu"
 ) &
 sampler=$!
 run postgres --plenumd-args "--event-store $(conninfo "$pg_a_port")"
 pg_rc=$?
-kill "$sampler" 2>/dev/null
+touch "$round_dir/postgres.done"
 wait "$sampler" 2>/dev/null
-if [[ -s "$round_dir/pg-cpu-at-burst" ]]; then
-  at_burst="$(cat "$round_dir/pg-cpu-at-burst")"
-  at_end="$(pg_cpu_seconds "$pg_a" "$pg_b")"
-  echo "postgres: both clusters' CPU from the burst to the end: $(awk -v a="$at_burst" -v b="$at_end" 'BEGIN { printf "%.2f", b - a }') s"
-fi
+[[ -s "$round_dir/pg-cpu" ]] &&
+  echo "postgres: both clusters' CPU from the burst to the end of the run: $(cat "$round_dir/pg-cpu") s"
 echo "postgres: replication $(sql "$pg_a_port" "SELECT application_name || ' ' || state || ' ' || sync_state FROM pg_stat_replication")"
 [[ $sqlite_rc -eq 0 && $pg_rc -eq 0 ]]

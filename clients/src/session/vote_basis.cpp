@@ -101,8 +101,9 @@ result<vote_basis> check_vote_basis(const board_record& board, std::string_view 
 
 result<void> check_receipt(const protocol::board_signers& signers, const protocol::receipt& r,
                            const crypto::digest32& my_tracking_code, const board_record* board) {
-  if (!signers.of(r.board_seq)
-           .verify(crypto::receipt_digest(r.tracking_code, r.board_seq, r.board_entry_hash), r.sig))
+  if (!signers.signs_receipt(
+          r.board_seq, crypto::receipt_digest(r.tracking_code, r.board_seq, r.board_entry_hash),
+          r.sig))
     return trust_errc::receipt_forged;
   if (r.tracking_code != my_tracking_code) return trust_errc::receipt_not_mine;
   if (board != nullptr && r.board_seq < board->events.size() &&

@@ -61,8 +61,9 @@ struct vote_basis {
                                                   std::string_view vote_id,
                                                   const crypto::public_key& voter);
 
-/// Checks a receipt before it is reported: the signature of `signers.of(r.board_seq)` over
-/// receipt_digest (trust_errc::receipt_forged), the tracking code of the ballot this device
+/// Checks a receipt before it is reported: the signature over receipt_digest of the signer of
+/// r.board_seq or of the standby key a handover certified (signers.signs_receipt;
+/// trust_errc::receipt_forged), the tracking code of the ballot this device
 /// made (receipt_not_mine) and, when `board` already reaches r.board_seq, that the entry there
 /// has the receipt's entry hash and is the ballot_accepted of that tracking code
 /// (receipt_not_on_board). A receipt signed by a standby key verifies only once the board's

@@ -32,6 +32,17 @@ class board_signers {
     return standby_ && seq >= handover_seq_ ? *standby_ : congress_;
   }
 
+  /// Whether `sig` over `receipt_digest` is a valid receipt of entry `seq`: by the signer of that
+  /// seq, or by the certified standby key, which signs every receipt made after the takeover —
+  /// also the one a repeated command gets for a ballot the primary had stored before it (the
+  /// congress key, on the lost machine, cannot make it). A receipt of a seq from the handover on
+  /// by the congress key is refused: it could only come from a machine that forked the chain.
+  [[nodiscard]] bool signs_receipt(std::uint64_t seq, const crypto::digest32& receipt_digest,
+                                   const crypto::signature& sig) const {
+    return of(seq).verify(receipt_digest, sig) ||
+           (standby_ && standby_->verify(receipt_digest, sig));
+  }
+
   /// Reads event `seq` of `type` with the stored payload text, before its signature is
   /// checked (call it for every event, in seq order): congress_created at seq 0 names the
   /// congress; a server_handover is checked — it decodes, is the first, names a key other than
