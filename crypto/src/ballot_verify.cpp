@@ -1,4 +1,5 @@
 #include "ballot_binding.hpp"
+#include "decoded_ciphertexts.hpp"
 #include "plenum/crypto/ballot.hpp"
 #include "range_verify.hpp"
 #include "vartime/public_point.hpp"
@@ -27,6 +28,12 @@ public_ciphertext sum_of(const Positions& positions, At at) {
 
 ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
                             const point& joint_key, const ballot& b) {
+  return verify_ballot(m, election_hash, joint_key, b, nullptr);
+}
+
+ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
+                            const point& joint_key, const ballot& b,
+                            decoded_ballot_points* decoded) {
   if (b.vote_id != m.vote_id) return ballot_status::wrong_vote_id;
   if (!detail::shape_matches(m, b)) return ballot_status::malformed;
   for (const encrypted_contest& contest : b.contests) {
@@ -78,6 +85,12 @@ ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
   }
   if (!b.voter_pk.verify(ballot_digest(b, election_hash), b.sig)) {
     return ballot_status::bad_signature;
+  }
+  if (decoded != nullptr) {
+    auto points = std::make_shared<detail::decoded_ciphertexts>();
+    for (auto& contest : options)
+      for (auto& ct : contest) points->positions.push_back(std::move(ct));
+    *decoded = decoded_ballot_points(std::move(points));
   }
   return ballot_status::ok;
 }

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "decoded_ciphertexts.hpp"
 #include "vartime/edwards.hpp"
 #include "vartime/public_point.hpp"
 
@@ -43,6 +44,24 @@ bool running_tally::add(std::span<const ciphertext> ballot) {
   for (std::size_t p = 0; p < ballot.size(); ++p) {
     sums_->alpha[p] = sums_->alpha[p] + vartime::decode_public(ballot[p].alpha);
     sums_->beta[p] = sums_->beta[p] + vartime::decode_public(ballot[p].beta);
+  }
+  ++ballots_;
+  return true;
+}
+
+bool running_tally::add(std::span<const ciphertext> ballot, const decoded_ballot_points& decoded) {
+  const detail::decoded_ciphertexts* points = decoded.get();
+  if (points == nullptr || points->positions.size() != ballot.size()) return add(ballot);
+  for (std::size_t p = 0; p < ballot.size(); ++p) {
+    const auto& d = points->positions[p];
+    if (d.alpha_bytes != ballot[p].alpha.bytes() || d.beta_bytes != ballot[p].beta.bytes())
+      return add(ballot);
+  }
+  if (ballot.size() != positions()) return false;
+  for (std::size_t p = 0; p < ballot.size(); ++p) {
+    const auto& d = points->positions[p];
+    sums_->alpha[p] = sums_->alpha[p] + d.alpha;
+    sums_->beta[p] = sums_->beta[p] + d.beta;
   }
   ++ballots_;
   return true;

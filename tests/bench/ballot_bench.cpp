@@ -16,7 +16,8 @@
 // Verification computes on public data only, so it does not use those constant-time
 // multiplications: each a_j and b_j is one variable-time double-scalar product
 // (crypto/src/vartime), and both ratios are below 1. Making a ballot handles secrets and
-// keeps libsodium's constant-time operations.
+// keeps libsodium's constant-time operations. The tally benchmarks time what the server adds
+// after verifying: the ballot's ciphertexts into the vote's running tally.
 // The counters use thread CPU time, so other processes on the machine inflate them less.
 #include <benchmark/benchmark.h>
 
@@ -27,6 +28,7 @@
 
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/manifest.hpp"
+#include "plenum/crypto/running_tally.hpp"
 #include "vartime/multiscalar.hpp"
 #include "vartime/public_point.hpp"
 #include "vartime/split.hpp"
@@ -181,6 +183,36 @@ void verify_ballot_bench(benchmark::State& state, fixture (*make)()) {
       per_ballot / (n.variable * unit.variable + n.base * unit.base);
 }
 
+// What the server does with an accepted ballot's ciphertexts after verifying it: adds them to
+// the vote's running tally, decoding every point again (`decoding`) or taking the points its
+// verification decoded (`verifier_points`). `tally_add_us` is the addition alone.
+void tally_add_bench(benchmark::State& state, fixture (*make)(), bool verifier_points) {
+  fixture f = make();
+  const auto b = make_ballot(f.m, f.election, f.joint_key, f.voter, f.choices, f.rng);
+  if (!b || verify_ballot(f.m, f.election, f.joint_key, *b) != ballot_status::ok) {
+    state.SkipWithError("the benchmark ballot does not verify");
+    return;
+  }
+  std::vector<ciphertext> cts;
+  for (const auto& c : b->contests)
+    for (const auto& o : c.options) cts.push_back(o.ct);
+  running_tally tally(cts.size());
+  double adding = 0;
+  for (auto _ : state) {
+    decoded_ballot_points points;
+    benchmark::DoNotOptimize(
+        verify_ballot(f.m, f.election, f.joint_key, *b, verifier_points ? &points : nullptr));
+    const double t0 = thread_seconds();
+    const bool added = verifier_points ? tally.add(cts, points) : tally.add(cts);
+    adding += thread_seconds() - t0;
+    if (!added) {
+      state.SkipWithError("the tally refused the ballot");
+      break;
+    }
+  }
+  state.counters["tally_add_us"] = adding / static_cast<double>(state.iterations()) * 1e6;
+}
+
 BENCHMARK(BM_scalarmult_variable)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_scalarmult_base)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_vartime_double_scalar)->Unit(benchmark::kMicrosecond);
@@ -191,6 +223,13 @@ BENCHMARK_CAPTURE(make_ballot_bench, election_7_of_5, election)->Unit(benchmark:
 BENCHMARK_CAPTURE(verify_ballot_bench, election_7_of_5, election)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(make_ballot_bench, appraisal_9x4, appraisal)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(verify_ballot_bench, appraisal_9x4, appraisal)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(tally_add_bench, motion_decoding, motion, false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(tally_add_bench, motion_verifier_points, motion, true)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(tally_add_bench, appraisal_9x4_decoding, appraisal, false)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(tally_add_bench, appraisal_9x4_verifier_points, appraisal, true)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace plenum::crypto

@@ -1,11 +1,17 @@
 // plenum-loadgen's parts that need no server: percentiles, roster numbers and CSV, the command
-// line's bounds, the loopback-only rule, the report, and the volume run's plan.
+// line's bounds, the loopback-only rule, the report, the volume run's plan, and the
+// get_ceremony reply its scrutineers read.
 #include <gtest/gtest.h>
 
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
+#include <plenum/crypto/keygen.hpp>
+#include <plenum/crypto/random.hpp>
+#include <plenum/protocol/codec_ceremony.hpp>
+
+#include "ceremony_reply.hpp"
 #include "hall_servers.hpp"
 #include "options.hpp"
 #include "report.hpp"
@@ -250,6 +256,66 @@ TEST(LoadgenReport, TextAndJsonCarryTheFigures) {
   EXPECT_EQ(j.at("receipt_latency_ms").at("p99").to_number<double>(), 3.0);
   EXPECT_DOUBLE_EQ(j.at("server_peak_rss_mib").to_number<double>(), 12.5);
   EXPECT_FALSE(j.contains("close_to_result_ms"));
+}
+
+// A get_ceremony reply as plenumd makes it: three scrutineers, k = 2, dealer 2's message in.
+boost::json::object ceremony_reply_of(const std::vector<crypto::secret_key>& keys,
+                                      const crypto::keygen_message& message) {
+  boost::json::array scrutineers;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    scrutineers.push_back(boost::json::object{{"index", i + 1},
+                                              {"person", "S" + std::to_string(i + 1)},
+                                              {"pk", keys[i].public_part().hex()}});
+  return boost::json::object{
+      {"ceremony",
+       boost::json::object{{"sitting_id", "s1"},
+                           {"congress_id", "c1"},
+                           {"ceremony_id", "x"},
+                           {"n", keys.size()},
+                           {"k", 2},
+                           {"scrutineers", std::move(scrutineers)},
+                           {"keygen", boost::json::array{protocol::encode_keygen_message(message)}},
+                           {"confirmations", boost::json::object{}},
+                           {"complete", false}}}};
+}
+
+TEST(LoadgenCeremonyReply, DecodesWhatTheScrutineerNeeds) {
+  std::vector<crypto::secret_key> keys;
+  std::vector<crypto::public_key> pks;
+  for (int i = 0; i < 3; ++i) {
+    keys.push_back(crypto::secret_key::generate());
+    pks.push_back(keys.back().public_part());
+  }
+  const auto params = crypto::ceremony_params::create("c1", "s1", pks, 2);
+  ASSERT_TRUE(params);
+  const auto message = crypto::make_keygen_message(*params, 2, keys[1], crypto::system_random());
+  const auto reply = ceremony_reply_of(keys, message);
+
+  const auto c = decode_ceremony_reply(reply, "s1");
+  ASSERT_TRUE(c.params);
+  EXPECT_EQ(c.params->ceremony_id(), params->ceremony_id());
+  EXPECT_EQ(c.params->k(), 2U);
+  EXPECT_EQ(c.index_of("S3"), 3U);
+  EXPECT_EQ(c.index_of("S4"), 0U);
+  ASSERT_EQ(c.messages.size(), 1U);
+  EXPECT_EQ(c.messages.at(2).dealer, 2U);
+  EXPECT_TRUE(crypto::check_keygen_message(*params, c.messages.at(2)));
+  EXPECT_FALSE(c.all_messages());  // one of three
+
+  // Another sitting, a scrutineer's bad key, a missing list, indices out of order: refused.
+  EXPECT_THROW((void)decode_ceremony_reply(reply, "s2"), std::runtime_error);
+  auto bad_pk = reply;
+  bad_pk["ceremony"].as_object()["scrutineers"].as_array()[0].as_object()["pk"] = "00";
+  EXPECT_THROW((void)decode_ceremony_reply(bad_pk, "s1"), std::runtime_error);
+  auto no_keygen = reply;
+  no_keygen["ceremony"].as_object().erase("keygen");
+  EXPECT_THROW((void)decode_ceremony_reply(no_keygen, "s1"), std::runtime_error);
+  auto out_of_order = reply;
+  out_of_order["ceremony"].as_object()["scrutineers"].as_array()[0].as_object()["index"] = 2;
+  EXPECT_THROW((void)decode_ceremony_reply(out_of_order, "s1"), std::runtime_error);
+  auto k_too_big = reply;
+  k_too_big["ceremony"].as_object()["k"] = 4;
+  EXPECT_THROW((void)decode_ceremony_reply(k_too_big, "s1"), std::runtime_error);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Ballots made here and checked here: round trips for every kind of vote, what cannot be made,
 // and the specific reason for each kind of damage.
 #include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/running_tally.hpp"
 
 #include <gtest/gtest.h>
 
@@ -65,6 +66,48 @@ class Ballot : public ::testing::Test {
   // Re-signs `b` after an edit, so that only the edited part can be at fault.
   void resign(ballot& b) { b.sig = voter_.sign(ballot_digest(b, election_)); }
 };
+
+// The points verify_ballot hands to the running tally give the same sums as decoding the
+// ballot again; points of another ballot are not taken, and a ballot that fails hands none.
+TEST_F(Ballot, DecodedPointsGiveTheTallyTheSameSums) {
+  for (const manifest& m : all_kinds()) {
+    std::size_t positions = 0;
+    for (const auto& c : m.contests) positions += c.options.size();
+    running_tally with_points(positions);
+    running_tally decoding(positions);
+    decoded_ballot_points previous;
+    for (int i = 0; i < 3; ++i) {
+      const ballot b = make(m, random_choices(m));
+      std::vector<ciphertext> cts;
+      for (const auto& c : b.contests)
+        for (const auto& o : c.options) cts.push_back(o.ct);
+      decoded_ballot_points points;
+      ASSERT_EQ(verify_ballot(m, election_, joint_key_, b, &points), ballot_status::ok)
+          << m.vote_id;
+      ASSERT_FALSE(points.empty());
+      ASSERT_TRUE(with_points.add(cts, points));
+      ASSERT_TRUE(decoding.add(cts));
+      // Another ballot's points for this ballot: decoded instead, the same sums.
+      if (!previous.empty()) {
+        running_tally a(positions);
+        running_tally c(positions);
+        ASSERT_TRUE(a.add(cts, previous));
+        ASSERT_TRUE(c.add(cts));
+        EXPECT_EQ(a, c) << m.vote_id;
+      }
+      previous = points;
+    }
+    EXPECT_EQ(with_points, decoding) << m.vote_id;
+    EXPECT_EQ(with_points.aggregates(), decoding.aggregates()) << m.vote_id;
+
+    ballot altered = make(m, random_choices(m));
+    altered.sig = secret_key::generate(rng_).sign(ballot_digest(altered, election_));
+    decoded_ballot_points none;
+    EXPECT_EQ(verify_ballot(m, election_, joint_key_, altered, &none),
+              ballot_status::bad_signature);
+    EXPECT_TRUE(none.empty());
+  }
+}
 
 TEST_F(Ballot, RoundTripForEveryKind) {
   for (const manifest& m : all_kinds()) {

@@ -14,6 +14,8 @@
 #include <plenum/crypto/pin_seal.hpp>
 #include <plenum/protocol/record.hpp>
 
+#include "ceremony_reply.hpp"
+
 namespace plenum::clients::loadgen {
 
 namespace fs = std::filesystem;
@@ -126,12 +128,14 @@ void run_ceremony(const server_address& a, session& chair, const key_store& stor
   for (std::size_t i = 1; i <= n; ++i) start.scrutineers.push_back("S" + std::to_string(i));
   start.k = k;
   (void)must_call(chair, protocol::hall_request{start}, "start_ceremony");
+  // Each scrutineer as the panel does it: the ceremony from get_ceremony, not from the board
+  // (whose enrollments and check-ins grow with the hall).
   for (const auto& person : start.scrutineers) {
     auto key = store.load(person);
     if (!key) throw std::runtime_error("no key for " + person);
     session s = connect_as(a, *key, person);
-    const board_record board = read_board_paged(s);
-    if (auto sent = send_keygen(s, board, sitting, person, *key); !sent)
+    const ceremony_record c = fetch_ceremony(s, sitting);
+    if (auto sent = send_keygen(s, c, sitting, person, *key); !sent)
       throw std::runtime_error(person + ": keygen: " + s.last_error().code + " " +
                                sent.error().message());
     s.close();
@@ -140,8 +144,8 @@ void run_ceremony(const server_address& a, session& chair, const key_store& stor
     auto key = store.load(person);
     if (!key) throw std::runtime_error("no key for " + person);
     session s = connect_as(a, *key, person);
-    const board_record board = read_board_paged(s);
-    auto confirmed = open_shares_and_confirm(s, board, sitting, person, *key, store, scrutineer_pin,
+    const ceremony_record c = fetch_ceremony(s, sitting);
+    auto confirmed = open_shares_and_confirm(s, c, sitting, person, *key, store, scrutineer_pin,
                                              crypto::pin_limits::interactive());
     if (!confirmed)
       throw std::runtime_error(person + ": confirm_key: " + s.last_error().code + " " +

@@ -54,7 +54,8 @@ crypto::secret_key enroll_into(const server_address& a, const key_store& store,
 
 /// Runs the key ceremony of `sitting` with scrutineers S1 … Sn (keys in `store`) and threshold
 /// k: the chair starts it, each scrutineer deals, then each opens its shares and confirms
-/// (sealing its share in `store`). Throws std::runtime_error when a step fails.
+/// (sealing its share in `store`), each reading the ceremony with get_ceremony as the
+/// scrutineer panel does. Throws std::runtime_error when a step fails.
 void run_ceremony(const server_address& a, session& chair, const key_store& store,
                   const std::string& sitting, std::size_t n, std::size_t k);
 

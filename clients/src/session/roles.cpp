@@ -136,11 +136,16 @@ result<std::uint64_t> assisted_check_in(session& s, const board_record& board,
 result<void> send_keygen(session& s, const board_record& board, std::string_view sitting_id,
                          std::string_view person, const crypto::secret_key& key) {
   const ceremony_record* c = find_ceremony(board, sitting_id);
-  if (c == nullptr || !c->params) return errc::no_ceremony;
-  const std::uint64_t index = c->index_of(person);
-  if (index == 0 || c->params->scrutineer(index) != key.public_part())
-    return errc::not_a_scrutineer;
-  auto msg = crypto::make_keygen_message(*c->params, index, key, crypto::system_random());
+  if (c == nullptr) return errc::no_ceremony;
+  return send_keygen(s, *c, sitting_id, person, key);
+}
+
+result<void> send_keygen(session& s, const ceremony_record& c, std::string_view sitting_id,
+                         std::string_view person, const crypto::secret_key& key) {
+  if (!c.params) return errc::no_ceremony;
+  const std::uint64_t index = c.index_of(person);
+  if (index == 0 || c.params->scrutineer(index) != key.public_part()) return errc::not_a_scrutineer;
+  auto msg = crypto::make_keygen_message(*c.params, index, key, crypto::system_random());
   auto fields = s.call(protocol::keygen_request{std::string(sitting_id), std::move(msg)});
   if (!fields) return fields.error();
   return {};
@@ -151,12 +156,20 @@ result<bool> open_shares_and_confirm(session& s, const board_record& board,
                                      const crypto::secret_key& key, const key_store& store,
                                      std::string_view pin, const crypto::pin_limits& limits) {
   const ceremony_record* c = find_ceremony(board, sitting_id);
-  if (c == nullptr || !c->params) return {boost::system::in_place_error, errc::no_ceremony};
-  const auto& params = *c->params;
-  const std::uint64_t index = c->index_of(person);
+  if (c == nullptr) return {boost::system::in_place_error, errc::no_ceremony};
+  return open_shares_and_confirm(s, *c, sitting_id, person, key, store, pin, limits);
+}
+
+result<bool> open_shares_and_confirm(session& s, const ceremony_record& c,
+                                     std::string_view sitting_id, std::string_view person,
+                                     const crypto::secret_key& key, const key_store& store,
+                                     std::string_view pin, const crypto::pin_limits& limits) {
+  if (!c.params) return {boost::system::in_place_error, errc::no_ceremony};
+  const auto& params = *c.params;
+  const std::uint64_t index = c.index_of(person);
   if (index == 0 || params.scrutineer(index) != key.public_part())
     return {boost::system::in_place_error, errc::not_a_scrutineer};
-  auto messages = c->all_messages();
+  auto messages = c.all_messages();
   if (!messages) return {boost::system::in_place_error, errc::ceremony_in_progress};
   std::vector<crypto::scalar> shares;
   for (const auto& m : *messages) {

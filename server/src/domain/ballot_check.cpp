@@ -49,12 +49,14 @@ ballot_check check_ballot(const ballot_basis& basis, const crypto::ballot& b) {
   ballot_check out;
   out.election_hash = basis.election_hash;
   out.joint_key = basis.joint_key;
+  crypto::decoded_ballot_points points;
   const auto status =
-      crypto::verify_ballot(basis.manifest, basis.election_hash, basis.joint_key, b);
+      crypto::verify_ballot(basis.manifest, basis.election_hash, basis.joint_key, b, &points);
   if (status != crypto::ballot_status::ok) {
     out.verdict = ballot_error(status);
   } else {
     verified_ballot v;
+    v.points = std::move(points);
     v.digest = crypto::ballot_digest(b, basis.election_hash);
     v.tracking = crypto::tracking_code(v.digest, b.sig);
     out.verdict = v;

@@ -9,6 +9,7 @@
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/group.hpp"
 #include "plenum/crypto/manifest.hpp"
+#include "plenum/crypto/running_tally.hpp"
 #include "plenum/protocol/error.hpp"
 
 namespace plenum::server::domain {
@@ -29,10 +30,12 @@ struct ballot_basis {
 [[nodiscard]] std::optional<ballot_basis> ballot_basis_for(const congress_state& state,
                                                            const std::string& vote_id);
 
-/// A verified ballot's digest and tracking code (CVP1 §5).
+/// A verified ballot's digest and tracking code (CVP1 §5), and its decoded points.
 struct verified_ballot {
   crypto::digest32 digest{};
   crypto::digest32 tracking{};
+  /// Its option ciphertexts as the verification decoded them (for the running tally).
+  crypto::decoded_ballot_points points;
 };
 
 /// The verdict on one ballot: whether its proofs and signature verify against the basis.

@@ -9,6 +9,7 @@
 
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/bytes.hpp"
+#include "plenum/crypto/running_tally.hpp"
 #include "plenum/protocol/events.hpp"
 
 namespace plenum::server::domain {
@@ -19,6 +20,10 @@ struct event {
   std::uint64_t seq = 0;
   crypto::digest32 entry_hash{};
   protocol::congress_event body;
+  /// For a ballot_accepted applied as it is decided: its ballot's points as its verification
+  /// decoded them, so that the vote's running tally does not decode them again (the tally
+  /// takes them only if they are that ballot's, else decodes). Null on replay.
+  const crypto::decoded_ballot_points* ballot_points = nullptr;
 };
 
 /// The receipt data of a ballot or challenge sent again unchanged: nothing new is recorded,

@@ -428,7 +428,9 @@ struct congress_state::applier {
     ciphertexts.reserve(v->aggregates.positions());
     for (const auto& contest : p.ballot.contests)
       for (const auto& option : contest.options) ciphertexts.push_back(option.ct);
-    if (!v->aggregates.add(ciphertexts))
+    const bool added = e.ballot_points != nullptr ? v->aggregates.add(ciphertexts, *e.ballot_points)
+                                                  : v->aggregates.add(ciphertexts);
+    if (!added)
       return refused("ballot_accepted in " + p.vote_id + ": the ballot does not fit the vote");
     ballot_record b{p.voter_pk.hex(),
                     crypto::to_hex(p.ballot_id),

@@ -179,6 +179,11 @@ void command_pipeline::execute(std::uint64_t id, const domain::command& cmd,
                                  {"error", appended.error().message()}});
     return slot->set_durable(appended.error()), slot->set_frame(appended.error(), {});
   }
+  // A cast ballot's points as its check outside the lock decoded them, for the vote's tally.
+  const crypto::decoded_ballot_points* ballot_points = nullptr;
+  if (const auto* cast = std::get_if<domain::cast_ballot>(&cmd);
+      cast != nullptr && cast->checked && cast->checked->verdict.has_value())
+    ballot_points = &cast->checked->verdict->points;
   std::vector<applied_event> applied;
   for (std::size_t i = 0; i < decided->events.size(); ++i) {
     auto& body = decided->events[i];
@@ -186,7 +191,9 @@ void command_pipeline::execute(std::uint64_t id, const domain::command& cmd,
     const auto& placed = (*appended)[i];
     const crypto::digest32 prev = entry_hashes_.empty() ? crypto::digest32{} : entry_hashes_.back();
     entry_hashes_.push_back(placed.entry_hash);
-    auto applied_ok = state_.apply(domain::event{placed.seq, placed.entry_hash, body});
+    auto applied_ok = state_.apply(domain::event{
+        placed.seq, placed.entry_hash, body,
+        std::holds_alternative<protocol::events::ballot_accepted>(body) ? ballot_points : nullptr});
     if (!applied_ok) {
       log::error("apply failed",
                  {{"seq", placed.seq}, {"type", type}, {"error", applied_ok.error().reason}});

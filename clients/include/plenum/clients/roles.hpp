@@ -77,12 +77,26 @@ struct cast_outcome {
                                        std::string_view sitting_id, std::string_view person,
                                        const crypto::secret_key& key);
 
+/// The same from the ceremony `c` as get_ceremony reported it (the scrutineer panel's way:
+/// no board read). Errors as above.
+[[nodiscard]] result<void> send_keygen(session& s, const ceremony_record& c,
+                                       std::string_view sitting_id, std::string_view person,
+                                       const crypto::secret_key& key);
+
 /// Scrutineer `person` checks every keygen message, opens its shares, computes the keys,
 /// combines its share (sealed under `pin` into the store) and sends its confirmation.
 /// Returns whether the ceremony is now complete. Errors: errc::ceremony_in_progress (not all
 /// messages in), bad_ceremony_message (a message fails its checks or a share does not match
 /// its commitments), the store's error, the server's refusal.
 [[nodiscard]] result<bool> open_shares_and_confirm(session& s, const board_record& board,
+                                                   std::string_view sitting_id,
+                                                   std::string_view person,
+                                                   const crypto::secret_key& key,
+                                                   const key_store& store, std::string_view pin,
+                                                   const crypto::pin_limits& limits = {});
+
+/// The same from the ceremony `c` as get_ceremony reported it. Errors as above.
+[[nodiscard]] result<bool> open_shares_and_confirm(session& s, const ceremony_record& c,
                                                    std::string_view sitting_id,
                                                    std::string_view person,
                                                    const crypto::secret_key& key,

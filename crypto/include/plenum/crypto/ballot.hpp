@@ -18,6 +18,8 @@
 
 namespace plenum::crypto {
 
+class decoded_ballot_points;  // plenum/crypto/running_tally.hpp
+
 /// One option of a ballot: its encrypted value (0 or 1) and the proof that it is 0 or 1.
 struct encrypted_option {
   ciphertext ct;
@@ -122,5 +124,12 @@ enum class ballot_status {
 /// Thread-safe.
 [[nodiscard]] ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
                                           const point& joint_key, const ballot& b);
+
+/// verify_ballot, and when the ballot verifies (ok) and `decoded` is not null, its option
+/// ciphertexts as the verification decoded them put into `*decoded` for running_tally::add.
+/// `*decoded` is left unchanged otherwise. Thread-safe.
+[[nodiscard]] ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
+                                          const point& joint_key, const ballot& b,
+                                          decoded_ballot_points* decoded);
 
 }  // namespace plenum::crypto

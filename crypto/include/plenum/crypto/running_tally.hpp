@@ -4,11 +4,38 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "plenum/crypto/elgamal.hpp"
 
 namespace plenum::crypto {
+
+namespace detail {
+struct decoded_ciphertexts;  // crypto/src/decoded_ciphertexts.hpp
+}
+
+/// One ballot's option ciphertexts as verify_ballot decoded them for the variable-time engine,
+/// in position order, with their encodings: handed to running_tally::add so that an accepted
+/// ballot's points are decoded once, by its verification. Empty unless verify_ballot filled it.
+/// Immutable once made; cheap to copy; safe to share between threads.
+///
+/// VARIABLE TIME, like running_tally: only a ballot's public ciphertexts.
+class decoded_ballot_points {
+ public:
+  decoded_ballot_points() = default;
+  /// Made by verify_ballot (the type is internal to the library).
+  explicit decoded_ballot_points(std::shared_ptr<const detail::decoded_ciphertexts> points)
+      : points_(std::move(points)) {}
+
+  /// Whether it holds no points.
+  [[nodiscard]] bool empty() const { return points_ == nullptr; }
+  /// The points, null when empty.
+  [[nodiscard]] const detail::decoded_ciphertexts* get() const { return points_.get(); }
+
+ private:
+  std::shared_ptr<const detail::decoded_ciphertexts> points_;
+};
 
 /// Running sums A = Σ alpha, B = Σ beta for each position of one vote, held as decoded curve
 /// points so that adding a ballot decodes each of its points once and encodes nothing; the
@@ -32,6 +59,10 @@ class running_tally {
   /// the ballot does not have exactly one ciphertext per position. It does not check the
   /// ballot: only accepted ballots may be added.
   [[nodiscard]] bool add(std::span<const ciphertext> ballot);
+  /// The same, taking each point from `decoded` instead of decoding it when `decoded` holds
+  /// exactly the ballot's ciphertexts (the same encodings in the same order); otherwise, or
+  /// when it is empty, decodes as add(ballot). The sums are the same either way.
+  [[nodiscard]] bool add(std::span<const ciphertext> ballot, const decoded_ballot_points& decoded);
 
   /// The aggregates (A, B), one per position, encoded now (two encodings per position).
   [[nodiscard]] std::vector<ciphertext> aggregates() const;
