@@ -13,6 +13,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <thread>
@@ -179,8 +180,10 @@ TEST(Standby, TheStandbyRefusesToServeAndBothMachinesWatchTheirSync) {
   EXPECT_TRUE(eventually([&] { return flag(sync_file(b.data), "named_sync_when_last_seen"); }, 5s));
 
   // The primary goes on alone: the standby sees that it was not named sync when last seen.
-  pg_a.execute("ALTER SYSTEM SET synchronous_standby_names = ''");
-  pg_a.execute("SELECT pg_reload_conf()");
+  const std::string standalone = std::string(PLENUMD_BINARY) + " standalone --event-store '" +
+                                 pg_a.conninfo("congress") + "' >>'" +
+                                 (dir.path() / "standalone.log").string() + "' 2>&1";
+  ASSERT_EQ(std::system(standalone.c_str()), 0) << read_file(dir.path() / "standalone.log");
   EXPECT_TRUE(eventually([&] { return hall_standby(on_a) == "standalone"; }, 5s))
       << hall_standby(on_a);
   EXPECT_TRUE(eventually(

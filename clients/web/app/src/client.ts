@@ -103,12 +103,14 @@ interface Pending {
 /** Why a hall address was not used: it serves another congress, or it is the standby. */
 export type AddressRefusal = "other_congress" | "not_serving";
 
-/** A hall machine must answer with hello within this long, or the next one is tried. */
-const HELLO_TIMEOUT_MS = 5_000;
+/** A hall machine must answer with hello within this long, or the next one is tried (long
+ * enough for a busy server's TLS handshakes when a whole hall reconnects at once). */
+const HELLO_TIMEOUT_MS = 10_000;
 /** While connected the client pings this often, and drops a connection that does not answer
- * within PING_TIMEOUT_MS: a machine that lost its power closes no socket. */
-const PING_EVERY_MS = 20_000;
-const PING_TIMEOUT_MS = 8_000;
+ * within PING_TIMEOUT_MS: a machine that lost its power closes no socket. A dead machine is thus
+ * left within 30 s; a ping is answered at once even while commits wait for the standby. */
+const PING_EVERY_MS = 15_000;
+const PING_TIMEOUT_MS = 15_000;
 
 /** The prev_hash of the board's first entry. */
 const GENESIS_HEX = toHex(genesisHash());
