@@ -286,13 +286,32 @@ promote_outcome promote_standby(const promote_options& options, std::ostream& pr
         "turn machine A off (or unplug it) first." +
         std::string(nothing_changed));
   }
+  // The WAL received may end inside a record that A's power loss cut off (its first part on the
+  // last page A sent, the rest never sent): replay stops before it for good. Every complete
+  // record is replayed, and a commit A reported is complete on this machine, so replay that
+  // stands still for 2 s with the stream gone has replayed all there is to take over.
   const auto replay_deadline = std::chrono::steady_clock::now() + options.replay_wait;
+  std::string replayed_lsn = state->replay_lsn;
+  auto replay_still_since = std::chrono::steady_clock::now();
+  bool replay_stands_still = false;
   while (!state->replayed_all && std::chrono::steady_clock::now() < replay_deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     state = (*standby)->replication();
     if (!state) return refused(state.error().message + nothing_changed);
+    const auto now = std::chrono::steady_clock::now();
+    if (state->replay_lsn != replayed_lsn) {
+      replayed_lsn = state->replay_lsn;
+      replay_still_since = now;
+    } else if (!state->replay_paused && now - replay_still_since >= std::chrono::seconds(2)) {
+      replay_stands_still = true;
+      break;
+    }
   }
-  if (!state->replayed_all) {
+  if (!state->replayed_all && replay_stands_still) {
+    progress << "the WAL received ends inside a record machine A did not finish (received "
+             << state->receive_lsn << ", replayed " << state->replay_lsn
+             << "): everything complete is replayed\n";
+  } else if (!state->replayed_all) {
     return refused("the WAL received from machine A is not replayed after " +
                    std::to_string(options.replay_wait.count() / 1000) + " s (received " +
                    state->receive_lsn + ", replayed " + state->replay_lsn +

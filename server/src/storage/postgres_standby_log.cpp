@@ -95,7 +95,8 @@ storage_result<replication_state> postgres_standby_log::replication() {
       "EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming'), "
       "coalesce(pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn(), false), "
       "coalesce(pg_last_wal_receive_lsn()::text, ''), "
-      "coalesce(pg_last_wal_replay_lsn()::text, '')");
+      "coalesce(pg_last_wal_replay_lsn()::text, ''), "
+      "pg_is_in_recovery() AND pg_get_wal_replay_pause_state() <> 'not paused'");
   if (!r) return r.error();
   replication_state s;
   s.in_recovery = r->text(0, 0) == "t";
@@ -103,6 +104,7 @@ storage_result<replication_state> postgres_standby_log::replication() {
   s.replayed_all = r->text(0, 2) == "t";
   s.receive_lsn = r->text(0, 3);
   s.replay_lsn = r->text(0, 4);
+  s.replay_paused = r->text(0, 5) == "t";
   return s;
 }
 

@@ -30,6 +30,8 @@ struct replication_state {
   bool streaming = false;
   /// Everything received has been applied (receive LSN = replay LSN), so the tables show it.
   bool replayed_all = false;
+  /// Someone paused the replay (pg_wal_replay_pause()): received records wait unapplied.
+  bool replay_paused = false;
   /// The positions themselves, for the log ("0/3000148").
   std::string receive_lsn;
   std::string replay_lsn;
