@@ -21,23 +21,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// A loopback port no one listens on now.
-std::uint16_t free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
-    throw std::runtime_error("no free port");
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 TEST(HallServers, APlainPlenumdServesNamesTheHallAndHasNoStandby) {
   temp_dir dir;
-  const std::uint16_t port = free_port();
+  const std::uint16_t port = free_loopback_port();
   const std::string self = "https://127.0.0.1:" + std::to_string(port);
   const std::string other = "https://192.0.2.7:8443";
   clients::launch::plenumd_settings settings;

@@ -2,7 +2,10 @@
 // threads and its output in a log file of the test's choosing) and their temporary directory.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +26,27 @@ class temp_dir {
  private:
   std::filesystem::path path_;
 };
+
+/// A loopback TCP port no one listens on now (the kernel's pick; another process may take it
+/// before the caller binds it).
+[[nodiscard]] std::uint16_t free_loopback_port();
+
+/// Polls `check` every 50 ms until it holds or `timeout` passes; whether it held.
+[[nodiscard]] bool eventually(const std::function<bool()>& check,
+                              std::chrono::milliseconds timeout);
+
+/// A finished command: its exit status (-1 when it did not exit normally) and its output.
+struct command_result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `binary args…` through the shell, each word quoted, its stdout and stderr collected in
+/// files under `scratch`; waits for it.
+[[nodiscard]] command_result run_command(const std::filesystem::path& binary,
+                                         const std::vector<std::string>& args,
+                                         const std::filesystem::path& scratch);
 
 /// plenumd started with `--threads 2` plus `extra_args`, its output appended to `log_file`.
 /// The destructor kills it (SIGKILL) if it still runs.

@@ -48,31 +48,6 @@ void write_file(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::trunc) << text;
 }
 
-std::string quoted(const std::string& word) {
-  std::string q = "'";
-  for (char c : word) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-struct command_result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `binary args…` and collects its exit status, stdout and stderr.
-command_result run(const fs::path& binary, const std::vector<std::string>& args,
-                   const fs::path& scratch) {
-  static int n = 0;
-  const fs::path out = scratch / ("cmd" + std::to_string(++n) + ".out");
-  const fs::path err = scratch / ("cmd" + std::to_string(n) + ".err");
-  std::string line = quoted(binary.string());
-  for (const auto& a : args) line += " " + quoted(a);
-  line += " >" + quoted(out.string()) + " 2>" + quoted(err.string());
-  const int raw = std::system(line.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(out), read_file(err)};
-}
-
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -109,7 +84,7 @@ TEST(Promote, RefusesEveryStandbyItMustNotPromoteThenTakesOverAfterThePowerLoss)
   auto promote = [&](std::vector<std::string> extra = {}) {
     auto args = promote_args;
     args.insert(args.end(), extra.begin(), extra.end());
-    return run(PLENUMD_BINARY, args, dir.path());
+    return run_command(PLENUMD_BINARY, args, dir.path());
   };
   auto still_a_standby = [&] { return standby.query("SELECT pg_is_in_recovery()") == "t"; };
 
@@ -118,18 +93,19 @@ TEST(Promote, RefusesEveryStandbyItMustNotPromoteThenTakesOverAfterThePowerLoss)
   ASSERT_TRUE(hall.wait_ready(60s)) << read_file(dir.path() / "a.log");
 
   // B's key, certified by A's congress key while A's plenumd runs.
-  const auto made = run(PLENUMD_BINARY, {"standby-key", "--data-dir", b.string()}, dir.path());
+  const auto made =
+      run_command(PLENUMD_BINARY, {"standby-key", "--data-dir", b.string()}, dir.path());
   ASSERT_EQ(made.status, 0) << made.err;
   const auto b_pk = crypto::public_key::from_hex(made.out.substr(0, 64));
   ASSERT_TRUE(b_pk) << made.out;
   const auto b_key = storage::congress_key_store(b, "standby.key").load();
   ASSERT_TRUE(b_key);
   EXPECT_EQ(b_key->public_part(), *b_pk);
-  const auto certified =
-      run(PLENUMD_BINARY,
-          {"certify-standby", "--data-dir", a.string(), "--event-store", a_store, "--standby-key",
-           b_pk->hex(), "--out", (b / "standby-certificate.json").string()},
-          dir.path());
+  const auto certified = run_command(
+      PLENUMD_BINARY,
+      {"certify-standby", "--data-dir", a.string(), "--event-store", a_store, "--standby-key",
+       b_pk->hex(), "--out", (b / "standby-certificate.json").string()},
+      dir.path());
   ASSERT_EQ(certified.status, 0) << certified.err;
   const auto certificate =
       server::parse_certificate_text(read_file(b / "standby-certificate.json"));
@@ -138,9 +114,9 @@ TEST(Promote, RefusesEveryStandbyItMustNotPromoteThenTakesOverAfterThePowerLoss)
   ASSERT_TRUE(congress_key);
 
   // The record of a data directory whose log is in PostgreSQL is refused, not written empty.
-  const auto empty =
-      run(PLENUMD_BINARY,
-          {"export", "--data-dir", a.string(), "--out", (dir.path() / "x").string()}, dir.path());
+  const auto empty = run_command(
+      PLENUMD_BINARY, {"export", "--data-dir", a.string(), "--out", (dir.path() / "x").string()},
+      dir.path());
   EXPECT_EQ(empty.status, 1);
   EXPECT_NE(empty.err.find("holds no events.db"), std::string::npos) << empty.err;
   EXPECT_NE(empty.err.find("--event-store"), std::string::npos) << empty.err;
@@ -262,12 +238,12 @@ TEST(Promote, RefusesEveryStandbyItMustNotPromoteThenTakesOverAfterThePowerLoss)
 
   // B's record verifies; a forged handover in it does not.
   const fs::path record = dir.path() / "record";
-  const auto exported =
-      run(PLENUMD_BINARY,
-          {"export", "--event-store", b_store, "--data-dir", b.string(), "--out", record.string()},
-          dir.path());
+  const auto exported = run_command(
+      PLENUMD_BINARY,
+      {"export", "--event-store", b_store, "--data-dir", b.string(), "--out", record.string()},
+      dir.path());
   ASSERT_EQ(exported.status, 0) << exported.err;
-  const auto verified = run(PLENUM_VERIFY_BINARY, {record.string()}, dir.path());
+  const auto verified = run_command(PLENUM_VERIFY_BINARY, {record.string()}, dir.path());
   EXPECT_EQ(verified.status, 0) << verified.out << verified.err;
   EXPECT_NE(verified.out.find("PASS signatures"), std::string::npos) << verified.out;
 
@@ -283,7 +259,7 @@ TEST(Promote, RefusesEveryStandbyItMustNotPromoteThenTakesOverAfterThePowerLoss)
   const fs::path forged = dir.path() / "forged";
   const std::vector<crypto::secret_key> keys{*b_key};
   ASSERT_TRUE(server::record_export::write_record(forged_events, on_b->congress_pk, keys, forged));
-  const auto refused = run(PLENUM_VERIFY_BINARY, {forged.string()}, dir.path());
+  const auto refused = run_command(PLENUM_VERIFY_BINARY, {forged.string()}, dir.path());
   EXPECT_NE(refused.status, 0);
   EXPECT_NE(refused.out.find("FAIL signatures"), std::string::npos) << refused.out;
 
@@ -330,7 +306,8 @@ TEST(Promote, FinishAppendsTheHandoverAfterAPromoteThatStoppedAfterPgPromote) {
     ASSERT_FALSE((*log)->flush());
     events = (*log)->snapshot();
   }
-  const auto made = run(PLENUMD_BINARY, {"standby-key", "--data-dir", b.string()}, dir.path());
+  const auto made =
+      run_command(PLENUMD_BINARY, {"standby-key", "--data-dir", b.string()}, dir.path());
   ASSERT_EQ(made.status, 0) << made.err;
   const auto b_pk = crypto::public_key::from_hex(made.out.substr(0, 64));
   ASSERT_TRUE(b_pk);
@@ -348,13 +325,13 @@ TEST(Promote, FinishAppendsTheHandoverAfterAPromoteThatStoppedAfterPgPromote) {
                                       b_store,
                                       "--primary-event-store",
                                       primary.conninfo("congress")};
-  const auto refused = run(PLENUMD_BINARY, args, dir.path());
+  const auto refused = run_command(PLENUMD_BINARY, args, dir.path());
   EXPECT_EQ(refused.status, 1);
   EXPECT_NE(refused.err.find("run plenumd promote --finish"), std::string::npos) << refused.err;
 
   auto finish_args = args;
   finish_args.push_back("--finish");
-  const auto finished = run(PLENUMD_BINARY, finish_args, dir.path());
+  const auto finished = run_command(PLENUMD_BINARY, finish_args, dir.path());
   ASSERT_EQ(finished.status, 0) << finished.err;
   EXPECT_EQ(std::stoull(finished.out), events.size());
   EXPECT_EQ(standby.query("SHOW synchronous_standby_names"), "");
@@ -395,8 +372,8 @@ TEST(Standalone, TheCommitsAStoppedStandbyHoldsBackReturnAfterStandalone) {
   EXPECT_EQ(reported.wait_for(1500ms), std::future_status::timeout)
       << "nothing is durable while the standby is down";
 
-  const auto alone = run(PLENUMD_BINARY,
-                         {"standalone", "--event-store", primary.conninfo("congress")}, dir.path());
+  const auto alone = run_command(
+      PLENUMD_BINARY, {"standalone", "--event-store", primary.conninfo("congress")}, dir.path());
   ASSERT_EQ(alone.status, 0) << alone.err;
   EXPECT_NE(alone.out.find("from seq 1 the hall runs without a standby"), std::string::npos)
       << alone.out;
@@ -406,9 +383,9 @@ TEST(Standalone, TheCommitsAStoppedStandbyHoldsBackReturnAfterStandalone) {
   EXPECT_FALSE(reported.get());
   EXPECT_EQ(primary.query("SELECT count(*) FROM events", "congress"), "2");
 
-  const auto unreachable =
-      run(PLENUMD_BINARY,
-          {"standalone", "--event-store", "host=127.0.0.1 port=1 connect_timeout=2"}, dir.path());
+  const auto unreachable = run_command(
+      PLENUMD_BINARY, {"standalone", "--event-store", "host=127.0.0.1 port=1 connect_timeout=2"},
+      dir.path());
   EXPECT_EQ(unreachable.status, 1);
   EXPECT_NE(unreachable.err.find("cannot reach the primary's PostgreSQL"), std::string::npos)
       << unreachable.err;

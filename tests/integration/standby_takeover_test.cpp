@@ -41,53 +41,6 @@ using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-std::uint16_t free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
-    throw std::runtime_error("no free port");
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-struct command_result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quoted(const std::string& word) {
-  std::string q = "'";
-  for (char c : word) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// Runs `binary args…`; its exit status, stdout and stderr.
-command_result run(const fs::path& binary, const std::vector<std::string>& args,
-                   const fs::path& scratch) {
-  static int n = 0;
-  const fs::path out = scratch / ("cmd" + std::to_string(++n) + ".out");
-  const fs::path err = scratch / ("cmd" + std::to_string(n) + ".err");
-  std::string line = quoted(binary.string());
-  for (const auto& a : args) line += " " + quoted(a);
-  line += " >" + quoted(out.string()) + " 2>" + quoted(err.string());
-  const int raw = std::system(line.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(out), read_file(err)};
-}
-
-bool eventually(const std::function<bool()>& check, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!check()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(50ms);
-  }
-  return true;
-}
-
 std::optional<protocol::receipt> receipt_of(const hall_reply& r) {
   if (!r.ok() || !r.fields.contains("receipt")) return std::nullopt;
   auto decoded = protocol::decode_receipt(r.fields.at("receipt"));
@@ -110,8 +63,8 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   temp_dir dir;
   const fs::path a = dir.path() / "a";
   const fs::path b = dir.path() / "b";
-  const std::uint16_t port_a = free_port();
-  const std::uint16_t port_b = free_port();
+  const std::uint16_t port_a = free_loopback_port();
+  const std::uint16_t port_b = free_loopback_port();
   const std::vector<std::string> hall_servers = {
       "--hall-server", "https://127.0.0.1:" + std::to_string(port_a), "--hall-server",
       "https://127.0.0.1:" + std::to_string(port_b)};
@@ -133,15 +86,16 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   ASSERT_EQ(primary->wait_ready(120s), port_a) << read_file(dir.path() / "a.log");
 
   // B's key, certified by A; then B follows.
-  const auto made = run(PLENUMD_BINARY, {"standby-key", "--data-dir", b.string()}, dir.path());
+  const auto made =
+      run_command(PLENUMD_BINARY, {"standby-key", "--data-dir", b.string()}, dir.path());
   ASSERT_EQ(made.status, 0) << made.err;
   const auto b_pk = crypto::public_key::from_hex(made.out.substr(0, 64));
   ASSERT_TRUE(b_pk) << made.out;
-  const auto certified =
-      run(PLENUMD_BINARY,
-          {"certify-standby", "--data-dir", a.string(), "--event-store", a_store, "--standby-key",
-           b_pk->hex(), "--out", (b / "standby-certificate.json").string()},
-          dir.path());
+  const auto certified = run_command(
+      PLENUMD_BINARY,
+      {"certify-standby", "--data-dir", a.string(), "--event-store", a_store, "--standby-key",
+       b_pk->hex(), "--out", (b / "standby-certificate.json").string()},
+      dir.path());
   ASSERT_EQ(certified.status, 0) << certified.err;
   clients::launch::plenumd_process standby(
       PLENUMD_BINARY, b,
@@ -183,10 +137,11 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   primary.reset();
   pg_a.stop();
 
-  const auto took = run(PLENUMD_BINARY,
-                        {"promote", "--data-dir", b.string(), "--event-store", b_store,
-                         "--primary-event-store", a_store, "--reason", "machine A lost power"},
-                        dir.path());
+  const auto took =
+      run_command(PLENUMD_BINARY,
+                  {"promote", "--data-dir", b.string(), "--event-store", b_store,
+                   "--primary-event-store", a_store, "--reason", "machine A lost power"},
+                  dir.path());
   ASSERT_EQ(took.status, 0) << took.err << read_file(dir.path() / "b.log");
   const auto promoted_at = std::chrono::steady_clock::now();
   const std::uint64_t handover_seq = std::stoull(took.out);
@@ -255,14 +210,13 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
     const fs::path unpacked = dir.path() / "download";
     fs::create_directories(unpacked);
     ASSERT_EQ(
-        std::system(
-            ("tar -xzf " + quoted(packed.string()) + " -C " + quoted(unpacked.string())).c_str()),
+        run_command("tar", {"-xzf", packed.string(), "-C", unpacked.string()}, dir.path()).status,
         0);
     const std::string name = str(ready.fields, "filename");
-    const auto downloaded =
-        run(PLENUM_VERIFY_BINARY,
-            {(unpacked / name.substr(0, name.size() - std::string(".tar.gz").size())).string()},
-            dir.path());
+    const auto downloaded = run_command(
+        PLENUM_VERIFY_BINARY,
+        {(unpacked / name.substr(0, name.size() - std::string(".tar.gz").size())).string()},
+        dir.path());
     EXPECT_EQ(downloaded.status, 0) << downloaded.out << downloaded.err;
   }
 
@@ -274,12 +228,12 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   fs::copy_file(b / "standby.key", keys / "standby.key");
   fs::permissions(keys, fs::perms::owner_all);
   const fs::path record = dir.path() / "record";
-  const auto exported = run(
+  const auto exported = run_command(
       PLENUMD_BINARY,
       {"export", "--event-store", b_store, "--data-dir", keys.string(), "--out", record.string()},
       dir.path());
   ASSERT_EQ(exported.status, 0) << exported.err;
-  const auto verified = run(PLENUM_VERIFY_BINARY, {record.string()}, dir.path());
+  const auto verified = run_command(PLENUM_VERIFY_BINARY, {record.string()}, dir.path());
   EXPECT_EQ(verified.status, 0) << verified.out << verified.err;
   EXPECT_NE(verified.out.find("PASS signatures"), std::string::npos) << verified.out;
 }

@@ -28,29 +28,6 @@ namespace {
 using namespace std::chrono_literals;
 namespace json = boost::json;
 
-std::uint16_t free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
-    throw std::runtime_error("no free port");
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-// Polls `check` every 100 ms until it holds or `timeout` passes; whether it held.
-bool eventually(const std::function<bool()>& check, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!check()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(100ms);
-  }
-  return true;
-}
-
 // The standby's standby-sync.json (an empty object while it cannot be read).
 json::object sync_file(const std::filesystem::path& data) {
   boost::system::error_code ec;
@@ -91,8 +68,8 @@ TEST(Standby, TheStandbyRefusesToServeAndBothMachinesWatchTheirSync) {
   test::postgres_cluster pg_b("hall_b", pg_a);
   pg_a.execute("CREATE DATABASE congress");
   temp_dir dir;
-  hall_machine a{free_port(), "", dir.path() / "a"};
-  hall_machine b{free_port(), "", dir.path() / "b"};
+  hall_machine a{free_loopback_port(), "", dir.path() / "a"};
+  hall_machine b{free_loopback_port(), "", dir.path() / "b"};
   a.address = "https://127.0.0.1:" + std::to_string(a.port);
   b.address = "https://127.0.0.1:" + std::to_string(b.port);
   const std::vector<std::string> hall_servers = {"--hall-server", a.address, "--hall-server",
