@@ -183,8 +183,8 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   auto ballot2 = crypto::make_ballot(basis.manifest, basis.election_hash, basis.joint_key,
                                      sitting.keys.at(motion_delegate(2)), {{0, 1, 0}}, br2);
   ASSERT_TRUE(ballot2);
-  const auto second = receipt_of(
-      d2.call("cast_ballot", {{"vote_id", "v1"}, {"ballot", protocol::encode_ballot(*ballot2)}}));
+  const json::object cast2{{"vote_id", "v1"}, {"ballot", protocol::encode_ballot(*ballot2)}};
+  const auto second = receipt_of(d2.call("cast_ballot", cast2));
   ASSERT_TRUE(second);
   EXPECT_GT(second->board_seq, handover_seq);
   EXPECT_TRUE(b_pk->verify(
@@ -236,6 +236,35 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   const auto verified = run_command(PLENUM_VERIFY_BINARY, {record.string()}, dir.path());
   EXPECT_EQ(verified.status, 0) << verified.out << verified.err;
   EXPECT_NE(verified.out.find("PASS signatures"), std::string::npos) << verified.out;
+
+  // B's plenumd restarted after the takeover — with the command line it had as the standby, and
+  // without --standby — serves the hall with B's key: the same D002 ballot is answered with
+  // the same receipt.
+  on_b.reset();
+  EXPECT_EQ(standby.stop(SIGKILL, 20s), 128 + SIGKILL);
+  for (const bool as_standby : {true, false}) {
+    std::vector<std::string> args{"--event-store", b_store};
+    if (as_standby) {
+      args.insert(args.begin(), "--standby");
+      args.insert(args.end(), {"--primary-event-store", a_store});
+    }
+    clients::launch::plenumd_process again_b(PLENUMD_BINARY, b, with_hall(args),
+                                             settings_for(port_b, dir.path() / "b-again.log"));
+    ASSERT_EQ(again_b.wait_ready(60s), port_b) << read_file(dir.path() / "b-again.log");
+    {
+      hall_client back(port_b);
+      EXPECT_TRUE(back.hello().serving) << as_standby;
+      ASSERT_TRUE(back.hello().signing_pk.has_value());
+      EXPECT_EQ(*back.hello().signing_pk, *b_pk);
+      ASSERT_TRUE(back.auth(sitting.keys.at(motion_delegate(2))).ok());
+      const auto repeated = receipt_of(back.call("cast_ballot", cast2));
+      ASSERT_TRUE(repeated) << as_standby;
+      EXPECT_EQ(repeated->board_seq, second->board_seq);
+      EXPECT_EQ(repeated->sig, second->sig);
+    }
+    EXPECT_FALSE(fs::exists(b / "congress.key")) << "no congress key is made on B";
+    EXPECT_EQ(again_b.stop(SIGKILL, 20s), 128 + SIGKILL);
+  }
 }
 
 }  // namespace

@@ -215,7 +215,17 @@ int run(const plenum::server::app::daemon_options& opts) {
         true);
   };
 #endif
-  if (opts.standby) {
+  // A standby machine started again after it took the hall over (its PostgreSQL is a primary
+  // now) serves the hall, with the same command line as before or without --standby.
+  bool follow_as_standby = opts.standby;
+#ifdef PLENUM_WITH_POSTGRES
+  if (opts.standby && plenum::server::app::store_is_primary(*opts.event_store)) {
+    log::info("the event store is a primary: this machine serves the hall",
+              {{"data_dir", opts.data_dir.string()}});
+    follow_as_standby = false;
+  }
+#endif
+  if (follow_as_standby) {
 #ifdef PLENUM_WITH_POSTGRES
     standby = open_standby_when_ready(*opts.event_store);
     if (!standby) return 1;
@@ -245,7 +255,16 @@ int run(const plenum::server::app::daemon_options& opts) {
     hall_config.congress_id = opts.congress_id;
     hall_config.congress_name = opts.congress_name;
     hall_config.sheet_tool = sheet_tool(opts);
-    auto opened = plenum::server::service::hall_service::open(hall_config);
+    auto opened = [&] {
+#ifdef PLENUM_WITH_POSTGRES
+      if (opts.event_store) {
+        if (auto taken =
+                plenum::server::app::open_hall_taken_over_before(hall_config, *opts.event_store))
+          return std::move(*taken);
+      }
+#endif
+      return plenum::server::service::hall_service::open(hall_config);
+    }();
     if (!opened) {
       // A log that does not verify is never served: the operator must look at it.
       log::error("cannot open the congress", {{"error", opened.error().message}});

@@ -61,4 +61,22 @@ storage::storage_result<std::unique_ptr<service::hall_service>> open_taken_over_
   return service::hall_service::open(std::move(config));
 }
 
+bool store_is_primary(const std::string& event_store) {
+  auto db = storage::pq::connection::open(event_store);
+  if (!db) return false;
+  auto recovery = db->exec("SELECT pg_is_in_recovery()");
+  return recovery && recovery->text(0, 0) == "f";
+}
+
+std::optional<storage::storage_result<std::unique_ptr<service::hall_service>>>
+open_hall_taken_over_before(const service::hall_config& config, const std::string& event_store) {
+  if (std::filesystem::exists(config.data_dir / storage::congress_key_store::file_name) ||
+      !std::filesystem::exists(config.data_dir / storage::congress_key_store::standby_file_name)) {
+    return std::nullopt;
+  }
+  auto key = load_standby_key(config.data_dir);
+  if (!key) return key.error();
+  return open_taken_over_hall(config, event_store, key->public_part());
+}
+
 }  // namespace plenum::server::app
