@@ -228,9 +228,13 @@ TEST_F(PostgresLog, TheReceiptOfEachBallotIsKeptWithTheLog) {
   {
     auto log = open_or_die(test_key());
     ASSERT_TRUE(log->append("test", payload_of(0), {}));
-    auto appended = log->append("ballot_accepted", protocol::encode_event_payload(accepted), {});
+    event_draft draft{"ballot_accepted", protocol::encode_event_payload(accepted), {}};
+    draft.receipt_tracking_code = tracking;
+    std::vector<event_draft> group;
+    group.push_back(std::move(draft));
+    auto appended = log->append_group(1, std::move(group));
     ASSERT_TRUE(appended);
-    placed = *appended;
+    placed = appended->front();
     ASSERT_FALSE(log->flush());
   }
   // Read as `plenumd export` reads it on the standby, which has no key to re-make it with.

@@ -169,6 +169,11 @@ void command_pipeline::execute(std::uint64_t id, const domain::command& cmd,
                         if (ready) finish(pending);
                       }});
   }
+  // A ballot's receipt is kept with it where the store keeps receipts (PostgreSQL).
+  for (std::size_t i = 0; i < decided->events.size(); ++i) {
+    if (const auto* accepted = std::get_if<protocol::events::ballot_accepted>(&decided->events[i]))
+      drafts[i].receipt_tracking_code = accepted->tracking_code;
+  }
   // Private details go with the group's last event: the group commits in one transaction, so
   // they are stored with the events that carry their digests or not at all.
   for (const auto& row : decided->private_details)

@@ -249,7 +249,8 @@ result<std::vector<appended_event>> event_log::append_locked(std::vector<event_d
     e.stored_at_unix_ms = stored_at;
     placed.push_back({e.seq, e.entry_hash, e.signature, e.stored_at_unix_ms});
     head = {e.seq + 1, e.entry_hash};
-    group.push_back({std::move(e), std::move(d.on_durable), std::move(d.private_details), false});
+    group.push_back({std::move(e), std::move(d.on_durable), std::move(d.private_details),
+                     d.receipt_tracking_code, false});
   }
   group.back().ends_group = true;
 
@@ -334,14 +335,9 @@ storage_result<void> event_log::write_batch(const std::vector<pending>& batch) {
   if (store_->keeps_receipts()) receipts.reserve(batch.size());
   for (const pending& p : batch) {
     writes.push_back({&p.event, &p.private_details, nullptr});
-    if (!store_->keeps_receipts() || p.event.type != protocol::events::ballot_accepted::type) {
-      continue;
-    }
-    auto ballot = protocol::decode_event_payload(p.event.type, p.event.payload);
-    if (!ballot) continue;  // not a ballot the hall accepted: it has no receipt
-    const auto& tracking = std::get<protocol::events::ballot_accepted>(*ballot).tracking_code;
-    receipts.push_back(
-        key_.sign(crypto::receipt_digest(tracking, p.event.seq, p.event.entry_hash)));
+    if (!store_->keeps_receipts() || !p.receipt_tracking_code) continue;
+    receipts.push_back(key_.sign(
+        crypto::receipt_digest(*p.receipt_tracking_code, p.event.seq, p.event.entry_hash)));
     writes.back().receipt = &receipts.back();
   }
   return store_->write(writes);

@@ -82,6 +82,10 @@ struct event_draft {
   std::string payload;
   durable_handler on_durable;
   std::vector<private_detail_row> private_details{};
+  /// A ballot_accepted's tracking code: a store that keeps receipts (PostgreSQL) stores the
+  /// signer's signature over its crypto::receipt_digest with the event, for a machine that
+  /// exports the log without that key. Empty for every other event.
+  std::optional<crypto::digest32> receipt_tracking_code{};
 };
 
 /// Tuning and injected dependencies of an event log.
@@ -248,6 +252,7 @@ class event_log {
     stored_event event;
     durable_handler on_durable;
     std::vector<private_detail_row> private_details;
+    std::optional<crypto::digest32> receipt_tracking_code;  ///< event_draft's
     bool ends_group = true;  ///< the last event of an append_group (a batch never splits one)
   };
 
