@@ -19,6 +19,11 @@ using clock = std::chrono::steady_clock;
 
 std::string screen_person(std::size_t i) { return "P" + std::to_string(i); }
 
+hall_apps::~hall_apps() {
+  for (const auto* devices : {&scrutineers, &screens})
+    for (const auto& d : *devices) d->connection()->close();
+}
+
 std::size_t start_hall_apps(fleet& f, hall_apps& apps,
                             const std::vector<std::shared_ptr<async_connection>>& delegates,
                             const key_store& store, std::size_t scrutineers, std::size_t screens,
