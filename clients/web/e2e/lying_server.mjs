@@ -274,7 +274,7 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
   // tablet that reads on stops. A reload starts it again on the genuine board.
   lie = "none";
   await page.reload();
-  await page.waitForFunction(() => window.plenum.status.get() === "online", null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.plenum?.status.get() === "online", null, { timeout: 30_000 });
 
   // A standby machine's takeover. The handover takes the place of an entry the tablet never
   // reads (an enrollment code issued, followed by another such entry), so that the chain the
