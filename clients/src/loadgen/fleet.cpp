@@ -37,7 +37,7 @@ std::size_t error_tally::total() const {
 
 fleet::fleet(asio::ip::tcp::endpoint server, const tls_options& tls, unsigned threads,
              std::chrono::milliseconds timeout)
-    : ioc_(static_cast<int>(threads)), server_(server), timeout_(timeout) {
+    : ioc_(static_cast<int>(threads)), tls_(tls), server_(server), timeout_(timeout) {
   auto ctx = detail::make_client_context(tls);
   if (!ctx) throw std::runtime_error("TLS context: " + ctx.error().message());
   ctx_.emplace(std::move(*ctx));
@@ -73,6 +73,10 @@ std::shared_ptr<async_connection> fleet::make_connection() { return make_connect
 
 std::shared_ptr<async_connection> fleet::make_connection(const asio::ip::tcp::endpoint& server) {
   return std::make_shared<async_connection>(asio::make_strand(ioc_), *ctx_, server, timeout_);
+}
+
+std::unique_ptr<fleet> fleet::with_own_thread() const {
+  return std::make_unique<fleet>(server_, tls_, 1, timeout_);
 }
 
 std::size_t fleet::run_steps(

@@ -67,6 +67,12 @@ class fleet {
   [[nodiscard]] std::shared_ptr<async_connection> make_connection(
       const boost::asio::ip::tcp::endpoint& server);
 
+  /// A new fleet to the same server, with the same TLS trust and reply timeout, run by a thread
+  /// of its own: a device with its own processor (a scrutineer's tablet, a big screen), whose
+  /// work neither waits behind this fleet's connections nor holds them up. Throws as the
+  /// constructor does.
+  [[nodiscard]] std::unique_ptr<fleet> with_own_thread() const;
+
   /// Runs step(i, done) for i in [0, count), at most `window` at a time; each step calls
   /// done(ok) exactly once (from any thread). Returns how many steps reported ok; steps still
   /// running at `deadline` count as failed (their late done() calls are ignored). Each call of
@@ -83,6 +89,7 @@ class fleet {
   boost::asio::io_context ioc_;
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
   std::optional<boost::asio::ssl::context> ctx_;
+  tls_options tls_;
   boost::asio::ip::tcp::endpoint server_;
   std::chrono::milliseconds timeout_;
   std::vector<std::thread> threads_;

@@ -19,6 +19,11 @@ using clock = std::chrono::steady_clock;
 
 std::string screen_person(std::size_t i) { return "P" + std::to_string(i); }
 
+hall_apps::~hall_apps() {
+  for (const auto* devices : {&scrutineers, &screens})
+    for (const auto& d : *devices) d->connection()->close();
+}
+
 std::size_t start_hall_apps(fleet& f, hall_apps& apps,
                             const std::vector<std::shared_ptr<async_connection>>& delegates,
                             const key_store& store, std::size_t scrutineers, std::size_t screens,
@@ -48,11 +53,15 @@ std::size_t start_hall_apps(fleet& f, hall_apps& apps,
     apps.keys.push_back(*key);
   }
   for (const auto& c : delegates) apps.tablets.push_back(add(app_device::tablet, c, nullptr));
+  // A scrutineer's tablet and a big screen each have a processor of their own.
+  auto own_connection = [&] {
+    apps.own_threads.push_back(f.with_own_thread());
+    return apps.own_threads.back()->make_connection();
+  };
   for (std::size_t i = 0; i < scrutineers; ++i)
-    apps.scrutineers.push_back(add(app_device::scrutineer, f.make_connection(), &apps.keys[i]));
+    apps.scrutineers.push_back(add(app_device::scrutineer, own_connection(), &apps.keys[i]));
   for (std::size_t i = 0; i < screens; ++i)
-    apps.screens.push_back(
-        add(app_device::screen, f.make_connection(), &apps.keys[scrutineers + i]));
+    apps.screens.push_back(add(app_device::screen, own_connection(), &apps.keys[scrutineers + i]));
   return f.run_steps(all.size(), window, deadline, [&](std::size_t i, auto done) {
     auto& p = all[i];
     if (p.key == nullptr) return p.device->start(done);

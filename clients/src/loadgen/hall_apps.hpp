@@ -18,23 +18,36 @@
 
 namespace plenum::clients::loadgen {
 
-/// The devices of a run. Declare it after the fleet (its connections belong to the fleet's
-/// io_context) and stop the fleet before it goes.
+/// The devices of a run. Declare it after the fleet (the tablets' connections belong to the
+/// fleet's io_context) and stop the fleet before it goes. Each scrutineer device and screen is
+/// a device with its own processor: its connection runs on a fleet of its own (one thread),
+/// held here and stopped when the devices go, so that its board's checks neither wait behind
+/// the tablets nor slow them.
 struct hall_apps {
   app_watch watch;
   std::vector<crypto::secret_key> keys;  ///< of the scrutineer devices and screens, in order
+  /// S1 … Sn's fleets, then P1 … Pm's; declared before the devices, destroyed after them.
+  std::vector<std::unique_ptr<fleet>> own_threads;
   std::vector<std::shared_ptr<app_device_sim>> tablets;
   std::vector<std::shared_ptr<app_device_sim>> scrutineers;  ///< S1 … Sn
   std::vector<std::shared_ptr<app_device_sim>> screens;      ///< P1 … Pm
+
+  hall_apps() = default;
+  /// Closes the scrutineer devices' and screens' connections (also when a run ends by an
+  /// exception), so that their own fleets stop at once rather than after their 3 s each.
+  ~hall_apps();
+  hall_apps(const hall_apps&) = delete;
+  hall_apps& operator=(const hall_apps&) = delete;
 };
 
 /// Persons of the screens (role projector): P1 … Pm.
 [[nodiscard]] std::string screen_person(std::size_t i);
 
 /// Starts every device at most `window` at a time: a tablet on each of `delegates` (open and
-/// authenticated), scrutineer devices S1 … Sn and screens P1 … Pm on new connections
-/// authenticated with their keys from `store`. Returns how many devices are following the
-/// hall; failures are counted in `errors`. Throws std::runtime_error when a key is missing.
+/// authenticated), scrutineer devices S1 … Sn and screens P1 … Pm on new connections, each on a
+/// fleet and thread of its own made from `f` (apps.own_threads), authenticated with their keys
+/// from `store`. Returns how many devices are following the hall; failures are counted in
+/// `errors`. Throws std::runtime_error when a key is missing.
 /// With `tablets_read_basis` the tablets read their past as tablet_reading_basis (before the
 /// course), to measure against.
 std::size_t start_hall_apps(fleet& f, hall_apps& apps,

@@ -55,7 +55,9 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
      "volume: ballot positions to cast at least (ballots × positions per ballot)")
     ("timeout-ms", po::value(&timeout_ms)->default_value(timeout_ms),
      "longest wait for one connection set-up or one reply")
-    ("threads", po::value(&o.threads)->default_value(o.threads), "I/O threads (1 or 2)")
+    ("threads", po::value(&o.threads)->default_value(o.threads),
+     "I/O threads of the delegates' connections (1 or 2); each scrutineer device and screen "
+     "has its own")
     ("window", po::value(&o.window)->default_value(o.window),
      "connection set-ups and enrollments in flight at once")
     ("server", po::value(&o.servers)->composing(),

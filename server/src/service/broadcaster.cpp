@@ -48,9 +48,7 @@ void broadcaster::start(state_push_pace pace, view_source views) {
   pace_ = pace;
   pusher_ = std::make_unique<coalescing_pusher>([this] {
     // In a full hall the pushes come less often (state_push_pace).
-    const auto spread = std::chrono::duration_cast<std::chrono::milliseconds>(
-        pace_.per_subscriber * static_cast<std::int64_t>(push_state()));
-    return std::clamp(spread, pace_.interval, std::max(pace_.interval, pace_.longest));
+    return pace_.pause_after(push_state());
   });
 }
 
