@@ -273,6 +273,24 @@ struct nested {
   }
 };
 
+/// A value with its own codec that may be absent: absent is nullopt, and nullopt is not written.
+template <typename V>
+struct optional_nested {
+  decoded<V> (*read_value)(const boost::json::value&, const field_path&);
+  boost::json::object (*write_value)(const V&);
+
+  [[nodiscard]] decoded<std::optional<V>> read(const object_reader& r,
+                                               std::string_view name) const {
+    if (!r.has(name)) return std::optional<V>();
+    auto v = nested<V>{read_value, write_value}.read(r, name);
+    if (!v) return std::move(v).error();
+    return std::optional<V>(std::move(*v));
+  }
+  void write(boost::json::object& out, std::string_view name, const std::optional<V>& v) const {
+    if (v) out.emplace(name, write_value(*v));
+  }
+};
+
 // ---- entries and tables ----
 
 /// One member of T on the wire: its name, the member and its codec. A table may also hold an

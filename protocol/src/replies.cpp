@@ -67,7 +67,9 @@ constexpr auto fields_of(reply_tag<cast_ballot_reply>) {
       wire::member("receipt", &cast_ballot_reply::receipt,
                    wire::nested<receipt>{decode_receipt, encode_receipt}),
       wire::member("tracking_code_display", &cast_ballot_reply::tracking_code_display,
-                   wire::text{max_display_bytes}));
+                   wire::text{max_display_bytes}),
+      wire::member("entry", &cast_ballot_reply::entry,
+                   wire::optional_nested<board_event>{decode_board_event, encode_board_event}));
 }
 decoded<crypto::ballot_choices> read_choices(const json::value& v, const field_path& at) {
   return decode_choices(v, at);

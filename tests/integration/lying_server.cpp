@@ -190,7 +190,8 @@ std::string lying_server::answer(const std::string& text) {
       r.sig = crypto::signature(random);
     }
     return protocol::encode_reply(
-        id, protocol::cast_ballot_reply{r, crypto::tracking_code_display(r.tracking_code)});
+        id, protocol::cast_ballot_reply{r, crypto::tracking_code_display(r.tracking_code),
+                                        std::nullopt});
   }
   return protocol::encode_error(id, errc::unknown_message_type, "not served here");
 }

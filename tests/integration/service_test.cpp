@@ -439,16 +439,32 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
         congress_pk.verify(crypto::receipt_digest(receipt->tracking_code, receipt->board_seq,
                                                   receipt->board_entry_hash),
                            receipt->sig));
+    // The reply carries the entry the receipt names, as get_board serves it.
+    ASSERT_TRUE(r.fields.contains("entry")) << d;
+    auto entry = protocol::decode_board_event(r.fields.at("entry"));
+    ASSERT_TRUE(entry) << d;
+    EXPECT_EQ(entry->seq, receipt->board_seq);
+    EXPECT_EQ(entry->entry_hash, receipt->board_entry_hash);
+    EXPECT_EQ(entry->type, "ballot_accepted");
+    EXPECT_TRUE(congress_pk.verify(entry->entry_hash, entry->sig));
+    EXPECT_NE(entry->payload.find(crypto::to_hex(receipt->tracking_code)), std::string::npos);
+    auto read = delegates.at(d).call("get_board", {{"from_seq", receipt->board_seq}, {"limit", 1}});
+    ASSERT_TRUE(read.ok());
+    EXPECT_EQ(json::serialize(r.fields.at("entry")),
+              json::serialize(read.fields.at("events").at(0)));
     if (i == 1) {
       first_receipt = r.fields;
       first_ballot = ballot_json;
     }
   }
-  // The same ballot again: the same receipt. Another ballot: already voted.
+  // The same ballot again: the same receipt, without the entry. Another ballot: already voted.
   auto again =
       delegates.at("D001").call("cast_ballot", {{"vote_id", "v1"}, {"ballot", first_ballot}});
   ASSERT_TRUE(again.ok()) << again.code();
-  EXPECT_EQ(json::serialize(again.fields), json::serialize(first_receipt));
+  EXPECT_FALSE(again.fields.contains("entry"));
+  json::object first_without_entry = first_receipt;
+  first_without_entry.erase("entry");
+  EXPECT_EQ(json::serialize(again.fields), json::serialize(first_without_entry));
   {
     crypto::seeded_random br("another ballot");
     auto b = crypto::make_ballot(v1->manifest, v1->election_hash, v1->joint_key, keys_.at("D001"),

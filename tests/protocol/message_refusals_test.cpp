@@ -252,7 +252,8 @@ std::string all_lines() {
   edit_lines("subscribe_reply", encode_reply(3, subscribe_reply{12}), answer_reply<subscribe_reply>,
              out);
   edit_lines("checkin_reply", encode_reply(3, checkin_reply{77}), answer_reply<checkin_reply>, out);
-  edit_lines("cast_ballot_reply", encode_reply(3, cast_ballot_reply{r, "7ZK3-M0QH-X4TB-9C2D"}),
+  edit_lines("cast_ballot_reply",
+             encode_reply(3, cast_ballot_reply{r, "7ZK3-M0QH-X4TB-9C2D", std::nullopt}),
              answer_reply<cast_ballot_reply>, out);
   edit_lines("confirm_key_reply", encode_reply(3, confirm_key_reply{true}),
              answer_reply<confirm_key_reply>, out);

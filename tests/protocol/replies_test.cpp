@@ -42,7 +42,23 @@ TEST(Replies, EveryReplyRoundTrips) {
   r.board_seq = 9;
   r.board_entry_hash = crypto::entry_hash(9, crypto::genesis_hash, "ballot_cast", "{}");
   r.sig = key.sign(crypto::receipt_digest(r.tracking_code, r.board_seq, r.board_entry_hash));
-  expect_round_trip(cast_ballot_reply{r, "7ZK3-M0QH-X4TB-9C2D"});
+  expect_round_trip(cast_ballot_reply{r, "7ZK3-M0QH-X4TB-9C2D", std::nullopt});
+  // With the entry the receipt names.
+  board_event e;
+  e.seq = 9;
+  e.prev_hash = crypto::genesis_hash;
+  e.type = "ballot_cast";
+  e.payload = "{}";
+  e.entry_hash = r.board_entry_hash;
+  e.sig = key.sign(e.entry_hash);
+  expect_round_trip(cast_ballot_reply{r, "7ZK3-M0QH-X4TB-9C2D", e});
+  // An entry whose hash is not its fields' is refused at its field.
+  e.payload = "{\"x\":1}";
+  auto forged = parse_server_frame(encode_reply(4, cast_ballot_reply{r, "7ZK3-M0QH-X4TB-9C2D", e}));
+  ASSERT_TRUE(forged);
+  auto refused = decode_reply<cast_ballot_reply>(*forged);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "entry.entry_hash");
 }
 
 TEST(Replies, RefusesWhatIsNotTheReply) {

@@ -144,8 +144,13 @@ void app_device_sim::read_state() {
   });
 }
 
-void app_device_sim::after_receipt(const protocol::receipt& r) {
+void app_device_sim::after_receipt(const protocol::receipt& r,
+                                   const std::optional<protocol::board_event>& entry) {
   if (!sub_.reads_own_ballot_after_receipt) return;
+  if (entry) {
+    if (!holds_own_ballot(*entry, r)) errors_.add("own ballot not on the board as receipted");
+    return;
+  }
   send("get_board", json::object{{"from_seq", r.board_seq}, {"limit", 1}},
        [self = shared_from_this(), r](const protocol::frame* f) {
          if (f != nullptr) self->check_own_ballot(*f, r);
@@ -157,17 +162,21 @@ void app_device_sim::check_own_ballot(const protocol::frame& reply, const protoc
   std::optional<protocol::board_event> e;
   if (events != nullptr && events->is_array() && !events->as_array().empty())
     if (auto d = protocol::decode_board_event(events->as_array().front())) e = std::move(*d);
-  bool mine = false;
-  if (e && e->seq == r.board_seq && e->entry_hash == r.board_entry_hash &&
-      e->type == "ballot_accepted" && congress_pk_.verify(e->entry_hash, e->sig)) {
-    boost::system::error_code ec;
-    const auto payload = json::parse(e->payload, ec);
-    const auto* code =
-        !ec && payload.is_object() ? payload.as_object().if_contains("tracking_code") : nullptr;
-    mine = code != nullptr && code->is_string() &&
-           code->as_string() == crypto::to_hex(r.tracking_code);
-  }
-  if (!mine) errors_.add("own ballot not on the board as receipted");
+  if (!e || !holds_own_ballot(*e, r)) errors_.add("own ballot not on the board as receipted");
+}
+
+bool app_device_sim::holds_own_ballot(const protocol::board_event& e,
+                                      const protocol::receipt& r) const {
+  // The entry hash was recomputed from the other fields when the entry was decoded.
+  if (e.seq != r.board_seq || e.entry_hash != r.board_entry_hash || e.type != "ballot_accepted" ||
+      !congress_pk_.verify(e.entry_hash, e.sig))
+    return false;
+  boost::system::error_code ec;
+  const auto payload = json::parse(e.payload, ec);
+  const auto* code =
+      !ec && payload.is_object() ? payload.as_object().if_contains("tracking_code") : nullptr;
+  return code != nullptr && code->is_string() &&
+         code->as_string() == crypto::to_hex(r.tracking_code);
 }
 
 namespace {

@@ -44,11 +44,12 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   /// from the next seq, get_state. Calls done(ok) once.
   void start(std::function<void(bool)> done);
 
-  /// The device's ballot was receipted: if its row says so, it reads its own ballot with
-  /// get_board {from_seq: receipt seq, limit: 1} and checks the entry hash, the congress
-  /// signature and that it is the ballot_accepted of the receipt's tracking code (a failure is
-  /// counted in the error tally).
-  void after_receipt(const protocol::receipt& r);
+  /// The device's ballot was receipted: if its row says so, it checks its own ballot's board
+  /// entry — the one the cast_ballot reply carried, else read with get_board {from_seq:
+  /// receipt seq, limit: 1} — for the receipt's seq and entry hash, the congress signature and
+  /// that it is the ballot_accepted of the receipt's tracking code (a failure is counted in the
+  /// error tally).
+  void after_receipt(const protocol::receipt& r, const std::optional<protocol::board_event>& entry);
   /// When it first held a state whose vote had received watch.ballots ballots.
   [[nodiscard]] std::optional<clock::time_point> progress_seen_at() const;
   /// When it first held a state with the vote's result announced (counts shown).
@@ -92,6 +93,9 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   void on_push(std::string_view text);
   void on_board_event(const boost::json::value& event);
   void check_own_ballot(const protocol::frame& reply, const protocol::receipt& r);
+  // Whether `e` is the receipt's entry, signed by the congress, holding this device's ballot.
+  [[nodiscard]] bool holds_own_ballot(const protocol::board_event& e,
+                                      const protocol::receipt& r) const;
   void look_at_state(const boost::json::value& state);
   void send(std::string type, boost::json::object fields,
             std::function<void(const protocol::frame*)> then);

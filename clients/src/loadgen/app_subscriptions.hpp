@@ -32,8 +32,9 @@ struct app_subscription {
   bool refreshes_state_on_course_change;
   /// Sends get_state when a result_announced event arrives (announced.ts).
   bool refreshes_state_on_announcement;
-  /// After its receipt, reads its own ballot with get_board {from_seq: receipt seq, limit: 1}
-  /// (otherwise the ballot is checked against the board pushed to it).
+  /// After its receipt, checks its own ballot's entry: the one the cast_ballot reply carried,
+  /// else read with get_board {from_seq: receipt seq, limit: 1} (otherwise the ballot is
+  /// checked against the board pushed to it).
   bool reads_own_ballot_after_receipt;
   /// Holds and checks the whole board (the scrutineer recomputes the counts from it).
   bool keeps_board;

@@ -37,8 +37,10 @@ struct delegate_sim {
   std::chrono::steady_clock::time_point sent_at;
   double latency_ms = -1;
   std::optional<protocol::receipt> receipt;
-  /// Called with the receipt once it came (on the connection's strand), if set.
-  std::function<void(const protocol::receipt&)> after_receipt;
+  /// Called with the receipt and the board entry its reply carried once it came (on the
+  /// connection's strand), if set.
+  std::function<void(const protocol::receipt&, const std::optional<protocol::board_event>&)>
+      after_receipt;
 };
 
 /// Sends the request `encode(id)` on `c` and hands the reply's frame to `then`, or the error:

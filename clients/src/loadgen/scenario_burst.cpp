@@ -236,8 +236,10 @@ report run_burst(const options& o) {
     r.apps_setup_s = ms_between(joining, clock::now()) / 1000.0;
     r.tablets = tablets.size();
     for (std::size_t i = 0; i < holders.size(); ++i)
-      holders[i]->after_receipt = [tablet = apps.tablets[i]](const protocol::receipt& rc) {
-        tablet->after_receipt(rc);
+      holders[i]->after_receipt = [tablet = apps.tablets[i]](
+                                      const protocol::receipt& rc,
+                                      const std::optional<protocol::board_event>& entry) {
+        tablet->after_receipt(rc, entry);
       };
     r.scrutineer_devices = o.scrutineers;
     r.screens = screens;
@@ -362,7 +364,7 @@ report run_burst(const options& o) {
                    (first == 0 || first > unix_ms)) {
             }
           }
-          if (d.after_receipt) d.after_receipt(*d.receipt);
+          if (d.after_receipt) d.after_receipt(*d.receipt, reply->entry);
           done(true);
         });
   };

@@ -6,7 +6,7 @@
 // as the server's own: a substituted joint key with the election hash recomputed over it, a
 // substituted key with the genuine election hash, a reordered manifest, a hello naming another
 // congress key, a board entry altered without the congress key, and receipts that are forged,
-// name another ballot or another board entry; and a standby machine's takeover (crypto/SPEC.md
+// name another ballot or another board entry, or carry an entry that holds another ballot; and a standby machine's takeover (crypto/SPEC.md
 // §6): a hello naming a signing key no handover certifies, a server_handover whose certificate
 // the congress key did not make, and a genuine one (the test certifies a standby key with the
 // congress key, puts the handover in place of an event the tablet never reads, and signs every
@@ -118,6 +118,7 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
       r.signature = cvp1.toHex(standbyKey.sign(cvp1.receiptDigest(cvp1.fromHex(r.tracking_code, 32), r.board_seq, cvp1.fromHex(r.board_entry_hash, 32))));
     }
     if (Array.isArray(msg.events)) msg.events = msg.events.map(forge);
+    if (msg.entry) msg.entry = forge(msg.entry); // the cast_ballot reply's own entry
     for (const e of msg.events ?? []) boardEvents.set(e.seq, e);
     if (msg.receipt && lie.startsWith("receipt_")) {
       const r = msg.receipt;
@@ -128,6 +129,15 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
           const created = [...boardEvents.values()].find((e) => e.type === "vote_created" && JSON.parse(e.payload).vote_id === lieVote);
           r.board_seq = created.seq;
           r.board_entry_hash = created.entry_hash;
+        }
+        if (lie === "receipt_entry_forged") {
+          // The reply's entry holds another ballot's tracking code, hashed, signed and receipted
+          // as the server's own.
+          const e = msg.entry;
+          const payload = JSON.stringify({ ...JSON.parse(e.payload), tracking_code: cvp1.toHex(crypto.getRandomValues(new Uint8Array(32))) });
+          const h = cvp1.entryHash(e.seq, cvp1.fromHex(e.prev_hash, 32), e.type, payload);
+          msg.entry = { ...e, payload, entry_hash: cvp1.toHex(h), signature: cvp1.toHex(congressKey.sign(h)) };
+          r.board_entry_hash = msg.entry.entry_hash;
         }
         const d = cvp1.receiptDigest(cvp1.fromHex(r.tracking_code, 32), r.board_seq, cvp1.fromHex(r.board_entry_hash, 32));
         r.signature = cvp1.toHex(congressKey.sign(d));
@@ -146,7 +156,7 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
     const boardEvents = new Map();
     ws.onMessage((m) => {
       const request = JSON.parse(String(m));
-      sent.push([conn.lie, request.type]);
+      sent.push([conn.lie, request.type, request]);
       conn.requests.set(request.id, request);
       upstream.send(m);
     });
@@ -219,6 +229,8 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
   await page.waitForFunction(() => window.plenum.board.get().some((e) => e.type === "ballot_accepted" && e.payload.vote_id === "m1"));
   assert.equal(await page.getByTestId("receipt-refused-m1").count(), 0);
   assert.equal(await page.getByTestId("receipt-code").innerText(), code);
+  // The entry came with the receipt (the cast_ballot reply's entry): no get_board of one entry.
+  assert.equal(sent.filter(([l, type, req]) => l === "none" && type === "get_board" && req.limit === 1).length, 0, "the own ballot read with get_board after its receipt");
   await page.reload();
   await page.getByTestId("receipt").waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => window.plenum.board.get().some((e) => e.type === "ballot_accepted" && e.payload.vote_id === "m1"));
@@ -241,6 +253,7 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
     ["receipt_forged", "m2", "receipt_forged", "回执上的签名不是大会的"],
     ["receipt_other_tracking", "m3", "receipt_not_mine", "追踪码不是本设备刚投出的选票的"],
     ["receipt_other_entry", "m4", "receipt_not_on_board", "没有本设备的选票"],
+    ["receipt_entry_forged", "m6", "receipt_not_on_board", "没有本设备的选票"],
   ]) {
     await openMotion(vote, `第 ${vote} 项决议`);
     await castFor(name, vote);
@@ -254,6 +267,11 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
     console.log(`refused: ${name} (${problem})`);
     await cli("CH", ["close-vote", vote]);
   }
+  // The forged entry the tablet kept for m6 does not chain with the genuine entry after it: a
+  // tablet that reads on stops. A reload starts it again on the genuine board.
+  lie = "none";
+  await page.reload();
+  await page.waitForFunction(() => window.plenum.status.get() === "online", null, { timeout: 30_000 });
 
   // A standby machine's takeover. The handover takes the place of an entry the tablet never
   // reads (an enrollment code issued, followed by another such entry), so that the chain the

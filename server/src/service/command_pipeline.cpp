@@ -203,7 +203,10 @@ void command_pipeline::execute(std::uint64_t id, const domain::command& cmd,
       log::error("apply failed",
                  {{"seq", placed.seq}, {"type", type}, {"error", applied_ok.error().reason}});
     }
-    applied.push_back({placed.seq, std::move(body)});
+    applied.push_back({placed.seq, std::move(body), std::nullopt});
+    if (std::holds_alternative<protocol::events::ballot_accepted>(applied.back().body))
+      applied.back().entry = protocol::board_event{
+          placed.seq, prev, type, texts[i], placed.entry_hash, placed.signature, false};
     const auto& pending = pendings[i];
     std::unique_lock plock(pending->mutex);
     pending->event = storage::stored_event{placed.seq,

@@ -17,6 +17,7 @@
 #include "domain/context.hpp"
 #include "domain/state.hpp"
 #include "plenum/crypto/sign.hpp"
+#include "plenum/protocol/codec_board.hpp"
 #include "service/hall_config.hpp"
 #include "storage/event_log.hpp"
 
@@ -71,6 +72,8 @@ class command_pipeline {
   struct applied_event {
     std::uint64_t seq = 0;
     protocol::congress_event body;
+    /// A ballot_accepted's board entry as get_board serves it, for its receipt's reply.
+    std::optional<protocol::board_event> entry;
   };
 
   /// From a failed event's durable handler (the writer thread): resync_locked under mutex_.
@@ -83,8 +86,11 @@ class command_pipeline {
   [[nodiscard]] std::string reply_for(std::uint64_t id, const domain::command& cmd,
                                       const domain::decision& d,
                                       const std::vector<applied_event>& applied) const;
-  [[nodiscard]] std::string receipt_reply(std::uint64_t id, const std::string& tracking_hex,
-                                          std::uint64_t seq) const;
+  /// The cast_ballot reply: the receipt of the ballot with `tracking_code` at `seq`, with its
+  /// board entry when given (none for a repeated cast).
+  [[nodiscard]] std::string receipt_reply(std::uint64_t id, const crypto::digest32& tracking_code,
+                                          std::uint64_t seq,
+                                          const protocol::board_event* entry) const;
   /// The spoil_ballot reply: the challenged ballot's tracking code, what it encrypted and the
   /// seq of its ballot_spoiled event.
   [[nodiscard]] std::string spoil_reply(std::uint64_t id, const crypto::digest32& tracking_code,

@@ -22,13 +22,14 @@ bool holds(const domain::command& cmd) {
 
 }  // namespace
 
-std::string command_pipeline::receipt_reply(std::uint64_t id, const std::string& tracking_hex,
-                                            std::uint64_t seq) const {
-  auto tracking = crypto::from_hex_fixed<32>(tracking_hex);
-  if (!tracking || seq >= entry_hashes_.size())
+std::string command_pipeline::receipt_reply(std::uint64_t id, const crypto::digest32& tracking_code,
+                                            std::uint64_t seq,
+                                            const protocol::board_event* entry) const {
+  if (seq >= entry_hashes_.size())
     return protocol::encode_error(id, errc::internal, "the receipt cannot be made");
-  protocol::receipt r;
-  r.tracking_code = *tracking;
+  protocol::cast_ballot_reply reply;
+  protocol::receipt& r = reply.receipt;
+  r.tracking_code = tracking_code;
   r.board_seq = seq;
   r.board_entry_hash = entry_hashes_[seq];
   const auto kept = kept_receipts_.find(seq);
@@ -36,8 +37,9 @@ std::string command_pipeline::receipt_reply(std::uint64_t id, const std::string&
       kept != kept_receipts_.end()
           ? kept->second
           : congress_key_.sign(crypto::receipt_digest(r.tracking_code, seq, r.board_entry_hash));
-  return protocol::encode_reply(
-      id, protocol::cast_ballot_reply{r, crypto::tracking_code_display(r.tracking_code)});
+  reply.tracking_code_display = crypto::tracking_code_display(r.tracking_code);
+  if (entry != nullptr) reply.entry = *entry;
+  return protocol::encode_reply(id, reply);
 }
 
 std::string command_pipeline::spoil_reply(std::uint64_t id, const crypto::digest32& tracking_code,
@@ -55,12 +57,14 @@ std::string command_pipeline::reply_for(std::uint64_t id, const domain::command&
                                         const std::vector<applied_event>& applied) const {
   const std::uint64_t last_seq = applied.empty() ? 0 : applied.back().seq;
   if (holds<domain::cast_ballot>(cmd)) {
-    if (d.repeat) return receipt_reply(id, crypto::to_hex(d.repeat->tracking_code), d.repeat->seq);
+    if (d.repeat) return receipt_reply(id, d.repeat->tracking_code, d.repeat->seq, nullptr);
     const auto* accepted =
         applied.empty() ? nullptr
                         : std::get_if<protocol::events::ballot_accepted>(&applied.front().body);
     if (accepted == nullptr) return protocol::encode_error(id, errc::internal, "no receipt");
-    return receipt_reply(id, crypto::to_hex(accepted->tracking_code), applied.front().seq);
+    const auto& entry = applied.front().entry;
+    return receipt_reply(id, accepted->tracking_code, applied.front().seq,
+                         entry ? &*entry : nullptr);
   }
   if (holds<domain::spoil_ballot>(cmd)) {
     if (d.repeat) return spoil_reply(id, d.repeat->tracking_code, d.repeat->choices, d.repeat->seq);

@@ -162,6 +162,10 @@ export function BallotView(props: { client: PlenumClient; keyBytes: SecretKey; v
         const problem = checkReceipt([signer, props.client.congressPk, props.client.standbyKey()], receipt, mine);
         if (problem) return refuseReceipt(m.vote_id, problem);
         keepReceipt(m.vote_id, { trackingCode: toHex(mine), seq: Number(receipt["board_seq"]), entryHash: String(receipt["board_entry_hash"]) });
+        // The entry the receipt names, when the reply carries it: kept on the board as a read
+        // one would be, so the receipt's board check needs no get_board.
+        const entry = r["entry"] as Record<string, any> | undefined;
+        if (entry && Number(entry["seq"]) === seq && entry["entry_hash"] === receipt["board_entry_hash"]) props.client.keepEntry(entry);
         wipeOpenings(opened); // a cast ballot can no longer be challenged
 
         props.onCast(code, Number(receipt["board_seq"]));

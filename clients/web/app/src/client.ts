@@ -319,6 +319,14 @@ export class PlenumClient {
     return this.insertEvent(e);
   }
 
+  /** Keeps board entry `e` that a reply carried (the cast_ballot reply's `entry`), checked and
+   * kept as readEntry keeps what it reads; a failed check stops the client. The entry `board`
+   * holds at its seq when it held one, null on a failed check. */
+  keepEntry(e: Record<string, any>): BoardEvent | null {
+    const held = this.board.get().find((x) => x.seq === Number(e["seq"]));
+    return held ?? this.insertEvent(e);
+  }
+
   /** Reads the entries from `from` up to `to` (exclusive; the board's durable end when not
    * given) that `board` does not hold — the ballots of a `basis` board — in get_board pages,
    * each checked and kept as readEntry does. */

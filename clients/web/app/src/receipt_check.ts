@@ -2,8 +2,9 @@
 // over receipt_digest by the congress key (or the standby key a verified handover certifies), that the tracking code is the one of the ballot this
 // device made, and — once the board reaches it — that the entry at board_seq is that ballot's
 // ballot_accepted with the receipt's entry hash. The same checks as the C++ check_receipt. A
-// tablet's board leaves the ballots out (the `basis` topic): it reads its own entry on demand
-// (PlenumClient.readEntry), checked by entry hash and congress signature as every entry is.
+// tablet's board leaves the ballots out (the `basis` topic): it keeps its own entry from the
+// cast_ballot reply (PlenumClient.keepEntry) or reads it on demand (PlenumClient.readEntry),
+// checked by entry hash and congress signature as every entry is.
 import { type PublicKey, fromHex, receiptDigest, toHex } from "../../src/crypto/index.js";
 import type { BoardEvent } from "./client";
 import { signal } from "./signal";

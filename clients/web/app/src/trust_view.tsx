@@ -47,8 +47,9 @@ export function ReceiptWarning(props: { voteId: string; title: string; problem: 
 
 /**
  * The receipt of `voteId` (code in display form, `seq` its board entry) once it holds: not
- * refused when it was cast here, and that entry — read from the board on demand, checked by
- * entry hash and congress signature — is this device's ballot of the vote with this code (and
+ * refused when it was cast here, and that entry — from the cast_ballot reply or read on
+ * demand, checked by entry hash and congress signature — is this device's ballot of the vote
+ * with this code (and
  * the entry hash the receipt signed). A receipt that fails, or whose entry the server does not
  * have, shows ReceiptWarning instead.
  */

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,10 +54,13 @@ struct checkin_reply {
   friend bool operator==(const checkin_reply&, const checkin_reply&) = default;
 };
 
-/// `cast_ballot`: the signed receipt and the tracking code as the tablet shows it.
+/// `cast_ballot`: the signed receipt, the tracking code as the tablet shows it and the board
+/// entry the receipt names (its `ballot_accepted` as get_board serves it), so that the tablet
+/// checks its ballot on the board without reading it; absent for a repeated cast.
 struct cast_ballot_reply {
   protocol::receipt receipt;
   std::string tracking_code_display;
+  std::optional<board_event> entry;
   friend bool operator==(const cast_ballot_reply&, const cast_ballot_reply&) = default;
 };
 
