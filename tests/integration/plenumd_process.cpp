@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -75,6 +77,22 @@ command_result run_command(const std::filesystem::path& binary,
   line += " >" + shell_quoted(out.string()) + " 2>" + shell_quoted(err.string());
   const int raw = std::system(line.c_str());
   return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, file_text(out), file_text(err)};
+}
+
+void expect_exported_record_verifies(const std::filesystem::path& plenumd,
+                                     const std::filesystem::path& verify,
+                                     const std::string& event_store,
+                                     const std::filesystem::path& key_dir,
+                                     const std::filesystem::path& record,
+                                     const std::filesystem::path& scratch) {
+  const auto exported = run_command(plenumd,
+                                    {"export", "--event-store", event_store, "--data-dir",
+                                     key_dir.string(), "--out", record.string()},
+                                    scratch);
+  ASSERT_EQ(exported.status, 0) << exported.err;
+  const auto verified = run_command(verify, {record.string()}, scratch);
+  EXPECT_EQ(verified.status, 0) << verified.out << verified.err;
+  EXPECT_NE(verified.out.find("PASS signatures"), std::string::npos) << verified.out;
 }
 
 }  // namespace plenum::tests

@@ -48,6 +48,16 @@ struct command_result {
                                          const std::vector<std::string>& args,
                                          const std::filesystem::path& scratch);
 
+/// `plenumd export --event-store <event_store> --data-dir <key_dir> --out <record>`, then
+/// `plenum-verify <record>`: expects (GoogleTest) both to succeed and the record's signatures to
+/// pass. `scratch` holds their output.
+void expect_exported_record_verifies(const std::filesystem::path& plenumd,
+                                     const std::filesystem::path& verify,
+                                     const std::string& event_store,
+                                     const std::filesystem::path& key_dir,
+                                     const std::filesystem::path& record,
+                                     const std::filesystem::path& scratch);
+
 /// plenumd started with `--threads 2` plus `extra_args`, its output appended to `log_file`.
 /// The destructor kills it (SIGKILL) if it still runs.
 class plenumd_process : public clients::launch::plenumd_process {

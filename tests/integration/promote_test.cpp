@@ -238,14 +238,8 @@ TEST(Promote, RefusesEveryStandbyItMustNotPromoteThenTakesOverAfterThePowerLoss)
 
   // B's record verifies; a forged handover in it does not.
   const fs::path record = dir.path() / "record";
-  const auto exported = run_command(
-      PLENUMD_BINARY,
-      {"export", "--event-store", b_store, "--data-dir", b.string(), "--out", record.string()},
-      dir.path());
-  ASSERT_EQ(exported.status, 0) << exported.err;
-  const auto verified = run_command(PLENUM_VERIFY_BINARY, {record.string()}, dir.path());
-  EXPECT_EQ(verified.status, 0) << verified.out << verified.err;
-  EXPECT_NE(verified.out.find("PASS signatures"), std::string::npos) << verified.out;
+  ASSERT_NO_FATAL_FAILURE(expect_exported_record_verifies(PLENUMD_BINARY, PLENUM_VERIFY_BINARY,
+                                                          b_store, b, record, dir.path()));
 
   auto forged_events = on_b->events;
   auto& h = forged_events.back();

@@ -228,14 +228,8 @@ TEST(StandbyTakeover, TheRunningStandbyServesAfterPromoteWithTheReceiptsOfTheBal
   fs::copy_file(b / "standby.key", keys / "standby.key");
   fs::permissions(keys, fs::perms::owner_all);
   const fs::path record = dir.path() / "record";
-  const auto exported = run_command(
-      PLENUMD_BINARY,
-      {"export", "--event-store", b_store, "--data-dir", keys.string(), "--out", record.string()},
-      dir.path());
-  ASSERT_EQ(exported.status, 0) << exported.err;
-  const auto verified = run_command(PLENUM_VERIFY_BINARY, {record.string()}, dir.path());
-  EXPECT_EQ(verified.status, 0) << verified.out << verified.err;
-  EXPECT_NE(verified.out.find("PASS signatures"), std::string::npos) << verified.out;
+  ASSERT_NO_FATAL_FAILURE(expect_exported_record_verifies(PLENUMD_BINARY, PLENUM_VERIFY_BINARY,
+                                                          b_store, keys, record, dir.path()));
 
   // B's plenumd restarted after the takeover — with the command line it had as the standby, and
   // without --standby — serves the hall with B's key: the same D002 ballot is answered with

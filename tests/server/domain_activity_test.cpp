@@ -10,19 +10,10 @@
 namespace plenum::server::domain {
 namespace {
 
+using test::day_ms;
+using test::expect_refused;
+
 using test::delegate_number;
-
-void expect_refused(test::congress& c, const std::string& who, const command& cmd, errc code) {
-  const congress_state before = c.state;
-  const std::size_t events = c.log.size();
-  auto r = c.as(who, cmd);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error(), code) << r.error().message();
-  EXPECT_TRUE(c.state == before);
-  EXPECT_EQ(c.log.size(), events);
-}
-
-constexpr std::int64_t day_ms = 86'400'000;
 
 struct activity_case : ::testing::Test {
   test::congress c{20};

@@ -13,6 +13,7 @@
 #include "plenum/protocol/codec_ceremony.hpp"
 #include "plenum/protocol/codec_decryption.hpp"
 #include "plenum/protocol/events.hpp"
+#include "plenum/protocol/working_calendar.hpp"
 
 namespace plenum::server::domain::test {
 
@@ -254,6 +255,27 @@ crypto::ballot congress::ballot_for(const std::string& number, const std::string
                                keys.at(number), choices, random);
   if (!b) throw std::runtime_error("cannot make a ballot for " + number);
   return *b;
+}
+
+std::int64_t beijing(const std::string& date, int hh, int mm) {
+  return protocol::civil_date::parse(date)->days() * day_ms + (hh - 8) * 3'600'000LL +
+         mm * 60'000LL;
+}
+
+private_input private_details(protocol::private_fields fields) {
+  private_input in{std::move(fields), {}};
+  for (std::size_t i = 0; i < in.salt.size(); ++i) in.salt[i] = static_cast<std::uint8_t>(i + 1);
+  return in;
+}
+
+void expect_refused(congress& c, const std::string& who, const command& cmd, errc code) {
+  const congress_state before = c.state;
+  const std::size_t events = c.log.size();
+  auto r = c.as(who, cmd);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error(), code) << r.error().message();
+  EXPECT_TRUE(c.state == before);
+  EXPECT_EQ(c.log.size(), events);
 }
 
 }  // namespace plenum::server::domain::test

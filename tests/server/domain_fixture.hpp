@@ -3,6 +3,7 @@
 // does (decide, then apply each event).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 
 #include <gtest/gtest.h>
@@ -99,5 +100,23 @@ class congress {
   crypto::ballot ballot_for(const std::string& number, const std::string& vote_id,
                             const crypto::ballot_choices& choices, int seed = 0);
 };
+
+/// Milliseconds in a day.
+inline constexpr std::int64_t day_ms = 86'400'000;
+/// 2026-01-05 09:00 in Beijing, a Monday.
+inline constexpr std::int64_t monday_ms = 1'767'574'800'000;
+/// Milliseconds at `hh:mm` in Beijing (UTC+8) on `date` (YYYY-MM-DD). REQUIRES: a valid date.
+std::int64_t beijing(const std::string& date, int hh, int mm = 0);
+
+/// The choices of a motion's ballot: for, against, abstaining.
+inline const crypto::ballot_choices yes{{1, 0, 0}};
+inline const crypto::ballot_choices no{{0, 1, 0}};
+inline const crypto::ballot_choices abstain{{0, 0, 1}};
+
+/// Private details `fields` with a fixed salt (bytes 1, 2, 3, …).
+private_input private_details(protocol::private_fields fields);
+
+/// Expects `who`'s `cmd` to be refused with `code`, leaving the state and the log as they were.
+void expect_refused(congress& c, const std::string& who, const command& cmd, errc code);
 
 }  // namespace plenum::server::domain::test

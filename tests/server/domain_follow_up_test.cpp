@@ -12,6 +12,10 @@
 namespace plenum::server::domain {
 namespace {
 
+using test::expect_refused;
+using test::no;
+using test::yes;
+
 namespace json = boost::json;
 
 // The payloads of a decision's events, by type.
@@ -27,20 +31,6 @@ std::vector<std::string> types_of(const decision& d) {
   for (const auto& e : d.events) out.emplace_back(protocol::event_type(e));
   return out;
 }
-
-// A command refused with `code` leaves the state and the log as they were.
-void expect_refused(test::congress& c, const std::string& who, const command& cmd, errc code) {
-  const congress_state before = c.state;
-  const std::size_t events = c.log.size();
-  auto r = c.as(who, cmd);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error(), code) << r.error().message();
-  EXPECT_TRUE(c.state == before);
-  EXPECT_EQ(c.log.size(), events);
-}
-
-crypto::ballot_choices yes() { return {{1, 0, 0}}; }
-crypto::ballot_choices no() { return {{0, 1, 0}}; }
 
 // Sitting s1 with 10 delegates, 9 present, the ceremony done and the sitting open.
 struct term_case : ::testing::Test {
@@ -60,7 +50,7 @@ struct term_case : ::testing::Test {
   // A motion on `item_id` that `ayes` of the 9 present vote for; returns the deciding decision.
   decision motion(const std::string& vote_id, const std::string& item_id, std::size_t ayes) {
     c.open_motion(vote_id, item_id, "关于" + item_id + "的决议");
-    c.cast_each(vote_id, 9, [ayes](std::size_t i) { return i <= ayes ? yes() : no(); });
+    c.cast_each(vote_id, 9, [ayes](std::size_t i) { return i <= ayes ? yes : no; });
     EXPECT_TRUE(c.as("CH", close_vote{vote_id}));
     auto d = c.decrypt(vote_id, {1, 2});
     EXPECT_TRUE(d);

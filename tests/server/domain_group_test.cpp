@@ -11,18 +11,9 @@
 namespace plenum::server::domain {
 namespace {
 
-using test::delegate_number;
+using test::expect_refused;
 
-// A command refused with `code` leaves the state and the log as they were.
-void expect_refused(test::congress& c, const std::string& who, const command& cmd, errc code) {
-  const congress_state before = c.state;
-  const std::size_t events = c.log.size();
-  auto r = c.as(who, cmd);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error(), code) << r.error().message();
-  EXPECT_TRUE(c.state == before);
-  EXPECT_EQ(c.log.size(), events);
-}
+using test::delegate_number;
 
 // Delegates `first` … `last` (1-based).
 std::vector<std::string> delegates(std::size_t first, std::size_t last) {

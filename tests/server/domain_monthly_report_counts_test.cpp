@@ -19,19 +19,11 @@
 namespace plenum::server::domain {
 namespace {
 
+using test::beijing;
+using test::private_details;
+
 namespace json = boost::json;
 using test::delegate_number;
-
-// Milliseconds at `hh:mm` in Beijing (UTC+8) on `date`.
-std::int64_t beijing(const std::string& date, int hh, int mm = 0) {
-  return civil_date::parse(date)->days() * 86'400'000 + (hh - 8) * 3'600'000LL + mm * 60'000LL;
-}
-
-private_input details(protocol::private_fields fields) {
-  private_input in{std::move(fields), {}};
-  for (std::size_t i = 0; i < in.salt.size(); ++i) in.salt[i] = static_cast<std::uint8_t>(i + 7);
-  return in;
-}
 
 std::uint64_t count(const json::value& o, std::string_view key) {
   return o.as_object().at(key).to_number<std::uint64_t>();
@@ -167,9 +159,9 @@ TEST_F(report_counts_case, AGroupsOwnSittingIsAMeetingOfTheGroupNotOfTheCongress
 TEST_F(report_counts_case, OpinionsRoutedAnsweredExtendedRefusedAndOverdueInWorkingDays) {
   ok("SE", set_calendar{2026, {}, {}});  // weekdays only: no holiday this year
   at("2026-01-05");
-  ok("D001", register_contact{"C1", "member", "D001", details({{"name", "王建国"}})});
+  ok("D001", register_contact{"C1", "member", "D001", private_details({{"name", "王建国"}})});
   auto log = [&](const std::string& id, const std::string& date) {
-    ok("D001", log_opinion{id, "C1", date, "道路交通", details({{"text", "路灯坏了"}})});
+    ok("D001", log_opinion{id, "C1", date, "道路交通", private_details({{"text", "路灯坏了"}})});
   };
   at("2026-01-06");
   log("O5", "2026-01-05");
@@ -190,7 +182,7 @@ TEST_F(report_counts_case, OpinionsRoutedAnsweredExtendedRefusedAndOverdueInWork
   at("2026-03-10");
   ok("SE", route_opinion{"O2", "交通局", ""});  // the 6th: late
   at("2026-03-16");
-  ok("SE", answer_opinion{"O1", "", details({{"text", "已修复"}})});
+  ok("SE", answer_opinion{"O1", "", private_details({{"text", "已修复"}})});
   at("2026-03-20");
   ok("SE", extend_opinion{"O3", 10, "资金待批"});
   log("O6", "2026-03-20");  // never routed: due Friday 27 March
@@ -228,7 +220,7 @@ TEST_F(report_counts_case, OpinionsRoutedAnsweredExtendedRefusedAndOverdueInWork
 
   // What came in April changes nothing of March's figures.
   at("2026-04-02");
-  ok("SE", answer_opinion{"O5", "", details({{"text", "已答复"}})});
+  ok("SE", answer_opinion{"O5", "", private_details({{"text", "已答复"}})});
   EXPECT_EQ(report("2026-03").at("opinions"), mar);
   const auto apr = report("2026-04").at("opinions");
   EXPECT_EQ(count(apr, "answered_late"), 1u);
@@ -244,15 +236,15 @@ TEST_F(report_counts_case, ContactsRegisteredRemovedKeptAndGapsAtTheMonthsEnd) {
   member.committee_member = true;
   at("2026-02-20");
   ok("SE", add_delegate{member, "补选", "2026-02-20"});
-  ok("D001", register_contact{"C1", "member", "D001", details({{"name", "王建国"}})});
+  ok("D001", register_contact{"C1", "member", "D001", private_details({{"name", "王建国"}})});
   at("2026-03-03");
   for (const char* id : {"C2", "C3", "C4"})
-    ok("D001", register_contact{id, "resident", "C1", details({{"name", "居民"}})});
-  ok("D001", register_contact{"C5", "member", "D001", details({{"name", "李明"}})});
-  ok("D002", register_contact{"C6", "member", "D002", details({{"name", "赵强"}})});
+    ok("D001", register_contact{id, "resident", "C1", private_details({{"name", "居民"}})});
+  ok("D001", register_contact{"C5", "member", "D001", private_details({{"name", "李明"}})});
+  ok("D002", register_contact{"C6", "member", "D002", private_details({{"name", "赵强"}})});
   ok("SE", set_committee_contacts{"W01", {"D001"}});
   at("2026-03-10");
-  ok("D001", register_contact{"C7", "resident", "C1", details({{"name", "居民"}})});
+  ok("D001", register_contact{"C7", "resident", "C1", private_details({{"name", "居民"}})});
   ok("D001", remove_contact{"C4", "迁出本村"});
   at("2026-04-02");
   ok("D001", remove_contact{"C7", "迁出本村"});
@@ -290,17 +282,17 @@ TEST_F(report_counts_case, APerformanceFileCountsActivitiesGroupsContactsAndOpin
   ok("SE", record_attendance{"A2", "D001", "present", "未带手机"});
   ok("SE", record_attendance{"A3", "D001", "excused", "外出"});
   for (const char* a : {"A1", "A2", "A3"}) ok("SE", record_activity_held{a, "完成"});
-  ok("D001", register_contact{"C1", "member", "D001", details({{"name", "王建国"}})});
-  ok("D001", register_contact{"C2", "member", "D001", details({{"name", "李明"}})});
+  ok("D001", register_contact{"C1", "member", "D001", private_details({{"name", "王建国"}})});
+  ok("D001", register_contact{"C2", "member", "D001", private_details({{"name", "李明"}})});
   for (const char* id : {"C3", "C4"})
-    ok("D001", register_contact{id, "resident", "C1", details({{"name", "居民"}})});
-  ok("D001", register_contact{"C5", "resident", "C2", details({{"name", "居民"}})});
+    ok("D001", register_contact{id, "resident", "C1", private_details({{"name", "居民"}})});
+  ok("D001", register_contact{"C5", "resident", "C2", private_details({{"name", "居民"}})});
   ok("D001", remove_contact{"C4", "迁出"});
-  ok("D002", register_contact{"C6", "member", "D002", details({{"name", "赵强"}})});
-  ok("D001", log_opinion{"O1", "C3", "2026-03-02", "道路", details({{"text", "修路"}})});
-  ok("D001", log_opinion{"O2", "C3", "2026-03-02", "环境", details({{"text", "垃圾"}})});
+  ok("D002", register_contact{"C6", "member", "D002", private_details({{"name", "赵强"}})});
+  ok("D001", log_opinion{"O1", "C3", "2026-03-02", "道路", private_details({{"text", "修路"}})});
+  ok("D001", log_opinion{"O2", "C3", "2026-03-02", "环境", private_details({{"text", "垃圾"}})});
   ok("SE", route_opinion{"O1", "交通局", ""});
-  ok("SE", answer_opinion{"O1", "", details({{"text", "已修"}})});
+  ok("SE", answer_opinion{"O1", "", private_details({{"text", "已修"}})});
   ok("D001", report_back_opinion{"O1", ""});
 
   at("2026-03-20");  // O2 was due to be routed on 9 March
@@ -340,8 +332,8 @@ TEST_F(report_counts_case, APerformanceFileCountsActivitiesGroupsContactsAndOpin
 TEST_F(report_counts_case, TheFirstFormatIsMadeAsItWasAndTheCurrentOneIsIssued) {
   at("2026-03-02");
   ok("SE", form_group{"G1", "第一代表小组", "area", delegates(1, 10)});
-  ok("D001", register_contact{"C1", "member", "D001", details({{"name", "王建国"}})});
-  ok("D001", log_opinion{"O1", "C1", "2026-03-02", "道路", details({{"text", "修路"}})});
+  ok("D001", register_contact{"C1", "member", "D001", private_details({{"name", "王建国"}})});
+  ok("D001", log_opinion{"O1", "C1", "2026-03-02", "道路", private_details({{"text", "修路"}})});
   const auto first = monthly_report(c.state, *report_month::parse("2026-03"), 1);
   EXPECT_EQ(first.at("version").as_int64(), 1);
   EXPECT_FALSE(first.contains("groups"));
@@ -400,8 +392,9 @@ TEST_F(report_counts_case, TheCountyIsToldAtOnceOfAReportAwaitedAndOfOverdueOpin
   EXPECT_EQ(months(overview("2026-03-01").at("reports_late")), std::vector<std::string>{"2026-01"});
 
   at("2026-03-02");
-  ok("D001", register_contact{"C1", "member", "D001", details({{"name", "王建国"}})});
-  ok("D001", log_opinion{"O1", "C1", "2026-03-02", "道路交通", details({{"text", "修路"}})});
+  ok("D001", register_contact{"C1", "member", "D001", private_details({{"name", "王建国"}})});
+  ok("D001",
+     log_opinion{"O1", "C1", "2026-03-02", "道路交通", private_details({{"text", "修路"}})});
   at("2026-04-01");
   const auto april = overview("2026-04-01");
   EXPECT_EQ(months(april.at("reports_awaited")), std::vector<std::string>{"2026-03"});

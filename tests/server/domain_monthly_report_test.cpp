@@ -13,12 +13,9 @@
 namespace plenum::server::domain {
 namespace {
 
-namespace json = boost::json;
+using test::beijing;
 
-// Milliseconds at `hh:mm` in Beijing (UTC+8) on `date`.
-std::int64_t beijing(const std::string& date, int hh, int mm = 0) {
-  return civil_date::parse(date)->days() * 86'400'000 + (hh - 8) * 3'600'000LL + mm * 60'000LL;
-}
+namespace json = boost::json;
 
 report_month month(const std::string& text) { return *report_month::parse(text); }
 

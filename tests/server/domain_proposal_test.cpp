@@ -11,9 +11,8 @@
 namespace plenum::server::domain {
 namespace {
 
-// 2026-01-05 09:00 in Beijing, a Monday.
-constexpr std::int64_t monday_ms = 1'767'574'800'000;
-constexpr std::int64_t day_ms = 86'400'000;
+using test::day_ms;
+using test::monday_ms;
 
 struct proposal_case : ::testing::Test {
   test::congress c{10};

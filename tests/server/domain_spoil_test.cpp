@@ -14,12 +14,12 @@
 namespace plenum::server::domain {
 namespace {
 
+using test::abstain;
+using test::no;
+using test::yes;
+
 using test::delegate_number;
 namespace json = boost::json;
-
-const crypto::ballot_choices yes{{1, 0, 0}};
-const crypto::ballot_choices no{{0, 1, 0}};
-const crypto::ballot_choices abstain{{0, 0, 1}};
 
 struct spoil_case : ::testing::Test {
   test::congress c{10};

@@ -9,6 +9,10 @@
 namespace plenum::server::domain {
 namespace {
 
+using test::abstain;
+using test::no;
+using test::yes;
+
 using test::delegate_number;
 namespace json = boost::json;
 
@@ -21,10 +25,6 @@ create_vote make_vote(std::string id, std::string item, std::string kind, std::s
   v.title = std::move(title);
   return v;
 }
-
-const crypto::ballot_choices yes{{1, 0, 0}};
-const crypto::ballot_choices no{{0, 1, 0}};
-const crypto::ballot_choices abstain{{0, 0, 1}};
 
 struct vote_case : ::testing::Test {
   test::congress c{10};

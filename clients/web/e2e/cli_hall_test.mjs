@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { launch } from "./browser.mjs";
-import { startCliSitting } from "./cli_sitting.mjs";
+import { ROSTER, startCliSitting } from "./cli_sitting.mjs";
 import { screenChecks } from "./screen_checks.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -65,4 +65,32 @@ export async function runCliHallTest(name, body, options = {}) {
     await options.cleanup?.();
   }
   process.exit(failed ? 1 : 0);
+}
+
+/** cli_sitting.mjs's roster with the chair CB and the secretary SB that openConsoleAndDesk enrolls. */
+export const CONSOLE_DESK_ROSTER = `${ROSTER}\nCB,郑主持,M,汉族,other,,,chair,no\nSB,冯秘书,F,汉族,other,,,secretary,no`;
+
+/**
+ * Enrolls CB on the chair's console and SB on the secretary's desk with codes SE issues through
+ * plenum-cli, each page in a browser context of its own (`prepare(context)`, when given, runs
+ * before the page opens: a route, say) and registered in `pages` as "chair" and "desk".
+ * Resolves with `{ chair, desk }` once both pages show who is enrolled.
+ */
+export async function openConsoleAndDesk({ cli, server, browser, pages }, prepare = async () => {}) {
+  const fresh = await cli("SE", ["issue-code", "CB", "SB"], true);
+  const codeOf = new Map(fresh.trim().split("\n").map((l) => l.split(",").map((x) => x.trim())));
+  async function open(name, app, person) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: true });
+    await prepare(context);
+    const page = await context.newPage();
+    page.on("pageerror", (e) => console.error(`${name} page error:`, e.message));
+    pages.set(name, page);
+    await page.goto(`${server.url}/${app}.html`);
+    await page.locator("input[name=person]").fill(person);
+    await page.locator("input[name=code]").fill(codeOf.get(person));
+    await page.getByTestId("enroll-submit").click();
+    await page.getByTestId("who").waitFor({ timeout: 30_000 });
+    return page;
+  }
+  return { chair: await open("chair", "chair", "CB"), desk: await open("desk", "secretary", "SB") };
 }

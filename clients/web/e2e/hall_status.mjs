@@ -11,20 +11,13 @@
 // Usage: node e2e/hall_status.mjs --plenumd PATH --cli PATH [--web-root DIR]
 // (needs dist-app/ from `npm run build:app`; exit status 0 on success)
 import assert from "node:assert/strict";
-import { ROSTER } from "./cli_sitting.mjs";
-import { runCliHallTest } from "./cli_hall_test.mjs";
-
-// Two people the browser enrolls: a chair and a secretary beside those plenum-cli enrolls.
-const roster = `${ROSTER}\nCB,郑主持,M,汉族,other,,,chair,no\nSB,冯秘书,F,汉族,other,,,secretary,no`;
+import { CONSOLE_DESK_ROSTER, openConsoleAndDesk, runCliHallTest } from "./cli_hall_test.mjs";
 
 await runCliHallTest(
   "hall-status",
   async ({ cli, server, browser, shot, pages }) => {
     await cli("CH", ["create-sitting", "--sitting", "s1", "--title", "第一次会议", "--date", "2026-12-06"]);
     await cli("CH", ["open-checkin", "s1"]);
-    const fresh = await cli("SE", ["issue-code", "CB", "SB"], true);
-    const codeOf = new Map(fresh.trim().split("\n").map((l) => l.split(",").map((x) => x.trim())));
-
     /** The `hall` block the injector puts into every state, or null (the server's own). */
     let injected = null;
     function withHall(text) {
@@ -34,25 +27,13 @@ await runCliHallTest(
       return JSON.stringify(msg);
     }
 
-    async function open(name, app, person) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: true });
-      await context.routeWebSocket(/\/ws$/, (ws) => {
+    const { chair, desk } = await openConsoleAndDesk({ cli, server, browser, pages }, (context) =>
+      context.routeWebSocket(/\/ws$/, (ws) => {
         const upstream = ws.connectToServer();
         ws.onMessage((m) => upstream.send(m));
         upstream.onMessage((m) => ws.send(withHall(String(m))));
-      });
-      const page = await context.newPage();
-      page.on("pageerror", (e) => console.error(`${name} page error:`, e.message));
-      pages.set(name, page);
-      await page.goto(`${server.url}/${app}.html`);
-      await page.locator("input[name=person]").fill(person);
-      await page.locator("input[name=code]").fill(codeOf.get(person));
-      await page.getByTestId("enroll-submit").click();
-      await page.getByTestId("who").waitFor({ timeout: 30_000 });
-      return page;
-    }
-    const chair = await open("chair", "chair", "CB");
-    const desk = await open("desk", "secretary", "SB");
+      }),
+    );
     await chair.getByTestId("next-step-panel").waitFor({ timeout: 30_000 });
     await desk.getByTestId("status").waitFor({ timeout: 30_000 });
 
@@ -122,5 +103,5 @@ await runCliHallTest(
     }
     console.log("hall status: nothing with one machine; in sync, not in sync and alone shown on the console and the desk");
   },
-  { roster },
+  { roster: CONSOLE_DESK_ROSTER },
 );

@@ -10,34 +10,17 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { ROSTER } from "./cli_sitting.mjs";
-import { runCliHallTest } from "./cli_hall_test.mjs";
+import { CONSOLE_DESK_ROSTER, openConsoleAndDesk, runCliHallTest } from "./cli_hall_test.mjs";
 import { startPostgresHall } from "./postgres_hall.mjs";
 
 const run = promisify(execFile);
-const roster = `${ROSTER}\nCB,郑主持,M,汉族,other,,,chair,no\nSB,冯秘书,F,汉族,other,,,secretary,no`;
 let pg = null;
 
 await runCliHallTest(
   "standby-lost",
   async ({ server, cli, browser, shot, pages, opts }) => {
     await cli("CH", ["create-sitting", "--sitting", "s1", "--title", "第一次会议", "--date", "2026-12-06"]);
-    const fresh = await cli("SE", ["issue-code", "CB", "SB"], true);
-    const codeOf = new Map(fresh.trim().split("\n").map((l) => l.split(",").map((x) => x.trim())));
-    async function open(name, app, person) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: true });
-      const page = await context.newPage();
-      page.on("pageerror", (e) => console.error(`${name} page error:`, e.message));
-      pages.set(name, page);
-      await page.goto(`${server.url}/${app}.html`);
-      await page.locator("input[name=person]").fill(person);
-      await page.locator("input[name=code]").fill(codeOf.get(person));
-      await page.getByTestId("enroll-submit").click();
-      await page.getByTestId("who").waitFor({ timeout: 30_000 });
-      return page;
-    }
-    const chair = await open("chair", "chair", "CB");
-    const desk = await open("desk", "secretary", "SB");
+    const { chair, desk } = await openConsoleAndDesk({ cli, server, browser, pages });
     const both = [["chair", chair], ["desk", desk]];
     const line = (page, standby) => page.locator(`[data-testid=hall-status][data-standby=${standby}]`);
 
@@ -70,7 +53,7 @@ await runCliHallTest(
     console.log("standby lost: in sync, the warning while the hall waits, alone after plenumd standalone, on the console and the desk");
   },
   {
-    roster,
+    roster: CONSOLE_DESK_ROSTER,
     plenumd: async () => {
       pg = await startPostgresHall();
       return { extraArgs: ["--event-store", pg.primary.conninfo()] };

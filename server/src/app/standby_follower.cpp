@@ -3,18 +3,13 @@
 #include <boost/json/parse.hpp>
 #include <chrono>
 
+#include "app/now_ms.hpp"
 #include "common/log.hpp"
 #include "storage/pq.hpp"
 
 namespace plenum::server::app {
 
 namespace {
-
-std::uint64_t now_ms() {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::system_clock::now().time_since_epoch())
-                                        .count());
-}
 
 // The payload's string member `key`, or "".
 std::string string_member(const std::string& payload, std::string_view key) {

@@ -1,7 +1,6 @@
 #include "app/standby_responder.hpp"
 
-#include <chrono>
-
+#include "app/now_ms.hpp"
 #include "plenum/crypto/random.hpp"
 #include "plenum/protocol/envelope.hpp"
 #include "plenum/protocol/messages.hpp"
@@ -10,12 +9,6 @@
 namespace plenum::server::app {
 
 namespace {
-
-std::uint64_t now_ms() {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::system_clock::now().time_since_epoch())
-                                        .count());
-}
 
 void send(const std::shared_ptr<net::connection>& conn, std::string frame) {
   conn->send(std::make_shared<const std::string>(std::move(frame)));
