@@ -19,9 +19,9 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::array<topic, 4> all_topics = {topic::board, topic::basis, topic::state,
-                                             topic::results};
-/// A subscription holds at most board-or-basis, state and results.
+constexpr std::array<topic, 5> all_topics = {topic::board, topic::basis, topic::course,
+                                             topic::state, topic::results};
+/// A subscription holds at most one of board, basis and course, state and results.
 constexpr std::size_t max_topics = 3;
 
 decoded<topic> decode_topic(const json::value& v, const field_path& at) {
@@ -29,7 +29,7 @@ decoded<topic> decode_topic(const json::value& v, const field_path& at) {
   for (topic t : all_topics) {
     if (to_string(t) == name) return t;
   }
-  return refuse(errc::invalid_field, at, "must be one of board, basis, state, results");
+  return refuse(errc::invalid_field, at, "must be one of board, basis, course, state, results");
 }
 
 json::value encode_topic(const topic& t) { return json::string(to_string(t)); }
@@ -40,13 +40,14 @@ decoded<void> ballot_is_for_the_vote(const cast_ballot_request& m, const object_
   return refuse(errc::invalid_field, at.child("vote_id"), "must equal the request's vote_id");
 }
 
-// The whole board and the board without ballots are two ways of reading the same events.
+// The whole board, the board without ballots and the course are three ways of reading the
+// same events: a subscription reads one of them.
 decoded<void> board_or_basis(const subscribe_request& m, const object_reader& r) {
   const auto has = [&](topic t) {
     return std::find(m.topics.begin(), m.topics.end(), t) != m.topics.end();
   };
-  if (!has(topic::board) || !has(topic::basis)) return {};
-  return refuse(errc::invalid_field, r.path("topics"), "board and basis are exclusive");
+  if (int{has(topic::board)} + int{has(topic::basis)} + int{has(topic::course)} <= 1) return {};
+  return refuse(errc::invalid_field, r.path("topics"), "board, basis and course are exclusive");
 }
 
 decoded<void> spoiled_ballot_is_for_the_vote(const spoil_ballot_request& m,
@@ -198,6 +199,8 @@ std::string_view to_string(topic t) {
       return "state";
     case topic::results:
       return "results";
+    case topic::course:
+      return "course";
   }
   return "board";
 }

@@ -329,7 +329,7 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
                {"membership", json::object{{"members", 100}, {"women", 40}, {"minority", 5}}}});
   ASSERT_TRUE(imported.ok()) << imported.code();
   for (const std::string p : {"CH", "S1", "S2", "S3"}) enroll_person(se, p);
-  for (int i = 1; i <= 10; ++i) enroll_person(se, delegate(i), 10);
+  for (int i = 1; i <= 8; ++i) enroll_person(se, delegate(i), 10);
 
   auto ch = as("CH");
   auto watcher = hall_client(port_);
@@ -342,6 +342,15 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
   ASSERT_TRUE(board_sub.ok() && basis_sub.ok());
   const auto pushed_from = board_sub.fields.at("next_seq").to_number<std::uint64_t>();
   EXPECT_EQ(basis_sub.fields.at("next_seq").to_number<std::uint64_t>(), pushed_from);
+  // D002's tablet reads the course, with its own device's events; an unauthenticated reader
+  // the course alone. Two delegates enroll after them.
+  auto course_reader = as("D002");
+  auto anonymous_course = hall_client(port_);
+  ASSERT_TRUE(
+      course_reader.call("subscribe", {{"topics", json::array{"course", "state", "results"}}})
+          .ok());
+  ASSERT_TRUE(anonymous_course.call("subscribe", {{"topics", json::array{"course"}}}).ok());
+  for (int i = 9; i <= 10; ++i) enroll_person(se, delegate(i), 10);
 
   ASSERT_TRUE(
       ch.call("create_sitting", {{"sitting_id", "s1"}, {"title", "年会"}, {"date", "2026-03-01"}})
@@ -754,6 +763,48 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
     for (const auto& e : pushed(late, basis_seqs.back() + 1, replay_batches))
       replayed.push_back(e.seq);
     EXPECT_EQ(replayed, basis_seqs);
+
+    // The course readers were pushed the course from their subscription on, D002's tablet its
+    // own check-in with it: no other delegate's enrollment or check-in, no ballot.
+    const std::string own_pk = keys_.at("D002").public_part().hex();
+    std::vector<std::uint64_t> course_from, own_course_from;
+    for (const auto& e : board_events) {
+      if (e.seq < pushed_from) continue;
+      const bool in_course = std::binary_search(course_seqs.begin(), course_seqs.end(), e.seq);
+      const bool own =
+          e.type == "checked_in" && str(json::parse(e.payload).as_object(), "device_pk") == own_pk;
+      if (in_course) course_from.push_back(e.seq);
+      if (in_course || own) own_course_from.push_back(e.seq);
+    }
+    EXPECT_EQ(own_course_from.size(), course_from.size() + 1) << "D002's one check-in";
+    auto seqs_of = [&](const std::vector<protocol::board_event>& events) {
+      std::vector<std::uint64_t> out;
+      for (const auto& e : events) {
+        EXPECT_EQ(e.entry_hash, board_events.at(e.seq).entry_hash);
+        out.push_back(e.seq);
+      }
+      return out;
+    };
+    std::size_t course_batches = 0;
+    EXPECT_EQ(seqs_of(pushed(anonymous_course, course_from.back() + 1, course_batches)),
+              course_from);
+    EXPECT_EQ(seqs_of(pushed(course_reader, own_course_from.back() + 1, course_batches)),
+              own_course_from);
+    // Its replay from a seq is get_board only:course from there.
+    auto tablet = as("D002");
+    auto course_page =
+        tablet.call("get_board", {{"from_seq", pushed_from}, {"limit", 500}, {"only", "course"}});
+    ASSERT_TRUE(course_page.ok());
+    std::vector<std::uint64_t> page_seqs;
+    for (const auto& e : course_page.fields.at("events").as_array())
+      page_seqs.push_back(e.at("seq").to_number<std::uint64_t>());
+    EXPECT_EQ(page_seqs, own_course_from);
+    ASSERT_TRUE(
+        tablet.call("subscribe", {{"topics", json::array{"course"}}, {"since_seq", pushed_from}})
+            .ok());
+    EXPECT_EQ(seqs_of(pushed(tablet, page_seqs.back() + 1, course_batches)), page_seqs);
+    EXPECT_EQ(reader.call("subscribe", {{"topics", json::array{"course", "basis"}}}).code(),
+              "invalid_field");
   }
 
   // Restart on the same data: the same state and the receipts still verify.

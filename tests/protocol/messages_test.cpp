@@ -75,6 +75,7 @@ TEST(Messages, EveryRequestRoundTrips) {
       subscribe_request{{topic::board, topic::results}, 17},
       subscribe_request{{topic::state}, std::nullopt},
       subscribe_request{{topic::basis, topic::state, topic::results}, 0},
+      subscribe_request{{topic::course, topic::state, topic::results}, 12},
       get_state_request{},
       cast_ballot_request{"vote-1", *ballot},
       checkin_request{"sitting-2026", 1790000000000,
@@ -146,6 +147,10 @@ TEST(Messages, SubscribeTopics) {
                  "topics[0]");
   expect_refused(R"({"v":1,"id":1,"type":"subscribe","topics":[]})", errc::invalid_field, "topics");
   expect_refused(R"({"v":1,"id":1,"type":"subscribe","topics":["board","basis"]})",
+                 errc::invalid_field, "topics");
+  expect_refused(R"({"v":1,"id":1,"type":"subscribe","topics":["course","basis"]})",
+                 errc::invalid_field, "topics");
+  expect_refused(R"({"v":1,"id":1,"type":"subscribe","topics":["board","state","course"]})",
                  errc::invalid_field, "topics");
   expect_refused(
       R"({"v":1,"id":1,"type":"subscribe","topics":["basis","state","results","board"]})",

@@ -22,7 +22,7 @@ struct app_subscription {
   /// (client.ts catchUpBoard, done when the topics follow the board).
   bool reads_board_past;
   /// The get_board `only` selection of those reads; empty: every event. With "course" (the
-  /// tablet: client.ts subscribe's `past: "course"`) the past ends at the reply's next_seq, and
+  /// tablet, subscribed to the `course` topic: its pushes are that selection too) the past ends at the reply's next_seq, and
   /// a pushed ceremony_started whose scrutineers' enrollments it does not hold has it read the
   /// course again up to the ceremony (client.ts fillScrutineerEnrollments).
   std::string_view board_read_only;
@@ -42,7 +42,7 @@ struct app_subscription {
 
 /// The table.
 inline constexpr std::array<app_subscription, 3> app_subscriptions{{
-    {app_device::tablet, "tablet", R"(["basis","state","results"])", true, "course", true, true,
+    {app_device::tablet, "tablet", R"(["course","state","results"])", true, "course", true, true,
      true, false},
     {app_device::scrutineer, "scrutineer", R"(["board","state","results"])", true, "", true, true,
      false, true},
@@ -51,7 +51,8 @@ inline constexpr std::array<app_subscription, 3> app_subscriptions{{
 }};
 
 /// The tablet as it was before it read its past as the course: every basis event from seq 0
-/// (every enrollment and check-in of the hall). Only to measure against (--tablets-read-basis).
+/// (every enrollment and check-in of the hall) and pushed live. Only to measure against
+/// (--tablets-read-basis).
 inline constexpr app_subscription tablet_reading_basis{app_device::tablet,
                                                        "tablet",
                                                        R"(["basis","state","results"])",

@@ -35,7 +35,7 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
   const substituteKey = cvp1.Point.baseMul(cvp1.Scalar.randomNonzero());
   let lie = "none";
   let lieVote = "m1";
-  const sent = []; // [lie, type] of every frame the tablet sent
+  const sent = []; // [lie, type, request] of every frame the tablet sent
   // The standby's takeover, set up once the board's early events are known (takeover()).
   const standbyKey = cvp1.SecretKey.generate();
   const impostorKey = cvp1.SecretKey.generate();
@@ -244,6 +244,9 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
   assert.ok(joined.some(([type, person]) => type === "device_enrolled" && person === "D001"), "its own enrollment");
   assert.ok(joined.some(([type]) => type === "ceremony_started") && joined.filter(([type]) => type === "device_enrolled").length >= 2, JSON.stringify(joined));
   assert.ok(sent.some(([l, type]) => l === "none" && type === "get_board"), "the course read with get_board");
+  // …and is pushed only the course from then on (protocol/PROTOCOL.md §7).
+  const subscribed = sent.filter(([l, type]) => l === "none" && type === "subscribe").map(([, , req]) => req.topics.join(","));
+  assert.deepEqual([...new Set(subscribed)], ["course,state,results"]);
   await shot("genuine");
   console.log("genuine: cast and receipt shown");
   await cli("CH", ["close-vote", "m1"]);
@@ -271,7 +274,7 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
   // tablet that reads on stops. A reload starts it again on the genuine board.
   lie = "none";
   await page.reload();
-  await page.waitForFunction(() => window.plenum.status.get() === "online", null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.plenum?.status.get() === "online", null, { timeout: 30_000 });
 
   // A standby machine's takeover. The handover takes the place of an entry the tablet never
   // reads (an enrollment code issued, followed by another such entry), so that the chain the

@@ -124,8 +124,7 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
     ++durable_count_;
     // A result stays sealed for the public until its announcement is durable.
     const auto lifted = embargo_.observe(node.mapped());
-    course_.observe(node.mapped());
-    add_to_batch(events, node.mapped());
+    add_to_batch(events, node.mapped(), course_.observe(node.mapped()));
     // The decided result goes to the privileged at once and to everyone once announced.
     auto push_result = [&](const std::string& payload_text, std::uint64_t seq, bool to_public) {
       boost::system::error_code ec;
@@ -160,10 +159,14 @@ void broadcaster::on_event_durable(const storage::stored_event& e) {
   if (!sends.empty() || embargo_lifted) notify_state();
 }
 
-void broadcaster::add_to_batch(batch& b, const storage::stored_event& e) const {
+void broadcaster::add_to_batch(batch& b, const storage::stored_event& e,
+                               const course_index::entry& course) const {
   const bool board = !board_subscribers_.empty();
   const bool basis = !basis_subscribers_.empty() && in_basis(e);
-  if (!board && !basis) return;
+  const bool in_course = !course_subscribers_.empty() && course.in_course;
+  const bool own = !in_course && !course.device_pk.empty() &&
+                   course_by_device_.find(course.device_pk) != course_by_device_.end();
+  if (!board && !basis && !in_course && !own) return;
   auto whole = board_event_for(e, true);
   const bool sealed = embargo_.sealed(e.seq);
   b.sealed = b.sealed || sealed;
@@ -172,6 +175,11 @@ void broadcaster::add_to_batch(batch& b, const storage::stored_event& e) const {
     b.basis_whole.push_back(whole);
     b.basis_public.push_back(public_view);
   }
+  if (in_course) {
+    b.course_whole.push_back(whole);
+    b.course_public.push_back(public_view);
+  }
+  if (own) b.own.push_back({course.device_pk, whole, public_view});
   if (board) {
     b.board_whole.push_back(std::move(whole));
     b.board_public.push_back(std::move(public_view));
@@ -191,6 +199,50 @@ void broadcaster::push_batch_locked(const batch& b) {
   };
   send_to(board_subscribers_, b.board_whole, b.board_public);
   send_to(basis_subscribers_, b.basis_whole, b.basis_public);
+  push_course_locked(b);
+}
+
+void broadcaster::push_course_locked(const batch& b) {
+  if (course_subscribers_.empty() || (b.course_whole.empty() && b.own.empty())) return;
+  // The few subscribers an event outside the course names, with those events in seq order.
+  std::map<std::uint64_t, std::vector<const own_event*>> named;
+  for (const auto& o : b.own) {
+    const auto [first, last] = course_by_device_.equal_range(o.device_pk);
+    for (auto it = first; it != last; ++it) named[it->second].push_back(&o);
+  }
+  // Everyone else reads the same frames.
+  const auto whole_frames = board_events_frames(b.course_whole);
+  const auto public_frames = b.sealed ? board_events_frames(b.course_public) : whole_frames;
+  for (const auto& [id, sub] : course_subscribers_) {
+    const auto mine = named.find(id);
+    if (mine == named.end()) {
+      for (const auto& frame : sub.privileged ? whole_frames : public_frames) sub.conn->send(frame);
+      continue;
+    }
+    // The course's events and the subscriber's own, merged by seq.
+    const auto& common = sub.privileged ? b.course_whole : b.course_public;
+    std::vector<protocol::board_event> merged;
+    merged.reserve(common.size() + mine->second.size());
+    auto c = common.begin();
+    for (const auto* o : mine->second) {
+      const auto& own = sub.privileged ? o->whole : o->public_view;
+      for (; c != common.end() && c->seq < own.seq; ++c) merged.push_back(*c);
+      merged.push_back(own);
+    }
+    merged.insert(merged.end(), c, common.end());
+    for (auto& frame : board_events_frames(merged)) sub.conn->send(std::move(frame));
+  }
+}
+
+void broadcaster::replay_course_locked(const std::shared_ptr<net::connection>& conn,
+                                       std::uint64_t from, const std::string& own_device_pk,
+                                       bool privileged) const {
+  std::vector<protocol::board_event> replay;
+  for (const auto seq :
+       course_.seqs(from, durable_count_, std::numeric_limits<std::uint64_t>::max(), own_device_pk))
+    for (const auto& e : log_.select(seq, seq + 1, 1))
+      replay.push_back(board_event_for(e, privileged));
+  for (auto& frame : board_events_frames(replay)) conn->send(std::move(frame));
 }
 
 void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::uint64_t id,
@@ -211,6 +263,8 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
     std::lock_guard lock(mutex_);
     conn->send(std::make_shared<const std::string>(
         protocol::encode_reply(id, protocol::subscribe_reply{durable_count_})));
+    if (topics.course && topics.since_seq)
+      replay_course_locked(conn, *topics.since_seq, topics.own_device_pk, privileged);
     if ((topics.board || topics.basis) && topics.since_seq) {
       std::vector<protocol::board_event> replay;
       for (const auto& e : log_.select(*topics.since_seq, durable_count_,
@@ -219,7 +273,7 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
       for (auto& frame : board_events_frames(replay)) conn->send(std::move(frame));
     }
     const auto conn_id = conn->id();
-    const subscriber me{conn, privileged, first.events};
+    const subscriber me{conn, privileged, first.events, topics.own_device_pk};
     auto keep = [&](std::map<std::uint64_t, subscriber>& list, bool wanted) {
       if (wanted)
         list.insert_or_assign(conn_id, me);
@@ -228,6 +282,10 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
     };
     keep(board_subscribers_, topics.board);
     keep(basis_subscribers_, topics.basis);
+    forget_device(conn_id);
+    keep(course_subscribers_, topics.course);
+    if (topics.course && !topics.own_device_pk.empty())
+      course_by_device_.emplace(topics.own_device_pk, conn_id);
     keep(state_subscribers_, topics.state);
     keep(result_subscribers_, topics.results);
   }
@@ -244,17 +302,36 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
   }
 }
 
-void broadcaster::set_privileged(std::uint64_t conn_id, bool privileged) {
+void broadcaster::set_authenticated(std::uint64_t conn_id, bool privileged,
+                                    const std::string& own_device_pk) {
   std::lock_guard lock(mutex_);
-  for (auto* list :
-       {&board_subscribers_, &basis_subscribers_, &state_subscribers_, &result_subscribers_})
+  for (auto* list : {&board_subscribers_, &basis_subscribers_, &course_subscribers_,
+                     &state_subscribers_, &result_subscribers_})
     if (auto it = list->find(conn_id); it != list->end()) it->second.privileged = privileged;
+  if (auto it = course_subscribers_.find(conn_id); it != course_subscribers_.end()) {
+    forget_device(conn_id);
+    it->second.own_device_pk = own_device_pk;
+    if (!own_device_pk.empty()) course_by_device_.emplace(own_device_pk, conn_id);
+  }
+}
+
+void broadcaster::forget_device(std::uint64_t conn_id) {
+  const auto sub = course_subscribers_.find(conn_id);
+  if (sub == course_subscribers_.end()) return;
+  const auto [first, last] = course_by_device_.equal_range(sub->second.own_device_pk);
+  for (auto it = first; it != last; ++it)
+    if (it->second == conn_id) {
+      course_by_device_.erase(it);
+      return;
+    }
 }
 
 void broadcaster::remove(std::uint64_t conn_id) {
   std::lock_guard lock(mutex_);
   board_subscribers_.erase(conn_id);
   basis_subscribers_.erase(conn_id);
+  forget_device(conn_id);
+  course_subscribers_.erase(conn_id);
   state_subscribers_.erase(conn_id);
   result_subscribers_.erase(conn_id);
 }

@@ -1,9 +1,10 @@
 // broadcaster: the hall's pushes. Durable events go in seq order, batched as they became durable
-// together, to the board's subscribers (every event) and the basis' (every one but the
-// ballots), the coalesced `state` push to the state's, decided and announced results to the
-// results', each sealed on the way out while its result is under embargo; replies that wait for
-// an event's durability leave from here in the same order. A view of the state leaves only once
-// every event it was made of is durable, after the board events that hold them.
+// together, to the board's subscribers (every event), the basis' (every one but the ballots)
+// and the course's (the sitting's course and their own device's events), the coalesced `state` push
+// to the state's, decided and announced results to the results', each sealed on the way out while
+// its result is under embargo; replies that wait for an event's durability leave from here in the
+// same order. A view of the state leaves only once every event it was made of is durable, after the
+// board events that hold them.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -39,12 +40,18 @@ enum class board_selection { every, basis, course };
 /// What one connection subscribed to (protocol/PROTOCOL.md §6).
 struct subscription {
   bool board = false;
-  /// Every event but the ballots (exclusive with board).
+  /// Every event but the ballots (exclusive with board and course).
   bool basis = false;
+  /// The events in the course as they become durable (course_index.hpp) and those naming
+  /// `own_device_pk` (exclusive with board and basis).
+  bool course = false;
   bool state = false;
   bool results = false;
-  /// With board or basis: replay the durable events from this seq on before the live pushes.
+  /// With board, basis or course: replay its durable events from this seq on before the live
+  /// pushes (the course's as get_board `only: "course"` reads them).
   std::optional<std::uint64_t> since_seq;
+  /// The subscriber's authenticated device key (hex), "" before auth: its own part of the course.
+  std::string own_device_pk;
 };
 
 /// Views of the congress state made at one moment, and how many events that state was made of.
@@ -87,8 +94,8 @@ class broadcaster {
   /// Takes a durable event (from the log's writer thread, in any order): once every event
   /// before it is durable, pushes it (with the others that became durable in its turn, in one
   /// `board_events` push of at most 256) to the board's and, unless a ballot, the basis'
-  /// subscribers, the results it decides or unseals to the results' subscribers, and runs the
-  /// sends waiting for it.
+  /// subscribers, if in the course or naming their device to the course's, the results it decides
+  /// or unseals to the results' subscribers, and runs the sends waiting for it.
   void on_event_durable(const storage::stored_event& e);
   /// Runs `send` once event `seq` is durable (no error), at once when it is, or with
   /// errc::storage_unavailable when its commit failed (refuse_from).
@@ -112,13 +119,14 @@ class broadcaster {
                               std::function<void(boost::system::error_code)> send);
 
   /// Replies `subscribe_reply{durable count}` to request `id` on `conn`, replays the board (or
-  /// basis) from `topics.since_seq`, and from then on pushes `topics` to `conn` (replacing any
-  /// earlier subscription), sealed unless `privileged`; the first `state` push follows once the
-  /// state it was made of is durable.
+  /// basis, or course) from `topics.since_seq`, and from then on pushes `topics` to `conn`
+  /// (replacing any earlier subscription), sealed unless `privileged`; the first `state` push
+  /// follows once the state it was made of is durable.
   void subscribe(const std::shared_ptr<net::connection>& conn, std::uint64_t id,
                  const subscription& topics, bool privileged);
-  /// The connection's pushes now read as `privileged` says (after its auth).
-  void set_privileged(std::uint64_t conn_id, bool privileged);
+  /// After the connection's auth: its pushes read as `privileged` says, and a course subscription
+  /// holds the events naming `own_device_pk` (hex) from now on.
+  void set_authenticated(std::uint64_t conn_id, bool privileged, const std::string& own_device_pk);
   /// Ends every push to the connection.
   void remove(std::uint64_t conn_id);
 
@@ -144,13 +152,26 @@ class broadcaster {
     bool privileged = false;  ///< reads results under embargo
     /// The events of the state its first `state` push was made of: no older one follows it.
     std::uint64_t state_events = 0;
+    /// A course subscriber's device key (hex), "" when unauthenticated.
+    std::string own_device_pk;
   };
-  /// The events of one push round, as the four kinds of reader read them.
+  /// An event outside the course naming the device of a course subscriber.
+  struct own_event {
+    std::string device_pk;
+    protocol::board_event whole;
+    protocol::board_event public_view;
+  };
+  /// The events of one push round, as the six kinds of reader read them.
   struct batch {
     std::vector<protocol::board_event> board_whole;
     std::vector<protocol::board_event> board_public;  ///< sealed under embargo
     std::vector<protocol::board_event> basis_whole;
     std::vector<protocol::board_event> basis_public;
+    /// In the course: the part every course subscriber reads.
+    std::vector<protocol::board_event> course_whole;
+    std::vector<protocol::board_event> course_public;
+    /// Outside the course, for the few course subscribers whose device they name.
+    std::vector<own_event> own;
     bool sealed = false;  ///< whether any event differs between whole and public
   };
   /// Pushes the state to its subscribers if it changed, once the state it was made of is
@@ -160,10 +181,21 @@ class broadcaster {
   /// `failed_commits_seen` or the pushes stop first. REQUIRES: `lock` holds mutex_.
   bool wait_durable(std::unique_lock<std::mutex>& lock, std::uint64_t events,
                     std::uint64_t failed_commits_seen);
-  /// Adds one event in its turn to `b`, as each reader reads it now. REQUIRES: mutex_ held.
-  void add_to_batch(batch& b, const storage::stored_event& e) const;
-  /// Sends `b` to the board's and the basis' subscribers. REQUIRES: mutex_ held.
+  /// Adds one event in its turn to `b`, as each reader reads it now; `course` says what it is to
+  /// the course. REQUIRES: mutex_ held.
+  void add_to_batch(batch& b, const storage::stored_event& e,
+                    const course_index::entry& course) const;
+  /// Sends `b` to the board's, the basis' and the course's subscribers. REQUIRES: mutex_ held.
   void push_batch_locked(const batch& b);
+  /// Sends `b`'s course part to the course's subscribers: one set of frames for all, and frames of
+  /// their own for those whose device an event names. REQUIRES: mutex_ held.
+  void push_course_locked(const batch& b);
+  /// Drops the course subscriber `conn_id` from course_by_device_. REQUIRES: mutex_ held.
+  void forget_device(std::uint64_t conn_id);
+  /// Replays the course from `from` to `conn` (with `own_device_pk`'s events), as get_board
+  /// `only: "course"` reads it. REQUIRES: mutex_ held.
+  void replay_course_locked(const std::shared_ptr<net::connection>& conn, std::uint64_t from,
+                            const std::string& own_device_pk, bool privileged) const;
 
   const storage::event_log& log_;
   view_source views_;
@@ -182,6 +214,9 @@ class broadcaster {
   /// By connection id: a push reads these instead of walking every connection.
   std::map<std::uint64_t, subscriber> board_subscribers_;
   std::map<std::uint64_t, subscriber> basis_subscribers_;
+  std::map<std::uint64_t, subscriber> course_subscribers_;
+  /// The course subscribers by their device key (hex): the few an event outside the course goes to.
+  std::multimap<std::string, std::uint64_t> course_by_device_;
   std::map<std::uint64_t, subscriber> state_subscribers_;
   std::map<std::uint64_t, subscriber> result_subscribers_;
 

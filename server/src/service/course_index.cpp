@@ -33,27 +33,36 @@ bool course_type(std::string_view type) {
   return std::find(course_types.begin(), course_types.end(), type) != course_types.end();
 }
 
-void course_index::observe(const storage::stored_event& e) {
+course_index::entry course_index::observe(const storage::stored_event& e) {
   const bool enrollment = e.type == "device_enrolled";
   const bool ceremony = e.type == "ceremony_started";
   const bool checkin = e.type == "checked_in" || e.type == "activity_checked_in";
   const bool roster = e.type == "roster_imported";
-  if (!enrollment && !ceremony && !checkin && !roster && !course_type(e.type)) return;
+  if (!enrollment && !ceremony && !checkin && !roster && !course_type(e.type)) return {};
   std::lock_guard lock(mutex_);
-  if (!enrollment && !checkin && !roster) course_.insert(e.seq);
-  if (!enrollment && !ceremony && !checkin && !roster) return;
+  entry out;
+  if (!enrollment && !checkin && !roster) {
+    course_.insert(e.seq);
+    out.in_course = true;
+  }
+  if (!enrollment && !ceremony && !checkin && !roster) return out;
   boost::system::error_code ec;
   const auto payload = json::parse(e.payload, ec);
-  if (ec) return;
-  if (enrollment || checkin) by_device_[string_member(payload, "device_pk")].push_back(e.seq);
-  if (checkin) return;
+  if (ec) return out;
+  if (enrollment || checkin) {
+    out.device_pk = string_member(payload, "device_pk");
+    by_device_[out.device_pk].push_back(e.seq);
+  }
+  if (checkin) return out;
   if (enrollment) {
     auto person = string_member(payload, "person");
-    if (appointed_.count(person) != 0)
+    if (appointed_.count(person) != 0) {
       course_.insert(e.seq);
-    else
+      out.in_course = true;
+    } else {
       enrollments_[std::move(person)].push_back(e.seq);
-    return;
+    }
+    return out;
   }
   // A person a ceremony may appoint: their enrollments join the course from now on.
   auto appoint = [this](const std::string& person) {
@@ -65,7 +74,7 @@ void course_index::observe(const storage::stored_event& e) {
   };
   const auto* o = payload.if_object();
   const auto* listed = o != nullptr ? o->if_contains(roster ? "persons" : "scrutineers") : nullptr;
-  if (listed == nullptr || !listed->is_array()) return;
+  if (listed == nullptr || !listed->is_array()) return out;
   for (const auto& s : listed->as_array()) {
     if (roster) {
       // The roster's scrutineers, the only persons a ceremony appoints: a tablet that joins
@@ -80,6 +89,7 @@ void course_index::observe(const storage::stored_event& e) {
     appoint(string_member(s, "person").empty() ? string_member(s, "number")
                                                : string_member(s, "person"));
   }
+  return out;
 }
 
 std::vector<std::uint64_t> course_index::seqs(std::uint64_t from, std::uint64_t to,

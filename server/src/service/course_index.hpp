@@ -1,8 +1,8 @@
 // course_index: which durable board events make up the sitting's course, the part of the board
 // a delegate's tablet checks (protocol/PROTOCOL.md §8b): the roster and its changes, the sittings
 // and their agendas, the key ceremonies, the votes and their results, the device enrollments of
-// every scrutineer of the roster or a ceremony appointed, and for a reader's own device its enrollment and
-// check-ins. What it leaves out grows with the delegates (their enrollment codes,
+// every scrutineer of the roster or a ceremony appointed, and for a reader's own device its
+// enrollment and check-ins. What it leaves out grows with the delegates (their enrollment codes,
 // enrollments, check-ins, ballots, proposals…); what it holds grows with the sittings, votes and
 // scrutineers only, so a tablet that reads the course when it joins reads the same few events
 // whether the hall seats a hundred delegates or ten thousand.
@@ -22,8 +22,17 @@ namespace plenum::server::service {
 /// Thread safety: every member may be called from any thread (one internal mutex, taken last).
 class course_index {
  public:
-  /// Takes note of a durable event. REQUIRES: called once per event, in seq order.
-  void observe(const storage::stored_event& e);
+  /// What one event is to the course as it becomes durable.
+  struct entry {
+    /// In the course from now on (its type, or an enrollment of an appointed scrutineer).
+    bool in_course = false;
+    /// The device key (hex) the event names, its enrollment or a check-in: the course of that
+    /// device's reader holds it; "" for any other event.
+    std::string device_pk;
+  };
+  /// Takes note of a durable event and says what it is to the course. REQUIRES: called once per
+  /// event, in seq order.
+  entry observe(const storage::stored_event& e);
 
   /// The seqs of the course from `from` up to (not including) `to`, at most `limit`, in order,
   /// with those of the events naming `own_device_pk` (hex; none when empty) as their device key:

@@ -126,7 +126,7 @@ void session_gate::auth(session& s, std::uint64_t id, const protocol::auth_reque
   s.privileged =
       who->holds_any({domain::role::chair, domain::role::secretary, domain::role::scrutineer});
   // A subscription made before authenticating now reads as the person may.
-  pushes_.set_privileged(s.conn->id(), s.privileged);
+  pushes_.set_authenticated(s.conn->id(), s.privileged, r.device_pk.hex());
   log::info("authenticated", {{"conn", s.conn->id()}, {"person", who->person_id}});
   send(s.conn,
        protocol::encode_reply(id, protocol::auth_reply{who->person_id, role_names(who->roles)}));
@@ -137,10 +137,13 @@ void session_gate::subscribe(session& s, std::uint64_t id, const protocol::subsc
   for (auto t : r.topics) {
     topics.board = topics.board || t == protocol::topic::board;
     topics.basis = topics.basis || t == protocol::topic::basis;
+    topics.course = topics.course || t == protocol::topic::course;
     topics.state = topics.state || t == protocol::topic::state;
     topics.results = topics.results || t == protocol::topic::results;
   }
   topics.since_seq = r.since_seq;
+  // A course holds the reader's own device's events once it is authenticated.
+  if (s.device_key) topics.own_device_pk = s.device_key->hex();
   pushes_.subscribe(s.conn, id, topics, s.privileged);
 }
 

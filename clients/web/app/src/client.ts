@@ -3,8 +3,9 @@
 // to replies by id, pushes (board events checked against their entry hash and the congress
 // signature, state, results), and automatic reconnection with back-off, after which the client
 // authenticates again and re-subscribes from the next board sequence it has not seen. A device
-// subscribed to `basis` (protocol/PROTOCOL.md §6) holds the board without the ballots, and reads
-// the ballots it needs on demand (readEntry, fillGaps). A hall with a standby machine
+// subscribed to `basis` (protocol/PROTOCOL.md §7) holds the board without the ballots, and reads
+// the ballots it needs on demand (readEntry, fillGaps); one subscribed to `course` (a delegate's
+// tablet) holds the sitting's course and its own device's events only, past and live. A hall with a standby machine
 // (server/STANDBY.md) names its machines in hello's `servers`: on a lost connection the client
 // tries them in turn and stays with the one that serves this congress; entries and receipts are
 // checked under the signer of their seq (the congress key, then the standby key a verified
@@ -92,8 +93,9 @@ export interface Identity {
   roles: string[];
 }
 
-/** The push topics: `board` every event, `basis` every one but the ballots (exclusive). */
-type Topic = "board" | "basis" | "state" | "results";
+/** The push topics: `board` every event, `basis` every one but the ballots, `course` the
+ * sitting's course and this device's own events (the three exclusive). */
+type Topic = "board" | "basis" | "course" | "state" | "results";
 
 interface Pending {
   resolve: (f: Fields) => void;
@@ -177,7 +179,7 @@ export class PlenumClient {
   private key: SecretKey | null = null;
   private topics: Topic[] = [];
   /** What a subscription's past is read as: the whole selection of its topics, or under
-   * `basis` only the sitting's course (get_board `only: "course"`, protocol/PROTOCOL.md §8b). */
+   * `course` only the sitting's course (get_board `only: "course"`, protocol/PROTOCOL.md §8b). */
   private past: "topics" | "course" = "topics";
   /** Whether readRoster has read (or is reading) the roster events a course past leaves out. */
   private rosterRead = false;
@@ -222,7 +224,7 @@ export class PlenumClient {
   /** The signer of a receipt for board entry `seq`: as signerOf, once the board has been read
    * up to `seq` (a handover before it is then held). */
   async receiptSigner(seq: number): Promise<PublicKey | null> {
-    if (seq >= this.nextSeq && (this.topics.includes("board") || this.topics.includes("basis")) && !this.stopped) {
+    if (seq >= this.nextSeq && this.boardTopic() && !this.stopped) {
       await this.catchUpBoard().catch(() => undefined);
     }
     return this.signerOf(seq);
@@ -257,12 +259,13 @@ export class PlenumClient {
     return Date.now() + this.clockOffset;
   }
 
-  /** Subscribes to `topics` (kept across reconnects). With `past: "course"` (a delegate's
-   * tablet under `basis`) the board's past is read as the sitting's course only: the votes, the
-   * key ceremonies and the appointed scrutineers' enrollments, never one event per delegate. */
-  async subscribe(topics: Topic[], options: { past?: "topics" | "course" } = {}): Promise<void> {
+  /** Subscribes to `topics` (kept across reconnects). Under `course` (a delegate's tablet) the
+   * board's past and its live pushes are the sitting's course only: the votes, the key
+   * ceremonies, the appointed scrutineers' enrollments and this device's own events, never one
+   * event per other delegate. */
+  async subscribe(topics: Topic[]): Promise<void> {
     this.topics = topics;
-    this.past = options.past === "course" && topics.includes("basis") ? "course" : "topics";
+    this.past = topics.includes("course") ? "course" : "topics";
     await this.doSubscribe().catch((e) => {
       if (!this.stopped) throw e; // a client stopped on a lie has nothing left to subscribe to
     });
@@ -598,13 +601,18 @@ export class PlenumClient {
 
   private async doSubscribe(): Promise<void> {
     if (!this.authed) return;
-    if (this.topics.includes("board") || this.topics.includes("basis")) await this.catchUpBoard();
+    if (this.boardTopic()) await this.catchUpBoard();
     await this.send("subscribe", { topics: this.topics, since_seq: this.nextSeq });
   }
 
-  /** Whether this client holds the board without its ballots. */
+  /** Whether this client holds board events (board, basis or course). */
+  private boardTopic(): boolean {
+    return this.topics.includes("board") || this.topics.includes("basis") || this.topics.includes("course");
+  }
+
+  /** Whether this client holds the board with gaps: without its ballots, or the course only. */
   private basisOnly(): boolean {
-    return this.topics.includes("basis");
+    return this.topics.includes("basis") || this.topics.includes("course");
   }
 
   /** Reads the board's past in get_board pages: a subscription's replay of a long board would
@@ -649,8 +657,8 @@ export class PlenumClient {
     }
   }
 
-  /** An event of the subscribed stream: the next one of the board, or under `basis` the next
-   * one after the ballots left out. */
+  /** An event of the subscribed stream: the next one of the board, or under `basis` or `course`
+   * the next one after the events left out. */
   private onBoardEvent(e: Record<string, any>): void {
     if (!e || !this.congressPk) return;
     const seq = Number(e["seq"]);

@@ -46,11 +46,11 @@ function Tablet({ client }: AppProps) {
   const shown = useRef<Set<string>>(new Set());
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
-    // A delegate's tablet is pushed the board without the other delegates' ballots (its own are
-    // read on demand) and reads of the past only the sitting's course, whatever the size of the
-    // hall; a scrutineer's needs every ballot to check the tally.
+    // A delegate's tablet reads of the board, past and live, only the sitting's course and its
+    // own device's events (its ballots are read on demand), whatever the size of the hall; a
+    // scrutineer's needs every ballot to check the tally.
     const scrutineer = who.roles.includes("scrutineer");
-    void client.subscribe([scrutineer ? "board" : "basis", "state", "results"], { past: scrutineer ? "topics" : "course" });
+    void client.subscribe([scrutineer ? "board" : "course", "state", "results"]);
   }, []);
   // Pushed states are the public view. The personal one ("me": presence, receipts) changes with
   // the sitting's course and this delegate's own actions, not with other delegates' ballots:

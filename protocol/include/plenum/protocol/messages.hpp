@@ -87,14 +87,16 @@ struct ping_request {
 };
 
 /// The push topics a client may subscribe to: `board` every durable event, `basis` every one
-/// but the ballots (ballot_accepted, ballot_spoiled), `state` and `results` (PROTOCOL.md §6).
-enum class topic { board, basis, state, results };
-/// The topic's wire name ("board", "basis", "state", "results").
+/// but the ballots (ballot_accepted, ballot_spoiled), `course` the sitting's course and the
+/// subscriber's own device's events (get_board's `only: "course"`), `state` and `results`
+/// (PROTOCOL.md §7).
+enum class topic { board, basis, state, results, course };
+/// The topic's wire name ("board", "basis", "state", "results", "course").
 [[nodiscard]] std::string_view to_string(topic t);
 
-/// `subscribe`: start the pushes of `topics` (replacing any earlier subscription; `board` and
-/// `basis` exclusive). With `since_seq`, the board or basis topic first replays the events from
-/// that sequence number on.
+/// `subscribe`: start the pushes of `topics` (replacing any earlier subscription; `board`,
+/// `basis` and `course` mutually exclusive). With `since_seq`, the board, basis or course topic
+/// first replays its events from that sequence number on.
 struct subscribe_request {
   static constexpr std::string_view type = "subscribe";
   std::vector<topic> topics;
