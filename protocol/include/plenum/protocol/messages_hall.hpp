@@ -556,6 +556,10 @@ using get_ceremony_request = sitting_id_request<"get_ceremony">;
 
 /// `get_tally` (authenticated): the aggregates of a closed vote, for partial decryptions.
 using get_tally_request = vote_id_request<"get_tally">;
+/// `get_roster_proof` (authenticated): the inclusion path of the caller's device key in an
+/// opened vote's roster tree (crypto/roster_tree.hpp), checked by a tablet against the signed
+/// vote_opened's roster_root and roster_count.
+using get_roster_proof_request = vote_id_request<"get_roster_proof">;
 
 /// `get_board` (anyone): board events from `from_seq`, at most `limit` (1 … max_board_page,
 /// default max_board_page); with `only` "basis", the ballots are left out as from the `basis`
@@ -638,7 +642,8 @@ using hall_request =
                  get_performance_file_request,
                  form_group_request, change_group_request, approve_group_leaders_request,
                  plan_activity_request, activity_checkin_request, record_attendance_request,
-                 record_activity_held_request, get_groups_request, get_activities_request>;
+                 record_activity_held_request, get_groups_request, get_activities_request,
+                 get_roster_proof_request>;
 
 /// A decoded hall request with the id its reply must echo.
 struct hall_request_message {
