@@ -88,7 +88,7 @@ TEST_F(vote_case, OpeningAppendsTheRosterThenVoteOpenedOfFormatTwo) {
   const json::object payload = protocol::event_payload_object(d->events[1]);
   EXPECT_FALSE(payload.contains("eligible"));
   EXPECT_FALSE(payload.contains("roster"));
-  EXPECT_EQ(payload.at("format").as_int64(), 2);
+  EXPECT_EQ(payload.at("format").to_number<int>(), 2);
   const vote& v = *c.state.find_vote("v1");
   EXPECT_EQ(v.roster_seq, first);
   EXPECT_EQ(v.opened_seq, first + 1);

@@ -466,9 +466,9 @@ TEST_F(verify_case, RecordOfFormatTwoCarriesTheRosterApart) {
     return p.at("vote_id").as_string() == "v1";
   });
   const auto opened = payload_of(events[roster + 1]);
-  EXPECT_EQ(opened.at("format").as_int64(), 2);
+  EXPECT_EQ(opened.at("format").to_number<int>(), 2);
   EXPECT_FALSE(opened.contains("roster"));
-  EXPECT_EQ(opened.at("roster_seq").as_int64(), static_cast<std::int64_t>(roster));
+  EXPECT_EQ(opened.at("roster_seq").to_number<std::size_t>(), roster);
   EXPECT_TRUE(verify(clean_).find("roster", "v1")->passed);
 }
 

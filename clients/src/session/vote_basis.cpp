@@ -73,7 +73,7 @@ result<void> prove_membership(session& s, vote_basis& basis, const crypto::publi
   const auto* fields = proof != nullptr ? proof->if_object() : nullptr;
   const auto* index = fields != nullptr ? fields->if_contains("index") : nullptr;
   const auto* path = fields != nullptr ? fields->if_contains("path") : nullptr;
-  if (index == nullptr || !index->is_uint64() && !index->is_int64() || path == nullptr ||
+  if (index == nullptr || (!index->is_uint64() && !index->is_int64()) || path == nullptr ||
       !path->is_array())
     return errc::malformed_message;
   crypto::roster_path hashes;

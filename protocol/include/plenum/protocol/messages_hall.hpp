@@ -627,6 +627,7 @@ using hall_request =
                  add_material_request, set_current_item_request, submit_proposal_request,
                  create_vote_request, open_vote_request, close_vote_request, start_ceremony_request,
                  get_roster_request, get_my_status_request, get_ceremony_request, get_tally_request,
+                 get_roster_proof_request,
                  get_board_request, export_record_request, sign_result_request,
                  announce_result_request, prepare_download_request, set_calendar_request,
                  accept_proposal_request, merge_proposal_request, convert_proposal_request,
@@ -642,8 +643,7 @@ using hall_request =
                  get_performance_file_request,
                  form_group_request, change_group_request, approve_group_leaders_request,
                  plan_activity_request, activity_checkin_request, record_attendance_request,
-                 record_activity_held_request, get_groups_request, get_activities_request,
-                 get_roster_proof_request>;
+                 record_activity_held_request, get_groups_request, get_activities_request>;
 
 /// A decoded hall request with the id its reply must echo.
 struct hall_request_message {
