@@ -559,8 +559,8 @@ class replayer {
       } else {
         eligible = &r->eligible;
         listed = &r->roster;
-        const auto root = crypto::roster_root(roster);
-        if (r->roster_hash != roster_hash)
+        const auto root = crypto::roster_root(r->roster);
+        if (r->roster_hash != crypto::roster_hash(r->roster))
           problems.push_back("vote_roster's roster_hash is not H32(\"roster\", …) of its keys");
         if (!root || r->roster_root != *root)
           problems.push_back("vote_roster's roster_root is not the Merkle root of its keys");

@@ -204,7 +204,7 @@ export interface VoteCreatedPayload {
 export interface VoteRosterPayload {
   vote_id: string;
   eligible: string[];
-  roster?: string[];
+  roster: string[];
   roster_hash: string;
   roster_root: string;
 }
