@@ -40,6 +40,7 @@ vectors:
 	cmake --build $(BUILD_RELEASE) --target plenum-vectors
 	$(BUILD_RELEASE)/tests/vectors/generator/plenum-vectors > tests/vectors/cvp1.json.new
 	mv tests/vectors/cvp1.json.new tests/vectors/cvp1.json
+	$(BUILD_RELEASE)/tests/vectors/generator/plenum-vectors --roster-tree > tests/vectors/roster-tree.json
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -172,6 +172,28 @@ decoded<void> reported_back_date(const events::opinion_reported_back& e, const o
   return valid_date(e.date, r.path("date"));
 }
 
+// A vote_opened of format 1 lists eligible and roster; one of format 2 names its vote_roster
+// (roster_seq, roster_count, roster_root) and lists neither.
+decoded<void> vote_opened_format(const events::vote_opened& e, const object_reader& r) {
+  if (!e.format) {
+    for (std::string_view name : {"roster_seq", "roster_count", "roster_root"}) {
+      if (r.has(name)) return refuse(errc::invalid_field, r.path(name), "is only in format 2");
+    }
+    for (std::string_view name : {"eligible", "roster"}) {
+      if (!r.has(name)) return refuse(errc::invalid_field, r.path(name), "is required in format 1");
+    }
+    return {};
+  }
+  for (std::string_view name : {"eligible", "roster"}) {
+    if (r.has(name))
+      return refuse(errc::invalid_field, r.path(name), "is not in format 2 (see vote_roster)");
+  }
+  for (std::string_view name : {"roster_seq", "roster_count", "roster_root"}) {
+    if (!r.has(name)) return refuse(errc::invalid_field, r.path(name), "is required in format 2");
+  }
+  return {};
+}
+
 // A group's basis is one of the three the party's rules name.
 decoded<void> group_basis(const events::group_formed& e, const object_reader& r) {
   if (e.basis == "electoral_unit" || e.basis == "area" || e.basis == "line_of_work") return {};
@@ -374,20 +396,37 @@ struct event_tables {
                wire::list_codec<vote_subject>{max_event_list_size, &decode_vote_subject,
                                               &encode_vote_subject, "object[]", true}));
   }
-  static constexpr auto of(tag<events::vote_opened>) {
-    using t = events::vote_opened;
+  static constexpr auto of(tag<events::vote_roster>) {
+    using t = events::vote_roster;
     return wire::fields<t>(
-        member("vote_id", &t::vote_id, id), member("seated", &t::seated, wire::number{}),
-        member("present", &t::present, wire::number{}),
-        member("required", &t::required, wire::number{}), member("eligible", &t::eligible, numbers),
+        member("vote_id", &t::vote_id, id),
+        member("eligible", &t::eligible, wire::names{max_event_list_size, max_name_bytes, 1}),
         member("roster", &t::roster,
                wire::list_codec<crypto::public_key>{max_event_list_size, &read_key, &write_key,
                                                     "string[]"}),
+        member("roster_hash", &t::roster_hash, wire::fixed_hex<32>{}),
+        member("roster_root", &t::roster_root, wire::fixed_hex<32>{}));
+  }
+  static constexpr auto of(tag<events::vote_opened>) {
+    using t = events::vote_opened;
+    return wire::fields_checked<t>(
+        &vote_opened_format, member("vote_id", &t::vote_id, id),
+        member("seated", &t::seated, wire::number{}),
+        member("present", &t::present, wire::number{}),
+        member("required", &t::required, wire::number{}),
+        member("eligible", &t::eligible, wire::names_or_empty{numbers}),
+        member("roster", &t::roster,
+               wire::list_codec<crypto::public_key>{max_event_list_size, &read_key, &write_key,
+                                                    "string[]", true}),
         member("manifest_hash", &t::manifest_hash, wire::fixed_hex<32>{}),
         member("roster_hash", &t::roster_hash, wire::fixed_hex<32>{}),
         member("ceremony_id", &t::ceremony_id, wire::fixed_hex<32>{}),
         member("joint_key", &t::joint_key, wire::group_point{}),
-        member("election_hash", &t::election_hash, wire::fixed_hex<32>{}));
+        member("election_hash", &t::election_hash, wire::fixed_hex<32>{}),
+        member("roster_seq", &t::roster_seq, wire::optional_number{1}),
+        member("roster_count", &t::roster_count, wire::optional_number{1, max_event_list_size}),
+        member("roster_root", &t::roster_root, wire::optional_fixed_hex<32>{}),
+        member("format", &t::format, wire::optional_number{2, 2}));
   }
   static constexpr auto of(tag<events::ballot_accepted>) {
     using t = events::ballot_accepted;

@@ -193,7 +193,16 @@ std::string lying_server::answer(const std::string& text) {
         id, protocol::cast_ballot_reply{r, crypto::tracking_code_display(r.tracking_code),
                                         std::nullopt});
   }
+  if (f->type == "get_roster_proof") {
+    if (!roster_proof_) return protocol::encode_error(id, errc::not_in_roster, "not in roster");
+    return protocol::encode_ok(id, {{"proof", *roster_proof_}});
+  }
   return protocol::encode_error(id, errc::unknown_message_type, "not served here");
+}
+
+void lying_server::set_roster_proof(std::optional<boost::json::object> proof) {
+  std::lock_guard lock(mutex_);
+  roster_proof_ = std::move(proof);
 }
 
 }  // namespace plenum::tests

@@ -57,6 +57,9 @@ class lying_server {
   lying_server& operator=(const lying_server&) = delete;
 
   [[nodiscard]] std::uint16_t port() const { return port_; }
+  /// What get_roster_proof answers from now on: ok with `proof` as its "proof", or, for
+  /// nullopt (the default), the error not_in_roster.
+  void set_roster_proof(std::optional<boost::json::object> proof);
   /// The request types received so far, in order ("auth", "get_board", …).
   [[nodiscard]] std::vector<std::string> requests() const;
   /// Whether any request of `type` arrived.
@@ -74,6 +77,7 @@ class lying_server {
   std::uint16_t port_ = 0;
   mutable std::mutex mutex_;
   std::vector<std::string> requests_;
+  std::optional<boost::json::object> roster_proof_;
   std::atomic<bool> stopping_{false};
   struct impl;
   std::unique_ptr<impl> impl_;

@@ -25,6 +25,7 @@
 #include <plenum/crypto/keygen.hpp>
 #include <plenum/crypto/manifest.hpp>
 #include <plenum/crypto/random.hpp>
+#include <plenum/crypto/roster_tree.hpp>
 #include <plenum/protocol/events.hpp>
 #include <plenum/protocol/rules.hpp>
 
@@ -45,6 +46,8 @@ struct board_lies {
   bool hash_over_other_roster = false;  // election hash over a roster not published
   bool drop_confirmation = false;       // scrutineer 3's keys_confirmed missing
   bool close_vote = false;              // not a lie: the vote closed after opening
+  bool format_two = false;  // vote_opened of format 2, its vote_roster not served (a course)
+  bool root_over_other_roster = false;  // format 2: roster_root over a roster without D1
 };
 
 // A congress with three scrutineers (k = 2), delegates D1 and D2 and one open motion "v1",
@@ -142,8 +145,22 @@ struct hall {
     if (lies.substitute_key && !lies.hash_over_substitute) published_hash = genuine_election_hash();
     std::vector<std::string> eligible{"D2"};
     if (!lies.leave_out_voter) eligible.insert(eligible.begin(), "D1");
-    b.append(ev::vote_opened{"v1", voters.size(), voters.size(), voters.size() / 2 + 1, eligible,
-                             voters, mh, rh, params.ceremony_id(), published_key, published_hash});
+    if (lies.format_two) {
+      // The roster apart, as a tablet's course leaves it out: only vote_opened is served.
+      ev::vote_opened opened{
+          "v1", voters.size(),        voters.size(), voters.size() / 2 + 1, {}, {}, mh,
+          rh,   params.ceremony_id(), published_key, published_hash};
+      opened.roster_seq = b.events().size() - 1;  // no vote_roster there: a course leaves it out
+      opened.roster_count = voters.size();
+      opened.roster_root =
+          crypto::roster_root(lies.root_over_other_roster ? roster(false) : voters);
+      opened.format = 2;
+      b.append(opened);
+    } else {
+      b.append(ev::vote_opened{"v1", voters.size(), voters.size(), voters.size() / 2 + 1, eligible,
+                               voters, mh, rh, params.ceremony_id(), published_key,
+                               published_hash});
+    }
     if (lies.close_vote) b.append(ev::vote_closed{"v1", 0});
     return b;
   }
@@ -234,6 +251,53 @@ TEST_F(LyingServerTest, ElectionHashOverAnotherRosterIsRefused) {
 TEST_F(LyingServerTest, RosterWithoutThisDeviceIsRefused) {
   board_lies lies;
   lies.leave_out_voter = true;
+  expect_refused_before_encrypting(*h_.serve(lies), trust_errc::not_in_roster);
+}
+
+// D1's inclusion path in the genuine roster, as get_roster_proof answers it.
+boost::json::object proof_of_d1(const hall& h) {
+  auto keys = h.roster(true);
+  std::sort(keys.begin(), keys.end());
+  const auto index = static_cast<std::uint64_t>(
+      std::find(keys.begin(), keys.end(), h.d1.public_part()) - keys.begin());
+  const auto proof = crypto::roster_inclusion_proof(keys, index);
+  boost::json::array path;
+  for (const auto& hash : *proof) path.emplace_back(crypto::to_hex(hash));
+  return {{"vote_id", "v1"}, {"index", index}, {"count", keys.size()}, {"path", path}};
+}
+
+TEST_F(LyingServerTest, FormatTwoWithAGenuineProofPasses) {
+  board_lies lies;
+  lies.format_two = true;
+  auto srv = h_.serve(lies);
+  srv->set_roster_proof(proof_of_d1(h_));
+  auto cast = vote_for(h_, *srv);
+  ASSERT_TRUE(cast) << cast.error().message();
+  EXPECT_TRUE(srv->received("get_roster_proof"));
+}
+
+TEST_F(LyingServerTest, FormatTwoWithAWrongPathIsRefused) {
+  board_lies lies;
+  lies.format_two = true;
+  auto srv = h_.serve(lies);
+  auto proof = proof_of_d1(h_);
+  proof["path"].as_array()[0] = crypto::to_hex(crypto::digest32{});
+  srv->set_roster_proof(proof);
+  expect_refused_before_encrypting(*srv, trust_errc::roster_mismatch);
+}
+
+TEST_F(LyingServerTest, FormatTwoWithARootWithoutThisDeviceIsRefused) {
+  board_lies lies;
+  lies.format_two = true;
+  lies.root_over_other_roster = true;
+  auto srv = h_.serve(lies);
+  srv->set_roster_proof(proof_of_d1(h_));
+  expect_refused_before_encrypting(*srv, trust_errc::roster_mismatch);
+}
+
+TEST_F(LyingServerTest, FormatTwoWithoutAProofIsNotInTheRoster) {
+  board_lies lies;
+  lies.format_two = true;
   expect_refused_before_encrypting(*h_.serve(lies), trust_errc::not_in_roster);
 }
 

@@ -21,6 +21,7 @@
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/board.hpp"
 #include "plenum/crypto/random.hpp"
+#include "plenum/crypto/roster_tree.hpp"
 #include "plenum/crypto/spoiled_ballot.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/codec_board.hpp"
@@ -379,7 +380,39 @@ TEST_F(service_test, SittingWithMotionRestartAndTamper) {
       port_, "test-congress", "s1", {"S1", "S2", "S3"}, 2, keys_, "service test ceremony");
   ASSERT_TRUE(scrutineers);
 
+  EXPECT_EQ(delegates.at("D001").call("get_roster_proof", {{"vote_id", "v1"}}).code(),
+            "vote_not_open");
   ASSERT_TRUE(ch.call("open_vote", {{"vote_id", "v1"}}).ok());
+  {
+    // A tablet's proof of its own key against the signed vote_opened (format 2), whose roster
+    // is the vote_roster just before it.
+    auto page = ch.call("get_board", {{"from_seq", 0}, {"limit", 500}});
+    ASSERT_TRUE(page.ok());
+    const auto& events = page.fields.at("events").as_array();
+    json::object opened;
+    for (std::size_t i = 1; i < events.size(); ++i)
+      if (events[i].at("type").as_string() == "vote_opened") {
+        opened = json::parse(events[i].at("payload").as_string()).as_object();
+        EXPECT_EQ(events[i - 1].at("type").as_string(), "vote_roster");
+        EXPECT_EQ(opened.at("roster_seq").to_number<std::uint64_t>(),
+                  events[i - 1].at("seq").to_number<std::uint64_t>());
+      }
+    ASSERT_EQ(opened.at("format").to_number<int>(), 2);
+    const auto root = crypto::from_hex_fixed<32>(std::string(opened.at("roster_root").as_string()));
+    ASSERT_TRUE(root);
+    auto proof = delegates.at("D001").call("get_roster_proof", {{"vote_id", "v1"}});
+    ASSERT_TRUE(proof.ok()) << proof.code();
+    const auto& p = proof.fields.at("proof").as_object();
+    EXPECT_EQ(p.at("count"), opened.at("roster_count"));
+    crypto::roster_path path;
+    for (const auto& h : p.at("path").as_array())
+      path.push_back(*crypto::from_hex_fixed<32>(std::string(h.as_string())));
+    EXPECT_TRUE(crypto::verify_roster_inclusion(*root, p.at("count").to_number<std::uint64_t>(),
+                                                p.at("index").to_number<std::uint64_t>(),
+                                                keys_.at("D001").public_part(), path));
+    EXPECT_EQ(ch.call("get_roster_proof", {{"vote_id", "v1"}}).code(), "not_in_roster");
+    EXPECT_EQ(ch.call("get_roster_proof", {{"vote_id", "nope"}}).code(), "unknown_vote");
+  }
   const auto v1 = read_vote_basis(delegates.at("D001"), "v1");
   ASSERT_TRUE(v1);
   EXPECT_EQ(v1->joint_key, scrutineers->keys().joint_key);

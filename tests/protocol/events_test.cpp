@@ -78,6 +78,48 @@ TEST(Events, AMissingMemberIsRefusedByName) {
   EXPECT_EQ(d.error().field, "signature");
 }
 
+TEST(Events, VoteOpenedOfFormatTwoNamesItsRosterAndListsNothing) {
+  // Format 1 as recorded: the lists, and none of format 2's members.
+  json::object one = recorded("vote_opened");
+  ASSERT_TRUE(one.contains("roster"));
+  auto without = one;
+  without.erase("roster");
+  EXPECT_FALSE(decode_event_payload("vote_opened", json::serialize(without)));
+  auto mixed = one;
+  mixed["roster_seq"] = 5;
+  EXPECT_FALSE(decode_event_payload("vote_opened", json::serialize(mixed)));
+  // Format 2: roster_seq, roster_count and roster_root instead of the lists.
+  json::object two = one;
+  two.erase("eligible");
+  two.erase("roster");
+  two["roster_seq"] = 41;
+  two["roster_count"] = 3;
+  two["roster_root"] = std::string(64, 'a');
+  two["format"] = 2;
+  const auto decoded = decode_event_payload("vote_opened", json::serialize(two));
+  ASSERT_TRUE(decoded) << decoded.error().field;
+  const auto& opened = std::get<events::vote_opened>(*decoded);
+  EXPECT_TRUE(opened.lists_roster_apart());
+  EXPECT_EQ(opened.roster_seq, 41u);
+  EXPECT_TRUE(opened.roster.empty());
+  const auto encoded = encode_event_payload(*decoded);
+  EXPECT_EQ(json::parse(encoded).as_object(), two);
+  EXPECT_EQ(decode_event_payload("vote_opened", encoded).value(), *decoded);
+  auto listed = two;
+  listed["roster"] = one.at("roster");
+  const auto refused = decode_event_payload("vote_opened", json::serialize(listed));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "roster");
+  auto unnamed = two;
+  unnamed.erase("roster_root");
+  const auto no_root = decode_event_payload("vote_opened", json::serialize(unnamed));
+  ASSERT_FALSE(no_root);
+  EXPECT_EQ(no_root.error().field, "roster_root");
+  auto format3 = two;
+  format3["format"] = 3;
+  EXPECT_FALSE(decode_event_payload("vote_opened", json::serialize(format3)));
+}
+
 TEST(Events, ABadPointInsideABallotIsRefusedAtItsPath) {
   auto p = recorded("ballot_accepted");
   auto& option =

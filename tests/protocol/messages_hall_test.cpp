@@ -77,6 +77,7 @@ TEST(MessagesHall, EveryTypeRoundTrips) {
       get_my_status_request{std::string("s1")},
       get_ceremony_request{"s1"},
       get_tally_request{"v1"},
+      get_roster_proof_request{"v1"},
       get_board_request{10, 50, std::nullopt},
       get_board_request{0, std::nullopt, std::string("basis")},
       export_record_request{},

@@ -111,6 +111,54 @@ TEST(Replay, ApplyRefusesGapsAndForeignEvents) {
   EXPECT_TRUE(c.state == copy);
 }
 
+// The events open_vote appends for a vote of `c`, not yet applied.
+std::vector<protocol::congress_event> opening_events(test::congress& c) {
+  c.prepare_sitting(9);
+  c.complete_ceremony();
+  c.open_with_item("i1", "report");
+  create_vote motion;
+  motion.vote_id = "v1";
+  motion.sitting_id = "s1";
+  motion.item_id = "i1";
+  motion.kind = "motion";
+  motion.title = "决议";
+  EXPECT_TRUE(c.as("CH", motion));
+  context ctx{c.person_actor("CH"), c.now, {}};
+  auto d = decide(c.state, open_vote{"v1"}, ctx);
+  EXPECT_TRUE(d);
+  return d ? d->events : std::vector<protocol::congress_event>{};
+}
+
+TEST(Replay, VoteOpenedOfFormatTwoNeedsItsRosterJustBefore) {
+  test::congress c(10);
+  const auto events = opening_events(c);
+  ASSERT_EQ(events.size(), 2u);
+  const std::uint64_t seq = c.state.next_seq();
+  // Without its vote_roster (the roster_seq then names nothing).
+  auto copy = c.state;
+  auto alone = copy.apply(event{seq, {}, events[1]});
+  ASSERT_FALSE(alone);
+  EXPECT_NE(alone.error().reason.find("roster_seq"), std::string::npos) << alone.error().reason;
+  EXPECT_TRUE(copy == c.state);
+  // A vote_roster whose root is not its keys'.
+  auto forged = std::get<protocol::events::vote_roster>(events[0]);
+  forged.roster_root[0] ^= 1U;
+  auto bad_root = copy.apply(event{seq, {}, forged});
+  ASSERT_FALSE(bad_root);
+  EXPECT_NE(bad_root.error().reason.find("roster_root"), std::string::npos);
+  // A vote_opened whose count differs from its vote_roster.
+  auto opened = std::get<protocol::events::vote_opened>(events[1]);
+  opened.roster_count = 9;
+  ASSERT_TRUE(copy.apply(event{seq, {}, events[0]}));
+  auto bad_count = copy.apply(event{seq + 1, {}, opened});
+  ASSERT_FALSE(bad_count);
+  EXPECT_NE(bad_count.error().reason.find("roster_count"), std::string::npos);
+  // Both, as written.
+  ASSERT_TRUE(c.state.apply(event{seq, {}, events[0]}));
+  ASSERT_TRUE(c.state.apply(event{seq + 1, {}, events[1]}));
+  EXPECT_EQ(c.state.find_vote("v1")->state, vote::status::open);
+}
+
 TEST(Replay, DecideNeverChangesTheState) {
   test::congress c = scenario();
   const congress_state before = c.state;

@@ -63,6 +63,40 @@ TEST_F(vote_case, OpeningSnapshotsDenominatorsAndRoster) {
   EXPECT_EQ(c.as("CH", open_vote{"v1"}).error(), errc::vote_already_open);
 }
 
+TEST_F(vote_case, OpeningAppendsTheRosterThenVoteOpenedOfFormatTwo) {
+  create_motion();
+  const std::uint64_t first = c.state.next_seq();
+  auto d = c.as("CH", open_vote{"v1"});
+  ASSERT_TRUE(d);
+  ASSERT_EQ(d->events.size(), 2u);
+  const auto* roster = std::get_if<protocol::events::vote_roster>(&d->events[0]);
+  const auto* opened = std::get_if<protocol::events::vote_opened>(&d->events[1]);
+  ASSERT_NE(roster, nullptr);
+  ASSERT_NE(opened, nullptr);
+  EXPECT_EQ(roster->eligible.size(), 10u);
+  EXPECT_EQ(roster->roster.size(), 10u);
+  EXPECT_EQ(roster->roster_hash, crypto::roster_hash(roster->roster));
+  EXPECT_EQ(roster->roster_root, crypto::roster_root(roster->roster));
+  EXPECT_EQ(opened->format, 2u);
+  EXPECT_EQ(opened->roster_seq, first);
+  EXPECT_EQ(opened->roster_count, 10u);
+  EXPECT_EQ(opened->roster_root, roster->roster_root);
+  EXPECT_EQ(opened->roster_hash, roster->roster_hash);
+  EXPECT_TRUE(opened->eligible.empty());
+  EXPECT_TRUE(opened->roster.empty());
+  // The payload of format 2 lists neither.
+  const json::object payload = protocol::event_payload_object(d->events[1]);
+  EXPECT_FALSE(payload.contains("eligible"));
+  EXPECT_FALSE(payload.contains("roster"));
+  EXPECT_EQ(payload.at("format").to_number<int>(), 2);
+  const vote& v = *c.state.find_vote("v1");
+  EXPECT_EQ(v.roster_seq, first);
+  EXPECT_EQ(v.opened_seq, first + 1);
+  EXPECT_EQ(v.roster_root, crypto::to_hex(roster->roster_root));
+  ASSERT_TRUE(v.tree.tree);
+  EXPECT_EQ(v.tree.tree->count(), 10u);
+}
+
 TEST_F(vote_case, BallotAcceptanceRules) {
   create_motion();
   EXPECT_EQ(cast("D001", "v1", yes).error(), errc::vote_not_open);

@@ -11,6 +11,7 @@
 #include <boost/json/serialize.hpp>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <memory>
 
 #include "domain_fixture.hpp"
@@ -19,6 +20,7 @@
 #include "plenum/clients/sheet/from_record.hpp"
 #include "plenum/clients/verify/verifier.hpp"
 #include "plenum/crypto/random.hpp"
+#include "plenum/crypto/roster_tree.hpp"
 #include "plenum/protocol/events.hpp"
 #include "plenum/protocol/record.hpp"
 #include "plenum/protocol/rules.hpp"
@@ -436,29 +438,73 @@ TEST_F(verify_case, ForgedCheckinFailsTheCheckins) {
   EXPECT_NE(r.find("checkins", "s1")->detail.find("D010"), std::string::npos);
 }
 
-TEST_F(verify_case, ReplacedRosterFailsTheRoster) {
-  const auto dir = copy("roster");
-  auto events = read_events(dir);
-  const auto i = find_event(events, "vote_opened", [](const json::object& p) {
+// An edit of the events that changes v1's vote_roster by `forge(payload, its keys)`.
+template <typename Forge>
+std::function<void(std::vector<protocol::board_event>&)> forge_roster(Forge forge) {
+  return [forge](std::vector<protocol::board_event>& events) {
+    const auto i = find_event(events, "vote_roster", [](const json::object& p) {
+      return p.at("vote_id").as_string() == "v1";
+    });
+    auto p = payload_of(events[i]);
+    std::vector<crypto::public_key> keys;
+    for (const auto& k : p.at("roster").as_array())
+      keys.push_back(*crypto::public_key::from_hex(k.as_string().c_str()));
+    forge(p, keys);
+    set_payload(events[i], p);
+  };
+}
+
+json::array key_list(const std::vector<crypto::public_key>& keys) {
+  json::array out;
+  for (const auto& k : keys) out.emplace_back(k.hex());
+  return out;
+}
+
+TEST_F(verify_case, RecordOfFormatTwoCarriesTheRosterApart) {
+  const auto events = read_events(clean_);
+  const auto roster = find_event(events, "vote_roster", [](const json::object& p) {
     return p.at("vote_id").as_string() == "v1";
   });
-  auto p = payload_of(events[i]);
-  crypto::seeded_random random("outsider");
-  const auto outsider = crypto::secret_key::generate(random).public_part();
-  std::vector<crypto::public_key> keys;
-  for (const auto& k : p.at("roster").as_array())
-    keys.push_back(*crypto::public_key::from_hex(k.as_string().c_str()));
-  keys.back() = outsider;
-  std::sort(keys.begin(), keys.end());
-  json::array roster;
-  for (const auto& k : keys) roster.emplace_back(k.hex());
-  p["roster"] = roster;
-  p["roster_hash"] = crypto::to_hex(crypto::roster_hash(keys));
-  set_payload(events[i], p);
-  resign_and_write(dir, events, sitting_->congress_key());
-  const auto r = verify(dir);
+  const auto opened = payload_of(events[roster + 1]);
+  EXPECT_EQ(opened.at("format").to_number<int>(), 2);
+  EXPECT_FALSE(opened.contains("roster"));
+  EXPECT_EQ(opened.at("roster_seq").to_number<std::size_t>(), roster);
+  EXPECT_TRUE(verify(clean_).find("roster", "v1")->passed);
+}
+
+TEST_F(verify_case, ReplacedRosterFailsTheRoster) {
+  // A key replaced by an outsider's, with the hash and root made over the forged list.
+  const auto r = tampered("roster", forge_roster([](json::object& p, auto& keys) {
+                            crypto::seeded_random random("outsider");
+                            keys.back() = crypto::secret_key::generate(random).public_part();
+                            std::sort(keys.begin(), keys.end());
+                            p["roster"] = key_list(keys);
+                            p["roster_hash"] = crypto::to_hex(crypto::roster_hash(keys));
+                            p["roster_root"] = crypto::to_hex(*crypto::roster_root(keys));
+                          }));
   EXPECT_TRUE(r.find("chain")->passed);
   expect_fails(r, {"roster", "v1"});
+  EXPECT_NE(r.find("roster", "v1")->detail.find("roster keys are not"), std::string::npos);
+}
+
+TEST_F(verify_case, AddedKeyOrChangedRootOfTheRosterFails) {
+  const auto added = tampered("roster-added", forge_roster([](json::object& p, auto& keys) {
+                                crypto::seeded_random random("added");
+                                keys.push_back(crypto::secret_key::generate(random).public_part());
+                                std::sort(keys.begin(), keys.end());
+                                p["roster"] = key_list(keys);
+                              }));
+  expect_fails(added, {"roster", "v1"});
+  EXPECT_NE(added.find("roster", "v1")->detail.find("vote_roster's roster_hash is not"),
+            std::string::npos)
+      << added.find("roster", "v1")->detail;
+  const auto root = tampered("roster-root", forge_roster([](json::object& p, auto&) {
+                               p["roster_root"] = crypto::to_hex(crypto::digest32{});
+                             }));
+  expect_fails(root, {"roster", "v1"});
+  EXPECT_NE(root.find("roster", "v1")->detail.find("vote_roster's roster_root is not"),
+            std::string::npos)
+      << root.find("roster", "v1")->detail;
 }
 
 TEST_F(verify_case, ForgedReceiptFails) {

@@ -32,6 +32,7 @@ using namespace plenum;
 struct board_vote {
   json::object created;
   json::object opened;
+  json::object roster;  ///< vote_roster's payload (a vote_opened of format 2)
   std::vector<json::object> ballots;
   std::vector<json::object> partials;
   json::object decided;
@@ -54,6 +55,7 @@ const std::map<std::string, board_vote>& board() {
       const std::string type(e.at("type").as_string());
       auto& v = out[std::string(p.at("vote_id").as_string())];
       if (type == "vote_created") v.created = p;
+      if (type == "vote_roster") v.roster = p;
       if (type == "vote_opened") v.opened = p;
       if (type == "ballot_accepted") v.ballots.push_back(p);
       if (type == "partial_submitted") v.partials.push_back(p);
@@ -62,6 +64,12 @@ const std::map<std::string, board_vote>& board() {
     return out;
   }();
   return votes;
+}
+
+// The roster keys of a vote: vote_opened's own (format 1) or its vote_roster's (format 2).
+const json::array& roster_keys(const board_vote& v) {
+  return v.opened.contains("roster") ? v.opened.at("roster").as_array()
+                                     : v.roster.at("roster").as_array();
 }
 
 template <std::size_t N>
@@ -103,7 +111,7 @@ TEST(BrowserBoard, ElectionHashesFollowFromManifestRosterAndCeremony) {
     const auto mh = crypto::manifest_hash(m);
     EXPECT_EQ(crypto::to_hex(mh), v.opened.at("manifest_hash").as_string()) << id;
     std::vector<crypto::public_key> roster;
-    for (const auto& k : v.opened.at("roster").as_array())
+    for (const auto& k : roster_keys(v))
       roster.push_back(*crypto::public_key::from_hex(k.as_string()));
     const auto rh = crypto::roster_hash(roster);
     EXPECT_EQ(crypto::to_hex(rh), v.opened.at("roster_hash").as_string()) << id;
@@ -120,7 +128,7 @@ TEST(BrowserBoard, EveryBrowserBallotVerifies) {
     const auto eh = hex_field<32>(v.opened.at("election_hash"));
     const auto k = point_field(v.opened.at("joint_key"));
     std::set<std::string> roster;
-    for (const auto& key : v.opened.at("roster").as_array()) roster.emplace(key.as_string());
+    for (const auto& key : roster_keys(v)) roster.emplace(key.as_string());
     std::set<std::string> ids;
     for (const auto& accepted : v.ballots) {
       const auto b = ballot_of(accepted);

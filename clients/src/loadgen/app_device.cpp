@@ -237,6 +237,24 @@ void app_device_sim::on_ceremony_pushed(const json::value& event) {
   if (!missing.empty()) read_enrollments(0, seq->to_number<std::uint64_t>(), std::move(missing));
 }
 
+void app_device_sim::on_vote_opened_pushed(const json::value& event) {
+  const auto payload = payload_of(event);
+  const auto* p = payload.if_object();
+  const auto* count = p != nullptr ? p->if_contains("roster_count") : nullptr;
+  if (count == nullptr || !count->is_number()) return;  // format 1: the roster is in the event
+  const auto expected = count->to_number<std::uint64_t>();
+  send("get_roster_proof", json::object{{"vote_id", string_at(payload, "vote_id")}},
+       [self = shared_from_this(), expected](const protocol::frame* f) {
+         const auto* proof = f != nullptr ? f->fields.if_contains("proof") : nullptr;
+         const auto* o = proof != nullptr ? proof->if_object() : nullptr;
+         const auto* n = o != nullptr ? o->if_contains("count") : nullptr;
+         const auto* path = o != nullptr ? o->if_contains("path") : nullptr;
+         if (n == nullptr || !n->is_number() || n->to_number<std::uint64_t>() != expected ||
+             path == nullptr || !path->is_array())
+           self->errors_.add("roster proof missing or of another roster");
+       });
+}
+
 void app_device_sim::on_board_event(const json::value& event) {
   ++board_events_;
   if (const auto* o = event.if_object())
@@ -267,14 +285,17 @@ void app_device_sim::on_push(std::string_view text) {
         for (const auto& e : many->as_array()) on_board_event(e);
     } else {
       board_events_ += events_in(text);
-      if (reads_course() && text.find("\"type\":\"ceremony_started\"") != std::string_view::npos) {
+      if (reads_course() && (text.find("\"type\":\"ceremony_started\"") != std::string_view::npos ||
+                             text.find("\"type\":\"vote_opened\"") != std::string_view::npos)) {
         boost::system::error_code ec;
         auto v = json::parse(text, ec);
         const auto* o = !ec ? v.if_object() : nullptr;
         const auto* many = o != nullptr ? o->if_contains("events") : nullptr;
         if (many != nullptr && many->is_array())
-          for (const auto& e : many->as_array())
+          for (const auto& e : many->as_array()) {
             if (string_at(e, "type") == "ceremony_started") on_ceremony_pushed(e);
+            if (string_at(e, "type") == "vote_opened") on_vote_opened_pushed(e);
+          }
       }
     }
     if (sub_.refreshes_state_on_announcement &&

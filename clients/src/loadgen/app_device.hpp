@@ -87,6 +87,10 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   void read_enrollments(std::uint64_t from, std::uint64_t ceremony_seq,
                         std::vector<std::string> persons);
   void on_ceremony_pushed(const boost::json::value& event);
+  // A tablet's part when a vote_opened of format 2 is pushed: it asks get_roster_proof once for
+  // the vote, as the app does (its roster is no part of the course); a reply without a proof
+  // whose count is the event's roster_count is counted as an error.
+  void on_vote_opened_pushed(const boost::json::value& event);
   [[nodiscard]] bool reads_course() const { return sub_.board_read_only == "course"; }
   void subscribe(std::function<void(bool)> done);
   void read_state();

@@ -91,6 +91,16 @@ class board_folder {
     b_.votes.insert_or_assign(v.vote_id, std::move(v));
     return {};
   }
+  result<void> operator()(const ev::vote_roster& p) {
+    auto* v = vote(p.vote_id);
+    if (v == nullptr || v->opened) return errc::malformed_message;
+    v->roster = p.roster;
+    v->eligible = p.eligible;
+    v->roster_event_seq = e_.seq;
+    v->roster_event_hash = p.roster_hash;
+    v->roster_event_root = p.roster_root;
+    return {};
+  }
   result<void> operator()(const ev::vote_opened& p) {
     auto* v = vote(p.vote_id);
     if (v == nullptr) return errc::malformed_message;
@@ -99,7 +109,15 @@ class board_folder {
     v->present = p.present;
     v->election_hash = p.election_hash;
     v->joint_key = p.joint_key;
-    v->roster.insert(v->roster.end(), p.roster.begin(), p.roster.end());
+    if (p.lists_roster_apart()) {
+      v->roster_apart = true;
+      v->roster_seq = p.roster_seq.value_or(0);
+      v->roster_count = p.roster_count.value_or(0);
+      v->roster_root = p.roster_root;
+    } else {
+      v->roster.insert(v->roster.end(), p.roster.begin(), p.roster.end());
+      v->eligible = p.eligible;
+    }
     v->manifest_hash = p.manifest_hash;
     v->roster_hash = p.roster_hash;
     v->ceremony_id = p.ceremony_id;

@@ -81,8 +81,10 @@ bool receipt_valid(const crypto::public_key& congress_pk, const protocol::receip
 result<cast_outcome> cast_vote(session& s, const board_record& board, std::string_view vote_id,
                                const crypto::secret_key& voter,
                                const crypto::ballot_choices& choices) {
-  auto basis = check_vote_basis(board, vote_id, voter.public_part());
+  auto basis = check_vote_basis(board, vote_id);
   if (!basis) return basis.error();
+  if (auto admitted = prove_membership(s, *basis, voter.public_part()); !admitted)
+    return admitted.error();
   auto b =
       crypto::make_ballot(basis->manifest, basis->election_hash, basis->joint_key, voter, choices);
   if (!b) return errc::malformed_ballot;

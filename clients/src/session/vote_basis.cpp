@@ -6,6 +6,7 @@
 #include <plenum/crypto/board.hpp>
 #include <plenum/crypto/ceremony.hpp>
 #include <plenum/crypto/keygen.hpp>
+#include <plenum/crypto/roster_tree.hpp>
 #include <plenum/protocol/events.hpp>
 #include <plenum/protocol/messages_hall.hpp>
 
@@ -51,8 +52,41 @@ bool holds_ballot(const protocol::board_event& e, const protocol::receipt& r,
 }  // namespace
 
 result<void> vote_basis::admits(const crypto::public_key& voter) const {
-  if (!std::binary_search(roster.begin(), roster.end(), voter)) return trust_errc::not_in_roster;
+  if (!roster.empty() || !roster_root) {
+    if (!std::binary_search(roster.begin(), roster.end(), voter)) return trust_errc::not_in_roster;
+    return {};
+  }
+  if (!proof) return trust_errc::not_in_roster;
+  if (!crypto::verify_roster_inclusion(*roster_root, roster_count, proof_index, voter, *proof))
+    return trust_errc::roster_mismatch;
   return {};
+}
+
+result<void> prove_membership(session& s, vote_basis& basis, const crypto::public_key& voter) {
+  if (!basis.roster.empty() || !basis.roster_root || basis.proof) return basis.admits(voter);
+  auto reply = s.call(protocol::get_roster_proof_request{basis.vote_id});
+  if (!reply) {
+    if (reply.error() == make_error_code(errc::not_in_roster)) return trust_errc::not_in_roster;
+    return reply.error();
+  }
+  const auto* proof = reply->if_contains("proof");
+  const auto* fields = proof != nullptr ? proof->if_object() : nullptr;
+  const auto* index = fields != nullptr ? fields->if_contains("index") : nullptr;
+  const auto* path = fields != nullptr ? fields->if_contains("path") : nullptr;
+  if (index == nullptr || (!index->is_uint64() && !index->is_int64()) || path == nullptr ||
+      !path->is_array())
+    return errc::malformed_message;
+  crypto::roster_path hashes;
+  for (const auto& h : path->get_array()) {
+    const auto* text = h.if_string();
+    auto bytes = text != nullptr ? crypto::from_hex_fixed<32>(std::string_view(*text))
+                                 : std::optional<crypto::digest32>();
+    if (!bytes) return errc::malformed_message;
+    hashes.push_back(*bytes);
+  }
+  basis.proof_index = index->to_number<std::uint64_t>();
+  basis.proof = std::move(hashes);
+  return basis.admits(voter);
 }
 
 result<vote_basis> check_vote_basis(const board_record& board, std::string_view vote_id) {
@@ -78,8 +112,27 @@ result<vote_basis> check_opened_vote_basis(const board_record& board, std::strin
   vote_basis basis;
   basis.roster = v.roster;
   std::sort(basis.roster.begin(), basis.roster.end());
-  const auto roster_hash = crypto::roster_hash(basis.roster);
-  if (v.roster_hash != roster_hash) return trust_errc::roster_mismatch;
+  crypto::digest32 roster_hash{};
+  if (v.roster_apart) {
+    // Format 2: the list is vote_roster's, when this board holds it; a tablet's course does
+    // not, and takes roster_hash from the signed vote_opened (its own key proven later).
+    if (!v.roster_root || !v.roster_hash || v.roster_count == 0) return trust_errc::roster_mismatch;
+    basis.roster_count = v.roster_count;
+    basis.roster_root = v.roster_root;
+    if (v.roster_event_seq) {
+      if (*v.roster_event_seq != v.roster_seq || basis.roster.size() != v.roster_count ||
+          crypto::roster_root(basis.roster) != v.roster_root ||
+          v.roster_event_root != v.roster_root || v.roster_event_hash != v.roster_hash)
+        return trust_errc::roster_mismatch;
+      roster_hash = crypto::roster_hash(basis.roster);
+      if (v.roster_hash != roster_hash) return trust_errc::roster_mismatch;
+    } else {
+      roster_hash = *v.roster_hash;
+    }
+  } else {
+    roster_hash = crypto::roster_hash(basis.roster);
+    if (v.roster_hash != roster_hash) return trust_errc::roster_mismatch;
+  }
   const auto election_hash =
       crypto::election_hash(params.ceremony_id(), keys->joint_key, manifest_hash, roster_hash);
   if (v.election_hash != election_hash) return trust_errc::election_hash_mismatch;

@@ -145,6 +145,9 @@ struct vote_model {
   std::uint64_t present = 0;
   std::set<std::string> eligible;
   std::set<crypto::public_key> roster;
+  /// The vote's vote_roster event as read (format 2), and its seq.
+  std::optional<protocol::events::vote_roster> roster_event;
+  std::uint64_t roster_event_seq = 0;
   crypto::digest32 election_hash{};
   std::optional<crypto::ceremony_params> params;
   std::optional<crypto::ceremony_keys> keys;

@@ -10,6 +10,7 @@
 #include "plenum/crypto/ceremony.hpp"
 #include "plenum/crypto/ceremony_check.hpp"
 #include "plenum/crypto/keygen.hpp"
+#include "plenum/crypto/roster_tree.hpp"
 #include "plenum/protocol/events.hpp"
 #include "plenum/protocol/working_calendar.hpp"
 #include "satisfaction_subjects.hpp"
@@ -518,7 +519,15 @@ class replayer {
     m_.votes.emplace(v.id, std::move(v));
   }
 
-  void on(const protocol::board_event&, const ev::vote_opened& p) {
+  void on(const protocol::board_event& e, const ev::vote_roster& p) {
+    auto& v = vote(p.vote_id);
+    if (v.opened) throw bad_payload("vote_roster after the vote opened");
+    if (v.roster_event) throw bad_payload("vote_roster twice for one vote");
+    v.roster_event = p;
+    v.roster_event_seq = e.seq;
+  }
+
+  void on(const protocol::board_event& e, const ev::vote_opened& p) {
     auto& v = vote(p.vote_id);
     if (v.opened) throw bad_payload("vote opened twice");
     v.opened = true;
@@ -540,10 +549,29 @@ class replayer {
       problems.push_back("seated/present are " + std::to_string(p.seated) + "/" +
                          std::to_string(p.present) + ", recomputed " + std::to_string(v.seated) +
                          "/" + std::to_string(v.present));
-    if (std::set<std::string>(p.eligible.begin(), p.eligible.end()) != v.eligible ||
-        p.eligible.size() != v.eligible.size())
+    // Format 1 lists the roster in vote_opened; format 2 in the vote_roster just before it.
+    const std::vector<std::string>* eligible = &p.eligible;
+    const std::vector<crypto::public_key>* listed = &p.roster;
+    if (p.lists_roster_apart()) {
+      const auto& r = v.roster_event;
+      if (!r || v.roster_event_seq + 1 != e.seq || p.roster_seq != v.roster_event_seq) {
+        problems.push_back("vote_opened's roster_seq does not name the vote_roster just before it");
+      } else {
+        eligible = &r->eligible;
+        listed = &r->roster;
+        const auto root = crypto::roster_root(r->roster);
+        if (r->roster_hash != crypto::roster_hash(r->roster))
+          problems.push_back("vote_roster's roster_hash is not H32(\"roster\", …) of its keys");
+        if (!root || r->roster_root != *root)
+          problems.push_back("vote_roster's roster_root is not the Merkle root of its keys");
+        if (p.roster_root != r->roster_root || p.roster_count != r->roster.size())
+          problems.push_back("vote_opened's roster_root or roster_count is not its vote_roster's");
+      }
+    }
+    if (std::set<std::string>(eligible->begin(), eligible->end()) != v.eligible ||
+        eligible->size() != v.eligible.size())
       problems.push_back("eligible is not the seated delegates");
-    if (p.roster != roster) problems.push_back("roster keys are not the seated delegates' keys");
+    if (*listed != roster) problems.push_back("roster keys are not the seated delegates' keys");
     if (p.roster_hash != roster_hash)
       problems.push_back("roster_hash is not H32(\"roster\", …) of the seated delegates' keys");
     for (const auto& problem : problems) log_.fail("roster", v.id, problem);

@@ -4,7 +4,8 @@
 // whose WebSocket frames the test rewrites with Playwright's routeWebSocket. The test holds the
 // congress key (<data>/congress.key), so the board events it forges are hash-chained and signed
 // as the server's own: a substituted joint key with the election hash recomputed over it, a
-// substituted key with the genuine election hash, a reordered manifest, a hello naming another
+// substituted key with the genuine election hash, a reordered manifest, a roster proof whose
+// path does not lead to the signed roster_root, a roster_root of another roster, a hello naming another
 // congress key, a board entry altered without the congress key, and receipts that are forged,
 // name another ballot or another board entry, or carry an entry that holds another ballot; and a standby machine's takeover (crypto/SPEC.md
 // §6): a hello naming a signing key no handover certifies, a server_handover whose certificate
@@ -49,6 +50,11 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
       if (lie === "key_recomputed_hash")
         q.election_hash = cvp1.toHex(cvp1.electionHash(cvp1.fromHex(p.ceremony_id, 32), substituteKey, cvp1.fromHex(p.manifest_hash, 32), cvp1.fromHex(p.roster_hash, 32)));
       return q;
+    }
+    if (type === "vote_opened" && lie === "roster_root_other") {
+      // The signed root of a roster with one stranger more: the tablet's path no longer leads to it.
+      const other = cvp1.rosterRoot([cvp1.SecretKey.generate().publicKey(), cvp1.SecretKey.generate().publicKey()]);
+      return { ...p, roster_root: cvp1.toHex(other) };
     }
     if (type === "vote_created" && (lie === "manifest_reordered" || lie === "unsigned_title")) {
       const m = structuredClone(p.manifest);
@@ -117,6 +123,7 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
       const r = msg.receipt;
       r.signature = cvp1.toHex(standbyKey.sign(cvp1.receiptDigest(cvp1.fromHex(r.tracking_code, 32), r.board_seq, cvp1.fromHex(r.board_entry_hash, 32))));
     }
+    if (lie === "roster_proof_wrong" && msg.proof && Array.isArray(msg.proof.path) && msg.proof.path.length > 0) msg.proof.path[0] = "00".repeat(32);
     if (Array.isArray(msg.events)) msg.events = msg.events.map(forge);
     if (msg.entry) msg.entry = forge(msg.entry); // the cast_ballot reply's own entry
     for (const e of msg.events ?? []) boardEvents.set(e.seq, e);
@@ -197,6 +204,12 @@ await runCliHallTest("lying-server", async ({ hall, server, cli, browser, artifa
   await expectRefusal("key_recomputed_hash", "trust-refused-m1", "joint_key_mismatch", keyText);
   await expectRefusal("key_genuine_hash", "trust-refused-m1", "joint_key_mismatch", keyText);
   await expectRefusal("manifest_reordered", "trust-refused-m1", "manifest_mismatch", "本次表决的内容与公布的不一致");
+  // The roster (vote_opened of format 2, its vote_roster no part of the course): a path of this
+  // device's key that does not lead to the signed roster_root, and a signed root of another roster.
+  const rosterText = "本次表决的投票人名单与公布的不一致";
+  await expectRefusal("roster_proof_wrong", "trust-refused-m1", "roster_mismatch", rosterText);
+  await expectRefusal("roster_root_other", "trust-refused-m1", "roster_mismatch", rosterText);
+  assert.ok(sent.some(([l, type]) => l === "roster_proof_wrong" && type === "get_roster_proof"), "the tablet asked for its roster proof");
   await expectRefusal("hello_other_key", "trust-stop", "congress_key_changed", "大会签名密钥与登记时的不一致");
   assert.equal(sent.filter(([l, type]) => l === "hello_other_key" && type !== "ping").length, 0, "nothing sent after another congress key's hello");
   await expectRefusal("unsigned_title", "trust-stop", "board_event_invalid", "没有通过签名核验");

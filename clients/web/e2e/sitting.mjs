@@ -811,7 +811,7 @@ try {
   const board = await chair.evaluate(() =>
     window.plenum.board
       .get()
-      .filter((e) => ["vote_created", "vote_opened", "ballot_accepted", "partial_submitted", "vote_decided"].includes(e.type))
+      .filter((e) => ["vote_created", "vote_roster", "vote_opened", "ballot_accepted", "partial_submitted", "vote_decided"].includes(e.type))
       .map((e) => ({ seq: e.seq, type: e.type, payload: e.payload })),
   );
   assert.equal(board.filter((e) => e.type === "ballot_accepted").length, VOTES.length * DELEGATES.length);

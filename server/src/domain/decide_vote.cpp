@@ -12,6 +12,7 @@
 #include "plenum/crypto/hash.hpp"
 #include "plenum/crypto/manifest.hpp"
 #include "plenum/crypto/result.hpp"
+#include "plenum/crypto/roster_tree.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
 #include "plenum/protocol/codec_manifest.hpp"
 
@@ -218,9 +219,24 @@ result<decision> handle(const congress_state& state, const open_vote& c, const c
   if (!ceremony_id) return errc::internal;
   const auto election_hash =
       crypto::election_hash(*ceremony_id, *ceremony->joint_key, manifest_hash, roster_hash);
-  return single(events::vote_opened{
-      c.vote_id, seated.size(), present, quorum_required(seated.size()), seated, std::move(keys),
-      manifest_hash, roster_hash, *ceremony_id, *ceremony->joint_key, election_hash});
+  auto tree = crypto::roster_tree::build(keys);
+  if (!tree) return errc::not_enrolled;  // no seated delegate has a device key
+  // The roster goes in its own event, outside the tablets' course; vote_opened (format 2)
+  // names it by seq, count and Merkle root, in the same durable group.
+  const std::uint64_t roster_seq = state.next_seq();
+  const std::uint64_t roster_count = keys.size();
+  decision out;
+  out.events.emplace_back(
+      events::vote_roster{c.vote_id, seated, std::move(keys), roster_hash, tree->root()});
+  events::vote_opened opened{
+      c.vote_id,     seated.size(), present,      quorum_required(seated.size()), {},           {},
+      manifest_hash, roster_hash,   *ceremony_id, *ceremony->joint_key,           election_hash};
+  opened.roster_seq = roster_seq;
+  opened.roster_count = roster_count;
+  opened.roster_root = tree->root();
+  opened.format = 2;
+  out.events.emplace_back(std::move(opened));
+  return out;
 }
 
 result<decision> handle(const congress_state& state, const close_vote& c, const context& ctx) {

@@ -108,6 +108,17 @@ struct congress_state::applier {
   congress_state& st;
   const event& e;
 
+  // A vote's eligible numbers and roster keys (sorted) with the tree over them.
+  static void set_roster(vote& v, const std::vector<std::string>& eligible,
+                         const std::vector<crypto::public_key>& keys, crypto::roster_tree tree) {
+    v.eligible = eligible;
+    v.roster.clear();
+    for (const auto& k : keys) v.roster.push_back(k.hex());
+    std::sort(v.roster.begin(), v.roster.end());
+    v.roster_root = crypto::to_hex(tree.root());
+    v.tree.tree = std::make_shared<const crypto::roster_tree>(std::move(tree));
+  }
+
   apply_result operator()(const protocol::events::congress_created& p) {
     st.congress_ = congress_info{p.congress_id, p.name, p.term_start, p.term_end};
     return {};
@@ -405,17 +416,53 @@ struct congress_state::applier {
     return {};
   }
 
+  // The eligible list and keys of a vote, with the roster's tree; its hash and root must be
+  // those of its keys.
+  apply_result operator()(const protocol::events::vote_roster& p) {
+    vote* v = find(st.votes_, p.vote_id);
+    if (v == nullptr) return unknown("vote", p.vote_id);
+    if (v->state != vote::status::created)
+      return refused("vote_roster " + p.vote_id + ": the vote is already open");
+    auto tree = crypto::roster_tree::build(p.roster);
+    if (!tree) return refused("vote_roster " + p.vote_id + ": the roster is empty");
+    if (tree->root() != p.roster_root)
+      return refused("vote_roster " + p.vote_id + ": roster_root is not its keys' root");
+    if (crypto::roster_hash(p.roster) != p.roster_hash)
+      return refused("vote_roster " + p.vote_id + ": roster_hash is not its keys' hash");
+    set_roster(*v, p.eligible, p.roster, std::move(*tree));
+    v->roster_hash = crypto::to_hex(p.roster_hash);
+    v->roster_seq = e.seq;
+    return {};
+  }
+
   apply_result operator()(const protocol::events::vote_opened& p) {
     vote* v = find(st.votes_, p.vote_id);
     if (v == nullptr) return unknown("vote", p.vote_id);
+    if (p.lists_roster_apart()) {
+      // Format 2: the roster is the vote_roster event just before, as this event names it.
+      if (v->roster_seq == 0 || v->roster_seq + 1 != e.seq || p.roster_seq != v->roster_seq)
+        return refused("vote_opened " + p.vote_id +
+                       ": its roster_seq does not name the vote_roster just before it");
+      if (p.roster_count != v->roster.size() || !p.roster_root ||
+          crypto::to_hex(*p.roster_root) != v->roster_root ||
+          crypto::to_hex(p.roster_hash) != v->roster_hash)
+        return refused("vote_opened " + p.vote_id +
+                       ": roster_count, roster_root or roster_hash differ from its vote_roster");
+    } else {
+      // Format 1: the lists are in this event.
+      auto tree = crypto::roster_tree::build(p.roster);
+      v->tree.tree.reset();
+      v->roster_root.clear();
+      v->eligible = p.eligible;
+      v->roster.clear();
+      for (const auto& k : p.roster) v->roster.push_back(k.hex());
+      if (tree) set_roster(*v, p.eligible, p.roster, std::move(*tree));
+      v->roster_hash = crypto::to_hex(p.roster_hash);
+    }
     v->state = vote::status::open;
     v->seated = p.seated;
     v->present = p.present;
-    v->eligible = p.eligible;
-    v->roster.clear();
-    for (const auto& k : p.roster) v->roster.push_back(k.hex());
     v->manifest_hash = crypto::to_hex(p.manifest_hash);
-    v->roster_hash = crypto::to_hex(p.roster_hash);
     v->election_hash = crypto::to_hex(p.election_hash);
     v->opened_seq = e.seq;
     return {};

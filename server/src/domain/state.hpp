@@ -6,6 +6,7 @@
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,6 +23,7 @@
 #include "plenum/crypto/group.hpp"
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/manifest.hpp"
+#include "plenum/crypto/roster_tree.hpp"
 #include "plenum/crypto/running_tally.hpp"
 #include "plenum/crypto/sign.hpp"
 #include "plenum/crypto/spoiled_ballot.hpp"
@@ -286,6 +288,16 @@ struct result_signature {
   friend bool operator==(const result_signature&, const result_signature&) = default;
 };
 
+/// The Merkle tree of a vote's roster, shared by the copies of a state; two are equal when
+/// their roots are (the tree is a function of the roster).
+struct roster_tree_cache {
+  std::shared_ptr<const crypto::roster_tree> tree;
+  friend bool operator==(const roster_tree_cache& a, const roster_tree_cache& b) {
+    if (!a.tree || !b.tree) return !a.tree && !b.tree;
+    return a.tree->root() == b.tree->root();
+  }
+};
+
 /// A vote on an agenda item.
 struct vote {
   enum class status { created, open, closed, decided };
@@ -312,6 +324,11 @@ struct vote {
   std::vector<std::string> roster;    ///< their device keys, hex, sorted
   std::string manifest_hash;
   std::string roster_hash;
+  std::string roster_root;  ///< hex, the roster's Merkle root
+  /// The seq of the vote's vote_roster event (0 for a vote_opened of format 1).
+  std::uint64_t roster_seq = 0;
+  /// The roster's Merkle tree, built once when the roster is applied, for get_roster_proof.
+  roster_tree_cache tree;
   std::string election_hash;
   std::uint64_t opened_seq = 0;
   // Ballots.

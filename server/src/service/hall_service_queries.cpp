@@ -375,6 +375,25 @@ std::string hall_service::hall_query(std::uint64_t id, const protocol::hall_requ
                                                 {"closed_seq", v->closed_seq},
                                                 {"aggregates", std::move(aggregates)}}}});
   }
+  if (const auto* q = std::get_if<protocol::get_roster_proof_request>(&r)) {
+    const auto* v = state.find_vote(q->vote_id);
+    if (v == nullptr) return error(errc::unknown_vote);
+    if (v->state == domain::vote::status::created || !v->tree.tree)
+      return error(errc::vote_not_open);
+    const std::string key = device_key.hex();
+    const auto at = std::lower_bound(v->roster.begin(), v->roster.end(), key);
+    if (at == v->roster.end() || *at != key) return error(errc::not_in_roster);
+    const auto index = static_cast<std::uint64_t>(at - v->roster.begin());
+    const auto path = v->tree.tree->inclusion_proof(index);
+    if (!path) return error(errc::internal);
+    json::array hashes;
+    for (const auto& h : *path) hashes.push_back(json::string(crypto::to_hex(h)));
+    return protocol::encode_ok(id,
+                               json::object{{"proof", json::object{{"vote_id", v->id},
+                                                                   {"index", index},
+                                                                   {"count", v->tree.tree->count()},
+                                                                   {"path", std::move(hashes)}}}});
+  }
   return error(errc::unknown_message_type);
 }
 

@@ -66,9 +66,21 @@ struct vote_record {
   bool closed = false;
   crypto::digest32 election_hash{};
   std::optional<crypto::point> joint_key;
-  /// What vote_opened published besides: the roster keys (as listed), and the hashes and
-  /// ceremony id the server says the election hash was made of. Absent when not published.
+  /// What vote_opened published besides: the roster keys (as listed: vote_opened's own in
+  /// format 1, the vote_roster event's in format 2), and the hashes and ceremony id the server
+  /// says the election hash was made of. Absent when not published.
   std::vector<crypto::public_key> roster;
+  /// The eligible delegates' numbers, from the same event as `roster`.
+  std::vector<std::string> eligible;
+  /// Format 2 (vote_roster apart): the vote_roster read for this vote (its seq, and the hash
+  /// and root it states), and what vote_opened names: its seq, count and Merkle root.
+  std::optional<std::uint64_t> roster_event_seq;
+  std::optional<crypto::digest32> roster_event_hash;
+  std::optional<crypto::digest32> roster_event_root;
+  bool roster_apart = false;
+  std::uint64_t roster_seq = 0;
+  std::uint64_t roster_count = 0;
+  std::optional<crypto::digest32> roster_root;
   std::optional<crypto::digest32> manifest_hash;
   std::optional<crypto::digest32> roster_hash;
   std::optional<crypto::digest32> ceremony_id;

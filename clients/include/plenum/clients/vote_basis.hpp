@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include <plenum/clients/trust_error.hpp>
 #include <plenum/crypto/group.hpp>
 #include <plenum/crypto/manifest.hpp>
+#include <plenum/crypto/roster_tree.hpp>
 #include <plenum/protocol/codec_board.hpp>
 
 namespace plenum::clients {
@@ -24,7 +26,11 @@ namespace plenum::clients {
 ///   (congress id, sitting id, scrutineer keys, n, k), each scrutineer key being that person's
 ///   enrolled device key, and all n keys_confirmed signatures valid over key_digest(K, Z_l);
 /// - the manifest of vote_created, which hashes to vote_opened's manifest_hash;
-/// - the roster of vote_opened, which hashes to its roster_hash;
+/// - the roster: in format 1 vote_opened's list, which hashes to its roster_hash; in format 2
+///   the vote_roster event vote_opened names (roster_seq), whose list hashes to roster_hash and
+///   has the Merkle root roster_root and roster_count keys — or, for a board read without it
+///   (a tablet's course), roster_hash as the signed vote_opened states it, the voter's own key
+///   then proven against roster_root by get_roster_proof (prove_membership);
 /// - the election hash recomputed from ceremony id, K, manifest hash and roster hash, equal to
 ///   the one vote_opened publishes, and vote_opened's joint key and ceremony id equal to the
 ///   recomputed ones.
@@ -35,12 +41,28 @@ struct vote_basis {
   crypto::point joint_key;
   crypto::digest32 election_hash{};
   crypto::digest32 ceremony_id{};
-  std::vector<crypto::public_key> roster;  ///< sorted bytewise
+  std::vector<crypto::public_key> roster;  ///< sorted bytewise; empty when not read (format 2)
+  /// Format 2: the roster's count and Merkle root as vote_opened states them.
+  std::uint64_t roster_count = 0;
+  std::optional<crypto::digest32> roster_root;
+  /// Format 2 without the list: the voter's inclusion path (get_roster_proof), once asked.
+  std::uint64_t proof_index = 0;
+  std::optional<crypto::roster_path> proof;
 
-  /// Whether `voter` may cast in this vote: its key is in the roster. Errors:
-  /// trust_errc::not_in_roster.
+  /// Whether `voter` may cast in this vote: its key is in the roster list, or, without the
+  /// list, `proof` proves it against roster_root and roster_count. Errors:
+  /// trust_errc::not_in_roster (not listed, no proof), roster_mismatch (a proof that does not
+  /// verify).
   [[nodiscard]] result<void> admits(const crypto::public_key& voter) const;
 };
+
+/// For a basis without the roster list (format 2, vote_roster not read): asks the server for
+/// `voter`'s inclusion path once (get_roster_proof), keeps it in `basis` and checks it
+/// (basis.admits). With the list, only basis.admits. Errors: admits', trust_errc::not_in_roster
+/// when the server answers not_in_roster, errc::malformed_message for a reply that is not a
+/// proof, the transport's.
+[[nodiscard]] result<void> prove_membership(session& s, vote_basis& basis,
+                                            const crypto::public_key& voter);
 
 /// Checks open vote `vote_id` of `board` as described at vote_basis. Errors: errc::unknown_vote,
 /// errc::vote_not_open (not opened or already closed on the board); trust_errc::

@@ -28,9 +28,11 @@ export function voters(events: readonly BoardEvent[], voteId: string): Set<strin
   return s;
 }
 
-/** The eligible voters recorded when `voteId` opened. */
+/** The eligible voters recorded when `voteId` opened: vote_opened's list in format 1, its
+ * vote_roster's in format 2 (empty when this board does not hold it). */
 export function eligible(events: readonly BoardEvent[], voteId: string): string[] {
-  for (const p of payloadsOf(events, "vote_opened")) if (p.vote_id === voteId) return p.eligible;
+  for (const p of payloadsOf(events, "vote_opened")) if (p.vote_id === voteId && p.format !== 2) return p.eligible ?? [];
+  for (const p of payloadsOf(events, "vote_roster")) if (p.vote_id === voteId) return p.eligible;
   return [];
 }
 

@@ -200,19 +200,32 @@ export interface VoteCreatedPayload {
   subjects?: VoteSubject[];
 }
 
+/** The `vote_roster` event's payload. */
+export interface VoteRosterPayload {
+  vote_id: string;
+  eligible: string[];
+  roster: string[];
+  roster_hash: string;
+  roster_root: string;
+}
+
 /** The `vote_opened` event's payload. */
 export interface VoteOpenedPayload {
   vote_id: string;
   seated: number;
   present: number;
   required: number;
-  eligible: string[];
-  roster: string[];
+  eligible?: string[];
+  roster?: string[];
   manifest_hash: string;
   roster_hash: string;
   ceremony_id: string;
   joint_key: string;
   election_hash: string;
+  roster_seq?: number;
+  roster_count?: number;
+  roster_root?: string;
+  format?: number;
 }
 
 /** The `ballot_accepted` event's payload. */
@@ -612,6 +625,7 @@ export interface EventPayloads {
   current_item_set: CurrentItemSetPayload;
   proposal_submitted: ProposalSubmittedPayload;
   vote_created: VoteCreatedPayload;
+  vote_roster: VoteRosterPayload;
   vote_opened: VoteOpenedPayload;
   ballot_accepted: BallotAcceptedPayload;
   ballot_spoiled: BallotSpoiledPayload;
@@ -678,6 +692,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   "current_item_set",
   "proposal_submitted",
   "vote_created",
+  "vote_roster",
   "vote_opened",
   "ballot_accepted",
   "ballot_spoiled",

@@ -17,13 +17,14 @@ import { MyPerformance } from "./my_performance";
 import { MyProposals } from "./my_proposals";
 import { MyContacts } from "./my_contacts";
 import { JumpRow } from "./jump_row";
-import { voteBases } from "./trust";
+import { type RosterProof, voteBases } from "./trust";
 import { CheckedReceipt, TrustRefusal } from "./trust_view";
 import { refusedReceipts } from "./receipt_check";
 import { PublicResult } from "./results";
 import { ScrutineerPanel } from "./scrutineer";
 import { codesPageUrl, shortCode } from "./tracking";
 import { Attendance, Card, type AppProps, startApp, useAction } from "./ui";
+import { ProtocolError } from "./client";
 
 interface LocalReceipt {
   code: string;
@@ -45,6 +46,30 @@ function Tablet({ client }: AppProps) {
   const [castHere, setCastHere] = useState<Record<string, LocalReceipt>>({});
   const shown = useRef<Set<string>>(new Set());
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  // This device's roster proofs by vote (get_roster_proof), and the votes asked for.
+  const [proofs, setProofs] = useState<ReadonlyMap<string, RosterProof>>(new Map());
+  const askedProof = useRef<Set<string>>(new Set());
+  const keys = voteBases(board, client.congressId, client.devicePk()!, proofs);
+  // A vote_opened of format 2 without its roster on this board: ask once for this device's
+  // inclusion path, then check the vote again with it.
+  useEffect(() => {
+    for (const [voteId, check] of keys) {
+      if (!check.needsProof || askedProof.current.has(voteId)) continue;
+      askedProof.current.add(voteId);
+      client
+        .request("get_roster_proof", { vote_id: voteId })
+        .then((r) => {
+          const proof = r["proof"] as Record<string, any> | undefined;
+          const path = proof?.["path"];
+          const answer: RosterProof = Array.isArray(path) ? { index: Number(proof!["index"]), count: Number(proof!["count"]), path: path.map(String) } : { index: -1, count: 0, path: [] };
+          setProofs((old) => new Map(old).set(voteId, answer));
+        })
+        .catch((e) => {
+          if (e instanceof ProtocolError && e.code === "not_in_roster") setProofs((old) => new Map(old).set(voteId, "not_in_roster"));
+          else askedProof.current.delete(voteId);
+        });
+    }
+  });
   useEffect(() => {
     // A delegate's tablet reads of the board, past and live, only the sitting's course and its
     // own device's events (its ballots are read on demand), whatever the size of the hall; a
@@ -99,7 +124,6 @@ function Tablet({ client }: AppProps) {
   const isDelegate = who.roles.includes("delegate");
   const isScrutineer = who.roles.includes("scrutineer");
   const mayCheckIn = isDelegate || who.roles.includes("alternate") || who.roles.includes("observer");
-  const keys = voteBases(board, client.congressId, client.devicePk()!);
   const fromServer = new Map<string, any>(((me["receipts"] ?? []) as any[]).map((r) => [r.vote_id, r]));
   const receiptOf = (id: string): LocalReceipt | null => {
     const here = castHere[id];
@@ -212,13 +236,13 @@ function Tablet({ client }: AppProps) {
                 {sitting.checkin_open ? checkinButton : <p>{t("vote_open_checkin_closed")}</p>}
               </section>
             );
-          if (!keys.has(v.id))
+          const check = keys.get(v.id);
+          if (!check || check.needsProof)
             return (
               <Card title={v.title}>
                 <p class="muted">{t("ballot_loading")}</p>
               </Card>
             );
-          const check = keys.get(v.id)!;
           if (check.problem) return <TrustRefusal key={`t-${v.id}`} voteId={v.id} title={v.title} problem={check.problem} />;
           shown.current.add(v.id);
           return <BallotView key={v.id} client={client} keyBytes={client.secretKey()!} vote={v} keys={check.basis} onCast={(code, seq) => setCastHere({ ...castHere, [v.id]: { code, seq } })} />;

@@ -1,7 +1,9 @@
 // What a tablet checks before it encrypts: the vote's joint key, manifest, roster and election
 // hash recomputed from its own checked copy of the board (the scrutineers' keygen messages and
 // confirmations), never taken on the server's word (protocol/PROTOCOL.md §8b). The same checks as
-// the C++ session's check_vote_basis.
+// the C++ session's check_vote_basis. A vote_opened of format 2 carries no roster: a board with
+// its vote_roster recomputes the roster's hash and root; a tablet's course has only this
+// device's inclusion path (get_roster_proof), checked against the signed roster_root.
 import {
   CeremonyParams,
   type KeygenMessage,
@@ -15,7 +17,9 @@ import {
   keygenMessageFromJson,
   manifestHash,
   rosterHash,
+  rosterRoot,
   toHex,
+  verifyRosterInclusion,
 } from "../../src/crypto/index.js";
 import type { VoteKeys } from "./ballot";
 import type { BoardEvent, OpenBoardEvent } from "./client";
@@ -35,7 +39,52 @@ export type TrustProblem =
   | "not_in_roster"
   | "election_hash_mismatch";
 
-export type BasisCheck = { basis: VoteKeys; problem?: undefined } | { basis?: undefined; problem: TrustProblem };
+export type BasisCheck =
+  | { basis: VoteKeys; problem?: undefined; needsProof?: undefined }
+  | { basis?: undefined; problem: TrustProblem; needsProof?: undefined }
+  // Format 2 on a board without the vote_roster (a tablet's course): the check waits for this
+  // device's inclusion path (get_roster_proof).
+  | { basis?: undefined; problem?: undefined; needsProof: true };
+
+/** A get_roster_proof answer: the path of this device's key, or the server's not_in_roster. */
+export type RosterProof = { index: number; count: number; path: string[] } | "not_in_roster";
+
+/**
+ * The roster hash of format-2 vote `p` (its roster in a vote_roster event) and whether `myPk`
+ * is in the roster: from the vote_roster on the board when there (recomputed, its hash and
+ * Merkle root equal to vote_opened's), else from vote_opened's signed roster_hash and `proof`
+ * checked against its roster_root and roster_count. Undefined while the proof is not there.
+ */
+function rosterApart(
+  events: readonly BoardEvent[],
+  p: Record<string, any>,
+  myPk: PublicKey,
+  proof: RosterProof | undefined,
+): { hash: Uint8Array; member: boolean } | "roster_mismatch" | undefined {
+  const listed = events.find((e) => e.seq === Number(p.roster_seq));
+  if (listed && isOpenEvent(listed, "vote_roster") && listed.payload.vote_id === p.vote_id) {
+    const keys: PublicKey[] = [];
+    for (const hex of listed.payload.roster ?? []) {
+      const pk = PublicKey.fromHex(String(hex));
+      if (!pk) return "roster_mismatch";
+      keys.push(pk);
+    }
+    const hash = rosterHash(keys);
+    const root = rosterRoot(keys);
+    if (!root || keys.length !== Number(p.roster_count) || toHex(root) !== p.roster_root || listed.payload.roster_root !== p.roster_root) return "roster_mismatch";
+    if (toHex(hash) !== p.roster_hash || listed.payload.roster_hash !== p.roster_hash) return "roster_mismatch";
+    return { hash, member: keys.some((pk) => pk.hex() === myPk.hex()) };
+  }
+  if (proof === undefined) return undefined;
+  const hash = fromHex(String(p.roster_hash), 32);
+  const root = fromHex(String(p.roster_root), 32);
+  if (!hash || !root) return "roster_mismatch";
+  if (proof === "not_in_roster") return { hash, member: false };
+  const path = proof.path.map((h) => fromHex(String(h), 32));
+  if (path.some((h) => !h) || proof.count !== Number(p.roster_count)) return "roster_mismatch";
+  if (!verifyRosterInclusion(root, Number(p.roster_count), proof.index, myPk, path as Uint8Array[])) return "roster_mismatch";
+  return { hash, member: true };
+}
 
 /**
  * The basis to encrypt `voteId` to, checked against the board `events` (each already checked by
@@ -44,7 +93,13 @@ export type BasisCheck = { basis: VoteKeys; problem?: undefined } | { basis?: un
  * `congressId`, for the device key `myPk`, which must be in the vote's roster. Fails with the
  * first problem found.
  */
-export function checkVoteBasis(events: readonly BoardEvent[], congressId: string, voteId: string, myPk: PublicKey): BasisCheck {
+export function checkVoteBasis(
+  events: readonly BoardEvent[],
+  congressId: string,
+  voteId: string,
+  myPk: PublicKey,
+  proof?: RosterProof,
+): BasisCheck {
   const fail = (problem: TrustProblem): BasisCheck => ({ problem });
   const created = eventsOf(events, "vote_created").find((e) => e.payload.vote_id === voteId);
   const opened = eventsOf(events, "vote_opened").find((e) => e.payload.vote_id === voteId);
@@ -104,15 +159,25 @@ export function checkVoteBasis(events: readonly BoardEvent[], congressId: string
   const manifest = created.payload.manifest;
   const mHash = manifestHash(manifest);
   if (p.manifest_hash !== toHex(mHash) || manifest.vote_id !== voteId) return fail("manifest_mismatch");
-  const roster: PublicKey[] = [];
-  for (const hex of p.roster ?? []) {
-    const pk = PublicKey.fromHex(String(hex));
-    if (!pk) return fail("roster_mismatch");
-    roster.push(pk);
+  let rHash: Uint8Array;
+  if (p.format === 2) {
+    // The roster apart (vote_roster): recomputed when on this board, else this key's path.
+    const apart = rosterApart(events, p, myPk, proof);
+    if (apart === undefined) return { needsProof: true };
+    if (apart === "roster_mismatch") return fail("roster_mismatch");
+    if (!apart.member) return fail("not_in_roster");
+    rHash = apart.hash;
+  } else {
+    const roster: PublicKey[] = [];
+    for (const hex of p.roster ?? []) {
+      const pk = PublicKey.fromHex(String(hex));
+      if (!pk) return fail("roster_mismatch");
+      roster.push(pk);
+    }
+    rHash = rosterHash(roster);
+    if (p.roster_hash !== toHex(rHash)) return fail("roster_mismatch");
+    if (!roster.some((pk) => pk.hex() === myPk.hex())) return fail("not_in_roster");
   }
-  const rHash = rosterHash(roster);
-  if (p.roster_hash !== toHex(rHash)) return fail("roster_mismatch");
-  if (!roster.some((pk) => pk.hex() === myPk.hex())) return fail("not_in_roster");
   const eHash = electionHash(params.ceremonyId, ckeys.jointKey, mHash, rHash);
   if (p.election_hash !== toHex(eHash)) return fail("election_hash_mismatch");
   return { basis: { manifest, jointKey: ckeys.jointKey.hex(), electionHash: toHex(eHash) } };
@@ -127,17 +192,22 @@ const checkedBases = new Map<string, BasisCheck>();
  * for the device key `myPk`: what a tablet may make ballots from. Votes not yet opened on the
  * board are absent.
  */
-export function voteBases(events: readonly BoardEvent[], congressId: string, myPk: PublicKey): Map<string, BasisCheck> {
+export function voteBases(
+  events: readonly BoardEvent[],
+  congressId: string,
+  myPk: PublicKey,
+  proofs: ReadonlyMap<string, RosterProof> = new Map(),
+): Map<string, BasisCheck> {
   const out = new Map<string, BasisCheck>();
   for (const e of eventsOf(events, "vote_opened")) {
     const voteId = String(e.payload.vote_id);
     const cacheKey = `${congressId}/${myPk.hex()}/${voteId}/${e.entryHash}`;
     let check = checkedBases.get(cacheKey);
     if (!check) {
-      check = checkVoteBasis(events, congressId, voteId, myPk);
+      check = checkVoteBasis(events, congressId, voteId, myPk, proofs.get(voteId));
       // A scrutineer's enrollment read after the vote's opening arrived (a course read on
-      // demand, client.ts) may still come: that one answer is not kept.
-      if (check.problem !== "scrutineer_key_unknown") checkedBases.set(cacheKey, check);
+      // demand, client.ts) may still come, and so may the roster proof: those are not kept.
+      if (check.problem !== "scrutineer_key_unknown" && !check.needsProof) checkedBases.set(cacheKey, check);
     }
     out.set(voteId, check);
   }

@@ -7,6 +7,7 @@ export * from "./group.js";
 export * from "./hash.js";
 export * from "./sign.js";
 export * from "./manifest.js";
+export * from "./roster_tree.js";
 export * from "./elgamal.js";
 export * from "./range_proof.js";
 export * from "./ballot.js";

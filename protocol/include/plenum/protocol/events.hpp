@@ -334,21 +334,52 @@ struct vote_created {
   friend bool operator==(const vote_created&, const vote_created&) = default;
 };
 
+/// Who may vote in vote `vote_id`: appended by open_vote right before its vote_opened (format
+/// 2), in the same decision. Not in a tablet's course: a tablet proves its own key against
+/// vote_opened's roster_root instead (get_roster_proof); the devices that read the whole board
+/// recompute roster_hash and roster_root from it.
+struct vote_roster {
+  static constexpr std::string_view type = "vote_roster";
+  std::string vote_id;
+  /// The seated delegates' numbers.
+  std::vector<std::string> eligible;
+  /// Their device keys, sorted bytewise.
+  std::vector<crypto::public_key> roster;
+  /// crypto::roster_hash(roster).
+  crypto::digest32 roster_hash{};
+  /// crypto::roster_root(roster).
+  crypto::digest32 roster_root{};
+  friend bool operator==(const vote_roster&, const vote_roster&) = default;
+};
+
+/// Vote `vote_id` is open. Format 2 (`format` = 2, what the server writes) names its roster by
+/// the vote_roster event just before it (`roster_seq`) with its count and Merkle root, and
+/// carries no lists; format 1 (`format` absent, older records) lists `eligible` and `roster`.
 struct vote_opened {
   static constexpr std::string_view type = "vote_opened";
   std::string vote_id;
   std::uint64_t seated = 0;
   std::uint64_t present = 0;
   std::uint64_t required = 0;
-  /// The seated delegates' numbers.
+  /// Format 1: the seated delegates' numbers; empty in format 2 (see vote_roster).
   std::vector<std::string> eligible;
-  /// Their device keys, sorted.
+  /// Format 1: their device keys, sorted; empty in format 2 (see vote_roster).
   std::vector<crypto::public_key> roster;
   crypto::digest32 manifest_hash{};
   crypto::digest32 roster_hash{};
   crypto::digest32 ceremony_id{};
   crypto::point joint_key;
   crypto::digest32 election_hash{};
+  /// Format 2: the seq of this vote's vote_roster event (the event just before).
+  std::optional<std::uint64_t> roster_seq{};
+  /// Format 2: the number of keys of the roster.
+  std::optional<std::uint64_t> roster_count{};
+  /// Format 2: the roster's Merkle root (crypto/roster_tree.hpp).
+  std::optional<crypto::digest32> roster_root{};
+  /// 2, or absent in events of format 1.
+  std::optional<std::uint64_t> format{};
+  /// Whether this is format 2 (its roster in a vote_roster event).
+  [[nodiscard]] bool lists_roster_apart() const { return format.has_value(); }
   friend bool operator==(const vote_opened&, const vote_opened&) = default;
 };
 
@@ -765,19 +796,20 @@ using congress_event = std::variant<
     events::checkin_opened, events::checkin_closed, events::checked_in, events::delegate_excused,
     events::excusal_withdrawn, events::sitting_opened, events::sitting_closed, events::item_added,
     events::material_added, events::current_item_set, events::proposal_submitted,
-    events::vote_created, events::vote_opened, events::ballot_accepted, events::ballot_spoiled,
-    events::vote_closed, events::vote_decided, events::result_signed, events::result_announced,
-    events::ceremony_started, events::keygen_submitted, events::keys_confirmed,
-    events::partial_submitted, events::calendar_set, events::proposal_accepted,
-    events::proposal_merged, events::proposal_converted, events::proposal_answered,
-    events::proposal_rated, events::delegate_left, events::alternate_seated, events::delegate_added,
-    events::resolution_adopted, events::rectification_opened, events::implementation_reported,
-    events::contact_registered, events::contact_removed, events::committee_contacts_set,
-    events::opinion_logged, events::opinion_routed, events::opinion_extended,
-    events::opinion_answered, events::opinion_refused, events::opinion_reported_back,
-    events::monthly_report_issued, events::group_formed, events::group_changed,
-    events::group_leaders_approved, events::activity_planned, events::activity_checked_in,
-    events::attendance_recorded, events::activity_held, events::server_handover>;
+    events::vote_created, events::vote_roster, events::vote_opened, events::ballot_accepted,
+    events::ballot_spoiled, events::vote_closed, events::vote_decided, events::result_signed,
+    events::result_announced, events::ceremony_started, events::keygen_submitted,
+    events::keys_confirmed, events::partial_submitted, events::calendar_set,
+    events::proposal_accepted, events::proposal_merged, events::proposal_converted,
+    events::proposal_answered, events::proposal_rated, events::delegate_left,
+    events::alternate_seated, events::delegate_added, events::resolution_adopted,
+    events::rectification_opened, events::implementation_reported, events::contact_registered,
+    events::contact_removed, events::committee_contacts_set, events::opinion_logged,
+    events::opinion_routed, events::opinion_extended, events::opinion_answered,
+    events::opinion_refused, events::opinion_reported_back, events::monthly_report_issued,
+    events::group_formed, events::group_changed, events::group_leaders_approved,
+    events::activity_planned, events::activity_checked_in, events::attendance_recorded,
+    events::activity_held, events::server_handover>;
 
 /// The type name of the event held ("ballot_accepted", …).
 [[nodiscard]] std::string_view event_type(const congress_event& e) noexcept;

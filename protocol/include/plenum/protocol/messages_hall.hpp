@@ -556,6 +556,10 @@ using get_ceremony_request = sitting_id_request<"get_ceremony">;
 
 /// `get_tally` (authenticated): the aggregates of a closed vote, for partial decryptions.
 using get_tally_request = vote_id_request<"get_tally">;
+/// `get_roster_proof` (authenticated): the inclusion path of the caller's device key in an
+/// opened vote's roster tree (crypto/roster_tree.hpp), checked by a tablet against the signed
+/// vote_opened's roster_root and roster_count.
+using get_roster_proof_request = vote_id_request<"get_roster_proof">;
 
 /// `get_board` (anyone): board events from `from_seq`, at most `limit` (1 … max_board_page,
 /// default max_board_page); with `only` "basis", the ballots are left out as from the `basis`
@@ -623,6 +627,7 @@ using hall_request =
                  add_material_request, set_current_item_request, submit_proposal_request,
                  create_vote_request, open_vote_request, close_vote_request, start_ceremony_request,
                  get_roster_request, get_my_status_request, get_ceremony_request, get_tally_request,
+                 get_roster_proof_request,
                  get_board_request, export_record_request, sign_result_request,
                  announce_result_request, prepare_download_request, set_calendar_request,
                  accept_proposal_request, merge_proposal_request, convert_proposal_request,

@@ -105,6 +105,7 @@ enum class canonical {
   X(vote_already_open, failed_precondition, "the vote was already opened")                         \
   X(vote_still_open, failed_precondition, "the vote is still open")                                \
   X(not_checked_in, failed_precondition, "the delegate has not checked in")                        \
+  X(not_in_roster, failed_precondition, "the device's key is not in the vote's roster")            \
   X(already_voted, already_exists, "this delegate already cast a ballot in this vote")             \
   X(ballot_id_reused, already_exists, "this ballot id was already used in this vote")              \
   X(ciphertext_reused, already_exists, "a ciphertext of this ballot was already cast")             \
