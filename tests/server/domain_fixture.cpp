@@ -212,8 +212,8 @@ void congress::open_with_item(const std::string& item_id, const std::string& ite
   ASSERT_TRUE(as("CH", set_current_item{sitting_id, item_id}));
 }
 
-void congress::open_motion(const std::string& vote_id, const std::string& item_id,
-                           const std::string& title) {
+void congress::create_motion(const std::string& vote_id, const std::string& item_id,
+                             const std::string& title) {
   create_vote v;
   v.vote_id = vote_id;
   v.sitting_id = "s1";
@@ -221,6 +221,11 @@ void congress::open_motion(const std::string& vote_id, const std::string& item_i
   v.kind = "motion";
   v.title = title;
   ASSERT_TRUE(as("CH", v));
+}
+
+void congress::open_motion(const std::string& vote_id, const std::string& item_id,
+                           const std::string& title) {
+  create_motion(vote_id, item_id, title);
   ASSERT_TRUE(as("CH", open_vote{vote_id}));
 }
 

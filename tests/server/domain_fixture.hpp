@@ -85,6 +85,9 @@ class congress {
   /// Opens the sitting, adds an item of `item_kind` and makes it current.
   void open_with_item(const std::string& item_id, const std::string& item_kind,
                       const std::string& sitting_id = "s1");
+  /// The chair creates motion `vote_id` on item `item_id` of sitting s1, not yet opened.
+  void create_motion(const std::string& vote_id, const std::string& item_id,
+                     const std::string& title);
   /// The chair creates motion `vote_id` on item `item_id` of sitting s1 and opens it.
   void open_motion(const std::string& vote_id, const std::string& item_id,
                    const std::string& title);

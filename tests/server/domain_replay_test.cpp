@@ -39,14 +39,7 @@ test::congress scenario() {
   EXPECT_TRUE(c.as("SE", add_material{"s1", "i1", "m1", "工作报告", "报告全文……", "", ""}));
   EXPECT_TRUE(c.as("CH", add_item{"s1", "i2", "proposal", "代表提案", 2, "镇长", "P1"}));
   EXPECT_TRUE(c.as("SE", add_item{"s1", "el", "election", "选举", 3, "", ""}));
-  create_vote motion;
-  motion.vote_id = "v1";
-  motion.sitting_id = "s1";
-  motion.item_id = "i1";
-  motion.kind = "motion";
-  motion.title = "决议";
-  EXPECT_TRUE(c.as("CH", motion));
-  EXPECT_TRUE(c.as("CH", open_vote{"v1"}));
+  c.open_motion("v1", "i1", "决议");
   for (std::size_t i = 1; i <= 12; ++i) {
     const auto n = delegate_number(i);
     const crypto::ballot_choices choice =
@@ -57,8 +50,10 @@ test::congress scenario() {
   EXPECT_TRUE(c.decrypt("v1", {2, 3}));
   EXPECT_EQ(c.state.find_vote("v1")->counts, (std::vector<std::uint64_t>{11, 0, 1}));
   EXPECT_TRUE(c.as("CH", set_current_item{"s1", "el"}));
-  create_vote election = motion;
+  create_vote election;
   election.vote_id = "e1";
+  election.sitting_id = "s1";
+  election.title = "决议";
   election.item_id = "el";
   election.kind = "election";
   election.seats = 2;
@@ -116,13 +111,7 @@ std::vector<protocol::congress_event> opening_events(test::congress& c) {
   c.prepare_sitting(9);
   c.complete_ceremony();
   c.open_with_item("i1", "report");
-  create_vote motion;
-  motion.vote_id = "v1";
-  motion.sitting_id = "s1";
-  motion.item_id = "i1";
-  motion.kind = "motion";
-  motion.title = "决议";
-  EXPECT_TRUE(c.as("CH", motion));
+  c.create_motion("v1", "i1", "决议");
   context ctx{c.person_actor("CH"), c.now, {}};
   auto d = decide(c.state, open_vote{"v1"}, ctx);
   EXPECT_TRUE(d);
