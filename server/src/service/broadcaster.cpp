@@ -1,6 +1,7 @@
 #include "service/broadcaster.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/json/parse.hpp>
 #include <limits>
 
@@ -31,6 +32,16 @@ std::vector<std::shared_ptr<const std::string>> board_events_frames(
 
 bool in_basis(const storage::stored_event& e) {
   return e.type != "ballot_accepted" && e.type != "ballot_spoiled";
+}
+
+bool pushed_live_to_course(const storage::stored_event& e) {
+  // The basis events that come one per delegate, or carry the whole roster: a tablet is pushed
+  // only its own of them (and the course's, the scrutineers' enrollments).
+  static constexpr std::array<std::string_view, 6> per_delegate = {
+      "roster_imported", "enrollment_code_issued", "device_enrolled",
+      "checked_in",      "activity_checked_in",    "vote_roster"};
+  return in_basis(e) &&
+         std::find(per_delegate.begin(), per_delegate.end(), e.type) == per_delegate.end();
 }
 
 broadcaster::broadcaster(const storage::event_log& log) : log_(log) {
@@ -163,7 +174,8 @@ void broadcaster::add_to_batch(batch& b, const storage::stored_event& e,
                                const course_index::entry& course) const {
   const bool board = !board_subscribers_.empty();
   const bool basis = !basis_subscribers_.empty() && in_basis(e);
-  const bool in_course = !course_subscribers_.empty() && course.in_course;
+  const bool in_course =
+      !course_subscribers_.empty() && (course.in_course || pushed_live_to_course(e));
   const bool own = !in_course && !course.device_pk.empty() &&
                    course_by_device_.find(course.device_pk) != course_by_device_.end();
   if (!board && !basis && !in_course && !own) return;

@@ -34,6 +34,13 @@ class coalescing_pusher;
 /// ballot_spoiled).
 [[nodiscard]] bool in_basis(const storage::stored_event& e);
 
+/// Whether a `course` subscriber is pushed `e` live whatever it names: every basis event but
+/// those that come one per delegate or carry the whole roster (roster_imported,
+/// enrollment_code_issued, device_enrolled, checked_in, activity_checked_in, vote_roster) —
+/// the standing term's proposals, contacts, opinions and groups, which the delegate's own
+/// screens follow, are pushed; the course's own events are pushed besides.
+[[nodiscard]] bool pushed_live_to_course(const storage::stored_event& e);
+
 /// Which events a get_board page holds (protocol/PROTOCOL.md §8: its `only`).
 enum class board_selection { every, basis, course };
 
