@@ -250,11 +250,19 @@ void broadcaster::replay_course_locked(const std::shared_ptr<net::connection>& c
                                        std::uint64_t from, const std::string& own_device_pk,
                                        bool privileged) const {
   std::vector<protocol::board_event> replay;
-  for (const auto seq :
-       course_.seqs(from, durable_count_, std::numeric_limits<std::uint64_t>::max(), own_device_pk))
-    for (const auto& e : log_.select(seq, seq + 1, 1))
-      replay.push_back(board_event_for(e, privileged));
+  for (const auto& e : course_events(from, durable_count_,
+                                     std::numeric_limits<std::uint64_t>::max(), own_device_pk))
+    replay.push_back(board_event_for(e, privileged));
   for (auto& frame : board_events_frames(replay)) conn->send(std::move(frame));
+}
+
+std::vector<storage::stored_event> broadcaster::course_events(
+    std::uint64_t from, std::uint64_t to, std::uint64_t limit,
+    const std::string& own_device_pk) const {
+  std::vector<storage::stored_event> out;
+  for (const auto seq : course_.seqs(from, to, limit, own_device_pk))
+    for (auto& e : log_.select(seq, seq + 1, 1)) out.push_back(std::move(e));
+  return out;
 }
 
 void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::uint64_t id,
@@ -359,13 +367,8 @@ std::vector<storage::stored_event> broadcaster::durable_events(
   const std::uint64_t durable = durable_count();
   if (from >= durable) return {};
   if (selection == board_selection::basis) return log_.select(from, durable, limit, in_basis);
-  if (selection == board_selection::course) {
-    // A few events of a long log: each read on its own, the rest never copied.
-    std::vector<storage::stored_event> out;
-    for (const auto seq : course_.seqs(from, durable, limit, own_device_pk))
-      for (auto& e : log_.select(seq, seq + 1, 1)) out.push_back(std::move(e));
-    return out;
-  }
+  if (selection == board_selection::course)
+    return course_events(from, durable, limit, own_device_pk);
   return log_.select(from, durable, limit);
 }
 

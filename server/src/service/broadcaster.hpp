@@ -203,6 +203,12 @@ class broadcaster {
   /// `only: "course"` reads it. REQUIRES: mutex_ held.
   void replay_course_locked(const std::shared_ptr<net::connection>& conn, std::uint64_t from,
                             const std::string& own_device_pk, bool privileged) const;
+  /// The durable events of the course from `from` up to `to`, at most `limit` (with
+  /// `own_device_pk`'s events): each read on its own, the rest of the log never copied. Takes
+  /// no lock of this class.
+  [[nodiscard]] std::vector<storage::stored_event> course_events(
+      std::uint64_t from, std::uint64_t to, std::uint64_t limit,
+      const std::string& own_device_pk) const;
 
   const storage::event_log& log_;
   view_source views_;
