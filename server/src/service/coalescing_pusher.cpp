@@ -17,9 +17,12 @@ coalescing_pusher::~coalescing_pusher() {
 void coalescing_pusher::notify() {
   {
     std::lock_guard lock(mutex_);
+    // A push already asked for takes this change too: the thread is woken only when it waits
+    // for a first request, never while it waits out the interval.
+    if (pending_) return;
     pending_ = true;
   }
-  wake_.notify_all();
+  wake_.notify_one();
 }
 
 void coalescing_pusher::loop() {
