@@ -83,7 +83,7 @@ TEST(StrictJson, RefusesDuplicateKeysInLargeObjects) {
     return text + extra + "}";
   };
   EXPECT_TRUE(parse_strict_json(object_of(100, "\"last\":1")));
-  for (const std::string& repeat : {"k0", "k31", "k32", "k99"}) {
+  for (const std::string repeat : {"k0", "k31", "k32", "k99"}) {
     auto v = parse_strict_json(object_of(100, "\"" + repeat + "\":1"));
     ASSERT_FALSE(v) << repeat;
     EXPECT_NE(v.error().reason.find("\"" + repeat + "\""), std::string::npos) << repeat;
