@@ -20,6 +20,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCliHallTest } from "./cli_hall_test.mjs";
+import { cableOf } from "./network_cable.mjs";
 
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1280, height: 800 };
@@ -33,45 +34,6 @@ function nextWorkingDay(iso, holidays) {
     const text = d.toISOString().slice(0, 10);
     if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !holidays.includes(text)) return text;
   }
-}
-
-/**
- * A network cable between `context`'s pages and the server: every WebSocket they open goes
- * through it. pull() drops the connections at both ends and refuses new ones (the page keeps
- * retrying) until plugIn().
- */
-async function cableOf(context) {
-  let pulled = false;
-  const open = new Set();
-  await context.routeWebSocket(/\/ws$/, (ws) => {
-    if (pulled) return void ws.close();
-    const upstream = ws.connectToServer();
-    const pair = { ws, upstream };
-    open.add(pair);
-    ws.onMessage((m) => upstream.send(m));
-    upstream.onMessage((m) => ws.send(m));
-    ws.onClose(() => {
-      open.delete(pair);
-      void upstream.close();
-    });
-    upstream.onClose(() => {
-      open.delete(pair);
-      void ws.close();
-    });
-  });
-  return {
-    async pull() {
-      pulled = true;
-      for (const { ws, upstream } of [...open]) {
-        await upstream.close();
-        await ws.close();
-      }
-      open.clear();
-    },
-    plugIn() {
-      pulled = false;
-    },
-  };
 }
 
 await runCliHallTest("term", async ({ hall, server, cli, browser, artifacts, shot, pages }) => {
