@@ -10,11 +10,6 @@ namespace plenum::crypto::detail {
 
 namespace {
 
-const scalar& one_half() {
-  static const scalar half = *scalar::from_u64(2).inverse();
-  return half;
-}
-
 // Commitments (as the points whose doubles they are) waiting for their encodings, each with
 // the index of the claim whose challenge input it goes to, in challenge order.
 class pending_commitments {
@@ -54,9 +49,9 @@ void add_half_commitments(std::size_t index, const range_claim& claim,
   const vartime::extended_point beta_high = vartime::times_two_to_split(claim.ct.beta);
   for (std::size_t j = 0; j < claim.proof.size(); ++j) {
     const proof_entry& e = claim.proof[j];
-    const vartime::split_scalar z = vartime::split(vartime::declare_public(e.z * one_half()));
+    const vartime::split_scalar z = vartime::split(vartime::declare_public(vartime::half(e.z)));
     const vartime::split_scalar minus_c =
-        vartime::split(vartime::declare_public(-(e.c * one_half())));
+        vartime::split(vartime::declare_public(-vartime::half(e.c)));
     // a_j/2 = (z_j/2)·G − (c_j/2)·alpha
     pending.add(index, vartime::split_double_scalar_mul(z, g, minus_c, alpha));
     // b_j/2 = (z_j/2)·K − (c_j/2)·(beta − v_j·G), with 2^127·(beta − v_j·G) = 2^127·beta −

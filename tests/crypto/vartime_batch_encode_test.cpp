@@ -165,6 +165,26 @@ TEST_F(VartimeBatchEncode, TorsionEquivalentRepresentativesGiveOneEncoding) {
   }
 }
 
+TEST_F(VartimeBatchEncode, HalfScalarProductsDoubleToTheWholeProduct) {
+  seeded_random rng("vartime batch halves");
+  const std::vector<scalar> scalars = {scalar{}, scalar::from_u64(1), -scalar::from_u64(1),
+                                       scalar::random(rng), scalar::random(rng)};
+  for (const scalar& s : scalars) {
+    EXPECT_TRUE(half(s) + half(s) == s);
+    // P with each 4-torsion component: 2·((s/2)·P) and s·P are one element.
+    const extended_point p = decode(random_encoding(rng));
+    for (const extended_point& q : {p, p + t2, p + t4, p - t4}) {
+      const odd_multiples table(q);
+      const public_scalar whole = declare_public(s);
+      const public_scalar halved = declare_public(half(s));
+      const scalar_term whole_term[] = {{whole, table}};
+      const scalar_term half_term[] = {{halved, table}};
+      const std::vector<extended_point> halves = {multi_scalar_mul(half_term)};
+      EXPECT_EQ(double_and_encode(halves).front(), ristretto_encode(multi_scalar_mul(whole_term)));
+    }
+  }
+}
+
 TEST_F(VartimeBatchEncode, RefusesAnOutputOfTheWrongSize) {
   seeded_random rng("vartime batch size check");
   const std::vector<extended_point> points = {decode(random_encoding(rng))};

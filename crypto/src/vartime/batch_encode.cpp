@@ -80,6 +80,11 @@ void double_and_encode(std::span<const extended_point> points, std::span<byte_ar
   }
 }
 
+scalar half(const scalar& s) {
+  static const scalar one_half = *scalar::from_u64(2).inverse();
+  return s * one_half;
+}
+
 std::vector<byte_array<32>> double_and_encode(std::span<const extended_point> points) {
   std::vector<byte_array<32>> out(points.size());
   double_and_encode(points, out);

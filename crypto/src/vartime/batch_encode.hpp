@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "plenum/crypto/bytes.hpp"
+#include "plenum/crypto/group.hpp"
 #include "vartime/edwards.hpp"
 
 namespace plenum::crypto::vartime {
@@ -35,5 +36,11 @@ void double_and_encode(std::span<const extended_point> points, std::span<byte_ar
 
 /// The same, returning the encodings.
 [[nodiscard]] std::vector<byte_array<32>> double_and_encode(std::span<const extended_point> points);
+
+/// s/2 mod q, for a product whose encoding double_and_encode is to give: for a point P that
+/// represents a ristretto255 element (P in 2·E, as every decoded point and every sum or
+/// multiple of such points is), 2·((s/2)·P) = s·P + m·q·P with m in {0, 1}, and q·P is a
+/// 4-torsion point, so the encoding of the double is the encoding of s·P. Thread-safe.
+[[nodiscard]] scalar half(const scalar& s);
 
 }  // namespace plenum::crypto::vartime
