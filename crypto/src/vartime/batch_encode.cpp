@@ -1,0 +1,94 @@
+#include "vartime/batch_encode.hpp"
+
+#include <stdexcept>
+
+namespace plenum::crypto::vartime {
+
+namespace {
+
+// The parts of 2·Q that the encoding needs (batch_encode.hpp): x(2·Q) = e/f, y(2·Q) = g/h,
+// with eg = e·g and fh = f·h kept for the sign tests and efgh = e·f·g·h for the inversion.
+struct doubled_parts {
+  field_element e, f, g, h, eg, fh, efgh;
+};
+
+doubled_parts parts_of_double(const extended_point& q) {
+  const field_element xx = square(q.x);
+  const field_element yy = square(q.y);
+  const field_element zz = square(q.z);
+  const field_element xy = q.x * q.y;
+  doubled_parts d;
+  d.e = xy + xy;
+  d.f = yy - xx;
+  d.g = yy + xx;
+  d.h = (zz + zz) - d.f;
+  d.eg = d.e * d.g;
+  d.fh = d.f * d.h;
+  d.efgh = d.eg * d.fh;
+  return d;
+}
+
+// The encoding of 2·Q from its parts and inv = 1/(e·f·g·h).
+byte_array<32> encode_double(const doubled_parts& d, const field_element& inv) {
+  const field_element inv_fh = d.eg * inv;  // 1/(f·h) = 1/Z'
+  const field_element inv_eg = d.fh * inv;  // 1/(e·g)
+  if (is_negative(d.eg * inv_fh)) {
+    // Rotated: s = |(f ∓ i·e)/g|, the sign from i·g/h.
+    const field_element inv_g = d.e * inv_eg;
+    const field_element ie = d.e * sqrt_m1();
+    const bool flip = is_negative(sqrt_m1() * d.g * d.f * inv_fh);
+    return field_to_bytes(absolute((flip ? d.f + ie : d.f - ie) * inv_g));
+  }
+  // Not rotated: s = |c·(h ∓ g)/e|, the sign from e/f.
+  const field_element inv_e = d.g * inv_eg;
+  const bool flip = is_negative(d.e * d.h * inv_fh);
+  return field_to_bytes(absolute(invsqrt_a_minus_d() * (flip ? d.h + d.g : d.h - d.g) * inv_e));
+}
+
+}  // namespace
+
+void double_and_encode(std::span<const extended_point> points, std::span<byte_array<32>> out) {
+  if (out.size() != points.size()) {
+    throw std::invalid_argument("double_and_encode: one output per point");
+  }
+  std::vector<doubled_parts> parts;
+  parts.reserve(points.size());
+  // products[i] = the product of the nonzero e·f·g·h of points 0..i (1 for none).
+  std::vector<field_element> products;
+  products.reserve(points.size());
+  std::vector<bool> is_torsion(points.size(), false);
+  field_element running = field_one();
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    parts.push_back(parts_of_double(points[i]));
+    if (is_zero(parts[i].efgh)) {
+      is_torsion[i] = true;
+    } else {
+      running = running * parts[i].efgh;
+    }
+    products.push_back(running);
+  }
+  // One inversion; walking back, inverse_of_prefix is 1/products[i] at step i.
+  field_element inverse_of_prefix = invert(running);
+  for (std::size_t i = points.size(); i-- > 0;) {
+    if (is_torsion[i]) {
+      out[i] = byte_array<32>{};
+      continue;
+    }
+    const field_element& before = i == 0 ? field_one() : products[i - 1];
+    out[i] = encode_double(parts[i], inverse_of_prefix * before);
+    inverse_of_prefix = inverse_of_prefix * parts[i].efgh;
+  }
+}
+
+scalar half(const scalar& s) {
+  static const scalar one_half = *scalar::from_u64(2).inverse();
+  return s * one_half;
+}
+
+std::vector<byte_array<32>> double_and_encode(std::span<const extended_point> points) {
+  std::vector<byte_array<32>> out(points.size());
+  double_and_encode(points, out);
+  return out;
+}
+
+}  // namespace plenum::crypto::vartime
