@@ -56,12 +56,12 @@ void double_and_encode(std::span<const extended_point> points, std::span<byte_ar
   // products[i] = the product of the nonzero e·f·g·h of points 0..i (1 for none).
   std::vector<field_element> products;
   products.reserve(points.size());
-  std::vector<bool> is_torsion(points.size(), false);
+  std::vector<bool> doubles_to_torsion(points.size(), false);
   field_element running = field_one();
   for (std::size_t i = 0; i < points.size(); ++i) {
     parts.push_back(parts_of_double(points[i]));
     if (is_zero(parts[i].efgh)) {
-      is_torsion[i] = true;
+      doubles_to_torsion[i] = true;
     } else {
       running = running * parts[i].efgh;
     }
@@ -70,7 +70,7 @@ void double_and_encode(std::span<const extended_point> points, std::span<byte_ar
   // One inversion; walking back, inverse_of_prefix is 1/products[i] at step i.
   field_element inverse_of_prefix = invert(running);
   for (std::size_t i = points.size(); i-- > 0;) {
-    if (is_torsion[i]) {
+    if (doubles_to_torsion[i]) {
       out[i] = byte_array<32>{};
       continue;
     }
