@@ -167,10 +167,20 @@ TEST_F(VartimeBatchEncode, TorsionEquivalentRepresentativesGiveOneEncoding) {
 
 TEST_F(VartimeBatchEncode, HalfScalarProductsDoubleToTheWholeProduct) {
   seeded_random rng("vartime batch halves");
-  const std::vector<scalar> scalars = {scalar{}, scalar::from_u64(1), -scalar::from_u64(1),
-                                       scalar::random(rng), scalar::random(rng)};
+  const scalar two_inverse = *scalar::from_u64(2).inverse();
+  for (int i = 0; i < 200; ++i) {
+    const scalar s = scalar::random(rng);
+    ASSERT_TRUE(half(s) == s * two_inverse) << s.hex();
+  }
+  const std::vector<scalar> scalars = {scalar{},
+                                       scalar::from_u64(1),
+                                       -scalar::from_u64(1),
+                                       -scalar::from_u64(2),
+                                       scalar::random(rng),
+                                       scalar::random(rng)};
   for (const scalar& s : scalars) {
-    EXPECT_TRUE(half(s) + half(s) == s);
+    EXPECT_TRUE(half(s) + half(s) == s) << s.hex();
+    EXPECT_TRUE(half(s) == s * two_inverse) << s.hex();
     // P with each 4-torsion component: 2·((s/2)·P) and s·P are one element.
     const extended_point p = decode(random_encoding(rng));
     for (const extended_point& q : {p, p + t2, p + t4, p - t4}) {
