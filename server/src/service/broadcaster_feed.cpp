@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 
+#include "common/log.hpp"
 #include "plenum/protocol/replies.hpp"
 #include "service/broadcaster.hpp"
 
@@ -33,6 +34,7 @@ void broadcaster::send_reply(const std::shared_ptr<net::connection>& conn, std::
 }
 
 void broadcaster::fall_behind_locked(const subscriber& sub, std::uint64_t next_seq) {
+  log::info("subscriber behind", {{"conn", sub.conn->id()}, {"seq", next_seq}});
   feed_.fall_behind(sub.conn, next_seq);
   sub.conn->when_drained([this, conn_id = sub.conn->id()] { feed(conn_id); });
 }
@@ -96,7 +98,8 @@ void broadcaster::feed(std::uint64_t conn_id) {
   // Under mutex_ no live push is made: at the head the next round's push is its next event.
   const bool live = next >= durable_count_;
   feed_.advance(conn_id, next, live);
-  if (!live) conn->when_drained([this, conn_id] { feed(conn_id); });
+  if (live) return log::info("subscriber live again", {{"conn", conn_id}, {"seq", next}});
+  conn->when_drained([this, conn_id] { feed(conn_id); });
 }
 
 }  // namespace plenum::server::service
