@@ -302,6 +302,7 @@ void app_device_sim::on_push(std::string_view text) {
         text.find("\"type\":\"result_announced\"") != std::string_view::npos)
       read_state();
   } else if (type == "state") {
+    ++state_pushes_;
     boost::system::error_code ec;
     auto v = json::parse(text, ec);
     if (ec || !v.is_object()) return errors_.add("push unreadable");

@@ -61,6 +61,8 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   [[nodiscard]] std::uint64_t join_bytes() const { return join_bytes_; }
   /// get_state requests it made after pushes.
   [[nodiscard]] std::size_t state_reads() const { return state_reads_; }
+  /// The `state` pushes received.
+  [[nodiscard]] std::size_t state_pushes() const { return state_pushes_; }
   /// Whether the board it keeps holds vote `vote` closed (vote_closed arrived).
   [[nodiscard]] bool holds_closed(const std::string& vote) const;
   /// Whether the board it keeps holds vote `vote` decided (vote_decided arrived).
@@ -112,6 +114,7 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   std::uint64_t next_seq_ = 0;
   std::atomic<std::size_t> board_events_{0};
   std::atomic<std::size_t> state_reads_{0};
+  std::atomic<std::size_t> state_pushes_{0};
   std::uint64_t join_bytes_from_ = 0;
   std::atomic<std::uint64_t> join_bytes_{0};
   std::set<std::string> enrolled_held_;  ///< under a course past: whose enrollments it read

@@ -561,11 +561,13 @@ report run_burst(const options& o) {
   if (o.as_apps && !apps.tablets.empty()) {
     double events = 0;
     double reads = 0;
+    double state_pushes = 0;
     double join_bytes = 0;
     double join_bytes_max = 0;
     for (const auto& d : apps.tablets) {
       events += static_cast<double>(d->board_events());
       reads += static_cast<double>(d->state_reads());
+      state_pushes += static_cast<double>(d->state_pushes());
       join_bytes += static_cast<double>(d->join_bytes());
       join_bytes_max = std::max(join_bytes_max, static_cast<double>(d->join_bytes()));
     }
@@ -573,6 +575,7 @@ report run_burst(const options& o) {
     r.join_kib_per_tablet_max = join_bytes_max / 1024.0;
     r.board_events_per_tablet = events / static_cast<double>(apps.tablets.size());
     r.state_reads_per_tablet = reads / static_cast<double>(apps.tablets.size());
+    r.state_pushes_per_tablet = state_pushes / static_cast<double>(apps.tablets.size());
   }
   std::size_t dropped = 0;
   for (const auto& ob : observers)

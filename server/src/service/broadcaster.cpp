@@ -58,10 +58,10 @@ broadcaster::~broadcaster() { stop(); }
 void broadcaster::start(state_push_pace pace, view_source views) {
   views_ = std::move(views);
   pace_ = pace;
-  pusher_ = std::make_unique<coalescing_pusher>([this] {
-    // In a full hall the pushes come less often (state_push_pace).
-    return pace_.pause_after(push_state());
-  });
+  // In a full hall the pushes come less often, and a burst of changes is pushed as it pauses
+  // (state_push_pace).
+  pusher_ = std::make_unique<coalescing_pusher>([this] { return pace_.window_after(push_state()); },
+                                                pace_.settle);
 }
 
 void broadcaster::stop() {

@@ -97,9 +97,11 @@ class broadcaster {
 
   /// Starts the `state` pushes made from `views`: at most one per `pace.interval`, and in a
   /// hall of many subscribers at most one per `pace.per_subscriber` × subscribers, up to
-  /// `pace.longest`. A push waits until the events its views were made of are durable (the
-  /// group commit that holds them: a burst of ballots still gets its progress pushes); when a
-  /// commit fails meanwhile it is dropped and made again from the state taken back.
+  /// `pace.longest`; while the state keeps changing, once the changes pause (`pace.settle`) or at
+  /// `pace.while_changing` times that pause (state_push_pace). A push waits until the events its
+  /// views were made of are durable (the group commit that holds them: a burst of ballots still
+  /// gets its progress pushes); when a commit fails meanwhile it is dropped and made again from the
+  /// state taken back.
   void start(state_push_pace pace, view_source views);
   /// Stops the `state` pushes (their thread is joined); idempotent.
   void stop();
