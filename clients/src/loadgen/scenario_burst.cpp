@@ -223,16 +223,19 @@ report run_burst(const options& o) {
     say("tablets, " + std::to_string(o.scrutineers) + " scrutineer devices and " +
         std::to_string(screens) + " screens subscribe as the apps do");
     std::vector<std::shared_ptr<async_connection>> tablets;
+    std::vector<crypto::public_key> tablet_keys;
     std::vector<delegate_sim*> holders;
     for (auto& d : delegates)
       if (d.checked_in && d.conn->open()) {
         tablets.push_back(d.conn);
+        tablet_keys.push_back(d.key.public_part());
         holders.push_back(&d);
       }
     const auto congress_pk = chair.hello().congress_pk;
     const auto joining = clock::now();
-    r.devices_following = start_hall_apps(f, apps, tablets, store, o.scrutineers, screens, o.window,
-                                          deadline, errors, congress_pk, o.tablets_read_basis);
+    r.devices_following =
+        start_hall_apps(f, apps, tablets, tablet_keys, store, o.scrutineers, screens, o.window,
+                        deadline, errors, congress_pk, o.tablets_read_basis);
     r.apps_setup_s = ms_between(joining, clock::now()) / 1000.0;
     r.tablets = tablets.size();
     for (std::size_t i = 0; i < holders.size(); ++i)
