@@ -1,6 +1,7 @@
 #include "ballot_binding.hpp"
 #include "decoded_ciphertexts.hpp"
 #include "plenum/crypto/ballot.hpp"
+#include "range_batch.hpp"
 #include "range_verify.hpp"
 #include "vartime/public_point.hpp"
 
@@ -51,37 +52,41 @@ ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
     }
   }
 
+  // Every proof of the ballot, verified together (their commitments encoded in batches) and
+  // judged in this order: options, contests, constraints.
   const proof_binding binding = detail::binding_of(election_hash, b.ballot_id, b.voter_pk);
+  std::vector<detail::range_claim> claims;
+  std::vector<ballot_status> status_if_failing;
+  std::vector<std::vector<std::uint64_t>> ranges(b.contests.size() + m.constraints.size());
   for (std::size_t c = 0; c < b.contests.size(); ++c) {
     const encrypted_contest& contest = b.contests[c];
     for (std::size_t o = 0; o < contest.options.size(); ++o) {
-      if (!detail::verify_range_public(binding, proof_subject::option(c, o), key, options[c][o],
-                                       detail::binary_values, contest.options[o].proof)) {
-        return ballot_status::bad_option_proof;
-      }
+      claims.push_back({proof_subject::option(c, o), options[c][o], detail::binary_values,
+                        contest.options[o].proof});
+      status_if_failing.push_back(ballot_status::bad_option_proof);
     }
   }
   for (std::size_t c = 0; c < b.contests.size(); ++c) {
     const manifest_contest& mc = m.contests[c];
-    const auto allowed = value_range(mc.min, mc.max);
+    ranges[c] = value_range(mc.min, mc.max);
     const public_ciphertext sum = sum_of(
         options[c], [](const public_ciphertext& ct) -> const public_ciphertext& { return ct; });
-    if (!detail::verify_range_public(binding, proof_subject::contest(c), key, sum, allowed,
-                                     b.contests[c].proof)) {
-      return ballot_status::bad_contest_proof;
-    }
+    claims.push_back({proof_subject::contest(c), sum, ranges[c], b.contests[c].proof});
+    status_if_failing.push_back(ballot_status::bad_contest_proof);
   }
   for (std::size_t q = 0; q < m.constraints.size(); ++q) {
     const manifest_constraint& mq = m.constraints[q];
+    std::vector<std::uint64_t>& allowed = ranges[b.contests.size() + q];
+    allowed = value_range(mq.min, mq.max);
     const public_ciphertext sum =
         sum_of(mq.positions, [&](const position& p) -> const public_ciphertext& {
           return options[p.contest_index][p.option_index];
         });
-    const auto allowed = value_range(mq.min, mq.max);
-    if (!detail::verify_range_public(binding, proof_subject::constraint(q), key, sum, allowed,
-                                     b.constraint_proofs[q])) {
-      return ballot_status::bad_constraint_proof;
-    }
+    claims.push_back({proof_subject::constraint(q), sum, allowed, b.constraint_proofs[q]});
+    status_if_failing.push_back(ballot_status::bad_constraint_proof);
+  }
+  if (const auto failing = detail::first_failing_range_proof(binding, key, claims)) {
+    return status_if_failing[*failing];
   }
   if (!b.voter_pk.verify(ballot_digest(b, election_hash), b.sig)) {
     return ballot_status::bad_signature;

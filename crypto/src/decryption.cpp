@@ -1,11 +1,12 @@
 #include "plenum/crypto/decryption.hpp"
 
 #include <stdexcept>
+#include <vector>
 
 #include "plenum/crypto/hash.hpp"
+#include "vartime/batch_encode.hpp"
 #include "vartime/multiscalar.hpp"
 #include "vartime/public_point.hpp"
-#include "vartime/ristretto.hpp"
 
 namespace plenum::crypto {
 
@@ -70,22 +71,29 @@ bool check_partial_decryption(const ceremony_params& params, const ceremony_keys
   const std::uint64_t index = partial.index;
   if (!params.is_index(index) || keys.verification_keys.size() != params.n()) return false;
   if (partial.shares.size() != aggregates.size()) return false;
-  // Every value checked here is public: the equations use the variable-time engine.
+  // Every value checked here is public: the equations use the variable-time engine. The
+  // commitments a = v·G − c·Z_l and b = v·A − c·M_l of all shares are computed as the doubles
+  // of their halves and encoded in one batch (vartime/batch_encode.hpp).
   const point& z_pub = keys.verification_keys[index - 1];
   const vartime::odd_multiples z_table(vartime::decode_public(z_pub));
+  std::vector<vartime::extended_point> halves;
+  halves.reserve(2 * aggregates.size());
   for (std::size_t p = 0; p < aggregates.size(); ++p) {
     const point& a_agg = aggregates[p].alpha;
     const decryption_share& s = partial.shares[p];
     if (s.m.is_identity() != a_agg.is_identity()) return false;
-    const vartime::public_scalar v = vartime::declare_public(s.v);
-    const vartime::public_scalar minus_c = vartime::declare_public(-s.c);
-    // a = v·G − c·Z_l, b = v·A − c·M_l
-    const byte_array<32> a = vartime::ristretto_encode(
-        vartime::double_scalar_mul(v, vartime::base_table(), minus_c, z_table));
-    const byte_array<32> b = vartime::ristretto_encode(
+    const vartime::public_scalar v = vartime::declare_public(vartime::half(s.v));
+    const vartime::public_scalar minus_c = vartime::declare_public(-vartime::half(s.c));
+    halves.push_back(vartime::double_scalar_mul(v, vartime::base_table(), minus_c, z_table));
+    halves.push_back(
         vartime::double_scalar_mul(v, vartime::odd_multiples(vartime::decode_public(a_agg)),
                                    minus_c, vartime::odd_multiples(vartime::decode_public(s.m))));
-    if (!(equal_logs_challenge(election_hash, index, z_pub, a_agg, s.m, a, b) == s.c)) {
+  }
+  const std::vector<byte_array<32>> commitments = vartime::double_and_encode(halves);
+  for (std::size_t p = 0; p < aggregates.size(); ++p) {
+    const decryption_share& s = partial.shares[p];
+    if (!(equal_logs_challenge(election_hash, index, z_pub, aggregates[p].alpha, s.m,
+                               commitments[2 * p], commitments[2 * p + 1]) == s.c)) {
       return false;
     }
   }

@@ -34,8 +34,9 @@ struct public_ciphertext {
 
 /// verify_range with the joint key's split tables and the decoded ciphertext: recomputes
 /// a_j = z_j·G − c_j·alpha and b_j = z_j·K − c_j·(beta − v_j·G) for every entry, hashes them
-/// into the challenge and checks Σ c_j == c. False for a proof of the wrong length or an
-/// empty or unsorted `allowed`. Thread-safe.
+/// into the challenge and checks Σ c_j == c (as a batch of one, range_batch.hpp, so the
+/// commitments are encoded together). False for a proof of the wrong length or an empty or
+/// unsorted `allowed`. Thread-safe.
 [[nodiscard]] bool verify_range_public(const proof_binding& binding, const proof_subject& subject,
                                        const vartime::split_tables& joint_key,
                                        const public_ciphertext& ct,

@@ -6,7 +6,9 @@
 //                     exactly what RFC 9496 accepts (libsodium's is_valid_point with bit 255
 //                     clear, and the identity) and re-encode it unchanged; each pair of
 //                     consecutive valid points must compare equal exactly when the encodings
-//                     are equal, and give libsodium's sum and difference.
+//                     are equal, and give libsodium's sum and difference; the batched
+//                     double-and-encode of all the valid points and of those sums must give
+//                     libsodium's doubles.
 //   products:         byte 1 picks a NAF width 2..8, then up to 8 terms of 64 bytes: a scalar
 //                     (32 bytes, reduced mod q when not canonical) and a point (32 bytes,
 //                     used as it is when valid, else mapped by crypto_core_ristretto255_
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "plenum/crypto/group.hpp"
+#include "vartime/batch_encode.hpp"
 #include "vartime/multiscalar.hpp"
 #include "vartime/public_point.hpp"
 #include "vartime/ristretto.hpp"
@@ -50,14 +53,21 @@ std::optional<crypto::point> rfc_point(const bytes32& b) { return crypto::point:
 void check_points(const std::uint8_t* data, std::size_t size) {
   std::optional<bytes32> previous;
   std::optional<vt::extended_point> previous_point;
+  std::vector<vt::extended_point> to_double;
+  std::vector<bytes32> doubles;  // libsodium's
   for (std::size_t at = 0; at + 32 <= size && at < 4 * 32; at += 32) {
     const bytes32 b = chunk(data + at);
     const auto decoded = vt::ristretto_decode(b);
     require(decoded.has_value() == rfc_point(b).has_value());
     if (decoded) {
       require(vt::ristretto_encode(*decoded) == b);
+      const crypto::point q = *rfc_point(b);
+      to_double.push_back(*decoded);
+      doubles.push_back((q + q).bytes());
       if (previous_point) {
-        const crypto::point p = *rfc_point(*previous), q = *rfc_point(b);
+        const crypto::point p = *rfc_point(*previous);
+        to_double.push_back(*previous_point + *decoded);
+        doubles.push_back(((p + q) + (p + q)).bytes());
         require(vt::ristretto_equal(*previous_point, *decoded) == (*previous == b));
         require(vt::ristretto_encode(*previous_point + *decoded) == (p + q).bytes());
         require(vt::ristretto_encode(*previous_point - *decoded) == (p - q).bytes());
@@ -67,6 +77,7 @@ void check_points(const std::uint8_t* data, std::size_t size) {
     previous = b;
     previous_point = decoded;
   }
+  require(vt::double_and_encode(to_double) == doubles);
 }
 
 crypto::scalar scalar_from(const std::uint8_t* data) {

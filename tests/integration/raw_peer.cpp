@@ -121,6 +121,44 @@ void tls_peer::send_text(std::string_view text) {
   write(frame);
 }
 
+bool tls_peer::read_exact(char* out, std::size_t n) {
+  while (n > 0) {
+    std::size_t got = 0;
+    if (SSL_read_ex(tls_->ssl, out, n, &got) != 1) return false;
+    out += got;
+    n -= got;
+  }
+  return true;
+}
+
+std::optional<std::string> tls_peer::receive_text(std::chrono::milliseconds timeout) {
+  timeval tv{};
+  tv.tv_sec = static_cast<time_t>(timeout.count() / 1000);
+  tv.tv_usec = static_cast<suseconds_t>((timeout.count() % 1000) * 1000);
+  ::setsockopt(tcp_.fd(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  std::string message;
+  for (;;) {
+    std::array<unsigned char, 2> head{};
+    if (!read_exact(reinterpret_cast<char*>(head.data()), head.size())) return std::nullopt;
+    const bool fin = (head[0] & 0x80) != 0;
+    const int opcode = head[0] & 0x0f;
+    std::uint64_t n = head[1] & 0x7f;  // a server's frames are not masked
+    if (n >= 126) {
+      std::array<unsigned char, 8> ext{};
+      const std::size_t bytes = n == 126 ? 2 : 8;
+      if (!read_exact(reinterpret_cast<char*>(ext.data()), bytes)) return std::nullopt;
+      n = 0;
+      for (std::size_t i = 0; i < bytes; ++i) n = (n << 8) | ext[i];
+    }
+    std::string payload(n, '\0');
+    if (!read_exact(payload.data(), payload.size())) return std::nullopt;
+    if (opcode == 0x8) return std::nullopt;        // close
+    if (opcode == 0x9 || opcode == 0xa) continue;  // ping, pong
+    message += payload;
+    if (fin) return message;
+  }
+}
+
 bool tls_peer::drained_until_closed(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   std::array<char, 16384> buf{};

@@ -1,12 +1,13 @@
 // Misbehaving peers of plenumd for the hostile-input tests, below what ws_client allows: a bare
 // TCP connection that never speaks TLS, and a TLS connection on a socket with a tiny receive
-// buffer that upgrades to WebSocket, sends frames and then stops reading.
+// buffer that upgrades to WebSocket, sends frames, stops reading and may read again.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,12 +47,17 @@ class tls_peer {
   bool upgrade(std::string_view origin = {});
   /// Sends one masked text frame (client to server).
   void send_text(std::string_view text);
+  /// Reads the next whole text message (its fragments joined; pings and pongs skipped); nullopt
+  /// when none comes within `timeout` of each read, or the connection closed.
+  std::optional<std::string> receive_text(std::chrono::milliseconds timeout);
   /// Reads and discards whatever arrives until the server closes the connection; whether it
   /// did within `timeout`.
   bool drained_until_closed(std::chrono::milliseconds timeout);
 
  private:
   void write(std::string_view bytes);
+  /// Reads exactly `n` bytes; false on a timeout, an error or the end.
+  bool read_exact(char* out, std::size_t n);
   struct tls;
   tcp_peer tcp_;
   std::unique_ptr<tls> tls_;

@@ -1,6 +1,8 @@
 // A connection that records what it is sent, for tests of handlers and the registry.
 #pragma once
 
+#include <functional>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -18,6 +20,13 @@ class fake_connection final : public connection, public closable {
   void send(std::shared_ptr<const std::string> text) override {
     std::lock_guard lock(mutex_);
     sent_.push_back(std::move(text));
+  }
+  /// Never backlogged: what it is sent is recorded at once.
+  std::size_t backlog_room() const override { return std::numeric_limits<std::size_t>::max(); }
+  /// Kept, never run (the connection never backlogs).
+  void when_drained(std::function<void()> then) override {
+    std::lock_guard lock(mutex_);
+    drained_ = std::move(then);
   }
   void close() override {
     std::lock_guard lock(mutex_);
@@ -42,6 +51,7 @@ class fake_connection final : public connection, public closable {
   const std::uint64_t id_;
   mutable std::mutex mutex_;
   std::vector<std::shared_ptr<const std::string>> sent_;
+  std::function<void()> drained_;
   int closes_ = 0;
   int shutdowns_ = 0;
 };

@@ -1,4 +1,5 @@
-// state_push_pace: the pause after a `state` push as the hall grows.
+// state_push_pace: the pause after a `state` push as the hall grows, and when a push of changes
+// that keep coming is due (push_due).
 #include "service/state_push_pace.hpp"
 
 #include <gtest/gtest.h>
@@ -51,6 +52,53 @@ TEST(StatePushPace, AHallConfiguredOtherwiseKeepsItsBounds) {
   state_push_pace odd{milliseconds(300), std::chrono::microseconds(400), milliseconds(100), 0,
                       milliseconds(0)};
   EXPECT_EQ(odd.pause_after(10'000), milliseconds(300));
+}
+
+TEST(StatePushPace, WhileTheStateKeepsChangingThePushesComeAtTwiceThePause) {
+  const state_push_pace pace;
+  EXPECT_EQ(pace.settle, milliseconds(100));
+  const push_window hall = pace.window_after(3000);
+  EXPECT_EQ(hall.shortest, milliseconds(500));
+  EXPECT_EQ(hall.longest, milliseconds(1000));
+  const push_window township = pace.window_after(120);
+  EXPECT_EQ(township.shortest, milliseconds(200));
+  EXPECT_EQ(township.longest, milliseconds(400));
+  // A factor below one keeps the window at the pause.
+  state_push_pace even;
+  even.while_changing = 0;
+  EXPECT_EQ(even.window_after(3000).longest, milliseconds(500));
+}
+
+using clock = std::chrono::steady_clock;
+
+TEST(PushDue, AChangeAfterAQuietTimeIsPushedAtOnce) {
+  const auto pushed = clock::time_point() + std::chrono::seconds(100);
+  const push_window w{milliseconds(500), milliseconds(1000)};
+  // The last push was 5 s ago: its window has passed, the change goes now.
+  const auto change = pushed + std::chrono::seconds(5);
+  EXPECT_EQ(push_due(pushed + w.shortest, pushed + w.longest, change, milliseconds(100)),
+            pushed + w.longest);
+  EXPECT_LT(push_due(pushed + w.shortest, pushed + w.longest, change, milliseconds(100)), change);
+}
+
+TEST(PushDue, ChangesThatPauseArePushedAfterTheSettleButNotBeforeTheShortest) {
+  const auto pushed = clock::time_point() + std::chrono::seconds(100);
+  const auto earliest = pushed + milliseconds(500);
+  const auto latest = pushed + milliseconds(1000);
+  // The last change 50 ms after the push: not before the shortest pause.
+  EXPECT_EQ(push_due(earliest, latest, pushed + milliseconds(50), milliseconds(100)), earliest);
+  // The last change 700 ms after it: 100 ms later.
+  EXPECT_EQ(push_due(earliest, latest, pushed + milliseconds(700), milliseconds(100)),
+            pushed + milliseconds(800));
+}
+
+TEST(PushDue, ChangesThatKeepComingArePushedAtTheLongest) {
+  const auto pushed = clock::time_point() + std::chrono::seconds(100);
+  const auto earliest = pushed + milliseconds(500);
+  const auto latest = pushed + milliseconds(1000);
+  for (int at : {950, 990, 1000, 1500})
+    EXPECT_EQ(push_due(earliest, latest, pushed + milliseconds(at), milliseconds(100)), latest)
+        << at;
 }
 
 }  // namespace

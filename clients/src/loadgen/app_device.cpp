@@ -4,6 +4,8 @@
 #include <boost/json/serialize.hpp>
 #include <future>
 
+#include "roster_proof_check.hpp"
+
 namespace plenum::clients::loadgen {
 
 namespace json = boost::json;
@@ -55,12 +57,14 @@ std::size_t events_in(std::string_view text) {
 
 app_device_sim::app_device_sim(const app_subscription& sub, std::shared_ptr<async_connection> conn,
                                const app_watch& watch, error_tally& errors,
-                               const crypto::public_key& congress_pk)
+                               const crypto::public_key& congress_pk,
+                               const crypto::public_key& own_key)
     : sub_(sub),
       conn_(std::move(conn)),
       watch_(watch),
       errors_(errors),
       congress_pk_(congress_pk),
+      own_key_(own_key),
       board_(congress_pk) {}
 
 void app_device_sim::send(std::string type, json::object fields,
@@ -238,20 +242,15 @@ void app_device_sim::on_ceremony_pushed(const json::value& event) {
 }
 
 void app_device_sim::on_vote_opened_pushed(const json::value& event) {
-  const auto payload = payload_of(event);
-  const auto* p = payload.if_object();
-  const auto* count = p != nullptr ? p->if_contains("roster_count") : nullptr;
-  if (count == nullptr || !count->is_number()) return;  // format 1: the roster is in the event
-  const auto expected = count->to_number<std::uint64_t>();
-  send("get_roster_proof", json::object{{"vote_id", string_at(payload, "vote_id")}},
-       [self = shared_from_this(), expected](const protocol::frame* f) {
-         const auto* proof = f != nullptr ? f->fields.if_contains("proof") : nullptr;
-         const auto* o = proof != nullptr ? proof->if_object() : nullptr;
-         const auto* n = o != nullptr ? o->if_contains("count") : nullptr;
-         const auto* path = o != nullptr ? o->if_contains("path") : nullptr;
-         if (n == nullptr || !n->is_number() || n->to_number<std::uint64_t>() != expected ||
-             path == nullptr || !path->is_array())
-           self->errors_.add("roster proof missing or of another roster");
+  auto opened = read_vote_opened(event, congress_pk_);
+  if (!opened.refused.empty()) return errors_.add(opened.refused);
+  if (!opened.basis) return;  // format 1: the roster is in the event
+  auto vote = opened.basis->vote_id;
+  send("get_roster_proof", json::object{{"vote_id", std::move(vote)}},
+       [self = shared_from_this(), basis = std::move(*opened.basis)](const protocol::frame* f) {
+         if (f == nullptr) return;  // the refusal or transport error is counted
+         if (auto wrong = roster_proof_error(basis, f->fields, self->own_key_))
+           self->errors_.add(*wrong);
        });
 }
 
@@ -302,6 +301,7 @@ void app_device_sim::on_push(std::string_view text) {
         text.find("\"type\":\"result_announced\"") != std::string_view::npos)
       read_state();
   } else if (type == "state") {
+    ++state_pushes_;
     boost::system::error_code ec;
     auto v = json::parse(text, ec);
     if (ec || !v.is_object()) return errors_.add("push unreadable");

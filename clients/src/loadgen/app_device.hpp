@@ -35,10 +35,12 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
  public:
   using clock = std::chrono::steady_clock;
 
-  /// `watch` and `errors` must outlive the device; `congress_pk` checks the board it keeps.
+  /// `watch` and `errors` must outlive the device; `congress_pk` checks the board it keeps and
+  /// the events it relies on; `own_key` is the device key the connection is authenticated with
+  /// (a tablet proves it is on a vote's roster).
   app_device_sim(const app_subscription& sub, std::shared_ptr<async_connection> conn,
-                 const app_watch& watch, error_tally& errors,
-                 const crypto::public_key& congress_pk);
+                 const app_watch& watch, error_tally& errors, const crypto::public_key& congress_pk,
+                 const crypto::public_key& own_key);
 
   /// Follows the hall as the app: the board's past in pages (if its row says so), subscribe
   /// from the next seq, get_state. Calls done(ok) once.
@@ -61,6 +63,8 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   [[nodiscard]] std::uint64_t join_bytes() const { return join_bytes_; }
   /// get_state requests it made after pushes.
   [[nodiscard]] std::size_t state_reads() const { return state_reads_; }
+  /// The `state` pushes received.
+  [[nodiscard]] std::size_t state_pushes() const { return state_pushes_; }
   /// Whether the board it keeps holds vote `vote` closed (vote_closed arrived).
   [[nodiscard]] bool holds_closed(const std::string& vote) const;
   /// Whether the board it keeps holds vote `vote` decided (vote_decided arrived).
@@ -87,9 +91,10 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   void read_enrollments(std::uint64_t from, std::uint64_t ceremony_seq,
                         std::vector<std::string> persons);
   void on_ceremony_pushed(const boost::json::value& event);
-  // A tablet's part when a vote_opened of format 2 is pushed: it asks get_roster_proof once for
-  // the vote, as the app does (its roster is no part of the course); a reply without a proof
-  // whose count is the event's roster_count is counted as an error.
+  // A tablet's part when a vote_opened of format 2 is pushed: it checks the event's signature
+  // and asks get_roster_proof once for the vote, as the app does (its roster is no part of the
+  // course); a reply that does not prove own_key_ on the event's roster_root with its
+  // roster_count is counted as an error (roster_proof_check.hpp).
   void on_vote_opened_pushed(const boost::json::value& event);
   [[nodiscard]] bool reads_course() const { return sub_.board_read_only == "course"; }
   void subscribe(std::function<void(bool)> done);
@@ -109,9 +114,11 @@ class app_device_sim : public std::enable_shared_from_this<app_device_sim> {
   const app_watch& watch_;
   error_tally& errors_;
   crypto::public_key congress_pk_;
+  crypto::public_key own_key_;
   std::uint64_t next_seq_ = 0;
   std::atomic<std::size_t> board_events_{0};
   std::atomic<std::size_t> state_reads_{0};
+  std::atomic<std::size_t> state_pushes_{0};
   std::uint64_t join_bytes_from_ = 0;
   std::atomic<std::uint64_t> join_bytes_{0};
   std::set<std::string> enrolled_held_;  ///< under a course past: whose enrollments it read

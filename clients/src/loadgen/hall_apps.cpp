@@ -26,6 +26,7 @@ hall_apps::~hall_apps() {
 
 std::size_t start_hall_apps(fleet& f, hall_apps& apps,
                             const std::vector<std::shared_ptr<async_connection>>& delegates,
+                            const std::vector<crypto::public_key>& delegate_keys,
                             const key_store& store, std::size_t scrutineers, std::size_t screens,
                             std::size_t window, clock::time_point deadline, error_tally& errors,
                             const crypto::public_key& congress_pk, bool tablets_read_basis) {
@@ -35,10 +36,12 @@ std::size_t start_hall_apps(fleet& f, hall_apps& apps,
     const crypto::secret_key* key;  // null: the connection is authenticated already
   };
   std::vector<pending> all;
-  auto add = [&](app_device d, std::shared_ptr<async_connection> c, const crypto::secret_key* k) {
+  auto add = [&](app_device d, std::shared_ptr<async_connection> c, const crypto::public_key& pk,
+                 const crypto::secret_key* k) {
     const auto& row =
         d == app_device::tablet && tablets_read_basis ? tablet_reading_basis : subscription_of(d);
-    auto sim = std::make_shared<app_device_sim>(row, std::move(c), apps.watch, errors, congress_pk);
+    auto sim =
+        std::make_shared<app_device_sim>(row, std::move(c), apps.watch, errors, congress_pk, pk);
     all.push_back({sim, k});
     return sim;
   };
@@ -52,16 +55,22 @@ std::size_t start_hall_apps(fleet& f, hall_apps& apps,
     if (!key) throw std::runtime_error("no key for " + p + ": " + key.error().message());
     apps.keys.push_back(*key);
   }
-  for (const auto& c : delegates) apps.tablets.push_back(add(app_device::tablet, c, nullptr));
+  if (delegate_keys.size() != delegates.size())
+    throw std::invalid_argument("a tablet's key for each delegate connection");
+  for (std::size_t i = 0; i < delegates.size(); ++i)
+    apps.tablets.push_back(add(app_device::tablet, delegates[i], delegate_keys[i], nullptr));
   // A scrutineer's tablet and a big screen each have a processor of their own.
   auto own_connection = [&] {
     apps.own_threads.push_back(f.with_own_thread());
     return apps.own_threads.back()->make_connection();
   };
   for (std::size_t i = 0; i < scrutineers; ++i)
-    apps.scrutineers.push_back(add(app_device::scrutineer, own_connection(), &apps.keys[i]));
+    apps.scrutineers.push_back(
+        add(app_device::scrutineer, own_connection(), apps.keys[i].public_part(), &apps.keys[i]));
   for (std::size_t i = 0; i < screens; ++i)
-    apps.screens.push_back(add(app_device::screen, own_connection(), &apps.keys[scrutineers + i]));
+    apps.screens.push_back(add(app_device::screen, own_connection(),
+                               apps.keys[scrutineers + i].public_part(),
+                               &apps.keys[scrutineers + i]));
   return f.run_steps(all.size(), window, deadline, [&](std::size_t i, auto done) {
     auto& p = all[i];
     if (p.key == nullptr) return p.device->start(done);

@@ -44,14 +44,15 @@ struct hall_apps {
 [[nodiscard]] std::string screen_person(std::size_t i);
 
 /// Starts every device at most `window` at a time: a tablet on each of `delegates` (open and
-/// authenticated), scrutineer devices S1 … Sn and screens P1 … Pm on new connections, each on a
-/// fleet and thread of its own made from `f` (apps.own_threads), authenticated with their keys
-/// from `store`. Returns how many devices are following the hall; failures are counted in
-/// `errors`. Throws std::runtime_error when a key is missing.
-/// With `tablets_read_basis` the tablets read their past as tablet_reading_basis (before the
-/// course), to measure against.
+/// authenticated with the key whose public part is the same place of `delegate_keys`), scrutineer
+/// devices S1 … Sn and screens P1 … Pm on new connections, each on a fleet and thread of its own
+/// made from `f` (apps.own_threads), authenticated with their keys from `store`. Returns how many
+/// devices are following the hall; failures are counted in `errors`. Throws std::runtime_error when
+/// a key is missing. With `tablets_read_basis` the tablets read their past as tablet_reading_basis
+/// (before the course), to measure against.
 std::size_t start_hall_apps(fleet& f, hall_apps& apps,
                             const std::vector<std::shared_ptr<async_connection>>& delegates,
+                            const std::vector<crypto::public_key>& delegate_keys,
                             const key_store& store, std::size_t scrutineers, std::size_t screens,
                             std::size_t window, std::chrono::steady_clock::time_point deadline,
                             error_tally& errors, const crypto::public_key& congress_pk,

@@ -81,6 +81,7 @@ json::object report::to_json() const {
   opt("join_kib_per_tablet_max", join_kib_per_tablet_max);
   opt("board_events_per_tablet", board_events_per_tablet);
   opt("state_reads_per_tablet", state_reads_per_tablet);
+  opt("state_pushes_per_tablet", state_pushes_per_tablet);
   opt("positions", positions);
   opt("votes_planned", votes_planned);
   opt("votes_equal", votes_equal);
@@ -155,6 +156,7 @@ void report::print(std::ostream& out) const {
         << join_kib_per_tablet_max.value_or(0) << ")\n";
   if (board_events_per_tablet)
     out << "per tablet          " << *board_events_per_tablet << " board events, "
+        << state_pushes_per_tablet.value_or(0) << " state pushes, "
         << state_reads_per_tablet.value_or(0) << " get_state after pushes\n";
   if (scenario == "volume")
     out << "enrolled            " << enrolled << "  checked in " << checked_in << '\n'

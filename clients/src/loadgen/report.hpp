@@ -69,8 +69,9 @@ struct report {
   std::optional<double> join_kib_per_tablet;      ///< mean bytes a tablet received joining
   std::optional<double> join_kib_per_tablet_max;  ///< the most any tablet received joining
   std::optional<double> board_events_per_tablet;
-  std::optional<double> state_reads_per_tablet;  ///< get_state after pushes
-  std::optional<std::uint64_t> positions;        ///< volume: ballot positions on the board, counted
+  std::optional<double> state_reads_per_tablet;   ///< get_state after pushes
+  std::optional<double> state_pushes_per_tablet;  ///< `state` pushes received
+  std::optional<std::uint64_t> positions;  ///< volume: ballot positions on the board, counted
   std::optional<std::size_t> votes_planned;
   std::optional<std::size_t> votes_equal;  ///< volume: votes whose counts equal the plan
   std::optional<double> votes_s;           ///< volume: first vote created to last decided

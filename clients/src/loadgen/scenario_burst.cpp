@@ -223,16 +223,19 @@ report run_burst(const options& o) {
     say("tablets, " + std::to_string(o.scrutineers) + " scrutineer devices and " +
         std::to_string(screens) + " screens subscribe as the apps do");
     std::vector<std::shared_ptr<async_connection>> tablets;
+    std::vector<crypto::public_key> tablet_keys;
     std::vector<delegate_sim*> holders;
     for (auto& d : delegates)
       if (d.checked_in && d.conn->open()) {
         tablets.push_back(d.conn);
+        tablet_keys.push_back(d.key.public_part());
         holders.push_back(&d);
       }
     const auto congress_pk = chair.hello().congress_pk;
     const auto joining = clock::now();
-    r.devices_following = start_hall_apps(f, apps, tablets, store, o.scrutineers, screens, o.window,
-                                          deadline, errors, congress_pk, o.tablets_read_basis);
+    r.devices_following =
+        start_hall_apps(f, apps, tablets, tablet_keys, store, o.scrutineers, screens, o.window,
+                        deadline, errors, congress_pk, o.tablets_read_basis);
     r.apps_setup_s = ms_between(joining, clock::now()) / 1000.0;
     r.tablets = tablets.size();
     for (std::size_t i = 0; i < holders.size(); ++i)
@@ -561,11 +564,13 @@ report run_burst(const options& o) {
   if (o.as_apps && !apps.tablets.empty()) {
     double events = 0;
     double reads = 0;
+    double state_pushes = 0;
     double join_bytes = 0;
     double join_bytes_max = 0;
     for (const auto& d : apps.tablets) {
       events += static_cast<double>(d->board_events());
       reads += static_cast<double>(d->state_reads());
+      state_pushes += static_cast<double>(d->state_pushes());
       join_bytes += static_cast<double>(d->join_bytes());
       join_bytes_max = std::max(join_bytes_max, static_cast<double>(d->join_bytes()));
     }
@@ -573,6 +578,7 @@ report run_burst(const options& o) {
     r.join_kib_per_tablet_max = join_bytes_max / 1024.0;
     r.board_events_per_tablet = events / static_cast<double>(apps.tablets.size());
     r.state_reads_per_tablet = reads / static_cast<double>(apps.tablets.size());
+    r.state_pushes_per_tablet = state_pushes / static_cast<double>(apps.tablets.size());
   }
   std::size_t dropped = 0;
   for (const auto& ob : observers)

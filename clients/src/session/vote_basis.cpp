@@ -69,12 +69,17 @@ result<void> prove_membership(session& s, vote_basis& basis, const crypto::publi
     if (reply.error() == make_error_code(errc::not_in_roster)) return trust_errc::not_in_roster;
     return reply.error();
   }
-  const auto* proof = reply->if_contains("proof");
+  return take_roster_proof(basis, *reply, voter);
+}
+
+result<void> take_roster_proof(vote_basis& basis, const boost::json::object& reply,
+                               const crypto::public_key& voter) {
+  const auto* proof = reply.if_contains("proof");
   const auto* fields = proof != nullptr ? proof->if_object() : nullptr;
   const auto* index = fields != nullptr ? fields->if_contains("index") : nullptr;
   const auto* path = fields != nullptr ? fields->if_contains("path") : nullptr;
-  if (index == nullptr || (!index->is_uint64() && !index->is_int64()) || path == nullptr ||
-      !path->is_array())
+  if (index == nullptr || !(index->is_uint64() || (index->is_int64() && index->get_int64() >= 0)) ||
+      path == nullptr || !path->is_array())
     return errc::malformed_message;
   crypto::roster_path hashes;
   for (const auto& h : path->get_array()) {

@@ -7,7 +7,8 @@
 // three weeks ago and so already overdue for routing. The desk lists the overdue one first and
 // marked, routes the other to a department, extends it once (the confirmation names what cannot
 // be undone) and records the answer; it routes the late one and refuses it with a reason. The
-// phone records that the person was told. The desk removes a party member with the reason (one
+// phone records that the person was told (the refusal made while the phone was off the network
+// shows once it is back). The desk removes a party member with the reason (one
 // still keeping a resident is not offered) and reads in zh-TW and en; it registers a party member
 // for D002, whose phone shows that one and none of D001's contacts or opinions.
 // The signed record the desk downloads holds the department it was routed to but no name of a
@@ -22,6 +23,7 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { runCliHallTest } from "./cli_hall_test.mjs";
+import { cableOf } from "./network_cable.mjs";
 
 const run = promisify(execFile);
 const PHONE = { width: 390, height: 844 };
@@ -53,8 +55,10 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
     await page.getByTestId("enroll-submit").click();
     await page.getByTestId(ready).waitFor({ timeout: 30_000 });
   };
+  const cables = new Map();
   const phoneOf = async (person) => {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ignoreHTTPSErrors: true, locale: "zh-CN" });
+    cables.set(person, await cableOf(context));
     const page = await context.newPage();
     page.on("pageerror", (e) => console.error(`${person} page error:`, e.message));
     pages.set(`phone-${person}`, page);
@@ -216,6 +220,11 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
   await desk.getByTestId("opinions-filter-all").click();
   await desk.getByTestId(`opinion-status-${lamp}`).filter({ hasText: "已答复" }).waitFor({ timeout: 30_000 });
   assert.ok((await desk.getByTestId(`opinion-answer-${lamp}`).innerText()).includes(ANSWER));
+  // The phone is pushed the answer live; then it goes off the network while the late one is
+  // routed and refused (its catch-up will not replay those: the screen reads its view again).
+  await phone.getByTestId("my-opinions-to-tell").filter({ hasText: "有 1 件已有办理结果" }).waitFor({ timeout: 30_000 });
+  await cables.get("D001").pull();
+  await phone.waitForFunction(() => window.plenum.status.get() !== "online", null, { timeout: 10_000 });
 
   await desk.getByTestId(`opinion-route-open-${rubbish}`).click();
   await desk.getByTestId(`opinion-department-${rubbish}`).fill("镇环卫所");
@@ -232,8 +241,13 @@ await runCliHallTest("contacts", async ({ server, cli, browser, artifacts, shot,
   await allChinese(desk, "the desk's 意见建议");
   console.log(`${lamp}: routed, extended 10 working days (due ${due} → ${extendedDue}), answered; ${rubbish}: routed late, refused`);
 
-  // 5. The phone: the answer, and that the person was told.
+  // 5. The phone, back on the network: the answer and the refusal, and that the person was told.
+  assert.ok((await phone.getByTestId("my-opinions-to-tell").innerText()).includes("有 1 件已有办理结果"), "the phone away has not seen the refusal");
+  assert.ok((await phone.getByTestId("conn").innerText()).includes("正在"), "the phone says it is reconnecting");
+  await shot(phone, "phone-away");
+  cables.get("D001").plugIn();
   await phone.getByTestId("my-opinions-to-tell").filter({ hasText: "有 2 件已有办理结果" }).waitFor({ timeout: 30_000 });
+  assert.equal(await phone.getByTestId("conn").innerText(), "已连接");
   assert.ok((await lampCard.innerText()).includes(ANSWER), "the delegate sees the answer");
   await shot(phone, "phone-opinion-answered");
   await phone.getByTestId("my-opinions").scrollIntoViewIfNeeded();

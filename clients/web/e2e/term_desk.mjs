@@ -10,7 +10,9 @@
 // on the resolution marked 受阻 is refused until it has its reason, a rectification item is
 // opened from the appraisal; a delegate leaves the roster with the reason (confirmed first); the
 // next annual meeting opens with the follow-up reports, whose materials the desk refreshes. A
-// half-filled acceptance form stays under its own proposal when 全部 re-sorts the list.
+// half-filled acceptance form stays under its own proposal when 全部 re-sorts the list. D001's
+// phone is off the network (its connection dropped, every new one refused) while the desk
+// records the second answer; once back, the phone shows that answer to rate.
 // Screenshots go to $PLENUM_WEB_ARTIFACTS/term; each is checked for horizontal overflow, the
 // phone's for touch targets under 48 px, and all with axe-core.
 //
@@ -18,6 +20,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCliHallTest } from "./cli_hall_test.mjs";
+import { cableOf } from "./network_cable.mjs";
 
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1280, height: 800 };
@@ -34,8 +37,10 @@ function nextWorkingDay(iso, holidays) {
 }
 
 await runCliHallTest("term", async ({ hall, server, cli, browser, artifacts, shot, pages }) => {
+  const cables = new Map();
   const phoneOf = async (person, code) => {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ignoreHTTPSErrors: true });
+    cables.set(person, await cableOf(context));
     const page = await context.newPage();
     page.on("pageerror", (e) => console.error(`${person} page error:`, e.message));
     await page.goto(`${server.url}/tablet.html`);
@@ -160,13 +165,27 @@ await runCliHallTest("term", async ({ hall, server, cli, browser, artifacts, sho
   assert.ok((await phone.getByTestId(`answer-${id}-1`).innerText()).includes("不满意"));
   await shot(phone, "phone-rehandling");
 
-  // 4. The second answer, rated 满意: closed.
+  // 4. The second answer, recorded while the phone is off the network, rated 满意 once the phone
+  // is back (its catch-up replays the course only: the proposals screen reads its view again).
   await desk.getByTestId(`proposal-status-${id}`).filter({ hasText: "重新办理中" }).waitFor({ timeout: 30_000 });
+  await cables.get("D001").pull();
+  const conn = phone.getByTestId("conn");
+  await phone.waitForFunction(() => window.plenum.status.get() !== "online", null, { timeout: 10_000 });
   await desk.getByTestId(`answer-open-${id}`).click();
   await desk.getByTestId(`answer-text-${id}`).fill("镇里已拨付专项资金，操场修缮将于暑假完成。");
   await desk.getByTestId(`answer-${id}`).click();
   await desk.getByTestId(`proposal-status-${id}`).filter({ hasText: "已答复，待评价" }).waitFor({ timeout: 30_000 });
+  assert.equal(await phone.getByTestId(`rate-${id}`).count(), 0, "the phone away has not seen the answer");
+  assert.ok((await phone.getByTestId(`my-status-${id}`).innerText()).includes("重新办理中"), "the phone away still shows the handling");
+  assert.ok((await conn.innerText()).includes("正在"), `the phone says it is reconnecting: ${await conn.innerText()}`);
+  await shot(phone, "phone-away");
+  const resubscribedBefore = await phone.evaluate(() => window.plenum.resubscribed.get());
+  cables.get("D001").plugIn();
   await phone.getByTestId(`rate-${id}`).waitFor({ timeout: 30_000 });
+  assert.equal(await conn.innerText(), "已连接");
+  assert.equal(await phone.evaluate(() => window.plenum.resubscribed.get()), resubscribedBefore + 1, "subscribed again once");
+  assert.ok((await phone.getByTestId(`answer-${id}-2`).innerText()).includes("镇里已拨付专项资金"), "the answer given while away");
+  await shot(phone, "phone-back-with-answer");
   assert.ok((await phone.getByTestId(`rate-reminder-${id}`).innerText()).includes("最终评价"));
   await shot(phone, "phone-rate-second-answer");
   await phone.getByTestId(`rate-${id}-satisfied`).click();

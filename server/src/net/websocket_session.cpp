@@ -77,16 +77,56 @@ void websocket_session::on_read(beast::error_code ec, std::size_t /*bytes*/) {
 
 void websocket_session::send(std::shared_ptr<const std::string> text) {
   if (!text) return;
+  pending_bytes_ += text->size();
+  ++pending_messages_;
   asio::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
     self->on_send(std::move(text));
   });
 }
 
+std::size_t websocket_session::backlog_room() const {
+  const auto& limits = state_->limits;
+  const std::size_t bytes = pending_bytes_;
+  if (bytes >= limits.backlog_bytes() || pending_messages_ >= limits.backlog_messages()) return 0;
+  return limits.backlog_bytes() - bytes;
+}
+
+bool websocket_session::drained() const {
+  const auto& limits = state_->limits;
+  return pending_bytes_ <= limits.drained_bytes() && pending_messages_ <= limits.drained_messages();
+}
+
+void websocket_session::when_drained(std::function<void()> then) {
+  asio::post(ws_.get_executor(), [self = shared_from_this(), then = std::move(then)]() mutable {
+    if (self->ended_) return;
+    self->drained_ = std::move(then);
+    self->run_drained();
+  });
+}
+
+void websocket_session::run_drained() {
+  if (!drained_ || !drained()) return;
+  auto then = std::move(drained_);
+  drained_ = nullptr;
+  try {
+    then();
+  } catch (const std::exception& e) {
+    log::error("handler failed", {{"conn", id_}, {"in", "when_drained"}, {"error", e.what()}});
+    request_close(websocket::close_code::internal_error);
+  }
+}
+
+void websocket_session::unpend(std::size_t bytes) {
+  pending_bytes_ -= bytes;
+  --pending_messages_;
+}
+
 void websocket_session::on_send(std::shared_ptr<const std::string> text) {
-  if (ended_ || close_requested_) return;
+  if (ended_ || close_requested_) return unpend(text->size());
   const auto& limits = state_->limits;
   if (queue_.size() >= limits.send_queue_max_messages ||
       queued_bytes_ + text->size() > limits.send_queue_max_bytes) {
+    unpend(text->size());
     return drop("send queue over its limit");
   }
   queued_bytes_ += text->size();
@@ -103,7 +143,10 @@ void websocket_session::do_write() {
 void websocket_session::on_write(beast::error_code ec, std::size_t /*bytes*/) {
   if (ec) return fail(ec, "write");
   queued_bytes_ -= queue_.front()->size();
+  unpend(queue_.front()->size());
   queue_.pop_front();
+  if (close_started_ || ended_) return;
+  run_drained();
   if (close_started_ || ended_) return;
   if (!queue_.empty()) return do_write();
   if (close_requested_ && !close_started_) do_close();
@@ -162,6 +205,7 @@ void websocket_session::fail(beast::error_code ec, const char* what) {
 void websocket_session::end() {
   if (ended_) return;
   ended_ = true;
+  drained_ = nullptr;
   state_->registry.remove(id_);
   // The connection is over: release the socket now rather than when the last reference to
   // the session goes, which a handler holding its connections may delay.

@@ -2,8 +2,11 @@
 // writes the messages queued for it, one at a time.
 #pragma once
 
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -34,6 +37,8 @@ class websocket_session final : public connection,
   // connection
   [[nodiscard]] std::uint64_t id() const override { return id_; }
   void send(std::shared_ptr<const std::string> text) override;
+  [[nodiscard]] std::size_t backlog_room() const override;
+  void when_drained(std::function<void()> then) override;
   void close() override;
   [[nodiscard]] std::string remote() const override { return remote_; }
 
@@ -45,6 +50,12 @@ class websocket_session final : public connection,
   void do_read();
   void on_read(beast::error_code ec, std::size_t bytes);
   void on_send(std::shared_ptr<const std::string> text);
+  /// One message sent and not yet written is gone (written or abandoned).
+  void unpend(std::size_t bytes);
+  /// Whether the messages not yet written are down to the drained mark.
+  [[nodiscard]] bool drained() const;
+  /// Runs the when_drained callback once the connection drained. On the strand.
+  void run_drained();
   void do_write();
   void on_write(beast::error_code ec, std::size_t bytes);
   void request_close(websocket::close_code code);
@@ -60,10 +71,15 @@ class websocket_session final : public connection,
   const std::uint64_t id_;
   const std::string remote_;
   beast::flat_buffer buffer_;
+  // The messages sent and not yet written (or abandoned), also those still on their way to the
+  // strand: read from any thread.
+  std::atomic<std::size_t> pending_bytes_{0};
+  std::atomic<std::size_t> pending_messages_{0};
 
   // Everything below is touched only on the strand.
   std::deque<std::shared_ptr<const std::string>> queue_;  // front() is being written
   std::size_t queued_bytes_ = 0;
+  std::function<void()> drained_;  // when_drained's callback, not yet run
   websocket::close_code close_code_ = websocket::close_code::normal;
   bool opened_ = false;           // handshake done, handler told
   bool close_requested_ = false;  // close once the queue drains

@@ -3,7 +3,9 @@
 // Nothing here knows Beast, so handlers can be tested with fake connections.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,6 +26,17 @@ class connection {
   /// thread. If the peer reads so slowly that its queue exceeds the configured limit, the
   /// connection is dropped (its handler gets `on_close`) instead of buffering without bound.
   virtual void send(std::shared_ptr<const std::string> text) = 0;
+
+  /// How many more bytes may be queued before the connection is backlogged: 0 once the messages
+  /// sent and not yet written pass an eighth of the queue's limits (bytes or messages). A pusher
+  /// stops pushing to a backlogged connection (and takes up again once it drained, when_drained)
+  /// long before the limit drops it.
+  [[nodiscard]] virtual std::size_t backlog_room() const = 0;
+
+  /// Runs `then` once, on the connection's own thread of calls (never inside the caller), when
+  /// the messages not yet written are down to a thirty-second of the queue's limits (at once when
+  /// they are). Replaces an earlier `then` not yet run; never runs after the connection ended.
+  virtual void when_drained(std::function<void()> then) = 0;
 
   /// Starts a normal close handshake once the queued messages are written.
   virtual void close() = 0;

@@ -50,6 +50,7 @@ broadcaster::broadcaster(const storage::event_log& log) : log_(log) {
     course_.observe(e);
   }
   durable_count_ = log_.events().size();
+  durable_pushed_ = durable_count_;
 }
 
 broadcaster::~broadcaster() { stop(); }
@@ -57,10 +58,10 @@ broadcaster::~broadcaster() { stop(); }
 void broadcaster::start(state_push_pace pace, view_source views) {
   views_ = std::move(views);
   pace_ = pace;
-  pusher_ = std::make_unique<coalescing_pusher>([this] {
-    // In a full hall the pushes come less often (state_push_pace).
-    return pace_.pause_after(push_state());
-  });
+  // In a full hall the pushes come less often, and a burst of changes is pushed as it pauses
+  // (state_push_pace).
+  pusher_ = std::make_unique<coalescing_pusher>([this] { return pace_.window_after(push_state()); },
+                                                pace_.settle);
 }
 
 void broadcaster::stop() {
@@ -139,6 +140,7 @@ void broadcaster::push_durable() {
   if (ready_.empty() || ready_.begin()->first != durable_count_) return;
   bool embargo_lifted = false;
   batch events;
+  events.first_seq = durable_count_;
   // Result pushes, sent after the batch that holds their events.
   std::vector<std::pair<std::shared_ptr<const std::string>, bool>> results;
   while (!ready_.empty() && ready_.begin()->first == durable_count_) {
@@ -169,6 +171,7 @@ void broadcaster::push_durable() {
     }
   }
   push_batch_locked(events);
+  durable_pushed_ = durable_count_;
   for (const auto& [frame, to_public] : results)
     for (const auto& [id, sub] : result_subscribers_)
       if (sub.privileged != to_public) sub.conn->send(frame);
@@ -210,19 +213,27 @@ void broadcaster::add_to_batch(batch& b, const storage::stored_event& e,
 }
 
 void broadcaster::push_batch_locked(const batch& b) {
-  auto send_to = [&b](const std::map<std::uint64_t, subscriber>& subscribers,
-                      const std::vector<protocol::board_event>& whole,
-                      const std::vector<protocol::board_event>& public_view) {
-    if (subscribers.empty() || whole.empty()) return;
-    const auto whole_frames = board_events_frames(whole);
-    // One buffer for all when nothing in the batch is sealed.
-    const auto public_frames = b.sealed ? board_events_frames(public_view) : whole_frames;
-    for (const auto& [id, sub] : subscribers)
-      for (const auto& frame : sub.privileged ? whole_frames : public_frames) sub.conn->send(frame);
-  };
-  send_to(board_subscribers_, b.board_whole, b.board_public);
-  send_to(basis_subscribers_, b.basis_whole, b.basis_public);
+  push_board_locked(board_subscribers_, b, b.board_whole, b.board_public);
+  push_board_locked(basis_subscribers_, b, b.basis_whole, b.basis_public);
   push_course_locked(b);
+}
+
+void broadcaster::push_board_locked(const std::map<std::uint64_t, subscriber>& subscribers,
+                                    const batch& b, const std::vector<protocol::board_event>& whole,
+                                    const std::vector<protocol::board_event>& public_view) {
+  if (subscribers.empty() || whole.empty()) return;
+  const auto whole_frames = board_events_frames(whole);
+  // One buffer for all when nothing in the batch is sealed.
+  const auto public_frames = b.sealed ? board_events_frames(public_view) : whole_frames;
+  for (const auto& [id, sub] : subscribers) {
+    // A lagging subscriber reads this round from the log when its feed gets there.
+    if (feed_.behind(id)) continue;
+    if (sub.conn->backlog_room() == 0) {
+      fall_behind_locked(sub, b.first_seq);
+      continue;
+    }
+    for (const auto& frame : sub.privileged ? whole_frames : public_frames) sub.conn->send(frame);
+  }
 }
 
 void broadcaster::push_course_locked(const batch& b) {
@@ -292,6 +303,8 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
     // Under mutex_ no board event is pushed: the replay and the live pushes meet without a gap
     // or a repeat.
     std::lock_guard lock(mutex_);
+    // A feed under the earlier subscription ends: what waited for it leaves before the reply.
+    feed_.forget(conn->id(), true);
     conn->send(std::make_shared<const std::string>(
         protocol::encode_reply(id, protocol::subscribe_reply{durable_count_})));
     if (topics.course && topics.since_seq)
@@ -321,15 +334,16 @@ void broadcaster::subscribe(const std::shared_ptr<net::connection>& conn, std::u
     keep(result_subscribers_, topics.results);
   }
   if (topics.state) {
-    send_view_when_durable(first.events, failed_seen,
-                           [this, conn, first_frame](boost::system::error_code ec) {
-                             if (!ec) return conn->send(first_frame);
-                             // A failed commit took back what the view counted: the next push goes
-                             // to everyone.
-                             std::lock_guard lock(mutex_);
-                             last_state_push_.clear();
-                             last_privileged_state_push_.clear();
-                           });
+    send_view_when_durable(
+        first.events, failed_seen,
+        [this, conn, first_frame, events = first.events](boost::system::error_code ec) {
+          if (!ec) return feed_.send_after(conn, events, first_frame, true);
+          // A failed commit took back what the view counted: the next push goes
+          // to everyone.
+          std::lock_guard lock(mutex_);
+          last_state_push_.clear();
+          last_privileged_state_push_.clear();
+        });
   }
 }
 
@@ -359,6 +373,7 @@ void broadcaster::forget_device(std::uint64_t conn_id) {
 
 void broadcaster::remove(std::uint64_t conn_id) {
   std::lock_guard lock(mutex_);
+  feed_.forget(conn_id, false);
   board_subscribers_.erase(conn_id);
   basis_subscribers_.erase(conn_id);
   forget_device(conn_id);
@@ -430,7 +445,9 @@ std::size_t broadcaster::push_state() {
     if (sub.state_events > made.events) continue;
     const bool changed = sub.privileged ? privileged_changed : public_changed;
     if (!changed) continue;
-    sub.conn->send(sub.privileged ? privileged_shared : public_shared);
+    // After the board events it counts, also on a connection being fed from the log.
+    feed_.send_after(sub.conn, made.events, sub.privileged ? privileged_shared : public_shared,
+                     true);
     ++sent;
   }
   return sent;

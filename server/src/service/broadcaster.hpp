@@ -4,9 +4,12 @@
 // to the state's, decided and announced results to the results', each sealed on the way out while
 // its result is under embargo; replies that wait for an event's durability leave from here in the
 // same order. A view of the state leaves only once every event it was made of is durable, after the
-// board events that hold them.
+// board events that hold them. A board or basis subscriber whose connection is backlogged is fed
+// from the log instead, a page each time it drained, until it is live again (board_feed.hpp,
+// broadcaster_feed.cpp); the replies and views that follow its board events wait for the feed.
 #pragma once
 
+#include <atomic>
 #include <boost/json/object.hpp>
 #include <chrono>
 #include <condition_variable>
@@ -21,6 +24,7 @@
 
 #include "net/ws_handler.hpp"
 #include "plenum/protocol/codec_board.hpp"
+#include "service/board_feed.hpp"
 #include "service/course_index.hpp"
 #include "service/result_embargo.hpp"
 #include "service/state_push_pace.hpp"
@@ -71,9 +75,11 @@ struct state_views {
 /// Thread safety: every member may be called from any thread. One mutex (mutex_) guards the
 /// durable count, the number of failed commits, the events waiting for their turn, the waiting
 /// sends, the last state pushes and the subscribers; every `state` push is sent under it. Lock
-/// order: the command pipeline's mutex, then this one, then the embargo's; no call into the
-/// broadcaster holds the session gate's mutex, and the broadcaster never calls out to the pipeline
-/// while holding its mutex (the state push reads its views before taking it).
+/// order: the command pipeline's mutex, then this one, then the embargo's, the course index's or
+/// the feed's (each taken last); no call into the broadcaster holds the session gate's mutex, and
+/// the broadcaster never calls out to the pipeline while holding its mutex (the state push reads
+/// its views before taking it). A lagging subscriber's page is read from the log without mutex_
+/// and queued under it.
 class broadcaster {
  public:
   /// The public views of the hall, one for each entry of `privileged` (true: with the results
@@ -91,9 +97,11 @@ class broadcaster {
 
   /// Starts the `state` pushes made from `views`: at most one per `pace.interval`, and in a
   /// hall of many subscribers at most one per `pace.per_subscriber` × subscribers, up to
-  /// `pace.longest`. A push waits until the events its views were made of are durable (the
-  /// group commit that holds them: a burst of ballots still gets its progress pushes); when a
-  /// commit fails meanwhile it is dropped and made again from the state taken back.
+  /// `pace.longest`; while the state keeps changing, once the changes pause (`pace.settle`) or at
+  /// `pace.while_changing` times that pause (state_push_pace). A push waits until the events its
+  /// views were made of are durable (the group commit that holds them: a burst of ballots still
+  /// gets its progress pushes); when a commit fails meanwhile it is dropped and made again from the
+  /// state taken back.
   void start(state_push_pace pace, view_source views);
   /// Stops the `state` pushes (their thread is joined); idempotent.
   void stop();
@@ -118,6 +126,14 @@ class broadcaster {
   /// event get errc::storage_unavailable (called here, after this mutex is released), and the
   /// events from `seq` on that were waiting for their turn are dropped.
   void refuse_from(std::uint64_t seq);
+  /// Sends `frame` on `conn` once the connection was pushed the first `events` board events: at
+  /// once, unless it is a board or basis subscriber being fed from the log that has not reached
+  /// them yet (board_feed). May be called under this mutex (from a send it runs).
+  void send_after_board(const std::shared_ptr<net::connection>& conn, std::uint64_t events,
+                        std::shared_ptr<const std::string> frame);
+  /// Sends a command's reply, made once its events were durable, after the board events durable
+  /// now (send_after_board). May be called under this mutex (from a send it runs).
+  void send_reply(const std::shared_ptr<net::connection>& conn, std::string frame);
   /// Asks for a `state` push (coalesced).
   void notify_state();
 
@@ -186,7 +202,8 @@ class broadcaster {
     std::vector<protocol::board_event> course_public;
     /// Outside the course, for the few course subscribers whose device they name.
     std::vector<own_event> own;
-    bool sealed = false;  ///< whether any event differs between whole and public
+    bool sealed = false;          ///< whether any event differs between whole and public
+    std::uint64_t first_seq = 0;  ///< the round's first event
   };
   /// Pushes the state to its subscribers if it changed, once the state it was made of is
   /// durable; returns how many it went to.
@@ -204,6 +221,20 @@ class broadcaster {
   /// Sends `b`'s course part to the course's subscribers: one set of frames for all, and frames of
   /// their own for those whose device an event names. REQUIRES: mutex_ held.
   void push_course_locked(const batch& b);
+  /// Sends `whole` (or `public_view` to the unprivileged) to `subscribers`, but for those
+  /// behind, and marks behind at `b.first_seq` those whose connection is backlogged.
+  /// REQUIRES: mutex_ held.
+  void push_board_locked(const std::map<std::uint64_t, subscriber>& subscribers, const batch& b,
+                         const std::vector<protocol::board_event>& whole,
+                         const std::vector<protocol::board_event>& public_view);
+  /// Marks `sub` behind at `next_seq` and has its connection call feed() once it drained.
+  /// REQUIRES: mutex_ held.
+  void fall_behind_locked(const subscriber& sub, std::uint64_t next_seq);
+  /// One step of a lagging board or basis subscriber's feed: reads the events from where it
+  /// stopped (at most what its connection has room for before it is backlogged, up to the
+  /// durable head) without mutex_, then under it queues them and, at the head, makes it live
+  /// again; else waits for its connection to drain once more. Runs on the connection's thread.
+  void feed(std::uint64_t conn_id);
   /// Drops the course subscriber `conn_id` from course_by_device_. REQUIRES: mutex_ held.
   void forget_device(std::uint64_t conn_id);
   /// Replays the course from `from` to `conn` (with `own_device_pk`'s events), as get_board
@@ -222,7 +253,9 @@ class broadcaster {
   state_push_pace pace_;
 
   mutable std::mutex mutex_;
-  std::uint64_t durable_count_ = 0;          ///< events durable and pushed
+  std::uint64_t durable_count_ = 0;  ///< events durable and pushed
+  /// durable_count_ once each round's pushes are queued, read without mutex_ (send_reply).
+  std::atomic<std::uint64_t> durable_pushed_{0};
   std::uint64_t failed_commits_ = 0;         ///< refuse_from calls
   bool stopping_ = false;                    ///< stop() was called
   std::condition_variable durable_changed_;  ///< durable_count_, failed_commits_ or stopping_
@@ -244,6 +277,8 @@ class broadcaster {
   result_embargo embargo_;
   /// The sitting's course, for get_board's `only: "course"` (its own mutex, taken last).
   course_index course_;
+  /// The board and basis subscribers fed from the log (its own mutex, taken last).
+  board_feed feed_;
   std::unique_ptr<coalescing_pusher> pusher_;
 };
 

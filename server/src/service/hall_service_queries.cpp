@@ -172,12 +172,14 @@ void hall_service::reply_state(const session& session, std::uint64_t id) const {
   auto frame = std::make_shared<const std::string>(
       protocol::encode_ok(id, json::object{{"state", std::move(view)}}));
   pushes_->send_view_when_durable(
-      events, failed_seen, [conn = session.conn, frame, id](boost::system::error_code ec) {
+      events, failed_seen,
+      [this, conn = session.conn, frame, id, events](boost::system::error_code ec) {
         if (ec) {
           return conn->send(
               std::make_shared<const std::string>(protocol::encode_error(id, ec, ec.message())));
         }
-        conn->send(frame);
+        // After the board events it counts, also on a connection fed from the log.
+        pushes_->send_after_board(conn, events, frame);
       });
 }
 

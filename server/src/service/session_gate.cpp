@@ -83,9 +83,14 @@ void session_gate::run_command(session& s, std::uint64_t id, domain::command cmd
   if (!enroll && !s.device_key) return send(s.conn, error_frame(id, errc::unauthenticated));
   auto conn = s.conn;
   if (!enroll) {
-    return commands_.execute(
-        id, commands_.with_ballot_checked(std::move(cmd)), s.device_key, domain::actor::device(),
-        [conn](boost::system::error_code, std::string frame) { send(conn, std::move(frame)); });
+    return commands_.execute(id, commands_.with_ballot_checked(std::move(cmd)), s.device_key,
+                             domain::actor::device(),
+                             [this, conn](boost::system::error_code ec, std::string frame) {
+                               // An ok after the board events it follows, also on a connection fed
+                               // from the log.
+                               if (ec) return send(conn, std::move(frame));
+                               pushes_.send_reply(conn, std::move(frame));
+                             });
   }
   // Guessing codes costs the guesser: refused enrollments count against the address, and a
   // connection that fails max_auth_attempts_ times is closed.
@@ -95,7 +100,10 @@ void session_gate::run_command(session& s, std::uint64_t id, domain::command cmd
   auto self = find(conn->id());
   commands_.execute(id, std::move(cmd), std::nullopt, domain::actor::device(),
                     [this, conn, self, address](boost::system::error_code ec, std::string frame) {
-                      send(conn, std::move(frame));
+                      if (ec)
+                        send(conn, std::move(frame));
+                      else
+                        pushes_.send_reply(conn, std::move(frame));
                       if (!ec) return;
                       attempts_.failed(address, clock_->now_ms());
                       if (self && ++self->failed_enrolls >= config_.max_auth_attempts)

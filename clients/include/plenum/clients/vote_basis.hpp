@@ -64,6 +64,14 @@ struct vote_basis {
 [[nodiscard]] result<void> prove_membership(session& s, vote_basis& basis,
                                             const crypto::public_key& voter);
 
+/// Takes the server's get_roster_proof answer `reply` (the reply's fields: `proof` with
+/// `index` and `path`, hex hashes lowest first) into `basis` and checks it for `voter`
+/// (basis.admits): what prove_membership does with the answer, for a client that asks on a
+/// connection of its own (plenum-loadgen's tablets). Errors: admits', errc::malformed_message
+/// for a reply that is not a proof.
+[[nodiscard]] result<void> take_roster_proof(vote_basis& basis, const boost::json::object& reply,
+                                             const crypto::public_key& voter);
+
 /// Checks open vote `vote_id` of `board` as described at vote_basis. Errors: errc::unknown_vote,
 /// errc::vote_not_open (not opened or already closed on the board); trust_errc::
 /// ceremony_incomplete, ceremony_invalid, confirmation_invalid, ceremony_id_mismatch,

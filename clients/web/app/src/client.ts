@@ -2,7 +2,8 @@
 // wss://<host>/ws, the hello challenge answered with the device key (auth), requests matched
 // to replies by id, pushes (board events checked against their entry hash and the congress
 // signature, state, results), and automatic reconnection with back-off, after which the client
-// authenticates again and re-subscribes from the next board sequence it has not seen. A device
+// authenticates again and re-subscribes from the next board sequence it has not seen (counted in
+// `resubscribed`, for the views the catch-up does not carry to read themselves again). A device
 // subscribed to `basis` (protocol/PROTOCOL.md §7) holds the board without the ballots, and reads
 // the ballots it needs on demand (readEntry, fillGaps); one subscribed to `course` (a delegate's
 // tablet) holds the sitting's course and its own device's events only, past and live. A hall with a standby machine
@@ -158,6 +159,11 @@ export class PlenumClient {
   readonly address = signal("");
   /** Hall addresses this page did not stay with, and why (the latest reason per address). */
   readonly refusedAddresses = signal<ReadonlyMap<string, AddressRefusal>>(new Map());
+  /** How many times the subscription was made again on a new connection after a lost one
+   * (counted once its catch-up is read and it is live). The catch-up carries what the topics
+   * replay; under `course` that is the sitting's course only, so a view read on demand (a
+   * delegate's proposals, contacts, opinions, groups) reads itself again when this changes. */
+  readonly resubscribed = signal(0);
 
   congressId = "";
   congressPk: PublicKey | null = null;
@@ -181,6 +187,9 @@ export class PlenumClient {
   /** What a subscription's past is read as: the whole selection of its topics, or under
    * `course` only the sitting's course (get_board `only: "course"`, protocol/PROTOCOL.md §8b). */
   private past: "topics" | "course" = "topics";
+  /** The subscription: none made yet, live on the connection in use, or lost with a connection
+   * (made again, it counts in resubscribed). */
+  private subscription: "none" | "live" | "lost" = "none";
   /** Whether readRoster has read (or is reading) the roster events a course past leaves out. */
   private rosterRead = false;
   /** The seq after the last event of the subscribed stream (pushes and catch-up pages). */
@@ -422,6 +431,7 @@ export class PlenumClient {
     this.ws = null;
     this.goodSocket = null;
     this.authed = false;
+    if (this.subscription === "live") this.subscription = "lost";
     this.serverNonce = null;
     if (this.helloTimer) clearTimeout(this.helloTimer);
     if (this.pingTimer) clearInterval(this.pingTimer);
@@ -587,7 +597,11 @@ export class PlenumClient {
       this.authError.set(null);
       this.identity.set(who);
       this.status.set("online");
-      if (this.topics.length) await this.doSubscribe();
+      if (this.topics.length) {
+        const again = this.subscription === "lost";
+        await this.doSubscribe();
+        if (again) this.resubscribed.set(this.resubscribed.get() + 1);
+      }
       await this.refreshState().catch(() => undefined);
       for (const fn of this.waiting.splice(0)) fn();
       return who;
@@ -603,6 +617,7 @@ export class PlenumClient {
     if (!this.authed) return;
     if (this.boardTopic()) await this.catchUpBoard();
     await this.send("subscribe", { topics: this.topics, since_seq: this.nextSeq });
+    this.subscription = "live";
   }
 
   /** Whether this client holds board events (board, basis or course). */

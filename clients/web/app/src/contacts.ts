@@ -3,6 +3,7 @@
 // each count against what the rules ask said in plain words ("还差 1 名党员"); an opinion's
 // status and the step it waits for; and the check that keeps ID numbers out of personal details.
 import { useEffect, useState } from "preact/hooks";
+import { useSignal } from "./hooks";
 import type { PlenumClient } from "./client";
 import { has, t } from "./i18n";
 
@@ -80,7 +81,8 @@ export interface Opinion {
 
 const EMPTY: ContactsView = { committee: [], delegates: [], bounds: { committee: [2, 3], delegate: [3, 5], member: [3, null] } };
 
-/** get_contacts again whenever the board grows: [view, loaded, reload]. */
+/** get_contacts again whenever the board grows or the client subscribes again after a lost
+ * connection: [view, loaded, reload]. */
 export function useContacts(client: PlenumClient, boardLength: number): [ContactsView, boolean, () => Promise<void>] {
   const [view, setView] = useState<ContactsView>(EMPTY);
   const [loaded, setLoaded] = useState(false);
@@ -92,13 +94,15 @@ export function useContacts(client: PlenumClient, boardLength: number): [Contact
         setLoaded(true);
       })
       .catch(() => undefined);
+  const resubscribed = useSignal(client.resubscribed);
   useEffect(() => {
     void reload();
-  }, [boardLength]);
+  }, [boardLength, resubscribed]);
   return [view, loaded, reload];
 }
 
-/** get_opinions again whenever the board grows: [today, opinions, reload]. */
+/** get_opinions again whenever the board grows or the client subscribes again after a lost
+ * connection: [today, opinions, reload]. */
 export function useOpinions(client: PlenumClient, boardLength: number): [string, Opinion[], () => Promise<void>] {
   const [reply, setReply] = useState<{ today: string; opinions: Opinion[] }>({ today: "", opinions: [] });
   const reload = () =>
@@ -106,9 +110,10 @@ export function useOpinions(client: PlenumClient, boardLength: number): [string,
       .request("get_opinions")
       .then((r) => setReply({ today: String(r["today"] ?? ""), opinions: (r["opinions"] ?? []) as Opinion[] }))
       .catch(() => undefined);
+  const resubscribed = useSignal(client.resubscribed);
   useEffect(() => {
     void reload();
-  }, [boardLength]);
+  }, [boardLength, resubscribed]);
   return [reply.today, reply.opinions, reload];
 }
 

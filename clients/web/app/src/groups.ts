@@ -3,6 +3,7 @@
 // decided elections of a group's own sittings and which group a sitting belongs to (from the
 // board), and a delegate's own signed check-in to an activity (from the board).
 import { useEffect, useState } from "preact/hooks";
+import { useSignal } from "./hooks";
 import type { BoardEvent, PlenumClient } from "./client";
 import { payloadsOf } from "./events";
 
@@ -66,7 +67,8 @@ export interface Activity {
   my_status?: string;
 }
 
-/** `get_groups` and `get_activities`, read again whenever the board grows: [groups, activities, reload]. */
+/** `get_groups` and `get_activities`, read again whenever the board grows or the client
+ * subscribes again after a lost connection: [groups, activities, reload]. */
 export function useGroups(client: PlenumClient, boardLength: number): [GroupsView | null, Activity[], () => Promise<void>] {
   const [groups, setGroups] = useState<GroupsView | null>(null);
   const [activities, setActivities] = useState<Activity[]>([]);
@@ -75,9 +77,10 @@ export function useGroups(client: PlenumClient, boardLength: number): [GroupsVie
     if (g) setGroups(g as unknown as GroupsView);
     if (a) setActivities((a["activities"] ?? []) as Activity[]);
   };
+  const resubscribed = useSignal(client.resubscribed);
   useEffect(() => {
     void reload();
-  }, [boardLength]);
+  }, [boardLength, resubscribed]);
   return [groups, activities, reload];
 }
 

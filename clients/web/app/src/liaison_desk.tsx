@@ -4,6 +4,7 @@
 // into an accepted one, turn into an opinion with a reason, record the unit's answer — and the
 // year's working-day calendar (holidays and make-up workdays) the deadlines are counted in.
 import { useEffect, useState } from "preact/hooks";
+import { useSignal } from "./hooks";
 import "./term.css";
 import { ActionButton } from "./actions";
 import type { BoardEvent, PlenumClient } from "./client";
@@ -34,7 +35,8 @@ export interface Proposal {
   working_days_overdue: number;
 }
 
-/** `get_proposals` again whenever the board grows: [today, proposals, reload]. */
+/** `get_proposals` again whenever the board grows or the client subscribes again after a lost
+ * connection: [today, proposals, reload]. */
 export function useProposals(client: PlenumClient, boardLength: number): [string, Proposal[], () => Promise<void>] {
   const [reply, setReply] = useState<{ today: string; proposals: Proposal[] }>({ today: "", proposals: [] });
   const reload = () =>
@@ -42,9 +44,10 @@ export function useProposals(client: PlenumClient, boardLength: number): [string
       .request("get_proposals")
       .then((r) => setReply({ today: String(r["today"] ?? ""), proposals: (r["proposals"] ?? []) as Proposal[] }))
       .catch(() => undefined);
+  const resubscribed = useSignal(client.resubscribed);
   useEffect(() => {
     void reload();
-  }, [boardLength]);
+  }, [boardLength, resubscribed]);
   return [reply.today, reply.proposals, reload];
 }
 
