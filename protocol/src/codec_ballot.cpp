@@ -1,5 +1,7 @@
 #include "plenum/protocol/codec_ballot.hpp"
 
+#include <boost/json/serialize.hpp>
+
 #include "plenum/protocol/codec_manifest.hpp"
 #include "plenum/protocol/fields.hpp"
 #include "try.hpp"
@@ -132,6 +134,72 @@ json::object encode_ballot(const crypto::ballot& b) {
   out.emplace("constraint_proofs", std::move(constraint_proofs));
   out.emplace("signature", b.sig.hex());
   return out;
+}
+
+namespace {
+
+// `"name":"<hex of bytes>"`, as the serializer writes a member holding lowercase hex.
+void append_hex_member(std::string& out, std::string_view name, crypto::byte_span bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  out += '"';
+  out += name;
+  out += "\":\"";
+  for (const std::uint8_t b : bytes) {
+    out += digits[b >> 4];
+    out += digits[b & 0x0f];
+  }
+  out += '"';
+}
+
+void append_range_proof(const crypto::range_proof& proof, std::string& out) {
+  out += '[';
+  for (std::size_t i = 0; i < proof.size(); ++i) {
+    if (i != 0) out += ',';
+    out += '{';
+    append_hex_member(out, "c", proof[i].c.bytes());
+    out += ',';
+    append_hex_member(out, "z", proof[i].z.bytes());
+    out += '}';
+  }
+  out += ']';
+}
+
+}  // namespace
+
+void append_ballot_text(const crypto::ballot& b, std::string& out) {
+  out += "{\"vote_id\":";
+  out += json::serialize(json::string_view(b.vote_id));
+  out += ',';
+  append_hex_member(out, "ballot_id", b.ballot_id);
+  out += ',';
+  append_hex_member(out, "voter_pk", b.voter_pk.bytes());
+  out += ",\"contests\":[";
+  for (std::size_t c = 0; c < b.contests.size(); ++c) {
+    if (c != 0) out += ',';
+    out += "{\"options\":[";
+    const auto& options = b.contests[c].options;
+    for (std::size_t o = 0; o < options.size(); ++o) {
+      if (o != 0) out += ',';
+      out += '{';
+      append_hex_member(out, "alpha", options[o].ct.alpha.bytes());
+      out += ',';
+      append_hex_member(out, "beta", options[o].ct.beta.bytes());
+      out += ",\"proof\":";
+      append_range_proof(options[o].proof, out);
+      out += '}';
+    }
+    out += "],\"proof\":";
+    append_range_proof(b.contests[c].proof, out);
+    out += '}';
+  }
+  out += "],\"constraint_proofs\":[";
+  for (std::size_t i = 0; i < b.constraint_proofs.size(); ++i) {
+    if (i != 0) out += ',';
+    append_range_proof(b.constraint_proofs[i], out);
+  }
+  out += "],";
+  append_hex_member(out, "signature", b.sig.bytes());
+  out += '}';
 }
 
 }  // namespace plenum::protocol

@@ -13,14 +13,17 @@ namespace {
 
 bool is_envelope_key(std::string_view key) { return key == "v" || key == "id" || key == "type"; }
 
-decoded<frame> parse_frame(std::string_view text, const json_limits& limits, bool id_required) {
-  auto doc = parse_strict_json(text, limits);
+decoded<frame> parse_frame(std::string_view text, const json_limits& limits, bool id_required,
+                           json::storage_ptr storage = {}) {
+  auto doc = parse_strict_json(text, limits, storage);
   if (!doc) return std::move(doc).error();
   json::object* top = doc->if_object();
   if (top == nullptr) return refuse(errc::malformed_message, "a frame must be a JSON object");
 
   const field_path root;
-  frame out;
+  // The fields share the document's memory, so that they move into the frame uncopied.
+  frame out{std::nullopt, {}, json::object(doc->storage())};
+  out.fields.reserve(top->size());
   // Read the id first, leniently, so that any later refusal can still be matched to it.
   if (const json::value* id = top->if_contains("id")) {
     auto n = read_u64(*id, root.child("id"));
@@ -84,8 +87,9 @@ std::string serialize_frame(std::optional<std::uint64_t> id, std::string_view ty
 
 }  // namespace
 
-decoded<frame> parse_request(std::string_view text, const json_limits& limits) {
-  return parse_frame(text, limits, true);
+decoded<frame> parse_request(std::string_view text, const json_limits& limits,
+                             json::storage_ptr storage) {
+  return parse_frame(text, limits, true, std::move(storage));
 }
 
 decoded<frame> parse_server_frame(std::string_view text, const json_limits& limits) {

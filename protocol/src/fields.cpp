@@ -80,7 +80,7 @@ decoded<std::string_view> read_string(const json::value& v, const field_path& at
 
 decoded<std::uint64_t> read_u64(const json::value& v, const field_path& at, std::uint64_t min,
                                 std::uint64_t max) {
-  const std::string range = range_text("must be an integer from", min, max);
+  auto range = [&] { return range_text("must be an integer from", min, max); };
   std::uint64_t n = 0;
   switch (v.kind()) {
     case json::kind::uint64:
@@ -91,17 +91,17 @@ decoded<std::uint64_t> read_u64(const json::value& v, const field_path& at, std:
       n = static_cast<std::uint64_t>(v.get_int64());
       break;
     case json::kind::double_:
-      return double_for_integer(v.get_double(), at, range);
+      return double_for_integer(v.get_double(), at, range());
     default:
       return wrong_type(v, at, "an integer");
   }
-  if (n < min || n > max) return refuse(errc::invalid_field, at, "out of range: " + range);
+  if (n < min || n > max) return refuse(errc::invalid_field, at, "out of range: " + range());
   return n;
 }
 
 decoded<std::int64_t> read_i64(const json::value& v, const field_path& at, std::int64_t min,
                                std::int64_t max) {
-  const std::string range = signed_range_text(min, max);
+  auto range = [&] { return signed_range_text(min, max); };
   std::int64_t n = 0;
   switch (v.kind()) {
     case json::kind::int64:
@@ -109,16 +109,16 @@ decoded<std::int64_t> read_i64(const json::value& v, const field_path& at, std::
       break;
     case json::kind::uint64:
       if (v.get_uint64() > static_cast<std::uint64_t>(max)) {
-        return refuse(errc::invalid_field, at, "out of range: " + range);
+        return refuse(errc::invalid_field, at, "out of range: " + range());
       }
       n = static_cast<std::int64_t>(v.get_uint64());
       break;
     case json::kind::double_:
-      return double_for_integer(v.get_double(), at, range);
+      return double_for_integer(v.get_double(), at, range());
     default:
       return wrong_type(v, at, "an integer");
   }
-  if (n < min || n > max) return refuse(errc::invalid_field, at, "out of range: " + range);
+  if (n < min || n > max) return refuse(errc::invalid_field, at, "out of range: " + range());
   return n;
 }
 
@@ -149,6 +149,28 @@ decoded<crypto::byte_vector> read_hex(const json::value& v, const field_path& at
   auto bytes = crypto::from_hex(std::string_view(s->data(), s->size()));
   if (!bytes) return refuse(errc::invalid_field, at, hex_reason(min_bytes, max_bytes));
   return std::move(*bytes);
+}
+
+decoded<void> read_hex_into(const json::value& v, const field_path& at,
+                            std::span<std::uint8_t> out) {
+  const json::string* s = v.if_string();
+  if (s == nullptr) return wrong_type(v, at, "a string of lowercase hex");
+  auto digit = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  auto refused = [&] {
+    return refuse(errc::invalid_field, at, hex_reason(out.size(), out.size()));
+  };
+  if (s->size() != 2 * out.size()) return refused();
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int hi = digit((*s)[2 * i]);
+    const int lo = digit((*s)[2 * i + 1]);
+    if (hi < 0 || lo < 0) return refused();
+    out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+  }
+  return {};
 }
 
 decoded<crypto::point> read_point(const json::value& v, const field_path& at, identity_rule rule) {

@@ -3,6 +3,8 @@
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/error.hpp>
 #include <boost/json/value_stack.hpp>
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -14,8 +16,47 @@ namespace json = boost::json;
 
 namespace {
 
-// A basic_parser handler that builds the value like boost::json::parser does, and also keeps
-// the set of keys of every open object so that a repeated key is seen.
+// The keys of the objects being parsed, innermost last, so that a repeated key is seen. An
+// object's keys are compared one by one while it has few (every object the protocol defines),
+// through a hash set once it has many; memory is allocated only for long keys and large
+// objects.
+class open_object_keys {
+ public:
+  /// An object begins.
+  void open() { objects_.push_back({keys_.size(), nullptr}); }
+  /// The innermost object ends.
+  void close() {
+    keys_.resize(objects_.back().first_key);
+    objects_.pop_back();
+  }
+  /// Adds `key` to the innermost object; false when it already holds it.
+  bool add(const std::string& key) {
+    auto& top = objects_.back();
+    if (top.many) return top.many->insert(key).second;
+    for (std::size_t i = top.first_key; i < keys_.size(); ++i)
+      if (keys_[i] == key) return false;
+    keys_.push_back(key);
+    if (keys_.size() - top.first_key >= few) {
+      top.many = std::make_unique<std::unordered_set<std::string>>(
+          std::make_move_iterator(keys_.begin() + static_cast<std::ptrdiff_t>(top.first_key)),
+          std::make_move_iterator(keys_.end()));
+      keys_.resize(top.first_key);
+    }
+    return true;
+  }
+
+ private:
+  static constexpr std::size_t few = 32;
+  struct open_object {
+    std::size_t first_key;  ///< its keys in keys_ from here on, unless in `many`
+    std::unique_ptr<std::unordered_set<std::string>> many;
+  };
+  std::vector<std::string> keys_;
+  std::vector<open_object> objects_;
+};
+
+// A basic_parser handler that builds the value like boost::json::parser does, and also watches
+// the keys of every open object so that a repeated key is seen.
 class strict_handler {
  public:
   static constexpr std::size_t max_object_size = json::object::max_size();
@@ -23,7 +64,7 @@ class strict_handler {
   static constexpr std::size_t max_key_size = json::string::max_size();
   static constexpr std::size_t max_string_size = json::string::max_size();
 
-  strict_handler() { stack_.reset(); }
+  explicit strict_handler(json::storage_ptr storage) { stack_.reset(std::move(storage)); }
 
   json::value release() { return stack_.release(); }
   /// The repeated key that stopped the parse, if one did.
@@ -32,11 +73,11 @@ class strict_handler {
   bool on_document_begin(json::error_code&) { return true; }
   bool on_document_end(json::error_code&) { return true; }
   bool on_object_begin(json::error_code&) {
-    keys_.emplace_back();
+    keys_.open();
     return true;
   }
   bool on_object_end(std::size_t n, json::error_code&) {
-    keys_.pop_back();
+    keys_.close();
     stack_.push_object(n);
     return true;
   }
@@ -52,7 +93,7 @@ class strict_handler {
   }
   bool on_key(json::string_view s, std::size_t, json::error_code& ec) {
     key_.append(s.data(), s.size());
-    if (!keys_.back().insert(key_).second) {
+    if (!keys_.add(key_)) {
       duplicate_ = key_;
       ec = json::error::syntax;
       return false;
@@ -95,7 +136,7 @@ class strict_handler {
 
  private:
   json::value_stack stack_;
-  std::vector<std::unordered_set<std::string>> keys_;
+  open_object_keys keys_;
   std::string key_;
   std::optional<std::string> duplicate_;
 };
@@ -139,7 +180,8 @@ bool is_utf8(std::string_view text) {
 
 }  // namespace
 
-decoded<json::value> parse_strict_json(std::string_view text, const json_limits& limits) {
+decoded<json::value> parse_strict_json(std::string_view text, const json_limits& limits,
+                                       json::storage_ptr storage) {
   if (text.size() > limits.max_bytes) {
     return refuse(errc::message_too_large, "the frame has " + std::to_string(text.size()) +
                                                " bytes; the limit is " +
@@ -150,7 +192,7 @@ decoded<json::value> parse_strict_json(std::string_view text, const json_limits&
   options.allow_comments = false;
   options.allow_trailing_commas = false;
   options.allow_invalid_utf8 = false;
-  json::basic_parser<strict_handler> parser(options);
+  json::basic_parser<strict_handler> parser(options, std::move(storage));
   json::error_code ec;
   const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
   if (!ec && used < text.size()) ec = json::error::extra_data;

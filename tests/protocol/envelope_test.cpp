@@ -73,6 +73,40 @@ TEST(StrictJson, RefusesDuplicateKeys) {
   EXPECT_FALSE(parse_strict_json(R"({"x":1,"\u0078":2})"));
 }
 
+TEST(StrictJson, RefusesDuplicateKeysInLargeObjects) {
+  // An object of many members is watched through a set: a repeat among the first keys, among
+  // the later ones or across the two is refused all the same.
+  auto object_of = [](int members, const std::string& extra) {
+    std::string text = "{";
+    for (int i = 0; i < members; ++i)
+      text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+    return text + extra + "}";
+  };
+  EXPECT_TRUE(parse_strict_json(object_of(100, "\"last\":1")));
+  for (const std::string repeat : {"k0", "k31", "k32", "k99"}) {
+    auto v = parse_strict_json(object_of(100, "\"" + repeat + "\":1"));
+    ASSERT_FALSE(v) << repeat;
+    EXPECT_NE(v.error().reason.find("\"" + repeat + "\""), std::string::npos) << repeat;
+  }
+  // A nested object's keys are its own, before and after the parent grew large.
+  EXPECT_TRUE(parse_strict_json(R"({"x":{"x":1,"y":2},"y":3})"));
+  EXPECT_TRUE(parse_strict_json(object_of(40, R"("inner":{"k0":1,"k39":2},"after":1)")));
+  EXPECT_FALSE(parse_strict_json(object_of(40, R"("inner":{"k0":1},"k1":2)")));
+}
+
+TEST(StrictJson, ValuesComeFromTheGivenStorage) {
+  boost::json::monotonic_resource arena;
+  boost::json::storage_ptr storage(&arena);
+  auto v =
+      parse_strict_json(R"({"a":["x",{"b":"a string longer than a small buffer"}]})", {}, storage);
+  ASSERT_TRUE(v) << v.error().message();
+  EXPECT_EQ(v->storage().get(), &arena);
+  auto f = parse_request(R"({"v":1,"id":3,"type":"ping","x":{"y":[1,2]}})", {}, storage);
+  ASSERT_TRUE(f) << f.error().message();
+  EXPECT_EQ(f->fields.storage().get(), &arena);
+  EXPECT_EQ(f->fields.at("x").at("y").as_array().size(), 2u);
+}
+
 TEST(StrictJson, RefusesNonStandardJson) {
   for (const char* bad : {"", "{", "[1,]", "{\"a\":1,}", "// c\n1", "[1] [2]", "NaN", "'a'",
                           "{\"a\" 1}", "\"\x01\""}) {

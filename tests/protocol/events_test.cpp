@@ -55,6 +55,26 @@ json::object recorded(const std::string& type) {
   return {};
 }
 
+TEST(Events, ABallotAcceptedIsWrittenAsTheGenericEncoderWritesIt) {
+  auto decoded = decode_event_payload("ballot_accepted", recorded("ballot_accepted"));
+  ASSERT_TRUE(decoded) << decoded.error().message();
+  const auto expect_generic_text = [](const congress_event& e) {
+    EXPECT_EQ(encode_event_payload(e), json::serialize(event_payload_object(e)));
+  };
+  expect_generic_text(*decoded);
+  // Identifiers that need escaping, and a ballot of two contests and constraint proofs.
+  auto& accepted = std::get<events::ballot_accepted>(*decoded);
+  accepted.vote_id = "v\"1\\\n\x01—表决";
+  accepted.person = "0\t7/";
+  accepted.ballot.vote_id = accepted.vote_id;
+  accepted.ballot.contests.push_back(accepted.ballot.contests.front());
+  accepted.ballot.constraint_proofs.push_back(accepted.ballot.contests.front().proof);
+  accepted.ballot.constraint_proofs.push_back(accepted.ballot.contests.front().proof);
+  expect_generic_text(*decoded);
+  EXPECT_EQ(decode_event_payload("ballot_accepted", encode_event_payload(*decoded)).value(),
+            *decoded);
+}
+
 TEST(Events, AnUnknownTypeIsRefused) {
   auto d = decode_event_payload("ballot_stuffed", std::string_view("{}"));
   ASSERT_FALSE(d);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <future>
 #include <mutex>
 #include <string>
@@ -244,6 +245,68 @@ TEST(EventLog, BatchesAreBounded) {
   const writer_stats stats = log->stats();
   EXPECT_EQ(stats.commits, 7u);  // 1, then 6 × 50
   EXPECT_EQ(stats.largest_batch, 50u);
+}
+
+TEST(EventLog, ACommitIntervalGathersAStreamOfAppends) {
+  test::temp_dir dir;
+  event_log_options options;
+  options.commit_interval = std::chrono::milliseconds(400);
+  auto log = open_or_die(dir / "board.db", test_key(), options);
+  // The first append after a quiet spell is committed at once.
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_TRUE(log->append("first", "{}", nullptr));
+  ASSERT_FALSE(log->flush());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(400));
+  // Those that follow within the interval wait for it and go in one commit.
+  for (int i = 0; i < 40; ++i) ASSERT_TRUE(log->append("e", payload_of(i), nullptr));
+  ASSERT_FALSE(log->flush());
+  const writer_stats stats = log->stats();
+  EXPECT_EQ(stats.commits, 2u);
+  EXPECT_EQ(stats.events, 41u);
+  EXPECT_EQ(stats.largest_batch, 40u);
+}
+
+TEST(EventLog, ACommitIntervalGivesWayToAFullBatch) {
+  test::temp_dir dir;
+  event_log_options options;
+  options.commit_interval = std::chrono::hours(1);
+  options.max_batch = 10;
+  auto log = open_or_die(dir / "board.db", test_key(), options);
+  ASSERT_TRUE(log->append("first", "{}", nullptr));
+  ASSERT_FALSE(log->flush());
+  for (int i = 0; i < 30; ++i) ASSERT_TRUE(log->append("e", payload_of(i), nullptr));
+  ASSERT_FALSE(log->flush());  // returns: full batches do not wait out the hour
+  EXPECT_EQ(log->stats().events, 31u);
+  EXPECT_EQ(log->stats().largest_batch, 10u);
+}
+
+TEST(EventLog, TheBatchHandlerFollowsEachCommitsHandlers) {
+  test::temp_dir dir;
+  auto log = open_or_die(dir / "board.db", test_key());
+  // Touched only on the writer thread until flush() returns.
+  std::vector<std::uint64_t> handled;
+  std::vector<std::vector<std::uint64_t>> batches;
+  std::vector<std::uint64_t> current;
+  log->set_batch_handler([&] {
+    batches.push_back(current);
+    current.clear();
+  });
+  for (std::uint64_t i = 0; i < 600; ++i) {
+    ASSERT_TRUE(log->append("e", payload_of(i), [&, i](boost::system::error_code) {
+      handled.push_back(i);
+      current.push_back(i);
+    }));
+  }
+  ASSERT_FALSE(log->flush());
+  EXPECT_TRUE(current.empty());  // every event's batch was handed on
+  EXPECT_EQ(batches.size(), log->stats().commits);
+  std::vector<std::uint64_t> in_order;
+  for (const auto& b : batches) {
+    EXPECT_FALSE(b.empty());
+    in_order.insert(in_order.end(), b.begin(), b.end());
+  }
+  EXPECT_EQ(in_order, handled);
+  EXPECT_EQ(handled.size(), 600u);
 }
 
 TEST(EventLog, ConcurrentAppendersGetOneChain) {

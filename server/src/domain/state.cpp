@@ -108,10 +108,17 @@ struct congress_state::applier {
   congress_state& st;
   const event& e;
 
+  // A vote's eligible numbers, as listed and sorted.
+  static void set_eligible(vote& v, const std::vector<std::string>& eligible) {
+    v.eligible = eligible;
+    v.eligible_sorted = eligible;
+    std::sort(v.eligible_sorted.begin(), v.eligible_sorted.end());
+  }
+
   // A vote's eligible numbers and roster keys (sorted) with the tree over them.
   static void set_roster(vote& v, const std::vector<std::string>& eligible,
                          const std::vector<crypto::public_key>& keys, crypto::roster_tree tree) {
-    v.eligible = eligible;
+    set_eligible(v, eligible);
     v.roster.clear();
     for (const auto& k : keys) v.roster.push_back(k.hex());
     std::sort(v.roster.begin(), v.roster.end());
@@ -453,7 +460,7 @@ struct congress_state::applier {
       auto tree = crypto::roster_tree::build(p.roster);
       v->tree.tree.reset();
       v->roster_root.clear();
-      v->eligible = p.eligible;
+      set_eligible(*v, p.eligible);
       v->roster.clear();
       for (const auto& k : p.roster) v->roster.push_back(k.hex());
       if (tree) set_roster(*v, p.eligible, p.roster, std::move(*tree));

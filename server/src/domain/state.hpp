@@ -320,8 +320,9 @@ struct vote {
   // Snapshotted when the vote opens.
   std::uint64_t seated = 0;
   std::uint64_t present = 0;
-  std::vector<std::string> eligible;  ///< seated delegates' numbers
-  std::vector<std::string> roster;    ///< their device keys, hex, sorted
+  std::vector<std::string> eligible;         ///< seated delegates' numbers
+  std::vector<std::string> eligible_sorted;  ///< the same, sorted: a voter found per ballot
+  std::vector<std::string> roster;           ///< their device keys, hex, sorted
   std::string manifest_hash;
   std::string roster_hash;
   std::string roster_root;  ///< hex, the roster's Merkle root

@@ -15,7 +15,7 @@ result<voter_ballot> check_voter_ballot(const congress_state& state, const std::
   if (v == nullptr) return errc::unknown_vote;
   if (v->state != vote::status::open) return errc::vote_not_open;
   const std::string& number = ctx.who.person_id;
-  if (std::find(v->eligible.begin(), v->eligible.end(), number) == v->eligible.end())
+  if (!std::binary_search(v->eligible_sorted.begin(), v->eligible_sorted.end(), number))
     return errc::not_a_voter;
   const sitting* s = state.find_sitting(v->sitting_id);
   if (s == nullptr) return errc::internal;

@@ -124,9 +124,20 @@ void broadcaster::refuse_from(std::uint64_t seq) {
 }
 
 void broadcaster::on_event_durable(const storage::stored_event& e) {
+  take_durable(e);
+  push_durable();
+}
+
+void broadcaster::take_durable(storage::stored_event e) {
+  std::lock_guard lock(mutex_);
+  const auto seq = e.seq;
+  ready_.insert_or_assign(seq, std::move(e));
+}
+
+void broadcaster::push_durable() {
   std::vector<std::function<void(boost::system::error_code)>> sends;
   std::lock_guard lock(mutex_);
-  ready_.insert_or_assign(e.seq, e);
+  if (ready_.empty() || ready_.begin()->first != durable_count_) return;
   bool embargo_lifted = false;
   batch events;
   events.first_seq = durable_count_;

@@ -112,6 +112,13 @@ class broadcaster {
   /// subscribers, if in the course or naming their device to the course's, the results it decides
   /// or unseals to the results' subscribers, and runs the sends waiting for it.
   void on_event_durable(const storage::stored_event& e);
+  /// Takes a durable event like on_event_durable, but pushes nothing yet: the next
+  /// push_durable() (or on_event_durable) pushes it with the others of its turn. For the log's
+  /// writer thread, which hands over the events of one commit one at a time.
+  void take_durable(storage::stored_event e);
+  /// Pushes the durable events taken whose turn came, and runs the sends waiting for them, as
+  /// on_event_durable does.
+  void push_durable();
   /// Runs `send` once event `seq` is durable (no error), at once when it is, or with
   /// errc::storage_unavailable when its commit failed (refuse_from).
   void send_when_durable(std::uint64_t seq, std::function<void(boost::system::error_code)> send);

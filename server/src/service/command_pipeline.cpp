@@ -15,11 +15,9 @@ namespace plenum::server::service {
 
 namespace json = boost::json;
 
-namespace {
-
 // The reply of a command: sent when both its frame (computed after apply) and the durability
 // of its last event are known, whichever comes second.
-class reply_slot {
+class command_pipeline::reply_slot {
  public:
   reply_slot(std::uint64_t id, reply_handler done) : id_(id), done_(std::move(done)) {}
 
@@ -63,15 +61,13 @@ class reply_slot {
 
 // One appended event: its stored form (known once append returned) and its durability (known
 // on the writer thread); whichever comes second finishes it.
-struct pending_event {
+struct command_pipeline::pending_event {
   std::mutex mutex;
   std::optional<storage::stored_event> event;
   bool durable = false;
   boost::system::error_code ec;
   std::shared_ptr<reply_slot> reply;  // on a command's last event
 };
-
-}  // namespace
 
 command_pipeline::command_pipeline(storage::event_log& log, const crypto::secret_key& congress_key,
                                    std::shared_ptr<const domain::clock> clock,
@@ -85,6 +81,12 @@ command_pipeline::command_pipeline(storage::event_log& log, const crypto::secret
       state_(std::move(state)) {
   entry_hashes_.reserve(log_.events().size());
   for (const auto& e : log_.events()) entry_hashes_.push_back(e.entry_hash);
+  // The events of one commit go to the subscribers together, and only then their replies.
+  log_.set_batch_handler([this] {
+    pushes_.push_durable();
+    for (auto& [slot, ec] : batch_replies_) slot->set_durable(ec);
+    batch_replies_.clear();
+  });
 }
 
 domain::command command_pipeline::with_ballot_checked(domain::command cmd) const {
@@ -157,7 +159,7 @@ void command_pipeline::execute(std::uint64_t id, const domain::command& cmd,
     // Encoded once: the log stores and hashes this text; the state applies the typed event.
     texts.push_back(protocol::encode_event_payload(decided->events[i]));
     drafts.push_back({std::string(protocol::event_type(decided->events[i])), texts.back(),
-                      [this, pending, finish](boost::system::error_code ec) {
+                      [this, pending](boost::system::error_code ec) {
                         // The state goes back before anyone hears of the failure (this waits
                         // for mutex_, so the event is set by then).
                         if (ec) on_commit_failed();
@@ -166,7 +168,10 @@ void command_pipeline::execute(std::uint64_t id, const domain::command& cmd,
                         pending->ec = ec;
                         const bool ready = pending->event.has_value();
                         plock.unlock();
-                        if (ready) finish(pending);
+                        if (!ready) return;  // execute finishes it once the event is set
+                        // The batch handler pushes the commit's events, then replies.
+                        if (!ec) pushes_.take_durable(std::move(*pending->event));
+                        if (pending->reply) batch_replies_.emplace_back(pending->reply, ec);
                       }});
   }
   // A ballot's receipt is kept with it where the store keeps receipts (PostgreSQL).

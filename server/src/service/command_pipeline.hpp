@@ -96,6 +96,9 @@ class command_pipeline {
   [[nodiscard]] std::string spoil_reply(std::uint64_t id, const crypto::digest32& tracking_code,
                                         crypto::ballot_choices choices, std::uint64_t seq) const;
 
+  class reply_slot;
+  struct pending_event;
+
   storage::event_log& log_;
   const crypto::secret_key& congress_key_;
   std::shared_ptr<const domain::clock> clock_;
@@ -106,6 +109,10 @@ class command_pipeline {
   domain::congress_state state_;
   std::vector<crypto::digest32> entry_hashes_;                ///< by seq
   std::map<std::uint64_t, crypto::signature> kept_receipts_;  ///< keep_receipts
+
+  /// The replies whose last event a commit made durable (or failed), sent by the log's batch
+  /// handler after the commit's board pushes. Touched only on the log's writer thread.
+  std::vector<std::pair<std::shared_ptr<reply_slot>, boost::system::error_code>> batch_replies_;
 };
 
 }  // namespace plenum::server::service

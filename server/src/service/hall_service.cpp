@@ -1,6 +1,8 @@
 #include "service/hall_service.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
+#include <cstddef>
 #include <future>
 #include <type_traits>
 
@@ -39,11 +41,16 @@ storage::storage_result<std::unique_ptr<hall_service>> hall_service::open(hall_c
   auto key = config.signing_key ? config.signing_key()
                                 : storage::congress_key_store(config.data_dir).load_or_create();
   if (!key) return key.error();
+  // In a burst of ballots a commit every few milliseconds takes them in groups; a command in a
+  // quiet hall is committed at once.
+  storage::event_log_options log_options;
+  log_options.commit_interval = std::chrono::milliseconds(4);
   auto log = [&]() -> storage::storage_result<std::unique_ptr<storage::event_log>> {
-    if (!config.event_store) return storage::event_log::open(config.data_dir / "events.db", *key);
+    if (!config.event_store)
+      return storage::event_log::open(config.data_dir / "events.db", *key, log_options);
     auto log_store = config.event_store();
     if (!log_store) return log_store.error();
-    return storage::event_log::open(std::move(*log_store), *key);
+    return storage::event_log::open(std::move(*log_store), *key, log_options);
   }();
   if (!log) return log.error();
   domain::congress_state state;
@@ -119,8 +126,12 @@ void hall_service::on_message(const std::shared_ptr<net::connection>& conn, std:
   auto s = gate_->find(conn->id());
   if (!s) return;
   std::optional<std::uint64_t> id;
+  // The request's JSON lives only while it is decoded: its values come from one arena, most
+  // requests (a ballot among them) from this buffer alone.
+  alignas(std::max_align_t) unsigned char arena_buffer[32 * 1024];
+  json::monotonic_resource arena(arena_buffer, sizeof arena_buffer);
   try {
-    auto f = protocol::parse_request(text);
+    auto f = protocol::parse_request(text, {}, json::storage_ptr(&arena));
     if (!f) return send(conn, protocol::encode_error(f.error()));
     id = f->id;
     if (protocol::is_hall_request_type(f->type)) {

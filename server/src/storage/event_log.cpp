@@ -258,12 +258,15 @@ result<std::vector<appended_event>> event_log::append_locked(std::vector<event_d
     events_.push_back(p.event);
     for (const auto& row : p.private_details) details_.insert_or_assign(row.digest, row);
   }
+  bool wake = false;
   {
     std::lock_guard queue_lock(queue_mutex_);
     for (pending& p : group) queue_.push_back(std::move(p));
     queued_ += group.size();
+    // A writer busy committing, or waiting out the commit interval, takes these when it is due.
+    wake = writer_idle_ || queue_.size() >= options_.max_batch;
   }
-  queue_ready_.notify_one();
+  if (wake) queue_ready_.notify_one();
   head_ = head;
   return placed;
 }
@@ -374,8 +377,16 @@ std::vector<event_log::pending> event_log::fail_from(std::vector<pending> batch,
 void event_log::writer_loop() {
   std::unique_lock lock(queue_mutex_);
   for (;;) {
+    writer_idle_ = true;
     queue_ready_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    writer_idle_ = false;
     if (queue_.empty()) return;  // stop_ and nothing left to write
+    if (options_.commit_interval.count() > 0) {
+      // Under a stream of appends, the events that arrive until the commit is due join it.
+      queue_ready_.wait_until(lock, last_commit_ + options_.commit_interval,
+                              [&] { return stop_ || queue_.size() >= options_.max_batch; });
+    }
+    last_commit_ = std::chrono::steady_clock::now();
 
     // Up to max_batch events, but never part of a group.
     std::vector<pending> batch;
@@ -392,6 +403,7 @@ void event_log::writer_loop() {
     for (pending& p : batch) {
       if (p.on_durable) p.on_durable(outcome);
     }
+    if (batch_handler_) batch_handler_();
 
     lock.lock();
     if (!outcome) {

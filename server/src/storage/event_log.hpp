@@ -92,6 +92,11 @@ struct event_draft {
 struct event_log_options {
   /// At most this many events go into one transaction.
   std::size_t max_batch = 512;
+  /// A commit starts no sooner than this after the previous one started (unless max_batch
+  /// events wait): under a stream of appends each commit takes what arrived meanwhile, so fewer
+  /// commits carry the same events. An append after a quiet spell is committed at once. Zero:
+  /// every commit starts as soon as the previous one ended.
+  std::chrono::microseconds commit_interval{0};
   /// How long a statement waits for another connection's lock before failing (SQLite).
   std::chrono::milliseconds busy_timeout{5000};
   /// The clock for stored_at (Unix milliseconds); the system clock when empty.
@@ -200,6 +205,13 @@ class event_log {
   [[nodiscard]] result<std::vector<appended_event>> append_group(std::uint64_t expected_seq,
                                                                  std::vector<event_draft> drafts);
 
+  /// Runs `handler` on the writer thread each time the durable handlers of one batch (the
+  /// events one transaction committed, or whose commit failed) have all run, before flush()
+  /// counts them handled: what the handlers took one event at a time is acted on here once per
+  /// batch. It must not throw, must not block for long and must not call flush() or destroy the
+  /// log. REQUIRES: no append() since open() but those open() made and flushed itself.
+  void set_batch_handler(std::function<void()> handler) { batch_handler_ = std::move(handler); }
+
   /// Blocks until the handler of every event appended before the call has returned: each
   /// such event is then durable, or its commit failed and the handler was told so. Returns
   /// errc::storage_unavailable if any of those events failed since the last flush() call
@@ -276,6 +288,7 @@ class event_log {
   crypto::public_key congress_pk_;
   chain_signers signers_;
   event_log_options options_;
+  std::function<void()> batch_handler_;  ///< set_batch_handler's
 
   // Chain state, guarded by append_mutex_.
   mutable std::mutex append_mutex_;
@@ -296,6 +309,8 @@ class event_log {
   unsigned failures_in_a_row_ = 0;
   std::chrono::steady_clock::time_point retry_at_{};
   bool stop_ = false;
+  bool writer_idle_ = false;  // the writer waits for an append (only then is it woken)
+  std::chrono::steady_clock::time_point last_commit_{};  // when the last commit started
   writer_stats stats_;
 
   std::thread writer_;

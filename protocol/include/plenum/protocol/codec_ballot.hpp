@@ -13,6 +13,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <cstddef>
+#include <string>
 
 #include "plenum/crypto/ballot.hpp"
 #include "plenum/crypto/range_proof.hpp"
@@ -46,5 +47,9 @@ inline constexpr std::size_t max_proof_entries = crypto::max_contests * crypto::
 
 /// The JSON form of `b`, members in the order above.
 [[nodiscard]] boost::json::object encode_ballot(const crypto::ballot& b);
+
+/// Appends to `out` the very text boost::json::serialize(encode_ballot(b)) gives, written
+/// directly (a ballot's event is encoded once per ballot, on its way to the board).
+void append_ballot_text(const crypto::ballot& b, std::string& out);
 
 }  // namespace plenum::protocol

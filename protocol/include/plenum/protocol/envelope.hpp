@@ -43,8 +43,10 @@ struct frame {
 /// (unsupported_version), `id` an integer in 0…2^53−1 (invalid_field), `type` a string of 1 to
 /// max_type_bytes bytes (invalid_field). Whether the type is known and its fields are right is
 /// the message decoder's business (messages.hpp). A refusal carries the request id when `id`
-/// was readable, so that the error reply can echo it.
-[[nodiscard]] decoded<frame> parse_request(std::string_view text, const json_limits& limits = {});
+/// was readable, so that the error reply can echo it. The frame's fields take their memory from
+/// `storage` (an arena that outlives the frame, or the default).
+[[nodiscard]] decoded<frame> parse_request(std::string_view text, const json_limits& limits = {},
+                                           boost::json::storage_ptr storage = {});
 
 /// Parses a server frame (a reply or a push) with the same checks, except that `id` is
 /// optional. For clients and tests.

@@ -13,6 +13,7 @@
 #include <functional>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -62,14 +63,17 @@ using json_array_ref = std::reference_wrapper<const boost::json::array>;
 [[nodiscard]] decoded<crypto::byte_vector> read_hex(const boost::json::value& v,
                                                     const field_path& at, std::size_t max_bytes,
                                                     std::size_t min_bytes = 0);
+/// Lowercase hex of exactly `out.size()` bytes, written to `out` (refused like read_hex; `out`
+/// may then hold part of it).
+[[nodiscard]] decoded<void> read_hex_into(const boost::json::value& v, const field_path& at,
+                                          std::span<std::uint8_t> out);
 /// Lowercase hex of exactly N bytes.
 template <std::size_t N>
 [[nodiscard]] decoded<crypto::byte_array<N>> read_fixed_hex(const boost::json::value& v,
                                                             const field_path& at) {
-  auto bytes = read_hex(v, at, N, N);
-  if (!bytes) return std::move(bytes).error();
   crypto::byte_array<N> out{};
-  for (std::size_t i = 0; i < N; ++i) out[i] = (*bytes)[i];
+  auto read = read_hex_into(v, at, out);
+  if (!read) return std::move(read).error();
   return out;
 }
 /// A ristretto255 point in lowercase hex. Errors: invalid_field when it is not 32 bytes of

@@ -3,6 +3,7 @@
 // last of duplicate keys silently, so this parser watches the keys itself). Thread-safe.
 #pragma once
 
+#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 #include <cstddef>
 #include <string_view>
@@ -23,7 +24,10 @@ struct json_limits {
 /// trailing data). Errors: errc::message_too_large above `limits.max_bytes`;
 /// errc::malformed_message for invalid JSON, invalid UTF-8, nesting deeper than
 /// `limits.max_depth`, or an object with two members of the same key (the reason says which).
+/// The value's memory comes from `storage` (e.g. an arena for a value that lives only while one
+/// request is decoded).
 [[nodiscard]] decoded<boost::json::value> parse_strict_json(std::string_view text,
-                                                            const json_limits& limits = {});
+                                                            const json_limits& limits = {},
+                                                            boost::json::storage_ptr storage = {});
 
 }  // namespace plenum::protocol
