@@ -1,5 +1,8 @@
 #include "plenum/protocol/codec_board.hpp"
 
+#include <boost/json/serialize.hpp>
+#include <string>
+
 #include "plenum/crypto/board.hpp"
 #include "plenum/protocol/fields.hpp"
 #include "try.hpp"
@@ -48,6 +51,26 @@ json::object encode_board_event(const board_event& e) {
   out.emplace("entry_hash", crypto::to_hex(e.entry_hash));
   out.emplace("signature", e.sig.hex());
   return out;
+}
+
+void append_board_event_text(const board_event& e, std::string& out) {
+  out += "{\"seq\":";
+  out += std::to_string(e.seq);
+  out += ",\"prev_hash\":\"";
+  out += crypto::to_hex(e.prev_hash);
+  out += "\",\"type\":";
+  out += json::serialize(json::string_view(e.type));
+  if (e.sealed) {
+    out += ",\"sealed\":true";
+  } else {
+    out += ",\"payload\":";
+    out += json::serialize(json::string_view(e.payload));
+  }
+  out += ",\"entry_hash\":\"";
+  out += crypto::to_hex(e.entry_hash);
+  out += "\",\"signature\":\"";
+  out += e.sig.hex();
+  out += "\"}";
 }
 
 decoded<receipt> decode_receipt(const json::value& v, const field_path& at) {

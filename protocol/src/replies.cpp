@@ -1,6 +1,8 @@
 #include "plenum/protocol/replies.hpp"
 
+#include <boost/json/serialize.hpp>
 #include <stdexcept>
+#include <string>
 
 #include "message_fields.hpp"
 #include "plenum/protocol/codec_spoil.hpp"
@@ -124,7 +126,30 @@ std::string encode_reply(std::uint64_t id, const checkin_reply& r) {
   return encode_as_reply(id, r);
 }
 std::string encode_reply(std::uint64_t id, const cast_ballot_reply& r) {
-  return encode_as_reply(id, r);
+  // One per ballot, with its entry's payload: written directly, the text encode_as_reply gives.
+  if (r.tracking_code_display.size() > max_display_bytes) return encode_as_reply(id, r);
+  std::string out;
+  out.reserve(512 + (r.entry ? r.entry->payload.size() + r.entry->payload.size() / 8 : 0));
+  out += "{\"v\":";
+  out += std::to_string(protocol_version);
+  out += ",\"id\":";
+  out += std::to_string(id);
+  out += ",\"type\":\"ok\",\"receipt\":{\"tracking_code\":\"";
+  out += crypto::to_hex(r.receipt.tracking_code);
+  out += "\",\"board_seq\":";
+  out += std::to_string(r.receipt.board_seq);
+  out += ",\"board_entry_hash\":\"";
+  out += crypto::to_hex(r.receipt.board_entry_hash);
+  out += "\",\"signature\":\"";
+  out += r.receipt.sig.hex();
+  out += "\"},\"tracking_code_display\":";
+  out += json::serialize(json::string_view(r.tracking_code_display));
+  if (r.entry) {
+    out += ",\"entry\":";
+    append_board_event_text(*r.entry, out);
+  }
+  out += '}';
+  return out;
 }
 std::string encode_reply(std::uint64_t id, const spoil_ballot_reply& r) {
   return encode_as_reply(id, r);
@@ -159,10 +184,22 @@ template decoded<partial_decryption_reply> decode_reply(const frame&);
 std::string encode_board_events_push(const std::vector<board_event>& events) {
   if (events.empty() || events.size() > max_events_per_push)
     throw std::invalid_argument("a board_events push carries 1 to 256 events");
-  json::array out;
-  out.reserve(events.size());
-  for (const auto& e : events) out.push_back(encode_board_event(e));
-  return encode_push("board_events", json::object{{"events", std::move(out)}});
+  // Written directly, as encode_push would write {"events": [encode_board_event(e), …]}: the
+  // payloads are escaped once, never copied into a JSON tree.
+  std::size_t size = 64;
+  for (const auto& e : events)
+    size += 320 + e.type.size() + e.payload.size() + e.payload.size() / 8;
+  std::string out;
+  out.reserve(size);
+  out += "{\"v\":";
+  out += std::to_string(protocol_version);
+  out += ",\"type\":\"board_events\",\"events\":[";
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (i != 0) out += ',';
+    append_board_event_text(events[i], out);
+  }
+  out += "]}";
+  return out;
 }
 
 decoded<std::vector<board_event>> decode_board_events_push(const frame& f) {

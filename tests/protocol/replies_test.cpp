@@ -129,5 +129,60 @@ TEST(Pushes, BoardEventsPushRoundTripsAndChecksEachHash) {
                std::invalid_argument);
 }
 
+TEST(Replies, ACastBallotReplyIsTheTextOfItsFields) {
+  const auto key = test::secret_key_field(test::kat().at("voters").at(1).at("sk"));
+  cast_ballot_reply r;
+  r.receipt.tracking_code = crypto::entry_hash(1, crypto::genesis_hash, "t", "{}");
+  r.receipt.board_seq = 4711;
+  r.receipt.board_entry_hash = crypto::entry_hash(2, crypto::genesis_hash, "e", "{}");
+  r.receipt.sig = key.sign(r.receipt.board_entry_hash);
+  r.tracking_code_display = crypto::tracking_code_display(r.receipt.tracking_code);
+  auto generic = [&](const cast_ballot_reply& reply) {
+    json::object fields{{"receipt", encode_receipt(reply.receipt)},
+                        {"tracking_code_display", reply.tracking_code_display}};
+    if (reply.entry) fields["entry"] = encode_board_event(*reply.entry);
+    return encode_ok(9007199254740991u, fields);
+  };
+  // A repeated cast's reply has no entry; a first one carries the ballot's entry.
+  EXPECT_EQ(encode_reply(9007199254740991u, r), generic(r));
+  board_event e;
+  e.seq = 4711;
+  e.type = "ballot_accepted";
+  e.payload = R"({"vote_id":"v\"1","ballot":{"contests":[]}})";
+  e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
+  e.sig = key.sign(e.entry_hash);
+  r.receipt.board_entry_hash = e.entry_hash;
+  r.entry = e;
+  EXPECT_EQ(encode_reply(9007199254740991u, r), generic(r));
+  expect_round_trip(r);
+}
+
+TEST(Pushes, BoardEventsPushIsTheTextOfItsEventsObjects) {
+  // Written directly, the push is the very text the JSON encoder makes of its events: a payload
+  // that needs escaping, a sealed event, a type with a quote.
+  const auto key = test::secret_key_field(test::kat().at("voters").at(1).at("sk"));
+  std::vector<board_event> events;
+  for (std::uint64_t seq : {3u, 9u, 10u}) {
+    board_event e;
+    e.seq = seq;
+    e.prev_hash = crypto::entry_hash(seq - 1, crypto::genesis_hash, "x", "{}");
+    e.type = seq == 9 ? "vote_\"decided\"" : "opinion_logged";
+    e.payload = R"({"text":"“引号” \"q\" \\ /\n\t)" + std::string(1, '\x01') + R"(","n":)" +
+                std::to_string(seq) + "}";
+    e.sealed = seq == 10;
+    if (e.sealed) e.payload.clear();
+    e.entry_hash = crypto::entry_hash(e.seq, e.prev_hash, e.type, e.payload);
+    e.sig = key.sign(e.entry_hash);
+    events.push_back(e);
+  }
+  json::array objects;
+  for (const auto& e : events) objects.push_back(encode_board_event(e));
+  EXPECT_EQ(encode_board_events_push(events),
+            encode_push("board_events", json::object{{"events", std::move(objects)}}));
+  EXPECT_EQ(encode_board_events_push({events.front()}),
+            encode_push("board_events",
+                        json::object{{"events", json::array{encode_board_event(events.front())}}}));
+}
+
 }  // namespace
 }  // namespace plenum::protocol

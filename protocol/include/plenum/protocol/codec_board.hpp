@@ -52,6 +52,9 @@ struct board_event {
                                                       const field_path& at = {});
 /// The JSON form of a board event.
 [[nodiscard]] boost::json::object encode_board_event(const board_event& e);
+/// Appends to `out` the very text boost::json::serialize(encode_board_event(e)) gives, written
+/// directly (every push of the board writes its events so).
+void append_board_event_text(const board_event& e, std::string& out);
 
 /// The server's receipt for an accepted ballot: its signature over
 /// crypto::receipt_digest(tracking_code, board_seq, board_entry_hash).
