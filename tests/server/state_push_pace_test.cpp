@@ -54,15 +54,15 @@ TEST(StatePushPace, AHallConfiguredOtherwiseKeepsItsBounds) {
   EXPECT_EQ(odd.pause_after(10'000), milliseconds(300));
 }
 
-TEST(StatePushPace, WhileTheStateKeepsChangingThePushesComeAtTwiceThePause) {
+TEST(StatePushPace, WhileTheStateKeepsChangingThePushesComeAtFourTimesThePause) {
   const state_push_pace pace;
   EXPECT_EQ(pace.settle, milliseconds(100));
   const push_window hall = pace.window_after(3000);
   EXPECT_EQ(hall.shortest, milliseconds(500));
-  EXPECT_EQ(hall.longest, milliseconds(1000));
+  EXPECT_EQ(hall.longest, milliseconds(2000));
   const push_window township = pace.window_after(120);
   EXPECT_EQ(township.shortest, milliseconds(200));
-  EXPECT_EQ(township.longest, milliseconds(400));
+  EXPECT_EQ(township.longest, milliseconds(800));
   // A factor below one keeps the window at the pause.
   state_push_pace even;
   even.while_changing = 0;

@@ -21,8 +21,8 @@ namespace plenum::server::service {
 ///
 /// While the state keeps changing (a burst of ballots moves the progress with each), the push
 /// waits for the changes to pause for `settle`, up to `while_changing` × that pause: a burst
-/// gets half the frames, and its last change still reaches every subscriber within the pause
-/// (or `settle`) and the time to send it (coalescing_pusher.hpp, push_due).
+/// gets a quarter of the frames, and its last change still reaches every subscriber within the
+/// pause (or `settle`) and the time to send it (coalescing_pusher.hpp, push_due).
 struct state_push_pace {
   std::chrono::milliseconds interval{200};
   std::chrono::microseconds per_subscriber{400};
@@ -30,7 +30,7 @@ struct state_push_pace {
   std::uint64_t frames_per_second{10'000};
   std::chrono::milliseconds longest_in_a_large_hall{1000};
   std::chrono::milliseconds settle{100};
-  int while_changing{2};
+  int while_changing{4};
 
   /// The pause after a push to `subscribers`, as above; at least `interval`.
   [[nodiscard]] std::chrono::milliseconds pause_after(std::size_t subscribers) const {
