@@ -13,25 +13,12 @@
 #include "vartime/batch_encode.hpp"
 #include "vartime/multiscalar.hpp"
 #include "vartime/ristretto.hpp"
+#include "vartime_test_points.hpp"
 
 namespace plenum::crypto::vartime {
 namespace {
 
 using bytes32 = byte_array<32>;
-
-bytes32 random_encoding(random_source& rng) {
-  byte_array<64> wide{};
-  rng.fill(wide);
-  bytes32 out{};
-  crypto_core_ristretto255_from_hash(out.data(), wide.data());
-  return out;
-}
-
-extended_point decode(const bytes32& b) {
-  auto p = ristretto_decode(b);
-  if (!p) throw std::runtime_error("test point does not decode");
-  return *p;
-}
 
 bool is_identity(const extended_point& p) { return is_zero(p.x) && equal(p.y, p.z); }
 
@@ -73,7 +60,7 @@ TEST_F(VartimeBatchEncode, EqualsTheSingleEncodingAndLibsodiumOnRandomPoints) {
   std::vector<bytes32> encodings;
   std::vector<extended_point> points;
   for (int i = 0; i < 600; ++i) {
-    encodings.push_back(random_encoding(rng));
+    encodings.push_back(random_point(rng));
     points.push_back(decode(encodings.back()));
   }
   const std::vector<bytes32> batch = double_and_encode(points);
@@ -90,7 +77,7 @@ TEST_F(VartimeBatchEncode, EqualsTheSingleEncodingAndLibsodiumOnRandomPoints) {
 TEST_F(VartimeBatchEncode, EveryBatchSizeGivesTheSameEncodings) {
   seeded_random rng("vartime batch sizes");
   std::vector<extended_point> points;
-  for (int i = 0; i < 70; ++i) points.push_back(decode(random_encoding(rng)));
+  for (int i = 0; i < 70; ++i) points.push_back(decode(random_point(rng)));
   const std::vector<bytes32> expected = one_by_one(points);
   for (std::size_t size : {0, 1, 2, 3, 7, 14, 31, 70}) {
     SCOPED_TRACE(size);
@@ -103,7 +90,7 @@ TEST_F(VartimeBatchEncode, EveryBatchSizeGivesTheSameEncodings) {
 
 TEST_F(VartimeBatchEncode, ProductsOfTheEngineAndRescaledRepresentatives) {
   seeded_random rng("vartime batch products");
-  const extended_point p = decode(random_encoding(rng));
+  const extended_point p = decode(random_point(rng));
   const odd_multiples p_table(p);
   std::vector<extended_point> points;
   for (int i = 0; i < 40; ++i) {
@@ -111,7 +98,7 @@ TEST_F(VartimeBatchEncode, ProductsOfTheEngineAndRescaledRepresentatives) {
     const public_scalar b = declare_public(scalar::random(rng));
     const extended_point q = double_scalar_mul(a, base_table(), b, p_table);
     points.push_back(q);
-    points.push_back(rescaled(q, field_from_bytes(random_encoding(rng))));
+    points.push_back(rescaled(q, field_from_bytes(random_point(rng))));
   }
   const std::vector<bytes32> batch = double_and_encode(points);
   EXPECT_EQ(batch, one_by_one(points));
@@ -133,9 +120,9 @@ TEST_F(VartimeBatchEncode, TorsionPointsAndTheIdentityEncodeAsZeroAmidOtherPoint
   for (int k = 1; k < 8; ++k) torsion.push_back(torsion.back() + t8);
   std::vector<extended_point> points;
   for (const extended_point& t : torsion) {
-    points.push_back(decode(random_encoding(rng)));
+    points.push_back(decode(random_point(rng)));
     points.push_back(t);
-    points.push_back(rescaled(t, field_from_bytes(random_encoding(rng))));
+    points.push_back(rescaled(t, field_from_bytes(random_point(rng))));
   }
   points.push_back(t2);
   points.push_back(t4);
@@ -155,7 +142,7 @@ TEST_F(VartimeBatchEncode, TorsionEquivalentRepresentativesGiveOneEncoding) {
   seeded_random rng("vartime batch representatives");
   const extended_point t8 = eight_torsion_point();
   for (int i = 0; i < 100; ++i) {
-    const extended_point q = decode(random_encoding(rng));
+    const extended_point q = decode(random_point(rng));
     // Q and Q plus each 4-torsion point are one ristretto255 element; Q + T8 is not even a
     // representative (it lies outside 2·E), but its double is Q's double plus a 4-torsion point.
     const std::vector<extended_point> points = {q, q + t2, q + t4, q - t4, q + t8, q - t8};
@@ -182,7 +169,7 @@ TEST_F(VartimeBatchEncode, HalfScalarProductsDoubleToTheWholeProduct) {
     EXPECT_TRUE(half(s) + half(s) == s) << s.hex();
     EXPECT_TRUE(half(s) == s * two_inverse) << s.hex();
     // P with each 4-torsion component: 2·((s/2)·P) and s·P are one element.
-    const extended_point p = decode(random_encoding(rng));
+    const extended_point p = decode(random_point(rng));
     for (const extended_point& q : {p, p + t2, p + t4, p - t4}) {
       const odd_multiples table(q);
       const public_scalar whole = declare_public(s);
@@ -197,7 +184,7 @@ TEST_F(VartimeBatchEncode, HalfScalarProductsDoubleToTheWholeProduct) {
 
 TEST_F(VartimeBatchEncode, RefusesAnOutputOfTheWrongSize) {
   seeded_random rng("vartime batch size check");
-  const std::vector<extended_point> points = {decode(random_encoding(rng))};
+  const std::vector<extended_point> points = {decode(random_point(rng))};
   std::vector<bytes32> out(2);
   EXPECT_THROW(double_and_encode(points, out), std::invalid_argument);
   EXPECT_EQ(out[0], bytes32{});

@@ -14,6 +14,7 @@
 #include "vartime/ristretto.hpp"
 #include "vartime/split.hpp"
 #include "vartime/wnaf.hpp"
+#include "vartime_test_points.hpp"
 
 namespace plenum::crypto::vartime {
 namespace {
@@ -60,20 +61,6 @@ public_scalar pub(const bytes32& k) {
   const auto s = scalar::from_bytes(k);
   if (!s) throw std::runtime_error("test scalar is not canonical");
   return declare_public(*s);
-}
-
-bytes32 random_point(random_source& rng) {
-  byte_array<64> wide{};
-  rng.fill(wide);
-  bytes32 out{};
-  crypto_core_ristretto255_from_hash(out.data(), wide.data());
-  return out;
-}
-
-extended_point decode(const bytes32& b) {
-  auto p = ristretto_decode(b);
-  if (!p) throw std::runtime_error("test point does not decode");
-  return *p;
 }
 
 class VartimeGroup : public ::testing::Test {
