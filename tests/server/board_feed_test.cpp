@@ -94,6 +94,26 @@ TEST(BoardFeed, PastTheMostWaitingTheyAllLeave) {
   EXPECT_EQ(*conn->sent().back(), "one too many");
 }
 
+TEST(BoardFeed, PastTheMostBytesWaitingTheyAllLeave) {
+  // What waits here is not counted against the connection's send-queue limit: a few large
+  // replies (a get_state each) must not be held without bound.
+  board_feed feed;
+  auto conn = std::make_shared<fake_connection>(1);
+  feed.fall_behind(conn, 0);
+  const std::string large(256 * 1024, 'x');  // a quarter of the bound
+  for (int i = 0; i < 4; ++i) feed.send_after(conn, 1, text(large));
+  EXPECT_TRUE(conn->sent().empty());
+  feed.send_after(conn, 1, text("one byte too many"));
+  EXPECT_EQ(conn->sent().size(), 5U);
+  // A view replaced frees its bytes: views alone never pass the bound.
+  auto viewer = std::make_shared<fake_connection>(2);
+  feed.fall_behind(viewer, 0);
+  for (int i = 0; i < 8; ++i) feed.send_after(viewer, 1, text(large), true);
+  EXPECT_TRUE(viewer->sent().empty());
+  feed.advance(2, 1, false);
+  EXPECT_EQ(viewer->sent().size(), 1U);
+}
+
 TEST(BoardFeed, ForgetSendsOrDropsWhatWaits) {
   board_feed feed;
   auto resubscribed = std::make_shared<fake_connection>(1);

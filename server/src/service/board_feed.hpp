@@ -38,13 +38,16 @@ class board_feed {
   void advance(std::uint64_t conn_id, std::uint64_t next_seq, bool live);
   /// Sends `frame` on `conn` once the connection's board holds the first `events` events: at
   /// once unless it is behind before them, else once its feed passed them. A `view` (a `state`
-  /// push) replaces the views still waiting. Past max_waiting frames waiting, they all leave at
-  /// once, out of order: a peer that has read nothing for so long is left to the connection's
-  /// limits.
+  /// push) replaces the views still waiting. Past max_waiting frames or max_waiting_bytes bytes
+  /// waiting, they all leave at once, out of order: a peer that has read nothing for so long is
+  /// left to the connection's limits.
   void send_after(const std::shared_ptr<net::connection>& conn, std::uint64_t events,
                   std::shared_ptr<const std::string> frame, bool view = false);
   /// The most frames one connection has waiting.
   static constexpr std::size_t max_waiting = 256;
+  /// The most bytes one connection has waiting: what waits here is not counted against the
+  /// connection's send-queue limit, so it is bounded by itself (an eighth of the default limit).
+  static constexpr std::size_t max_waiting_bytes = 1024 * 1024;
   /// Ends the feed of `conn_id`: the frames waiting are sent (a new subscription starts its board
   /// afresh) or, when the connection is gone (`send_waiting` false), dropped.
   void forget(std::uint64_t conn_id, bool send_waiting);
@@ -60,6 +63,7 @@ class board_feed {
     std::uint64_t next_seq = 0;
     /// Frames and the number of events the board must hold before each, in the order sent.
     std::deque<waiting_frame> waiting;
+    std::size_t waiting_bytes = 0;  ///< the sizes of the frames in `waiting`
   };
 
   mutable std::mutex mutex_;
