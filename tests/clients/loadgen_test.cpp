@@ -3,6 +3,8 @@
 // get_ceremony reply its scrutineers read.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -151,6 +153,24 @@ TEST(LoadgenTarget, EveryServerGivenIsAMachineOfTheHall) {
   EXPECT_TRUE(t.endpoints[1].address().is_loopback());
   o = parse({"idle", "--server", "127.0.0.1:9", "--server", "10.0.0.2:8443"});
   EXPECT_THROW((void)open_target(o, false), std::runtime_error);  // the standby too: loopback
+}
+
+TEST(LoadgenTarget, AFreshDataDirectoryGoesWithTheRun) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "plenum-loadgen-test-removed-directory";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "data");
+  std::ofstream(dir / "data" / "plenum.db") << "events";
+  {
+    removed_directory first(dir);
+    // Moved into the target: removed once, by the last owner.
+    target t;
+    t.temporary = std::move(first);
+    EXPECT_TRUE(fs::exists(dir / "data" / "plenum.db"));
+  }
+  EXPECT_FALSE(fs::exists(dir));
+  // Nothing to remove: nothing happens.
+  { removed_directory none; }
 }
 
 TEST(LoadgenHallServers, ReadsTheHallsAddressesLoopbackOnly) {

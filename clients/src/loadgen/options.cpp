@@ -70,7 +70,7 @@ options parse_options(const std::vector<std::string>& args, std::string& help) {
     ("plenumd", po::value(&o.plenumd)->default_value(o.plenumd), "plenumd to start")
     ("plenumd-args", po::value(&plenumd_args), "extra arguments for it, space-separated")
     ("data-dir", po::value(&o.data_dir), "data directory of the plenumd started (default: a "
-     "fresh directory under the temp directory)")
+     "fresh directory under the temp directory, removed at the end)")
     ("state", po::value(&o.state_dir), "directory for the keys of CH, SE and the scrutineers "
      "(default: under the data directory)")
     ("json", po::value(&o.json_out), "also write the report as JSON to this file")

@@ -79,7 +79,8 @@ target open_target(const options& o, bool with_roster) {
     t.bootstrap = o.bootstrap;
   } else {
     t.data_dir = o.data_dir;
-    if (t.data_dir.empty()) {
+    const bool fresh = t.data_dir.empty();
+    if (fresh) {
       std::random_device rd;
       t.data_dir = fs::temp_directory_path() / ("plenum-loadgen-" + std::to_string(::getpid()) +
                                                 "-" + std::to_string(rd() % 100000));
@@ -97,6 +98,8 @@ target open_target(const options& o, bool with_roster) {
     t.process = std::make_unique<plenumd_process>(o.plenumd, t.data_dir / "data", extra);
     auto port = t.process->wait_ready(std::chrono::seconds(120));
     if (!port) throw std::runtime_error("plenumd did not start; see " + t.process->log().string());
+    // Kept when plenumd did not start (its log is there); removed at the end of a run.
+    if (fresh) t.temporary = removed_directory(t.data_dir);
     t.address.host = "127.0.0.1";
     t.address.port = *port;
     t.address.tls.trust_file = t.data_dir / "data" / "tls" / "cert.pem";

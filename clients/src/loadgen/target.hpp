@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
+#include <utility>
 #include <vector>
 
 #include <plenum/clients/session.hpp>
@@ -28,13 +30,37 @@ namespace plenum::clients::loadgen {
 [[nodiscard]] std::string membership(std::size_t delegates);
 
 /// The server of a run.
+/// A directory removed with everything in it when this goes; empty: nothing to remove.
+class removed_directory {
+ public:
+  removed_directory() = default;
+  explicit removed_directory(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  ~removed_directory() {
+    std::error_code ignored;
+    if (!dir_.empty()) std::filesystem::remove_all(dir_, ignored);
+  }
+  removed_directory(removed_directory&& other) noexcept : dir_(std::exchange(other.dir_, {})) {}
+  removed_directory& operator=(removed_directory&& other) noexcept {
+    std::swap(dir_, other.dir_);
+    return *this;
+  }
+  removed_directory(const removed_directory&) = delete;
+  removed_directory& operator=(const removed_directory&) = delete;
+
+ private:
+  std::filesystem::path dir_;
+};
+
 struct target {
   server_address address;
   boost::asio::ip::tcp::endpoint endpoint;
   /// Every machine of the hall given (endpoint first; more with --server given again).
   std::vector<boost::asio::ip::tcp::endpoint> endpoints;
-  std::filesystem::path bootstrap;           ///< bootstrap-credentials.txt
-  std::filesystem::path data_dir;            ///< of a started plenumd
+  std::filesystem::path bootstrap;  ///< bootstrap-credentials.txt
+  std::filesystem::path data_dir;   ///< of a started plenumd
+  /// The fresh data directory made for the plenumd started here (no --data-dir), removed after
+  /// plenumd stopped (declared before `process`, so it goes after it).
+  removed_directory temporary;
   std::unique_ptr<plenumd_process> process;  ///< when started here
 };
 
