@@ -235,6 +235,52 @@ TEST_F(lagging_subscriber_test, FedFromTheLogInOrderWithItsRepliesAfterTheirEven
   }
 }
 
+TEST_F(lagging_subscriber_test, LargeEventsAreFedWithinTheQueuesLimit) {
+  // Materials of 30 KB: a page of the feed ends where the connection's room does, so no push
+  // passes the 256 KiB queue (64 of them, a chunk of the log, would be 1.9 MB).
+  auto se = secretary();
+  auto sitting = se.call("create_sitting", {{"title", "材料"}, {"date", "2026-12-07"}});
+  ASSERT_TRUE(sitting.ok()) << sitting.code();
+  const std::string sitting_id = str(sitting.fields, "sitting_id");
+  auto item = se.call("add_item", {{"sitting_id", sitting_id},
+                                   {"kind", "report"},
+                                   {"title", "工作报告"},
+                                   {"responsible", "党委"}});
+  ASSERT_TRUE(item.ok()) << item.code();
+  const std::string item_id = str(item.fields, "item_id");
+  slow_peer slow(port_, *se_key_);
+  slow.send(request(2, "subscribe", {{"topics", json::array{"board"}}}));
+  std::optional<json::object> subscribed;
+  while (!subscribed) {
+    auto m = slow.next();
+    ASSERT_TRUE(m) << "no subscribe reply";
+    if (m->contains("id")) subscribed = std::move(m);
+  }
+  const auto first = subscribed->at("next_seq").to_number<std::uint64_t>();
+  constexpr int materials = 200;
+  const std::string text(30 * 1024, 'x');
+  for (int i = 0; i < materials; ++i) {
+    auto r = se.call("add_material", {{"sitting_id", sitting_id},
+                                      {"item_id", item_id},
+                                      {"title", "附件 " + std::to_string(i)},
+                                      {"text", text}});
+    ASSERT_TRUE(r.ok()) << i << " " << r.code();
+  }
+  const auto head = durable_events();
+  std::uint64_t received = 0;
+  while (received < head - first) {
+    auto m = slow.next();
+    ASSERT_TRUE(m) << "after " << received << " events; log:\n" << read_file(log_file());
+    if (m->at("type") != "board_events") continue;
+    for (const auto& v : m->at("events").as_array()) {
+      ASSERT_EQ(v.at("seq").to_number<std::uint64_t>(), first + received) << "a gap or a repeat";
+      ++received;
+    }
+  }
+  EXPECT_GT(slow.bytes(), std::size_t{materials} * text.size());
+  EXPECT_EQ(read_file(log_file()).find("send queue over its limit"), std::string::npos);
+}
+
 TEST_F(lagging_subscriber_test, NeverReadingIsStillClosedAtTheLimit) {
   // Behind, it is pushed nothing live; but the pages of the board it keeps asking for fill its
   // queue until the limit drops it. Meanwhile another subscriber is served.

@@ -67,7 +67,8 @@ void broadcaster::feed(std::uint64_t conn_id) {
   }
 
   // The page, read without mutex_: as many events as the connection has room for before it is
-  // backlogged again (at least one chunk), up to the head seen above.
+  // backlogged again (at least one event), up to the head seen above. It ends where the room
+  // does, not at the end of a chunk: 64 large events would pass the queue's limit.
   std::vector<protocol::board_event> page;
   const std::size_t room = std::max<std::size_t>(conn->backlog_room(), 1);
   std::size_t bytes = 0;
@@ -75,12 +76,19 @@ void broadcaster::feed(std::uint64_t conn_id) {
   const std::function<bool(const storage::stored_event&)> keep =
       every ? std::function<bool(const storage::stored_event&)>{} : in_basis;
   while (next < head && bytes < room) {
-    auto chunk = log_.select(next, head, chunk_events, keep);
+    const auto chunk = log_.select(next, head, chunk_events, keep);
+    bool whole_chunk = true;
     for (const auto& e : chunk) {
+      if (!page.empty() && bytes >= room) {
+        whole_chunk = false;
+        break;
+      }
       bytes += approximate_size(e);
       page.push_back(board_event_for(e, privileged));
+      next = e.seq + 1;
     }
-    next = chunk.size() < chunk_events ? head : chunk.back().seq + 1;
+    // A short chunk held every event it selects up to the head.
+    if (whole_chunk && chunk.size() < chunk_events) next = head;
   }
 
   std::vector<std::shared_ptr<const std::string>> frames;
