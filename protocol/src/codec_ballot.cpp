@@ -4,6 +4,7 @@
 
 #include "plenum/protocol/codec_manifest.hpp"
 #include "plenum/protocol/fields.hpp"
+#include "text_append.hpp"
 #include "try.hpp"
 
 namespace plenum::protocol {
@@ -138,18 +139,7 @@ json::object encode_ballot(const crypto::ballot& b) {
 
 namespace {
 
-// `"name":"<hex of bytes>"`, as the serializer writes a member holding lowercase hex.
-void append_hex_member(std::string& out, std::string_view name, crypto::byte_span bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
-  out += '"';
-  out += name;
-  out += "\":\"";
-  for (const std::uint8_t b : bytes) {
-    out += digits[b >> 4];
-    out += digits[b & 0x0f];
-  }
-  out += '"';
-}
+using detail::append_hex_member;
 
 void append_range_proof(const crypto::range_proof& proof, std::string& out) {
   out += '[';

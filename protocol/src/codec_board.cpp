@@ -5,6 +5,7 @@
 
 #include "plenum/crypto/board.hpp"
 #include "plenum/protocol/fields.hpp"
+#include "text_append.hpp"
 #include "try.hpp"
 
 namespace plenum::protocol {
@@ -56,9 +57,9 @@ json::object encode_board_event(const board_event& e) {
 void append_board_event_text(const board_event& e, std::string& out) {
   out += "{\"seq\":";
   out += std::to_string(e.seq);
-  out += ",\"prev_hash\":\"";
-  out += crypto::to_hex(e.prev_hash);
-  out += "\",\"type\":";
+  out += ',';
+  detail::append_hex_member(out, "prev_hash", e.prev_hash);
+  out += ",\"type\":";
   out += json::serialize(json::string_view(e.type));
   if (e.sealed) {
     out += ",\"sealed\":true";
@@ -66,11 +67,11 @@ void append_board_event_text(const board_event& e, std::string& out) {
     out += ",\"payload\":";
     out += json::serialize(json::string_view(e.payload));
   }
-  out += ",\"entry_hash\":\"";
-  out += crypto::to_hex(e.entry_hash);
-  out += "\",\"signature\":\"";
-  out += e.sig.hex();
-  out += "\"}";
+  out += ',';
+  detail::append_hex_member(out, "entry_hash", e.entry_hash);
+  out += ',';
+  detail::append_hex_member(out, "signature", e.sig.bytes());
+  out += '}';
 }
 
 decoded<receipt> decode_receipt(const json::value& v, const field_path& at) {

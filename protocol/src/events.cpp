@@ -16,6 +16,7 @@
 #include "plenum/protocol/messages_hall.hpp"
 #include "plenum/protocol/strict_json.hpp"
 #include "plenum/protocol/working_calendar.hpp"
+#include "text_append.hpp"
 #include "try.hpp"
 
 namespace plenum::protocol {
@@ -865,11 +866,8 @@ namespace {
 // encoder gives (members in its table's order).
 std::string encode_ballot_accepted(const events::ballot_accepted& e) {
   auto hex_member = [](std::string& out, std::string_view name, crypto::byte_span bytes) {
-    out += ",\"";
-    out += name;
-    out += "\":\"";
-    out += crypto::to_hex(bytes);
-    out += '"';
+    out += ',';
+    detail::append_hex_member(out, name, bytes);
   };
   std::string out;
   out.reserve(4096);

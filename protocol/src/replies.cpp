@@ -8,6 +8,7 @@
 #include "plenum/protocol/codec_spoil.hpp"
 #include "plenum/protocol/fields.hpp"
 #include "plenum/protocol/messages.hpp"
+#include "text_append.hpp"
 #include "try.hpp"
 
 namespace plenum::protocol {
@@ -134,15 +135,15 @@ std::string encode_reply(std::uint64_t id, const cast_ballot_reply& r) {
   out += std::to_string(protocol_version);
   out += ",\"id\":";
   out += std::to_string(id);
-  out += ",\"type\":\"ok\",\"receipt\":{\"tracking_code\":\"";
-  out += crypto::to_hex(r.receipt.tracking_code);
-  out += "\",\"board_seq\":";
+  out += ",\"type\":\"ok\",\"receipt\":{";
+  detail::append_hex_member(out, "tracking_code", r.receipt.tracking_code);
+  out += ",\"board_seq\":";
   out += std::to_string(r.receipt.board_seq);
-  out += ",\"board_entry_hash\":\"";
-  out += crypto::to_hex(r.receipt.board_entry_hash);
-  out += "\",\"signature\":\"";
-  out += r.receipt.sig.hex();
-  out += "\"},\"tracking_code_display\":";
+  out += ',';
+  detail::append_hex_member(out, "board_entry_hash", r.receipt.board_entry_hash);
+  out += ',';
+  detail::append_hex_member(out, "signature", r.receipt.sig.bytes());
+  out += "},\"tracking_code_display\":";
   out += json::serialize(json::string_view(r.tracking_code_display));
   if (r.entry) {
     out += ",\"entry\":";
