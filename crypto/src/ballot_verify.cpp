@@ -25,6 +25,20 @@ public_ciphertext sum_of(const Positions& positions, At at) {
   return public_ciphertext::encode(alpha, beta);
 }
 
+// Whether `d` holds exactly the ballot's option ciphertexts: the same encodings, in order.
+bool holds_ciphertexts_of(const detail::decoded_ciphertexts& d, const ballot& b) {
+  std::size_t next = 0;
+  for (const encrypted_contest& contest : b.contests) {
+    for (const encrypted_option& option : contest.options) {
+      if (next == d.positions.size()) return false;
+      const public_ciphertext& ct = d.positions[next++];
+      if (ct.alpha_bytes != option.ct.alpha.bytes() || ct.beta_bytes != option.ct.beta.bytes())
+        return false;
+    }
+  }
+  return next == d.positions.size();
+}
+
 }  // namespace
 
 ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
@@ -43,12 +57,17 @@ ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
     }
   }
 
-  // Every point is public: decoded once for the variable-time engine.
+  // Every point is public: decoded once for the variable-time engine, by the ballot's parser
+  // when it handed its decodings in, else here.
   const vartime::split_tables& key = detail::joint_key_tables(joint_key);
+  const detail::decoded_ciphertexts* given = decoded != nullptr ? decoded->get() : nullptr;
+  if (given != nullptr && !holds_ciphertexts_of(*given, b)) given = nullptr;
   decoded_options options(b.contests.size());
+  std::size_t next = 0;
   for (std::size_t c = 0; c < b.contests.size(); ++c) {
     for (const encrypted_option& option : b.contests[c].options) {
-      options[c].push_back(public_ciphertext::decode(option.ct));
+      options[c].push_back(given != nullptr ? given->positions[next++]
+                                            : public_ciphertext::decode(option.ct));
     }
   }
 
@@ -91,7 +110,7 @@ ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
   if (!b.voter_pk.verify(ballot_digest(b, election_hash), b.sig)) {
     return ballot_status::bad_signature;
   }
-  if (decoded != nullptr) {
+  if (decoded != nullptr && given == nullptr) {
     auto points = std::make_shared<detail::decoded_ciphertexts>();
     for (auto& contest : options)
       for (auto& ct : contest) points->positions.push_back(std::move(ct));

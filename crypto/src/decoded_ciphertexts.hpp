@@ -1,9 +1,9 @@
-// Internal: what decoded_ballot_points holds (plenum/crypto/running_tally.hpp).
+// Internal: what decoded_ballot_points holds (plenum/crypto/ballot_points.hpp).
 #pragma once
 
 #include <vector>
 
-#include "plenum/crypto/running_tally.hpp"
+#include "plenum/crypto/ballot_points.hpp"
 #include "range_verify.hpp"
 
 namespace plenum::crypto::detail {

@@ -21,21 +21,30 @@ decoded<crypto::proof_entry> decode_proof_entry(const json::value& v, const fiel
   return crypto::proof_entry{c, z};
 }
 
-decoded<crypto::encrypted_option> decode_option(const json::value& v, const field_path& at) {
+// An option; its points checked by `points` when the caller keeps the ballot's decodings.
+decoded<crypto::encrypted_option> decode_option(const json::value& v, const field_path& at,
+                                                crypto::ballot_points_builder* points) {
   PLENUM_TRY(auto r, object_reader::of(v, at));
   PLENUM_CHECK(r.allow_only({"alpha", "beta", "proof"}));
-  PLENUM_TRY(auto alpha, r.point("alpha", identity_rule::reject));
-  PLENUM_TRY(auto beta, r.point("beta", identity_rule::allow));
+  auto read_point = [&](std::string_view key, identity_rule rule) {
+    return points != nullptr ? r.point(key, rule, *points) : r.point(key, rule);
+  };
+  PLENUM_TRY(auto alpha, read_point("alpha", identity_rule::reject));
+  PLENUM_TRY(auto beta, read_point("beta", identity_rule::allow));
   PLENUM_TRY(auto proof, r.required("proof"));
   PLENUM_TRY(auto entries, decode_range_proof(proof.get(), r.path("proof")));
   return crypto::encrypted_option{crypto::ciphertext{alpha, beta}, std::move(entries)};
 }
 
-decoded<crypto::encrypted_contest> decode_contest(const json::value& v, const field_path& at) {
+decoded<crypto::encrypted_contest> decode_contest(const json::value& v, const field_path& at,
+                                                  crypto::ballot_points_builder* points) {
   PLENUM_TRY(auto r, object_reader::of(v, at));
   PLENUM_CHECK(r.allow_only({"options", "proof"}));
   PLENUM_TRY(auto options, r.array("options", crypto::max_options, 1));
-  PLENUM_TRY(auto decoded_options, read_each(options.get(), r.path("options"), decode_option));
+  PLENUM_TRY(auto decoded_options, read_each(options.get(), r.path("options"),
+                                             [&](const json::value& o, const field_path& o_at) {
+                                               return decode_option(o, o_at, points);
+                                             }));
   PLENUM_TRY(auto proof, r.required("proof"));
   PLENUM_TRY(auto entries, decode_range_proof(proof.get(), r.path("proof")));
   return crypto::encrypted_contest{std::move(decoded_options), std::move(entries)};
@@ -73,7 +82,8 @@ decoded<crypto::public_key> read_voter_pk(const object_reader& r, const crypto::
 }
 
 decoded<crypto::ballot> decode_ballot_with(const json::value& v, const field_path& at,
-                                           const crypto::public_key* known_voter) {
+                                           const crypto::public_key* known_voter,
+                                           crypto::ballot_points_builder* points) {
   PLENUM_TRY(auto r, object_reader::of(v, at));
   PLENUM_CHECK(r.allow_only(
       {"vote_id", "ballot_id", "voter_pk", "contests", "constraint_proofs", "signature"}));
@@ -81,7 +91,10 @@ decoded<crypto::ballot> decode_ballot_with(const json::value& v, const field_pat
   PLENUM_TRY(auto ballot_id, r.fixed_hex<32>("ballot_id"));
   PLENUM_TRY(auto voter_pk, read_voter_pk(r, known_voter));
   PLENUM_TRY(auto contests, r.array("contests", crypto::max_contests, 1));
-  PLENUM_TRY(auto decoded_contests, read_each(contests.get(), r.path("contests"), decode_contest));
+  PLENUM_TRY(auto decoded_contests, read_each(contests.get(), r.path("contests"),
+                                              [&](const json::value& c, const field_path& c_at) {
+                                                return decode_contest(c, c_at, points);
+                                              }));
   PLENUM_TRY(auto constraint_proofs, r.array("constraint_proofs", crypto::max_constraints));
   PLENUM_TRY(auto decoded_constraints,
              read_each(constraint_proofs.get(), r.path("constraint_proofs"), decode_range_proof));
@@ -97,12 +110,18 @@ decoded<crypto::ballot> decode_ballot_with(const json::value& v, const field_pat
 }  // namespace
 
 decoded<crypto::ballot> decode_ballot(const json::value& v, const field_path& at) {
-  return decode_ballot_with(v, at, nullptr);
+  return decode_ballot_with(v, at, nullptr, nullptr);
 }
 
 decoded<crypto::ballot> decode_ballot(const json::value& v, const field_path& at,
                                       const crypto::public_key& voter_key) {
-  return decode_ballot_with(v, at, &voter_key);
+  return decode_ballot_with(v, at, &voter_key, nullptr);
+}
+
+decoded<crypto::ballot> decode_ballot(const json::value& v, const field_path& at,
+                                      const crypto::public_key& voter_key,
+                                      crypto::ballot_points_builder& points) {
+  return decode_ballot_with(v, at, &voter_key, &points);
 }
 
 json::object encode_ballot(const crypto::ballot& b) {

@@ -173,15 +173,35 @@ decoded<void> read_hex_into(const json::value& v, const field_path& at,
   return {};
 }
 
-decoded<crypto::point> read_point(const json::value& v, const field_path& at, identity_rule rule) {
+namespace {
+
+// A point read by `check` from the field's bytes, judged under `rule`.
+template <typename Check>
+decoded<crypto::point> read_point_with(const json::value& v, const field_path& at,
+                                       identity_rule rule, Check&& check) {
   auto bytes = read_fixed_hex<crypto::point::size>(v, at);
   if (!bytes) return std::move(bytes).error();
-  auto p = crypto::point::from_bytes(*bytes);
+  std::optional<crypto::point> p = check(*bytes);
   if (!p) return refuse(errc::invalid_point, at, "is not a valid group element");
   if (rule == identity_rule::reject && p->is_identity()) {
     return refuse(errc::invalid_point, at, "must not be the identity");
   }
   return *p;
+}
+
+}  // namespace
+
+decoded<crypto::point> read_point(const json::value& v, const field_path& at, identity_rule rule) {
+  return read_point_with(v, at, rule, [](const crypto::byte_array<32>& bytes) {
+    return crypto::point::from_bytes(bytes);
+  });
+}
+
+decoded<crypto::point> read_point(const json::value& v, const field_path& at, identity_rule rule,
+                                  crypto::ballot_points_builder& points) {
+  return read_point_with(v, at, rule, [&](const crypto::byte_array<32>& bytes) {
+    return points.point_from_bytes(bytes);
+  });
 }
 
 decoded<crypto::scalar> read_scalar(const json::value& v, const field_path& at) {
@@ -299,6 +319,13 @@ decoded<crypto::point> object_reader::point(std::string_view key, identity_rule 
   auto v = required(key);
   if (!v) return std::move(v).error();
   return read_point(v->get(), path(key), rule);
+}
+
+decoded<crypto::point> object_reader::point(std::string_view key, identity_rule rule,
+                                            crypto::ballot_points_builder& points) const {
+  auto v = required(key);
+  if (!v) return std::move(v).error();
+  return read_point(v->get(), path(key), rule, points);
 }
 
 decoded<crypto::scalar> object_reader::scalar(std::string_view key) const {

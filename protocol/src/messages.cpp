@@ -90,12 +90,17 @@ using wire::tag;
 
 // A ballot field. With `sender_key`, the ballot of a connection authenticated as that key: a
 // voter_pk of its bytes is taken as it is (decode_ballot's overload), not checked again.
+// With `points` too, the ballot's option ciphertexts are checked by it, which keeps their
+// decodings.
 struct ballot_field {
   const crypto::public_key* sender_key = nullptr;
+  crypto::ballot_points_builder* points = nullptr;
 
   [[nodiscard]] decoded<crypto::ballot> read(const object_reader& r, std::string_view name) const {
     auto v = r.required(name);
     if (!v) return std::move(v).error();
+    if (sender_key != nullptr && points != nullptr)
+      return decode_ballot(v->get(), r.path(name), *sender_key, *points);
     if (sender_key != nullptr) return decode_ballot(v->get(), r.path(name), *sender_key);
     return decode_ballot(v->get(), r.path(name));
   }
@@ -129,12 +134,12 @@ struct session_tables {
         member("since_seq", &subscribe_request::since_seq, wire::optional_number{}));
   }
   static constexpr auto of(tag<get_state_request>) { return wire::fields<get_state_request>(); }
-  static constexpr auto of(tag<cast_ballot_request>,
-                           const crypto::public_key* sender_key = nullptr) {
+  static constexpr auto of(tag<cast_ballot_request>, const crypto::public_key* sender_key = nullptr,
+                           crypto::ballot_points_builder* points = nullptr) {
     return wire::fields_checked<cast_ballot_request>(
         ballot_is_for_the_vote,
         member("vote_id", &cast_ballot_request::vote_id, wire::text{max_name_bytes}),
-        member("ballot", &cast_ballot_request::ballot, ballot_field{sender_key}));
+        member("ballot", &cast_ballot_request::ballot, ballot_field{sender_key, points}));
   }
   static constexpr auto of(tag<spoil_ballot_request>,
                            const crypto::public_key* sender_key = nullptr) {
@@ -224,8 +229,15 @@ decoded<request_message> decode_request(const frame& f, const crypto::public_key
     }
     return request_message{f.id.value_or(0), request(std::move(*body))};
   };
-  if (f.type == cast_ballot_request::type)
-    return decode_with(session_tables::of(tag<cast_ballot_request>{}, &sender_key));
+  if (f.type == cast_ballot_request::type) {
+    // A cast ballot's points decoded once: checked here, and the decodings kept for its
+    // verification.
+    crypto::ballot_points_builder points;
+    auto decoded =
+        decode_with(session_tables::of(tag<cast_ballot_request>{}, &sender_key, &points));
+    if (decoded) std::get<cast_ballot_request>(decoded->body).points = points.finish();
+    return decoded;
+  }
   if (f.type == spoil_ballot_request::type)
     return decode_with(session_tables::of(tag<spoil_ballot_request>{}, &sender_key));
   return decode_request(f);

@@ -31,6 +31,7 @@
 #include "plenum/crypto/running_tally.hpp"
 #include "vartime/multiscalar.hpp"
 #include "vartime/public_point.hpp"
+#include "vartime/ristretto.hpp"
 #include "vartime/split.hpp"
 
 namespace plenum::crypto {
@@ -130,6 +131,21 @@ void BM_vartime_double_scalar_split(benchmark::State& state) {
   }
 }
 
+// A parsed point's check: libsodium's validity test (point::from_bytes, what a request's
+// decoding does for every point) against the variable-time engine's decoding, which checks the
+// same and also gives the coordinates verification needs.
+void BM_point_check_libsodium(benchmark::State& state) {
+  seeded_random rng("point check");
+  const point p = point::base_mul(scalar::random_nonzero(rng));
+  for (auto _ : state) benchmark::DoNotOptimize(point::from_bytes(p.bytes()));
+}
+
+void BM_point_decode_vartime(benchmark::State& state) {
+  seeded_random rng("point check");
+  const point p = point::base_mul(scalar::random_nonzero(rng));
+  for (auto _ : state) benchmark::DoNotOptimize(vartime::ristretto_decode(p.bytes()));
+}
+
 void make_ballot_bench(benchmark::State& state, fixture (*make)()) {
   fixture f = make();
   for (auto _ : state) {
@@ -216,6 +232,8 @@ void tally_add_bench(benchmark::State& state, fixture (*make)(), bool verifier_p
 BENCHMARK(BM_scalarmult_variable)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_scalarmult_base)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_vartime_double_scalar)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_point_check_libsodium)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_point_decode_vartime)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_vartime_double_scalar_split)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(make_ballot_bench, motion, motion)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(verify_ballot_bench, motion, motion)->Unit(benchmark::kMillisecond);

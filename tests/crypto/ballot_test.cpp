@@ -109,6 +109,115 @@ TEST_F(Ballot, DecodedPointsGiveTheTallyTheSameSums) {
   }
 }
 
+// A ballot's option ciphertexts fed to a ballot_points_builder, as a parser does.
+decoded_ballot_points parsed_points(const ballot& b) {
+  ballot_points_builder builder;
+  for (const auto& c : b.contests) {
+    for (const auto& o : c.options) {
+      EXPECT_EQ(builder.point_from_bytes(o.ct.alpha.bytes()), o.ct.alpha);
+      EXPECT_EQ(builder.point_from_bytes(o.ct.beta.bytes()), o.ct.beta);
+    }
+  }
+  return builder.finish();
+}
+
+// The points a parser decoded are taken by verify_ballot, which then hands the same points on;
+// points that are not the ballot's own are ignored; every verdict is the verdict without them.
+TEST_F(Ballot, PointsFromTheParserGiveTheSameVerdicts) {
+  for (const manifest& m : all_kinds()) {
+    SCOPED_TRACE(m.vote_id);
+    const ballot b = make(m, random_choices(m));
+    std::vector<ciphertext> cts;
+    for (const auto& c : b.contests)
+      for (const auto& o : c.options) cts.push_back(o.ct);
+
+    decoded_ballot_points parsed = parsed_points(b);
+    ASSERT_FALSE(parsed.empty());
+    const auto* held = parsed.get();
+    ASSERT_EQ(verify_ballot(m, election_, joint_key_, b, &parsed), ballot_status::ok);
+    EXPECT_EQ(parsed.get(), held);  // taken, and handed on as they were
+    running_tally from_parser(cts.size());
+    running_tally decoding(cts.size());
+    ASSERT_TRUE(from_parser.add(cts, parsed));
+    ASSERT_TRUE(decoding.add(cts));
+    EXPECT_EQ(from_parser, decoding);
+
+    // Another ballot's points: ignored, the ballot's own decoded and handed on.
+    const ballot other = make(m, random_choices(m));
+    decoded_ballot_points foreign = parsed_points(other);
+    ASSERT_EQ(verify_ballot(m, election_, joint_key_, b, &foreign), ballot_status::ok);
+    running_tally after_foreign(cts.size());
+    ASSERT_TRUE(after_foreign.add(cts, foreign));
+    EXPECT_EQ(after_foreign, decoding);
+
+    // Damage found with the parser's points as without them; nothing handed on.
+    ballot bad_proof = b;
+    bad_proof.contests[0].options[0].proof[0].z =
+        bad_proof.contests[0].options[0].proof[0].z + scalar::from_u64(1);
+    resign(bad_proof);
+    decoded_ballot_points for_bad = parsed_points(bad_proof);
+    const auto* bad_held = for_bad.get();
+    EXPECT_EQ(verify_ballot(m, election_, joint_key_, bad_proof, &for_bad), verify(m, bad_proof));
+    EXPECT_EQ(verify(m, bad_proof), ballot_status::bad_option_proof);
+    EXPECT_EQ(for_bad.get(), bad_held);
+
+    ballot swapped = b;  // two options' ciphertexts exchanged: the points of b no longer fit
+    if (swapped.contests[0].options.size() > 1) {
+      std::swap(swapped.contests[0].options[0].ct, swapped.contests[0].options[1].ct);
+      resign(swapped);
+      decoded_ballot_points stale = parsed_points(b);
+      EXPECT_EQ(verify_ballot(m, election_, joint_key_, swapped, &stale), verify(m, swapped));
+    }
+  }
+}
+
+// The builder accepts exactly the encodings point::from_bytes accepts, and pairs what it kept.
+TEST(BallotPoints, BuilderAcceptsExactlyWhatFromBytesAccepts) {
+  seeded_random rng("ballot points builder");
+  std::vector<byte_array<32>> encodings;
+  for (int i = 0; i < 300; ++i) {
+    byte_array<32> random{};
+    rng.fill(random);
+    encodings.push_back(random);  // almost never a valid encoding
+    const point p = point::base_mul(scalar::random(rng));
+    encodings.push_back(p.bytes());
+    byte_array<32> high = p.bytes();
+    high[31] |= 0x80;  // bit 255 set: refused
+    encodings.push_back(high);
+    byte_array<32> negated = p.bytes();
+    negated[0] ^= 1;  // an odd s is not canonical
+    encodings.push_back(negated);
+  }
+  encodings.push_back(byte_array<32>{});  // the identity
+  byte_array<32> field_prime{};           // p = 2^255 - 19: a non-canonical encoding of zero
+  field_prime.fill(0xff);
+  field_prime[0] = 0xed;
+  field_prime[31] = 0x7f;
+  encodings.push_back(field_prime);
+
+  std::size_t accepted = 0;
+  ballot_points_builder builder;
+  for (const auto& e : encodings) {
+    const auto expected = point::from_bytes(e);
+    const auto got = builder.point_from_bytes(e);
+    ASSERT_EQ(got.has_value(), expected.has_value()) << to_hex(e);
+    if (got) {
+      EXPECT_EQ(*got, *expected);
+      ++accepted;
+    }
+  }
+  EXPECT_GE(accepted, 301u);
+  // An odd number kept gives nothing; an even one gives the pairs, and the builder starts anew.
+  if (accepted % 2 == 1) {
+    EXPECT_TRUE(builder.finish().empty());
+  } else {
+    EXPECT_FALSE(builder.finish().empty());
+  }
+  EXPECT_TRUE(builder.finish().empty());
+  ASSERT_TRUE(builder.point_from_bytes(point::generator().bytes()));
+  EXPECT_TRUE(builder.finish().empty());
+}
+
 TEST_F(Ballot, RoundTripForEveryKind) {
   for (const manifest& m : all_kinds()) {
     SCOPED_TRACE(m.vote_id);

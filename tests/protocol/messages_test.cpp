@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <random>
 #include <string>
+#include <tuple>
 
 #include "kat.hpp"
 #include "plenum/crypto/board.hpp"
@@ -195,6 +196,45 @@ TEST(Messages, CastBallotOfTheSendersOwnKey) {
     EXPECT_EQ(refused.error().code, errc::invalid_point);
     EXPECT_EQ(refused.error().field, "ballot.voter_pk");
     EXPECT_EQ(refused.error().request_id, std::optional<std::uint64_t>(9));
+  }
+}
+
+// Decoded for its sender, a ballot's option ciphertexts come with their decodings (for its
+// verification); a point that is not valid, or an identity alpha, is refused with the same
+// error and field as without them.
+TEST(Messages, CastBallotForItsSenderKeepsItsPointsAndRefusesAlike) {
+  const json::object f = cast_ballot_frame();
+  const auto own = crypto::public_key::from_hex(f.at("ballot").at("voter_pk").as_string());
+  ASSERT_TRUE(own);
+  const auto frame = parse_request(json::serialize(f));
+  ASSERT_TRUE(frame);
+  auto with_key = decode_request(*frame, *own);
+  ASSERT_TRUE(with_key) << with_key.error().message();
+  EXPECT_FALSE(std::get<cast_ballot_request>(with_key->body).points.empty());
+  auto without_key = decode_request(*frame);
+  ASSERT_TRUE(without_key) << without_key.error().message();
+  EXPECT_TRUE(std::get<cast_ballot_request>(without_key->body).points.empty());
+  EXPECT_EQ(std::get<cast_ballot_request>(with_key->body).ballot,
+            std::get<cast_ballot_request>(without_key->body).ballot);
+
+  const std::string not_a_point = "01" + std::string(62, '0');  // odd s: not canonical
+  for (const auto& [option, member, value] :
+       {std::tuple{0, "alpha", not_a_point}, std::tuple{1, "beta", not_a_point},
+        std::tuple{2, "alpha", std::string(64, '0')}}) {
+    json::object bad = f;
+    option_of(bad, 0, option).as_object()[member] = value;
+    const auto bad_frame = parse_request(json::serialize(bad));
+    ASSERT_TRUE(bad_frame);
+    auto refused = decode_request(*bad_frame, *own);
+    auto refused_plain = decode_request(*bad_frame);
+    ASSERT_FALSE(refused);
+    ASSERT_FALSE(refused_plain);
+    EXPECT_EQ(refused.error().code, errc::invalid_point);
+    EXPECT_EQ(refused.error().code, refused_plain.error().code);
+    EXPECT_EQ(refused.error().field, refused_plain.error().field);
+    EXPECT_EQ(refused.error().message(), refused_plain.error().message());
+    EXPECT_EQ(refused.error().field,
+              "ballot.contests[0].options[" + std::to_string(option) + "]." + member);
   }
 }
 

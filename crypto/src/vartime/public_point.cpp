@@ -14,6 +14,10 @@ extended_point decode_public(const point& p) {
   return *decoded;
 }
 
+std::optional<extended_point> decode_public_bytes(const byte_array<32>& bytes) {
+  return ristretto_decode(bytes);
+}
+
 point to_point(const extended_point& p) {
   auto out = point::from_bytes(ristretto_encode(p));
   if (!out) throw std::logic_error("the vartime engine encoded an invalid point");

@@ -45,11 +45,11 @@ bool ballot_check::made_for(const crypto::digest32& hash, const crypto::point& k
   return election_hash == hash && joint_key == key;
 }
 
-ballot_check check_ballot(const ballot_basis& basis, const crypto::ballot& b) {
+ballot_check check_ballot(const ballot_basis& basis, const crypto::ballot& b,
+                          crypto::decoded_ballot_points points) {
   ballot_check out;
   out.election_hash = basis.election_hash;
   out.joint_key = basis.joint_key;
-  crypto::decoded_ballot_points points;
   const auto status =
       crypto::verify_ballot(basis.manifest, basis.election_hash, basis.joint_key, b, &points);
   if (status != crypto::ballot_status::ok) {

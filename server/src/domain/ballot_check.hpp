@@ -54,6 +54,10 @@ struct ballot_check {
 /// against `basis`: the expensive part of cast_ballot, pure and thread-safe. Errors in
 /// `verdict`: wrong_election, malformed_ballot, invalid_point, non_canonical_scalar,
 /// bad_proof, bad_signature.
-[[nodiscard]] ballot_check check_ballot(const ballot_basis& basis, const crypto::ballot& ballot);
+/// `points`, when they are the ballot's option ciphertexts as its decoding decoded them
+/// (protocol::cast_ballot_request::points), spare the verification decoding them again; the
+/// verdict is the same without them.
+[[nodiscard]] ballot_check check_ballot(const ballot_basis& basis, const crypto::ballot& ballot,
+                                        crypto::decoded_ballot_points points = {});
 
 }  // namespace plenum::server::domain

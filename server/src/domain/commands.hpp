@@ -12,6 +12,7 @@
 
 #include "domain/roster.hpp"
 #include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/ballot_points.hpp"
 #include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/keygen.hpp"
 #include "plenum/crypto/sign.hpp"
@@ -239,6 +240,9 @@ struct cast_ballot {
   /// only when made for the vote's current election hash and joint key; otherwise the ballot
   /// is checked while deciding.
   std::shared_ptr<const ballot_check> checked = nullptr;
+  /// Optional: the ballot's option ciphertexts as its decoding decoded them, for check_ballot
+  /// (used only when they are the ballot's own).
+  crypto::decoded_ballot_points points{};
 };
 
 /// Delegate: challenges a ballot instead of casting it (CVP1 "Spoiled ballots"): the ballot

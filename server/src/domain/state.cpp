@@ -492,7 +492,7 @@ struct congress_state::applier {
                     crypto::to_hex(p.tracking_code),
                     e.seq,
                     p.ballot};
-    burn(*v, b.ballot_id, p.ballot);
+    burn(*v, p.ballot_id, p.ballot);
     v->ballots.insert_or_assign(p.person, std::move(b));
     return {};
   }
@@ -509,7 +509,7 @@ struct congress_state::applier {
                      p.nonces,
                      p.choices};
     // Burnt for the vote: the spoiled ballot's id and alphas can never be cast.
-    burn(*v, r.ballot_id, p.ballot);
+    burn(*v, p.ballot_id, p.ballot);
     v->spoiled[p.person].push_back(std::move(r));
     return {};
   }
@@ -831,10 +831,10 @@ struct congress_state::applier {
   }
 
   // The ballot's id and alphas can never be used again in the vote.
-  static void burn(vote& v, const std::string& ballot_id, const crypto::ballot& b) {
+  static void burn(vote& v, const crypto::byte_array<32>& ballot_id, const crypto::ballot& b) {
     v.ballot_ids.insert(ballot_id);
     for (const auto& contest : b.contests)
-      for (const auto& option : contest.options) v.alphas.insert(option.ct.alpha.hex());
+      for (const auto& option : contest.options) v.alphas.insert(option.ct.alpha.bytes());
   }
 
   static std::optional<person> person_of(const protocol::events::roster_person& p) {

@@ -337,8 +337,8 @@ struct vote {
   /// Spoiled ballots by person number, in board order; never in `ballots` or `aggregates`.
   std::map<std::string, std::vector<spoiled_record>> spoiled;
   /// Every ballot_id and alpha used in this vote, cast or spoiled: none may be used again.
-  std::set<std::string> ballot_ids;
-  std::set<std::string> alphas;
+  std::set<crypto::byte_array<32>> ballot_ids;
+  std::set<crypto::byte_array<32>> alphas;
   /// (A, B) = (Σ alpha, Σ beta) per position over the accepted ballots (CVP1 §7), kept as
   /// ballots arrive (decoded, on the variable-time engine: ballots are public) so that
   /// closing and decrypting never re-reads them all.

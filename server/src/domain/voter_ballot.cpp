@@ -44,11 +44,11 @@ boost::system::error_code check_unused(const voter_ballot& vb) {
   const auto& verified = vb.check->verdict;
   if (!verified && verified.error() == errc::malformed_ballot) return verified.error();
   const crypto::ballot& b = *vb.ballot;
-  if (vb.v->ballot_ids.contains(crypto::to_hex(b.ballot_id))) return errc::ballot_id_reused;
-  std::set<std::string> own;
+  if (vb.v->ballot_ids.contains(b.ballot_id)) return errc::ballot_id_reused;
+  std::set<crypto::byte_array<32>> own;
   for (const auto& contest : b.contests) {
     for (const auto& option : contest.options) {
-      const std::string alpha = option.ct.alpha.hex();
+      const auto& alpha = option.ct.alpha.bytes();
       if (vb.v->alphas.contains(alpha) || !own.insert(alpha).second) return errc::ciphertext_reused;
     }
   }

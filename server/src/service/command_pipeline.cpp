@@ -92,18 +92,20 @@ command_pipeline::command_pipeline(storage::event_log& log, const crypto::secret
 domain::command command_pipeline::with_ballot_checked(domain::command cmd) const {
   // cast_ballot and spoil_ballot alike: the proofs and signature are checked here, without
   // the lock, against the vote's basis taken under it.
-  auto check = [this](const std::string& vote_id,
-                      const crypto::ballot& ballot) -> std::shared_ptr<const domain::ballot_check> {
+  auto check = [this](const std::string& vote_id, const crypto::ballot& ballot,
+                      crypto::decoded_ballot_points points = {})
+      -> std::shared_ptr<const domain::ballot_check> {
     std::optional<domain::ballot_basis> basis;
     {
       std::lock_guard lock(mutex_);
       basis = domain::ballot_basis_for(state_, vote_id);
     }
     if (!basis) return nullptr;
-    return std::make_shared<const domain::ballot_check>(domain::check_ballot(*basis, ballot));
+    return std::make_shared<const domain::ballot_check>(
+        domain::check_ballot(*basis, ballot, std::move(points)));
   };
   if (auto* cast = std::get_if<domain::cast_ballot>(&cmd)) {
-    cast->checked = check(cast->vote_id, cast->ballot);
+    cast->checked = check(cast->vote_id, cast->ballot, std::move(cast->points));
   } else if (auto* spoil = std::get_if<domain::spoil_ballot>(&cmd)) {
     spoil->checked = check(spoil->vote_id, spoil->ballot);
   }

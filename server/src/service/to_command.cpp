@@ -21,7 +21,7 @@ struct session_mapper {
     return d::enroll_device{r.person, r.code, r.device_pk, r.sig, r.possession};
   }
   maybe_command operator()(const p::cast_ballot_request& r) const {
-    return d::cast_ballot{r.vote_id, r.ballot};
+    return d::cast_ballot{r.vote_id, r.ballot, nullptr, r.points};
   }
   maybe_command operator()(const p::spoil_ballot_request& r) const {
     return d::spoil_ballot{r.vote_id, r.ballot, r.nonces};

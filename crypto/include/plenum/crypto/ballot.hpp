@@ -18,7 +18,7 @@
 
 namespace plenum::crypto {
 
-class decoded_ballot_points;  // plenum/crypto/running_tally.hpp
+class decoded_ballot_points;  // plenum/crypto/ballot_points.hpp
 
 /// One option of a ballot: its encrypted value (0 or 1) and the proof that it is 0 or 1.
 struct encrypted_option {
@@ -125,9 +125,12 @@ enum class ballot_status {
 [[nodiscard]] ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
                                           const point& joint_key, const ballot& b);
 
-/// verify_ballot, and when the ballot verifies (ok) and `decoded` is not null, its option
-/// ciphertexts as the verification decoded them put into `*decoded` for running_tally::add.
-/// `*decoded` is left unchanged otherwise. Thread-safe.
+/// verify_ballot with the ballot's decoded points in and out. In: when `*decoded` holds the
+/// ballot's own option ciphertexts (from the ballot_points_builder its parser used: the same
+/// encodings in the same order), they are used instead of decoding them again; anything else in
+/// it is ignored. Out: when the ballot verifies (ok), `*decoded` holds its option ciphertexts as
+/// decoded, for running_tally::add; it is left unchanged otherwise. The verdict is the same
+/// with or without the points handed in. Thread-safe.
 [[nodiscard]] ballot_status verify_ballot(const manifest& m, const digest32& election_hash,
                                           const point& joint_key, const ballot& b,
                                           decoded_ballot_points* decoded);

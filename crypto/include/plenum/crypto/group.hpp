@@ -59,6 +59,8 @@ class scalar {
   byte_array<32> bytes_{};
 };
 
+class ballot_points_builder;  // plenum/crypto/ballot_points.hpp
+
 /// A ristretto255 group element in its canonical 32-byte encoding. The identity (32 zero
 /// bytes) is a valid point; CVP1 forbids it in some places, which their parsers check.
 class point {
@@ -92,6 +94,8 @@ class point {
   friend bool operator==(const point& a, const point& b) { return a.bytes_ == b.bytes_; }
 
  private:
+  friend class ballot_points_builder;  // makes points from encodings it decoded itself
+
   byte_array<32> bytes_{};
 };
 

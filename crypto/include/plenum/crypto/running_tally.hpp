@@ -7,35 +7,10 @@
 #include <utility>
 #include <vector>
 
+#include "plenum/crypto/ballot_points.hpp"
 #include "plenum/crypto/elgamal.hpp"
 
 namespace plenum::crypto {
-
-namespace detail {
-struct decoded_ciphertexts;  // crypto/src/decoded_ciphertexts.hpp
-}
-
-/// One ballot's option ciphertexts as verify_ballot decoded them for the variable-time engine,
-/// in position order, with their encodings: handed to running_tally::add so that an accepted
-/// ballot's points are decoded once, by its verification. Empty unless verify_ballot filled it.
-/// Immutable once made; cheap to copy; safe to share between threads.
-///
-/// VARIABLE TIME, like running_tally: only a ballot's public ciphertexts.
-class decoded_ballot_points {
- public:
-  decoded_ballot_points() = default;
-  /// Made by verify_ballot (the type is internal to the library).
-  explicit decoded_ballot_points(std::shared_ptr<const detail::decoded_ciphertexts> points)
-      : points_(std::move(points)) {}
-
-  /// Whether it holds no points.
-  [[nodiscard]] bool empty() const { return points_ == nullptr; }
-  /// The points, null when empty.
-  [[nodiscard]] const detail::decoded_ciphertexts* get() const { return points_.get(); }
-
- private:
-  std::shared_ptr<const detail::decoded_ciphertexts> points_;
-};
 
 /// Running sums A = Σ alpha, B = Σ beta for each position of one vote, held as decoded curve
 /// points so that adding a ballot decodes each of its points once and encodes nothing; the

@@ -19,6 +19,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "plenum/crypto/ballot_points.hpp"
 #include "plenum/crypto/bytes.hpp"
 #include "plenum/crypto/group.hpp"
 #include "plenum/crypto/sign.hpp"
@@ -81,6 +82,12 @@ template <std::size_t N>
 /// element, or are the identity and `rule` is reject.
 [[nodiscard]] decoded<crypto::point> read_point(const boost::json::value& v, const field_path& at,
                                                 identity_rule rule);
+/// read_point with the point checked by `points`, which keeps its decoding (a ballot's option
+/// ciphertexts, decoded once for the checks here and the ballot's verification). The same
+/// verdicts and errors.
+[[nodiscard]] decoded<crypto::point> read_point(const boost::json::value& v, const field_path& at,
+                                                identity_rule rule,
+                                                crypto::ballot_points_builder& points);
 /// A scalar in lowercase hex. Errors: invalid_field when it is not 32 bytes of lowercase hex;
 /// errc::non_canonical_scalar when the value is not below the group order.
 [[nodiscard]] decoded<crypto::scalar> read_scalar(const boost::json::value& v,
@@ -162,6 +169,8 @@ class object_reader {
     return read_fixed_hex<N>(v->get(), path(key));
   }
   [[nodiscard]] decoded<crypto::point> point(std::string_view key, identity_rule rule) const;
+  [[nodiscard]] decoded<crypto::point> point(std::string_view key, identity_rule rule,
+                                             crypto::ballot_points_builder& points) const;
   [[nodiscard]] decoded<crypto::scalar> scalar(std::string_view key) const;
   [[nodiscard]] decoded<crypto::public_key> public_key(std::string_view key) const;
   [[nodiscard]] decoded<crypto::signature> signature(std::string_view key) const;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/ballot_points.hpp"
 #include "plenum/crypto/bytes.hpp"
 #include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/keygen.hpp"
@@ -114,6 +115,10 @@ struct cast_ballot_request {
   static constexpr std::string_view type = "cast_ballot";
   std::string vote_id;
   crypto::ballot ballot;
+  /// Not on the wire: the ballot's option ciphertexts as decode_request(frame, sender_key)
+  /// decoded them when it checked their points, for the ballot's verification
+  /// (crypto::verify_ballot takes them); empty from any other decoding and when made in code.
+  crypto::decoded_ballot_points points{};
 };
 
 /// `spoil_ballot`: a delegate challenges a ballot instead of casting it (CVP1 "Spoiled
