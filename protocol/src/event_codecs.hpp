@@ -12,6 +12,7 @@
 
 #include "message_fields.hpp"
 #include "plenum/crypto/group.hpp"
+#include "plenum/protocol/events.hpp"
 #include "plenum/protocol/fields.hpp"
 #include "plenum/protocol/rules.hpp"
 
@@ -161,6 +162,34 @@ struct nested_value {
   }
 };
 
+/// A device key that the reader may hold already (`known`, may be null): taken as that key
+/// when it has the same bytes, else checked in full as public_key.
+struct known_public_key {
+  const known_key_lookup* known = nullptr;
+
+  [[nodiscard]] decoded<crypto::public_key> read(const object_reader& r,
+                                                 std::string_view name) const {
+    if (known != nullptr && *known) {
+      auto bytes = r.fixed_hex<crypto::public_key::size>(name);
+      if (!bytes) return std::move(bytes).error();
+      if (const crypto::public_key* k = (*known)(*bytes)) return *k;
+    }
+    return r.public_key(name);
+  }
+  static void write(boost::json::object& out, std::string_view name, const crypto::public_key& v) {
+    out.emplace(name, v.hex());
+  }
+};
+
+/// A ballot whose voter_pk the reader may hold already (`known`, may be null): decoded with
+/// that key as known (decode_ballot's overload), else as decode_ballot.
+struct known_voter_ballot {
+  const known_key_lookup* known = nullptr;
+
+  [[nodiscard]] decoded<crypto::ballot> read(const object_reader& r, std::string_view name) const;
+  static void write(boost::json::object& out, std::string_view name, const crypto::ballot& b);
+};
+
 // ---- the JSON type each codec writes, for the event schema ----
 
 /// {"type": …, "optional": …} of a member written by `codec`.
@@ -174,6 +203,8 @@ inline schema_entry schema_of(const any_text&) { return {"string"}; }
 inline schema_entry schema_of(const number&) { return {"number"}; }
 inline schema_entry schema_of(const flag&) { return {"boolean"}; }
 inline schema_entry schema_of(const public_key&) { return {"string"}; }
+inline schema_entry schema_of(const known_public_key&) { return {"string"}; }
+inline schema_entry schema_of(const known_voter_ballot&) { return {"object"}; }
 inline schema_entry schema_of(const signature&) { return {"string"}; }
 inline schema_entry schema_of(const optional_signature&) { return {"string", true}; }
 inline schema_entry schema_of(const key_or_empty&) { return {"string"}; }

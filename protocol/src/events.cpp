@@ -217,6 +217,35 @@ decoded<void> attendance_status(const events::attendance_recorded& e, const obje
   return refuse(errc::invalid_field, r.path("status"), "must be present, absent or excused");
 }
 
+}  // namespace
+
+namespace wire {
+
+decoded<crypto::ballot> known_voter_ballot::read(const object_reader& r,
+                                                 std::string_view name) const {
+  auto v = r.required(name);
+  if (!v) return std::move(v).error();
+  if (known != nullptr && *known) {
+    const json::object* ballot = v->get().if_object();
+    const json::value* pk = ballot != nullptr ? ballot->if_contains("voter_pk") : nullptr;
+    if (pk != nullptr) {
+      if (auto bytes = read_fixed_hex<crypto::public_key::size>(*pk, {})) {
+        if (const crypto::public_key* k = (*known)(*bytes))
+          return decode_ballot(v->get(), r.path(name), *k);
+      }
+    }
+  }
+  return decode_ballot(v->get(), r.path(name));
+}
+
+void known_voter_ballot::write(json::object& out, std::string_view name, const crypto::ballot& b) {
+  out.emplace(name, encode_ballot(b));
+}
+
+}  // namespace wire
+
+namespace {
+
 // Each event's members, once, in the order they are written.
 struct event_tables {
   static constexpr auto of(tag<events::congress_created>) {
@@ -429,27 +458,24 @@ struct event_tables {
         member("roster_root", &t::roster_root, wire::optional_fixed_hex<32>{}),
         member("format", &t::format, wire::optional_number{2, 2}));
   }
-  static constexpr auto of(tag<events::ballot_accepted>) {
+  // The ballot events, with `known` the device keys their reader holds already (may be null).
+  static constexpr auto of(tag<events::ballot_accepted>, const known_key_lookup* known = nullptr) {
     using t = events::ballot_accepted;
     return wire::fields<t>(member("vote_id", &t::vote_id, id), member("person", &t::person, id),
-                           member("voter_pk", &t::voter_pk, wire::public_key{}),
+                           member("voter_pk", &t::voter_pk, wire::known_public_key{known}),
                            member("ballot_id", &t::ballot_id, wire::fixed_hex<32>{}),
                            member("digest", &t::digest, wire::fixed_hex<32>{}),
                            member("tracking_code", &t::tracking_code, wire::fixed_hex<32>{}),
-                           member("ballot", &t::ballot,
-                                  wire::nested_value<crypto::ballot, json::object>{
-                                      &decode_ballot, &encode_ballot, "object"}));
+                           member("ballot", &t::ballot, wire::known_voter_ballot{known}));
   }
-  static constexpr auto of(tag<events::ballot_spoiled>) {
+  static constexpr auto of(tag<events::ballot_spoiled>, const known_key_lookup* known = nullptr) {
     using t = events::ballot_spoiled;
     return wire::fields<t>(member("vote_id", &t::vote_id, id), member("person", &t::person, id),
-                           member("voter_pk", &t::voter_pk, wire::public_key{}),
+                           member("voter_pk", &t::voter_pk, wire::known_public_key{known}),
                            member("ballot_id", &t::ballot_id, wire::fixed_hex<32>{}),
                            member("digest", &t::digest, wire::fixed_hex<32>{}),
                            member("tracking_code", &t::tracking_code, wire::fixed_hex<32>{}),
-                           member("ballot", &t::ballot,
-                                  wire::nested_value<crypto::ballot, json::object>{
-                                      &decode_ballot, &encode_ballot, "object"}),
+                           member("ballot", &t::ballot, wire::known_voter_ballot{known}),
                            member("nonces", &t::nonces,
                                   wire::nested_value<crypto::ballot_openings, json::array>{
                                       &read_openings, &encode_openings, "array"}),
@@ -845,6 +871,24 @@ decoded<congress_event> decode_event_payload(std::string_view type, const json::
   }
   return refuse(errc::unknown_message_type, root.child("type"),
                 "\"" + std::string(type) + "\" is not an event type");
+}
+
+decoded<congress_event> decode_event_payload(std::string_view type, std::string_view payload_text,
+                                             const known_key_lookup& known) {
+  const bool accepted = type == events::ballot_accepted::type;
+  if (!accepted && type != events::ballot_spoiled::type)
+    return decode_event_payload(type, payload_text);
+  PLENUM_TRY(auto value, parse_strict_json(payload_text, {max_payload_bytes, 16}));
+  if (!value.is_object()) return refuse(errc::malformed_message, "the payload is not an object");
+  const object_reader r(value.as_object(), field_path{});
+  if (accepted) {
+    PLENUM_TRY(auto e,
+               wire::decode_fields(r, event_tables::of(tag<events::ballot_accepted>{}, &known)));
+    return congress_event(std::in_place_type<events::ballot_accepted>, std::move(e));
+  }
+  PLENUM_TRY(auto e,
+             wire::decode_fields(r, event_tables::of(tag<events::ballot_spoiled>{}, &known)));
+  return congress_event(std::in_place_type<events::ballot_spoiled>, std::move(e));
 }
 
 decoded<congress_event> decode_event_payload(std::string_view type, std::string_view payload_text) {

@@ -6,6 +6,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -53,6 +54,52 @@ json::object recorded(const std::string& type) {
     if (e.type == type) return json::parse(e.payload).as_object();
   ADD_FAILURE() << "no " << type;
   return {};
+}
+
+// Decoded by a reader that holds the enrolled device keys already, every recorded event is
+// the event the plain decoder gives, its ballots' keys taken from what the reader holds; a key
+// the reader does not hold is checked in full, and refused alike when it is not a usable key.
+TEST(Events, AReaderHoldingTheDeviceKeysDecodesEveryEventAlike) {
+  const auto events = recorded_events();
+  std::map<crypto::byte_array<32>, crypto::public_key> held;
+  std::size_t found = 0;
+  const known_key_lookup known =
+      [&](const crypto::byte_array<32>& bytes) -> const crypto::public_key* {
+    auto it = held.find(bytes);
+    if (it == held.end()) return nullptr;
+    ++found;
+    return &it->second;
+  };
+  std::size_t ballots = 0;
+  for (const auto& e : events) {
+    auto plain = decode_event_payload(e.type, e.payload);
+    auto with_keys = decode_event_payload(e.type, e.payload, known);
+    ASSERT_TRUE(plain) << e.seq;
+    ASSERT_TRUE(with_keys) << e.seq << " " << e.type << ": " << with_keys.error().message();
+    EXPECT_EQ(*with_keys, *plain) << e.seq << " " << e.type;
+    EXPECT_EQ(encode_event_payload(*with_keys), e.payload) << e.seq;
+    if (const auto* enrolled = std::get_if<events::device_enrolled>(&*plain))
+      held.insert_or_assign(enrolled->device_pk.bytes(), enrolled->device_pk);
+    if (e.type == "ballot_accepted" || e.type == "ballot_spoiled") ++ballots;
+  }
+  ASSERT_GT(ballots, 0u);
+  EXPECT_EQ(found, 2 * ballots);  // each ballot event's voter_pk and its ballot's
+
+  // A small-order voter_pk the reader does not hold: refused as by the plain decoder.
+  json::object bad = recorded("ballot_accepted");
+  bad["voter_pk"] = std::string(64, '0');
+  const std::string text = json::serialize(bad);
+  auto plain = decode_event_payload("ballot_accepted", text);
+  auto with_keys = decode_event_payload("ballot_accepted", text, known);
+  ASSERT_FALSE(plain);
+  ASSERT_FALSE(with_keys);
+  EXPECT_EQ(with_keys.error().code, errc::invalid_point);
+  EXPECT_EQ(with_keys.error().field, plain.error().field);
+  EXPECT_EQ(with_keys.error().message(), plain.error().message());
+  // No lookup at all: the plain decoder.
+  auto unlooked = decode_event_payload("ballot_accepted", text, known_key_lookup{});
+  ASSERT_FALSE(unlooked);
+  EXPECT_EQ(unlooked.error().field, plain.error().field);
 }
 
 TEST(Events, ABallotAcceptedIsWrittenAsTheGenericEncoderWritesIt) {

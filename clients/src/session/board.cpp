@@ -45,6 +45,7 @@ class board_folder {
   }
   result<void> operator()(const ev::device_enrolled& p) {
     b_.device_keys.insert_or_assign(p.person, p.device_pk);
+    b_.checked_device_keys.try_emplace(p.device_pk.bytes(), p.device_pk);
     return {};
   }
   result<void> operator()(const ev::ceremony_started& p) {
@@ -212,7 +213,11 @@ result<void> board_record::add(const protocol::board_event& e) {
     events.push_back(e);
     return {};
   }
-  auto decoded = protocol::decode_event_payload(e.type, e.payload);
+  auto decoded = protocol::decode_event_payload(
+      e.type, e.payload, [this](const crypto::byte_array<32>& bytes) -> const crypto::public_key* {
+        auto it = checked_device_keys.find(bytes);
+        return it == checked_device_keys.end() ? nullptr : &it->second;
+      });
   if (!decoded) return errc::malformed_message;
   if (auto folded = std::visit(board_folder(*this, e), *decoded); !folded) return folded;
   signers = next_signers;

@@ -138,6 +138,9 @@ struct board_record {
   std::vector<std::string> vote_order;                ///< vote ids as created
   /// Device keys currently enrolled, by person.
   std::map<std::string, crypto::public_key> device_keys;
+  /// Every device key enrolled so far, by its bytes: checked when its enrollment was read, so
+  /// that a ballot event naming one takes it without checking it again.
+  std::map<crypto::byte_array<32>, crypto::public_key> checked_device_keys;
 
   /// Adds one event (seq must be events.size()), read with the one event decoder
   /// (protocol::decode_event_payload); a sealed event, or one of a type this client does not

@@ -8,6 +8,7 @@
 
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -827,6 +828,21 @@ using congress_event = std::variant<
 /// The same from a parsed payload object.
 [[nodiscard]] decoded<congress_event> decode_event_payload(std::string_view type,
                                                            const boost::json::object& payload);
+
+/// A device key its reader holds already, found by its bytes, or null: one decoded (and so
+/// checked) before, e.g. from the board's `device_enrolled` events.
+using known_key_lookup =
+    std::function<const crypto::public_key*(const crypto::byte_array<32>& bytes)>;
+
+/// decode_event_payload for a reader that holds device keys already: a `ballot_accepted` or
+/// `ballot_spoiled` whose `voter_pk` (and its ballot's) has the bytes of a key `known` finds
+/// takes that key without checking it again (an Ed25519 key's check costs about one scalar
+/// multiplication; every ballot event names its voter's key twice). Any other key is checked
+/// in full, and every other event and member is decoded as decode_event_payload decodes it: the
+/// same event, the same errors.
+[[nodiscard]] decoded<congress_event> decode_event_payload(std::string_view type,
+                                                           std::string_view payload_text,
+                                                           const known_key_lookup& known);
 
 /// The payload as a JSON object, members in EVENTS.md order.
 [[nodiscard]] boost::json::object event_payload_object(const congress_event& e);
