@@ -30,7 +30,14 @@ class replayer {
 
   void apply(const protocol::board_event& e) {
     m_.entry_hashes.push_back(e.entry_hash);
-    auto decoded = protocol::decode_event_payload(e.type, e.payload);
+    // A ballot event's voter key, when it is an enrolled device's, was checked with its
+    // enrollment: taken as that key (the same event either way).
+    auto decoded = protocol::decode_event_payload(
+        e.type, e.payload,
+        [this](const crypto::byte_array<32>& bytes) -> const crypto::public_key* {
+          auto it = checked_keys_.find(bytes);
+          return it == checked_keys_.end() ? nullptr : &it->second;
+        });
     if (!decoded) {
       log_.fail("events", "", seq_text(e.seq) + " (" + e.type + "): " + decoded.error().message());
       return;
@@ -442,6 +449,7 @@ class replayer {
   void on(const protocol::board_event&, const ev::device_enrolled& p) {
     if (!m_.roles.contains(p.person)) throw bad_payload("enrollment of unknown person " + p.person);
     m_.keys.insert_or_assign(p.person, p.device_pk);
+    checked_keys_.try_emplace(p.device_pk.bytes(), p.device_pk);
     if (!p.possession) {
       ++enrollments_unproven_;
       return;
@@ -763,6 +771,8 @@ class replayer {
 
   congress_model& m_;
   check_log& log_;
+  /// Every device key enrolled so far, by its bytes (each checked when its event was decoded).
+  std::map<crypto::byte_array<32>, crypto::public_key> checked_keys_;
   std::uint64_t enrollments_unproven_ = 0;
   std::map<std::string, proposal_model> proposals_;
   // (sitting, item) → the proposal the item carries.
