@@ -119,9 +119,9 @@ decoded<crypto::ballot> decode_ballot(const json::value& v, const field_path& at
 }
 
 decoded<crypto::ballot> decode_ballot(const json::value& v, const field_path& at,
-                                      const crypto::public_key& voter_key,
-                                      crypto::ballot_points_builder& points) {
-  return decode_ballot_with(v, at, &voter_key, &points);
+                                      const crypto::public_key* voter_key,
+                                      crypto::ballot_points_builder* points) {
+  return decode_ballot_with(v, at, voter_key, points);
 }
 
 json::object encode_ballot(const crypto::ballot& b) {

@@ -162,17 +162,17 @@ struct nested_value {
   }
 };
 
-/// A device key that the reader may hold already (`known`, may be null): taken as that key
+/// A device key that the reader may hold already (`reading`, may be null): taken as that key
 /// when it has the same bytes, else checked in full as public_key.
 struct known_public_key {
-  const known_key_lookup* known = nullptr;
+  const ballot_event_reading* reading = nullptr;
 
   [[nodiscard]] decoded<crypto::public_key> read(const object_reader& r,
                                                  std::string_view name) const {
-    if (known != nullptr && *known) {
+    if (reading != nullptr && reading->known) {
       auto bytes = r.fixed_hex<crypto::public_key::size>(name);
       if (!bytes) return std::move(bytes).error();
-      if (const crypto::public_key* k = (*known)(*bytes)) return *k;
+      if (const crypto::public_key* k = reading->known(*bytes)) return *k;
     }
     return r.public_key(name);
   }
@@ -181,10 +181,11 @@ struct known_public_key {
   }
 };
 
-/// A ballot whose voter_pk the reader may hold already (`known`, may be null): decoded with
-/// that key as known (decode_ballot's overload), else as decode_ballot.
+/// A ballot read as `reading` asks (may be null): its voter_pk taken as a key the reader holds
+/// (decode_ballot's known-voter overload), its option ciphertexts checked by the reader's
+/// ballot_points_builder; otherwise as decode_ballot.
 struct known_voter_ballot {
-  const known_key_lookup* known = nullptr;
+  const ballot_event_reading* reading = nullptr;
 
   [[nodiscard]] decoded<crypto::ballot> read(const object_reader& r, std::string_view name) const;
   static void write(boost::json::object& out, std::string_view name, const crypto::ballot& b);

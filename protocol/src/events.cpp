@@ -225,17 +225,17 @@ decoded<crypto::ballot> known_voter_ballot::read(const object_reader& r,
                                                  std::string_view name) const {
   auto v = r.required(name);
   if (!v) return std::move(v).error();
-  if (known != nullptr && *known) {
+  if (reading == nullptr) return decode_ballot(v->get(), r.path(name));
+  const crypto::public_key* key = nullptr;
+  if (reading->known) {
     const json::object* ballot = v->get().if_object();
     const json::value* pk = ballot != nullptr ? ballot->if_contains("voter_pk") : nullptr;
     if (pk != nullptr) {
-      if (auto bytes = read_fixed_hex<crypto::public_key::size>(*pk, {})) {
-        if (const crypto::public_key* k = (*known)(*bytes))
-          return decode_ballot(v->get(), r.path(name), *k);
-      }
+      if (auto bytes = read_fixed_hex<crypto::public_key::size>(*pk, {}))
+        key = reading->known(*bytes);
     }
   }
-  return decode_ballot(v->get(), r.path(name));
+  return decode_ballot(v->get(), r.path(name), key, reading->points);
 }
 
 void known_voter_ballot::write(json::object& out, std::string_view name, const crypto::ballot& b) {
@@ -458,24 +458,26 @@ struct event_tables {
         member("roster_root", &t::roster_root, wire::optional_fixed_hex<32>{}),
         member("format", &t::format, wire::optional_number{2, 2}));
   }
-  // The ballot events, with `known` the device keys their reader holds already (may be null).
-  static constexpr auto of(tag<events::ballot_accepted>, const known_key_lookup* known = nullptr) {
+  // The ballot events, read as `reading` asks (may be null: as any event).
+  static constexpr auto of(tag<events::ballot_accepted>,
+                           const ballot_event_reading* reading = nullptr) {
     using t = events::ballot_accepted;
     return wire::fields<t>(member("vote_id", &t::vote_id, id), member("person", &t::person, id),
-                           member("voter_pk", &t::voter_pk, wire::known_public_key{known}),
+                           member("voter_pk", &t::voter_pk, wire::known_public_key{reading}),
                            member("ballot_id", &t::ballot_id, wire::fixed_hex<32>{}),
                            member("digest", &t::digest, wire::fixed_hex<32>{}),
                            member("tracking_code", &t::tracking_code, wire::fixed_hex<32>{}),
-                           member("ballot", &t::ballot, wire::known_voter_ballot{known}));
+                           member("ballot", &t::ballot, wire::known_voter_ballot{reading}));
   }
-  static constexpr auto of(tag<events::ballot_spoiled>, const known_key_lookup* known = nullptr) {
+  static constexpr auto of(tag<events::ballot_spoiled>,
+                           const ballot_event_reading* reading = nullptr) {
     using t = events::ballot_spoiled;
     return wire::fields<t>(member("vote_id", &t::vote_id, id), member("person", &t::person, id),
-                           member("voter_pk", &t::voter_pk, wire::known_public_key{known}),
+                           member("voter_pk", &t::voter_pk, wire::known_public_key{reading}),
                            member("ballot_id", &t::ballot_id, wire::fixed_hex<32>{}),
                            member("digest", &t::digest, wire::fixed_hex<32>{}),
                            member("tracking_code", &t::tracking_code, wire::fixed_hex<32>{}),
-                           member("ballot", &t::ballot, wire::known_voter_ballot{known}),
+                           member("ballot", &t::ballot, wire::known_voter_ballot{reading}),
                            member("nonces", &t::nonces,
                                   wire::nested_value<crypto::ballot_openings, json::array>{
                                       &read_openings, &encode_openings, "array"}),
@@ -874,7 +876,7 @@ decoded<congress_event> decode_event_payload(std::string_view type, const json::
 }
 
 decoded<congress_event> decode_event_payload(std::string_view type, std::string_view payload_text,
-                                             const known_key_lookup& known) {
+                                             const ballot_event_reading& reading) {
   const bool accepted = type == events::ballot_accepted::type;
   if (!accepted && type != events::ballot_spoiled::type)
     return decode_event_payload(type, payload_text);
@@ -883,11 +885,11 @@ decoded<congress_event> decode_event_payload(std::string_view type, std::string_
   const object_reader r(value.as_object(), field_path{});
   if (accepted) {
     PLENUM_TRY(auto e,
-               wire::decode_fields(r, event_tables::of(tag<events::ballot_accepted>{}, &known)));
+               wire::decode_fields(r, event_tables::of(tag<events::ballot_accepted>{}, &reading)));
     return congress_event(std::in_place_type<events::ballot_accepted>, std::move(e));
   }
   PLENUM_TRY(auto e,
-             wire::decode_fields(r, event_tables::of(tag<events::ballot_spoiled>{}, &known)));
+             wire::decode_fields(r, event_tables::of(tag<events::ballot_spoiled>{}, &reading)));
   return congress_event(std::in_place_type<events::ballot_spoiled>, std::move(e));
 }
 

@@ -100,7 +100,7 @@ struct ballot_field {
     auto v = r.required(name);
     if (!v) return std::move(v).error();
     if (sender_key != nullptr && points != nullptr)
-      return decode_ballot(v->get(), r.path(name), *sender_key, *points);
+      return decode_ballot(v->get(), r.path(name), sender_key, points);
     if (sender_key != nullptr) return decode_ballot(v->get(), r.path(name), *sender_key);
     return decode_ballot(v->get(), r.path(name));
   }

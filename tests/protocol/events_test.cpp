@@ -56,24 +56,30 @@ json::object recorded(const std::string& type) {
   return {};
 }
 
-// Decoded by a reader that holds the enrolled device keys already, every recorded event is
-// the event the plain decoder gives, its ballots' keys taken from what the reader holds; a key
-// the reader does not hold is checked in full, and refused alike when it is not a usable key.
+// Decoded by a reader that holds the enrolled device keys already and keeps ballots' points,
+// every recorded event is the event the plain decoder gives, its ballots' keys taken from what
+// the reader holds and their points kept; a key the reader does not hold is checked in full,
+// and refused alike when it is not a usable key.
 TEST(Events, AReaderHoldingTheDeviceKeysDecodesEveryEventAlike) {
   const auto events = recorded_events();
   std::map<crypto::byte_array<32>, crypto::public_key> held;
   std::size_t found = 0;
-  const known_key_lookup known =
-      [&](const crypto::byte_array<32>& bytes) -> const crypto::public_key* {
+  crypto::ballot_points_builder points;
+  ballot_event_reading known;
+  known.known = [&](const crypto::byte_array<32>& bytes) -> const crypto::public_key* {
     auto it = held.find(bytes);
     if (it == held.end()) return nullptr;
     ++found;
     return &it->second;
   };
+  known.points = &points;
   std::size_t ballots = 0;
   for (const auto& e : events) {
     auto plain = decode_event_payload(e.type, e.payload);
     auto with_keys = decode_event_payload(e.type, e.payload, known);
+    // A ballot event's points kept for the reader's sums; none from any other event.
+    EXPECT_EQ(points.finish().empty(), e.type != "ballot_accepted" && e.type != "ballot_spoiled")
+        << e.seq << " " << e.type;
     ASSERT_TRUE(plain) << e.seq;
     ASSERT_TRUE(with_keys) << e.seq << " " << e.type << ": " << with_keys.error().message();
     EXPECT_EQ(*with_keys, *plain) << e.seq << " " << e.type;
@@ -97,7 +103,7 @@ TEST(Events, AReaderHoldingTheDeviceKeysDecodesEveryEventAlike) {
   EXPECT_EQ(with_keys.error().field, plain.error().field);
   EXPECT_EQ(with_keys.error().message(), plain.error().message());
   // No lookup at all: the plain decoder.
-  auto unlooked = decode_event_payload("ballot_accepted", text, known_key_lookup{});
+  auto unlooked = decode_event_payload("ballot_accepted", text, ballot_event_reading{});
   ASSERT_FALSE(unlooked);
   EXPECT_EQ(unlooked.error().field, plain.error().field);
 }

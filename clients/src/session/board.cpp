@@ -37,7 +37,10 @@ namespace ev = protocol::events;
 // does not hold is malformed_message.
 class board_folder {
  public:
-  board_folder(board_record& board, const protocol::board_event& e) : b_(board), e_(e) {}
+  /// `points`: a ballot event's option ciphertexts as its decoding decoded them (or empty).
+  board_folder(board_record& board, const protocol::board_event& e,
+               crypto::decoded_ballot_points points)
+      : b_(board), e_(e), points_(std::move(points)) {}
 
   result<void> operator()(const ev::congress_created& p) {
     b_.congress_id = p.congress_id;
@@ -133,7 +136,7 @@ class board_folder {
       std::vector<crypto::ciphertext> cts;
       for (const auto& c : p.ballot.contests)
         for (const auto& o : c.options) cts.push_back(o.ct);
-      if (!v->tally.add(cts)) return errc::malformed_message;  // not one per position
+      if (!v->tally.add(cts, points_)) return errc::malformed_message;  // not one per position
     }
     v->ballots.push_back(ballot_record{p.person, e_.seq, e_.entry_hash, p.tracking_code, p.ballot});
     return {};
@@ -192,6 +195,7 @@ class board_folder {
 
   board_record& b_;
   const protocol::board_event& e_;
+  crypto::decoded_ballot_points points_;
 };
 
 }  // namespace
@@ -213,13 +217,18 @@ result<void> board_record::add(const protocol::board_event& e) {
     events.push_back(e);
     return {};
   }
-  auto decoded = protocol::decode_event_payload(
-      e.type, e.payload, [this](const crypto::byte_array<32>& bytes) -> const crypto::public_key* {
-        auto it = checked_device_keys.find(bytes);
-        return it == checked_device_keys.end() ? nullptr : &it->second;
-      });
+  // A ballot's voter key taken from the enrolled keys, its points decoded once for the sums.
+  crypto::ballot_points_builder points;
+  protocol::ballot_event_reading reading;
+  reading.known = [this](const crypto::byte_array<32>& bytes) -> const crypto::public_key* {
+    auto it = checked_device_keys.find(bytes);
+    return it == checked_device_keys.end() ? nullptr : &it->second;
+  };
+  reading.points = &points;
+  auto decoded = protocol::decode_event_payload(e.type, e.payload, reading);
   if (!decoded) return errc::malformed_message;
-  if (auto folded = std::visit(board_folder(*this, e), *decoded); !folded) return folded;
+  if (auto folded = std::visit(board_folder(*this, e, points.finish()), *decoded); !folded)
+    return folded;
   signers = next_signers;
   events.push_back(e);
   return {};

@@ -32,12 +32,12 @@ class replayer {
     m_.entry_hashes.push_back(e.entry_hash);
     // A ballot event's voter key, when it is an enrolled device's, was checked with its
     // enrollment: taken as that key (the same event either way).
-    auto decoded = protocol::decode_event_payload(
-        e.type, e.payload,
-        [this](const crypto::byte_array<32>& bytes) -> const crypto::public_key* {
-          auto it = checked_keys_.find(bytes);
-          return it == checked_keys_.end() ? nullptr : &it->second;
-        });
+    protocol::ballot_event_reading reading;
+    reading.known = [this](const crypto::byte_array<32>& bytes) -> const crypto::public_key* {
+      auto it = checked_keys_.find(bytes);
+      return it == checked_keys_.end() ? nullptr : &it->second;
+    };
+    auto decoded = protocol::decode_event_payload(e.type, e.payload, reading);
     if (!decoded) {
       log_.fail("events", "", seq_text(e.seq) + " (" + e.type + "): " + decoded.error().message());
       return;

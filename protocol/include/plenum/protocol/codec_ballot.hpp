@@ -45,13 +45,14 @@ inline constexpr std::size_t max_proof_entries = crypto::max_contests * crypto::
 [[nodiscard]] decoded<crypto::ballot> decode_ballot(const boost::json::value& v,
                                                     const field_path& at,
                                                     const crypto::public_key& voter_key);
-/// The same, with every option ciphertext's points checked by `points`, which keeps their
-/// decodings for the ballot's verification (crypto::verify_ballot) so that they are decoded
+/// decode_ballot with a known key as above when `voter_key` is not null, and with every option
+/// ciphertext's points checked by `points` when it is not null, which keeps their decodings for
+/// the ballot's verification (crypto::verify_ballot) or a running tally so that they are decoded
 /// once. The same verdicts and errors; on an error, what `points` kept is of no use.
 [[nodiscard]] decoded<crypto::ballot> decode_ballot(const boost::json::value& v,
                                                     const field_path& at,
-                                                    const crypto::public_key& voter_key,
-                                                    crypto::ballot_points_builder& points);
+                                                    const crypto::public_key* voter_key,
+                                                    crypto::ballot_points_builder* points);
 
 /// The JSON form of `b`, members in the order above.
 [[nodiscard]] boost::json::object encode_ballot(const crypto::ballot& b);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "plenum/crypto/ballot.hpp"
+#include "plenum/crypto/ballot_points.hpp"
 #include "plenum/crypto/bytes.hpp"
 #include "plenum/crypto/decryption.hpp"
 #include "plenum/crypto/group.hpp"
@@ -834,15 +835,24 @@ using congress_event = std::variant<
 using known_key_lookup =
     std::function<const crypto::public_key*(const crypto::byte_array<32>& bytes)>;
 
-/// decode_event_payload for a reader that holds device keys already: a `ballot_accepted` or
-/// `ballot_spoiled` whose `voter_pk` (and its ballot's) has the bytes of a key `known` finds
-/// takes that key without checking it again (an Ed25519 key's check costs about one scalar
-/// multiplication; every ballot event names its voter's key twice). Any other key is checked
-/// in full, and every other event and member is decoded as decode_event_payload decodes it: the
-/// same event, the same errors.
+/// What a board reader brings to the decoding of ballot events.
+struct ballot_event_reading {
+  /// The device keys it holds already (may be empty): a ballot event's `voter_pk` (and its
+  /// ballot's) of the bytes of one of them is taken as that key without checking it again (an
+  /// Ed25519 key's check costs about one scalar multiplication; every ballot event names its
+  /// voter's key twice).
+  known_key_lookup known;
+  /// When not null, checks the ballot's option ciphertexts and keeps their decodings, for the
+  /// reader's running sums (crypto::running_tally::add), so that they are decoded once.
+  crypto::ballot_points_builder* points = nullptr;
+};
+
+/// decode_event_payload for a board reader (above) on a `ballot_accepted` or `ballot_spoiled`;
+/// any key `reading.known` does not find is checked in full, and every other event and member
+/// is decoded as decode_event_payload decodes it: the same event, the same errors.
 [[nodiscard]] decoded<congress_event> decode_event_payload(std::string_view type,
                                                            std::string_view payload_text,
-                                                           const known_key_lookup& known);
+                                                           const ballot_event_reading& reading);
 
 /// The payload as a JSON object, members in EVENTS.md order.
 [[nodiscard]] boost::json::object event_payload_object(const congress_event& e);
