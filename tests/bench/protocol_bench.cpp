@@ -7,7 +7,9 @@
 #include <string>
 
 #include "kat.hpp"
+#include "plenum/crypto/sign.hpp"
 #include "plenum/protocol/codec_ballot.hpp"
+#include "plenum/protocol/envelope.hpp"
 #include "plenum/protocol/messages.hpp"
 #include "plenum/protocol/strict_json.hpp"
 
@@ -38,6 +40,25 @@ void BM_DecodeCastBallot(benchmark::State& state) {
   state.counters["frame_bytes"] = static_cast<double>(text.size());
 }
 BENCHMARK(BM_DecodeCastBallot)->DenseRange(0, 3)->Unit(benchmark::kMicrosecond);
+
+// The same frames as plenumd decodes them from a connection authenticated as the ballot's
+// voter: the voter_pk is the session's key, checked when the device enrolled and signed in.
+void BM_DecodeCastBallotFromItsSender(benchmark::State& state) {
+  const auto vote = static_cast<std::size_t>(state.range(0));
+  const std::string text = cast_ballot_text(vote);
+  const json::value& ballot = test::kat().at("votes").at(vote).at("ballots").at(0).at("ballot");
+  const auto sender = crypto::public_key::from_hex(ballot.at("voter_pk").as_string());
+  if (!sender) throw std::runtime_error("the known answer's voter_pk");
+  for (auto _ : state) {
+    auto f = parse_request(text);
+    if (!f) throw std::runtime_error(f.error().message());
+    auto r = decode_request(*f, *sender);
+    if (!r) throw std::runtime_error(r.error().message());
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_DecodeCastBallotFromItsSender)->DenseRange(0, 3)->Unit(benchmark::kMicrosecond);
 
 // The strict parser alone against Boost.JSON's own: the price of watching for duplicate keys.
 void BM_ParseStrict(benchmark::State& state) {
