@@ -25,6 +25,11 @@ void websocket_session::run(http::request<http::string_body> upgrade) {
   ws_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& res) { res.set(http::field::server, "plenumd"); }));
   ws_.read_message_max(state_->limits.read_message_max);
+  // Each message one frame: Beast otherwise cuts every message over 4 KiB (a ballot's receipt
+  // with its board entry, every board push) into 4 KiB frames, each its own TLS record and
+  // system call; whole, a message goes out in 8 KiB records (what Asio's TLS stream writes at
+  // once).
+  ws_.auto_fragment(false);
   ws_.async_accept(upgrade,
                    beast::bind_front_handler(&websocket_session::on_accept, shared_from_this()));
 }
