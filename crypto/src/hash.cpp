@@ -20,7 +20,8 @@ transcript& transcript::u64(std::uint64_t n) {
 
 transcript& transcript::raw(byte_span bytes) {
   std::uint64_t length = bytes.size();
-  for (std::size_t i = 0; i < 8; ++i) input_.push_back(static_cast<std::uint8_t>(length >> (8 * i)));
+  for (std::size_t i = 0; i < 8; ++i)
+    input_.push_back(static_cast<std::uint8_t>(length >> (8 * i)));
   input_.insert(input_.end(), bytes.begin(), bytes.end());
   return *this;
 }

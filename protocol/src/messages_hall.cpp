@@ -404,11 +404,11 @@ struct hall_tables {
   }
   static constexpr auto of(tag<record_attendance_request>) {
     using t = record_attendance_request;
-    return wire::fields<t>(
-        member("activity_id", &t::activity_id, id_text), member("person", &t::person, id_text),
-        member("status", &t::status, id_text),
-        // Empty is the domain's to refuse: attendance_reason_required.
-        member("reason", &t::reason, wire::text{max_title_bytes, 0}));
+    return wire::fields<t>(member("activity_id", &t::activity_id, id_text),
+                           member("person", &t::person, id_text),
+                           member("status", &t::status, id_text),
+                           // Empty is the domain's to refuse: attendance_reason_required.
+                           member("reason", &t::reason, wire::text{max_title_bytes, 0}));
   }
   static constexpr auto of(tag<record_activity_held_request>) {
     using t = record_activity_held_request;

@@ -10,7 +10,8 @@ const char* const order_hex = "edd3f55c1a631258d69cf7a2def9de1400000000000000000
 TEST(Scalar, RejectsNonCanonical) {
   EXPECT_FALSE(scalar::from_hex(order_hex).has_value());  // q itself
   EXPECT_FALSE(scalar::from_hex(std::string(64, 'f')).has_value());
-  auto q_minus_1 = scalar::from_hex("ecd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010");
+  auto q_minus_1 =
+      scalar::from_hex("ecd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010");
   ASSERT_TRUE(q_minus_1.has_value());
   EXPECT_EQ(*q_minus_1 + scalar::from_u64(1), scalar{});
   EXPECT_FALSE(scalar::from_hex("00").has_value());

@@ -263,19 +263,19 @@ TEST_F(sitting_test, WholeSittingThroughTheCommandLine) {
 
   // Satisfaction appraisal of a resolution's implementation and a rectification: the first
   // has 40 满意 + 10 基本满意 of 100 ballots, exactly half (flagged); the second 60 + 20.
-  auto satisfaction = run_vote("s1", "i5",
-                               {"--kind", "satisfaction", "--title", "Satisfaction", "--members",
-                                "Roads,Schools"},
-                               {"--grid", "item-0=satisfied,item-1=satisfied"}, [](int i) {
-                                 std::string m1 = i <= 40   ? "item-0=satisfied,"
-                                                  : i <= 50 ? "item-0=basically_satisfied,"
-                                                            : "item-0=unsatisfied,";
-                                 std::string m2 = i <= 60   ? "item-1=satisfied"
-                                                  : i <= 80 ? "item-1=basically_satisfied"
-                                                  : i <= 90 ? "item-1=unsatisfied"
-                                                            : "";
-                                 return m1 + m2;
-                               });
+  auto satisfaction =
+      run_vote("s1", "i5",
+               {"--kind", "satisfaction", "--title", "Satisfaction", "--members", "Roads,Schools"},
+               {"--grid", "item-0=satisfied,item-1=satisfied"}, [](int i) {
+                 std::string m1 = i <= 40   ? "item-0=satisfied,"
+                                  : i <= 50 ? "item-0=basically_satisfied,"
+                                            : "item-0=unsatisfied,";
+                 std::string m2 = i <= 60   ? "item-1=satisfied"
+                                  : i <= 80 ? "item-1=basically_satisfied"
+                                  : i <= 90 ? "item-1=unsatisfied"
+                                            : "";
+                 return m1 + m2;
+               });
   EXPECT_EQ(numbers(at(satisfaction, "counts")),
             (std::vector<std::uint64_t>{40, 10, 50, 60, 20, 10}));
   EXPECT_EQ(strings(at(satisfaction, "outcome.flagged")), (std::vector<std::string>{"item-0"}))

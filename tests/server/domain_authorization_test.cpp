@@ -28,8 +28,8 @@ const std::vector<std::pair<std::string, std::string>> roles = {
 const std::string outstanding_code = "7K2M-Q9XD-0PAB-4TNV";
 
 // s1: open, 16 of 20 present, ceremony complete, item i1 (report) current, motion v1 created,
-// proposal P1 submitted by D001 and accepted, P3 submitted by D002. s2: check-in open, D005–D020 present. s3: scheduled. D010 holds an
-// unspent code.
+// proposal P1 submitted by D001 and accepted, P3 submitted by D002. s2: check-in open, D005–D020
+// present. s3: scheduled. D010 holds an unspent code.
 const test::congress& base() {
   static const test::congress c = [] {
     test::congress b(20);
@@ -240,15 +240,15 @@ std::vector<authz_case> cases() {
                  base,
                  fixed(set_calendar{2026, {"2026-10-01"}, {"2026-10-10"}}),
                  {"secretary"}});
-  out.push_back(
-      {"accept_proposal", base, fixed(accept_proposal{"P3", "住建局"}), {"secretary"}});
+  out.push_back({"accept_proposal", base, fixed(accept_proposal{"P3", "住建局"}), {"secretary"}});
   out.push_back({"merge_proposal", base, fixed(merge_proposal{"P3", "P1"}), {"secretary"}});
   out.push_back(
       {"convert_proposal", base, fixed(convert_proposal{"P3", "转为意见建议"}), {"secretary"}});
   out.push_back({"answer_proposal", base, fixed(answer_proposal{"P1", "答复"}), {"secretary"}});
-  out.push_back(
-      {"rate_proposal", with_proposal_answered, fixed(rate_proposal{"P1", "satisfied"}),
-       {"delegate"}});
+  out.push_back({"rate_proposal",
+                 with_proposal_answered,
+                 fixed(rate_proposal{"P1", "satisfied"}),
+                 {"delegate"}});
   out.push_back({"register_contact",
                  base,
                  fixed(register_contact{"C1", "member", "D001", {{{"name", "王建国"}}, {}}}),

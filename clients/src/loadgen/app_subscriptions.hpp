@@ -22,9 +22,9 @@ struct app_subscription {
   /// (client.ts catchUpBoard, done when the topics follow the board).
   bool reads_board_past;
   /// The get_board `only` selection of those reads; empty: every event. With "course" (the
-  /// tablet, subscribed to the `course` topic: its pushes are that selection too) the past ends at the reply's next_seq, and
-  /// a pushed ceremony_started whose scrutineers' enrollments it does not hold has it read the
-  /// course again up to the ceremony (client.ts fillScrutineerEnrollments).
+  /// tablet, subscribed to the `course` topic: its pushes are that selection too) the past ends at
+  /// the reply's next_seq, and a pushed ceremony_started whose scrutineers' enrollments it does not
+  /// hold has it read the course again up to the ceremony (client.ts fillScrutineerEnrollments).
   std::string_view board_read_only;
   /// Sends get_state after a state push that changes the sitting's course (a pushed state is
   /// the public view; the tablet fetches its personal one when the sitting, its check-in, the

@@ -156,8 +156,7 @@ result<vote_sheet> vote_sheet_of(const std::vector<read_event>& events,
   const auto digest = crypto::result_digest(r);
   if (decided.result_digest && *decided.result_digest != digest) return errc::invalid_tally;
   const sheet_header header{v->congress, v->sitting_title, v->sitting_date};
-  auto sheet =
-      make_vote_sheet(header, created.manifest, *rule, *outcome, signers->signers, digest);
+  auto sheet = make_vote_sheet(header, created.manifest, *rule, *outcome, signers->signers, digest);
   if (!sheet) return sheet.error();
   sheet->announced = signers->announced;
   return sheet;

@@ -500,21 +500,17 @@ struct record_activity_held {
 };
 
 /// Every command.
-using command =
-    std::variant<create_congress, import_roster, acknowledge_warnings, issue_enrollment_code,
-                 enroll_device, create_sitting, open_checkin, close_checkin, check_in,
-                 assisted_check_in, excuse_delegate, withdraw_excusal, open_sitting, close_sitting,
-                 add_item, add_material, set_current_item, submit_proposal, create_vote, open_vote,
-                 close_vote, cast_ballot, record_result, start_ceremony, submit_keygen,
-                 confirm_keys, submit_partial, sign_result, announce_result, spoil_ballot,
-                 set_calendar, accept_proposal, merge_proposal, convert_proposal, answer_proposal,
-                 rate_proposal,
-                 record_delegate_left, seat_alternate, add_delegate, record_rectification,
-                 report_implementation, refresh_follow_up, register_contact, remove_contact,
-                 set_committee_contacts, log_opinion, route_opinion, extend_opinion,
-                 answer_opinion, refuse_opinion, report_back_opinion,
-                 issue_monthly_report,
-                 form_group, change_group, approve_group_leaders, plan_activity,
-                 activity_check_in, record_attendance, record_activity_held>;
+using command = std::variant<
+    create_congress, import_roster, acknowledge_warnings, issue_enrollment_code, enroll_device,
+    create_sitting, open_checkin, close_checkin, check_in, assisted_check_in, excuse_delegate,
+    withdraw_excusal, open_sitting, close_sitting, add_item, add_material, set_current_item,
+    submit_proposal, create_vote, open_vote, close_vote, cast_ballot, record_result, start_ceremony,
+    submit_keygen, confirm_keys, submit_partial, sign_result, announce_result, spoil_ballot,
+    set_calendar, accept_proposal, merge_proposal, convert_proposal, answer_proposal, rate_proposal,
+    record_delegate_left, seat_alternate, add_delegate, record_rectification, report_implementation,
+    refresh_follow_up, register_contact, remove_contact, set_committee_contacts, log_opinion,
+    route_opinion, extend_opinion, answer_opinion, refuse_opinion, report_back_opinion,
+    issue_monthly_report, form_group, change_group, approve_group_leaders, plan_activity,
+    activity_check_in, record_attendance, record_activity_held>;
 
 }  // namespace plenum::server::domain

@@ -13,7 +13,8 @@ namespace plenum::server::domain {
 /// The public state of one sitting: {"congress":{id,name,term_start,term_end},
 /// "sitting":{id,title,date,status,checkin_open,kind (annual|extraordinary),year (0: unknown)},
 /// "seated","present","quorum":{"required","shortfall","holds"},"agenda":[items in order with
-/// materials, and `follow_up` on a generated follow-up report],"current_item","votes":[{id,item_id,kind,title,secret,status,seated,present,
+/// materials, and `follow_up` on a generated follow-up
+/// report],"current_item","votes":[{id,item_id,kind,title,secret,status,seated,present,
 /// received,eligible_present (of vote_opened's `eligible` list, those present now),outcome(parsed,
 /// once decided), and once decided result_digest, decrypted_by (how many partials were combined),
 /// signatures (how many of those scrutineers signed the result), signed_by (their indices),

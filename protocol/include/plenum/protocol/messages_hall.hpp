@@ -619,31 +619,27 @@ struct get_performance_file_request {
 };
 
 /// Every hall command and query.
-using hall_request =
-    std::variant<import_roster_request, acknowledge_warnings_request, issue_enrollment_code_request,
-                 create_sitting_request, open_checkin_request, close_checkin_request,
-                 assisted_checkin_request, excuse_delegate_request, withdraw_excusal_request,
-                 open_sitting_request, close_sitting_request, add_item_request,
-                 add_material_request, set_current_item_request, submit_proposal_request,
-                 create_vote_request, open_vote_request, close_vote_request, start_ceremony_request,
-                 get_roster_request, get_my_status_request, get_ceremony_request, get_tally_request,
-                 get_roster_proof_request,
-                 get_board_request, export_record_request, sign_result_request,
-                 announce_result_request, prepare_download_request, set_calendar_request,
-                 accept_proposal_request, merge_proposal_request, convert_proposal_request,
-                 answer_proposal_request, rate_proposal_request, get_proposals_request,
-                 record_delegate_left_request,
-                 seat_alternate_request, add_delegate_request, record_rectification_request,
-                 report_implementation_request, refresh_follow_up_request, get_follow_up_request,
-                 register_contact_request, remove_contact_request, set_committee_contacts_request,
-                 log_opinion_request, route_opinion_request, extend_opinion_request,
-                 answer_opinion_request, refuse_opinion_request, report_back_opinion_request,
-                 get_contacts_request, get_opinions_request,
-                 issue_monthly_report_request, get_monthly_report_request,
-                 get_performance_file_request,
-                 form_group_request, change_group_request, approve_group_leaders_request,
-                 plan_activity_request, activity_checkin_request, record_attendance_request,
-                 record_activity_held_request, get_groups_request, get_activities_request>;
+using hall_request = std::variant<
+    import_roster_request, acknowledge_warnings_request, issue_enrollment_code_request,
+    create_sitting_request, open_checkin_request, close_checkin_request, assisted_checkin_request,
+    excuse_delegate_request, withdraw_excusal_request, open_sitting_request, close_sitting_request,
+    add_item_request, add_material_request, set_current_item_request, submit_proposal_request,
+    create_vote_request, open_vote_request, close_vote_request, start_ceremony_request,
+    get_roster_request, get_my_status_request, get_ceremony_request, get_tally_request,
+    get_roster_proof_request, get_board_request, export_record_request, sign_result_request,
+    announce_result_request, prepare_download_request, set_calendar_request,
+    accept_proposal_request, merge_proposal_request, convert_proposal_request,
+    answer_proposal_request, rate_proposal_request, get_proposals_request,
+    record_delegate_left_request, seat_alternate_request, add_delegate_request,
+    record_rectification_request, report_implementation_request, refresh_follow_up_request,
+    get_follow_up_request, register_contact_request, remove_contact_request,
+    set_committee_contacts_request, log_opinion_request, route_opinion_request,
+    extend_opinion_request, answer_opinion_request, refuse_opinion_request,
+    report_back_opinion_request, get_contacts_request, get_opinions_request,
+    issue_monthly_report_request, get_monthly_report_request, get_performance_file_request,
+    form_group_request, change_group_request, approve_group_leaders_request, plan_activity_request,
+    activity_checkin_request, record_attendance_request, record_activity_held_request,
+    get_groups_request, get_activities_request>;
 
 /// A decoded hall request with the id its reply must echo.
 struct hall_request_message {
