@@ -400,18 +400,23 @@ std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
+// The lying server's threads run while this forks: the child may only make async-signal-safe
+// calls until it executes plenum-cli (an allocation could wait forever on a lock another thread
+// held at the fork), so everything it needs is made before.
 cli_run run_cli(const std::vector<std::string>& args, const fs::path& scratch) {
   const fs::path out = scratch / "cli.out";
   const fs::path err = scratch / "cli.err";
+  std::vector<char*> argv{const_cast<char*>(PLENUM_CLI_BINARY)};
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
   const pid_t pid = ::fork();
+  if (pid < 0) return {};
   if (pid == 0) {
     const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    ::dup2(o, 1);
-    ::dup2(e, 2);
-    std::vector<char*> argv{const_cast<char*>(PLENUM_CLI_BINARY)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
+    if (o < 0 || e < 0) ::_exit(126);
+    ::dup2(o, STDOUT_FILENO);
+    ::dup2(e, STDERR_FILENO);
     ::execv(PLENUM_CLI_BINARY, argv.data());
     ::_exit(127);
   }
