@@ -281,6 +281,22 @@ TEST(EventLog, ACommitIntervalGivesWayToAFullBatch) {
   EXPECT_EQ(log->stats().largest_batch, 10u);
 }
 
+TEST(EventLog, TheFirstAppendIsCommittedAtOnceHoweverLongTheInterval) {
+  // An interval longer than any machine has been up: the log's first commit is due at once,
+  // as after any quiet spell, not an interval after the clock's epoch (the boot).
+  test::temp_dir dir;
+  event_log_options options;
+  options.commit_interval = std::chrono::hours(24 * 365 * 100);
+  auto log = open_or_die(dir / "board.db", test_key(), options);
+  auto durable = std::make_shared<std::promise<boost::system::error_code>>();
+  std::future<boost::system::error_code> committed = durable->get_future();
+  ASSERT_TRUE(log->append("first", "{}",
+                          [durable](boost::system::error_code ec) { durable->set_value(ec); }));
+  ASSERT_EQ(committed.wait_for(std::chrono::seconds(60)), std::future_status::ready)
+      << "the first append waits for the commit interval";
+  EXPECT_FALSE(committed.get());
+}
+
 TEST(EventLog, TheBatchHandlerFollowsEachCommitsHandlers) {
   test::temp_dir dir;
   auto log = open_or_die(dir / "board.db", test_key());

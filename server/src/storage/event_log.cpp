@@ -381,9 +381,9 @@ void event_log::writer_loop() {
     queue_ready_.wait(lock, [&] { return stop_ || !queue_.empty(); });
     writer_idle_ = false;
     if (queue_.empty()) return;  // stop_ and nothing left to write
-    if (options_.commit_interval.count() > 0) {
+    if (options_.commit_interval.count() > 0 && last_commit_) {
       // Under a stream of appends, the events that arrive until the commit is due join it.
-      queue_ready_.wait_until(lock, last_commit_ + options_.commit_interval,
+      queue_ready_.wait_until(lock, *last_commit_ + options_.commit_interval,
                               [&] { return stop_ || queue_.size() >= options_.max_batch; });
     }
     last_commit_ = std::chrono::steady_clock::now();

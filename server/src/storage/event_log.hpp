@@ -310,7 +310,9 @@ class event_log {
   std::chrono::steady_clock::time_point retry_at_{};
   bool stop_ = false;
   bool writer_idle_ = false;  // the writer waits for an append (only then is it woken)
-  std::chrono::steady_clock::time_point last_commit_{};  // when the last commit started
+  // When the last commit started; none yet: the first append is committed at once. (Not the
+  // clock's epoch: on a machine up for less than commit_interval that is not long ago.)
+  std::optional<std::chrono::steady_clock::time_point> last_commit_;
   writer_stats stats_;
 
   std::thread writer_;
