@@ -35,7 +35,9 @@ std::optional<process_usage> read_usage(pid_t pid) {
     if (n == 15) stime = std::stoull(field);
   }
   process_usage u;
-  u.cpu_seconds = static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
+  const auto ticks_per_second = static_cast<double>(::sysconf(_SC_CLK_TCK));
+  u.cpu_seconds = static_cast<double>(utime + stime) / ticks_per_second;
+  u.system_cpu_seconds = static_cast<double>(stime) / ticks_per_second;
   std::istringstream status(read_text(proc / "status"));
   std::string line;
   while (std::getline(status, line)) {

@@ -17,6 +17,7 @@ namespace plenum::clients::loadgen {
 /// CPU time and memory of a process, from /proc/<pid>/stat and /proc/<pid>/status.
 struct process_usage {
   double cpu_seconds = 0;          ///< utime + stime
+  double system_cpu_seconds = 0;   ///< stime: in the kernel on the process's behalf
   std::uint64_t peak_rss_kib = 0;  ///< VmHWM
   std::uint64_t rss_kib = 0;       ///< VmRSS
 };

@@ -73,9 +73,13 @@ json::object report::to_json() const {
   opt("announced_seen_by", announced_seen_by);
   opt("close_to_signed_ms", close_to_signed_ms);
   opt("server_cpu_to_progress_s", server_cpu_to_progress_s);
+  opt("server_system_cpu_to_progress_s", server_system_cpu_to_progress_s);
   if (server_cpu_to_progress_s && receipts > 0)
     o["server_cpu_ms_per_ballot"] =
         *server_cpu_to_progress_s * 1000.0 / static_cast<double>(receipts);
+  if (server_system_cpu_to_progress_s && receipts > 0)
+    o["server_system_cpu_ms_per_ballot"] =
+        *server_system_cpu_to_progress_s * 1000.0 / static_cast<double>(receipts);
   opt("apps_setup_s", apps_setup_s);
   opt("join_kib_per_tablet", join_kib_per_tablet);
   opt("join_kib_per_tablet_max", join_kib_per_tablet_max);
@@ -133,7 +137,10 @@ void report::print(std::ostream& out) const {
   if (server_cpu_to_progress_s && receipts > 0)
     out << "server CPU s        " << *server_cpu_to_progress_s
         << " from the burst until every tablet showed the progress: " << std::setprecision(2)
-        << *server_cpu_to_progress_s * 1000.0 / static_cast<double>(receipts) << " ms per ballot\n"
+        << *server_cpu_to_progress_s * 1000.0 / static_cast<double>(receipts) << " ms per ballot"
+        << " (in the kernel "
+        << server_system_cpu_to_progress_s.value_or(0) * 1000.0 / static_cast<double>(receipts)
+        << " ms)\n"
         << std::setprecision(1);
   auto seen = [&out](const char* what, const std::optional<latency_summary>& l,
                      const std::optional<std::size_t>& by, std::size_t of) {

@@ -65,6 +65,8 @@ struct report {
   std::optional<double> close_to_signed_ms;  ///< close sent to the k-th sign_result accepted
   /// plenumd's CPU from the burst's start until every tablet showed the progress.
   std::optional<double> server_cpu_to_progress_s;
+  /// Of server_cpu_to_progress_s, the time in the kernel (system calls, TCP, the disk).
+  std::optional<double> server_system_cpu_to_progress_s;
   std::optional<double> apps_setup_s;  ///< every device's join: board read, subscribe, get_state
   std::optional<double> join_kib_per_tablet;      ///< mean bytes a tablet received joining
   std::optional<double> join_kib_per_tablet_max;  ///< the most any tablet received joining

@@ -436,8 +436,10 @@ report run_burst(const options& o) {
     r.progress_after_receipts = seen.after_ms;
     r.progress_seen_by = seen.seen;
     if (t.process && before)
-      if (auto u = read_usage(t.process->pid()))
+      if (auto u = read_usage(t.process->pid())) {
         r.server_cpu_to_progress_s = u->cpu_seconds - before->cpu_seconds;
+        r.server_system_cpu_to_progress_s = u->system_cpu_seconds - before->system_cpu_seconds;
+      }
     say("progress shown on " + std::to_string(seen.seen) + " of " + std::to_string(seen.of) +
         " devices, the last " + std::to_string(seen.after_ms.max) +
         " ms after the last receipt; receipt p99 " + std::to_string(r.receipt_latency.p99) +
