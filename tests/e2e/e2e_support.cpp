@@ -25,11 +25,14 @@ pid_t spawn(const std::string& binary, const std::vector<std::string>& args, con
   std::vector<char*> argv;
   for (auto& a : argv_store) argv.push_back(a.data());
   argv.push_back(nullptr);
+  const bool one_file = out == err;
+  // The caller may have threads (a server in the test): until execv the child makes only
+  // async-signal-safe calls, with everything made before the fork.
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
     const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0600);
-    const int e = out == err ? o : ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int e = one_file ? o : ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (o < 0 || e < 0) ::_exit(126);
     ::dup2(o, STDOUT_FILENO);
     ::dup2(e, STDERR_FILENO);

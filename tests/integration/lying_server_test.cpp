@@ -5,15 +5,11 @@
 // and another congress key in hello than the one pinned at enrollment; each with its own
 // error, and without sending a ballot where the refusal comes before encryption. A genuine
 // board passes.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <plenum/clients/board.hpp>
 #include <plenum/clients/key_store.hpp>
@@ -29,6 +25,7 @@
 #include <plenum/protocol/events.hpp>
 #include <plenum/protocol/rules.hpp>
 
+#include "e2e_support.hpp"
 #include "lying_server.hpp"
 
 namespace plenum::tests {
@@ -387,44 +384,6 @@ TEST_F(LyingServerTest, AClosedVoteIsCheckedAsOpenedForTheScrutineers) {
 }
 
 // plenum-cli: the same refusals, in English and Chinese, from a key store it wrote itself.
-struct cli_run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// The lying server's threads run while this forks: the child may only make async-signal-safe
-// calls until it executes plenum-cli (an allocation could wait forever on a lock another thread
-// held at the fork), so everything it needs is made before.
-cli_run run_cli(const std::vector<std::string>& args, const fs::path& scratch) {
-  const fs::path out = scratch / "cli.out";
-  const fs::path err = scratch / "cli.err";
-  std::vector<char*> argv{const_cast<char*>(PLENUM_CLI_BINARY)};
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  const pid_t pid = ::fork();
-  if (pid < 0) return {};
-  if (pid == 0) {
-    const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (o < 0 || e < 0) ::_exit(126);
-    ::dup2(o, STDOUT_FILENO);
-    ::dup2(e, STDERR_FILENO);
-    ::execv(PLENUM_CLI_BINARY, argv.data());
-    ::_exit(127);
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(out), slurp(err)};
-}
-
 class LyingServerCliTest : public LyingServerTest {
  protected:
   void SetUp() override {
@@ -446,7 +405,7 @@ class LyingServerCliTest : public LyingServerTest {
   }
   void TearDown() override { fs::remove_all(scratch_); }
 
-  cli_run cli(const lying_server& srv, std::vector<std::string> args) {
+  e2e::cli_run cli(const lying_server& srv, std::vector<std::string> args) {
     std::vector<std::string> all{"--server",
                                  "127.0.0.1:" + std::to_string(srv.port()),
                                  "--insecure",
@@ -455,7 +414,7 @@ class LyingServerCliTest : public LyingServerTest {
                                  "--as",
                                  "D1"};
     all.insert(all.end(), args.begin(), args.end());
-    return run_cli(all, scratch_);
+    return e2e::run_cli(all, scratch_);
   }
   fs::path scratch_;
 };
